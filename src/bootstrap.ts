@@ -1,0 +1,218 @@
+import 'reflect-metadata';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import type { Server } from 'node:http';
+import * as path from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { mountBullBoard } from './platform/queue/bull-board';
+import { AppConfig, loadConfig, ProcessRole } from './platform/config/app-config';
+import { dataSourceOptions } from './platform/database/data-source-options';
+import { runMigrationsLocked } from './platform/database/migrate';
+import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './platform/embedded/embedded-postgres';
+import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
+import { requestIdMiddleware, httpMetricsMiddleware } from './platform/logging/request-id.middleware';
+import { MetricsService } from './platform/metrics/metrics.service';
+import { OutboxRelay } from './platform/outbox/outbox-relay';
+import { OutboxSweeper } from './platform/outbox/outbox-sweeper';
+import { WorkerHost } from './platform/queue/worker-host';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/seed-demo';
+
+export interface RunningApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  databaseUrl: string;
+  /** http://host:port of the API, when this process serves it. */
+  url?: string;
+  shutdown(reason?: string): Promise<void>;
+}
+
+export interface BootOptions {
+  env?: Record<string, string | undefined>;
+  /** Install SIGTERM/SIGINT handlers that shut down gracefully and exit (entry points do). */
+  handleSignals?: boolean;
+  /** Print the welcome banner (URL and demo logins). */
+  banner?: boolean;
+}
+
+const startupLog = new NestLogger('Bootstrap');
+
+/** Builds and starts the process: API, workers or both, on external or embedded PostgreSQL. */
+export async function bootstrap(role: ProcessRole, options: BootOptions = {}): Promise<RunningApp> {
+  const config = loadConfig(options.env ?? process.env);
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    startupLog.log(`Embedded mode: starting PostgreSQL under ${path.resolve(config.EMBEDDED_DATA_DIR)}`);
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.EMBEDDED_DATA_DIR,
+      preferredPort: config.EMBEDDED_PG_PORT,
+      database: 'g60',
+      log: (msg) => startupLog.log(msg),
+    });
+    // embedded-postgres installs exit hooks that stop PostgreSQL and exit at once; we drain first.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.removeAllListeners(signal);
+    databaseUrl = embedded.url;
+  }
+  try {
+    config.JWT_SECRET ??= await developmentSecret(config, !!embedded);
+    await prepareDatabase(config, databaseUrl);
+    const running = await startApplication(role, config, databaseUrl, embedded);
+    if (options.handleSignals) installSignalHandlers(running);
+    if (options.banner) printBanner(running, role, !!embedded);
+    return running;
+  } catch (err) {
+    await embedded?.stop().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function developmentSecret(config: AppConfig, embedded: boolean): Promise<string> {
+  if (!embedded) {
+    startupLog.warn('JWT_SECRET is not set: using a random secret; tokens will not survive a restart');
+    return randomBytes(48).toString('base64url');
+  }
+  const file = path.resolve(config.EMBEDDED_DATA_DIR, 'jwt-secret');
+  try {
+    return (await fs.readFile(file, 'utf8')).trim();
+  } catch {
+    const secret = randomBytes(48).toString('base64url');
+    await fs.writeFile(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+async function prepareDatabase(config: AppConfig, databaseUrl: string): Promise<void> {
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, 2));
+  await dataSource.initialize();
+  try {
+    if (config.MIGRATIONS_RUN) await runMigrationsLocked(databaseUrl, dataSource, (m) => startupLog.log(m));
+    if (config.seedDemo) {
+      const report = await seedDemoData(dataSource);
+      if (report.organizationsCreated + report.usersCreated > 0) startupLog.log(`Demo data seeded: ${JSON.stringify(report)}`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function startApplication(role: ProcessRole, config: AppConfig, databaseUrl: string, embedded?: EmbeddedPostgresHandle): Promise<RunningApp> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl, role }), {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.use(requestIdMiddleware);
+  app.use(httpMetricsMiddleware(app.get(MetricsService)));
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
+  app.useGlobalPipes((await import('./platform/validation/validation')).createValidationPipe());
+  const document = buildOpenApi(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await app.init();
+  if (role !== 'worker') await mountBullBoard(app);
+  // Errors raised before a route runs (malformed JSON, oversized bodies) get the same JSON body.
+  const filter = new HttpExceptionFilter();
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const body = filter.toBody(err);
+    res.status(body.statusCode).json(body);
+  });
+
+  const workers = app.get(WorkerHost);
+  const relay = app.get(OutboxRelay);
+  const sweeper = app.get(OutboxSweeper);
+  if (role !== 'api') {
+    await workers.start();
+    await relay.start();
+    sweeper.start();
+  }
+  let url: string | undefined;
+  if (role !== 'worker') {
+    await app.listen(config.PORT, config.HOST);
+    const address = (app.getHttpServer() as Server).address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  }
+
+  let closing: Promise<void> | undefined;
+  const shutdown = (reason = 'shutdown') => {
+    closing ??= (async () => {
+      const log = new NestLogger('Shutdown');
+      log.log(`Shutting down (${reason}); draining for up to ${config.SHUTDOWN_TIMEOUT_MS} ms`);
+      await Promise.all([relay.stop(), sweeper.stop()]);
+      if (role !== 'worker') await closeHttp(app.getHttpServer() as Server, config.SHUTDOWN_TIMEOUT_MS);
+      await workers.stop(config.SHUTDOWN_TIMEOUT_MS);
+      await app.close();
+      await embedded?.stop();
+      log.log('Stopped');
+    })();
+    return closing;
+  };
+  return { app, config, databaseUrl, url, shutdown };
+}
+
+/** Stops accepting connections and waits for in-flight requests, up to the timeout. */
+async function closeHttp(server: Server, timeoutMs: number): Promise<void> {
+  if (!server.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+  const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(true), timeoutMs).unref());
+  const timedOut = await Promise.race([closed.then(() => false), timer]);
+  clearInterval(idleSweep);
+  if (timedOut) server.closeAllConnections();
+}
+
+function installSignalHandlers(running: RunningApp): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    running
+      .shutdown(signal)
+      .then(() => process.exit(0))
+      .catch((err) => {
+        startupLog.error(`Shutdown failed: ${String(err)}`);
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
+
+export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('G60 innovation vouchers and roadshows')
+    .setDescription(
+      'Cross-region innovation vouchers (创新券) and S&T roadshows (科创路演) for Jiaxing, Shanghai and the G60 corridor. ' +
+        'Money is integer fen. State-changing POSTs accept an Idempotency-Key header. Errors: {statusCode, code, message, details?}.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+function printBanner(running: RunningApp, role: ProcessRole, embedded: boolean): void {
+  const lines = [
+    '',
+    '  G60 innovation voucher & roadshow platform',
+    `  mode: ${embedded ? 'embedded (PostgreSQL from embedded-postgres, queues on PostgreSQL)' : `external PostgreSQL, queues on ${running.config.queueBackend}`}; process: ${role}`,
+  ];
+  if (running.url) {
+    lines.push(`  API:      ${running.url}/api/v1`, `  Docs:     ${running.url}/api/docs`, `  Health:   ${running.url}/health`);
+  }
+  if (running.config.seedDemo) {
+    lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const login of DEMO_LOGINS) lines.push(`    ${login.role.padEnd(16)} ${login.email.padEnd(26)} ${login.organization}`);
+  }
+  lines.push('');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

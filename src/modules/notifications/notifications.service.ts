@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../platform/context/actor';
+import { DomainError } from '../../platform/errors/domain-error';
+import { JobHandler } from '../../platform/queue/job-handler.decorator';
+import { JobName, JobPayload } from '../../platform/queue/queue.registry';
+import { NotificationDto, NotificationInboxDto, NotificationQueryDto } from './dto/notification.dto';
+
+interface Row {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/** In-app inbox (站内信). Delivery runs from the queue and is idempotent per user + dedup key. */
+@Injectable()
+export class NotificationsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @JobHandler(JobName.DeliverNotification)
+  async deliver(payload: JobPayload<JobName.DeliverNotification>): Promise<{ delivered: number }> {
+    if (payload.userIds.length === 0) return { delivered: 0 };
+    const rows = (await this.dataSource.query(
+      `INSERT INTO notifications (user_id, kind, title, body, subject_type, subject_id, dedup_key)
+       SELECT u.id, $2, $3, $4, $5, $6, $7 FROM users u WHERE u.id = ANY($1::uuid[])
+       ON CONFLICT (user_id, dedup_key) DO NOTHING RETURNING id`,
+      [payload.userIds, payload.kind, payload.title, payload.body, payload.subjectType ?? null, payload.subjectId ?? null, payload.dedupKey],
+    )) as unknown[];
+    return { delivered: rows.length };
+  }
+
+  async inbox(actor: Actor, query: NotificationQueryDto): Promise<NotificationInboxDto> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, kind, title, body, subject_type, subject_id, created_at, read_at FROM notifications
+        WHERE user_id = $1 ${query.unread ? 'AND read_at IS NULL' : ''}
+        ORDER BY created_at DESC, id LIMIT $2`,
+      [actor.userId, query.limit ?? 50],
+    )) as Row[];
+    const [{ count }] = (await this.dataSource.query('SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL', [
+      actor.userId,
+    ])) as { count: number }[];
+    return { items: rows.map(toDto), unreadCount: count };
+  }
+
+  /** Marking read is not audited: it changes nothing but the reader's own inbox. */
+  async markRead(actor: Actor, id: string): Promise<NotificationDto> {
+    const rows = (await this.dataSource.query(
+      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2
+       RETURNING id, kind, title, body, subject_type, subject_id, created_at, read_at`,
+      [id, actor.userId],
+    )) as [Row[], number];
+    const row = rows[0]?.[0];
+    if (!row) throw DomainError.notFound('Notification');
+    return toDto(row);
+  }
+
+  async markAllRead(actor: Actor): Promise<{ updated: number }> {
+    const [, updated] = (await this.dataSource.query('UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL', [
+      actor.userId,
+    ])) as [unknown, number];
+    return { updated };
+  }
+}
+
+function toDto(row: Row): NotificationDto {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at ? row.read_at.toISOString() : null,
+  };
+}

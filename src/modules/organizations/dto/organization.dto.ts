@@ -1,0 +1,154 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Role } from '../../../platform/context/actor';
+import { ADMISSION_ACTIONS, AdmissionAction } from '../organization.state';
+
+export class RegionDto {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() nameEn: string;
+  @ApiProperty({ enum: ['municipality', 'city', 'district', 'county'] }) kind: string;
+  @ApiProperty({ nullable: true, type: String }) parentCode: string | null;
+  @ApiProperty() isG60: boolean;
+  @ApiProperty() isPartner: boolean;
+}
+
+export class QualificationDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['tech_sme', 'high_tech', 'specialised_sme'] }) kind: string;
+  @ApiProperty() certificateNo: string;
+  @ApiProperty({ example: '2026-01-01' }) validFrom: string;
+  @ApiProperty({ example: '2028-12-31' }) validTo: string;
+}
+
+export class OrganizationDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['enterprise', 'provider', 'investor', 'agency'] }) kind: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) uscc: string | null;
+  @ApiProperty() regionCode: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ nullable: true, type: String }) admissionStatus: string | null;
+  @ApiProperty({ nullable: true, type: String }) providerKind: string | null;
+  @ApiProperty({ type: [String] }) accreditations: string[];
+  @ApiProperty({ nullable: true, type: String }) agencyLevel: string | null;
+  @ApiProperty({ nullable: true, type: String }) controllerGroupId: string | null;
+  @ApiProperty({ nullable: true, type: String }) publicNoticeEndsAt: string | null;
+  @ApiProperty({ type: [QualificationDto] }) qualifications: QualificationDto[];
+  @ApiProperty() createdAt: string;
+}
+
+export class RegisteredUserDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty() isOrgAdmin: boolean;
+}
+
+export class RegistrationResultDto {
+  @ApiProperty({ type: OrganizationDto }) organization: OrganizationDto;
+  @ApiProperty({ type: RegisteredUserDto }) user: RegisteredUserDto;
+}
+
+export class OrganizationQueryDto {
+  @ApiPropertyOptional({ enum: ['enterprise', 'provider', 'investor', 'agency'] })
+  @IsOptional() @IsIn(['enterprise', 'provider', 'investor', 'agency'])
+  kind?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{6}$/)
+  regionCode?: string;
+
+  @ApiPropertyOptional({ enum: ['applied', 'in_review', 'public_notice', 'active', 'suspended', 'revoked', 'rejected'] })
+  @IsOptional() @IsIn(['applied', 'in_review', 'public_notice', 'active', 'suspended', 'revoked', 'rejected'])
+  admissionStatus?: string;
+
+  @ApiPropertyOptional({ description: 'Name contains' }) @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset?: number;
+}
+
+export class AddQualificationDto {
+  @ApiProperty({ enum: ['tech_sme', 'high_tech', 'specialised_sme'], description: '科技型中小企业 / 高新技术企业 / 专精特新' })
+  @IsIn(['tech_sme', 'high_tech', 'specialised_sme'])
+  kind: 'tech_sme' | 'high_tech' | 'specialised_sme';
+
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(64)
+  certificateNo: string;
+
+  @ApiProperty({ example: '2026-01-01' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  validFrom: string;
+
+  @ApiProperty({ example: '2028-12-31' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  validTo: string;
+}
+
+export class AdmissionTransitionDto {
+  @ApiProperty({ enum: ADMISSION_ACTIONS })
+  @IsIn(ADMISSION_ACTIONS)
+  action: AdmissionAction;
+
+  @ApiPropertyOptional({ description: 'Reason, shown in the audit trail' }) @IsOptional() @IsString() @MaxLength(1000)
+  comment?: string;
+
+  @ApiPropertyOptional({ description: 'Optimistic lock: the version you saw' }) @IsOptional() @IsInt() @Min(1)
+  expectedVersion?: number;
+}
+
+export class CreateInvitationDto {
+  @ApiProperty() @IsString() @MaxLength(254) @Matches(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, { message: 'email must be an e-mail address' })
+  email: string;
+
+  @ApiPropertyOptional({ enum: Role, description: 'Defaults to the organisation kind’s user role' })
+  @IsOptional() @IsIn(Object.values(Role))
+  role?: Role;
+
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean()
+  isOrgAdmin?: boolean;
+}
+
+export class InvitationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() organizationId: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty({ description: 'Give this to the invitee; it is shown only once' }) token: string;
+}
+
+export class CreateAgencyDto {
+  @ApiProperty({ example: '南湖区科学技术局' }) @IsString() @MinLength(2) @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: '330402' }) @Matches(/^\d{6}$/)
+  regionCode: string;
+
+  @ApiProperty({ enum: ['district', 'city', 'partner', 'platform'] }) @IsIn(['district', 'city', 'partner', 'platform'])
+  agencyLevel: 'district' | 'city' | 'partner' | 'platform';
+}
+
+export class CreateControllerGroupDto {
+  @ApiProperty({ example: '禾源控股集团' }) @IsString() @MinLength(2) @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: '王建国', description: '实际控制人' }) @IsString() @MinLength(2) @MaxLength(100)
+  controllerName: string;
+}
+
+export class LinkControllerGroupDto {
+  @ApiProperty({ nullable: true, type: String, description: 'null to unlink' })
+  @IsOptional() @IsUUID()
+  controllerGroupId: string | null;
+}
+
+export class ControllerGroupDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() controllerName: string;
+}

@@ -1,0 +1,58 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { OrganizationKind } from '../../platform/context/actor';
+import type { AdmissionStatus } from './organization.state';
+
+@Entity('regions')
+export class Region {
+  @PrimaryColumn() code: string;
+  @Column() name: string;
+  @Column() nameEn: string;
+  @Column() kind: 'municipality' | 'city' | 'district' | 'county';
+  @Column({ type: 'text', nullable: true }) parentCode: string | null;
+  @Column() isG60: boolean;
+  @Column() isPartner: boolean;
+  @Column() sortOrder: number;
+}
+
+@Entity('controller_groups')
+export class ControllerGroup {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() name: string;
+  /** 实际控制人 */
+  @Column() controllerName: string;
+  @Column({ type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('organizations')
+export class Organization {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) kind: OrganizationKind;
+  @Column() name: string;
+  /** 统一社会信用代码 */
+  @Column({ type: 'char', length: 18, nullable: true }) uscc: string | null;
+  @Column() regionCode: string;
+  @Column({ type: 'text' }) status: 'active' | 'suspended' | 'closed';
+  @Column({ type: 'text', nullable: true }) admissionStatus: AdmissionStatus | null;
+  @Column({ type: 'text', nullable: true }) providerKind: 'university' | 'institute' | 'third_party_lab' | null;
+  @Column({ type: 'text', array: true }) accreditations: string[];
+  @Column({ type: 'text', nullable: true }) agencyLevel: 'district' | 'city' | 'partner' | 'platform' | null;
+  @Column({ type: 'uuid', nullable: true }) controllerGroupId: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) publicNoticeEndsAt: Date | null;
+  @Column({ type: 'text', nullable: true }) contactName: string | null;
+  @Column({ type: 'text', nullable: true }) contactPhone: string | null;
+  @Column() version: number;
+  @Column({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz' }) updatedAt: Date;
+}
+
+@Entity('enterprise_qualifications')
+export class EnterpriseQualification {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() organizationId: string;
+  @Column({ type: 'text' }) kind: 'tech_sme' | 'high_tech' | 'specialised_sme';
+  @Column() certificateNo: string;
+  /** Calendar days (Asia/Shanghai), kept as 'YYYY-MM-DD'. */
+  @Column({ type: 'date' }) validFrom: string;
+  @Column({ type: 'date' }) validTo: string;
+  @Column({ type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,43 @@
+import { OrganizationDto, QualificationDto, RegionDto } from './dto/organization.dto';
+import { EnterpriseQualification, Organization, Region } from './organization.entity';
+
+export function toRegionDto(r: Region): RegionDto {
+  return { code: r.code, name: r.name, nameEn: r.nameEn, kind: r.kind, parentCode: r.parentCode, isG60: r.isG60, isPartner: r.isPartner };
+}
+
+export function toQualificationDto(q: EnterpriseQualification): QualificationDto {
+  return { id: q.id, kind: q.kind, certificateNo: q.certificateNo, validFrom: q.validFrom, validTo: q.validTo };
+}
+
+export function toOrganizationDto(o: Organization, qualifications: EnterpriseQualification[] = []): OrganizationDto {
+  return {
+    id: o.id,
+    kind: o.kind,
+    name: o.name,
+    uscc: o.uscc,
+    regionCode: o.regionCode,
+    status: o.status,
+    admissionStatus: o.admissionStatus,
+    providerKind: o.providerKind,
+    accreditations: o.accreditations,
+    agencyLevel: o.agencyLevel,
+    controllerGroupId: o.controllerGroupId,
+    publicNoticeEndsAt: o.publicNoticeEndsAt ? o.publicNoticeEndsAt.toISOString() : null,
+    qualifications: qualifications.map(toQualificationDto),
+    createdAt: o.createdAt.toISOString(),
+  };
+}
+
+/** The fields an audit row keeps of an organisation. */
+export function auditView(o: Organization): Record<string, unknown> {
+  return {
+    kind: o.kind,
+    name: o.name,
+    uscc: o.uscc,
+    regionCode: o.regionCode,
+    status: o.status,
+    admissionStatus: o.admissionStatus,
+    controllerGroupId: o.controllerGroupId,
+    version: o.version,
+  };
+}

@@ -1,0 +1,32 @@
+import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+
+/** Provider admission (服务机构入驻): applied → in_review → public_notice (公示) → active → suspended | revoked. */
+export type AdmissionStatus = 'applied' | 'in_review' | 'public_notice' | 'active' | 'suspended' | 'revoked' | 'rejected';
+
+export type AdmissionAction = 'start_review' | 'approve_for_notice' | 'reject' | 'activate' | 'uphold_objection' | 'suspend' | 'reinstate' | 'revoke';
+
+/** The explicit state table. Anything not listed is an illegal transition (409). */
+export const ADMISSION_TRANSITIONS: Record<AdmissionAction, { from: AdmissionStatus[]; to: AdmissionStatus }> = {
+  start_review: { from: ['applied'], to: 'in_review' },
+  approve_for_notice: { from: ['in_review'], to: 'public_notice' },
+  reject: { from: ['applied', 'in_review'], to: 'rejected' },
+  activate: { from: ['public_notice'], to: 'active' },
+  uphold_objection: { from: ['public_notice'], to: 'rejected' },
+  suspend: { from: ['active'], to: 'suspended' },
+  reinstate: { from: ['suspended'], to: 'active' },
+  revoke: { from: ['active', 'suspended'], to: 'revoked' },
+};
+
+export const ADMISSION_ACTIONS = Object.keys(ADMISSION_TRANSITIONS) as AdmissionAction[];
+
+export function nextAdmissionStatus(current: AdmissionStatus, action: AdmissionAction): AdmissionStatus {
+  const rule = ADMISSION_TRANSITIONS[action];
+  if (!rule.from.includes(current)) {
+    throw new DomainError(ErrorCode.IllegalTransition, `Cannot ${action} a provider whose admission is ${current}`, {
+      current,
+      action,
+      allowedFrom: rule.from,
+    });
+  }
+  return rule.to;
+}

@@ -1,0 +1,122 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentActor, Public, Roles } from '../../platform/auth/access.decorators';
+import { Actor, Role } from '../../platform/context/actor';
+import {
+  AddQualificationDto, AdmissionTransitionDto, ControllerGroupDto, CreateAgencyDto, CreateControllerGroupDto, CreateInvitationDto,
+  InvitationDto, LinkControllerGroupDto, OrganizationDto, OrganizationQueryDto, QualificationDto, RegionDto, RegisteredUserDto,
+  RegistrationResultDto,
+} from './dto/organization.dto';
+import { AcceptInvitationDto, RegisterDto } from './dto/register.dto';
+import { toRegionDto } from './organization.mapper';
+import { OrganizationsService } from './organizations.service';
+import { RegionsService } from './regions.service';
+import { RegistrationService } from './registration.service';
+
+@ApiTags('organizations')
+@Controller()
+export class OrganizationsController {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly registration: RegistrationService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  @Get('regions')
+  @Public()
+  @ApiOperation({ summary: 'Jiaxing and its districts, Shanghai, and the G60 cities' })
+  @ApiOkResponse({ type: [RegionDto] })
+  listRegions(): RegionDto[] {
+    return this.regions.all().map(toRegionDto);
+  }
+
+  @Post('auth/register')
+  @Public()
+  @ApiOperation({ summary: 'Register an enterprise, provider or investor together with its first (admin) user' })
+  @ApiCreatedResponse({ type: RegistrationResultDto })
+  register(@Body() dto: RegisterDto): Promise<RegistrationResultDto> {
+    return this.registration.register(dto);
+  }
+
+  @Post('auth/invitations/accept')
+  @Public()
+  @ApiOperation({ summary: 'Create an account from an invitation token' })
+  @ApiCreatedResponse({ type: RegisteredUserDto })
+  acceptInvitation(@Body() dto: AcceptInvitationDto): Promise<RegisteredUserDto> {
+    return this.registration.acceptInvitation(dto);
+  }
+
+  @Get('organizations')
+  @Authenticated()
+  @ApiOperation({ summary: 'Organisations the caller may see: its own, or its region’s for agency roles' })
+  @ApiOkResponse({ type: [OrganizationDto] })
+  list(@CurrentActor() actor: Actor, @Query() query: OrganizationQueryDto): Promise<OrganizationDto[]> {
+    return this.organizations.list(actor, query);
+  }
+
+  @Get('organizations/:id')
+  @Authenticated()
+  @ApiOperation({ summary: 'One organisation (404 when outside the caller’s scope)' })
+  @ApiOkResponse({ type: OrganizationDto })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrganizationDto> {
+    return this.organizations.get(actor, id);
+  }
+
+  @Post('organizations/:id/invitations')
+  @Authenticated()
+  @ApiOperation({ summary: 'Invite a user into the organisation (its org admins, or the platform)' })
+  @ApiCreatedResponse({ type: InvitationDto })
+  invite(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateInvitationDto): Promise<InvitationDto> {
+    return this.registration.invite(actor, id, dto);
+  }
+
+  @Post('organizations/:id/qualifications')
+  @Roles(Role.EnterpriseUser, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Record an enterprise qualification (科技型中小企业, 高新技术企业, …) with its validity' })
+  @ApiCreatedResponse({ type: QualificationDto })
+  addQualification(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddQualificationDto): Promise<QualificationDto> {
+    return this.organizations.addQualification(actor, id, dto);
+  }
+
+  @Post('organizations/:id/admission-transitions')
+  @Roles(Role.Approver, Role.PartnerAdmin, Role.PlatformAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move a provider through admission: applied → in_review → public_notice → active → suspended | revoked' })
+  @ApiOkResponse({ type: OrganizationDto })
+  transitionAdmission(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AdmissionTransitionDto): Promise<OrganizationDto> {
+    return this.organizations.transitionAdmission(actor, id, dto);
+  }
+
+  @Post('organizations/:id/controller-group')
+  @Roles(Role.EnterpriseUser, Role.Reviewer, Role.Approver, Role.PlatformAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Link an enterprise to its actual-controller group (同一实际控制人), or unlink with null' })
+  @ApiOkResponse({ type: OrganizationDto })
+  linkControllerGroup(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LinkControllerGroupDto): Promise<OrganizationDto> {
+    return this.organizations.linkControllerGroup(actor, id, dto.controllerGroupId ?? null);
+  }
+
+  @Post('agencies')
+  @Roles(Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Create a science or finance bureau (agency) organisation' })
+  @ApiCreatedResponse({ type: OrganizationDto })
+  createAgency(@Body() dto: CreateAgencyDto): Promise<OrganizationDto> {
+    return this.organizations.createAgency(dto);
+  }
+
+  @Get('controller-groups')
+  @Roles(Role.Reviewer, Role.Approver, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Actual-controller groups' })
+  @ApiOkResponse({ type: [ControllerGroupDto] })
+  listControllerGroups(): Promise<ControllerGroupDto[]> {
+    return this.organizations.listControllerGroups();
+  }
+
+  @Post('controller-groups')
+  @Roles(Role.Reviewer, Role.Approver, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Create an actual-controller group' })
+  @ApiCreatedResponse({ type: ControllerGroupDto })
+  createControllerGroup(@Body() dto: CreateControllerGroupDto): Promise<ControllerGroupDto> {
+    return this.organizations.createControllerGroup(dto);
+  }
+}

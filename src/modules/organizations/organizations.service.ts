@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, hasRegionalView, isPlatformAdmin } from '../../platform/context/actor';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { describeConstraint } from '../../platform/errors/pg-errors';
+import { JobName } from '../../platform/queue/queue.registry';
+import {
+  AddQualificationDto, AdmissionTransitionDto, ControllerGroupDto, CreateAgencyDto, CreateControllerGroupDto,
+  OrganizationDto, OrganizationQueryDto, QualificationDto,
+} from './dto/organization.dto';
+import { ControllerGroup, EnterpriseQualification, Organization } from './organization.entity';
+import { auditView, toOrganizationDto, toQualificationDto } from './organization.mapper';
+import { OrganizationPolicy } from './organization.policy';
+import { nextAdmissionStatus } from './organization.state';
+import { RegionsService } from './regions.service';
+
+describeConstraint('enterprise_qualifications_unique', ErrorCode.AlreadyExists, 'This qualification certificate is already recorded', 'certificateNo');
+describeConstraint('enterprise_qualifications_dates', ErrorCode.ValidationFailed, 'validTo must not be before validFrom', 'validTo');
+
+/** Public-notice period (公示期) of a provider admission, in days (DOMAIN.md: 7). */
+export const PUBLIC_NOTICE_DAYS = 7;
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async get(actor: Actor, id: string): Promise<OrganizationDto> {
+    const org = await this.dataSource.getRepository(Organization).findOneBy({ id });
+    if (!org || !OrganizationPolicy.canRead(actor, org)) throw DomainError.notFound('Organisation');
+    const qualifications = await this.dataSource.getRepository(EnterpriseQualification).find({ where: { organizationId: id }, order: { validTo: 'DESC' } });
+    return toOrganizationDto(org, qualifications);
+  }
+
+  async list(actor: Actor, query: OrganizationQueryDto): Promise<OrganizationDto[]> {
+    const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o');
+    if (!isPlatformAdmin(actor)) {
+      if (hasRegionalView(actor)) qb.andWhere('(o.region_code = ANY(:scope) OR o.id = :own)', { scope: actor.regionScope, own: actor.organizationId });
+      else qb.andWhere('o.id = :own', { own: actor.organizationId });
+    }
+    if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
+    if (query.regionCode) qb.andWhere('o.region_code = :region', { region: query.regionCode });
+    if (query.admissionStatus) qb.andWhere('o.admission_status = :admission', { admission: query.admissionStatus });
+    if (query.q) qb.andWhere(`o.name LIKE :q ESCAPE '\\'`, { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    const rows = await qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id').take(query.limit ?? 50).skip(query.offset ?? 0).getMany();
+    return rows.map((o) => toOrganizationDto(o));
+  }
+
+  async addQualification(actor: Actor, organizationId: string, dto: AddQualificationDto): Promise<QualificationDto> {
+    return this.uow.run(async (tx) => {
+      const org = await this.lockReadable(tx.manager, actor, organizationId);
+      if (org.kind !== 'enterprise') throw DomainError.rule('Only enterprises hold qualifications');
+      if (!OrganizationPolicy.canManage(actor, org)) throw DomainError.forbidden('Only this enterprise’s admins may add qualifications');
+      const repo = tx.manager.getRepository(EnterpriseQualification);
+      const saved = await repo.save(repo.create({ organizationId: org.id, ...dto }));
+      const row = await repo.findOneByOrFail({ id: saved.id });
+      tx.audit({
+        action: 'organization.qualification.added',
+        subjectType: 'organization',
+        subjectId: org.id,
+        organizationId: org.id,
+        regionCode: org.regionCode,
+        after: toQualificationDto(row),
+      });
+      return toQualificationDto(row);
+    });
+  }
+
+  /** Moves a provider through admission, by the explicit state table (illegal → 409). */
+  async transitionAdmission(actor: Actor, providerId: string, dto: AdmissionTransitionDto): Promise<OrganizationDto> {
+    return this.uow.run(async (tx) => {
+      const org = await this.lockReadable(tx.manager, actor, providerId);
+      if (org.kind !== 'provider' || !org.admissionStatus) throw DomainError.notFound('Provider');
+      if (!OrganizationPolicy.canDecideAdmission(actor, org)) throw DomainError.forbidden('Only the provider’s regional administrators decide its admission');
+      if (dto.expectedVersion !== undefined && dto.expectedVersion !== org.version) {
+        throw DomainError.conflict('The provider changed since you loaded it', { expectedVersion: dto.expectedVersion, version: org.version });
+      }
+      const before = auditView(org);
+      const next = nextAdmissionStatus(org.admissionStatus, dto.action);
+      if (dto.action === 'activate' && org.publicNoticeEndsAt && org.publicNoticeEndsAt > new Date()) {
+        throw new DomainError(ErrorCode.IllegalTransition, `The public notice runs until ${org.publicNoticeEndsAt.toISOString()}`);
+      }
+      await tx.manager.query(
+        `UPDATE organizations SET admission_status = $2, version = version + 1, updated_at = now(),
+                public_notice_ends_at = CASE WHEN $2 = 'public_notice' THEN now() + make_interval(days => $3) ELSE public_notice_ends_at END
+          WHERE id = $1`,
+        [org.id, next, PUBLIC_NOTICE_DAYS],
+      );
+      const after = await tx.manager.getRepository(Organization).findOneByOrFail({ id: org.id });
+      tx.audit({
+        action: `provider.admission.${dto.action}`,
+        subjectType: 'organization',
+        subjectId: org.id,
+        organizationId: org.id,
+        regionCode: org.regionCode,
+        before,
+        after: { ...auditView(after), comment: dto.comment ?? null },
+      });
+      const members = (await tx.manager.query(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [org.id])) as { id: string }[];
+      tx.enqueue(JobName.DeliverNotification, {
+        userIds: members.map((m) => m.id),
+        kind: 'provider.admission.changed',
+        title: '入驻状态更新',
+        body: `${org.name} 的入驻状态由 ${org.admissionStatus} 变为 ${next}。${dto.comment ?? ''}`,
+        subjectType: 'organization',
+        subjectId: org.id,
+        dedupKey: `provider.admission:${org.id}:${after.version}`,
+      });
+      return toOrganizationDto(after);
+    });
+  }
+
+  async createAgency(dto: CreateAgencyDto): Promise<OrganizationDto> {
+    this.regions.require(dto.regionCode);
+    return this.uow.run(async (tx) => {
+      const repo = tx.manager.getRepository(Organization);
+      const saved = await repo.save(repo.create({ kind: 'agency', name: dto.name.trim(), regionCode: dto.regionCode, agencyLevel: dto.agencyLevel, status: 'active', accreditations: [] }));
+      const org = await repo.findOneByOrFail({ id: saved.id });
+      tx.audit({ action: 'organization.agency.created', subjectType: 'organization', subjectId: org.id, organizationId: org.id, regionCode: org.regionCode, after: auditView(org) });
+      return toOrganizationDto(org);
+    });
+  }
+
+  async createControllerGroup(dto: CreateControllerGroupDto): Promise<ControllerGroupDto> {
+    return this.uow.run(async (tx) => {
+      const repo = tx.manager.getRepository(ControllerGroup);
+      const saved = await repo.save(repo.create({ name: dto.name.trim(), controllerName: dto.controllerName.trim() }));
+      tx.audit({ action: 'controller_group.created', subjectType: 'controller_group', subjectId: saved.id, after: { name: saved.name, controllerName: saved.controllerName } });
+      return { id: saved.id, name: saved.name, controllerName: saved.controllerName };
+    });
+  }
+
+  async listControllerGroups(): Promise<ControllerGroupDto[]> {
+    const rows = await this.dataSource.getRepository(ControllerGroup).find({ order: { name: 'ASC' } });
+    return rows.map((g) => ({ id: g.id, name: g.name, controllerName: g.controllerName }));
+  }
+
+  /** 同一实际控制人: caps apply across every enterprise linked to the group. */
+  async linkControllerGroup(actor: Actor, enterpriseId: string, controllerGroupId: string | null): Promise<OrganizationDto> {
+    return this.uow.run(async (tx) => {
+      const org = await this.lockReadable(tx.manager, actor, enterpriseId);
+      if (org.kind !== 'enterprise') throw DomainError.rule('Only enterprises belong to actual-controller groups');
+      if (!OrganizationPolicy.canLinkControllerGroup(actor, org)) throw DomainError.forbidden();
+      if (controllerGroupId && !(await tx.manager.getRepository(ControllerGroup).existsBy({ id: controllerGroupId }))) {
+        throw DomainError.invalid('controllerGroupId', 'no such actual-controller group');
+      }
+      const before = auditView(org);
+      await tx.manager.query(`UPDATE organizations SET controller_group_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [org.id, controllerGroupId]);
+      const after = await tx.manager.getRepository(Organization).findOneByOrFail({ id: org.id });
+      tx.audit({ action: 'organization.controller_group.linked', subjectType: 'organization', subjectId: org.id, organizationId: org.id, regionCode: org.regionCode, before, after: auditView(after) });
+      return toOrganizationDto(after);
+    });
+  }
+
+  /** Row-locks an organisation the actor may see; 404 for anything else, so ids leak nothing. */
+  private async lockReadable(manager: EntityManager, actor: Actor, id: string): Promise<Organization> {
+    const org = await manager.getRepository(Organization).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!org || !OrganizationPolicy.canRead(actor, org)) throw DomainError.notFound('Organisation');
+    return org;
+  }
+}

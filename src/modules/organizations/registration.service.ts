@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { AccountsService } from '../../platform/auth/accounts.service';
+import { sha256 } from '../../platform/auth/token.service';
+import { Actor, Role } from '../../platform/context/actor';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { describeConstraint } from '../../platform/errors/pg-errors';
+import { JobName } from '../../platform/queue/queue.registry';
+import { AcceptInvitationDto, RegisterDto } from './dto/register.dto';
+import { CreateInvitationDto, InvitationDto, RegisteredUserDto, RegistrationResultDto } from './dto/organization.dto';
+import { Organization } from './organization.entity';
+import { auditView, toOrganizationDto } from './organization.mapper';
+import { OrganizationPolicy, rolesFor } from './organization.policy';
+import { RegionsService } from './regions.service';
+
+describeConstraint('organizations_uscc_key', ErrorCode.AlreadyExists, 'An organisation with this USCC is already registered', 'organization.uscc');
+
+const USER_ROLE_OF_KIND = { enterprise: Role.EnterpriseUser, provider: Role.ProviderUser, investor: Role.Investor } as const;
+const INVITATION_TTL_DAYS = 7;
+
+/** Self-service sign-up of an organisation with its first user, and invitations of further users. */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly accounts: AccountsService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async register(dto: RegisterDto): Promise<RegistrationResultDto> {
+    this.regions.require(dto.organization.regionCode, 'organization.regionCode');
+    if (dto.kind !== 'provider' && (dto.organization.providerKind || dto.organization.accreditations)) {
+      throw DomainError.invalid('organization.providerKind', 'only providers have a provider kind or accreditations');
+    }
+    const passwordHash = await this.accounts.hashPassword(dto.user.password);
+    return this.uow.run(async (tx) => {
+      const org = await tx.manager.getRepository(Organization).save(
+        tx.manager.getRepository(Organization).create({
+          kind: dto.kind,
+          name: dto.organization.name.trim(),
+          uscc: dto.organization.uscc,
+          regionCode: dto.organization.regionCode,
+          status: 'active',
+          admissionStatus: dto.kind === 'provider' ? 'applied' : null,
+          providerKind: dto.kind === 'provider' ? (dto.organization.providerKind ?? 'third_party_lab') : null,
+          accreditations: dto.organization.accreditations ?? [],
+          contactName: dto.organization.contactName ?? null,
+          contactPhone: dto.organization.contactPhone ?? null,
+        }),
+      );
+      const saved = await tx.manager.getRepository(Organization).findOneByOrFail({ id: org.id });
+      const user = await this.accounts.insertUser(tx.manager, {
+        organizationId: saved.id,
+        email: dto.user.email,
+        displayName: dto.user.displayName,
+        role: USER_ROLE_OF_KIND[dto.kind],
+        isOrgAdmin: true,
+        passwordHash,
+      });
+      tx.audit({
+        action: 'organization.registered',
+        subjectType: 'organization',
+        subjectId: saved.id,
+        organizationId: saved.id,
+        regionCode: saved.regionCode,
+        after: { ...auditView(saved), firstUserId: user.id },
+        actor: { userId: user.id, role: user.role, organizationId: saved.id },
+      });
+      tx.enqueue(JobName.DeliverNotification, {
+        userIds: [user.id],
+        kind: 'organization.registered',
+        title: '欢迎使用长三角科技创新服务平台',
+        body: `${saved.name} 已完成注册。${dto.kind === 'provider' ? '服务机构入驻申请已提交，等待审核。' : ''}`,
+        subjectType: 'organization',
+        subjectId: saved.id,
+        dedupKey: `organization.registered:${saved.id}`,
+      });
+      if (dto.kind === 'provider') {
+        const deciders = await this.accounts.usersInRegions(tx.manager, [Role.Approver, Role.PartnerAdmin], this.regions.lineage(saved.regionCode));
+        tx.enqueue(JobName.DeliverNotification, {
+          userIds: deciders,
+          kind: 'provider.admission.applied',
+          title: '新的服务机构入驻申请',
+          body: `${saved.name}（${saved.uscc}）申请入驻，请审核。`,
+          subjectType: 'organization',
+          subjectId: saved.id,
+          dedupKey: `provider.admission.applied:${saved.id}`,
+        });
+      }
+      return { organization: toOrganizationDto(saved), user: toUserDto(user) };
+    });
+  }
+
+  async invite(actor: Actor, organizationId: string, dto: CreateInvitationDto): Promise<InvitationDto> {
+    return this.uow.run(async (tx) => {
+      const org = await tx.manager.getRepository(Organization).findOneBy({ id: organizationId });
+      if (!org || !OrganizationPolicy.canRead(actor, org)) throw DomainError.notFound('Organisation');
+      if (!OrganizationPolicy.canManage(actor, org)) throw DomainError.forbidden('Only this organisation’s admins may invite users');
+      const allowed = rolesFor(org);
+      const role = dto.role ?? allowed[0];
+      if (!role || !allowed.includes(role)) {
+        throw DomainError.invalid('role', `must be one of ${allowed.join(', ')} for this organisation`);
+      }
+      const token = randomBytes(24).toString('base64url');
+      const [row] = (await tx.manager.query(
+        `INSERT INTO invitations (organization_id, email, role, is_org_admin, invited_by, token_hash, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7)) RETURNING id, expires_at`,
+        [org.id, dto.email.trim().toLowerCase(), role, dto.isOrgAdmin ?? false, actor.userId, sha256(token), INVITATION_TTL_DAYS],
+      )) as { id: string; expires_at: Date }[];
+      tx.audit({
+        action: 'user.invited',
+        subjectType: 'invitation',
+        subjectId: row.id,
+        organizationId: org.id,
+        regionCode: org.regionCode,
+        after: { email: dto.email.trim().toLowerCase(), role, isOrgAdmin: dto.isOrgAdmin ?? false },
+      });
+      return { id: row.id, organizationId: org.id, email: dto.email.trim().toLowerCase(), role, expiresAt: row.expires_at.toISOString(), token };
+    });
+  }
+
+  async acceptInvitation(dto: AcceptInvitationDto): Promise<RegisteredUserDto> {
+    const passwordHash = await this.accounts.hashPassword(dto.password);
+    return this.uow.run(async (tx) => {
+      const [invitation] = (await tx.manager.query(
+        `SELECT i.id, i.organization_id, i.email, i.role, i.is_org_admin, i.expires_at, i.accepted_at, o.region_code
+           FROM invitations i JOIN organizations o ON o.id = i.organization_id
+          WHERE i.token_hash = $1 FOR UPDATE OF i`,
+        [sha256(dto.token)],
+      )) as { id: string; organization_id: string; email: string; role: Role; is_org_admin: boolean; expires_at: Date; accepted_at: Date | null; region_code: string }[];
+      if (!invitation) throw DomainError.notFound('Invitation');
+      if (invitation.accepted_at) throw new DomainError(ErrorCode.IllegalTransition, 'This invitation was already accepted');
+      if (invitation.expires_at < new Date()) throw new DomainError(ErrorCode.IllegalTransition, 'This invitation has expired');
+      const user = await this.accounts.insertUser(tx.manager, {
+        organizationId: invitation.organization_id,
+        email: invitation.email,
+        displayName: dto.displayName,
+        role: invitation.role,
+        isOrgAdmin: invitation.is_org_admin,
+        passwordHash,
+      });
+      await tx.manager.query(`UPDATE invitations SET accepted_at = now(), accepted_user_id = $2 WHERE id = $1`, [invitation.id, user.id]);
+      tx.audit({
+        action: 'user.joined',
+        subjectType: 'user',
+        subjectId: user.id,
+        organizationId: invitation.organization_id,
+        regionCode: invitation.region_code,
+        after: { email: user.email, role: user.role, invitationId: invitation.id },
+        actor: { userId: user.id, role: user.role, organizationId: invitation.organization_id },
+      });
+      return toUserDto(user);
+    });
+  }
+}
+
+function toUserDto(user: RegisteredUserDto): RegisteredUserDto {
+  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, isOrgAdmin: user.isOrgAdmin };
+}

@@ -1,0 +1,50 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { Role } from '../context/actor';
+
+export class LoginDto {
+  @ApiProperty({ example: 'enterprise@demo.g60.cn' })
+  @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Demo#2026' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: 'The refresh token from login or the previous refresh' })
+  @IsString() @MinLength(20) @MaxLength(300)
+  refreshToken: string;
+}
+
+export class TokenPairDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty({ description: 'Access token lifetime in seconds' }) expiresIn: number;
+  @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
+}
+
+export class MeUserDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty() isOrgAdmin: boolean;
+}
+
+export class MeOrganizationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['enterprise', 'provider', 'investor', 'agency'] }) kind: string;
+  @ApiProperty() regionCode: string;
+  @ApiProperty({ nullable: true, type: String }) uscc: string | null;
+  @ApiProperty({ nullable: true, type: String }) admissionStatus: string | null;
+}
+
+export class MeDto {
+  @ApiProperty({ type: MeUserDto }) user: MeUserDto;
+  @ApiProperty({ type: MeOrganizationDto }) organization: MeOrganizationDto;
+  @ApiProperty({ type: [String], description: 'Regions this user acts for (own region and the regions under it)' })
+  regionScope: string[];
+}

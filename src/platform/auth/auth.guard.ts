@@ -1,0 +1,54 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { Actor } from '../context/actor';
+import { RequestContext } from '../context/request-context';
+import { DomainError, ErrorCode } from '../errors/domain-error';
+import { ACCESS_METADATA, AccessRule } from './access.decorators';
+import { ActorResolver } from './actor-resolver';
+import { TokenService } from './token.service';
+
+/**
+ * The one gate every route passes: a route is public, or needs a live session whose role
+ * is listed. Routes that declare neither never reach here (start-up refuses them).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly actors: ActorResolver,
+    private readonly context: RequestContext,
+  ) {}
+
+  async canActivate(execution: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [execution.getHandler(), execution.getClass()]);
+    if (!rule) throw DomainError.forbidden('This route declares no access rule');
+    const req = execution.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const actor = await this.authenticate(req, rule.kind === 'public');
+    if (rule.kind === 'public') return true;
+    if (!actor) throw new DomainError(ErrorCode.Unauthenticated, 'Sign in first: send Authorization: Bearer <access token>');
+    if (!rule.roles.includes(actor.role)) throw DomainError.forbidden(`Role ${actor.role} may not use this route`);
+    return true;
+  }
+
+  /** Resolves the bearer token if present; public routes tolerate a missing or bad one. */
+  async authenticate(req: Request & { actor?: Actor }, optional: boolean): Promise<Actor | undefined> {
+    const header = req.header('authorization');
+    if (!header) return undefined;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const claims = match ? this.tokens.verifyAccess(match[1]) : undefined;
+    if (!claims) {
+      if (optional) return undefined;
+      throw new DomainError(ErrorCode.Unauthenticated, 'The access token is invalid or expired');
+    }
+    const resolved = await this.actors.resolve(claims.sid, claims.sub);
+    if (!resolved.ok) {
+      if (optional) return undefined;
+      throw new DomainError(ErrorCode.TokenRevoked, 'The session has ended; sign in again');
+    }
+    req.actor = resolved.actor;
+    this.context.setActor(resolved.actor);
+    return resolved.actor;
+  }
+}

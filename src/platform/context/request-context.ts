@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { ClsService, ClsStore } from 'nestjs-cls';
+import { Actor } from './actor';
+
+export interface RequestStore extends ClsStore {
+  requestId?: string;
+  actor?: Actor;
+  /** Set by the idempotency interceptor; completed inside the request's unit of work. */
+  idempotency?: { id: string; claimToken: string; responseStatus: number };
+}
+
+/** Typed access to what we carry through a request or a job (nestjs-cls). */
+@Injectable()
+export class RequestContext {
+  constructor(private readonly cls: ClsService<RequestStore>) {}
+
+  get requestId(): string | undefined {
+    return this.cls.isActive() ? this.cls.get('requestId') : undefined;
+  }
+
+  get actor(): Actor | undefined {
+    return this.cls.isActive() ? this.cls.get('actor') : undefined;
+  }
+
+  requireActor(): Actor {
+    const actor = this.actor;
+    if (!actor) throw new Error('No authenticated actor in context');
+    return actor;
+  }
+
+  setActor(actor: Actor): void {
+    this.cls.set('actor', actor);
+  }
+
+  get idempotency(): RequestStore['idempotency'] {
+    return this.cls.isActive() ? this.cls.get('idempotency') : undefined;
+  }
+
+  setIdempotency(value: RequestStore['idempotency']): void {
+    this.cls.set('idempotency', value);
+  }
+
+  /** Runs `fn` in a fresh context (queue jobs, scripts), optionally tagged with a request id. */
+  run<T>(requestId: string | undefined, fn: () => Promise<T>): Promise<T> {
+    return this.cls.run(async () => {
+      if (requestId) this.cls.set('requestId', requestId);
+      return fn();
+    });
+  }
+}

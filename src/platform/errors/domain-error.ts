@@ -1,0 +1,96 @@
+/** Stable, documented error codes. Clients branch on `code`, never on `message`. */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  MalformedJson = 'MALFORMED_JSON',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  Unauthenticated = 'UNAUTHENTICATED',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  TokenRevoked = 'TOKEN_REVOKED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  IllegalTransition = 'ILLEGAL_TRANSITION',
+  AlreadyExists = 'ALREADY_EXISTS',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  IdempotencyInProgress = 'IDEMPOTENCY_IN_PROGRESS',
+  BusinessRuleViolated = 'BUSINESS_RULE_VIOLATED',
+  RateLimited = 'RATE_LIMITED',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  Internal = 'INTERNAL_ERROR',
+}
+
+export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.MalformedJson]: 400,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.InvalidCredentials]: 401,
+  [ErrorCode.TokenRevoked]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.IllegalTransition]: 409,
+  [ErrorCode.AlreadyExists]: 409,
+  [ErrorCode.IdempotencyKeyReused]: 422,
+  [ErrorCode.IdempotencyInProgress]: 409,
+  [ErrorCode.BusinessRuleViolated]: 422,
+  [ErrorCode.RateLimited]: 429,
+  [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.Internal]: 500,
+};
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The one JSON error body every failing request gets. */
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: FieldProblem[] | Record<string, unknown>;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: FieldProblem[] | Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return ERROR_HTTP_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    const body: ErrorBody = { statusCode: this.status, code: this.code, message: this.message };
+    if (this.details !== undefined) body.details = this.details;
+    return body;
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(ErrorCode.NotFound, `${what} not found`);
+  }
+
+  static forbidden(message = 'You may not do this'): DomainError {
+    return new DomainError(ErrorCode.Forbidden, message);
+  }
+
+  static conflict(message: string, details?: Record<string, unknown>): DomainError {
+    return new DomainError(ErrorCode.Conflict, message, details);
+  }
+
+  static invalid(field: string, message: string): DomainError {
+    return new DomainError(ErrorCode.ValidationFailed, `${field}: ${message}`, [{ field, message }]);
+  }
+
+  static rule(message: string, details?: Record<string, unknown>): DomainError {
+    return new DomainError(ErrorCode.BusinessRuleViolated, message, details);
+  }
+}

@@ -1,0 +1,71 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { DomainError, ErrorBody, ErrorCode } from './domain-error';
+import { domainErrorFromDatabase } from './pg-errors';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+/** Turns anything thrown into the stable JSON error body; unknown errors are logged and hidden. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) return exception.toBody();
+    const fromDb = domainErrorFromDatabase(exception);
+    if (fromDb) return fromDb.toBody();
+    const parser = exception as BodyParserError;
+    if (parser && parser.type === 'entity.parse.failed') {
+      return { statusCode: 400, code: ErrorCode.MalformedJson, message: 'The request body is not valid JSON' };
+    }
+    if (parser && parser.type === 'entity.too.large') {
+      return { statusCode: 413, code: ErrorCode.PayloadTooLarge, message: 'The request body is too large' };
+    }
+    if (parser && typeof parser.type === 'string' && parser.status && parser.status < 500) {
+      return { statusCode: parser.status, code: ErrorCode.ValidationFailed, message: 'The request body could not be read' };
+    }
+    if (exception instanceof ThrottlerException) {
+      return { statusCode: 429, code: ErrorCode.RateLimited, message: 'Too many requests; slow down' };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status < 500) return { statusCode: status, code: codeForStatus(status), message: messageOf(exception) };
+    }
+    this.logger.error({ err: exception }, 'Unhandled error');
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ErrorCode.Internal, message: 'Internal server error' };
+  }
+}
+
+function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400: return ErrorCode.ValidationFailed;
+    case 401: return ErrorCode.Unauthenticated;
+    case 403: return ErrorCode.Forbidden;
+    case 404: return ErrorCode.NotFound;
+    case 409: return ErrorCode.Conflict;
+    case 413: return ErrorCode.PayloadTooLarge;
+    case 415: return ErrorCode.UnsupportedMediaType;
+    case 422: return ErrorCode.BusinessRuleViolated;
+    case 429: return ErrorCode.RateLimited;
+    default: return ErrorCode.ValidationFailed;
+  }
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { canonicalJson } from '../audit/audit-hash';
+import { AppConfig } from '../config/app-config';
+import { RequestContext } from '../context/request-context';
+
+export type ClaimOutcome =
+  | { kind: 'claimed'; id: string; claimToken: string }
+  | { kind: 'replay'; status: number; body: unknown }
+  | { kind: 'mismatch' }
+  | { kind: 'in_progress' };
+
+interface KeyRow {
+  id: string;
+  claim_token: string;
+  request_hash: string;
+  status: 'in_progress' | 'completed';
+  response_status: number | null;
+  response_body: unknown;
+}
+
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+}
+
+/**
+ * Idempotency keys (kept IDEMPOTENCY_TTL_HOURS). A key is claimed before the handler runs,
+ * and completed inside the handler's own transaction, so "committed" and "key completed"
+ * can never disagree. A claim whose lease lapsed never committed and may be taken again.
+ */
+@Injectable()
+export class IdempotencyStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly context: RequestContext,
+  ) {}
+
+  async claim(scope: string, key: string, method: string, path: string, hash: string): Promise<ClaimOutcome> {
+    const token = randomUUID();
+    const claimed = (await this.dataSource.query(
+      `INSERT INTO idempotency_keys (scope, key, method, path, request_hash, status, claim_token, lease_until, expires_at)
+       VALUES ($1, $2, $3, $4, $5, 'in_progress', $6,
+               now() + make_interval(secs => $7::double precision / 1000), now() + make_interval(hours => $8))
+       ON CONFLICT (scope, key) DO UPDATE
+          SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
+              status = 'in_progress', claim_token = EXCLUDED.claim_token, lease_until = EXCLUDED.lease_until,
+              expires_at = EXCLUDED.expires_at, response_status = NULL, response_body = NULL, created_at = now()
+        WHERE idempotency_keys.expires_at < now()
+           OR (idempotency_keys.status = 'in_progress' AND idempotency_keys.lease_until < now()
+               AND idempotency_keys.request_hash = EXCLUDED.request_hash)
+       RETURNING id, claim_token`,
+      [scope, key, method, path, hash, token, this.config.IDEMPOTENCY_LEASE_MS, this.config.IDEMPOTENCY_TTL_HOURS],
+    )) as { id: string; claim_token: string }[];
+    if (claimed.length === 1 && claimed[0].claim_token === token) {
+      return { kind: 'claimed', id: String(claimed[0].id), claimToken: token };
+    }
+    const [row] = (await this.dataSource.query(
+      'SELECT id, claim_token, request_hash, status, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2',
+      [scope, key],
+    )) as KeyRow[];
+    if (!row) return this.claim(scope, key, method, path, hash); // expired and purged between the two statements
+    if (row.request_hash !== hash) return { kind: 'mismatch' };
+    if (row.status === 'in_progress') return { kind: 'in_progress' };
+    return { kind: 'replay', status: row.response_status ?? 200, body: row.response_body };
+  }
+
+  /** Called by UnitOfWork inside its transaction: the key completes iff the change commits. */
+  async completeInTransaction(manager: EntityManager, result: unknown): Promise<void> {
+    const pending = this.context.idempotency;
+    if (!pending) return;
+    await manager.query(
+      `UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_body = $4::jsonb
+        WHERE id = $1 AND claim_token = $2 AND status = 'in_progress'`,
+      [pending.id, pending.claimToken, pending.responseStatus, JSON.stringify(result ?? null)],
+    );
+  }
+
+  /** After the response is built, store exactly what the client received. */
+  async complete(id: string, claimToken: string, status: number, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_body = $4::jsonb
+        WHERE id = $1 AND claim_token = $2`,
+      [id, claimToken, status, JSON.stringify(body ?? null)],
+    );
+  }
+
+  /** The handler failed before committing: forget the claim so a retry runs again. */
+  async release(id: string, claimToken: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1 AND claim_token = $2 AND status = 'in_progress'`, [id, claimToken]);
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { RequestContext } from '../context/request-context';
+import { JobName, JobPayload, queueOf } from '../queue/queue.registry';
+
+export const OUTBOX_CHANNEL = 'g60_outbox';
+
+export interface OutboxMessage<N extends JobName = JobName> {
+  name: N;
+  payload: JobPayload<N>;
+  /** Run the job no earlier than this (timers); default now. */
+  runAt?: Date;
+}
+
+/** Job id in BullMQ for an outbox row: stable, so a republish can never create a second job. */
+export function outboxJobId(id: string | number): string {
+  return `ob-${id}`;
+}
+
+export function outboxIdOfJob(jobId: string | undefined): string | undefined {
+  return jobId?.startsWith('ob-') ? jobId.slice(3) : undefined;
+}
+
+/** Writes outbox rows inside the caller's transaction; the relay publishes them after commit. */
+@Injectable()
+export class OutboxWriter {
+  constructor(private readonly context: RequestContext) {}
+
+  async write(manager: EntityManager, messages: OutboxMessage[]): Promise<string[]> {
+    if (messages.length === 0) return [];
+    const values: unknown[] = [];
+    const tuples = messages.map((m, i) => {
+      values.push(queueOf(m.name), m.name, JSON.stringify(m.payload), m.runAt ?? new Date(), this.context.requestId ?? null);
+      const b = i * 5;
+      return `($${b + 1}, $${b + 2}, $${b + 3}::jsonb, $${b + 4}, $${b + 5})`;
+    });
+    const rows = (await manager.query(
+      `INSERT INTO outbox (queue, job_name, payload, available_at, request_id) VALUES ${tuples.join(', ')} RETURNING id`,
+      values,
+    )) as { id: string }[];
+    // Wakes relays in every process as soon as this transaction commits.
+    await manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+    return rows.map((r) => String(r.id));
+  }
+
+  /** Cancels pending timer rows (e.g. an SLA timer when the task is decided). */
+  async cancel(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query(`UPDATE outbox SET cancelled_at = now() WHERE id = ANY($1::bigint[]) AND processed_at IS NULL AND cancelled_at IS NULL`, [ids]);
+  }
+}

@@ -1,0 +1,102 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { AuditWriter } from './audit/audit-writer';
+import { AccountsService } from './auth/accounts.service';
+import { ActorResolver } from './auth/actor-resolver';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { PasswordHasher } from './auth/password-hasher';
+import { RouteAccessCheck } from './auth/route-access.check';
+import { TokenService } from './auth/token.service';
+import { AppConfig, ProcessRole } from './config/app-config';
+import { RequestContext } from './context/request-context';
+import { dataSourceOptions } from './database/data-source-options';
+import { DATABASE_URL, PROCESS_ROLE } from './database/database.tokens';
+import { UnitOfWork } from './database/unit-of-work';
+import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { MetricsService } from './metrics/metrics.service';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxSweeper } from './outbox/outbox-sweeper';
+import { OutboxWriter } from './outbox/outbox-writer';
+import { JobRegistry } from './queue/job-registry';
+import { QueueAdminController } from './queue/queue-admin.controller';
+import { QueueAdminService } from './queue/queue-admin.service';
+import { QueueConnection } from './queue/queue-connection';
+import { QueueService } from './queue/queue.service';
+import { WorkerHost } from './queue/worker-host';
+
+export interface PlatformOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  role: ProcessRole;
+}
+
+const SERVICES = [
+  RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditService, OutboxWriter, OutboxRelay, OutboxSweeper,
+  IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, WorkerHost, PasswordHasher, TokenService,
+  ActorResolver, AuthService, AccountsService, RouteAccessCheck,
+];
+
+/** What every domain module stands on. Global, so modules import nothing to use it. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: PlatformModule,
+      imports: [
+        DiscoveryModule,
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: true,
+            generateId: true,
+            idGenerator: (req: Request & { id?: string }) => req.id ?? randomUUID(),
+            setup: (cls, req: Request & { id?: string }) => cls.set('requestId', req.id),
+          },
+        }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req) => (req as unknown as { id?: string }).id ?? randomUUID(),
+            autoLogging: { ignore: (req) => ['/health', '/metrics'].includes(req.url ?? '') },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refreshToken'],
+            customProps: (req) => {
+              const actor = (req as unknown as { actor?: { userId: string; role: string } }).actor;
+              return actor ? { userId: actor.userId, role: actor.role } : {};
+            },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, config.DB_POOL_SIZE), autoLoadEntities: true }),
+        JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256', issuer: 'g60-platform' }, verifyOptions: { algorithms: ['HS256'], issuer: 'g60-platform' } }),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }] }),
+      ],
+      controllers: [AuthController, AuditController, HealthController, QueueAdminController],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: DATABASE_URL, useValue: options.databaseUrl },
+        { provide: PROCESS_ROLE, useValue: options.role },
+        ...SERVICES,
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        AuthGuard,
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+      exports: [AppConfig, DATABASE_URL, PROCESS_ROLE, ...SERVICES],
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { makeUscc, USCC_CHARSET } from '../../src/modules/organizations/uscc';
+import { TestApp } from './test-app';
+
+let counter = 0;
+
+/** A valid, unique USCC for a region (GB 32100-2015 check character included). */
+export function uniqueUscc(division = '330402', prefix = '91'): string {
+  const bytes = randomBytes(9);
+  const body = Array.from(bytes, (b) => USCC_CHARSET[b % USCC_CHARSET.length]).join('');
+  return makeUscc(prefix, division, body);
+}
+
+export function uniqueEmail(tag = 'user'): string {
+  counter += 1;
+  return `${tag}.${Date.now().toString(36)}.${counter}.${randomBytes(3).toString('hex')}@test.g60.cn`;
+}
+
+export const TEST_PASSWORD = 'Passw0rd-for-tests';
+
+export interface RegisterInput {
+  kind?: 'enterprise' | 'provider' | 'investor';
+  regionCode?: string;
+  name?: string;
+  email?: string;
+}
+
+export function registrationBody(input: RegisterInput = {}) {
+  const kind = input.kind ?? 'enterprise';
+  const regionCode = input.regionCode ?? '330402';
+  return {
+    kind,
+    organization: {
+      name: input.name ?? `${kind === 'provider' ? '测试检测技术' : '测试新材料科技'}${randomBytes(3).toString('hex')}有限公司`,
+      uscc: uniqueUscc(regionCode),
+      regionCode,
+      ...(kind === 'provider' ? { providerKind: 'third_party_lab', accreditations: ['CMA'] } : {}),
+    },
+    user: { email: input.email ?? uniqueEmail(kind), password: TEST_PASSWORD, displayName: '测试用户' },
+  };
+}
+
+/** Registers an organisation with its first user and signs that user in. */
+export async function registerOrganization(app: TestApp, input: RegisterInput = {}) {
+  const body = registrationBody(input);
+  const res = await app.http().post('/api/v1/auth/register').send(body);
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const loginRes = await app.http().post('/api/v1/auth/login').send({ email: body.user.email, password: TEST_PASSWORD });
+  if (loginRes.status !== 200) throw new Error(`login failed: ${loginRes.status}`);
+  return {
+    organization: res.body.organization as { id: string; regionCode: string; admissionStatus: string | null; kind: string },
+    user: res.body.user as { id: string; email: string },
+    auth: { Authorization: `Bearer ${loginRes.body.accessToken}` },
+    refreshToken: loginRes.body.refreshToken as string,
+  };
+}

@@ -1,0 +1,17 @@
+import { Client } from 'pg';
+import { adminUrl, TEMPLATE_DB, TEST_DB_PREFIX } from './test-env';
+
+export default async function globalTeardown(): Promise<void> {
+  if (process.env.KEEP_TEST_DBS) return;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    const rows = await admin.query(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [TEMPLATE_DB, `${TEST_DB_PREFIX}%`]);
+    for (const { datname } of rows.rows as { datname: string }[]) {
+      await admin.query(`ALTER DATABASE "${datname}" IS_TEMPLATE false`).catch(() => undefined);
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,163 @@
+import IORedis from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { bootstrap, RunningApp } from '../../src/bootstrap';
+import { ProcessRole } from '../../src/platform/config/app-config';
+import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
+import { adminUrl, databaseUrl, TEMPLATE_DB, TEST_DB_PREFIX, TEST_JWT_SECRET, TEST_REDIS_URL } from './test-env';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh database cloned from the migrated, seeded template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `${TEST_DB_PREFIX}${randomBytes(5).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    // CREATE DATABASE … TEMPLATE fails while another session is connected to the template; retry briefly.
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+        break;
+      } catch (err) {
+        if (attempt >= 20) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  return {
+    name,
+    url: databaseUrl(name),
+    async drop() {
+      const c = new Client({ connectionString: adminUrl() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      await c.end();
+    },
+  };
+}
+
+export interface TestAppOptions {
+  role?: ProcessRole;
+  env?: Record<string, string>;
+  database?: TestDatabase;
+  queuePrefix?: string;
+}
+
+export interface TestApp {
+  running: RunningApp;
+  db: TestDatabase;
+  queuePrefix: string;
+  env: Record<string, string>;
+  http: () => request.Agent;
+  dataSource: DataSource;
+  get<T>(type: new (...args: never[]) => T): T;
+  /** Shuts the app down; drops the database and Redis keys unless `keepData`. */
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+/** Boots the real application (HTTP on a random port, workers, relay) against real PostgreSQL + Redis. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = options.database ?? (await createTestDatabase());
+  const queuePrefix = options.queuePrefix ?? `t${randomBytes(4).toString('hex')}`;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: queuePrefix,
+    JWT_SECRET: TEST_JWT_SECRET,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SEED_DEMO: 'false',
+    OUTBOX_POLL_MS: '50',
+    SWEEP_INTERVAL_MS: '600000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    SHUTDOWN_TIMEOUT_MS: '5000',
+    ...options.env,
+  };
+  const running = await bootstrap(options.role ?? 'all', { env });
+  const url = running.url;
+  return {
+    running,
+    db,
+    queuePrefix,
+    env,
+    http: () => {
+      if (!url) throw new Error('this app serves no HTTP');
+      return request.agent(url);
+    },
+    dataSource: running.app.get(DataSource),
+    get: (type) => running.app.get(type),
+    async close(closeOptions = {}) {
+      await running.shutdown('test finished');
+      if (!closeOptions.keepData) {
+        await db.drop();
+        await deleteQueueKeys(queuePrefix);
+      }
+    },
+  };
+}
+
+export async function deleteQueueKeys(prefix: string): Promise<void> {
+  const redis = new IORedis(TEST_REDIS_URL, { lazyConnect: true });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export const DEMO = {
+  password: DEMO_PASSWORD,
+  enterprise: 'enterprise@demo.g60.cn',
+  provider: 'provider@demo.g60.cn',
+  reviewer: 'reviewer@demo.g60.cn',
+  approver: 'approver@demo.g60.cn',
+  finance: 'finance@demo.g60.cn',
+  partner: 'partner@demo.g60.cn',
+  investor: 'investor@demo.g60.cn',
+  admin: 'admin@demo.g60.cn',
+} as const;
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  auth: { Authorization: string };
+}
+
+export async function login(app: TestApp, email: string, password: string = DEMO_PASSWORD): Promise<Session> {
+  const res = await app.http().post('/api/v1/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...res.body, auth: { Authorization: `Bearer ${res.body.accessToken}` } };
+}
+
+/** Polls until `check` returns a truthy value (work done by queue workers), or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
