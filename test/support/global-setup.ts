@@ -1,25 +1,28 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/platform/database/data-source-options';
 import { runMigrationsLocked } from '../../src/platform/database/migrate';
 import { seedDemoData } from '../../src/seed/seed-demo';
-import { adminUrl, databaseUrl, TEMPLATE_DB, TEST_DB_PREFIX } from './test-env';
+import { adminUrl, databaseUrl, isStaleRunDatabase, TEST_DB_PREFIX, templateDb } from './test-env';
 
 /** Migrates and seeds one template database; every test file clones it (CREATE DATABASE … TEMPLATE). */
 export default async function globalSetup(): Promise<void> {
+  process.env.G60_TEST_RUN_ID = `${Date.now().toString(36)}x${randomBytes(3).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
   try {
-    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [TEMPLATE_DB, `${TEST_DB_PREFIX}%`]);
-    for (const { datname } of stale.rows as { datname: string }[]) {
+    const existing = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${TEST_DB_PREFIX}%`]);
+    for (const { datname } of existing.rows as { datname: string }[]) {
+      if (!isStaleRunDatabase(datname)) continue;
       await admin.query(`ALTER DATABASE "${datname}" IS_TEMPLATE false`).catch(() => undefined);
-      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
     }
-    await admin.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
+    await admin.query(`CREATE DATABASE "${templateDb()}"`);
   } finally {
     await admin.end();
   }
-  const url = databaseUrl(TEMPLATE_DB);
+  const url = databaseUrl(templateDb());
   const dataSource = new DataSource(dataSourceOptions(url, 2));
   await dataSource.initialize();
   try {
@@ -30,6 +33,6 @@ export default async function globalSetup(): Promise<void> {
   }
   const finish = new Client({ connectionString: adminUrl() });
   await finish.connect();
-  await finish.query(`ALTER DATABASE "${TEMPLATE_DB}" IS_TEMPLATE true`);
+  await finish.query(`ALTER DATABASE "${templateDb()}" IS_TEMPLATE true`);
   await finish.end();
 }

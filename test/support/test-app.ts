@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { bootstrap, RunningApp } from '../../src/bootstrap';
 import { ProcessRole } from '../../src/platform/config/app-config';
 import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
-import { adminUrl, databaseUrl, TEMPLATE_DB, TEST_DB_PREFIX, TEST_JWT_SECRET, TEST_REDIS_URL } from './test-env';
+import { adminUrl, databaseUrl, templateDb, testDbPrefix, TEST_JWT_SECRET, TEST_REDIS_URL } from './test-env';
 
 export interface TestDatabase {
   name: string;
@@ -16,14 +16,14 @@ export interface TestDatabase {
 
 /** A fresh database cloned from the migrated, seeded template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `${TEST_DB_PREFIX}${randomBytes(5).toString('hex')}`;
+  const name = `${testDbPrefix()}${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
   try {
     // CREATE DATABASE … TEMPLATE fails while another session is connected to the template; retry briefly.
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+        await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDb()}"`);
         break;
       } catch (err) {
         if (attempt >= 20) throw err;
