@@ -3,7 +3,8 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import { DomainError, ErrorCode } from './platform/errors/domain-error';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { Server } from 'node:http';
@@ -112,7 +113,7 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   app.flushLogs();
   app.use(requestIdMiddleware);
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
-  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.use(jsonBody(config.BODY_LIMIT));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
@@ -160,6 +161,19 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
     return closing;
   };
   return { app, config, databaseUrl, url, shutdown };
+}
+
+/** JSON body parsing whose failures become our stable error codes (Nest would turn them into a bare 400). */
+function jsonBody(limit: string) {
+  const parse = json({ limit });
+  return (req: Request, res: Response, next: NextFunction) =>
+    parse(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const type = (err as { type?: string }).type;
+      if (type === 'entity.parse.failed') return next(new DomainError(ErrorCode.MalformedJson, 'The request body is not valid JSON'));
+      if (type === 'entity.too.large') return next(new DomainError(ErrorCode.PayloadTooLarge, `The request body is larger than ${limit}`));
+      return next(new DomainError(ErrorCode.ValidationFailed, 'The request body could not be read'));
+    });
 }
 
 /** Stops accepting connections and waits for in-flight requests, up to the timeout. */

@@ -1,0 +1,196 @@
+import { RouteAccess, RouteAccessCheck } from '../../src/platform/auth/route-access.check';
+import { Role } from '../../src/platform/context/actor';
+import { registerOrganization, uniqueEmail } from '../support/factories';
+import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Authorisation matrix generated from the live route table: every route × every demo role + anonymous.
+ * Path parameters point at objects OUTSIDE the actor's scope ("foreign"), so a listed role may never
+ * succeed on them; an unlisted role must get 403 and anonymous 401 whatever the body.
+ */
+
+/** Mirrors `setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] })` in src/bootstrap.ts. */
+const UNPREFIXED = new Set(['/health', '/metrics']);
+const urlOf = (path: string) => (UNPREFIXED.has(path) ? path : `/api/v1${path}`);
+
+const ROLE_LOGINS: Record<Role, string> = {
+  [Role.EnterpriseUser]: DEMO.enterprise,
+  [Role.ProviderUser]: DEMO.provider,
+  [Role.Reviewer]: DEMO.reviewer,
+  [Role.Approver]: DEMO.approver,
+  [Role.Finance]: DEMO.finance,
+  [Role.PartnerAdmin]: DEMO.partner,
+  [Role.Investor]: DEMO.investor,
+  [Role.PlatformAdmin]: DEMO.admin,
+};
+const ROLES = Object.keys(ROLE_LOGINS) as Role[];
+type Who = Role | 'anonymous';
+
+/** Objects registered in one region: an enterprise (with the in-app notification of its admin) and an 'applied' provider. */
+interface ForeignSet {
+  regionCode: string;
+  enterpriseId: string;
+  providerId: string;
+  notificationId: string;
+}
+
+interface Cell {
+  method: string;
+  path: string;
+  who: Who;
+  status: number;
+  violation?: string;
+}
+
+describe('access matrix generated from the route table', () => {
+  let app: TestApp;
+  let routes: RouteAccess[];
+  const sessions = {} as Record<Role, Session>;
+  const foreign = {} as Record<Role, ForeignSet>;
+  let cells: Cell[] = [];
+
+  async function foreignSet(regionCode: string): Promise<ForeignSet> {
+    const enterprise = await registerOrganization(app, { kind: 'enterprise', regionCode });
+    const provider = await registerOrganization(app, { kind: 'provider', regionCode });
+    const notificationId = await eventually(async () => {
+      const res = await app.http().get('/api/v1/notifications').set(enterprise.auth);
+      return res.body.items?.[0]?.id as string | undefined;
+    }, 15_000, `registration notification in ${regionCode}`);
+    return { regionCode, enterpriseId: enterprise.organization.id, providerId: provider.organization.id, notificationId };
+  }
+
+  /** Substitutes each path parameter with a foreign object of the right type (or something harmless). */
+  function concretePath(route: RouteAccess, set: ForeignSet): string {
+    return route.path.replace(/:(\w+)/g, (_m, name: string) => {
+      if (name === 'queue') return 'notifications';
+      if (name === 'jobId') return 'no-such-job';
+      if (route.path.startsWith('/notifications/')) return set.notificationId;
+      if (route.path.endsWith('/admission-transitions')) return set.providerId;
+      return set.enterpriseId; // organisations/:id and anything unknown: another region's enterprise
+    });
+  }
+
+  /** The smallest body that passes validation, so that a listed role reaches the object check. */
+  function minimalBody(route: RouteAccess): Record<string, unknown> {
+    switch (`${route.method} ${route.path}`) {
+      case 'POST /organizations/:id/admission-transitions':
+        return { action: 'start_review' };
+      case 'POST /organizations/:id/qualifications':
+        return { kind: 'tech_sme', certificateNo: `M-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, validFrom: '2026-01-01', validTo: '2028-12-31' };
+      case 'POST /organizations/:id/controller-group':
+        return { controllerGroupId: null };
+      case 'POST /organizations/:id/invitations':
+        return { email: uniqueEmail('matrix') };
+      case 'POST /admin/queues/:queue/jobs/:jobId/discard':
+        return { reason: 'access matrix probe' };
+      default:
+        return {};
+    }
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    routes = app.get(RouteAccessCheck).collect();
+    for (const role of ROLES) sessions[role] = await login(app, ROLE_LOGINS[role]);
+    // Foreign = outside the actor's scope. Jiaxing city roles (330400 + districts) get Shanghai objects;
+    // the district reviewer (330402), the Shanghai partner admin and the organisation-bound roles get
+    // Tongxiang (330483) objects. The platform admin gets a set of its own, so that its legitimate
+    // successes never change the objects the other roles probe.
+    const shanghai = await foreignSet('310000');
+    const tongxiang = await foreignSet('330483');
+    const forAdmin = await foreignSet('330483');
+    for (const role of ROLES) foreign[role] = tongxiang;
+    foreign[Role.Approver] = shanghai;
+    foreign[Role.Finance] = shanghai;
+    foreign[Role.PlatformAdmin] = forAdmin;
+
+    for (const route of routes) {
+      for (const who of [...ROLES, 'anonymous'] as Who[]) {
+        const set = who === 'anonymous' ? tongxiang : foreign[who];
+        const listed = route.rule?.kind === 'public' || (who !== 'anonymous' && route.rule?.kind === 'roles' && route.rule.roles.includes(who));
+        // Logging out ends the session: use a throw-away one so the matrix keeps its own.
+        const session = who === 'anonymous' ? undefined : route.path.endsWith('/logout') ? await login(app, ROLE_LOGINS[who]) : sessions[who];
+        // Unlisted callers send an empty (invalid) body: the guard must answer before validation does.
+        const body = listed ? minimalBody(route) : {};
+        let req = route.method === 'GET' ? app.http().get(urlOf(concretePath(route, set))) : app.http()[route.method.toLowerCase() as 'post'](urlOf(concretePath(route, set))).send(body);
+        if (session) req = req.set(session.auth);
+        const res = await req;
+        cells.push({ method: route.method, path: route.path, who, status: res.status, violation: judge(route, who, set, res.status, res.text ?? '') });
+      }
+    }
+  });
+  afterAll(() => app?.close());
+
+  function judge(route: RouteAccess, who: Who, set: ForeignSet, status: number, text: string): string | undefined {
+    if (status >= 500) return `server error ${status}`;
+    const rule = route.rule;
+    if (!rule || rule.kind === 'public') return undefined;
+    if (who === 'anonymous') return status === 401 ? undefined : `anonymous expected 401`;
+    if (!rule.roles.includes(who)) return status === 403 ? undefined : `unlisted role expected 403`;
+    if (who === Role.PlatformAdmin) return undefined; // sees everything; only the role list binds it
+    const ok = status >= 200 && status < 300;
+    if (route.path.includes(':')) return ok ? 'success on a foreign object' : undefined;
+    // A collection read must not contain the foreign objects.
+    const leaked = [set.enterpriseId, set.providerId, set.notificationId].filter((id) => text.includes(id));
+    return ok && leaked.length ? `collection leaks foreign ids ${leaked.join(',')}` : undefined;
+  }
+
+  it('every route declares an access rule', () => {
+    expect(routes.length).toBeGreaterThan(0);
+    expect(routes.filter((r) => !r.rule).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+
+  it('covers every route × (8 roles + anonymous)', () => {
+    expect(cells).toHaveLength(routes.length * 9);
+    const keys = new Set(cells.map((c) => `${c.method} ${c.path} ${c.who}`));
+    expect(keys.size).toBe(routes.length * 9);
+  });
+
+  it('anonymous gets 401 on every non-public route', () => {
+    const bad = cells.filter((c) => c.who === 'anonymous' && c.violation).map(row);
+    expect(bad).toEqual([]);
+  });
+
+  it('a role not listed in the rule gets 403, even with an invalid body', () => {
+    const bad = cells.filter((c) => c.violation === 'unlisted role expected 403').map(row);
+    expect(bad).toEqual([]);
+  });
+
+  it('no listed role succeeds on an object outside its scope, and nothing answers 5xx', () => {
+    const bad = cells.filter((c) => c.violation).map(row);
+    if (bad.length) console.log(`unauthorised or failed cells (${bad.length}):\n${bad.join('\n')}`);
+    expect(bad.length).toBe(0);
+  });
+
+  it('the platform admin succeeds on the object routes it is listed for', () => {
+    // Sanity of the fixtures: the same ids and bodies do work for an actor in scope.
+    const admin = (method: string, path: string) => cells.find((c) => c.who === Role.PlatformAdmin && c.method === method && c.path === path)?.status;
+    expect(admin('GET', '/organizations/:id')).toBe(200);
+    expect(admin('POST', '/organizations/:id/admission-transitions')).toBe(200);
+    expect(admin('POST', '/organizations/:id/qualifications')).toBe(201);
+    expect(admin('POST', '/organizations/:id/controller-group')).toBe(200);
+    expect(admin('POST', '/organizations/:id/invitations')).toBe(201);
+  });
+
+  it('GET /organizations as an enterprise user returns only its own organisation', async () => {
+    const me = await app.http().get('/api/v1/me').set(sessions[Role.EnterpriseUser].auth).expect(200);
+    const res = await app.http().get('/api/v1/organizations?limit=200').set(sessions[Role.EnterpriseUser].auth).expect(200);
+    expect(res.body.map((o: { id: string }) => o.id)).toEqual([me.body.organization.id]);
+  });
+
+  it('GET /organizations as reviewer 330402 returns only region 330402 plus its own agency', async () => {
+    const own = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
+    const me = await app.http().get('/api/v1/me').set(sessions[Role.Reviewer].auth).expect(200);
+    expect(me.body.organization.regionCode).toBe('330402');
+    const res = await app.http().get('/api/v1/organizations?limit=200').set(sessions[Role.Reviewer].auth).expect(200);
+    const orgs = res.body as { id: string; regionCode: string }[];
+    expect(orgs.length).toBeLessThan(200);
+    expect(orgs.filter((o) => o.regionCode !== '330402' && o.id !== me.body.organization.id)).toEqual([]);
+    expect(orgs.map((o) => o.id)).toEqual(expect.arrayContaining([own.organization.id, me.body.organization.id]));
+    expect(orgs.map((o) => o.id)).not.toContain(foreign[Role.Reviewer].enterpriseId);
+  });
+
+  function row(c: Cell): string {
+    return `${c.method.padEnd(5)} ${c.path.padEnd(48)} ${String(c.who).padEnd(15)} ${c.status} ${c.violation ?? ''}`;
+  }
+});

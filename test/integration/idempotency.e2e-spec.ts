@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { registerOrganization, registrationBody } from '../support/factories';
+
+const REGISTER = '/api/v1/auth/register';
+
+function newKey(tag = 'k'): string {
+  return `${tag}-${randomBytes(8).toString('hex')}`;
+}
+
+function qualification(certificateNo = `GR${randomBytes(5).toString('hex')}`) {
+  return { kind: 'high_tech', certificateNo, validFrom: '2026-01-01', validTo: '2028-12-31' };
+}
+
+describe('Idempotency-Key on state-changing POSTs', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  async function count(sql: string, params: unknown[]): Promise<number> {
+    const [{ n }] = (await app.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) AS t`, params)) as { n: number }[];
+    return n;
+  }
+  const orgsWithUscc = (uscc: string) => count('SELECT 1 FROM organizations WHERE uscc = $1', [uscc]);
+  const keyRows = (key: string) => count('SELECT 1 FROM idempotency_keys WHERE key = $1', [key]);
+
+  it('replays the same status and body for the same key and body, and creates exactly one organisation', async () => {
+    const key = newKey('register');
+    const body = registrationBody();
+    const first = await app.http().post(REGISTER).set('Idempotency-Key', key).send(body);
+    expect(first.status).toBe(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+
+    const second = await app.http().post(REGISTER).set('Idempotency-Key', key).send(body);
+    expect(second.status).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.body).toEqual(first.body);
+
+    expect(await orgsWithUscc(body.organization.uscc)).toBe(1);
+    expect(await count('SELECT 1 FROM users WHERE email = $1', [body.user.email])).toBe(1);
+    const keys = await app.dataSource.query(`SELECT scope, method, path, status, response_status FROM idempotency_keys WHERE key = $1`, [key]);
+    expect(keys).toEqual([{ scope: 'anonymous', method: 'POST', path: REGISTER, status: 'completed', response_status: 201 }]);
+  });
+
+  it('replays an authenticated create (qualification) once, with one row and one audit event', async () => {
+    const org = await registerOrganization(app, { kind: 'enterprise' });
+    const key = newKey('qual');
+    const body = qualification();
+    const url = `/api/v1/organizations/${org.organization.id}/qualifications`;
+    const first = await app.http().post(url).set(org.auth).set('Idempotency-Key', key).send(body).expect(201);
+    expect(first.body).toEqual({ id: expect.any(String), ...body });
+    const again = await app.http().post(url).set(org.auth).set('Idempotency-Key', key).send(body).expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await count('SELECT 1 FROM enterprise_qualifications WHERE organization_id = $1', [org.organization.id])).toBe(1);
+    expect(await count(`SELECT 1 FROM audit_events WHERE subject_id = $1 AND action = 'organization.qualification.added'`, [org.organization.id])).toBe(1);
+  });
+
+  it('refuses the same key with a different body with 422 IDEMPOTENCY_KEY_REUSED and creates nothing', async () => {
+    const key = newKey('reuse');
+    const original = registrationBody();
+    await app.http().post(REGISTER).set('Idempotency-Key', key).send(original).expect(201);
+
+    const other = registrationBody();
+    const res = await app.http().post(REGISTER).set('Idempotency-Key', key).send(other);
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual({ statusCode: 422, code: 'IDEMPOTENCY_KEY_REUSED', message: expect.any(String) });
+    expect(res.headers['idempotent-replayed']).toBeUndefined();
+    expect(await orgsWithUscc(other.organization.uscc)).toBe(0);
+    expect(await count('SELECT 1 FROM users WHERE email = $1', [other.user.email])).toBe(0);
+    expect(await orgsWithUscc(original.organization.uscc)).toBe(1);
+    expect(await keyRows(key)).toBe(1);
+  });
+
+  it('lets exactly one of 20 concurrent duplicates run; the rest replay it or get 409 IDEMPOTENCY_IN_PROGRESS', async () => {
+    const key = newKey('race');
+    const body = registrationBody();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => app.http().post(REGISTER).set('Idempotency-Key', key).send(body)),
+    );
+    const created = responses.filter((r) => r.status === 201);
+    const inProgress = responses.filter((r) => r.status === 409);
+    expect(created.length + inProgress.length).toBe(20);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    const originals = created.filter((r) => r.headers['idempotent-replayed'] !== 'true');
+    expect(originals).toHaveLength(1);
+    for (const r of created) expect(r.body).toEqual(originals[0].body);
+    for (const r of inProgress) {
+      expect(r.body).toEqual({ statusCode: 409, code: 'IDEMPOTENCY_IN_PROGRESS', message: expect.any(String) });
+    }
+    expect(await orgsWithUscc(body.organization.uscc)).toBe(1);
+    expect(await count('SELECT 1 FROM users WHERE email = $1', [body.user.email])).toBe(1);
+    expect(await count(`SELECT 1 FROM idempotency_keys WHERE key = $1 AND status = 'completed'`, [key])).toBe(1);
+  });
+
+  it('scopes keys per user: two users sending the same key and body both create their own row', async () => {
+    const approver: Session = await login(app, DEMO.approver);
+    const admin: Session = await login(app, DEMO.admin);
+    const key = newKey('shared');
+    const name = `禾源控股集团${randomBytes(3).toString('hex')}`;
+    const body = { name, controllerName: '王建国' };
+    const a = await app.http().post('/api/v1/controller-groups').set(approver.auth).set('Idempotency-Key', key).send(body).expect(201);
+    const b = await app.http().post('/api/v1/controller-groups').set(admin.auth).set('Idempotency-Key', key).send(body).expect(201);
+    expect(a.headers['idempotent-replayed']).toBeUndefined();
+    expect(b.headers['idempotent-replayed']).toBeUndefined();
+    expect(a.body.id).not.toBe(b.body.id);
+    expect(await count('SELECT 1 FROM controller_groups WHERE name = $1', [name])).toBe(2);
+    const scopes = (await app.dataSource.query(`SELECT scope FROM idempotency_keys WHERE key = $1 ORDER BY scope`, [key])) as { scope: string }[];
+    expect(scopes).toHaveLength(2);
+    expect(new Set(scopes.map((s) => s.scope)).size).toBe(2);
+    for (const s of scopes) expect(s.scope).toMatch(/^user:[0-9a-f-]{36}$/);
+
+    // Each user's retry replays only their own answer.
+    const a2 = await app.http().post('/api/v1/controller-groups').set(approver.auth).set('Idempotency-Key', key).send(body).expect(201);
+    expect(a2.headers['idempotent-replayed']).toBe('true');
+    expect(a2.body).toEqual(a.body);
+    expect(await count('SELECT 1 FROM controller_groups WHERE name = $1', [name])).toBe(2);
+  });
+
+  it('does not burn a key when the request fails with a conflict: once the conflict is gone the retry runs', async () => {
+    const org = await registerOrganization(app, { kind: 'enterprise' });
+    const url = `/api/v1/organizations/${org.organization.id}/qualifications`;
+    const body = qualification();
+    const existing = await app.http().post(url).set(org.auth).send(body).expect(201);
+
+    const key = newKey('conflict');
+    const refused = await app.http().post(url).set(org.auth).set('Idempotency-Key', key).send(body);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'ALREADY_EXISTS', details: [{ field: 'certificateNo' }] });
+    expect(await keyRows(key)).toBe(0);
+
+    await app.dataSource.query(`DELETE FROM enterprise_qualifications WHERE id = $1`, [existing.body.id]);
+    const retried = await app.http().post(url).set(org.auth).set('Idempotency-Key', key).send(body).expect(201);
+    expect(retried.headers['idempotent-replayed']).toBeUndefined();
+    expect(retried.body.id).not.toBe(existing.body.id);
+    const replay = await app.http().post(url).set(org.auth).set('Idempotency-Key', key).send(body).expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual(retried.body);
+    expect(await count('SELECT 1 FROM enterprise_qualifications WHERE organization_id = $1', [org.organization.id])).toBe(1);
+    expect(await keyRows(key)).toBe(1);
+  });
+
+  it('does not burn a key on a 400: the corrected request with the same key succeeds', async () => {
+    const key = newKey('invalid');
+    const body = registrationBody();
+    const bad = { ...body, user: { ...body.user, email: 'not-an-email' } };
+    const res = await app.http().post(REGISTER).set('Idempotency-Key', key).send(bad).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(await keyRows(key)).toBe(0);
+    expect(await orgsWithUscc(body.organization.uscc)).toBe(0);
+
+    await app.http().post(REGISTER).set('Idempotency-Key', key).send(body).expect(201);
+    expect(await orgsWithUscc(body.organization.uscc)).toBe(1);
+    expect(await keyRows(key)).toBe(1);
+  });
+
+  it.each([
+    ['300 characters', 'k'.repeat(300)],
+    ['a space', 'has a space'],
+    ['a slash', 'a/b'],
+    ['an empty value', ''],
+  ])('refuses a key with %s with 400 VALIDATION_FAILED and creates nothing', async (_label, key) => {
+    const body = registrationBody();
+    const res = await app.http().post(REGISTER).set('Idempotency-Key', key).send(body);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: expect.any(String),
+      details: [{ field: 'Idempotency-Key', message: expect.any(String) }],
+    });
+    expect(await orgsWithUscc(body.organization.uscc)).toBe(0);
+    expect(await keyRows(key)).toBe(0);
+  });
+
+  it('accepts a key of exactly 200 allowed characters', async () => {
+    const key = `${newKey('max')}:_.`.padEnd(200, 'x');
+    await app.http().post(REGISTER).set('Idempotency-Key', key).send(registrationBody()).expect(201);
+    expect(await keyRows(key)).toBe(1);
+  });
+
+  it('works without a key and records nothing in idempotency_keys', async () => {
+    const before = await count('SELECT 1 FROM idempotency_keys', []);
+    const body = registrationBody();
+    const a = await app.http().post(REGISTER).send(body).expect(201);
+    expect(a.headers['idempotent-replayed']).toBeUndefined();
+    // Without a key a retry is a new request: the duplicate USCC is refused, not replayed.
+    const b = await app.http().post(REGISTER).send(body).expect(409);
+    expect(b.body.code).toBe('ALREADY_EXISTS');
+    expect(await orgsWithUscc(body.organization.uscc)).toBe(1);
+    expect(await count('SELECT 1 FROM idempotency_keys', [])).toBe(before);
+  });
+});
