@@ -42,6 +42,9 @@ interface Cell {
   violation?: string;
 }
 
+// The per-project `testTimeout` in jest.config.js is not applied (a global-only option); set it here.
+jest.setTimeout(120_000);
+
 describe('access matrix generated from the route table', () => {
   let app: TestApp;
   let routes: RouteAccess[];
@@ -115,6 +118,7 @@ describe('access matrix generated from the route table', () => {
         let req = route.method === 'GET' ? app.http().get(urlOf(concretePath(route, set))) : app.http()[route.method.toLowerCase() as 'post'](urlOf(concretePath(route, set))).send(body);
         if (session) req = req.set(session.auth);
         const res = await req;
+        if (res.status >= 500) console.log('DEBUG', route.path, who, res.text);
         cells.push({ method: route.method, path: route.path, who, status: res.status, violation: judge(route, who, set, res.status, res.text ?? '') });
       }
     }

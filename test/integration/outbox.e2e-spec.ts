@@ -10,6 +10,9 @@ import { QueueService } from '../../src/platform/queue/queue.service';
 import { deleteQueueKeys, eventually, startTestApp, TestApp } from '../support/test-app';
 import { registerOrganization, registrationBody } from '../support/factories';
 
+// jest.config.js sets testTimeout per project, where jest ignores it; these tests boot several apps.
+jest.setTimeout(90_000);
+
 /** Every state a BullMQ job can sit in, so a count by id misses none. */
 const ALL_STATES: JobType[] = ['completed', 'failed', 'active', 'waiting', 'delayed', 'prioritized', 'paused', 'waiting-children'];
 
