@@ -20,8 +20,9 @@ module.exports = {
       transform,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
   maxWorkers: 2,
+  // App start-up under load can exceed jest's 5 s default (a per-project testTimeout is ignored).
+  testTimeout: 120000,
 };

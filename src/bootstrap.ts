@@ -3,7 +3,7 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import { json, Router, type NextFunction, type Request, type Response } from 'express';
 import { DomainError, ErrorCode } from './platform/errors/domain-error';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -12,12 +12,11 @@ import * as path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { mountBullBoard } from './platform/queue/bull-board';
+import { BULL_BOARD_PATH, mountBullBoard } from './platform/queue/bull-board';
 import { AppConfig, loadConfig, ProcessRole } from './platform/config/app-config';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { runMigrationsLocked } from './platform/database/migrate';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './platform/embedded/embedded-postgres';
-import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
 import { requestIdMiddleware, httpMetricsMiddleware } from './platform/logging/request-id.middleware';
 import { MetricsService } from './platform/metrics/metrics.service';
 import { OutboxRelay } from './platform/outbox/outbox-relay';
@@ -120,15 +119,11 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   app.useGlobalPipes((await import('./platform/validation/validation')).createValidationPipe());
   const document = buildOpenApi(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // Reserve Bull Board's path before init(): Nest appends its catch-all 404 handler there.
+  const board = role !== 'worker' ? Router() : undefined;
+  if (board) app.use(BULL_BOARD_PATH, board);
   await app.init();
-  if (role !== 'worker') await mountBullBoard(app);
-  // Errors raised before a route runs (malformed JSON, oversized bodies) get the same JSON body.
-  const filter = new HttpExceptionFilter();
-  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    const body = filter.toBody(err);
-    res.status(body.statusCode).json(body);
-  });
+  if (board) await mountBullBoard(app, board);
 
   const workers = app.get(WorkerHost);
   const relay = app.get(OutboxRelay);

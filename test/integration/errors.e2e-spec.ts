@@ -29,6 +29,9 @@ function expectHandled(res: Response): void {
   else expectNoLeak(res);
 }
 
+// jest.config.js sets testTimeout per project, which Jest ignores; booting the app can take longer than 5 s under load.
+jest.setTimeout(60_000);
+
 describe('hostile input gets a stable 4xx error body', () => {
   let app: TestApp;
   let enterprise: Session;

@@ -12,6 +12,9 @@ function qualification(certificateNo = `GR${randomBytes(5).toString('hex')}`) {
   return { kind: 'high_tech', certificateNo, validFrom: '2026-01-01', validTo: '2028-12-31' };
 }
 
+// jest.config.js sets testTimeout per project, which Jest ignores; booting the app can take longer than 5 s under load.
+jest.setTimeout(60_000);
+
 describe('Idempotency-Key on state-changing POSTs', () => {
   let app: TestApp;
 

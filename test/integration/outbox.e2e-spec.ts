@@ -14,7 +14,7 @@ import { registerOrganization, registrationBody } from '../support/factories';
 jest.setTimeout(90_000);
 
 /** Every state a BullMQ job can sit in, so a count by id misses none. */
-const ALL_STATES: JobType[] = ['completed', 'failed', 'active', 'waiting', 'delayed', 'prioritized', 'paused', 'waiting-children'];
+const ALL_STATES: JobType[] = ['completed', 'failed', 'active', 'waiting', 'delayed', 'prioritized', 'waiting-children'];
 
 interface OutboxState {
   id: string;

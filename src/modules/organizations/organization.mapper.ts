@@ -24,6 +24,7 @@ export function toOrganizationDto(o: Organization, qualifications: EnterpriseQua
     controllerGroupId: o.controllerGroupId,
     publicNoticeEndsAt: o.publicNoticeEndsAt ? o.publicNoticeEndsAt.toISOString() : null,
     qualifications: qualifications.map(toQualificationDto),
+    version: o.version,
     createdAt: o.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 export type ProcessRole = 'all' | 'api' | 'worker';
@@ -96,6 +96,14 @@ export class AppConfig {
   /** A request holding an idempotency key longer than this is presumed dead (it never committed). */
   @Transform(toInt) @IsInt() @Min(1000)
   IDEMPOTENCY_LEASE_MS = 60_000;
+
+  /** Multiplies every workflow SLA and timer duration; tests and drills shrink days to seconds. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value))) @IsNumber() @Min(0.000001) @Max(1000)
+  SLA_TIME_SCALE = 1;
+
+  /** Cases and tasks untouched this long are checked by the approvals sweeper. */
+  @Transform(toInt) @IsInt() @Min(100)
+  APPROVALS_STALE_AFTER_MS = 120_000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

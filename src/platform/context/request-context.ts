@@ -29,7 +29,8 @@ export class RequestContext {
   }
 
   setActor(actor: Actor): void {
-    this.cls.set('actor', actor);
+    // /health and /metrics sit outside the /api/v1 prefix where the context middleware runs.
+    if (this.cls.isActive()) this.cls.set('actor', actor);
   }
 
   get idempotency(): RequestStore['idempotency'] {

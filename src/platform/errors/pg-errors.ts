@@ -39,6 +39,8 @@ export function domainErrorFromDatabase(error: unknown): DomainError | undefined
     case '40P01':
       return new DomainError(ErrorCode.Conflict, 'Concurrent update; retry the request');
     case '22P02':
+    case '22021': // character_not_in_repertoire, e.g. NUL in text
+    case '22P05': // untranslatable_character, e.g. \u0000 in jsonb
     case '22003':
     case '22001':
     case '22007':

@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 import { ActorResolver } from '../auth/actor-resolver';
 import { TokenService } from '../auth/token.service';
 import { Role } from '../context/actor';
@@ -15,7 +15,7 @@ export const BULL_BOARD_PATH = '/admin/queues';
  * Bull Board for platform admins, on the Redis backend only. Browsers cannot send a bearer
  * header, so the access token may also come as ?access_token= (then kept in a cookie).
  */
-export async function mountBullBoard(app: NestExpressApplication): Promise<void> {
+export async function mountBullBoard(app: NestExpressApplication, router: Router): Promise<void> {
   const queues = app.get(QueueService);
   if (queues.backendKind !== 'redis') return;
   const tokens = app.get(TokenService);
@@ -41,5 +41,5 @@ export async function mountBullBoard(app: NestExpressApplication): Promise<void>
     if (fromQuery) res.cookie('g60_board', fromQuery, { httpOnly: true, sameSite: 'strict', path: BULL_BOARD_PATH });
     next();
   };
-  app.use(BULL_BOARD_PATH, (req: Request, res: Response, next: NextFunction) => void guard(req, res, next).catch(next), serverAdapter.getRouter());
+  router.use((req: Request, res: Response, next: NextFunction) => void guard(req, res, next).catch(next), serverAdapter.getRouter());
 }

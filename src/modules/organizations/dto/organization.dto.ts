@@ -36,6 +36,7 @@ export class OrganizationDto {
   @ApiProperty({ nullable: true, type: String }) controllerGroupId: string | null;
   @ApiProperty({ nullable: true, type: String }) publicNoticeEndsAt: string | null;
   @ApiProperty({ type: [QualificationDto] }) qualifications: QualificationDto[];
+  @ApiProperty({ description: 'Optimistic-lock version; send it back as expectedVersion' }) version: number;
   @ApiProperty() createdAt: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsDefined, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
 import { IsUscc } from './uscc.validator';
 
@@ -59,11 +59,11 @@ export class RegisterDto {
   kind: SelfRegisteringKind;
 
   @ApiProperty({ type: NewOrganizationDto })
-  @ValidateNested() @Type(() => NewOrganizationDto)
+  @IsDefined() @ValidateNested() @Type(() => NewOrganizationDto)
   organization: NewOrganizationDto;
 
   @ApiProperty({ type: NewUserDto })
-  @ValidateNested() @Type(() => NewUserDto)
+  @IsDefined() @ValidateNested() @Type(() => NewUserDto)
   user: NewUserDto;
 }
 

@@ -1,0 +1,252 @@
+import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
+import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
+
+// The per-project `testTimeout` in jest.config.js is not applied (a global-only option); set it here.
+jest.setTimeout(120_000);
+
+type Auth = { Authorization: string };
+
+const ALL_ACTIONS = ['start_review', 'approve_for_notice', 'reject', 'activate', 'uphold_objection', 'suspend', 'reinstate', 'revoke'] as const;
+/** DOMAIN.md: applied → in_review → public_notice (7 days) → active → suspended | revoked; written out here, not imported. */
+const LEGAL_FROM: Record<string, string[]> = {
+  applied: ['start_review', 'reject'],
+  in_review: ['approve_for_notice', 'reject'],
+  public_notice: ['activate', 'uphold_objection'],
+  active: ['suspend', 'revoke'],
+  suspended: ['reinstate', 'revoke'],
+  revoked: [],
+};
+const DAY_MS = 86_400_000;
+
+describe('organisations: provider admission, qualifications, controller groups', () => {
+  let app: TestApp;
+  let partner: Session;
+  let approver: Session;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    partner = await login(app, DEMO.partner);
+    approver = await login(app, DEMO.approver);
+  });
+  afterAll(() => app?.close());
+
+  const transition = (auth: Auth, id: string, body: Record<string, unknown>) =>
+    app.http().post(`/api/v1/organizations/${id}/admission-transitions`).set(auth).send(body);
+
+  async function admissionAudit(id: string) {
+    return (await app.dataSource.query(
+      `SELECT action, before->>'admissionStatus' AS before, after->>'admissionStatus' AS after, actor_role
+         FROM audit_events WHERE subject_id = $1 AND action LIKE 'provider.admission.%' ORDER BY seq`,
+      [id],
+    )) as { action: string; before: string; after: string; actor_role: string }[];
+  }
+
+  async function stateOf(id: string) {
+    const [row] = (await app.dataSource.query(`SELECT admission_status, version FROM organizations WHERE id = $1`, [id])) as {
+      admission_status: string;
+      version: number;
+    }[];
+    return row;
+  }
+
+  /** Every action not legal from the current state is refused with 409, with no state change and no audit row. */
+  async function expectIllegalActionsRefused(auth: Auth, id: string, status: string) {
+    const before = await stateOf(id);
+    const auditBefore = (await admissionAudit(id)).length;
+    for (const action of ALL_ACTIONS.filter((a) => !LEGAL_FROM[status].includes(a))) {
+      const res = await transition(auth, id, { action });
+      expect({ action, status: res.status, code: res.body.code }).toEqual({ action, status: 409, code: 'ILLEGAL_TRANSITION' });
+    }
+    expect(await stateOf(id)).toEqual(before);
+    expect(before.admission_status).toBe(status);
+    expect(await admissionAudit(id)).toHaveLength(auditBefore);
+  }
+
+  describe('provider admission', () => {
+    it('the Shanghai partner admin walks a Shanghai provider through the whole admission, audited at each step', async () => {
+      const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+      const id = provider.organization.id;
+      expect(provider.organization.admissionStatus).toBe('applied');
+      await expectIllegalActionsRefused(partner.auth, id, 'applied');
+
+      const review = await transition(partner.auth, id, { action: 'start_review', comment: '材料齐全' }).expect(200);
+      expect(review.body).toMatchObject({ id, admissionStatus: 'in_review', publicNoticeEndsAt: null });
+      await expectIllegalActionsRefused(partner.auth, id, 'in_review');
+
+      const notice = await transition(partner.auth, id, { action: 'approve_for_notice' }).expect(200);
+      expect(notice.body.admissionStatus).toBe('public_notice');
+      const endsAt = Date.parse(notice.body.publicNoticeEndsAt);
+      expect(Math.abs(endsAt - (Date.now() + 7 * DAY_MS))).toBeLessThan(60_000);
+
+      // The 7-day public notice (公示期) still runs: activation is refused.
+      const early = await transition(partner.auth, id, { action: 'activate' }).expect(409);
+      expect(early.body.code).toBe('ILLEGAL_TRANSITION');
+      expect((await stateOf(id)).admission_status).toBe('public_notice');
+      await expectIllegalActionsRefused(partner.auth, id, 'public_notice');
+
+      await app.dataSource.query(`UPDATE organizations SET public_notice_ends_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+      const active = await transition(partner.auth, id, { action: 'activate' }).expect(200);
+      expect(active.body.admissionStatus).toBe('active');
+      await expectIllegalActionsRefused(partner.auth, id, 'active');
+
+      expect((await transition(partner.auth, id, { action: 'suspend', comment: '报告造假调查' }).expect(200)).body.admissionStatus).toBe('suspended');
+      await expectIllegalActionsRefused(partner.auth, id, 'suspended');
+      expect((await transition(partner.auth, id, { action: 'reinstate' }).expect(200)).body.admissionStatus).toBe('active');
+      expect((await transition(partner.auth, id, { action: 'revoke' }).expect(200)).body.admissionStatus).toBe('revoked');
+      await expectIllegalActionsRefused(partner.auth, id, 'revoked');
+
+      expect(await admissionAudit(id)).toEqual([
+        { action: 'provider.admission.start_review', before: 'applied', after: 'in_review', actor_role: 'partner_admin' },
+        { action: 'provider.admission.approve_for_notice', before: 'in_review', after: 'public_notice', actor_role: 'partner_admin' },
+        { action: 'provider.admission.activate', before: 'public_notice', after: 'active', actor_role: 'partner_admin' },
+        { action: 'provider.admission.suspend', before: 'active', after: 'suspended', actor_role: 'partner_admin' },
+        { action: 'provider.admission.reinstate', before: 'suspended', after: 'active', actor_role: 'partner_admin' },
+        { action: 'provider.admission.revoke', before: 'active', after: 'revoked', actor_role: 'partner_admin' },
+      ]);
+      const [first] = (await app.dataSource.query(
+        `SELECT after->>'comment' AS comment FROM audit_events WHERE subject_id = $1 AND action = 'provider.admission.start_review'`,
+        [id],
+      )) as { comment: string }[];
+      expect(first.comment).toBe('材料齐全');
+    });
+
+    it('only the provider’s own region decides: Jiaxing approver ✗ Shanghai, partner admin ✗ Jiaxing, provider ✗ itself', async () => {
+      const shanghai = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+      const nanhu = await registerOrganization(app, { kind: 'provider', regionCode: '330402' });
+
+      // Outside the actor's region the provider is not even visible: 404, not 403 (ids leak nothing).
+      const jxOnSh = await transition(approver.auth, shanghai.organization.id, { action: 'start_review' }).expect(404);
+      expect(jxOnSh.body.code).toBe('NOT_FOUND');
+      const shOnJx = await transition(partner.auth, nanhu.organization.id, { action: 'start_review' }).expect(404);
+      expect(shOnJx.body.code).toBe('NOT_FOUND');
+      // Provider users are not among the deciding roles at all: the guard answers 403.
+      const self = await transition(shanghai.auth, shanghai.organization.id, { action: 'start_review' }).expect(403);
+      expect(self.body.code).toBe('FORBIDDEN');
+      const demoProvider = await login(app, DEMO.provider);
+      const me = await app.http().get('/api/v1/me').set(demoProvider.auth).expect(200);
+      await transition(demoProvider.auth, me.body.organization.id, { action: 'suspend' }).expect(403);
+
+      for (const id of [shanghai.organization.id, nanhu.organization.id]) {
+        expect((await stateOf(id)).admission_status).toBe('applied');
+        expect(await admissionAudit(id)).toEqual([]);
+      }
+      // Each region's own decider may act.
+      await transition(approver.auth, nanhu.organization.id, { action: 'start_review' }).expect(200);
+      await transition(partner.auth, shanghai.organization.id, { action: 'start_review' }).expect(200);
+    });
+
+    it('refuses a stale expectedVersion with 409 CONFLICT and changes nothing', async () => {
+      const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+      const id = provider.organization.id;
+      const { version } = await stateOf(id);
+      await transition(partner.auth, id, { action: 'start_review', expectedVersion: version }).expect(200);
+      const stale = await transition(partner.auth, id, { action: 'approve_for_notice', expectedVersion: version }).expect(409);
+      expect(stale.body.code).toBe('CONFLICT');
+      expect(await stateOf(id)).toEqual({ admission_status: 'in_review', version: version + 1 });
+      expect((await admissionAudit(id)).map((r) => r.action)).toEqual(['provider.admission.start_review']);
+    });
+
+    it('ten concurrent start_review on one applied provider: exactly one 200, nine 409, one audit row', async () => {
+      const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+      const id = provider.organization.id;
+      const responses = await Promise.all(Array.from({ length: 10 }, () => transition(partner.auth, id, { action: 'start_review' })));
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
+      expect(responses.filter((r) => r.status === 409).every((r) => r.body.code === 'ILLEGAL_TRANSITION')).toBe(true);
+      expect(await admissionAudit(id)).toEqual([
+        { action: 'provider.admission.start_review', before: 'applied', after: 'in_review', actor_role: 'partner_admin' },
+      ]);
+      const { version } = await stateOf(id);
+      const [{ version: registered }] = (await app.dataSource.query(
+        `SELECT (after->>'version')::int AS version FROM audit_events WHERE subject_id = $1 AND action = 'organization.registered'`,
+        [id],
+      )) as { version: number }[];
+      expect(version).toBe(registered + 1);
+    });
+
+    it('notifies the provider’s users in-app after a transition', async () => {
+      const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+      const id = provider.organization.id;
+      await transition(partner.auth, id, { action: 'start_review' }).expect(200);
+      const item = await eventually(async () => {
+        const res = await app.http().get('/api/v1/notifications').set(provider.auth).expect(200);
+        return (res.body.items as { kind: string; subjectId: string; body: string }[]).find((n) => n.kind === 'provider.admission.changed');
+      }, 15_000, 'admission notification');
+      expect(item.subjectId).toBe(id);
+      expect(item.body).toContain('in_review');
+      // Someone else's inbox does not get it.
+      const other = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+      const res = await app.http().get('/api/v1/notifications').set(other.auth).expect(200);
+      expect(res.body.items.filter((n: { subjectId: string }) => n.subjectId === id)).toEqual([]);
+    });
+  });
+
+  describe('enterprise qualifications', () => {
+    const qualification = (overrides: Record<string, unknown> = {}) => ({
+      kind: 'high_tech',
+      certificateNo: `GR2026${Math.floor(Math.random() * 1e8)}`,
+      validFrom: '2026-01-01',
+      validTo: '2028-12-31',
+      ...overrides,
+    });
+
+    it('the org admin adds one (201); a non-admin colleague gets 403; another enterprise 404; bad dates 400 on validTo', async () => {
+      const enterprise = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
+      const id = enterprise.organization.id;
+      const url = `/api/v1/organizations/${id}/qualifications`;
+
+      const body = qualification();
+      const added = await app.http().post(url).set(enterprise.auth).send(body).expect(201);
+      expect(added.body).toEqual({ id: expect.any(String), kind: 'high_tech', certificateNo: body.certificateNo, validFrom: '2026-01-01', validTo: '2028-12-31' });
+      const org = await app.http().get(`/api/v1/organizations/${id}`).set(enterprise.auth).expect(200);
+      expect(org.body.qualifications).toEqual([added.body]);
+
+      // A colleague without org-admin rights.
+      const invite = await app.http().post(`/api/v1/organizations/${id}/invitations`).set(enterprise.auth).send({ email: uniqueEmail('colleague') }).expect(201);
+      await app.http().post('/api/v1/auth/invitations/accept').send({ token: invite.body.token, password: TEST_PASSWORD, displayName: '王芳' }).expect(201);
+      const colleague = await login(app, invite.body.email, TEST_PASSWORD);
+      const denied = await app.http().post(url).set(colleague.auth).send(qualification()).expect(403);
+      expect(denied.body.code).toBe('FORBIDDEN');
+
+      // validTo before validFrom: the database CHECK answers, mapped to a field error.
+      const backwards = await app.http().post(url).set(enterprise.auth).send(qualification({ validFrom: '2027-06-01', validTo: '2027-05-31' })).expect(400);
+      expect(backwards.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'validTo', message: expect.any(String) }] });
+
+      // Another enterprise cannot see this one, let alone write to it.
+      const stranger = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
+      const hidden = await app.http().post(url).set(stranger.auth).send(qualification()).expect(404);
+      expect(hidden.body.code).toBe('NOT_FOUND');
+
+      const rows = (await app.dataSource.query(`SELECT certificate_no FROM enterprise_qualifications WHERE organization_id = $1`, [id])) as unknown[];
+      expect(rows).toEqual([{ certificate_no: body.certificateNo }]);
+      const audit = (await app.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE subject_id = $1 AND action = 'organization.qualification.added'`, [id])) as { n: number }[];
+      expect(audit[0].n).toBe(1);
+    });
+  });
+
+  describe('actual-controller groups (同一实际控制人)', () => {
+    it('the approver creates a group and links two enterprises; the organisation shows its group', async () => {
+      const group = await app.http().post('/api/v1/controller-groups').set(approver.auth).send({ name: `测试控股集团${Date.now()}`, controllerName: '赵立新' }).expect(201);
+      expect(group.body).toEqual({ id: expect.any(String), name: expect.stringMatching(/^测试控股集团/), controllerName: '赵立新' });
+
+      const a = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
+      const b = await registerOrganization(app, { kind: 'enterprise', regionCode: '330483' });
+      for (const e of [a, b]) {
+        const linked = await app.http().post(`/api/v1/organizations/${e.organization.id}/controller-group`).set(approver.auth).send({ controllerGroupId: group.body.id }).expect(200);
+        expect(linked.body.controllerGroupId).toBe(group.body.id);
+        const seen = await app.http().get(`/api/v1/organizations/${e.organization.id}`).set(e.auth).expect(200);
+        expect(seen.body.controllerGroupId).toBe(group.body.id);
+      }
+      const [{ n }] = (await app.dataSource.query(`SELECT count(*)::int AS n FROM organizations WHERE controller_group_id = $1`, [group.body.id])) as { n: number }[];
+      expect(n).toBe(2);
+      const listed = await app.http().get('/api/v1/controller-groups').set(approver.auth).expect(200);
+      expect(listed.body.map((g: { id: string }) => g.id)).toContain(group.body.id);
+
+      // An unknown group is a field error, and a Shanghai enterprise is outside the Jiaxing approver's scope.
+      const unknown = await app.http().post(`/api/v1/organizations/${a.organization.id}/controller-group`).set(approver.auth).send({ controllerGroupId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+      expect(unknown.body.details).toEqual([{ field: 'controllerGroupId', message: expect.any(String) }]);
+      const shanghai = await registerOrganization(app, { kind: 'enterprise', regionCode: '310000' });
+      await app.http().post(`/api/v1/organizations/${shanghai.organization.id}/controller-group`).set(approver.auth).send({ controllerGroupId: group.body.id }).expect(404);
+    });
+  });
+});
