@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PlatformModule, PlatformOptions } from './platform/platform.module';
@@ -9,7 +10,7 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), OrganizationsModule, NotificationsModule],
+      imports: [PlatformModule.forRoot(options), ApprovalsModule, OrganizationsModule, NotificationsModule],
     };
   }
 }

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { ProviderAdmissionSubject } from './modules/organizations/provider-admission.subject';
 import { BULL_BOARD_PATH, mountBullBoard } from './platform/queue/bull-board';
 import { AppConfig, loadConfig, ProcessRole } from './platform/config/app-config';
 import { dataSourceOptions } from './platform/database/data-source-options';
@@ -124,6 +125,8 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   if (board) app.use(BULL_BOARD_PATH, board);
   await app.init();
   if (board) await mountBullBoard(app, board);
+  // Demo providers seeded as 'applied' enter the admission workflow like self-registered ones.
+  if (config.seedDemo && role !== 'api') await app.get(ProviderAdmissionSubject).adoptPendingProviders();
 
   const workers = app.get(WorkerHost);
   const relay = app.get(OutboxRelay);

@@ -98,7 +98,7 @@ export class PlatformModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
-      exports: [AppConfig, DATABASE_URL, PROCESS_ROLE, ...SERVICES],
+      exports: [DiscoveryModule, AppConfig, DATABASE_URL, PROCESS_ROLE, ...SERVICES],
     };
   }
 }

@@ -88,7 +88,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedReport> 
       await insertOrg(`prv:${p.uscc}`, ['SELECT id FROM organizations WHERE uscc = $1', [p.uscc]], [
         `INSERT INTO organizations (kind, name, uscc, region_code, admission_status, provider_kind, accreditations, public_notice_ends_at)
          VALUES ('provider', $1, $2, $3, $4, $5, $6, CASE WHEN $4 = 'public_notice' THEN now() + interval '7 days' END) RETURNING id`,
-        [p.name, p.uscc, p.regionCode, p.admissionStatus, p.kind, p.accreditations],
+        // Not-yet-admitted demo providers start at 'applied'; the admission workflow takes them from there.
+        [p.name, p.uscc, p.regionCode, p.admissionStatus === 'active' ? 'active' : 'applied', p.kind, p.accreditations],
       ]);
     }
     await insertOrg('investor', ['SELECT id FROM organizations WHERE uscc = $1', [INVESTOR.uscc]], [

@@ -32,6 +32,9 @@ interface ForeignSet {
   enterpriseId: string;
   providerId: string;
   notificationId: string;
+  caseId: string;
+  taskId: string;
+  webhookId: string;
 }
 
 interface Cell {
@@ -59,7 +62,23 @@ describe('access matrix generated from the route table', () => {
       const res = await app.http().get('/api/v1/notifications').set(enterprise.auth);
       return res.body.items?.[0]?.id as string | undefined;
     }, 15_000, `registration notification in ${regionCode}`);
-    return { regionCode, enterpriseId: enterprise.organization.id, providerId: provider.organization.id, notificationId };
+    const task = await eventually(async () => {
+      const rows = (await app.dataSource.query(
+        `SELECT t.id, t.case_id FROM approval_tasks t JOIN approval_cases c ON c.id = t.case_id WHERE c.subject_id = $1 AND t.status = 'open'`,
+        [provider.organization.id],
+      )) as { id: string; case_id: string }[];
+      return rows[0];
+    }, 15_000, `admission task in ${regionCode}`);
+    const hook = await app.http().post('/api/v1/webhooks').set(enterprise.auth).send({ url: 'http://127.0.0.1:9/hook', events: ['*'] }).expect(201);
+    return {
+      regionCode,
+      enterpriseId: enterprise.organization.id,
+      providerId: provider.organization.id,
+      notificationId,
+      caseId: task.case_id,
+      taskId: task.id,
+      webhookId: hook.body.id,
+    };
   }
 
   /** Substitutes each path parameter with a foreign object of the right type (or something harmless). */
@@ -68,6 +87,10 @@ describe('access matrix generated from the route table', () => {
       if (name === 'queue') return 'notifications';
       if (name === 'jobId') return 'no-such-job';
       if (route.path.startsWith('/notifications/')) return set.notificationId;
+      if (route.path.startsWith('/approval-tasks/')) return set.taskId;
+      if (route.path.startsWith('/approval-cases/')) return set.caseId;
+      if (route.path.startsWith('/webhooks/')) return set.webhookId;
+      if (name === 'key') return 'provider_admission';
       if (route.path.endsWith('/admission-transitions')) return set.providerId;
       return set.enterpriseId; // organisations/:id and anything unknown: another region's enterprise
     });
@@ -77,7 +100,15 @@ describe('access matrix generated from the route table', () => {
   function minimalBody(route: RouteAccess): Record<string, unknown> {
     switch (`${route.method} ${route.path}`) {
       case 'POST /organizations/:id/admission-transitions':
-        return { action: 'start_review' };
+        return { action: 'suspend' };
+      case 'POST /organizations/:id/profile':
+        return { contactName: '矩阵探针' };
+      case 'POST /approval-tasks/:id/decision':
+        return { decision: 'approve' };
+      case 'POST /approval-cases/:id/objections':
+        return { reason: 'access matrix probe objection' };
+      case 'POST /webhooks':
+        return { url: 'http://127.0.0.1:9/hook', events: ['*'] };
       case 'POST /organizations/:id/qualifications':
         return { kind: 'tech_sme', certificateNo: `M-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, validFrom: '2026-01-01', validTo: '2028-12-31' };
       case 'POST /organizations/:id/controller-group':
@@ -102,6 +133,8 @@ describe('access matrix generated from the route table', () => {
     const shanghai = await foreignSet('310000');
     const tongxiang = await foreignSet('330483');
     const forAdmin = await foreignSet('330483');
+    // The admin's provider is admitted, so the manual 'suspend' probe is legal for it.
+    await app.dataSource.query(`UPDATE organizations SET admission_status = 'active' WHERE id = $1`, [forAdmin.providerId]);
     for (const role of ROLES) foreign[role] = tongxiang;
     foreign[Role.Approver] = shanghai;
     foreign[Role.Finance] = shanghai;
@@ -114,7 +147,7 @@ describe('access matrix generated from the route table', () => {
         // Logging out ends the session: use a throw-away one so the matrix keeps its own.
         const session = who === 'anonymous' ? undefined : route.path.endsWith('/logout') ? await login(app, ROLE_LOGINS[who]) : sessions[who];
         // Unlisted callers send an empty (invalid) body: the guard must answer before validation does.
-        const body = listed ? minimalBody(route) : {};
+        const body = listed ? (route.path === '/approval-tasks/decisions' ? { decision: 'approve', taskIds: [set.taskId] } : minimalBody(route)) : {};
         let req = route.method === 'GET' ? app.http().get(urlOf(concretePath(route, set))) : app.http()[route.method.toLowerCase() as 'post'](urlOf(concretePath(route, set))).send(body);
         if (session) req = req.set(session.auth);
         const res = await req;
@@ -133,9 +166,16 @@ describe('access matrix generated from the route table', () => {
     if (!rule.roles.includes(who)) return status === 403 ? undefined : `unlisted role expected 403`;
     if (who === Role.PlatformAdmin) return undefined; // sees everything; only the role list binds it
     const ok = status >= 200 && status < 300;
+    // Workflow definitions are platform-wide data, not objects of an organisation or region.
+    if (route.path.startsWith('/workflow-definitions/')) return undefined;
+    // A batch decision answers per task: a foreign task must come back refused.
+    if (route.path === '/approval-tasks/decisions') {
+      const results = JSON.parse(text || '[]') as { ok: boolean }[];
+      return ok && Array.isArray(results) && results.some((r) => r.ok) ? 'batch decided a foreign task' : undefined;
+    }
     if (route.path.includes(':')) return ok ? 'success on a foreign object' : undefined;
     // A collection read must not contain the foreign objects.
-    const leaked = [set.enterpriseId, set.providerId, set.notificationId].filter((id) => text.includes(id));
+    const leaked = [set.enterpriseId, set.providerId, set.notificationId, set.caseId, set.taskId, set.webhookId].filter((id) => text.includes(id));
     return ok && leaked.length ? `collection leaks foreign ids ${leaked.join(',')}` : undefined;
   }
 

@@ -1,20 +1,23 @@
 import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { caseOfSubject, decide, waitForTask } from '../support/approvals';
+import { CaseEngine } from '../../src/modules/approvals/case-engine.service';
 
 // The per-project `testTimeout` in jest.config.js is not applied (a global-only option); set it here.
 jest.setTimeout(120_000);
 
 type Auth = { Authorization: string };
 
-const ALL_ACTIONS = ['start_review', 'approve_for_notice', 'reject', 'activate', 'uphold_objection', 'suspend', 'reinstate', 'revoke'] as const;
-/** DOMAIN.md: applied → in_review → public_notice (7 days) → active → suspended | revoked; written out here, not imported. */
+/** People act on admitted providers only; admission itself runs through the provider_admission workflow. */
+const ALL_ACTIONS = ['suspend', 'reinstate', 'revoke'] as const;
+/** DOMAIN.md: active → suspended | revoked; written out here, not imported. */
 const LEGAL_FROM: Record<string, string[]> = {
-  applied: ['start_review', 'reject'],
-  in_review: ['approve_for_notice', 'reject'],
-  public_notice: ['activate', 'uphold_objection'],
   active: ['suspend', 'revoke'],
   suspended: ['reinstate', 'revoke'],
   revoked: [],
+  public_notice: [],
+  in_review: [],
+  applied: [],
 };
 const DAY_MS = 86_400_000;
 
@@ -33,10 +36,11 @@ describe('organisations: provider admission, qualifications, controller groups',
   const transition = (auth: Auth, id: string, body: Record<string, unknown>) =>
     app.http().post(`/api/v1/organizations/${id}/admission-transitions`).set(auth).send(body);
 
+  /** Admission audit rows, less 'start_review', which the workflow writes on its own right after registration. */
   async function admissionAudit(id: string) {
     return (await app.dataSource.query(
       `SELECT action, before->>'admissionStatus' AS before, after->>'admissionStatus' AS after, actor_role
-         FROM audit_events WHERE subject_id = $1 AND action LIKE 'provider.admission.%' ORDER BY seq`,
+         FROM audit_events WHERE subject_id = $1 AND action LIKE 'provider.admission.%' AND action <> 'provider.admission.start_review' ORDER BY seq`,
       [id],
     )) as { action: string; before: string; after: string; actor_role: string }[];
   }
@@ -63,30 +67,42 @@ describe('organisations: provider admission, qualifications, controller groups',
   }
 
   describe('provider admission', () => {
-    it('the Shanghai partner admin walks a Shanghai provider through the whole admission, audited at each step', async () => {
+    /** A provider whose admission workflow has settled at its review task, then marked admitted directly. */
+    async function admitted(regionCode = '310000') {
+      const provider = await registerOrganization(app, { kind: 'provider', regionCode });
+      await eventually(async () => {
+        const rows = await app.dataSource.query(`SELECT 1 FROM approval_tasks t JOIN approval_cases c ON c.id = t.case_id WHERE c.subject_id = $1`, [provider.organization.id]);
+        return rows.length > 0;
+      }, 15_000, 'admission task');
+      await app.dataSource.query(`UPDATE organizations SET admission_status = 'active' WHERE id = $1`, [provider.organization.id]);
+      return provider;
+    }
+
+    it('a Shanghai provider is admitted through the workflow, then suspended, reinstated and revoked by the partner admin', async () => {
       const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
       const id = provider.organization.id;
       expect(provider.organization.admissionStatus).toBe('applied');
-      await expectIllegalActionsRefused(partner.auth, id, 'applied');
-
-      const review = await transition(partner.auth, id, { action: 'start_review', comment: '材料齐全' }).expect(200);
-      expect(review.body).toMatchObject({ id, admissionStatus: 'in_review', publicNoticeEndsAt: null });
+      const caseId = await caseOfSubject(app, id);
+      const task = await waitForTask(app, partner.auth, caseId, 'admission_review');
+      expect((await stateOf(id)).admission_status).toBe('in_review');
       await expectIllegalActionsRefused(partner.auth, id, 'in_review');
+      // Workflow steps cannot be taken by hand.
+      const manual = await transition(partner.auth, id, { action: 'approve_for_notice' }).expect(400);
+      expect(manual.body.details[0].field).toBe('action');
 
-      const notice = await transition(partner.auth, id, { action: 'approve_for_notice' }).expect(200);
-      expect(notice.body.admissionStatus).toBe('public_notice');
-      const endsAt = Date.parse(notice.body.publicNoticeEndsAt);
-      expect(Math.abs(endsAt - (Date.now() + 7 * DAY_MS))).toBeLessThan(60_000);
-
-      // The 7-day public notice (公示期) still runs: activation is refused.
-      const early = await transition(partner.auth, id, { action: 'activate' }).expect(409);
-      expect(early.body.code).toBe('ILLEGAL_TRANSITION');
-      expect((await stateOf(id)).admission_status).toBe('public_notice');
+      await decide(app, partner.auth, task.id, 'approve', '材料齐全').expect(200);
+      await eventually(async () => (await stateOf(id)).admission_status === 'public_notice', 15_000, 'public notice');
+      const org = await app.http().get(`/api/v1/organizations/${id}`).set(partner.auth).expect(200);
+      expect(Math.abs(Date.parse(org.body.publicNoticeEndsAt) - (Date.now() + 7 * DAY_MS))).toBeLessThan(60_000);
       await expectIllegalActionsRefused(partner.auth, id, 'public_notice');
 
-      await app.dataSource.query(`UPDATE organizations SET public_notice_ends_at = now() - interval '1 minute' WHERE id = $1`, [id]);
-      const active = await transition(partner.auth, id, { action: 'activate' }).expect(200);
-      expect(active.body.admissionStatus).toBe('active');
+      // The 7-day notice (公示期) elapses: the delayed timer job fires.
+      const [kase] = await app.dataSource.query(`SELECT revision, current_stage FROM approval_cases WHERE id = $1`, [caseId]);
+      const early = await app.get(CaseEngine).timerElapsed({ caseId, revision: kase.revision, stageIndex: kase.current_stage });
+      expect(early).toBe('skipped: not due yet');
+      await app.dataSource.query(`UPDATE approval_cases SET timer_due_at = now() - interval '1 second' WHERE id = $1`, [caseId]);
+      expect(await app.get(CaseEngine).timerElapsed({ caseId, revision: kase.revision, stageIndex: kase.current_stage })).toBe('elapsed');
+      await eventually(async () => (await stateOf(id)).admission_status === 'active', 15_000, 'admission');
       await expectIllegalActionsRefused(partner.auth, id, 'active');
 
       expect((await transition(partner.auth, id, { action: 'suspend', comment: '报告造假调查' }).expect(200)).body.admissionStatus).toBe('suspended');
@@ -96,84 +112,74 @@ describe('organisations: provider admission, qualifications, controller groups',
       await expectIllegalActionsRefused(partner.auth, id, 'revoked');
 
       expect(await admissionAudit(id)).toEqual([
-        { action: 'provider.admission.start_review', before: 'applied', after: 'in_review', actor_role: 'partner_admin' },
-        { action: 'provider.admission.approve_for_notice', before: 'in_review', after: 'public_notice', actor_role: 'partner_admin' },
-        { action: 'provider.admission.activate', before: 'public_notice', after: 'active', actor_role: 'partner_admin' },
+        { action: 'provider.admission.approve_for_notice', before: 'in_review', after: 'public_notice', actor_role: 'system' },
+        { action: 'provider.admission.activate', before: 'public_notice', after: 'active', actor_role: 'system' },
         { action: 'provider.admission.suspend', before: 'active', after: 'suspended', actor_role: 'partner_admin' },
         { action: 'provider.admission.reinstate', before: 'suspended', after: 'active', actor_role: 'partner_admin' },
         { action: 'provider.admission.revoke', before: 'active', after: 'revoked', actor_role: 'partner_admin' },
       ]);
-      const [first] = (await app.dataSource.query(
-        `SELECT after->>'comment' AS comment FROM audit_events WHERE subject_id = $1 AND action = 'provider.admission.start_review'`,
+      const [suspended] = (await app.dataSource.query(
+        `SELECT after->>'comment' AS comment FROM audit_events WHERE subject_id = $1 AND action = 'provider.admission.suspend'`,
         [id],
       )) as { comment: string }[];
-      expect(first.comment).toBe('材料齐全');
+      expect(suspended.comment).toBe('报告造假调查');
     });
 
-    it('only the provider’s own region decides: Jiaxing approver ✗ Shanghai, partner admin ✗ Jiaxing, provider ✗ itself', async () => {
-      const shanghai = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
-      const nanhu = await registerOrganization(app, { kind: 'provider', regionCode: '330402' });
+    it('only the provider’s own region acts: Jiaxing approver ✗ Shanghai, partner admin ✗ Jiaxing, provider ✗ itself', async () => {
+      const shanghai = await admitted('310000');
+      const nanhu = await admitted('330402');
 
       // Outside the actor's region the provider is not even visible: 404, not 403 (ids leak nothing).
-      const jxOnSh = await transition(approver.auth, shanghai.organization.id, { action: 'start_review' }).expect(404);
+      const jxOnSh = await transition(approver.auth, shanghai.organization.id, { action: 'suspend' }).expect(404);
       expect(jxOnSh.body.code).toBe('NOT_FOUND');
-      const shOnJx = await transition(partner.auth, nanhu.organization.id, { action: 'start_review' }).expect(404);
+      const shOnJx = await transition(partner.auth, nanhu.organization.id, { action: 'suspend' }).expect(404);
       expect(shOnJx.body.code).toBe('NOT_FOUND');
       // Provider users are not among the deciding roles at all: the guard answers 403.
-      const self = await transition(shanghai.auth, shanghai.organization.id, { action: 'start_review' }).expect(403);
+      const self = await transition(shanghai.auth, shanghai.organization.id, { action: 'suspend' }).expect(403);
       expect(self.body.code).toBe('FORBIDDEN');
-      const demoProvider = await login(app, DEMO.provider);
-      const me = await app.http().get('/api/v1/me').set(demoProvider.auth).expect(200);
-      await transition(demoProvider.auth, me.body.organization.id, { action: 'suspend' }).expect(403);
 
       for (const id of [shanghai.organization.id, nanhu.organization.id]) {
-        expect((await stateOf(id)).admission_status).toBe('applied');
+        expect((await stateOf(id)).admission_status).toBe('active');
         expect(await admissionAudit(id)).toEqual([]);
       }
-      // Each region's own decider may act.
-      await transition(approver.auth, nanhu.organization.id, { action: 'start_review' }).expect(200);
-      await transition(partner.auth, shanghai.organization.id, { action: 'start_review' }).expect(200);
+      // Each region's own admin may act.
+      await transition(approver.auth, nanhu.organization.id, { action: 'suspend' }).expect(200);
+      await transition(partner.auth, shanghai.organization.id, { action: 'suspend' }).expect(200);
     });
 
     it('refuses a stale expectedVersion with 409 CONFLICT and changes nothing', async () => {
-      const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+      const provider = await admitted();
       const id = provider.organization.id;
       const { version } = await stateOf(id);
-      await transition(partner.auth, id, { action: 'start_review', expectedVersion: version }).expect(200);
-      const stale = await transition(partner.auth, id, { action: 'approve_for_notice', expectedVersion: version }).expect(409);
+      await transition(partner.auth, id, { action: 'suspend', expectedVersion: version }).expect(200);
+      const stale = await transition(partner.auth, id, { action: 'reinstate', expectedVersion: version }).expect(409);
       expect(stale.body.code).toBe('CONFLICT');
-      expect(await stateOf(id)).toEqual({ admission_status: 'in_review', version: version + 1 });
-      expect((await admissionAudit(id)).map((r) => r.action)).toEqual(['provider.admission.start_review']);
+      expect(await stateOf(id)).toEqual({ admission_status: 'suspended', version: version + 1 });
+      expect((await admissionAudit(id)).map((r) => r.action)).toEqual(['provider.admission.suspend']);
     });
 
-    it('ten concurrent start_review on one applied provider: exactly one 200, nine 409, one audit row', async () => {
-      const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    it('ten concurrent suspensions of one provider: exactly one 200, nine 409, one audit row', async () => {
+      const provider = await admitted();
       const id = provider.organization.id;
-      const responses = await Promise.all(Array.from({ length: 10 }, () => transition(partner.auth, id, { action: 'start_review' })));
+      const { version: before } = await stateOf(id);
+      const responses = await Promise.all(Array.from({ length: 10 }, () => transition(partner.auth, id, { action: 'suspend' })));
       const statuses = responses.map((r) => r.status).sort();
       expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
       expect(responses.filter((r) => r.status === 409).every((r) => r.body.code === 'ILLEGAL_TRANSITION')).toBe(true);
-      expect(await admissionAudit(id)).toEqual([
-        { action: 'provider.admission.start_review', before: 'applied', after: 'in_review', actor_role: 'partner_admin' },
-      ]);
-      const { version } = await stateOf(id);
-      const [{ version: registered }] = (await app.dataSource.query(
-        `SELECT (after->>'version')::int AS version FROM audit_events WHERE subject_id = $1 AND action = 'organization.registered'`,
-        [id],
-      )) as { version: number }[];
-      expect(version).toBe(registered + 1);
+      expect(await admissionAudit(id)).toEqual([{ action: 'provider.admission.suspend', before: 'active', after: 'suspended', actor_role: 'partner_admin' }]);
+      expect((await stateOf(id)).version).toBe(before + 1);
     });
 
     it('notifies the provider’s users in-app after a transition', async () => {
-      const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+      const provider = await admitted();
       const id = provider.organization.id;
-      await transition(partner.auth, id, { action: 'start_review' }).expect(200);
+      await transition(partner.auth, id, { action: 'suspend' }).expect(200);
       const item = await eventually(async () => {
         const res = await app.http().get('/api/v1/notifications').set(provider.auth).expect(200);
-        return (res.body.items as { kind: string; subjectId: string; body: string }[]).find((n) => n.kind === 'provider.admission.changed');
+        return (res.body.items as { kind: string; subjectId: string; body: string }[]).find((n) => n.kind === 'provider.admission.changed' && n.body.includes('suspended'));
       }, 15_000, 'admission notification');
       expect(item.subjectId).toBe(id);
-      expect(item.body).toContain('in_review');
+      expect(item.body).toContain('suspended');
       // Someone else's inbox does not get it.
       const other = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
       const res = await app.http().get('/api/v1/notifications').set(other.auth).expect(200);

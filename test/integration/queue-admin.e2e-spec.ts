@@ -33,7 +33,7 @@ describe('queue administration (platform admins)', () => {
 
   it('reports job counts for every queue', async () => {
     const res = await app.http().get('/api/v1/admin/queues').set(admin.auth).expect(200);
-    expect(res.body).toEqual({ [QueueName.Notifications]: EMPTY_COUNTS, [QueueName.Maintenance]: EMPTY_COUNTS });
+    expect(res.body).toEqual(Object.fromEntries(Object.values(QueueName).map((q) => [q, EMPTY_COUNTS])));
   });
 
   it('lists a job that failed for real, retries it, then discards it with a reason', async () => {

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { ADMISSION_ACTIONS, ADMISSION_TRANSITIONS, AdmissionStatus, nextAdmissionStatus } from './organization.state';
 
-const ALL: AdmissionStatus[] = ['applied', 'in_review', 'public_notice', 'active', 'suspended', 'revoked', 'rejected'];
+const ALL: AdmissionStatus[] = ['applied', 'in_review', 'public_notice', 'active', 'suspended', 'revoked', 'rejected', 'withdrawn'];
 
 describe('provider admission state table', () => {
   it('walks the happy path applied → active', () => {
@@ -35,11 +35,11 @@ describe('provider admission state table', () => {
         }
       }
     }
-    expect(refused).toBe(ALL.length * ADMISSION_ACTIONS.length - 10);
+    expect(refused).toBe(ALL.length * ADMISSION_ACTIONS.length - 14);
   });
 
   it('has terminal states with no way out', () => {
-    for (const terminal of ['revoked', 'rejected'] as AdmissionStatus[]) {
+    for (const terminal of ['revoked', 'rejected', 'withdrawn'] as AdmissionStatus[]) {
       expect(ADMISSION_ACTIONS.filter((a) => ADMISSION_TRANSITIONS[a].from.includes(terminal))).toEqual([]);
     }
   });

@@ -5,7 +5,7 @@ import { Actor, Role } from '../../platform/context/actor';
 import {
   AddQualificationDto, AdmissionTransitionDto, ControllerGroupDto, CreateAgencyDto, CreateControllerGroupDto, CreateInvitationDto,
   InvitationDto, LinkControllerGroupDto, OrganizationDto, OrganizationQueryDto, QualificationDto, RegionDto, RegisteredUserDto,
-  RegistrationResultDto,
+  RegistrationResultDto, UpdateProfileDto,
 } from './dto/organization.dto';
 import { AcceptInvitationDto, RegisterDto } from './dto/register.dto';
 import { toRegionDto } from './organization.mapper';
@@ -60,6 +60,15 @@ export class OrganizationsController {
   @ApiOkResponse({ type: OrganizationDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrganizationDto> {
     return this.organizations.get(actor, id);
+  }
+
+  @Post('organizations/:id/profile')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Edit the organisation profile (its org admins); revise a returned admission before resubmitting' })
+  @ApiOkResponse({ type: OrganizationDto })
+  updateProfile(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProfileDto): Promise<OrganizationDto> {
+    return this.organizations.updateProfile(actor, id, dto);
   }
 
   @Post('organizations/:id/invitations')

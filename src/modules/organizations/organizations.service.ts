@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasRegionalView, isPlatformAdmin } from '../../platform/context/actor';
-import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
 import { JobName } from '../../platform/queue/queue.registry';
 import {
   AddQualificationDto, AdmissionTransitionDto, ControllerGroupDto, CreateAgencyDto, CreateControllerGroupDto,
-  OrganizationDto, OrganizationQueryDto, QualificationDto,
+  OrganizationDto, OrganizationQueryDto, QualificationDto, UpdateProfileDto,
 } from './dto/organization.dto';
 import { ControllerGroup, EnterpriseQualification, Organization } from './organization.entity';
 import { auditView, toOrganizationDto, toQualificationDto } from './organization.mapper';
 import { OrganizationPolicy } from './organization.policy';
-import { nextAdmissionStatus } from './organization.state';
+import { AdmissionAction, nextAdmissionStatus } from './organization.state';
 import { RegionsService } from './regions.service';
 
 describeConstraint('enterprise_qualifications_unique', ErrorCode.AlreadyExists, 'This qualification certificate is already recorded', 'certificateNo');
@@ -70,7 +70,7 @@ export class OrganizationsService {
     });
   }
 
-  /** Moves a provider through admission, by the explicit state table (illegal → 409). */
+  /** Suspends, reinstates or revokes an admitted provider (the regional admins), by the state table. */
   async transitionAdmission(actor: Actor, providerId: string, dto: AdmissionTransitionDto): Promise<OrganizationDto> {
     return this.uow.run(async (tx) => {
       const org = await this.lockReadable(tx.manager, actor, providerId);
@@ -79,37 +79,64 @@ export class OrganizationsService {
       if (dto.expectedVersion !== undefined && dto.expectedVersion !== org.version) {
         throw DomainError.conflict('The provider changed since you loaded it', { expectedVersion: dto.expectedVersion, version: org.version });
       }
+      return toOrganizationDto(await this.applyAdmission(tx, org, dto.action, dto.comment ?? null));
+    });
+  }
+
+  /**
+   * The one place admission status changes, inside the caller's transaction: by a person above,
+   * or by the provider_admission workflow (ProviderAdmissionSubject). Illegal → 409.
+   */
+  async applyAdmission(tx: Transaction, org: Organization, action: AdmissionAction, comment: string | null, noticeEndsAt?: Date): Promise<Organization> {
+    if (!org.admissionStatus) throw DomainError.notFound('Provider');
+    const before = auditView(org);
+    const next = nextAdmissionStatus(org.admissionStatus, action);
+    await tx.manager.query(
+      `UPDATE organizations SET admission_status = $2, version = version + 1, updated_at = now(),
+              public_notice_ends_at = CASE WHEN $2 = 'public_notice' THEN $3::timestamptz ELSE public_notice_ends_at END
+        WHERE id = $1`,
+      [org.id, next, noticeEndsAt ?? new Date(Date.now() + PUBLIC_NOTICE_DAYS * 86_400_000)],
+    );
+    const after = await tx.manager.getRepository(Organization).findOneByOrFail({ id: org.id });
+    tx.audit({
+      action: `provider.admission.${action}`,
+      subjectType: 'organization',
+      subjectId: org.id,
+      organizationId: org.id,
+      regionCode: org.regionCode,
+      before,
+      after: { ...auditView(after), comment },
+    });
+    const members = (await tx.manager.query(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [org.id])) as { id: string }[];
+    tx.enqueue(JobName.DeliverNotification, {
+      userIds: members.map((m) => m.id),
+      kind: 'provider.admission.changed',
+      title: '入驻状态更新',
+      body: `${org.name} 的入驻状态由 ${org.admissionStatus} 变为 ${next}。${comment ?? ''}`,
+      subjectType: 'organization',
+      subjectId: org.id,
+      dedupKey: `provider.admission:${org.id}:${after.version}`,
+    });
+    return after;
+  }
+
+  /** Profile edits by the organisation's admins; a provider's name and kind are fixed once admission review passed. */
+  async updateProfile(actor: Actor, id: string, dto: UpdateProfileDto): Promise<OrganizationDto> {
+    return this.uow.run(async (tx) => {
+      const org = await this.lockReadable(tx.manager, actor, id);
+      if (!OrganizationPolicy.canManage(actor, org)) throw DomainError.forbidden('Only this organisation’s admins edit its profile');
+      if (org.kind !== 'provider' && (dto.providerKind || dto.accreditations)) throw DomainError.invalid('providerKind', 'only providers have a provider kind or accreditations');
+      const locked = org.kind === 'provider' && !['applied', 'withdrawn', 'rejected'].includes(org.admissionStatus ?? '');
+      if (locked && (dto.name || dto.providerKind)) throw DomainError.rule('A provider’s name and kind change only through a new admission');
       const before = auditView(org);
-      const next = nextAdmissionStatus(org.admissionStatus, dto.action);
-      if (dto.action === 'activate' && org.publicNoticeEndsAt && org.publicNoticeEndsAt > new Date()) {
-        throw new DomainError(ErrorCode.IllegalTransition, `The public notice runs until ${org.publicNoticeEndsAt.toISOString()}`);
-      }
+      const changes = { ...org, ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) } as Organization;
       await tx.manager.query(
-        `UPDATE organizations SET admission_status = $2, version = version + 1, updated_at = now(),
-                public_notice_ends_at = CASE WHEN $2 = 'public_notice' THEN now() + make_interval(days => $3) ELSE public_notice_ends_at END
-          WHERE id = $1`,
-        [org.id, next, PUBLIC_NOTICE_DAYS],
+        `UPDATE organizations SET name = $2, contact_name = $3, contact_phone = $4, provider_kind = $5, accreditations = $6,
+                version = version + 1, updated_at = now() WHERE id = $1`,
+        [org.id, changes.name.trim(), changes.contactName, changes.contactPhone, changes.providerKind, changes.accreditations],
       );
       const after = await tx.manager.getRepository(Organization).findOneByOrFail({ id: org.id });
-      tx.audit({
-        action: `provider.admission.${dto.action}`,
-        subjectType: 'organization',
-        subjectId: org.id,
-        organizationId: org.id,
-        regionCode: org.regionCode,
-        before,
-        after: { ...auditView(after), comment: dto.comment ?? null },
-      });
-      const members = (await tx.manager.query(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [org.id])) as { id: string }[];
-      tx.enqueue(JobName.DeliverNotification, {
-        userIds: members.map((m) => m.id),
-        kind: 'provider.admission.changed',
-        title: '入驻状态更新',
-        body: `${org.name} 的入驻状态由 ${org.admissionStatus} 变为 ${next}。${dto.comment ?? ''}`,
-        subjectType: 'organization',
-        subjectId: org.id,
-        dedupKey: `provider.admission:${org.id}:${after.version}`,
-      });
+      tx.audit({ action: 'organization.profile.updated', subjectType: 'organization', subjectId: org.id, organizationId: org.id, regionCode: org.regionCode, before, after: { ...auditView(after), contactName: after.contactName, accreditations: after.accreditations } });
       return toOrganizationDto(after);
     });
   }

@@ -12,6 +12,7 @@ import { CreateInvitationDto, InvitationDto, RegisteredUserDto, RegistrationResu
 import { Organization } from './organization.entity';
 import { auditView, toOrganizationDto } from './organization.mapper';
 import { OrganizationPolicy, rolesFor } from './organization.policy';
+import { ProviderAdmissionSubject } from './provider-admission.subject';
 import { RegionsService } from './regions.service';
 
 describeConstraint('organizations_uscc_key', ErrorCode.AlreadyExists, 'An organisation with this USCC is already registered', 'organization.uscc');
@@ -26,6 +27,7 @@ export class RegistrationService {
     private readonly uow: UnitOfWork,
     private readonly accounts: AccountsService,
     private readonly regions: RegionsService,
+    private readonly admission: ProviderAdmissionSubject,
   ) {}
 
   async register(dto: RegisterDto): Promise<RegistrationResultDto> {
@@ -76,18 +78,8 @@ export class RegistrationService {
         subjectId: saved.id,
         dedupKey: `organization.registered:${saved.id}`,
       });
-      if (dto.kind === 'provider') {
-        const deciders = await this.accounts.usersInRegions(tx.manager, [Role.Approver, Role.PartnerAdmin], this.regions.lineage(saved.regionCode));
-        tx.enqueue(JobName.DeliverNotification, {
-          userIds: deciders,
-          kind: 'provider.admission.applied',
-          title: '新的服务机构入驻申请',
-          body: `${saved.name}（${saved.uscc}）申请入驻，请审核。`,
-          subjectType: 'organization',
-          subjectId: saved.id,
-          dedupKey: `provider.admission.applied:${saved.id}`,
-        });
-      }
+      // Admission runs through the provider_admission workflow (review → public notice → active).
+      if (dto.kind === 'provider') await this.admission.open(tx, saved.id);
       return { organization: toOrganizationDto(saved), user: toUserDto(user) };
     });
   }

@@ -84,6 +84,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(100)
   SHUTDOWN_TIMEOUT_MS = 15_000;
 
+  /** How long a worker holds a job's lock; a crashed worker's job is retried after about this long. */
+  @Transform(toInt) @IsInt() @Min(500)
+  WORKER_LOCK_MS = 30_000;
+
   @IsString()
   BODY_LIMIT = '1mb';
 

@@ -2,17 +2,33 @@ import type { JobsOptions } from 'bullmq';
 
 /** Every queue the platform runs. Workers start one BullMQ Worker per queue. */
 export enum QueueName {
+  Approvals = 'approvals',
   Notifications = 'notifications',
+  Webhooks = 'webhooks',
   Maintenance = 'maintenance',
 }
 
 /** Every job name. Each has exactly one @JobHandler; start-up fails otherwise. */
 export enum JobName {
+  AdvanceCase = 'approvals.advance',
+  RunPrechecks = 'approvals.precheck',
+  TimerElapsed = 'approvals.timer-elapsed',
+  ApplyOutcome = 'approvals.apply-outcome',
+  SlaReminder = 'approvals.sla-reminder',
+  SlaEscalation = 'approvals.sla-escalation',
   DeliverNotification = 'notifications.deliver',
+  DispatchWebhooks = 'webhooks.dispatch',
+  DeliverWebhook = 'webhooks.deliver',
 }
 
 /** Typed payload of each job. */
 export interface JobPayloads {
+  [JobName.AdvanceCase]: { caseId: string; revision: number; fromStage: number };
+  [JobName.RunPrechecks]: { caseId: string; revision: number; stageIndex: number };
+  [JobName.TimerElapsed]: { caseId: string; revision: number; stageIndex: number };
+  [JobName.ApplyOutcome]: { caseId: string; revision: number; outcome: 'approved' | 'rejected' | 'returned' | 'withdrawn'; reason?: string | null };
+  [JobName.SlaReminder]: { taskId: string };
+  [JobName.SlaEscalation]: { taskId: string; escalateToRole: string | null };
   [JobName.DeliverNotification]: {
     userIds: string[];
     kind: string;
@@ -23,6 +39,8 @@ export interface JobPayloads {
     /** Makes delivery idempotent per user: a replayed job inserts nothing new. */
     dedupKey: string;
   };
+  [JobName.DispatchWebhooks]: { organizationId: string; event: string; dedupKey: string; data: Record<string, unknown> };
+  [JobName.DeliverWebhook]: { deliveryId: string };
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
@@ -34,8 +52,22 @@ export interface JobSpec {
 
 const DAY_S = 24 * 3600;
 
+/** Case work retries quickly: every handler is a short transaction that re-reads the case. */
+const CASE_WORK: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { age: DAY_S, count: 50_000 },
+  removeOnFail: { age: 30 * DAY_S },
+};
+
 /** Retry, backoff and retention, per job, in one place. */
 export const JOB_SPECS: Record<JobName, JobSpec> = {
+  [JobName.AdvanceCase]: { queue: QueueName.Approvals, options: CASE_WORK },
+  [JobName.RunPrechecks]: { queue: QueueName.Approvals, options: CASE_WORK },
+  [JobName.TimerElapsed]: { queue: QueueName.Approvals, options: CASE_WORK },
+  [JobName.ApplyOutcome]: { queue: QueueName.Approvals, options: CASE_WORK },
+  [JobName.SlaReminder]: { queue: QueueName.Approvals, options: { ...CASE_WORK, attempts: 5 } },
+  [JobName.SlaEscalation]: { queue: QueueName.Approvals, options: { ...CASE_WORK, attempts: 5 } },
   [JobName.DeliverNotification]: {
     queue: QueueName.Notifications,
     options: {
@@ -44,6 +76,15 @@ export const JOB_SPECS: Record<JobName, JobSpec> = {
       removeOnComplete: { age: DAY_S, count: 10_000 },
       removeOnFail: { age: 14 * DAY_S },
     },
+  },
+  [JobName.DispatchWebhooks]: {
+    queue: QueueName.Webhooks,
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: DAY_S, count: 10_000 }, removeOnFail: { age: 14 * DAY_S } },
+  },
+  // Receivers can be down for a while: back off from 2 s to about half an hour over 11 tries.
+  [JobName.DeliverWebhook]: {
+    queue: QueueName.Webhooks,
+    options: { attempts: 11, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: DAY_S, count: 10_000 }, removeOnFail: { age: 14 * DAY_S } },
   },
 };
 

@@ -34,7 +34,8 @@ export class WorkerHost {
       const worker = this.connection.createWorker(queue, (job) => this.process(queue, job), {
         concurrency: this.config.WORKER_CONCURRENCY,
         // A crashed worker's active jobs are handed to another worker after the lock lapses.
-        lockDuration: 30_000,
+        lockDuration: this.config.WORKER_LOCK_MS,
+        stalledInterval: this.config.WORKER_LOCK_MS,
         maxStalledCount: 3,
       });
       worker.on('failed', (job, err) =>

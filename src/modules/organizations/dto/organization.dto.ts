@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Role } from '../../../platform/context/actor';
-import { ADMISSION_ACTIONS, AdmissionAction } from '../organization.state';
+import { AdmissionAction, MANUAL_ADMISSION_ACTIONS } from '../organization.state';
 
 export class RegionDto {
   @ApiProperty() code: string;
@@ -61,8 +61,8 @@ export class OrganizationQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{6}$/)
   regionCode?: string;
 
-  @ApiPropertyOptional({ enum: ['applied', 'in_review', 'public_notice', 'active', 'suspended', 'revoked', 'rejected'] })
-  @IsOptional() @IsIn(['applied', 'in_review', 'public_notice', 'active', 'suspended', 'revoked', 'rejected'])
+  @ApiPropertyOptional({ enum: ['applied', 'in_review', 'public_notice', 'active', 'suspended', 'revoked', 'rejected', 'withdrawn'] })
+  @IsOptional() @IsIn(['applied', 'in_review', 'public_notice', 'active', 'suspended', 'revoked', 'rejected', 'withdrawn'])
   admissionStatus?: string;
 
   @ApiPropertyOptional({ description: 'Name contains' }) @IsOptional() @IsString() @MaxLength(100)
@@ -91,8 +91,8 @@ export class AddQualificationDto {
 }
 
 export class AdmissionTransitionDto {
-  @ApiProperty({ enum: ADMISSION_ACTIONS })
-  @IsIn(ADMISSION_ACTIONS)
+  @ApiProperty({ enum: MANUAL_ADMISSION_ACTIONS, description: 'Admission itself runs through the provider_admission workflow' })
+  @IsIn(MANUAL_ADMISSION_ACTIONS)
   action: AdmissionAction;
 
   @ApiPropertyOptional({ description: 'Reason, shown in the audit trail' }) @IsOptional() @IsString() @MaxLength(1000)
@@ -152,4 +152,23 @@ export class ControllerGroupDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty() controllerName: string;
+}
+
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ description: 'Only before admission, or for enterprises' }) @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  contactName?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[0-9+\- ]{5,20}$/)
+  contactPhone?: string;
+
+  @ApiPropertyOptional({ enum: ['university', 'institute', 'third_party_lab'] })
+  @IsOptional() @IsIn(['university', 'institute', 'third_party_lab'])
+  providerKind?: 'university' | 'institute' | 'third_party_lab';
+
+  @ApiPropertyOptional({ enum: ['CMA', 'CNAS'], isArray: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsIn(['CMA', 'CNAS'], { each: true })
+  accreditations?: ('CMA' | 'CNAS')[];
 }

@@ -1,0 +1,38 @@
+import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+
+/** 审批案件 approval case. */
+export type CaseStatus = 'open' | 'prechecking' | 'in_review' | 'waiting' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
+export type CaseEvent = 'start_precheck' | 'start_review' | 'start_timer' | 'approve' | 'reject' | 'return' | 'resubmit' | 'withdraw' | 'object';
+
+/** The explicit state table of a case. */
+export const CASE_TRANSITIONS: Record<CaseEvent, { from: CaseStatus[]; to: CaseStatus | null }> = {
+  start_precheck: { from: ['open', 'in_review', 'waiting', 'prechecking'], to: 'prechecking' },
+  start_review: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'in_review' },
+  start_timer: { from: ['open', 'prechecking', 'in_review'], to: 'waiting' },
+  approve: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'approved' },
+  reject: { from: ['in_review', 'prechecking'], to: 'rejected' },
+  return: { from: ['in_review'], to: 'returned' },
+  resubmit: { from: ['returned'], to: 'open' },
+  withdraw: { from: ['open', 'prechecking', 'in_review', 'waiting', 'returned'], to: 'withdrawn' },
+  // An objection during a timer stage opens an objection review.
+  object: { from: ['waiting'], to: 'in_review' },
+};
+
+export const CLOSED_STATUSES: CaseStatus[] = ['approved', 'rejected', 'withdrawn'];
+
+export function nextCaseStatus(current: CaseStatus, event: CaseEvent): CaseStatus {
+  const rule = CASE_TRANSITIONS[event];
+  if (!rule.from.includes(current)) {
+    throw new DomainError(ErrorCode.IllegalTransition, `A case that is ${current} cannot ${event.replace('_', ' ')}`, { current, event, allowedFrom: rule.from });
+  }
+  return rule.to ?? current;
+}
+
+export type TaskStatus = 'open' | 'approved' | 'rejected' | 'returned' | 'cancelled';
+export type Decision = 'approve' | 'reject' | 'return';
+
+export const DECISION_TASK_STATUS: Record<Decision, TaskStatus> = { approve: 'approved', reject: 'rejected', return: 'returned' };
+
+export function assertTaskOpen(status: TaskStatus): void {
+  if (status !== 'open') throw new DomainError(ErrorCode.IllegalTransition, `This task is already ${status}`, { current: status });
+}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor, hasRegionalView, isPlatformAdmin } from '../../platform/context/actor';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { JobName } from '../../platform/queue/queue.registry';
+import { ApprovalCase, ApprovalTask, WorkflowDefinition } from './approval.entities';
+import { nextCaseStatus } from './approval-case.state';
+import { ApprovalPolicy } from './approval.policy';
+import { ApprovalSubjectRegistry } from './approval-subject.registry';
+import { CaseEngine } from './case-engine.service';
+import { ApprovalMetricsDto, CaseDetailDto, CaseDto, ListCasesQueryDto } from './dto/approval.dto';
+import { diffSnapshots, toCaseDto, toTaskDto } from './approval.mapper';
+
+/** Applicants' and readers' side of cases: timeline, resubmission, withdrawal, objections, metrics. */
+@Injectable()
+export class ApprovalCasesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly engine: CaseEngine,
+    private readonly subjects: ApprovalSubjectRegistry,
+  ) {}
+
+  async detail(actor: Actor, caseId: string): Promise<CaseDetailDto> {
+    const kase = await this.dataSource.getRepository(ApprovalCase).findOneBy({ id: caseId });
+    if (!kase) throw DomainError.notFound('Case');
+    const tasks = await this.dataSource.getRepository(ApprovalTask).find({ where: { caseId }, order: { createdAt: 'ASC' } });
+    if (!ApprovalPolicy.canSeeCase(actor, kase, tasks)) throw DomainError.notFound('Case');
+    const definition = await this.dataSource.getRepository(WorkflowDefinition).findOneByOrFail({ id: kase.definitionId });
+    const q = (sql: string) => this.dataSource.query(sql, [caseId]) as Promise<Record<string, unknown>[]>;
+    const [decisions, findings, revisions, timeline] = await Promise.all([
+      q(`SELECT task_id, revision, stage_index, decider_user_id, decision, comment, created_at FROM approval_decisions WHERE case_id = $1 ORDER BY created_at`),
+      q(`SELECT check_key, outcome, reasons, revision, stage_index FROM approval_findings WHERE case_id = $1 ORDER BY revision, stage_index, check_key`),
+      q(`SELECT revision, snapshot, diff, note, created_at FROM approval_revisions WHERE case_id = $1 ORDER BY revision`),
+      q(`SELECT occurred_at, action, actor_user_id, actor_role, after FROM audit_events WHERE subject_type = 'approval_case' AND subject_id = $1 ORDER BY seq`),
+    ]);
+    return {
+      case: toCaseDto(kase, definition),
+      tasks: tasks.map((t) => toTaskDto(t, kase)),
+      decisions: decisions.map((d) => ({
+        taskId: d.task_id as string,
+        revision: d.revision as number,
+        stageIndex: d.stage_index as number,
+        deciderUserId: d.decider_user_id as string,
+        decision: d.decision as string,
+        comment: d.comment as string | null,
+        at: (d.created_at as Date).toISOString(),
+      })),
+      findings: findings.map((f) => ({ check: f.check_key as string, outcome: f.outcome as string, reasons: f.reasons as string[], revision: f.revision as number, stageIndex: f.stage_index as number })),
+      revisions: revisions.map((r) => ({ revision: r.revision as number, snapshot: r.snapshot as Record<string, unknown>, diff: r.diff as unknown[], note: r.note as string | null, createdAt: (r.created_at as Date).toISOString() })),
+      timeline: timeline.map((e) => ({ at: (e.occurred_at as Date).toISOString(), action: e.action as string, actorUserId: e.actor_user_id as string | null, actorRole: e.actor_role as string | null, details: e.after })),
+    };
+  }
+
+  async list(actor: Actor, query: ListCasesQueryDto): Promise<CaseDto[]> {
+    const qb = this.dataSource.getRepository(ApprovalCase).createQueryBuilder('c');
+    if (!isPlatformAdmin(actor)) {
+      if (hasRegionalView(actor)) {
+        qb.where('(c.applicant_org_id = :org OR c.region_code = ANY(:scope) OR c.city_code = ANY(:scope) OR c.partner_region_code = ANY(:scope))', {
+          org: actor.organizationId,
+          scope: actor.regionScope,
+        });
+      } else {
+        qb.where('c.applicant_org_id = :org', { org: actor.organizationId });
+      }
+    }
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.subjectType) qb.andWhere('c.subject_type = :subjectType', { subjectType: query.subjectType });
+    const rows = await qb.orderBy('c.created_at', 'DESC').take(query.limit ?? 50).getMany();
+    const definitions = new Map<string, WorkflowDefinition>();
+    for (const id of new Set(rows.map((r) => r.definitionId))) definitions.set(id, await this.dataSource.getRepository(WorkflowDefinition).findOneByOrFail({ id }));
+    return rows.map((r) => toCaseDto(r, definitions.get(r.definitionId) as WorkflowDefinition));
+  }
+
+  /** The applicant revised the subject after a return: a new revision, diffed, starts from the first stage. */
+  async resubmit(actor: Actor, caseId: string, note?: string): Promise<CaseDto> {
+    return this.uow.run(async (tx) => {
+      const { kase, definition } = await this.engine.lockCase(tx, caseId);
+      if (!kase || !ApprovalPolicy.isApplicant(actor, kase)) throw DomainError.notFound('Case');
+      const status = nextCaseStatus(kase.status, 'resubmit');
+      if (!kase.outcomeAppliedAt) throw DomainError.conflict('The return is still being processed; try again shortly');
+      const description = await this.subjects.get(kase.subjectType).describe(tx, kase.subjectId);
+      const revision = kase.revision + 1;
+      const diff = diffSnapshots(kase.snapshot, description.snapshot);
+      await tx.manager.query(`INSERT INTO approval_revisions (case_id, revision, snapshot, diff, note, submitted_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        kase.id,
+        revision,
+        JSON.stringify(description.snapshot),
+        JSON.stringify(diff),
+        note ?? null,
+        actor.userId,
+      ]);
+      await tx.manager.query(
+        `UPDATE approval_cases SET status = $2, revision = $3, current_stage = -1, outcome = NULL, outcome_applied_at = NULL, snapshot = $4,
+                title = $5, amount_fen = $6, updated_at = now(), version = version + 1 WHERE id = $1`,
+        [kase.id, status, revision, JSON.stringify(description.snapshot), description.title, description.amountFen ?? null],
+      );
+      tx.audit(this.engine.auditOf(kase, 'approval_case.resubmitted', { revision: kase.revision, status: kase.status }, { revision, status, changed: diff.map((d) => d.path), note: note ?? null }));
+      tx.enqueue(JobName.AdvanceCase, { caseId: kase.id, revision, fromStage: -1 });
+      const updated = await tx.manager.getRepository(ApprovalCase).findOneByOrFail({ id: kase.id });
+      return toCaseDto(updated, definition);
+    });
+  }
+
+  async withdraw(actor: Actor, caseId: string): Promise<CaseDto> {
+    return this.uow.run(async (tx) => {
+      const { kase, definition } = await this.engine.lockCase(tx, caseId);
+      if (!kase || !ApprovalPolicy.isApplicant(actor, kase)) throw DomainError.notFound('Case');
+      await this.engine.finish(tx, kase, 'withdrawn', 'withdrawn by the applicant');
+      const updated = await tx.manager.getRepository(ApprovalCase).findOneByOrFail({ id: kase.id });
+      return toCaseDto(updated, definition);
+    });
+  }
+
+  /** An objection during a public notice (公示异议) stops the timer and opens an objection review. */
+  async object(actor: Actor, caseId: string, reason: string): Promise<CaseDto> {
+    return this.uow.run(async (tx) => {
+      const { kase, definition } = await this.engine.lockCase(tx, caseId);
+      if (!kase) throw DomainError.notFound('Case');
+      const stage = definition.stages[kase.currentStage];
+      if (kase.status !== 'waiting' || stage?.kind !== 'timer' || !stage.objectionsStop) {
+        throw new DomainError(ErrorCode.IllegalTransition, 'Objections are taken only while a public notice is running');
+      }
+      if (ApprovalPolicy.isApplicant(actor, kase)) throw DomainError.forbidden('The applicant cannot object to its own case');
+      const status = nextCaseStatus(kase.status, 'object');
+      const [objection] = (await tx.manager.query(`INSERT INTO approval_objections (case_id, raised_by, reason) VALUES ($1, $2, $3) RETURNING id`, [kase.id, actor.userId, reason])) as { id: string }[];
+      await tx.manager.query(`UPDATE approval_cases SET status = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [kase.id, status]);
+      await tx.manager.query(
+        `UPDATE outbox SET cancelled_at = now() WHERE processed_at IS NULL AND cancelled_at IS NULL AND job_name = $2 AND payload->>'caseId' = $1`,
+        [kase.id, JobName.TimerElapsed],
+      );
+      kase.status = status;
+      tx.audit(this.engine.auditOf(kase, 'approval_case.objection_raised', { status: 'waiting' }, { status, objectionId: objection.id, reason }));
+      const review = [...definition.stages.slice(0, kase.currentStage)].reverse().find((s) => s.kind === 'review');
+      if (!review) throw new Error('objection review needs an earlier review stage (validated at definition time)');
+      const existing = (await tx.manager.query(`SELECT 1 FROM approval_tasks WHERE case_id = $1 AND revision = $2 AND stage_index = $3 AND kind = 'objection_review'`, [kase.id, kase.revision, kase.currentStage])) as unknown[];
+      if (existing.length > 0) throw DomainError.conflict('An objection to this notice is already under review');
+      // Deciders of the earlier review, named after the notice stage it interrupts.
+      await this.engine.createTask(tx, kase, { ...review, key: stage.key, name: stage.name }, kase.currentStage, 'objection_review', objection.id);
+      return toCaseDto({ ...kase }, definition);
+    });
+  }
+
+  async metrics(actor: Actor): Promise<ApprovalMetricsDto> {
+    const scoped = !isPlatformAdmin(actor);
+    const params = scoped ? [actor.regionScope] : [];
+    const caseScope = scoped ? 'WHERE c.region_code = ANY($1::text[]) OR c.city_code = ANY($1::text[])' : '';
+    const taskScope = scoped ? 'AND t.region_code = ANY($1::text[])' : '';
+    const byStatus = (await this.dataSource.query(
+      `SELECT d.key, c.status, count(*)::int AS n FROM approval_cases c JOIN workflow_definitions d ON d.id = c.definition_id ${caseScope} GROUP BY d.key, c.status`,
+      params,
+    )) as { key: string; status: string; n: number }[];
+    const [tasks] = (await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE t.status = 'open')::int AS open, count(*) FILTER (WHERE t.status = 'open' AND t.due_at < now())::int AS overdue
+         FROM approval_tasks t WHERE true ${taskScope}`,
+      params,
+    )) as { open: number; overdue: number }[];
+    const stages = (await this.dataSource.query(
+      `SELECT d.key, t.stage_key, count(*)::int AS decided,
+              round(avg(EXTRACT(EPOCH FROM (t.decided_at - t.created_at))))::int AS avg_s,
+              round(percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t.decided_at - t.created_at))))::int AS p90_s
+         FROM approval_tasks t JOIN approval_cases c ON c.id = t.case_id JOIN workflow_definitions d ON d.id = c.definition_id
+        WHERE t.decided_at IS NOT NULL AND t.status <> 'cancelled' ${taskScope}
+        GROUP BY d.key, t.stage_key ORDER BY d.key, t.stage_key`,
+      params,
+    )) as { key: string; stage_key: string; decided: number; avg_s: number; p90_s: number }[];
+    const casesByStatus: Record<string, Record<string, number>> = {};
+    for (const r of byStatus) (casesByStatus[r.key] ??= {})[r.status] = r.n;
+    return {
+      casesByStatus,
+      openTasks: tasks.open,
+      overdueTasks: tasks.overdue,
+      timeInStage: stages.map((s) => ({ definitionKey: s.key, stageKey: s.stage_key, decided: s.decided, avgSeconds: s.avg_s, p90Seconds: s.p90_s })),
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { AccountsService } from '../../platform/auth/accounts.service';
+import { Role } from '../../platform/context/actor';
+import { Transaction } from '../../platform/database/unit-of-work';
+import { JobName } from '../../platform/queue/queue.registry';
+import { ApprovalCase, ApprovalTask } from './approval.entities';
+
+/** Tells people about case events: in-app inbox for users, signed webhooks for organisations. */
+@Injectable()
+export class ApprovalNotifier {
+  constructor(private readonly accounts: AccountsService) {}
+
+  async deciders(tx: Transaction, task: ApprovalTask, roles: string[] = task.deciderRoles): Promise<string[]> {
+    if (!task.regionCode) return this.accounts.usersInRegions(tx.manager, [Role.PlatformAdmin], await this.allRegions(tx));
+    const platform = roles.includes(Role.PlatformAdmin) ? await this.accounts.usersInRegions(tx.manager, [Role.PlatformAdmin], await this.allRegions(tx)) : [];
+    const regional = await this.accounts.usersInRegions(tx.manager, roles as Role[], await this.regionAndParent(tx, task.regionCode));
+    return [...new Set([...regional, ...platform])];
+  }
+
+  async applicants(tx: Transaction, kase: ApprovalCase): Promise<string[]> {
+    if (!kase.applicantOrgId) return kase.applicantUserId ? [kase.applicantUserId] : [];
+    const rows = (await tx.manager.query(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [kase.applicantOrgId])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  inApp(tx: Transaction, userIds: string[], kind: string, title: string, body: string, kase: ApprovalCase, dedup: string): void {
+    if (userIds.length === 0) return;
+    tx.enqueue(JobName.DeliverNotification, {
+      userIds,
+      kind,
+      title,
+      body,
+      subjectType: 'approval_case',
+      subjectId: kase.id,
+      dedupKey: `${kind}:${kase.id}:${dedup}`,
+    });
+  }
+
+  /** Webhook event for the applicant organisation (delivered only if it subscribed). */
+  webhook(tx: Transaction, kase: ApprovalCase, event: string, data: Record<string, unknown>, dedup: string): void {
+    if (!kase.applicantOrgId) return;
+    tx.enqueue(JobName.DispatchWebhooks, {
+      organizationId: kase.applicantOrgId,
+      event,
+      dedupKey: `${event}:${kase.id}:${dedup}`,
+      data: { caseId: kase.id, subjectType: kase.subjectType, subjectId: kase.subjectId, status: kase.status, revision: kase.revision, ...data },
+    });
+  }
+
+  private async regionAndParent(tx: Transaction, code: string): Promise<string[]> {
+    const rows = (await tx.manager.query(`SELECT code FROM regions WHERE code = $1 OR code = (SELECT parent_code FROM regions WHERE code = $1)`, [code])) as { code: string }[];
+    return rows.map((r) => r.code);
+  }
+
+  private async allRegions(tx: Transaction): Promise<string[]> {
+    const rows = (await tx.manager.query(`SELECT code FROM regions`)) as { code: string }[];
+    return rows.map((r) => r.code);
+  }
+}

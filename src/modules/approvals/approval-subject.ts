@@ -1,0 +1,54 @@
+import { SetMetadata } from '@nestjs/common';
+import { Transaction } from '../../platform/database/unit-of-work';
+
+export type FindingOutcome = 'pass' | 'warn' | 'fail';
+
+/** One automatic pre-check result, shown to deciders. */
+export interface Finding {
+  check: string;
+  outcome: FindingOutcome;
+  reasons: string[];
+}
+
+/** What the approvals engine needs to know about a subject to route and show it. */
+export interface SubjectDescription {
+  title: string;
+  applicantOrgId: string | null;
+  applicantUserId?: string | null;
+  /** The subject's own region (an enterprise's district). */
+  regionCode: string;
+  /** The top-level region: the city (or Shanghai) that owns the programme. */
+  cityCode: string;
+  partnerRegionCode?: string | null;
+  amountFen?: number | null;
+  /** A snapshot of what is being decided; revisions are diffed on it. */
+  snapshot: Record<string, unknown>;
+}
+
+export interface CaseRef {
+  caseId: string;
+  subjectId: string;
+  revision: number;
+}
+
+/**
+ * Implemented by a domain module for each kind of thing that goes through approval
+ * (voucher applications, redemption claims, provider admissions, roadshow screenings).
+ * Every hook runs inside the engine's transaction, from a queue job, at least once:
+ * it must be idempotent. The engine guarantees each outcome hook commits exactly once.
+ */
+export interface ApprovalSubject {
+  describe(tx: Transaction, subjectId: string): Promise<SubjectDescription>;
+  precheck(tx: Transaction, subjectId: string): Promise<Finding[]>;
+  /** A stage starts (e.g. admission → in_review, or → public_notice for a timer). */
+  onStageEntered?(tx: Transaction, ref: CaseRef, stageKey: string): Promise<void>;
+  onApproved(tx: Transaction, ref: CaseRef): Promise<void>;
+  onRejected(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void>;
+  onReturned(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void>;
+  onWithdrawn?(tx: Transaction, ref: CaseRef): Promise<void>;
+}
+
+export const APPROVAL_SUBJECT_METADATA = 'g60:approval-subject';
+
+/** Marks a provider as the ApprovalSubject of a subject type. */
+export const ApprovalSubjectHandler = (subjectType: string): ClassDecorator => SetMetadata(APPROVAL_SUBJECT_METADATA, subjectType);

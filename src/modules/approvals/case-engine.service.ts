@@ -1,0 +1,274 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../platform/config/app-config';
+import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
+import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { JobHandler } from '../../platform/queue/job-handler.decorator';
+import { JobName, JobPayload } from '../../platform/queue/queue.registry';
+import { ApprovalCase, ApprovalTask, WorkflowDefinition } from './approval.entities';
+import { CLOSED_STATUSES, nextCaseStatus } from './approval-case.state';
+import { ApprovalNotifier } from './approval-notifier';
+import { CaseRef, Finding } from './approval-subject';
+import { ApprovalSubjectRegistry } from './approval-subject.registry';
+import { StageDefinition } from './workflow-definition';
+
+export interface OpenCaseInput {
+  definitionKey: string;
+  subjectType: string;
+  subjectId: string;
+}
+
+type Outcome = 'approved' | 'rejected' | 'returned' | 'withdrawn';
+
+/**
+ * Moves cases through their workflow from queue jobs. Every handler locks the case row,
+ * checks that the job still describes the case's current position (stage and revision), and
+ * otherwise does nothing: a job delivered twice, or after the case moved on, has no effect.
+ */
+@Injectable()
+export class CaseEngine {
+  private readonly logger = new Logger(CaseEngine.name);
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly subjects: ApprovalSubjectRegistry,
+    private readonly notifier: ApprovalNotifier,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Opens a case inside the caller's transaction, on the active version of the definition. */
+  async openCase(tx: Transaction, input: OpenCaseInput): Promise<ApprovalCase> {
+    const definition = await tx.manager.getRepository(WorkflowDefinition).findOneBy({ key: input.definitionKey, isActive: true });
+    if (!definition) throw DomainError.rule(`No active workflow "${input.definitionKey}"`);
+    const subject = this.subjects.get(input.subjectType);
+    const description = await subject.describe(tx, input.subjectId);
+    const repo = tx.manager.getRepository(ApprovalCase);
+    const created = await repo.save(
+      repo.create({
+        definitionId: definition.id,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        title: description.title,
+        applicantOrgId: description.applicantOrgId,
+        applicantUserId: description.applicantUserId ?? null,
+        regionCode: description.regionCode,
+        cityCode: description.cityCode,
+        partnerRegionCode: description.partnerRegionCode ?? null,
+        amountFen: description.amountFen ?? null,
+        status: 'open',
+        snapshot: description.snapshot,
+      }),
+    );
+    const kase = await repo.findOneByOrFail({ id: created.id });
+    await tx.manager.query(`INSERT INTO approval_revisions (case_id, revision, snapshot, submitted_by) VALUES ($1, 1, $2, $3)`, [
+      kase.id,
+      JSON.stringify(description.snapshot),
+      description.applicantUserId ?? null,
+    ]);
+    tx.audit(this.auditOf(kase, 'approval_case.opened', null, { definition: `${definition.key}@${definition.version}`, title: kase.title }));
+    tx.enqueue(JobName.AdvanceCase, { caseId: kase.id, revision: 1, fromStage: -1 });
+    return kase;
+  }
+
+  @JobHandler(JobName.AdvanceCase)
+  async advance(job: JobPayload<JobName.AdvanceCase>): Promise<string> {
+    return this.uow.run(async (tx) => {
+      const { kase, definition } = await this.lockCase(tx, job.caseId);
+      if (!kase || CLOSED_STATUSES.includes(kase.status) || kase.status === 'returned') return 'skipped: closed';
+      if (kase.revision !== job.revision || kase.currentStage !== job.fromStage) return 'skipped: already advanced';
+      await this.enterStage(tx, kase, definition, job.fromStage + 1);
+      return `entered stage ${kase.currentStage}`;
+    });
+  }
+
+  @JobHandler(JobName.RunPrechecks)
+  async runPrechecks(job: JobPayload<JobName.RunPrechecks>): Promise<string> {
+    return this.uow.run(async (tx) => {
+      const { kase, definition } = await this.lockCase(tx, job.caseId);
+      if (!kase || kase.status !== 'prechecking' || kase.revision !== job.revision || kase.currentStage !== job.stageIndex) return 'skipped';
+      const findings = await this.subjects.get(kase.subjectType).precheck(tx, kase.subjectId);
+      for (const f of findings) {
+        await tx.manager.query(
+          `INSERT INTO approval_findings (case_id, revision, stage_index, check_key, outcome, reasons) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (case_id, revision, stage_index, check_key) DO UPDATE SET outcome = EXCLUDED.outcome, reasons = EXCLUDED.reasons, created_at = now()`,
+          [kase.id, kase.revision, job.stageIndex, f.check, f.outcome, JSON.stringify(f.reasons)],
+        );
+      }
+      const summary = summarise(findings);
+      tx.audit(this.auditOf(kase, 'approval_case.prechecked', null, { stage: job.stageIndex, ...summary }));
+      if (this.autoApproves(definition, kase, findings)) {
+        await this.finish(tx, kase, 'approved', 'auto-approved: below the threshold and every pre-check passed');
+        return 'auto-approved';
+      }
+      tx.enqueue(JobName.AdvanceCase, { caseId: kase.id, revision: kase.revision, fromStage: job.stageIndex });
+      return `prechecked: ${summary.fail} fail, ${summary.warn} warn`;
+    });
+  }
+
+  @JobHandler(JobName.TimerElapsed)
+  async timerElapsed(job: JobPayload<JobName.TimerElapsed>): Promise<string> {
+    return this.uow.run(async (tx) => {
+      const { kase } = await this.lockCase(tx, job.caseId);
+      if (!kase || kase.status !== 'waiting' || kase.revision !== job.revision || kase.currentStage !== job.stageIndex) return 'skipped';
+      if (kase.timerDueAt && kase.timerDueAt.getTime() > Date.now() + 1000) return 'skipped: not due yet';
+      tx.audit(this.auditOf(kase, 'approval_case.timer_elapsed', null, { stage: job.stageIndex }));
+      tx.enqueue(JobName.AdvanceCase, { caseId: kase.id, revision: kase.revision, fromStage: job.stageIndex });
+      // Park the case so a duplicate timer job does nothing.
+      await tx.manager.query(`UPDATE approval_cases SET status = 'open', updated_at = now(), version = version + 1 WHERE id = $1`, [kase.id]);
+      return 'elapsed';
+    });
+  }
+
+  /** Runs the subject's outcome hook exactly once per (case, revision, outcome). */
+  @JobHandler(JobName.ApplyOutcome)
+  async applyOutcome(job: JobPayload<JobName.ApplyOutcome>): Promise<string> {
+    return this.uow.run(async (tx) => {
+      const { kase } = await this.lockCase(tx, job.caseId);
+      if (!kase || kase.revision !== job.revision || kase.outcome !== job.outcome) return 'skipped: outcome changed';
+      if (kase.outcomeAppliedAt) return 'skipped: already applied';
+      const subject = this.subjects.get(kase.subjectType);
+      const ref: CaseRef = { caseId: kase.id, subjectId: kase.subjectId, revision: kase.revision };
+      const reason = job.reason ?? null;
+      if (job.outcome === 'approved') await subject.onApproved(tx, ref);
+      else if (job.outcome === 'rejected') await subject.onRejected(tx, ref, reason);
+      else if (job.outcome === 'returned') await subject.onReturned(tx, ref, reason);
+      else await subject.onWithdrawn?.(tx, ref);
+      await tx.manager.query(`UPDATE approval_cases SET outcome_applied_at = now(), updated_at = now() WHERE id = $1`, [kase.id]);
+      tx.audit(this.auditOf(kase, 'approval_case.outcome_applied', null, { outcome: job.outcome }));
+      const titles: Record<Outcome, string> = { approved: '审批通过', rejected: '审批未通过', returned: '退回修改', withdrawn: '已撤回' };
+      this.notifier.inApp(tx, await this.notifier.applicants(tx, kase), `approval.${job.outcome}`, `${titles[job.outcome]}：${kase.title}`, reason ?? titles[job.outcome], kase, `r${kase.revision}`);
+      this.notifier.webhook(tx, kase, `approval_case.${job.outcome}`, { reason }, `r${kase.revision}`);
+      return `applied ${job.outcome}`;
+    });
+  }
+
+  /** Closes a case (approved / rejected / returned / withdrawn) and queues its effect. */
+  async finish(tx: Transaction, kase: ApprovalCase, outcome: Outcome, reason: string | null): Promise<void> {
+    const event = outcome === 'approved' ? 'approve' : outcome === 'rejected' ? 'reject' : outcome === 'returned' ? 'return' : 'withdraw';
+    const status = nextCaseStatus(kase.status, event);
+    const closes = CLOSED_STATUSES.includes(status);
+    await tx.manager.query(
+      `UPDATE approval_cases SET status = $2, outcome = $3, outcome_applied_at = NULL, updated_at = now(), version = version + 1,
+              closed_at = CASE WHEN $4 THEN now() ELSE NULL END WHERE id = $1`,
+      [kase.id, status, outcome, closes],
+    );
+    await this.cancelOpenWork(tx, kase.id);
+    tx.audit(this.auditOf(kase, `approval_case.${outcome}`, { status: kase.status }, { status, reason }));
+    tx.enqueue(JobName.ApplyOutcome, { caseId: kase.id, revision: kase.revision, outcome, reason });
+    kase.status = status;
+  }
+
+  /** Cancels open tasks and pending timers of a case (when it closes or is returned). */
+  async cancelOpenWork(tx: Transaction, caseId: string): Promise<void> {
+    await tx.manager.query(`UPDATE approval_tasks SET status = 'cancelled', decided_at = now() WHERE case_id = $1 AND status = 'open'`, [caseId]);
+    await tx.manager.query(
+      `UPDATE outbox SET cancelled_at = now()
+        WHERE processed_at IS NULL AND cancelled_at IS NULL AND job_name = ANY($2::text[])
+          AND (payload->>'caseId' = $1 OR payload->>'taskId' IN (SELECT id::text FROM approval_tasks WHERE case_id = $1::uuid))`,
+      [caseId, [JobName.TimerElapsed, JobName.SlaReminder, JobName.SlaEscalation]],
+    );
+  }
+
+  private async enterStage(tx: Transaction, kase: ApprovalCase, definition: WorkflowDefinition, index: number): Promise<void> {
+    if (index >= definition.stages.length) {
+      await this.finish(tx, kase, 'approved', null);
+      return;
+    }
+    const stage = definition.stages[index];
+    const event = stage.kind === 'precheck' ? 'start_precheck' : stage.kind === 'review' ? 'start_review' : 'start_timer';
+    const status = nextCaseStatus(kase.status, event);
+    const timerDueAt = stage.kind === 'timer' ? new Date(Date.now() + this.scaled(stage.timerSeconds ?? 0)) : null;
+    await tx.manager.query(
+      `UPDATE approval_cases SET status = $2, current_stage = $3, stage_entered_at = now(), timer_due_at = $4, updated_at = now(), version = version + 1 WHERE id = $1`,
+      [kase.id, status, index, timerDueAt],
+    );
+    const before = { status: kase.status, stage: kase.currentStage };
+    Object.assign(kase, { status, currentStage: index, timerDueAt });
+    tx.audit(this.auditOf(kase, 'approval_case.stage_entered', before, { status, stage: index, stageKey: stage.key }));
+    if (stage.kind === 'precheck') {
+      tx.enqueue(JobName.RunPrechecks, { caseId: kase.id, revision: kase.revision, stageIndex: index });
+    } else if (stage.kind === 'timer') {
+      tx.enqueue(JobName.TimerElapsed, { caseId: kase.id, revision: kase.revision, stageIndex: index }, { runAt: timerDueAt ?? undefined });
+    } else {
+      await this.createTask(tx, kase, stage, index, 'review');
+    }
+    await this.subjects.get(kase.subjectType).onStageEntered?.(tx, { caseId: kase.id, subjectId: kase.subjectId, revision: kase.revision }, stage.key);
+  }
+
+  /** A review task for a stage, with its SLA timers as delayed outbox jobs. */
+  async createTask(tx: Transaction, kase: ApprovalCase, stage: StageDefinition, index: number, kind: 'review' | 'objection_review', objectionId: string | null = null): Promise<ApprovalTask> {
+    const regionCode = this.regionFor(kase, stage);
+    const dueAt = stage.sla ? new Date(Date.now() + this.scaled(stage.sla.durationSeconds)) : null;
+    const repo = tx.manager.getRepository(ApprovalTask);
+    const saved = await repo.save(
+      repo.create({
+        caseId: kase.id,
+        revision: kase.revision,
+        stageIndex: index,
+        stageKey: kind === 'objection_review' ? `${stage.key}:objection` : stage.key,
+        stageName: kind === 'objection_review' ? `${stage.name}（异议复核）` : stage.name,
+        kind,
+        deciderRoles: stage.deciderRoles ?? [],
+        regionCode,
+        requiredApprovals: stage.requiredApprovals ?? 1,
+        status: 'open',
+        dueAt,
+        objectionId,
+      }),
+    );
+    const task = await repo.findOneByOrFail({ id: saved.id });
+    if (stage.sla && dueAt) {
+      tx.enqueue(JobName.SlaReminder, { taskId: task.id }, { runAt: new Date(Date.now() + this.scaled(stage.sla.durationSeconds * stage.sla.remindAtFraction)) });
+      tx.enqueue(JobName.SlaEscalation, { taskId: task.id, escalateToRole: stage.sla.escalateToRole ?? null }, { runAt: dueAt });
+    }
+    tx.audit(this.auditOf(kase, 'approval_task.created', null, { taskId: task.id, stage: task.stageKey, deciderRoles: task.deciderRoles, regionCode, dueAt }));
+    this.notifier.inApp(tx, await this.notifier.deciders(tx, task), 'approval.task_assigned', `待审批：${kase.title}`, `${task.stageName}${dueAt ? `，请于 ${dueAt.toISOString()} 前处理` : ''}`, kase, `task:${task.id}`);
+    return task;
+  }
+
+  regionFor(kase: ApprovalCase, stage: StageDefinition): string | null {
+    switch (stage.regionScope) {
+      case 'subject_district':
+        return kase.regionCode;
+      case 'subject_city':
+        return kase.cityCode;
+      case 'partner_region':
+        if (!kase.partnerRegionCode) throw new DomainError(ErrorCode.BusinessRuleViolated, `Stage ${stage.key} needs a partner region and the case has none`);
+        return kase.partnerRegionCode;
+      default:
+        return null;
+    }
+  }
+
+  /** Seconds of workflow time → milliseconds of wall time (SLA_TIME_SCALE shrinks them in drills). */
+  scaled(seconds: number): number {
+    return Math.max(0, Math.round(seconds * 1000 * this.config.SLA_TIME_SCALE));
+  }
+
+  async lockCase(tx: Transaction, caseId: string): Promise<{ kase: ApprovalCase | null; definition: WorkflowDefinition }> {
+    const kase = await tx.manager.getRepository(ApprovalCase).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    const definition = kase ? await tx.manager.getRepository(WorkflowDefinition).findOneByOrFail({ id: kase.definitionId }) : (null as never);
+    return { kase, definition };
+  }
+
+  auditOf(kase: ApprovalCase, action: string, before: unknown, after: unknown) {
+    return { action, subjectType: 'approval_case', subjectId: kase.id, organizationId: kase.applicantOrgId, regionCode: kase.regionCode, before, after };
+  }
+
+  private autoApproves(definition: WorkflowDefinition, kase: ApprovalCase, findings: Finding[]): boolean {
+    return (
+      definition.autoApproveBelowFen !== null &&
+      kase.amountFen !== null &&
+      kase.amountFen < definition.autoApproveBelowFen &&
+      findings.length > 0 &&
+      findings.every((f) => f.outcome === 'pass')
+    );
+  }
+}
+
+function summarise(findings: Finding[]): { pass: number; warn: number; fail: number } {
+  return {
+    pass: findings.filter((f) => f.outcome === 'pass').length,
+    warn: findings.filter((f) => f.outcome === 'warn').length,
+    fail: findings.filter((f) => f.outcome === 'fail').length,
+  };
+}

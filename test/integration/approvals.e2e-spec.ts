@@ -1,0 +1,199 @@
+import { JobName } from '../../src/platform/queue/queue.registry';
+import { CaseEngine } from '../../src/modules/approvals/case-engine.service';
+import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
+import { caseOfSubject, decide, publishWorkflow, waitForCase, waitForTask } from '../support/approvals';
+import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
+
+describe('approval workflows: provider admission through multi-stage review', () => {
+  let app: TestApp;
+  let admin: Session;
+  let partner: Session;
+  let approver: Session;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    [admin, partner, approver] = await Promise.all([login(app, DEMO.admin), login(app, DEMO.partner), login(app, DEMO.approver)]);
+    // Version 2: pre-check → partner/city review → platform review → 1-second public notice.
+    await publishWorkflow(app, admin.auth, 'provider_admission', 'provider_admission', [
+      { key: 'precheck', name: '资质自动核验', kind: 'precheck' },
+      { key: 'admission_review', name: '入驻审核', kind: 'review', deciderRoles: ['approver', 'partner_admin'], regionScope: 'subject_city' },
+      { key: 'platform_review', name: '平台复核', kind: 'review', deciderRoles: ['platform_admin'], regionScope: 'platform' },
+      { key: 'public_notice', name: '公示', kind: 'timer', timerSeconds: 1, objectionsStop: true },
+    ]);
+  });
+  afterAll(() => app.close());
+
+  async function admissionOf(orgId: string): Promise<string> {
+    const [row] = await app.dataSource.query(`SELECT admission_status FROM organizations WHERE id = $1`, [orgId]);
+    return row.admission_status;
+  }
+
+  it('runs pre-check → partner review → platform review → public notice → active, each stage once', async () => {
+    const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    const caseId = await caseOfSubject(app, provider.organization.id);
+    const first = await waitForTask(app, partner.auth, caseId, 'admission_review');
+    expect(await admissionOf(provider.organization.id)).toBe('in_review');
+
+    const detail = await app.http().get(`/api/v1/approval-cases/${caseId}`).set(partner.auth).expect(200);
+    expect(detail.body.case).toMatchObject({ status: 'in_review', definitionKey: 'provider_admission', definitionVersion: 2, currentStageKey: 'admission_review' });
+    expect(detail.body.findings.map((f: { check: string; outcome: string }) => `${f.check}:${f.outcome}`).sort()).toEqual([
+      'accreditation:pass', 'duplicate_name:pass', 'region_served:pass', 'uscc_valid:pass',
+    ]);
+
+    await decide(app, partner.auth, first.id, 'approve').expect(200);
+    const second = await waitForTask(app, admin.auth, caseId, 'platform_review');
+    await decide(app, admin.auth, second.id, 'approve').expect(200);
+    const done = await waitForCase(app, provider.auth, caseId, (c) => c.case.status === 'approved' && c.case.outcomeAppliedAt !== null, 'approval');
+    expect(await admissionOf(provider.organization.id)).toBe('active');
+
+    const actions = done.timeline.map((e: { action: string }) => e.action);
+    expect(actions.filter((a: string) => a === 'approval_case.stage_entered')).toHaveLength(4);
+    expect(actions.filter((a: string) => a === 'approval_case.outcome_applied')).toHaveLength(1);
+    expect(done.decisions.map((d: { decision: string; stageIndex: number }) => `${d.stageIndex}:${d.decision}`)).toEqual(['1:approve', '2:approve']);
+    const transitions = await app.dataSource.query(
+      `SELECT action FROM audit_events WHERE subject_id = $1 AND action LIKE 'provider.admission.%' ORDER BY seq`,
+      [provider.organization.id],
+    );
+    expect(transitions.map((t: { action: string }) => t.action)).toEqual([
+      'provider.admission.start_review', 'provider.admission.approve_for_notice', 'provider.admission.activate',
+    ]);
+    // The applicant is told.
+    await eventually(async () => {
+      const inbox = await app.http().get('/api/v1/notifications').set(provider.auth);
+      return inbox.body.items.some((n: { kind: string }) => n.kind === 'approval.approved');
+    }, 10_000, 'approval notification');
+  });
+
+  it('a rejection closes the case and rejects the admission, with the reason', async () => {
+    const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    const caseId = await caseOfSubject(app, provider.organization.id);
+    const task = await waitForTask(app, partner.auth, caseId, 'admission_review');
+    const noComment = await decide(app, partner.auth, task.id, 'reject').expect(400);
+    expect(noComment.body.details).toEqual([{ field: 'comment', message: 'is required when rejecting or returning' }]);
+    await decide(app, partner.auth, task.id, 'reject', '检测资质证明不全').expect(200);
+    await waitForCase(app, provider.auth, caseId, (c) => c.case.status === 'rejected' && c.case.outcomeAppliedAt !== null, 'rejection');
+    expect(await admissionOf(provider.organization.id)).toBe('rejected');
+    // Deciding a closed task is a 409.
+    const again = await decide(app, partner.auth, task.id, 'approve').expect(409);
+    expect(again.body.code).toBe('ILLEGAL_TRANSITION');
+  });
+
+  it('return → revise → resubmit into the same case, keeping the revision and its diff', async () => {
+    const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    const caseId = await caseOfSubject(app, provider.organization.id);
+    const task = await waitForTask(app, partner.auth, caseId, 'admission_review');
+    await decide(app, partner.auth, task.id, 'return', '请补充 CNAS 认可证书').expect(200);
+    await waitForCase(app, provider.auth, caseId, (c) => c.case.status === 'returned' && c.case.outcomeAppliedAt !== null, 'return');
+    expect(await admissionOf(provider.organization.id)).toBe('applied');
+
+    await app.http().post(`/api/v1/organizations/${provider.organization.id}/profile`).set(provider.auth).send({ accreditations: ['CMA', 'CNAS'] }).expect(200);
+    const resubmitted = await app.http().post(`/api/v1/approval-cases/${caseId}/resubmit`).set(provider.auth).send({ note: '已补充 CNAS' }).expect(200);
+    expect(resubmitted.body).toMatchObject({ id: caseId, revision: 2, status: 'open' });
+
+    const next = await waitForTask(app, partner.auth, caseId, 'admission_review');
+    expect(next.revision).toBe(2);
+    const detail = await app.http().get(`/api/v1/approval-cases/${caseId}`).set(provider.auth).expect(200);
+    expect(detail.body.revisions).toHaveLength(2);
+    expect(detail.body.revisions[1].diff).toEqual([{ path: 'accreditations', before: ['CMA'], after: ['CMA', 'CNAS'] }]);
+    expect(detail.body.revisions[1].note).toBe('已补充 CNAS');
+    // A second resubmission of an open case is illegal.
+    const twice = await app.http().post(`/api/v1/approval-cases/${caseId}/resubmit`).set(provider.auth).send({}).expect(409);
+    expect(twice.body.code).toBe('ILLEGAL_TRANSITION');
+  });
+
+  it('of many concurrent decisions on one task exactly one wins; the rest get 409', async () => {
+    const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    const caseId = await caseOfSubject(app, provider.organization.id);
+    const task = await waitForTask(app, partner.auth, caseId, 'admission_review');
+    const results = await Promise.all(Array.from({ length: 12 }, () => decide(app, partner.auth, task.id, 'approve')));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, ...Array(11).fill(409)]);
+    const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM approval_decisions WHERE task_id = $1`, [task.id]);
+    expect(n).toBe(1);
+    await waitForTask(app, admin.auth, caseId, 'platform_review');
+    const [{ tasks }] = await app.dataSource.query(`SELECT count(*)::int AS tasks FROM approval_tasks WHERE case_id = $1 AND stage_key = 'platform_review'`, [caseId]);
+    expect(tasks).toBe(1);
+  });
+
+  it('nobody decides two stages of one case, nor a case of their own organisation', async () => {
+    await publishWorkflow(app, admin.auth, 'provider_admission', 'provider_admission', [
+      { key: 'first_look', name: '初审', kind: 'review', deciderRoles: ['partner_admin', 'approver'], regionScope: 'subject_city' },
+      { key: 'second_look', name: '复审', kind: 'review', deciderRoles: ['partner_admin', 'approver'], regionScope: 'subject_city' },
+    ]);
+    const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    const caseId = await caseOfSubject(app, provider.organization.id);
+    const first = await waitForTask(app, partner.auth, caseId, 'first_look');
+    await decide(app, partner.auth, first.id, 'approve').expect(200);
+    const second = await waitForTask(app, partner.auth, caseId, 'second_look');
+    const twice = await decide(app, partner.auth, second.id, 'approve').expect(403);
+    expect(twice.body.message).toContain('another stage');
+
+    // Make the case look like the partner's own organisation's: the partner may not decide it.
+    const me = await app.http().get('/api/v1/me').set(partner.auth);
+    const provider2 = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    const case2 = await caseOfSubject(app, provider2.organization.id);
+    const task2 = await waitForTask(app, partner.auth, case2, 'first_look');
+    await app.dataSource.query(`UPDATE approval_cases SET applicant_org_id = $2 WHERE id = $1`, [case2, me.body.organization.id]);
+    const own = await decide(app, partner.auth, task2.id, 'approve').expect(403);
+    expect(own.body.message).toContain('own organisation');
+  });
+
+  it('keeps regions apart: the Jiaxing approver neither sees nor decides a Shanghai admission', async () => {
+    const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    const caseId = await caseOfSubject(app, provider.organization.id);
+    const task = await waitForTask(app, partner.auth, caseId);
+    const inbox = await app.http().get('/api/v1/approval-tasks').set(approver.auth).expect(200);
+    expect(inbox.body.map((t: { id: string }) => t.id)).not.toContain(task.id);
+    await decide(app, approver.auth, task.id, 'approve').expect(404);
+    await app.http().get(`/api/v1/approval-cases/${caseId}`).set(approver.auth).expect(404);
+    // And the Shanghai partner cannot decide a Jiaxing provider's admission.
+    const jx = await registerOrganization(app, { kind: 'provider', regionCode: '330402' });
+    const jxCase = await caseOfSubject(app, jx.organization.id);
+    const jxTask = await waitForTask(app, approver.auth, jxCase);
+    await decide(app, partner.auth, jxTask.id, 'approve').expect(404);
+  });
+
+  it('an objection during the public notice stops it; a second partner admin reviews the objection', async () => {
+    await publishWorkflow(app, admin.auth, 'provider_admission', 'provider_admission', [
+      { key: 'precheck', name: '资质自动核验', kind: 'precheck' },
+      { key: 'admission_review', name: '入驻审核', kind: 'review', deciderRoles: ['approver', 'partner_admin'], regionScope: 'subject_city' },
+      { key: 'public_notice', name: '公示', kind: 'timer', timerSeconds: 60, objectionsStop: true },
+    ]);
+    const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    const caseId = await caseOfSubject(app, provider.organization.id);
+    const task = await waitForTask(app, partner.auth, caseId, 'admission_review');
+    await decide(app, partner.auth, task.id, 'approve').expect(200);
+    await waitForCase(app, provider.auth, caseId, (c) => c.case.status === 'waiting', 'public notice');
+    expect(await admissionOf(provider.organization.id)).toBe('public_notice');
+
+    const investor = await login(app, DEMO.investor);
+    await app.http().post(`/api/v1/approval-cases/${caseId}/objections`).set(provider.auth).send({ reason: '自己对自己提出异议' }).expect(403);
+    await app.http().post(`/api/v1/approval-cases/${caseId}/objections`).set(investor.auth).send({ reason: '该机构检测报告存在造假嫌疑' }).expect(201);
+    const objection = await waitForTask(app, partner.auth, caseId, 'public_notice:objection');
+    // The partner already decided the review stage of this case, so a colleague must decide the objection.
+    await decide(app, partner.auth, objection.id, 'reject', '异议成立').expect(403);
+    const me = await app.http().get('/api/v1/me').set(partner.auth);
+    const invite = await app.http().post(`/api/v1/organizations/${me.body.organization.id}/invitations`).set(partner.auth).send({ email: uniqueEmail('partner2'), role: 'partner_admin' }).expect(201);
+    await app.http().post('/api/v1/auth/invitations/accept').send({ token: invite.body.token, password: TEST_PASSWORD, displayName: '上海平台复核员' }).expect(201);
+    const colleague = await login(app, invite.body.email, TEST_PASSWORD);
+    await decide(app, colleague.auth, objection.id, 'reject', '异议成立，不予入驻').expect(200);
+    await waitForCase(app, provider.auth, caseId, (c) => c.case.status === 'rejected' && c.case.outcomeAppliedAt !== null, 'objection upheld');
+    expect(await admissionOf(provider.organization.id)).toBe('rejected');
+  });
+
+  it('an outcome job delivered twice has one effect', async () => {
+    const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    const caseId = await caseOfSubject(app, provider.organization.id);
+    const task = await waitForTask(app, partner.auth, caseId, 'admission_review');
+    await decide(app, partner.auth, task.id, 'reject', '不符合条件').expect(200);
+    await waitForCase(app, provider.auth, caseId, (c) => c.case.outcomeAppliedAt !== null, 'outcome');
+    const engine = app.get(CaseEngine);
+    const again = await Promise.all([1, 2, 3].map(() => engine.applyOutcome({ caseId, revision: 1, outcome: 'rejected', reason: 'x' })));
+    expect(again).toEqual(['skipped: already applied', 'skipped: already applied', 'skipped: already applied']);
+    const rows = await app.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE subject_id = $1 AND action = 'provider.admission.reject'`, [provider.organization.id]);
+    expect(rows[0].n).toBe(1);
+    // A stale advance for a stage the case already left does nothing either.
+    expect(await engine.advance({ caseId, revision: 1, fromStage: 0 })).toBe('skipped: closed');
+    expect(Object.values(JobName)).toContain('approvals.apply-outcome');
+  });
+});
