@@ -46,6 +46,7 @@ export class ApprovalWorkflows1764500000000 implements MigrationInterface {
         revision             integer NOT NULL DEFAULT 1,
         outcome              text CHECK (outcome IN ('approved', 'rejected', 'returned', 'withdrawn')),
         outcome_applied_at   timestamptz,
+        outcome_reason       text,
         timer_due_at         timestamptz,
         timer_outbox_id      bigint,
         snapshot             jsonb NOT NULL DEFAULT '{}',

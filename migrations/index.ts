@@ -1,5 +1,7 @@
 import { PlatformFoundation1764400000000 } from './1764400000000-platform-foundation';
 import { ApprovalWorkflows1764500000000 } from './1764500000000-approval-workflows';
+import { Catalog1764600000000 } from './1764600000000-catalog';
+import { Vouchers1764700000000 } from './1764700000000-vouchers';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
-export const MIGRATIONS = [PlatformFoundation1764400000000, ApprovalWorkflows1764500000000];
+export const MIGRATIONS = [PlatformFoundation1764400000000, ApprovalWorkflows1764500000000, Catalog1764600000000, Vouchers1764700000000];

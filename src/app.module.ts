@@ -1,7 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { LedgerModule } from './modules/ledger/ledger.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OrdersModule } from './modules/orders/orders.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { ProgramsModule } from './modules/programs/programs.module';
+import { RedemptionsModule } from './modules/redemptions/redemptions.module';
+import { SettlementModule } from './modules/settlement/settlement.module';
+import { VouchersModule } from './modules/vouchers/vouchers.module';
 import { PlatformModule, PlatformOptions } from './platform/platform.module';
 
 /** API and workers build the same modules; the process role only decides which loops start. */
@@ -10,7 +17,19 @@ export class AppModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options), ApprovalsModule, OrganizationsModule, NotificationsModule],
+      imports: [
+        PlatformModule.forRoot(options),
+        ApprovalsModule,
+        OrganizationsModule,
+        NotificationsModule,
+        CatalogModule,
+        LedgerModule,
+        ProgramsModule,
+        VouchersModule,
+        OrdersModule,
+        RedemptionsModule,
+        SettlementModule,
+      ],
     };
   }
 }

@@ -41,8 +41,16 @@ describe('process lifecycle: graceful shutdown and split API / worker processes'
         body: JSON.stringify(body),
       }).then((r) => r.status, (err: Error) => `error: ${err.message}`),
     );
-    // Registration hashes a password (argon2, tens of ms each), so these are still running.
-    await new Promise((r) => setTimeout(r, 60));
+    // Registration hashes a password (argon2), so these are still running: wait until the server
+    // reports all of them in flight (the /metrics request itself is one more).
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const inFlight = Number(/^http_requests_in_flight (\d+)/m.exec(text)?.[1] ?? 0);
+      if (inFlight >= bodies.length + 1) break;
+      if (Date.now() > deadline) throw new Error(`only ${inFlight - 1} requests in flight`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
     const signalledAt = Date.now();
     app.child.kill('SIGTERM');
 

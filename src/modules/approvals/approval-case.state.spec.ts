@@ -28,7 +28,7 @@ describe('approval case state table', () => {
     expect(allowed).toBe(Object.values(CASE_TRANSITIONS).reduce((n, r) => n + r.from.length, 0));
   });
 
-  it('a returned case can only be resubmitted or withdrawn', () => {
+  it('a returned case can be resubmitted or withdrawn by the applicant, or rejected by a deadline, never approved', () => {
     expect(nextCaseStatus('returned', 'resubmit')).toBe('open');
     expect(nextCaseStatus('returned', 'withdraw')).toBe('withdrawn');
     expect(() => nextCaseStatus('returned', 'approve')).toThrow(DomainError);

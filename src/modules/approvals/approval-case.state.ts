@@ -10,7 +10,8 @@ export const CASE_TRANSITIONS: Record<CaseEvent, { from: CaseStatus[]; to: CaseS
   start_review: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'in_review' },
   start_timer: { from: ['open', 'prechecking', 'in_review'], to: 'waiting' },
   approve: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'approved' },
-  reject: { from: ['in_review', 'prechecking'], to: 'rejected' },
+  // 'open' and 'returned' are rejected by deadlines (e.g. a claim past redeem-by), not by deciders.
+  reject: { from: ['open', 'prechecking', 'in_review', 'returned'], to: 'rejected' },
   return: { from: ['in_review'], to: 'returned' },
   resubmit: { from: ['returned'], to: 'open' },
   withdraw: { from: ['open', 'prechecking', 'in_review', 'waiting', 'returned'], to: 'withdrawn' },

@@ -10,7 +10,7 @@ import { ApprovalPolicy } from './approval.policy';
 import { ApprovalSubjectRegistry } from './approval-subject.registry';
 import { CaseEngine } from './case-engine.service';
 import { ApprovalMetricsDto, CaseDetailDto, CaseDto, ListCasesQueryDto } from './dto/approval.dto';
-import { diffSnapshots, toCaseDto, toTaskDto } from './approval.mapper';
+import { toCaseDto, toTaskDto } from './approval.mapper';
 
 /** Applicants' and readers' side of cases: timeline, resubmission, withdrawal, objections, metrics. */
 @Injectable()
@@ -78,26 +78,7 @@ export class ApprovalCasesService {
     return this.uow.run(async (tx) => {
       const { kase, definition } = await this.engine.lockCase(tx, caseId);
       if (!kase || !ApprovalPolicy.isApplicant(actor, kase)) throw DomainError.notFound('Case');
-      const status = nextCaseStatus(kase.status, 'resubmit');
-      if (!kase.outcomeAppliedAt) throw DomainError.conflict('The return is still being processed; try again shortly');
-      const description = await this.subjects.get(kase.subjectType).describe(tx, kase.subjectId);
-      const revision = kase.revision + 1;
-      const diff = diffSnapshots(kase.snapshot, description.snapshot);
-      await tx.manager.query(`INSERT INTO approval_revisions (case_id, revision, snapshot, diff, note, submitted_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        kase.id,
-        revision,
-        JSON.stringify(description.snapshot),
-        JSON.stringify(diff),
-        note ?? null,
-        actor.userId,
-      ]);
-      await tx.manager.query(
-        `UPDATE approval_cases SET status = $2, revision = $3, current_stage = -1, outcome = NULL, outcome_applied_at = NULL, snapshot = $4,
-                title = $5, amount_fen = $6, updated_at = now(), version = version + 1 WHERE id = $1`,
-        [kase.id, status, revision, JSON.stringify(description.snapshot), description.title, description.amountFen ?? null],
-      );
-      tx.audit(this.engine.auditOf(kase, 'approval_case.resubmitted', { revision: kase.revision, status: kase.status }, { revision, status, changed: diff.map((d) => d.path), note: note ?? null }));
-      tx.enqueue(JobName.AdvanceCase, { caseId: kase.id, revision, fromStage: -1 });
+      await this.engine.resubmit(tx, kase, actor.userId, note ?? null);
       const updated = await tx.manager.getRepository(ApprovalCase).findOneByOrFail({ id: kase.id });
       return toCaseDto(updated, definition);
     });

@@ -46,6 +46,8 @@ export interface ApprovalSubject {
   onRejected(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void>;
   onReturned(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void>;
   onWithdrawn?(tx: Transaction, ref: CaseRef): Promise<void>;
+  /** The applicant resubmitted a returned case (the subject goes back to 'submitted'). */
+  onResubmitted?(tx: Transaction, ref: CaseRef): Promise<void>;
 }
 
 export const APPROVAL_SUBJECT_METADATA = 'g60:approval-subject';

@@ -60,7 +60,7 @@ export class ApprovalsSweeper implements OnApplicationBootstrap, OnModuleDestroy
       const noLiveJob = (job: JobName, key: string, id: string) =>
         `NOT EXISTS (SELECT 1 FROM outbox o WHERE o.job_name = '${job}' AND o.payload->>'${key}' = ${id}::text AND o.processed_at IS NULL AND o.cancelled_at IS NULL)`;
       const cases = (await tx.manager.query(
-        `SELECT c.id, c.status, c.revision, c.current_stage, c.outcome, c.outcome_applied_at, c.timer_due_at
+        `SELECT c.id, c.status, c.revision, c.current_stage, c.outcome, c.outcome_reason, c.outcome_applied_at, c.timer_due_at
            FROM approval_cases c
           WHERE c.updated_at < now() - ${stale}
             AND ((c.status IN ('open') AND ${noLiveJob(JobName.AdvanceCase, 'caseId', 'c.id')})
@@ -68,10 +68,10 @@ export class ApprovalsSweeper implements OnApplicationBootstrap, OnModuleDestroy
               OR (c.status = 'waiting' AND ${noLiveJob(JobName.TimerElapsed, 'caseId', 'c.id')})
               OR (c.outcome IS NOT NULL AND c.outcome_applied_at IS NULL AND ${noLiveJob(JobName.ApplyOutcome, 'caseId', 'c.id')}))
           LIMIT 500`,
-      )) as { id: string; status: string; revision: number; current_stage: number; outcome: string | null; outcome_applied_at: Date | null; timer_due_at: Date | null }[];
+      )) as { id: string; status: string; revision: number; current_stage: number; outcome: string | null; outcome_reason: string | null; outcome_applied_at: Date | null; timer_due_at: Date | null }[];
       for (const c of cases) {
         if (c.outcome && !c.outcome_applied_at) {
-          tx.enqueue(JobName.ApplyOutcome, { caseId: c.id, revision: c.revision, outcome: c.outcome as 'approved' });
+          tx.enqueue(JobName.ApplyOutcome, { caseId: c.id, revision: c.revision, outcome: c.outcome as 'approved', reason: c.outcome_reason });
           report.outcomes += 1;
         } else if (c.status === 'open') {
           tx.enqueue(JobName.AdvanceCase, { caseId: c.id, revision: c.revision, fromStage: c.current_stage });

@@ -10,6 +10,7 @@ import { ApprovalNotifier } from './approval-notifier';
 import { CaseRef, Finding } from './approval-subject';
 import { ApprovalSubjectRegistry } from './approval-subject.registry';
 import { StageDefinition } from './workflow-definition';
+import { diffSnapshots } from './approval.mapper';
 
 export interface OpenCaseInput {
   definitionKey: string;
@@ -147,14 +148,44 @@ export class CaseEngine {
     const status = nextCaseStatus(kase.status, event);
     const closes = CLOSED_STATUSES.includes(status);
     await tx.manager.query(
-      `UPDATE approval_cases SET status = $2, outcome = $3, outcome_applied_at = NULL, updated_at = now(), version = version + 1,
+      `UPDATE approval_cases SET status = $2, outcome = $3, outcome_reason = $5, outcome_applied_at = NULL, updated_at = now(), version = version + 1,
               closed_at = CASE WHEN $4 THEN now() ELSE NULL END WHERE id = $1`,
-      [kase.id, status, outcome, closes],
+      [kase.id, status, outcome, closes, reason],
     );
     await this.cancelOpenWork(tx, kase.id);
     tx.audit(this.auditOf(kase, `approval_case.${outcome}`, { status: kase.status }, { status, reason }));
     tx.enqueue(JobName.ApplyOutcome, { caseId: kase.id, revision: kase.revision, outcome, reason });
     kase.status = status;
+  }
+
+  /**
+   * A returned case comes back: a new revision with the subject's fresh snapshot and its diff,
+   * starting again from the first stage. Runs in the caller's transaction with the case locked.
+   */
+  async resubmit(tx: Transaction, kase: ApprovalCase, userId: string | null, note: string | null): Promise<void> {
+    const status = nextCaseStatus(kase.status, 'resubmit');
+    if (!kase.outcomeAppliedAt) throw DomainError.conflict('The return is still being processed; try again shortly');
+    const subject = this.subjects.get(kase.subjectType);
+    const description = await subject.describe(tx, kase.subjectId);
+    const revision = kase.revision + 1;
+    const diff = diffSnapshots(kase.snapshot, description.snapshot);
+    await tx.manager.query(`INSERT INTO approval_revisions (case_id, revision, snapshot, diff, note, submitted_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      kase.id,
+      revision,
+      JSON.stringify(description.snapshot),
+      JSON.stringify(diff),
+      note,
+      userId,
+    ]);
+    await tx.manager.query(
+      `UPDATE approval_cases SET status = $2, revision = $3, current_stage = -1, outcome = NULL, outcome_reason = NULL, outcome_applied_at = NULL, snapshot = $4,
+              title = $5, amount_fen = $6, updated_at = now(), version = version + 1 WHERE id = $1`,
+      [kase.id, status, revision, JSON.stringify(description.snapshot), description.title, description.amountFen ?? null],
+    );
+    tx.audit(this.auditOf(kase, 'approval_case.resubmitted', { revision: kase.revision, status: kase.status }, { revision, status, changed: diff.map((d) => d.path), note }));
+    await subject.onResubmitted?.(tx, { caseId: kase.id, subjectId: kase.subjectId, revision });
+    tx.enqueue(JobName.AdvanceCase, { caseId: kase.id, revision, fromStage: -1 });
+    Object.assign(kase, { status, revision, currentStage: -1, outcome: null, outcomeAppliedAt: null });
   }
 
   /** Cancels open tasks and pending timers of a case (when it closes or is returned). */

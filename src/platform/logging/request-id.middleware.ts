@@ -16,7 +16,15 @@ export function requestIdMiddleware(req: Request & { id?: string }, res: Respons
 export function httpMetricsMiddleware(metrics: MetricsService) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
+    metrics.httpInFlight.inc();
+    let done = false;
+    const leave = () => {
+      if (!done) metrics.httpInFlight.dec();
+      done = true;
+    };
+    res.on('close', leave);
     res.on('finish', () => {
+      leave();
       const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
       metrics.httpDuration.observe({ method: req.method, route }, Number(process.hrtime.bigint() - started) / 1e9);

@@ -21,6 +21,12 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly httpInFlight = new Gauge({
+    name: 'http_requests_in_flight',
+    help: 'HTTP requests being processed now (a graceful shutdown waits for these)',
+    registers: [this.registry],
+  });
+
   readonly jobDuration = new Histogram({
     name: 'queue_job_duration_seconds',
     help: 'Job processing time by queue, job name and outcome',

@@ -17,6 +17,8 @@ export enum JobName {
   SlaReminder = 'approvals.sla-reminder',
   SlaEscalation = 'approvals.sla-escalation',
   DeliverNotification = 'notifications.deliver',
+  EnrolClaimInSettlement = 'settlement.enrol-claim',
+  DailyCalendarRun = 'maintenance.daily-calendar-run',
   DispatchWebhooks = 'webhooks.dispatch',
   DeliverWebhook = 'webhooks.deliver',
 }
@@ -39,6 +41,9 @@ export interface JobPayloads {
     /** Makes delivery idempotent per user: a replayed job inserts nothing new. */
     dedupKey: string;
   };
+  [JobName.EnrolClaimInSettlement]: { claimId: string };
+  /** asOf: the Shanghai calendar day to act as (default today). */
+  [JobName.DailyCalendarRun]: { asOf?: string };
   [JobName.DispatchWebhooks]: { organizationId: string; event: string; dedupKey: string; data: Record<string, unknown> };
   [JobName.DeliverWebhook]: { deliveryId: string };
 }
@@ -68,6 +73,11 @@ export const JOB_SPECS: Record<JobName, JobSpec> = {
   [JobName.ApplyOutcome]: { queue: QueueName.Approvals, options: CASE_WORK },
   [JobName.SlaReminder]: { queue: QueueName.Approvals, options: { ...CASE_WORK, attempts: 5 } },
   [JobName.SlaEscalation]: { queue: QueueName.Approvals, options: { ...CASE_WORK, attempts: 5 } },
+  [JobName.EnrolClaimInSettlement]: { queue: QueueName.Approvals, options: CASE_WORK },
+  [JobName.DailyCalendarRun]: {
+    queue: QueueName.Maintenance,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { age: 30 * DAY_S, count: 100 }, removeOnFail: { age: 30 * DAY_S } },
+  },
   [JobName.DeliverNotification]: {
     queue: QueueName.Notifications,
     options: {

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Job, JobsOptions, JobType, Queue } from 'bullmq';
 import { MetricsService } from '../metrics/metrics.service';
 import { QueueConnection } from './queue-connection';
@@ -8,7 +8,8 @@ const COUNTED_STATES: JobType[] = ['waiting', 'active', 'delayed', 'failed', 'co
 
 /** The producers' side of every queue. Domain code does not call this: it writes outbox rows. */
 @Injectable()
-export class QueueService implements OnModuleInit {
+export class QueueService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(QueueService.name);
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(
@@ -18,7 +19,11 @@ export class QueueService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.connection.init();
-    for (const name of Object.values(QueueName)) this.queues.set(name, this.connection.createQueue(name));
+    for (const name of Object.values(QueueName)) {
+      const queue = this.connection.createQueue(name);
+      queue.on('error', (err) => this.logger.warn({ queue: name, err: err.message }, 'Queue connection error'));
+      this.queues.set(name, queue);
+    }
     this.metrics.gauge('queue_jobs', 'Jobs per queue and state', ['queue', 'state'], async (gauge) => {
       for (const [name, queue] of this.queues) {
         const counts = await queue.getJobCounts(...COUNTED_STATES);
@@ -56,6 +61,10 @@ export class QueueService implements OnModuleInit {
   /** Proves the backend answers (used by /health). */
   async ping(): Promise<void> {
     await this.queue(QueueName.Maintenance).getJobCounts('waiting');
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.close();
   }
 
   async close(): Promise<void> {

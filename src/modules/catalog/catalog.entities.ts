@@ -1,0 +1,90 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { fenTransformer } from '../../platform/database/money';
+import type { CatalogServiceStatus } from './catalog.state';
+
+@Entity('service_categories')
+export class ServiceCategory {
+  @PrimaryColumn() code: string;
+  @Column() name: string;
+  @Column() nameEn: string;
+  @Column() sortOrder: number;
+}
+
+/**
+ * One catalogue service (服务项目) of a provider. search_text / search_tokens are written with
+ * raw SQL by CatalogService and the import, never through this entity.
+ */
+@Entity('catalog_services')
+export class CatalogItem {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() providerId: string;
+  /** The provider's own item code, unique per provider. */
+  @Column() code: string;
+  @Column() name: string;
+  @Column() category: string;
+  @Column({ type: 'bigint', transformer: fenTransformer }) unitPriceFen: number;
+  @Column() unit: string;
+  @Column() leadTimeDays: number;
+  @Column({ type: 'text', nullable: true }) instrumentName: string | null;
+  @Column({ type: 'text', nullable: true }) instrumentModel: string | null;
+  @Column({ type: 'text', nullable: true }) description: string | null;
+  /** The provider's region, denormalised for filtering. */
+  @Column() regionCode: string;
+  @Column({ type: 'text' }) status: CatalogServiceStatus;
+  @Column() version: number;
+  @Column({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz' }) updatedAt: Date;
+  @Column({ type: 'timestamptz', nullable: true }) withdrawnAt: Date | null;
+}
+
+/** 互认协议: an issuing region recognises listed providers (or some of their services) of a partner region. */
+@Entity('recognition_agreements')
+export class RecognitionAgreement {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() issuingRegionCode: string;
+  @Column() partnerRegionCode: string;
+  @Column() name: string;
+  /** Calendar days (Asia/Shanghai), 'YYYY-MM-DD'. */
+  @Column({ type: 'date' }) effectiveFrom: string;
+  @Column({ type: 'date', nullable: true }) effectiveTo: string | null;
+  /** Basis points (1/100 of a percent); replaces the programme's ratio when set. */
+  @Column({ type: 'integer', nullable: true }) ratioOverrideBp: number | null;
+  @Column({ type: 'bigint', nullable: true, transformer: fenTransformer }) perOrderCapFen: number | null;
+  @Column({ type: 'text' }) status: 'active' | 'terminated';
+  /** First day on which the agreement no longer applies. */
+  @Column({ type: 'date', nullable: true }) terminatedOn: string | null;
+  @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
+  @Column() version: number;
+  @Column({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz' }) updatedAt: Date;
+}
+
+@Entity('catalog_imports')
+export class CatalogImport {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() actorUserId: string;
+  @Column() actorOrganizationId: string;
+  @Column() actorRole: string;
+  @Column() regionCode: string;
+  @Column({ type: 'text' }) status: 'running' | 'completed' | 'failed';
+  @Column() rowsTotal: number;
+  @Column() rowsValid: number;
+  @Column() rowsInvalid: number;
+  @Column() rowsInserted: number;
+  @Column() rowsUpdated: number;
+  @Column() providersCreated: number;
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) bytes: number;
+  @Column({ type: 'text', nullable: true }) errorMessage: string | null;
+  @Column({ type: 'timestamptz' }) startedAt: Date;
+  @Column({ type: 'timestamptz' }) updatedAt: Date;
+  @Column({ type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+}
+
+@Entity('catalog_import_errors')
+export class CatalogImportError {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column() importId: string;
+  @Column() rowNumber: number;
+  @Column() field: string;
+  @Column() message: string;
+}

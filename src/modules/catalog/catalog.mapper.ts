@@ -1,0 +1,114 @@
+import { shanghaiDate } from '../../platform/database/shanghai-date';
+import { CatalogServiceDto } from './dto/catalog-service.dto';
+import { RecognitionAgreementDto } from './dto/recognition-agreement.dto';
+import { CatalogImportDto } from './dto/catalog-import.dto';
+import { CatalogImport, RecognitionAgreement } from './catalog.entities';
+
+/** The columns of a service row as selected by raw SQL (snake_case). */
+export interface CatalogServiceRow {
+  id: string;
+  provider_id: string;
+  provider_name: string;
+  code: string;
+  name: string;
+  category: string;
+  unit_price_fen: string;
+  unit: string;
+  lead_time_days: number;
+  instrument_name: string | null;
+  instrument_model: string | null;
+  description: string | null;
+  region_code: string;
+  status: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const SERVICE_COLUMNS = `s.id, s.provider_id, o.name AS provider_name, s.code, s.name, s.category, s.unit_price_fen, s.unit,
+  s.lead_time_days, s.instrument_name, s.instrument_model, s.description, s.region_code, s.status, s.version, s.created_at, s.updated_at`;
+
+export function toCatalogServiceDto(r: CatalogServiceRow): CatalogServiceDto {
+  return {
+    id: r.id,
+    providerId: r.provider_id,
+    providerName: r.provider_name,
+    code: r.code,
+    name: r.name,
+    category: r.category,
+    unitPriceFen: Number(r.unit_price_fen),
+    unit: r.unit,
+    leadTimeDays: r.lead_time_days,
+    instrumentName: r.instrument_name,
+    instrumentModel: r.instrument_model,
+    description: r.description,
+    regionCode: r.region_code,
+    status: r.status,
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+/** The fields an audit row keeps of a service. */
+export function serviceAuditView(s: Pick<CatalogServiceDto, 'code' | 'name' | 'category' | 'unitPriceFen' | 'unit' | 'leadTimeDays' | 'status' | 'version'>): Record<string, unknown> {
+  return { code: s.code, name: s.name, category: s.category, unitPriceFen: s.unitPriceFen, unit: s.unit, leadTimeDays: s.leadTimeDays, status: s.status, version: s.version };
+}
+
+/** In force on `day`: within [effectiveFrom, effectiveTo] and before the termination day. */
+export function agreementInForce(a: Pick<RecognitionAgreement, 'effectiveFrom' | 'effectiveTo' | 'terminatedOn'>, day: string): boolean {
+  return a.effectiveFrom <= day && (a.effectiveTo === null || a.effectiveTo >= day) && (a.terminatedOn === null || a.terminatedOn > day);
+}
+
+export function toAgreementDto(a: RecognitionAgreement, counts: { providerCount: number; serviceCount: number }): RecognitionAgreementDto {
+  return {
+    id: a.id,
+    issuingRegionCode: a.issuingRegionCode,
+    partnerRegionCode: a.partnerRegionCode,
+    name: a.name,
+    effectiveFrom: a.effectiveFrom,
+    effectiveTo: a.effectiveTo,
+    ratioOverrideBp: a.ratioOverrideBp,
+    perOrderCapFen: a.perOrderCapFen,
+    status: a.status,
+    terminatedOn: a.terminatedOn,
+    inForceToday: agreementInForce(a, shanghaiDate()),
+    providerCount: counts.providerCount,
+    serviceCount: counts.serviceCount,
+    version: a.version,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+export function agreementAuditView(a: RecognitionAgreement): Record<string, unknown> {
+  return {
+    issuingRegionCode: a.issuingRegionCode,
+    partnerRegionCode: a.partnerRegionCode,
+    name: a.name,
+    effectiveFrom: a.effectiveFrom,
+    effectiveTo: a.effectiveTo,
+    ratioOverrideBp: a.ratioOverrideBp,
+    perOrderCapFen: a.perOrderCapFen,
+    status: a.status,
+    terminatedOn: a.terminatedOn,
+    version: a.version,
+  };
+}
+
+export function toImportDto(i: CatalogImport): CatalogImportDto {
+  return {
+    id: i.id,
+    status: i.status,
+    rowsTotal: i.rowsTotal,
+    rowsValid: i.rowsValid,
+    rowsInvalid: i.rowsInvalid,
+    rowsInserted: i.rowsInserted,
+    rowsUpdated: i.rowsUpdated,
+    providersCreated: i.providersCreated,
+    bytes: i.bytes,
+    errorMessage: i.errorMessage,
+    startedAt: i.startedAt.toISOString(),
+    updatedAt: i.updatedAt.toISOString(),
+    finishedAt: i.finishedAt ? i.finishedAt.toISOString() : null,
+  };
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { CatalogImport, CatalogImportError, CatalogItem, RecognitionAgreement, ServiceCategory } from './catalog.entities';
+import { CatalogImportService } from './catalog-import.service';
+import { CatalogImportsController } from './catalog-imports.controller';
+import { CatalogImportsService } from './catalog-imports.service';
+import { CatalogSearchService } from './catalog-search.service';
+import { CatalogController } from './catalog.controller';
+import { CatalogService } from './catalog.service';
+import { RecognitionAgreementsController } from './recognition-agreements.controller';
+import { RecognitionAgreementsService } from './recognition-agreements.service';
+import { RecognitionService } from './recognition.service';
+
+/** 服务目录 + 互认: provider catalogues, Chinese search, bulk CSV import, recognition agreements. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ServiceCategory, CatalogItem, RecognitionAgreement, CatalogImport, CatalogImportError]), OrganizationsModule],
+  controllers: [CatalogController, CatalogImportsController, RecognitionAgreementsController],
+  providers: [CatalogService, CatalogSearchService, CatalogImportService, CatalogImportsService, RecognitionService, RecognitionAgreementsService],
+  exports: [CatalogService, RecognitionService],
+})
+export class CatalogModule {}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { RegionsService } from '../organizations/regions.service';
+
+export interface Recognition {
+  agreementId: string;
+  /** Replaces the programme's ratio when not null (basis points, 0..10000). */
+  ratioOverrideBp: number | null;
+  /** An extra cap on one order's subsidy, in fen, when not null. */
+  perOrderCapFen: number | null;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether an issuing city's vouchers may be spent with a provider (互认). Local providers always
+ * qualify; others through a recognition agreement in force on the day: the agreement lists the
+ * provider, and, when it also lists some of that provider's services, only those.
+ * Other modules (orders, redemptions) call this inside their own transactions.
+ */
+@Injectable()
+export class RecognitionService {
+  constructor(private readonly regions: RegionsService) {}
+
+  /** The city that issues vouchers for an organisation in `regionCode`: the top of its lineage. */
+  issuingCityOf(regionCode: string): string {
+    const lineage = this.regions.lineage(regionCode);
+    return lineage[lineage.length - 1] ?? regionCode;
+  }
+
+  /** True when the provider's region is the issuing region or lies under it (a district of the city). */
+  isLocal(issuingRegionCode: string, providerRegionCode: string): boolean {
+    return this.regions.lineage(providerRegionCode).includes(issuingRegionCode);
+  }
+
+  /** The issuing region and every region under it. */
+  regionsUnder(regionCode: string): string[] {
+    return this.regions.all().map((r) => r.code).filter((code) => this.regions.lineage(code).includes(regionCode));
+  }
+
+  /**
+   * The agreement under which `issuingRegionCode` recognises this provider's service on `onDate`
+   * (YYYY-MM-DD, Asia/Shanghai), or null. When several apply, the one that started last wins.
+   * Local providers need no agreement: check isLocal first.
+   */
+  async findRecognition(manager: EntityManager, issuingRegionCode: string, providerId: string, serviceId: string, onDate: string): Promise<Recognition | null> {
+    if (!DAY.test(onDate)) throw new Error(`findRecognition: onDate must be YYYY-MM-DD, got ${onDate}`);
+    const rows = (await manager.query(
+      `SELECT a.id, a.ratio_override_bp, a.per_order_cap_fen
+         FROM recognition_agreements a
+         JOIN recognition_agreement_providers ap ON ap.agreement_id = a.id AND ap.provider_id = $2
+         JOIN catalog_services s ON s.id = $3 AND s.provider_id = $2
+        WHERE a.issuing_region_code = $1 AND ${inForce('a', '$4')}
+          AND (NOT EXISTS (SELECT 1 FROM recognition_agreement_services x WHERE x.agreement_id = a.id AND x.provider_id = $2)
+               OR EXISTS (SELECT 1 FROM recognition_agreement_services x WHERE x.agreement_id = a.id AND x.service_id = $3))
+        ORDER BY a.effective_from DESC, a.created_at DESC, a.id
+        LIMIT 1`,
+      [issuingRegionCode, providerId, serviceId, onDate],
+    )) as { id: string; ratio_override_bp: number | null; per_order_cap_fen: string | null }[];
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      agreementId: row.id,
+      ratioOverrideBp: row.ratio_override_bp,
+      perOrderCapFen: row.per_order_cap_fen === null ? null : Number(row.per_order_cap_fen),
+    };
+  }
+
+  /**
+   * SQL predicate over a catalog_services alias: recognised by `issuingCity` on a day. Appends its
+   * parameters to `params` (positional), so search can AND it into its own query.
+   */
+  recognisedPredicate(alias: string, issuingCity: string, onDate: string, params: unknown[]): string {
+    params.push(this.regionsUnder(issuingCity), issuingCity, onDate);
+    const [local, city, day] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+    return `(${alias}.region_code = ANY(${local}::text[])
+      OR ${alias}.provider_id IN (
+           SELECT ap.provider_id FROM recognition_agreements a
+             JOIN recognition_agreement_providers ap ON ap.agreement_id = a.id
+            WHERE a.issuing_region_code = ${city} AND ${inForce('a', `${day}::date`)}
+              AND NOT EXISTS (SELECT 1 FROM recognition_agreement_services x WHERE x.agreement_id = a.id AND x.provider_id = ap.provider_id))
+      OR ${alias}.id IN (
+           SELECT x.service_id FROM recognition_agreements a
+             JOIN recognition_agreement_services x ON x.agreement_id = a.id
+            WHERE a.issuing_region_code = ${city} AND ${inForce('a', `${day}::date`)}))`;
+  }
+}
+
+/** The one definition of "in force on a day", shared by findRecognition and search. */
+function inForce(a: string, day: string): string {
+  return `${a}.effective_from <= ${day} AND (${a}.effective_to IS NULL OR ${a}.effective_to >= ${day})
+          AND (${a}.terminated_on IS NULL OR ${a}.terminated_on > ${day})`;
+}

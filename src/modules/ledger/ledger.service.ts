@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { assertFen } from '../../platform/database/money';
+import { RequestContext } from '../../platform/context/request-context';
+import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { describeConstraint } from '../../platform/errors/pg-errors';
+
+describeConstraint('ledger_transactions_once', ErrorCode.Conflict, 'This money movement was already posted');
+describeConstraint('ledger_accounts_non_negative', ErrorCode.BusinessRuleViolated, 'Not enough funds for this movement');
+
+export type AccountKind = 'appropriation' | 'budget_available' | 'voucher_available' | 'voucher_held' | 'payable' | 'paid' | 'clawback_receivable';
+
+/** Every movement of money has a kind; the ledger rejects a second posting of a kind for one reference. */
+export type MovementKind =
+  | 'fund' // appropriation → budget_available
+  | 'commit' // budget_available → voucher_available (issuance)
+  | 'hold' // voucher_available → voucher_held (order)
+  | 'hold_adjust' // voucher_held → voucher_available (actual amount below contract)
+  | 'release' // voucher_held → voucher_available (cancel, decline, rejection, lapse)
+  | 'capture' // voucher_held → payable (approved claim)
+  | 'pay' // payable → paid (settlement)
+  | 'return_to_budget' // voucher_available → budget_available (expiry, revocation)
+  | 'claw_back' // paid → clawback_receivable
+  | 'recover'; // clawback_receivable → budget_available
+
+export interface Movement {
+  programId: string;
+  kind: MovementKind;
+  referenceType: string;
+  referenceId: string;
+  fromAccountId: string;
+  toAccountId: string;
+  amountFen: number;
+  memo?: string;
+}
+
+export class InsufficientFundsError extends DomainError {
+  constructor(what: string, details: Record<string, unknown>) {
+    super(ErrorCode.BusinessRuleViolated, what, details);
+  }
+}
+
+/**
+ * Double-entry ledger (台账). Every movement is one transaction with two entries that sum to
+ * zero, and the two balances change in the same statement set, inside the caller's
+ * transaction. The debit is a conditional update (balance >= amount), so under any
+ * concurrency a balance never goes below zero; the CHECK constraint backs it up.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(private readonly context: RequestContext) {}
+
+  /** Finds or creates an account (idempotent; safe under concurrency). */
+  async account(manager: EntityManager, programId: string, kind: AccountKind, ownerId: string | null = null): Promise<string> {
+    const [created] = (await manager.query(
+      `INSERT INTO ledger_accounts (program_id, kind, owner_id) VALUES ($1, $2, $3)
+       ON CONFLICT ON CONSTRAINT ledger_accounts_unique DO NOTHING RETURNING id`,
+      [programId, kind, ownerId],
+    )) as { id: string }[];
+    if (created) return created.id;
+    const [existing] = (await manager.query(
+      `SELECT id FROM ledger_accounts WHERE program_id = $1 AND kind = $2 AND owner_id IS NOT DISTINCT FROM $3`,
+      [programId, kind, ownerId],
+    )) as { id: string }[];
+    return existing.id;
+  }
+
+  /**
+   * Posts one movement. Throws InsufficientFundsError (422) when the source lacks the amount;
+   * a repeated (kind, reference) is refused by the database (409).
+   */
+  async post(manager: EntityManager, m: Movement): Promise<string> {
+    assertFen(m.amountFen);
+    if (m.amountFen <= 0) throw new Error(`Ledger movements are positive; got ${m.amountFen}`);
+    if (m.fromAccountId === m.toAccountId) throw new Error('A movement needs two different accounts');
+    const debited = (await manager.query(
+      `UPDATE ledger_accounts SET balance_fen = balance_fen - $2
+        WHERE id = $1 AND (kind = 'appropriation' OR balance_fen >= $2) RETURNING balance_fen`,
+      [m.fromAccountId, m.amountFen],
+    )) as [unknown[], number];
+    if (debited[1] !== 1) {
+      const [account] = (await manager.query(`SELECT kind, balance_fen FROM ledger_accounts WHERE id = $1`, [m.fromAccountId])) as { kind: string; balance_fen: string }[];
+      throw new InsufficientFundsError(`Not enough in ${account?.kind ?? 'the account'} for ${m.kind} of ${m.amountFen} fen`, {
+        account: account?.kind,
+        availableFen: account ? Number(account.balance_fen) : null,
+        requestedFen: m.amountFen,
+      });
+    }
+    await manager.query(`UPDATE ledger_accounts SET balance_fen = balance_fen + $2 WHERE id = $1`, [m.toAccountId, m.amountFen]);
+    const [tx] = (await manager.query(
+      `INSERT INTO ledger_transactions (program_id, kind, reference_type, reference_id, amount_fen, memo, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [m.programId, m.kind, m.referenceType, m.referenceId, m.amountFen, m.memo ?? null, this.context.requestId ?? null],
+    )) as { id: string }[];
+    await manager.query(`INSERT INTO ledger_entries (transaction_id, account_id, amount_fen) VALUES ($1, $2, $3), ($1, $4, $5)`, [
+      tx.id,
+      m.fromAccountId,
+      -m.amountFen,
+      m.toAccountId,
+      m.amountFen,
+    ]);
+    return String(tx.id);
+  }
+
+  async balance(manager: EntityManager, accountId: string): Promise<number> {
+    const [row] = (await manager.query(`SELECT balance_fen FROM ledger_accounts WHERE id = $1`, [accountId])) as { balance_fen: string }[];
+    return row ? Number(row.balance_fen) : 0;
+  }
+
+  /** Entries of an account, oldest first, with a running balance: a statement (对账单). */
+  async statement(manager: EntityManager, accountIds: string[]): Promise<StatementLine[]> {
+    const rows = (await manager.query(
+      `SELECT e.id, e.account_id, a.kind AS account_kind, e.amount_fen, t.kind, t.reference_type, t.reference_id, t.memo, t.created_at,
+              sum(e.amount_fen) OVER (PARTITION BY e.account_id ORDER BY e.id) AS running_fen
+         FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id JOIN ledger_accounts a ON a.id = e.account_id
+        WHERE e.account_id = ANY($1::uuid[]) ORDER BY e.id`,
+      [accountIds],
+    )) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      entryId: String(r.id),
+      account: r.account_kind as string,
+      movement: r.kind as string,
+      amountFen: Number(r.amount_fen),
+      balanceAfterFen: Number(r.running_fen),
+      referenceType: r.reference_type as string,
+      referenceId: r.reference_id as string,
+      memo: (r.memo as string | null) ?? null,
+      at: (r.created_at as Date).toISOString(),
+    }));
+  }
+}
+
+export interface StatementLine {
+  entryId: string;
+  account: string;
+  movement: string;
+  amountFen: number;
+  balanceAfterFen: number;
+  referenceType: string;
+  referenceId: string;
+  memo: string | null;
+  at: string;
+}

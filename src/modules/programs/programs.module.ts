@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LedgerModule } from '../ledger/ledger.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { VoucherProgram } from './program.entity';
+import { ProgramsController } from './programs.controller';
+import { ProgramsService } from './programs.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([VoucherProgram]), LedgerModule, OrganizationsModule],
+  controllers: [ProgramsController],
+  providers: [ProgramsService],
+  exports: [ProgramsService],
+})
+export class ProgramsModule {}

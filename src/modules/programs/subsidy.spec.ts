@@ -1,0 +1,49 @@
+import { computeSubsidy, floorRatio, ratioForTier, settlementPeriod, tierOn } from './subsidy';
+
+describe('subsidy arithmetic', () => {
+  const base = { ratioBp: 5000, fullCoverageThresholdFen: 0, remainingVoucherFen: 10_000_000, caps: [] };
+
+  it('takes ratio × amount rounded down to the fen', () => {
+    expect(computeSubsidy({ ...base, amountFen: 12_345 })).toEqual({ subsidyFen: 6_172, limitedBy: 'ratio' });
+    expect(computeSubsidy({ ...base, ratioBp: 3333, amountFen: 100 })).toEqual({ subsidyFen: 33, limitedBy: 'ratio' });
+    expect(floorRatio(999_999_999_999, 9_999)).toBe(999_899_999_999);
+  });
+
+  it('is bounded by the voucher balance and every cap, naming what bound it', () => {
+    expect(computeSubsidy({ ...base, amountFen: 1_000_000, remainingVoucherFen: 300_000 })).toEqual({ subsidyFen: 300_000, limitedBy: 'voucher_balance' });
+    expect(computeSubsidy({ ...base, amountFen: 1_000_000, caps: [{ name: 'agreement_per_order_cap', fen: 200_000 }, { name: 'other', fen: null }] })).toEqual({
+      subsidyFen: 200_000,
+      limitedBy: 'agreement_per_order_cap',
+    });
+  });
+
+  it('covers the whole amount below the full-coverage threshold, still within balance and caps', () => {
+    expect(computeSubsidy({ ...base, amountFen: 50_000, fullCoverageThresholdFen: 50_000 })).toEqual({ subsidyFen: 50_000, limitedBy: 'full_coverage' });
+    expect(computeSubsidy({ ...base, amountFen: 50_001, fullCoverageThresholdFen: 50_000 })).toEqual({ subsidyFen: 25_000, limitedBy: 'ratio' });
+    expect(computeSubsidy({ ...base, amountFen: 40_000, fullCoverageThresholdFen: 50_000, remainingVoucherFen: 10_000 })).toEqual({ subsidyFen: 10_000, limitedBy: 'voucher_balance' });
+  });
+
+  it('refuses fractional or negative amounts', () => {
+    expect(() => computeSubsidy({ ...base, amountFen: 10.5 })).toThrow('integer');
+    expect(() => computeSubsidy({ ...base, amountFen: -1 })).toThrow('integer');
+  });
+
+  it('picks the best qualification valid on the day, and the tier ratio or the default', () => {
+    const quals = [
+      { kind: 'tech_sme', validFrom: '2026-01-01', validTo: '2026-12-31' },
+      { kind: 'high_tech', validFrom: '2024-01-01', validTo: '2026-06-30' },
+    ];
+    expect(tierOn(quals, '2026-06-30')).toBe('high_tech');
+    expect(tierOn(quals, '2026-07-01')).toBe('tech_sme');
+    expect(tierOn(quals, '2027-01-01')).toBe('default');
+    expect(ratioForTier({ default: 5000, high_tech: 6000 }, 'high_tech')).toBe(6000);
+    expect(ratioForTier({ default: 5000, high_tech: 6000 }, 'tech_sme')).toBe(5000);
+  });
+
+  it('finds monthly and quarterly settlement periods', () => {
+    expect(settlementPeriod('monthly', '2026-02-14')).toEqual({ start: '2026-02-01', end: '2026-02-28' });
+    expect(settlementPeriod('monthly', '2028-02-29')).toEqual({ start: '2028-02-01', end: '2028-02-29' });
+    expect(settlementPeriod('quarterly', '2026-11-29')).toEqual({ start: '2026-10-01', end: '2026-12-31' });
+    expect(settlementPeriod('quarterly', '2026-01-01')).toEqual({ start: '2026-01-01', end: '2026-03-31' });
+  });
+});

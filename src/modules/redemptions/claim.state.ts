@@ -1,0 +1,16 @@
+import { StateMachine } from '../../platform/state/state-machine';
+
+/** 兑付 redemption claim. */
+export type ClaimStatus = 'submitted' | 'in_review' | 'approved' | 'paid' | 'rejected' | 'returned' | 'withdrawn' | 'clawed_back';
+export type ClaimEvent = 'start_review' | 'approve' | 'reject' | 'return' | 'resubmit' | 'withdraw' | 'pay' | 'claw_back';
+
+export const CLAIM_STATES = new StateMachine<ClaimStatus, ClaimEvent>('redemption claim', {
+  start_review: { from: ['submitted'], to: 'in_review' },
+  approve: { from: ['submitted', 'in_review'], to: 'approved' },
+  reject: { from: ['submitted', 'in_review'], to: 'rejected' },
+  return: { from: ['submitted', 'in_review'], to: 'returned' },
+  resubmit: { from: ['returned'], to: 'submitted' },
+  withdraw: { from: ['submitted', 'in_review', 'returned'], to: 'withdrawn' },
+  pay: { from: ['approved'], to: 'paid' },
+  claw_back: { from: ['paid'], to: 'clawed_back' },
+});

@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { shanghaiDate } from '../../platform/database/shanghai-date';
+import { Transaction } from '../../platform/database/unit-of-work';
+import { DomainError } from '../../platform/errors/domain-error';
+import { JobName } from '../../platform/queue/queue.registry';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../approvals/approval-subject';
+import { RecognitionService } from '../catalog/recognition.service';
+import { OrdersService } from '../orders/orders.service';
+import { ProgramsService } from '../programs/programs.service';
+import { tierOn } from '../programs/subsidy';
+import { VouchersService } from '../vouchers/vouchers.service';
+import { RedemptionClaim } from './claim.entity';
+import { CLAIM_STATES } from './claim.state';
+import { ClaimsService, REDEMPTION_CLAIM } from './claims.service';
+
+interface Party {
+  id: string;
+  name: string;
+  uscc: string | null;
+  region_code: string;
+  status: string;
+  admission_status: string | null;
+  controller_group_id: string | null;
+}
+
+/**
+ * A redemption claim as an approval subject: the DOMAIN.md pre-checks, then review. Approval
+ * captures the held subsidy into the payee's payable account and enrols the claim in the open
+ * settlement batch of its cycle; rejection releases the hold.
+ */
+@Injectable()
+@ApprovalSubjectHandler(REDEMPTION_CLAIM)
+export class RedemptionClaimSubject implements ApprovalSubject {
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly orders: OrdersService,
+    private readonly vouchers: VouchersService,
+    private readonly programs: ProgramsService,
+    private readonly recognition: RecognitionService,
+  ) {}
+
+  async describe(tx: Transaction, subjectId: string): Promise<SubjectDescription> {
+    const claim = await this.load(tx, subjectId);
+    const program = await this.programs.require(tx.manager, claim.programId);
+    const { enterprise, provider } = await this.parties(tx, claim);
+    return {
+      title: `兑付申请 ${claim.number}：${provider.name} → ${enterprise.name}`,
+      applicantOrgId: claim.claimantOrgId,
+      applicantUserId: claim.submittedBy,
+      // District review is by the enterprise's district; city approval by the issuing city.
+      regionCode: enterprise.region_code,
+      cityCode: program.issuingRegionCode,
+      amountFen: claim.amountFen,
+      snapshot: { amountFen: claim.amountFen, contractNo: claim.contractNo, invoiceNo: claim.invoiceNo, paymentProof: claim.paymentProof, reportNo: claim.reportNo },
+    };
+  }
+
+  /** DOMAIN.md: eligibility and qualification, caps (incl. the group), related party, duplicate invoice, recognition, dates. */
+  async precheck(tx: Transaction, subjectId: string): Promise<Finding[]> {
+    const claim = await this.load(tx, subjectId);
+    const order = await this.orders.lock(tx.manager, claim.orderId);
+    const program = await this.programs.require(tx.manager, claim.programId);
+    const { enterprise, provider } = await this.parties(tx, claim);
+    const quals = (await tx.manager.query(`SELECT kind, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo" FROM enterprise_qualifications WHERE organization_id = $1`, [
+      enterprise.id,
+    ])) as { kind: string; validFrom: string; validTo: string }[];
+    const tier = tierOn(quals, order.orderedOn);
+    const findings: Finding[] = [];
+
+    findings.push({
+      check: 'eligibility',
+      outcome: enterprise.status !== 'active' ? 'fail' : tier === 'default' ? 'warn' : 'pass',
+      reasons: enterprise.status !== 'active' ? [`the enterprise is ${enterprise.status}`] : tier === 'default' ? ['no qualification was valid on the order date'] : [`qualification ${tier} valid on ${order.orderedOn}`],
+    });
+
+    const voucher = await this.vouchers.lock(tx.manager, claim.voucherId);
+    const { heldFen } = await this.vouchers.balances(tx.manager, voucher);
+    const groupUse = enterprise.controller_group_id
+      ? ((await tx.manager.query(
+          `SELECT COALESCE(sum(c.amount_fen), 0)::bigint AS used FROM redemption_claims c JOIN service_orders o ON o.id = c.order_id JOIN organizations e ON e.id = o.enterprise_id
+            WHERE c.program_id = $1 AND e.controller_group_id = $2 AND c.status IN ('submitted', 'in_review', 'approved', 'paid', 'returned')`,
+          [program.id, enterprise.controller_group_id],
+        )) as { used: string }[])[0].used
+      : '0';
+    const capProblems = [
+      heldFen < claim.amountFen ? `the voucher holds ${heldFen} fen, less than the ${claim.amountFen} fen claimed` : '',
+      claim.amountFen > order.subsidyHeldFen ? 'the claim exceeds the order’s subsidy' : '',
+      Number(groupUse) > program.annualCapGroupFen ? `claims of the actual-controller group (${groupUse} fen) exceed its annual cap of ${program.annualCapGroupFen} fen` : '',
+    ].filter(Boolean);
+    findings.push({ check: 'caps', outcome: capProblems.length ? 'fail' : 'pass', reasons: capProblems });
+
+    const sameGroup = !!enterprise.controller_group_id && enterprise.controller_group_id === provider.controller_group_id;
+    const sameOrgCode = !!enterprise.uscc && !!provider.uscc && enterprise.uscc.slice(8, 17) === provider.uscc.slice(8, 17);
+    findings.push({
+      check: 'related_party',
+      outcome: sameGroup || sameOrgCode ? 'fail' : 'pass',
+      reasons: [sameGroup ? 'the enterprise and the provider share an actual controller' : '', sameOrgCode ? 'the enterprise and the provider share an organisation code in their USCCs' : ''].filter(Boolean),
+    });
+
+    // The exact invoice number is unique in the database; this also catches the same digits typed differently.
+    const digits = claim.invoiceNo.replace(/\D/g, '');
+    const lookalikes = digits.length >= 6
+      ? ((await tx.manager.query(`SELECT number FROM redemption_claims WHERE id <> $1 AND regexp_replace(invoice_no, '\\D', '', 'g') = $2`, [claim.id, digits])) as { number: string }[])
+      : [];
+    findings.push({ check: 'duplicate_invoice', outcome: lookalikes.length ? 'fail' : 'pass', reasons: lookalikes.map((l) => `invoice digits match claim ${l.number}`) });
+
+    const local = this.recognition.isLocal(program.issuingRegionCode, provider.region_code);
+    const recognised = local || !!(await this.recognition.findRecognition(tx.manager, program.issuingRegionCode, provider.id, order.serviceId, order.orderedOn));
+    findings.push({
+      check: 'provider_recognised',
+      outcome: provider.admission_status === 'active' && recognised ? 'pass' : 'fail',
+      reasons: [provider.admission_status !== 'active' ? `the provider is ${provider.admission_status}` : '', recognised ? '' : `not recognised for ${program.issuingRegionCode} on ${order.orderedOn}`].filter(Boolean),
+    });
+
+    const today = shanghaiDate();
+    const dateProblems = [
+      order.orderedOn > voucher.useBy ? `ordered ${order.orderedOn}, after use-by ${voucher.useBy}` : '',
+      order.deliveredOn && order.deliveredOn > program.redeemBy ? `delivered ${order.deliveredOn}, after redeem-by ${program.redeemBy}` : '',
+      today > program.redeemBy ? `claimed after redeem-by ${program.redeemBy}` : '',
+    ].filter(Boolean);
+    findings.push({ check: 'dates', outcome: dateProblems.length ? 'fail' : 'pass', reasons: dateProblems });
+    return findings;
+  }
+
+  async onStageEntered(tx: Transaction, ref: CaseRef): Promise<void> {
+    const claim = await this.load(tx, ref.subjectId, true);
+    if (CLAIM_STATES.can(claim.status, 'start_review')) await this.claims.setStatus(tx, claim, 'in_review', null);
+  }
+
+  /** Capture: voucher_held → payable(payee); then the claim joins its settlement batch (via the queue). */
+  async onApproved(tx: Transaction, ref: CaseRef): Promise<void> {
+    const claim = await this.load(tx, ref.subjectId, true);
+    if (!CLAIM_STATES.can(claim.status, 'approve')) return;
+    const voucher = await this.vouchers.lock(tx.manager, claim.voucherId);
+    await this.vouchers.capture(tx, voucher, claim.amountFen, claim.id, claim.payeeOrgId);
+    await this.claims.setStatus(tx, claim, 'approved', null);
+    tx.enqueue(JobName.EnrolClaimInSettlement, { claimId: claim.id });
+  }
+
+  async onRejected(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void> {
+    const claim = await this.load(tx, ref.subjectId, true);
+    if (!CLAIM_STATES.can(claim.status, 'reject')) return;
+    const order = await this.orders.lock(tx.manager, claim.orderId);
+    await this.orders.applyClaimEvent(tx, order, 'reject', reason);
+    await this.claims.setStatus(tx, claim, 'rejected', reason);
+  }
+
+  async onReturned(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void> {
+    const claim = await this.load(tx, ref.subjectId, true);
+    if (CLAIM_STATES.can(claim.status, 'return')) await this.claims.setStatus(tx, claim, 'returned', reason);
+  }
+
+  async onResubmitted(tx: Transaction, ref: CaseRef): Promise<void> {
+    const claim = await this.load(tx, ref.subjectId, true);
+    if (CLAIM_STATES.can(claim.status, 'resubmit')) await this.claims.setStatus(tx, claim, 'submitted', null);
+  }
+
+  async onWithdrawn(tx: Transaction, ref: CaseRef): Promise<void> {
+    const claim = await this.load(tx, ref.subjectId, true);
+    if (!CLAIM_STATES.can(claim.status, 'withdraw')) return;
+    const order = await this.orders.lock(tx.manager, claim.orderId);
+    await this.orders.applyClaimEvent(tx, order, 'unclaim', 'claim withdrawn');
+    // A withdrawn claim frees its order and invoice number (both unique among live claims only).
+    await this.claims.setStatus(tx, claim, 'withdrawn', null);
+  }
+
+  private async parties(tx: Transaction, claim: RedemptionClaim): Promise<{ enterprise: Party; provider: Party }> {
+    const rows = (await tx.manager.query(
+      `SELECT o.enterprise_id, o.provider_id FROM service_orders o WHERE o.id = $1`,
+      [claim.orderId],
+    )) as { enterprise_id: string; provider_id: string }[];
+    const orgs = (await tx.manager.query(`SELECT id, name, uscc, region_code, status, admission_status, controller_group_id FROM organizations WHERE id = ANY($1::uuid[])`, [
+      [rows[0].enterprise_id, rows[0].provider_id],
+    ])) as Party[];
+    const enterprise = orgs.find((o) => o.id === rows[0].enterprise_id) as Party;
+    const provider = orgs.find((o) => o.id === rows[0].provider_id) as Party;
+    return { enterprise, provider };
+  }
+
+  private async load(tx: Transaction, id: string, lock = false): Promise<RedemptionClaim> {
+    const claim = await tx.manager.getRepository(RedemptionClaim).findOne({ where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+    if (!claim) throw DomainError.notFound('Claim');
+    return claim;
+  }
+}

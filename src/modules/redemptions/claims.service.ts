@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, actorCoversRegion, isPlatformAdmin, Role } from '../../platform/context/actor';
+import { shanghaiDate } from '../../platform/database/shanghai-date';
+import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
+import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { describeConstraint } from '../../platform/errors/pg-errors';
+import { CaseEngine } from '../approvals/case-engine.service';
+import { LedgerService } from '../ledger/ledger.service';
+import { OrdersService } from '../orders/orders.service';
+import { ProgramsService } from '../programs/programs.service';
+import { normalizeInvoice, RedemptionClaim } from './claim.entity';
+import { CLAIM_STATES, ClaimStatus } from './claim.state';
+import { ClaimDto, ClaimQueryDto, SubmitClaimDto, UpdateClaimDocumentsDto } from './dto/claim.dto';
+
+describeConstraint('redemption_claims_invoice_unique', ErrorCode.AlreadyExists, 'This invoice number is already used by another claim', 'invoiceNo');
+describeConstraint('redemption_claims_one_per_order', ErrorCode.AlreadyExists, 'This order already has a redemption claim', 'orderId');
+
+export const REDEMPTION_CLAIM = 'redemption_claim';
+
+/** Redemption claims (兑付): submission with documents, the approval workflow, pay-out marks and claw-backs. */
+@Injectable()
+export class ClaimsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly orders: OrdersService,
+    private readonly programs: ProgramsService,
+    private readonly engine: CaseEngine,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async submit(actor: Actor, dto: SubmitClaimDto): Promise<ClaimDto> {
+    return this.uow.run(async (tx) => {
+      const order = await this.orders.lock(tx.manager, dto.orderId);
+      const program = await this.programs.require(tx.manager, order.programId);
+      // 通兑: the provider redeems; 通用: the enterprise redeems (it paid in full).
+      const claimant = program.redemptionMode === 'provider_redeems' ? order.providerId : order.enterpriseId;
+      if (claimant !== actor.organizationId) {
+        if (order.providerId === actor.organizationId || order.enterpriseId === actor.organizationId) {
+          throw DomainError.forbidden(`In this programme the ${program.redemptionMode === 'provider_redeems' ? 'provider' : 'enterprise'} claims redemption`);
+        }
+        throw DomainError.notFound('Order');
+      }
+      if (shanghaiDate() > program.redeemBy) throw DomainError.rule(`The programme's redeem-by date ${program.redeemBy} has passed`);
+      await this.orders.applyClaimEvent(tx, order, 'claim', null);
+      const [{ n }] = (await tx.manager.query(`SELECT nextval('redemption_claim_number_seq') AS n`)) as { n: string }[];
+      const repo = tx.manager.getRepository(RedemptionClaim);
+      const saved = await repo.save(
+        repo.create({
+          number: `DF${program.year}-${n.padStart(6, '0')}`,
+          orderId: order.id,
+          programId: program.id,
+          voucherId: order.voucherId,
+          claimantOrgId: claimant,
+          payeeOrgId: claimant,
+          mode: program.redemptionMode,
+          amountFen: order.subsidyHeldFen,
+          contractNo: dto.contractNo.trim(),
+          invoiceNo: dto.invoiceNo.trim(),
+          invoiceNoNormalized: normalizeInvoice(dto.invoiceNo),
+          paymentProof: dto.paymentProof.trim(),
+          reportNo: dto.reportNo.trim(),
+          status: 'submitted',
+          submittedBy: actor.userId,
+        }),
+      );
+      const kase = await this.engine.openCase(tx, { definitionKey: REDEMPTION_CLAIM, subjectType: REDEMPTION_CLAIM, subjectId: saved.id });
+      await tx.manager.query(`UPDATE redemption_claims SET case_id = $2 WHERE id = $1`, [saved.id, kase.id]);
+      const claim = await repo.findOneByOrFail({ id: saved.id });
+      tx.audit(this.audit(claim, 'redemption_claim.submitted', null, toClaimDto(claim)));
+      return toClaimDto(claim);
+    });
+  }
+
+  async updateDocuments(actor: Actor, id: string, dto: UpdateClaimDocumentsDto): Promise<ClaimDto> {
+    return this.uow.run(async (tx) => {
+      const claim = await this.lockOwn(tx.manager, actor, id);
+      if (claim.status !== 'returned') throw DomainError.conflict(`Documents can be corrected only on a returned claim; this one is ${claim.status}`);
+      const before = toClaimDto(claim);
+      await tx.manager.query(`UPDATE redemption_claims SET contract_no = $2, payment_proof = $3, report_no = $4, version = version + 1, updated_at = now() WHERE id = $1`, [
+        claim.id,
+        dto.contractNo?.trim() ?? claim.contractNo,
+        dto.paymentProof?.trim() ?? claim.paymentProof,
+        dto.reportNo?.trim() ?? claim.reportNo,
+      ]);
+      const after = await tx.manager.getRepository(RedemptionClaim).findOneByOrFail({ id });
+      tx.audit(this.audit(after, 'redemption_claim.documents_updated', before, toClaimDto(after)));
+      return toClaimDto(after);
+    });
+  }
+
+  async resubmit(actor: Actor, id: string, note?: string): Promise<ClaimDto> {
+    return this.uow.run(async (tx) => {
+      const claim = await this.lockOwn(tx.manager, actor, id);
+      if (!claim.caseId) throw DomainError.notFound('Claim');
+      const { kase } = await this.engine.lockCase(tx, claim.caseId);
+      if (!kase) throw DomainError.notFound('Claim');
+      CLAIM_STATES.next(claim.status, 'resubmit');
+      await this.engine.resubmit(tx, kase, actor.userId, note ?? null);
+      return toClaimDto(await tx.manager.getRepository(RedemptionClaim).findOneByOrFail({ id }));
+    });
+  }
+
+  async withdraw(actor: Actor, id: string): Promise<ClaimDto> {
+    return this.uow.run(async (tx) => {
+      const claim = await this.lockOwn(tx.manager, actor, id);
+      CLAIM_STATES.next(claim.status, 'withdraw');
+      const { kase } = await this.engine.lockCase(tx, claim.caseId as string);
+      if (kase && !['approved', 'rejected', 'withdrawn'].includes(kase.status)) await this.engine.finish(tx, kase, 'withdrawn', 'withdrawn by the claimant');
+      return toClaimDto(claim);
+    });
+  }
+
+  /** A paid claim found wrong afterwards: reversing entries move it from paid to a receivable. */
+  async clawBack(actor: Actor, id: string, reason: string): Promise<ClaimDto> {
+    return this.uow.run(async (tx) => {
+      const claim = await this.lockVisible(tx.manager, actor, id);
+      const program = await this.programs.require(tx.manager, claim.programId);
+      if (!isPlatformAdmin(actor) && !([Role.Approver, Role.Finance].includes(actor.role) && actor.regionCode === program.issuingRegionCode)) {
+        throw DomainError.forbidden('Claw-backs are decided by the issuing city’s science or finance bureau');
+      }
+      const status = CLAIM_STATES.next(claim.status, 'claw_back');
+      const paid = await this.ledger.account(tx.manager, claim.programId, 'paid', claim.payeeOrgId);
+      const receivable = await this.ledger.account(tx.manager, claim.programId, 'clawback_receivable', claim.payeeOrgId);
+      await this.ledger.post(tx.manager, { programId: claim.programId, kind: 'claw_back', referenceType: 'claim', referenceId: claim.id, fromAccountId: paid, toAccountId: receivable, amountFen: claim.amountFen, memo: reason });
+      await this.setStatus(tx, claim, status, reason);
+      return toClaimDto(claim);
+    });
+  }
+
+  /** Settlement pays a batch: each claim becomes paid and its order settled, in the batch's transaction. */
+  async markPaid(tx: Transaction, claimId: string): Promise<RedemptionClaim> {
+    const claim = await tx.manager.getRepository(RedemptionClaim).findOne({ where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
+    if (!claim) throw DomainError.notFound('Claim');
+    const status = CLAIM_STATES.next(claim.status, 'pay');
+    await tx.manager.query(`UPDATE redemption_claims SET paid_at = now() WHERE id = $1`, [claim.id]);
+    await this.setStatus(tx, claim, status, null);
+    const order = await this.orders.lock(tx.manager, claim.orderId);
+    await this.orders.applyClaimEvent(tx, order, 'settle', null);
+    return claim;
+  }
+
+  /** Past redeem-by, claims still undecided are rejected (their holds are released by the outcome). */
+  async rejectOverdue(asOf: string): Promise<number> {
+    const due = (await this.dataSource.query(
+      `SELECT c.id, c.case_id FROM redemption_claims c JOIN voucher_programs p ON p.id = c.program_id
+        WHERE c.status IN ('submitted', 'in_review', 'returned') AND p.redeem_by < $1 ORDER BY c.id`,
+      [asOf],
+    )) as { id: string; case_id: string }[];
+    let rejected = 0;
+    for (const row of due) {
+      await this.uow.run(async (tx) => {
+        const { kase } = await this.engine.lockCase(tx, row.case_id);
+        if (!kase || ['approved', 'rejected', 'withdrawn'].includes(kase.status)) return;
+        await this.engine.finish(tx, kase, 'rejected', `redeem-by passed (as of ${asOf})`);
+        rejected += 1;
+      });
+    }
+    return rejected;
+  }
+
+  async list(actor: Actor, query: ClaimQueryDto): Promise<ClaimDto[]> {
+    const qb = this.dataSource.getRepository(RedemptionClaim).createQueryBuilder('c').innerJoin('service_orders', 'o', 'o.id = c.order_id').innerJoin('organizations', 'e', 'e.id = o.enterprise_id').innerJoin('organizations', 'p', 'p.id = o.provider_id');
+    if (!isPlatformAdmin(actor)) {
+      if (actor.role === Role.EnterpriseUser || actor.role === Role.ProviderUser) qb.where('(c.claimant_org_id = :org OR o.enterprise_id = :org OR o.provider_id = :org)', { org: actor.organizationId });
+      else if (actor.role === Role.PartnerAdmin) qb.where('p.region_code = ANY(:scope)', { scope: actor.regionScope });
+      else if ([Role.Reviewer, Role.Approver, Role.Finance].includes(actor.role)) qb.where('e.region_code = ANY(:scope)', { scope: actor.regionScope });
+      else qb.where('false');
+    }
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.programId) qb.andWhere('c.program_id = :programId', { programId: query.programId });
+    return (await qb.orderBy('c.created_at', 'DESC').limit(query.limit ?? 50).offset(query.offset ?? 0).getMany()).map(toClaimDto);
+  }
+
+  async get(actor: Actor, id: string): Promise<ClaimDto> {
+    return toClaimDto(await this.lockVisible(this.dataSource.manager, actor, id, false));
+  }
+
+  async setStatus(tx: Transaction, claim: RedemptionClaim, status: ClaimStatus, reason: string | null): Promise<void> {
+    await tx.manager.query(
+      `UPDATE redemption_claims SET status = $2, rejection_reason = COALESCE($3, rejection_reason), version = version + 1, updated_at = now(),
+              approved_at = CASE WHEN $2 = 'approved' THEN now() ELSE approved_at END WHERE id = $1`,
+      [claim.id, status, reason],
+    );
+    tx.audit(this.audit(claim, `redemption_claim.${status}`, { status: claim.status }, { status, reason, amountFen: claim.amountFen }));
+    claim.status = status;
+  }
+
+  audit(claim: RedemptionClaim, action: string, before: unknown, after: unknown) {
+    return { action, subjectType: 'redemption_claim', subjectId: claim.id, organizationId: claim.claimantOrgId, before, after };
+  }
+
+  private async lockOwn(manager: EntityManager, actor: Actor, id: string): Promise<RedemptionClaim> {
+    const claim = await manager.getRepository(RedemptionClaim).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!claim || claim.claimantOrgId !== actor.organizationId) throw DomainError.notFound('Claim');
+    return claim;
+  }
+
+  private async lockVisible(manager: EntityManager, actor: Actor, id: string, lock = true): Promise<RedemptionClaim> {
+    const claim = await manager.getRepository(RedemptionClaim).findOne({ where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+    if (!claim) throw DomainError.notFound('Claim');
+    if (isPlatformAdmin(actor) || claim.claimantOrgId === actor.organizationId) return claim;
+    const [row] = (await manager.query(
+      `SELECT e.id AS enterprise_id, p.id AS provider_id, e.region_code AS e_region, p.region_code AS p_region
+         FROM service_orders o JOIN organizations e ON e.id = o.enterprise_id JOIN organizations p ON p.id = o.provider_id WHERE o.id = $1`,
+      [claim.orderId],
+    )) as { enterprise_id: string; provider_id: string; e_region: string; p_region: string }[];
+    const visible =
+      row.enterprise_id === actor.organizationId ||
+      row.provider_id === actor.organizationId ||
+      (actor.role === Role.PartnerAdmin && actorCoversRegion(actor, row.p_region)) ||
+      ([Role.Reviewer, Role.Approver, Role.Finance].includes(actor.role) && actorCoversRegion(actor, row.e_region));
+    if (!visible) throw DomainError.notFound('Claim');
+    return claim;
+  }
+}
+
+export function toClaimDto(c: RedemptionClaim): ClaimDto {
+  return {
+    id: c.id,
+    number: c.number,
+    orderId: c.orderId,
+    programId: c.programId,
+    voucherId: c.voucherId,
+    claimantOrgId: c.claimantOrgId,
+    payeeOrgId: c.payeeOrgId,
+    mode: c.mode,
+    amountFen: c.amountFen,
+    contractNo: c.contractNo,
+    invoiceNo: c.invoiceNo,
+    paymentProof: c.paymentProof,
+    reportNo: c.reportNo,
+    status: c.status,
+    caseId: c.caseId,
+    rejectionReason: c.rejectionReason,
+    approvedAt: c.approvedAt ? c.approvedAt.toISOString() : null,
+    paidAt: c.paidAt ? c.paidAt.toISOString() : null,
+    version: c.version,
+  };
+}

@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+const DOC = /^[\p{L}\p{N}][\p{L}\p{N}\s\-_.:/()（）#№]{1,99}$/u;
+
+export class SubmitClaimDto {
+  @ApiProperty() @IsUUID()
+  orderId: string;
+
+  @ApiProperty({ example: 'HT-2026-0451', description: '合同编号' }) @IsString() @Matches(DOC, { message: 'contractNo must be 2-100 letters, digits and simple punctuation' })
+  contractNo: string;
+
+  @ApiProperty({ example: '044002600111-12345678', description: '发票号码, unique system-wide' }) @IsString() @Matches(DOC, { message: 'invoiceNo must be 2-100 letters, digits and simple punctuation' })
+  invoiceNo: string;
+
+  @ApiProperty({ example: 'BANK-TXN-20261120-7781', description: '付款凭证 (reference of the enterprise’s payment)' }) @IsString() @MinLength(2) @MaxLength(200)
+  paymentProof: string;
+
+  @ApiProperty({ example: 'SHJC-2026-001234', description: '检测报告编号' }) @IsString() @MinLength(2) @MaxLength(100)
+  reportNo: string;
+}
+
+export class UpdateClaimDocumentsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(DOC)
+  contractNo?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  paymentProof?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(100)
+  reportNo?: string;
+}
+
+export class ResubmitClaimDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  note?: string;
+}
+
+export class ClawBackDto {
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(1000)
+  reason: string;
+}
+
+export const CLAIM_STATUSES = ['submitted', 'in_review', 'approved', 'paid', 'rejected', 'returned', 'withdrawn', 'clawed_back'] as const;
+
+export class ClaimQueryDto {
+  @ApiPropertyOptional({ enum: CLAIM_STATUSES }) @IsOptional() @IsIn(CLAIM_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  programId?: string;
+
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset?: number;
+}
+
+export class ClaimDto {
+  @ApiProperty() id: string;
+  @ApiProperty() number: string;
+  @ApiProperty() orderId: string;
+  @ApiProperty() programId: string;
+  @ApiProperty() voucherId: string;
+  @ApiProperty() claimantOrgId: string;
+  @ApiProperty() payeeOrgId: string;
+  @ApiProperty({ enum: ['provider_redeems', 'enterprise_redeems'] }) mode: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty() contractNo: string;
+  @ApiProperty() invoiceNo: string;
+  @ApiProperty() paymentProof: string;
+  @ApiProperty() reportNo: string;
+  @ApiProperty({ enum: CLAIM_STATUSES }) status: string;
+  @ApiProperty({ nullable: true, type: String }) caseId: string | null;
+  @ApiProperty({ nullable: true, type: String }) rejectionReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) approvedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) paidAt: string | null;
+  @ApiProperty() version: number;
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApprovalsModule } from '../approvals/approvals.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { LedgerModule } from '../ledger/ledger.module';
+import { OrdersModule } from '../orders/orders.module';
+import { ProgramsModule } from '../programs/programs.module';
+import { VouchersModule } from '../vouchers/vouchers.module';
+import { RedemptionClaim } from './claim.entity';
+import { RedemptionClaimSubject } from './claim.subject';
+import { ClaimsController } from './claims.controller';
+import { ClaimsService } from './claims.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([RedemptionClaim]), ApprovalsModule, CatalogModule, LedgerModule, OrdersModule, ProgramsModule, VouchersModule],
+  controllers: [ClaimsController],
+  providers: [ClaimsService, RedemptionClaimSubject],
+  exports: [ClaimsService],
+})
+export class RedemptionsModule {}

@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, isPlatformAdmin, Role } from '../../platform/context/actor';
+import { formatYuan } from '../../platform/database/money';
+import { shanghaiDate } from '../../platform/database/shanghai-date';
+import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
+import { DomainError } from '../../platform/errors/domain-error';
+import { JobHandler } from '../../platform/queue/job-handler.decorator';
+import { JobName, JobPayload } from '../../platform/queue/queue.registry';
+import { LedgerService } from '../ledger/ledger.service';
+import { RegionsService } from '../organizations/regions.service';
+import { ProgramsService } from '../programs/programs.service';
+import { settlementPeriod } from '../programs/subsidy';
+import { ClaimsService } from '../redemptions/claims.service';
+import { BatchDto, BatchQueryDto, StatementDto, StatementRowDto } from './dto/settlement.dto';
+import { SettlementBatch } from './settlement.entities';
+import { BATCH_STATES, BatchEvent } from './settlement.state';
+
+/**
+ * Settlement (结算): approved claims gather in the open batch of their programme's cycle; the
+ * cut-off closes it; the finance bureau approves it, pays it (payable → paid, once per claim)
+ * and reconciles it against the ledger. Statements per payee and per partner region.
+ */
+@Injectable()
+export class SettlementService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly ledger: LedgerService,
+    private readonly programs: ProgramsService,
+    private readonly claims: ClaimsService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  /** Puts an approved claim into the open batch of its cycle (the next open one if that period is closed). */
+  @JobHandler(JobName.EnrolClaimInSettlement)
+  async enrol(job: JobPayload<JobName.EnrolClaimInSettlement>): Promise<string> {
+    return this.uow.run(async (tx) => {
+      const [claim] = (await tx.manager.query(`SELECT id, program_id, payee_org_id, amount_fen, status, approved_at FROM redemption_claims WHERE id = $1 FOR UPDATE`, [job.claimId])) as {
+        id: string;
+        program_id: string;
+        payee_org_id: string;
+        amount_fen: string;
+        status: string;
+        approved_at: Date | null;
+      }[];
+      if (!claim || claim.status !== 'approved') return 'skipped: not an approved claim';
+      const existing = (await tx.manager.query(`SELECT batch_id FROM settlement_items WHERE claim_id = $1`, [claim.id])) as unknown[];
+      if (existing.length) return 'skipped: already enrolled';
+      const program = await this.programs.require(tx.manager, claim.program_id);
+      let period = settlementPeriod(program.settlementCycle, shanghaiDate(claim.approved_at ?? new Date()));
+      for (let guard = 0; guard < 48; guard += 1) {
+        const batch = await this.lockOrCreateBatch(tx, program.id, program.year, period.start, period.end);
+        if (batch.status === 'open') {
+          await tx.manager.query(`INSERT INTO settlement_items (batch_id, claim_id, payee_org_id, amount_fen) VALUES ($1, $2, $3, $4)`, [batch.id, claim.id, claim.payee_org_id, claim.amount_fen]);
+          await tx.manager.query(`UPDATE settlement_batches SET total_fen = total_fen + $2, item_count = item_count + 1, version = version + 1 WHERE id = $1`, [batch.id, claim.amount_fen]);
+          tx.audit({ action: 'settlement_batch.claim_enrolled', subjectType: 'settlement_batch', subjectId: batch.id, after: { claimId: claim.id, amountFen: Number(claim.amount_fen) } });
+          return `enrolled in ${batch.number}`;
+        }
+        const next = new Date(`${period.end}T12:00:00+08:00`);
+        next.setUTCDate(next.getUTCDate() + 1);
+        period = settlementPeriod(program.settlementCycle, shanghaiDate(next));
+      }
+      throw new Error(`No open settlement batch found for claim ${claim.id}`);
+    });
+  }
+
+  async close(actor: Actor, id: string): Promise<BatchDto> {
+    return this.move(actor, id, 'close', async () => ({}));
+  }
+
+  async approve(actor: Actor, id: string): Promise<BatchDto> {
+    return this.move(actor, id, 'approve', async () => ({ approved_by: actor.userId, approved_at: new Date() }));
+  }
+
+  /** Pays every item: payable(payee) → paid(payee), each once per claim; claims paid, orders settled. */
+  async pay(actor: Actor, id: string, paymentReference: string): Promise<BatchDto> {
+    return this.move(actor, id, 'pay', async (tx, batch) => {
+      const items = (await tx.manager.query(`SELECT claim_id, payee_org_id, amount_fen FROM settlement_items WHERE batch_id = $1 ORDER BY claim_id`, [batch.id])) as {
+        claim_id: string;
+        payee_org_id: string;
+        amount_fen: string;
+      }[];
+      for (const item of items) {
+        const payable = await this.ledger.account(tx.manager, batch.programId, 'payable', item.payee_org_id);
+        const paid = await this.ledger.account(tx.manager, batch.programId, 'paid', item.payee_org_id);
+        await this.ledger.post(tx.manager, { programId: batch.programId, kind: 'pay', referenceType: 'claim', referenceId: item.claim_id, fromAccountId: payable, toAccountId: paid, amountFen: Number(item.amount_fen), memo: `${batch.number} ${paymentReference}` });
+        await this.claims.markPaid(tx, item.claim_id);
+      }
+      return { paid_at: new Date(), payment_reference: paymentReference };
+    });
+  }
+
+  /** Reconciliation checks the batch against the ledger before it is sealed. */
+  async reconcile(actor: Actor, id: string, note: string): Promise<BatchDto> {
+    return this.move(actor, id, 'reconcile', async (tx, batch) => {
+      const [{ paid, items }] = (await tx.manager.query(
+        `SELECT COALESCE(sum(t.amount_fen), 0)::bigint AS paid, count(i.id)::int AS items
+           FROM settlement_items i LEFT JOIN ledger_transactions t ON t.kind = 'pay' AND t.reference_type = 'claim' AND t.reference_id = i.claim_id::text
+          WHERE i.batch_id = $1`,
+        [batch.id],
+      )) as { paid: string; items: number }[];
+      if (Number(paid) !== batch.totalFen || items !== batch.itemCount) {
+        throw DomainError.conflict('The batch does not match the ledger', { ledgerPaidFen: Number(paid), batchTotalFen: batch.totalFen, items, batchItems: batch.itemCount });
+      }
+      return { reconciled_at: new Date(), reconciliation_note: note };
+    });
+  }
+
+  /** Cut-off: open batches whose period ended before `asOf` close. */
+  async closeDue(asOf: string): Promise<number> {
+    const due = (await this.dataSource.query(`SELECT id FROM settlement_batches WHERE status = 'open' AND period_end < $1`, [asOf])) as { id: string }[];
+    for (const { id } of due) {
+      await this.uow.run(async (tx) => {
+        const batch = await this.lock(tx.manager, id);
+        if (batch.status !== 'open') return;
+        await this.write(tx, batch, BATCH_STATES.next(batch.status, 'close'), {});
+      });
+    }
+    return due.length;
+  }
+
+  async list(actor: Actor, query: BatchQueryDto): Promise<BatchDto[]> {
+    const qb = this.dataSource.getRepository(SettlementBatch).createQueryBuilder('b').innerJoin('voucher_programs', 'p', 'p.id = b.program_id');
+    if (!isPlatformAdmin(actor)) qb.where('p.issuing_region_code = :region', { region: actor.regionCode });
+    if (query.programId) qb.andWhere('b.program_id = :programId', { programId: query.programId });
+    if (query.status) qb.andWhere('b.status = :status', { status: query.status });
+    return (await qb.orderBy('b.period_start', 'DESC').getMany()).map(toBatchDto);
+  }
+
+  async get(actor: Actor, id: string): Promise<BatchDto> {
+    return toBatchDto(await this.visible(actor, id));
+  }
+
+  async statement(actor: Actor, id: string, by: 'payee' | 'partner_region'): Promise<StatementDto> {
+    const batch = await this.visible(actor, id);
+    const items = (await this.dataSource.query(
+      `SELECT i.payee_org_id, o.name, o.uscc, o.region_code, count(*)::int AS claims, sum(i.amount_fen)::bigint AS amount
+         FROM settlement_items i JOIN organizations o ON o.id = i.payee_org_id WHERE i.batch_id = $1
+        GROUP BY i.payee_org_id, o.name, o.uscc, o.region_code ORDER BY o.region_code, o.name`,
+      [batch.id],
+    )) as { payee_org_id: string; name: string; uscc: string | null; region_code: string; claims: number; amount: string }[];
+    let rows: StatementRowDto[];
+    if (by === 'payee') {
+      rows = items.map((i) => row(i.payee_org_id, i.name, i.uscc, i.region_code, i.claims, Number(i.amount)));
+    } else {
+      const groups = new Map<string, StatementRowDto>();
+      for (const i of items) {
+        const lineage = this.regions.lineage(i.region_code);
+        const top = lineage[lineage.length - 1] ?? i.region_code;
+        const g = groups.get(top) ?? row(top, this.regions.get(top)?.name ?? top, null, top, 0, 0);
+        g.claims += i.claims;
+        g.amountFen += Number(i.amount);
+        g.amountYuan = formatYuan(g.amountFen);
+        groups.set(top, g);
+      }
+      rows = [...groups.values()];
+    }
+    return { batch: toBatchDto(batch), by, rows, totalFen: rows.reduce((s, r) => s + r.amountFen, 0) };
+  }
+
+  private async move(
+    actor: Actor,
+    id: string,
+    event: BatchEvent,
+    effect: (tx: Transaction, batch: SettlementBatch) => Promise<Record<string, unknown>>,
+  ): Promise<BatchDto> {
+    return this.uow.run(async (tx) => {
+      const batch = await this.lock(tx.manager, id);
+      await this.assertFinance(tx.manager, actor, batch);
+      const status = BATCH_STATES.next(batch.status, event);
+      const set = await effect(tx, batch);
+      await this.write(tx, batch, status, set);
+      return toBatchDto(await this.lock(tx.manager, id));
+    });
+  }
+
+  private async write(tx: Transaction, batch: SettlementBatch, status: string, set: Record<string, unknown>): Promise<void> {
+    const stamp = status === 'closed' ? { closed_at: new Date(), ...set } : set;
+    const cols = Object.keys(stamp);
+    await tx.manager.query(
+      `UPDATE settlement_batches SET status = $2, ${cols.map((c, i) => `${c} = $${i + 3}`).join(', ')}${cols.length ? ', ' : ''}version = version + 1 WHERE id = $1`,
+      [batch.id, status, ...cols.map((c) => stamp[c])],
+    );
+    tx.audit({ action: `settlement_batch.${status}`, subjectType: 'settlement_batch', subjectId: batch.id, before: { status: batch.status }, after: { status, totalFen: batch.totalFen, itemCount: batch.itemCount, ...stamp } });
+  }
+
+  private async lockOrCreateBatch(tx: Transaction, programId: string, year: number, start: string, end: string): Promise<SettlementBatch> {
+    await tx.manager.query(
+      `INSERT INTO settlement_batches (number, program_id, period_start, period_end, status) VALUES ($1, $2, $3, $4, 'open')
+       ON CONFLICT (program_id, period_start) DO NOTHING`,
+      [`JS${year}-${start.slice(0, 7).replace('-', '')}-${programId.slice(0, 8)}`, programId, start, end],
+    );
+    const [row] = (await tx.manager.query(`SELECT id FROM settlement_batches WHERE program_id = $1 AND period_start = $2`, [programId, start])) as { id: string }[];
+    return this.lock(tx.manager, row.id);
+  }
+
+  private async lock(manager: EntityManager, id: string): Promise<SettlementBatch> {
+    const batch = await manager.getRepository(SettlementBatch).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!batch) throw DomainError.notFound('Settlement batch');
+    return batch;
+  }
+
+  private async visible(actor: Actor, id: string): Promise<SettlementBatch> {
+    const batch = await this.dataSource.getRepository(SettlementBatch).findOneBy({ id });
+    if (!batch) throw DomainError.notFound('Settlement batch');
+    const program = await this.programs.require(this.dataSource.manager, batch.programId);
+    if (!isPlatformAdmin(actor) && actor.regionCode !== program.issuingRegionCode) throw DomainError.notFound('Settlement batch');
+    return batch;
+  }
+
+  private async assertFinance(manager: EntityManager, actor: Actor, batch: SettlementBatch): Promise<void> {
+    const program = await this.programs.require(manager, batch.programId);
+    if (isPlatformAdmin(actor)) return;
+    if (actor.regionCode !== program.issuingRegionCode) throw DomainError.notFound('Settlement batch');
+    if (actor.role !== Role.Finance) throw DomainError.forbidden('The finance bureau settles batches');
+  }
+}
+
+function row(key: string, name: string, uscc: string | null, regionCode: string, claims: number, amountFen: number): StatementRowDto {
+  return { key, name, uscc, regionCode, claims, amountFen, amountYuan: formatYuan(amountFen) };
+}
+
+export function toBatchDto(b: SettlementBatch): BatchDto {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    id: b.id,
+    number: b.number,
+    programId: b.programId,
+    periodStart: b.periodStart,
+    periodEnd: b.periodEnd,
+    status: b.status,
+    totalFen: b.totalFen,
+    itemCount: b.itemCount,
+    paymentReference: b.paymentReference,
+    closedAt: iso(b.closedAt),
+    approvedAt: iso(b.approvedAt),
+    paidAt: iso(b.paidAt),
+    reconciledAt: iso(b.reconciledAt),
+    version: b.version,
+  };
+}

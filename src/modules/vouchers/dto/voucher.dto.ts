@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsFen } from '../../../platform/validation/validation';
+
+export class CreateApplicationDto {
+  @ApiProperty() @IsUUID()
+  programId: string;
+
+  @IsFen({ min: 1, description: 'Requested face value, fen' })
+  requestedFen: number;
+
+  @ApiProperty({ example: '新型复合材料成分检测与力学性能测试' }) @IsString() @MinLength(4) @MaxLength(2000)
+  purpose: string;
+}
+
+export class UpdateApplicationDto {
+  @IsFen({ min: 1, required: false, description: 'Requested face value, fen' }) @IsOptional()
+  requestedFen?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(4) @MaxLength(2000)
+  purpose?: string;
+}
+
+export class SubmitApplicationDto {
+  @ApiPropertyOptional({ description: 'What changed, when resubmitting a returned application' }) @IsOptional() @IsString() @MaxLength(2000)
+  note?: string;
+}
+
+export class ApplicationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() number: string;
+  @ApiProperty() programId: string;
+  @ApiProperty() enterpriseId: string;
+  @ApiProperty() requestedFen: number;
+  @ApiProperty() purpose: string;
+  @ApiProperty({ enum: ['draft', 'submitted', 'in_review', 'approved', 'issued', 'rejected', 'returned', 'withdrawn'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) rejectionReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) caseId: string | null;
+  @ApiProperty({ nullable: true, type: String }) voucherId: string | null;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() version: number;
+}
+
+export class VoucherDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'CQ330400-2026-000001' }) number: string;
+  @ApiProperty() programId: string;
+  @ApiProperty() enterpriseId: string;
+  @ApiProperty() applicationId: string;
+  @ApiProperty() faceValueFen: number;
+  @ApiProperty({ description: 'Unspent, not held' }) availableFen: number;
+  @ApiProperty({ description: 'Held for orders in progress' }) heldFen: number;
+  @ApiProperty() useBy: string;
+  @ApiProperty() redeemBy: string;
+  @ApiProperty({ enum: ['active', 'exhausted', 'expired', 'revoked'] }) status: string;
+  @ApiProperty() issuedAt: string;
+}
+
+export class StatementLineDto {
+  @ApiProperty() entryId: string;
+  @ApiProperty({ enum: ['voucher_available', 'voucher_held'] }) account: string;
+  @ApiProperty() movement: string;
+  @ApiProperty({ description: 'Signed: + into the account, − out of it' }) amountFen: number;
+  @ApiProperty() balanceAfterFen: number;
+  @ApiProperty() referenceType: string;
+  @ApiProperty() referenceId: string;
+  @ApiProperty({ nullable: true, type: String }) memo: string | null;
+  @ApiProperty() at: string;
+}
+
+export class VoucherStatementDto {
+  @ApiProperty({ type: VoucherDto }) voucher: VoucherDto;
+  @ApiProperty({ type: [StatementLineDto] }) lines: StatementLineDto[];
+}
+
+export class ListQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  programId?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30)
+  status?: string;
+
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset?: number;
+}
+
+export class RevokeVoucherDto {
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(1000)
+  reason: string;
+}
+
+export class RunExpiryDto {
+  @ApiPropertyOptional({ description: 'Treat this Shanghai calendar day as today (default: today)', example: '2027-01-01' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  asOf?: string;
+}
+
+export class ExpiryReportDto {
+  @ApiProperty() asOf: string;
+  @ApiProperty() vouchersExpired: number;
+  @ApiProperty() returnedToBudgetFen: number;
+  @ApiProperty() ordersLapsed: number;
+  @ApiProperty() claimsRejected: number;
+}
+

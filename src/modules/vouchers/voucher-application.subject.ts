@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { shanghaiDate } from '../../platform/database/shanghai-date';
+import { Transaction } from '../../platform/database/unit-of-work';
+import { DomainError } from '../../platform/errors/domain-error';
+import { JobName } from '../../platform/queue/queue.registry';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../approvals/approval-subject';
+import { LedgerService } from '../ledger/ledger.service';
+import { RegionsService } from '../organizations/regions.service';
+import { ProgramsService } from '../programs/programs.service';
+import { tierOn } from '../programs/subsidy';
+import { CapsService } from './caps.service';
+import { Voucher, VoucherApplication } from './voucher.entities';
+import { APPLICATION_STATES } from './voucher.state';
+import { VOUCHER_APPLICATION, VoucherApplicationsService } from './voucher-applications.service';
+
+/**
+ * A voucher application as an approval subject. Approval issues the voucher: the caps are
+ * checked again under lock, the face value is committed from the budget, and the voucher with
+ * its two ledger accounts is created — all in the outcome job's one transaction.
+ */
+@Injectable()
+@ApprovalSubjectHandler(VOUCHER_APPLICATION)
+export class VoucherApplicationSubject implements ApprovalSubject {
+  constructor(
+    private readonly applications: VoucherApplicationsService,
+    private readonly programs: ProgramsService,
+    private readonly caps: CapsService,
+    private readonly ledger: LedgerService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async describe(tx: Transaction, subjectId: string): Promise<SubjectDescription> {
+    const app = await this.load(tx, subjectId);
+    const program = await this.programs.require(tx.manager, app.programId);
+    const [org] = (await tx.manager.query(`SELECT name, region_code FROM organizations WHERE id = $1`, [app.enterpriseId])) as { name: string; region_code: string }[];
+    return {
+      title: `创新券申领 ${app.number}：${org.name}`,
+      applicantOrgId: app.enterpriseId,
+      applicantUserId: app.applicantUserId,
+      regionCode: org.region_code,
+      cityCode: program.issuingRegionCode,
+      amountFen: app.requestedFen,
+      snapshot: { requestedFen: app.requestedFen, purpose: app.purpose, programId: app.programId },
+    };
+  }
+
+  async precheck(tx: Transaction, subjectId: string): Promise<Finding[]> {
+    const app = await this.load(tx, subjectId);
+    const program = await this.programs.require(tx.manager, app.programId);
+    const [org] = (await tx.manager.query(`SELECT status, region_code FROM organizations WHERE id = $1`, [app.enterpriseId])) as { status: string; region_code: string }[];
+    const quals = (await tx.manager.query(`SELECT kind, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo" FROM enterprise_qualifications WHERE organization_id = $1`, [
+      app.enterpriseId,
+    ])) as { kind: string; validFrom: string; validTo: string }[];
+    const today = shanghaiDate();
+    const tier = tierOn(quals, today);
+    const inRegion = this.regions.lineage(org.region_code).includes(program.issuingRegionCode);
+    const caps = await this.caps.check(tx.manager, program, app.enterpriseId, app.requestedFen);
+    const [{ pending }] = (await tx.manager.query(
+      `SELECT count(*)::int AS pending FROM voucher_applications WHERE enterprise_id = $1 AND program_id = $2 AND id <> $3 AND status IN ('submitted', 'in_review', 'approved')`,
+      [app.enterpriseId, app.programId, app.id],
+    )) as { pending: number }[];
+    return [
+      {
+        check: 'eligibility',
+        outcome: org.status === 'active' && inRegion ? 'pass' : 'fail',
+        reasons: [org.status !== 'active' ? `the enterprise is ${org.status}` : '', inRegion ? '' : `the enterprise is registered in ${org.region_code}, outside the issuing region ${program.issuingRegionCode}`].filter(Boolean),
+      },
+      {
+        check: 'qualification',
+        outcome: tier === 'default' ? 'warn' : 'pass',
+        reasons: [tier === 'default' ? 'no qualification valid today: the default ratio applies' : `valid qualification: ${tier}`],
+      },
+      { check: 'caps', outcome: caps.ok ? 'pass' : 'fail', reasons: caps.ok ? [] : [caps.reason] },
+      {
+        check: 'dates',
+        outcome: program.status === 'open' && today <= program.useBy ? 'pass' : 'fail',
+        reasons: program.status !== 'open' ? [`programme is ${program.status}`] : today > program.useBy ? [`use-by ${program.useBy} has passed`] : [],
+      },
+      { check: 'duplicate_application', outcome: pending > 0 ? 'warn' : 'pass', reasons: pending > 0 ? [`${pending} other application(s) of this enterprise are pending`] : [] },
+    ];
+  }
+
+  async onStageEntered(tx: Transaction, ref: CaseRef): Promise<void> {
+    const app = await this.load(tx, ref.subjectId, true);
+    if (app.status === 'submitted' && APPLICATION_STATES.can(app.status, 'start_review')) await this.applications.setStatus(tx, app, 'in_review', null);
+  }
+
+  /** Issuance (发券): caps under lock, then the budget, then the voucher. Refusals reject the application. */
+  async onApproved(tx: Transaction, ref: CaseRef): Promise<void> {
+    const app = await this.load(tx, ref.subjectId, true);
+    if (app.status === 'issued' || app.status === 'rejected' || app.status === 'withdrawn') return;
+    await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'approve'), null);
+    const program = await this.programs.require(tx.manager, app.programId);
+    const refuse = async (reason: string) => {
+      await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'reject'), reason);
+      this.notify(tx, app, '创新券未能发放', reason);
+    };
+    if (program.status !== 'open') return refuse(`the programme is ${program.status}`);
+    const caps = await this.caps.lockAndCheck(tx.manager, program, app.enterpriseId, app.requestedFen);
+    if (!caps.ok) return refuse(`caps_exceeded: ${caps.reason}`);
+    const budget = await this.ledger.account(tx.manager, program.id, 'budget_available');
+    // Lock the budget row before writing anything, so a refusal leaves nothing behind (caps are locked already).
+    const [{ balance_fen: left }] = (await tx.manager.query(`SELECT balance_fen FROM ledger_accounts WHERE id = $1 FOR UPDATE`, [budget])) as { balance_fen: string }[];
+    if (Number(left) < app.requestedFen) return refuse(`budget_exhausted: ${left} fen left, ${app.requestedFen} fen requested`);
+    const [{ n }] = (await tx.manager.query(`SELECT nextval('voucher_number_seq') AS n`)) as { n: string }[];
+    const voucherId = ((await tx.manager.query(`SELECT gen_random_uuid() AS id`)) as { id: string }[])[0].id;
+    const available = await this.ledger.account(tx.manager, program.id, 'voucher_available', voucherId);
+    const held = await this.ledger.account(tx.manager, program.id, 'voucher_held', voucherId);
+    await this.ledger.post(tx.manager, { programId: program.id, kind: 'commit', referenceType: 'voucher', referenceId: voucherId, fromAccountId: budget, toAccountId: available, amountFen: app.requestedFen, memo: app.number });
+    await this.caps.consume(tx.manager, program, app.enterpriseId, app.requestedFen);
+    const repo = tx.manager.getRepository(Voucher);
+    await repo.insert({
+      id: voucherId,
+      number: `CQ${program.issuingRegionCode}-${program.year}-${n.padStart(6, '0')}`,
+      programId: program.id,
+      enterpriseId: app.enterpriseId,
+      applicationId: app.id,
+      faceValueFen: app.requestedFen,
+      useBy: program.useBy,
+      redeemBy: program.redeemBy,
+      status: 'active',
+      availableAccountId: available,
+      heldAccountId: held,
+    });
+    await tx.manager.query(`UPDATE voucher_applications SET voucher_id = $2 WHERE id = $1`, [app.id, voucherId]);
+    await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'issue'), null);
+    const voucher = await repo.findOneByOrFail({ id: voucherId });
+    tx.audit({ action: 'voucher.issued', subjectType: 'voucher', subjectId: voucherId, organizationId: app.enterpriseId, after: { number: voucher.number, faceValueFen: voucher.faceValueFen, useBy: voucher.useBy, redeemBy: voucher.redeemBy, applicationId: app.id } });
+    this.notify(tx, app, '创新券已发放', `券号 ${voucher.number}，面额 ${voucher.faceValueFen} 分，使用截止 ${voucher.useBy}`);
+  }
+
+  async onRejected(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void> {
+    const app = await this.load(tx, ref.subjectId, true);
+    if (APPLICATION_STATES.can(app.status, 'reject')) await this.applications.setStatus(tx, app, 'rejected', reason);
+  }
+
+  async onReturned(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void> {
+    const app = await this.load(tx, ref.subjectId, true);
+    if (APPLICATION_STATES.can(app.status, 'return')) await this.applications.setStatus(tx, app, 'returned', reason);
+  }
+
+  async onWithdrawn(tx: Transaction, ref: CaseRef): Promise<void> {
+    const app = await this.load(tx, ref.subjectId, true);
+    if (APPLICATION_STATES.can(app.status, 'withdraw')) await this.applications.setStatus(tx, app, 'withdrawn', null);
+  }
+
+  async onResubmitted(tx: Transaction, ref: CaseRef): Promise<void> {
+    const app = await this.load(tx, ref.subjectId, true);
+    if (APPLICATION_STATES.can(app.status, 'submit')) await this.applications.setStatus(tx, app, 'submitted', null);
+  }
+
+  private notify(tx: Transaction, app: VoucherApplication, title: string, body: string): void {
+    tx.enqueue(JobName.DeliverNotification, { userIds: [app.applicantUserId], kind: 'voucher_application.outcome', title, body, subjectType: 'voucher_application', subjectId: app.id, dedupKey: `voucher_application.outcome:${app.id}:${app.status}` });
+  }
+
+  private async load(tx: Transaction, id: string, lock = false): Promise<VoucherApplication> {
+    const app = await tx.manager.getRepository(VoucherApplication).findOne({ where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+    if (!app) throw DomainError.notFound('Application');
+    return app;
+  }
+}

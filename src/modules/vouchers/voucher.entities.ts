@@ -1,0 +1,43 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { fenTransformer } from '../../platform/database/money';
+import type { ApplicationStatus, VoucherStatus } from './voucher.state';
+
+/** 创新券申领 */
+@Entity('voucher_applications')
+export class VoucherApplication {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() number: string;
+  @Column() programId: string;
+  @Column() enterpriseId: string;
+  @Column() applicantUserId: string;
+  @Column({ type: 'bigint', transformer: fenTransformer }) requestedFen: number;
+  @Column() purpose: string;
+  @Column({ type: 'text' }) status: ApplicationStatus;
+  @Column({ type: 'text', nullable: true }) rejectionReason: string | null;
+  @Column({ type: 'uuid', nullable: true }) caseId: string | null;
+  @Column({ type: 'uuid', nullable: true }) voucherId: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) submittedAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Column({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz' }) updatedAt: Date;
+  @Column() version: number;
+}
+
+/** 创新券 */
+@Entity('vouchers')
+export class Voucher {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() number: string;
+  @Column() programId: string;
+  @Column() enterpriseId: string;
+  @Column() applicationId: string;
+  @Column({ type: 'bigint', transformer: fenTransformer }) faceValueFen: number;
+  @Column({ type: 'date' }) useBy: string;
+  @Column({ type: 'date' }) redeemBy: string;
+  @Column({ type: 'text' }) status: VoucherStatus;
+  @Column() availableAccountId: string;
+  @Column() heldAccountId: string;
+  @Column({ type: 'timestamptz' }) issuedAt: Date;
+  @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  @Column() version: number;
+}

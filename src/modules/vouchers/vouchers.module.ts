@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApprovalsModule } from '../approvals/approvals.module';
+import { LedgerModule } from '../ledger/ledger.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { ProgramsModule } from '../programs/programs.module';
+import { CapsService } from './caps.service';
+import { Voucher, VoucherApplication } from './voucher.entities';
+import { VoucherApplicationSubject } from './voucher-application.subject';
+import { VoucherApplicationsService } from './voucher-applications.service';
+import { VoucherExpiryService } from './voucher-expiry.service';
+import { VouchersController } from './vouchers.controller';
+import { VouchersService } from './vouchers.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Voucher, VoucherApplication]), ApprovalsModule, LedgerModule, OrganizationsModule, ProgramsModule],
+  controllers: [VouchersController],
+  providers: [VouchersService, VoucherApplicationsService, VoucherApplicationSubject, CapsService, VoucherExpiryService],
+  exports: [VouchersService, VoucherExpiryService, CapsService],
+})
+export class VouchersModule {}

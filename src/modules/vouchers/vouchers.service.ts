@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, actorCoversRegion, hasRegionalView, isPlatformAdmin, Role } from '../../platform/context/actor';
+import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
+import { DomainError } from '../../platform/errors/domain-error';
+import { LedgerService } from '../ledger/ledger.service';
+import { ListQueryDto, VoucherDto, VoucherStatementDto } from './dto/voucher.dto';
+import { Voucher } from './voucher.entities';
+import { VOUCHER_STATES } from './voucher.state';
+
+/**
+ * Voucher balances live in two ledger accounts per voucher: available and held. Orders hold,
+ * deliveries and cancellations release, approved claims capture; each is one balanced movement
+ * in the caller's transaction, with the voucher row locked so its status follows its balance.
+ */
+@Injectable()
+export class VouchersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async lock(manager: EntityManager, voucherId: string): Promise<Voucher> {
+    const voucher = await manager.getRepository(Voucher).findOne({ where: { id: voucherId }, lock: { mode: 'pessimistic_write' } });
+    if (!voucher) throw DomainError.notFound('Voucher');
+    return voucher;
+  }
+
+  /** Holds a subsidy for an order (voucher_available → voucher_held). */
+  async hold(tx: Transaction, voucher: Voucher, amountFen: number, orderId: string): Promise<void> {
+    if (amountFen === 0) return;
+    await this.ledger.post(tx.manager, {
+      programId: voucher.programId,
+      kind: 'hold',
+      referenceType: 'order',
+      referenceId: orderId,
+      fromAccountId: voucher.availableAccountId,
+      toAccountId: voucher.heldAccountId,
+      amountFen,
+    });
+    await this.syncStatus(tx, voucher);
+  }
+
+  /** Gives held money back to the voucher; on an expired or revoked voucher it goes on to the budget. */
+  async release(tx: Transaction, voucher: Voucher, amountFen: number, orderId: string, kind: 'release' | 'hold_adjust'): Promise<void> {
+    if (amountFen === 0) return;
+    await this.ledger.post(tx.manager, {
+      programId: voucher.programId,
+      kind,
+      referenceType: 'order',
+      referenceId: orderId,
+      fromAccountId: voucher.heldAccountId,
+      toAccountId: voucher.availableAccountId,
+      amountFen,
+    });
+    if (voucher.status === 'expired' || voucher.status === 'revoked') {
+      const budget = await this.ledger.account(tx.manager, voucher.programId, 'budget_available');
+      await this.ledger.post(tx.manager, {
+        programId: voucher.programId,
+        kind: 'return_to_budget',
+        referenceType: `order_${kind}`,
+        referenceId: orderId,
+        fromAccountId: voucher.availableAccountId,
+        toAccountId: budget,
+        amountFen,
+        memo: `released after the voucher was ${voucher.status}`,
+      });
+      return;
+    }
+    await this.syncStatus(tx, voucher);
+  }
+
+  /** An approved claim takes the held subsidy into the payee's payable account. */
+  async capture(tx: Transaction, voucher: Voucher, amountFen: number, claimId: string, payeeOrgId: string): Promise<void> {
+    const payable = await this.ledger.account(tx.manager, voucher.programId, 'payable', payeeOrgId);
+    await this.ledger.post(tx.manager, {
+      programId: voucher.programId,
+      kind: 'capture',
+      referenceType: 'claim',
+      referenceId: claimId,
+      fromAccountId: voucher.heldAccountId,
+      toAccountId: payable,
+      amountFen,
+    });
+  }
+
+  async balances(manager: EntityManager, voucher: Voucher): Promise<{ availableFen: number; heldFen: number }> {
+    return {
+      availableFen: await this.ledger.balance(manager, voucher.availableAccountId),
+      heldFen: await this.ledger.balance(manager, voucher.heldAccountId),
+    };
+  }
+
+  /** Expires or revokes a voucher: its unspent, unheld balance returns to the programme budget. */
+  async close(tx: Transaction, voucher: Voucher, event: 'expire' | 'revoke', reason: string): Promise<number> {
+    const status = VOUCHER_STATES.next(voucher.status, event);
+    const { availableFen } = await this.balances(tx.manager, voucher);
+    if (availableFen > 0) {
+      const budget = await this.ledger.account(tx.manager, voucher.programId, 'budget_available');
+      await this.ledger.post(tx.manager, {
+        programId: voucher.programId,
+        kind: 'return_to_budget',
+        referenceType: 'voucher',
+        referenceId: voucher.id,
+        fromAccountId: voucher.availableAccountId,
+        toAccountId: budget,
+        amountFen: availableFen,
+        memo: reason,
+      });
+    }
+    await tx.manager.query(`UPDATE vouchers SET status = $2, closed_at = now(), version = version + 1 WHERE id = $1`, [voucher.id, status]);
+    tx.audit({
+      action: `voucher.${status}`,
+      subjectType: 'voucher',
+      subjectId: voucher.id,
+      organizationId: voucher.enterpriseId,
+      before: { status: voucher.status },
+      after: { status, returnedToBudgetFen: availableFen, reason },
+    });
+    voucher.status = status;
+    return availableFen;
+  }
+
+  async revoke(actor: Actor, voucherId: string, reason: string): Promise<VoucherDto> {
+    return this.uow.run(async (tx) => {
+      const voucher = await this.lock(tx.manager, voucherId);
+      const region = await this.issuingRegion(tx.manager, voucher);
+      if (!isPlatformAdmin(actor) && !(actor.role === Role.Approver && actor.regionCode === region)) throw DomainError.notFound('Voucher');
+      const { heldFen } = await this.balances(tx.manager, voucher);
+      if (heldFen > 0) throw DomainError.conflict('The voucher still holds money for orders in progress; settle or cancel them first', { heldFen });
+      await this.close(tx, voucher, 'revoke', reason);
+      return this.toDto(tx.manager, voucher);
+    });
+  }
+
+  async list(actor: Actor, query: ListQueryDto): Promise<VoucherDto[]> {
+    const qb = this.dataSource.getRepository(Voucher).createQueryBuilder('v').innerJoin('organizations', 'o', 'o.id = v.enterprise_id');
+    if (!isPlatformAdmin(actor)) {
+      if (hasRegionalView(actor)) qb.where('o.region_code = ANY(:scope)', { scope: actor.regionScope });
+      else qb.where('v.enterprise_id = :org', { org: actor.organizationId });
+    }
+    if (query.programId) qb.andWhere('v.program_id = :programId', { programId: query.programId });
+    if (query.status) qb.andWhere('v.status = :status', { status: query.status });
+    const rows = await qb.orderBy('v.issued_at', 'DESC').limit(query.limit ?? 50).offset(query.offset ?? 0).getMany();
+    return Promise.all(rows.map((v) => this.toDto(this.dataSource.manager, v)));
+  }
+
+  async get(actor: Actor, id: string): Promise<VoucherDto> {
+    return this.toDto(this.dataSource.manager, await this.visible(actor, id));
+  }
+
+  async statement(actor: Actor, id: string): Promise<VoucherStatementDto> {
+    const voucher = await this.visible(actor, id);
+    const lines = await this.ledger.statement(this.dataSource.manager, [voucher.availableAccountId, voucher.heldAccountId]);
+    return { voucher: await this.toDto(this.dataSource.manager, voucher), lines };
+  }
+
+  async visible(actor: Actor, id: string): Promise<Voucher> {
+    const voucher = await this.dataSource.getRepository(Voucher).findOneBy({ id });
+    if (!voucher) throw DomainError.notFound('Voucher');
+    if (isPlatformAdmin(actor) || voucher.enterpriseId === actor.organizationId) return voucher;
+    const [org] = (await this.dataSource.query(`SELECT region_code FROM organizations WHERE id = $1`, [voucher.enterpriseId])) as { region_code: string }[];
+    if (hasRegionalView(actor) && actor.role !== Role.PartnerAdmin && actorCoversRegion(actor, org.region_code)) return voucher;
+    throw DomainError.notFound('Voucher');
+  }
+
+  async toDto(manager: EntityManager, v: Voucher): Promise<VoucherDto> {
+    const { availableFen, heldFen } = await this.balances(manager, v);
+    return {
+      id: v.id,
+      number: v.number,
+      programId: v.programId,
+      enterpriseId: v.enterpriseId,
+      applicationId: v.applicationId,
+      faceValueFen: v.faceValueFen,
+      availableFen,
+      heldFen,
+      useBy: v.useBy,
+      redeemBy: v.redeemBy,
+      status: v.status,
+      issuedAt: v.issuedAt.toISOString(),
+    };
+  }
+
+  private async issuingRegion(manager: EntityManager, voucher: Voucher): Promise<string> {
+    const [row] = (await manager.query(`SELECT issuing_region_code FROM voucher_programs WHERE id = $1`, [voucher.programId])) as { issuing_region_code: string }[];
+    return row.issuing_region_code;
+  }
+
+  /** A voucher with nothing left to spend is 'exhausted'; money coming back makes it 'active' again. */
+  private async syncStatus(tx: Transaction, voucher: Voucher): Promise<void> {
+    const available = await this.ledger.balance(tx.manager, voucher.availableAccountId);
+    const event = voucher.status === 'active' && available === 0 ? 'exhaust' : voucher.status === 'exhausted' && available > 0 ? 'replenish' : null;
+    if (!event) return;
+    const status = VOUCHER_STATES.next(voucher.status, event);
+    await tx.manager.query(`UPDATE vouchers SET status = $2, version = version + 1 WHERE id = $1`, [voucher.id, status]);
+    tx.audit({ action: `voucher.${status}`, subjectType: 'voucher', subjectId: voucher.id, organizationId: voucher.enterpriseId, before: { status: voucher.status }, after: { status, availableFen: available } });
+    voucher.status = status;
+  }
+}
