@@ -119,5 +119,11 @@ export function validateRecord(record: string[], header: Map<ImportColumn, numbe
 /** One field in COPY text format: \N for null; backslash, tab, newline and CR escaped. */
 export function copyField(value: string | number | null): string {
   if (value === null) return '\\N';
-  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  const s = String(value);
+  // Most fields need no escaping; testing first is much cheaper than replacing every time.
+  if (!COPY_SPECIAL.test(s)) return s;
+  return s.replace(COPY_SPECIALS, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIALS = /[\\\t\n\r]/g;

@@ -49,9 +49,12 @@ export function textRuns(normalized: string): TextRun[] {
   return runs;
 }
 
-/** The text kept for the ILIKE recheck: the searchable fields, normalised, one per line. */
+/**
+ * The text kept for the ILIKE recheck: the searchable fields, normalised, joined by ' | '. Patterns
+ * are runs of letters, digits or Han characters only, so no match can span two fields.
+ */
 export function searchText(fields: (string | null | undefined)[]): string {
-  return normalizeSearchText(fields.filter((f): f is string => !!f && f.length > 0).join('\n'));
+  return normalizeSearchText(fields.filter((f): f is string => !!f && f.length > 0).join(' | '));
 }
 
 /** Code points of a run (CJK extension B+ characters are surrogate pairs). */
@@ -107,9 +110,12 @@ export function tsqueryLiteral(tokens: string[]): string {
   return tokens.map((t) => `'${t.replace(/['\\]/g, (c) => (c === "'" ? "''" : '\\\\'))}'`).join(' & ');
 }
 
-/** A PostgreSQL array literal of tokens (for COPY), every element quoted so that a word like "null" stays a word. */
+/**
+ * A PostgreSQL array literal of index tokens (for COPY), every element quoted so that a word like
+ * "null" stays a word. Tokens hold only letters, digits and Han characters, so nothing needs escaping.
+ */
 export function arrayLiteral(tokens: string[]): string {
-  return `{${tokens.map((t) => `"${t.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  return tokens.length ? `{"${tokens.join('","')}"}` : '{}';
 }
 
 /** '%text%' with LIKE's wildcards escaped (runs hold only letters and digits, but stay safe). */
