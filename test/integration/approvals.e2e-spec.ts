@@ -57,6 +57,10 @@ describe('approval workflows: provider admission through multi-stage review', ()
     expect(transitions.map((t: { action: string }) => t.action)).toEqual([
       'provider.admission.start_review', 'provider.admission.approve_for_notice', 'provider.admission.activate',
     ]);
+    // Prometheus sees the approved case.
+    const metrics = await app.http().get('/metrics').expect(200);
+    const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM approval_cases WHERE status = 'approved'`);
+    expect(metrics.text).toContain(`approval_cases{workflow="provider_admission",status="approved"} ${n}`);
     // The applicant is told.
     await eventually(async () => {
       const inbox = await app.http().get('/api/v1/notifications').set(provider.auth);

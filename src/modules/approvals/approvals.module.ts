@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApprovalCase, ApprovalTask, WorkflowDefinition } from './approval.entities';
 import { ApprovalCasesService } from './approval-cases.service';
+import { ApprovalMetricsCollector } from './approval-metrics.collector';
 import { ApprovalNotifier } from './approval-notifier';
 import { ApprovalSubjectRegistry } from './approval-subject.registry';
 import { ApprovalTasksService } from './approval-tasks.service';
@@ -14,7 +15,7 @@ import { WorkflowDefinitionsService } from './workflow-definitions.service';
 @Module({
   imports: [TypeOrmModule.forFeature([WorkflowDefinition, ApprovalCase, ApprovalTask])],
   controllers: [ApprovalsController],
-  providers: [CaseEngine, ApprovalTasksService, ApprovalCasesService, WorkflowDefinitionsService, ApprovalSubjectRegistry, ApprovalNotifier, ApprovalsSweeper],
+  providers: [CaseEngine, ApprovalTasksService, ApprovalCasesService, WorkflowDefinitionsService, ApprovalSubjectRegistry, ApprovalNotifier, ApprovalsSweeper, ApprovalMetricsCollector],
   exports: [CaseEngine, ApprovalCasesService],
 })
 export class ApprovalsModule {}
