@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, isPlatformAdmin } from '../../platform/context/actor';
+import { RequestContext } from '../../platform/context/request-context';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
@@ -25,6 +26,7 @@ export class ApprovalTasksService {
     private readonly uow: UnitOfWork,
     private readonly engine: CaseEngine,
     private readonly notifier: ApprovalNotifier,
+    private readonly context: RequestContext,
   ) {}
 
   async inbox(actor: Actor, query: TaskQueryDto): Promise<TaskDto[]> {
@@ -128,6 +130,7 @@ export class ApprovalTasksService {
 
   async decideBatch(actor: Actor, taskIds: string[], decision: Decision, comment?: string): Promise<BatchDecisionResultDto[]> {
     const results: BatchDecisionResultDto[] = [];
+    this.context.detachIdempotencyFromTransactions();
     // One transaction per task: a bad task must not roll back the others.
     for (const taskId of taskIds) {
       try {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ProcessRole } from '../../platform/config/app-config';
+import { RequestContext } from '../../platform/context/request-context';
 import { PROCESS_ROLE } from '../../platform/database/database.tokens';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { JobHandler } from '../../platform/queue/job-handler.decorator';
@@ -26,6 +27,7 @@ export class DailyRunService implements OnApplicationBootstrap {
     private readonly claims: ClaimsService,
     private readonly settlement: SettlementService,
     private readonly queues: QueueService,
+    private readonly context: RequestContext,
     @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
   ) {}
 
@@ -44,6 +46,7 @@ export class DailyRunService implements OnApplicationBootstrap {
   }
 
   async run(asOf: string): Promise<DailyRunDto> {
+    this.context.detachIdempotencyFromTransactions();
     const { expired, returnedFen } = await this.expiry.expireDue(asOf);
     const ordersLapsed = await this.orders.lapseDue(asOf);
     const claimsRejected = await this.claims.rejectOverdue(asOf);

@@ -41,6 +41,15 @@ export class RequestContext {
     this.cls.set('idempotency', value);
   }
 
+  /**
+   * For requests that run several units of work (batch decisions, the daily run): the key is then
+   * completed once, by the interceptor, with the whole response. A retry after a crash re-runs the
+   * request; each step is idempotent on its own (already-decided tasks answer 409).
+   */
+  detachIdempotencyFromTransactions(): void {
+    if (this.cls.isActive()) this.cls.set('idempotency', undefined);
+  }
+
   /** Runs `fn` in a fresh context (queue jobs, scripts), optionally tagged with a request id. */
   run<T>(requestId: string | undefined, fn: () => Promise<T>): Promise<T> {
     return this.cls.run(async () => {
