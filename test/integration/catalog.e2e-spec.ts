@@ -419,5 +419,31 @@ describe('catalog: services, Chinese search, recognition agreements, CSV import'
       expect(done.status).toBe(201);
       expect(done.body).toMatchObject({ id: running.id, status: 'completed', rowsTotal: 12_000, rowsValid: 12_000, providersCreated: 5, bytes: first.length + rest.length });
     });
+
+    it('an upload cut off mid-way fails the import and leaves neither services, providers nor staged rows', async () => {
+      const csv = [...generateCatalogCsv({ providers: 3, services: 8_000, seed: 13 })];
+      const usccs = generateProviders({ providers: 3, seed: 13 }).map((p) => p.uscc);
+      const url = new URL('/api/v1/catalog/imports', app.running.url);
+      const req = http.request(url, { method: 'POST', headers: { ...partner.auth, 'Content-Type': 'text/csv' } });
+      req.on('error', () => undefined);
+      req.write(csv.slice(0, 6_001).join(''));
+      const running = await eventually(async () => {
+        const list = await api().get('/api/v1/catalog/imports').set(partner.auth).expect(200);
+        return list.body.find((i: { status: string; rowsTotal: number }) => i.status === 'running' && i.rowsTotal >= 5_000) as { id: string } | undefined;
+      }, 20_000, 'the import to run');
+      req.destroy();
+      const failed = await eventually(async () => {
+        const res = await api().get(`/api/v1/catalog/imports/${running.id}`).set(partner.auth).expect(200);
+        return res.body.status === 'failed' ? res.body : undefined;
+      }, 20_000, 'the import to fail');
+      expect(failed.errorMessage).toBe('The upload ended before the CSV was complete');
+      expect(failed.finishedAt).not.toBeNull();
+      const [counts] = await app.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM catalog_import_rows WHERE import_id = $1) AS staged,
+                (SELECT count(*)::int FROM organizations WHERE uscc = ANY($2)) AS providers`,
+        [running.id, usccs],
+      );
+      expect(counts).toEqual({ staged: 0, providers: 0 });
+    });
   });
 });

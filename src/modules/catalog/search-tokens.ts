@@ -3,8 +3,8 @@
  * of Han characters as one word, so '光谱' would never match '红外光谱分析'. We index n-grams
  * instead: every Han character (unigram, for 1-character queries) and every overlapping pair
  * (bigram, for everything longer), plus whole words of other scripts (ICP-MS → icp, ms).
- * A query of n ≥ 2 Han characters becomes its n-1 bigrams ANDed; the contiguous ILIKE recheck
- * then drops rows that hold the bigrams apart. See docs/catalog-search.md.
+ * A query of n ≥ 2 Han characters becomes its n-1 bigrams ANDed; a contiguous, case-insensitive
+ * LIKE recheck on the lower-cased search_text then drops rows that hold the bigrams apart. See docs/catalog-search.md.
  *
  * Both sides are built here: the index with array_to_tsvector(tokens) and the query as a
  * tsquery literal of the same tokens. PostgreSQL's parser never runs, so the two always agree
@@ -50,7 +50,7 @@ export function textRuns(normalized: string): TextRun[] {
 }
 
 /**
- * The text kept for the ILIKE recheck: the searchable fields, normalised, joined by ' | '. Patterns
+ * The text kept for the LIKE recheck (NFKC, lower case, so LIKE is case-insensitive): the searchable fields, normalised, joined by ' | '. Patterns
  * are runs of letters, digits or Han characters only, so no match can span two fields.
  */
 export function searchText(fields: (string | null | undefined)[]): string {
@@ -59,30 +59,35 @@ export function searchText(fields: (string | null | undefined)[]): string {
 
 /** Code points of a run (CJK extension B+ characters are surrogate pairs). */
 function chars(run: string): string[] {
-  return /[\ud800-\udfff]/.test(run) ? Array.from(run) : run.split('');
+  return SURROGATE.test(run) ? Array.from(run) : run.split('');
 }
 
-/** Distinct index tokens of an already normalised searchable text: for array_to_tsvector. */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * Index tokens of an already normalised searchable text, for array_to_tsvector (which drops
+ * duplicates, so we do not: a Set here doubled the import's tokenising time).
+ */
 export function indexTokens(normalized: string): string[] {
-  const tokens = new Set<string>();
+  const tokens: string[] = [];
   for (const run of textRuns(normalized)) {
     if (run.kind === 'word') {
-      tokens.add(run.text);
+      tokens.push(run.text);
       continue;
     }
     const cs = chars(run.text);
     for (let i = 0; i < cs.length; i++) {
-      tokens.add(cs[i]);
-      if (i + 1 < cs.length) tokens.add(cs[i] + cs[i + 1]);
+      tokens.push(cs[i]);
+      if (i + 1 < cs.length) tokens.push(cs[i] + cs[i + 1]);
     }
   }
-  return [...tokens];
+  return tokens;
 }
 
 export interface SearchQuery {
   /** A tsquery literal: the query's bigrams (its unigram for a 1-character run) and words, ANDed. */
   tsquery: string;
-  /** Each run must appear contiguously in search_text (ILIKE '%run%'). */
+  /** Each run must appear contiguously in search_text (LIKE '%run%' on lower-cased text). */
   patterns: string[];
 }
 

@@ -22,7 +22,7 @@ export const OrganizationPolicy = {
 
   canLinkControllerGroup(actor: Actor, enterprise: Pick<Organization, 'id' | 'regionCode'>): boolean {
     if (OrganizationPolicy.canManage(actor, enterprise)) return true;
-    return [Role.Reviewer, Role.Approver].includes(actor.role) && actorCoversRegion(actor, enterprise.regionCode);
+    return [Role.Reviewer, Role.Approver, Role.PartnerAdmin].includes(actor.role) && actorCoversRegion(actor, enterprise.regionCode);
   },
 };
 

@@ -97,9 +97,9 @@ export class OrganizationsController {
   }
 
   @Post('organizations/:id/controller-group')
-  @Roles(Role.EnterpriseUser, Role.Reviewer, Role.Approver, Role.PlatformAdmin)
+  @Roles(Role.EnterpriseUser, Role.ProviderUser, Role.Reviewer, Role.Approver, Role.PartnerAdmin, Role.PlatformAdmin)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Link an enterprise to its actual-controller group (同一实际控制人), or unlink with null' })
+  @ApiOperation({ summary: 'Link an enterprise or provider to its actual-controller group (同一实际控制人), or unlink with null' })
   @ApiOkResponse({ type: OrganizationDto })
   linkControllerGroup(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LinkControllerGroupDto): Promise<OrganizationDto> {
     return this.organizations.linkControllerGroup(actor, id, dto.controllerGroupId ?? null);

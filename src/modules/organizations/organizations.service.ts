@@ -166,11 +166,14 @@ export class OrganizationsService {
     return rows.map((g) => ({ id: g.id, name: g.name, controllerName: g.controllerName }));
   }
 
-  /** 同一实际控制人: caps apply across every enterprise linked to the group. */
+  /**
+   * 同一实际控制人: caps apply across every enterprise linked to the group; a provider declared in
+   * the same group as an enterprise is a related party of it (a redemption pre-check fails).
+   */
   async linkControllerGroup(actor: Actor, enterpriseId: string, controllerGroupId: string | null): Promise<OrganizationDto> {
     return this.uow.run(async (tx) => {
       const org = await this.lockReadable(tx.manager, actor, enterpriseId);
-      if (org.kind !== 'enterprise') throw DomainError.rule('Only enterprises belong to actual-controller groups');
+      if (org.kind !== 'enterprise' && org.kind !== 'provider') throw DomainError.rule('Only enterprises and providers belong to actual-controller groups');
       if (!OrganizationPolicy.canLinkControllerGroup(actor, org)) throw DomainError.forbidden();
       if (controllerGroupId && !(await tx.manager.getRepository(ControllerGroup).existsBy({ id: controllerGroupId }))) {
         throw DomainError.invalid('controllerGroupId', 'no such actual-controller group');

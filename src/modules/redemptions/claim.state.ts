@@ -7,7 +7,8 @@ export type ClaimEvent = 'start_review' | 'approve' | 'reject' | 'return' | 'res
 export const CLAIM_STATES = new StateMachine<ClaimStatus, ClaimEvent>('redemption claim', {
   start_review: { from: ['submitted'], to: 'in_review' },
   approve: { from: ['submitted', 'in_review'], to: 'approved' },
-  reject: { from: ['submitted', 'in_review'], to: 'rejected' },
+  // A returned claim left uncorrected past redeem-by is rejected too.
+  reject: { from: ['submitted', 'in_review', 'returned'], to: 'rejected' },
   return: { from: ['submitted', 'in_review'], to: 'returned' },
   resubmit: { from: ['returned'], to: 'submitted' },
   withdraw: { from: ['submitted', 'in_review', 'returned'], to: 'withdrawn' },

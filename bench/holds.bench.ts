@@ -1,0 +1,398 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { bootstrap, RunningApp } from '../src/bootstrap';
+import { CreateOrderDto } from '../src/modules/orders/dto/order.dto';
+import { OrdersService } from '../src/modules/orders/orders.service';
+import { makeUscc, USCC_CHARSET } from '../src/modules/organizations/uscc';
+import { Actor, OrganizationKind, Role } from '../src/platform/context/actor';
+import { RequestContext } from '../src/platform/context/request-context';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
+import { Benchmark, BenchContext, BenchRow, Bracketed, createTemplate, infoRow, JsonClient, mapLimit, nowMs, ratioRow, redisPrefix, sleep, waitUntil } from './lib';
+
+/**
+ * Voucher holds per second: an order (使用) computes its subsidy and holds it on the voucher
+ * (voucher_available → voucher_held) in one transaction with the voucher row locked. Measured
+ * (a) on one hot voucher that every client orders against, and (b) on many vouchers, one per
+ * client, through HTTP (POST /api/v1/service-orders) and through the service
+ * (OrdersService.create) on the in-process app. The baseline is the bare minimum a hold needs:
+ * a raw `pg` loop of one conditional debit + the matching credit per transaction, with the same
+ * parallelism, on the same database (on ledger accounts of its own), before and after the app.
+ */
+export const holdsBenchmark: Benchmark = {
+  name: 'holds',
+  async run(ctx) {
+    const w = workload(ctx);
+    const template = await createTemplate(ctx, 'holds');
+    const db = await template.clone('holds');
+    const floor = await prepareBaseline(db.url, ctx.concurrency);
+    const baselines = {
+      hot: new Bracketed(() => rawHoldRate(db.url, floor.hot, ctx.concurrency, w.holds, w.warmupHolds)),
+      many: new Bracketed(() => rawHoldRate(db.url, floor.many, ctx.concurrency, w.holds, w.warmupHolds)),
+    };
+    ctx.log(`baselines (before), ${w.holds} holds each`);
+    await baselines.hot.sample();
+    await baselines.many.sample();
+
+    const measured = await runApp(ctx, db.url, w);
+
+    ctx.log('baselines (after)');
+    await baselines.hot.sample();
+    await baselines.many.sample();
+    ctx.log(`raw SQL holds/s: hot ${baselines.hot.spread}; many ${baselines.many.spread}`);
+    await db.drop();
+
+    const n = ctx.concurrency;
+    const baseName = (what: string) => `raw SQL conditional-update holds/s, ${what}, ${n} clients`;
+    const rows: BenchRow[] = [];
+    for (const m of measured) {
+      const baseline = m.target === 'hot' ? baselines.hot : baselines.many;
+      const where = m.target === 'hot' ? `one hot voucher, ${n} clients` : `${n} vouchers, one per client`;
+      rows.push(ratioRow('holds', `holds/s via ${m.path}, ${where}`, m.rate, 'holds/s', baseName(m.target === 'hot' ? 'one account pair' : `${n} account pairs`), baseline.samples));
+    }
+    for (const m of measured) {
+      const where = m.target === 'hot' ? 'hot voucher' : 'many vouchers';
+      rows.push(infoRow('holds', `latency p50 via ${m.path}, ${where}`, m.p50, 'ms'));
+      rows.push(infoRow('holds', `latency p95 via ${m.path}, ${where}`, m.p95, 'ms'));
+    }
+    const rate = (path: Path, target: Target) => measured.find((m) => m.path === path && m.target === target)?.rate ?? NaN;
+    rows.push(infoRow('holds', 'many vouchers ÷ hot voucher, via HTTP', rate('HTTP', 'many') / rate('HTTP', 'hot'), '×'));
+    rows.push(infoRow('holds', 'many vouchers ÷ hot voucher, via the service', rate('service', 'many') / rate('service', 'hot'), '×'));
+    rows.push(infoRow('holds', 'HTTP ÷ service, hot voucher', rate('HTTP', 'hot') / rate('service', 'hot'), '×'));
+    rows.push(infoRow('holds', 'HTTP ÷ service, many vouchers', rate('HTTP', 'many') / rate('service', 'many'), '×'));
+    rows.push(infoRow('holds', 'holds per measurement', w.holds, 'holds'));
+    return rows;
+  },
+};
+
+type Path = 'HTTP' | 'service';
+type Target = 'hot' | 'many';
+
+interface Workload {
+  holds: number;
+  warmupHolds: number;
+}
+
+function workload(ctx: BenchContext): Workload {
+  return ctx.quick ? { holds: 200, warmupHolds: 16 } : { holds: 2_000, warmupHolds: 80 };
+}
+
+/** 50 % of 200 fen: every hold is 100 fen (the full-coverage threshold is 0). */
+const PRICE_FEN = 200;
+const SUBSIDY_FEN = 100;
+const NANHU = '330402';
+
+// ---------------------------------------------------------------- baseline
+
+interface AccountPair {
+  from: string;
+  to: string;
+}
+
+/** Ledger accounts of a closed programme of their own, in the app's database, for the raw loop. */
+async function prepareBaseline(url: string, clients: number): Promise<{ hot: AccountPair[]; many: AccountPair[] }> {
+  const c = new Client({ connectionString: url, application_name: 'g60-bench-holds' });
+  await c.connect();
+  try {
+    const [{ id: programId }] = (
+      await c.query(
+        `INSERT INTO voucher_programs (issuing_region_code, year, name, ratio_bp_by_tier, per_application_cap_fen, annual_cap_enterprise_fen, annual_cap_group_fen,
+                                       full_coverage_threshold_fen, use_by, redeem_by, redemption_mode, settlement_cycle, budget_fen, status)
+         VALUES ('330400', 2026, $1, '{"default": 5000}', 1, 1, 1, 0, '2026-12-31', '2027-03-31', 'provider_redeems', 'monthly', 1, 'closed') RETURNING id`,
+        [`基准：原始 SQL 冻结 ${randomBytes(3).toString('hex')}`],
+      )
+    ).rows as { id: string }[];
+    const pair = async (): Promise<AccountPair> => {
+      const owner = randomUUID();
+      const ids = (
+        await c.query(`INSERT INTO ledger_accounts (program_id, kind, owner_id) VALUES ($1, 'voucher_available', $2), ($1, 'voucher_held', $2) RETURNING id, kind`, [programId, owner])
+      ).rows as { id: string; kind: string }[];
+      return { from: ids.find((r) => r.kind === 'voucher_available')!.id, to: ids.find((r) => r.kind === 'voucher_held')!.id };
+    };
+    const hot = [await pair()];
+    const many: AccountPair[] = [];
+    for (let i = 0; i < clients; i += 1) many.push(await pair());
+    return { hot, many };
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * `clients` connections, client i on pairs[i % pairs.length], sharing `holds` transactions of
+ * BEGIN; debit WHERE balance >= amount (exactly one row, or it is a failure); credit; COMMIT.
+ */
+async function rawHoldRate(url: string, pairs: AccountPair[], clients: number, holds: number, warmupHolds: number): Promise<number> {
+  const conns = await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const c = new Client({ connectionString: url, application_name: 'g60-bench-holds' });
+      await c.connect();
+      return c;
+    }),
+  );
+  try {
+    const pass = async (count: number) => {
+      // Every pass starts from the same balances: enough for every hold on one pair.
+      await conns[0].query(`UPDATE ledger_accounts SET balance_fen = CASE WHEN kind = 'voucher_available' THEN $2::bigint ELSE 0 END WHERE id = ANY($1::uuid[])`, [
+        pairs.flatMap((p) => [p.from, p.to]),
+        (count + 1) * SUBSIDY_FEN,
+      ]);
+      let next = 0;
+      const started = nowMs();
+      await Promise.all(
+        conns.map(async (c, i) => {
+          const { from, to } = pairs[i % pairs.length];
+          while (next < count) {
+            next += 1;
+            await c.query('BEGIN');
+            const debited = await c.query(`UPDATE ledger_accounts SET balance_fen = balance_fen - $1 WHERE id = $2 AND balance_fen >= $1`, [SUBSIDY_FEN, from]);
+            if (debited.rowCount !== 1) {
+              await c.query('ROLLBACK');
+              throw new Error('raw hold refused: the baseline accounts ran dry');
+            }
+            await c.query(`UPDATE ledger_accounts SET balance_fen = balance_fen + $1 WHERE id = $2`, [SUBSIDY_FEN, to]);
+            await c.query('COMMIT');
+          }
+        }),
+      );
+      return count / ((nowMs() - started) / 1000);
+    };
+    await pass(warmupHolds);
+    return await pass(holds);
+  } finally {
+    await Promise.all(conns.map((c) => c.end()));
+  }
+}
+
+// ---------------------------------------------------------------- the app
+
+interface Measured {
+  path: Path;
+  target: Target;
+  rate: number;
+  p50: number;
+  p95: number;
+}
+
+interface Holder {
+  auth: Record<string, string>;
+  actor: Actor;
+  voucherId: string;
+}
+
+async function runApp(ctx: BenchContext, databaseUrl: string, w: Workload): Promise<Measured[]> {
+  const running = await bootstrap('all', {
+    env: {
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: ctx.redisUrl,
+      QUEUE_PREFIX: redisPrefix(ctx, 'holds'),
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      OUTBOX_POLL_MS: '20',
+      WORKER_CONCURRENCY: String(ctx.concurrency),
+    },
+  });
+  let stopped = false;
+  const shutdown = async () => {
+    if (stopped) return;
+    stopped = true;
+    await running.shutdown('benchmark finished');
+  };
+  ctx.defer(shutdown);
+  const observer = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-observer' });
+  await observer.connect();
+  try {
+    const http = new JsonClient(running.url as string);
+    ctx.log('setting up: programme, provider, service, vouchers');
+    const { serviceId, hot, many } = await setUp(ctx, http, observer, w);
+    const results: Measured[] = [];
+    for (const path of ['HTTP', 'service'] as const) {
+      for (const target of ['hot', 'many'] as const) {
+        const holders = target === 'hot' ? [hot] : many;
+        const place = path === 'HTTP' ? httpOrder(http, serviceId) : serviceOrder(running, serviceId);
+        await placeHolds(holders, ctx.concurrency, w.warmupHolds, place);
+        const m = await placeHolds(holders, ctx.concurrency, w.holds, place);
+        ctx.log(`${path}, ${target}: ${m.rate.toFixed(0)} holds/s (p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms)`);
+        results.push({ path, target, ...m });
+      }
+    }
+    await verify(observer, [hot, ...many], 2 * (w.holds + w.warmupHolds) * 2);
+    return results;
+  } finally {
+    await observer.end().catch(() => undefined);
+    await shutdown();
+  }
+}
+
+type Place = (holder: Holder) => Promise<void>;
+
+function httpOrder(http: JsonClient, serviceId: string): Place {
+  return async (h) => {
+    await http.expect(201, 'POST', '/api/v1/service-orders', { serviceId, voucherId: h.voucherId, quantity: 1 }, h.auth);
+  };
+}
+
+/** The service as the controller calls it, inside a request context carrying the actor. */
+function serviceOrder(running: RunningApp, serviceId: string): Place {
+  const orders = running.app.get(OrdersService);
+  const context = running.app.get(RequestContext);
+  return async (h) => {
+    const dto: CreateOrderDto = { serviceId, voucherId: h.voucherId, quantity: 1 };
+    await context.run(`bench-${randomUUID()}`, async () => {
+      context.setActor(h.actor);
+      const order = await orders.create(h.actor, dto);
+      if (order.subsidyHeldFen !== SUBSIDY_FEN) throw new Error(`expected a hold of ${SUBSIDY_FEN} fen, got ${order.subsidyHeldFen}`);
+    });
+  };
+}
+
+/** `count` holds from `clients` lanes, lane i on holders[i % holders.length]; every one must succeed. */
+async function placeHolds(holders: Holder[], clients: number, count: number, place: Place): Promise<{ rate: number; p50: number; p95: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = nowMs();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, lane) => {
+      const holder = holders[lane % holders.length];
+      while (next < count) {
+        next += 1;
+        const t = nowMs();
+        await place(holder);
+        latencies.push(nowMs() - t);
+      }
+    }),
+  );
+  const rate = count / ((nowMs() - started) / 1000);
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { rate, p50: at(0.5), p95: at(0.95) };
+}
+
+/** The end state is checked exactly: every hold is in the ledger, balanced, nothing negative. */
+async function verify(observer: Client, holders: Holder[], maxHolds: number): Promise<void> {
+  const [row] = (
+    await observer.query(
+      `SELECT (SELECT count(*)::int FROM service_orders WHERE voucher_id = ANY($1::uuid[])) AS orders,
+              (SELECT COALESCE(sum(subsidy_held_fen), 0)::bigint FROM service_orders WHERE voucher_id = ANY($1::uuid[])) AS order_held,
+              (SELECT COALESCE(sum(a.balance_fen), 0)::bigint FROM vouchers v JOIN ledger_accounts a ON a.id = v.held_account_id WHERE v.id = ANY($1::uuid[])) AS ledger_held,
+              (SELECT count(*)::int FROM ledger_transactions WHERE kind = 'hold') AS holds,
+              (SELECT COALESCE(sum(amount_fen), 0)::bigint FROM ledger_entries) AS entry_sum,
+              (SELECT count(*)::int FROM ledger_accounts a WHERE a.kind <> 'appropriation' AND a.balance_fen < 0) AS negative`,
+      [holders.map((h) => h.voucherId)],
+    )
+  ).rows as { orders: number; order_held: string; ledger_held: string; holds: number; entry_sum: string; negative: number }[];
+  const problems = [
+    row.orders !== maxHolds ? `${row.orders} orders, expected ${maxHolds}` : '',
+    Number(row.order_held) !== row.orders * SUBSIDY_FEN ? `orders hold ${row.order_held} fen` : '',
+    Number(row.ledger_held) !== row.orders * SUBSIDY_FEN ? `the ledger holds ${row.ledger_held} fen for ${row.orders} orders` : '',
+    row.holds !== row.orders ? `${row.holds} hold movements for ${row.orders} orders` : '',
+    Number(row.entry_sum) !== 0 ? `ledger entries sum to ${row.entry_sum}` : '',
+    row.negative > 0 ? `${row.negative} negative balances` : '',
+  ].filter(Boolean);
+  if (problems.length > 0) throw new Error(`holds benchmark end state is wrong: ${problems.join('; ')}`);
+}
+
+// ---------------------------------------------------------------- set-up, through the API
+
+type Auth = Record<string, string>;
+
+async function demoLogin(http: JsonClient, role: Role): Promise<Auth> {
+  const user = DEMO_LOGINS.find((l) => l.role === role);
+  if (!user) throw new Error(`no demo login for ${role}`);
+  const body = await http.expect<{ accessToken: string }>(200, 'POST', '/api/v1/auth/login', { email: user.email, password: DEMO_PASSWORD });
+  return { Authorization: `Bearer ${body.accessToken}` };
+}
+
+function registration(kind: 'enterprise' | 'provider', tag: string) {
+  const body9 = Array.from(randomBytes(9), (b) => USCC_CHARSET[b % USCC_CHARSET.length]).join('');
+  return {
+    kind,
+    organization: {
+      name: `基准${kind === 'provider' ? '检测技术' : '新材料科技'}${tag}有限公司`,
+      uscc: makeUscc('91', NANHU, body9),
+      regionCode: NANHU,
+      ...(kind === 'provider' ? { providerKind: 'third_party_lab', accreditations: ['CMA'] } : {}),
+    },
+    user: { email: `bench.holds.${tag}@bench.g60.cn`, password: 'Bench-passw0rd-2026', displayName: '基准用户' },
+  };
+}
+
+async function registerAndLogin(http: JsonClient, kind: 'enterprise' | 'provider', tag: string): Promise<{ orgId: string; auth: Auth }> {
+  const body = registration(kind, tag);
+  const res = await http.expect<{ organization: { id: string } }>(201, 'POST', '/api/v1/auth/register', body);
+  const tokens = await http.expect<{ accessToken: string }>(200, 'POST', '/api/v1/auth/login', { email: body.user.email, password: body.user.password });
+  return { orgId: res.organization.id, auth: { Authorization: `Bearer ${tokens.accessToken}` } };
+}
+
+async function actorOf(observer: Client, orgId: string): Promise<Actor> {
+  const [u] = (
+    await observer.query(
+      `SELECT u.id, u.role, u.is_org_admin, o.kind, o.region_code FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.organization_id = $1 LIMIT 1`,
+      [orgId],
+    )
+  ).rows as { id: string; role: Role; is_org_admin: boolean; kind: OrganizationKind; region_code: string }[];
+  return { userId: u.id, sessionId: 'bench', role: u.role, isOrgAdmin: u.is_org_admin, organizationId: orgId, organizationKind: u.kind, regionCode: u.region_code, regionScope: [u.region_code] };
+}
+
+/**
+ * A programme (threshold 0, caps out of the way), an admitted Nanhu lab listing a 200-fen
+ * service, and vouchers issued through an auto-approving voucher_application workflow: one hot
+ * voucher, and one voucher for each of `concurrency` further enterprises.
+ */
+async function setUp(ctx: BenchContext, http: JsonClient, observer: Client, w: Workload): Promise<{ serviceId: string; hot: Holder; many: Holder[] }> {
+  const run = `${ctx.runId}${randomBytes(2).toString('hex')}`;
+  const [approver, admin] = await Promise.all([demoLogin(http, Role.Approver), demoLogin(http, Role.PlatformAdmin)]);
+  // Each voucher takes at most every hold of both paths (warm-ups included), with room to spare.
+  const faceFen = 2 * (w.holds + w.warmupHolds) * SUBSIDY_FEN * 2;
+  const program = await http.expect<{ id: string }>(201, 'POST', '/api/v1/programs', {
+    issuingRegionCode: '330400',
+    year: 2026,
+    name: `基准：冻结吞吐 ${run}`,
+    ratioBpByTier: { default: 5000, tech_sme: 5000, high_tech: 6000 },
+    perApplicationCapFen: faceFen,
+    annualCapEnterpriseFen: faceFen,
+    annualCapGroupFen: faceFen,
+    fullCoverageThresholdFen: 0,
+    useBy: '2026-12-31',
+    redeemBy: '2027-03-31',
+    redemptionMode: 'provider_redeems',
+    settlementCycle: 'monthly',
+    budgetFen: faceFen * (ctx.concurrency + 2),
+  }, approver);
+  await http.expect(200, 'POST', `/api/v1/programs/${program.id}/open`, undefined, approver);
+  await http.expect(201, 'POST', '/api/v1/workflow-definitions', {
+    key: 'voucher_application',
+    name: '创新券申领（基准：自动通过）',
+    subjectType: 'voucher_application',
+    stages: [{ key: 'precheck', name: '自动预审', kind: 'precheck' }],
+    autoApproveBelowFen: faceFen + 1,
+  }, admin);
+
+  // The lab: registered, its admission case opened, then admitted directly (not what is measured).
+  const lab = await registerAndLogin(http, 'provider', `${run}.lab`);
+  await waitUntil(async () => (await observer.query(`SELECT 1 FROM approval_tasks t JOIN approval_cases c ON c.id = t.case_id WHERE c.subject_id = $1`, [lab.orgId])).rowCount! > 0, 30_000, 'admission task');
+  await observer.query(`UPDATE organizations SET admission_status = 'active' WHERE id = $1`, [lab.orgId]);
+  const service = await http.expect<{ id: string }>(201, 'POST', '/api/v1/catalog/services', {
+    code: `BENCH-${run}`, name: '基准检测项目', category: 'analysis', unitPriceFen: PRICE_FEN, unit: '样品', leadTimeDays: 1,
+  }, lab.auth);
+
+  const enterprises = await mapLimit(Array.from({ length: ctx.concurrency + 1 }, (_, i) => `${run}.e${i}`), ctx.concurrency, (tag) => registerAndLogin(http, 'enterprise', tag));
+  const holders = await mapLimit(enterprises, ctx.concurrency, async (e, i): Promise<Holder> => {
+    // A valid qualification, so every pre-check passes and the application is auto-approved.
+    await http.expect(201, 'POST', `/api/v1/organizations/${e.orgId}/qualifications`, { kind: 'tech_sme', certificateNo: `GR-BENCH-${run}-${i}`, validFrom: '2026-01-01', validTo: '2028-12-31' }, e.auth);
+    const draft = await http.expect<{ id: string }>(201, 'POST', '/api/v1/voucher-applications', { programId: program.id, requestedFen: faceFen, purpose: '基准测试' }, e.auth);
+    await http.expect(200, 'POST', `/api/v1/voucher-applications/${draft.id}/submit`, {}, e.auth);
+    const issued = await waitUntil(async () => {
+      const app = await http.expect<{ status: string; voucherId: string | null; rejectionReason: string | null }>(200, 'GET', `/api/v1/voucher-applications/${draft.id}`, undefined, e.auth);
+      if (app.status === 'rejected') throw new Error(`application rejected: ${app.rejectionReason}`);
+      return app.status === 'issued' ? app.voucherId : undefined;
+    }, 60_000, 'voucher issued');
+    return { auth: e.auth, actor: await actorOf(observer, e.orgId), voucherId: issued as string };
+  });
+  // Let the set-up's queue work (notifications, webhooks) drain before anything is timed.
+  await sleep(500);
+  return { serviceId: service.id, hot: holders[0], many: holders.slice(1) };
+}

@@ -1,0 +1,26 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+
+/** An instant with an explicit offset ('…Z' or '…+08:00'): never a wall-clock time of the server's zone. */
+export function IsInstant(description = 'ISO 8601 instant with offset, e.g. 2026-03-10T09:30:00+08:00') {
+  return applyDecorators(
+    ApiProperty({ type: String, format: 'date-time', description, example: '2026-03-10T09:30:00+08:00' }),
+    IsISO8601({ strict: true }),
+    Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: '$property must carry a UTC offset (Z or ±hh:mm)' }),
+  );
+}
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset?: number;
+}
+
+export class WarningDto {
+  @ApiProperty({ enum: ['theme_mismatch', 'short_gap', 'outside_availability'] }) code: string;
+  @ApiProperty() message: string;
+}
