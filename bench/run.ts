@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { approvalsBenchmark } from './approvals.bench';
+import { catalogBenchmark } from './catalog.bench';
 import { holdsBenchmark } from './holds.bench';
 import { Benchmark, BenchContext, benchSettings, BenchRow, dropStaleBenchDatabases, machineInfo, MachineInfo, nowMs } from './lib';
 
@@ -11,7 +12,7 @@ import { Benchmark, BenchContext, benchSettings, BenchRow, dropStaleBenchDatabas
  *
  *   node dist/bench/run.js [approvals ...]        BENCH_QUICK=1 for a smoke run
  */
-const BENCHMARKS: Benchmark[] = [approvalsBenchmark, holdsBenchmark];
+const BENCHMARKS: Benchmark[] = [approvalsBenchmark, holdsBenchmark, catalogBenchmark];
 
 interface Failure {
   benchmark: string;

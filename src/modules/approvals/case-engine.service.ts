@@ -100,6 +100,12 @@ export class CaseEngine {
         await this.finish(tx, kase, 'approved', 'auto-approved: below the threshold and every pre-check passed');
         return 'auto-approved';
       }
+      // No person will look at this case: without auto-approval it must not pass by default.
+      if (!definition.stages.slice(job.stageIndex + 1).some((s) => s.kind === 'review')) {
+        const open = findings.filter((f) => f.outcome !== 'pass').map((f) => `${f.check}: ${f.outcome}`);
+        await this.finish(tx, kase, 'rejected', `not auto-approvable and no review stage follows (${open.length ? open.join(', ') : 'amount not below the auto-approval threshold'})`);
+        return 'rejected: not auto-approvable, no reviewer';
+      }
       tx.enqueue(JobName.AdvanceCase, { caseId: kase.id, revision: kase.revision, fromStage: job.stageIndex });
       return `prechecked: ${summary.fail} fail, ${summary.warn} warn`;
     });

@@ -1,0 +1,468 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { generateCatalogCsv, generateProviders } from '../scripts/catalog-generate';
+import { bootstrap } from '../src/bootstrap';
+import { CatalogSearchService } from '../src/modules/catalog/catalog-search.service';
+import { CatalogSearchQueryDto } from '../src/modules/catalog/dto/catalog-service.dto';
+import { Actor, OrganizationKind, Role } from '../src/platform/context/actor';
+import { shanghaiDate } from '../src/platform/database/shanghai-date';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
+import { Benchmark, BenchContext, BenchRow, Bracketed, createTemplate, infoRow, JsonClient, nowMs, ratioRow, redisPrefix } from './lib';
+
+/**
+ * The service catalogue (服务目录) at the size of Shanghai's: 200,000 services of 780 providers.
+ *
+ * 1. Import: the generated CSV is streamed as a raw text/csv body to POST /api/v1/catalog/imports by
+ *    the Shanghai partner admin (parse, validate, COPY to staging, one upsert transaction that also
+ *    creates the providers), then the same file again (an upsert that changes nothing). Rows/s end
+ *    to end, against a raw COPY of the same file into a plain table with the CSV's columns (no
+ *    validation, no search columns, no index, no constraint) on the same server.
+ * 2. Search: a fixed mix of 16 queries (1 character, 2 characters, longer keywords, keyword +
+ *    category + region, recognisedOnly for a Jiaxing enterprise under a Jiaxing–Shanghai
+ *    recognition agreement) over HTTP by `concurrency` clients; p50/p99 and queries/s against the
+ *    very statements the service runs (CatalogSearchService.buildSql) sent through `pg` by as many
+ *    clients: what the API (HTTP, auth, validation, mapping, JSON) adds to the SQL.
+ */
+export const catalogBenchmark: Benchmark = {
+  name: 'catalog',
+  async run(ctx) {
+    const w = workload(ctx);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'g60-bench-catalog-'));
+    ctx.defer(() => fs.rm(dir, { recursive: true, force: true }));
+    const file = path.join(dir, `catalog-${w.services}.csv`);
+    ctx.log(`generating ${w.services} services of ${w.providers} providers`);
+    const bytes = await writeCsv(file, w);
+
+    const template = await createTemplate(ctx, 'catalog');
+    const db = await template.clone('catalog');
+    const floorDb = await template.clone('catalog_floor');
+    const copy = new Bracketed(() => rawCopyRate(floorDb.url, file, w.services));
+
+    ctx.log(`raw COPY baseline (before), ${w.services} rows`);
+    await copy.sample();
+    const measured = await runApp(ctx, db.url, file, bytes, w, async () => {
+      ctx.log('raw COPY baseline (after)');
+      await copy.sample();
+    });
+    await db.drop();
+    await floorDb.drop();
+    ctx.log(`raw COPY rows/s ${copy.spread}`);
+
+    const copyName = `raw COPY rows/s, CSV into a plain table (no validation, no search index)`;
+    const sqlName = `the service's own SQL via pg, ${ctx.concurrency} clients`;
+    const { imports, search } = measured;
+    const rows: BenchRow[] = [
+      ratioRow('catalog', `import rows/s, ${w.services} rows, new catalogue`, imports.first.rowsPerS, 'rows/s', copyName, copy.samples),
+      ratioRow('catalog', `re-import rows/s, same ${w.services} rows, nothing changed`, imports.again.rowsPerS, 'rows/s', copyName, copy.samples),
+      ratioRow('catalog', `search queries/s, ${ctx.concurrency} HTTP clients`, search.app.qps, 'queries/s', sqlName, search.baseline.map((b) => b.qps)),
+      ratioRow('catalog', 'search latency p50 (lower is better)', search.app.p50, 'ms', sqlName, search.baseline.map((b) => b.p50)),
+      ratioRow('catalog', 'search latency p99 (lower is better)', search.app.p99, 'ms', sqlName, search.baseline.map((b) => b.p99)),
+      ratioRow('catalog', 'search latency p50, one client (lower is better)', search.appSingle.p50, 'ms', `the service's own SQL via pg, one client`, search.baselineSingle.map((b) => b.p50)),
+    ];
+    for (const cls of QUERY_CLASSES) {
+      rows.push(ratioRow('catalog', `search p50, ${cls} (lower is better)`, search.app.classP50[cls], 'ms', sqlName, search.baseline.map((b) => b.classP50[cls])));
+    }
+    rows.push(
+      infoRow('catalog', 'CSV size', bytes / 2 ** 20, 'MiB'),
+      infoRow('catalog', 'import elapsed, new catalogue', imports.first.seconds, 's'),
+      infoRow('catalog', 'import staging (parse, validate, COPY to staging), new catalogue', imports.first.stagingSeconds, 's'),
+      infoRow('catalog', 'import upsert transaction, new catalogue', imports.first.seconds - imports.first.stagingSeconds, 's'),
+      infoRow('catalog', 're-import elapsed', imports.again.seconds, 's'),
+      infoRow('catalog', 're-import staging', imports.again.stagingSeconds, 's'),
+      infoRow('catalog', 're-import upsert transaction', imports.again.seconds - imports.again.stagingSeconds, 's'),
+      infoRow('catalog', 'search queries per measurement (16-query mix)', w.searchRounds * MIX.length, 'queries'),
+      infoRow('catalog', 'search p99 of the slowest query class via HTTP', Math.max(...QUERY_CLASSES.map((c) => search.app.classP99[c])), 'ms'),
+    );
+    return rows;
+  },
+};
+
+interface Workload {
+  services: number;
+  providers: number;
+  /** Providers the Jiaxing–Shanghai agreement lists, and how many of them only for some services. */
+  agreementProviders: number;
+  narrowedProviders: number;
+  /** Timed search passes over the whole mix; one untimed pass warms up first. */
+  searchRounds: number;
+  /** Passes over the mix by one client alone: the latency without queueing. */
+  singleRounds: number;
+}
+
+function workload(ctx: BenchContext): Workload {
+  return ctx.quick
+    ? { services: 20_000, providers: 100, agreementProviders: 25, narrowedProviders: 5, searchRounds: 8, singleRounds: 1 }
+    : { services: 200_000, providers: 780, agreementProviders: 200, narrowedProviders: 20, searchRounds: 40, singleRounds: 3 };
+}
+
+const SEED = 1;
+const SERVICES_PER_NARROWED_PROVIDER = 10;
+
+async function writeCsv(file: string, w: Workload): Promise<number> {
+  const out = createWriteStream(file);
+  let buffer = '';
+  for (const line of generateCatalogCsv({ providers: w.providers, services: w.services, seed: SEED })) {
+    buffer += line;
+    if (buffer.length >= 1 << 16) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+  return (await fs.stat(file)).size;
+}
+
+// ---------------------------------------------------------------- import
+
+/**
+ * Rows per second of `COPY … FROM STDIN (FORMAT csv, HEADER)` of the file into a fresh logged table
+ * with the CSV's eleven columns (typed as the import types them), streamed with pg-copy-streams.
+ */
+async function rawCopyRate(databaseUrl: string, file: string, rows: number): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-copy' });
+  await client.connect();
+  try {
+    await client.query('DROP TABLE IF EXISTS bench_catalog_copy');
+    await client.query(`CREATE TABLE bench_catalog_copy (
+      provider_uscc text, provider_name text, service_code text, name text, category text, unit_price_fen bigint, unit text,
+      lead_time_days integer, instrument_name text, instrument_model text, description text)`);
+    const started = nowMs();
+    await pipeline(createReadStream(file), client.query(copyFrom('COPY bench_catalog_copy FROM STDIN WITH (FORMAT csv, HEADER true)')));
+    const seconds = (nowMs() - started) / 1000;
+    const [{ n }] = (await client.query('SELECT count(*)::int AS n FROM bench_catalog_copy')).rows as { n: number }[];
+    if (n !== rows) throw new Error(`raw COPY loaded ${n} rows, expected ${rows}`);
+    return rows / seconds;
+  } finally {
+    await client.query('DROP TABLE IF EXISTS bench_catalog_copy').catch(() => undefined);
+    await client.end();
+  }
+}
+
+interface ImportRun {
+  rowsPerS: number;
+  seconds: number;
+  /** From the import's start to the start of its upsert transaction (finished_at is that transaction's now()). */
+  stagingSeconds: number;
+}
+
+interface ImportSummary {
+  id: string;
+  status: string;
+  rowsTotal: number;
+  rowsValid: number;
+  rowsInvalid: number;
+  rowsInserted: number;
+  rowsUpdated: number;
+  providersCreated: number;
+}
+
+/** POST the file as a raw text/csv body, streamed from disk (not buffered), as a client would upload it. */
+function postCsv(baseUrl: string, auth: Auth, file: string, bytes: number): Promise<{ status: number; body: ImportSummary; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = nowMs();
+    const req = http.request(new URL('/api/v1/catalog/imports', baseUrl), {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Length': String(bytes) },
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : null) as ImportSummary, ms: nowMs() - started });
+        } catch (err) {
+          reject(new Error(`import answered ${res.statusCode} with ${text.slice(0, 500)}: ${String(err)}`));
+        }
+      });
+    });
+    req.on('error', reject);
+    createReadStream(file).on('error', reject).pipe(req);
+  });
+}
+
+async function importFile(baseUrl: string, auth: Auth, observer: Client, file: string, bytes: number, rows: number, expect: Partial<ImportSummary>): Promise<ImportRun> {
+  const res = await postCsv(baseUrl, auth, file, bytes);
+  if (res.status !== 201) throw new Error(`import: expected 201, got ${res.status} ${JSON.stringify(res.body)}`);
+  const wanted: Partial<ImportSummary> = { status: 'completed', rowsTotal: rows, rowsValid: rows, rowsInvalid: 0, ...expect };
+  for (const [key, value] of Object.entries(wanted)) {
+    if (res.body[key as keyof ImportSummary] !== value) throw new Error(`import: expected ${key} = ${value}, got ${JSON.stringify(res.body)}`);
+  }
+  const [{ staging }] = (await observer.query(`SELECT EXTRACT(EPOCH FROM finished_at - started_at)::float8 AS staging FROM catalog_imports WHERE id = $1`, [res.body.id]))
+    .rows as { staging: number }[];
+  const seconds = res.ms / 1000;
+  return { rowsPerS: rows / seconds, seconds, stagingSeconds: staging };
+}
+
+// ---------------------------------------------------------------- search
+
+type QueryClass = '1 character' | '2 characters' | 'longer keywords' | 'keyword + category + region' | 'recognisedOnly (Jiaxing enterprise)';
+const QUERY_CLASSES: QueryClass[] = ['1 character', '2 characters', 'longer keywords', 'keyword + category + region', 'recognisedOnly (Jiaxing enterprise)'];
+
+interface SearchCase {
+  cls: QueryClass;
+  query: { q: string; category?: string; regionCode?: string; recognisedOnly?: true };
+}
+
+/**
+ * The fixed mix, issued in this order round-robin (client i takes the next one free). Keywords
+ * are common words of the generated catalogue: 测 is in half of it (the worst case), 光 in a fifth.
+ * Imported providers all get the partner's region (310000), so the region filter is 310000.
+ */
+const MIX: SearchCase[] = [
+  { cls: '1 character', query: { q: '光' } },
+  { cls: '1 character', query: { q: '测' } },
+  { cls: '1 character', query: { q: '热' } },
+  { cls: '2 characters', query: { q: '光谱' } },
+  { cls: '2 characters', query: { q: '检测' } },
+  { cls: '2 characters', query: { q: '质谱' } },
+  { cls: '2 characters', query: { q: '校准' } },
+  { cls: 'longer keywords', query: { q: '电感耦合等离子体质谱' } },
+  { cls: 'longer keywords', query: { q: 'X射线衍射' } },
+  { cls: 'longer keywords', query: { q: '高低温湿热循环试验' } },
+  { cls: 'keyword + category + region', query: { q: '检测', category: 'testing', regionCode: '310000' } },
+  { cls: 'keyword + category + region', query: { q: '分析', category: 'analysis', regionCode: '310000' } },
+  { cls: 'keyword + category + region', query: { q: '光谱', category: 'analysis', regionCode: '310000' } },
+  { cls: 'recognisedOnly (Jiaxing enterprise)', query: { q: '光谱', recognisedOnly: true } },
+  { cls: 'recognisedOnly (Jiaxing enterprise)', query: { q: '检测', recognisedOnly: true } },
+  { cls: 'recognisedOnly (Jiaxing enterprise)', query: { q: '拉伸', recognisedOnly: true } },
+];
+
+function queryString(c: SearchCase): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(c.query)) params.set(k, String(v));
+  return params.toString();
+}
+
+interface PassStats {
+  qps: number;
+  p50: number;
+  p99: number;
+  classP50: Record<QueryClass, number>;
+  classP99: Record<QueryClass, number>;
+}
+
+/** Nearest-rank percentile of milliseconds. */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** `rounds` × the mix, by `lanes` parallel clients, each query timed on its own; queries/s over the whole pass. */
+async function searchPass(lanes: number, rounds: number, issue: (c: SearchCase, lane: number) => Promise<void>): Promise<PassStats> {
+  const work = Array.from({ length: rounds * MIX.length }, (_, i) => MIX[i % MIX.length]);
+  const latencies = work.map(() => 0);
+  let next = 0;
+  const started = nowMs();
+  await Promise.all(
+    Array.from({ length: lanes }, async (_, lane) => {
+      while (next < work.length) {
+        const i = next++;
+        const t0 = nowMs();
+        await issue(work[i], lane);
+        latencies[i] = nowMs() - t0;
+      }
+    }),
+  );
+  const seconds = (nowMs() - started) / 1000;
+  const byClass = (cls: QueryClass) => latencies.filter((_, i) => work[i].cls === cls);
+  const perClass = (p: number) => Object.fromEntries(QUERY_CLASSES.map((cls) => [cls, percentile(byClass(cls), p)])) as Record<QueryClass, number>;
+  return { qps: work.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), classP50: perClass(50), classP99: perClass(99) };
+}
+
+/** The statement and parameters the service runs for each query of the mix, for this caller. */
+function serviceStatements(search: CatalogSearchService, actor: Actor): { sql: string; params: unknown[] }[] {
+  return MIX.map((c) => {
+    const dto = Object.assign(new CatalogSearchQueryDto(), c.query);
+    const built = search.buildSql(actor, dto, 20, 0);
+    if (!built) throw new Error(`no SQL for ${JSON.stringify(c.query)}`);
+    return built;
+  });
+}
+
+async function rawSqlPass(databaseUrl: string, lanes: number, rounds: number, statements: { sql: string; params: unknown[] }[]): Promise<PassStats> {
+  const clients = await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      const c = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-search-sql' });
+      await c.connect();
+      return c;
+    }),
+  );
+  try {
+    return await searchPass(lanes, rounds, async (c, lane) => {
+      const s = statements[MIX.indexOf(c)];
+      await clients[lane].query(s.sql, s.params);
+    });
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
+}
+
+// ---------------------------------------------------------------- the app
+
+type Auth = Record<string, string>;
+
+async function login(http: JsonClient, role: Role): Promise<Auth> {
+  const user = DEMO_LOGINS.find((l) => l.role === role);
+  if (!user) throw new Error(`no demo login for ${role}`);
+  const body = await http.expect<{ accessToken: string }>(200, 'POST', '/api/v1/auth/login', { email: user.email, password: DEMO_PASSWORD });
+  return { Authorization: `Bearer ${body.accessToken}` };
+}
+
+interface AppResult {
+  imports: { first: ImportRun; again: ImportRun };
+  search: { app: PassStats; baseline: PassStats[]; appSingle: PassStats; baselineSingle: PassStats[] };
+}
+
+async function runApp(ctx: BenchContext, databaseUrl: string, file: string, bytes: number, w: Workload, betweenImportAndSearch: () => Promise<void>): Promise<AppResult> {
+  const running = await bootstrap('all', {
+    env: {
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: ctx.redisUrl,
+      QUEUE_BACKEND: 'redis',
+      QUEUE_PREFIX: redisPrefix(ctx, 'catalog'),
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      WORKER_CONCURRENCY: String(ctx.concurrency),
+    },
+  });
+  let stopped = false;
+  const shutdown = async () => {
+    if (stopped) return;
+    stopped = true;
+    await running.shutdown('benchmark finished');
+  };
+  ctx.defer(shutdown);
+  const observer = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-observer' });
+  await observer.connect();
+  try {
+    const baseUrl = running.url as string;
+    const api = new JsonClient(baseUrl);
+    const [partner, approver, enterprise] = await Promise.all([login(api, Role.PartnerAdmin), login(api, Role.Approver), login(api, Role.EnterpriseUser)]);
+
+    ctx.log(`import: POST ${w.services} rows (${(bytes / 2 ** 20).toFixed(1)} MiB) as the partner admin`);
+    const first = await importFile(baseUrl, partner, observer, file, bytes, w.services, { rowsInserted: w.services, rowsUpdated: 0, providersCreated: w.providers });
+    ctx.log(`import: ${first.rowsPerS.toFixed(0)} rows/s (${first.seconds.toFixed(1)} s); re-import of the same file`);
+    const again = await importFile(baseUrl, partner, observer, file, bytes, w.services, { rowsInserted: 0, rowsUpdated: 0, providersCreated: 0 });
+    ctx.log(`re-import: ${again.rowsPerS.toFixed(0)} rows/s (${again.seconds.toFixed(1)} s)`);
+    await betweenImportAndSearch();
+
+    ctx.log(`recognition agreement 330400 ← 310000: ${w.agreementProviders} providers, ${w.narrowedProviders} narrowed to ${SERVICES_PER_NARROWED_PROVIDER} services`);
+    await createAgreement(api, observer, approver, partner, w);
+    // The state autovacuum would reach after a bulk load; without it the plans depend on when it last ran.
+    await observer.query('VACUUM ANALYZE catalog_services, organizations, recognition_agreements, recognition_agreement_providers, recognition_agreement_services');
+
+    const search = running.app.get(CatalogSearchService);
+    const statements = serviceStatements(search, await enterpriseActor(observer));
+    await checkSameAnswers(api, enterprise, observer, statements);
+
+    const lanes = ctx.concurrency;
+    const httpIssue = async (c: SearchCase) => {
+      const res = await fetch(`${baseUrl}/api/v1/catalog/services?${queryString(c)}`, { headers: enterprise });
+      const text = await res.text();
+      if (res.status !== 200) throw new Error(`search ${JSON.stringify(c.query)}: ${res.status} ${text.slice(0, 300)}`);
+    };
+    ctx.log(`search warm-up: the mix once over HTTP and once as SQL`);
+    await searchPass(lanes, 1, httpIssue);
+    await rawSqlPass(databaseUrl, lanes, 1, statements);
+
+    const baseline: PassStats[] = [];
+    const baselineSingle: PassStats[] = [];
+    const total = w.searchRounds * MIX.length;
+    ctx.log(`search baseline (before): ${total} statements as SQL, ${lanes} clients; then ${w.singleRounds * MIX.length} by one client`);
+    baseline.push(await rawSqlPass(databaseUrl, lanes, w.searchRounds, statements));
+    baselineSingle.push(await rawSqlPass(databaseUrl, 1, w.singleRounds, statements));
+    ctx.log(`search: ${total} queries over HTTP, ${lanes} clients; then ${w.singleRounds * MIX.length} by one client`);
+    const app = await searchPass(lanes, w.searchRounds, httpIssue);
+    const appSingle = await searchPass(1, w.singleRounds, httpIssue);
+    ctx.log(`search baseline (after)`);
+    baseline.push(await rawSqlPass(databaseUrl, lanes, w.searchRounds, statements));
+    baselineSingle.push(await rawSqlPass(databaseUrl, 1, w.singleRounds, statements));
+    ctx.log(
+      `search: HTTP p50 ${app.p50.toFixed(1)} ms, p99 ${app.p99.toFixed(1)} ms, ${app.qps.toFixed(1)} q/s; SQL p50 ${baseline.map((b) => b.p50.toFixed(1)).join(' / ')} ms, ` +
+        `${baseline.map((b) => b.qps.toFixed(1)).join(' / ')} q/s`,
+    );
+    return { imports: { first, again }, search: { app, baseline, appSingle, baselineSingle } };
+  } finally {
+    await observer.end().catch(() => undefined);
+    await shutdown();
+  }
+}
+
+/**
+ * Jiaxing (330400, the approver's city) recognises a subset of the imported Shanghai providers:
+ * created by the approver, providers listed by the Shanghai partner admin, and some of them
+ * narrowed to a few services by the approver (the shape docs/catalog-search.md measured).
+ */
+async function createAgreement(api: JsonClient, observer: Client, approver: Auth, partner: Auth, w: Workload): Promise<void> {
+  const usccs = generateProviders({ providers: w.providers, seed: SEED }).map((p) => p.uscc);
+  const ids = (await observer.query(`SELECT id FROM organizations WHERE uscc = ANY($1::text[]) ORDER BY uscc`, [usccs])).rows.map((r: { id: string }) => r.id);
+  if (ids.length !== w.providers) throw new Error(`expected ${w.providers} imported providers, found ${ids.length}`);
+  const step = Math.floor(ids.length / w.agreementProviders);
+  const listed = Array.from({ length: w.agreementProviders }, (_, i) => ids[i * step]);
+  const agreement = await api.expect<{ id: string }>(201, 'POST', '/api/v1/recognition-agreements', {
+    issuingRegionCode: '330400',
+    partnerRegionCode: '310000',
+    name: '嘉兴—上海创新券互认互通协议（基准）',
+    effectiveFrom: addDays(shanghaiDate(), -30),
+    ratioOverrideBp: 4000,
+  }, approver);
+  await api.expect(200, 'POST', `/api/v1/recognition-agreements/${agreement.id}/providers`, { providerIds: listed }, partner);
+  const narrowed = listed.slice(0, w.narrowedProviders);
+  const services = (
+    await observer.query(
+      `SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY provider_id ORDER BY code) AS n FROM catalog_services WHERE provider_id = ANY($1::uuid[])) s
+        WHERE n <= $2 ORDER BY id`,
+      [narrowed, SERVICES_PER_NARROWED_PROVIDER],
+    )
+  ).rows.map((r: { id: string }) => r.id);
+  await api.expect(200, 'POST', `/api/v1/recognition-agreements/${agreement.id}/services`, { serviceIds: services }, approver);
+}
+
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The demo enterprise user as the API sees it (buildSql reads only its region, for recognisedOnly). */
+async function enterpriseActor(observer: Client): Promise<Actor> {
+  const email = DEMO_LOGINS.find((l) => l.role === Role.EnterpriseUser)!.email;
+  const [u] = (
+    await observer.query(
+      `SELECT u.id, u.role, u.is_org_admin, u.organization_id, o.kind, o.region_code FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.email = $1`,
+      [email],
+    )
+  ).rows as { id: string; role: Role; is_org_admin: boolean; organization_id: string; kind: OrganizationKind; region_code: string }[];
+  return {
+    userId: u.id, sessionId: 'bench', role: u.role, isOrgAdmin: u.is_org_admin, organizationId: u.organization_id, organizationKind: u.kind,
+    regionCode: u.region_code, regionScope: [u.region_code],
+  };
+}
+
+/**
+ * The baseline must run what the API runs: for every query of the mix, the page the API returns
+ * and the rows of the raw statement must be the same services in the same order, and non-empty
+ * (recognisedOnly too, or the agreement did not take).
+ */
+async function checkSameAnswers(api: JsonClient, enterprise: Auth, observer: Client, statements: { sql: string; params: unknown[] }[]): Promise<void> {
+  for (const [i, c] of MIX.entries()) {
+    const res = await api.expect<{ items: { id: string }[] }>(200, 'GET', `/api/v1/catalog/services?${queryString(c)}`, undefined, enterprise);
+    const rows = (await observer.query(statements[i].sql, statements[i].params)).rows as { id: string }[];
+    const viaApi = res.items.map((x) => x.id).join();
+    const viaSql = rows.slice(0, 20).map((x) => x.id).join();
+    if (res.items.length === 0) throw new Error(`search ${JSON.stringify(c.query)} found nothing`);
+    if (viaApi !== viaSql) throw new Error(`search ${JSON.stringify(c.query)}: the API and the raw statement disagree`);
+  }
+}
