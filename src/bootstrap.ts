@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { json, Router, type NextFunction, type Request, type Response } from 'express';
 import { DomainError, ErrorCode } from './platform/errors/domain-error';
+import { unsafeJsonReason } from './platform/validation/body-safety';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { Server } from 'node:http';
@@ -166,7 +167,10 @@ function jsonBody(limit: string) {
   const parse = json({ limit });
   return (req: Request, res: Response, next: NextFunction) =>
     parse(req, res, (err?: unknown) => {
-      if (!err) return next();
+      if (!err) {
+        const unsafe = unsafeJsonReason(req.body);
+        return unsafe ? next(new DomainError(ErrorCode.ValidationFailed, `The request body ${unsafe}`)) : next();
+      }
       const type = (err as { type?: string }).type;
       if (type === 'entity.parse.failed') return next(new DomainError(ErrorCode.MalformedJson, 'The request body is not valid JSON'));
       if (type === 'entity.too.large') return next(new DomainError(ErrorCode.PayloadTooLarge, `The request body is larger than ${limit}`));
