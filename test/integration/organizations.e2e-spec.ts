@@ -250,6 +250,9 @@ describe('organisations: provider admission, qualifications, controller groups',
 
       // An unknown group is a field error, and a Shanghai enterprise is outside the Jiaxing approver's scope.
       const unknown = await app.http().post(`/api/v1/organizations/${a.organization.id}/controller-group`).set(approver.auth).send({ controllerGroupId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+      // The key is required: leaving it out is a validation error, null unlinks.
+      const missing = await app.http().post(`/api/v1/organizations/${a.organization.id}/controller-group`).set(approver.auth).send({}).expect(400);
+      expect(missing.body.details[0].field).toBe('controllerGroupId');
       expect(unknown.body.details).toEqual([{ field: 'controllerGroupId', message: expect.any(String) }]);
       const shanghai = await registerOrganization(app, { kind: 'enterprise', regionCode: '310000' });
       await app.http().post(`/api/v1/organizations/${shanghai.organization.id}/controller-group`).set(approver.auth).send({ controllerGroupId: group.body.id }).expect(404);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { Role } from '../../../platform/context/actor';
 import { AdmissionAction, MANUAL_ADMISSION_ACTIONS } from '../organization.state';
 
@@ -143,8 +143,8 @@ export class CreateControllerGroupDto {
 }
 
 export class LinkControllerGroupDto {
-  @ApiProperty({ nullable: true, type: String, description: 'null to unlink' })
-  @IsOptional() @IsUUID()
+  @ApiProperty({ nullable: true, type: String, description: 'The group, or null to unlink (the key is required)' })
+  @ValidateIf((_o, value) => value !== null) @IsUUID()
   controllerGroupId: string | null;
 }
 
