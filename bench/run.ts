@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { approvalsBenchmark } from './approvals.bench';
 import { catalogBenchmark } from './catalog.bench';
 import { holdsBenchmark } from './holds.bench';
+import { schedulerBenchmark } from './scheduler.bench';
 import { Benchmark, BenchContext, benchSettings, BenchRow, dropStaleBenchDatabases, machineInfo, MachineInfo, nowMs } from './lib';
 
 /**
@@ -12,7 +13,7 @@ import { Benchmark, BenchContext, benchSettings, BenchRow, dropStaleBenchDatabas
  *
  *   node dist/bench/run.js [approvals ...]        BENCH_QUICK=1 for a smoke run
  */
-const BENCHMARKS: Benchmark[] = [approvalsBenchmark, holdsBenchmark, catalogBenchmark];
+const BENCHMARKS: Benchmark[] = [approvalsBenchmark, holdsBenchmark, catalogBenchmark, schedulerBenchmark];
 
 interface Failure {
   benchmark: string;

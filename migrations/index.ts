@@ -2,6 +2,7 @@ import { PlatformFoundation1764400000000 } from './1764400000000-platform-founda
 import { ApprovalWorkflows1764500000000 } from './1764500000000-approval-workflows';
 import { Catalog1764600000000 } from './1764600000000-catalog';
 import { Vouchers1764700000000 } from './1764700000000-vouchers';
+import { Roadshows1764800000000 } from './1764800000000-roadshows';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
-export const MIGRATIONS = [PlatformFoundation1764400000000, ApprovalWorkflows1764500000000, Catalog1764600000000, Vouchers1764700000000];
+export const MIGRATIONS = [PlatformFoundation1764400000000, ApprovalWorkflows1764500000000, Catalog1764600000000, Vouchers1764700000000, Roadshows1764800000000];

@@ -7,6 +7,7 @@ import { OrdersModule } from './modules/orders/orders.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { RedemptionsModule } from './modules/redemptions/redemptions.module';
+import { RoadshowsModule } from './modules/roadshows/roadshows.module';
 import { SettlementModule } from './modules/settlement/settlement.module';
 import { VouchersModule } from './modules/vouchers/vouchers.module';
 import { PlatformModule, PlatformOptions } from './platform/platform.module';
@@ -29,6 +30,7 @@ export class AppModule {
         OrdersModule,
         RedemptionsModule,
         SettlementModule,
+        RoadshowsModule,
       ],
     };
   }

@@ -9,7 +9,8 @@ import { RoadshowSession } from './roadshow.entities';
 import { slotMinutesOf } from './roadshow.mapper';
 import { SCHEDULABLE_STATUSES } from './roadshow.state';
 import { schedule, ScheduleResult, SchedulerProject, SchedulerSession } from './scheduler';
-import { assertEditable, explainSlotConflict } from './slot-rules';
+import { violatedConstraint } from './roadshow.errors';
+import { assertEditable, lockScarce } from './slot-rules';
 
 /** Investor interest in a project: each follow 1, each interest record by how far it got, each investor profile whose focus covers it 1. */
 const INTEREST_SQL = `
@@ -43,6 +44,8 @@ export class AutoSchedulingService {
         for (const id of sessionIds) await tx.manager.query(`SELECT id FROM roadshow_sessions WHERE id = $1 FOR UPDATE`, [id]);
         computed = await this.compute(tx.manager, sessionIds, dto.projectIds);
         const sessions = new Map((await tx.manager.getRepository(RoadshowSession).findBy({ id: In(sessionIds) })).map((s) => [s.id, s]));
+        // The same lock order as manual edits: sessions first (held FOR UPDATE above), then projects.
+        await lockScarce(tx, null, computed.placements.map((p) => p.projectId));
         for (const placement of computed.placements) {
           await tx.manager.query(
             `INSERT INTO roadshow_slots (session_id, project_id, slot_index, starts_at, ends_at, placed_by, explanation, created_by)
@@ -63,10 +66,11 @@ export class AutoSchedulingService {
         return present(computed, true);
       });
     } catch (err) {
-      // Only a concurrent change outside these sessions (a project placed elsewhere meanwhile) can collide here.
-      const first = computed?.placements[0];
-      if (!first) throw err;
-      throw await explainSlotConflict(this.dataSource.manager, err, first.sessionId, first.projectId, new Date(first.startsAt), new Date(first.endsAt));
+      // The sessions are locked, so only a change elsewhere (a project placed in another session
+      // between reading and writing) can collide: nothing was written; the run can be repeated.
+      const constraint = violatedConstraint(err);
+      if (computed && constraint) throw DomainError.conflict('A concurrent slot change collided with this run; nothing was written, run the scheduler again', { constraint });
+      throw err;
     }
   }
 

@@ -138,8 +138,14 @@ export class ProjectDecksService {
   }
 }
 
-/** Keeps a readable name for Content-Disposition; drops path parts and control characters. */
-function sanitiseFileName(name: string, extension: string): string {
+/**
+ * Keeps a readable name for Content-Disposition; drops path parts and control characters.
+ * Multipart file names arrive decoded as latin1 (busboy's default): UTF-8 names such as
+ * '路演材料.pdf' are decoded back when their bytes are valid UTF-8.
+ */
+function sanitiseFileName(raw: string, extension: string): string {
+  const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
+  const name = /[\u0080-\u00ff]/.test(raw) && !utf8.includes('\ufffd') ? utf8 : raw;
   const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f"<>|:*?]/g, '').trim().slice(0, 150);
   if (!base) return `deck.${extension}`;
   return base.toLowerCase().endsWith(`.${extension}`) ? base : `${base}.${extension}`;

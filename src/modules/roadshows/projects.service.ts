@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin, Role } from '../../platform/context/actor';
-import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
+import { shanghaiDate } from '../../platform/database/shanghai-date';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { CaseEngine } from '../approvals/case-engine.service';
 import { RegionsService } from '../organizations/regions.service';
@@ -32,7 +33,7 @@ export class ProjectsService {
     const availability = normaliseAvailability(dto.availability ?? []);
     return this.uow.run(async (tx) => {
       const [{ n }] = (await tx.manager.query(`SELECT nextval('roadshow_project_number_seq') AS n`)) as { n: string }[];
-      const year = new Date().getUTCFullYear();
+      const year = shanghaiDate().slice(0, 4);
       const repo = tx.manager.getRepository(RoadshowProject);
       const saved = await repo.save(
         repo.create({

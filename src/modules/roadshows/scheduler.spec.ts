@@ -98,6 +98,13 @@ describe('roadshow scheduler', () => {
     expect(result.unplaced.map((u) => u.projectId)).toEqual(['b', 'a']);
   });
 
+  it('gives every project its turn before one that already presents elsewhere gets a second slot', () => {
+    const busy = [{ from: T0 + 600 * MIN, to: T0 + 615 * MIN }];
+    const result = schedule([session('s', 0, 1)], [project('again', 'ai', { interest: 9, busy }), project('first-time', 'ai')], OPTIONS);
+    expect(result.placements.map((p) => p.projectId)).toEqual(['first-time']);
+    expect(result.unplaced[0].reason).toMatch(/ranks 2 of 2, after projects without a slot elsewhere/);
+  });
+
   it('skips occupied slots and projects already in the session', () => {
     const sessions = [session('s', 0, 3, [], { occupiedSlotIndices: [0], presentProjectIds: ['here'] })];
     const result = schedule(sessions, [project('here', 'ai'), project('new', 'ai')], OPTIONS);

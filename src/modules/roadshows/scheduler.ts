@@ -7,7 +7,8 @@
  * theme covers the project's industry, the slot lies inside the presenters' declared
  * availability, and it does not overlap a slot the project already holds elsewhere.
  *
- * Projects are taken in priority order (investor interest, then first come) and each one
+ * Projects are taken in priority order (those without a slot elsewhere first, then investor
+ * interest, then first come) and each one
  * looks for an augmenting path (Kuhn's algorithm): a project may move an already placed one to
  * another slot that suits it, but never unseats it. Because suitable (project, slot) sets form a
  * transversal matroid, this places as many projects as any schedule could, and among such
@@ -142,8 +143,9 @@ export function schedule(sessionsIn: readonly SchedulerSession[], projectsIn: re
     }
   }
 
-  // Priority: more investor interest first, then first come, then id (a total order).
-  const projects = [...projectsIn].sort((a, b) => b.interest - a.interest || a.submittedAt - b.submittedAt || byId(a, b));
+  // Priority: projects without a slot elsewhere first (every project gets its turn before any
+  // gets a second), then more investor interest, then first come, then id (a total order).
+  const projects = [...projectsIn].sort((a, b) => Number(a.busy.length > 0) - Number(b.busy.length > 0) || b.interest - a.interest || a.submittedAt - b.submittedAt || byId(a, b));
   const rank = new Map(projects.map((p, i) => [p.id, i + 1]));
 
   const candidates: Candidate[][] = [];
@@ -235,7 +237,7 @@ export function schedule(sessionsIn: readonly SchedulerSession[], projectsIn: re
         unplaced.push({
           projectId: project.id,
           code: 'slots_full',
-          reason: `all ${candidates[p].length} suitable slot(s) went to projects ranked higher (this one ranks ${rank.get(project.id)} of ${projects.length} by investor interest ${project.interest}, then submission time)`,
+          reason: `all ${candidates[p].length} suitable slot(s) went to projects ranked higher (this one ranks ${rank.get(project.id)} of ${projects.length}${project.busy.length > 0 ? ', after projects without a slot elsewhere' : ''}; investor interest ${project.interest}, then submission time)`,
         });
       }
       return;

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { Transaction } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { WarningDto } from './dto/common.dto';
 import { MIN_GAP_BETWEEN_SLOTS_MINUTES } from './roadshow.constants';
@@ -39,7 +40,7 @@ export async function slotWarnings(manager: EntityManager, session: RoadshowSess
   )) as { starts_at: Date; ends_at: Date }[];
   const gap = gapMinutes(others.map((o) => ({ from: o.starts_at.getTime(), to: o.ends_at.getTime() })), startsAt.getTime(), endsAt.getTime());
   if (gap < MIN_GAP_BETWEEN_SLOTS_MINUTES) {
-    warnings.push({ code: 'short_gap', message: gap === 0 ? 'the presenting enterprise has another slot at the same time' : `only ${Math.round(gap)} min between this and another slot of the presenting enterprise` });
+    warnings.push({ code: 'short_gap', message: `only ${Math.round(gap)} min between this slot and another slot of the presenting enterprise` });
   }
   return warnings;
 }
@@ -69,17 +70,17 @@ export async function explainSlotConflict(manager: EntityManager, err: unknown, 
   const constraint = violatedConstraint(err);
   if (!constraint || ![SLOT_TAKEN, PRESENTER_BUSY, ALREADY_IN_SESSION, OUTSIDE_SESSION].includes(constraint)) return err;
   if (constraint === OUTSIDE_SESSION) return conflict('The slot lies outside the session window', { constraint });
-  const where =
+  const [where, params] =
     constraint === SLOT_TAKEN
-      ? `s.session_id = $1 AND s.during && tstzrange($3, $4, '[)')`
+      ? [`s.session_id = $1 AND s.during && tstzrange($2, $3, '[)')`, [sessionId, startsAt, endsAt]]
       : constraint === PRESENTER_BUSY
-        ? `s.project_id = $2 AND s.during && tstzrange($3, $4, '[)')`
-        : `s.session_id = $1 AND s.project_id = $2`;
+        ? [`s.project_id = $1 AND s.during && tstzrange($2, $3, '[)')`, [projectId, startsAt, endsAt]]
+        : [`s.session_id = $1 AND s.project_id = $2`, [sessionId, projectId]];
   const rows = (await manager.query(
     `SELECT s.id AS slot_id, s.session_id, x.title AS session_title, s.project_id, p.title AS project_title, s.slot_index, s.starts_at, s.ends_at
        FROM roadshow_slots s JOIN roadshow_projects p ON p.id = s.project_id JOIN roadshow_sessions x ON x.id = s.session_id
       WHERE ${where} ORDER BY s.starts_at LIMIT 5`,
-    [sessionId, projectId, startsAt, endsAt],
+    params,
   )) as ConflictRow[];
   const message = {
     [SLOT_TAKEN]: 'The slot is already taken',
@@ -103,4 +104,13 @@ export async function explainSlotConflict(manager: EntityManager, err: unknown, 
 
 export function assertEditable(session: RoadshowSession): void {
   if (session.status !== 'draft' && session.status !== 'published') throw DomainError.conflict(`The slots of a ${session.status} session cannot change`, { status: session.status });
+}
+
+/**
+ * Transaction-scoped advisory locks on a session and on projects (sorted): the fixed order every
+ * slot writer follows (manual edits in SlotsService, scheduler runs in AutoSchedulingService).
+ */
+export async function lockScarce(tx: Transaction, sessionId: string | null, projectIds: string[]): Promise<void> {
+  if (sessionId) await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`roadshow_session:${sessionId}`]);
+  for (const id of [...new Set(projectIds)].sort()) await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`roadshow_project:${id}`]);
 }

@@ -7,16 +7,18 @@ import { AssignSlotDto, MoveSlotDto, SlotChangeDto } from './dto/scheduling.dto'
 import { RoadshowProject, RoadshowSession, RoadshowSlot } from './roadshow.entities';
 import { SLOT_SELECT, SlotRow, toSlotDto } from './roadshow.mapper';
 import { SCHEDULABLE_STATUSES } from './roadshow.state';
-import { assertEditable, assertSlotFits, explainSlotConflict, slotWarnings, slotWindow } from './slot-rules';
+import { assertEditable, assertSlotFits, explainSlotConflict, lockScarce, slotWarnings, slotWindow } from './slot-rules';
 
 /**
  * Manual edits of a session's slots. Hard rules are the database's (a slot taken, a presenter
  * in two overlapping slots, a slot outside the window → 409 naming the conflict); soft rules
  * come back as warnings with the change made.
  *
- * The session row is held FOR SHARE: edits of one session do not queue behind each other (two
- * racing for one slot are decided by the exclusion constraint), but publishing, which locks it
- * FOR UPDATE, waits for them and freezes a consistent agenda.
+ * Locks, in one fixed order: the session row FOR SHARE (publishing locks it FOR UPDATE, so it
+ * waits for edits in flight and freezes a consistent agenda), then advisory locks on the session
+ * and on the project. Without them, several transactions inserting into overlapping ranges at once
+ * can deadlock inside the exclusion-constraint check; with them, racing edits queue, the first
+ * commits, and the constraint refuses the others with 409.
  */
 @Injectable()
 export class SlotsService {
@@ -35,6 +37,7 @@ export class SlotsService {
         if (!project) throw DomainError.invalid('projectId', 'no such project');
         if (!SCHEDULABLE_STATUSES.includes(project.status)) throw DomainError.conflict(`Only screened projects are scheduled; this one is ${project.status}`, { status: project.status });
         assertSlotFits(session, dto.slotIndex);
+        await lockScarce(tx, sessionId, [project.id]);
         window = slotWindow(session, dto.slotIndex);
         const repo = tx.manager.getRepository(RoadshowSlot);
         const saved = await repo.save(
@@ -65,6 +68,9 @@ export class SlotsService {
       return await this.uow.run(async (tx) => {
         const session = await this.shareLock(tx, sessionId);
         assertEditable(session);
+        const found = await tx.manager.getRepository(RoadshowSlot).findOneBy({ id: slotId, sessionId });
+        if (!found) throw DomainError.notFound('Slot');
+        await lockScarce(tx, sessionId, [found.projectId]);
         const slot = await tx.manager.getRepository(RoadshowSlot).findOne({ where: { id: slotId, sessionId }, lock: { mode: 'pessimistic_write' } });
         if (!slot) throw DomainError.notFound('Slot');
         assertSlotFits(session, dto.slotIndex);
@@ -112,3 +118,4 @@ export class SlotsService {
     return { action, subjectType: 'roadshow_session', subjectId: session.id, regionCode: session.hostCityCode, before, after };
   }
 }
+
