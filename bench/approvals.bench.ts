@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { bootstrap, RunningApp } from '../src/bootstrap';
 import { makeUscc, USCC_CHARSET } from '../src/modules/organizations/uscc';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
 import { Role } from '../src/platform/context/actor';
 import { bullmqNoopRate, passwordHashRate, pgCommitRate, QueueBackend } from './baselines';
 import {
+  bootBenchApp,
   Benchmark, BenchContext, BenchRow, BenchTemplate, Bracketed, createTemplate, infoRow, JsonClient, mapLimit, nowMs, ratioRow, redisPrefix, sleep, waitUntil,
 } from './lib';
 
@@ -115,31 +115,7 @@ interface AppRun {
 }
 
 async function runApp(ctx: BenchContext, databaseUrl: string, queuePrefix: string, backend: 'redis' | 'postgres', w: Workload): Promise<AppRun> {
-  const running = await bootstrap('all', {
-    env: {
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: ctx.redisUrl,
-      QUEUE_BACKEND: backend,
-      QUEUE_PREFIX: queuePrefix,
-      JWT_SECRET: randomBytes(48).toString('base64url'),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-      OUTBOX_POLL_MS: '20',
-      WORKER_CONCURRENCY: String(ctx.concurrency),
-    },
-  });
-  let stopped = false;
-  const shutdown = async () => {
-    if (stopped) return;
-    stopped = true;
-    await running.shutdown('benchmark finished');
-  };
-  ctx.defer(shutdown);
-  const observer = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-observer' });
-  await observer.connect();
+  const { running, observer, shutdown } = await bootBenchApp(ctx, databaseUrl, queuePrefix, { QUEUE_BACKEND: backend });
   try {
     const http = new JsonClient(running.url as string);
     const [admin, partner] = await Promise.all([login(http, Role.PlatformAdmin), login(http, Role.PartnerAdmin)]);

@@ -8,13 +8,13 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { generateCatalogCsv, generateProviders } from '../scripts/catalog-generate';
-import { bootstrap } from '../src/bootstrap';
 import { CatalogSearchService } from '../src/modules/catalog/catalog-search.service';
 import { CatalogSearchQueryDto } from '../src/modules/catalog/dto/catalog-service.dto';
 import { Actor, OrganizationKind, Role } from '../src/platform/context/actor';
 import { shanghaiDate } from '../src/platform/database/shanghai-date';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
-import { Benchmark, BenchContext, BenchRow, Bracketed, createTemplate, infoRow, JsonClient, nowMs, ratioRow, redisPrefix } from './lib';
+import {
+  bootBenchApp, Benchmark, BenchContext, BenchRow, Bracketed, createTemplate, infoRow, JsonClient, nowMs, ratioRow, redisPrefix } from './lib';
 
 /**
  * The service catalogue (服务目录) at the size of Shanghai's: 200,000 services of 780 providers.
@@ -324,30 +324,7 @@ interface AppResult {
 }
 
 async function runApp(ctx: BenchContext, databaseUrl: string, file: string, bytes: number, w: Workload, betweenImportAndSearch: () => Promise<void>): Promise<AppResult> {
-  const running = await bootstrap('all', {
-    env: {
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: ctx.redisUrl,
-      QUEUE_BACKEND: 'redis',
-      QUEUE_PREFIX: redisPrefix(ctx, 'catalog'),
-      JWT_SECRET: randomBytes(48).toString('base64url'),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-      WORKER_CONCURRENCY: String(ctx.concurrency),
-    },
-  });
-  let stopped = false;
-  const shutdown = async () => {
-    if (stopped) return;
-    stopped = true;
-    await running.shutdown('benchmark finished');
-  };
-  ctx.defer(shutdown);
-  const observer = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-observer' });
-  await observer.connect();
+  const { running, observer, shutdown } = await bootBenchApp(ctx, databaseUrl, redisPrefix(ctx, 'catalog'), { QUEUE_BACKEND: 'redis', OUTBOX_POLL_MS: '250' });
   try {
     const baseUrl = running.url as string;
     const api = new JsonClient(baseUrl);

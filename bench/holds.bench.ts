@@ -1,13 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { bootstrap, RunningApp } from '../src/bootstrap';
+import type { RunningApp } from '../src/bootstrap';
 import { CreateOrderDto } from '../src/modules/orders/dto/order.dto';
 import { OrdersService } from '../src/modules/orders/orders.service';
 import { makeUscc, USCC_CHARSET } from '../src/modules/organizations/uscc';
 import { Actor, OrganizationKind, Role } from '../src/platform/context/actor';
 import { RequestContext } from '../src/platform/context/request-context';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
-import { Benchmark, BenchContext, BenchRow, Bracketed, createTemplate, infoRow, JsonClient, mapLimit, nowMs, ratioRow, redisPrefix, sleep, waitUntil } from './lib';
+import {
+  bootBenchApp, Benchmark, BenchContext, BenchRow, Bracketed, createTemplate, infoRow, JsonClient, mapLimit, nowMs, ratioRow, redisPrefix, sleep, waitUntil } from './lib';
 
 /**
  * Voucher holds per second: an order (使用) computes its subsidy and holds it on the voucher
@@ -180,30 +181,7 @@ interface Holder {
 }
 
 async function runApp(ctx: BenchContext, databaseUrl: string, w: Workload): Promise<Measured[]> {
-  const running = await bootstrap('all', {
-    env: {
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: ctx.redisUrl,
-      QUEUE_PREFIX: redisPrefix(ctx, 'holds'),
-      JWT_SECRET: randomBytes(48).toString('base64url'),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-      OUTBOX_POLL_MS: '20',
-      WORKER_CONCURRENCY: String(ctx.concurrency),
-    },
-  });
-  let stopped = false;
-  const shutdown = async () => {
-    if (stopped) return;
-    stopped = true;
-    await running.shutdown('benchmark finished');
-  };
-  ctx.defer(shutdown);
-  const observer = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-observer' });
-  await observer.connect();
+  const { running, observer, shutdown } = await bootBenchApp(ctx, databaseUrl, redisPrefix(ctx, 'holds'));
   try {
     const http = new JsonClient(running.url as string);
     ctx.log('setting up: programme, provider, service, vouchers');

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
 import { runMigrationsLocked } from '../src/platform/database/migrate';
+import { bootstrap, RunningApp } from '../src/bootstrap';
 import { seedDemoData } from '../src/seed/seed-demo';
 
 /**
@@ -315,4 +316,45 @@ export async function machineInfo(settings: BenchSettings): Promise<MachineInfo>
     redis,
     loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
   };
+}
+
+export interface BenchApp {
+  running: RunningApp;
+  /** A plain connection for the benchmark's own checks and bookkeeping. */
+  observer: Client;
+  /** Idempotent; also run by the context's deferred clean-up. */
+  shutdown: () => Promise<void>;
+}
+
+/**
+ * Boots the real app in-process (API + workers) on a benchmark database, registers its shutdown
+ * with the context, and opens an observer connection. `env` adds to or overrides the defaults.
+ */
+export async function bootBenchApp(ctx: BenchContext, databaseUrl: string, queuePrefix: string, env: Record<string, string> = {}): Promise<BenchApp> {
+  const running = await bootstrap('all', {
+    env: {
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: ctx.redisUrl,
+      QUEUE_PREFIX: queuePrefix,
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      OUTBOX_POLL_MS: '20',
+      WORKER_CONCURRENCY: String(ctx.concurrency),
+      ...env,
+    },
+  });
+  let stopped = false;
+  const shutdown = async () => {
+    if (stopped) return;
+    stopped = true;
+    await running.shutdown('benchmark finished');
+  };
+  ctx.defer(shutdown);
+  const observer = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-observer' });
+  await observer.connect();
+  return { running, observer, shutdown };
 }
