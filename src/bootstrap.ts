@@ -37,6 +37,8 @@ export interface RunningApp {
 
 export interface BootOptions {
   env?: Record<string, string | undefined>;
+  /** Settings that win over the environment (command-line tools). */
+  overrides?: Record<string, string>;
   /** Install SIGTERM/SIGINT handlers that shut down gracefully and exit (entry points do). */
   handleSignals?: boolean;
   /** Print the welcome banner (URL and demo logins). */
@@ -47,7 +49,7 @@ const startupLog = new NestLogger('Bootstrap');
 
 /** Builds and starts the process: API, workers or both, on external or embedded PostgreSQL. */
 export async function bootstrap(role: ProcessRole, options: BootOptions = {}): Promise<RunningApp> {
-  const config = loadConfig(options.env ?? process.env);
+  const config = loadConfig(options.env, options.overrides);
   let embedded: EmbeddedPostgresHandle | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {

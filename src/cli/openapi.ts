@@ -3,7 +3,7 @@ import { bootstrap, buildOpenApi } from '../bootstrap';
 
 /** npm run openapi — writes openapi.json from the running route table. */
 async function main(): Promise<void> {
-  const running = await bootstrap('api', { env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn' } });
+  const running = await bootstrap('api', { overrides: { PORT: '0', LOG_LEVEL: 'warn' } });
   try {
     const document = buildOpenApi(running.app);
     writeFileSync('openapi.json', `${JSON.stringify(document, null, 2)}\n`);

@@ -132,9 +132,9 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 /** Builds and validates the config; throws a readable error listing every bad setting. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Record<string, string> = {}): AppConfig {
   // Undecorated keys (PATH, HOME, …) are stripped by whitelist validation below.
-  const config = plainToInstance(AppConfig, { ...env }, { exposeDefaultValues: true });
+  const config = plainToInstance(AppConfig, { ...env, ...overrides }, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true });
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
