@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson } from '../audit/audit-hash';
 import { AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
+import { DomainError, ErrorCode } from '../errors/domain-error';
 
 export type ClaimOutcome =
   | { kind: 'claimed'; id: string; claimToken: string }
@@ -70,11 +71,15 @@ export class IdempotencyStore {
   async completeInTransaction(manager: EntityManager, result: unknown): Promise<void> {
     const pending = this.context.idempotency;
     if (!pending) return;
-    await manager.query(
+    const [, updated] = (await manager.query(
       `UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_body = $4::jsonb
-        WHERE id = $1 AND claim_token = $2 AND status = 'in_progress'`,
+        WHERE id = $1 AND claim_token = $2 AND status = 'in_progress' RETURNING id`,
       [pending.id, pending.claimToken, pending.responseStatus, JSON.stringify(result ?? null)],
-    );
+    )) as [unknown[], number];
+    // Our lease lapsed and a retry took the key over: this change must not commit beside it.
+    if (updated !== 1) throw new DomainError(ErrorCode.IdempotencyInProgress, 'The Idempotency-Key was taken over by a retry; this attempt was rolled back');
+    // Later units of work of the same request leave the key alone; the interceptor stores the final answer.
+    this.context.setIdempotency(undefined);
   }
 
   /** After the response is built, store exactly what the client received. */

@@ -83,13 +83,24 @@ export class OutboxRelay {
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.databaseUrl, application_name: 'g60-outbox-listen' });
     client.on('error', () => {
-      // The poll loop keeps relaying; reconnecting LISTEN is an optimisation only.
+      // The poll loop keeps relaying meanwhile; LISTEN only shortens the delay, so reconnect quietly.
       this.listener = undefined;
+      void client.end().catch(() => undefined);
+      this.relisten();
     });
     client.on('notification', () => void this.kick().catch(() => undefined));
     await client.connect();
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.listener = client;
+  }
+
+  /** Re-establishes LISTEN after a lost connection (e.g. a PostgreSQL restart), retrying every few seconds. */
+  private relisten(): void {
+    if (!this.running) return;
+    setTimeout(() => {
+      if (!this.running || this.listener) return;
+      this.listen().catch(() => this.relisten());
+    }, 2000).unref();
   }
 
   private async drain(): Promise<void> {
