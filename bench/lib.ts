@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
 import { runMigrationsLocked } from '../src/platform/database/migrate';
 import { bootstrap, RunningApp } from '../src/bootstrap';
+import { deleteKeysWithPrefix } from '../src/platform/queue/redis-keys';
 import { seedDemoData } from '../src/seed/seed-demo';
 
 /**
@@ -167,23 +168,8 @@ export async function dropStaleBenchDatabases(adminUrl: string, maxAgeMs = 3 * 3
 /** A Redis key prefix of this run, whose keys are deleted at clean-up. */
 export function redisPrefix(ctx: BenchContext, tag: string): string {
   const prefix = `g60bench-${ctx.runId}-${tag}`;
-  ctx.defer(() => deleteRedisKeys(ctx.redisUrl, prefix));
+  ctx.defer(() => deleteKeysWithPrefix(ctx.redisUrl, prefix));
   return prefix;
-}
-
-export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new IORedis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 // ---------------------------------------------------------------- http

@@ -12,7 +12,7 @@
  * Settings (optional): CHAOS_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), CHAOS_REDIS_URL
  * (redis://127.0.0.1:6379), CHAOS_KEEP_DB=1. Exit code 1 on any failed check.
  */
-import IORedis from 'ioredis';
+import { deleteKeysWithPrefix } from '../src/platform/queue/redis-keys';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -641,7 +641,7 @@ async function main(): Promise<number> {
         await admin.connect().catch(() => undefined);
         await admin.query(`DROP DATABASE IF EXISTS "${c.dbName}" WITH (FORCE)`).catch((err) => log(`drop failed: ${String(err)}`));
         await admin.end().catch(() => undefined);
-        await deleteQueueKeys(c.queuePrefix).catch(() => undefined);
+        await deleteKeysWithPrefix(REDIS_URL, c.queuePrefix).catch(() => undefined);
       }
     })());
 
@@ -715,21 +715,6 @@ async function main(): Promise<number> {
     clearTimeout(guard);
   }
   return exitCode;
-}
-
-async function deleteQueueKeys(prefix: string): Promise<void> {
-  const redis = new IORedis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 main().then(

@@ -12,9 +12,9 @@
  * Exit code 1 on any invariant violation, 5xx answer, accepted invalid operation, or a drain
  * that does not finish. See docs/soak.md.
  */
+import { deleteKeysWithPrefix } from '../src/platform/queue/redis-keys';
 import 'reflect-metadata';
 import { Logger as NestLogger } from '@nestjs/common';
-import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { bootstrap, RunningApp } from '../src/bootstrap';
@@ -836,25 +836,10 @@ async function main(): Promise<number> {
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
       await c.end();
-      await deleteQueueKeys(SETTINGS.redisUrl, queuePrefix).catch(() => undefined);
+      await deleteKeysWithPrefix(SETTINGS.redisUrl, queuePrefix).catch(() => undefined);
     }
   }
   return exitCode;
-}
-
-async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new IORedis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 main().then(

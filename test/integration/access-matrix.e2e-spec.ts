@@ -1,7 +1,7 @@
 import { RouteAccess, RouteAccessCheck } from '../../src/platform/auth/route-access.check';
 import { Role } from '../../src/platform/context/actor';
 import { registerOrganization, uniqueEmail } from '../support/factories';
-import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { DEMO_LOGIN_BY_ROLE, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Authorisation matrix generated from the live route table: every route × every demo role + anonymous.
@@ -13,17 +13,7 @@ import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../supp
 const UNPREFIXED = new Set(['/health', '/metrics']);
 const urlOf = (path: string) => (UNPREFIXED.has(path) ? path : `/api/v1${path}`);
 
-const ROLE_LOGINS: Record<Role, string> = {
-  [Role.EnterpriseUser]: DEMO.enterprise,
-  [Role.ProviderUser]: DEMO.provider,
-  [Role.Reviewer]: DEMO.reviewer,
-  [Role.Approver]: DEMO.approver,
-  [Role.Finance]: DEMO.finance,
-  [Role.PartnerAdmin]: DEMO.partner,
-  [Role.Investor]: DEMO.investor,
-  [Role.PlatformAdmin]: DEMO.admin,
-};
-const ROLES = Object.keys(ROLE_LOGINS) as Role[];
+const ROLES = Object.keys(DEMO_LOGIN_BY_ROLE) as Role[];
 type Who = Role | 'anonymous';
 
 /** Objects registered in one region: an enterprise (with the in-app notification of its admin) and an 'applied' provider. */
@@ -125,7 +115,7 @@ describe('access matrix generated from the route table', () => {
   beforeAll(async () => {
     app = await startTestApp();
     routes = app.get(RouteAccessCheck).collect();
-    for (const role of ROLES) sessions[role] = await login(app, ROLE_LOGINS[role]);
+    for (const role of ROLES) sessions[role] = await login(app, DEMO_LOGIN_BY_ROLE[role]);
     // Foreign = outside the actor's scope. Jiaxing city roles (330400 + districts) get Shanghai objects;
     // the district reviewer (330402), the Shanghai partner admin and the organisation-bound roles get
     // Tongxiang (330483) objects. The platform admin gets a set of its own, so that its legitimate
@@ -145,7 +135,7 @@ describe('access matrix generated from the route table', () => {
         const set = who === 'anonymous' ? tongxiang : foreign[who];
         const listed = route.rule?.kind === 'public' || (who !== 'anonymous' && route.rule?.kind === 'roles' && route.rule.roles.includes(who));
         // Logging out ends the session: use a throw-away one so the matrix keeps its own.
-        const session = who === 'anonymous' ? undefined : route.path.endsWith('/logout') ? await login(app, ROLE_LOGINS[who]) : sessions[who];
+        const session = who === 'anonymous' ? undefined : route.path.endsWith('/logout') ? await login(app, DEMO_LOGIN_BY_ROLE[who]) : sessions[who];
         // Unlisted callers send an empty (invalid) body: the guard must answer before validation does.
         const body = listed ? (route.path === '/approval-tasks/decisions' ? { decision: 'approve', taskIds: [set.taskId] } : minimalBody(route)) : {};
         let req = route.method === 'GET' ? app.http().get(urlOf(concretePath(route, set))) : app.http()[route.method.toLowerCase() as 'post'](urlOf(concretePath(route, set))).send(body);

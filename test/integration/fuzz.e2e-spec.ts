@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import type { Response } from 'supertest';
 import { RouteAccess, RouteAccessCheck } from '../../src/platform/auth/route-access.check';
 import { Role } from '../../src/platform/context/actor';
-import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { DEMO_LOGIN_BY_ROLE, login, Session, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Property-based fuzz of every JSON request body in the live OpenAPI document. For each POST
@@ -31,16 +31,6 @@ const PREFIX = '/api/v1';
 // jest.config.js's per-project testTimeout is ignored (a global-only option); set it here.
 jest.setTimeout(120_000);
 
-const ROLE_LOGINS: Record<Role, string> = {
-  [Role.EnterpriseUser]: DEMO.enterprise,
-  [Role.ProviderUser]: DEMO.provider,
-  [Role.Reviewer]: DEMO.reviewer,
-  [Role.Approver]: DEMO.approver,
-  [Role.Finance]: DEMO.finance,
-  [Role.PartnerAdmin]: DEMO.partner,
-  [Role.Investor]: DEMO.investor,
-  [Role.PlatformAdmin]: DEMO.admin,
-};
 
 /** Fields a client must never set: the server owns them. */
 const MASS_FIELDS = ['status', 'amountFen', 'subsidyHeldFen', 'id', 'enterpriseId', 'organizationId', 'role', 'version', 'isOrgAdmin', 'admissionStatus', 'createdBy', 'paidAt'];
@@ -333,8 +323,8 @@ describe('fuzz: hostile request bodies on every POST route of the OpenAPI docume
 
   beforeAll(async () => {
     app = await startTestApp();
-    const roles = Object.keys(ROLE_LOGINS) as Role[];
-    for (const role of roles) sessions[role] = await login(app, ROLE_LOGINS[role]);
+    const roles = Object.keys(DEMO_LOGIN_BY_ROLE) as Role[];
+    for (const role of roles) sessions[role] = await login(app, DEMO_LOGIN_BY_ROLE[role]);
     const doc = (await app.http().get('/api/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
       components: { schemas: Record<string, Schema> };

@@ -1,11 +1,12 @@
-import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bootstrap, RunningApp } from '../../src/bootstrap';
+import { deleteKeysWithPrefix } from '../../src/platform/queue/redis-keys';
 import { ProcessRole } from '../../src/platform/config/app-config';
 import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
+import { Role } from '../../src/platform/context/actor';
 import { adminUrl, databaseUrl, templateDb, testDbPrefix, TEST_JWT_SECRET, TEST_REDIS_URL } from './test-env';
 
 export interface TestDatabase {
@@ -107,19 +108,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 }
 
-export async function deleteQueueKeys(prefix: string): Promise<void> {
-  const redis = new IORedis(TEST_REDIS_URL, { lazyConnect: true });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+/** Deletes this test's queue keys (its QUEUE_PREFIX) from the test Redis. */
+export function deleteQueueKeys(prefix: string): Promise<void> {
+  return deleteKeysWithPrefix(TEST_REDIS_URL, prefix);
 }
 
 export const DEMO = {
@@ -133,6 +124,18 @@ export const DEMO = {
   investor: 'investor@demo.g60.cn',
   admin: 'admin@demo.g60.cn',
 } as const;
+
+/** The demo login of each role (seeded by src/seed/seed-demo.ts). */
+export const DEMO_LOGIN_BY_ROLE: Record<Role, string> = {
+  [Role.EnterpriseUser]: DEMO.enterprise,
+  [Role.ProviderUser]: DEMO.provider,
+  [Role.Reviewer]: DEMO.reviewer,
+  [Role.Approver]: DEMO.approver,
+  [Role.Finance]: DEMO.finance,
+  [Role.PartnerAdmin]: DEMO.partner,
+  [Role.Investor]: DEMO.investor,
+  [Role.PlatformAdmin]: DEMO.admin,
+};
 
 export interface Session {
   accessToken: string;

@@ -11,8 +11,8 @@ export class ApprovalNotifier {
   constructor(private readonly accounts: AccountsService) {}
 
   async deciders(tx: Transaction, task: ApprovalTask, roles: string[] = task.deciderRoles): Promise<string[]> {
-    if (!task.regionCode) return this.accounts.usersInRegions(tx.manager, [Role.PlatformAdmin], await this.allRegions(tx));
-    const platform = roles.includes(Role.PlatformAdmin) ? await this.accounts.usersInRegions(tx.manager, [Role.PlatformAdmin], await this.allRegions(tx)) : [];
+    if (!task.regionCode) return this.accounts.usersInRegions(tx.manager, [Role.PlatformAdmin], null);
+    const platform = roles.includes(Role.PlatformAdmin) ? await this.accounts.usersInRegions(tx.manager, [Role.PlatformAdmin], null) : [];
     const regional = await this.accounts.usersInRegions(tx.manager, roles as Role[], await this.regionAndParent(tx, task.regionCode));
     return [...new Set([...regional, ...platform])];
   }
@@ -52,8 +52,4 @@ export class ApprovalNotifier {
     return rows.map((r) => r.code);
   }
 
-  private async allRegions(tx: Transaction): Promise<string[]> {
-    const rows = (await tx.manager.query(`SELECT code FROM regions`)) as { code: string }[];
-    return rows.map((r) => r.code);
-  }
 }

@@ -143,7 +143,15 @@ export class VouchersService {
     if (query.programId) qb.andWhere('v.program_id = :programId', { programId: query.programId });
     if (query.status) qb.andWhere('v.status = :status', { status: query.status });
     const rows = await qb.orderBy('v.issued_at', 'DESC').limit(query.limit ?? 50).offset(query.offset ?? 0).getMany();
-    return Promise.all(rows.map((v) => this.toDto(this.dataSource.manager, v)));
+    // One query for every listed voucher's two balances, not two per voucher.
+    const accounts = rows.flatMap((v) => [v.availableAccountId, v.heldAccountId]);
+    const balances = new Map(
+      ((await this.dataSource.query(`SELECT id, balance_fen FROM ledger_accounts WHERE id = ANY($1::uuid[])`, [accounts])) as { id: string; balance_fen: string }[]).map((r) => [
+        r.id,
+        Number(r.balance_fen),
+      ]),
+    );
+    return rows.map((v) => toVoucherDto(v, balances.get(v.availableAccountId) ?? 0, balances.get(v.heldAccountId) ?? 0));
   }
 
   async get(actor: Actor, id: string): Promise<VoucherDto> {
@@ -167,21 +175,9 @@ export class VouchersService {
 
   async toDto(manager: EntityManager, v: Voucher): Promise<VoucherDto> {
     const { availableFen, heldFen } = await this.balances(manager, v);
-    return {
-      id: v.id,
-      number: v.number,
-      programId: v.programId,
-      enterpriseId: v.enterpriseId,
-      applicationId: v.applicationId,
-      faceValueFen: v.faceValueFen,
-      availableFen,
-      heldFen,
-      useBy: v.useBy,
-      redeemBy: v.redeemBy,
-      status: v.status,
-      issuedAt: v.issuedAt.toISOString(),
-    };
+    return toVoucherDto(v, availableFen, heldFen);
   }
+
 
   private async issuingRegion(manager: EntityManager, voucher: Voucher): Promise<string> {
     const [row] = (await manager.query(`SELECT issuing_region_code FROM voucher_programs WHERE id = $1`, [voucher.programId])) as { issuing_region_code: string }[];
@@ -198,4 +194,21 @@ export class VouchersService {
     tx.audit({ action: `voucher.${status}`, subjectType: 'voucher', subjectId: voucher.id, organizationId: voucher.enterpriseId, before: { status: voucher.status }, after: { status, availableFen: available } });
     voucher.status = status;
   }
+}
+
+function toVoucherDto(v: Voucher, availableFen: number, heldFen: number): VoucherDto {
+  return {
+    id: v.id,
+    number: v.number,
+    programId: v.programId,
+    enterpriseId: v.enterpriseId,
+    applicationId: v.applicationId,
+    faceValueFen: v.faceValueFen,
+    availableFen,
+    heldFen,
+    useBy: v.useBy,
+    redeemBy: v.redeemBy,
+    status: v.status,
+    issuedAt: v.issuedAt.toISOString(),
+  };
 }

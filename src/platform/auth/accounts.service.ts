@@ -42,11 +42,11 @@ export class AccountsService {
     return { id: row.id, email: user.email.trim().toLowerCase(), displayName: user.displayName, role: user.role, isOrgAdmin: user.isOrgAdmin };
   }
 
-  /** Users of the given roles whose organisation's region is one of `regionCodes` (for notifications). */
-  async usersInRegions(manager: EntityManager, roles: Role[], regionCodes: string[]): Promise<string[]> {
+  /** Active users of the given roles whose organisation's region is one of `regionCodes`, or anywhere when null (for notifications). */
+  async usersInRegions(manager: EntityManager, roles: Role[], regionCodes: string[] | null): Promise<string[]> {
     const rows = (await manager.query(
       `SELECT u.id FROM users u JOIN organizations o ON o.id = u.organization_id
-        WHERE u.status = 'active' AND u.role = ANY($1::text[]) AND o.region_code = ANY($2::text[])`,
+        WHERE u.status = 'active' AND u.role = ANY($1::text[]) AND ($2::text[] IS NULL OR o.region_code = ANY($2::text[]))`,
       [roles, regionCodes],
     )) as { id: string }[];
     return rows.map((r) => r.id);
