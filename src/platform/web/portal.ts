@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+/** Paths the portal never answers: the API, its docs, probes and the queue board. */
+const SERVER_PATHS = /^\/(api|health|metrics|admin\/queues)(\/|$)/;
+
+/**
+ * Content Security Policy of the portal: its own scripts only; inline styles because Ant Design
+ * writes its CSS at run time; images from itself and data: URLs (charts export).
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** dist/web of this package, found from the compiled (dist/src) or source (src) location alike. */
+export function portalDirectory(from = __dirname): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return path.join(dir, 'dist', 'web');
+}
+
+/**
+ * Serves the single-page portal at `/`: hashed assets with long caching, and index.html for every
+ * other browser route so deep links work. Must be mounted before Nest's routes.
+ */
+export function mountPortal(app: NestExpressApplication, directory = portalDirectory()): boolean {
+  const indexFile = path.join(directory, 'index.html');
+  if (!existsSync(indexFile)) {
+    new Logger('Portal').warn(`Web portal not built (${indexFile} missing): run "npm run build"`);
+    return false;
+  }
+  const index = readFileSync(indexFile);
+  app.use('/assets', express.static(path.join(directory, 'assets'), { immutable: true, maxAge: '365d', index: false }), (_req: Request, res: Response) => {
+    res.status(404).json({ statusCode: 404, code: 'NOT_FOUND', message: 'No such asset' });
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path)) return next();
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.status(200).end(req.method === 'HEAD' ? undefined : index);
+  });
+  return true;
+}

@@ -1,0 +1,66 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPerson, signIn } from '../support/browser';
+import { DEMO, startTestApp, TestApp } from '../support/test-app';
+
+/** The portal shell: served at `/`, deep links, sign-in, the language toggle, and API errors shown on fields. */
+describe('web portal: shell', () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('serves the portal at / with a CSP, deep links, and keeps the API and probes on their paths', async () => {
+    const index = await app.http().get('/').expect(200);
+    expect(index.headers['content-type']).toContain('text/html');
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    const deep = await app.http().get('/vouchers/some/deep/link').expect(200);
+    expect(deep.text).toBe(index.text);
+    await app.http().get('/api/v1/nope').expect(404).expect('Content-Type', /json/);
+    await app.http().get('/health').expect(200).expect('Content-Type', /json/);
+    await app.http().get('/assets/missing.js').expect(404).expect('Content-Type', /json/);
+    const script = /src="(\/assets\/main-[^"]+\.js)"/.exec(index.text)?.[1];
+    expect(script).toBeDefined();
+    const asset = await app.http().get(script!).expect(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+  });
+
+  it('refuses a wrong password in the form, signs in, and switches between Chinese and English', async () => {
+    const person = await newPerson(browser, app.running.url!);
+    await person.page.goto('/login');
+    await person.page.locator('#email').fill(DEMO.enterprise);
+    await person.page.locator('#password').fill('wrong-password');
+    await person.page.locator('button[type=submit]').click();
+    await expect(person.page.getByTestId('login-error').textContent()).resolves.toContain('邮箱或密码错误');
+
+    await signIn(person, DEMO.enterprise);
+    await person.page.getByTestId('user-menu').waitFor();
+    expect(await person.page.locator('header').textContent()).toContain('长三角G60科创服务平台');
+    await person.page.getByTestId('lang-toggle').getByText('EN').click();
+    await person.page.getByText('G60 S&T Innovation Services').waitFor();
+    expect(await person.page.evaluate(() => localStorage.getItem('g60.lang'))).toBe('en');
+    // The choice survives a reload, and the session does too (refresh token in this tab).
+    await person.page.reload();
+    await person.page.getByText('G60 S&T Innovation Services').waitFor();
+    await person.page.getByTestId('user-menu').waitFor();
+    expect(person.errors).toEqual([]);
+    await person.context.close();
+  });
+
+  it('sends a signed-out visitor of a deep link to the login page and back after signing in', async () => {
+    const person = await newPerson(browser, app.running.url!);
+    await person.page.goto('/notifications');
+    await person.page.waitForURL(/\/login\?next=%2Fnotifications/);
+    await person.page.locator('#email').fill(DEMO.reviewer);
+    await person.page.locator('#password').fill(DEMO.password);
+    await person.page.locator('button[type=submit]').click();
+    await person.page.waitForURL(/\/notifications$/);
+    expect(person.errors).toEqual([]);
+    await person.context.close();
+  });
+});

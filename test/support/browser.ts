@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO } from './test-app';
+
+/** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Starts headless Chromium; the portal's end-to-end tests fail loudly when it is not installed. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+  /** Browser console errors and failed page scripts seen so far (a test asserts there are none). */
+  errors: string[];
+}
+
+/** A fresh browser profile for one person, its UI in Chinese unless `lang` says otherwise. */
+export async function newPerson(browser: Browser, baseURL: string, lang: 'zh' | 'en' = 'zh'): Promise<Person> {
+  const context = await browser.newContext({ baseURL, locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await context.addInitScript((l) => {
+    if (!window.localStorage.getItem('g60.lang')) window.localStorage.setItem('g60.lang', l);
+  }, lang);
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of (4\d\d)/.test(msg.text())) errors.push(`console: ${msg.text()}`);
+  });
+  return { context, page, errors };
+}
+
+/** Signs in through the login form, as a person would. */
+export async function signIn(person: Person, email: string, password: string = DEMO.password): Promise<void> {
+  const { page } = person;
+  await page.goto('/login');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Clicks a side-menu entry by its visible label. */
+export async function openMenu(page: Page, label: string | RegExp): Promise<void> {
+  await page.getByTestId('side-menu').getByText(label, { exact: typeof label === 'string' }).click();
+}

@@ -1,0 +1,43 @@
+// Builds the portal (web/src) into dist/web: one hashed JS bundle, one hashed CSS file, index.html.
+// Usage: node web/build.mjs [--dev] [--skip-typecheck]
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const webDir = dirname(fileURLToPath(import.meta.url));
+const root = resolve(webDir, '..');
+const outDir = join(root, 'dist', 'web');
+const dev = process.argv.includes('--dev');
+
+if (!process.argv.includes('--skip-typecheck')) {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', join(webDir, 'tsconfig.json')], { stdio: 'inherit' });
+}
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(join(outDir, 'assets'), { recursive: true });
+const result = await build({
+  entryPoints: { main: join(webDir, 'src', 'main.tsx') },
+  bundle: true,
+  outdir: join(outDir, 'assets'),
+  entryNames: '[name]-[hash]',
+  format: 'iife',
+  target: ['chrome110', 'firefox110', 'safari16'],
+  minify: !dev,
+  sourcemap: dev ? 'inline' : 'linked',
+  metafile: true,
+  define: { 'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production') },
+  logLevel: 'warning',
+});
+const outputs = Object.keys(result.metafile.outputs).map((p) => basename(p));
+const js = outputs.find((f) => f.endsWith('.js'));
+const css = outputs.find((f) => f.endsWith('.css'));
+let html = readFileSync(join(webDir, 'index.html'), 'utf8').replace('%MAIN_JS%', js);
+html = css ? html.replace('%MAIN_CSS%', css) : html.replace(/\s*<link rel="stylesheet"[^>]*>/, '');
+writeFileSync(join(outDir, 'index.html'), html);
+writeFileSync(join(outDir, '.build-stamp'), new Date().toISOString());
+const kib = (f) => Math.round(result.metafile.outputs[Object.keys(result.metafile.outputs).find((p) => p.endsWith(f))].bytes / 1024);
+process.stdout.write(`portal built: dist/web (${js} ${kib(js)} KiB${css ? `, ${css} ${kib(css)} KiB` : ''})\n`);

@@ -1,0 +1,183 @@
+/** The one HTTP client of the portal: bearer tokens with silent refresh, Idempotency-Key, stable error bodies. */
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The API's error body, `{statusCode, code, message, details?}`, as a throwable. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: FieldProblem[] | Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get fieldProblems(): FieldProblem[] {
+    return Array.isArray(this.details) ? this.details : [];
+  }
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+const REFRESH_KEY = 'g60.refreshToken';
+let accessToken: string | undefined;
+let refreshing: Promise<boolean> | undefined;
+const listeners = new Set<(signedIn: boolean) => void>();
+
+export const tokens = {
+  set(pair: TokenPair): void {
+    accessToken = pair.accessToken;
+    sessionStorage.setItem(REFRESH_KEY, pair.refreshToken);
+    listeners.forEach((l) => l(true));
+  },
+  clear(): void {
+    accessToken = undefined;
+    sessionStorage.removeItem(REFRESH_KEY);
+    listeners.forEach((l) => l(false));
+  },
+  hasSession(): boolean {
+    return !!accessToken || !!sessionStorage.getItem(REFRESH_KEY);
+  },
+  onChange(listener: (signedIn: boolean) => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  /** The current access token (for downloads that need it in a header). */
+  async current(): Promise<string | undefined> {
+    if (!accessToken && sessionStorage.getItem(REFRESH_KEY)) await refresh();
+    return accessToken;
+  },
+};
+
+async function refresh(): Promise<boolean> {
+  const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+  if (!refreshToken) return false;
+  refreshing ??= (async () => {
+    try {
+      const res = await fetch('/api/v1/auth/refresh', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+      if (!res.ok) {
+        tokens.clear();
+        return false;
+      }
+      tokens.set((await res.json()) as TokenPair);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      refreshing = undefined;
+    }
+  })();
+  return refreshing;
+}
+
+export interface RequestOptions {
+  /** Sent as the Idempotency-Key header; state-changing calls from forms always pass one. */
+  idempotencyKey?: string;
+  query?: Record<string, string | number | boolean | undefined | null>;
+  /** Raw body (a File for uploads); `body` is JSON otherwise. */
+  raw?: Blob;
+  contentType?: string;
+  signal?: AbortSignal;
+}
+
+function withQuery(path: string, query?: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
+}
+
+async function send(method: string, path: string, body: unknown, options: RequestOptions, retried = false): Promise<Response> {
+  if (!accessToken && !retried) await refresh();
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  let payload: BodyInit | undefined;
+  if (options.raw) {
+    payload = options.raw;
+    headers['Content-Type'] = options.contentType ?? (options.raw.type || 'application/octet-stream');
+  } else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['Content-Type'] = 'application/json';
+  }
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${withQuery(path, options.query)}`, { method, headers, body: payload, signal: options.signal });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'NETWORK', 'network');
+  }
+  if (res.status === 401 && !retried && sessionStorage.getItem(REFRESH_KEY) && (await refresh())) {
+    return send(method, path, body, options, true);
+  }
+  return res;
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  const data = text ? safeJson(text) : undefined;
+  if (!res.ok) {
+    const err = (data ?? {}) as { code?: string; message?: string; details?: FieldProblem[] };
+    if (res.status === 401) tokens.clear();
+    throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText, err.details);
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export const api = {
+  get: <T>(path: string, options: RequestOptions = {}) => send('GET', path, undefined, options).then((r) => parse<T>(r)),
+  post: <T>(path: string, body: unknown = {}, options: RequestOptions = {}) => send('POST', path, body, options).then((r) => parse<T>(r)),
+  /** Downloads a file the API serves behind authentication (statements, iCal) and saves it. */
+  async download(path: string, filename: string, query?: RequestOptions['query']): Promise<void> {
+    const res = await send('GET', path, undefined, { query });
+    if (!res.ok) await parse(res);
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};
+
+/** A fresh Idempotency-Key (one per user intent; a retry of the same intent reuses it). */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+export async function login(email: string, password: string): Promise<void> {
+  const pair = await api.post<TokenPair>('/auth/login', { email, password });
+  tokens.set(pair);
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api.post('/auth/logout');
+  } finally {
+    tokens.clear();
+  }
+}

@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import type { Role } from './auth';
+import type { Messages } from './i18n';
+
+/** A page of an area; `roles` decides who may open it (the API checks again). */
+export interface AreaPage {
+  path: string;
+  element: ReactNode;
+  roles: Role[];
+  /** Shown in the side menu when set (an i18n key). */
+  menu?: string;
+  icon?: ReactNode;
+  /** Menu group (i18n key); pages without one sit at the top level. */
+  group?: string;
+}
+
+/** One part of the portal (enterprise, lab, review, …), registered in areas/index.ts. */
+export interface Area {
+  key: string;
+  pages: AreaPage[];
+  /** Pages anyone may open without signing in (registration). */
+  publicPages?: { path: string; element: ReactNode }[];
+  messages: Messages;
+}

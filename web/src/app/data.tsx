@@ -1,0 +1,62 @@
+import { Alert, Button } from 'antd';
+import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import { api, RequestOptions } from './api';
+import { errorText } from './errors';
+import { useI18n } from './i18n';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  loading: boolean;
+  error: unknown;
+  reload(): Promise<void>;
+}
+
+/** GETs a path (undefined: wait) and reloads when it or the query changes; `pollMs` keeps it fresh. */
+export function useApi<T>(path: string | undefined, query?: RequestOptions['query'], options: { pollMs?: number; deps?: DependencyList } = {}): Loaded<T> {
+  const [data, setData] = useState<T>();
+  const [loading, setLoading] = useState(!!path);
+  const [error, setError] = useState<unknown>();
+  const queryKey = JSON.stringify(query ?? {});
+  const live = useRef(true);
+  const load = useCallback(async () => {
+    if (!path) return;
+    setLoading(true);
+    try {
+      const result = await api.get<T>(path, { query });
+      if (live.current) {
+        setData(result);
+        setError(undefined);
+      }
+    } catch (err) {
+      if (live.current) setError(err);
+    } finally {
+      if (live.current) setLoading(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path, queryKey, ...(options.deps ?? [])]);
+  useEffect(() => {
+    live.current = true;
+    void load();
+    const timer = options.pollMs ? setInterval(() => void load(), options.pollMs) : undefined;
+    return () => {
+      live.current = false;
+      if (timer) clearInterval(timer);
+    };
+  }, [load, options.pollMs]);
+  return { data, loading, error, reload: load };
+}
+
+/** The API's error shown where the data would be, with a retry. */
+export function LoadError({ error, retry }: { error: unknown; retry?: () => void }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      message={errorText(error, t)}
+      action={retry ? <Button size="small" onClick={retry}>{t('action.retry')}</Button> : undefined}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}

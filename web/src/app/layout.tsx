@@ -1,0 +1,95 @@
+import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import type { Area } from './area';
+import { useAuth, useMe } from './auth';
+import { useApi } from './data';
+import { useI18n } from './i18n';
+
+/** Header, role menu and content frame of every signed-in page. */
+export function Shell({ areas }: { areas: Area[] }) {
+  const me = useMe();
+  const { signOut } = useAuth();
+  const { t, lang, setLang, label } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const inbox = useApi<{ unreadCount: number }>('/notifications', { limit: 1 }, { pollMs: 30_000 });
+
+  const items: NonNullable<MenuProps['items']> = [];
+  const groups = new Map<string, { key: string; label: string; children: { key: string; label: string; icon?: React.ReactNode }[] }>();
+  for (const page of areas.flatMap((a) => a.pages)) {
+    if (!page.menu || !page.roles.includes(me.user.role)) continue;
+    const entry = { key: page.path, label: t(page.menu), icon: page.icon };
+    if (!page.group) {
+      items.push(entry);
+      continue;
+    }
+    let group = groups.get(page.group);
+    if (!group) {
+      group = { key: `group:${page.group}`, label: t(page.group), children: [] };
+      groups.set(page.group, group);
+      items.push(group);
+    }
+    group.children.push(entry);
+  }
+  const selected = areas
+    .flatMap((a) => a.pages)
+    .filter((p) => p.menu && location.pathname.startsWith(p.path))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 24px' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, cursor: 'pointer' }} onClick={() => navigate('/')}>
+          {t('app.title')}
+        </Typography.Text>
+        <Space size="middle">
+          <Segmented
+            size="small"
+            value={lang}
+            onChange={(v) => setLang(v as 'zh' | 'en')}
+            options={[
+              { label: '中文', value: 'zh' },
+              { label: 'EN', value: 'en' },
+            ]}
+            data-testid="lang-toggle"
+          />
+          <Badge count={inbox.data?.unreadCount ?? 0} size="small">
+            <Button type="text" icon={<BellOutlined style={{ color: '#fff' }} />} onClick={() => navigate('/notifications')} aria-label={t('nav.notifications')} />
+          </Badge>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'org', label: me.organization.name, disabled: true },
+                { key: 'role', label: label('role', me.user.role), disabled: true },
+                { type: 'divider' },
+                { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), onClick: () => void signOut().then(() => navigate('/login')) },
+              ],
+            }}
+          >
+            <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />} data-testid="user-menu">
+              {me.user.displayName}
+            </Button>
+          </Dropdown>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={220} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <Menu
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            defaultOpenKeys={[...groups.values()].map((g) => g.key)}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+            style={{ height: '100%', borderRight: 0 }}
+            data-testid="side-menu"
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,82 @@
+import { Alert, Button, Card, Form, Input, Segmented, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useAuth } from '../../app/auth';
+import { errorText } from '../../app/errors';
+import { useI18n } from '../../app/i18n';
+import { homePathFor } from '..';
+
+/** The demo logins `npm start` seeds (shown only when the server says demo data is on). */
+const DEMO_ROLES = ['enterprise', 'provider', 'reviewer', 'approver', 'finance', 'partner', 'investor', 'admin'] as const;
+const DEMO_ROLE_KEYS: Record<(typeof DEMO_ROLES)[number], string> = {
+  enterprise: 'enterprise_user', provider: 'provider_user', reviewer: 'reviewer', approver: 'approver',
+  finance: 'finance', partner: 'partner_admin', investor: 'investor', admin: 'platform_admin',
+};
+
+export function LoginPage() {
+  const { signIn } = useAuth();
+  const { t, lang, setLang, label } = useI18n();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<{ email: string; password: string }>();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async (values: { email: string; password: string }) => {
+    setPending(true);
+    setError(undefined);
+    try {
+      const me = await signIn(values.email.trim(), values.password);
+      const next = params.get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homePathFor(me.user.role), { replace: true });
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f4fa', padding: 16 }}>
+      <Space direction="vertical" size="large" style={{ width: 420, maxWidth: '100%' }}>
+        <div style={{ textAlign: 'center' }}>
+          <Typography.Title level={2} style={{ marginBottom: 0 }}>{t('app.title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+        </div>
+        <Card
+          title={t('login.title')}
+          extra={<Segmented size="small" value={lang} onChange={(v) => setLang(v as 'zh' | 'en')} options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} />}
+        >
+          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+            <Form.Item name="email" label={t('login.email')} rules={[{ required: true, message: t('form.required') }, { type: 'email', message: t('form.pattern') }]}>
+              <Input autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required') }]}>
+              <Input.Password autoComplete="current-password" />
+            </Form.Item>
+            {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+            <Button type="primary" htmlType="submit" block loading={pending}>
+              {t('login.submit')}
+            </Button>
+          </Form>
+          <div style={{ marginTop: 16 }}>
+            <Link to="/register">{t('login.register')}</Link>
+          </div>
+        </Card>
+        <Card size="small" title={t('login.demo')}>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="email"
+            dataSource={DEMO_ROLES.map((r) => ({ role: label('role', DEMO_ROLE_KEYS[r]), email: `${r}@demo.g60.cn` }))}
+            columns={[
+              { dataIndex: 'role', title: '' },
+              { dataIndex: 'email', title: '', render: (email: string) => <a onClick={() => form.setFieldsValue({ email, password: 'G60-demo-2026' })}>{email}</a> },
+            ]}
+            showHeader={false}
+          />
+        </Card>
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Area } from '../app/area';
+import type { Role } from '../app/auth';
+import { registerMessages } from '../app/i18n';
+import { adminArea } from './admin';
+import { commonArea } from './common';
+import { dashboardsArea } from './dashboards';
+import { enterpriseArea } from './enterprise';
+import { labArea } from './lab';
+import { reviewArea } from './review';
+import { roadshowArea } from './roadshow';
+
+/** Every part of the portal; the side menu lists their pages in this order. */
+export const AREAS: Area[] = [enterpriseArea, labArea, reviewArea, dashboardsArea, roadshowArea, adminArea, commonArea];
+for (const area of AREAS) registerMessages(area.messages);
+
+/** Where a role lands after signing in: its first menu page. */
+export function homePathFor(role: Role): string {
+  return AREAS.flatMap((a) => a.pages).find((p) => p.menu && p.roles.includes(role))?.path ?? '/notifications';
+}

@@ -1,0 +1,60 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AREAS, homePathFor } from './areas';
+import { LoginPage } from './areas/common/login';
+import { AuthProvider, RequireAuth, useAuth } from './app/auth';
+import { I18nProvider, useI18n } from './app/i18n';
+import { Shell } from './app/layout';
+
+function Home() {
+  const { me } = useAuth();
+  return <Navigate to={me ? homePathFor(me.user.role) : '/login'} replace />;
+}
+
+function Portal() {
+  const { lang } = useI18n();
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }}>
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              {AREAS.flatMap((a) => a.publicPages ?? []).map((p) => (
+                <Route key={p.path} path={p.path} element={p.element} />
+              ))}
+              <Route
+                element={
+                  <RequireAuth>
+                    <Shell areas={AREAS} />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<Home />} />
+                {AREAS.flatMap((a) => a.pages).map((p) => (
+                  <Route key={p.path} path={p.path} element={<RequireAuth roles={p.roles}>{p.element}</RequireAuth>} />
+                ))}
+              </Route>
+              <Route path="*" element={<Home />} />
+            </Routes>
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <Portal />
+    </I18nProvider>
+  </StrictMode>,
+);
