@@ -17,6 +17,26 @@ if (!process.argv.includes('--skip-typecheck')) {
   execFileSync(process.execPath, [tsc, '-p', join(webDir, 'tsconfig.json')], { stdio: 'inherit' });
 }
 
+// Every message key must exist in Chinese and in English: load the areas in Node and compare.
+const check = await build({
+  stdin: {
+    contents: "import './areas'; import { missingTranslations } from './app/i18n'; const m = missingTranslations(); if (m.zh.length || m.en.length) { console.error('Messages missing in zh: ' + m.zh.join(', ') + '\\nMessages missing in en: ' + m.en.join(', ')); process.exit(1); }",
+    resolveDir: join(webDir, 'src'),
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  write: false,
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
+});
+try {
+  execFileSync(process.execPath, ['-'], { input: check.outputFiles[0].text, stdio: ['pipe', 'inherit', 'inherit'] });
+} catch {
+  process.exit(1);
+}
+
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(join(outDir, 'assets'), { recursive: true });
 const result = await build({
