@@ -6,6 +6,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { json, Router, type NextFunction, type Request, type Response } from 'express';
 import { DomainError, ErrorCode } from './platform/errors/domain-error';
 import { unsafeJsonReason } from './platform/validation/body-safety';
+import { addValidationConstraints } from './platform/validation/openapi-constraints';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { Server } from 'node:http';
@@ -217,7 +218,7 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return addValidationConstraints(SwaggerModule.createDocument(app, config));
 }
 
 function printBanner(running: RunningApp, role: ProcessRole, embedded: boolean): void {
