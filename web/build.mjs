@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +59,11 @@ const css = outputs.find((f) => f.endsWith('.css'));
 let html = readFileSync(join(webDir, 'index.html'), 'utf8').replace('%MAIN_JS%', js);
 html = css ? html.replace('%MAIN_CSS%', css) : html.replace(/\s*<link rel="stylesheet"[^>]*>/, '');
 writeFileSync(join(outDir, 'index.html'), html);
+// Pre-compressed copies: the server sends them to browsers that accept gzip.
+for (const file of [js, css].filter(Boolean)) {
+  const path = join(outDir, 'assets', file);
+  writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: 9 }));
+}
 writeFileSync(join(outDir, '.build-stamp'), new Date().toISOString());
 const kib = (f) => Math.round(result.metafile.outputs[Object.keys(result.metafile.outputs).find((p) => p.endsWith(f))].bytes / 1024);
 process.stdout.write(`portal built: dist/web (${js} ${kib(js)} KiB${css ? `, ${css} ${kib(css)} KiB` : ''})\n`);

@@ -26,8 +26,14 @@ describe('web portal: shell', () => {
     await app.http().get('/assets/missing.js').expect(404).expect('Content-Type', /json/);
     const script = /src="(\/assets\/main-[^"]+\.js)"/.exec(index.text)?.[1];
     expect(script).toBeDefined();
-    const asset = await app.http().get(script!).expect(200);
+    const asset = await app.http().get(script!).set('Accept-Encoding', 'gzip').expect(200);
     expect(asset.headers['cache-control']).toContain('immutable');
+    expect(asset.headers['content-encoding']).toBe('gzip');
+    expect(asset.headers['content-type']).toContain('text/javascript');
+    const plain = await app.http().get(script!).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toContain('createRoot');
+    await app.http().get('/assets/..%2f..%2fpackage.json').expect(404);
   });
 
   it('refuses a wrong password in the form, signs in, and switches between Chinese and English', async () => {

@@ -24,6 +24,22 @@ const CSP = [
   "form-action 'self'",
 ].join('; ');
 
+const ASSET_TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+/** Sends `<asset>.gz` (written by the build) to browsers that accept gzip. */
+function precompressed(assets: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const type = ASSET_TYPES[path.extname(req.path)];
+    const file = path.join(assets, path.normalize(req.path));
+    if (!type || !file.startsWith(assets + path.sep) || !req.acceptsEncodings('gzip') || !existsSync(`${file}.gz`)) return next();
+    res.setHeader('Content-Type', type);
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.sendFile(`${file}.gz`);
+  };
+}
+
 /** dist/web of this package, found from the compiled (dist/src) or source (src) location alike. */
 export function portalDirectory(from = __dirname): string {
   let dir = from;
@@ -46,7 +62,7 @@ export function mountPortal(app: NestExpressApplication, directory = portalDirec
     return false;
   }
   const index = readFileSync(indexFile);
-  app.use('/assets', express.static(path.join(directory, 'assets'), { immutable: true, maxAge: '365d', index: false }), (_req: Request, res: Response) => {
+  app.use('/assets', precompressed(path.join(directory, 'assets')), express.static(path.join(directory, 'assets'), { immutable: true, maxAge: '365d', index: false }), (_req: Request, res: Response) => {
     res.status(404).json({ statusCode: 404, code: 'NOT_FOUND', message: 'No such asset' });
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
