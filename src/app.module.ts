@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { DashboardsModule } from './modules/dashboards/dashboards.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrdersModule } from './modules/orders/orders.module';
@@ -31,6 +32,7 @@ export class AppModule {
         RedemptionsModule,
         SettlementModule,
         RoadshowsModule,
+        DashboardsModule,
       ],
     };
   }

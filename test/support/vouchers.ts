@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { registerOrganization } from './factories';
 import { eventually, TestApp } from './test-app';
 import { waitForTask } from './approvals';
 
@@ -48,8 +49,8 @@ export async function issueVoucher(app: TestApp, enterprise: Auth, reviewer: Aut
   return { applicationId: draft.body.id as string, voucherId: issued.voucherId as string, caseId };
 }
 
-/** A service in the provider's catalogue. */
-export async function listService(app: TestApp, provider: Auth, unitPriceFen: number, name = 'X射线荧光光谱分析') {
+/** A service in the provider's catalogue; `fields` overrides the body (another instrument, none). */
+export async function listService(app: TestApp, provider: Auth, unitPriceFen: number, name = 'X射线荧光光谱分析', fields: Record<string, unknown> = {}) {
   const res = await app.http().post('/api/v1/catalog/services').set(provider).send({
     code: `SVC-${randomBytes(4).toString('hex')}`,
     name,
@@ -58,9 +59,39 @@ export async function listService(app: TestApp, provider: Auth, unitPriceFen: nu
     unit: '样品',
     leadTimeDays: 5,
     instrumentName: 'X射线荧光光谱仪',
+    ...fields,
   });
   if (res.status !== 201) throw new Error(`service: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string };
+}
+
+/** 互认: Jiaxing recognises these Shanghai providers; the city approver signs, the Shanghai partner admin lists them. */
+export async function recogniseShanghaiProviders(app: TestApp, approver: Auth, partner: Auth, providerIds: string[]) {
+  const agreement = await app.http().post('/api/v1/recognition-agreements').set(approver).send({
+    issuingRegionCode: '330400', partnerRegionCode: '310000', name: `嘉兴—上海创新券互认互通协议 ${randomBytes(3).toString('hex')}`, effectiveFrom: '2026-01-01', effectiveTo: '2027-12-31',
+  });
+  if (agreement.status !== 201) throw new Error(`agreement: ${agreement.status} ${JSON.stringify(agreement.body)}`);
+  const listed = await app.http().post(`/api/v1/recognition-agreements/${agreement.body.id}/providers`).set(partner).send({ providerIds });
+  if (listed.status !== 200) throw new Error(`agreement providers: ${listed.status} ${JSON.stringify(listed.body)}`);
+  return agreement.body as { id: string };
+}
+
+/**
+ * A provider registered in `regionCode` and admitted directly in the database (the admission
+ * workflow has its own tests). Waits for the admission task first, so that the workflow's own
+ * 'applied → in_review' step has run and cannot overwrite the admission afterwards.
+ */
+export async function admittedProvider(app: TestApp, regionCode: string) {
+  const provider = await registerOrganization(app, { kind: 'provider', regionCode });
+  await eventually(async () => {
+    const rows = (await app.dataSource.query(
+      `SELECT 1 FROM approval_tasks t JOIN approval_cases c ON c.id = t.case_id WHERE c.subject_id = $1 AND t.status = 'open'`,
+      [provider.organization.id],
+    )) as unknown[];
+    return rows.length > 0;
+  }, 15_000, 'admission task');
+  await app.dataSource.query(`UPDATE organizations SET admission_status = 'active' WHERE id = $1`, [provider.organization.id]);
+  return provider;
 }
 
 /** Sum of every ledger entry (must be 0) and the lowest non-appropriation balance (must be ≥ 0). */

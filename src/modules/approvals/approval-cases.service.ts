@@ -12,6 +12,18 @@ import { CaseEngine } from './case-engine.service';
 import { ApprovalMetricsDto, CaseDetailDto, CaseDto, ListCasesQueryDto } from './dto/approval.dto';
 import { toCaseDto, toTaskDto } from './approval.mapper';
 
+/** Decision times and open work of one workflow stage; the seconds are null while nothing was decided. */
+export interface StageTimes {
+  definitionKey: string;
+  stageKey: string;
+  decided: number;
+  avgSeconds: number | null;
+  p50Seconds: number | null;
+  p90Seconds: number | null;
+  open: number;
+  overdueOpen: number;
+}
+
 /** Applicants' and readers' side of cases: timeline, resubmission, withdrawal, objections, metrics. */
 @Injectable()
 export class ApprovalCasesService {
@@ -137,22 +149,47 @@ export class ApprovalCasesService {
          FROM approval_tasks t WHERE true ${taskScope}`,
       params,
     )) as { open: number; overdue: number }[];
-    const stages = (await this.dataSource.query(
-      `SELECT d.key, t.stage_key, count(*)::int AS decided,
-              round(avg(EXTRACT(EPOCH FROM (t.decided_at - t.created_at))))::int AS avg_s,
-              round(percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t.decided_at - t.created_at))))::int AS p90_s
-         FROM approval_tasks t JOIN approval_cases c ON c.id = t.case_id JOIN workflow_definitions d ON d.id = c.definition_id
-        WHERE t.decided_at IS NOT NULL AND t.status <> 'cancelled' ${taskScope}
-        GROUP BY d.key, t.stage_key ORDER BY d.key, t.stage_key`,
-      params,
-    )) as { key: string; stage_key: string; decided: number; avg_s: number; p90_s: number }[];
     const casesByStatus: Record<string, Record<string, number>> = {};
     for (const r of byStatus) (casesByStatus[r.key] ??= {})[r.status] = r.n;
     return {
       casesByStatus,
       openTasks: tasks.open,
       overdueTasks: tasks.overdue,
-      timeInStage: stages.map((s) => ({ definitionKey: s.key, stageKey: s.stage_key, decided: s.decided, avgSeconds: s.avg_s, p90Seconds: s.p90_s })),
+      timeInStage: (await this.stageTimes(actor))
+        .filter((s) => s.decided > 0)
+        .map((s) => ({ definitionKey: s.definitionKey, stageKey: s.stageKey, decided: s.decided, avgSeconds: s.avgSeconds as number, p90Seconds: s.p90Seconds as number })),
     };
+  }
+
+  /**
+   * Per workflow and stage: decided tasks with their seconds from creation to decision (average,
+   * median, 90th percentile), and the tasks still open and overdue. Cancelled tasks are left out;
+   * outside the platform, only tasks of the caller's regions count.
+   */
+  async stageTimes(actor: Actor): Promise<StageTimes[]> {
+    const scoped = !isPlatformAdmin(actor);
+    const seconds = 'EXTRACT(EPOCH FROM (t.decided_at - t.created_at))';
+    const rows = (await this.dataSource.query(
+      `SELECT d.key, t.stage_key, count(t.decided_at)::int AS decided,
+              round(avg(${seconds}))::int AS avg_s,
+              round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}))::int AS p50_s,
+              round(percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds}))::int AS p90_s,
+              count(*) FILTER (WHERE t.status = 'open')::int AS open,
+              count(*) FILTER (WHERE t.status = 'open' AND t.due_at < now())::int AS overdue_open
+         FROM approval_tasks t JOIN approval_cases c ON c.id = t.case_id JOIN workflow_definitions d ON d.id = c.definition_id
+        WHERE t.status <> 'cancelled' AND (t.decided_at IS NOT NULL OR t.status = 'open') ${scoped ? 'AND t.region_code = ANY($1::text[])' : ''}
+        GROUP BY d.key, t.stage_key ORDER BY d.key, t.stage_key`,
+      scoped ? [actor.regionScope] : [],
+    )) as { key: string; stage_key: string; decided: number; avg_s: number | null; p50_s: number | null; p90_s: number | null; open: number; overdue_open: number }[];
+    return rows.map((r) => ({
+      definitionKey: r.key,
+      stageKey: r.stage_key,
+      decided: r.decided,
+      avgSeconds: r.avg_s,
+      p50Seconds: r.p50_s,
+      p90Seconds: r.p90_s,
+      open: r.open,
+      overdueOpen: r.overdue_open,
+    }));
   }
 }

@@ -35,7 +35,7 @@ export class RecognitionService {
 
   /** The issuing region and every region under it. */
   regionsUnder(regionCode: string): string[] {
-    return this.regions.all().map((r) => r.code).filter((code) => this.regions.lineage(code).includes(regionCode));
+    return this.regions.under(regionCode).map((r) => r.code);
   }
 
   /**

@@ -107,6 +107,17 @@ export class LedgerService {
     return row ? Number(row.balance_fen) : 0;
   }
 
+  /** A programme's balances summed by account kind; kinds with no account yet are 0. Reads only. */
+  async balancesByKind(manager: EntityManager, programId: string): Promise<Record<AccountKind, number>> {
+    const rows = (await manager.query(`SELECT kind, sum(balance_fen)::bigint AS total FROM ledger_accounts WHERE program_id = $1 GROUP BY kind`, [programId])) as {
+      kind: AccountKind;
+      total: string;
+    }[];
+    const totals: Record<AccountKind, number> = { appropriation: 0, budget_available: 0, voucher_available: 0, voucher_held: 0, payable: 0, paid: 0, clawback_receivable: 0 };
+    for (const r of rows) totals[r.kind] = Number(r.total);
+    return totals;
+  }
+
   /** Entries of an account, oldest first, with a running balance: a statement (对账单). */
   async statement(manager: EntityManager, accountIds: string[]): Promise<StatementLine[]> {
     const rows = (await manager.query(

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../platform/auth/access.decorators';
 import { Actor, Role } from '../../platform/context/actor';
-import { CreateOrderDto, DeliverOrderDto, OptionalReasonDto, OrderDto, OrderQueryDto, ReasonDto } from './dto/order.dto';
+import { SkipIdempotency } from '../../platform/idempotency/skip-idempotency.decorator';
+import { CreateOrderDto, DeliverOrderDto, OptionalReasonDto, OrderDto, OrderQueryDto, OrderQuoteDto, ReasonDto } from './dto/order.dto';
 import { OrdersService } from './orders.service';
 
 @ApiTags('service orders')
@@ -16,6 +17,17 @@ export class OrdersController {
   @ApiCreatedResponse({ type: OrderDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateOrderDto): Promise<OrderDto> {
     return this.orders.create(actor, dto);
+  }
+
+  @Post('quote')
+  @Roles(Role.EnterpriseUser)
+  @HttpCode(200)
+  // A quote changes nothing; replaying a stored one would show stale amounts.
+  @SkipIdempotency()
+  @ApiOperation({ summary: 'What ordering would compute (contract amount, ratio, subsidy, own share) without ordering; refusals as for ordering' })
+  @ApiOkResponse({ type: OrderQuoteDto })
+  quote(@CurrentActor() actor: Actor, @Body() dto: CreateOrderDto): Promise<OrderQuoteDto> {
+    return this.orders.quote(actor, dto);
   }
 
   @Get()

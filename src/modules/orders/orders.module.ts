@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { ProgramsModule } from '../programs/programs.module';
 import { VouchersModule } from '../vouchers/vouchers.module';
 import { ServiceOrder } from './order.entity';
 import { OrdersController } from './orders.controller';
+import { OrderPricingService } from './order-pricing.service';
 import { OrdersService } from './orders.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ServiceOrder]), CatalogModule, ProgramsModule, VouchersModule],
+  imports: [TypeOrmModule.forFeature([ServiceOrder]), CatalogModule, OrganizationsModule, ProgramsModule, VouchersModule],
   controllers: [OrdersController],
-  providers: [OrdersService],
+  providers: [OrdersService, OrderPricingService],
   exports: [OrdersService],
 })
 export class OrdersModule {}

@@ -5,12 +5,12 @@ import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { JobName } from '../../platform/queue/queue.registry';
-import { CatalogService } from '../catalog/catalog.service';
 import { RecognitionService } from '../catalog/recognition.service';
 import { ProgramsService } from '../programs/programs.service';
-import { computeSubsidy, ratioForTier, tierOn } from '../programs/subsidy';
+import { computeSubsidy } from '../programs/subsidy';
 import { VouchersService } from '../vouchers/vouchers.service';
-import { CreateOrderDto, DeliverOrderDto, OrderDto, OrderQueryDto } from './dto/order.dto';
+import { CreateOrderDto, DeliverOrderDto, OrderDto, OrderQueryDto, OrderQuoteDto } from './dto/order.dto';
+import { OrderPricingService } from './order-pricing.service';
 import { ServiceOrder } from './order.entity';
 import { HOLDING_STATUSES, ORDER_STATES, OrderEvent, OrderStatus } from './order.state';
 
@@ -26,40 +26,16 @@ export class OrdersService {
     private readonly uow: UnitOfWork,
     private readonly vouchers: VouchersService,
     private readonly programs: ProgramsService,
-    private readonly catalog: CatalogService,
     private readonly recognition: RecognitionService,
+    private readonly pricing: OrderPricingService,
   ) {}
 
   async create(actor: Actor, dto: CreateOrderDto): Promise<OrderDto> {
     return this.uow.run(async (tx) => {
       // The voucher row is the lock every order on it queues behind.
       const voucher = await this.vouchers.lock(tx.manager, dto.voucherId);
-      if (voucher.enterpriseId !== actor.organizationId) throw DomainError.notFound('Voucher');
       const today = shanghaiDate();
-      if (voucher.status !== 'active') throw DomainError.rule(`The voucher is ${voucher.status}`, { voucherStatus: voucher.status });
-      if (today > voucher.useBy) throw DomainError.rule(`The voucher's use-by date ${voucher.useBy} has passed`);
-      const program = await this.programs.require(tx.manager, voucher.programId);
-      const service = await this.catalog.getForOrder(tx.manager, dto.serviceId);
-      if (!service || service.status !== 'active') throw DomainError.notFound('Service');
-      if (service.providerAdmissionStatus !== 'active') throw DomainError.rule('The provider is not active on the platform', { admissionStatus: service.providerAdmissionStatus });
-      const local = this.recognition.isLocal(program.issuingRegionCode, service.providerRegionCode);
-      const recognised = local ? null : await this.recognition.findRecognition(tx.manager, program.issuingRegionCode, service.providerId, service.id, today);
-      if (!local && !recognised) throw DomainError.rule('The provider is neither local nor recognised for this programme today (互认)', { providerRegionCode: service.providerRegionCode });
-      const contractAmountFen = service.unitPriceFen * dto.quantity;
-      if (!Number.isSafeInteger(contractAmountFen) || contractAmountFen > 1_000_000_000_000) throw DomainError.invalid('quantity', 'the contract amount is too large');
-      const quals = (await tx.manager.query(`SELECT kind, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo" FROM enterprise_qualifications WHERE organization_id = $1`, [
-        voucher.enterpriseId,
-      ])) as { kind: string; validFrom: string; validTo: string }[];
-      const ratioBp = recognised?.ratioOverrideBp ?? ratioForTier(program.ratioBpByTier, tierOn(quals, today));
-      const { availableFen } = await this.vouchers.balances(tx.manager, voucher);
-      const subsidy = computeSubsidy({
-        amountFen: contractAmountFen,
-        ratioBp,
-        fullCoverageThresholdFen: program.fullCoverageThresholdFen,
-        remainingVoucherFen: availableFen,
-        caps: [{ name: 'agreement_per_order_cap', fen: recognised?.perOrderCapFen ?? null }],
-      });
-      if (subsidy.subsidyFen === 0) throw DomainError.rule('The voucher has nothing left to subsidise this order', { availableFen });
+      const { program, service, local, recognition, contractAmountFen, ratioBp, subsidy } = await this.pricing.price(tx.manager, actor, voucher, dto, today);
       const [{ n }] = (await tx.manager.query(`SELECT nextval('service_order_number_seq') AS n`)) as { n: string }[];
       const repo = tx.manager.getRepository(ServiceOrder);
       const saved = await repo.save(
@@ -74,7 +50,7 @@ export class OrdersService {
           unitPriceFen: service.unitPriceFen,
           contractAmountFen,
           ratioBp,
-          recognitionAgreementId: recognised?.agreementId ?? null,
+          recognitionAgreementId: recognition?.agreementId ?? null,
           subsidyHeldFen: subsidy.subsidyFen,
           status: 'created',
           orderedOn: today,
@@ -87,6 +63,31 @@ export class OrdersService {
       await this.notifyOrg(tx, order.providerId, order, '新的服务订单', `订单 ${order.number}：${service.name} × ${order.quantity}`);
       return { ...toOrderDto(order), subsidyLimitedBy: subsidy.limitedBy };
     });
+  }
+
+  /**
+   * What ordering would compute now, without ordering: the same checks and refusals as create,
+   * on an unlocked read of the voucher. Nothing is written, so nothing is held.
+   */
+  async quote(actor: Actor, dto: CreateOrderDto): Promise<OrderQuoteDto> {
+    const manager = this.dataSource.manager;
+    const voucher = await this.vouchers.find(manager, dto.voucherId);
+    const { service, recognition, contractAmountFen, ratioBp, subsidy, voucherAvailableFen } = await this.pricing.price(manager, actor, voucher, dto, shanghaiDate());
+    return {
+      serviceId: service.id,
+      voucherId: voucher.id,
+      serviceName: service.name,
+      providerName: service.providerName,
+      unitPriceFen: service.unitPriceFen,
+      quantity: dto.quantity,
+      contractAmountFen,
+      ratioBp,
+      subsidyFen: subsidy.subsidyFen,
+      enterpriseShareFen: contractAmountFen - subsidy.subsidyFen,
+      subsidyLimitedBy: subsidy.limitedBy,
+      recognitionAgreementId: recognition?.agreementId ?? null,
+      voucherAvailableFen,
+    };
   }
 
   /** Provider side: accept (卖家接单) or decline; decline releases the hold. */

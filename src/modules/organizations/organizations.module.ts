@@ -7,11 +7,13 @@ import { OrganizationsService } from './organizations.service';
 import { ProviderAdmissionSubject } from './provider-admission.subject';
 import { RegionsService } from './regions.service';
 import { RegistrationService } from './registration.service';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Region, ControllerGroup, Organization, EnterpriseQualification]), ApprovalsModule],
-  controllers: [OrganizationsController],
-  providers: [OrganizationsService, RegistrationService, RegionsService, ProviderAdmissionSubject],
+  controllers: [OrganizationsController, UsersController],
+  providers: [OrganizationsService, RegistrationService, RegionsService, ProviderAdmissionSubject, UsersService],
   exports: [OrganizationsService, RegionsService, ProviderAdmissionSubject],
 })
 export class OrganizationsModule {}

@@ -32,8 +32,13 @@ export class OrganizationsService {
   async get(actor: Actor, id: string): Promise<OrganizationDto> {
     const org = await this.dataSource.getRepository(Organization).findOneBy({ id });
     if (!org || !OrganizationPolicy.canRead(actor, org)) throw DomainError.notFound('Organisation');
-    const qualifications = await this.dataSource.getRepository(EnterpriseQualification).find({ where: { organizationId: id }, order: { validTo: 'DESC' } });
-    return toOrganizationDto(org, qualifications);
+    return { ...toOrganizationDto(org), qualifications: await this.qualifications(this.dataSource.manager, id) };
+  }
+
+  /** An organisation's qualifications, latest validity first: other modules derive an enterprise's tier from them (tierOn). */
+  async qualifications(manager: EntityManager, organizationId: string): Promise<QualificationDto[]> {
+    const rows = await manager.getRepository(EnterpriseQualification).find({ where: { organizationId }, order: { validTo: 'DESC' } });
+    return rows.map(toQualificationDto);
   }
 
   async list(actor: Actor, query: OrganizationQueryDto): Promise<OrganizationDto[]> {

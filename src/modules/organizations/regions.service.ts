@@ -29,6 +29,11 @@ export class RegionsService implements OnModuleInit {
     return region;
   }
 
+  /** The region and every region under it (a city and its districts), in region order. */
+  under(code: string): Region[] {
+    return this.all().filter((r) => this.lineage(r.code).includes(code));
+  }
+
   /** The region and its ancestors, nearest first (a district, then its city). */
   lineage(code: string): string[] {
     const chain: string[] = [];

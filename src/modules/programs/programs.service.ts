@@ -86,11 +86,7 @@ export class ProgramsService {
     if (!isPlatformAdmin(actor) && !(hasRegionalView(actor) && actorCoversRegion(actor, program.issuingRegionCode))) {
       throw DomainError.forbidden('Budgets are for the programme’s region and the platform');
     }
-    const rows = (await this.dataSource.query(`SELECT kind, sum(balance_fen)::bigint AS total FROM ledger_accounts WHERE program_id = $1 GROUP BY kind`, [id])) as {
-      kind: string;
-      total: string;
-    }[];
-    const by = (kind: string) => Number(rows.find((r) => r.kind === kind)?.total ?? 0);
+    const balances = await this.ledger.balancesByKind(this.dataSource.manager, id);
     const [{ sum }] = (await this.dataSource.query(
       `SELECT COALESCE(sum(e.amount_fen), 0)::bigint AS sum FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id WHERE a.program_id = $1`,
       [id],
@@ -99,12 +95,12 @@ export class ProgramsService {
     return {
       programId: id,
       budgetFen: program.budgetFen,
-      availableFen: by('budget_available'),
-      committedFen: by('voucher_available'),
-      heldFen: by('voucher_held'),
-      payableFen: by('payable'),
-      paidFen: by('paid'),
-      clawbackReceivableFen: by('clawback_receivable'),
+      availableFen: balances.budget_available,
+      committedFen: balances.voucher_available,
+      heldFen: balances.voucher_held,
+      payableFen: balances.payable,
+      paidFen: balances.paid,
+      clawbackReceivableFen: balances.clawback_receivable,
       ledgerSumFen: Number(sum),
       vouchersIssued: n,
     };
@@ -117,7 +113,8 @@ export class ProgramsService {
     return program;
   }
 
-  private async visible(manager: EntityManager, actor: Actor, id: string): Promise<VoucherProgram> {
+  /** The programme if the actor may see it (drafts only for their region and the platform), else 404. */
+  async visible(manager: EntityManager, actor: Actor, id: string): Promise<VoucherProgram> {
     const program = await manager.getRepository(VoucherProgram).findOneBy({ id });
     if (!program) throw DomainError.notFound('Programme');
     if (program.status === 'draft' && !isPlatformAdmin(actor) && !(hasRegionalView(actor) && actorCoversRegion(actor, program.issuingRegionCode))) {

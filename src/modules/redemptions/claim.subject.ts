@@ -6,6 +6,7 @@ import { JobName } from '../../platform/queue/queue.registry';
 import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../approvals/approval-subject';
 import { RecognitionService } from '../catalog/recognition.service';
 import { OrdersService } from '../orders/orders.service';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { ProgramsService } from '../programs/programs.service';
 import { tierOn } from '../programs/subsidy';
 import { VouchersService } from '../vouchers/vouchers.service';
@@ -37,6 +38,7 @@ export class RedemptionClaimSubject implements ApprovalSubject {
     private readonly vouchers: VouchersService,
     private readonly programs: ProgramsService,
     private readonly recognition: RecognitionService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async describe(tx: Transaction, subjectId: string): Promise<SubjectDescription> {
@@ -61,9 +63,7 @@ export class RedemptionClaimSubject implements ApprovalSubject {
     const order = await this.orders.lock(tx.manager, claim.orderId);
     const program = await this.programs.require(tx.manager, claim.programId);
     const { enterprise, provider } = await this.parties(tx, claim);
-    const quals = (await tx.manager.query(`SELECT kind, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo" FROM enterprise_qualifications WHERE organization_id = $1`, [
-      enterprise.id,
-    ])) as { kind: string; validFrom: string; validTo: string }[];
+    const quals = await this.organizations.qualifications(tx.manager, enterprise.id);
     const tier = tierOn(quals, order.orderedOn);
     const findings: Finding[] = [];
 

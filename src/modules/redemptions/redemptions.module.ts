@@ -4,6 +4,7 @@ import { ApprovalsModule } from '../approvals/approvals.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { OrdersModule } from '../orders/orders.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { ProgramsModule } from '../programs/programs.module';
 import { VouchersModule } from '../vouchers/vouchers.module';
 import { RedemptionClaim } from './claim.entity';
@@ -12,7 +13,7 @@ import { ClaimsController } from './claims.controller';
 import { ClaimsService } from './claims.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RedemptionClaim]), ApprovalsModule, CatalogModule, LedgerModule, OrdersModule, ProgramsModule, VouchersModule],
+  imports: [TypeOrmModule.forFeature([RedemptionClaim]), ApprovalsModule, CatalogModule, LedgerModule, OrdersModule, OrganizationsModule, ProgramsModule, VouchersModule],
   controllers: [ClaimsController],
   providers: [ClaimsService, RedemptionClaimSubject],
   exports: [ClaimsService],

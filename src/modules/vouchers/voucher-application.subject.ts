@@ -5,6 +5,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { JobName } from '../../platform/queue/queue.registry';
 import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../approvals/approval-subject';
 import { LedgerService } from '../ledger/ledger.service';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { RegionsService } from '../organizations/regions.service';
 import { ProgramsService } from '../programs/programs.service';
 import { tierOn } from '../programs/subsidy';
@@ -27,6 +28,7 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     private readonly caps: CapsService,
     private readonly ledger: LedgerService,
     private readonly regions: RegionsService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async describe(tx: Transaction, subjectId: string): Promise<SubjectDescription> {
@@ -48,9 +50,7 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     const app = await this.load(tx, subjectId);
     const program = await this.programs.require(tx.manager, app.programId);
     const [org] = (await tx.manager.query(`SELECT status, region_code FROM organizations WHERE id = $1`, [app.enterpriseId])) as { status: string; region_code: string }[];
-    const quals = (await tx.manager.query(`SELECT kind, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo" FROM enterprise_qualifications WHERE organization_id = $1`, [
-      app.enterpriseId,
-    ])) as { kind: string; validFrom: string; validTo: string }[];
+    const quals = await this.organizations.qualifications(tx.manager, app.enterpriseId);
     const today = shanghaiDate();
     const tier = tierOn(quals, today);
     const inRegion = this.regions.lineage(org.region_code).includes(program.issuingRegionCode);

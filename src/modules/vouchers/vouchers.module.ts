@@ -4,7 +4,9 @@ import { ApprovalsModule } from '../approvals/approvals.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ProgramsModule } from '../programs/programs.module';
+import { ApplicationLimitsService } from './application-limits.service';
 import { CapsService } from './caps.service';
+import { ProgramLimitsController } from './program-limits.controller';
 import { Voucher, VoucherApplication } from './voucher.entities';
 import { VoucherApplicationSubject } from './voucher-application.subject';
 import { VoucherApplicationsService } from './voucher-applications.service';
@@ -14,8 +16,8 @@ import { VouchersService } from './vouchers.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Voucher, VoucherApplication]), ApprovalsModule, LedgerModule, OrganizationsModule, ProgramsModule],
-  controllers: [VouchersController],
-  providers: [VouchersService, VoucherApplicationsService, VoucherApplicationSubject, CapsService, VoucherExpiryService],
+  controllers: [VouchersController, ProgramLimitsController],
+  providers: [VouchersService, VoucherApplicationsService, VoucherApplicationSubject, CapsService, VoucherExpiryService, ApplicationLimitsService],
   exports: [VouchersService, VoucherExpiryService, CapsService],
 })
 export class VouchersModule {}

@@ -27,6 +27,13 @@ export class VouchersService {
     return voucher;
   }
 
+  /** The voucher without a lock, for reads that change nothing (an order quote). */
+  async find(manager: EntityManager, voucherId: string): Promise<Voucher> {
+    const voucher = await manager.getRepository(Voucher).findOneBy({ id: voucherId });
+    if (!voucher) throw DomainError.notFound('Voucher');
+    return voucher;
+  }
+
   /** Holds a subsidy for an order (voucher_available → voucher_held). */
   async hold(tx: Transaction, voucher: Voucher, amountFen: number, orderId: string): Promise<void> {
     if (amountFen === 0) return;

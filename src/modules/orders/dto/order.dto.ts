@@ -76,3 +76,20 @@ export class OrderDto {
   @ApiProperty({ description: 'What bound the subsidy at ordering' }) subsidyLimitedBy?: string;
   @ApiProperty() version: number;
 }
+
+/** What POST /service-orders would compute for the same body now; nothing is held. */
+export class OrderQuoteDto {
+  @ApiProperty() serviceId: string;
+  @ApiProperty() voucherId: string;
+  @ApiProperty() serviceName: string;
+  @ApiProperty() providerName: string;
+  @ApiProperty() unitPriceFen: number;
+  @ApiProperty() quantity: number;
+  @ApiProperty({ description: 'unitPriceFen × quantity' }) contractAmountFen: number;
+  @ApiProperty({ description: 'Subsidy ratio that would apply, basis points' }) ratioBp: number;
+  @ApiProperty({ description: 'Subsidy that ordering would hold on the voucher' }) subsidyFen: number;
+  @ApiProperty({ description: 'contractAmountFen − subsidyFen' }) enterpriseShareFen: number;
+  @ApiProperty({ description: 'What bound the subsidy: ratio, full_coverage, voucher_balance or agreement_per_order_cap' }) subsidyLimitedBy: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The recognition agreement that admits a partner-region provider; null for a local one' }) recognitionAgreementId: string | null;
+  @ApiProperty({ description: 'The voucher’s available balance now' }) voucherAvailableFen: number;
+}

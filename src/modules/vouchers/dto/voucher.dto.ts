@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsFen } from '../../../platform/validation/validation';
+import { QualificationDto } from '../../organizations/dto/organization.dto';
 
 export class CreateApplicationDto {
   @ApiProperty() @IsUUID()
@@ -108,3 +109,29 @@ export class ExpiryReportDto {
   @ApiProperty() claimsRejected: number;
 }
 
+
+export class LimitQualificationDto extends QualificationDto {
+  @ApiProperty({ description: 'Valid today (Asia/Shanghai), so it counts for the tier' }) validToday: boolean;
+}
+
+/** The caller's live hints for a voucher application form (申领额度提示). */
+export class ApplicationLimitsDto {
+  @ApiProperty() programId: string;
+  @ApiProperty({ description: 'false when the programme is not open or its use-by date has passed: applications are refused' }) acceptingApplications: boolean;
+  @ApiProperty({ enum: ['default', 'tech_sme', 'specialised_sme', 'high_tech'], description: 'Best tier among the qualifications valid today' }) tier: string;
+  @ApiProperty({ description: 'The programme’s ratio for that tier, basis points' }) ratioBp: number;
+  @ApiProperty() perApplicationCapFen: number;
+  @ApiProperty() fullCoverageThresholdFen: number;
+  @ApiProperty() annualCapEnterpriseFen: number;
+  @ApiProperty({ description: 'Face value already issued to this enterprise in the programme, as the issuance cap check counts it' }) enterpriseUsedFen: number;
+  @ApiProperty() enterpriseRemainingFen: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when the enterprise belongs to no actual-controller group' }) annualCapGroupFen: number | null;
+  @ApiProperty({ nullable: true, type: Number }) groupUsedFen: number | null;
+  @ApiProperty({ nullable: true, type: Number }) groupRemainingFen: number | null;
+  @ApiProperty({ description: 'The budget not yet committed to vouchers' }) budgetAvailableFen: number;
+  @ApiProperty({ description: 'min(per-application cap, enterprise remaining, group remaining, budget available)' }) maxRequestableFen: number;
+  @ApiProperty() useBy: string;
+  @ApiProperty() redeemBy: string;
+  @ApiProperty({ enum: ['provider_redeems', 'enterprise_redeems'] }) redemptionMode: string;
+  @ApiProperty({ type: [LimitQualificationDto] }) qualifications: LimitQualificationDto[];
+}

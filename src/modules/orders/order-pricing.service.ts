@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../../platform/context/actor';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ServiceForOrder, CatalogService } from '../catalog/catalog.service';
+import { Recognition, RecognitionService } from '../catalog/recognition.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { VoucherProgram } from '../programs/program.entity';
+import { ProgramsService } from '../programs/programs.service';
+import { computeSubsidy, ratioForTier, SubsidyResult, tierOn } from '../programs/subsidy';
+import { Voucher } from '../vouchers/voucher.entities';
+import { VouchersService } from '../vouchers/vouchers.service';
+import { CreateOrderDto } from './dto/order.dto';
+
+/** What ordering a service with a voucher comes to on a day: the amounts an order is created with. */
+export interface OrderPricing {
+  program: VoucherProgram;
+  service: ServiceForOrder;
+  /** The provider lies in the issuing region; otherwise `recognition` admitted it (互认). */
+  local: boolean;
+  recognition: Recognition | null;
+  contractAmountFen: number;
+  ratioBp: number;
+  subsidy: SubsidyResult;
+  voucherAvailableFen: number;
+}
+
+/**
+ * The one computation behind ordering (POST /service-orders) and quoting (POST
+ * /service-orders/quote): the same checks, in the same order, with the same refusals, so a quote
+ * can never promise what ordering would refuse. It writes nothing; the caller decides whether the
+ * voucher row was locked first (ordering) or only read (quoting).
+ */
+@Injectable()
+export class OrderPricingService {
+  constructor(
+    private readonly vouchers: VouchersService,
+    private readonly programs: ProgramsService,
+    private readonly catalog: CatalogService,
+    private readonly recognition: RecognitionService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  async price(manager: EntityManager, actor: Actor, voucher: Voucher, dto: CreateOrderDto, today: string): Promise<OrderPricing> {
+    if (voucher.enterpriseId !== actor.organizationId) throw DomainError.notFound('Voucher');
+    if (voucher.status !== 'active') throw DomainError.rule(`The voucher is ${voucher.status}`, { voucherStatus: voucher.status });
+    if (today > voucher.useBy) throw DomainError.rule(`The voucher's use-by date ${voucher.useBy} has passed`);
+    const program = await this.programs.require(manager, voucher.programId);
+    const service = await this.catalog.getForOrder(manager, dto.serviceId);
+    if (!service || service.status !== 'active') throw DomainError.notFound('Service');
+    if (service.providerAdmissionStatus !== 'active') throw DomainError.rule('The provider is not active on the platform', { admissionStatus: service.providerAdmissionStatus });
+    const local = this.recognition.isLocal(program.issuingRegionCode, service.providerRegionCode);
+    const recognition = local ? null : await this.recognition.findRecognition(manager, program.issuingRegionCode, service.providerId, service.id, today);
+    if (!local && !recognition) throw DomainError.rule('The provider is neither local nor recognised for this programme today (互认)', { providerRegionCode: service.providerRegionCode });
+    const contractAmountFen = service.unitPriceFen * dto.quantity;
+    if (!Number.isSafeInteger(contractAmountFen) || contractAmountFen > 1_000_000_000_000) throw DomainError.invalid('quantity', 'the contract amount is too large');
+    const qualifications = await this.organizations.qualifications(manager, voucher.enterpriseId);
+    const ratioBp = recognition?.ratioOverrideBp ?? ratioForTier(program.ratioBpByTier, tierOn(qualifications, today));
+    const { availableFen } = await this.vouchers.balances(manager, voucher);
+    const subsidy = computeSubsidy({
+      amountFen: contractAmountFen,
+      ratioBp,
+      fullCoverageThresholdFen: program.fullCoverageThresholdFen,
+      remainingVoucherFen: availableFen,
+      caps: [{ name: 'agreement_per_order_cap', fen: recognition?.perOrderCapFen ?? null }],
+    });
+    if (subsidy.subsidyFen === 0) throw DomainError.rule('The voucher has nothing left to subsidise this order', { availableFen });
+    return { program, service, local, recognition, contractAmountFen, ratioBp, subsidy, voucherAvailableFen: availableFen };
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../platform/context/actor';
+import { DomainError } from '../../platform/errors/domain-error';
+import { OrganizationUserQueryDto, UserPageDto, UserQueryDto, UserSummaryDto } from './dto/user.dto';
+import { Organization } from './organization.entity';
+import { OrganizationPolicy } from './organization.policy';
+import { RegionsService } from './regions.service';
+
+/** User directory for administrators: the platform's across organisations, an org admin's for its own. Never the password hash. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+  ) {}
+
+  /** Platform admins only (the route says so): every user, filtered. */
+  async list(query: UserQueryDto): Promise<UserPageDto> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.regionCode) {
+      this.regions.require(query.regionCode);
+      params.push(this.regions.under(query.regionCode).map((r) => r.code));
+      where.push(`o.region_code = ANY($${params.length}::text[])`);
+    }
+    return this.page(where, params, query);
+  }
+
+  /** The users of one organisation, for its org admins and the platform. */
+  async listOfOrganization(actor: Actor, organizationId: string, query: OrganizationUserQueryDto): Promise<UserPageDto> {
+    const org = await this.dataSource.getRepository(Organization).findOneBy({ id: organizationId });
+    if (!org || !OrganizationPolicy.canRead(actor, org)) throw DomainError.notFound('Organisation');
+    if (!OrganizationPolicy.canManage(actor, org)) throw DomainError.forbidden('Only this organisation’s admins and the platform list its users');
+    return this.page(['u.organization_id = $1'], [org.id], query);
+  }
+
+  private async page(where: string[], params: unknown[], query: OrganizationUserQueryDto): Promise<UserPageDto> {
+    const filters = [...where];
+    const values = [...params];
+    if (query.role) {
+      values.push(query.role);
+      filters.push(`u.role = $${values.length}`);
+    }
+    if (query.q) {
+      values.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const q = `$${values.length}`;
+      filters.push(`(u.email ILIKE ${q} OR u.display_name ILIKE ${q} OR o.name ILIKE ${q})`);
+    }
+    const from = `FROM users u JOIN organizations o ON o.id = u.organization_id ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}`;
+    const pageSize = query.pageSize ?? 20;
+    const offset = ((query.page ?? 1) - 1) * pageSize;
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, values)) as { total: number }[];
+    const rows = (await this.dataSource.query(
+      `SELECT u.id, u.email, u.display_name, u.role, u.is_org_admin, u.status, u.organization_id, o.name AS organization_name, o.region_code, u.created_at,
+              (SELECT max(s.created_at) FROM auth_sessions s WHERE s.user_id = u.id) AS last_login_at
+         ${from} ORDER BY u.created_at DESC, u.id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+      [...values, pageSize, offset],
+    )) as UserRow[];
+    return { items: rows.map(toUserSummaryDto), total };
+  }
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  is_org_admin: boolean;
+  status: string;
+  organization_id: string;
+  organization_name: string;
+  region_code: string;
+  created_at: Date;
+  last_login_at: Date | null;
+}
+
+function toUserSummaryDto(r: UserRow): UserSummaryDto {
+  return {
+    id: r.id,
+    email: r.email,
+    displayName: r.display_name,
+    role: r.role,
+    isOrgAdmin: r.is_org_admin,
+    status: r.status,
+    organizationId: r.organization_id,
+    organizationName: r.organization_name,
+    regionCode: r.region_code,
+    createdAt: r.created_at.toISOString(),
+    lastLoginAt: r.last_login_at ? r.last_login_at.toISOString() : null,
+  };
+}
