@@ -9,8 +9,11 @@ import { labArea } from './lab';
 import { reviewArea } from './review';
 import { roadshowArea } from './roadshow';
 
-/** Every part of the portal; the side menu lists their pages in this order. */
-export const AREAS: Area[] = [enterpriseArea, labArea, reviewArea, dashboardsArea, roadshowArea, adminArea, commonArea];
+/**
+ * Every part of the portal; the side menu lists their pages in this order. Admin comes first: its pages
+ * are for platform admins only, whose home is queue health.
+ */
+export const AREAS: Area[] = [adminArea, enterpriseArea, labArea, reviewArea, dashboardsArea, roadshowArea, commonArea];
 for (const area of AREAS) registerMessages(area.messages);
 
 /** Where a role lands after signing in: its first menu page. */

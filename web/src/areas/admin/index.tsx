@@ -1,8 +1,27 @@
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Area } from '../../app/area';
+import type { Role } from '../../app/auth';
+import { AuditPage } from './audit';
+import { adminMessages } from './messages';
+import { QueuesPage } from './queues';
+import { UsersPage } from './users';
+import { WorkflowDetailPage, WorkflowsPage } from './workflows';
 
-/** Placeholder: pages of this area are added here. */
+const ADMIN: Role[] = ['platform_admin'];
+const group = 'admin.group';
+
+/**
+ * 平台运维 for platform admins. Pages live under /ops: the server itself owns /admin/queues (Bull Board).
+ * The queue page comes first: it is the admin's home.
+ */
 export const adminArea: Area = {
   key: 'admin',
-  pages: [],
-  messages: { zh: {}, en: {} },
+  pages: [
+    { path: '/ops/queues', element: <QueuesPage />, roles: ADMIN, menu: 'admin.menu.queues', icon: <DashboardOutlined />, group },
+    { path: '/ops/users', element: <UsersPage />, roles: ADMIN, menu: 'admin.menu.users', icon: <TeamOutlined />, group },
+    { path: '/ops/workflows', element: <WorkflowsPage />, roles: ADMIN, menu: 'admin.menu.workflows', icon: <ApartmentOutlined />, group },
+    { path: '/ops/workflows/:key', element: <WorkflowDetailPage />, roles: ADMIN },
+    { path: '/ops/audit', element: <AuditPage />, roles: ADMIN, menu: 'admin.menu.audit', icon: <AuditOutlined />, group },
+  ],
+  messages: adminMessages,
 };

@@ -1,8 +1,27 @@
+import { BarChartOutlined, ClockCircleOutlined, EnvironmentOutlined, RiseOutlined, SwapOutlined } from '@ant-design/icons';
 import type { Area } from '../../app/area';
+import type { Role } from '../../app/auth';
+import { ApprovalTimesPage } from './approvals';
+import { BudgetByDistrictPage } from './budget';
+import { CrossRegionFlowPage } from './flow';
+import { ProviderMapPage } from './map';
+import { dashboardsMessages } from './messages';
+import { RoadshowOutcomesPage } from './roadshows';
 
-/** Placeholder: pages of this area are added here. */
+/** Who GET /dashboards/* answers. */
+const AGENCIES: Role[] = ['reviewer', 'approver', 'finance', 'partner_admin', 'platform_admin'];
+const group = 'dashboards.group';
+
+/** 数据看板: the bureaus' and the platform's dashboards, drawn with echarts. */
 export const dashboardsArea: Area = {
   key: 'dashboards',
-  pages: [],
-  messages: { zh: {}, en: {} },
+  pages: [
+    { path: '/dashboards/budget', element: <BudgetByDistrictPage />, roles: AGENCIES, menu: 'dashboards.menu.budget', icon: <BarChartOutlined />, group },
+    { path: '/dashboards/flow', element: <CrossRegionFlowPage />, roles: AGENCIES, menu: 'dashboards.menu.flow', icon: <SwapOutlined />, group },
+    { path: '/dashboards/approvals', element: <ApprovalTimesPage />, roles: AGENCIES, menu: 'dashboards.menu.approvals', icon: <ClockCircleOutlined />, group },
+    // GET /roadshow-stats answers the city bureau and the platform.
+    { path: '/dashboards/roadshows', element: <RoadshowOutcomesPage />, roles: ['approver', 'platform_admin'], menu: 'dashboards.menu.roadshows', icon: <RiseOutlined />, group },
+    { path: '/dashboards/map', element: <ProviderMapPage />, roles: AGENCIES, menu: 'dashboards.menu.map', icon: <EnvironmentOutlined />, group },
+  ],
+  messages: dashboardsMessages,
 };

@@ -1,0 +1,233 @@
+import { Alert, Button, Card, Descriptions, Drawer, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { api } from '../../app/api';
+import type { Role } from '../../app/auth';
+import { formatTime, PageHeader, StatusTag } from '../../app/common';
+import { LoadError, useApi } from '../../app/data';
+import { ApiForm, Field } from '../../app/forms';
+import { useI18n } from '../../app/i18n';
+import { useRegions } from '../dashboards/shared';
+import { RegionSelect, RoleSelect } from './shared';
+
+interface UserRow {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  isOrgAdmin: boolean;
+  status: string;
+  organizationId: string;
+  organizationName: string;
+  regionCode: string;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+interface UserPage {
+  items: UserRow[];
+  total: number;
+}
+
+interface Filters {
+  role?: Role;
+  regionCode?: string;
+  q?: string;
+}
+
+/** The user columns both lists show; the platform's list adds the organisation. */
+function useUserColumns(): ColumnsType<UserRow> {
+  const { t, label } = useI18n();
+  return [
+    { title: t('admin.users.name'), dataIndex: 'displayName', render: (name: string, u) => <>{name} {u.isOrgAdmin && <Tag color="blue">{t('admin.users.orgAdmin')}</Tag>}</> },
+    { title: t('admin.users.email'), dataIndex: 'email' },
+    { title: t('admin.users.role'), dataIndex: 'role', render: (r: string) => label('role', r) },
+    { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} group="admin.userStatus" /> },
+    { title: t('admin.users.lastLogin'), dataIndex: 'lastLoginAt', render: (at: string | null) => (at ? formatTime(at) : t('admin.users.never')) },
+  ];
+}
+
+/** 用户管理: every user, by role, region and text, paged; a user's organisation with its users and invitations. */
+export function UsersPage() {
+  const { t } = useI18n();
+  const regions = useRegions();
+  const [filters, setFilters] = useState<Filters>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const users = useApi<UserPage>('/admin/users', { ...filters, ...paging });
+  const [orgId, setOrgId] = useState<string>();
+  const columns = useUserColumns();
+  const filter = (next: Filters) => {
+    setFilters((f) => ({ ...f, ...next }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  return (
+    <>
+      <PageHeader title={t('admin.users.title')} sub={t('admin.users.sub')} />
+      <Card style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <RoleSelect
+            data-testid="users-filter-role"
+            placeholder={t('admin.users.filterRole')}
+            style={{ width: 200 }}
+            value={filters.role}
+            onChange={(role) => filter({ role: (role as Role | undefined) ?? undefined })}
+          />
+          <RegionSelect
+            data-testid="users-filter-region"
+            placeholder={t('admin.users.filterRegion')}
+            style={{ width: 200 }}
+            value={filters.regionCode}
+            onChange={(regionCode) => filter({ regionCode })}
+          />
+          <Input.Search
+            data-testid="users-search"
+            placeholder={t('admin.users.search')}
+            allowClear
+            style={{ width: 320 }}
+            onSearch={(q) => filter({ q: q.trim() || undefined })}
+          />
+        </Space>
+      </Card>
+      <LoadError error={users.error} retry={() => void users.reload()} />
+      <Table<UserRow>
+        data-testid="users-table"
+        rowKey="id"
+        size="small"
+        loading={users.loading}
+        dataSource={users.data?.items ?? []}
+        locale={{ emptyText: t('common.empty') }}
+        scroll={{ x: 1100 }}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: users.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('admin.users.total', { total }),
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+        columns={[
+          ...columns.slice(0, 3),
+          {
+            title: t('admin.users.organization'),
+            dataIndex: 'organizationName',
+            render: (name: string, u) => (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOrgId(u.organizationId)} data-testid="user-org">
+                {name}
+              </Button>
+            ),
+          },
+          { title: t('common.region'), dataIndex: 'regionCode', render: (code: string) => regions.name(code) },
+          ...columns.slice(3),
+          { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatTime },
+        ]}
+      />
+      <OrganizationDrawer orgId={orgId} onClose={() => setOrgId(undefined)} />
+    </>
+  );
+}
+
+interface Organization {
+  id: string;
+  kind: string;
+  name: string;
+  uscc: string | null;
+  regionCode: string;
+  status: string;
+  admissionStatus: string | null;
+  accreditations: string[];
+  agencyLevel: string | null;
+}
+
+interface Invitation {
+  id: string;
+  organizationId: string;
+  email: string;
+  role: Role;
+  expiresAt: string;
+  token: string;
+}
+
+/** One organisation: its facts, its users, and inviting someone into it. */
+function OrganizationDrawer({ orgId, onClose }: { orgId?: string; onClose(): void }) {
+  const { t, label } = useI18n();
+  const regions = useRegions();
+  const org = useApi<Organization>(orgId ? `/organizations/${orgId}` : undefined);
+  const members = useApi<UserPage>(orgId ? `/organizations/${orgId}/users` : undefined, { pageSize: 100 });
+  const [invitation, setInvitation] = useState<Invitation>();
+  const columns = useUserColumns();
+  const o = org.data;
+  return (
+    <Drawer
+      open={!!orgId}
+      width={760}
+      title={o?.name ?? t('admin.users.organization')}
+      onClose={() => {
+        setInvitation(undefined);
+        onClose();
+      }}
+      destroyOnClose
+      data-testid="org-drawer"
+    >
+      <LoadError error={org.error ?? members.error} />
+      {o && (
+        <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
+          <Descriptions.Item label={t('admin.org.kind')}>{t(`admin.org.kind.${o.kind}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('common.region')}>{regions.name(o.regionCode)}</Descriptions.Item>
+          <Descriptions.Item label={t('admin.org.uscc')}>{o.uscc ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('common.status')}>
+            <StatusTag status={o.admissionStatus ?? o.status} />
+          </Descriptions.Item>
+          {o.accreditations.length > 0 && <Descriptions.Item label={t('admin.org.accreditations')}>{o.accreditations.join(' / ')}</Descriptions.Item>}
+        </Descriptions>
+      )}
+      <Typography.Title level={5}>{t('admin.org.users', { n: members.data?.total ?? 0 })}</Typography.Title>
+      <Table<UserRow> rowKey="id" size="small" loading={members.loading} dataSource={members.data?.items ?? []} pagination={false} columns={columns} style={{ marginBottom: 24 }} />
+      <Card size="small" title={t('admin.invite.title')}>
+        {invitation ? (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="invitation-result"
+            message={t('admin.invite.done', { email: invitation.email, role: label('role', invitation.role) })}
+            description={
+              <>
+                <div>{t('admin.invite.expires', { at: formatTime(invitation.expiresAt) })}</div>
+                <div>{t('admin.invite.tokenOnce')}</div>
+                <Typography.Paragraph copyable code data-testid="invitation-token" style={{ marginBottom: 8 }}>
+                  {invitation.token}
+                </Typography.Paragraph>
+                <Button size="small" onClick={() => setInvitation(undefined)}>{t('admin.invite.another')}</Button>
+              </>
+            }
+          />
+        ) : (
+          orgId && (
+            <ApiForm<{ email: string; role?: Role; isOrgAdmin?: boolean }, Invitation>
+              schema="CreateInvitationDto"
+              testId="invite-form"
+              layout="vertical"
+              submitLabel={t('admin.invite.submit')}
+              initialValues={{ isOrgAdmin: false }}
+              submit={(values, key) => api.post<Invitation>(`/organizations/${orgId}/invitations`, values, { idempotencyKey: key })}
+              onDone={(result) => {
+                setInvitation(result);
+                void members.reload();
+              }}
+            >
+              <Field name="email" label={t('admin.users.email')}>
+                <Input type="email" autoComplete="off" />
+              </Field>
+              <Field name="role" label={t('admin.users.role')} extra={t('admin.invite.roleDefault')}>
+                <RoleSelect />
+              </Field>
+              <Field name="isOrgAdmin" label={t('admin.users.orgAdmin')} valuePropName="checked">
+                <Switch />
+              </Field>
+            </ApiForm>
+          )
+        )}
+      </Card>
+    </Drawer>
+  );
+}

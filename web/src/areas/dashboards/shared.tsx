@@ -1,0 +1,127 @@
+import { Card, Col, Empty, Row, Select, Spin, Statistic, Table } from 'antd';
+import type { TableProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useApi } from '../../app/data';
+import { useI18n } from '../../app/i18n';
+import { formatFen } from '../../app/money';
+
+export interface Region {
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: string;
+  parentCode: string | null;
+}
+
+/** The regions the platform knows (public, small), and a region's name in the reader's language. */
+export function useRegions() {
+  const { lang } = useI18n();
+  const regions = useApi<Region[]>('/regions');
+  const name = useCallback(
+    (code: string | null | undefined, fallback?: string) => {
+      if (!code) return '—';
+      const r = regions.data?.find((x) => x.code === code);
+      if (!r) return fallback ?? code;
+      return lang === 'en' ? r.nameEn : r.name;
+    },
+    [regions.data, lang],
+  );
+  return { regions: regions.data ?? [], name };
+}
+
+interface Program {
+  id: string;
+  name: string;
+  year: number;
+  status: string;
+}
+
+/** The programme a dashboard shows, kept in ?programId= so reloads and links keep it; the first programme by default. */
+export function useProgramChoice() {
+  const [params, setParams] = useSearchParams();
+  const programs = useApi<Program[]>('/programs');
+  const chosen = params.get('programId') ?? undefined;
+  const programId = chosen ?? (programs.data?.find((p) => p.status === 'open') ?? programs.data?.[0])?.id;
+  const setProgramId = (id: string) => setParams((prev) => {
+    const next = new URLSearchParams(prev);
+    next.set('programId', id);
+    return next;
+  }, { replace: true });
+  return { programs, programId, setProgramId };
+}
+
+export function ProgramPicker({ choice }: { choice: ReturnType<typeof useProgramChoice> }) {
+  const { t, label } = useI18n();
+  return (
+    <Select
+      data-testid="program-picker"
+      aria-label={t('dashboards.program')}
+      style={{ minWidth: 280 }}
+      placeholder={t('dashboards.program')}
+      loading={choice.programs.loading}
+      value={choice.programId}
+      onChange={choice.setProgramId}
+      options={(choice.programs.data ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${label('status', p.status)}` }))}
+      notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboards.noPrograms')} />}
+    />
+  );
+}
+
+export interface Kpi {
+  title: string;
+  value: number;
+  money?: boolean;
+  testId: string;
+  danger?: boolean;
+}
+
+/** A row of headline figures; money in yuan from fen. */
+export function Kpis({ items }: { items: Kpi[] }) {
+  return (
+    <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+      {items.map((k) => (
+        <Col key={k.testId} xs={12} md={24 / Math.min(items.length, 4)}>
+          <Card size="small" data-testid={k.testId}>
+            <Statistic
+              title={k.title}
+              value={k.money ? formatFen(k.value) : k.value}
+              valueStyle={k.danger && k.value > 0 ? { color: '#cf1322' } : undefined}
+            />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+/** A card holding a chart, or an empty state when there is nothing to draw. */
+export function ChartCard({ title, loading, empty, children, extra }: { title: ReactNode; loading?: boolean; empty: boolean; children: ReactNode; extra?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Card title={title} extra={extra} style={{ marginBottom: 16 }}>
+      <Spin spinning={!!loading}>
+        {empty ? <Empty description={t('dashboards.noData')} style={{ padding: '48px 0' }} data-testid="chart-empty" /> : children}
+      </Spin>
+    </Card>
+  );
+}
+
+/** `prefix.key` translated when the dictionary has it, else the key itself (values the API may add later). */
+export function knownLabel(t: (key: string) => string, prefix: string, key: string): string {
+  const text = t(`${prefix}.${key}`);
+  return text === `${prefix}.${key}` ? key : text;
+}
+
+/** A workflow or stage key in the reader's language (the seeded ones are translated; others show their key). */
+export function useWorkflowLabels() {
+  const { t } = useI18n();
+  return useMemo(() => ({ workflow: (key: string) => knownLabel(t, 'dashboards.workflow', key), stage: (key: string) => knownLabel(t, 'dashboards.stage', key) }), [t]);
+}
+
+/** The figures under a chart: a small, unpaged table with the dashboards' empty text. */
+export function FigureTable<T extends object>({ testId, ...props }: TableProps<T> & { testId: string }) {
+  const { t } = useI18n();
+  return <Table<T> size="small" pagination={false} locale={{ emptyText: t('dashboards.noData') }} data-testid={testId} {...props} />;
+}
