@@ -2,7 +2,7 @@
 // Usage: node web/build.mjs [--dev] [--skip-typecheck]
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -38,7 +38,8 @@ try {
   process.exit(1);
 }
 
-rmSync(outDir, { recursive: true, force: true });
+// Assets are content-hashed: new ones are written beside the old, index.html is swapped in last,
+// and only assets older than a day are removed, so pages already open (and a running server) keep working.
 mkdirSync(join(outDir, 'assets'), { recursive: true });
 const result = await build({
   entryPoints: { main: join(webDir, 'src', 'main.tsx') },
@@ -58,7 +59,13 @@ const js = outputs.find((f) => f.endsWith('.js'));
 const css = outputs.find((f) => f.endsWith('.css'));
 let html = readFileSync(join(webDir, 'index.html'), 'utf8').replace('%MAIN_JS%', js);
 html = css ? html.replace('%MAIN_CSS%', css) : html.replace(/\s*<link rel="stylesheet"[^>]*>/, '');
-writeFileSync(join(outDir, 'index.html'), html);
+writeFileSync(join(outDir, 'index.html.tmp'), html);
+renameSync(join(outDir, 'index.html.tmp'), join(outDir, 'index.html'));
+const dayAgo = Date.now() - 24 * 3600_000;
+for (const file of readdirSync(join(outDir, 'assets'))) {
+  const path = join(outDir, 'assets', file);
+  if (!file.startsWith(js) && !(css && file.startsWith(css)) && statSync(path).mtimeMs < dayAgo) rmSync(path);
+}
 // Pre-compressed copies: the server sends them to browsers that accept gzip.
 for (const file of [js, css].filter(Boolean)) {
   const path = join(outDir, 'assets', file);

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
@@ -40,6 +40,19 @@ function precompressed(assets: string) {
   };
 }
 
+/**
+ * index.html, re-read when a new build replaces it, so a rebuild while the server runs serves the
+ * new bundle (the build keeps the previous assets for pages already open).
+ */
+function currentIndex(file: string): () => Buffer {
+  let cached = { mtimeMs: -1, body: Buffer.alloc(0) };
+  return () => {
+    const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtimeMs !== undefined && mtimeMs !== cached.mtimeMs) cached = { mtimeMs, body: readFileSync(file) };
+    return cached.body;
+  };
+}
+
 /** dist/web of this package, found from the compiled (dist/src) or source (src) location alike. */
 export function portalDirectory(from = __dirname): string {
   let dir = from;
@@ -61,7 +74,7 @@ export function mountPortal(app: NestExpressApplication, directory = portalDirec
     new Logger('Portal').warn(`Web portal not built (${indexFile} missing): run "npm run build"`);
     return false;
   }
-  const index = readFileSync(indexFile);
+  const index = currentIndex(indexFile);
   app.use('/assets', precompressed(path.join(directory, 'assets')), express.static(path.join(directory, 'assets'), { immutable: true, maxAge: '365d', index: false }), (_req: Request, res: Response) => {
     res.status(404).json({ statusCode: 404, code: 'NOT_FOUND', message: 'No such asset' });
   });
@@ -72,7 +85,7 @@ export function mountPortal(app: NestExpressApplication, directory = portalDirec
     res.setHeader('Content-Security-Policy', CSP);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
-    res.status(200).end(req.method === 'HEAD' ? undefined : index);
+    res.status(200).end(req.method === 'HEAD' ? undefined : index());
   });
   return true;
 }

@@ -1,8 +1,39 @@
+import { BankOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
 import type { Area } from '../../app/area';
+import type { Role } from '../../app/auth';
+import { AgreementDetailPage, AgreementsPage } from './agreements';
+import { CasePage, CasesPage } from './case';
+import { InboxPage } from './inbox';
+import { reviewMessages } from './messages';
+import { ProgrammeDetailPage, ProgrammesPage } from './programmes';
+import { ProvidersPage } from './providers';
+import { SettlementDetailPage, SettlementsPage } from './settlements';
 
-/** Placeholder: pages of this area are added here. */
+const APPROVALS = 'review.group.approvals';
+const FUNDS = 'review.group.funds';
+const AGENCIES: Role[] = ['reviewer', 'approver', 'finance', 'partner_admin', 'platform_admin'];
+const SETTLEMENT_READERS: Role[] = ['finance', 'approver', 'platform_admin'];
+
+/**
+ * Deciders and money: the inbox (home of reviewer, approver and partner admin), cases, programmes,
+ * recognition agreements, settlement batches (home of finance) and provider admissions.
+ * Order matters: a role's home is its first menu page.
+ */
 export const reviewArea: Area = {
   key: 'review',
-  pages: [],
-  messages: { zh: {}, en: {} },
+  pages: [
+    { path: '/review/tasks', element: <InboxPage />, roles: ['reviewer', 'approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.inbox', icon: <InboxOutlined />, group: APPROVALS },
+    { path: '/review/settlements', element: <SettlementsPage />, roles: SETTLEMENT_READERS, menu: 'review.menu.settlements', icon: <BankOutlined />, group: FUNDS },
+    // Finance decides only where a workflow names it; its inbox sits after its home, the settlement list.
+    { path: '/review/finance/tasks', element: <InboxPage />, roles: ['finance'], menu: 'review.menu.inbox', icon: <InboxOutlined />, group: APPROVALS },
+    { path: '/review/cases', element: <CasesPage />, roles: AGENCIES, menu: 'review.menu.cases', icon: <FileSearchOutlined />, group: APPROVALS },
+    { path: '/review/cases/:id', element: <CasePage />, roles: AGENCIES },
+    { path: '/review/providers', element: <ProvidersPage />, roles: ['reviewer', 'approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.providers', icon: <SafetyCertificateOutlined />, group: APPROVALS },
+    { path: '/review/programmes', element: <ProgrammesPage />, roles: AGENCIES, menu: 'review.menu.programmes', icon: <FundOutlined />, group: FUNDS },
+    { path: '/review/programmes/:id', element: <ProgrammeDetailPage />, roles: AGENCIES },
+    { path: '/review/agreements', element: <AgreementsPage />, roles: ['approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.agreements', icon: <SwapOutlined />, group: FUNDS },
+    { path: '/review/agreements/:id', element: <AgreementDetailPage />, roles: ['approver', 'partner_admin', 'platform_admin'] },
+    { path: '/review/settlements/:id', element: <SettlementDetailPage />, roles: SETTLEMENT_READERS },
+  ],
+  messages: reviewMessages,
 };

@@ -1,0 +1,305 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography, message } from 'antd';
+import type { ButtonProps } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { HTMLAttributes, ReactNode, useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, RequestOptions } from '../../app/api';
+import type { Role } from '../../app/auth';
+import { formatTime } from '../../app/common';
+import { useApi } from '../../app/data';
+import { errorText } from '../../app/errors';
+import { ApiForm } from '../../app/forms';
+import { useI18n } from '../../app/i18n';
+import type { Organization, Program, Region, Task } from './types';
+
+export type Query = NonNullable<RequestOptions['query']>;
+
+/** The inbox of a role: finance has its own entry so that its home stays the settlement list. */
+export function inboxPath(role: Role): string {
+  return role === 'finance' ? '/review/finance/tasks' : '/review/tasks';
+}
+
+/** HTML attributes for a table row (antd's onRow), with a stable test id. */
+export function rowProps(testId: string): HTMLAttributes<HTMLElement> {
+  return { 'data-testid': testId } as HTMLAttributes<HTMLElement>;
+}
+
+let regionsPromise: Promise<Region[]> | undefined;
+
+/** The region list (public, fetched once per page load): names in the reader's language, and lineage. */
+export function useRegions() {
+  const { lang } = useI18n();
+  const [regions, setRegions] = useState<Region[]>([]);
+  useEffect(() => {
+    let live = true;
+    regionsPromise ??= api.get<Region[]>('/regions').catch((err: unknown) => {
+      regionsPromise = undefined;
+      throw err;
+    });
+    regionsPromise.then((r) => live && setRegions(r)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return useMemo(() => {
+    const byCode = new Map(regions.map((r) => [r.code, r]));
+    const name = (code: string | null | undefined) => {
+      if (!code) return '—';
+      const r = byCode.get(code);
+      return r ? (lang === 'zh' ? r.name : r.nameEn) : code;
+    };
+    /** True when `code` is `ancestor` or lies under it. */
+    const within = (code: string, ancestor: string) => {
+      for (let c: string | null | undefined = code; c; c = byCode.get(c)?.parentCode) if (c === ancestor) return true;
+      return false;
+    };
+    const options = (filter: (r: Region) => boolean = () => true) => regions.filter(filter).map((r) => ({ value: r.code, label: `${name(r.code)}（${r.code}）` }));
+    return { all: regions, name, within, options };
+  }, [regions, lang]);
+}
+
+export function RegionName({ code }: { code: string | null | undefined }) {
+  return <>{useRegions().name(code)}</>;
+}
+
+/** An organisation's name (the API answers 404 outside the reader's scope: the id is shown then). */
+export function OrgName({ id }: { id: string | null | undefined }) {
+  const org = useApi<Organization>(id ? `/organizations/${id}` : undefined);
+  if (!id) return <>—</>;
+  return <>{org.data?.name ?? <Typography.Text type="secondary" copyable={{ text: id }}>{id.slice(0, 8)}</Typography.Text>}</>;
+}
+
+export function ProgramLink({ id }: { id: string }) {
+  const program = useApi<Program>(`/programs/${id}`);
+  return <Link to={`/review/programmes/${id}`}>{program.data?.name ?? id.slice(0, 8)}</Link>;
+}
+
+/** "50" → 5000 bp, "33.33" → 3333; exact (no floats), NaN when not a percentage with ≤ 2 decimals. */
+export function parsePercent(text: string): number | undefined {
+  const clean = text.replace(/[%\s]/g, '');
+  if (clean === '') return undefined;
+  const m = /^(\d{1,3})(?:\.(\d{0,2}))?$/.exec(clean);
+  if (!m) return Number.NaN;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+export function bpToPercentText(bp: number | undefined): string {
+  if (bp === undefined || bp === null || !Number.isFinite(bp)) return '';
+  const rest = bp % 100;
+  return rest ? `${Math.floor(bp / 100)}.${String(rest).padStart(2, '0').replace(/0$/, '')}` : String(bp / 100);
+}
+
+/** A ratio typed as a percentage, held (and sent) as integer basis points. */
+export function PercentInput(props: { value?: number; onChange?(bp: number | undefined): void; id?: string; placeholder?: string }) {
+  const [text, setText] = useState(bpToPercentText(props.value));
+  useEffect(() => {
+    const current = parsePercent(text);
+    if (props.value !== current && !(Number.isNaN(props.value) && Number.isNaN(current))) setText(bpToPercentText(props.value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.value]);
+  return (
+    <Input
+      id={props.id}
+      addonAfter="%"
+      inputMode="decimal"
+      value={text}
+      placeholder={props.placeholder}
+      onChange={(e) => {
+        setText(e.target.value);
+        props.onChange?.(parsePercent(e.target.value));
+      }}
+    />
+  );
+}
+
+/** Rules of a ratio in basis points entered as a percentage (0–100 %, at most two decimals). */
+export function usePercentRules(required: boolean): Rule[] {
+  const { t } = useI18n();
+  return [
+    ...(required ? [{ required: true, message: t('form.required') }] : []),
+    {
+      validator: async (_: unknown, value: number | undefined) => {
+        if (value === undefined || value === null) return;
+        if (!Number.isInteger(value) || value < 0 || value > 10_000) throw new Error(t('review.percent.invalid'));
+      },
+    },
+  ];
+}
+
+export interface FilterDef {
+  key: string;
+  label: string;
+  /** A choice list; without it the filter is a text search, or a check box with `toggle`. */
+  options?: { value: string | number; label: ReactNode }[];
+  toggle?: boolean;
+  width?: number;
+}
+
+export type FilterValues = Record<string, string | number | boolean | undefined>;
+
+/** A row of list filters above a table. */
+export function Filters({ defs, value, onChange, extra }: { defs: FilterDef[]; value: FilterValues; onChange(next: FilterValues): void; extra?: ReactNode }) {
+  const set = (key: string, v: string | number | boolean | undefined) => onChange({ ...value, [key]: v === '' || v === false ? undefined : v });
+  return (
+    <Space wrap style={{ marginBottom: 16 }} data-testid="filters">
+      {defs.map((d) => (
+        <span key={d.key} data-testid={`filter-${d.key}`}>
+          {d.options ? (
+            <Select allowClear placeholder={d.label} style={{ width: d.width ?? 180 }} value={value[d.key] as string | undefined} options={d.options} onChange={(v) => set(d.key, v)} />
+          ) : d.toggle ? (
+            <Checkbox checked={!!value[d.key]} onChange={(e) => set(d.key, e.target.checked)}>
+              {d.label}
+            </Checkbox>
+          ) : (
+            <Input.Search allowClear placeholder={d.label} style={{ width: d.width ?? 220 }} defaultValue={value[d.key] as string | undefined} onSearch={(v) => set(d.key, v.trim())} />
+          )}
+        </span>
+      ))}
+      {extra}
+    </Space>
+  );
+}
+
+/** Choice options for enum values shown through `label(group, value)`. */
+export function useEnumOptions(group: string, values: readonly string[]) {
+  const { label } = useI18n();
+  return values.map((v) => ({ value: v, label: label(group, v) }));
+}
+
+/**
+ * A page of a list the API serves by limit/offset without a total: one row more than the page is
+ * asked for, to know whether a next page exists. A change of the query goes back to the first page.
+ */
+export function usePagedApi<T>(path: string, query: Query, pageSize = 20) {
+  const [page, setPage] = useState(0);
+  const queryKey = JSON.stringify(query);
+  useEffect(() => setPage(0), [queryKey]);
+  const loaded = useApi<T[]>(path, { ...query, limit: pageSize + 1, offset: page * pageSize });
+  const rows = (loaded.data ?? []).slice(0, pageSize);
+  return { ...loaded, rows, page, setPage, hasMore: (loaded.data?.length ?? 0) > pageSize };
+}
+
+export function Pager({ page, setPage, hasMore }: { page: number; setPage(p: number): void; hasMore: boolean }) {
+  const { t } = useI18n();
+  if (page === 0 && !hasMore) return null;
+  return (
+    <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }} data-testid="pager">
+      <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>
+        {t('review.pager.prev')}
+      </Button>
+      <Typography.Text>{t('review.pager.page', { page: page + 1 })}</Typography.Text>
+      <Button size="small" disabled={!hasMore} onClick={() => setPage(page + 1)} data-testid="pager-next">
+        {t('review.pager.next')}
+      </Button>
+    </Space>
+  );
+}
+
+export interface FormActionProps<V, R> {
+  label: ReactNode;
+  title: ReactNode;
+  testId: string;
+  schema: string;
+  submit(values: V, idempotencyKey: string): Promise<R>;
+  onDone?(result: R): void;
+  submitLabel?: ReactNode;
+  successMessage?: string;
+  initialValues?: Partial<V>;
+  buttonProps?: ButtonProps;
+  /** Shown above the fields: what the action does and what cannot be undone. */
+  intro?: ReactNode;
+  children: ReactNode;
+}
+
+/** A state change that needs input (a reference, a note, a reason): a button opening a dialog with an ApiForm. */
+export function FormAction<V extends object, R>(props: FormActionProps<V, R>) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button {...props.buttonProps} data-testid={props.testId} onClick={() => setOpen(true)}>
+        {props.label}
+      </Button>
+      <Modal open={open} title={props.title} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
+        {props.intro && <Typography.Paragraph>{props.intro}</Typography.Paragraph>}
+        <ApiForm<V, R>
+          schema={props.schema}
+          testId={`${props.testId}-form`}
+          initialValues={props.initialValues}
+          submit={props.submit}
+          submitLabel={props.submitLabel}
+          successMessage={props.successMessage}
+          onDone={(result) => {
+            setOpen(false);
+            props.onDone?.(result);
+          }}
+        >
+          {props.children}
+        </ApiForm>
+      </Modal>
+    </>
+  );
+}
+
+/** Fetches a file behind authentication and saves it (statements). */
+export function DownloadButton({ path, filename, query, testId, children }: { path: string; filename: string; query?: Query; testId: string; children: ReactNode }) {
+  const { t } = useI18n();
+  const [pending, setPending] = useState(false);
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={pending}
+      data-testid={testId}
+      onClick={async () => {
+        setPending(true);
+        try {
+          await api.download(path, filename, query);
+        } catch (err) {
+          void message.error(errorText(err, t), 6);
+        } finally {
+          setPending(false);
+        }
+      }}
+    >
+      {children}
+    </Button>
+  );
+}
+
+/** The SLA state of a task: due time, with an overdue or due-soon badge while it is open. */
+export function DueCell({ task }: { task: Pick<Task, 'dueAt' | 'overdue' | 'escalatedToRole' | 'status'> }) {
+  const { t, label } = useI18n();
+  if (!task.dueAt) return <>—</>;
+  const open = task.status === 'open';
+  const soon = open && !task.overdue && new Date(task.dueAt).getTime() - Date.now() < 24 * 3600 * 1000;
+  return (
+    <Space size={4} wrap>
+      <span>{formatTime(task.dueAt)}</span>
+      {open && task.overdue && (
+        <Tag color="red" data-testid="overdue-badge">
+          {t('review.sla.overdue')}
+        </Tag>
+      )}
+      {soon && (
+        <Tag color="orange" data-testid="due-soon-badge">
+          {t('review.sla.dueSoon')}
+        </Tag>
+      )}
+      {open && task.escalatedToRole && <Tag color="volcano">{t('review.sla.escalated', { role: label('role', task.escalatedToRole) })}</Tag>}
+    </Space>
+  );
+}
+
+/** A comment field; rejecting or returning needs one (the API refuses without). */
+export function CommentField({ required }: { required: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name="comment"
+      label={t('review.decision.comment')}
+      rules={[...(required ? [{ required: true, whitespace: true, message: t('review.decision.commentRequired') }] : []), { max: 2000, message: t('form.maxLength', { max: 2000 }) }]}
+    >
+      <Input.TextArea rows={3} placeholder={t('review.decision.commentPlaceholder')} data-testid="decision-comment" />
+    </Form.Item>
+  );
+}
