@@ -1,8 +1,37 @@
+import { AppstoreOutlined, AuditOutlined, FileTextOutlined, HomeOutlined, ProfileOutlined, SearchOutlined, WalletOutlined } from '@ant-design/icons';
 import type { Area } from '../../app/area';
+import { ApplicationPage, ApplicationsPage, ApplyPage, ProgramsPage } from './applications';
+import { CatalogPage, ServicePage } from './catalog';
+import { ClaimPage, EnterpriseClaimsPage } from './claims';
+import { EnterpriseHome } from './home';
+import { enterpriseMessages } from './messages';
+import { EnterpriseOrderPage, EnterpriseOrdersPage } from './orders';
+import { RegisterPage } from './register';
+import { VoucherPage, VouchersPage } from './vouchers';
 
-/** Placeholder: pages of this area are added here. */
+const ENTERPRISE = ['enterprise_user'] as const;
+const role = { roles: [...ENTERPRISE] };
+const VOUCHERS = 'enterprise.menu.vouchers';
+const SERVICES = 'enterprise.menu.services';
+
+/** The enterprise (申领企业) portal: vouchers from application to statement, catalogue orders, 通用 claims; and public registration. */
 export const enterpriseArea: Area = {
   key: 'enterprise',
-  pages: [],
-  messages: { zh: {}, en: {} },
+  pages: [
+    { path: '/enterprise', element: <EnterpriseHome />, ...role, menu: 'enterprise.menu.home', icon: <HomeOutlined /> },
+    { path: '/enterprise/programs', element: <ProgramsPage />, ...role, menu: 'enterprise.menu.programs', icon: <AppstoreOutlined />, group: VOUCHERS },
+    { path: '/enterprise/programs/:id/apply', element: <ApplyPage />, ...role },
+    { path: '/enterprise/applications', element: <ApplicationsPage />, ...role, menu: 'enterprise.menu.applications', icon: <FileTextOutlined />, group: VOUCHERS },
+    { path: '/enterprise/applications/:id', element: <ApplicationPage />, ...role },
+    { path: '/enterprise/vouchers', element: <VouchersPage />, ...role, menu: 'enterprise.menu.myVouchers', icon: <WalletOutlined />, group: VOUCHERS },
+    { path: '/enterprise/vouchers/:id', element: <VoucherPage />, ...role },
+    { path: '/enterprise/catalog', element: <CatalogPage />, ...role, menu: 'enterprise.menu.catalog', icon: <SearchOutlined />, group: SERVICES },
+    { path: '/enterprise/catalog/:id', element: <ServicePage />, ...role },
+    { path: '/enterprise/orders', element: <EnterpriseOrdersPage />, ...role, menu: 'enterprise.menu.orders', icon: <ProfileOutlined />, group: SERVICES },
+    { path: '/enterprise/orders/:id', element: <EnterpriseOrderPage />, ...role },
+    { path: '/enterprise/claims', element: <EnterpriseClaimsPage />, ...role, menu: 'enterprise.menu.claims', icon: <AuditOutlined />, group: SERVICES },
+    { path: '/enterprise/claims/:id', element: <ClaimPage side="enterprise" />, ...role },
+  ],
+  publicPages: [{ path: '/register', element: <RegisterPage /> }],
+  messages: enterpriseMessages,
 };

@@ -1,0 +1,255 @@
+import { SearchOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { api } from '../../app/api';
+import { Facts, Money, PageHeader } from '../../app/common';
+import { LoadError, useApi } from '../../app/data';
+import { errorText } from '../../app/errors';
+import { ApiForm, Field } from '../../app/forms';
+import { useI18n } from '../../app/i18n';
+import { formatBp, formatFen } from '../../app/money';
+import { CatalogService, Order, PagedTable, useCategories, useRegions, Voucher } from './shared';
+
+interface Quote {
+  serviceId: string;
+  voucherId: string;
+  serviceName: string;
+  providerName: string;
+  unitPriceFen: number;
+  quantity: number;
+  contractAmountFen: number;
+  ratioBp: number;
+  subsidyFen: number;
+  enterpriseShareFen: number;
+  subsidyLimitedBy: string;
+  recognitionAgreementId: string | null;
+  voucherAvailableFen: number;
+}
+
+/** Catalogue search: Chinese keywords, category and region; by default only services the enterprise's vouchers can pay for. */
+export function CatalogPage() {
+  const { t, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const [text, setText] = useState(params.get('q') ?? '');
+  const categories = useCategories();
+  const { regions, name: regionName } = useRegions();
+  const recognisedOnly = params.get('all') !== '1';
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const topRegions = regions.filter((r) => r.parentCode === null).map((r) => ({ value: r.code, label: lang === 'zh' ? r.name : r.nameEn }));
+  return (
+    <>
+      <PageHeader title={t('enterprise.catalog.title')} sub={t('enterprise.catalog.sub')} />
+      <Card style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <Input.Search
+            allowClear
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onSearch={(v) => set('q', v.trim() || undefined)}
+            placeholder={t('enterprise.catalog.searchPlaceholder')}
+            enterButton={<><SearchOutlined /> {t('action.search')}</>}
+            style={{ width: 420 }}
+            id="catalog-q"
+          />
+          <Select allowClear placeholder={t('enterprise.catalog.category')} style={{ width: 180 }} value={params.get('category') ?? undefined} onChange={(v?: string) => set('category', v)} options={categories.options} />
+          <Select allowClear placeholder={t('enterprise.catalog.region')} style={{ width: 160 }} value={params.get('region') ?? undefined} onChange={(v?: string) => set('region', v)} options={topRegions} data-testid="catalog-region" />
+          <Checkbox checked={recognisedOnly} onChange={(e) => set('all', e.target.checked ? undefined : '1')}>
+            {t('enterprise.catalog.recognisedOnly')}
+          </Checkbox>
+        </Space>
+      </Card>
+      <PagedTable<CatalogService>
+        path="/catalog/services"
+        query={{ q: params.get('q') ?? undefined, category: params.get('category') ?? undefined, regionCode: params.get('region') ?? undefined, recognisedOnly: recognisedOnly || undefined }}
+        testId="catalog-table"
+        emptyText={t('enterprise.catalog.none')}
+        columns={[
+          { title: t('enterprise.service.name'), dataIndex: 'name', render: (n: string, s) => <Link to={`/enterprise/catalog/${s.id}`}>{n}</Link> },
+          { title: t('enterprise.service.provider'), dataIndex: 'providerName' },
+          { title: t('enterprise.catalog.region'), dataIndex: 'regionCode', render: (c: string) => regionName(c) },
+          { title: t('enterprise.catalog.category'), dataIndex: 'category', render: (c: string) => categories.name(c) },
+          { title: t('enterprise.service.unitPrice'), align: 'right', render: (_, s) => <><Money fen={s.unitPriceFen} /> / {s.unit}</> },
+          { title: t('enterprise.service.leadTime'), dataIndex: 'leadTimeDays', render: (d: number) => t('enterprise.service.days', { n: d }) },
+          {
+            title: t('common.actions'),
+            render: (_, s) => (
+              <Link to={`/enterprise/catalog/${s.id}`}>
+                <Button size="small" type="primary" icon={<ShoppingCartOutlined />}>{t('enterprise.catalog.order')}</Button>
+              </Link>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+/** A service's facts, shared with the lab's own view. */
+export function ServiceFacts({ service }: { service: CatalogService }) {
+  const { t } = useI18n();
+  const categories = useCategories();
+  const { name: regionName } = useRegions();
+  return (
+    <Facts
+      items={[
+        [t('enterprise.service.provider'), service.providerName],
+        [t('enterprise.service.code'), service.code],
+        [t('enterprise.catalog.category'), categories.name(service.category)],
+        [t('enterprise.service.unitPrice'), <span key="p" data-testid="service-price"><Money fen={service.unitPriceFen} strong /> / {service.unit}</span>],
+        [t('enterprise.service.leadTime'), t('enterprise.service.days', { n: service.leadTimeDays })],
+        [t('enterprise.catalog.region'), regionName(service.regionCode)],
+        [t('enterprise.service.instrument'), [service.instrumentName, service.instrumentModel].filter(Boolean).join(' · ') || '—'],
+        [t('enterprise.service.description'), service.description ?? '—'],
+      ]}
+    />
+  );
+}
+
+/** One service and ordering it with a voucher: the quote (subsidy and own share) shows before the order is confirmed. */
+export function ServicePage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const service = useApi<CatalogService>(`/catalog/services/${id}`);
+  return (
+    <>
+      <PageHeader title={service.data?.name ?? t('enterprise.service.title')} sub={service.data && <Tag color={service.data.status === 'active' ? 'green' : 'default'}>{service.data.providerName}</Tag>} />
+      <LoadError error={service.error} retry={() => void service.reload()} />
+      {service.data && (
+        <Row gutter={16}>
+          <Col xs={24} xl={12}>
+            <ServiceFacts service={service.data} />
+          </Col>
+          <Col xs={24} xl={12}>
+            <OrderCard service={service.data} />
+          </Col>
+        </Row>
+      )}
+    </>
+  );
+}
+
+interface OrderValues {
+  voucherId?: string;
+  quantity?: number;
+}
+
+function OrderCard({ service }: { service: CatalogService }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<OrderValues>();
+  const vouchers = useApi<Voucher[]>('/vouchers', { status: 'active', limit: 500 });
+  const voucherId = Form.useWatch('voucherId', form);
+  const quantity = Form.useWatch('quantity', form);
+  const [quote, setQuote] = useState<{ for: string; data?: Quote; error?: string }>();
+  const [quoting, setQuoting] = useState(false);
+  const seq = useRef(0);
+  const keyOf = (v?: string, q?: number) => `${v}|${q}`;
+  const current = keyOf(voucherId, quantity);
+
+  useEffect(() => {
+    if (!voucherId || !quantity || !Number.isInteger(quantity) || quantity < 1) {
+      setQuote(undefined);
+      return;
+    }
+    const mine = ++seq.current;
+    setQuoting(true);
+    const timer = setTimeout(() => {
+      api
+        .post<Quote>('/service-orders/quote', { serviceId: service.id, voucherId, quantity })
+        .then((data) => mine === seq.current && setQuote({ for: keyOf(voucherId, quantity), data }))
+        .catch((err) => mine === seq.current && setQuote({ for: keyOf(voucherId, quantity), error: errorText(err, t) }))
+        .finally(() => mine === seq.current && setQuoting(false));
+    }, 250);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [voucherId, quantity, service.id]);
+
+  const usable = (vouchers.data ?? []).filter((v) => v.availableFen > 0);
+  // One voucher with a balance: it is the one to pay with.
+  useEffect(() => {
+    if (usable.length === 1 && !form.getFieldValue('voucherId')) form.setFieldsValue({ voucherId: usable[0].id });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [vouchers.data]);
+  if (vouchers.data && usable.length === 0) {
+    return (
+      <Card title={t('enterprise.order.withVoucher')}>
+        <Empty description={t('enterprise.order.noVoucher')}>
+          <Link to="/enterprise/programs"><Button type="primary">{t('enterprise.applications.new')}</Button></Link>
+        </Empty>
+      </Card>
+    );
+  }
+  const shown = quote?.for === current ? quote : undefined;
+  return (
+    <Card title={t('enterprise.order.withVoucher')} data-testid="order-card">
+      <ApiForm<OrderValues, Order>
+        schema="CreateOrderDto"
+        form={form}
+        initialValues={{ quantity: 1 }}
+        submit={async (v, key) => {
+          // Ordering is confirmed only against the quote the person has seen for these very values.
+          if (!shown?.data) throw new Error(t('enterprise.order.quoteFirst'));
+          return api.post<Order>('/service-orders', { serviceId: service.id, voucherId: v.voucherId, quantity: v.quantity }, { idempotencyKey: key });
+        }}
+        submitLabel={t('enterprise.order.place')}
+        successMessage={t('enterprise.order.placed')}
+        onDone={(o) => navigate(`/enterprise/orders/${o.id}`)}
+        testId="order-form"
+      >
+        <Field name="voucherId" label={t('enterprise.order.voucher')}>
+          <Select
+            loading={vouchers.loading}
+            placeholder={t('enterprise.order.chooseVoucher')}
+            data-testid="order-voucher"
+            options={usable.map((v) => ({ value: v.id, label: `${v.number} · ${t('enterprise.order.voucherAvailable', { amount: formatFen(v.availableFen) })}` }))}
+          />
+        </Field>
+        <Field name="quantity" label={t('enterprise.order.quantityLabel', { unit: service.unit })}>
+          <InputNumber min={1} max={10000} precision={0} style={{ width: 160 }} data-testid="order-quantity" />
+        </Field>
+        <Spin spinning={quoting}>
+          {shown?.error && <Alert type="error" showIcon message={t('enterprise.order.quoteRefused')} description={shown.error} style={{ marginBottom: 16 }} data-testid="quote-error" />}
+          {shown?.data && <QuoteView quote={shown.data} />}
+          {!shown && <Typography.Paragraph type="secondary">{t('enterprise.order.quoteHint')}</Typography.Paragraph>}
+        </Spin>
+      </ApiForm>
+    </Card>
+  );
+}
+
+/** The quote: contract amount, ratio, the voucher's subsidy and the enterprise's own share. */
+function QuoteView({ quote }: { quote: Quote }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" type="inner" title={t('enterprise.quote.title')} style={{ marginBottom: 16 }} data-testid="quote">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('enterprise.quote.contract')}>
+          <span>
+            <Money fen={quote.unitPriceFen} /> × {quote.quantity} = <span data-testid="quote-contract"><Money fen={quote.contractAmountFen} strong /></span>
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.quote.ratio')}>{formatBp(quote.ratioBp)}</Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.quote.subsidy')}>
+          <Typography.Text type="success" strong data-testid="quote-subsidy">{formatFen(quote.subsidyFen)}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.quote.ownShare')}>
+          <Typography.Text strong data-testid="quote-own-share">{formatFen(quote.enterpriseShareFen)}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.order.limitedBy')}>{t(`enterprise.limitedBy.${quote.subsidyLimitedBy}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.quote.voucherAfter')}>
+          {t('enterprise.quote.voucherAfterValue', { now: formatFen(quote.voucherAvailableFen), after: formatFen(quote.voucherAvailableFen - quote.subsidyFen) })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.order.crossRegion')}>
+          {quote.recognitionAgreementId ? <Tag color="blue">{t('enterprise.order.recognised')}</Tag> : t('enterprise.order.local')}
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Text type="secondary">{t('enterprise.quote.note')}</Typography.Text>
+    </Card>
+  );
+}

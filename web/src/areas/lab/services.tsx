@@ -1,0 +1,184 @@
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Drawer, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../app/api';
+import { useMe } from '../../app/auth';
+import { formatTime, Money, PageHeader, StatusTag } from '../../app/common';
+import { ActionButton, ApiForm, Field, MoneyInput } from '../../app/forms';
+import { useI18n } from '../../app/i18n';
+import { CatalogService, PagedTable, RefreshButton, useCategories } from '../enterprise/shared';
+
+interface ServiceValues {
+  code?: string;
+  name: string;
+  category: string;
+  unitPriceFen: number;
+  unit: string;
+  leadTimeDays: number;
+  instrumentName?: string;
+  instrumentModel?: string;
+  description?: string;
+}
+
+const OPTIONAL = ['instrumentName', 'instrumentModel', 'description'] as const;
+const EDITABLE = ['name', 'category', 'unitPriceFen', 'unit', 'leadTimeDays', ...OPTIONAL] as const;
+
+/** The lab's own catalogue (listed services), with create, edit and withdraw (下架). */
+export function LabServicesPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const categories = useCategories();
+  const [q, setQ] = useState<string>();
+  const [refresh, setRefresh] = useState(0);
+  const [editing, setEditing] = useState<CatalogService | 'new'>();
+  const admitted = me.organization.admissionStatus === 'active';
+  const done = () => {
+    setEditing(undefined);
+    setRefresh((n) => n + 1);
+  };
+  return (
+    <>
+      <PageHeader
+        title={t('lab.services.title')}
+        sub={t('lab.services.sub')}
+        extra={
+          <>
+            <Input.Search allowClear placeholder={t('lab.services.search')} onSearch={(v) => setQ(v.trim() || undefined)} style={{ width: 240 }} />
+            <RefreshButton onClick={() => setRefresh((n) => n + 1)} />
+            <Link to="/lab/imports"><Button icon={<UploadOutlined />} disabled={!admitted}>{t('lab.menu.imports')}</Button></Link>
+            <Button type="primary" icon={<PlusOutlined />} disabled={!admitted} onClick={() => setEditing('new')} data-testid="service-new">
+              {t('lab.services.new')}
+            </Button>
+          </>
+        }
+      />
+      {!admitted && <Alert type="warning" showIcon message={t('lab.services.notAdmitted')} style={{ marginBottom: 16 }} />}
+      <PagedTable<CatalogService>
+        path="/catalog/services"
+        query={{ providerId: me.organization.id, q }}
+        refreshKey={refresh}
+        testId="lab-services-table"
+        emptyText={t('lab.services.none')}
+        columns={[
+          { title: t('enterprise.service.code'), dataIndex: 'code' },
+          { title: t('enterprise.service.name'), dataIndex: 'name' },
+          { title: t('enterprise.catalog.category'), dataIndex: 'category', render: (c: string) => categories.name(c) },
+          { title: t('enterprise.service.unitPrice'), align: 'right', render: (_, s) => <><Money fen={s.unitPriceFen} /> / {s.unit}</> },
+          { title: t('enterprise.service.leadTime'), dataIndex: 'leadTimeDays', render: (d: number) => t('enterprise.service.days', { n: d }) },
+          { title: t('enterprise.service.instrument'), render: (_, s) => [s.instrumentName, s.instrumentModel].filter(Boolean).join(' · ') || '—' },
+          { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+          { title: t('common.updatedAt'), dataIndex: 'updatedAt', render: formatTime },
+          {
+            title: t('common.actions'),
+            render: (_, s) => (
+              <Space>
+                <Button size="small" onClick={() => setEditing(s)}>{t('lab.services.edit')}</Button>
+                <ActionButton size="small" danger confirm={t('lab.services.withdrawConfirm')} action={(key) => api.post(`/catalog/services/${s.id}/withdraw`, {}, { idempotencyKey: key })} onDone={done}>
+                  {t('lab.services.withdraw')}
+                </ActionButton>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Drawer
+        open={!!editing}
+        width={560}
+        title={editing === 'new' ? t('lab.services.new') : t('lab.services.editTitle', { name: editing?.name ?? '' })}
+        onClose={() => setEditing(undefined)}
+        destroyOnClose
+      >
+        {editing && <ServiceForm key={editing === 'new' ? 'new' : editing.id} service={editing === 'new' ? undefined : editing} onDone={done} />}
+      </Drawer>
+    </>
+  );
+}
+
+/** Create (POST /catalog/services) or update (only changed fields; an emptied optional field is cleared) one service. */
+function ServiceForm({ service, onDone }: { service?: CatalogService; onDone(): void }) {
+  const { t } = useI18n();
+  const categories = useCategories();
+  const submit = (v: ServiceValues, key: string) => {
+    if (!service) {
+      const body: Record<string, unknown> = { code: v.code };
+      for (const k of EDITABLE) if (v[k] !== undefined && v[k] !== '') body[k] = v[k];
+      return api.post<CatalogService>('/catalog/services', body, { idempotencyKey: key });
+    }
+    const body: Record<string, unknown> = { expectedVersion: service.version };
+    for (const k of EDITABLE) {
+      const after = (OPTIONAL as readonly string[]).includes(k) && !v[k] ? null : v[k];
+      if (after !== service[k]) body[k] = after;
+    }
+    return api.post<CatalogService>(`/catalog/services/${service.id}`, body, { idempotencyKey: key });
+  };
+  return (
+    <ApiForm<ServiceValues, CatalogService>
+      schema={service ? 'UpdateCatalogServiceDto' : 'CreateCatalogServiceDto'}
+      initialValues={
+        service
+          ? { ...service, instrumentName: service.instrumentName ?? undefined, instrumentModel: service.instrumentModel ?? undefined, description: service.description ?? undefined }
+          : { leadTimeDays: 5 }
+      }
+      submit={submit}
+      submitLabel={service ? t('lab.services.save') : t('lab.services.list')}
+      successMessage={t('action.done')}
+      onDone={onDone}
+      testId="service-form"
+    >
+      <Row gutter={16}>
+        <Col span={12}>
+          {service ? (
+            <Field name="code" label={t('enterprise.service.code')}>
+              <Input disabled />
+            </Field>
+          ) : (
+            <Field name="code" label={t('enterprise.service.code')} extra={t('lab.services.codeHelp')}>
+              <Input placeholder="XRF-001" />
+            </Field>
+          )}
+        </Col>
+        <Col span={12}>
+          <Field name="category" label={t('enterprise.catalog.category')}>
+            <Select options={categories.options} data-testid="service-category" />
+          </Field>
+        </Col>
+      </Row>
+      <Field name="name" label={t('enterprise.service.name')}>
+        <Input placeholder="X射线荧光光谱分析" />
+      </Field>
+      <Row gutter={16}>
+        <Col span={10}>
+          <Field name="unitPriceFen" label={t('enterprise.service.unitPrice')}>
+            <MoneyInput />
+          </Field>
+        </Col>
+        <Col span={7}>
+          <Field name="unit" label={t('lab.services.unit')}>
+            <Input placeholder={t('lab.services.unitPlaceholder')} />
+          </Field>
+        </Col>
+        <Col span={7}>
+          <Field name="leadTimeDays" label={t('lab.services.leadTimeDays')}>
+            <InputNumber min={0} max={365} precision={0} style={{ width: '100%' }} />
+          </Field>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Field name="instrumentName" label={t('lab.services.instrumentName')}>
+            <Input />
+          </Field>
+        </Col>
+        <Col span={12}>
+          <Field name="instrumentModel" label={t('lab.services.instrumentModel')}>
+            <Input />
+          </Field>
+        </Col>
+      </Row>
+      <Field name="description" label={t('enterprise.service.description')}>
+        <Input.TextArea rows={3} />
+      </Field>
+    </ApiForm>
+  );
+}
