@@ -1,8 +1,45 @@
+import { CalendarOutlined, EnvironmentOutlined, FundProjectionScreenOutlined, NodeIndexOutlined, ProjectOutlined, ScheduleOutlined, SolutionOutlined, StarOutlined, UserOutlined } from '@ant-design/icons';
 import type { Area } from '../../app/area';
+import { useMe } from '../../app/auth';
+import { FocusProjectsPage, InvestorProfilePage, PipelinePage } from './investor';
+import { roadshowMessages } from './messages';
+import { VenuesPage, SessionsAdminPage } from './organiser';
+import { SessionAdminPage } from './organiser-session';
+import { ProjectPage } from './project';
+import { NewProjectPage } from './project-form';
+import { ProjectListPage } from './projects';
+import { RequestsAdminPage, RequestsPage } from './requests';
+import { MyAgendaPage, SessionPublicPage, SessionsCalendarPage } from './sessions';
 
-/** Placeholder: pages of this area are added here. */
+const GROUP = 'roadshow.group';
+const ORGANISER_GROUP = 'roadshow.groupOrganiser';
+const REQUESTERS = ['enterprise_user', 'investor', 'reviewer', 'approver', 'partner_admin'] as const;
+
+/** A session's page: the organiser's workbench for platform admins, the public view (with RSVP for investors) for others. */
+function SessionPage() {
+  const me = useMe();
+  return me.user.role === 'platform_admin' ? <SessionAdminPage /> : <SessionPublicPage />;
+}
+
+/** 科创路演: projects and their chain, sessions, scheduling, agendas, investors and outcomes. */
 export const roadshowArea: Area = {
   key: 'roadshow',
-  pages: [],
-  messages: { zh: {}, en: {} },
+  pages: [
+    // The investor's home is the sessions calendar: it comes first among the investor's pages.
+    { path: '/roadshow/sessions', element: <SessionsCalendarPage />, roles: ['investor', 'enterprise_user', 'reviewer', 'approver', 'partner_admin'], menu: 'roadshow.menu.calendar', icon: <CalendarOutlined />, group: GROUP },
+    { path: '/roadshow/agenda', element: <MyAgendaPage />, roles: ['investor'], menu: 'roadshow.menu.myAgenda', icon: <ScheduleOutlined />, group: GROUP },
+    { path: '/roadshow/focus', element: <FocusProjectsPage />, roles: ['investor'], menu: 'roadshow.menu.focus', icon: <StarOutlined />, group: GROUP },
+    { path: '/roadshow/pipeline', element: <PipelinePage />, roles: ['investor'], menu: 'roadshow.menu.pipeline', icon: <NodeIndexOutlined />, group: GROUP },
+    { path: '/roadshow/profile', element: <InvestorProfilePage />, roles: ['investor'], menu: 'roadshow.menu.profile', icon: <UserOutlined />, group: GROUP },
+    { path: '/roadshow/projects', element: <ProjectListPage />, roles: ['enterprise_user'], menu: 'roadshow.menu.myProjects', icon: <ProjectOutlined />, group: GROUP },
+    { path: '/roadshow/projects/new', element: <NewProjectPage />, roles: ['enterprise_user'] },
+    { path: '/roadshow/projects/:id', element: <ProjectPage />, roles: ['enterprise_user', 'investor', 'platform_admin'] },
+    { path: '/roadshow/sessions/:id', element: <SessionPage />, roles: ['investor', 'enterprise_user', 'reviewer', 'approver', 'partner_admin', 'platform_admin'] },
+    { path: '/roadshow/requests', element: <RequestsPage />, roles: [...REQUESTERS], menu: 'roadshow.menu.requests', icon: <SolutionOutlined />, group: GROUP },
+    { path: '/roadshow/admin/projects', element: <ProjectListPage />, roles: ['platform_admin'], menu: 'roadshow.menu.projects', icon: <ProjectOutlined />, group: ORGANISER_GROUP },
+    { path: '/roadshow/admin/sessions', element: <SessionsAdminPage />, roles: ['platform_admin'], menu: 'roadshow.menu.sessions', icon: <FundProjectionScreenOutlined />, group: ORGANISER_GROUP },
+    { path: '/roadshow/admin/venues', element: <VenuesPage />, roles: ['platform_admin'], menu: 'roadshow.menu.venues', icon: <EnvironmentOutlined />, group: ORGANISER_GROUP },
+    { path: '/roadshow/admin/requests', element: <RequestsAdminPage />, roles: ['platform_admin'], menu: 'roadshow.menu.requestsAdmin', icon: <SolutionOutlined />, group: ORGANISER_GROUP },
+  ],
+  messages: roadshowMessages,
 };

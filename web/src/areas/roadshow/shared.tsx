@@ -1,0 +1,268 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, Typography, message } from 'antd';
+import type { TableProps } from 'antd';
+import dayjs from 'dayjs';
+import { ReactNode, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, ApiError } from '../../app/api';
+import { StatusTag, formatTime } from '../../app/common';
+import { useApi } from '../../app/data';
+import { errorText } from '../../app/errors';
+import { Field } from '../../app/forms';
+import { useI18n } from '../../app/i18n';
+import { INDUSTRIES, Region, SESSION_TYPES, STAGES, Session, Venue } from './types';
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/** The Shanghai wall-clock time of an instant, as `YYYY-MM-DDTHH:mm:ss`. */
+export function shanghaiWall(iso: string): string {
+  return new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19);
+}
+
+/** Shanghai calendar day of an instant (`YYYY-MM-DD`). */
+export function shanghaiDay(iso: string): string {
+  return shanghaiWall(iso).slice(0, 10);
+}
+
+/** "2030/3/10 09:00:00 – 10:00" (the end without its date when on the same day). */
+export function formatRange(from: string, to: string): string {
+  const end = shanghaiDay(from) === shanghaiDay(to) ? shanghaiWall(to).slice(11, 16) : formatTime(to);
+  return `${formatTime(from)} – ${end}`;
+}
+
+/** A time window in a table cell, on one line. */
+export function RangeText({ from, to }: { from: string; to: string }) {
+  return <span style={{ whiteSpace: 'nowrap' }}>{formatRange(from, to)}</span>;
+}
+
+/** A date and time picked as Shanghai wall-clock time, held as the API's instant with its offset (`…+08:00`). */
+export function DateTimeInput(props: { value?: string; onChange?(value: string | undefined): void; id?: string }) {
+  const value = props.value && !Number.isNaN(Date.parse(props.value)) ? dayjs(shanghaiWall(props.value)) : null;
+  return (
+    <DatePicker
+      id={props.id}
+      showTime={{ format: 'HH:mm', minuteStep: 5 }}
+      format="YYYY-MM-DD HH:mm"
+      value={value}
+      onChange={(d) => props.onChange?.(d ? `${d.format('YYYY-MM-DDTHH:mm')}:00+08:00` : undefined)}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+let regionsPromise: Promise<Region[]> | undefined;
+
+/** The reference regions (cached for the page's life) and their names in the reader's language. */
+export function useRegions() {
+  const { lang } = useI18n();
+  const [regions, setRegions] = useState<Region[]>([]);
+  useEffect(() => {
+    let live = true;
+    regionsPromise ??= api.get<Region[]>('/regions').catch((err) => {
+      regionsPromise = undefined;
+      throw err;
+    });
+    regionsPromise.then((r) => live && setRegions(r)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  const name = (code: string | null | undefined) => {
+    if (!code) return '—';
+    const r = regions.find((x) => x.code === code);
+    return r ? (lang === 'zh' ? r.name : r.nameEn) : code;
+  };
+  const options = (filter: (r: Region) => boolean) => regions.filter(filter).map((r) => ({ value: r.code, label: lang === 'zh' ? r.name : r.nameEn }));
+  return { regions, name, options };
+}
+
+/** Cities that may host a session or a venue: top-level cities and the G60 member district (Songjiang). */
+export const isHostCity = (r: Region) => !r.parentCode || r.isG60;
+/** Districts and counties of Jiaxing, where a landing counts. */
+export const isJiaxingDistrict = (r: Region) => r.parentCode === '330400';
+
+export function useEnumOptions() {
+  const { label } = useI18n();
+  return {
+    industries: INDUSTRIES.map((v) => ({ value: v, label: label('roadshow.industry', v) })),
+    stages: STAGES.map((v) => ({ value: v, label: label('roadshow.stage', v) })),
+    sessionTypes: SESSION_TYPES.map((v) => ({ value: v, label: label('roadshow.sessionType', v) })),
+  };
+}
+
+const TYPE_COLORS: Record<string, string> = { custom: 'blue', alliance: 'purple', cloud: 'geekblue' };
+
+export function SessionTypeTag({ type }: { type: string }) {
+  const { label } = useI18n();
+  return (
+    <Tag color={TYPE_COLORS[type]} data-session-type={type}>
+      {label('roadshow.sessionType', type)}
+    </Tag>
+  );
+}
+
+export function IndustryTags({ values }: { values: string[] }) {
+  const { label, t } = useI18n();
+  if (!values.length) return <Typography.Text type="secondary">{t('roadshow.session.anyIndustry')}</Typography.Text>;
+  return (
+    <>
+      {values.map((v) => (
+        <Tag key={v}>{label('roadshow.industry', v)}</Tag>
+      ))}
+    </>
+  );
+}
+
+/** True when a failed load is the API's 404 (nothing recorded yet, or not yours to see). */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 404;
+}
+
+/** Downloads a file the API serves behind authentication (iCal, decks); the API's refusal is shown. */
+export function DownloadButton(props: { path: string; filename: string; children: ReactNode; testId?: string; onRefused?(err: unknown): void; type?: 'primary' | 'default' | 'link' }) {
+  const { t } = useI18n();
+  const [pending, setPending] = useState(false);
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      type={props.type}
+      loading={pending}
+      data-testid={props.testId}
+      onClick={() => {
+        setPending(true);
+        api
+          .download(props.path, props.filename)
+          .catch((err) => (props.onRefused ? props.onRefused(err) : void message.error(errorText(err, t), 6)))
+          .finally(() => setPending(false));
+      }}
+    >
+      {props.children}
+    </Button>
+  );
+}
+
+/** Where a session takes place: the venue (name, address) or the stream link. */
+export function SessionPlace({ session, venues }: { session: Session; venues: Venue[] | undefined }) {
+  const { t } = useI18n();
+  if (session.streamUrl) {
+    return (
+      <Typography.Link href={session.streamUrl} target="_blank" rel="noreferrer">
+        {t('roadshow.session.stream')}
+      </Typography.Link>
+    );
+  }
+  const venue = venues?.find((v) => v.id === session.venueId);
+  return <>{venue ? [venue.name, venue.address].filter(Boolean).join('，') : '—'}</>;
+}
+
+export function useVenues() {
+  return useApi<Venue[]>('/roadshow-venues');
+}
+
+/** Seats left in a session (never negative). */
+export const seatsLeft = (s: Session) => Math.max(0, s.capacity - s.seatsTaken);
+
+/**
+ * A list the API pages by limit/offset without a total: asks for one row more than a page to know
+ * whether a next page exists.
+ */
+export function usePagedList<T>(path: string | undefined, query: Record<string, string | number | undefined>, pageSize = 20) {
+  const [page, setPage] = useState(1);
+  const queryKey = JSON.stringify(query);
+  useEffect(() => setPage(1), [queryKey]);
+  const loaded = useApi<T[]>(path, { ...query, limit: pageSize + 1, offset: (page - 1) * pageSize });
+  const rows = (loaded.data ?? []).slice(0, pageSize);
+  return { ...loaded, rows, page, setPage, hasMore: (loaded.data?.length ?? 0) > pageSize, pageSize };
+}
+
+/** A table over usePagedList, with previous/next paging. */
+export function PagedTable<T extends object>(props: { list: ReturnType<typeof usePagedList<T>>; columns: TableProps<T>['columns']; rowKey: keyof T & string; testId?: string; rowSelection?: TableProps<T>['rowSelection'] }) {
+  const { t } = useI18n();
+  const { list } = props;
+  return (
+    <>
+      <Table<T>
+        rowKey={props.rowKey}
+        loading={list.loading}
+        dataSource={list.rows}
+        columns={props.columns}
+        pagination={false}
+        size="middle"
+        scroll={{ x: true }}
+        rowSelection={props.rowSelection}
+        locale={{ emptyText: <Empty description={t('common.empty')} /> }}
+        data-testid={props.testId}
+      />
+      <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
+        <Button size="small" disabled={list.page <= 1} onClick={() => list.setPage(list.page - 1)}>
+          {t('roadshow.page.prev')}
+        </Button>
+        <Typography.Text type="secondary">{t('roadshow.page.number', { page: list.page })}</Typography.Text>
+        <Button size="small" disabled={!list.hasMore} onClick={() => list.setPage(list.page + 1)}>
+          {t('roadshow.page.next')}
+        </Button>
+      </Space>
+    </>
+  );
+}
+
+/** A link to a project's page, showing its number and title. */
+export function ProjectLink({ id, title, number }: { id: string; title: string; number?: string }) {
+  return (
+    <Link to={`/roadshow/projects/${id}`}>
+      {number ? <Typography.Text type="secondary">{number} </Typography.Text> : null}
+      {title}
+    </Link>
+  );
+}
+
+export function SessionLink({ session }: { session: Pick<Session, 'id' | 'title'> }) {
+  return <Link to={`/roadshow/sessions/${session.id}`}>{session.title}</Link>;
+}
+
+/** The optional free-text note most roadshow requests carry (at most 2,000 characters). */
+export function NoteField({ name = 'note', label, rows = 2 }: { name?: string; label?: string; rows?: number }) {
+  const { t } = useI18n();
+  return (
+    <Field name={name} label={label ?? t('roadshow.interest.note')}>
+      <Input.TextArea rows={rows} maxLength={2000} />
+    </Field>
+  );
+}
+
+/** A page title with the record's lifecycle state beside it. */
+export function TitleWithStatus({ title, status, testId }: { title: string; status: string; testId: string }) {
+  return (
+    <Space>
+      <span data-testid={testId}>{title}</span>
+      <StatusTag status={status} />
+    </Space>
+  );
+}
+
+/** Two DateTimeInput fields for a time window (the API checks that the end comes after the start). */
+export function TimeWindowFields(props: { from: string | (string | number)[]; to: string | (string | number)[]; fromLabel: string; toLabel: string }) {
+  return (
+    <Space size="large" wrap align="baseline">
+      <Field name={props.from} label={props.fromLabel}>
+        <DateTimeInput />
+      </Field>
+      <Field name={props.to} label={props.toLabel}>
+        <DateTimeInput />
+      </Field>
+    </Space>
+  );
+}
+
+/**
+ * A multiple choice of industries where the API requires the list but accepts it empty ("any
+ * industry"). A schema Field would mark it required, and antd's required rule refuses an empty list.
+ */
+export function IndustriesField({ name, label, extra }: { name: string; label: string; extra?: string }) {
+  const options = useEnumOptions();
+  return (
+    <Form.Item name={name} label={label} extra={extra}>
+      <Select mode="multiple" options={options.industries} allowClear />
+    </Form.Item>
+  );
+}
