@@ -1,6 +1,7 @@
 import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
+import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Area } from './area';
 import { useAuth, useMe } from './auth';
@@ -33,6 +34,11 @@ export function Shell({ areas }: { areas: Area[] }) {
     }
     group.children.push(entry);
   }
+  const groupKeys = [...groups.values()].map((g) => g.key);
+  const [openKeys, setOpenKeys] = useState<string[]>(groupKeys);
+  const groupsSignature = groupKeys.join('|');
+  // Every group starts open, also when the role (and so the menu) changes after sign-in.
+  useEffect(() => setOpenKeys(groupsSignature ? groupsSignature.split('|') : []), [groupsSignature]);
   const selected = areas
     .flatMap((a) => a.pages)
     .filter((p) => p.menu && location.pathname.startsWith(p.path))
@@ -75,11 +81,12 @@ export function Shell({ areas }: { areas: Area[] }) {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={220} theme="light" breakpoint="lg" collapsedWidth={0}>
+        <Layout.Sider width={220} theme="light">
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}
-            defaultOpenKeys={[...groups.values()].map((g) => g.key)}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
             items={items}
             onClick={(e) => navigate(e.key)}
             style={{ height: '100%', borderRight: 0 }}
