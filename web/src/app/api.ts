@@ -153,16 +153,21 @@ export const api = {
   async download(path: string, filename: string, query?: RequestOptions['query']): Promise<void> {
     const res = await send('GET', path, undefined, { query });
     if (!res.ok) await parse(res);
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBlob(await res.blob(), filename);
   },
 };
+
+/** Hands a blob to the browser as a download named `filename`. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** A fresh Idempotency-Key (one per user intent; a retry of the same intent reuses it). */
 export function newIdempotencyKey(): string {

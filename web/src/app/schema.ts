@@ -94,7 +94,12 @@ export function rulesFor(field: ResolvedField | undefined, name: string, t: T): 
   const rules: Rule[] = [];
   const isMoney = /Fen$/.test(name);
   const show = (n: number) => (isMoney ? formatFen(n) : String(n));
-  if (required) rules.push({ required: true, message: t('form.required') });
+  if (required && schema.type === 'array') {
+    // The API needs the list to be present; an empty list is fine unless minItems says otherwise.
+    rules.push({ validator: async (_, value: unknown) => { if (value === undefined || value === null) throw new Error(t('form.required')); } });
+  } else if (required) {
+    rules.push({ required: true, message: t('form.required') });
+  }
   if (schema.type === 'integer' || schema.type === 'number') {
     rules.push({
       validator: async (_, value: unknown) => {

@@ -1,35 +1,12 @@
 import { Card, Col, Empty, Row, Select, Spin, Statistic, Table } from 'antd';
 import type { TableProps } from 'antd';
 import type { ReactNode } from 'react';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '../../app/money';
-
-export interface Region {
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: string;
-  parentCode: string | null;
-}
-
-/** The regions the platform knows (public, small), and a region's name in the reader's language. */
-export function useRegions() {
-  const { lang } = useI18n();
-  const regions = useApi<Region[]>('/regions');
-  const name = useCallback(
-    (code: string | null | undefined, fallback?: string) => {
-      if (!code) return '—';
-      const r = regions.data?.find((x) => x.code === code);
-      if (!r) return fallback ?? code;
-      return lang === 'en' ? r.nameEn : r.name;
-    },
-    [regions.data, lang],
-  );
-  return { regions: regions.data ?? [], name };
-}
+export { useRegions, type Region } from '../../app/regions';
 
 interface Program {
   id: string;

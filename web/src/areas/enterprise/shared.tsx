@@ -7,6 +7,7 @@ import { api } from '../../app/api';
 import { PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
+export { useRegions } from '../../app/regions';
 
 /** Records of the voucher and catalogue API, as the enterprise and lab pages read them. */
 export interface Program {
@@ -121,14 +122,6 @@ export interface Claim {
   paidAt: string | null;
 }
 
-interface Region {
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: string;
-  parentCode: string | null;
-}
-
 interface Category {
   code: string;
   name: string;
@@ -161,16 +154,6 @@ export function useCached<T>(path: string | undefined): T | undefined | null {
     };
   }, [path]);
   return data;
-}
-
-export function useRegions() {
-  const { lang } = useI18n();
-  const regions = useCached<Region[]>('/regions') ?? [];
-  const name = (code: string | null | undefined) => {
-    const r = regions.find((x) => x.code === code);
-    return r ? (lang === 'zh' ? r.name : r.nameEn) : code ?? '—';
-  };
-  return { regions, name };
 }
 
 export function useCategories() {

@@ -1,7 +1,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, message, Progress, Row, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { api, saveBlob } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { formatTime, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
@@ -42,14 +42,7 @@ function csvCell(value: string | number): string {
 
 function saveText(filename: string, text: string): void {
   // A BOM so that spreadsheet programs read the Chinese text as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }), filename);
 }
 
 /** Bulk CSV import of the lab's catalogue: template, upload with a progress bar, result and per-row error report. */

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography, message } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { HTMLAttributes, ReactNode, useEffect, useMemo, useState } from 'react';
+import { HTMLAttributes, ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, RequestOptions } from '../../app/api';
 import type { Role } from '../../app/auth';
@@ -11,7 +11,8 @@ import { useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { ApiForm } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import type { Organization, Program, Region, Task } from './types';
+import type { Organization, Program, Task } from './types';
+export { RegionName, useRegions } from '../../app/regions';
 
 export type Query = NonNullable<RequestOptions['query']>;
 
@@ -23,44 +24,6 @@ export function inboxPath(role: Role): string {
 /** HTML attributes for a table row (antd's onRow), with a stable test id. */
 export function rowProps(testId: string): HTMLAttributes<HTMLElement> {
   return { 'data-testid': testId } as HTMLAttributes<HTMLElement>;
-}
-
-let regionsPromise: Promise<Region[]> | undefined;
-
-/** The region list (public, fetched once per page load): names in the reader's language, and lineage. */
-export function useRegions() {
-  const { lang } = useI18n();
-  const [regions, setRegions] = useState<Region[]>([]);
-  useEffect(() => {
-    let live = true;
-    regionsPromise ??= api.get<Region[]>('/regions').catch((err: unknown) => {
-      regionsPromise = undefined;
-      throw err;
-    });
-    regionsPromise.then((r) => live && setRegions(r)).catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return useMemo(() => {
-    const byCode = new Map(regions.map((r) => [r.code, r]));
-    const name = (code: string | null | undefined) => {
-      if (!code) return '—';
-      const r = byCode.get(code);
-      return r ? (lang === 'zh' ? r.name : r.nameEn) : code;
-    };
-    /** True when `code` is `ancestor` or lies under it. */
-    const within = (code: string, ancestor: string) => {
-      for (let c: string | null | undefined = code; c; c = byCode.get(c)?.parentCode) if (c === ancestor) return true;
-      return false;
-    };
-    const options = (filter: (r: Region) => boolean = () => true) => regions.filter(filter).map((r) => ({ value: r.code, label: `${name(r.code)}（${r.code}）` }));
-    return { all: regions, name, within, options };
-  }, [regions, lang]);
-}
-
-export function RegionName({ code }: { code: string | null | undefined }) {
-  return <>{useRegions().name(code)}</>;
 }
 
 /** An organisation's name (the API answers 404 outside the reader's scope: the id is shown then). */

@@ -201,12 +201,4 @@ export interface Organization {
   createdAt: string;
 }
 
-export interface Region {
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: string;
-  parentCode: string | null;
-  isG60: boolean;
-  isPartner: boolean;
-}
+export type { Region } from '../../app/regions';

@@ -11,6 +11,7 @@ import { errorText } from '../../app/errors';
 import { Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { INDUSTRIES, Region, SESSION_TYPES, STAGES, Session, Venue } from './types';
+export { useRegions } from '../../app/regions';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
@@ -48,32 +49,6 @@ export function DateTimeInput(props: { value?: string; onChange?(value: string |
       style={{ width: '100%' }}
     />
   );
-}
-
-let regionsPromise: Promise<Region[]> | undefined;
-
-/** The reference regions (cached for the page's life) and their names in the reader's language. */
-export function useRegions() {
-  const { lang } = useI18n();
-  const [regions, setRegions] = useState<Region[]>([]);
-  useEffect(() => {
-    let live = true;
-    regionsPromise ??= api.get<Region[]>('/regions').catch((err) => {
-      regionsPromise = undefined;
-      throw err;
-    });
-    regionsPromise.then((r) => live && setRegions(r)).catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  const name = (code: string | null | undefined) => {
-    if (!code) return '—';
-    const r = regions.find((x) => x.code === code);
-    return r ? (lang === 'zh' ? r.name : r.nameEn) : code;
-  };
-  const options = (filter: (r: Region) => boolean) => regions.filter(filter).map((r) => ({ value: r.code, label: lang === 'zh' ? r.name : r.nameEn }));
-  return { regions, name, options };
 }
 
 /** Cities that may host a session or a venue: top-level cities and the G60 member district (Songjiang). */

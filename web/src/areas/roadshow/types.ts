@@ -264,15 +264,7 @@ export interface SessionRequest {
   createdAt: string;
 }
 
-export interface Region {
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: string;
-  parentCode: string | null;
-  isG60: boolean;
-  isPartner: boolean;
-}
+export type { Region } from '../../app/regions';
 
 export interface DeckInvitation {
   projectId: string;

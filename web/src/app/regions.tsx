@@ -1,0 +1,58 @@
+import { useEffect, useMemo, useState } from 'react';
+import { api } from './api';
+import { useI18n } from './i18n';
+
+/** A region of the platform (GET /regions): Jiaxing and its districts, Shanghai, the G60 cities. */
+export interface Region {
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: string;
+  parentCode: string | null;
+  isG60: boolean;
+  isPartner: boolean;
+}
+
+let regionsPromise: Promise<Region[]> | undefined;
+
+/** The region list, fetched once per page load (it is public and small); a failed fetch is retried on next use. */
+function loadRegions(): Promise<Region[]> {
+  regionsPromise ??= api.get<Region[]>('/regions').catch((err: unknown) => {
+    regionsPromise = undefined;
+    throw err;
+  });
+  return regionsPromise;
+}
+
+/** Regions with their names in the reader's language, lineage checks and select options. */
+export function useRegions() {
+  const { lang } = useI18n();
+  const [regions, setRegions] = useState<Region[]>([]);
+  useEffect(() => {
+    let live = true;
+    loadRegions().then((r) => live && setRegions(r)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return useMemo(() => {
+    const byCode = new Map(regions.map((r) => [r.code, r]));
+    const name = (code: string | null | undefined, fallback?: string) => {
+      if (!code) return '—';
+      const r = byCode.get(code);
+      return r ? (lang === 'zh' ? r.name : r.nameEn) : (fallback ?? code);
+    };
+    /** True when `code` is `ancestor` or lies under it. */
+    const within = (code: string, ancestor: string) => {
+      for (let c: string | null | undefined = code; c; c = byCode.get(c)?.parentCode) if (c === ancestor) return true;
+      return false;
+    };
+    /** Select options labelled "name（code）", so people can search by either. */
+    const options = (filter: (r: Region) => boolean = () => true) => regions.filter(filter).map((r) => ({ value: r.code, label: `${name(r.code)}（${r.code}）` }));
+    return { regions, name, within, options };
+  }, [regions, lang]);
+}
+
+export function RegionName({ code }: { code: string | null | undefined }) {
+  return <>{useRegions().name(code)}</>;
+}
