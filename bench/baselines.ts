@@ -1,6 +1,7 @@
 import { createPostgresBackend, Queue, runMigrations, withBackend, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client, Pool } from 'pg';
+import { loadConfig } from '../src/platform/config/app-config';
 import { BULLMQ_PG_SCHEMA } from '../src/platform/queue/queue-connection';
 import { JobName, JOB_SPECS } from '../src/platform/queue/queue.registry';
 import { PasswordHasher } from '../src/platform/auth/password-hasher';
@@ -134,7 +135,7 @@ export async function pgCommitRate(databaseUrl: string, options: { clients: numb
 
 /** Password hashes per second with the app's own hasher, `parallel` at a time. */
 export async function passwordHashRate(options: { parallel: number; hashes: number }): Promise<number> {
-  const hasher = new PasswordHasher();
+  const hasher = new PasswordHasher(loadConfig());
   const started = nowMs();
   await mapLimit(Array.from({ length: options.hashes }, (_, i) => `Bench-passw0rd-${i}`), options.parallel, (password) => hasher.hash(password));
   return options.hashes / ((nowMs() - started) / 1000);

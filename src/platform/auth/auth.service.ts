@@ -29,9 +29,6 @@ interface SessionRow {
   user_status: string;
 }
 
-/** A real hash of a random password: login spends the same time whether or not the e-mail exists. */
-const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$4/Mmhn+0FcZi1AF81Tv3ZA$xT1zpEm1ORnCs+Y/4plS5jto/xNZGJqB6/s1rZt/o/M';
-
 @Injectable()
 export class AuthService {
   constructor(
@@ -48,7 +45,7 @@ export class AuthService {
          FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.email = $1`,
       [email.trim().toLowerCase()],
     )) as LoginRow[];
-    const passwordOk = await this.hasher.verify(user?.password_hash ?? DUMMY_HASH, password);
+    const passwordOk = await this.hasher.verify(user?.password_hash ?? (await this.hasher.dummyHash()), password);
     if (!user || !passwordOk) throw new DomainError(ErrorCode.InvalidCredentials, 'E-mail or password is wrong');
     if (user.status !== 'active' || user.organization_status === 'closed') {
       throw new DomainError(ErrorCode.InvalidCredentials, 'This account is disabled');

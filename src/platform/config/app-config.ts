@@ -94,6 +94,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** argon2id memory cost of new password hashes, KiB (64 MiB). Lowered only by the tests, which register hundreds of users. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(1_048_576)
+  PASSWORD_HASH_MEMORY_KIB = 65_536;
+
   @Transform(toInt) @IsInt() @Min(1)
   IDEMPOTENCY_TTL_HOURS = 24;
 
