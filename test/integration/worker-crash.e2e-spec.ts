@@ -263,8 +263,13 @@ describe('worker crash between a decision and the advance (kill -9, separate API
       20_000,
       'the case to reach the public notice',
     );
-    const job = await cluster.approvalsQueue().getJob(outboxJobId(advanceId));
-    expect(await job?.getState()).toBe('completed');
+    // processed_at is written inside the job, just before BullMQ records it completed: wait for that,
+    // then read the job again (a copy read while it was still active has no return value yet).
+    const job = await cluster.until(
+      async () => ((await (await cluster.approvalsQueue().getJob(outboxJobId(advanceId)))?.getState()) === 'completed' ? cluster.approvalsQueue().getJob(outboxJobId(advanceId)) : undefined),
+      20_000,
+      'the advance job to be completed',
+    );
     // The job that ran did the work (not a duplicate that found the case moved on).
     expect(job?.returnvalue).toBe('entered stage 2');
     // Give a duplicate delivery (stall re-check, outbox sweep) the chance to show up.
