@@ -199,3 +199,28 @@ describe('approval workflows: provider admission through multi-stage review', ()
     expect(await engine.advance({ caseId, revision: 1, fromStage: 0 })).toBe('skipped: closed');
   });
 });
+
+describe('approvals: a pre-check job delivered twice (worker killed after its commit, before the acknowledgement)', () => {
+  let api: TestApp;
+  // An API-only process: no worker or relay runs the jobs, so this test delivers them itself, in order.
+  beforeAll(async () => {
+    api = await startTestApp({ role: 'api' });
+  });
+  afterAll(() => api.close());
+
+  it('runs the pre-checks once and enqueues one advance', async () => {
+    const provider = await registerOrganization(api, { kind: 'provider', regionCode: '310000' });
+    const caseId = await caseOfSubject(api, provider.organization.id);
+    const engine = api.get(CaseEngine);
+    expect(await engine.advance({ caseId, revision: 1, fromStage: -1 })).toBe('entered stage 0');
+    const first = await engine.runPrechecks({ caseId, revision: 1, stageIndex: 0 });
+    expect(first).toMatch(/^prechecked/);
+    expect(await engine.runPrechecks({ caseId, revision: 1, stageIndex: 0 })).toBe('skipped');
+    const [audits] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE subject_id = $1 AND action = 'approval_case.prechecked'`, [caseId]);
+    expect(audits.n).toBe(1);
+    const [advances] = await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE job_name = 'approvals.advance' AND payload->>'caseId' = $1 AND (payload->>'fromStage')::int = 0`, [caseId]);
+    expect(advances.n).toBe(1);
+    // The parked case still advances to its review stage.
+    expect(await engine.advance({ caseId, revision: 1, fromStage: 0 })).toBe('entered stage 1');
+  });
+});

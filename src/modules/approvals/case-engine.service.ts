@@ -107,6 +107,9 @@ export class CaseEngine {
         return 'rejected: not auto-approvable, no reviewer';
       }
       tx.enqueue(JobName.AdvanceCase, { caseId: kase.id, revision: kase.revision, fromStage: job.stageIndex });
+      // Park the case so a duplicate delivery (a worker killed after this commit, before its job was
+      // acknowledged) finds it no longer prechecking and does nothing, as timers do.
+      await tx.manager.query(`UPDATE approval_cases SET status = 'open', updated_at = now(), version = version + 1 WHERE id = $1`, [kase.id]);
       return `prechecked: ${summary.fail} fail, ${summary.warn} warn`;
     });
   }
