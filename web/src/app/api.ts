@@ -128,14 +128,49 @@ async function send(method: string, path: string, body: unknown, options: Reques
 }
 
 async function parse<T>(res: Response): Promise<T> {
-  const text = await res.text();
+  return settle<T>(res.status, res.statusText, await res.text());
+}
+
+/** A response's JSON on success; otherwise the API's error body as an ApiError (a 401 also ends the session). */
+function settle<T>(status: number, statusText: string, text: string): T {
   const data = text ? safeJson(text) : undefined;
-  if (!res.ok) {
+  if (status < 200 || status >= 300) {
     const err = (data ?? {}) as { code?: string; message?: string; details?: FieldProblem[] };
-    if (res.status === 401) tokens.clear();
-    throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText, err.details);
+    if (status === 401) tokens.clear();
+    throw new ApiError(status, err.code ?? `HTTP_${status}`, err.message ?? statusText, err.details);
   }
   return data as T;
+}
+
+/**
+ * POSTs one file as multipart/form-data, reporting upload progress (which fetch cannot), with the
+ * session's token and the Idempotency-Key; fails with the API's error like every other call.
+ */
+async function upload<T>(path: string, field: string, file: File, options: { idempotencyKey: string; onProgress(percent: number): void }): Promise<T> {
+  const token = await tokens.current();
+  const body = new FormData();
+  body.append(field, file, file.name);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${path}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Idempotency-Key', options.idempotencyKey);
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) options.onProgress(Math.min(99, Math.floor((e.loaded / e.total) * 100)));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network'));
+    xhr.onload = () => {
+      try {
+        const result = settle<T>(xhr.status, xhr.statusText, xhr.responseText);
+        options.onProgress(100);
+        resolve(result);
+      } catch (err) {
+        reject(err);
+      }
+    };
+    xhr.send(body);
+  });
 }
 
 function safeJson(text: string): unknown {
@@ -149,6 +184,7 @@ function safeJson(text: string): unknown {
 export const api = {
   get: <T>(path: string, options: RequestOptions = {}) => send('GET', path, undefined, options).then((r) => parse<T>(r)),
   post: <T>(path: string, body: unknown = {}, options: RequestOptions = {}) => send('POST', path, body, options).then((r) => parse<T>(r)),
+  upload,
   /** Downloads a file the API serves behind authentication (statements, iCal) and saves it. */
   async download(path: string, filename: string, query?: RequestOptions['query']): Promise<void> {
     const res = await send('GET', path, undefined, { query });

@@ -13,7 +13,6 @@ import { AvailabilityFields, ProjectFields } from './project-form';
 import { DownloadButton, formatRange, isJiaxingDistrict, isNotFound, NoteField, SessionLink, SessionTypeTag, TitleWithStatus, useRegions } from './shared';
 import { CHAIN, MANUAL_EVENTS, MANUAL_EVENT_FROM } from './types';
 import type { AgendaCollection, DeckInvitation, Interest, InvestorProfile, Outcome, Project, TimelineEntry } from './types';
-import { uploadWithProgress } from './upload';
 
 const MAX_DECK_BYTES = 20 * 1024 * 1024;
 
@@ -209,7 +208,7 @@ function DeckCard({ project, onChange }: { project: Project; onChange(): void })
     }
     setPercent(0);
     try {
-      await uploadWithProgress(`/roadshow-projects/${project.id}/deck`, 'deck', file, key.current, setPercent);
+      await api.upload(`/roadshow-projects/${project.id}/deck`, 'deck', file, { idempotencyKey: key.current, onProgress: setPercent });
       key.current = newIdempotencyKey();
       void message.success(t('roadshow.deck.uploaded'));
       onChange();
