@@ -12,6 +12,7 @@ import { RoadshowsModule } from './modules/roadshows/roadshows.module';
 import { SettlementModule } from './modules/settlement/settlement.module';
 import { VouchersModule } from './modules/vouchers/vouchers.module';
 import { PlatformModule, PlatformOptions } from './platform/platform.module';
+import { DemoLoginsController } from './seed/demo-logins.controller';
 
 /** API and workers build the same modules; the process role only decides which loops start. */
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
         RoadshowsModule,
         DashboardsModule,
       ],
+      controllers: [DemoLoginsController],
     };
   }
 }

@@ -43,6 +43,9 @@ describe('web portal: shell', () => {
     await person.page.locator('#password').fill('wrong-password');
     await person.page.locator('button[type=submit]').click();
     await expect(person.page.getByTestId('login-error').textContent()).resolves.toContain('邮箱或密码错误');
+    // This server does not seed demo data, so neither the API nor the page offers demo logins.
+    expect((await app.http().get('/api/v1/auth/demo-logins').expect(200)).body).toEqual([]);
+    expect(await person.page.getByTestId('demo-logins').count()).toBe(0);
 
     await signIn(person, DEMO.enterprise);
     await person.page.getByTestId('user-menu').waitFor();

@@ -2,16 +2,18 @@ import { Alert, Button, Card, Form, Input, Segmented, Space, Table, Typography }
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
+import { useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import { homePathFor } from '..';
 
-/** The demo logins `npm start` seeds (shown only when the server says demo data is on). */
-const DEMO_ROLES = ['enterprise', 'provider', 'reviewer', 'approver', 'finance', 'partner', 'investor', 'admin'] as const;
-const DEMO_ROLE_KEYS: Record<(typeof DEMO_ROLES)[number], string> = {
-  enterprise: 'enterprise_user', provider: 'provider_user', reviewer: 'reviewer', approver: 'approver',
-  finance: 'finance', partner: 'partner_admin', investor: 'investor', admin: 'platform_admin',
-};
+/** A seeded demo login (GET /auth/demo-logins: empty unless the server seeds demo data). */
+interface DemoLogin {
+  role: string;
+  email: string;
+  organization: string;
+  password: string;
+}
 
 export function LoginPage() {
   const { signIn } = useAuth();
@@ -21,6 +23,7 @@ export function LoginPage() {
   const [form] = Form.useForm<{ email: string; password: string }>();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
+  const demo = useApi<DemoLogin[]>('/auth/demo-logins');
 
   const submit = async (values: { email: string; password: string }) => {
     setPending(true);
@@ -63,19 +66,21 @@ export function LoginPage() {
             <Link to="/register">{t('login.register')}</Link>
           </div>
         </Card>
-        <Card size="small" title={t('login.demo')}>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="email"
-            dataSource={DEMO_ROLES.map((r) => ({ role: label('role', DEMO_ROLE_KEYS[r]), email: `${r}@demo.g60.cn` }))}
-            columns={[
-              { dataIndex: 'role', title: '' },
-              { dataIndex: 'email', title: '', render: (email: string) => <a onClick={() => form.setFieldsValue({ email, password: 'G60-demo-2026' })}>{email}</a> },
-            ]}
-            showHeader={false}
-          />
-        </Card>
+        {!!demo.data?.length && (
+          <Card size="small" title={t('login.demo')} data-testid="demo-logins">
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="email"
+              dataSource={demo.data}
+              columns={[
+                { dataIndex: 'role', title: '', render: (role: string) => label('role', role) },
+                { dataIndex: 'email', title: '', render: (email: string, d: DemoLogin) => <a onClick={() => form.setFieldsValue({ email, password: d.password })}>{email}</a> },
+              ]}
+              showHeader={false}
+            />
+          </Card>
+        )}
       </Space>
     </div>
   );
