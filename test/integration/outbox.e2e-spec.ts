@@ -1,4 +1,4 @@
-import { JobType } from 'bullmq';
+import { JobType, type Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { NotificationsService } from '../../src/modules/notifications/notifications.service';
 import { OutboxRelay } from '../../src/platform/outbox/outbox-relay';
@@ -37,6 +37,14 @@ async function jobIdCounts(app: TestApp, queue: QueueName): Promise<Map<string, 
   const counts = new Map<string, number>();
   for (const job of jobs.filter(Boolean)) counts.set(String(job.id), (counts.get(String(job.id)) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * A job writes processed_at on its outbox row just before BullMQ records it completed; wait for
+ * BullMQ too before counting its jobs.
+ */
+async function untilCompleted(queue: Queue, n: number): Promise<void> {
+  await eventually(async () => (await queue.getJobCounts('completed')).completed >= n, 15_000, `${n} completed job(s)`);
 }
 
 describe('outbox → BullMQ: exactly-once effects under at-least-once delivery', () => {
@@ -90,6 +98,7 @@ describe('outbox → BullMQ: exactly-once effects under at-least-once delivery',
       expect([...counts.keys()].sort()).toEqual(ids.map((id) => outboxJobId(id)).sort());
       expect([...counts.values()]).toEqual(Array(N).fill(1));
       const queue = app.get(QueueService).queue(QueueName.Notifications);
+      await untilCompleted(queue, N);
       expect(await queue.getJobCounts('completed', 'failed', 'waiting', 'active', 'delayed')).toEqual({
         completed: N,
         failed: 0,
@@ -228,7 +237,9 @@ describe('outbox → BullMQ: exactly-once effects under at-least-once delivery',
       await eventually(async () => (await rowState()).every((r) => r.processed), 15_000, 'outbox row processed');
       expect(await rowState()).toEqual([{ published: true, processed: true, publish_count: 1 }]);
       // The job lives in BullMQ's PostgreSQL tables, completed once.
-      const jobs = await app.get(QueueService).queue(QueueName.Notifications).getJobs(['completed'], 0, -1);
+      const queue = app.get(QueueService).queue(QueueName.Notifications);
+      await untilCompleted(queue, 1);
+      const jobs = await queue.getJobs(['completed'], 0, -1);
       expect(jobs.map((j) => j.name)).toEqual([JobName.DeliverNotification]);
       const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM notifications WHERE user_id = $1`, [org.user.id]);
       expect(count).toBe(1);
