@@ -171,7 +171,8 @@ describe('web portal: review, programmes and settlement', () => {
     expect(csv).toContain('"¥2,500.00"');
 
     await page.getByTestId('statement-by-region').click();
-    await page.getByTestId('statement-table').getByText('上海市').waitFor();
+    // The row names 上海市 in its name column, and again in its code column once the region list has loaded.
+    await page.getByTestId('statement-table').getByRole('cell', { name: '上海市' }).first().waitFor();
     const after = await app.http().get(`/api/v1/settlement-batches/${batch.id}`).set(finance.auth).expect(200);
     expect(after.body).toMatchObject({ status: 'reconciled', paymentReference: 'JXCZ-2026-11-0001' });
     expect(person.errors).toEqual([]);

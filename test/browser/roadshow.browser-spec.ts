@@ -214,12 +214,24 @@ describe('web portal: roadshow', () => {
       await ip.getByRole('menuitem', { name: `移至“${label}”` }).click();
       await ip.getByTestId('interest-move-form').getByTestId('form-submit').click();
     };
+    /** Moves the card and waits for the dialog to close; a refusal fails with the API's words, not a timeout. */
+    const moveAndSettle = async (label: string) => {
+      await moveTo(label);
+      const form = ip.getByTestId('interest-move-form');
+      const refused = form.getByTestId('form-error').waitFor().then(
+        async () => {
+          throw new Error(`move to ${label} refused: ${await form.getByTestId('form-error').textContent()}`);
+        },
+        () => undefined, // no error shown before the dialog went away
+      );
+      await Promise.race([form.waitFor({ state: 'detached' }), refused]);
+    };
     await moveTo('投资意向书');
     await ip.getByTestId('interest-move-form').getByTestId('form-error').getByText(/当前状态不允许此操作/).waitFor();
     await ip.locator('.ant-modal-close').click();
     await ip.getByTestId('interest-move-form').waitFor({ state: 'detached' });
     for (const [label, status] of [['约见', 'meeting'], ['尽职调查', 'due_diligence'], ['投资意向书', 'term_sheet']] as const) {
-      await moveTo(label);
+      await moveAndSettle(label);
       await ip.getByTestId(`pipeline-column-${status}`).getByTestId(`interest-card-${projectId}`).waitFor();
     }
     expect(await card.getAttribute('data-status')).toBe('term_sheet');
