@@ -37,6 +37,7 @@ import { QueueAdminService } from './queue/queue-admin.service';
 import { QueueConnection } from './queue/queue-connection';
 import { QueueService } from './queue/queue.service';
 import { WorkerHost } from './queue/worker-host';
+import { RateLimiter } from './throttle/rate-limiter';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -47,7 +48,7 @@ export interface PlatformOptions {
 const SERVICES = [
   RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditService, OutboxWriter, OutboxRelay, OutboxSweeper,
   IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, WorkerHost, PasswordHasher, TokenService,
-  ActorResolver, AuthService, AccountsService, RouteAccessCheck,
+  ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter,
 ];
 
 /** What every domain module stands on. Global, so modules import nothing to use it. */

@@ -21,7 +21,6 @@ interface SessionRow {
   id: string;
   user_id: string;
   secret_hash: string;
-  previous_secret_hash: string | null;
   revoked_at: Date | null;
   expires_at: Date;
   role: Role;
@@ -68,13 +67,18 @@ export class AuthService {
     });
   }
 
-  /** Rotates the refresh token. Presenting an already-rotated token revokes the session (theft). */
+  /**
+   * Rotates the refresh token within its family (the session one sign-in started). Presenting any
+   * token the family already retired, however many rotations old, is reuse: the whole family is
+   * revoked and audited (docs/security.md, "Refresh-token families"). The session row lock makes two
+   * parallel refreshes of one token run one after the other: the first rotates, the second is reuse.
+   */
   async refresh(refreshToken: string): Promise<TokenPairDto> {
     const parts = splitRefreshToken(refreshToken);
     if (!parts) throw new DomainError(ErrorCode.InvalidCredentials, 'The refresh token is invalid');
     return this.uow.run(async (tx) => {
       const [session] = (await tx.manager.query(
-        `SELECT s.id, s.user_id, s.secret_hash, s.previous_secret_hash, s.revoked_at, s.expires_at,
+        `SELECT s.id, s.user_id, s.secret_hash, s.revoked_at, s.expires_at,
                 u.role, u.organization_id, u.status AS user_status
            FROM auth_sessions s JOIN users u ON u.id = s.user_id
           WHERE s.id = $1 FOR UPDATE OF s`,
@@ -84,20 +88,29 @@ export class AuthService {
       if (!session || session.revoked_at || session.expires_at < new Date() || session.user_status !== 'active') {
         throw new DomainError(ErrorCode.TokenRevoked, 'The session has ended; sign in again');
       }
-      if (presented === session.previous_secret_hash) {
+      if (presented !== session.secret_hash) {
+        const [retired] = (await tx.manager.query(
+          `SELECT 1 FROM auth_retired_refresh_secrets WHERE secret_hash = $1 AND session_id = $2`,
+          [presented, session.id],
+        )) as unknown[];
+        if (!retired) throw new DomainError(ErrorCode.InvalidCredentials, 'The refresh token is invalid');
+        tx.audit({
+          action: 'session.refresh_reuse',
+          subjectType: 'user',
+          subjectId: session.user_id,
+          organizationId: session.organization_id,
+          after: { sessionId: session.id },
+        });
         await this.revokeIn(tx, session.id, session.user_id, session.organization_id, 'refresh token reuse');
         return undefined;
       }
-      if (presented !== session.secret_hash) throw new DomainError(ErrorCode.InvalidCredentials, 'The refresh token is invalid');
       const secret = newRefreshSecret();
-      await tx.manager.query(
-        `UPDATE auth_sessions SET previous_secret_hash = secret_hash, secret_hash = $2, last_used_at = now() WHERE id = $1`,
-        [session.id, sha256(secret)],
-      );
+      await tx.manager.query(`INSERT INTO auth_retired_refresh_secrets (secret_hash, session_id) VALUES ($1, $2)`, [session.secret_hash, session.id]);
+      await tx.manager.query(`UPDATE auth_sessions SET secret_hash = $2, last_used_at = now() WHERE id = $1`, [session.id, sha256(secret)]);
       return this.pair(session.id, secret, session.user_id, session.role, session.organization_id);
     }).then((pair) => {
       // The reuse branch commits the revocation, then refuses.
-      if (!pair) throw new DomainError(ErrorCode.TokenRevoked, 'This refresh token was already used; the session is revoked');
+      if (!pair) throw new DomainError(ErrorCode.TokenRevoked, 'This refresh token was already used; every session token of this sign-in is revoked');
       return pair;
     });
   }

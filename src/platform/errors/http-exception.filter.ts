@@ -18,6 +18,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (response.headersSent) return;
+    // 429/503 tell the client when to come back (rateLimited() and friends put it in details).
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if ((body.statusCode === 429 || body.statusCode === 503) && typeof retryAfter === 'number') {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+    }
     response.status(body.statusCode).json(body);
   }
 
