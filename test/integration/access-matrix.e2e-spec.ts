@@ -116,6 +116,8 @@ describe('access matrix generated from the route table', () => {
     app = await startTestApp();
     routes = app.get(RouteAccessCheck).collect();
     for (const role of ROLES) sessions[role] = await login(app, DEMO_LOGIN_BY_ROLE[role]);
+    // The set-up's webhooks point at loopback, which only an allow-listed host may (docs/security.md, "Outbound calls").
+    await app.http().post('/api/v1/admin/webhook-allowed-hosts').set(sessions[Role.PlatformAdmin].auth).send({ host: '127.0.0.1' }).expect(201);
     // Foreign = outside the actor's scope. Jiaxing city roles (330400 + districts) get Shanghai objects;
     // the district reviewer (330402), the Shanghai partner admin and the organisation-bound roles get
     // Tongxiang (330483) objects. The platform admin gets a set of its own, so that its legitimate

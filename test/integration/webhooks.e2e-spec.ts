@@ -81,6 +81,9 @@ describe('outgoing webhooks: signed, retried, logged, scoped to the organisation
     await receiver.start();
     app = await startTestApp();
     partner = await login(app, DEMO.partner);
+    // The receiver listens on loopback, which webhooks reach only once the platform admin allows it (webhooks-ssrf.e2e-spec.ts).
+    const admin = await login(app, DEMO.admin);
+    await app.http().post('/api/v1/admin/webhook-allowed-hosts').set(admin.auth).send({ host: '127.0.0.1', note: 'test receiver' }).expect(201);
   });
   afterAll(async () => {
     await app?.close();
@@ -101,7 +104,9 @@ describe('outgoing webhooks: signed, retried, logged, scoped to the organisation
       url: `${receiver.base}/hooks/all`,
       events: ['*'],
       active: true,
+      status: 'active',
       createdAt: expect.any(String),
+      updatedAt: expect.any(String),
       secret: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/),
     });
     const secret = created.body.secret as string;
@@ -170,6 +175,12 @@ describe('outgoing webhooks: signed, retried, logged, scoped to the organisation
     expect(new Set(attempts.map((a) => a.rawBody)).size).toBe(1);
     const [{ secret }] = await app.dataSource.query(`SELECT secret FROM webhooks WHERE id = $1`, [created.body.id]);
     for (const a of attempts) expectSigned(a, secret);
+    // Every attempt is in the log, newest first, paged.
+    const page1 = await app.http().get(`/api/v1/webhooks/${created.body.id}/attempts?limit=2`).set(provider.auth).expect(200);
+    expect(page1.body).toMatchObject({ total: 3, limit: 2, offset: 0 });
+    expect(page1.body.items.map((a: { attempt: number; outcome: string; statusCode: number }) => [a.attempt, a.outcome, a.statusCode])).toEqual([[3, 'delivered', 200], [2, 'failed', 500]]);
+    const page2 = await app.http().get(`/api/v1/webhooks/${created.body.id}/attempts?limit=2&offset=2`).set(provider.auth).expect(200);
+    expect(page2.body.items).toEqual([expect.objectContaining({ attempt: 1, outcome: 'failed', statusCode: 500, error: 'receiver answered 500', deliveryId: delivery.id, address: '127.0.0.1' })]);
     // Exponential backoff from 2 s: about 2 s, then about 4 s between attempts.
     expect(attempts[1].at - attempts[0].at).toBeGreaterThanOrEqual(1_900);
     expect(attempts[2].at - attempts[1].at).toBeGreaterThanOrEqual(3_900);
@@ -195,6 +206,17 @@ describe('outgoing webhooks: signed, retried, logged, scoped to the organisation
     const staff = await login(app, invite.body.email, TEST_PASSWORD);
     const denied = await app.http().post('/api/v1/webhooks').set(staff.auth).send({ url: `${receiver.base}/hooks/staff`, events: ['*'] }).expect(403);
     expect(denied.body.code).toBe('FORBIDDEN');
+    // Members read their organisation's webhooks and log, only admins pause or delete them.
+    await app.http().get(`/api/v1/webhooks/${created.body.id}/attempts`).set(staff.auth).expect(200);
+    expect((await app.http().post(`/api/v1/webhooks/${created.body.id}/pause`).set(staff.auth).expect(403)).body.code).toBe('FORBIDDEN');
+    await app.http().delete(`/api/v1/webhooks/${created.body.id}`).set(staff.auth).expect(403);
+    // The attempt log is the owner's too: another organisation and an agency get 404, as if it did not exist.
+    for (const auth of [other.auth, partner.auth]) {
+      await app.http().get(`/api/v1/webhooks/${created.body.id}/attempts`).set(auth).expect(404);
+      await app.http().post(`/api/v1/webhooks/${created.body.id}/pause`).set(auth).expect(404);
+      await app.http().delete(`/api/v1/webhooks/${created.body.id}`).set(auth).expect(404);
+    }
+    expect((await app.http().get(`/api/v1/webhooks/${created.body.id}/attempts?limit=0`).set(provider.auth).expect(400)).body.code).toBe('VALIDATION_FAILED');
 
     // Validation: only http(s) URLs, well-formed event names.
     for (const url of ['ftp://127.0.0.1/hook', 'javascript:alert(1)', 'not a url', '']) {
@@ -207,5 +229,66 @@ describe('outgoing webhooks: signed, retried, logged, scoped to the organisation
 
     const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM webhooks WHERE organization_id = $1`, [provider.organization.id]);
     expect(n).toBe(1);
+  });
+  it('a paused webhook gets no deliveries until resumed; pause and resume follow the state table and are audited', async () => {
+    const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    const paused = await app.http().post('/api/v1/webhooks').set(provider.auth).send({ url: `${receiver.base}/hooks/paused`, events: ['*'] }).expect(201);
+    const control = await app.http().post('/api/v1/webhooks').set(provider.auth).send({ url: `${receiver.base}/hooks/control`, events: ['*'] }).expect(201);
+    const res = await app.http().post(`/api/v1/webhooks/${paused.body.id}/pause`).set(provider.auth).set('Idempotency-Key', `pause-${paused.body.id}`).expect(200);
+    expect(res.body).toMatchObject({ id: paused.body.id, active: false, status: 'paused' });
+    // The same Idempotency-Key replays the answer; a second pause without it is an illegal transition.
+    const replay = await app.http().post(`/api/v1/webhooks/${paused.body.id}/pause`).set(provider.auth).set('Idempotency-Key', `pause-${paused.body.id}`).expect(200);
+    expect(replay.body).toEqual(res.body);
+    const twice = await app.http().post(`/api/v1/webhooks/${paused.body.id}/pause`).set(provider.auth).expect(409);
+    expect(twice.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { current: 'paused', event: 'pause' } });
+    expect((await app.http().post(`/api/v1/webhooks/${control.body.id}/resume`).set(provider.auth).expect(409)).body.code).toBe('ILLEGAL_TRANSITION');
+    const listed = await app.http().get('/api/v1/webhooks').set(provider.auth).expect(200);
+    expect(listed.body.find((w: { id: string }) => w.id === paused.body.id)).toMatchObject({ status: 'paused', active: false });
+
+    const caseId = await caseOfSubject(app, provider.organization.id);
+    const task = await waitForTask(app, partner.auth, caseId, 'admission_review');
+    await decide(app, partner.auth, task.id, 'reject', '暂停测试').expect(200);
+    // Both webhooks are fanned out in one transaction: once the control has its delivery, the paused one would have had its own.
+    await eventually(async () => {
+      const log = await deliveries(provider.auth, control.body.id);
+      return log.length === 1 && log[0].status === 'delivered' ? log : undefined;
+    }, 20_000, 'control delivery');
+    expect(await deliveries(provider.auth, paused.body.id)).toEqual([]);
+    expect(receiver.at('/hooks/paused')).toHaveLength(0);
+
+    const resumed = await app.http().post(`/api/v1/webhooks/${paused.body.id}/resume`).set(provider.auth).expect(200);
+    expect(resumed.body).toMatchObject({ active: true, status: 'active' });
+    const audit = await app.dataSource.query(`SELECT action, before, after FROM audit_events WHERE subject_type = 'webhook' AND subject_id = $1 ORDER BY seq`, [paused.body.id]);
+    expect(audit).toEqual([
+      { action: 'webhook.created', before: null, after: expect.any(Object) },
+      { action: 'webhook.paused', before: { status: 'active' }, after: { status: 'paused' } },
+      { action: 'webhook.resumed', before: { status: 'paused' }, after: { status: 'active' } },
+    ]);
+  });
+
+  it('a deleted webhook is gone for its owner and receives nothing more', async () => {
+    const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    const doomed = await app.http().post('/api/v1/webhooks').set(provider.auth).send({ url: `${receiver.base}/hooks/deleted`, events: ['*'] }).expect(201);
+    const control = await app.http().post('/api/v1/webhooks').set(provider.auth).send({ url: `${receiver.base}/hooks/control-2`, events: ['*'] }).expect(201);
+    const deleted = await app.http().delete(`/api/v1/webhooks/${doomed.body.id}`).set(provider.auth).expect(200);
+    expect(deleted.body).toMatchObject({ id: doomed.body.id, status: 'deleted', active: false });
+    expect((await app.http().get('/api/v1/webhooks').set(provider.auth).expect(200)).body.map((w: { id: string }) => w.id)).toEqual([control.body.id]);
+    await app.http().delete(`/api/v1/webhooks/${doomed.body.id}`).set(provider.auth).expect(404);
+    await app.http().post(`/api/v1/webhooks/${doomed.body.id}/resume`).set(provider.auth).expect(404);
+    await app.http().get(`/api/v1/webhooks/${doomed.body.id}/deliveries`).set(provider.auth).expect(404);
+    await app.http().get(`/api/v1/webhooks/${doomed.body.id}/attempts`).set(provider.auth).expect(404);
+
+    const caseId = await caseOfSubject(app, provider.organization.id);
+    const task = await waitForTask(app, partner.auth, caseId, 'admission_review');
+    await decide(app, partner.auth, task.id, 'reject', '删除测试').expect(200);
+    await eventually(async () => {
+      const log = await deliveries(provider.auth, control.body.id);
+      return log.length === 1 && log[0].status === 'delivered' ? log : undefined;
+    }, 20_000, 'control delivery');
+    const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE webhook_id = $1`, [doomed.body.id]);
+    expect(n).toBe(0);
+    expect(receiver.at('/hooks/deleted')).toHaveLength(0);
+    const [{ action }] = await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_type = 'webhook' AND subject_id = $1 ORDER BY seq DESC LIMIT 1`, [doomed.body.id]);
+    expect(action).toBe('webhook.deleted');
   });
 });

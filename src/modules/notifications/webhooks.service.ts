@@ -1,55 +1,112 @@
 import { Injectable } from '@nestjs/common';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor, isPlatformAdmin } from '../../platform/context/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
-import { JobContext, JobHandler } from '../../platform/queue/job-handler.decorator';
-import { JOB_SPECS, JobName, JobPayload } from '../../platform/queue/queue.registry';
-import { CreateWebhookDto, WebhookDeliveryDto, WebhookDto } from './dto/webhook.dto';
+import { CreateWebhookDto, WebhookAttemptPageDto, WebhookDeliveryDto, WebhookDto, WebhookLogQueryDto } from './dto/webhook.dto';
+import { resolveWebhookTarget, WebhookAddressError } from './webhook-address';
+import { WebhookAllowedHostsService } from './webhook-allowed-hosts.service';
+import { WEBHOOK_STATES, WebhookAction, webhookStatus } from './webhook.state';
 
-const TIMEOUT_MS = 10_000;
-
-/** Signature a receiver recomputes: hex HMAC-SHA256 over "<timestamp>.<body>" with the webhook secret. */
-export function webhookSignature(secret: string, timestamp: string, body: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+interface WebhookRow {
+  id: string;
+  organization_id: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  deleted_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
-/** Outgoing webhooks of organisations: signed, retried with backoff, every attempt logged. */
+const COLUMNS = 'id, organization_id, url, events, active, deleted_at, created_at, updated_at';
+
+function toDto(r: WebhookRow): WebhookDto {
+  return {
+    id: r.id, organizationId: r.organization_id, url: r.url, events: r.events, active: r.active && !r.deleted_at, status: webhookStatus(r),
+    createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+/**
+ * Outgoing webhooks of organisations (docs/security.md, "Outbound calls"): an organisation's admins
+ * subscribe, pause, resume and delete; its members and the platform read them and their delivery log.
+ * Delivery itself is WebhookDeliveryService.
+ */
 @Injectable()
 export class WebhooksService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly allowedHosts: WebhookAllowedHostsService,
   ) {}
 
   async create(actor: Actor, dto: CreateWebhookDto): Promise<WebhookDto> {
     if (!actor.isOrgAdmin && !isPlatformAdmin(actor)) throw DomainError.forbidden('Only organisation admins manage webhooks');
+    // Resolved and checked now, and again before every delivery (DNS may change in between).
+    try {
+      await resolveWebhookTarget(dto.url, (host) => this.allowedHosts.isAllowed(host));
+    } catch (err) {
+      if (err instanceof WebhookAddressError) throw DomainError.invalid('url', err.message);
+      throw err;
+    }
     const secret = randomBytes(24).toString('base64url');
     return this.uow.run(async (tx) => {
       const [row] = (await tx.manager.query(
-        `INSERT INTO webhooks (organization_id, url, secret, events, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at`,
+        `INSERT INTO webhooks (organization_id, url, secret, events, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
         [actor.organizationId, dto.url, secret, dto.events, actor.userId],
-      )) as { id: string; created_at: Date }[];
+      )) as WebhookRow[];
       tx.audit({ action: 'webhook.created', subjectType: 'webhook', subjectId: row.id, organizationId: actor.organizationId, after: { url: dto.url, events: dto.events } });
-      return { id: row.id, organizationId: actor.organizationId, url: dto.url, events: dto.events, active: true, createdAt: row.created_at.toISOString(), secret };
+      return { ...toDto(row), secret };
     });
   }
 
+  /** The caller's organisation's webhooks; every organisation's for platform admins. Deleted ones are gone. */
   async list(actor: Actor): Promise<WebhookDto[]> {
+    const admin = isPlatformAdmin(actor);
     const rows = (await this.dataSource.query(
-      `SELECT id, organization_id, url, events, active, created_at FROM webhooks ${isPlatformAdmin(actor) ? '' : 'WHERE organization_id = $1'} ORDER BY created_at DESC`,
-      isPlatformAdmin(actor) ? [] : [actor.organizationId],
-    )) as { id: string; organization_id: string; url: string; events: string[]; active: boolean; created_at: Date }[];
-    return rows.map((r) => ({ id: r.id, organizationId: r.organization_id, url: r.url, events: r.events, active: r.active, createdAt: r.created_at.toISOString() }));
+      `SELECT ${COLUMNS} FROM webhooks WHERE deleted_at IS NULL ${admin ? '' : 'AND organization_id = $1'} ORDER BY created_at DESC LIMIT 500`,
+      admin ? [] : [actor.organizationId],
+    )) as WebhookRow[];
+    return rows.map(toDto);
   }
 
-  async deliveries(actor: Actor, webhookId: string): Promise<WebhookDeliveryDto[]> {
-    const [hook] = (await this.dataSource.query(`SELECT organization_id FROM webhooks WHERE id = $1`, [webhookId])) as { organization_id: string }[];
-    if (!hook || (!isPlatformAdmin(actor) && hook.organization_id !== actor.organizationId)) throw DomainError.notFound('Webhook');
+  pause(actor: Actor, id: string): Promise<WebhookDto> {
+    return this.transition(actor, id, 'pause');
+  }
+
+  resume(actor: Actor, id: string): Promise<WebhookDto> {
+    return this.transition(actor, id, 'resume');
+  }
+
+  remove(actor: Actor, id: string): Promise<WebhookDto> {
+    return this.transition(actor, id, 'delete');
+  }
+
+  /** Pause, resume, delete: org admins of the owner or platform admins; checked against the state table (409). */
+  private async transition(actor: Actor, id: string, action: WebhookAction): Promise<WebhookDto> {
+    return this.uow.run(async (tx) => {
+      const [row] = (await tx.manager.query(`SELECT ${COLUMNS} FROM webhooks WHERE id = $1 FOR UPDATE`, [id])) as WebhookRow[];
+      if (!row || row.deleted_at || !this.readable(actor, row)) throw DomainError.notFound('Webhook');
+      if (!actor.isOrgAdmin && !isPlatformAdmin(actor)) throw DomainError.forbidden('Only organisation admins manage webhooks');
+      const from = webhookStatus(row);
+      const to = WEBHOOK_STATES.next(from, action);
+      const [[updated]] = (await tx.manager.query(
+        `UPDATE webhooks SET active = $2, deleted_at = CASE WHEN $3 THEN now() END, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, to === 'active', to === 'deleted'],
+      )) as [WebhookRow[], number];
+      tx.audit({ action: `webhook.${action === 'delete' ? 'deleted' : action === 'pause' ? 'paused' : 'resumed'}`, subjectType: 'webhook', subjectId: id, organizationId: row.organization_id, before: { status: from }, after: { status: to } });
+      return toDto(updated);
+    });
+  }
+
+  async deliveries(actor: Actor, webhookId: string, query: WebhookLogQueryDto): Promise<WebhookDeliveryDto[]> {
+    await this.readableHook(actor, webhookId);
     const rows = (await this.dataSource.query(
-      `SELECT id, event, status, attempts, last_status_code, last_error, created_at, delivered_at FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY created_at DESC LIMIT 200`,
-      [webhookId],
+      `SELECT id, event, status, attempts, last_status_code, last_error, created_at, delivered_at FROM webhook_deliveries
+        WHERE webhook_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+      [webhookId, query.limit ?? 50, query.offset ?? 0],
     )) as Record<string, unknown>[];
     return rows.map((r) => ({
       id: r.id as string,
@@ -63,61 +120,47 @@ export class WebhooksService {
     }));
   }
 
-  /** Fans an event out to the organisation's subscribed webhooks: one delivery row and job each. */
-  @JobHandler(JobName.DispatchWebhooks)
-  async dispatch(job: JobPayload<JobName.DispatchWebhooks>): Promise<{ deliveries: number }> {
-    return this.uow.run(async (tx) => {
-      const created = (await tx.manager.query(
-        `INSERT INTO webhook_deliveries (webhook_id, event, payload, status, dedup_key)
-         SELECT w.id, $2, $3, 'pending', $4 FROM webhooks w
-          WHERE w.organization_id = $1 AND w.active AND ($2 = ANY(w.events) OR '*' = ANY(w.events))
-         ON CONFLICT (webhook_id, dedup_key) DO NOTHING RETURNING id`,
-        [job.organizationId, job.event, JSON.stringify({ event: job.event, data: job.data }), job.dedupKey],
-      )) as { id: string }[];
-      for (const d of created) tx.enqueue(JobName.DeliverWebhook, { deliveryId: d.id });
-      return { deliveries: created.length };
-    });
+  /** Every attempt, newest first: status code or error, duration, attempt number, time. */
+  async attempts(actor: Actor, webhookId: string, query: WebhookLogQueryDto): Promise<WebhookAttemptPageDto> {
+    await this.readableHook(actor, webhookId);
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const [rows, [{ total }]] = (await Promise.all([
+      this.dataSource.query(
+        `SELECT a.id, a.delivery_id, d.event, a.attempt, a.outcome, a.status_code, a.error, a.address, a.duration_ms, a.attempted_at
+           FROM webhook_delivery_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
+          WHERE a.webhook_id = $1 ORDER BY a.id DESC LIMIT $2 OFFSET $3`,
+        [webhookId, limit, offset],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM webhook_delivery_attempts WHERE webhook_id = $1`, [webhookId]),
+    ])) as [Record<string, unknown>[], { total: number }[]];
+    return {
+      items: rows.map((r) => ({
+        id: String(r.id),
+        deliveryId: r.delivery_id as string,
+        event: r.event as string,
+        attempt: r.attempt as number,
+        outcome: r.outcome as string,
+        statusCode: r.status_code as number | null,
+        error: r.error as string | null,
+        address: r.address as string | null,
+        durationMs: r.duration_ms as number,
+        attemptedAt: (r.attempted_at as Date).toISOString(),
+      })),
+      total,
+      limit,
+      offset,
+    };
   }
 
-  /** One attempt. A non-2xx or network error is logged and thrown, so BullMQ retries with backoff. */
-  @JobHandler(JobName.DeliverWebhook)
-  async deliver(job: JobPayload<JobName.DeliverWebhook>, context: JobContext): Promise<string> {
-    const [d] = (await this.dataSource.query(
-      `SELECT d.id, d.event, d.payload, d.status, w.url, w.secret, w.active FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = $1`,
-      [job.deliveryId],
-    )) as { id: string; event: string; payload: unknown; status: string; url: string; secret: string; active: boolean }[];
-    if (!d || d.status !== 'pending' || !d.active) return 'skipped';
-    const body = JSON.stringify({ id: d.id, ...(d.payload as object) });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const res = await fetch(d.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-g60-event': d.event,
-          'x-g60-delivery': d.id,
-          'x-g60-timestamp': timestamp,
-          'x-g60-signature': `sha256=${webhookSignature(d.secret, timestamp, body)}`,
-        },
-        body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        redirect: 'manual',
-      });
-      statusCode = res.status;
-      if (res.status < 200 || res.status >= 300) error = `receiver answered ${res.status}`;
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    }
-    const finalAttempt = context.attempt >= (JOB_SPECS[JobName.DeliverWebhook].options.attempts ?? 1);
-    const status = error ? (finalAttempt ? 'failed' : 'pending') : 'delivered';
-    await this.dataSource.query(
-      `UPDATE webhook_deliveries SET attempts = attempts + 1, last_status_code = $2, last_error = $3, status = $4,
-              delivered_at = CASE WHEN $4 = 'delivered' THEN now() END WHERE id = $1`,
-      [d.id, statusCode, error, status],
-    );
-    if (error) throw new Error(`Webhook delivery ${d.id} failed: ${error}`);
-    return 'delivered';
+  /** Members of the owning organisation and platform admins; anyone else gets 404, as if it did not exist. */
+  private async readableHook(actor: Actor, id: string): Promise<WebhookRow> {
+    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM webhooks WHERE id = $1`, [id])) as WebhookRow[];
+    if (!row || row.deleted_at || !this.readable(actor, row)) throw DomainError.notFound('Webhook');
+    return row;
+  }
+
+  private readable(actor: Actor, row: WebhookRow): boolean {
+    return isPlatformAdmin(actor) || row.organization_id === actor.organizationId;
   }
 }
