@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { fenTransformer } from '../../platform/database/money';
-import type { CatalogServiceStatus } from './catalog.state';
+import type { AgreementStatus, CatalogServiceStatus } from './catalog.state';
 
 @Entity('service_categories')
 export class ServiceCategory {
@@ -37,10 +37,18 @@ export class CatalogItem {
   @Column({ type: 'timestamptz', nullable: true }) withdrawnAt: Date | null;
 }
 
-/** 互认协议: an issuing region recognises listed providers (or some of their services) of a partner region. */
+/**
+ * 互认协议: an issuing region recognises listed providers (or some of their services) of a partner
+ * region. One row is one VERSION; amendments are new rows of the same lineage (docs/security.md).
+ */
 @Entity('recognition_agreements')
 export class RecognitionAgreement {
   @PrimaryGeneratedColumn('uuid') id: string;
+  /** The first version's id, shared by all versions of the agreement. */
+  @Column({ type: 'uuid' }) lineageId: string;
+  @Column() versionNo: number;
+  /** The version this one amends (null for a first version). */
+  @Column({ type: 'uuid', nullable: true }) supersedesId: string | null;
   @Column() issuingRegionCode: string;
   @Column() partnerRegionCode: string;
   @Column() name: string;
@@ -50,9 +58,16 @@ export class RecognitionAgreement {
   /** Basis points (1/100 of a percent); replaces the programme's ratio when set. */
   @Column({ type: 'integer', nullable: true }) ratioOverrideBp: number | null;
   @Column({ type: 'bigint', nullable: true, transformer: fenTransformer }) perOrderCapFen: number | null;
-  @Column({ type: 'text' }) status: 'active' | 'terminated';
+  @Column({ type: 'text' }) status: AgreementStatus;
   /** First day on which the agreement no longer applies. */
   @Column({ type: 'date', nullable: true }) terminatedOn: string | null;
+  /** First day on which the next version applies instead. */
+  @Column({ type: 'date', nullable: true }) supersededOn: string | null;
+  /** Fingerprint of the exact terms both sides sign (SQL recognition_agreement_terms_hash). */
+  @Column() termsHash: string;
+  @Column({ type: 'timestamptz', nullable: true }) inForceSince: Date | null;
+  /** In force before signatures were required (migrated as it stood). */
+  @Column() migrated: boolean;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
   @Column() version: number;
   @Column({ type: 'timestamptz' }) createdAt: Date;

@@ -55,9 +55,15 @@ export function serviceAuditView(s: Pick<CatalogServiceDto, 'code' | 'name' | 'c
   return { code: s.code, name: s.name, category: s.category, unitPriceFen: s.unitPriceFen, unit: s.unit, leadTimeDays: s.leadTimeDays, status: s.status, version: s.version };
 }
 
-/** In force on `day`: within [effectiveFrom, effectiveTo] and before the termination day. */
-export function agreementInForce(a: Pick<RecognitionAgreement, 'effectiveFrom' | 'effectiveTo' | 'terminatedOn'>, day: string): boolean {
-  return a.effectiveFrom <= day && (a.effectiveTo === null || a.effectiveTo >= day) && (a.terminatedOn === null || a.terminatedOn > day);
+/** In force on `day`: signed by both (or migrated), within [effectiveFrom, effectiveTo], before its termination or successor. */
+export function agreementInForce(a: Pick<RecognitionAgreement, 'status' | 'effectiveFrom' | 'effectiveTo' | 'terminatedOn' | 'supersededOn'>, day: string): boolean {
+  return (
+    ['in_force', 'superseded', 'terminated'].includes(a.status) &&
+    a.effectiveFrom <= day &&
+    (a.effectiveTo === null || a.effectiveTo >= day) &&
+    (a.terminatedOn === null || a.terminatedOn > day) &&
+    (a.supersededOn === null || a.supersededOn > day)
+  );
 }
 
 export function toAgreementDto(a: RecognitionAgreement, counts: { providerCount: number; serviceCount: number }): RecognitionAgreementDto {
@@ -72,7 +78,14 @@ export function toAgreementDto(a: RecognitionAgreement, counts: { providerCount:
     perOrderCapFen: a.perOrderCapFen,
     status: a.status,
     terminatedOn: a.terminatedOn,
+    supersededOn: a.supersededOn,
     inForceToday: agreementInForce(a, shanghaiDate()),
+    lineageId: a.lineageId,
+    versionNo: a.versionNo,
+    supersedesId: a.supersedesId,
+    termsHash: a.termsHash,
+    inForceSince: a.inForceSince ? a.inForceSince.toISOString() : null,
+    migrated: a.migrated,
     providerCount: counts.providerCount,
     serviceCount: counts.serviceCount,
     version: a.version,
@@ -91,6 +104,9 @@ export function agreementAuditView(a: RecognitionAgreement): Record<string, unkn
     perOrderCapFen: a.perOrderCapFen,
     status: a.status,
     terminatedOn: a.terminatedOn,
+    supersededOn: a.supersededOn,
+    versionNo: a.versionNo,
+    termsHash: a.termsHash,
     version: a.version,
   };
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { AgreementDetailReader } from './agreement-detail.reader';
+import { AgreementSignaturesService } from './agreement-signatures.service';
 import { CatalogImport, CatalogImportError, CatalogItem, RecognitionAgreement, ServiceCategory } from './catalog.entities';
 import { CatalogImportService } from './catalog-import.service';
 import { CatalogImportsController } from './catalog-imports.controller';
@@ -16,7 +18,7 @@ import { RecognitionService } from './recognition.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ServiceCategory, CatalogItem, RecognitionAgreement, CatalogImport, CatalogImportError]), OrganizationsModule],
   controllers: [CatalogController, CatalogImportsController, RecognitionAgreementsController],
-  providers: [CatalogService, CatalogSearchService, CatalogImportService, CatalogImportsService, RecognitionService, RecognitionAgreementsService],
+  providers: [CatalogService, CatalogSearchService, CatalogImportService, CatalogImportsService, RecognitionService, RecognitionAgreementsService, AgreementDetailReader, AgreementSignaturesService],
   exports: [CatalogService, RecognitionService],
 })
 export class CatalogModule {}

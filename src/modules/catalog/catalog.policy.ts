@@ -26,11 +26,27 @@ export const AgreementPolicy = {
     return actorCoversRegion(actor, a.issuingRegionCode) || actorCoversRegion(actor, a.partnerRegionCode);
   },
 
-  /** The issuing city's approver, the partner region's partner admin, or the platform. */
+  /**
+   * Proposes and edits drafts, proposes amendments, terminates: the issuing city's approver, the
+   * partner region's partner admin, or the platform. None of this binds anyone: only signatures do.
+   */
   canManage(actor: Actor, a: AgreementRegions): boolean {
     if (isPlatformAdmin(actor)) return true;
     if (actor.role === Role.Approver) return actorCoversRegion(actor, a.issuingRegionCode);
     if (actor.role === Role.PartnerAdmin) return actorCoversRegion(actor, a.partnerRegionCode);
     return false;
   },
+
+  /**
+   * The side a person signs for: the issuing region's approver signs what spends its budget (the
+   * whole terms); the partner region's partner admin signs its part. Nobody else, not even the
+   * platform, signs (docs/security.md, "Recognition agreements").
+   */
+  signingSide(actor: Actor, a: AgreementRegions): AgreementSide | null {
+    if (actor.role === Role.Approver && actor.regionScope.includes(a.issuingRegionCode)) return 'issuing';
+    if (actor.role === Role.PartnerAdmin && actor.regionScope.includes(a.partnerRegionCode)) return 'partner';
+    return null;
+  },
 };
+
+export type AgreementSide = 'issuing' | 'partner';

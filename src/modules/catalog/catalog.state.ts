@@ -9,14 +9,26 @@ export const CATALOG_SERVICE_TRANSITIONS: Record<CatalogServiceAction, { from: C
   withdraw: { from: ['active'], to: 'withdrawn' },
 };
 
-/** A recognition agreement (互认协议) is active until terminated; terminated is final. */
-export type AgreementStatus = 'active' | 'terminated';
-export type AgreementAction = 'add_providers' | 'add_services' | 'terminate';
+/**
+ * One version of a recognition agreement (互认协议), docs/security.md "Recognition agreements":
+ * either side proposes a draft; each side signs the exact terms; the second signature brings it
+ * into force; editing terms voids the signatures (back to draft); an amendment (a new version)
+ * coming into force supersedes it; either side may terminate it. Superseded, terminated and
+ * withdrawn are final.
+ */
+export type AgreementStatus = 'draft' | 'partially_signed' | 'in_force' | 'superseded' | 'terminated' | 'withdrawn';
+export type AgreementAction = 'edit_terms' | 'sign' | 'complete_signatures' | 'amend' | 'supersede' | 'terminate' | 'withdraw';
 
 export const AGREEMENT_TRANSITIONS: Record<AgreementAction, { from: AgreementStatus[]; to: AgreementStatus }> = {
-  add_providers: { from: ['active'], to: 'active' },
-  add_services: { from: ['active'], to: 'active' },
-  terminate: { from: ['active'], to: 'terminated' },
+  /** Terms (period, ratio, cap, name, providers, services) change only before the agreement binds. */
+  edit_terms: { from: ['draft', 'partially_signed'], to: 'draft' },
+  sign: { from: ['draft'], to: 'partially_signed' },
+  complete_signatures: { from: ['partially_signed'], to: 'in_force' },
+  /** A new version is proposed for an agreement in force; this one stays in force meanwhile. */
+  amend: { from: ['in_force'], to: 'in_force' },
+  supersede: { from: ['in_force'], to: 'superseded' },
+  terminate: { from: ['in_force'], to: 'terminated' },
+  withdraw: { from: ['draft', 'partially_signed'], to: 'withdrawn' },
 };
 
 function next<S extends string, A extends string>(subject: string, table: Record<A, { from: S[]; to: S }>, current: S, action: A): S {

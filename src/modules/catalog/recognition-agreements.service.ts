@@ -2,17 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin } from '../../platform/context/actor';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
-import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
 import { RegionsService } from '../organizations/regions.service';
 import {
-  AgreementProviderDto, CreateRecognitionAgreementDto, RecognitionAgreementDetailDto, RecognitionAgreementDto,
+  CreateRecognitionAgreementDto, RecognitionAgreementDetailDto, RecognitionAgreementDto, UpdateRecognitionAgreementDto,
 } from './dto/recognition-agreement.dto';
+import { AgreementDetailReader } from './agreement-detail.reader';
 import { RecognitionAgreement } from './catalog.entities';
 import { agreementAuditView, toAgreementDto } from './catalog.mapper';
 import { AgreementPolicy } from './catalog.policy';
-import { nextAgreementStatus } from './catalog.state';
+import { AgreementAction, nextAgreementStatus } from './catalog.state';
 import { RecognitionService } from './recognition.service';
 
 describeConstraint('recognition_agreements_dates', ErrorCode.ValidationFailed, 'effectiveTo must not be before effectiveFrom', 'effectiveTo');
@@ -26,6 +27,7 @@ export class RecognitionAgreementsService {
     private readonly uow: UnitOfWork,
     private readonly regions: RegionsService,
     private readonly recognition: RecognitionService,
+    private readonly reader: AgreementDetailReader,
   ) {}
 
   async create(actor: Actor, dto: CreateRecognitionAgreementDto): Promise<RecognitionAgreementDetailDto> {
@@ -38,26 +40,51 @@ export class RecognitionAgreementsService {
       throw DomainError.invalid('partnerRegionCode', 'must lie outside the issuing region');
     }
     if (!AgreementPolicy.canManage(actor, dto)) {
-      throw DomainError.forbidden('Only the issuing city’s approver, the partner region’s partner admin or the platform create agreements');
+      throw DomainError.forbidden('Only the issuing city’s approver, the partner region’s partner admin or the platform propose agreements');
     }
+    // A proposal binds nobody: it is a draft until both regions sign (docs/security.md).
     return this.uow.run(async (tx) => {
-      const repo = tx.manager.getRepository(RecognitionAgreement);
-      const saved = await repo.save(
-        repo.create({
-          issuingRegionCode: dto.issuingRegionCode,
-          partnerRegionCode: dto.partnerRegionCode,
-          name: dto.name.trim(),
-          effectiveFrom: dto.effectiveFrom,
-          effectiveTo: dto.effectiveTo ?? null,
-          ratioOverrideBp: dto.ratioOverrideBp ?? null,
-          perOrderCapFen: dto.perOrderCapFen ?? null,
-          status: 'active',
-          createdBy: actor.userId,
-        }),
-      );
-      const agreement = await repo.findOneByOrFail({ id: saved.id });
+      const [{ id }] = (await tx.manager.query(
+        `INSERT INTO recognition_agreements (id, lineage_id, version_no, issuing_region_code, partner_region_code, name, effective_from, effective_to,
+                                             ratio_override_bp, per_order_cap_fen, status, created_by, terms_hash)
+         SELECT g.id, g.id, 1, $1, $2, $3, $4, $5, $6, $7, 'draft', $8, '' FROM (SELECT gen_random_uuid() AS id) g
+         RETURNING id`,
+        [dto.issuingRegionCode, dto.partnerRegionCode, dto.name.trim(), dto.effectiveFrom, dto.effectiveTo ?? null, dto.ratioOverrideBp ?? null, dto.perOrderCapFen ?? null, actor.userId],
+      )) as { id: string }[];
+      await tx.manager.query(`UPDATE recognition_agreements SET terms_hash = recognition_agreement_terms_hash(id) WHERE id = $1`, [id]);
+      const agreement = await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id });
       tx.audit({ action: 'recognition_agreement.created', subjectType: 'recognition_agreement', subjectId: agreement.id, regionCode: agreement.issuingRegionCode, after: agreementAuditView(agreement) });
-      return this.detail(tx.manager, agreement);
+      await this.reader.notifySigners(tx, agreement, actor, 'recognition_agreement.proposed', '互认协议待签署', `${agreement.name}（第 ${agreement.versionNo} 版）已提出，待双方签署后生效。`);
+      return this.reader.detail(tx.manager, agreement, actor);
+    });
+  }
+
+  /** Replaces the terms of a draft; any signature of the old terms is void (docs/security.md). */
+  async update(actor: Actor, id: string, dto: UpdateRecognitionAgreementDto): Promise<RecognitionAgreementDetailDto> {
+    return this.uow.run(async (tx) => {
+      const agreement = await this.lockManageable(tx.manager, actor, id, 'edit_terms');
+      if (agreement.supersedesId) await this.requireAmendmentStart(tx.manager, agreement.supersedesId, dto.effectiveFrom);
+      const before = agreementAuditView(agreement);
+      await tx.manager.query(
+        `UPDATE recognition_agreements SET name = $2, effective_from = $3, effective_to = $4, ratio_override_bp = $5, per_order_cap_fen = $6 WHERE id = $1`,
+        [id, dto.name.trim(), dto.effectiveFrom, dto.effectiveTo ?? null, dto.ratioOverrideBp ?? null, dto.perOrderCapFen ?? null],
+      );
+      const after = await this.termsChanged(tx, actor, agreement);
+      tx.audit({ action: 'recognition_agreement.terms_updated', subjectType: 'recognition_agreement', subjectId: id, regionCode: after.issuingRegionCode, before, after: agreementAuditView(after) });
+      return this.reader.detail(tx.manager, after, actor);
+    });
+  }
+
+  /** Withdraws a proposal that never came into force. */
+  async withdraw(actor: Actor, id: string, reason: string | null): Promise<RecognitionAgreementDetailDto> {
+    return this.uow.run(async (tx) => {
+      const agreement = await this.lockManageable(tx.manager, actor, id, 'withdraw');
+      const before = agreementAuditView(agreement);
+      await tx.manager.query(`UPDATE recognition_agreements SET status = 'withdrawn', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+      const after = await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id });
+      tx.audit({ action: 'recognition_agreement.withdrawn', subjectType: 'recognition_agreement', subjectId: id, regionCode: after.issuingRegionCode, before, after: { ...agreementAuditView(after), reason } });
+      await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.withdrawn', '互认协议草案已撤回', `${after.name}（第 ${after.versionNo} 版）已撤回。${reason ?? ''}`);
+      return this.reader.detail(tx.manager, after, actor);
     });
   }
 
@@ -66,21 +93,21 @@ export class RecognitionAgreementsService {
     if (!isPlatformAdmin(actor)) {
       qb.where('(a.issuing_region_code = ANY(:scope) OR a.partner_region_code = ANY(:scope))', { scope: actor.regionScope });
     }
-    const agreements = (await qb.orderBy('a.effective_from', 'DESC').addOrderBy('a.created_at', 'DESC').getMany()).filter((a) => AgreementPolicy.canRead(actor, a));
-    const counts = await this.counts(this.dataSource.manager, agreements.map((a) => a.id));
+    const agreements = (await qb.orderBy('a.effective_from', 'DESC').addOrderBy('a.created_at', 'DESC').addOrderBy('a.version_no', 'DESC').getMany()).filter((a) => AgreementPolicy.canRead(actor, a));
+    const counts = await this.reader.counts(this.dataSource.manager, agreements.map((a) => a.id));
     return agreements.map((a) => toAgreementDto(a, counts.get(a.id) ?? { providerCount: 0, serviceCount: 0 }));
   }
 
   async get(actor: Actor, id: string): Promise<RecognitionAgreementDetailDto> {
     const agreement = await this.dataSource.getRepository(RecognitionAgreement).findOneBy({ id });
     if (!agreement || !AgreementPolicy.canRead(actor, agreement)) throw DomainError.notFound('Recognition agreement');
-    return this.detail(this.dataSource.manager, agreement);
+    return this.reader.detail(this.dataSource.manager, agreement, actor);
   }
 
   /** Lists partner-region providers; all their services are recognised unless some are listed. */
   async addProviders(actor: Actor, id: string, providerIds: string[]): Promise<RecognitionAgreementDetailDto> {
     return this.uow.run(async (tx) => {
-      const agreement = await this.lockManageable(tx.manager, actor, id, 'add_providers');
+      const agreement = await this.lockManageable(tx.manager, actor, id, 'edit_terms');
       const ids = [...new Set(providerIds)];
       const orgs = (await tx.manager.query(`SELECT id, kind, region_code FROM organizations WHERE id = ANY($1::uuid[])`, [ids])) as {
         id: string;
@@ -98,16 +125,16 @@ export class RecognitionAgreementsService {
          SELECT $1, unnest($2::uuid[]), $3 ON CONFLICT DO NOTHING RETURNING provider_id`,
         [agreement.id, ids, actor.userId],
       )) as { provider_id: string }[];
-      await this.touch(tx.manager, agreement.id);
-      tx.audit({ action: 'recognition_agreement.providers_added', subjectType: 'recognition_agreement', subjectId: agreement.id, regionCode: agreement.issuingRegionCode, after: { providerIds: added.map((r) => r.provider_id) } });
-      return this.detail(tx.manager, await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id }));
+      const after = await this.termsChanged(tx, actor, agreement);
+      tx.audit({ action: 'recognition_agreement.providers_added', subjectType: 'recognition_agreement', subjectId: agreement.id, regionCode: agreement.issuingRegionCode, after: { providerIds: added.map((r) => r.provider_id), termsHash: after.termsHash } });
+      return this.reader.detail(tx.manager, after, actor);
     });
   }
 
   /** Narrows recognition to these services (and lists their providers if needed). */
   async addServices(actor: Actor, id: string, serviceIds: string[]): Promise<RecognitionAgreementDetailDto> {
     return this.uow.run(async (tx) => {
-      const agreement = await this.lockManageable(tx.manager, actor, id, 'add_services');
+      const agreement = await this.lockManageable(tx.manager, actor, id, 'edit_terms');
       const ids = [...new Set(serviceIds)];
       const services = (await tx.manager.query(
         `SELECT s.id, s.provider_id, o.region_code FROM catalog_services s JOIN organizations o ON o.id = s.provider_id WHERE s.id = ANY($1::uuid[])`,
@@ -131,15 +158,15 @@ export class RecognitionAgreementsService {
          ON CONFLICT DO NOTHING RETURNING service_id`,
         [agreement.id, ids, actor.userId],
       )) as { service_id: string }[];
-      await this.touch(tx.manager, agreement.id);
+      const after = await this.termsChanged(tx, actor, agreement);
       tx.audit({
         action: 'recognition_agreement.services_added',
         subjectType: 'recognition_agreement',
         subjectId: agreement.id,
         regionCode: agreement.issuingRegionCode,
-        after: { serviceIds: added.map((r) => r.service_id), providerIds: providersAdded.map((r) => r.provider_id) },
+        after: { serviceIds: added.map((r) => r.service_id), providerIds: providersAdded.map((r) => r.provider_id), termsHash: after.termsHash },
       });
-      return this.detail(tx.manager, await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id }));
+      return this.reader.detail(tx.manager, after, actor);
     });
   }
 
@@ -154,49 +181,67 @@ export class RecognitionAgreementsService {
       );
       const after = await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id });
       tx.audit({ action: 'recognition_agreement.terminated', subjectType: 'recognition_agreement', subjectId: id, regionCode: after.issuingRegionCode, before, after: { ...agreementAuditView(after), reason } });
-      return this.detail(tx.manager, after);
+      await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.terminated', '互认协议已终止', `${after.name}（第 ${after.versionNo} 版）自 ${after.terminatedOn} 起终止。${reason ?? ''}`);
+      return this.reader.detail(tx.manager, after, actor);
     });
   }
 
-  /** Row-locks an agreement: 404 outside the actor's regions, 403 for a reader who may not manage, 409 when terminated. */
-  private async lockManageable(manager: EntityManager, actor: Actor, id: string, action: 'add_providers' | 'add_services' | 'terminate'): Promise<RecognitionAgreement> {
+  /**
+   * After any change of terms: a new fingerprint, and every live signature of other terms is void,
+   * so the version is a draft again (editing after a signature voids it).
+   */
+  private async termsChanged(tx: Transaction, actor: Actor, agreement: RecognitionAgreement): Promise<RecognitionAgreement> {
+    await tx.manager.query(`UPDATE recognition_agreements SET terms_hash = recognition_agreement_terms_hash(id), version = version + 1, updated_at = now() WHERE id = $1`, [agreement.id]);
+    // (A CTE, so the driver returns the rows rather than [rows, count] as for a bare UPDATE.)
+    const voided = (await tx.manager.query(
+      `WITH v AS (
+         UPDATE recognition_agreement_signatures s SET voided_at = now(), void_reason = 'terms_changed'
+           FROM recognition_agreements a
+          WHERE s.agreement_id = a.id AND a.id = $1 AND s.voided_at IS NULL AND s.terms_hash <> a.terms_hash
+          RETURNING s.side, s.signed_by)
+       SELECT side, signed_by FROM v`,
+      [agreement.id],
+    )) as { side: string; signed_by: string }[];
+    await tx.manager.query(
+      `UPDATE recognition_agreements SET status = CASE WHEN EXISTS (SELECT 1 FROM recognition_agreement_signatures s WHERE s.agreement_id = $1 AND s.voided_at IS NULL) THEN 'partially_signed' ELSE 'draft' END
+        WHERE id = $1`,
+      [agreement.id],
+    );
+    const after = await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id: agreement.id });
+    if (voided.length) {
+      tx.audit({ action: 'recognition_agreement.signatures_voided', subjectType: 'recognition_agreement', subjectId: agreement.id, regionCode: agreement.issuingRegionCode, after: { voided, termsHash: after.termsHash, status: after.status } });
+      await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.signatures_voided', '互认协议条款已修改', `${after.name}（第 ${after.versionNo} 版）条款已修改，此前的签署作废，请重新签署。`);
+    }
+    return after;
+  }
+
+  /** An amendment starts neither before the version it amends nor before today: it never re-prices a past day. */
+  private async requireAmendmentStart(manager: EntityManager, previousId: string, effectiveFrom: string): Promise<void> {
+    const previous = await manager.getRepository(RecognitionAgreement).findOneByOrFail({ id: previousId });
+    requireAmendmentStart(previous, effectiveFrom);
+  }
+
+
+  /** Row-locks an agreement: 404 outside the actor's regions, 403 for a reader who may not manage, 409 on an illegal move. */
+  private async lockManageable(manager: EntityManager, actor: Actor, id: string, action: AgreementAction): Promise<RecognitionAgreement> {
     const agreement = await manager.getRepository(RecognitionAgreement).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!agreement || !AgreementPolicy.canRead(actor, agreement)) throw DomainError.notFound('Recognition agreement');
     if (!AgreementPolicy.canManage(actor, agreement)) throw DomainError.forbidden('Only the issuing city’s approver, the partner region’s partner admin or the platform manage this agreement');
     nextAgreementStatus(agreement.status, action);
     return agreement;
   }
+}
 
-  private async touch(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE recognition_agreements SET version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+/**
+ * 422 unless `effectiveFrom` is not before the amended version's first day nor before today
+ * (Asia/Shanghai). Starting on the same day replaces the amended version before it applied.
+ */
+export function requireAmendmentStart(previous: Pick<RecognitionAgreement, 'effectiveFrom'>, effectiveFrom: string): void {
+  if (effectiveFrom < previous.effectiveFrom) {
+    throw new DomainError(ErrorCode.ValidationFailed, 'An amendment cannot start before the version it amends', [{ field: 'effectiveFrom', message: `must not be before ${previous.effectiveFrom}` }]);
   }
-
-  private async counts(manager: EntityManager, ids: string[]): Promise<Map<string, { providerCount: number; serviceCount: number }>> {
-    if (ids.length === 0) return new Map();
-    const rows = (await manager.query(
-      `SELECT a.id,
-              (SELECT count(*) FROM recognition_agreement_providers p WHERE p.agreement_id = a.id)::int AS provider_count,
-              (SELECT count(*) FROM recognition_agreement_services x WHERE x.agreement_id = a.id)::int AS service_count
-         FROM unnest($1::uuid[]) AS a(id)`,
-      [ids],
-    )) as { id: string; provider_count: number; service_count: number }[];
-    return new Map(rows.map((r) => [r.id, { providerCount: r.provider_count, serviceCount: r.service_count }]));
-  }
-
-  private async detail(manager: EntityManager, agreement: RecognitionAgreement): Promise<RecognitionAgreementDetailDto> {
-    const rows = (await manager.query(
-      `SELECT p.provider_id, o.name, o.region_code,
-              COALESCE(array_agg(x.service_id ORDER BY x.service_id) FILTER (WHERE x.service_id IS NOT NULL), '{}') AS service_ids
-         FROM recognition_agreement_providers p
-         JOIN organizations o ON o.id = p.provider_id
-         LEFT JOIN recognition_agreement_services x ON x.agreement_id = p.agreement_id AND x.provider_id = p.provider_id
-        WHERE p.agreement_id = $1
-        GROUP BY p.provider_id, o.name, o.region_code
-        ORDER BY o.name, p.provider_id`,
-      [agreement.id],
-    )) as { provider_id: string; name: string; region_code: string; service_ids: string[] }[];
-    const providers: AgreementProviderDto[] = rows.map((r) => ({ providerId: r.provider_id, name: r.name, regionCode: r.region_code, serviceIds: r.service_ids }));
-    const serviceCount = providers.reduce((n, p) => n + p.serviceIds.length, 0);
-    return { ...toAgreementDto(agreement, { providerCount: providers.length, serviceCount }), providers };
+  const today = shanghaiDate();
+  if (effectiveFrom < today) {
+    throw new DomainError(ErrorCode.ValidationFailed, 'An amendment cannot change days already past', [{ field: 'effectiveFrom', message: `must not be before ${today}` }]);
   }
 }

@@ -40,8 +40,10 @@ export class RecognitionService {
 
   /**
    * The agreement under which `issuingRegionCode` recognises this provider's service on `onDate`
-   * (YYYY-MM-DD, Asia/Shanghai), or null. When several apply, the one that started last wins.
-   * Local providers need no agreement: check isLocal first.
+   * (YYYY-MM-DD, Asia/Shanghai), or null. Only versions both regions signed count, and a database
+   * constraint keeps one in force per issuing region, partner region and day (docs/security.md);
+   * the ordering only breaks ties between agreements with different partner regions (a region and
+   * one of its districts). Local providers need no agreement: check isLocal first.
    */
   async findRecognition(manager: EntityManager, issuingRegionCode: string, providerId: string, serviceId: string, onDate: string): Promise<Recognition | null> {
     if (!DAY.test(onDate)) throw new Error(`findRecognition: onDate must be YYYY-MM-DD, got ${onDate}`);
@@ -86,8 +88,15 @@ export class RecognitionService {
   }
 }
 
-/** The one definition of "in force on a day", shared by findRecognition and search. */
+/**
+ * The one definition of "in force on a day", shared by findRecognition and search: a version that
+ * came into force (both signatures, or migrated), within its period, before its termination and
+ * before the day its successor took over. The same days as SQL recognition_agreement_days(), which
+ * the one-in-force exclusion constraint uses.
+ */
 function inForce(a: string, day: string): string {
-  return `${a}.effective_from <= ${day} AND (${a}.effective_to IS NULL OR ${a}.effective_to >= ${day})
-          AND (${a}.terminated_on IS NULL OR ${a}.terminated_on > ${day})`;
+  return `${a}.status IN ('in_force', 'superseded', 'terminated')
+          AND ${a}.effective_from <= ${day} AND (${a}.effective_to IS NULL OR ${a}.effective_to >= ${day})
+          AND (${a}.terminated_on IS NULL OR ${a}.terminated_on > ${day})
+          AND (${a}.superseded_on IS NULL OR ${a}.superseded_on > ${day})`;
 }
