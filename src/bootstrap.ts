@@ -119,7 +119,9 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   app.use(requestIdMiddleware);
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(jsonBody(config.BODY_LIMIT));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from TRUSTED_PROXIES, so req.ip (throttles, audit) is the real client.
+  app.set('trust proxy', config.trustedProxies);
+  app.use(noSniff);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes((await import('./platform/validation/validation')).createValidationPipe());
@@ -181,6 +183,12 @@ function jsonBody(limit: string) {
       if (type === 'entity.too.large') return next(new DomainError(ErrorCode.PayloadTooLarge, `The request body is larger than ${limit}`));
       return next(new DomainError(ErrorCode.ValidationFailed, 'The request body could not be read'));
     });
+}
+
+/** No response is ever content-sniffed into something else (an uploaded file rendered as HTML); docs/security.md. */
+function noSniff(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  next();
 }
 
 /** Stops accepting connections and waits for in-flight requests, up to the timeout. */

@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +15,8 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { PasswordHasher } from './auth/password-hasher';
+import { PasswordService } from './auth/password.service';
+import { LoginThrottleGuard } from './auth/login-throttle.guard';
 import { RouteAccessCheck } from './auth/route-access.check';
 import { TokenService } from './auth/token.service';
 import { AppConfig, ProcessRole } from './config/app-config';
@@ -48,7 +49,7 @@ export interface PlatformOptions {
 const SERVICES = [
   RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditService, OutboxWriter, OutboxRelay, OutboxSweeper,
   IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, WorkerHost, PasswordHasher, TokenService,
-  ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter,
+  ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard,
 ];
 
 /** What every domain module stands on. Global, so modules import nothing to use it. */
@@ -86,7 +87,6 @@ export class PlatformModule {
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, config.DB_POOL_SIZE), autoLoadEntities: true }),
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256', issuer: 'g60-platform' }, verifyOptions: { algorithms: ['HS256'], issuer: 'g60-platform' } }),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE }] }),
       ],
       controllers: [AuthController, AuditController, HealthController, QueueAdminController],
       providers: [

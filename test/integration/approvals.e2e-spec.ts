@@ -2,6 +2,7 @@ import { CaseEngine } from '../../src/modules/approvals/case-engine.service';
 import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
 import { caseOfSubject, decide, publishWorkflow, waitForCase, waitForTask } from '../support/approvals';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { TEST_METRICS_TOKEN } from '../support/test-env';
 
 describe('approval workflows: provider admission through multi-stage review', () => {
   let app: TestApp;
@@ -57,7 +58,7 @@ describe('approval workflows: provider admission through multi-stage review', ()
       'provider.admission.start_review', 'provider.admission.approve_for_notice', 'provider.admission.activate',
     ]);
     // Prometheus sees the approved case.
-    const metrics = await app.http().get('/metrics').expect(200);
+    const metrics = await app.http().get('/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`).expect(200);
     const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM approval_cases WHERE status = 'approved'`);
     expect(metrics.text).toContain(`approval_cases{workflow="provider_admission",status="approved"} ${n}`);
     // The applicant is told.

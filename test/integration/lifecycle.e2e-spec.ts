@@ -1,4 +1,4 @@
-import { TEST_JWT_SECRET, TEST_REDIS_URL } from '../support/test-env';
+import { TEST_JWT_SECRET, TEST_METRICS_TOKEN, TEST_REDIS_URL } from '../support/test-env';
 import { createTestDatabase, TestDatabase } from '../support/test-app';
 import { registrationBody } from '../support/factories';
 import { freePort, spawnApp, waitForHealthy } from '../support/child-app';
@@ -20,6 +20,7 @@ describe('process lifecycle: graceful shutdown and split API / worker processes'
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
       JWT_SECRET: TEST_JWT_SECRET,
+      METRICS_TOKEN: TEST_METRICS_TOKEN,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
@@ -45,7 +46,7 @@ describe('process lifecycle: graceful shutdown and split API / worker processes'
     // reports all of them in flight (the /metrics request itself is one more).
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).text();
       const inFlight = Number(/^http_requests_in_flight (\d+)/m.exec(text)?.[1] ?? 0);
       if (inFlight >= bodies.length + 1) break;
       if (Date.now() > deadline) throw new Error(`only ${inFlight - 1} requests in flight`);

@@ -7,7 +7,7 @@ import { deleteKeysWithPrefix } from '../../src/platform/queue/redis-keys';
 import { ProcessRole } from '../../src/platform/config/app-config';
 import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { Role } from '../../src/platform/context/actor';
-import { adminUrl, databaseUrl, templateDb, testDbPrefix, TEST_JWT_SECRET, TEST_REDIS_URL } from './test-env';
+import { adminUrl, databaseUrl, templateDb, testDbPrefix, TEST_JWT_SECRET, TEST_METRICS_TOKEN, TEST_REDIS_URL } from './test-env';
 
 export interface TestDatabase {
   name: string;
@@ -75,6 +75,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: queuePrefix,
     JWT_SECRET: TEST_JWT_SECRET,
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',

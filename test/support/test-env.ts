@@ -3,6 +3,8 @@ export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgre
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const TEST_DB_PREFIX = 'g60_t_';
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+/** The bearer token test apps require on GET /metrics (METRICS_TOKEN). */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 
 /**
  * Each jest run has its own id (set by global setup, inherited by the workers), so runs on one

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
 import { AccountsService } from '../../platform/auth/accounts.service';
 import { sha256 } from '../../platform/auth/token.service';
 import { Actor, Role } from '../../platform/context/actor';
-import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
 import { JobName } from '../../platform/queue/queue.registry';
@@ -15,7 +16,8 @@ import { OrganizationPolicy, rolesFor } from './organization.policy';
 import { ProviderAdmissionSubject } from './provider-admission.subject';
 import { RegionsService } from './regions.service';
 
-describeConstraint('organizations_uscc_key', ErrorCode.AlreadyExists, 'An organisation with this USCC is already registered', 'organization.uscc');
+const USCC_TAKEN = 'An organisation with this USCC is already registered';
+describeConstraint('organizations_uscc_key', ErrorCode.AlreadyExists, USCC_TAKEN, 'organization.uscc');
 
 const USER_ROLE_OF_KIND = { enterprise: Role.EnterpriseUser, provider: Role.ProviderUser, investor: Role.Investor } as const;
 const INVITATION_TTL_DAYS = 7;
@@ -30,58 +32,133 @@ export class RegistrationService {
     private readonly admission: ProviderAdmissionSubject,
   ) {}
 
+  /**
+   * Registration does not reveal whether an e-mail already has an account (docs/security.md,
+   * "Registration"): for an existing e-mail nothing is created, the account's owner is told, and the
+   * answer has the same status and shape as a real registration (its ids exist nowhere; acting needs
+   * a sign-in anyway). Both paths hash the password first and run one small transaction.
+   */
   async register(dto: RegisterDto): Promise<RegistrationResultDto> {
     this.regions.require(dto.organization.regionCode, 'organization.regionCode');
     if (dto.kind !== 'provider' && (dto.organization.providerKind || dto.organization.accreditations)) {
       throw DomainError.invalid('organization.providerKind', 'only providers have a provider kind or accreditations');
     }
     const passwordHash = await this.accounts.hashPassword(dto.user.password);
-    return this.uow.run(async (tx) => {
-      const org = await tx.manager.getRepository(Organization).save(
-        tx.manager.getRepository(Organization).create({
-          kind: dto.kind,
-          name: dto.organization.name.trim(),
-          uscc: dto.organization.uscc,
-          regionCode: dto.organization.regionCode,
-          status: 'active',
-          admissionStatus: dto.kind === 'provider' ? 'applied' : null,
-          providerKind: dto.kind === 'provider' ? (dto.organization.providerKind ?? 'third_party_lab') : null,
-          accreditations: dto.organization.accreditations ?? [],
-          contactName: dto.organization.contactName ?? null,
-          contactPhone: dto.organization.contactPhone ?? null,
-        }),
-      );
-      const saved = await tx.manager.getRepository(Organization).findOneByOrFail({ id: org.id });
-      const user = await this.accounts.insertUser(tx.manager, {
-        organizationId: saved.id,
-        email: dto.user.email,
+    try {
+      return await this.uow.run(async (tx) => {
+        const existing = await this.accounts.findUserByEmail(tx.manager, dto.user.email);
+        if (existing) return this.answerForExistingEmail(tx, dto, existing);
+        return this.create(tx, dto, passwordHash);
+      });
+    } catch (err) {
+      // A parallel registration took the e-mail between our check and our insert: answer the same way.
+      if (!isUniqueViolationOf(err, 'users_email_key')) throw err;
+      return this.uow.run(async (tx) => {
+        const existing = await this.accounts.findUserByEmail(tx.manager, dto.user.email);
+        if (!existing) throw err;
+        return this.answerForExistingEmail(tx, dto, existing);
+      });
+    }
+  }
+
+  private async answerForExistingEmail(
+    tx: Transaction,
+    dto: RegisterDto,
+    existing: { id: string; organizationId: string },
+  ): Promise<RegistrationResultDto> {
+    // The USCC answer is about a public register number, so it stays the same as for a new e-mail.
+    const [taken] = (await tx.manager.query(`SELECT 1 FROM organizations WHERE uscc = $1`, [dto.organization.uscc])) as unknown[];
+    if (taken) throw new DomainError(ErrorCode.AlreadyExists, USCC_TAKEN, [{ field: 'organization.uscc', message: USCC_TAKEN }]);
+    tx.audit({
+      action: 'registration.existing_email',
+      subjectType: 'user',
+      subjectId: existing.id,
+      organizationId: existing.organizationId,
+      after: { attemptedOrganizationName: dto.organization.name.trim(), attemptedUscc: dto.organization.uscc },
+    });
+    tx.enqueue(JobName.DeliverNotification, {
+      userIds: [existing.id],
+      kind: 'account.registration_attempt',
+      title: '有人尝试用您的邮箱注册新机构',
+      body: `有人尝试以您的邮箱注册机构“${dto.organization.name.trim()}”，未创建任何账号。如非本人操作，请忽略；如忘记密码，请联系平台管理员重置。`,
+      subjectType: 'user',
+      subjectId: existing.id,
+      dedupKey: `registration.existing_email:${existing.id}:${randomUUID()}`,
+    });
+    const now = new Date().toISOString();
+    return {
+      organization: {
+        id: randomUUID(),
+        kind: dto.kind,
+        name: dto.organization.name.trim(),
+        uscc: dto.organization.uscc,
+        regionCode: dto.organization.regionCode,
+        status: 'active',
+        admissionStatus: dto.kind === 'provider' ? 'applied' : null,
+        providerKind: dto.kind === 'provider' ? (dto.organization.providerKind ?? 'third_party_lab') : null,
+        accreditations: dto.organization.accreditations ?? [],
+        agencyLevel: null,
+        controllerGroupId: null,
+        publicNoticeEndsAt: null,
+        qualifications: [],
+        version: 1,
+        createdAt: now,
+      },
+      user: {
+        id: randomUUID(),
+        email: dto.user.email.trim().toLowerCase(),
         displayName: dto.user.displayName,
         role: USER_ROLE_OF_KIND[dto.kind],
         isOrgAdmin: true,
-        passwordHash,
-      });
-      tx.audit({
-        action: 'organization.registered',
-        subjectType: 'organization',
-        subjectId: saved.id,
-        organizationId: saved.id,
-        regionCode: saved.regionCode,
-        after: { ...auditView(saved), firstUserId: user.id },
-        actor: { userId: user.id, role: user.role, organizationId: saved.id },
-      });
-      tx.enqueue(JobName.DeliverNotification, {
-        userIds: [user.id],
-        kind: 'organization.registered',
-        title: '欢迎使用长三角科技创新服务平台',
-        body: `${saved.name} 已完成注册。${dto.kind === 'provider' ? '服务机构入驻申请已提交，等待审核。' : ''}`,
-        subjectType: 'organization',
-        subjectId: saved.id,
-        dedupKey: `organization.registered:${saved.id}`,
-      });
-      // Admission runs through the provider_admission workflow (review → public notice → active).
-      if (dto.kind === 'provider') await this.admission.open(tx, saved.id);
-      return { organization: toOrganizationDto(saved), user: toUserDto(user) };
+      },
+    };
+  }
+
+  private async create(tx: Transaction, dto: RegisterDto, passwordHash: string): Promise<RegistrationResultDto> {
+    const org = await tx.manager.getRepository(Organization).save(
+      tx.manager.getRepository(Organization).create({
+        kind: dto.kind,
+        name: dto.organization.name.trim(),
+        uscc: dto.organization.uscc,
+        regionCode: dto.organization.regionCode,
+        status: 'active',
+        admissionStatus: dto.kind === 'provider' ? 'applied' : null,
+        providerKind: dto.kind === 'provider' ? (dto.organization.providerKind ?? 'third_party_lab') : null,
+        accreditations: dto.organization.accreditations ?? [],
+        contactName: dto.organization.contactName ?? null,
+        contactPhone: dto.organization.contactPhone ?? null,
+      }),
+    );
+    const saved = await tx.manager.getRepository(Organization).findOneByOrFail({ id: org.id });
+    const user = await this.accounts.insertUser(tx.manager, {
+      organizationId: saved.id,
+      email: dto.user.email,
+      displayName: dto.user.displayName,
+      role: USER_ROLE_OF_KIND[dto.kind],
+      isOrgAdmin: true,
+      passwordHash,
     });
+    tx.audit({
+      action: 'organization.registered',
+      subjectType: 'organization',
+      subjectId: saved.id,
+      organizationId: saved.id,
+      regionCode: saved.regionCode,
+      after: { ...auditView(saved), firstUserId: user.id },
+      actor: { userId: user.id, role: user.role, organizationId: saved.id },
+    });
+    tx.enqueue(JobName.DeliverNotification, {
+      userIds: [user.id],
+      kind: 'organization.registered',
+      title: '欢迎使用长三角科技创新服务平台',
+      body: `${saved.name} 已完成注册。${dto.kind === 'provider' ? '服务机构入驻申请已提交，等待审核。' : ''}`,
+      subjectType: 'organization',
+      subjectId: saved.id,
+      dedupKey: `organization.registered:${saved.id}`,
+    });
+    // Admission runs through the provider_admission workflow (review → public notice → active).
+    if (dto.kind === 'provider') await this.admission.open(tx, saved.id);
+    return { organization: toOrganizationDto(saved), user: toUserDto(user) };
   }
 
   async invite(actor: Actor, organizationId: string, dto: CreateInvitationDto): Promise<InvitationDto> {
@@ -149,4 +226,9 @@ export class RegistrationService {
 
 function toUserDto(user: RegisteredUserDto): RegisteredUserDto {
   return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, isOrgAdmin: user.isOrgAdmin };
+}
+
+function isUniqueViolationOf(err: unknown, constraint: string): boolean {
+  const driver = (err instanceof QueryFailedError ? err.driverError : err) as { code?: string; constraint?: string } | undefined;
+  return driver?.code === '23505' && driver.constraint === constraint;
 }

@@ -73,6 +73,7 @@ export class InvestorsController {
   @Get('investor-agenda.ics')
   @Roles(Role.Investor)
   @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="investor-agenda.ics"')
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'My agenda as iCalendar (RFC 5545)' })
   @ApiOkResponse({ description: 'text/calendar', schema: { type: 'string' } })

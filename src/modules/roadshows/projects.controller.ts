@@ -166,6 +166,7 @@ export class ProjectsController {
   @Get(':id/agenda.ics')
   @Roles(...READERS)
   @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="project-agenda.ics"')
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'The project’s published roadshow slots, as iCalendar (RFC 5545)' })
   @ApiOkResponse({ description: 'text/calendar, one VEVENT per slot, TZID Asia/Shanghai', schema: { type: 'string' } })

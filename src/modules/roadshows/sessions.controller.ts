@@ -109,6 +109,7 @@ export class SessionsController {
   @Get('roadshow-sessions/:id/agenda.ics')
   @Authenticated()
   @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="session-agenda.ics"')
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'The latest published agenda, as iCalendar (RFC 5545): one VEVENT per slot, TZID Asia/Shanghai' })
   @ApiOkResponse({ description: 'text/calendar', schema: { type: 'string' } })

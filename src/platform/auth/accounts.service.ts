@@ -33,6 +33,14 @@ export class AccountsService {
     return this.hasher.hash(password);
   }
 
+  async findUserByEmail(manager: EntityManager, email: string): Promise<{ id: string; organizationId: string } | undefined> {
+    const [row] = (await manager.query(`SELECT id, organization_id FROM users WHERE email = $1`, [email.trim().toLowerCase()])) as {
+      id: string;
+      organization_id: string;
+    }[];
+    return row ? { id: row.id, organizationId: row.organization_id } : undefined;
+  }
+
   async insertUser(manager: EntityManager, user: NewUser): Promise<CreatedUser> {
     const [row] = (await manager.query(
       `INSERT INTO users (organization_id, email, password_hash, display_name, role, is_org_admin)

@@ -1,25 +1,29 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import type { Request } from 'express';
-import { Actor } from '../context/actor';
+import { Actor, Role } from '../context/actor';
 import { SkipIdempotency } from '../idempotency/skip-idempotency.decorator';
-import { Authenticated, CurrentActor, Public } from './access.decorators';
-import { LoginThrottlerGuard } from './login-throttler.guard';
-import { LoginDto, MeDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { Authenticated, CurrentActor, Public, Roles } from './access.decorators';
+import { LoginThrottleGuard } from './login-throttle.guard';
+import { ChangePasswordDto, CompletePasswordResetDto, LoginDto, MeDto, PasswordResetIssuedDto, RefreshDto, TokenPairDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { PasswordService } from './password.service';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwords: PasswordService,
+  ) {}
 
   @Post('auth/login')
   @Public()
   @SkipIdempotency()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(LoginThrottleGuard)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with e-mail and password (rate limited per IP and e-mail)' })
+  @ApiOperation({ summary: 'Sign in with e-mail and password (rate limited per account and per client address, across all API processes)' })
   @ApiOkResponse({ type: TokenPairDto })
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<TokenPairDto> {
     return this.auth.login(dto.email, dto.password, req.header('user-agent'));
@@ -29,7 +33,7 @@ export class AuthController {
   @Public()
   @SkipIdempotency()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for a new pair (the old refresh token stops working)' })
+  @ApiOperation({ summary: 'Exchange a refresh token for a new pair; presenting any already-used refresh token revokes every token of that sign-in' })
   @ApiOkResponse({ type: TokenPairDto })
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(dto.refreshToken);
@@ -41,6 +45,32 @@ export class AuthController {
   @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once' })
   async logout(@CurrentActor() actor: Actor): Promise<void> {
     await this.auth.logout(actor);
+  }
+
+  @Post('auth/password')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change my password (current + new); my other sessions end' })
+  @ApiNoContentResponse()
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.passwords.change(actor, dto.currentPassword, dto.newPassword);
+  }
+
+  @Post('auth/password/reset')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password with the one-time reset token a platform admin handed over' })
+  @ApiNoContentResponse()
+  async completePasswordReset(@Body() dto: CompletePasswordResetDto, @Req() req: Request): Promise<void> {
+    await this.passwords.completeReset(dto.token, dto.newPassword, req.ip ?? 'unknown');
+  }
+
+  @Post('admin/users/:id/password-reset')
+  @Roles(Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Force a password reset: every session of the user ends; returns a one-time token to hand over out of band' })
+  @ApiCreatedResponse({ type: PasswordResetIssuedDto })
+  forcePasswordReset(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<PasswordResetIssuedDto> {
+    return this.passwords.forceReset(actor, id);
   }
 
   @Get('me')

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../context/actor';
 
 export class LoginDto {
@@ -47,4 +47,40 @@ export class MeDto {
   @ApiProperty({ type: MeOrganizationDto }) organization: MeOrganizationDto;
   @ApiProperty({ type: [String], description: 'Regions this user acts for (own region and the regions under it)' })
   regionScope: string[];
+}
+
+/** The password rules every new password meets (registration's, docs/security.md "Passwords"). */
+function StrongPassword(): PropertyDecorator {
+  return (target, key) => {
+    IsString()(target, key);
+    MinLength(10)(target, key);
+    MaxLength(128)(target, key);
+    Matches(/(?=.*[A-Za-z])(?=.*\d)/, { message: `${String(key)} must contain a letter and a digit` })(target, key);
+  };
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'The password in use now' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 128, description: 'At least 10 characters with a letter and a digit; not the current one' })
+  @StrongPassword()
+  newPassword: string;
+}
+
+export class CompletePasswordResetDto {
+  @ApiProperty({ description: 'The one-time reset token a platform admin handed over' })
+  @IsString() @MinLength(20) @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 128, description: 'At least 10 characters with a letter and a digit' })
+  @StrongPassword()
+  newPassword: string;
+}
+
+export class PasswordResetIssuedDto {
+  @ApiProperty() userId: string;
+  @ApiProperty({ description: 'One-time token; hand it to the user out of band. Shown only in this answer.' }) resetToken: string;
+  @ApiProperty() expiresAt: string;
 }

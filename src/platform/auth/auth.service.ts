@@ -15,6 +15,7 @@ interface LoginRow {
   status: string;
   organization_id: string;
   organization_status: string;
+  must_reset_password: boolean;
 }
 
 interface SessionRow {
@@ -40,7 +41,7 @@ export class AuthService {
 
   async login(email: string, password: string, userAgent?: string): Promise<TokenPairDto> {
     const [user] = (await this.dataSource.query(
-      `SELECT u.id, u.password_hash, u.role, u.status, u.organization_id, o.status AS organization_status
+      `SELECT u.id, u.password_hash, u.role, u.status, u.organization_id, o.status AS organization_status, u.must_reset_password
          FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.email = $1`,
       [email.trim().toLowerCase()],
     )) as LoginRow[];
@@ -48,6 +49,10 @@ export class AuthService {
     if (!user || !passwordOk) throw new DomainError(ErrorCode.InvalidCredentials, 'E-mail or password is wrong');
     if (user.status !== 'active' || user.organization_status === 'closed') {
       throw new DomainError(ErrorCode.InvalidCredentials, 'This account is disabled');
+    }
+    // Told only to someone who knows the password (docs/security.md, "Passwords").
+    if (user.must_reset_password) {
+      throw new DomainError(ErrorCode.PasswordResetRequired, 'A platform admin reset this password: set a new one with your reset token');
     }
     return this.uow.run(async (tx) => {
       const secret = newRefreshSecret();

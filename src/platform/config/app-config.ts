@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 export type ProcessRole = 'all' | 'api' | 'worker';
@@ -8,6 +8,8 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const IP_OR_CIDR = String.raw`(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(?:/[0-9]{1,3})?|loopback|linklocal|uniquelocal`;
+const TRUSTED_PROXIES_PATTERN = new RegExp(`^(?:(?:${IP_OR_CIDR})(?:\\s*,\\s*(?:${IP_OR_CIDR}))*)?$`);
 
 /**
  * Every setting the service reads, validated once at start. Nothing else in the
@@ -91,8 +93,30 @@ export class AppConfig {
   @IsString()
   BODY_LIMIT = '1mb';
 
+  /** Sign-in attempts per account (normalised e-mail) per minute, counted across every API process. */
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Sign-in attempts per client address per minute, whatever the account; default 10 × the per-account limit. */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1)
+  LOGIN_IP_RATE_LIMIT_PER_MINUTE?: number;
+
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs, or
+   * loopback / linklocal / uniquelocal). Empty: the client address is the socket's (docs/security.md).
+   */
+  @Transform(({ value }) => (value === undefined ? '' : String(value).trim())) @IsString() @Matches(TRUSTED_PROXIES_PATTERN, {
+    message: 'TRUSTED_PROXIES must be a comma-separated list of IP addresses, CIDRs, loopback, linklocal or uniquelocal',
+  })
+  TRUSTED_PROXIES = '';
+
+  /** Bearer token that GET /metrics requires. Unset: /metrics answers only in embedded mode. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16)
+  METRICS_TOKEN?: string;
+
+  /** How long a platform admin's one-time password-reset token stays usable. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(7 * 24 * 60)
+  PASSWORD_RESET_TTL_MINUTES = 24 * 60;
 
   /** argon2id memory cost of new password hashes, KiB (64 MiB). Lowered only by the tests, which register hundreds of users. */
   @Transform(toInt) @IsInt() @Min(1024) @Max(1_048_576)
@@ -126,6 +150,16 @@ export class AppConfig {
   get queueBackend(): QueueBackendKind {
     if (this.QUEUE_BACKEND) return this.QUEUE_BACKEND;
     return this.REDIS_URL && !this.embedded ? 'redis' : 'postgres';
+  }
+
+  get loginIpRateLimitPerMinute(): number {
+    return this.LOGIN_IP_RATE_LIMIT_PER_MINUTE ?? this.LOGIN_RATE_LIMIT_PER_MINUTE * 10;
+  }
+
+  /** TRUSTED_PROXIES as Express's `trust proxy` list; false (trust nobody) when empty. */
+  get trustedProxies(): string[] | false {
+    const list = this.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean);
+    return list.length ? list : false;
   }
 
   get seedDemo(): boolean {

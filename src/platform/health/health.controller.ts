@@ -1,8 +1,11 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
+import { AppConfig } from '../config/app-config';
+import { DomainError, ErrorCode } from '../errors/domain-error';
 import { MetricsService } from '../metrics/metrics.service';
 import { QueueService } from '../queue/queue.service';
 
@@ -29,6 +32,7 @@ export class HealthController {
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
     private readonly metrics: MetricsService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('health')
@@ -42,11 +46,31 @@ export class HealthController {
     return { status: ok ? 'ok' : 'degraded', checks: { database, queue }, queueBackend: this.queues.backendKind };
   }
 
+  /**
+   * Prometheus scrape. Needs `Authorization: Bearer <METRICS_TOKEN>`; without a configured token it
+   * answers only in embedded mode (a single machine), never on a shared deployment (docs/security.md).
+   */
   @Get('metrics')
   @Public()
   @ApiExcludeEndpoint()
-  async prometheus(@Res() res: Response): Promise<void> {
+  async prometheus(@Req() req: Request, @Res() res: Response): Promise<void> {
+    this.checkMetricsAccess(req, res);
     res.setHeader('Content-Type', this.metrics.registry.contentType);
     res.send(await this.metrics.registry.metrics());
+  }
+
+  private checkMetricsAccess(req: Request, res: Response): void {
+    const expected = this.config.METRICS_TOKEN;
+    if (!expected) {
+      if (this.config.embedded) return;
+      throw DomainError.forbidden('Metrics are disabled: set METRICS_TOKEN and scrape with it as a bearer token');
+    }
+    const presented = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1] ?? '';
+    const a = createHash('sha256').update(presented).digest();
+    const b = createHash('sha256').update(expected).digest();
+    if (!timingSafeEqual(a, b)) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      throw new DomainError(ErrorCode.Unauthenticated, 'GET /metrics needs the metrics bearer token');
+    }
   }
 }

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { Actor } from '../context/actor';
+import { UnitOfWork } from '../database/unit-of-work';
+import { DomainError, ErrorCode } from '../errors/domain-error';
+import { RateLimiter } from '../throttle/rate-limiter';
+import { PasswordResetIssuedDto } from './auth.dto';
+import { PasswordHasher } from './password-hasher';
+import { sha256 } from './token.service';
+
+const INVALID_RESET_TOKEN = 'The reset token is invalid, already used or expired';
+
+/**
+ * Password change by the user and forced reset by a platform admin (docs/security.md, "Passwords").
+ * A forced reset ends every session and flags the account: sign-in is refused with
+ * PASSWORD_RESET_REQUIRED until the user sets a new password with the one-time token.
+ */
+@Injectable()
+export class PasswordService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly hasher: PasswordHasher,
+    private readonly limiter: RateLimiter,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Changes the signed-in user's password and ends their other sessions (refresh families). */
+  async change(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    // A stolen access token must not become a way to guess the password.
+    await this.limiter.consume(`password-change:${actor.userId}`, this.config.LOGIN_RATE_LIMIT_PER_MINUTE, 60, 'Too many password attempts; wait before trying again');
+    const [user] = (await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.userId])) as { password_hash: string }[];
+    if (!user) throw DomainError.notFound('User');
+    if (!(await this.hasher.verify(user.password_hash, currentPassword))) {
+      throw new DomainError(ErrorCode.InvalidCredentials, 'The current password is wrong', [{ field: 'currentPassword', message: 'is wrong' }]);
+    }
+    if (await this.hasher.verify(user.password_hash, newPassword)) {
+      throw DomainError.invalid('newPassword', 'must differ from the current password');
+    }
+    const newHash = await this.hasher.hash(newPassword);
+    await this.uow.run(async (tx) => {
+      // Compare-and-set: a password changed meanwhile (another tab, a reset) wins; this one is refused.
+      const updated = (await tx.manager.query(
+        `UPDATE users SET password_hash = $3, password_changed_at = now(), must_reset_password = false, updated_at = now()
+          WHERE id = $1 AND password_hash = $2 RETURNING id`,
+        [actor.userId, user.password_hash, newHash],
+      )) as [unknown[], number];
+      if (updated[1] !== 1) throw DomainError.conflict('The password was changed meanwhile; sign in again');
+      const revoked = (await tx.manager.query(
+        `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password changed'
+          WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`,
+        [actor.userId, actor.sessionId],
+      )) as [unknown[], number];
+      tx.audit({
+        action: 'user.password_changed',
+        subjectType: 'user',
+        subjectId: actor.userId,
+        organizationId: actor.organizationId,
+        after: { otherSessionsRevoked: revoked[1] },
+      });
+    });
+  }
+
+  /**
+   * A platform admin forces a reset: every session of the user ends, the account is flagged, and a
+   * one-time token (only its hash is stored) is returned for the admin to hand over out of band.
+   * Issuing a new token voids earlier unused ones.
+   */
+  async forceReset(actor: Actor, userId: string): Promise<PasswordResetIssuedDto> {
+    if (userId === actor.userId) throw DomainError.rule('Change your own password with POST /auth/password instead of a forced reset');
+    const token = randomBytes(32).toString('base64url');
+    return this.uow.run(async (tx) => {
+      const [user] = (await tx.manager.query(`SELECT id, organization_id FROM users WHERE id = $1 FOR UPDATE`, [userId])) as {
+        id: string;
+        organization_id: string;
+      }[];
+      if (!user) throw DomainError.notFound('User');
+      await tx.manager.query(`UPDATE users SET must_reset_password = true, updated_at = now() WHERE id = $1`, [userId]);
+      const revoked = (await tx.manager.query(
+        `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password reset forced' WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+        [userId],
+      )) as [unknown[], number];
+      await tx.manager.query(`DELETE FROM password_reset_tokens WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+      const [row] = (await tx.manager.query(
+        `INSERT INTO password_reset_tokens (user_id, token_hash, issued_by, expires_at)
+         VALUES ($1, $2, $3, now() + make_interval(mins => $4)) RETURNING expires_at`,
+        [userId, sha256(token), actor.userId, this.config.PASSWORD_RESET_TTL_MINUTES],
+      )) as { expires_at: Date }[];
+      tx.audit({
+        action: 'user.password_reset_forced',
+        subjectType: 'user',
+        subjectId: userId,
+        organizationId: user.organization_id,
+        after: { sessionsRevoked: revoked[1], tokenExpiresAt: row.expires_at.toISOString() },
+      });
+      return { userId, resetToken: token, expiresAt: row.expires_at.toISOString() };
+    });
+  }
+
+  /** Sets a new password with a one-time reset token; the token is spent even if two requests race. */
+  async completeReset(token: string, newPassword: string, clientAddress: string): Promise<void> {
+    await this.limiter.consume(`password-reset:ip:${clientAddress}`, this.config.loginIpRateLimitPerMinute, 60, 'Too many attempts; wait before trying again');
+    const newHash = await this.hasher.hash(newPassword);
+    await this.uow.run(async (tx) => {
+      // UPDATE … RETURNING answers [rows, affected count].
+      const [spent] = (await tx.manager.query(
+        `UPDATE password_reset_tokens SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
+        [sha256(token)],
+      )) as [{ user_id: string }[], number];
+      const userId = spent[0]?.user_id;
+      if (!userId) throw new DomainError(ErrorCode.InvalidCredentials, INVALID_RESET_TOKEN);
+      const [updatedUsers] = (await tx.manager.query(
+        `UPDATE users SET password_hash = $2, must_reset_password = false, password_changed_at = now(), updated_at = now()
+          WHERE id = $1 RETURNING id, organization_id, role`,
+        [userId, newHash],
+      )) as [{ id: string; organization_id: string; role: string }[], number];
+      // Sessions opened before the reset (none, unless the flag was cleared meanwhile) end too.
+      await tx.manager.query(
+        `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password reset' WHERE user_id = $1 AND revoked_at IS NULL`,
+        [userId],
+      );
+      const row = updatedUsers[0];
+      tx.audit({
+        action: 'user.password_reset_completed',
+        subjectType: 'user',
+        subjectId: userId,
+        organizationId: row.organization_id,
+        actor: { userId, role: row.role, organizationId: row.organization_id },
+      });
+    });
+  }
+}
