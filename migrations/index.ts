@@ -3,10 +3,12 @@ import { ApprovalWorkflows1764500000000 } from './1764500000000-approval-workflo
 import { Catalog1764600000000 } from './1764600000000-catalog';
 import { Vouchers1764700000000 } from './1764700000000-vouchers';
 import { Roadshows1764800000000 } from './1764800000000-roadshows';
+import { ControllerGroups1764900000000 } from './1764900000000-controller-groups';
+import { QualificationVerification1764900001000 } from './1764900001000-qualification-verification';
 import { AgreementConsent1764900002000 } from './1764900002000-agreement-consent';
 import { FourEyes1764900003000 } from './1764900003000-four-eyes';
 import { WebhookSafetyBoundedImports1764900004000 } from './1764900004000-webhook-safety-bounded-imports';
 import { AccountsSecurity1764900005000 } from './1764900005000-accounts-security';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
-export const MIGRATIONS = [PlatformFoundation1764400000000, ApprovalWorkflows1764500000000, Catalog1764600000000, Vouchers1764700000000, Roadshows1764800000000, AgreementConsent1764900002000, FourEyes1764900003000, WebhookSafetyBoundedImports1764900004000, AccountsSecurity1764900005000];
+export const MIGRATIONS = [PlatformFoundation1764400000000, ApprovalWorkflows1764500000000, Catalog1764600000000, Vouchers1764700000000, Roadshows1764800000000, ControllerGroups1764900000000, QualificationVerification1764900001000, AgreementConsent1764900002000, FourEyes1764900003000, WebhookSafetyBoundedImports1764900004000, AccountsSecurity1764900005000];

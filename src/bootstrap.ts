@@ -15,6 +15,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ProviderAdmissionSubject } from './modules/organizations/provider-admission.subject';
+import { QualificationVerificationSubject } from './modules/organizations/qualification-verification.subject';
 import { BULL_BOARD_PATH, mountBullBoard } from './platform/queue/bull-board';
 import { mountPortal } from './platform/web/portal';
 import { AppConfig, loadConfig, ProcessRole } from './platform/config/app-config';
@@ -119,6 +120,7 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   app.use(requestIdMiddleware);
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(jsonBody(config.BODY_LIMIT));
+  app.use(multipartCap(config.MULTIPART_MAX_BYTES));
   // X-Forwarded-For is believed only from TRUSTED_PROXIES, so req.ip (throttles, audit) is the real client.
   app.set('trust proxy', config.trustedProxies);
   app.use(noSniff);

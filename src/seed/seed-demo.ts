@@ -24,13 +24,15 @@ const AGENCIES = [
 
 const INVESTOR = { name: '嘉兴南湖创新投资合伙企业（有限合伙）', uscc: makeUscc('91', '330402', 'MA2JX6T0C'), regionCode: '330402' };
 
-/** The demo logins: one per role. Emails are stable; the seed never changes an existing user. */
+/** The demo logins: one per role (two for finance, four eyes). Emails are stable; the seed never changes an existing user. */
 export const DEMO_LOGINS: (DemoLogin & { orgKey: string; displayName: string; isOrgAdmin: boolean })[] = [
   { role: Role.EnterpriseUser, email: 'enterprise@demo.g60.cn', organization: DEMO_ENTERPRISES[0].name, orgKey: `ent:${DEMO_ENTERPRISES[0].uscc}`, displayName: DEMO_ENTERPRISES[0].contactName, isOrgAdmin: true },
   { role: Role.ProviderUser, email: 'provider@demo.g60.cn', organization: shanghaiLab().name, orgKey: `prv:${shanghaiLab().uscc}`, displayName: '陆文静', isOrgAdmin: true },
   { role: Role.Reviewer, email: 'reviewer@demo.g60.cn', organization: '嘉兴市南湖区科学技术局', orgKey: 'agency:nh-sti', displayName: '南湖区审核员', isOrgAdmin: false },
   { role: Role.Approver, email: 'approver@demo.g60.cn', organization: '嘉兴市科学技术局', orgKey: 'agency:jx-sti', displayName: '市科技局审批员', isOrgAdmin: true },
   { role: Role.Finance, email: 'finance@demo.g60.cn', organization: '嘉兴市财政局', orgKey: 'agency:jx-finance', displayName: '财政局结算员', isOrgAdmin: true },
+  // Four eyes on money (docs/security.md): a second finance officer approves or pays what the first one closed or approved.
+  { role: Role.Finance, email: 'finance2@demo.g60.cn', organization: '嘉兴市财政局', orgKey: 'agency:jx-finance', displayName: '财政局复核员', isOrgAdmin: false },
   { role: Role.PartnerAdmin, email: 'partner@demo.g60.cn', organization: '上海市研发公共服务平台管理中心', orgKey: 'agency:sh-platform', displayName: '上海平台管理员', isOrgAdmin: true },
   { role: Role.Investor, email: 'investor@demo.g60.cn', organization: INVESTOR.name, orgKey: 'investor', displayName: '周明远', isOrgAdmin: true },
   { role: Role.PlatformAdmin, email: 'admin@demo.g60.cn', organization: '长三角G60科创走廊服务平台运营中心', orgKey: 'agency:platform', displayName: '平台管理员', isOrgAdmin: true },

@@ -1,6 +1,7 @@
 import { RouteAccess, RouteAccessCheck } from '../../src/platform/auth/route-access.check';
 import { Role } from '../../src/platform/context/actor';
 import { registerOrganization, uniqueEmail } from '../support/factories';
+import { declareQualification, qualificationFields } from '../support/qualifications';
 import { DEMO_LOGIN_BY_ROLE, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -25,6 +26,7 @@ interface ForeignSet {
   caseId: string;
   taskId: string;
   webhookId: string;
+  qualificationId: string;
 }
 
 interface Cell {
@@ -60,6 +62,7 @@ describe('access matrix generated from the route table', () => {
       return rows[0];
     }, 15_000, `admission task in ${regionCode}`);
     const hook = await app.http().post('/api/v1/webhooks').set(enterprise.auth).send({ url: 'http://127.0.0.1:9/hook', events: ['*'] }).expect(201);
+    const qualification = await declareQualification(app, enterprise.auth, enterprise.organization.id, qualificationFields('tech_sme')).expect(201);
     return {
       regionCode,
       enterpriseId: enterprise.organization.id,
@@ -68,6 +71,7 @@ describe('access matrix generated from the route table', () => {
       caseId: task.case_id,
       taskId: task.id,
       webhookId: hook.body.id,
+      qualificationId: qualification.body.id,
     };
   }
 
@@ -80,6 +84,7 @@ describe('access matrix generated from the route table', () => {
       if (route.path.startsWith('/approval-tasks/')) return set.taskId;
       if (route.path.startsWith('/approval-cases/')) return set.caseId;
       if (route.path.startsWith('/webhooks/')) return set.webhookId;
+      if (route.path.startsWith('/qualifications/')) return set.qualificationId;
       if (name === 'key') return 'provider_admission';
       if (route.path.endsWith('/admission-transitions')) return set.providerId;
       return set.enterpriseId; // organisations/:id and anything unknown: another region's enterprise
@@ -100,7 +105,10 @@ describe('access matrix generated from the route table', () => {
       case 'POST /webhooks':
         return { url: 'http://127.0.0.1:9/hook', events: ['*'] };
       case 'POST /organizations/:id/qualifications':
-        return { kind: 'tech_sme', certificateNo: `M-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, validFrom: '2026-01-01', validTo: '2028-12-31' };
+        // JSON without the certificate file: refused before anything is written (the multipart route is proved in qualifications.e2e-spec.ts).
+        return { kind: 'tech_sme', certificateNo: `M-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, issuer: '浙江省科学技术厅', validFrom: '2026-01-01', validTo: '2028-12-31' };
+      case 'POST /qualifications/:id/revocation':
+        return { reason: 'access matrix probe' };
       case 'POST /organizations/:id/controller-group':
         return { controllerGroupId: null };
       case 'POST /organizations/:id/invitations':
@@ -209,8 +217,8 @@ describe('access matrix generated from the route table', () => {
     const admin = (method: string, path: string) => cells.find((c) => c.who === Role.PlatformAdmin && c.method === method && c.path === path)?.status;
     expect(admin('GET', '/organizations/:id')).toBe(200);
     expect(admin('POST', '/organizations/:id/admission-transitions')).toBe(200);
-    expect(admin('POST', '/organizations/:id/qualifications')).toBe(201);
-    expect(admin('POST', '/organizations/:id/controller-group')).toBe(200);
+    // Only the enterprise's own admins declare a qualification; the platform does not (docs/security.md, "Qualifications").
+    expect(admin('POST', '/organizations/:id/qualifications')).toBe(403);
     expect(admin('POST', '/organizations/:id/invitations')).toBe(201);
   });
 

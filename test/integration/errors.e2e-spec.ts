@@ -2,6 +2,7 @@ import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { declareQualification } from '../support/qualifications';
 import { registrationBody } from '../support/factories';
 
 const REGISTER = '/api/v1/auth/register';
@@ -71,9 +72,9 @@ describe('hostile input gets a stable 4xx error body', () => {
 
   it('refuses organizationId smuggled into a qualification (it would pick the target organisation)', async () => {
     const me = await app.http().get('/api/v1/me').set(enterprise.auth).expect(200);
-    const url = `/api/v1/organizations/${me.body.organization.id}/qualifications`;
-    const res = await app.http().post(url).set(enterprise.auth)
-      .send({ kind: 'high_tech', certificateNo: 'GR-MASS-1', validFrom: '2026-01-01', validTo: '2028-12-31', organizationId: randomUUID() });
+    // Multipart, as the portal declares: the smuggled field is a form field next to the certificate file.
+    const res = await declareQualification(app, enterprise.auth, me.body.organization.id, { kind: 'high_tech', certificateNo: 'GR-MASS-1', issuer: '浙江省科学技术厅', validFrom: '2026-01-01', validTo: '2028-12-31' })
+      .field('organizationId', randomUUID());
     expectCleanError(res, 400, 'VALIDATION_FAILED');
     expect(res.body.details).toEqual([{ field: 'organizationId', message: expect.any(String) }]);
     const rows = await app.dataSource.query(`SELECT 1 FROM enterprise_qualifications WHERE certificate_no = 'GR-MASS-1'`);

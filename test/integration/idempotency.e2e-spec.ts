@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { registerOrganization, registrationBody } from '../support/factories';
+import { declareQualification } from '../support/qualifications';
 
 const REGISTER = '/api/v1/auth/register';
 
@@ -9,7 +10,7 @@ function newKey(tag = 'k'): string {
 }
 
 function qualification(certificateNo = `GR${randomBytes(5).toString('hex')}`) {
-  return { kind: 'high_tech', certificateNo, validFrom: '2026-01-01', validTo: '2028-12-31' };
+  return { kind: 'high_tech', certificateNo, issuer: '浙江省科学技术厅', validFrom: '2026-01-01', validTo: '2028-12-31' };
 }
 
 // jest.config.js sets testTimeout per project, which Jest ignores; booting the app can take longer than 5 s under load.
@@ -52,14 +53,15 @@ describe('Idempotency-Key on state-changing POSTs', () => {
     const org = await registerOrganization(app, { kind: 'enterprise' });
     const key = newKey('qual');
     const body = qualification();
-    const url = `/api/v1/organizations/${org.organization.id}/qualifications`;
-    const first = await app.http().post(url).set(org.auth).set('Idempotency-Key', key).send(body).expect(201);
-    expect(first.body).toEqual({ id: expect.any(String), ...body });
-    const again = await app.http().post(url).set(org.auth).set('Idempotency-Key', key).send(body).expect(201);
+    // A declaration is multipart (fields + certificate file), as the portal sends it.
+    const declare = () => declareQualification(app, org.auth, org.organization.id, body).set('Idempotency-Key', key);
+    const first = await declare().expect(201);
+    expect(first.body).toMatchObject({ id: expect.any(String), ...body, status: 'declared' });
+    const again = await declare().expect(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toEqual(first.body);
     expect(await count('SELECT 1 FROM enterprise_qualifications WHERE organization_id = $1', [org.organization.id])).toBe(1);
-    expect(await count(`SELECT 1 FROM audit_events WHERE subject_id = $1 AND action = 'organization.qualification.added'`, [org.organization.id])).toBe(1);
+    expect(await count(`SELECT 1 FROM audit_events WHERE organization_id = $1 AND action = 'organization.qualification.declared'`, [org.organization.id])).toBe(1);
   });
 
   it('refuses the same key with a different body with 422 IDEMPOTENCY_KEY_REUSED and creates nothing', async () => {
@@ -101,12 +103,13 @@ describe('Idempotency-Key on state-changing POSTs', () => {
 
   it('scopes keys per user: two users sending the same key and body both create their own row', async () => {
     const approver: Session = await login(app, DEMO.approver);
-    const admin: Session = await login(app, DEMO.admin);
+    // Two bureau users (actual-controller groups are created by the science bureaus only).
+    const reviewer: Session = await login(app, DEMO.reviewer);
     const key = newKey('shared');
     const name = `禾源控股集团${randomBytes(3).toString('hex')}`;
     const body = { name, controllerName: '王建国' };
     const a = await app.http().post('/api/v1/controller-groups').set(approver.auth).set('Idempotency-Key', key).send(body).expect(201);
-    const b = await app.http().post('/api/v1/controller-groups').set(admin.auth).set('Idempotency-Key', key).send(body).expect(201);
+    const b = await app.http().post('/api/v1/controller-groups').set(reviewer.auth).set('Idempotency-Key', key).send(body).expect(201);
     expect(a.headers['idempotent-replayed']).toBeUndefined();
     expect(b.headers['idempotent-replayed']).toBeUndefined();
     expect(a.body.id).not.toBe(b.body.id);
@@ -125,21 +128,21 @@ describe('Idempotency-Key on state-changing POSTs', () => {
 
   it('does not burn a key when the request fails with a conflict: once the conflict is gone the retry runs', async () => {
     const org = await registerOrganization(app, { kind: 'enterprise' });
-    const url = `/api/v1/organizations/${org.organization.id}/qualifications`;
     const body = qualification();
-    const existing = await app.http().post(url).set(org.auth).send(body).expect(201);
+    const existing = await declareQualification(app, org.auth, org.organization.id, body).expect(201);
 
     const key = newKey('conflict');
-    const refused = await app.http().post(url).set(org.auth).set('Idempotency-Key', key).send(body);
+    const declare = () => declareQualification(app, org.auth, org.organization.id, body).set('Idempotency-Key', key);
+    const refused = await declare();
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'ALREADY_EXISTS', details: [{ field: 'certificateNo' }] });
     expect(await keyRows(key)).toBe(0);
 
     await app.dataSource.query(`DELETE FROM enterprise_qualifications WHERE id = $1`, [existing.body.id]);
-    const retried = await app.http().post(url).set(org.auth).set('Idempotency-Key', key).send(body).expect(201);
+    const retried = await declare().expect(201);
     expect(retried.headers['idempotent-replayed']).toBeUndefined();
     expect(retried.body.id).not.toBe(existing.body.id);
-    const replay = await app.http().post(url).set(org.auth).set('Idempotency-Key', key).send(body).expect(201);
+    const replay = await declare().expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(retried.body);
     expect(await count('SELECT 1 FROM enterprise_qualifications WHERE organization_id = $1', [org.organization.id])).toBe(1);

@@ -5,6 +5,7 @@ import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { publishWorkflow } from '../support/approvals';
 import { registerOrganization } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { insertVerifiedQualification } from '../support/qualifications';
 import { issueVoucher, ledgerInvariants, listService, openProgram } from '../support/vouchers';
 
 type Auth = { Authorization: string };
@@ -209,10 +210,9 @@ describe('money under concurrency: hot vouchers, a hot budget, racing transition
     for (let batch = 0; batch < 200; batch += 20) {
       enterprises.push(...(await Promise.all(Array.from({ length: 20 }, () => registerOrganization(app, { kind: 'enterprise', regionCode: '330402' })))));
     }
+    // Verified by the bureau (the verification workflow is proved in qualifications.e2e-spec.ts).
     await Promise.all(
-      enterprises.map((e, i) =>
-        app.http().post(`/api/v1/organizations/${e.organization.id}/qualifications`).set(e.auth).send({ kind: 'tech_sme', certificateNo: `GR-CONC-${randomBytes(3).toString('hex')}-${i}`, validFrom: '2026-01-01', validTo: '2028-12-31' }).expect(201),
-      ),
+      enterprises.map((e, i) => insertVerifiedQualification(app, e.organization.id, { kind: 'tech_sme', certificateNo: `GR-CONC-${randomBytes(3).toString('hex')}-${i}`, validFrom: '2026-01-01', validTo: '2028-12-31' })),
     );
     const drafts = await Promise.all(
       enterprises.map((e) => app.http().post('/api/v1/voucher-applications').set(e.auth).send({ programId: hot.id, requestedFen: REQUEST_FEN, purpose: '并发申领：材料检测' }).expect(201)),
@@ -274,7 +274,7 @@ describe('money under concurrency: hot vouchers, a hot budget, racing transition
     const seeded = SEEDED_DEFINITIONS.find((d) => d.key === 'voucher_application')!;
     // A Shanghai enterprise is outside the Jiaxing programme's issuing region: eligibility fails.
     const outsider = await registerOrganization(app, { kind: 'enterprise', regionCode: '310000' });
-    await app.http().post(`/api/v1/organizations/${outsider.organization.id}/qualifications`).set(outsider.auth).send({ kind: 'tech_sme', certificateNo: `GR-OUT-${randomBytes(3).toString('hex')}`, validFrom: '2026-01-01', validTo: '2028-12-31' }).expect(201);
+    await insertVerifiedQualification(app, outsider.organization.id, { kind: 'tech_sme', certificateNo: `GR-OUT-${randomBytes(3).toString('hex')}`, validFrom: '2026-01-01', validTo: '2028-12-31' });
     const draft = await app.http().post('/api/v1/voucher-applications').set(outsider.auth).send({ programId, requestedFen: 500_000, purpose: '区域外企业申领' }).expect(201);
     await publishWorkflow(app, admin.auth, 'voucher_application', 'voucher_application', [{ key: 'precheck', name: '自动预审', kind: 'precheck' }], { autoApproveBelowFen: 1_000_000 });
     try {

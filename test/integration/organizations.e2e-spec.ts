@@ -1,6 +1,7 @@
 import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { caseOfSubject, decide, waitForTask } from '../support/approvals';
+import { declareQualification, QualificationFields, qualificationFields } from '../support/qualifications';
 import { CaseEngine } from '../../src/modules/approvals/case-engine.service';
 
 // The per-project `testTimeout` in jest.config.js is not applied (a global-only option); set it here.
@@ -188,44 +189,38 @@ describe('organisations: provider admission, qualifications, controller groups',
   });
 
   describe('enterprise qualifications', () => {
-    const qualification = (overrides: Record<string, unknown> = {}) => ({
-      kind: 'high_tech',
-      certificateNo: `GR2026${Math.floor(Math.random() * 1e8)}`,
-      validFrom: '2026-01-01',
-      validTo: '2028-12-31',
-      ...overrides,
-    });
+    // Declared with a certificate file (multipart) and verified by the district bureau: test/integration/qualifications.e2e-spec.ts.
+    const qualification = (overrides: Partial<QualificationFields> = {}) => qualificationFields('high_tech', { certificateNo: `GR2026${Math.floor(Math.random() * 1e8)}`, validFrom: '2026-01-01', validTo: '2028-12-31', ...overrides });
 
-    it('the org admin adds one (201); a non-admin colleague gets 403; another enterprise 404; bad dates 400 on validTo', async () => {
+    it('the org admin declares one (201, declared); a non-admin colleague gets 403; another enterprise 404; bad dates 400 on validTo', async () => {
       const enterprise = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
       const id = enterprise.organization.id;
-      const url = `/api/v1/organizations/${id}/qualifications`;
 
       const body = qualification();
-      const added = await app.http().post(url).set(enterprise.auth).send(body).expect(201);
-      expect(added.body).toEqual({ id: expect.any(String), kind: 'high_tech', certificateNo: body.certificateNo, validFrom: '2026-01-01', validTo: '2028-12-31' });
+      const added = await declareQualification(app, enterprise.auth, id, body).expect(201);
+      expect(added.body).toMatchObject({ id: expect.any(String), kind: 'high_tech', certificateNo: body.certificateNo, issuer: body.issuer, validFrom: '2026-01-01', validTo: '2028-12-31', status: 'declared' });
       const org = await app.http().get(`/api/v1/organizations/${id}`).set(enterprise.auth).expect(200);
-      expect(org.body.qualifications).toEqual([added.body]);
+      expect(org.body.qualifications).toEqual([expect.objectContaining({ id: added.body.id, certificateNo: body.certificateNo })]);
 
       // A colleague without org-admin rights.
       const invite = await app.http().post(`/api/v1/organizations/${id}/invitations`).set(enterprise.auth).send({ email: uniqueEmail('colleague') }).expect(201);
       await app.http().post('/api/v1/auth/invitations/accept').send({ token: invite.body.token, password: TEST_PASSWORD, displayName: '王芳' }).expect(201);
       const colleague = await login(app, invite.body.email, TEST_PASSWORD);
-      const denied = await app.http().post(url).set(colleague.auth).send(qualification()).expect(403);
+      const denied = await declareQualification(app, colleague.auth, id, qualification()).expect(403);
       expect(denied.body.code).toBe('FORBIDDEN');
 
-      // validTo before validFrom: the database CHECK answers, mapped to a field error.
-      const backwards = await app.http().post(url).set(enterprise.auth).send(qualification({ validFrom: '2027-06-01', validTo: '2027-05-31' })).expect(400);
+      // validTo before validFrom: a field error.
+      const backwards = await declareQualification(app, enterprise.auth, id, qualification({ validFrom: '2027-06-01', validTo: '2027-05-31' })).expect(400);
       expect(backwards.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'validTo', message: expect.any(String) }] });
 
       // Another enterprise cannot see this one, let alone write to it.
       const stranger = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
-      const hidden = await app.http().post(url).set(stranger.auth).send(qualification()).expect(404);
+      const hidden = await declareQualification(app, stranger.auth, id, qualification()).expect(404);
       expect(hidden.body.code).toBe('NOT_FOUND');
 
       const rows = (await app.dataSource.query(`SELECT certificate_no FROM enterprise_qualifications WHERE organization_id = $1`, [id])) as unknown[];
       expect(rows).toEqual([{ certificate_no: body.certificateNo }]);
-      const audit = (await app.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE subject_id = $1 AND action = 'organization.qualification.added'`, [id])) as { n: number }[];
+      const audit = (await app.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE organization_id = $1 AND action = 'organization.qualification.declared'`, [id])) as { n: number }[];
       expect(audit[0].n).toBe(1);
     });
   });
@@ -233,7 +228,8 @@ describe('organisations: provider admission, qualifications, controller groups',
   describe('actual-controller groups (同一实际控制人)', () => {
     it('the approver creates a group and links two enterprises; the organisation shows its group', async () => {
       const group = await app.http().post('/api/v1/controller-groups').set(approver.auth).send({ name: `测试控股集团${Date.now()}`, controllerName: '赵立新' }).expect(201);
-      expect(group.body).toEqual({ id: expect.any(String), name: expect.stringMatching(/^测试控股集团/), controllerName: '赵立新' });
+      // The group belongs to the bureau region that created it.
+      expect(group.body).toEqual({ id: expect.any(String), name: expect.stringMatching(/^测试控股集团/), controllerName: '赵立新', regionCode: '330400', memberCount: 0, createdAt: expect.any(String) });
 
       const a = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
       const b = await registerOrganization(app, { kind: 'enterprise', regionCode: '330483' });

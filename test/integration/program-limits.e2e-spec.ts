@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { registerOrganization } from '../support/factories';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { verifiedQualification } from '../support/qualifications';
 import { issueVoucher, openProgram, PROGRAM_DEFAULTS } from '../support/vouchers';
 
 type Auth = { Authorization: string };
@@ -36,10 +37,10 @@ describe('GET /programs/:id/limits: the application form’s live limits', () =>
     const group = await app.http().post('/api/v1/controller-groups').set(reviewer.auth).send({ name: `禾泰测试集团${randomBytes(3).toString('hex')}`, controllerName: '沈测试' }).expect(201);
     const a = await inGroup(group.body.id);
     const b = await inGroup(group.body.id);
-    // A holds a valid high-tech qualification (tier high_tech, 60 %) and an expired tech-SME one (ignored).
-    const highTech = { kind: 'high_tech', certificateNo: `GR${randomBytes(4).toString('hex')}`, validFrom: '2020-01-01', validTo: '2099-12-31' };
-    const expired = { kind: 'tech_sme', certificateNo: `KJ${randomBytes(4).toString('hex')}`, validFrom: '2001-01-01', validTo: '2002-12-31' };
-    for (const q of [highTech, expired]) await app.http().post(`/api/v1/organizations/${a.organization.id}/qualifications`).set(a.auth).send(q).expect(201);
+    // A holds a verified, valid high-tech qualification (tier high_tech, 60 %) and a verified but expired tech-SME one (ignored).
+    const highTech = { kind: 'high_tech', certificateNo: `GR${randomBytes(4).toString('hex')}`, issuer: '浙江省科学技术厅', validFrom: '2020-01-01', validTo: '2099-12-31' };
+    const expired = { kind: 'tech_sme', certificateNo: `KJ${randomBytes(4).toString('hex')}`, issuer: '浙江省科学技术厅', validFrom: '2001-01-01', validTo: '2002-12-31' };
+    for (const q of [highTech, expired]) await verifiedQualification(app, a, reviewer.auth, q);
 
     const start = await limits(a.auth, program.id);
     expect(start).toEqual({
@@ -61,8 +62,8 @@ describe('GET /programs/:id/limits: the application form’s live limits', () =>
       redeemBy: PROGRAM_DEFAULTS.redeemBy,
       redemptionMode: 'provider_redeems',
       qualifications: [
-        { id: expect.any(String), ...highTech, validToday: true },
-        { id: expect.any(String), ...expired, validToday: false },
+        expect.objectContaining({ id: expect.any(String), ...highTech, status: 'verified', validToday: true }),
+        expect.objectContaining({ id: expect.any(String), ...expired, status: 'verified', validToday: false }),
       ],
     });
 

@@ -24,6 +24,7 @@ describe('innovation vouchers: rules, pre-checks, reversals and access', () => {
   let approver: Session;
   let reviewer: Session;
   let finance: Session;
+  let finance2: Session;
   let admin: Session;
   let partner: Session;
   let shanghaiLab: Session;
@@ -34,13 +35,14 @@ describe('innovation vouchers: rules, pre-checks, reversals and access', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    [approver, reviewer, finance, admin, partner, shanghaiLab] = await Promise.all([
+    [approver, reviewer, finance, admin, partner, shanghaiLab, finance2] = await Promise.all([
       login(app, DEMO.approver),
       login(app, DEMO.reviewer),
       login(app, DEMO.finance),
       login(app, DEMO.admin),
       login(app, DEMO.partner),
       login(app, DEMO.provider),
+      login(app, DEMO.finance2),
     ]);
   });
   afterAll(() => app.close());
@@ -177,7 +179,7 @@ describe('innovation vouchers: rules, pre-checks, reversals and access', () => {
 
   async function paySettlement(batchId: string) {
     await http().post(`/api/v1/settlement-batches/${batchId}/close`).set(finance.auth).expect(200);
-    await http().post(`/api/v1/settlement-batches/${batchId}/approve`).set(finance.auth).expect(200);
+    await http().post(`/api/v1/settlement-batches/${batchId}/approve`).set(finance2.auth).expect(200);
     await http().post(`/api/v1/settlement-batches/${batchId}/pay`).set(finance.auth).send({ paymentReference: `JXCZ-${digits(6)}` }).expect(200);
   }
 

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { OrganizationKind } from '../../platform/context/actor';
 import type { AdmissionStatus } from './organization.state';
+import type { QualificationStatus } from './qualification.state';
 
 @Entity('regions')
 export class Region {
@@ -20,6 +21,9 @@ export class ControllerGroup {
   @Column() name: string;
   /** 实际控制人 */
   @Column() controllerName: string;
+  /** The bureau region that created it; null for groups from before bureaus owned them. */
+  @Column({ type: 'text', nullable: true }) regionCode: string | null;
+  @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
   @Column({ type: 'timestamptz' }) createdAt: Date;
 }
 
@@ -54,5 +58,16 @@ export class EnterpriseQualification {
   /** Calendar days (Asia/Shanghai), kept as 'YYYY-MM-DD'. */
   @Column({ type: 'date' }) validFrom: string;
   @Column({ type: 'date' }) validTo: string;
+  /** 发证机关; null on rows declared before verification existed. */
+  @Column({ type: 'text', nullable: true }) issuer: string | null;
+  /** Only 'verified' counts for a tier (qualification.state.ts). */
+  @Column({ type: 'text' }) status: QualificationStatus;
+  @Column({ type: 'uuid', nullable: true }) declaredBy: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) decisionReason: string | null;
+  @Column({ type: 'uuid', nullable: true }) revokedBy: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  @Column() version: number;
   @Column({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,12 +1,25 @@
-import { OrganizationDto, QualificationDto, RegionDto } from './dto/organization.dto';
+import { OrganizationDto, QualificationCertificateDto, QualificationDto, RegionDto } from './dto/organization.dto';
 import { EnterpriseQualification, Organization, Region } from './organization.entity';
 
 export function toRegionDto(r: Region): RegionDto {
   return { code: r.code, name: r.name, nameEn: r.nameEn, kind: r.kind, parentCode: r.parentCode, isG60: r.isG60, isPartner: r.isPartner };
 }
 
-export function toQualificationDto(q: EnterpriseQualification): QualificationDto {
-  return { id: q.id, kind: q.kind, certificateNo: q.certificateNo, validFrom: q.validFrom, validTo: q.validTo };
+export function toQualificationDto(q: EnterpriseQualification, certificate: QualificationCertificateDto | null = null): QualificationDto {
+  return {
+    id: q.id,
+    kind: q.kind,
+    certificateNo: q.certificateNo,
+    validFrom: q.validFrom,
+    validTo: q.validTo,
+    issuer: q.issuer,
+    status: q.status,
+    decidedAt: q.decidedAt ? q.decidedAt.toISOString() : null,
+    decisionReason: q.decisionReason,
+    revokedAt: q.revokedAt ? q.revokedAt.toISOString() : null,
+    certificate,
+    version: q.version,
+  };
 }
 
 export function toOrganizationDto(o: Organization, qualifications: EnterpriseQualification[] = []): OrganizationDto {
@@ -23,7 +36,7 @@ export function toOrganizationDto(o: Organization, qualifications: EnterpriseQua
     agencyLevel: o.agencyLevel,
     controllerGroupId: o.controllerGroupId,
     publicNoticeEndsAt: o.publicNoticeEndsAt ? o.publicNoticeEndsAt.toISOString() : null,
-    qualifications: qualifications.map(toQualificationDto),
+    qualifications: qualifications.map((q) => toQualificationDto(q)),
     version: o.version,
     createdAt: o.createdAt.toISOString(),
   };

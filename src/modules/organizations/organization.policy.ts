@@ -20,11 +20,20 @@ export const OrganizationPolicy = {
     return [Role.Approver, Role.PartnerAdmin].includes(actor.role) && actorCoversRegion(actor, provider.regionCode);
   },
 
-  canLinkControllerGroup(actor: Actor, enterprise: Pick<Organization, 'id' | 'regionCode'>): boolean {
-    if (OrganizationPolicy.canManage(actor, enterprise)) return true;
-    return [Role.Reviewer, Role.Approver, Role.PartnerAdmin].includes(actor.role) && actorCoversRegion(actor, enterprise.regionCode);
+  /**
+   * Actual-controller groups (同一实际控制人) decide whose cap a subsidy counts against, so they are
+   * bureau data: only the organisation's own district or city bureau (its partner region's bureau
+   * for a Shanghai organisation) links and unlinks. Not the organisation itself (it asks through a
+   * change request), not the platform operators (docs/security.md, "Actual-controller groups").
+   */
+  canLinkControllerGroup(actor: Actor, org: Pick<Organization, 'id' | 'regionCode'>): boolean {
+    if (actor.organizationId === org.id || isPlatformAdmin(actor)) return false;
+    return CONTROLLER_GROUP_BUREAU_ROLES.includes(actor.role) && actorCoversRegion(actor, org.regionCode);
   },
 };
+
+/** The bureau roles that keep actual-controller groups: district reviewers, city approvers, the partner region's admins. */
+export const CONTROLLER_GROUP_BUREAU_ROLES: Role[] = [Role.Reviewer, Role.Approver, Role.PartnerAdmin];
 
 /** Which roles a user of each kind of organisation may hold. */
 export const ROLES_BY_ORGANIZATION: Record<string, Role[]> = {

@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Authenticated, CurrentActor, Public, Roles } from '../../platform/auth/access.decorators';
 import { Actor, Role } from '../../platform/context/actor';
 import {
-  AddQualificationDto, AdmissionTransitionDto, ControllerGroupDto, CreateAgencyDto, CreateControllerGroupDto, CreateInvitationDto,
-  InvitationDto, LinkControllerGroupDto, OrganizationDto, OrganizationQueryDto, QualificationDto, RegionDto, RegisteredUserDto,
+  AdmissionTransitionDto, CreateAgencyDto, CreateInvitationDto,
+  InvitationDto, OrganizationDto, OrganizationQueryDto, RegionDto, RegisteredUserDto,
   RegistrationResultDto, UpdateProfileDto,
 } from './dto/organization.dto';
 import { AcceptInvitationDto, RegisterDto } from './dto/register.dto';
@@ -79,14 +79,6 @@ export class OrganizationsController {
     return this.registration.invite(actor, id, dto);
   }
 
-  @Post('organizations/:id/qualifications')
-  @Roles(Role.EnterpriseUser, Role.PlatformAdmin)
-  @ApiOperation({ summary: 'Record an enterprise qualification (科技型中小企业, 高新技术企业, …) with its validity' })
-  @ApiCreatedResponse({ type: QualificationDto })
-  addQualification(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddQualificationDto): Promise<QualificationDto> {
-    return this.organizations.addQualification(actor, id, dto);
-  }
-
   @Post('organizations/:id/admission-transitions')
   @Roles(Role.Approver, Role.PartnerAdmin, Role.PlatformAdmin)
   @HttpCode(200)
@@ -96,36 +88,11 @@ export class OrganizationsController {
     return this.organizations.transitionAdmission(actor, id, dto);
   }
 
-  @Post('organizations/:id/controller-group')
-  @Roles(Role.EnterpriseUser, Role.ProviderUser, Role.Reviewer, Role.Approver, Role.PartnerAdmin, Role.PlatformAdmin)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Link an enterprise or provider to its actual-controller group (同一实际控制人), or unlink with null' })
-  @ApiOkResponse({ type: OrganizationDto })
-  linkControllerGroup(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LinkControllerGroupDto): Promise<OrganizationDto> {
-    return this.organizations.linkControllerGroup(actor, id, dto.controllerGroupId ?? null);
-  }
-
   @Post('agencies')
   @Roles(Role.PlatformAdmin)
   @ApiOperation({ summary: 'Create a science or finance bureau (agency) organisation' })
   @ApiCreatedResponse({ type: OrganizationDto })
   createAgency(@Body() dto: CreateAgencyDto): Promise<OrganizationDto> {
     return this.organizations.createAgency(dto);
-  }
-
-  @Get('controller-groups')
-  @Roles(Role.Reviewer, Role.Approver, Role.PlatformAdmin)
-  @ApiOperation({ summary: 'Actual-controller groups' })
-  @ApiOkResponse({ type: [ControllerGroupDto] })
-  listControllerGroups(): Promise<ControllerGroupDto[]> {
-    return this.organizations.listControllerGroups();
-  }
-
-  @Post('controller-groups')
-  @Roles(Role.Reviewer, Role.Approver, Role.PlatformAdmin)
-  @ApiOperation({ summary: 'Create an actual-controller group' })
-  @ApiCreatedResponse({ type: ControllerGroupDto })
-  createControllerGroup(@Body() dto: CreateControllerGroupDto): Promise<ControllerGroupDto> {
-    return this.organizations.createControllerGroup(dto);
   }
 }

@@ -1,19 +1,34 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../../platform/config/app-config';
 import { ApprovalsModule } from '../approvals/approvals.module';
+import { ControllerGroupChangeRequest } from './controller-group-change.entity';
+import { ControllerGroupChangeSubject } from './controller-group-change.subject';
+import { ControllerGroupChangesService } from './controller-group-changes.service';
+import { ControllerGroupsController } from './controller-groups.controller';
+import { ControllerGroupsService } from './controller-groups.service';
 import { ControllerGroup, EnterpriseQualification, Organization, Region } from './organization.entity';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 import { ProviderAdmissionSubject } from './provider-admission.subject';
+import { QualificationVerificationSubject } from './qualification-verification.subject';
+import { QualificationsController } from './qualifications.controller';
+import { QualificationsService } from './qualifications.service';
 import { RegionsService } from './regions.service';
 import { RegistrationService } from './registration.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Region, ControllerGroup, Organization, EnterpriseQualification]), ApprovalsModule],
-  controllers: [OrganizationsController, UsersController],
-  providers: [OrganizationsService, RegistrationService, RegionsService, ProviderAdmissionSubject, UsersService],
-  exports: [OrganizationsService, RegionsService, ProviderAdmissionSubject],
+  imports: [
+    TypeOrmModule.forFeature([Region, ControllerGroup, Organization, EnterpriseQualification, ControllerGroupChangeRequest]),
+    ApprovalsModule,
+    // Certificate uploads (QualificationsController): in memory, bounded by QUALIFICATION_FILE_MAX_BYTES (→ 413), then stored in PostgreSQL.
+    MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.QUALIFICATION_FILE_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }) }),
+  ],
+  controllers: [OrganizationsController, UsersController, QualificationsController, ControllerGroupsController],
+  providers: [OrganizationsService, RegistrationService, RegionsService, ProviderAdmissionSubject, UsersService, QualificationsService, QualificationVerificationSubject, ControllerGroupsService, ControllerGroupChangesService, ControllerGroupChangeSubject],
+  exports: [OrganizationsService, ControllerGroupsService, RegionsService, ProviderAdmissionSubject, QualificationVerificationSubject],
 })
 export class OrganizationsModule {}

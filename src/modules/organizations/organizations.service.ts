@@ -6,13 +6,14 @@ import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
 import { JobName } from '../../platform/queue/queue.registry';
 import {
-  AddQualificationDto, AdmissionTransitionDto, ControllerGroupDto, CreateAgencyDto, CreateControllerGroupDto,
+  AdmissionTransitionDto, CreateAgencyDto,
   OrganizationDto, OrganizationQueryDto, QualificationDto, UpdateProfileDto,
 } from './dto/organization.dto';
-import { ControllerGroup, EnterpriseQualification, Organization } from './organization.entity';
-import { auditView, toOrganizationDto, toQualificationDto } from './organization.mapper';
+import { Organization } from './organization.entity';
+import { auditView, toOrganizationDto } from './organization.mapper';
 import { OrganizationPolicy } from './organization.policy';
 import { AdmissionAction, nextAdmissionStatus } from './organization.state';
+import { QualificationsService } from './qualifications.service';
 import { RegionsService } from './regions.service';
 
 describeConstraint('enterprise_qualifications_unique', ErrorCode.AlreadyExists, 'This qualification certificate is already recorded', 'certificateNo');
@@ -27,6 +28,7 @@ export class OrganizationsService {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly regions: RegionsService,
+    private readonly qualificationsService: QualificationsService,
   ) {}
 
   async get(actor: Actor, id: string): Promise<OrganizationDto> {
@@ -35,10 +37,13 @@ export class OrganizationsService {
     return { ...toOrganizationDto(org), qualifications: await this.qualifications(this.dataSource.manager, id) };
   }
 
-  /** An organisation's qualifications, latest validity first: other modules derive an enterprise's tier from them (tierOn). */
-  async qualifications(manager: EntityManager, organizationId: string): Promise<QualificationDto[]> {
-    const rows = await manager.getRepository(EnterpriseQualification).find({ where: { organizationId }, order: { validTo: 'DESC' } });
-    return rows.map(toQualificationDto);
+  /**
+   * An organisation's qualifications with their verification status, latest validity first. Other
+   * modules derive an enterprise's tier from them only through subsidy.ts tierOn, which counts
+   * verified qualifications valid on the day and nothing else (docs/security.md, "Qualifications").
+   */
+  qualifications(manager: EntityManager, organizationId: string): Promise<QualificationDto[]> {
+    return this.qualificationsService.list(manager, organizationId);
   }
 
   async list(actor: Actor, query: OrganizationQueryDto): Promise<OrganizationDto[]> {
@@ -53,26 +58,6 @@ export class OrganizationsService {
     if (query.q) qb.andWhere(`o.name LIKE :q ESCAPE '\\'`, { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     const rows = await qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id').take(query.limit ?? 50).skip(query.offset ?? 0).getMany();
     return rows.map((o) => toOrganizationDto(o));
-  }
-
-  async addQualification(actor: Actor, organizationId: string, dto: AddQualificationDto): Promise<QualificationDto> {
-    return this.uow.run(async (tx) => {
-      const org = await this.lockReadable(tx.manager, actor, organizationId);
-      if (org.kind !== 'enterprise') throw DomainError.rule('Only enterprises hold qualifications');
-      if (!OrganizationPolicy.canManage(actor, org)) throw DomainError.forbidden('Only this enterprise’s admins may add qualifications');
-      const repo = tx.manager.getRepository(EnterpriseQualification);
-      const saved = await repo.save(repo.create({ organizationId: org.id, ...dto }));
-      const row = await repo.findOneByOrFail({ id: saved.id });
-      tx.audit({
-        action: 'organization.qualification.added',
-        subjectType: 'organization',
-        subjectId: org.id,
-        organizationId: org.id,
-        regionCode: org.regionCode,
-        after: toQualificationDto(row),
-      });
-      return toQualificationDto(row);
-    });
   }
 
   /** Suspends, reinstates or revokes an admitted provider (the regional admins), by the state table. */
@@ -154,40 +139,6 @@ export class OrganizationsService {
       const org = await repo.findOneByOrFail({ id: saved.id });
       tx.audit({ action: 'organization.agency.created', subjectType: 'organization', subjectId: org.id, organizationId: org.id, regionCode: org.regionCode, after: auditView(org) });
       return toOrganizationDto(org);
-    });
-  }
-
-  async createControllerGroup(dto: CreateControllerGroupDto): Promise<ControllerGroupDto> {
-    return this.uow.run(async (tx) => {
-      const repo = tx.manager.getRepository(ControllerGroup);
-      const saved = await repo.save(repo.create({ name: dto.name.trim(), controllerName: dto.controllerName.trim() }));
-      tx.audit({ action: 'controller_group.created', subjectType: 'controller_group', subjectId: saved.id, after: { name: saved.name, controllerName: saved.controllerName } });
-      return { id: saved.id, name: saved.name, controllerName: saved.controllerName };
-    });
-  }
-
-  async listControllerGroups(): Promise<ControllerGroupDto[]> {
-    const rows = await this.dataSource.getRepository(ControllerGroup).find({ order: { name: 'ASC' } });
-    return rows.map((g) => ({ id: g.id, name: g.name, controllerName: g.controllerName }));
-  }
-
-  /**
-   * 同一实际控制人: caps apply across every enterprise linked to the group; a provider declared in
-   * the same group as an enterprise is a related party of it (a redemption pre-check fails).
-   */
-  async linkControllerGroup(actor: Actor, enterpriseId: string, controllerGroupId: string | null): Promise<OrganizationDto> {
-    return this.uow.run(async (tx) => {
-      const org = await this.lockReadable(tx.manager, actor, enterpriseId);
-      if (org.kind !== 'enterprise' && org.kind !== 'provider') throw DomainError.rule('Only enterprises and providers belong to actual-controller groups');
-      if (!OrganizationPolicy.canLinkControllerGroup(actor, org)) throw DomainError.forbidden();
-      if (controllerGroupId && !(await tx.manager.getRepository(ControllerGroup).existsBy({ id: controllerGroupId }))) {
-        throw DomainError.invalid('controllerGroupId', 'no such actual-controller group');
-      }
-      const before = auditView(org);
-      await tx.manager.query(`UPDATE organizations SET controller_group_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [org.id, controllerGroupId]);
-      const after = await tx.manager.getRepository(Organization).findOneByOrFail({ id: org.id });
-      tx.audit({ action: 'organization.controller_group.linked', subjectType: 'organization', subjectId: org.id, organizationId: org.id, regionCode: org.regionCode, before, after: auditView(after) });
-      return toOrganizationDto(after);
     });
   }
 

@@ -1,4 +1,4 @@
-import { computeSubsidy, floorRatio, ratioForTier, settlementPeriod, tierOn } from './subsidy';
+import { computeSubsidy, floorRatio, qualificationCounts, ratioForTier, settlementPeriod, tierOn } from './subsidy';
 
 describe('subsidy arithmetic', () => {
   const base = { ratioBp: 5000, fullCoverageThresholdFen: 0, remainingVoucherFen: 10_000_000, caps: [] };
@@ -30,14 +30,24 @@ describe('subsidy arithmetic', () => {
 
   it('picks the best qualification valid on the day, and the tier ratio or the default', () => {
     const quals = [
-      { kind: 'tech_sme', validFrom: '2026-01-01', validTo: '2026-12-31' },
-      { kind: 'high_tech', validFrom: '2024-01-01', validTo: '2026-06-30' },
+      { kind: 'tech_sme', validFrom: '2026-01-01', validTo: '2026-12-31', status: 'verified' },
+      { kind: 'high_tech', validFrom: '2024-01-01', validTo: '2026-06-30', status: 'verified' },
     ];
     expect(tierOn(quals, '2026-06-30')).toBe('high_tech');
     expect(tierOn(quals, '2026-07-01')).toBe('tech_sme');
     expect(tierOn(quals, '2027-01-01')).toBe('default');
     expect(ratioForTier({ default: 5000, high_tech: 6000 }, 'high_tech')).toBe(6000);
     expect(ratioForTier({ default: 5000, high_tech: 6000 }, 'tech_sme')).toBe(5000);
+  });
+
+  it('counts only verified qualifications: declared, in review, rejected, revoked and withdrawn ones change no tier', () => {
+    const span = { kind: 'high_tech', validFrom: '2026-01-01', validTo: '2028-12-31' };
+    for (const status of ['declared', 'in_review', 'rejected', 'revoked', 'withdrawn']) {
+      expect(tierOn([{ ...span, status }], '2026-06-01')).toBe('default');
+      expect(qualificationCounts({ ...span, status }, '2026-06-01')).toBe(false);
+    }
+    expect(tierOn([{ ...span, status: 'verified' }], '2026-06-01')).toBe('high_tech');
+    expect(tierOn([{ ...span, status: 'verified' }], '2029-01-01')).toBe('default');
   });
 
   it('finds monthly and quarterly settlement periods', () => {

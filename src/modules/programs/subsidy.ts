@@ -13,11 +13,22 @@ export interface QualificationSpan {
   kind: string;
   validFrom: string;
   validTo: string;
+  /** Verification status: only 'verified' counts (docs/security.md, "Qualifications"). */
+  status: string;
 }
 
-/** The best tier among qualifications valid on `onDate` (YYYY-MM-DD, inclusive). */
+/**
+ * The one rule for whether a qualification changes a ratio on a day: verified by the district
+ * bureau, and valid on `onDate` (YYYY-MM-DD, inclusive). A declared, in-review, rejected, revoked
+ * or expired qualification counts for nothing.
+ */
+export function qualificationCounts(q: QualificationSpan, onDate: string): boolean {
+  return q.status === 'verified' && q.validFrom <= onDate && onDate <= q.validTo;
+}
+
+/** The best tier among qualifications that count on `onDate` (qualificationCounts). */
 export function tierOn(qualifications: QualificationSpan[], onDate: string): EnterpriseTier {
-  const valid = new Set(qualifications.filter((q) => q.validFrom <= onDate && onDate <= q.validTo).map((q) => q.kind));
+  const valid = new Set(qualifications.filter((q) => qualificationCounts(q, onDate)).map((q) => q.kind));
   return TIER_ORDER.find((t) => t !== 'default' && valid.has(t)) ?? 'default';
 }
 

@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { LedgerService } from '../ledger/ledger.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ProgramsService } from '../programs/programs.service';
-import { ratioForTier, tierOn } from '../programs/subsidy';
+import { qualificationCounts, ratioForTier, tierOn } from '../programs/subsidy';
 import { CapHeadroom, CapsService } from './caps.service';
 import { ApplicationLimitsDto } from './dto/voucher.dto';
 
@@ -55,7 +55,7 @@ export class ApplicationLimitsService {
       useBy: program.useBy,
       redeemBy: program.redeemBy,
       redemptionMode: program.redemptionMode,
-      qualifications: qualifications.map((q) => ({ ...q, validToday: q.validFrom <= today && today <= q.validTo })),
+      qualifications: qualifications.map((q) => ({ ...q, validToday: qualificationCounts(q, today) })),
     };
   }
 }

@@ -115,6 +115,8 @@ export class VoucherApplicationSubject implements ApprovalSubject {
       programId: program.id,
       enterpriseId: app.enterpriseId,
       applicationId: app.id,
+      // The group whose counter this issuance consumed: usage stays with it if the enterprise moves later.
+      controllerGroupId: caps.detail.find((d) => d.scope === 'group')?.scopeId ?? null,
       faceValueFen: app.requestedFen,
       useBy: program.useBy,
       redeemBy: program.redeemBy,
@@ -125,7 +127,7 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     await tx.manager.query(`UPDATE voucher_applications SET voucher_id = $2 WHERE id = $1`, [app.id, voucherId]);
     await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'issue'), null);
     const voucher = await repo.findOneByOrFail({ id: voucherId });
-    tx.audit({ action: 'voucher.issued', subjectType: 'voucher', subjectId: voucherId, organizationId: app.enterpriseId, after: { number: voucher.number, faceValueFen: voucher.faceValueFen, useBy: voucher.useBy, redeemBy: voucher.redeemBy, applicationId: app.id } });
+    tx.audit({ action: 'voucher.issued', subjectType: 'voucher', subjectId: voucherId, organizationId: app.enterpriseId, after: { number: voucher.number, faceValueFen: voucher.faceValueFen, useBy: voucher.useBy, redeemBy: voucher.redeemBy, applicationId: app.id, controllerGroupId: voucher.controllerGroupId } });
     this.notify(tx, app, '创新券已发放', `券号 ${voucher.number}，面额 ${voucher.faceValueFen} 分，使用截止 ${voucher.useBy}`);
   }
 

@@ -31,6 +31,8 @@ export class Voucher {
   @Column() programId: string;
   @Column() enterpriseId: string;
   @Column() applicationId: string;
+  /** The actual-controller group it was committed under (同一实际控制人); its usage stays with that group. */
+  @Column({ type: 'uuid', nullable: true }) controllerGroupId: string | null;
   @Column({ type: 'bigint', transformer: fenTransformer }) faceValueFen: number;
   @Column({ type: 'date' }) useBy: string;
   @Column({ type: 'date' }) redeemBy: string;

@@ -6,6 +6,7 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { ProgramsModule } from '../programs/programs.module';
 import { ApplicationLimitsService } from './application-limits.service';
 import { CapsService } from './caps.service';
+import { ControllerGroupUsageController } from './controller-group-usage.controller';
 import { ProgramLimitsController } from './program-limits.controller';
 import { Voucher, VoucherApplication } from './voucher.entities';
 import { VoucherApplicationSubject } from './voucher-application.subject';
@@ -16,7 +17,7 @@ import { VouchersService } from './vouchers.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Voucher, VoucherApplication]), ApprovalsModule, LedgerModule, OrganizationsModule, ProgramsModule],
-  controllers: [VouchersController, ProgramLimitsController],
+  controllers: [VouchersController, ProgramLimitsController, ControllerGroupUsageController],
   providers: [VouchersService, VoucherApplicationsService, VoucherApplicationSubject, CapsService, VoucherExpiryService, ApplicationLimitsService],
   exports: [VouchersService, VoucherExpiryService, CapsService],
 })

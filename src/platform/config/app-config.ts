@@ -143,6 +143,20 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   DB_POOL_SIZE = 20;
 
+  /**
+   * Four eyes on money (docs/security.md): a voucher revocation or a claim claw-back moving more
+   * than this many fen needs a second person of the paying region. Default ¥10,000.
+   */
+  @Transform(toInt) @IsInt() @Min(0)
+  FOUR_EYES_THRESHOLD_FEN = 1_000_000;
+
+  /** Objections to public notices (公示异议) each user, and each organisation, may raise per hour. */
+  @Transform(toInt) @IsInt() @Min(1)
+  OBJECTIONS_PER_USER_PER_HOUR = 5;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  OBJECTIONS_PER_ORG_PER_HOUR = 20;
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { Role } from '../../../platform/context/actor';
 import { AdmissionAction, MANUAL_ADMISSION_ACTIONS } from '../organization.state';
+import { QUALIFICATION_STATUSES, QualificationStatus } from '../qualification.state';
 
 export class RegionDto {
   @ApiProperty() code: string;
@@ -14,12 +15,26 @@ export class RegionDto {
   @ApiProperty() isPartner: boolean;
 }
 
+export class QualificationCertificateDto {
+  @ApiProperty() fileName: string;
+  @ApiProperty({ enum: ['application/pdf', 'image/png', 'image/jpeg'] }) contentType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty() sha256: string;
+}
+
 export class QualificationDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['tech_sme', 'high_tech', 'specialised_sme'] }) kind: string;
   @ApiProperty() certificateNo: string;
   @ApiProperty({ example: '2026-01-01' }) validFrom: string;
   @ApiProperty({ example: '2028-12-31' }) validTo: string;
+  @ApiProperty({ nullable: true, type: String, description: '发证机关; null on declarations made before verification existed' }) issuer: string | null;
+  @ApiProperty({ enum: QUALIFICATION_STATUSES, description: 'Only verified qualifications valid on the day count for a tier' }) status: QualificationStatus;
+  @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The bureau’s reason for a rejection, return or revocation' }) decisionReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
+  @ApiProperty({ nullable: true, type: QualificationCertificateDto }) certificate: QualificationCertificateDto | null;
+  @ApiProperty() version: number;
 }
 
 export class OrganizationDto {
@@ -75,13 +90,17 @@ export class OrganizationQueryDto {
   offset?: number;
 }
 
-export class AddQualificationDto {
+/** The text fields of a declaration (multipart/form-data, next to the certificate file). */
+export class DeclareQualificationDto {
   @ApiProperty({ enum: ['tech_sme', 'high_tech', 'specialised_sme'], description: '科技型中小企业 / 高新技术企业 / 专精特新' })
   @IsIn(['tech_sme', 'high_tech', 'specialised_sme'])
   kind: 'tech_sme' | 'high_tech' | 'specialised_sme';
 
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(64)
   certificateNo: string;
+
+  @ApiProperty({ description: '发证机关, e.g. 浙江省科学技术厅' }) @IsString() @MinLength(2) @MaxLength(100)
+  issuer: string;
 
   @ApiProperty({ example: '2026-01-01' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/)
   validFrom: string;
@@ -134,25 +153,6 @@ export class CreateAgencyDto {
   agencyLevel: 'district' | 'city' | 'partner' | 'platform';
 }
 
-export class CreateControllerGroupDto {
-  @ApiProperty({ example: '禾源控股集团' }) @IsString() @MinLength(2) @MaxLength(200)
-  name: string;
-
-  @ApiProperty({ example: '王建国', description: '实际控制人' }) @IsString() @MinLength(2) @MaxLength(100)
-  controllerName: string;
-}
-
-export class LinkControllerGroupDto {
-  @ApiProperty({ nullable: true, type: String, description: 'The group, or null to unlink (the key is required)' })
-  @ValidateIf((_o, value) => value !== null) @IsUUID()
-  controllerGroupId: string | null;
-}
-
-export class ControllerGroupDto {
-  @ApiProperty() id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() controllerName: string;
-}
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ description: 'Only before admission, or for enterprises' }) @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
@@ -171,4 +171,10 @@ export class UpdateProfileDto {
   @ApiPropertyOptional({ enum: ['CMA', 'CNAS'], isArray: true })
   @IsOptional() @IsArray() @ArrayMaxSize(5) @IsIn(['CMA', 'CNAS'], { each: true })
   accreditations?: ('CMA' | 'CNAS')[];
+}
+
+export class RevokeQualificationDto {
+  @ApiProperty({ description: 'Why the bureau revokes a verified qualification (shown to the enterprise, kept in the audit trail)' })
+  @IsString() @MinLength(2) @MaxLength(500)
+  reason: string;
 }

@@ -111,14 +111,14 @@ export class ExpiryReportDto {
 
 
 export class LimitQualificationDto extends QualificationDto {
-  @ApiProperty({ description: 'Valid today (Asia/Shanghai), so it counts for the tier' }) validToday: boolean;
+  @ApiProperty({ description: 'Verified and valid today (Asia/Shanghai), so it counts for the tier' }) validToday: boolean;
 }
 
 /** The caller's live hints for a voucher application form (申领额度提示). */
 export class ApplicationLimitsDto {
   @ApiProperty() programId: string;
   @ApiProperty({ description: 'false when the programme is not open or its use-by date has passed: applications are refused' }) acceptingApplications: boolean;
-  @ApiProperty({ enum: ['default', 'tech_sme', 'specialised_sme', 'high_tech'], description: 'Best tier among the qualifications valid today' }) tier: string;
+  @ApiProperty({ enum: ['default', 'tech_sme', 'specialised_sme', 'high_tech'], description: 'Best tier among the verified qualifications valid today' }) tier: string;
   @ApiProperty({ description: 'The programme’s ratio for that tier, basis points' }) ratioBp: number;
   @ApiProperty() perApplicationCapFen: number;
   @ApiProperty() fullCoverageThresholdFen: number;

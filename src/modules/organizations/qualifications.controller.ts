@@ -1,0 +1,65 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../../platform/auth/access.decorators';
+import { Actor, Role } from '../../platform/context/actor';
+import { DeclareQualificationDto, QualificationDto, RevokeQualificationDto } from './dto/organization.dto';
+import { QualificationsService, UploadedCertificate } from './qualifications.service';
+
+@ApiTags('organizations')
+@Controller()
+export class QualificationsController {
+  constructor(private readonly qualifications: QualificationsService) {}
+
+  // Limits (QUALIFICATION_FILE_MAX_BYTES → 413, one file, few small fields) are the MulterModule options of OrganizationsModule.
+  @Post('organizations/:id/qualifications')
+  @Roles(Role.EnterpriseUser)
+  @UseInterceptors(FileInterceptor('certificate'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['kind', 'certificateNo', 'issuer', 'validFrom', 'validTo', 'certificate'],
+      properties: {
+        kind: { type: 'string', enum: ['tech_sme', 'high_tech', 'specialised_sme'], description: '科技型中小企业 / 高新技术企业 / 专精特新' },
+        certificateNo: { type: 'string', minLength: 3, maxLength: 64 },
+        issuer: { type: 'string', minLength: 2, maxLength: 100, description: '发证机关' },
+        validFrom: { type: 'string', format: 'date' },
+        validTo: { type: 'string', format: 'date' },
+        certificate: { type: 'string', format: 'binary', description: 'The certificate scan: PDF, PNG or JPEG (checked by content), at most QUALIFICATION_FILE_MAX_BYTES' },
+      },
+    },
+  })
+  @ApiOperation({ summary: 'Declare a qualification (科技型中小企业, 高新技术企业, …) with its certificate; the district bureau verifies it before it counts' })
+  @ApiCreatedResponse({ type: QualificationDto })
+  declare(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DeclareQualificationDto,
+    @UploadedFile() file: UploadedCertificate | undefined,
+  ): Promise<QualificationDto> {
+    return this.qualifications.declare(actor, id, dto, file);
+  }
+
+  @Get('qualifications/:id/certificate')
+  @Roles(Role.EnterpriseUser, Role.Reviewer, Role.Approver)
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
+  @ApiOperation({ summary: 'Download a qualification’s certificate: the enterprise itself and the bureaus covering it' })
+  @ApiOkResponse({ description: 'The certificate file' })
+  @ApiNotFoundResponse({ description: 'No such qualification or file, or not yours to read (not disclosed which)' })
+  async downloadCertificate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const file = await this.qualifications.download(actor, id);
+    return new StreamableFile(file.content, { type: file.contentType, length: file.content.length, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}` });
+  }
+
+  @Post('qualifications/:id/revocation')
+  @Roles(Role.Reviewer, Role.Approver)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke a verified qualification, with a reason (the enterprise’s district or city bureau); committed subsidies keep their ratio' })
+  @ApiOkResponse({ type: QualificationDto })
+  revoke(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RevokeQualificationDto): Promise<QualificationDto> {
+    return this.qualifications.revoke(actor, id, dto);
+  }
+}
