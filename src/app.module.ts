@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { DashboardsModule } from './modules/dashboards/dashboards.module';
+import { FourEyesModule } from './modules/four-eyes/four-eyes.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrdersModule } from './modules/orders/orders.module';
@@ -27,6 +28,7 @@ export class AppModule {
         NotificationsModule,
         CatalogModule,
         LedgerModule,
+        FourEyesModule,
         ProgramsModule,
         VouchersModule,
         OrdersModule,

@@ -102,7 +102,9 @@ describe('dashboards', () => {
     expect(await get(approver.auth, `budget-by-district?programId=${program.id}`)).toEqual({ programId: program.id, issuingRegionCode: '330400', totals, rows: [nanhuRow, xiuzhouRow, ...others] });
 
     // Settlement pays the claim: payable becomes paid.
-    for (const step of ['close', 'approve']) await app.http().post(`/api/v1/settlement-batches/${batch.id}/${step}`).set(finance.auth).expect(200);
+    // Four eyes: a second finance officer approves what the first one closed.
+    await app.http().post(`/api/v1/settlement-batches/${batch.id}/close`).set(finance.auth).expect(200);
+    await app.http().post(`/api/v1/settlement-batches/${batch.id}/approve`).set((await login(app, DEMO.finance2)).auth).expect(200);
     await app.http().post(`/api/v1/settlement-batches/${batch.id}/pay`).set(finance.auth).send({ paymentReference: 'JXCZ-2026-11-0901' }).expect(200);
     const paidNanhu = { ...nanhuRow, capturedOrPayableFen: 0, paidFen: 250_000 };
     const all = { programId: program.id, issuingRegionCode: '330400', totals, rows: [paidNanhu, xiuzhouRow, ...others] };

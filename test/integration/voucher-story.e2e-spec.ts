@@ -14,17 +14,19 @@ describe('innovation vouchers: the cross-region 通兑 story, end to end', () =>
   let approver: Session;
   let reviewer: Session;
   let finance: Session;
+  let finance2: Session;
   let lab: Session;
   let partner: Session;
 
   beforeAll(async () => {
     app = await startTestApp();
-    [approver, reviewer, finance, lab, partner] = await Promise.all([
+    [approver, reviewer, finance, lab, partner, finance2] = await Promise.all([
       login(app, DEMO.approver),
       login(app, DEMO.reviewer),
       login(app, DEMO.finance),
       login(app, DEMO.provider),
       login(app, DEMO.partner),
+      login(app, DEMO.finance2),
     ]);
   });
   afterAll(() => app.close());
@@ -97,11 +99,11 @@ describe('innovation vouchers: the cross-region 通兑 story, end to end', () =>
     const budgetMid = await app.http().get(`/api/v1/programs/${program.id}/budget`).set(finance.auth).expect(200);
     expect(budgetMid.body).toMatchObject({ budgetFen: 100_000_000, availableFen: 98_000_000, committedFen: 1_750_000, heldFen: 0, payableFen: 250_000, paidFen: 0, ledgerSumFen: 0 });
 
-    // Finance: cut-off, approval, payment, reconciliation. Paying twice is refused.
+    // Finance: cut-off, approval (by a second officer: four eyes), payment, reconciliation. Paying twice is refused.
     await app.http().post(`/api/v1/settlement-batches/${batch.id}/approve`).set(finance.auth).expect(409);
     await app.http().post(`/api/v1/settlement-batches/${batch.id}/close`).set(finance.auth).expect(200);
     await app.http().post(`/api/v1/settlement-batches/${batch.id}/approve`).set(approver.auth).expect(403);
-    await app.http().post(`/api/v1/settlement-batches/${batch.id}/approve`).set(finance.auth).expect(200);
+    await app.http().post(`/api/v1/settlement-batches/${batch.id}/approve`).set(finance2.auth).expect(200);
     const paid = await app.http().post(`/api/v1/settlement-batches/${batch.id}/pay`).set(finance.auth).send({ paymentReference: 'JXCZ-2026-11-0001' }).expect(200);
     expect(paid.body).toMatchObject({ status: 'paid', paymentReference: 'JXCZ-2026-11-0001' });
     await app.http().post(`/api/v1/settlement-batches/${batch.id}/pay`).set(finance.auth).send({ paymentReference: 'again' }).expect(409);

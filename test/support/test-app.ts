@@ -123,6 +123,8 @@ export const DEMO = {
   reviewer: 'reviewer@demo.g60.cn',
   approver: 'approver@demo.g60.cn',
   finance: 'finance@demo.g60.cn',
+  /** A second finance officer: four eyes on settlement batches. */
+  finance2: 'finance2@demo.g60.cn',
   partner: 'partner@demo.g60.cn',
   investor: 'investor@demo.g60.cn',
   admin: 'admin@demo.g60.cn',

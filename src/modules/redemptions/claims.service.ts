@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, actorCoversRegion, isPlatformAdmin, Role } from '../../platform/context/actor';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
@@ -6,6 +6,7 @@ import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
 import { CaseEngine } from '../approvals/case-engine.service';
+import { FourEyesService } from '../four-eyes/four-eyes.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { OrdersService } from '../orders/orders.service';
 import { ProgramsService } from '../programs/programs.service';
@@ -20,7 +21,7 @@ export const REDEMPTION_CLAIM = 'redemption_claim';
 
 /** Redemption claims (兑付): submission with documents, the approval workflow, pay-out marks and claw-backs. */
 @Injectable()
-export class ClaimsService {
+export class ClaimsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
@@ -28,7 +29,17 @@ export class ClaimsService {
     private readonly programs: ProgramsService,
     private readonly engine: CaseEngine,
     private readonly ledger: LedgerService,
+    private readonly fourEyes: FourEyesService,
   ) {}
+
+  /** A confirmed claw-back request claws back in the confirming person's transaction (docs/security.md, four eyes). */
+  onModuleInit(): void {
+    this.fourEyes.register('claim_claw_back', async (tx, request) => {
+      const claim = await tx.manager.getRepository(RedemptionClaim).findOne({ where: { id: request.subjectId }, lock: { mode: 'pessimistic_write' } });
+      if (!claim) throw DomainError.notFound('Claim');
+      await this.applyClawBack(tx, claim, request.reason);
+    });
+  }
 
   async submit(actor: Actor, dto: SubmitClaimDto): Promise<ClaimDto> {
     return this.uow.run(async (tx) => {
@@ -112,7 +123,10 @@ export class ClaimsService {
     });
   }
 
-  /** A paid claim found wrong afterwards: reversing entries move it from paid to a receivable. */
+  /**
+   * A paid claim found wrong afterwards: reversing entries move it from paid to a receivable. Above
+   * FOUR_EYES_THRESHOLD_FEN it is only requested; a second person of the issuing city confirms it.
+   */
   async clawBack(actor: Actor, id: string, reason: string): Promise<ClaimDto> {
     return this.uow.run(async (tx) => {
       const claim = await this.lockVisible(tx.manager, actor, id);
@@ -120,13 +134,31 @@ export class ClaimsService {
       if (!isPlatformAdmin(actor) && !([Role.Approver, Role.Finance].includes(actor.role) && actor.regionCode === program.issuingRegionCode)) {
         throw DomainError.forbidden('Claw-backs are decided by the issuing city’s science or finance bureau');
       }
-      const status = CLAIM_STATES.next(claim.status, 'claw_back');
-      const paid = await this.ledger.account(tx.manager, claim.programId, 'paid', claim.payeeOrgId);
-      const receivable = await this.ledger.account(tx.manager, claim.programId, 'clawback_receivable', claim.payeeOrgId);
-      await this.ledger.post(tx.manager, { programId: claim.programId, kind: 'claw_back', referenceType: 'claim', referenceId: claim.id, fromAccountId: paid, toAccountId: receivable, amountFen: claim.amountFen, memo: reason });
-      await this.setStatus(tx, claim, status, reason);
+      CLAIM_STATES.next(claim.status, 'claw_back');
+      if (this.fourEyes.needsSecondPerson(claim.amountFen)) {
+        const request = await this.fourEyes.open(tx, actor, {
+          kind: 'claim_claw_back',
+          subjectId: claim.id,
+          subjectNumber: claim.number,
+          programId: claim.programId,
+          regionCode: program.issuingRegionCode,
+          deciderRoles: [Role.Approver, Role.Finance],
+          amountFen: claim.amountFen,
+          reason,
+        });
+        return { ...toClaimDto(claim), fourEyesRequest: request };
+      }
+      await this.applyClawBack(tx, claim, reason);
       return toClaimDto(claim);
     });
+  }
+
+  private async applyClawBack(tx: Transaction, claim: RedemptionClaim, reason: string): Promise<void> {
+    const status = CLAIM_STATES.next(claim.status, 'claw_back');
+    const paid = await this.ledger.account(tx.manager, claim.programId, 'paid', claim.payeeOrgId);
+    const receivable = await this.ledger.account(tx.manager, claim.programId, 'clawback_receivable', claim.payeeOrgId);
+    await this.ledger.post(tx.manager, { programId: claim.programId, kind: 'claw_back', referenceType: 'claim', referenceId: claim.id, fromAccountId: paid, toAccountId: receivable, amountFen: claim.amountFen, memo: reason });
+    await this.setStatus(tx, claim, status, reason);
   }
 
   /** Settlement pays a batch: each claim becomes paid and its order settled, in the batch's transaction. */

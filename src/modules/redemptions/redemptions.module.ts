@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApprovalsModule } from '../approvals/approvals.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { FourEyesModule } from '../four-eyes/four-eyes.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { OrdersModule } from '../orders/orders.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -13,7 +14,7 @@ import { ClaimsController } from './claims.controller';
 import { ClaimsService } from './claims.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RedemptionClaim]), ApprovalsModule, CatalogModule, LedgerModule, OrdersModule, OrganizationsModule, ProgramsModule, VouchersModule],
+  imports: [TypeOrmModule.forFeature([RedemptionClaim]), ApprovalsModule, CatalogModule, FourEyesModule, LedgerModule, OrdersModule, OrganizationsModule, ProgramsModule, VouchersModule],
   controllers: [ClaimsController],
   providers: [ClaimsService, RedemptionClaimSubject],
   exports: [ClaimsService],

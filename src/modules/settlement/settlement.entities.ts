@@ -14,8 +14,11 @@ export class SettlementBatch {
   @Column({ type: 'bigint', transformer: fenTransformer }) totalFen: number;
   @Column() itemCount: number;
   @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  /** Who closed it; NULL for the cut-off run and for batches closed before this was recorded. */
+  @Column({ type: 'uuid', nullable: true }) closedBy: string | null;
   @Column({ type: 'uuid', nullable: true }) approvedBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) approvedAt: Date | null;
+  @Column({ type: 'uuid', nullable: true }) paidBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) paidAt: Date | null;
   @Column({ type: 'text', nullable: true }) paymentReference: string | null;
   @Column({ type: 'timestamptz', nullable: true }) reconciledAt: Date | null;

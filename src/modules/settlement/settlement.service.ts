@@ -4,7 +4,8 @@ import { Actor, isPlatformAdmin, Role } from '../../platform/context/actor';
 import { formatYuan } from '../../platform/database/money';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
-import { DomainError } from '../../platform/errors/domain-error';
+import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { describeConstraint } from '../../platform/errors/pg-errors';
 import { JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { LedgerService } from '../ledger/ledger.service';
@@ -12,9 +13,15 @@ import { RegionsService } from '../organizations/regions.service';
 import { ProgramsService } from '../programs/programs.service';
 import { settlementPeriod } from '../programs/subsidy';
 import { ClaimsService } from '../redemptions/claims.service';
-import { BatchDto, BatchQueryDto, StatementDto, StatementRowDto } from './dto/settlement.dto';
+import { BatchDto, BatchPersonDto, BatchQueryDto, StatementDto, StatementRowDto } from './dto/settlement.dto';
 import { SettlementBatch } from './settlement.entities';
 import { BATCH_STATES, BatchEvent } from './settlement.state';
+
+// Four eyes on money (docs/security.md): the database refuses what the service already refuses.
+const CLOSER_APPROVES = 'Whoever closed a settlement batch cannot approve it; a second finance officer approves';
+const APPROVER_PAYS = 'Whoever approved a settlement batch cannot mark it paid; a second finance officer pays';
+describeConstraint('settlement_batches_closer_not_approver', ErrorCode.SecondPersonRequired, CLOSER_APPROVES);
+describeConstraint('settlement_batches_approver_not_payer', ErrorCode.SecondPersonRequired, APPROVER_PAYS);
 
 /**
  * Settlement (结算): approved claims gather in the open batch of their programme's cycle; the
@@ -66,16 +73,22 @@ export class SettlementService {
   }
 
   async close(actor: Actor, id: string): Promise<BatchDto> {
-    return this.move(actor, id, 'close', async () => ({}));
+    return this.move(actor, id, 'close', async () => ({ closed_by: actor.userId }));
   }
 
+  /** Four eyes: the closer may not approve (a batch closed by the cut-off has no closer). */
   async approve(actor: Actor, id: string): Promise<BatchDto> {
-    return this.move(actor, id, 'approve', async () => ({ approved_by: actor.userId, approved_at: new Date() }));
+    return this.move(actor, id, 'approve', async (_tx, batch) => {
+      if (batch.closedBy === actor.userId) throw new DomainError(ErrorCode.SecondPersonRequired, CLOSER_APPROVES, { closedBy: batch.closedBy });
+      return { approved_by: actor.userId, approved_at: new Date() };
+    });
   }
 
   /** Pays every item: payable(payee) → paid(payee), each once per claim; claims paid, orders settled. */
   async pay(actor: Actor, id: string, paymentReference: string): Promise<BatchDto> {
     return this.move(actor, id, 'pay', async (tx, batch) => {
+      // Four eyes: the approver may not pay.
+      if (batch.approvedBy === actor.userId) throw new DomainError(ErrorCode.SecondPersonRequired, APPROVER_PAYS, { approvedBy: batch.approvedBy });
       const items = (await tx.manager.query(`SELECT claim_id, payee_org_id, amount_fen FROM settlement_items WHERE batch_id = $1 ORDER BY claim_id`, [batch.id])) as {
         claim_id: string;
         payee_org_id: string;
@@ -87,7 +100,7 @@ export class SettlementService {
         await this.ledger.post(tx.manager, { programId: batch.programId, kind: 'pay', referenceType: 'claim', referenceId: item.claim_id, fromAccountId: payable, toAccountId: paid, amountFen: Number(item.amount_fen), memo: `${batch.number} ${paymentReference}` });
         await this.claims.markPaid(tx, item.claim_id);
       }
-      return { paid_at: new Date(), payment_reference: paymentReference };
+      return { paid_by: actor.userId, paid_at: new Date(), payment_reference: paymentReference };
     });
   }
 
@@ -125,11 +138,11 @@ export class SettlementService {
     if (!isPlatformAdmin(actor)) qb.where('p.issuing_region_code = :region', { region: actor.regionCode });
     if (query.programId) qb.andWhere('b.program_id = :programId', { programId: query.programId });
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
-    return (await qb.orderBy('b.period_start', 'DESC').getMany()).map(toBatchDto);
+    return this.toDtos(this.dataSource.manager, await qb.orderBy('b.period_start', 'DESC').getMany());
   }
 
   async get(actor: Actor, id: string): Promise<BatchDto> {
-    return toBatchDto(await this.visible(actor, id));
+    return (await this.toDtos(this.dataSource.manager, [await this.visible(actor, id)]))[0];
   }
 
   async statement(actor: Actor, id: string, by: 'payee' | 'partner_region'): Promise<StatementDto> {
@@ -156,7 +169,7 @@ export class SettlementService {
       }
       rows = [...groups.values()];
     }
-    return { batch: toBatchDto(batch), by, rows, totalFen: rows.reduce((s, r) => s + r.amountFen, 0) };
+    return { batch: (await this.toDtos(this.dataSource.manager, [batch]))[0], by, rows, totalFen: rows.reduce((s, r) => s + r.amountFen, 0) };
   }
 
   private async move(
@@ -171,8 +184,20 @@ export class SettlementService {
       const status = BATCH_STATES.next(batch.status, event);
       const set = await effect(tx, batch);
       await this.write(tx, batch, status, set);
-      return toBatchDto(await this.lock(tx.manager, id));
+      return (await this.toDtos(tx.manager, [await this.lock(tx.manager, id)]))[0];
     });
+  }
+
+  /** Batches with the names of who closed, approved and paid them (one query for all). */
+  private async toDtos(manager: EntityManager, batches: SettlementBatch[]): Promise<BatchDto[]> {
+    const ids = [...new Set(batches.flatMap((b) => [b.closedBy, b.approvedBy, b.paidBy]).filter((x): x is string => !!x))];
+    const names = new Map(
+      ids.length
+        ? ((await manager.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name])
+        : [],
+    );
+    const person = (id: string | null): BatchPersonDto | null => (id ? { id, displayName: names.get(id) ?? '' } : null);
+    return batches.map((b) => ({ ...toBatchDto(b), closedBy: person(b.closedBy), approvedBy: person(b.approvedBy), paidBy: person(b.paidBy) }));
   }
 
   private async write(tx: Transaction, batch: SettlementBatch, status: string, set: Record<string, unknown>): Promise<void> {
@@ -221,7 +246,7 @@ function row(key: string, name: string, uscc: string | null, regionCode: string,
   return { key, name, uscc, regionCode, claims, amountFen, amountYuan: formatYuan(amountFen) };
 }
 
-export function toBatchDto(b: SettlementBatch): BatchDto {
+export function toBatchDto(b: SettlementBatch): Omit<BatchDto, 'closedBy' | 'approvedBy' | 'paidBy'> {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     id: b.id,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApprovalsModule } from '../approvals/approvals.module';
+import { FourEyesModule } from '../four-eyes/four-eyes.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ProgramsModule } from '../programs/programs.module';
@@ -16,7 +17,7 @@ import { VouchersController } from './vouchers.controller';
 import { VouchersService } from './vouchers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Voucher, VoucherApplication]), ApprovalsModule, LedgerModule, OrganizationsModule, ProgramsModule],
+  imports: [TypeOrmModule.forFeature([Voucher, VoucherApplication]), ApprovalsModule, FourEyesModule, LedgerModule, OrganizationsModule, ProgramsModule],
   controllers: [VouchersController, ProgramLimitsController, ControllerGroupUsageController],
   providers: [VouchersService, VoucherApplicationsService, VoucherApplicationSubject, CapsService, VoucherExpiryService, ApplicationLimitsService],
   exports: [VouchersService, VoucherExpiryService, CapsService],

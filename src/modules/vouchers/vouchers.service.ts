@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, actorCoversRegion, hasRegionalView, isPlatformAdmin, Role } from '../../platform/context/actor';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
+import { FourEyesService } from '../four-eyes/four-eyes.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { ListQueryDto, VoucherDto, VoucherStatementDto } from './dto/voucher.dto';
 import { Voucher } from './voucher.entities';
@@ -14,12 +15,22 @@ import { VOUCHER_STATES } from './voucher.state';
  * in the caller's transaction, with the voucher row locked so its status follows its balance.
  */
 @Injectable()
-export class VouchersService {
+export class VouchersService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly ledger: LedgerService,
+    private readonly fourEyes: FourEyesService,
   ) {}
+
+  /** A confirmed revocation request revokes in the confirming person's transaction (docs/security.md, four eyes). */
+  onModuleInit(): void {
+    this.fourEyes.register('voucher_revocation', async (tx, request) => {
+      const voucher = await this.lock(tx.manager, request.subjectId);
+      await this.assertNothingHeld(tx, voucher);
+      await this.close(tx, voucher, 'revoke', request.reason);
+    });
+  }
 
   async lock(manager: EntityManager, voucherId: string): Promise<Voucher> {
     const voucher = await manager.getRepository(Voucher).findOne({ where: { id: voucherId }, lock: { mode: 'pessimistic_write' } });
@@ -129,16 +140,39 @@ export class VouchersService {
     return availableFen;
   }
 
+  /**
+   * Revokes a voucher; when its balance is above FOUR_EYES_THRESHOLD_FEN the revocation is only
+   * requested, and a second approver of the issuing region confirms it (docs/security.md, four eyes).
+   */
   async revoke(actor: Actor, voucherId: string, reason: string): Promise<VoucherDto> {
     return this.uow.run(async (tx) => {
       const voucher = await this.lock(tx.manager, voucherId);
       const region = await this.issuingRegion(tx.manager, voucher);
       if (!isPlatformAdmin(actor) && !(actor.role === Role.Approver && actor.regionCode === region)) throw DomainError.notFound('Voucher');
-      const { heldFen } = await this.balances(tx.manager, voucher);
-      if (heldFen > 0) throw DomainError.conflict('The voucher still holds money for orders in progress; settle or cancel them first', { heldFen });
+      const { availableFen } = await this.assertNothingHeld(tx, voucher);
+      VOUCHER_STATES.next(voucher.status, 'revoke');
+      if (this.fourEyes.needsSecondPerson(availableFen)) {
+        const request = await this.fourEyes.open(tx, actor, {
+          kind: 'voucher_revocation',
+          subjectId: voucher.id,
+          subjectNumber: voucher.number,
+          programId: voucher.programId,
+          regionCode: region,
+          deciderRoles: [Role.Approver],
+          amountFen: availableFen,
+          reason,
+        });
+        return { ...(await this.toDto(tx.manager, voucher)), fourEyesRequest: request };
+      }
       await this.close(tx, voucher, 'revoke', reason);
       return this.toDto(tx.manager, voucher);
     });
+  }
+
+  private async assertNothingHeld(tx: Transaction, voucher: Voucher): Promise<{ availableFen: number; heldFen: number }> {
+    const balances = await this.balances(tx.manager, voucher);
+    if (balances.heldFen > 0) throw DomainError.conflict('The voucher still holds money for orders in progress; settle or cancel them first', { heldFen: balances.heldFen });
+    return balances;
   }
 
   async list(actor: Actor, query: ListQueryDto): Promise<VoucherDto[]> {

@@ -15,6 +15,8 @@ export enum ErrorCode {
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   IdempotencyInProgress = 'IDEMPOTENCY_IN_PROGRESS',
   BusinessRuleViolated = 'BUSINESS_RULE_VIOLATED',
+  /** Four eyes on money: this step needs a different person from the previous one (docs/security.md). */
+  SecondPersonRequired = 'SECOND_PERSON_REQUIRED',
   RateLimited = 'RATE_LIMITED',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
@@ -37,6 +39,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.IdempotencyKeyReused]: 422,
   [ErrorCode.IdempotencyInProgress]: 409,
   [ErrorCode.BusinessRuleViolated]: 422,
+  [ErrorCode.SecondPersonRequired]: 403,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.ServiceUnavailable]: 503,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { FourEyesRequestDto } from '../../four-eyes/dto/four-eyes.dto';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 const DOC = /^[\p{L}\p{N}][\p{L}\p{N}\s\-_.:/()（）#№]{1,99}$/u;
@@ -78,4 +79,9 @@ export class ClaimDto {
   @ApiProperty({ nullable: true, type: String }) approvedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) paidAt: string | null;
   @ApiProperty() version: number;
+  @ApiPropertyOptional({
+    type: FourEyesRequestDto,
+    description: 'Set on a claw-back answer when the amount needs a second person: the claim stays paid until the request is confirmed',
+  })
+  fourEyesRequest?: FourEyesRequestDto;
 }

@@ -29,6 +29,12 @@ export class RunDailyDto {
   asOf?: string;
 }
 
+/** A person who took a step on a batch (four eyes: docs/security.md). */
+export class BatchPersonDto {
+  @ApiProperty() id: string;
+  @ApiProperty() displayName: string;
+}
+
 export class BatchDto {
   @ApiProperty() id: string;
   @ApiProperty() number: string;
@@ -43,6 +49,9 @@ export class BatchDto {
   @ApiProperty({ nullable: true, type: String }) approvedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) paidAt: string | null;
   @ApiProperty({ nullable: true, type: String }) reconciledAt: string | null;
+  @ApiProperty({ nullable: true, type: BatchPersonDto, description: 'Who closed it; null when the cut-off closed it' }) closedBy: BatchPersonDto | null;
+  @ApiProperty({ nullable: true, type: BatchPersonDto, description: 'Who approved it (may not be who closed it)' }) approvedBy: BatchPersonDto | null;
+  @ApiProperty({ nullable: true, type: BatchPersonDto, description: 'Who marked it paid (may not be who approved it)' }) paidBy: BatchPersonDto | null;
   @ApiProperty() version: number;
 }
 

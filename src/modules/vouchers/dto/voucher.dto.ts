@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsFen } from '../../../platform/validation/validation';
 import { QualificationDto } from '../../organizations/dto/organization.dto';
+import { FourEyesRequestDto } from '../../four-eyes/dto/four-eyes.dto';
 
 export class CreateApplicationDto {
   @ApiProperty() @IsUUID()
@@ -57,6 +58,11 @@ export class VoucherDto {
   @ApiProperty() redeemBy: string;
   @ApiProperty({ enum: ['active', 'exhausted', 'expired', 'revoked'] }) status: string;
   @ApiProperty() issuedAt: string;
+  @ApiPropertyOptional({
+    type: FourEyesRequestDto,
+    description: 'Set on a revocation answer when the amount needs a second person: the voucher stays as it is until the request is confirmed',
+  })
+  fourEyesRequest?: FourEyesRequestDto;
 }
 
 export class StatementLineDto {
