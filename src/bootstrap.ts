@@ -137,6 +137,8 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   if (board) await mountBullBoard(app, board);
   // Demo providers seeded as 'applied' enter the admission workflow like self-registered ones.
   if (config.seedDemo && role !== 'api') await app.get(ProviderAdmissionSubject).adoptPendingProviders();
+  // Qualifications self-declared before verification existed are 'declared' (migration 1764900001000): each gets its verification case.
+  if (role !== 'api') await app.get(QualificationVerificationSubject).adoptDeclared();
 
   const workers = app.get(WorkerHost);
   const relay = app.get(OutboxRelay);

@@ -80,7 +80,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedReport> 
       ]);
       for (const q of e.qualifications) {
         await manager.query(
-          `INSERT INTO enterprise_qualifications (organization_id, kind, certificate_no, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5)
+          // Demo qualifications start verified, as if the district bureau had checked them (docs/security.md, "Qualifications").
+          `INSERT INTO enterprise_qualifications (organization_id, kind, certificate_no, valid_from, valid_to, issuer, status, decided_at, decision_reason)
+           VALUES ($1, $2, $3, $4, $5, CASE $2 WHEN 'specialised_sme' THEN '浙江省经济和信息化厅' WHEN 'high_tech' THEN '浙江省高新技术企业认定管理工作领导小组' ELSE '浙江省科学技术厅' END,
+                   'verified', now(), '演示数据：已核验')
            ON CONFLICT (organization_id, kind, certificate_no) DO NOTHING`,
           [orgIds.get(`ent:${e.uscc}`), q.kind, q.certificateNo, q.validFrom, q.validTo],
         );

@@ -93,6 +93,10 @@ export class AppConfig {
   @IsString()
   BODY_LIMIT = '1mb';
 
+  /** Largest certificate scan an enterprise may upload with a qualification, bytes (5 MiB); larger → 413. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  QUALIFICATION_FILE_MAX_BYTES = 5 * 1024 * 1024;
+
   /** Sign-in attempts per account (normalised e-mail) per minute, counted across every API process. */
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
