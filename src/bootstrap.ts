@@ -121,6 +121,7 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(jsonBody(config.BODY_LIMIT));
   app.use(multipartCap(config.MULTIPART_MAX_BYTES));
+  app.use(multipartCap(config.MULTIPART_MAX_BYTES));
   // X-Forwarded-For is believed only from TRUSTED_PROXIES, so req.ip (throttles, audit) is the real client.
   app.set('trust proxy', config.trustedProxies);
   app.use(noSniff);
@@ -187,6 +188,20 @@ function jsonBody(limit: string) {
       if (type === 'entity.too.large') return next(new DomainError(ErrorCode.PayloadTooLarge, `The request body is larger than ${limit}`));
       return next(new DomainError(ErrorCode.ValidationFailed, 'The request body could not be read'));
     });
+}
+
+/**
+ * Any multipart upload declaring more than MULTIPART_MAX_BYTES is refused with 413 before its body
+ * is read; each upload route's own multer limit bounds what is actually read (docs/security.md, "Bounded work").
+ */
+function multipartCap(maxBytes: number) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const multipart = (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+    if (multipart && Number(req.headers['content-length'] ?? 0) > maxBytes) {
+      return next(new DomainError(ErrorCode.PayloadTooLarge, `The upload is larger than ${maxBytes} bytes`, { maxBytes }));
+    }
+    return next();
+  };
 }
 
 /** No response is ever content-sniffed into something else (an uploaded file rendered as HTML); docs/security.md. */

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../platform/config/app-config';
 import { Actor, actorCoversRegion, Role } from '../../platform/context/actor';
 import { DATABASE_URL } from '../../platform/database/database.tokens';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
@@ -14,11 +15,12 @@ import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { domainErrorFromDatabase } from '../../platform/errors/pg-errors';
 import { CatalogImportSummaryDto } from './dto/catalog-import.dto';
 import { copyField, ImportColumn, ImportRow, readHeader, RowProblem, validateRecord } from './catalog-import.rows';
+import { CatalogImportSlots } from './catalog-import.slots';
 import { CatalogImportsService } from './catalog-imports.service';
 import { CatalogService, searchFields } from './catalog.service';
 import { arrayLiteral } from './search-tokens';
 
-/** Largest CSV accepted by one import (the whole Shanghai catalogue is about 60 MB). */
+/** Default largest CSV accepted by one import (the whole Shanghai catalogue is about 60 MB); CATALOG_IMPORT_MAX_BYTES sets it. */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 /** Progress (rows, bytes, errors) is written every this many records. */
 export const IMPORT_PROGRESS_EVERY = 5_000;
@@ -60,10 +62,15 @@ interface ImportState {
  * validated, valid rows are COPYed into the unlogged staging table and invalid ones reported
  * per row and field. One transaction then creates missing providers (partner admins) and
  * upserts the services. Progress is written every IMPORT_PROGRESS_EVERY rows.
+ * At most CATALOG_IMPORT_CONCURRENCY imports run at once in the whole deployment (each holds one
+ * dedicated COPY connection); more are refused with 503 and Retry-After before anything is written
+ * (docs/security.md, "Bounded work").
  */
 @Injectable()
 export class CatalogImportService {
   private readonly logger = new Logger(CatalogImportService.name);
+  private readonly slots: CatalogImportSlots;
+  private readonly maxBytes: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -71,7 +78,11 @@ export class CatalogImportService {
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     private readonly catalog: CatalogService,
     private readonly imports: CatalogImportsService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.slots = new CatalogImportSlots(dataSource, config.CATALOG_IMPORT_CONCURRENCY);
+    this.maxBytes = config.CATALOG_IMPORT_MAX_BYTES;
+  }
 
   async import(actor: Actor, req: Request): Promise<CatalogImportSummaryDto> {
     const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
@@ -79,17 +90,28 @@ export class CatalogImportService {
       throw new DomainError(ErrorCode.UnsupportedMediaType, 'Send the catalogue as a raw text/csv request body', { contentType: contentType || null });
     }
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > IMPORT_MAX_BYTES) throw new DomainError(ErrorCode.PayloadTooLarge, `The CSV is larger than ${IMPORT_MAX_BYTES} bytes`);
+    if (declared > this.maxBytes) throw new DomainError(ErrorCode.PayloadTooLarge, `The CSV is larger than ${this.maxBytes} bytes`, { maxBytes: this.maxBytes });
     const mode = await this.importMode(actor);
     await this.failAbandoned();
-    const [{ id }] = (await this.dataSource.query(
-      `INSERT INTO catalog_imports (actor_user_id, actor_organization_id, actor_role, region_code) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [actor.userId, actor.organizationId, actor.role, actor.regionCode],
-    )) as { id: string }[];
+    const id = randomUUID();
+    // Busy: 503 + Retry-After, and no import row is written.
+    const slot = await this.slots.acquire(id);
+    try {
+      return await this.run(actor, mode, req, id);
+    } finally {
+      await slot.release();
+    }
+  }
+
+  private async run(actor: Actor, mode: ImportMode, req: Request, id: string): Promise<CatalogImportSummaryDto> {
+    await this.dataSource.query(
+      `INSERT INTO catalog_imports (id, actor_user_id, actor_organization_id, actor_role, region_code) VALUES ($1, $2, $3, $4, $5)`,
+      [id, actor.userId, actor.organizationId, actor.role, actor.regionCode],
+    );
     const state: ImportState = {
       id, rowsTotal: 0, rowsValid: 0, rowsInvalid: 0, problemsKept: 0, pendingProblems: [], seen: new Map(), providers: new Map(), newProviders: new Map(),
     };
-    const counter = new ByteCounter(IMPORT_MAX_BYTES);
+    const counter = new ByteCounter(this.maxBytes);
     try {
       const started = Date.now();
       await this.stage(actor, mode, req, counter, state);

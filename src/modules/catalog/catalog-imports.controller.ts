@@ -22,11 +22,12 @@ export class CatalogImportsController {
   // The body is a stream, not JSON: an Idempotency-Key could not tell two files apart. Re-running a file is harmless (upsert).
   @SkipIdempotency()
   @ApiOperation({
-    summary: 'Bulk-import services from a raw text/csv body (streamed, up to 200 MB)',
+    summary: 'Bulk-import services from a raw text/csv body (streamed, up to CATALOG_IMPORT_MAX_BYTES, default 200 MB; larger → 413)',
     description:
       `Header: ${IMPORT_COLUMNS.join(',')} (the last three optional). A provider’s org admins import their own catalogue; ` +
       'a partner admin imports for its region’s providers and creates missing ones as admitted providers. Invalid rows are ' +
-      'reported per row and field and do not stop the import. Progress: GET /api/v1/catalog/imports/{id}. Other content types: 415.',
+      'reported per row and field and do not stop the import. Progress: GET /api/v1/catalog/imports/{id}. Other content types: 415. ' +
+      'At most CATALOG_IMPORT_CONCURRENCY imports run at once across the deployment; when all are busy: 503 with Retry-After.',
   })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary', maxLength: IMPORT_MAX_BYTES } })

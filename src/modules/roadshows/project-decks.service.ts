@@ -19,8 +19,6 @@ export interface UploadedDeck {
   buffer: Buffer;
 }
 
-export const MAX_DECK_BYTES = 20 * 1024 * 1024;
-
 /** Accepted deck formats, recognised by their first bytes rather than the client's claim. */
 const FORMATS = [
   { extension: 'pdf', contentType: 'application/pdf', magic: Buffer.from('%PDF-') },

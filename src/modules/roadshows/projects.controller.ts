@@ -13,7 +13,7 @@ import { AgendaExportsService } from './agenda-exports.service';
 import { InterestsService } from './interests.service';
 import { InvestorsService } from './investors.service';
 import { OutcomesService } from './outcomes.service';
-import { MAX_DECK_BYTES, ProjectDecksService, UploadedDeck } from './project-decks.service';
+import { ProjectDecksService, UploadedDeck } from './project-decks.service';
 import { ProjectsService } from './projects.service';
 
 const READERS = [Role.EnterpriseUser, Role.Investor, Role.PlatformAdmin];
@@ -110,7 +110,8 @@ export class ProjectsController {
   @Post(':id/deck')
   @Roles(Role.EnterpriseUser)
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('deck', { limits: { fileSize: MAX_DECK_BYTES, files: 1 } }))
+  // Size and count limits (DECK_MAX_BYTES → 413) are RoadshowsModule's MulterModule options.
+  @UseInterceptors(FileInterceptor('deck'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['deck'], properties: { deck: { type: 'string', format: 'binary', description: 'PDF or .pptx, at most 20 MiB' } } } })
   @ApiOperation({ summary: 'Upload (or replace) the confidential pitch deck' })

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../../platform/config/app-config';
 import { ApprovalsModule } from '../approvals/approvals.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { AgendaExportsService } from './agenda-exports.service';
@@ -28,6 +30,8 @@ import { SlotsService } from './slots.service';
     TypeOrmModule.forFeature([RoadshowProject, RoadshowVenue, RoadshowSession, RoadshowSlot, SessionRequest, InvestorProfile, RoadshowInterest]),
     ApprovalsModule,
     OrganizationsModule,
+    // Pitch decks (ProjectsController): in memory, at most DECK_MAX_BYTES (→ 413), one file (docs/security.md, "Bounded work").
+    MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.DECK_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }) }),
   ],
   controllers: [ProjectsController, SessionsController, InvestorsController],
   providers: [

@@ -148,6 +148,25 @@ export class AppConfig {
   DB_POOL_SIZE = 20;
 
   /**
+   * Catalogue imports running at once across all API processes (each holds one dedicated COPY
+   * connection besides the pool); more get 503 with Retry-After (docs/security.md, "Bounded work").
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  CATALOG_IMPORT_CONCURRENCY = 4;
+
+  /** Largest catalogue CSV one import accepts, bytes (200 MiB); larger → 413. */
+  @Transform(toInt) @IsInt() @Min(1024)
+  CATALOG_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+
+  /** Largest roadshow pitch deck, bytes (20 MiB); larger → 413. */
+  @Transform(toInt) @IsInt() @Min(1024)
+  DECK_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Any multipart/form-data request declaring a larger body is refused with 413 before it is read (25 MiB). */
+  @Transform(toInt) @IsInt() @Min(1024)
+  MULTIPART_MAX_BYTES = 25 * 1024 * 1024;
+
+  /**
    * Four eyes on money (docs/security.md): a voucher revocation or a claim claw-back moving more
    * than this many fen needs a second person of the paying region. Default ¥10,000.
    */

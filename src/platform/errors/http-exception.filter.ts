@@ -9,6 +9,9 @@ interface BodyParserError {
   status?: number;
 }
 
+/** Retry-After of a 429/503 whose error named no wait of its own. */
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
 /** Turns anything thrown into the stable JSON error body; unknown errors are logged and hidden. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -22,6 +25,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     if ((body.statusCode === 429 || body.statusCode === 503) && typeof retryAfter === 'number') {
       response.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+    }
+    // Every 429/503 carries Retry-After, also those that did not say how long (docs/security.md, "Bounded work").
+    if ((body.statusCode === 429 || body.statusCode === 503) && !response.getHeader('Retry-After')) {
+      response.setHeader('Retry-After', String(DEFAULT_RETRY_AFTER_SECONDS));
     }
     response.status(body.statusCode).json(body);
   }

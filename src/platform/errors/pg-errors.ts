@@ -38,6 +38,9 @@ export function domainErrorFromDatabase(error: unknown): DomainError | undefined
     case '40001':
     case '40P01':
       return new DomainError(ErrorCode.Conflict, 'Concurrent update; retry the request');
+    case '53300': // too_many_connections: the server is full, not the request wrong
+    case '57P03': // cannot_connect_now: starting up or shutting down
+      return new DomainError(ErrorCode.ServiceUnavailable, 'The database is busy; try again shortly', { retryAfterSeconds: 5 });
     case '22P02':
     case '22021': // character_not_in_repertoire, e.g. NUL in text
     case '22P05': // untranslatable_character, e.g. \u0000 in jsonb
