@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, hasRegionalView, isPlatformAdmin } from '../../platform/context/actor';
+import { Actor, hasRegionalView, isPlatformAdmin, OrganizationKind } from '../../platform/context/actor';
+import { AppConfig } from '../../platform/config/app-config';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { DomainError } from '../../platform/errors/domain-error';
 import { JobName } from '../../platform/queue/queue.registry';
+import { RateLimiter } from '../../platform/throttle/rate-limiter';
 import { ApprovalCase, ApprovalTask, WorkflowDefinition } from './approval.entities';
 import { nextCaseStatus } from './approval-case.state';
 import { ApprovalPolicy } from './approval.policy';
 import { ApprovalSubjectRegistry } from './approval-subject.registry';
 import { CaseEngine } from './case-engine.service';
-import { ApprovalMetricsDto, CaseDetailDto, CaseDto, ListCasesQueryDto } from './dto/approval.dto';
+import { ApprovalMetricsDto, CaseDetailDto, CaseDto, ListCasesQueryDto, PublicNoticeDto } from './dto/approval.dto';
 import { toCaseDto, toTaskDto } from './approval.mapper';
 
 /** Decision times and open work of one workflow stage; the seconds are null while nothing was decided. */
@@ -24,6 +26,12 @@ export interface StageTimes {
   overdueOpen: number;
 }
 
+/** The one kind of case with a public notice (公示): provider admission. */
+const PUBLIC_NOTICE_SUBJECT = 'provider_admission';
+const OBJECTING_KINDS: OrganizationKind[] = ['enterprise', 'provider', 'investor'];
+/** The same answer for a case that does not exist, is of another kind or is not in its notice stage: no hint. */
+const noPublicNotice = () => DomainError.notFound('Public notice');
+
 /** Applicants' and readers' side of cases: timeline, resubmission, withdrawal, objections, metrics. */
 @Injectable()
 export class ApprovalCasesService {
@@ -32,6 +40,8 @@ export class ApprovalCasesService {
     private readonly uow: UnitOfWork,
     private readonly engine: CaseEngine,
     private readonly subjects: ApprovalSubjectRegistry,
+    private readonly limiter: RateLimiter,
+    private readonly config: AppConfig,
   ) {}
 
   async detail(actor: Actor, caseId: string): Promise<CaseDetailDto> {
@@ -106,15 +116,40 @@ export class ApprovalCasesService {
     });
   }
 
-  /** An objection during a public notice (公示异议) stops the timer and opens an objection review. */
+  /** Cases under public notice now (provider admission 公示), for anyone signed in to find and object to. */
+  async publicNotices(): Promise<PublicNoticeDto[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT c.id, o.id AS provider_id, o.name, o.region_code, c.timer_due_at
+         FROM approval_cases c
+         JOIN workflow_definitions d ON d.id = c.definition_id
+         JOIN organizations o ON o.id::text = c.subject_id
+        WHERE c.subject_type = $1 AND c.status = 'waiting'
+          AND d.stages -> c.current_stage ->> 'kind' = 'timer' AND d.stages -> c.current_stage ->> 'objectionsStop' = 'true'
+        ORDER BY c.timer_due_at NULLS LAST, c.id
+        LIMIT 500`,
+      [PUBLIC_NOTICE_SUBJECT],
+    )) as { id: string; provider_id: string; name: string; region_code: string; timer_due_at: Date | null }[];
+    return rows.map((r) => ({ caseId: r.id, providerId: r.provider_id, providerName: r.name, regionCode: r.region_code, noticeEndsAt: r.timer_due_at ? r.timer_due_at.toISOString() : null }));
+  }
+
+  /**
+   * An objection during a public notice (公示异议) stops the timer and opens an objection review.
+   * Only provider admission notices take objections, only from users of registered organisations
+   * (enterprises, providers, investors) other than the applicant, rate limited per user and per
+   * organisation; any case not under public notice answers the same 404 (docs/security.md, "Objections").
+   */
   async object(actor: Actor, caseId: string, reason: string): Promise<CaseDto> {
+    if (!OBJECTING_KINDS.includes(actor.organizationKind)) throw DomainError.forbidden('Objections come from registered enterprises, providers and investors');
+    await this.limiter.consume(`objection:user:${actor.userId}`, this.config.OBJECTIONS_PER_USER_PER_HOUR, 3600, 'Too many objections from this user; try again later');
+    await this.limiter.consume(`objection:org:${actor.organizationId}`, this.config.OBJECTIONS_PER_ORG_PER_HOUR, 3600, 'Too many objections from this organisation; try again later');
     return this.uow.run(async (tx) => {
+      // Read without a lock first: a case that is not a public notice must not even be waited on.
+      const [candidate] = (await tx.manager.query(`SELECT subject_type FROM approval_cases WHERE id = $1`, [caseId])) as { subject_type: string }[];
+      if (candidate?.subject_type !== PUBLIC_NOTICE_SUBJECT) throw noPublicNotice();
       const { kase, definition } = await this.engine.lockCase(tx, caseId);
-      if (!kase) throw DomainError.notFound('Case');
+      if (!kase) throw noPublicNotice();
       const stage = definition.stages[kase.currentStage];
-      if (kase.status !== 'waiting' || stage?.kind !== 'timer' || !stage.objectionsStop) {
-        throw new DomainError(ErrorCode.IllegalTransition, 'Objections are taken only while a public notice is running');
-      }
+      if (kase.status !== 'waiting' || stage?.kind !== 'timer' || !stage.objectionsStop) throw noPublicNotice();
       if (ApprovalPolicy.isApplicant(actor, kase)) throw DomainError.forbidden('The applicant cannot object to its own case');
       const status = nextCaseStatus(kase.status, 'object');
       const [objection] = (await tx.manager.query(`INSERT INTO approval_objections (case_id, raised_by, reason) VALUES ($1, $2, $3) RETURNING id`, [kase.id, actor.userId, reason])) as { id: string }[];

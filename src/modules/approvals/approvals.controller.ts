@@ -6,7 +6,7 @@ import { ApprovalCasesService } from './approval-cases.service';
 import { ApprovalTasksService } from './approval-tasks.service';
 import {
   ApprovalMetricsDto, BatchDecisionDto, BatchDecisionResultDto, CaseDetailDto, CaseDto, CreateDefinitionDto, DecisionDto, DefinitionDto,
-  ListCasesQueryDto, ObjectionDto, ResubmitDto, TaskDto, TaskQueryDto,
+  ListCasesQueryDto, ObjectionDto, PublicNoticeDto, ResubmitDto, TaskDto, TaskQueryDto,
 } from './dto/approval.dto';
 import { WorkflowDefinitionsService } from './workflow-definitions.service';
 
@@ -99,9 +99,19 @@ export class ApprovalsController {
     return this.cases.withdraw(actor, id);
   }
 
-  @Post('approval-cases/:id/objections')
+  @Get('public-notices')
   @Authenticated()
-  @ApiOperation({ summary: 'Object during a public notice (公示异议): the notice stops and the objection is reviewed' })
+  @ApiOperation({ summary: 'Provider admissions under public notice (公示) now: provider, region, notice end' })
+  @ApiOkResponse({ type: [PublicNoticeDto] })
+  publicNotices(): Promise<PublicNoticeDto[]> {
+    return this.cases.publicNotices();
+  }
+
+  @Post('approval-cases/:id/objections')
+  @Roles(Role.EnterpriseUser, Role.ProviderUser, Role.Investor)
+  @ApiOperation({
+    summary: 'Object to a provider admission under public notice (公示异议): the notice stops and the objection is reviewed. Rate limited per user and organisation (429 + Retry-After); any case not under public notice is 404',
+  })
   @ApiCreatedResponse({ type: CaseDto })
   object(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ObjectionDto): Promise<CaseDto> {
     return this.cases.object(actor, id, dto.reason);

@@ -51,6 +51,15 @@ export class ResubmitDto {
   note?: string;
 }
 
+/** A provider admission under public notice (公示): anyone signed in may look, registered organisations may object. */
+export class PublicNoticeDto {
+  @ApiProperty() caseId: string;
+  @ApiProperty() providerId: string;
+  @ApiProperty() providerName: string;
+  @ApiProperty() regionCode: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When the notice ends unless an objection stops it' }) noticeEndsAt: string | null;
+}
+
 export class ObjectionDto {
   @ApiProperty({ description: 'Why the public notice should not pass' }) @IsString() @MinLength(5) @MaxLength(2000)
   reason: string;
