@@ -4,6 +4,7 @@ import { RecognitionService } from '../../src/modules/catalog/recognition.servic
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { registerOrganization, uniqueEmail, uniqueUscc } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { signAgreement } from '../support/vouchers';
 
 // The per-project `testTimeout` in jest.config.js is not applied (a global-only option); set it here.
 jest.setTimeout(180_000);
@@ -202,7 +203,8 @@ describe('catalog: services, Chinese search, recognition agreements, CSV import'
         expect((await api().post('/api/v1/recognition-agreements').set(approver.auth).send({ ...body, effectiveTo: addDays(today(), -31) }).expect(400)).body.details[0].field).toBe('effectiveTo');
         const created = await api().post('/api/v1/recognition-agreements').set(approver.auth).send(body).expect(201);
         agreementId = created.body.id;
-        expect(created.body).toMatchObject({ status: 'active', inForceToday: true, providerCount: 0, ratioOverrideBp: 4000, perOrderCapFen: 2_000_000, effectiveTo: null });
+        // A proposal binds nobody until both regions sign (agreements-consent.e2e-spec.ts).
+        expect(created.body).toMatchObject({ status: 'draft', inForceToday: false, providerCount: 0, ratioOverrideBp: 4000, perOrderCapFen: 2_000_000, effectiveTo: null });
 
         // A G60 city (Hangzhou) approver is neither region: 404 on the object, 403 on creating for Jiaxing.
         const hz = await api().post('/api/v1/agencies').set(admin.auth).send({ name: '杭州市科学技术局', regionCode: '330100', agencyLevel: 'city' }).expect(201);
@@ -223,17 +225,23 @@ describe('catalog: services, Chinese search, recognition agreements, CSV import'
         expect(refused.body.details.refused).toEqual([jxProvider.organization.id]);
       });
 
-      it('recognises a partner provider’s services once listed, then only its listed services, until terminated', async () => {
+      it('recognises a partner provider’s services once listed and signed, then (amended) only its listed services, until terminated', async () => {
         const q = { q: RARE.a, recognisedOnly: true };
         const added = await api().post(`/api/v1/recognition-agreements/${agreementId}/providers`).set(partner.auth).send({ providerIds: [providerOrg.id] }).expect(200);
         expect(added.body.providers).toEqual([expect.objectContaining({ providerId: providerOrg.id, serviceIds: [] })]);
+        expect(ids(await search(enterprise.auth, q))).toEqual([jxService.id]); // not signed yet
+        await signAgreement(app, agreementId, approver.auth, partner.auth);
         expect(ids(await search(enterprise.auth, q))).toEqual([jxService.id, s.A.id, s.B.id, s.C.id].sort());
         // F's provider is not listed.
         expect(ids(await search(enterprise.auth, { q: `${RARE.a}${RARE.b}`, recognisedOnly: true }))).toEqual([s.A.id]);
 
-        const narrowed = await api().post(`/api/v1/recognition-agreements/${agreementId}/services`).set(approver.auth).send({ serviceIds: [s.B.id, s.F.id] }).expect(200);
+        // Narrowing the scope of an agreement in force is an amendment from today, signed by both.
+        const amendment = (await api().post(`/api/v1/recognition-agreements/${agreementId}/amend`).set(approver.auth).send({ effectiveFrom: today() }).expect(201)).body.id as string;
+        const narrowed = await api().post(`/api/v1/recognition-agreements/${amendment}/services`).set(approver.auth).send({ serviceIds: [s.B.id, s.F.id] }).expect(200);
         expect(narrowed.body.providerCount).toBe(2);
         expect(narrowed.body.serviceCount).toBe(2);
+        expect(ids(await search(enterprise.auth, q))).toEqual([jxService.id, s.A.id, s.B.id, s.C.id].sort()); // the amendment is not signed yet
+        await signAgreement(app, amendment, approver.auth, partner.auth);
         // Only B of the demo lab now; F's provider came in with F alone.
         expect(ids(await search(enterprise.auth, q))).toEqual([jxService.id, s.B.id, s.F.id].sort());
         expect(ids(await search(enterprise.auth, { q: `${RARE.a}${RARE.b}`, recognisedOnly: true }))).toEqual([s.F.id]);
@@ -245,7 +253,8 @@ describe('catalog: services, Chinese search, recognition agreements, CSV import'
 
         const recognition = app.get(RecognitionService);
         const find = (serviceId: string, providerId: string, day: string) => recognition.findRecognition(app.dataSource.manager, '330400', providerId, serviceId, day);
-        expect(await find(s.B.id, providerOrg.id, today())).toEqual({ agreementId, ratioOverrideBp: 4000, perOrderCapFen: 2_000_000 });
+        expect(await find(s.B.id, providerOrg.id, today())).toEqual({ agreementId: amendment, ratioOverrideBp: 4000, perOrderCapFen: 2_000_000 });
+        expect(await find(s.A.id, providerOrg.id, addDays(today(), -1))).toEqual({ agreementId, ratioOverrideBp: 4000, perOrderCapFen: 2_000_000 }); // version 1 until yesterday
         expect(await find(s.B.id, providerOrg.id, addDays(today(), -30))).toEqual({ agreementId, ratioOverrideBp: 4000, perOrderCapFen: 2_000_000 });
         expect(await find(s.B.id, providerOrg.id, addDays(today(), -31))).toBeNull();
         expect(await find(s.A.id, providerOrg.id, today())).toBeNull(); // not among the listed services
@@ -255,15 +264,17 @@ describe('catalog: services, Chinese search, recognition agreements, CSV import'
         expect(recognition.isLocal('330400', '310000')).toBe(false);
         expect(recognition.isLocal('310000', '310117')).toBe(true);
 
-        const terminated = await api().post(`/api/v1/recognition-agreements/${agreementId}/terminate`).set(partner.auth).send({ reason: '协议到期' }).expect(200);
+        const terminated = await api().post(`/api/v1/recognition-agreements/${amendment}/terminate`).set(partner.auth).send({ reason: '协议到期' }).expect(200);
         expect(terminated.body).toMatchObject({ status: 'terminated', terminatedOn: today(), inForceToday: false });
         expect(ids(await search(enterprise.auth, q))).toEqual([jxService.id]);
         expect(await find(s.B.id, providerOrg.id, today())).toBeNull();
         expect(await find(s.B.id, providerOrg.id, addDays(today(), -1))).toEqual({ agreementId, ratioOverrideBp: 4000, perOrderCapFen: 2_000_000 });
-        expect((await api().post(`/api/v1/recognition-agreements/${agreementId}/providers`).set(partner.auth).send({ providerIds: [providerOrg.id] }).expect(409)).body.code).toBe('ILLEGAL_TRANSITION');
-        const actions = await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [agreementId]);
+        expect((await api().post(`/api/v1/recognition-agreements/${amendment}/providers`).set(partner.auth).send({ providerIds: [providerOrg.id] }).expect(409)).body.code).toBe('ILLEGAL_TRANSITION');
+        const actions = await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = ANY($1::text[]) ORDER BY seq`, [[agreementId, amendment]]);
         expect(actions.map((a: { action: string }) => a.action)).toEqual([
-          'recognition_agreement.created', 'recognition_agreement.providers_added', 'recognition_agreement.services_added', 'recognition_agreement.terminated',
+          'recognition_agreement.created', 'recognition_agreement.providers_added', 'recognition_agreement.signed', 'recognition_agreement.signed', 'recognition_agreement.in_force',
+          'recognition_agreement.amendment_proposed', 'recognition_agreement.services_added', 'recognition_agreement.signed', 'recognition_agreement.signed',
+          'recognition_agreement.superseded', 'recognition_agreement.in_force', 'recognition_agreement.terminated',
         ]);
       });
 
@@ -273,6 +284,7 @@ describe('catalog: services, Chinese search, recognition agreements, CSV import'
         const res = await api().post('/api/v1/recognition-agreements').set(admin.auth)
           .send({ issuingRegionCode: '330400', partnerRegionCode: '310000', name: '上半年协议', effectiveFrom: from, effectiveTo: to }).expect(201);
         await api().post(`/api/v1/recognition-agreements/${res.body.id}/providers`).set(admin.auth).send({ providerIds: [other.organization.id] }).expect(200);
+        await signAgreement(app, res.body.id, approver.auth, partner.auth);
         const find = (day: string) => app.get(RecognitionService).findRecognition(app.dataSource.manager, '330400', other.organization.id, s.F.id, day);
         expect(await find('2019-12-31')).toBeNull();
         expect(await find(from)).toEqual({ agreementId: res.body.id, ratioOverrideBp: null, perOrderCapFen: null });

@@ -2,7 +2,7 @@ import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { registerOrganization } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { waitForTask } from '../support/approvals';
-import { issueVoucher, ledgerInvariants, listService, openProgram } from '../support/vouchers';
+import { issueVoucher, ledgerInvariants, listService, openProgram, signAgreement } from '../support/vouchers';
 
 /**
  * The full cross-region story: a Jiaxing enterprise buys testing from a Shanghai lab under the
@@ -46,12 +46,13 @@ describe('innovation vouchers: the cross-region 通兑 story, end to end', () =>
     const refused = await app.http().post('/api/v1/service-orders').set(enterprise.auth).send({ serviceId: service.id, voucherId, quantity: 2 }).expect(422);
     expect(refused.body.message).toContain('recognised');
 
-    // 互认: Jiaxing and Shanghai recognise the lab.
+    // 互认: Jiaxing and Shanghai recognise the lab; it binds once both regions signed the terms.
     const me = await app.http().get('/api/v1/me').set(lab.auth);
     const agreement = await app.http().post('/api/v1/recognition-agreements').set(approver.auth).send({
       issuingRegionCode: '330400', partnerRegionCode: '310000', name: '嘉兴—上海创新券互认互通协议', effectiveFrom: '2026-01-01', effectiveTo: '2027-12-31',
     }).expect(201);
     await app.http().post(`/api/v1/recognition-agreements/${agreement.body.id}/providers`).set(partner.auth).send({ providerIds: [me.body.organization.id] }).expect(200);
+    await signAgreement(app, agreement.body.id, approver.auth, partner.auth);
 
     const order = await app.http().post('/api/v1/service-orders').set(enterprise.auth).send({ serviceId: service.id, voucherId, quantity: 2 }).expect(201);
     expect(order.body).toMatchObject({ contractAmountFen: 600_000, ratioBp: 5000, subsidyHeldFen: 300_000, enterpriseShareFen: 300_000, status: 'created', recognitionAgreementId: agreement.body.id });

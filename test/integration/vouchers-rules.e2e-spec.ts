@@ -6,7 +6,7 @@ import { QueueService } from '../../src/platform/queue/queue.service';
 import { decide, waitForCase, waitForTask } from '../support/approvals';
 import { registerOrganization, registrationBody, TEST_PASSWORD } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
-import { issueVoucher, ledgerInvariants, listService, openProgram } from '../support/vouchers';
+import { issueVoucher, ledgerInvariants, listService, openProgram, signAgreement } from '../support/vouchers';
 
 type Auth = { Authorization: string };
 type Org = Awaited<ReturnType<typeof registerOrganization>>;
@@ -377,6 +377,7 @@ describe('innovation vouchers: rules, pre-checks, reversals and access', () => {
         issuingRegionCode: '330400', partnerRegionCode: '310000', name: `嘉兴—上海互认协议 ${digits(4)}`, effectiveFrom: '2026-01-01', effectiveTo: '2027-12-31',
       }).expect(201);
       await http().post(`/api/v1/recognition-agreements/${agreement.body.id}/providers`).set(partner.auth).send({ providerIds: [me.body.organization.id] }).expect(200);
+      await signAgreement(app, agreement.body.id, approver.auth, partner.auth);
       const service = await listService(app, shanghaiLab.auth, 200_000);
       const o = await confirmedOrder(enterprise.auth, shanghaiLab.auth, service.id, voucherId);
       expect((await order(enterprise.auth, o.id)).recognitionAgreementId).toBe(agreement.body.id);

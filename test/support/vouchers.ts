@@ -65,15 +65,42 @@ export async function listService(app: TestApp, provider: Auth, unitPriceFen: nu
   return res.body as { id: string };
 }
 
-/** 互认: Jiaxing recognises these Shanghai providers; the city approver signs, the Shanghai partner admin lists them. */
+/**
+ * Both regions sign the version as it stands (its current termsHash): the issuing city's approver
+ * and the partner region's partner admin. Returns the version as the second signature left it.
+ */
+export async function signAgreement(app: TestApp, agreementId: string, approver: Auth, partner: Auth) {
+  let body: { status: string; termsHash: string } = (await app.http().get(`/api/v1/recognition-agreements/${agreementId}`).set(approver)).body;
+  for (const [who, auth] of [['partner', partner], ['issuing', approver]] as const) {
+    const res = await app.http().post(`/api/v1/recognition-agreements/${agreementId}/sign`).set(auth).send({ termsHash: body.termsHash });
+    if (res.status !== 200) throw new Error(`agreement ${who} signature: ${res.status} ${JSON.stringify(res.body)}`);
+    body = res.body;
+  }
+  if (body.status !== 'in_force') throw new Error(`agreement not in force after both signatures: ${JSON.stringify(body)}`);
+  return body as { id: string; status: string; termsHash: string };
+}
+
+/**
+ * 互认: Jiaxing recognises these Shanghai providers, with both regions' signatures. At most one
+ * Jiaxing–Shanghai agreement is in force per day, so when one already is, the providers join it
+ * through an amendment from today (signed the same way); otherwise a new agreement is proposed.
+ */
 export async function recogniseShanghaiProviders(app: TestApp, approver: Auth, partner: Auth, providerIds: string[]) {
-  const agreement = await app.http().post('/api/v1/recognition-agreements').set(approver).send({
-    issuingRegionCode: '330400', partnerRegionCode: '310000', name: `嘉兴—上海创新券互认互通协议 ${randomBytes(3).toString('hex')}`, effectiveFrom: '2026-01-01', effectiveTo: '2027-12-31',
-  });
-  if (agreement.status !== 201) throw new Error(`agreement: ${agreement.status} ${JSON.stringify(agreement.body)}`);
-  const listed = await app.http().post(`/api/v1/recognition-agreements/${agreement.body.id}/providers`).set(partner).send({ providerIds });
+  const all = (await app.http().get('/api/v1/recognition-agreements').set(approver)).body as { id: string; issuingRegionCode: string; partnerRegionCode: string; status: string; inForceToday: boolean }[];
+  const current = all.find((a) => a.issuingRegionCode === '330400' && a.partnerRegionCode === '310000' && a.status === 'in_force' && a.inForceToday);
+  const draft = current
+    ? await app.http().post(`/api/v1/recognition-agreements/${current.id}/amend`).set(approver).send({ effectiveFrom: todayInShanghai() })
+    : await app.http().post('/api/v1/recognition-agreements').set(approver).send({
+        issuingRegionCode: '330400', partnerRegionCode: '310000', name: `嘉兴—上海创新券互认互通协议 ${randomBytes(3).toString('hex')}`, effectiveFrom: '2026-01-01', effectiveTo: '2027-12-31',
+      });
+  if (draft.status !== 201) throw new Error(`agreement: ${draft.status} ${JSON.stringify(draft.body)}`);
+  const listed = await app.http().post(`/api/v1/recognition-agreements/${draft.body.id}/providers`).set(partner).send({ providerIds });
   if (listed.status !== 200) throw new Error(`agreement providers: ${listed.status} ${JSON.stringify(listed.body)}`);
-  return agreement.body as { id: string };
+  return signAgreement(app, draft.body.id, approver, partner);
+}
+
+function todayInShanghai(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 /**
