@@ -170,8 +170,8 @@ describe('accounts and sessions', () => {
       const user = await newUser();
       const other = await login(app, user.email, TEST_PASSWORD);
 
-      const wrong = await app.http().post('/api/v1/auth/password').set(user.auth).send({ currentPassword: 'not-my-password-1', newPassword: 'Brand-new-pass-42' }).expect(401);
-      expect(wrong.body).toMatchObject({ code: 'INVALID_CREDENTIALS', details: [{ field: 'currentPassword' }] });
+      const wrong = await app.http().post('/api/v1/auth/password').set(user.auth).send({ currentPassword: 'not-my-password-1', newPassword: 'Brand-new-pass-42' }).expect(400);
+      expect(wrong.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'currentPassword', message: 'is wrong' }] });
       const weak = await app.http().post('/api/v1/auth/password').set(user.auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'onlyletters' }).expect(400);
       expect(weak.body.details).toEqual([expect.objectContaining({ field: 'newPassword' })]);
       const same = await app.http().post('/api/v1/auth/password').set(user.auth).send({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }).expect(400);

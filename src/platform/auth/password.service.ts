@@ -34,7 +34,8 @@ export class PasswordService {
     const [user] = (await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.userId])) as { password_hash: string }[];
     if (!user) throw DomainError.notFound('User');
     if (!(await this.hasher.verify(user.password_hash, currentPassword))) {
-      throw new DomainError(ErrorCode.InvalidCredentials, 'The current password is wrong', [{ field: 'currentPassword', message: 'is wrong' }]);
+      // 400, not 401: the session is fine, and a 401 would sign the portal out.
+      throw DomainError.invalid('currentPassword', 'is wrong');
     }
     if (await this.hasher.verify(user.password_hash, newPassword)) {
       throw DomainError.invalid('newPassword', 'must differ from the current password');

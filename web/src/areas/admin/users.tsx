@@ -1,11 +1,11 @@
-import { Alert, Button, Card, Descriptions, Drawer, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Drawer, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import type { Role } from '../../app/auth';
 import { formatTime, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
-import { ApiForm, Field } from '../../app/forms';
+import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { useRegions } from '../dashboards/shared';
 import { RegionSelect, RoleSelect } from './shared';
@@ -27,6 +27,13 @@ interface UserRow {
 interface UserPage {
   items: UserRow[];
   total: number;
+}
+
+/** POST /admin/users/{id}/password-reset: the one-time token is shown once, to hand over out of band. */
+interface PasswordResetIssued {
+  userId: string;
+  resetToken: string;
+  expiresAt: string;
 }
 
 interface Filters {
@@ -55,6 +62,7 @@ export function UsersPage() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const users = useApi<UserPage>('/admin/users', { ...filters, ...paging });
   const [orgId, setOrgId] = useState<string>();
+  const [issued, setIssued] = useState<PasswordResetIssued & { email: string }>();
   const columns = useUserColumns();
   const filter = (next: Filters) => {
     setFilters((f) => ({ ...f, ...next }));
@@ -120,8 +128,34 @@ export function UsersPage() {
           { title: t('common.region'), dataIndex: 'regionCode', render: (code: string) => regions.name(code) },
           ...columns.slice(3),
           { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatTime },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, u) => (
+              <ActionButton
+                size="small"
+                danger
+                data-testid="force-password-reset"
+                confirm={t('account.forceReset.confirm')}
+                action={(key) => api.post<PasswordResetIssued>(`/admin/users/${u.id}/password-reset`, {}, { idempotencyKey: key })}
+                onDone={(result) => setIssued({ ...(result as PasswordResetIssued), email: u.email })}
+              >
+                {t('account.forceReset.action')}
+              </ActionButton>
+            ),
+          },
         ]}
       />
+      <Modal open={!!issued} title={issued ? t('account.forceReset.done', { email: issued.email }) : ''} onCancel={() => setIssued(undefined)} footer={null} destroyOnClose>
+        {issued && (
+          <>
+            <Typography.Paragraph>{t('account.forceReset.tokenOnce', { at: formatTime(issued.expiresAt) })}</Typography.Paragraph>
+            <Typography.Paragraph copyable code data-testid="password-reset-token">
+              {issued.resetToken}
+            </Typography.Paragraph>
+          </>
+        )}
+      </Modal>
       <OrganizationDrawer orgId={orgId} onClose={() => setOrgId(undefined)} />
     </>
   );

@@ -65,6 +65,9 @@ export function LoginPage() {
           <div style={{ marginTop: 16 }}>
             <Link to="/register">{t('login.register')}</Link>
           </div>
+          <div style={{ marginTop: 8 }}>
+            <Link to="/reset-password" data-testid="reset-password-link">{t('account.reset.link')}</Link>
+          </div>
         </Card>
         {!!demo.data?.length && (
           <Card size="small" title={t('login.demo')} data-testid="demo-logins">
