@@ -61,8 +61,9 @@ export class ControllerGroupChangesService {
       const kase = await this.engine.openCase(tx, { definitionKey: CONTROLLER_GROUP_CHANGE, subjectType: CONTROLLER_GROUP_CHANGE, subjectId: saved.id });
       await tx.manager.query(`UPDATE controller_group_change_requests SET case_id = $2 WHERE id = $1`, [saved.id, kase.id]);
       const request = await repo.findOneByOrFail({ id: saved.id });
-      tx.audit(this.audit(request, org, 'controller_group_change.submitted', null, toChangeRequestDto(request)));
-      return toChangeRequestDto(request);
+      const [shown] = await this.named(tx.manager, [request]);
+      tx.audit(this.audit(request, org, 'controller_group_change.submitted', null, shown));
+      return shown;
     });
   }
 
@@ -76,13 +77,13 @@ export class ControllerGroupChangesService {
     }
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id').take(100).getMany();
-    return rows.map(toChangeRequestDto);
+    return this.named(this.dataSource.manager, rows);
   }
 
   async get(actor: Actor, id: string): Promise<ChangeRequestDto> {
     const request = await this.dataSource.getRepository(ControllerGroupChangeRequest).findOneBy({ id });
     if (!request || !(await this.canRead(this.dataSource.manager, actor, request))) throw DomainError.notFound('Change request');
-    return toChangeRequestDto(request);
+    return (await this.named(this.dataSource.manager, [request]))[0];
   }
 
   /** Loads a request (optionally FOR UPDATE) for the workflow hooks. */
@@ -108,6 +109,14 @@ export class ControllerGroupChangesService {
     tx.audit(this.audit(request, org, `controller_group_change.${next}`, before, { status: next, reason, resultingGroupId: request.resultingGroupId }));
   }
 
+  /** DTOs with the names of the groups they mention (one query). */
+  private async named(manager: EntityManager, requests: ControllerGroupChangeRequest[]): Promise<ChangeRequestDto[]> {
+    const ids = [...new Set(requests.flatMap((r) => [r.fromGroupId, r.targetGroupId, r.resultingGroupId]).filter((id): id is string => !!id))];
+    const names = new Map(ids.length ? ((await manager.query(`SELECT id, name FROM controller_groups WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name: string }[]).map((g) => [g.id, g.name]) : []);
+    const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+    return requests.map((r) => ({ ...toChangeRequestDto(r), fromGroupName: name(r.fromGroupId), targetGroupName: name(r.targetGroupId), resultingGroupName: name(r.resultingGroupId) }));
+  }
+
   private async canRead(manager: EntityManager, actor: Actor, request: ControllerGroupChangeRequest): Promise<boolean> {
     if (isPlatformAdmin(actor) || request.enterpriseId === actor.organizationId) return true;
     if (!CONTROLLER_GROUP_BUREAU_ROLES.includes(actor.role)) return false;
@@ -120,7 +129,7 @@ export class ControllerGroupChangesService {
   }
 }
 
-export function toChangeRequestDto(r: ControllerGroupChangeRequest): ChangeRequestDto {
+export function toChangeRequestDto(r: ControllerGroupChangeRequest): Omit<ChangeRequestDto, 'fromGroupName' | 'targetGroupName' | 'resultingGroupName'> {
   return {
     id: r.id,
     enterpriseId: r.enterpriseId,

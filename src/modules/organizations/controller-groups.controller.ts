@@ -35,8 +35,8 @@ export class ControllerGroupsController {
   }
 
   @Get('controller-groups/:id')
-  @Roles(Role.Reviewer, Role.Approver, Role.PartnerAdmin, Role.PlatformAdmin)
-  @ApiOperation({ summary: 'One actual-controller group with the members in the caller’s scope (404 outside it)' })
+  @Roles(Role.EnterpriseUser, Role.ProviderUser, Role.Reviewer, Role.Approver, Role.PartnerAdmin, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'One actual-controller group with the members in the caller’s scope; a member organisation sees its own group (404 otherwise)' })
   @ApiOkResponse({ type: ControllerGroupDetailDto })
   detail(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ControllerGroupDetailDto> {
     return this.groups.detail(actor, id);

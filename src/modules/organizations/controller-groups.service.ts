@@ -62,11 +62,14 @@ export class ControllerGroupsService {
     return rows.map((r) => rowToDto(r));
   }
 
+  /** A bureau sees the members in its scope; a member organisation sees its own group with only itself named. */
   async detail(actor: Actor, id: string): Promise<ControllerGroupDetailDto> {
-    const [row] = await this.visibleRows(this.dataSource.manager, actor, id);
-    if (!row) throw DomainError.notFound('Actual-controller group');
     const orgs = await this.dataSource.getRepository(Organization).find({ where: { controllerGroupId: id }, order: { name: 'ASC' } });
-    const shown = orgs.filter((o) => actorCoversRegion(actor, o.regionCode));
+    const ownGroup = !CONTROLLER_GROUP_BUREAU_ROLES.includes(actor.role) && !isPlatformAdmin(actor) && orgs.some((o) => o.id === actor.organizationId);
+    const [row] = await this.visibleRows(this.dataSource.manager, actor, id, ownGroup);
+    if (!row) throw DomainError.notFound('Actual-controller group');
+    const shown = orgs.filter((o) => (ownGroup ? o.id === actor.organizationId : actorCoversRegion(actor, o.regionCode)));
+    if (ownGroup) row.member_count = shown.length;
     return {
       ...rowToDto(row),
       members: shown.map((o) => ({ id: o.id, name: o.name, kind: o.kind, uscc: o.uscc, regionCode: o.regionCode })),
@@ -128,8 +131,9 @@ export class ControllerGroupsService {
     return after;
   }
 
-  private async visibleRows(manager: EntityManager, actor: Actor, id: string | null): Promise<GroupRow[]> {
-    const all = isPlatformAdmin(actor);
+  /** `member`: the caller's own organisation is in the group (checked by the caller), so the group itself is readable. */
+  private async visibleRows(manager: EntityManager, actor: Actor, id: string | null, member = false): Promise<GroupRow[]> {
+    const all = isPlatformAdmin(actor) || member;
     const scope = CONTROLLER_GROUP_BUREAU_ROLES.includes(actor.role) ? actor.regionScope : [];
     if (!all && scope.length === 0) return [];
     // A district bureau also sees the groups its city bureau created.

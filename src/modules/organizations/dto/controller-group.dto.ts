@@ -85,6 +85,9 @@ export class ChangeRequestDto {
   @ApiProperty({ enum: STATUSES }) status: ChangeRequestStatus;
   @ApiProperty({ nullable: true, type: String }) decisionReason: string | null;
   @ApiProperty({ nullable: true, type: String }) resultingGroupId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Names of the groups above, for display' }) fromGroupName: string | null;
+  @ApiProperty({ nullable: true, type: String }) targetGroupName: string | null;
+  @ApiProperty({ nullable: true, type: String }) resultingGroupName: string | null;
   @ApiProperty({ nullable: true, type: String }) caseId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;

@@ -1,8 +1,9 @@
-import { AppstoreOutlined, AuditOutlined, FileTextOutlined, HomeOutlined, ProfileOutlined, SearchOutlined, WalletOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, FileTextOutlined, HomeOutlined, ProfileOutlined, SearchOutlined, WalletOutlined } from '@ant-design/icons';
 import type { Area } from '../../app/area';
 import { ApplicationPage, ApplicationsPage, ApplyPage, ProgramsPage } from './applications';
 import { CatalogPage, ServicePage } from './catalog';
 import { ClaimPage, EnterpriseClaimsPage } from './claims';
+import { ControllerGroupPage } from './controller-group';
 import { EnterpriseHome } from './home';
 import { enterpriseMessages } from './messages';
 import { EnterpriseOrderPage, EnterpriseOrdersPage } from './orders';
@@ -31,6 +32,7 @@ export const enterpriseArea: Area = {
     { path: '/enterprise/orders/:id', element: <EnterpriseOrderPage />, ...role },
     { path: '/enterprise/claims', element: <EnterpriseClaimsPage />, ...role, menu: 'enterprise.menu.claims', icon: <AuditOutlined />, group: SERVICES },
     { path: '/enterprise/claims/:id', element: <ClaimPage side="enterprise" />, ...role },
+    { path: '/enterprise/controller-group', element: <ControllerGroupPage />, ...role, menu: 'enterprise.menu.controllerGroup', icon: <ApartmentOutlined /> },
   ],
   publicPages: [{ path: '/register', element: <RegisterPage /> }],
   messages: enterpriseMessages,

@@ -70,6 +70,22 @@ const SUBJECTS: Record<string, { path(id: string): string; facts(r: SubjectRecor
       [t('review.f.noticeEnds'), formatTime(o.publicNoticeEndsAt as string | null)],
     ],
   },
+  controller_group_change: {
+    path: (id) => `/controller-group-change-requests/${id}`,
+    facts: (r, t) => [
+      [t('review.f.enterprise'), <OrgName id={r.enterpriseId as string} />],
+      [t('review.cg.action'), t(`review.cg.action.${r.action as string}`)],
+      [t('review.cg.fromGroup'), groupLink(r.fromGroupId, r.fromGroupName)],
+      ...(r.action === 'join' ? [[t('review.cg.targetGroup'), groupLink(r.targetGroupId, r.targetGroupName)] as Fact] : []),
+      ...(r.action === 'create' ? [[t('review.cg.newGroup'), r.newGroupName as string] as Fact, [t('review.cg.newController'), r.newControllerName as string] as Fact] : []),
+      [t('common.status'), <StatusTag status={r.status as string} />],
+      ...(r.resultingGroupId ? [[t('review.cg.resulting'), groupLink(r.resultingGroupId, r.resultingGroupName)] as Fact] : []),
+    ],
+    documents: (r, t) => [
+      [t('review.cg.statement'), <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{r.statement as string}</Typography.Paragraph>],
+      [t('review.cg.documents'), ((r.documentRefs as string[]) ?? []).map((d) => <Tag key={d}>{d}</Tag>)],
+    ],
+  },
   roadshow_project: {
     path: (id) => `/roadshow-projects/${id}`,
     facts: (p, t, label) => [
@@ -84,6 +100,12 @@ const SUBJECTS: Record<string, { path(id: string): string; facts(r: SubjectRecor
     ],
   },
 };
+
+/** A group named in a change request, linked to the bureau's group page (the enterprise's bureaus can open it). */
+function groupLink(id: unknown, name: unknown): ReactNode {
+  if (!id) return '—';
+  return <Link to={`/review/controller-groups/${id as string}`}>{(name as string | null) ?? (id as string).slice(0, 8)}</Link>;
+}
 
 /** The case as deciders see it: subject, pre-checks, documents, revisions, tasks, timeline, and the decision. */
 export function CasePage() {

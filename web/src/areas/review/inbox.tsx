@@ -12,7 +12,7 @@ import type { BatchDecisionResult, Task } from './types';
 
 export type Decision = 'approve' | 'return' | 'reject';
 export const DECISIONS: Decision[] = ['approve', 'return', 'reject'];
-export const SUBJECT_TYPES = ['voucher_application', 'redemption_claim', 'provider_admission', 'roadshow_project'] as const;
+export const SUBJECT_TYPES = ['voucher_application', 'redemption_claim', 'provider_admission', 'roadshow_project', 'controller_group_change'] as const;
 const TASK_STATUSES = ['open', 'approved', 'rejected', 'returned', 'cancelled'] as const;
 const STAGES = ['district_review', 'city_approval', 'admission_review', 'public_notice', 'screening'] as const;
 

@@ -1,8 +1,9 @@
-import { BankOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
 import type { Area } from '../../app/area';
 import type { Role } from '../../app/auth';
 import { AgreementDetailPage, AgreementsPage } from './agreements';
 import { CasePage, CasesPage } from './case';
+import { ControllerGroupDetailPage, ControllerGroupsPage } from './controller-groups';
 import { InboxPage } from './inbox';
 import { reviewMessages } from './messages';
 import { ProgrammeDetailPage, ProgrammesPage } from './programmes';
@@ -29,6 +30,8 @@ export const reviewArea: Area = {
     { path: '/review/cases', element: <CasesPage />, roles: AGENCIES, menu: 'review.menu.cases', icon: <FileSearchOutlined />, group: APPROVALS },
     { path: '/review/cases/:id', element: <CasePage />, roles: AGENCIES },
     { path: '/review/providers', element: <ProvidersPage />, roles: ['reviewer', 'approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.providers', icon: <SafetyCertificateOutlined />, group: APPROVALS },
+    { path: '/review/controller-groups', element: <ControllerGroupsPage />, roles: ['reviewer', 'approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.groups', icon: <ApartmentOutlined />, group: APPROVALS },
+    { path: '/review/controller-groups/:id', element: <ControllerGroupDetailPage />, roles: ['reviewer', 'approver', 'partner_admin', 'platform_admin'] },
     { path: '/review/programmes', element: <ProgrammesPage />, roles: AGENCIES, menu: 'review.menu.programmes', icon: <FundOutlined />, group: FUNDS },
     { path: '/review/programmes/:id', element: <ProgrammeDetailPage />, roles: AGENCIES },
     { path: '/review/agreements', element: <AgreementsPage />, roles: ['approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.agreements', icon: <SwapOutlined />, group: FUNDS },
