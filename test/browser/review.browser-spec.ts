@@ -137,7 +137,7 @@ describe('web portal: review, programmes and settlement', () => {
     await person.context.close();
   });
 
-  it('finance: takes a batch through close → approve → pay → reconcile and downloads the statement', async () => {
+  it('finance: takes a batch through close → approve (a second officer: four eyes) → pay → reconcile and downloads the statement', async () => {
     const batch = await batchWithOneClaim(app, { approver: approver.auth, reviewer: reviewer.auth, finance: finance.auth, lab: lab.auth, partner: partner.auth });
     const person = await newPerson(browser, app.running.url!);
     const { page } = person;
@@ -151,9 +151,24 @@ describe('web portal: review, programmes and settlement', () => {
     await page.getByTestId('settlement-close').click();
     await confirmPopover(page);
     await status('closed');
-    await page.getByTestId('settlement-approve').click();
-    await confirmPopover(page);
+    // The closer may not approve: the button is disabled, and the API refuses it as well.
+    await page.getByTestId('settlement-approve-blocked').waitFor();
+    await expect(page.getByTestId('batch-closed-by').textContent()).resolves.toBe('财政局结算员');
+    const refused = await app.http().post(`/api/v1/settlement-batches/${batch.id}/approve`).set(finance.auth).expect(403);
+    expect(refused.body.code).toBe('SECOND_PERSON_REQUIRED');
+    const second = await newPerson(browser, app.running.url!);
+    await signIn(second, DEMO.finance2);
+    await second.page.waitForURL(/\/review\/settlements$/);
+    await second.page.goto(page.url());
+    await second.page.getByTestId('settlement-approve').click();
+    await confirmPopover(second.page);
+    await second.page.getByTestId('batch-status').locator('[data-status="approved"]').waitFor();
+    await second.page.getByTestId('settlement-pay-blocked').waitFor();
+    expect(second.errors).toEqual([]);
+    await second.context.close();
+    await page.reload();
     await status('approved');
+    await expect(page.getByTestId('batch-approved-by').textContent()).resolves.toBe('财政局复核员');
     await page.getByTestId('settlement-pay').click();
     await page.getByTestId('settlement-pay-form').locator('#paymentReference').fill('JXCZ-2026-11-0001');
     await page.getByTestId('settlement-pay-form').getByTestId('form-submit').click();

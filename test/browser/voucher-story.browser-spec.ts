@@ -281,7 +281,7 @@ describe('web portal: the cross-region voucher story (通兑), person by person'
     await approveFromInbox(approver, claimNumber, '待办审批');
     await status(lab.page, 'approved').waitFor({ timeout: 60_000 });
 
-    // ── Finance closes, approves, pays and reconciles the batch, and exports the statement ──
+    // ── Finance closes; a second finance officer approves (four eyes); finance pays, reconciles and exports ──
     const finance = await person(DEMO.finance);
     {
       const { page } = finance;
@@ -294,9 +294,22 @@ describe('web portal: the cross-region voucher story (通兑), person by person'
       await page.getByTestId('settlement-close').click();
       await confirmPopover(page);
       await batchStatus('closed');
-      await page.getByTestId('settlement-approve').click();
-      await confirmPopover(page);
+      // Whoever closed the batch cannot approve it: the button is disabled and names why.
+      await page.getByTestId('settlement-approve-blocked').waitFor();
+      expect(await page.getByTestId('settlement-approve').count()).toBe(0);
+      await shows(page.getByTestId('batch-closed-by'), '财政局结算员');
+      const batchUrl = page.url();
+      const finance2 = await person(DEMO.finance2);
+      await finance2.page.goto(batchUrl);
+      await finance2.page.getByTestId('settlement-approve').click();
+      await confirmPopover(finance2.page);
+      await finance2.page.getByTestId('batch-status').locator('[data-status="approved"]').waitFor();
+      // …and whoever approved it cannot pay it.
+      await finance2.page.getByTestId('settlement-pay-blocked').waitFor();
+      await finance2.context.close();
+      await page.reload();
       await batchStatus('approved');
+      await shows(page.getByTestId('batch-approved-by'), '财政局复核员');
       await page.getByTestId('settlement-pay').click();
       await page.getByTestId('settlement-pay-form').locator('#paymentReference').fill(`JXCZ-2026-11-${tag}`);
       await page.getByTestId('settlement-pay-form').getByTestId('form-submit').click();

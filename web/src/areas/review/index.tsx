@@ -9,6 +9,8 @@ import { reviewMessages } from './messages';
 import { ProgrammeDetailPage, ProgrammesPage } from './programmes';
 import { ProvidersPage } from './providers';
 import { SettlementDetailPage, SettlementsPage } from './settlements';
+import { FourEyesPage } from './four-eyes';
+import { fourEyesMessages } from './four-eyes-messages';
 
 const APPROVALS = 'review.group.approvals';
 const FUNDS = 'review.group.funds';
@@ -37,6 +39,8 @@ export const reviewArea: Area = {
     { path: '/review/agreements', element: <AgreementsPage />, roles: ['approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.agreements', icon: <SwapOutlined />, group: FUNDS },
     { path: '/review/agreements/:id', element: <AgreementDetailPage />, roles: ['approver', 'partner_admin', 'platform_admin'] },
     { path: '/review/settlements/:id', element: <SettlementDetailPage />, roles: SETTLEMENT_READERS },
+    // Four eyes on money: revocations and claw-backs above the threshold wait here for a second person.
+    { path: '/review/four-eyes', element: <FourEyesPage />, roles: ['approver', 'finance', 'platform_admin'], menu: 'review.menu.fourEyes', icon: <SafetyCertificateOutlined />, group: FUNDS },
   ],
-  messages: reviewMessages,
+  messages: { zh: { ...reviewMessages.zh, ...fourEyesMessages.zh }, en: { ...reviewMessages.en, ...fourEyesMessages.en } },
 };

@@ -1,4 +1,4 @@
-import { Button, Card, Input, Space, Spin, Steps, Table, Tabs, Typography } from 'antd';
+import { Button, Card, Input, Space, Spin, Steps, Table, Tabs, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../app/api';
@@ -68,6 +68,7 @@ export function SettlementDetailPage() {
   const { id } = useParams();
   const { t, label } = useI18n();
   const settler = useSettler();
+  const me = useMe();
   const batch = useApi<SettlementBatch>(`/settlement-batches/${id}`);
   const [by, setBy] = useState<'payee' | 'partner_region'>('payee');
   const statement = useApi<Statement>(`/settlement-batches/${id}/statement`, { by });
@@ -79,6 +80,10 @@ export function SettlementDetailPage() {
   if (!b) return batch.error ? <LoadError error={batch.error} retry={reload} /> : <Spin style={{ display: 'block', margin: '10vh auto' }} />;
   const step = BATCH_STATUSES.indexOf(b.status as (typeof BATCH_STATUSES)[number]);
   const amount = formatFen(b.totalFen);
+  // Four eyes (docs/security.md): the closer does not approve, the approver does not pay; the API refuses it too.
+  const closedByMe = b.closedBy?.id === me.user.id;
+  const approvedByMe = b.approvedBy?.id === me.user.id;
+  const person = (p: SettlementBatch['closedBy'], testId: string, none = '—') => <span data-testid={testId}>{p?.displayName ?? none}</span>;
   return (
     <>
       <PageHeader
@@ -94,12 +99,26 @@ export function SettlementDetailPage() {
                 {t('review.settlement.close')}
               </ActionButton>
             )}
-            {settler && b.status === 'closed' && (
+            {settler && b.status === 'closed' && closedByMe && (
+              <Tooltip title={t('review.settlement.secondPersonApproves')}>
+                <Button data-testid="settlement-approve-blocked" disabled>
+                  {t('review.settlement.approve')}
+                </Button>
+              </Tooltip>
+            )}
+            {settler && b.status === 'approved' && approvedByMe && (
+              <Tooltip title={t('review.settlement.secondPersonPays')}>
+                <Button data-testid="settlement-pay-blocked" disabled>
+                  {t('review.settlement.pay')}
+                </Button>
+              </Tooltip>
+            )}
+            {settler && b.status === 'closed' && !closedByMe && (
               <ActionButton data-testid="settlement-approve" type="primary" confirm={t('review.settlement.approveConfirm', { amount, count: b.itemCount })} successMessage={t('review.settlement.approved')} action={(key) => api.post(`/settlement-batches/${b.id}/approve`, {}, { idempotencyKey: key })} onDone={reload}>
                 {t('review.settlement.approve')}
               </ActionButton>
             )}
-            {settler && b.status === 'approved' && (
+            {settler && b.status === 'approved' && !approvedByMe && (
               <FormAction<{ paymentReference: string }, SettlementBatch>
                 label={t('review.settlement.pay')}
                 title={t('review.settlement.payTitle')}
@@ -153,6 +172,9 @@ export function SettlementDetailPage() {
           [t('review.settlement.total'), <Money fen={b.totalFen} strong />],
           [t('review.settlement.paymentReference'), b.paymentReference ?? '—'],
           [t('review.settlement.period'), `${b.periodStart} — ${b.periodEnd}`],
+          [t('review.settlement.closedBy'), person(b.closedBy, 'batch-closed-by', b.closedAt ? t('review.settlement.byCutOff') : '—')],
+          [t('review.settlement.approvedBy'), person(b.approvedBy, 'batch-approved-by')],
+          [t('review.settlement.paidBy'), person(b.paidBy, 'batch-paid-by')],
         ]}
       />
       <Card

@@ -143,6 +143,35 @@ export interface SettlementBatch {
   approvedAt: string | null;
   paidAt: string | null;
   reconciledAt: string | null;
+  /** Four eyes (docs/security.md): who took each step; closedBy is null when the cut-off closed it. */
+  closedBy: Person | null;
+  approvedBy: Person | null;
+  paidBy: Person | null;
+  version: number;
+}
+
+export interface Person {
+  id: string;
+  displayName: string;
+}
+
+/** A revocation or claw-back above the four-eyes threshold, waiting for (or decided by) a second person. */
+export interface FourEyesRequest {
+  id: string;
+  kind: 'voucher_revocation' | 'claim_claw_back';
+  subjectId: string;
+  subjectNumber: string;
+  programId: string;
+  regionCode: string;
+  deciderRoles: string[];
+  amountFen: number;
+  reason: string;
+  status: 'pending' | 'confirmed' | 'cancelled';
+  requestedBy: Person;
+  requestedAt: string;
+  decidedBy: Person | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
   version: number;
 }
 
