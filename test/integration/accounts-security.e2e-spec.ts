@@ -84,7 +84,7 @@ describe('accounts and sessions', () => {
   });
 
   describe('registration does not reveal existing e-mails', () => {
-    it('answers an existing e-mail with the same status and body shape, and creates nothing', async () => {
+    it('answers an existing e-mail with the same status and body shape, and creates nothing; a taken USCC is still 409', async () => {
       const first = registrationBody({ kind: 'enterprise' });
       const fresh = await app.http().post('/api/v1/auth/register').send(first);
       expect(fresh.status).toBe(201);
@@ -105,11 +105,8 @@ describe('accounts and sessions', () => {
       await app.http().post('/api/v1/auth/login').send({ email: first.user.email, password: again.user.password }).expect(401);
       const audit = await app.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'registration.existing_email' AND subject_id = $1`, [fresh.body.user.id]);
       expect(audit[0].n).toBe(1);
-    });
 
-    it('a USCC already registered is still refused with 409 whatever the e-mail', async () => {
-      const first = registrationBody();
-      await app.http().post('/api/v1/auth/register').send(first).expect(201);
+      // A USCC already registered is still refused with the same 409, whatever the e-mail (a public register number).
       for (const email of [first.user.email, uniqueEmail()]) {
         const body = registrationBody({ email });
         body.organization.uscc = first.organization.uscc;
@@ -227,6 +224,8 @@ describe('accounts and sessions', () => {
         [user.user.id],
       );
       const adminId = (await app.http().get('/api/v1/me').set(admin.auth)).body.user.id;
+      // The admin changes their own password instead of forcing a reset on it.
+      expect((await app.http().post(`/api/v1/admin/users/${adminId}/password-reset`).set(admin.auth).expect(422)).body.code).toBe('BUSINESS_RULE_VIOLATED');
       expect(audit).toEqual([
         { action: 'user.password_reset_forced', actor_user_id: adminId },
         { action: 'user.password_reset_completed', actor_user_id: user.user.id },
