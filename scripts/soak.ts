@@ -545,12 +545,19 @@ async function setUp(api: Api, db: Pool, runTag: string): Promise<World> {
     short: await openProgram('浸泡当日到期', { perApplicationCapFen: 400_000, useBy: today, redeemBy: today, budgetFen: 5_000_000 }),
   };
 
-  // 互认: Jiaxing recognises the demo Shanghai lab, with a per-order cap.
+  // 互认: Jiaxing recognises the demo Shanghai lab, with a per-order cap, signed by both regions. One
+  // agreement is in force per day: on a database that already has one (an earlier run), amend it.
   const me = await api.ok('GET', '/me', shanghaiLab, undefined, 200, 'me (lab)');
-  const agreement = await api.ok('POST', '/recognition-agreements', approver, {
-    issuingRegionCode: CITY, partnerRegionCode: '310000', name: `嘉兴—上海互认（浸泡 ${runTag}）`, effectiveFrom: `${today.slice(0, 4)}-01-01`, effectiveTo: addDays(today, 730), perOrderCapFen: 150_000,
-  }, 201, 'agreement');
-  await api.ok('POST', `/recognition-agreements/${agreement.id}/providers`, partner, { providerIds: [me.organization.id] }, 200, 'agreement providers');
+  const existing = ((await api.ok('GET', '/recognition-agreements', approver, undefined, 200, 'agreements')) as { id: string; partnerRegionCode: string; status: string; inForceToday: boolean }[])
+    .find((a) => a.partnerRegionCode === '310000' && a.status === 'in_force' && a.inForceToday);
+  const agreement = existing
+    ? await api.ok('POST', `/recognition-agreements/${existing.id}/amend`, approver, { effectiveFrom: today }, 201, 'agreement amendment')
+    : await api.ok('POST', '/recognition-agreements', approver, {
+        issuingRegionCode: CITY, partnerRegionCode: '310000', name: `嘉兴—上海互认（浸泡 ${runTag}）`, effectiveFrom: `${today.slice(0, 4)}-01-01`, effectiveTo: addDays(today, 730), perOrderCapFen: 150_000,
+      }, 201, 'agreement');
+  const listed = await api.ok('POST', `/recognition-agreements/${agreement.id}/providers`, partner, { providerIds: [me.organization.id] }, 200, 'agreement providers');
+  await api.ok('POST', `/recognition-agreements/${agreement.id}/sign`, partner, { termsHash: listed.termsHash }, 200, 'agreement partner signature');
+  await api.ok('POST', `/recognition-agreements/${agreement.id}/sign`, approver, { termsHash: listed.termsHash }, 200, 'agreement issuing signature');
 
   // Two local labs, admitted through the admission workflow.
   const locals = [await register(api, 'provider', '330411', 'xz'), await register(api, 'provider', '330402', 'nh')];

@@ -5,7 +5,7 @@ import { QueueService } from '../../src/platform/queue/queue.service';
 import { registerOrganization } from '../support/factories';
 import { launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
-import { issueVoucher, listService, openProgram } from '../support/vouchers';
+import { issueVoucher, listService, openProgram, signAgreement } from '../support/vouchers';
 
 jest.setTimeout(240_000);
 
@@ -55,6 +55,7 @@ describe('web portal: dashboards and platform administration', () => {
       issuingRegionCode: '330400', partnerRegionCode: '310000', name: '嘉兴—上海创新券互认互通协议', effectiveFrom: '2026-01-01', effectiveTo: '2027-12-31',
     }).expect(201);
     await app.http().post(`/api/v1/recognition-agreements/${agreement.body.id}/providers`).set(partner.auth).send({ providerIds: [labOrg] }).expect(200);
+    await signAgreement(app, agreement.body.id, approver.auth, partner.auth);
     await app.http().post('/api/v1/service-orders').set(enterprise.auth).send({ serviceId: service.id, voucherId, quantity: 2 }).expect(201);
     // A roadshow project that landed in Jiaxing with ¥25,000,000 raised.
     const project = await app.http().post('/api/v1/roadshow-projects').set(demoEnterprise.auth).send({

@@ -6,7 +6,7 @@ import { publishWorkflow, waitForTask } from '../support/approvals';
 import { launchBrowser, newPerson, openMenu, signIn } from '../support/browser';
 import { registerOrganization } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
-import { issueVoucher, listService, openProgram } from '../support/vouchers';
+import { issueVoucher, listService, openProgram, signAgreement } from '../support/vouchers';
 
 type Auth = { Authorization: string };
 
@@ -47,6 +47,7 @@ async function batchWithOneClaim(app: TestApp, s: { approver: Auth; reviewer: Au
     issuingRegionCode: '330400', partnerRegionCode: '310000', name: `嘉兴—上海创新券互认互通协议 ${randomBytes(2).toString('hex')}`, effectiveFrom: '2026-01-01', effectiveTo: '2027-12-31',
   }).expect(201);
   await app.http().post(`/api/v1/recognition-agreements/${agreement.body.id}/providers`).set(s.partner).send({ providerIds: [me.body.organization.id] }).expect(200);
+  await signAgreement(app, agreement.body.id, s.approver, s.partner);
   const order = await app.http().post('/api/v1/service-orders').set(enterprise.auth).send({ serviceId: service.id, voucherId, quantity: 2 }).expect(201);
   await app.http().post(`/api/v1/service-orders/${order.body.id}/accept`).set(s.lab).expect(200);
   await app.http().post(`/api/v1/service-orders/${order.body.id}/deliver`).set(s.lab).send({ reportNumber: 'SHJC-2026-1001', actualAmountFen: 500_000, deliveredOn: shanghaiDate() }).expect(200);
@@ -212,7 +213,8 @@ describe('web portal: review, programmes and settlement', () => {
     await page.waitForURL(/\/review\/agreements\/[0-9a-f-]{36}$/);
     const agreementId = page.url().split('/').pop()!;
     const created = await app.http().get(`/api/v1/recognition-agreements/${agreementId}`).set(approver.auth).expect(200);
-    expect(created.body).toMatchObject({ name, issuingRegionCode: '330400', partnerRegionCode: '310000', ratioOverrideBp: 4000, status: 'active', providers: [] });
+    // A proposal: it binds once both regions sign (agreements-consent.e2e-spec.ts, voucher-story.browser-spec.ts).
+    expect(created.body).toMatchObject({ name, issuingRegionCode: '330400', partnerRegionCode: '310000', ratioOverrideBp: 4000, status: 'draft', providers: [] });
     expect(approverPerson.errors).toEqual([]);
     await approverPerson.context.close();
 

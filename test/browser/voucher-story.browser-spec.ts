@@ -105,6 +105,23 @@ describe('web portal: the cross-region voucher story (通兑), person by person'
       await page.keyboard.press('Escape');
       await page.getByTestId('agreement-add-providers').getByTestId('form-submit').click();
       await page.getByTestId(`agreement-provider-${labMe.organization.id}`).waitFor();
+      // The partner signs its part: the agreement waits for Jiaxing's signature.
+      await page.getByTestId('agreement-sign').click();
+      await confirmPopover(page);
+      await page.getByTestId('agreement-signature-partner').waitFor();
+      await page.getByTestId('agreement-status').locator('[data-status="partially_signed"]').waitFor();
+    }
+
+    // ── Jiaxing's approver signs the same terms: only now does the agreement bind Jiaxing's budget ──
+    {
+      const { page } = approver;
+      await page.reload();
+      await page.getByTestId('agreement-signature-partner').waitFor();
+      await page.getByTestId('agreement-sign').click();
+      await confirmPopover(page);
+      await page.getByTestId('agreement-status').locator('[data-status="in_force"]').waitFor();
+      await page.getByTestId('agreement-signature-issuing').waitFor();
+      expect(await page.getByTestId('agreement-sign').count()).toBe(0);
     }
 
     // ── A new Nanhu enterprise registers: a wrong check character is refused on the field, so is a USCC taken ──

@@ -1,17 +1,23 @@
-import { Button, Card, Col, Drawer, Form, Input, Row, Select, Spin, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Form, Input, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
-import { ApiForm, DateInput, Field, MoneyInput } from '../../app/forms';
+import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatBp } from '../../app/money';
 import { FormAction, PercentInput, RegionName, rowProps, usePercentRules, useRegions } from './shared';
-import type { Agreement, AgreementDetail, Organization } from './types';
+import type { Agreement, AgreementDetail, AgreementSignature, Organization } from './types';
 
-/** 互认协议 of the reader's regions: the issuing city's approver creates; the partner admin lists its providers. */
+/** Statuses in which the terms may still change (and a change voids the signatures). */
+const EDITABLE = ['draft', 'partially_signed'];
+
+/**
+ * 互认协议 of the reader's regions. Either region proposes; it binds only once the issuing city's
+ * approver and the partner region's partner admin have both signed the same terms (docs/security.md).
+ */
 export function AgreementsPage() {
   const { t } = useI18n();
   const me = useMe();
@@ -26,11 +32,9 @@ export function AgreementsPage() {
         extra={
           <>
             <Button onClick={() => void agreements.reload()}>{t('action.refresh')}</Button>
-            {me.user.role !== 'partner_admin' && (
-              <Button type="primary" onClick={() => setCreating(true)} data-testid="agreement-create">
-                {t('review.agreements.create')}
-              </Button>
-            )}
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="agreement-create">
+              {t('review.agreements.create')}
+            </Button>
           </>
         }
       />
@@ -45,6 +49,7 @@ export function AgreementsPage() {
         onRow={(a) => rowProps(`agreement-row-${a.id}`)}
         columns={[
           { title: t('review.agreement.name'), key: 'name', render: (_, a) => <Link to={`/review/agreements/${a.id}`}>{a.name}</Link> },
+          { title: t('review.agreement.versionNo'), dataIndex: 'versionNo', width: 80, render: (v: number) => t('review.agreement.versionLabel', { n: v }) },
           { title: t('review.agreement.issuing'), dataIndex: 'issuingRegionCode', render: (v: string) => <RegionName code={v} /> },
           { title: t('review.agreement.partner'), dataIndex: 'partnerRegionCode', render: (v: string) => <RegionName code={v} /> },
           { title: t('review.agreement.period'), key: 'period', render: (_, a) => `${a.effectiveFrom} — ${a.effectiveTo ?? t('review.agreement.openEnded')}` },
@@ -66,11 +71,12 @@ export function AgreementsPage() {
 
 function InForce({ agreement }: { agreement: Agreement }) {
   const { t } = useI18n();
+  const cameIntoForce = ['in_force', 'superseded', 'terminated'].includes(agreement.status);
   return (
-    <>
-      <StatusTag status={agreement.status} />
-      {agreement.status === 'active' && (agreement.inForceToday ? <Tag color="success">{t('review.agreement.inForce')}</Tag> : <Tag>{t('review.agreement.notInForce')}</Tag>)}
-    </>
+    <span data-testid="agreement-status">
+      <StatusTag status={agreement.status} group="review.agreement.status" />
+      {cameIntoForce && (agreement.inForceToday ? <Tag color="success">{t('review.agreement.inForce')}</Tag> : <Tag>{t('review.agreement.notInForce')}</Tag>)}
+    </span>
   );
 }
 
@@ -88,21 +94,18 @@ function AgreementForm({ onDone }: { onDone(a: AgreementDetail): void }) {
   const { t } = useI18n();
   const me = useMe();
   const regions = useRegions();
-  const ratioRules = usePercentRules(false);
   const issuing = me.user.role === 'approver' ? me.organization.regionCode : undefined;
+  const partner = me.user.role === 'partner_admin' ? me.organization.regionCode : undefined;
   return (
     <ApiForm<AgreementValues, AgreementDetail>
       schema="CreateRecognitionAgreementDto"
       testId="agreement-form"
-      initialValues={{ issuingRegionCode: issuing }}
+      initialValues={{ issuingRegionCode: issuing, partnerRegionCode: partner }}
       submitLabel={t('review.agreements.create')}
       successMessage={t('review.agreement.created')}
       submit={(v, key) => api.post<AgreementDetail>('/recognition-agreements', v, { idempotencyKey: key })}
       onDone={onDone}
     >
-      <Field name="name" label={t('review.agreement.name')}>
-        <Input />
-      </Field>
       <Row gutter={16}>
         <Col span={12}>
           <Field name="issuingRegionCode" label={t('review.agreement.issuing')}>
@@ -114,6 +117,22 @@ function AgreementForm({ onDone }: { onDone(a: AgreementDetail): void }) {
             <Select options={regions.options((r) => r.kind !== 'district' && r.kind !== 'county')} showSearch optionFilterProp="label" />
           </Field>
         </Col>
+      </Row>
+      <TermsFields />
+    </ApiForm>
+  );
+}
+
+/** The terms both sides sign: name, period, ratio override, cap per order (inside an ApiForm). */
+function TermsFields() {
+  const { t } = useI18n();
+  const ratioRules = usePercentRules(false);
+  return (
+    <>
+      <Field name="name" label={t('review.agreement.name')}>
+        <Input />
+      </Field>
+      <Row gutter={16}>
         <Col span={12}>
           <Field name="effectiveFrom" label={t('review.agreement.from')}>
             <DateInput />
@@ -135,32 +154,100 @@ function AgreementForm({ onDone }: { onDone(a: AgreementDetail): void }) {
           </Field>
         </Col>
       </Row>
-    </ApiForm>
+    </>
   );
 }
 
-/** One agreement: its terms, its recognised providers, adding providers (picker of the partner region), termination. */
+/**
+ * One version of an agreement: its terms, who signed what, its sibling versions, and the actions
+ * the reader's side may take (sign, edit terms, amend, withdraw, terminate).
+ */
 export function AgreementDetailPage() {
   const { id } = useParams();
   const { t } = useI18n();
+  const navigate = useNavigate();
   const agreement = useApi<AgreementDetail>(`/recognition-agreements/${id}`);
   const a = agreement.data;
   const reload = () => void agreement.reload();
   if (!a) return agreement.error ? <LoadError error={agreement.error} retry={reload} /> : <Spin style={{ display: 'block', margin: '10vh auto' }} />;
-  const active = a.status === 'active';
+  const editable = EDITABLE.includes(a.status);
+  const live = a.signatures.filter((s) => s.voidedAt === null);
+  const canSign = editable && a.mySide !== null && !live.some((s) => s.side === a.mySide);
+  const termsValues = { name: a.name, effectiveFrom: a.effectiveFrom, effectiveTo: a.effectiveTo ?? undefined, ratioOverrideBp: a.ratioOverrideBp ?? undefined, perOrderCapFen: a.perOrderCapFen ?? undefined };
   return (
     <>
       <PageHeader
-        title={a.name}
+        title={
+          <>
+            {a.name} <Tag>{t('review.agreement.versionLabel', { n: a.versionNo })}</Tag>
+          </>
+        }
         sub={
           <>
             <RegionName code={a.issuingRegionCode} /> ⇄ <RegionName code={a.partnerRegionCode} />
           </>
         }
         extra={
-          <>
+          <Space wrap>
             <InForce agreement={a} />
-            {active && (
+            {canSign && (
+              <ActionButton
+                type="primary"
+                data-testid="agreement-sign"
+                confirm={t(a.mySide === 'issuing' ? 'review.agreement.signConfirmIssuing' : 'review.agreement.signConfirmPartner')}
+                successMessage={t('review.agreement.signed')}
+                action={(key) => api.post<AgreementDetail>(`/recognition-agreements/${a.id}/sign`, { termsHash: a.termsHash }, { idempotencyKey: key })}
+                onDone={reload}
+              >
+                {t(a.mySide === 'issuing' ? 'review.agreement.signIssuing' : 'review.agreement.signPartner')}
+              </ActionButton>
+            )}
+            {editable && (
+              <FormAction<AgreementTermsValues, AgreementDetail>
+                label={t('review.agreement.edit')}
+                title={t('review.agreement.editTitle')}
+                intro={live.length ? t('review.agreement.editVoidsIntro') : undefined}
+                testId="agreement-edit"
+                schema="UpdateRecognitionAgreementDto"
+                initialValues={termsValues}
+                submitLabel={t('review.agreement.editSubmit')}
+                successMessage={t('review.agreement.edited')}
+                submit={(v, key) => api.put<AgreementDetail>(`/recognition-agreements/${a.id}`, v, { idempotencyKey: key })}
+                onDone={reload}
+              >
+                <TermsFields />
+              </FormAction>
+            )}
+            {editable && (
+              <ActionButton
+                danger
+                data-testid="agreement-withdraw"
+                confirm={t('review.agreement.withdrawConfirm')}
+                successMessage={t('review.agreement.withdrawn')}
+                action={(key) => api.post<AgreementDetail>(`/recognition-agreements/${a.id}/withdraw`, {}, { idempotencyKey: key })}
+                onDone={reload}
+              >
+                {t('review.agreement.withdraw')}
+              </ActionButton>
+            )}
+            {a.status === 'in_force' && (
+              <FormAction<{ effectiveFrom: string }, AgreementDetail>
+                label={t('review.agreement.amend')}
+                title={t('review.agreement.amendTitle')}
+                intro={t('review.agreement.amendIntro')}
+                testId="agreement-amend"
+                schema="AmendAgreementDto"
+                submitLabel={t('review.agreement.amendSubmit')}
+                successMessage={t('review.agreement.amended')}
+                submit={(v, key) => api.post<AgreementDetail>(`/recognition-agreements/${a.id}/amend`, v, { idempotencyKey: key })}
+                onDone={(next) => navigate(`/review/agreements/${next.id}`)}
+              >
+                <Field name="effectiveFrom" label={t('review.agreement.amendFrom')}>
+                  <DateInput />
+                </Field>
+              </FormAction>
+            )}
+            {a.status === 'in_force' && (
               <FormAction<{ reason?: string }, AgreementDetail>
                 label={t('review.agreement.terminate')}
                 title={t('review.agreement.terminateTitle')}
@@ -178,9 +265,11 @@ export function AgreementDetailPage() {
                 </Field>
               </FormAction>
             )}
-          </>
+          </Space>
         }
       />
+      {editable && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('review.agreement.bindsWhenSigned')} data-testid="agreement-unsigned-note" />}
+      {a.migrated && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('review.agreement.migratedNote')} />}
       <Facts
         title={t('review.agreement.terms')}
         items={[
@@ -188,12 +277,16 @@ export function AgreementDetailPage() {
           [t('review.agreement.ratioOverride'), a.ratioOverrideBp === null ? t('review.agreement.programmeRatio') : formatBp(a.ratioOverrideBp)],
           [t('review.agreement.perOrderCap'), a.perOrderCapFen === null ? '—' : <Money fen={a.perOrderCapFen} />],
           [t('review.agreement.terminatedOn'), a.terminatedOn ?? '—'],
+          [t('review.agreement.supersededOn'), a.supersededOn ?? '—'],
+          [t('review.agreement.inForceSince'), a.inForceSince ? formatTime(a.inForceSince) : '—'],
           [t('review.agreement.services'), a.serviceCount],
+          [t('review.agreement.termsHash'), <Typography.Text code key="hash">{a.termsHash.slice(0, 12)}</Typography.Text>],
           [t('common.createdAt'), formatTime(a.createdAt)],
         ]}
       />
-      {active && <AddProviders agreement={a} onDone={reload} />}
-      <Card title={t('review.agreement.providersTitle', { count: a.providers.length })}>
+      <Signatures agreement={a} />
+      {editable && <AddProviders agreement={a} onDone={reload} />}
+      <Card title={t('review.agreement.providersTitle', { count: a.providers.length })} style={{ marginBottom: 16 }}>
         <Table
           rowKey="providerId"
           size="small"
@@ -208,7 +301,61 @@ export function AgreementDetailPage() {
           ]}
         />
       </Card>
+      <Card title={t('review.agreement.versions')}>
+        <Table
+          rowKey="id"
+          size="small"
+          dataSource={a.versions}
+          pagination={false}
+          data-testid="agreement-versions"
+          onRow={(v) => rowProps(`agreement-version-${v.versionNo}`)}
+          columns={[
+            { title: t('review.agreement.versionNo'), dataIndex: 'versionNo', render: (n: number, v) => (v.id === a.id ? t('review.agreement.versionLabel', { n }) : <Link to={`/review/agreements/${v.id}`}>{t('review.agreement.versionLabel', { n })}</Link>) },
+            { title: t('common.status'), dataIndex: 'status', render: (st: string) => <StatusTag status={st} group="review.agreement.status" /> },
+            { title: t('review.agreement.period'), key: 'period', render: (_, v) => `${v.effectiveFrom} — ${v.effectiveTo ?? t('review.agreement.openEnded')}` },
+            { title: t('review.agreement.endsOn'), key: 'ends', render: (_, v) => v.supersededOn ?? v.terminatedOn ?? '—' },
+          ]}
+        />
+      </Card>
     </>
+  );
+}
+
+interface AgreementTermsValues {
+  name: string;
+  effectiveFrom: string;
+  effectiveTo?: string;
+  ratioOverrideBp?: number;
+  perOrderCapFen?: number;
+}
+
+/** Who signed this version for which region, and which signatures a change of terms voided. */
+function Signatures({ agreement }: { agreement: AgreementDetail }) {
+  const { t } = useI18n();
+  return (
+    <Card title={t('review.agreement.signatures')} style={{ marginBottom: 16 }}>
+      <Table<AgreementSignature>
+        rowKey={(s) => `${s.side}-${s.signedAt}`}
+        size="small"
+        dataSource={agreement.signatures}
+        pagination={false}
+        data-testid="agreement-signatures"
+        locale={{ emptyText: t('review.agreement.noSignatures') }}
+        onRow={(s) => rowProps(s.voidedAt ? `agreement-signature-void-${s.side}` : `agreement-signature-${s.side}`)}
+        columns={[
+          { title: t('review.agreement.side'), dataIndex: 'side', render: (side: string) => t(`review.agreement.side.${side}`) },
+          { title: t('common.region'), dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
+          { title: t('review.agreement.signer'), dataIndex: 'signerName' },
+          { title: t('review.agreement.signedAt'), dataIndex: 'signedAt', render: (v: string) => formatTime(v) },
+          { title: t('review.agreement.termsHash'), dataIndex: 'termsHash', render: (v: string) => <Typography.Text code>{v.slice(0, 12)}</Typography.Text> },
+          {
+            title: t('common.status'),
+            key: 'valid',
+            render: (_, s) => (s.voidedAt ? <Tag data-status="void">{t('review.agreement.signatureVoid')}</Tag> : <Tag color="success" data-status="valid">{t('review.agreement.signatureValid')}</Tag>),
+          },
+        ]}
+      />
+    </Card>
   );
 }
 

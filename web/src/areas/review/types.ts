@@ -201,17 +201,42 @@ export interface Agreement {
   effectiveTo: string | null;
   ratioOverrideBp: number | null;
   perOrderCapFen: number | null;
+  /** draft → partially_signed → in_force → superseded | terminated; or withdrawn. */
   status: string;
   terminatedOn: string | null;
+  supersededOn: string | null;
   inForceToday: boolean;
+  lineageId: string;
+  versionNo: number;
+  supersedesId: string | null;
+  /** What a signature binds: the exact terms of this version. */
+  termsHash: string;
+  inForceSince: string | null;
+  migrated: boolean;
   providerCount: number;
   serviceCount: number;
   version: number;
   createdAt: string;
 }
 
+export interface AgreementSignature {
+  side: 'issuing' | 'partner';
+  regionCode: string;
+  signedBy: string;
+  signerName: string;
+  signerRole: string;
+  termsHash: string;
+  signedAt: string;
+  voidedAt: string | null;
+  voidReason: string | null;
+}
+
 export interface AgreementDetail extends Agreement {
   providers: { providerId: string; name: string; regionCode: string; serviceIds: string[] }[];
+  signatures: AgreementSignature[];
+  versions: { id: string; versionNo: number; status: string; effectiveFrom: string; effectiveTo: string | null; supersededOn: string | null; terminatedOn: string | null }[];
+  /** The side the reader signs for, if any. */
+  mySide: 'issuing' | 'partner' | null;
 }
 
 export interface Organization {
