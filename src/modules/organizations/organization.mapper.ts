@@ -8,6 +8,7 @@ export function toRegionDto(r: Region): RegionDto {
 export function toQualificationDto(q: EnterpriseQualification, certificate: QualificationCertificateDto | null = null): QualificationDto {
   return {
     id: q.id,
+    organizationId: q.organizationId,
     kind: q.kind,
     certificateNo: q.certificateNo,
     validFrom: q.validFrom,

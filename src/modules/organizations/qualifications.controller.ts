@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../platform/auth/access.decorators';
 import { Actor, Role } from '../../platform/context/actor';
 import { DeclareQualificationDto, QualificationDto, RevokeQualificationDto } from './dto/organization.dto';
 import { QualificationsService, UploadedCertificate } from './qualifications.service';
 
 @ApiTags('organizations')
+// The declaration's text fields as a named schema: the portal's form takes its field rules from it.
+@ApiExtraModels(DeclareQualificationDto)
 @Controller()
 export class QualificationsController {
   constructor(private readonly qualifications: QualificationsService) {}
@@ -39,6 +41,14 @@ export class QualificationsController {
     @UploadedFile() file: UploadedCertificate | undefined,
   ): Promise<QualificationDto> {
     return this.qualifications.declare(actor, id, dto, file);
+  }
+
+  @Get('qualifications/:id')
+  @Roles(Role.EnterpriseUser, Role.Reviewer, Role.Approver)
+  @ApiOperation({ summary: 'One qualification with its verification status: the enterprise itself and the bureaus covering it (others 404)' })
+  @ApiOkResponse({ type: QualificationDto })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<QualificationDto> {
+    return this.qualifications.get(actor, id);
   }
 
   @Get('qualifications/:id/certificate')

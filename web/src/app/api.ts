@@ -146,9 +146,15 @@ function settle<T>(status: number, statusText: string, text: string): T {
  * POSTs one file as multipart/form-data, reporting upload progress (which fetch cannot), with the
  * session's token and the Idempotency-Key; fails with the API's error like every other call.
  */
-async function upload<T>(path: string, field: string, file: File, options: { idempotencyKey: string; onProgress(percent: number): void }): Promise<T> {
+async function upload<T>(
+  path: string,
+  field: string,
+  file: File,
+  options: { idempotencyKey: string; onProgress(percent: number): void; /** Text form fields sent before the file (e.g. a qualification's declaration). */ fields?: Record<string, string> },
+): Promise<T> {
   const token = await tokens.current();
   const body = new FormData();
+  for (const [name, value] of Object.entries(options.fields ?? {})) body.append(name, value);
   body.append(field, file, file.name);
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();

@@ -24,6 +24,7 @@ export class QualificationCertificateDto {
 
 export class QualificationDto {
   @ApiProperty() id: string;
+  @ApiProperty({ description: 'The enterprise holding it' }) organizationId: string;
   @ApiProperty({ enum: ['tech_sme', 'high_tech', 'specialised_sme'] }) kind: string;
   @ApiProperty() certificateNo: string;
   @ApiProperty({ example: '2026-01-01' }) validFrom: string;

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, FileTextOutlined, HomeOutlined, ProfileOutlined, SearchOutlined, WalletOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, FileTextOutlined, HomeOutlined, ProfileOutlined, SafetyCertificateOutlined, SearchOutlined, WalletOutlined } from '@ant-design/icons';
 import type { Area } from '../../app/area';
 import { ApplicationPage, ApplicationsPage, ApplyPage, ProgramsPage } from './applications';
 import { CatalogPage, ServicePage } from './catalog';
@@ -7,6 +7,7 @@ import { ControllerGroupPage } from './controller-group';
 import { EnterpriseHome } from './home';
 import { enterpriseMessages } from './messages';
 import { EnterpriseOrderPage, EnterpriseOrdersPage } from './orders';
+import { QualificationsPage } from './qualifications';
 import { RegisterPage } from './register';
 import { VoucherPage, VouchersPage } from './vouchers';
 
@@ -20,6 +21,8 @@ export const enterpriseArea: Area = {
   key: 'enterprise',
   pages: [
     { path: '/enterprise', element: <EnterpriseHome />, ...role, menu: 'enterprise.menu.home', icon: <HomeOutlined /> },
+    { path: '/enterprise/qualifications', element: <QualificationsPage />, ...role, menu: 'enterprise.menu.qualifications', icon: <SafetyCertificateOutlined /> },
+    { path: '/enterprise/controller-group', element: <ControllerGroupPage />, ...role, menu: 'enterprise.menu.controllerGroup', icon: <ApartmentOutlined /> },
     { path: '/enterprise/programs', element: <ProgramsPage />, ...role, menu: 'enterprise.menu.programs', icon: <AppstoreOutlined />, group: VOUCHERS },
     { path: '/enterprise/programs/:id/apply', element: <ApplyPage />, ...role },
     { path: '/enterprise/applications', element: <ApplicationsPage />, ...role, menu: 'enterprise.menu.applications', icon: <FileTextOutlined />, group: VOUCHERS },
@@ -32,7 +35,6 @@ export const enterpriseArea: Area = {
     { path: '/enterprise/orders/:id', element: <EnterpriseOrderPage />, ...role },
     { path: '/enterprise/claims', element: <EnterpriseClaimsPage />, ...role, menu: 'enterprise.menu.claims', icon: <AuditOutlined />, group: SERVICES },
     { path: '/enterprise/claims/:id', element: <ClaimPage side="enterprise" />, ...role },
-    { path: '/enterprise/controller-group', element: <ControllerGroupPage />, ...role, menu: 'enterprise.menu.controllerGroup', icon: <ApartmentOutlined /> },
   ],
   publicPages: [{ path: '/register', element: <RegisterPage /> }],
   messages: enterpriseMessages,

@@ -7,6 +7,7 @@ import { Facts, formatTime, History, Money, PageHeader, StatusTag, TimelineItem 
 import { LoadError, useApi } from '../../app/data';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { CertificateButton, QualificationStatusWithRevoke } from '../enterprise/qualifications';
 import { ClaimButtons, ClaimTag, Decision, DECISIONS, SUBJECT_TYPES } from './inbox';
 import { CommentField, DueCell, Filters, FilterValues, FormAction, inboxPath, OrgName, ProgramLink, RegionName, rowProps, useEnumOptions } from './shared';
 import type { Case, CaseDetail, Finding, Revision, Task } from './types';
@@ -69,6 +70,21 @@ const SUBJECTS: Record<string, { path(id: string): string; facts(r: SubjectRecor
       [t('review.f.admission'), <StatusTag status={o.admissionStatus as string} />],
       [t('review.f.noticeEnds'), formatTime(o.publicNoticeEndsAt as string | null)],
     ],
+  },
+  qualification_verification: {
+    path: (id) => `/qualifications/${id}`,
+    facts: (q, t, label) => {
+      const certificate = q.certificate as { fileName: string } | null;
+      return [
+        [t('review.f.enterprise'), <OrgName id={q.organizationId as string} />],
+        [t('enterprise.qual.kind'), label('enterprise.qual.kind', q.kind as string)],
+        [t('enterprise.qual.certificateNo'), q.certificateNo as string],
+        [t('enterprise.qual.issuer'), (q.issuer as string | null) ?? '—'],
+        [t('enterprise.qual.validity'), `${q.validFrom as string} ~ ${q.validTo as string}`],
+        [t('common.status'), <QualificationStatusWithRevoke qualification={{ id: q.id as string, status: q.status as string }} />],
+        [t('enterprise.qual.certificate'), certificate ? <CertificateButton qualificationId={q.id as string} fileName={certificate.fileName} testId="case-certificate" /> : t('review.qual.noFile')],
+      ];
+    },
   },
   controller_group_change: {
     path: (id) => `/controller-group-change-requests/${id}`,

@@ -12,9 +12,9 @@ import type { BatchDecisionResult, Task } from './types';
 
 export type Decision = 'approve' | 'return' | 'reject';
 export const DECISIONS: Decision[] = ['approve', 'return', 'reject'];
-export const SUBJECT_TYPES = ['voucher_application', 'redemption_claim', 'provider_admission', 'roadshow_project', 'controller_group_change'] as const;
+export const SUBJECT_TYPES = ['voucher_application', 'redemption_claim', 'provider_admission', 'qualification_verification', 'roadshow_project', 'controller_group_change'] as const;
 const TASK_STATUSES = ['open', 'approved', 'rejected', 'returned', 'cancelled'] as const;
-const STAGES = ['district_review', 'city_approval', 'admission_review', 'public_notice', 'screening'] as const;
+const STAGES = ['district_review', 'city_approval', 'admission_review', 'public_notice', 'district_verification', 'screening'] as const;
 
 /** Claim or release a task: the claimer alone decides it until released. */
 export function ClaimButtons({ task, onDone, size }: { task: Task; onDone(): void; size?: 'small' }) {

@@ -22,6 +22,11 @@ export const reviewMessages: Messages = {
     'review.pager.next': '下一页',
     'review.pager.page': '第 {page} 页',
 
+    'review.subject.qualification_verification': '企业资质核验',
+    'review.stage.district_verification': '区县科技局资质核验',
+    'review.check.certificate_file': '证书文件',
+    'review.check.validity': '资质有效期',
+    'review.qual.noFile': '无证书文件（核验机制上线前申报）',
     'review.subject.voucher_application': '创新券申领',
     'review.subject.redemption_claim': '兑付申请',
     'review.subject.provider_admission': '服务机构入驻',
@@ -449,6 +454,11 @@ export const reviewMessages: Messages = {
     'review.pager.next': 'Next',
     'review.pager.page': 'Page {page}',
 
+    'review.subject.qualification_verification': 'Qualification verification',
+    'review.stage.district_verification': 'District verification',
+    'review.check.certificate_file': 'Certificate file',
+    'review.check.validity': 'Qualification validity',
+    'review.qual.noFile': 'No certificate file (declared before verification existed)',
     'review.subject.voucher_application': 'Voucher application',
     'review.subject.redemption_claim': 'Redemption claim',
     'review.subject.provider_admission': 'Provider admission',
