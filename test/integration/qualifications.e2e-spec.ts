@@ -169,8 +169,16 @@ describe('qualifications are verified by the district bureau before they change 
     expect(await qualificationStatus(app, declared.body.id)).toBe('in_review');
 
     const download = (auth: Auth) => app.http().get(`/api/v1/qualifications/${declared.body.id}/certificate`).set(auth);
-    for (const auth of [enterprise.auth, member.auth, reviewer.auth, approver.auth]) expect((await download(auth)).status).toBe(200);
-    for (const auth of [other.auth, xiuzhouReviewer.auth]) expect((await download(auth)).status).toBe(404);
+    const read = (auth: Auth) => app.http().get(`/api/v1/qualifications/${declared.body.id}`).set(auth);
+    for (const auth of [enterprise.auth, member.auth, reviewer.auth, approver.auth]) {
+      expect((await download(auth)).status).toBe(200);
+      expect((await read(auth)).body).toMatchObject({ id: declared.body.id, organizationId: enterprise.organization.id, status: 'in_review' });
+    }
+    for (const auth of [other.auth, xiuzhouReviewer.auth]) {
+      expect((await download(auth)).status).toBe(404);
+      expect((await read(auth)).status).toBe(404);
+    }
+    expect((await read(admin.auth)).status).toBe(403);
   });
 
   it('the certificate is a PDF, PNG or JPEG by its content; anything else is refused with a JSON error and nothing is written', async () => {
