@@ -5,6 +5,7 @@ import { adminArea } from './admin';
 import { commonArea } from './common';
 import { dashboardsArea } from './dashboards';
 import { enterpriseArea } from './enterprise';
+import { integrationsArea } from './integrations';
 import { labArea } from './lab';
 import { reviewArea } from './review';
 import { roadshowArea } from './roadshow';
@@ -13,7 +14,7 @@ import { roadshowArea } from './roadshow';
  * Every part of the portal; the side menu lists their pages in this order. Admin comes first: its pages
  * are for platform admins only, whose home is queue health.
  */
-export const AREAS: Area[] = [adminArea, enterpriseArea, labArea, reviewArea, dashboardsArea, roadshowArea, commonArea];
+export const AREAS: Area[] = [adminArea, enterpriseArea, labArea, reviewArea, dashboardsArea, roadshowArea, integrationsArea, commonArea];
 for (const area of AREAS) registerMessages(area.messages);
 
 /** Where a role lands after signing in: its first menu page. */
