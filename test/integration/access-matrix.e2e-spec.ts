@@ -26,6 +26,8 @@ interface ForeignSet {
   caseId: string;
   taskId: string;
   webhookId: string;
+  /** A recognition agreement between two regions the actor covers neither of (杭州 ⇄ 苏州). */
+  agreementId: string;
   qualificationId: string;
 }
 
@@ -71,6 +73,8 @@ describe('access matrix generated from the route table', () => {
       caseId: task.case_id,
       taskId: task.id,
       webhookId: hook.body.id,
+      agreementId: (await app.http().post('/api/v1/recognition-agreements').set(sessions[Role.PlatformAdmin].auth)
+        .send({ issuingRegionCode: '330100', partnerRegionCode: '320500', name: '杭州—苏州互认协议（矩阵探针）', effectiveFrom: '2026-01-01' }).expect(201)).body.id,
       qualificationId: qualification.body.id,
     };
   }
@@ -84,6 +88,7 @@ describe('access matrix generated from the route table', () => {
       if (route.path.startsWith('/approval-tasks/')) return set.taskId;
       if (route.path.startsWith('/approval-cases/')) return set.caseId;
       if (route.path.startsWith('/webhooks/')) return set.webhookId;
+      if (route.path.startsWith('/recognition-agreements/')) return set.agreementId;
       if (route.path.startsWith('/qualifications/')) return set.qualificationId;
       if (name === 'key') return 'provider_admission';
       if (route.path.endsWith('/admission-transitions')) return set.providerId;
@@ -113,6 +118,16 @@ describe('access matrix generated from the route table', () => {
         return { controllerGroupId: null };
       case 'POST /organizations/:id/invitations':
         return { email: uniqueEmail('matrix') };
+      case 'PUT /recognition-agreements/:id':
+        return { name: '矩阵探针协议', effectiveFrom: '2026-01-01' };
+      case 'POST /recognition-agreements/:id/sign':
+        return { termsHash: 'f'.repeat(64) };
+      case 'POST /recognition-agreements/:id/amend':
+        return { effectiveFrom: '2099-01-01' };
+      case 'POST /recognition-agreements/:id/providers':
+        return { providerIds: ['00000000-0000-4000-8000-000000000000'] };
+      case 'POST /recognition-agreements/:id/services':
+        return { serviceIds: ['00000000-0000-4000-8000-000000000000'] };
       case 'POST /admin/queues/:queue/jobs/:jobId/discard':
         return { reason: 'access matrix probe' };
       default:
@@ -175,7 +190,7 @@ describe('access matrix generated from the route table', () => {
     }
     if (route.path.includes(':')) return ok ? 'success on a foreign object' : undefined;
     // A collection read must not contain the foreign objects.
-    const leaked = [set.enterpriseId, set.providerId, set.notificationId, set.caseId, set.taskId, set.webhookId].filter((id) => text.includes(id));
+    const leaked = [set.enterpriseId, set.providerId, set.notificationId, set.caseId, set.taskId, set.webhookId, set.agreementId].filter((id) => text.includes(id));
     return ok && leaked.length ? `collection leaks foreign ids ${leaked.join(',')}` : undefined;
   }
 
@@ -220,6 +235,10 @@ describe('access matrix generated from the route table', () => {
     // Only the enterprise's own admins declare a qualification; the platform does not (docs/security.md, "Qualifications").
     expect(admin('POST', '/organizations/:id/qualifications')).toBe(403);
     expect(admin('POST', '/organizations/:id/invitations')).toBe(201);
+    expect(admin('GET', '/recognition-agreements/:id')).toBe(200);
+    expect(admin('PUT', '/recognition-agreements/:id')).toBe(200);
+    // Nobody signs for a region without representing it, the platform included (docs/security.md, "Recognition agreements").
+    expect(admin('POST', '/recognition-agreements/:id/sign')).toBe(403);
   });
 
   it('GET /organizations as an enterprise user returns only its own organisation', async () => {
