@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { registerOrganization, TEST_PASSWORD } from '../support/factories';
+import { registerOrganization, TEST_PASSWORD, uniqueUscc } from '../support/factories';
+import { choose } from './enterprise-lab.steps';
 import { launchBrowser, newPerson, Person, signIn } from '../support/browser';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
 
@@ -76,5 +77,26 @@ describe('web portal: password change and forced reset', () => {
     await reset.getByTestId('form-submit').click();
     await user.page.waitForURL('**/login');
     await signIn(user, email, 'Set-with-token-22');
+  });
+
+  it('registering with an e-mail that already has an account ends on the sign-in page, with nothing created', async () => {
+    const existing = await registerOrganization(app, { kind: 'enterprise' });
+    const visitor = await newPerson(browser, app.running.url as string);
+    people.push(visitor);
+    const { page } = visitor;
+    await page.goto('/register');
+    const form = page.getByTestId('register-form');
+    const uscc = uniqueUscc('330402');
+    await form.locator('#organization_name').fill(`浏览器重复邮箱${Date.now().toString().slice(-6)}有限公司`);
+    await form.locator('#organization_uscc').fill(uscc);
+    await choose(page, 'organization_regionCode', '南湖区', '南湖');
+    await form.locator('#user_displayName').fill('重复邮箱');
+    await form.locator('#user_email').fill(existing.user.email);
+    await form.locator('#user_password').fill('Someone-else-pass-1');
+    await form.locator('#confirmPassword').fill('Someone-else-pass-1');
+    await form.getByTestId('form-submit').click();
+    await page.waitForURL(/\/login$/);
+    const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM organizations WHERE uscc = $1`, [uscc]);
+    expect(n).toBe(0);
   });
 });

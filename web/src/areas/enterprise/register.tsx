@@ -1,7 +1,7 @@
 import { Alert, Card, Checkbox, Form, Input, Radio, Segmented, Select, Space, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { usccProblem } from '../../../../src/modules/organizations/uscc';
-import { api } from '../../app/api';
+import { api, ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
@@ -46,7 +46,12 @@ export function RegisterPage() {
     }
     for (const k of ['contactName', 'contactPhone'] as const) if (!org[k]) delete org[k];
     await api.post('/auth/register', { kind: v.kind, organization: { ...org, name: org.name.trim(), uscc: org.uscc.trim() }, user: v.user }, { idempotencyKey: key });
-    return signIn(v.user.email, v.user.password);
+    // The answer never says whether the e-mail already had an account (docs/security.md): when these
+    // credentials do not sign in, the person goes to the sign-in page like anyone else.
+    return signIn(v.user.email, v.user.password).catch((err: unknown) => {
+      if (err instanceof ApiError && err.status === 401) return undefined;
+      throw err;
+    });
   };
 
   return (
@@ -60,13 +65,13 @@ export function RegisterPage() {
           title={t('enterprise.register.title')}
           extra={<Segmented size="small" value={lang} onChange={(v) => setLang(v as 'zh' | 'en')} options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} />}
         >
-          <ApiForm<RegisterValues, Awaited<ReturnType<typeof signIn>>>
+          <ApiForm<RegisterValues, Awaited<ReturnType<typeof signIn>> | undefined>
             schema="RegisterDto"
             form={form}
             initialValues={{ kind: 'enterprise', organization: { accreditations: [] } as unknown as RegisterValues['organization'] }}
             submit={submit}
             submitLabel={t('enterprise.register.submit')}
-            onDone={(me) => navigate(homePathFor(me.user.role), { replace: true })}
+            onDone={(me) => navigate(me ? homePathFor(me.user.role) : '/login', { replace: true })}
             testId="register-form"
           >
             <Field name="kind" label={t('enterprise.register.kind')}>
