@@ -196,8 +196,14 @@ describe('accounts and sessions', () => {
       await app.http().post(`/api/v1/admin/users/${user.user.id}/password-reset`).set(approver.auth).expect(403);
       await app.http().post(`/api/v1/admin/users/${user.user.id}/password-reset`).set(user.auth).expect(403);
 
-      const issued = await app.http().post(`/api/v1/admin/users/${user.user.id}/password-reset`).set(admin.auth).expect(201);
+      const key = `force-reset-${user.user.id}`;
+      const issued = await app.http().post(`/api/v1/admin/users/${user.user.id}/password-reset`).set(admin.auth).set('Idempotency-Key', key).expect(201);
       expect(issued.body).toEqual({ userId: user.user.id, resetToken: expect.any(String), expiresAt: expect.any(String) });
+      // The one-time secret is not kept for replay; only its hash is stored.
+      expect(await app.dataSource.query(`SELECT 1 FROM idempotency_keys WHERE key = $1`, [key])).toEqual([]);
+      const [stored] = await app.dataSource.query(`SELECT token_hash FROM password_reset_tokens WHERE user_id = $1`, [user.user.id]);
+      expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(stored.token_hash).not.toBe(issued.body.resetToken);
       await app.http().get('/api/v1/me').set(user.auth).expect(401);
       expect((await app.http().post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401)).body.code).toBe('TOKEN_REVOKED');
 

@@ -67,6 +67,8 @@ export class AuthController {
 
   @Post('admin/users/:id/password-reset')
   @Roles(Role.PlatformAdmin)
+  // The answer carries a one-time secret: it is never stored for replay (a retry issues a fresh token and voids this one).
+  @SkipIdempotency()
   @ApiOperation({ summary: 'Force a password reset: every session of the user ends; returns a one-time token to hand over out of band' })
   @ApiCreatedResponse({ type: PasswordResetIssuedDto })
   forcePasswordReset(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<PasswordResetIssuedDto> {
