@@ -97,8 +97,8 @@ describe('recognition agreements bind only with both regions’ signatures', () 
     expect(actions.map((a) => a.action)).toEqual([
       'recognition_agreement.created', 'recognition_agreement.providers_added', 'recognition_agreement.signed', 'recognition_agreement.signed', 'recognition_agreement.in_force',
     ]);
-    const outbox = (await app.dataSource.query(`SELECT payload->>'kind' AS kind FROM outbox WHERE payload->>'subjectId' = $1 ORDER BY created_at`, [v1])) as { kind: string }[];
-    expect(outbox.map((o) => o.kind)).toEqual(['recognition_agreement.proposed', 'recognition_agreement.signed', 'recognition_agreement.in_force']);
+    const outbox = (await app.dataSource.query(`SELECT payload->>'kind' AS kind FROM outbox WHERE payload->>'subjectId' = $1 ORDER BY id`, [v1])) as { kind: string }[];
+    expect(outbox.map((o) => o.kind)).toEqual(['recognition_agreement.proposed', 'recognition_agreement.terms_changed', 'recognition_agreement.signed', 'recognition_agreement.in_force']);
   });
 
   it('editing the terms after a signature voids it: the version is a draft again and needs both signatures anew', async () => {
