@@ -139,6 +139,13 @@ describe('actual-controller groups: bureau data, change requests, usage attribut
       e.organization.id,
     ])) as { via: string; request: string }[];
     expect(audit).toEqual({ via: 'change_request', request: created.body.id });
+    // A member reads its own group (only itself named); an outsider gets 404.
+    const own = (await http().get(`/api/v1/controller-groups/${groupId}`).set(e.auth).expect(200)).body;
+    expect(own.members.map((m: { id: string }) => m.id)).toEqual([e.organization.id]);
+    const outsider = await enterpriseIn(null);
+    await http().get(`/api/v1/controller-groups/${groupId}`).set(outsider.auth).expect(404);
+    expect((await http().get(`/api/v1/controller-group-change-requests/${created.body.id}`).set(outsider.auth).expect(404)).body.code).toBe('NOT_FOUND');
+    expect(approved).toMatchObject({ targetGroupName: expect.stringMatching(/^禾源控股集团/), resultingGroupName: expect.stringMatching(/^禾源控股集团/) });
     // The enterprise sees its request; the case page of the bureau shows the request's snapshot.
     const mine = (await http().get('/api/v1/controller-group-change-requests').set(e.auth).expect(200)).body;
     expect(mine.map((r: { id: string }) => r.id)).toEqual([created.body.id]);
