@@ -1,6 +1,6 @@
 import { request as httpRequest, IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { ResolvedTarget } from './webhook-address';
 
 /** A whole delivery (connect, send, answer) must finish within this. */
@@ -44,7 +44,8 @@ export function sendWebhook(target: ResolvedTarget, headers: Record<string, stri
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
         lookup: pinned,
         agent: false,
-        servername: target.url.protocol === 'https:' && !/^[\d.:]+$/.test(target.host) ? target.host : undefined,
+        // SNI and certificate check against the host name (never an IP literal, which TLS does not allow as a server name).
+        servername: target.url.protocol === 'https:' && !isIP(target.host) ? target.host : undefined,
       },
       (res: IncomingMessage) => {
         const status = res.statusCode ?? 0;
