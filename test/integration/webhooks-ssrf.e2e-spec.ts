@@ -42,6 +42,16 @@ describe('webhooks never reach internal addresses unless the platform admin allo
       req.resume();
       req.on('end', () => {
         if (req.url === '/redirect') res.writeHead(302, { location: `${base}/redirect-target` }).end();
+        // An endless answer: the sender must stop reading it.
+        else if (req.url === '/endless') {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          const chunk = Buffer.alloc(16 * 1024, 0x61);
+          const pump = () => {
+            while (!res.destroyed && res.write(chunk));
+            if (!res.destroyed) res.once('drain', pump);
+          };
+          pump();
+        }
         else res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       });
     });
@@ -169,6 +179,12 @@ describe('webhooks never reach internal addresses unless the platform admin allo
     expect(log[log.length - 1]).toMatchObject({ attempt: 1, outcome: 'failed', statusCode: 302, error: expect.stringContaining('redirects are not followed') });
     expect(at('/redirect').length).toBeGreaterThanOrEqual(1);
     expect(at('/redirect-target')).toHaveLength(0);
+  });
+
+  it('reads at most WEBHOOK_MAX_RESPONSE_BYTES of an answer that never ends, and finishes', async () => {
+    const target = { ...parseWebhookUrl(`${base}/endless`), address: '127.0.0.1', family: 4 as const };
+    const result = await sendWebhook(target, { 'content-type': 'application/json' }, '{}');
+    expect(result).toMatchObject({ statusCode: 200, error: null });
   });
 
   it('connects to exactly the checked address: the host name is never looked up again (DNS rebinding)', async () => {
