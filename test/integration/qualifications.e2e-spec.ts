@@ -109,6 +109,24 @@ describe('qualifications are verified by the district bureau before they change 
     expect(await qualificationStatus(app, rejected.body.id)).toBe('rejected');
   });
 
+  it('returned for a better scan it is "declared" again and counts for nothing; resubmitted it is reviewed again; withdrawn it ends', async () => {
+    const { program, enterprise } = await enterpriseWithVoucher();
+    const declared = await declareQualification(app, enterprise.auth, enterprise.organization.id, qualificationFields('high_tech')).expect(201);
+    const first = await verificationTask(app, reviewer.auth, declared.body.id);
+    await decide(app, reviewer.auth, first.task.id, 'return', '扫描件不清晰，请补充').expect(200);
+    await eventually(async () => (await qualificationStatus(app, declared.body.id)) === 'declared', 20_000, 'returned');
+    const returned = (await app.http().get(`/api/v1/qualifications/${declared.body.id}`).set(enterprise.auth).expect(200)).body;
+    expect(returned).toMatchObject({ status: 'declared', decisionReason: '扫描件不清晰，请补充' });
+    expect(await limits(enterprise.auth, program.id)).toMatchObject({ tier: 'default', ratioBp: 4000 });
+
+    await app.http().post(`/api/v1/approval-cases/${first.caseId}/resubmit`).set(enterprise.auth).send({ note: '已重新核对' }).expect(200);
+    await verificationTask(app, reviewer.auth, declared.body.id);
+    await eventually(async () => (await qualificationStatus(app, declared.body.id)) === 'in_review', 20_000, 'in review again');
+    await app.http().post(`/api/v1/approval-cases/${first.caseId}/withdraw`).set(enterprise.auth).send({}).expect(200);
+    await eventually(async () => (await qualificationStatus(app, declared.body.id)) === 'withdrawn', 20_000, 'withdrawn');
+    expect(await limits(enterprise.auth, program.id)).toMatchObject({ tier: 'default', ratioBp: 4000 });
+  });
+
   it('revoking a verified qualification re-prices nothing already committed; only the covering bureau revokes, once', async () => {
     const { program, enterprise, voucherId } = await enterpriseWithVoucher();
     const id = await verifiedQualification(app, enterprise, reviewer.auth, qualificationFields('high_tech'));
