@@ -9,6 +9,7 @@ const STATUS_COLORS: Record<string, string> = {
   delivered: 'cyan', confirmed: 'cyan', claimed: 'cyan', screened: 'cyan', coached: 'cyan', scheduled: 'cyan', published: 'cyan', closed: 'cyan',
   approved: 'success', issued: 'success', active: 'success', paid: 'success', settled: 'success', reconciled: 'success', landed: 'success', invested: 'success', pass: 'success', confirmed_rsvp: 'success', finished: 'success',
   returned: 'warning', warn: 'warning', exhausted: 'warning', suspended: 'warning', waitlisted: 'warning', disputed: 'warning', overdue: 'warning',
+  in_force: 'success', partially_signed: 'processing', superseded: 'default',
   rejected: 'error', withdrawn: 'default', cancelled: 'default', declined: 'error', revoked: 'error', expired: 'default', fail: 'error', failed: 'error',
 };
 
