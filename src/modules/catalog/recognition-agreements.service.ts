@@ -211,7 +211,7 @@ export class RecognitionAgreementsService {
     if (voided.length) {
       tx.audit({ action: 'recognition_agreement.signatures_voided', subjectType: 'recognition_agreement', subjectId: agreement.id, regionCode: agreement.issuingRegionCode, after: { voided, termsHash: after.termsHash, status: after.status } });
       await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.signatures_voided', '互认协议条款已修改', `${after.name}（第 ${after.versionNo} 版）条款已修改，此前的签署作废，请重新签署。`);
-    } else {
+    } else if (after.termsHash !== agreement.termsHash) {
       await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.terms_changed', '互认协议条款已修改', `${after.name}（第 ${after.versionNo} 版）条款已修改，待双方签署。`);
     }
     return after;
