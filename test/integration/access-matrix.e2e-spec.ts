@@ -2,6 +2,7 @@ import { RouteAccess, RouteAccessCheck } from '../../src/platform/auth/route-acc
 import { Role } from '../../src/platform/context/actor';
 import { registerOrganization, uniqueEmail } from '../support/factories';
 import { declareQualification, qualificationFields } from '../support/qualifications';
+import { openProgram } from '../support/vouchers';
 import { DEMO_LOGIN_BY_ROLE, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -29,6 +30,8 @@ interface ForeignSet {
   /** A recognition agreement between two regions the actor covers neither of (杭州 ⇄ 苏州). */
   agreementId: string;
   qualificationId: string;
+  /** A pending four-eyes request (revocation) of that region (docs/security.md, "Four eyes on money"). */
+  fourEyesRequestId: string;
 }
 
 interface Cell {
@@ -65,6 +68,13 @@ describe('access matrix generated from the route table', () => {
     }, 15_000, `admission task in ${regionCode}`);
     const hook = await app.http().post('/api/v1/webhooks').set(enterprise.auth).send({ url: 'http://127.0.0.1:9/hook', events: ['*'] }).expect(201);
     const qualification = await declareQualification(app, enterprise.auth, enterprise.organization.id, qualificationFields('tech_sme')).expect(201);
+    // The request row alone (its programme is any Jiaxing one): only its region decides who may see, confirm or cancel it.
+    const program = await openProgram(app, sessions[Role.Approver].auth);
+    const [fourEyes] = (await app.dataSource.query(
+      `INSERT INTO four_eyes_requests (kind, subject_id, subject_number, program_id, region_code, decider_roles, amount_fen, reason, requested_by)
+       VALUES ('voucher_revocation', $1, '矩阵探针', $2, $3, '{approver}', 2000000, '访问矩阵探针', $4) RETURNING id`,
+      [enterprise.organization.id, program.id, regionCode, enterprise.user.id],
+    )) as { id: string }[];
     return {
       regionCode,
       enterpriseId: enterprise.organization.id,
@@ -76,6 +86,7 @@ describe('access matrix generated from the route table', () => {
       agreementId: (await app.http().post('/api/v1/recognition-agreements').set(sessions[Role.PlatformAdmin].auth)
         .send({ issuingRegionCode: '330100', partnerRegionCode: '320500', name: '杭州—苏州互认协议（矩阵探针）', effectiveFrom: '2026-01-01' }).expect(201)).body.id,
       qualificationId: qualification.body.id,
+      fourEyesRequestId: fourEyes.id,
     };
   }
 
@@ -90,6 +101,7 @@ describe('access matrix generated from the route table', () => {
       if (route.path.startsWith('/webhooks/')) return set.webhookId;
       if (route.path.startsWith('/recognition-agreements/')) return set.agreementId;
       if (route.path.startsWith('/qualifications/')) return set.qualificationId;
+      if (route.path.startsWith('/four-eyes-requests/')) return set.fourEyesRequestId;
       if (name === 'key') return 'provider_admission';
       if (route.path.endsWith('/admission-transitions')) return set.providerId;
       return set.enterpriseId; // organisations/:id and anything unknown: another region's enterprise
@@ -235,6 +247,7 @@ describe('access matrix generated from the route table', () => {
     // Only the enterprise's own admins declare a qualification; the platform does not (docs/security.md, "Qualifications").
     expect(admin('POST', '/organizations/:id/qualifications')).toBe(403);
     expect(admin('POST', '/organizations/:id/invitations')).toBe(201);
+    expect(admin('GET', '/four-eyes-requests/:id')).toBe(200);
     expect(admin('GET', '/recognition-agreements/:id')).toBe(200);
     expect(admin('PUT', '/recognition-agreements/:id')).toBe(200);
     // Nobody signs for a region without representing it, the platform included (docs/security.md, "Recognition agreements").
