@@ -27,6 +27,8 @@ interface ForeignSet {
   caseId: string;
   taskId: string;
   webhookId: string;
+  controllerGroupId: string;
+  changeRequestId: string;
   /** A recognition agreement between two regions the actor covers neither of (杭州 ⇄ 苏州). */
   agreementId: string;
   qualificationId: string;
@@ -66,6 +68,10 @@ describe('access matrix generated from the route table', () => {
       )) as { id: string; case_id: string }[];
       return rows[0];
     }, 15_000, `admission task in ${regionCode}`);
+    // An actual-controller group of that region with the enterprise in it, and the enterprise's open request to leave it.
+    const [group] = (await app.dataSource.query(`INSERT INTO controller_groups (name, controller_name, region_code) VALUES ($1, '矩阵探针', $2) RETURNING id`, [`矩阵探针集团 ${regionCode} ${enterprise.organization.id.slice(0, 8)}`, regionCode])) as { id: string }[];
+    await app.dataSource.query(`UPDATE organizations SET controller_group_id = $1 WHERE id = $2`, [group.id, enterprise.organization.id]);
+    const change = await app.http().post('/api/v1/controller-group-change-requests').set(enterprise.auth).send({ action: 'leave', statement: '访问矩阵探针：申请退出集团。', documentRefs: ['矩阵探针材料'] }).expect(201);
     const hook = await app.http().post('/api/v1/webhooks').set(enterprise.auth).send({ url: 'http://127.0.0.1:9/hook', events: ['*'] }).expect(201);
     const qualification = await declareQualification(app, enterprise.auth, enterprise.organization.id, qualificationFields('tech_sme')).expect(201);
     // The request row alone (its programme is any Jiaxing one): only its region decides who may see, confirm or cancel it.
@@ -83,6 +89,8 @@ describe('access matrix generated from the route table', () => {
       caseId: task.case_id,
       taskId: task.id,
       webhookId: hook.body.id,
+      controllerGroupId: group.id,
+      changeRequestId: change.body.id,
       agreementId: (await app.http().post('/api/v1/recognition-agreements').set(sessions[Role.PlatformAdmin].auth)
         .send({ issuingRegionCode: '330100', partnerRegionCode: '320500', name: '杭州—苏州互认协议（矩阵探针）', effectiveFrom: '2026-01-01' }).expect(201)).body.id,
       qualificationId: qualification.body.id,
@@ -99,6 +107,8 @@ describe('access matrix generated from the route table', () => {
       if (route.path.startsWith('/approval-tasks/')) return set.taskId;
       if (route.path.startsWith('/approval-cases/')) return set.caseId;
       if (route.path.startsWith('/webhooks/')) return set.webhookId;
+      if (route.path.startsWith('/controller-groups/')) return set.controllerGroupId;
+      if (route.path.startsWith('/controller-group-change-requests/')) return set.changeRequestId;
       if (route.path.startsWith('/recognition-agreements/')) return set.agreementId;
       if (route.path.startsWith('/qualifications/')) return set.qualificationId;
       if (route.path.startsWith('/four-eyes-requests/')) return set.fourEyesRequestId;
@@ -248,6 +258,9 @@ describe('access matrix generated from the route table', () => {
     expect(admin('POST', '/organizations/:id/qualifications')).toBe(403);
     expect(admin('POST', '/organizations/:id/invitations')).toBe(201);
     expect(admin('GET', '/four-eyes-requests/:id')).toBe(200);
+    expect(admin('GET', '/controller-groups/:id')).toBe(200);
+    expect(admin('GET', '/controller-groups/:id/usage')).toBe(200);
+    expect(admin('GET', '/controller-group-change-requests/:id')).toBe(200);
     expect(admin('GET', '/recognition-agreements/:id')).toBe(200);
     expect(admin('PUT', '/recognition-agreements/:id')).toBe(200);
     // Nobody signs for a region without representing it, the platform included (docs/security.md, "Recognition agreements").
