@@ -62,6 +62,8 @@ describe('web portal: password change and forced reset', () => {
     await admin.page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
     const tokenText = (await admin.page.getByTestId('password-reset-token').textContent())?.trim() ?? '';
     expect(tokenText).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    await admin.page.locator('.ant-modal-close').click();
+    await row.getByTestId('must-reset-password').waitFor();
 
     // The user's sign-in is refused with the reset code until the token sets a new password.
     await user.page.goto('/login');

@@ -207,6 +207,8 @@ describe('accounts and sessions', () => {
       await app.http().get('/api/v1/me').set(user.auth).expect(401);
       expect((await app.http().post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401)).body.code).toBe('TOKEN_REVOKED');
 
+      const flagged = await app.http().get('/api/v1/admin/users').query({ q: user.email }).set(admin.auth).expect(200);
+      expect(flagged.body.items).toEqual([expect.objectContaining({ id: user.user.id, credentialResetPending: true })]);
       const refused = await app.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(403);
       expect(refused.body.code).toBe('PASSWORD_RESET_REQUIRED');
       // A wrong password learns nothing about the flag.
@@ -224,6 +226,8 @@ describe('accounts and sessions', () => {
       expect(attempts.map((r) => r.status).sort()).toEqual([204, 401, 401, 401, 401, 401]);
       await login(app, user.email, 'Reset-by-token-77');
       await app.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(401);
+      const cleared = await app.http().get('/api/v1/admin/users').query({ q: user.email }).set(admin.auth).expect(200);
+      expect(cleared.body.items[0].credentialResetPending).toBe(false);
 
       const audit = await app.dataSource.query(
         `SELECT action, actor_user_id FROM audit_events WHERE subject_id = $1 AND action LIKE 'user.password_reset%' ORDER BY seq`,

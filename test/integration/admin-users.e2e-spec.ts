@@ -5,7 +5,7 @@ import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app
 
 type Auth = { Authorization: string };
 
-const USER_KEYS = ['createdAt', 'displayName', 'email', 'id', 'isOrgAdmin', 'lastLoginAt', 'organizationId', 'organizationName', 'regionCode', 'role', 'status'];
+const USER_KEYS = ['createdAt', 'credentialResetPending', 'displayName', 'email', 'id', 'isOrgAdmin', 'lastLoginAt', 'organizationId', 'organizationName', 'regionCode', 'role', 'status'];
 
 describe('user directory: GET /admin/users and GET /organizations/:id/users', () => {
   let app: TestApp;
@@ -54,6 +54,7 @@ describe('user directory: GET /admin/users and GET /organizations/:id/users', ()
       role: 'reviewer',
       isOrgAdmin: false,
       status: 'active',
+      credentialResetPending: false,
       organizationId: xiuzhouBureau.id,
       organizationName: '嘉兴市秀洲区科学技术局',
       regionCode: '330411',

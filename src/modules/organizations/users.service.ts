@@ -52,7 +52,7 @@ export class UsersService {
     const offset = ((query.page ?? 1) - 1) * pageSize;
     const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, values)) as { total: number }[];
     const rows = (await this.dataSource.query(
-      `SELECT u.id, u.email, u.display_name, u.role, u.is_org_admin, u.status, u.organization_id, o.name AS organization_name, o.region_code, u.created_at,
+      `SELECT u.id, u.email, u.display_name, u.role, u.is_org_admin, u.status, u.must_reset_password, u.organization_id, o.name AS organization_name, o.region_code, u.created_at,
               (SELECT max(s.created_at) FROM auth_sessions s WHERE s.user_id = u.id) AS last_login_at
          ${from} ORDER BY u.created_at DESC, u.id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
       [...values, pageSize, offset],
@@ -68,6 +68,7 @@ interface UserRow {
   role: string;
   is_org_admin: boolean;
   status: string;
+  must_reset_password: boolean;
   organization_id: string;
   organization_name: string;
   region_code: string;
@@ -83,6 +84,7 @@ function toUserSummaryDto(r: UserRow): UserSummaryDto {
     role: r.role,
     isOrgAdmin: r.is_org_admin,
     status: r.status,
+    credentialResetPending: r.must_reset_password,
     organizationId: r.organization_id,
     organizationName: r.organization_name,
     regionCode: r.region_code,

@@ -29,6 +29,7 @@ export class UserSummaryDto {
   @ApiProperty({ enum: Role }) role: string;
   @ApiProperty() isOrgAdmin: boolean;
   @ApiProperty({ enum: ['active', 'disabled'] }) status: string;
+  @ApiProperty({ description: 'A platform admin forced a password reset; sign-in is refused until the user sets a new password with the reset token' }) credentialResetPending: boolean;
   @ApiProperty() organizationId: string;
   @ApiProperty() organizationName: string;
   @ApiProperty({ description: 'The organisation’s region' }) regionCode: string;

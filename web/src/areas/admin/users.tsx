@@ -17,6 +17,7 @@ interface UserRow {
   role: Role;
   isOrgAdmin: boolean;
   status: string;
+  credentialResetPending: boolean;
   organizationId: string;
   organizationName: string;
   regionCode: string;
@@ -49,7 +50,16 @@ function useUserColumns(): ColumnsType<UserRow> {
     { title: t('admin.users.name'), dataIndex: 'displayName', render: (name: string, u) => <>{name} {u.isOrgAdmin && <Tag color="blue">{t('admin.users.orgAdmin')}</Tag>}</> },
     { title: t('admin.users.email'), dataIndex: 'email' },
     { title: t('admin.users.role'), dataIndex: 'role', render: (r: string) => label('role', r) },
-    { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} group="admin.userStatus" /> },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      render: (s: string, u) => (
+        <>
+          <StatusTag status={s} group="admin.userStatus" />
+          {u.credentialResetPending && <Tag color="orange" data-testid="must-reset-password">{t('account.forceReset.pending')}</Tag>}
+        </>
+      ),
+    },
     { title: t('admin.users.lastLogin'), dataIndex: 'lastLoginAt', render: (at: string | null) => (at ? formatTime(at) : t('admin.users.never')) },
   ];
 }
@@ -138,7 +148,10 @@ export function UsersPage() {
                 data-testid="force-password-reset"
                 confirm={t('account.forceReset.confirm')}
                 action={(key) => api.post<PasswordResetIssued>(`/admin/users/${u.id}/password-reset`, {}, { idempotencyKey: key })}
-                onDone={(result) => setIssued({ ...(result as PasswordResetIssued), email: u.email })}
+                onDone={(result) => {
+                  setIssued({ ...(result as PasswordResetIssued), email: u.email });
+                  void users.reload();
+                }}
               >
                 {t('account.forceReset.action')}
               </ActionButton>
