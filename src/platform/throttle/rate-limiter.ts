@@ -57,7 +57,9 @@ export class RateLimiter {
       const redis = this.connection.redisConnection;
       if (!redis) throw new Error('Redis connection is not ready');
       // The deployment's queue prefix keeps tests and deployments sharing one Redis apart.
-      const reply = (await redis.eval(REDIS_HIT, 1, `${this.config.QUEUE_PREFIX}:ratelimit:${key}`, String(windowMs))) as [number, number];
+      const reply = (await withinDeadline(
+        redis.eval(REDIS_HIT, 1, `${this.config.QUEUE_PREFIX}:ratelimit:${key}`, String(windowMs)),
+      )) as [number, number];
       [hits, msLeft] = [Number(reply[0]), Number(reply[1])];
     } else {
       const [row] = (await this.dataSource.query(PG_HIT, [key, windowMs / 1000])) as { hits: number; seconds_left: number }[];
@@ -81,6 +83,27 @@ export class RateLimiter {
     if (this.hitsSinceSweep < 500) return;
     this.hitsSinceSweep = 0;
     await this.dataSource.query(`DELETE FROM rate_limit_counters WHERE window_ends_at < now() - interval '1 hour'`);
+  }
+}
+
+/**
+ * The queue connection retries forever while Redis is away; a throttled request must not hang with it:
+ * after REDIS_DEADLINE_MS it is answered 503 with Retry-After.
+ */
+const REDIS_DEADLINE_MS = 2000;
+
+async function withinDeadline<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DomainError(ErrorCode.ServiceUnavailable, 'The rate limiter is unavailable; try again shortly', { retryAfterSeconds: 5 })),
+      REDIS_DEADLINE_MS,
+    );
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
