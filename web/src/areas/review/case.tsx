@@ -160,7 +160,7 @@ export function CasePage() {
         <Alert type="info" showIcon icon={<Spin size="small" />} style={{ marginBottom: 16 }} message={t('review.case.advancing')} data-testid="case-advancing" />
       )}
       {c.status === 'waiting' && c.timerDueAt && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('review.case.noticeRunning', { until: formatTime(c.timerDueAt) })} action={mine ? undefined : <ObjectionButton caseId={c.id} onDone={reload} />} />
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('review.case.noticeRunning', { until: formatTime(c.timerDueAt) })} action={mine || me.organization.kind === 'agency' ? undefined : <ObjectionButton caseId={c.id} onDone={reload} />} />
       )}
       <Row gutter={16}>
         <Col xs={24} xl={16}>

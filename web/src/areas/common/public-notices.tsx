@@ -1,0 +1,71 @@
+import { Button, Input, Table } from 'antd';
+import { api } from '../../app/api';
+import { useMe } from '../../app/auth';
+import { formatTime, PageHeader } from '../../app/common';
+import { LoadError, useApi } from '../../app/data';
+import { Field } from '../../app/forms';
+import { useI18n } from '../../app/i18n';
+import { RegionName } from '../../app/regions';
+import { FormAction, rowProps } from '../review/shared';
+
+interface PublicNotice {
+  caseId: string;
+  providerId: string;
+  providerName: string;
+  regionCode: string;
+  noticeEndsAt: string | null;
+}
+
+/**
+ * 公示: provider admissions under public notice now (GET /public-notices). Registered organisations
+ * other than the provider itself may object (docs/security.md, "Objections to public notices"); the API
+ * rate-limits objections and refuses everyone else.
+ */
+export function PublicNoticesPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const notices = useApi<PublicNotice[]>('/public-notices');
+  const mayObject = (n: PublicNotice) => me.organization.kind !== 'agency' && n.providerId !== me.organization.id;
+  return (
+    <>
+      <PageHeader title={t('notices.title')} sub={t('notices.sub')} extra={<Button onClick={() => void notices.reload()}>{t('action.refresh')}</Button>} />
+      <LoadError error={notices.error} retry={() => void notices.reload()} />
+      <Table<PublicNotice>
+        rowKey="caseId"
+        loading={notices.loading}
+        dataSource={notices.data ?? []}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        data-testid="notices-table"
+        locale={{ emptyText: t('notices.empty') }}
+        onRow={(n) => rowProps(`notice-row-${n.caseId}`)}
+        columns={[
+          { title: t('notices.provider'), dataIndex: 'providerName' },
+          { title: t('common.region'), dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> },
+          { title: t('notices.endsAt'), dataIndex: 'noticeEndsAt', render: (v: string | null) => formatTime(v) },
+          {
+            title: '',
+            key: 'object',
+            render: (_, n) =>
+              mayObject(n) && (
+                <FormAction<{ reason: string }, unknown>
+                  label={t('notices.object')}
+                  title={t('notices.objectTitle', { name: n.providerName })}
+                  intro={t('notices.objectIntro')}
+                  testId="notice-object"
+                  schema="ObjectionDto"
+                  submit={(v, key) => api.post(`/approval-cases/${n.caseId}/objections`, v, { idempotencyKey: key })}
+                  successMessage={t('notices.objected')}
+                  onDone={() => void notices.reload()}
+                  buttonProps={{ size: 'small', danger: true }}
+                >
+                  <Field name="reason" label={t('notices.reason')}>
+                    <Input.TextArea rows={4} />
+                  </Field>
+                </FormAction>
+              ),
+          },
+        ]}
+      />
+    </>
+  );
+}
