@@ -241,6 +241,24 @@ describe('four eyes on money', () => {
       await expectLedgerBalanced();
     });
 
+    it('a request and its confirmation replayed with the same Idempotency-Key answer the same, and move the money once', async () => {
+      const program = await openProgram(app, approver.auth);
+      const enterprise = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
+      const { voucherId } = await issueVoucher(app, enterprise.auth, reviewer.auth, approver.auth, program.id, 300_000);
+      const ask = () => http().post(`/api/v1/vouchers/${voucherId}/revoke`).set(approver.auth).set('Idempotency-Key', `revoke-${voucherId}`).send({ reason: '骗取补贴' });
+      const [first, replay] = [await ask().expect(200), await ask().expect(200)];
+      expect(replay.body.fourEyesRequest.id).toBe(first.body.fourEyesRequest.id);
+      const id = first.body.fourEyesRequest.id as string;
+      const confirm = () => http().post(`/api/v1/four-eyes-requests/${id}/confirm`).set(approver2.auth).set('Idempotency-Key', `confirm-${id}`).send({});
+      const [done, again] = [await confirm().expect(200), await confirm().expect(200)];
+      expect(again.body).toEqual(done.body);
+      expect(done.body.status).toBe('confirmed');
+      const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM ledger_transactions WHERE kind = 'return_to_budget' AND reference_id = $1`, [voucherId]);
+      expect(n).toBe(1);
+      const [{ requests }] = await app.dataSource.query(`SELECT count(*)::int AS requests FROM four_eyes_requests WHERE subject_id = $1`, [voucherId]);
+      expect(requests).toBe(1);
+    });
+
     it('the database refuses a request confirmed by its requester', async () => {
       const [row] = await app.dataSource.query(`SELECT id, requested_by FROM four_eyes_requests WHERE status = 'confirmed' LIMIT 1`);
       await expect(app.dataSource.query(`UPDATE four_eyes_requests SET decided_by = requested_by WHERE id = $1`, [row.id])).rejects.toMatchObject({
