@@ -57,9 +57,10 @@ export class ControllerGroups1764900000000 implements MigrationInterface {
     await q.query(`CREATE INDEX controller_group_change_requests_enterprise_idx ON controller_group_change_requests (enterprise_id, created_at DESC)`);
 
     // The workflow that decides a request: the enterprise's district bureau reviews, the city bureau
-    // approves (for a Shanghai enterprise: the partner region's reviewer, then its approver or admin).
+    // approves. For a Shanghai enterprise the partner region decides both stages (its reviewer or admin,
+    // then its approver or another admin: the engine never lets one person decide two stages).
     const stages = [
-      { key: 'district_review', name: '区县科技局审核', kind: 'review', deciderRoles: ['reviewer'], regionScope: 'subject_district', sla: { durationSeconds: 5 * 86_400, remindAtFraction: 0.6, escalateToRole: 'approver' } },
+      { key: 'district_review', name: '区县科技局审核', kind: 'review', deciderRoles: ['reviewer', 'partner_admin'], regionScope: 'subject_district', sla: { durationSeconds: 5 * 86_400, remindAtFraction: 0.6, escalateToRole: 'approver' } },
       { key: 'city_approval', name: '市科技局审批', kind: 'review', deciderRoles: ['approver', 'partner_admin'], regionScope: 'subject_city', sla: { durationSeconds: 5 * 86_400, remindAtFraction: 0.6 } },
     ];
     await q.query(

@@ -103,6 +103,12 @@ describe('actual-controller groups: bureau data, change requests, usage attribut
     const tongxiang = await enterpriseIn(null, '330483');
     await link(reviewer.auth, tongxiang.organization.id, groupId).expect(404);
     await link(approver.auth, tongxiang.organization.id, groupId).expect(200);
+    // A Shanghai enterprise belongs to the partner region's bureau, not to Jiaxing's.
+    const partner = await login(app, DEMO.partner);
+    const shanghai = await enterpriseIn(null, '310000');
+    const shanghaiGroup = await newGroup(partner.auth);
+    await link(approver.auth, shanghai.organization.id, shanghaiGroup).expect(404);
+    expect((await link(partner.auth, shanghai.organization.id, shanghaiGroup).expect(200)).body.controllerGroupId).toBe(shanghaiGroup);
     // An unknown group is a field error.
     const unknown = await link(reviewer.auth, e.organization.id, '00000000-0000-4000-8000-000000000000').expect(400);
     expect(unknown.body.details).toEqual([{ field: 'controllerGroupId', message: expect.any(String) }]);
@@ -258,7 +264,12 @@ describe('actual-controller groups: bureau data, change requests, usage attribut
     const moves = [g2, g, g2, g, g2, g, g2, null];
     const [decisions, moved] = await Promise.all([
       Promise.all(cityTasks.map((t) => decide(app, approver.auth, t.id, 'approve'))),
-      Promise.all(moves.map((to) => link(reviewer.auth, mover.organization.id, to))),
+      // One move after another (so the last one wins), all while the issuances run.
+      (async () => {
+        const results = [];
+        for (const to of moves) results.push(await link(reviewer.auth, mover.organization.id, to));
+        return results;
+      })(),
     ]);
     expect(decisions.map((d) => d.status)).toEqual(cityTasks.map(() => 200));
     expect(moved.map((m) => m.status)).toEqual(moves.map(() => 200));
