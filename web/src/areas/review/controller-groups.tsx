@@ -118,6 +118,8 @@ export function ControllerGroupDetailPage() {
       <Facts
         items={[
           [t('review.groups.controller'), g.controllerName],
+          // The number an enterprise quotes when it asks to join (its change request names the group by it).
+          [t('review.groups.number'), <Typography.Text copyable data-testid="group-number">{g.id}</Typography.Text>],
           [t('review.groups.ownerRegion'), g.regionCode ? <RegionName code={g.regionCode} /> : '—'],
           [t('review.groups.members'), g.memberCount],
           [t('review.groups.outside'), g.membersOutsideScope],
