@@ -121,7 +121,6 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(jsonBody(config.BODY_LIMIT));
   app.use(multipartCap(config.MULTIPART_MAX_BYTES));
-  app.use(multipartCap(config.MULTIPART_MAX_BYTES));
   // X-Forwarded-For is believed only from TRUSTED_PROXIES, so req.ip (throttles, audit) is the real client.
   app.set('trust proxy', config.trustedProxies);
   app.use(noSniff);

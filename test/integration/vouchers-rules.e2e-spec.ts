@@ -6,6 +6,7 @@ import { QueueService } from '../../src/platform/queue/queue.service';
 import { decide, waitForCase, waitForTask } from '../support/approvals';
 import { registerOrganization, registrationBody, TEST_PASSWORD } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { verifiedQualification } from '../support/qualifications';
 import { issueVoucher, ledgerInvariants, listService, openProgram, signAgreement } from '../support/vouchers';
 
 type Auth = { Authorization: string };
@@ -645,12 +646,8 @@ describe('innovation vouchers: rules, pre-checks, reversals and access', () => {
     it('a paid claim is clawed back once: paid moves to a receivable from the payee', async () => {
       const program = await openProgram(app, approver.auth);
       const enterprise = await nanhuEnterprise();
-      // 高新技术企业: 60 %; every check passes, and below 100,000 fen the claim is approved automatically.
-      await http()
-        .post(`/api/v1/organizations/${enterprise.organization.id}/qualifications`)
-        .set(enterprise.auth)
-        .send({ kind: 'high_tech', certificateNo: `GR${digits(8)}`, validFrom: '2026-01-01', validTo: '2028-12-31' })
-        .expect(201);
+      // 高新技术企业 verified by the district bureau: 60 %; every check passes, and below 100,000 fen the claim is approved automatically.
+      await verifiedQualification(app, enterprise, reviewer.auth, { kind: 'high_tech', certificateNo: `GR${digits(8)}`, issuer: '浙江省科学技术厅', validFrom: '2026-01-01', validTo: '2028-12-31' });
       const { voucherId } = await issueVoucher(app, enterprise.auth, reviewer.auth, approver.auth, program.id, 1_000_000);
       const service = await listService(app, lab.auth, 150_000);
       const o = await confirmedOrder(enterprise.auth, lab.auth, service.id, voucherId);

@@ -190,8 +190,8 @@ function safeJson(text: string): unknown {
 export const api = {
   get: <T>(path: string, options: RequestOptions = {}) => send('GET', path, undefined, options).then((r) => parse<T>(r)),
   post: <T>(path: string, body: unknown = {}, options: RequestOptions = {}) => send('POST', path, body, options).then((r) => parse<T>(r)),
-  delete: <T>(path: string, options: RequestOptions = {}) => send('DELETE', path, undefined, options).then((r) => parse<T>(r)),
   put: <T>(path: string, body: unknown = {}, options: RequestOptions = {}) => send('PUT', path, body, options).then((r) => parse<T>(r)),
+  delete: <T>(path: string, options: RequestOptions = {}) => send('DELETE', path, undefined, options).then((r) => parse<T>(r)),
   upload,
   /** Downloads a file the API serves behind authentication (statements, iCal) and saves it. */
   async download(path: string, filename: string, query?: RequestOptions['query']): Promise<void> {
