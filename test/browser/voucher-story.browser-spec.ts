@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator } from 'playwright-core';
-import { launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
+import { explainFailure, launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
 import { uniqueEmail, uniqueUscc } from '../support/factories';
 import { DEMO, login, startTestApp, TestApp } from '../support/test-app';
 import { choose, confirmPopover, contains, fieldError, pickDate, recordStatus, shows, until } from './enterprise-lab.steps';
@@ -42,7 +42,7 @@ describe('web portal: the cross-region voucher story (通兑), person by person'
     await app?.close();
   });
 
-  it('programme → application → voucher → order at a Shanghai lab → delivery → claim → settlement → statements', async () => {
+  it('programme → application → voucher → order at a Shanghai lab → delivery → claim → settlement → statements', () => explainFailure(people, async () => {
     const person = async (email?: string) => {
       const p = await newPerson(browser, app.running.url!);
       people.push(p);
@@ -380,5 +380,5 @@ describe('web portal: the cross-region voucher story (通兑), person by person'
     }
 
     for (const p of people) expect(p.errors).toEqual([]);
-  }, 900_000);
+  }), 900_000);
 });

@@ -22,6 +22,8 @@ export interface Person {
   page: Page;
   /** Browser console errors and failed page scripts seen so far (a test asserts there are none). */
   errors: string[];
+  /** The API's refusals seen by this page (method, path, status, error body), to explain a failed step. */
+  refusals: string[];
 }
 
 /** A fresh browser profile for one person, its UI in Chinese unless `lang` says otherwise. */
@@ -37,7 +39,38 @@ export async function newPerson(browser: Browser, baseURL: string, lang: 'zh' | 
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of (4\d\d)/.test(msg.text())) errors.push(`console: ${msg.text()}`);
   });
-  return { context, page, errors };
+  const refusals: string[] = [];
+  page.on('response', (res) => {
+    if (res.status() < 400 || !new URL(res.url()).pathname.startsWith('/api/')) return;
+    const line = `${res.request().method()} ${new URL(res.url()).pathname} → ${res.status()}`;
+    void res.text().then(
+      (body) => refusals.push(`${line} ${body.slice(0, 300)}`),
+      () => refusals.push(line),
+    );
+  });
+  return { context, page, errors, refusals };
+}
+
+/**
+ * Runs a browser story and, when a step fails, adds what each person's page saw: the API's refusals,
+ * the error messages on screen and the current URL. A timeout alone says only which element never came.
+ */
+export async function explainFailure<T>(people: Person[], story: () => Promise<T>): Promise<T> {
+  try {
+    return await story();
+  } catch (err) {
+    const seen = await Promise.all(
+      people.map(async (p, i) => {
+        const onScreen = await p.page
+          .locator('.ant-message-error, .ant-form-item-explain-error, .ant-alert-error')
+          .allInnerTexts()
+          .catch(() => [] as string[]);
+        return `person ${i + 1} at ${p.page.url()}\n  refusals: ${p.refusals.join('\n    ') || 'none'}\n  on screen: ${onScreen.join(' | ') || 'nothing'}`;
+      }),
+    );
+    if (err instanceof Error) err.message = `${err.message}\n\nWhat the pages saw:\n${seen.join('\n')}`;
+    throw err;
+  }
 }
 
 /** Signs in through the login form, as a person would. */
