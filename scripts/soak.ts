@@ -47,6 +47,8 @@ const DEMO = {
   reviewer: 'reviewer@demo.g60.cn',
   approver: 'approver@demo.g60.cn',
   finance: 'finance@demo.g60.cn',
+  /** The second finance officer: whoever closes a batch may not approve it, whoever approves it may not pay it. */
+  finance2: 'finance2@demo.g60.cn',
   partner: 'partner@demo.g60.cn',
   admin: 'admin@demo.g60.cn',
 };
@@ -130,6 +132,20 @@ class Api {
     } catch (err) {
       // 0 = no answer (timeout, reset): counted as a failure of the run.
       return { status: 0, body: { error: String(err) } };
+    }
+  }
+
+  /** A multipart/form-data POST (fields and one file), as the portal uploads. */
+  async upload(path: string, token: string, fields: Record<string, string>, file: { field: string; name: string; type: string; content: Buffer }): Promise<Answer> {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append(file.field, new Blob([file.content], { type: file.type }), file.name);
+    const res = await fetch(`${this.base}/api/v1${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form, signal: AbortSignal.timeout(60_000) });
+    const text = await res.text();
+    try {
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    } catch {
+      return { status: res.status, body: text };
     }
   }
 
@@ -221,6 +237,7 @@ interface World {
   approver: string;
   reviewer: string;
   finance: string;
+  finance2: string;
   partner: string;
   enterprises: Org[];
   /** An enterprise registered outside Jiaxing (Shanghai): it may not receive Jiaxing vouchers. */
@@ -434,7 +451,8 @@ const settle: Operation = async (w) => {
       w.lastClose = Date.now();
       return w.tally.record('settle.close', 'valid', await w.api.call('POST', `/settlement-batches/${batch.id}/close`, w.finance));
     case 'closed':
-      return w.tally.record('settle.approve', 'valid', await w.api.call('POST', `/settlement-batches/${batch.id}/approve`, w.finance));
+      if (chance(0.1)) return w.tally.record('settle.approve', 'invalid', await w.api.call('POST', `/settlement-batches/${batch.id}/approve`, w.finance), 'the closer approves its own batch');
+      return w.tally.record('settle.approve', 'valid', await w.api.call('POST', `/settlement-batches/${batch.id}/approve`, w.finance2));
     case 'approved':
       return w.tally.record('settle.pay', 'valid', await w.api.call('POST', `/settlement-batches/${batch.id}/pay`, w.finance, { paymentReference: `JXCZ-${w.runTag}-${nextSerial()}` }));
     default:
@@ -499,8 +517,8 @@ async function register(api: Api, kind: 'enterprise' | 'provider', regionCode: s
 
 async function setUp(api: Api, db: Pool, runTag: string): Promise<World> {
   const today = shanghaiDate();
-  const [admin, approver, reviewer, finance, partner, shanghaiLab] = await Promise.all(
-    [DEMO.admin, DEMO.approver, DEMO.reviewer, DEMO.finance, DEMO.partner, DEMO.provider].map((e) => api.login(e)),
+  const [admin, approver, reviewer, finance, finance2, partner, shanghaiLab] = await Promise.all(
+    [DEMO.admin, DEMO.approver, DEMO.reviewer, DEMO.finance, DEMO.finance2, DEMO.partner, DEMO.provider].map((e) => api.login(e)),
   );
 
   // Applications: pre-checks only, auto-approved below the threshold. (Past the last stage a case is approved anyway.)
@@ -588,16 +606,27 @@ async function setUp(api: Api, db: Pool, runTag: string): Promise<World> {
   for (let i = 0; i < count; i += 1) {
     const ent = await register(api, 'enterprise', DISTRICT, `e${i}`);
     if (i < count - 1) {
-      await api.ok('POST', `/organizations/${ent.id}/qualifications`, ent.token, {
-        kind: 'tech_sme', certificateNo: `KJ-${runTag}-${i}`, validFrom: addDays(today, -200), validTo: addDays(today, 700),
-      }, 201, 'qualification');
+      // Declared with its certificate scan, then verified by the district bureau: only then does it count.
+      const declared = await api.upload(`/organizations/${ent.id}/qualifications`, ent.token, {
+        kind: 'tech_sme', certificateNo: `KJ-${runTag}-${i}`, issuer: '浙江省科学技术厅', validFrom: addDays(today, -200), validTo: addDays(today, 700),
+      }, { field: 'certificate', name: 'certificate.pdf', type: 'application/pdf', content: Buffer.from('%PDF-1.4\n% soak certificate\n%%EOF\n') });
+      if (declared.status !== 201) throw new Error(`qualification: expected 201, got ${declared.status} ${JSON.stringify(declared.body)}`);
+      const task = await eventually(`verification task of ${declared.body.id}`, async () => {
+        const res = await api.call('GET', '/approval-tasks?subjectType=qualification_verification&limit=200', reviewer);
+        return (res.body as { id: string; subjectId: string }[]).find((t) => t.subjectId === declared.body.id);
+      });
+      await api.ok('POST', `/approval-tasks/${task.id}/decision`, reviewer, { decision: 'approve' }, 200, 'verify qualification');
     }
     enterprises.push(ent);
   }
+  await eventually('qualifications verified', async () => {
+    const pending = await one<{ n: number }>(db, `SELECT count(*)::int AS n FROM enterprise_qualifications WHERE organization_id = ANY($1::uuid[]) AND status <> 'verified'`, [enterprises.map((e) => e.id)]);
+    return pending?.n === 0;
+  });
   const outsider = await register(api, 'enterprise', '310000', 'sh');
 
   return {
-    api, db, tally: new Tally(), today, tomorrow: addDays(today, 1), admin, approver, reviewer, finance, partner,
+    api, db, tally: new Tally(), today, tomorrow: addDays(today, 1), admin, approver, reviewer, finance, finance2, partner,
     enterprises, outsider, providers, programs, runTag, lastClose: 0,
   };
 }
