@@ -406,7 +406,10 @@ async function createAgreement(api: JsonClient, observer: Client, approver: Auth
       [narrowed, SERVICES_PER_NARROWED_PROVIDER],
     )
   ).rows.map((r: { id: string }) => r.id);
-  await api.expect(200, 'POST', `/api/v1/recognition-agreements/${agreement.id}/services`, { serviceIds: services }, approver);
+  const terms = await api.expect<{ termsHash: string }>(200, 'POST', `/api/v1/recognition-agreements/${agreement.id}/services`, { serviceIds: services }, approver);
+  // It binds only once both regions signed the same terms.
+  await api.expect(200, 'POST', `/api/v1/recognition-agreements/${agreement.id}/sign`, { termsHash: terms.termsHash }, partner);
+  await api.expect(200, 'POST', `/api/v1/recognition-agreements/${agreement.id}/sign`, { termsHash: terms.termsHash }, approver);
 }
 
 function addDays(day: string, n: number): string {

@@ -359,8 +359,13 @@ async function setUp(ctx: BenchContext, http: JsonClient, observer: Client, w: W
 
   const enterprises = await mapLimit(Array.from({ length: ctx.concurrency + 1 }, (_, i) => `${run}.e${i}`), ctx.concurrency, (tag) => registerAndLogin(http, 'enterprise', tag));
   const holders = await mapLimit(enterprises, ctx.concurrency, async (e, i): Promise<Holder> => {
-    // A valid qualification, so every pre-check passes and the application is auto-approved.
-    await http.expect(201, 'POST', `/api/v1/organizations/${e.orgId}/qualifications`, { kind: 'tech_sme', certificateNo: `GR-BENCH-${run}-${i}`, validFrom: '2026-01-01', validTo: '2028-12-31' }, e.auth);
+    // A qualification the district bureau verified (written directly, like the lab's admission: not what is
+    // measured), so every pre-check passes and the application is auto-approved.
+    await observer.query(
+      `INSERT INTO enterprise_qualifications (organization_id, kind, certificate_no, issuer, valid_from, valid_to, status, decided_at, decision_reason)
+       VALUES ($1, 'tech_sme', $2, '浙江省科学技术厅', '2026-01-01', '2028-12-31', 'verified', now(), 'verified for the benchmark')`,
+      [e.orgId, `GR-BENCH-${run}-${i}`],
+    );
     const draft = await http.expect<{ id: string }>(201, 'POST', '/api/v1/voucher-applications', { programId: program.id, requestedFen: faceFen, purpose: '基准测试' }, e.auth);
     await http.expect(200, 'POST', `/api/v1/voucher-applications/${draft.id}/submit`, {}, e.auth);
     const issued = await waitUntil(async () => {

@@ -89,14 +89,7 @@ export class RegistrationService {
     return {
       organization: {
         id: randomUUID(),
-        kind: dto.kind,
-        name: dto.organization.name.trim(),
-        uscc: dto.organization.uscc,
-        regionCode: dto.organization.regionCode,
-        status: 'active',
-        admissionStatus: dto.kind === 'provider' ? 'applied' : null,
-        providerKind: dto.kind === 'provider' ? (dto.organization.providerKind ?? 'third_party_lab') : null,
-        accreditations: dto.organization.accreditations ?? [],
+        ...newOrganization(dto),
         agencyLevel: null,
         controllerGroupId: null,
         publicNoticeEndsAt: null,
@@ -117,14 +110,7 @@ export class RegistrationService {
   private async create(tx: Transaction, dto: RegisterDto, passwordHash: string): Promise<RegistrationResultDto> {
     const org = await tx.manager.getRepository(Organization).save(
       tx.manager.getRepository(Organization).create({
-        kind: dto.kind,
-        name: dto.organization.name.trim(),
-        uscc: dto.organization.uscc,
-        regionCode: dto.organization.regionCode,
-        status: 'active',
-        admissionStatus: dto.kind === 'provider' ? 'applied' : null,
-        providerKind: dto.kind === 'provider' ? (dto.organization.providerKind ?? 'third_party_lab') : null,
-        accreditations: dto.organization.accreditations ?? [],
+        ...newOrganization(dto),
         contactName: dto.organization.contactName ?? null,
         contactPhone: dto.organization.contactPhone ?? null,
       }),
@@ -231,4 +217,18 @@ function toUserDto(user: RegisteredUserDto): RegisteredUserDto {
 function isUniqueViolationOf(err: unknown, constraint: string): boolean {
   const driver = (err instanceof QueryFailedError ? err.driverError : err) as { code?: string; constraint?: string } | undefined;
   return driver?.code === '23505' && driver.constraint === constraint;
+}
+
+/** What a registration records of the organisation; the answer for an existing e-mail shows the same. */
+function newOrganization(dto: RegisterDto) {
+  return {
+    kind: dto.kind,
+    name: dto.organization.name.trim(),
+    uscc: dto.organization.uscc,
+    regionCode: dto.organization.regionCode,
+    status: 'active' as const,
+    admissionStatus: dto.kind === 'provider' ? ('applied' as const) : null,
+    providerKind: dto.kind === 'provider' ? (dto.organization.providerKind ?? 'third_party_lab') : null,
+    accreditations: dto.organization.accreditations ?? [],
+  };
 }

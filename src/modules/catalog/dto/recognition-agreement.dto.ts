@@ -4,32 +4,6 @@ import { IsFen } from '../../../platform/validation/validation';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class CreateRecognitionAgreementDto {
-  @ApiProperty({ example: '330400', description: 'The city whose vouchers pay (a top-level region)' }) @Matches(/^\d{6}$/)
-  issuingRegionCode: string;
-
-  @ApiProperty({ example: '310000', description: 'The region whose providers are recognised' }) @Matches(/^\d{6}$/)
-  partnerRegionCode: string;
-
-  @ApiProperty({ example: '嘉兴—上海创新券互认互通协议（2026）' }) @IsString() @MinLength(2) @MaxLength(200)
-  name: string;
-
-  @ApiProperty({ example: '2026-01-01', description: 'First day in force (Asia/Shanghai calendar day)' })
-  @IsDateString({ strict: true }) @Matches(DATE)
-  effectiveFrom: string;
-
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day in force; omit for open-ended' })
-  @IsOptional() @IsDateString({ strict: true }) @Matches(DATE)
-  effectiveTo?: string;
-
-  @ApiPropertyOptional({ description: 'Replaces the programme’s subsidy ratio, in basis points (5000 = 50%)', minimum: 0, maximum: 10000 })
-  @IsOptional() @IsInt() @Min(0) @Max(10000)
-  ratioOverrideBp?: number;
-
-  @IsOptional() @IsFen({ min: 1, required: false, description: 'Extra cap on the subsidy of one order, in fen' })
-  perOrderCapFen?: number;
-}
-
 /** The terms of a draft, replaced as a whole (an omitted optional field is cleared). Regions never change. */
 export class UpdateRecognitionAgreementDto {
   @ApiProperty({ example: '嘉兴—上海创新券互认互通协议（2026）' }) @IsString() @MinLength(2) @MaxLength(200)
@@ -49,6 +23,15 @@ export class UpdateRecognitionAgreementDto {
 
   @IsOptional() @IsFen({ min: 1, required: false, description: 'Extra cap on the subsidy of one order, in fen' })
   perOrderCapFen?: number;
+}
+
+/** A proposal: the two regions and the terms (which either side may edit while it is a draft). */
+export class CreateRecognitionAgreementDto extends UpdateRecognitionAgreementDto {
+  @ApiProperty({ example: '330400', description: 'The city whose vouchers pay (a top-level region)' }) @Matches(/^\d{6}$/)
+  issuingRegionCode: string;
+
+  @ApiProperty({ example: '310000', description: 'The region whose providers are recognised' }) @Matches(/^\d{6}$/)
+  partnerRegionCode: string;
 }
 
 export class SignAgreementDto {
