@@ -1,8 +1,8 @@
-import { schedule, SchedulerProject, SchedulerSession, slotCount, themeFits, withinAvailability, overlaps } from '../src/modules/roadshows/scheduler';
+import { schedule, SchedulerProject, SchedulerSession, slotCount, themeFits, withinAvailability, overlaps } from '../src/modules/roadshows/sessions/scheduler';
 import { Benchmark, BenchRow, infoRow, nowMs, ratioRow } from './lib';
 
 /**
- * The roadshow scheduler (src/modules/roadshows/scheduler.ts) on a synthetic corridor-wide
+ * The roadshow scheduler (src/modules/roadshows/sessions/scheduler.ts) on a synthetic corridor-wide
  * workload: 1,200 screened projects into 60 sessions (10 days × 2 half-day blocks × 3 parallel
  * venues, 24 slots of 6 + 4 minutes each: 1,440 slots), against a trivial greedy baseline in the
  * same run (each project in input order takes the first free slot that suits it). Pure and

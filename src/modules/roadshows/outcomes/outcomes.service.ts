@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../../platform/context/actor';
+import { UnitOfWork } from '../../../platform/database/unit-of-work';
+import { DomainError } from '../../../platform/errors/domain-error';
+import { RegionsService } from '../../organizations/regions.service';
+import { OutcomeDto, RecordOutcomeDto, StatsDto, StatsQueryDto, StatsRowDto } from './dto/outcome.dto';
+import { ProjectLifecycle } from '../projects/project-lifecycle.service';
+import { ProjectsService } from '../projects/projects.service';
+import { JIAXING } from '../shared/roadshow.constants';
+
+interface OutcomeRow {
+  project_id: string;
+  landed_in_jiaxing: boolean;
+  landing_district_code: string | null;
+  landed_on: string | null;
+  financing_raised_fen: string;
+  note: string | null;
+  updated_at: Date;
+}
+
+const SCREENED_OR_LATER = `('screened', 'coached', 'scheduled', 'presented', 'matched', 'landed', 'tracked')`;
+const PRESENTED_OR_LATER = `('presented', 'matched', 'landed', 'tracked')`;
+
+/**
+ * Outcomes per project (落地 in Jiaxing, financing raised) and the statistics the bureau reports,
+ * by city, industry, session type or month.
+ */
+@Injectable()
+export class OutcomesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly regions: RegionsService,
+    private readonly projects: ProjectsService,
+    private readonly lifecycle: ProjectLifecycle,
+  ) {}
+
+  /** Records (or corrects) a project's outcome; landing in Jiaxing moves a presented or matched project to 'landed'. */
+  async record(actor: Actor, projectId: string, dto: RecordOutcomeDto): Promise<OutcomeDto> {
+    if (dto.landedInJiaxing) {
+      if (!dto.landingDistrictCode || !dto.landedOn) throw DomainError.invalid('landingDistrictCode', 'a landing in Jiaxing needs the district and the date');
+      if (!this.regions.lineage(dto.landingDistrictCode).includes(JIAXING)) throw DomainError.invalid('landingDistrictCode', `${dto.landingDistrictCode} is not in Jiaxing`);
+    } else if (dto.landingDistrictCode || dto.landedOn) {
+      throw DomainError.invalid('landingDistrictCode', 'only a landing in Jiaxing has a district and date');
+    }
+    return this.uow.run(async (tx) => {
+      const project = await this.lifecycle.lock(tx, projectId);
+      const before = await this.one(tx.manager, projectId).catch(() => null);
+      await tx.manager.query(
+        `INSERT INTO roadshow_outcomes (project_id, landed_in_jiaxing, landing_district_code, landed_on, financing_raised_fen, note, recorded_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+         ON CONFLICT (project_id) DO UPDATE SET landed_in_jiaxing = EXCLUDED.landed_in_jiaxing, landing_district_code = EXCLUDED.landing_district_code,
+            landed_on = EXCLUDED.landed_on, financing_raised_fen = EXCLUDED.financing_raised_fen, note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
+        [projectId, dto.landedInJiaxing, dto.landingDistrictCode ?? null, dto.landedOn ?? null, dto.financingRaisedFen, dto.note ?? null, actor.userId],
+      );
+      if (dto.landedInJiaxing) await this.lifecycle.applyIfAllowed(tx, project, 'land', `landed in ${dto.landingDistrictCode} on ${dto.landedOn}`, actor.userId);
+      const after = await this.one(tx.manager, projectId);
+      tx.audit({ action: 'roadshow_outcome.recorded', subjectType: 'roadshow_project', subjectId: projectId, organizationId: project.enterpriseId, before, after });
+      return after;
+    });
+  }
+
+  async get(actor: Actor, projectId: string): Promise<OutcomeDto> {
+    await this.projects.requireVisible(this.dataSource.manager, actor, projectId);
+    return this.one(this.dataSource.manager, projectId);
+  }
+
+  async stats(query: StatsQueryDto): Promise<StatsDto> {
+    if (query.from && query.to && query.from > query.to) throw DomainError.invalid('to', 'must not be before from');
+    const base = `
+      SELECT p.id, p.industry, p.status, COALESCE(r.parent_code, r.code) AS city,
+             to_char(p.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, (p.created_at AT TIME ZONE 'Asia/Shanghai')::date AS day,
+             COALESCE(o.landed_in_jiaxing, false) AS landed, COALESCE(o.financing_raised_fen, 0) AS raised
+        FROM roadshow_projects p JOIN regions r ON r.code = p.region_code LEFT JOIN roadshow_outcomes o ON o.project_id = p.id
+       WHERE p.status <> 'withdrawn'`;
+    const inPeriod = (column: string) => `($1::date IS NULL OR ${column} >= $1::date) AND ($2::date IS NULL OR ${column} <= $2::date)`;
+    const grouped =
+      query.groupBy === 'session_type'
+        ? `SELECT DISTINCT x.type AS key, b.* FROM (${base}) b JOIN roadshow_slots s ON s.project_id = b.id
+             JOIN roadshow_sessions x ON x.id = s.session_id AND x.status IN ('published', 'finished')
+            WHERE ${inPeriod(`(x.starts_at AT TIME ZONE 'Asia/Shanghai')::date`)}`
+        : `SELECT b.${query.groupBy === 'city' ? 'city' : query.groupBy === 'industry' ? 'industry' : 'month'} AS key, b.* FROM (${base}) b WHERE ${inPeriod('b.day')}`;
+    const rows = (await this.dataSource.query(
+      `SELECT key, count(*)::int AS projects,
+              count(*) FILTER (WHERE status IN ${SCREENED_OR_LATER})::int AS screened,
+              count(*) FILTER (WHERE status IN ${PRESENTED_OR_LATER})::int AS presented,
+              count(*) FILTER (WHERE landed)::int AS landed, COALESCE(sum(raised), 0)::text AS raised
+         FROM (${grouped}) g GROUP BY key ORDER BY key`,
+      [query.from ?? null, query.to ?? null],
+    )) as { key: string; projects: number; screened: number; presented: number; landed: number; raised: string }[];
+    const out: StatsRowDto[] = rows.map((r) => ({ key: r.key, projects: r.projects, screened: r.screened, presented: r.presented, landedInJiaxing: r.landed, financingRaisedFen: Number(r.raised) }));
+    const totals = out.reduce<StatsRowDto>(
+      (t, r) => ({
+        key: 'total',
+        projects: t.projects + r.projects,
+        screened: t.screened + r.screened,
+        presented: t.presented + r.presented,
+        landedInJiaxing: t.landedInJiaxing + r.landedInJiaxing,
+        financingRaisedFen: t.financingRaisedFen + r.financingRaisedFen,
+      }),
+      { key: 'total', projects: 0, screened: 0, presented: 0, landedInJiaxing: 0, financingRaisedFen: 0 },
+    );
+    return { groupBy: query.groupBy, from: query.from ?? null, to: query.to ?? null, rows: out, totals };
+  }
+
+  private async one(manager: DataSource['manager'], projectId: string): Promise<OutcomeDto> {
+    const [row] = (await manager.query(
+      `SELECT project_id, landed_in_jiaxing, landing_district_code, to_char(landed_on, 'YYYY-MM-DD') AS landed_on, financing_raised_fen, note, updated_at FROM roadshow_outcomes WHERE project_id = $1`,
+      [projectId],
+    )) as OutcomeRow[];
+    if (!row) throw DomainError.notFound('Outcome');
+    return toDto(row);
+  }
+}
+
+function toDto(r: OutcomeRow): OutcomeDto {
+  return {
+    projectId: r.project_id,
+    landedInJiaxing: r.landed_in_jiaxing,
+    landingDistrictCode: r.landing_district_code,
+    landedOn: r.landed_on,
+    financingRaisedFen: Number(r.financing_raised_fen),
+    note: r.note,
+    updatedAt: r.updated_at.toISOString(),
+  };
+}

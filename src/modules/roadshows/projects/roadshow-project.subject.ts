@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { Transaction } from '../../../platform/database/unit-of-work';
+import { DomainError } from '../../../platform/errors/domain-error';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../../approvals/approval-subject';
+import { RegionsService } from '../../organizations/regions.service';
+import { ProjectLifecycle } from './project-lifecycle.service';
+import { ROADSHOW_PROJECT } from '../shared/roadshow.constants';
+import { RoadshowProject } from '../shared/roadshow.entities';
+import { PROJECT_STATES } from '../shared/roadshow.state';
+
+/**
+ * A roadshow project as the subject of the roadshow_screening workflow (路演项目筛选): approval
+ * makes it 'screened', a rejection ends it, a return hands it back for edits. Every hook is
+ * idempotent (the engine may deliver a job twice): it acts only when the state table allows.
+ */
+@Injectable()
+@ApprovalSubjectHandler(ROADSHOW_PROJECT)
+export class RoadshowProjectSubject implements ApprovalSubject {
+  constructor(
+    private readonly lifecycle: ProjectLifecycle,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async describe(tx: Transaction, subjectId: string): Promise<SubjectDescription> {
+    const project = await this.load(tx, subjectId);
+    const [org] = (await tx.manager.query(`SELECT name FROM organizations WHERE id = $1`, [project.enterpriseId])) as { name: string }[];
+    const lineage = this.regions.lineage(project.regionCode);
+    return {
+      title: `路演项目筛选 ${project.number}：${project.title}（${org?.name ?? ''}）`,
+      applicantOrgId: project.enterpriseId,
+      applicantUserId: project.submittedBy,
+      regionCode: project.regionCode,
+      cityCode: lineage[lineage.length - 1] ?? project.regionCode,
+      amountFen: project.financingAskFen,
+      snapshot: {
+        title: project.title,
+        summary: project.summary,
+        industry: project.industry,
+        stage: project.stage,
+        financingAskFen: project.financingAskFen,
+        regionCode: project.regionCode,
+        team: project.team,
+        deckSha256: project.deckSha256,
+      },
+    };
+  }
+
+  async precheck(tx: Transaction, subjectId: string): Promise<Finding[]> {
+    const project = await this.load(tx, subjectId);
+    const lineage = this.regions.lineage(project.regionCode);
+    const g60 = lineage.some((code) => this.regions.get(code)?.isG60 || code === '310000');
+    return [
+      { check: 'deck_uploaded', outcome: project.deckKey ? 'pass' : 'warn', reasons: project.deckKey ? [] : ['no pitch deck uploaded yet'] },
+      { check: 'team_declared', outcome: project.team.length > 0 ? 'pass' : 'warn', reasons: project.team.length > 0 ? [`${project.team.length} team member(s)`] : ['no team members declared'] },
+      { check: 'g60_region', outcome: g60 ? 'pass' : 'warn', reasons: g60 ? [] : [`region ${project.regionCode} is outside the G60 corridor`] },
+    ];
+  }
+
+  async onApproved(tx: Transaction, ref: CaseRef): Promise<void> {
+    const project = await this.lifecycle.lock(tx, ref.subjectId);
+    if (PROJECT_STATES.can(project.status, 'approve_screening')) await this.lifecycle.apply(tx, project, 'approve_screening', null, null);
+  }
+
+  async onRejected(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void> {
+    const project = await this.lifecycle.lock(tx, ref.subjectId);
+    if (PROJECT_STATES.can(project.status, 'reject_screening')) await this.lifecycle.apply(tx, project, 'reject_screening', reason, null);
+  }
+
+  async onReturned(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void> {
+    const project = await this.lifecycle.lock(tx, ref.subjectId);
+    if (PROJECT_STATES.can(project.status, 'return_screening')) await this.lifecycle.apply(tx, project, 'return_screening', reason, null);
+  }
+
+  async onWithdrawn(tx: Transaction, ref: CaseRef): Promise<void> {
+    const project = await this.lifecycle.lock(tx, ref.subjectId);
+    if (project.status === 'screening' || project.status === 'returned') await this.lifecycle.apply(tx, project, 'withdraw', 'case withdrawn', null);
+  }
+
+  async onResubmitted(tx: Transaction, ref: CaseRef): Promise<void> {
+    const project = await this.lifecycle.lock(tx, ref.subjectId);
+    if (PROJECT_STATES.can(project.status, 'submit')) await this.lifecycle.apply(tx, project, 'submit', 'resubmitted after changes', null);
+  }
+
+  private async load(tx: Transaction, id: string): Promise<RoadshowProject> {
+    const project = await tx.manager.getRepository(RoadshowProject).findOneBy({ id });
+    if (!project) throw DomainError.notFound('Project');
+    return project;
+  }
+}

@@ -1,0 +1,169 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ROADSHOW_INDUSTRIES, SESSION_TYPES } from '../../shared/roadshow.constants';
+import { IsInstant, PageQueryDto } from '../../shared/dto/common.dto';
+
+export class CreateVenueDto {
+  @ApiProperty({ example: '长三角全球科创路演中心 1 号厅' }) @IsString() @MinLength(2) @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: '330400', description: 'The city the venue belongs to' }) @Matches(/^\d{6}$/)
+  cityCode: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300)
+  address?: string;
+
+  @ApiProperty({ minimum: 1, maximum: 100000 }) @IsInt() @Min(1) @Max(100_000)
+  capacity: number;
+}
+
+export class VenueDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() cityCode: string;
+  @ApiProperty() address: string;
+  @ApiProperty() capacity: number;
+}
+
+export class CreateSessionDto {
+  @ApiProperty({ example: '新材料专场路演' }) @IsString() @MinLength(2) @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ enum: SESSION_TYPES }) @IsIn(SESSION_TYPES)
+  type: (typeof SESSION_TYPES)[number];
+
+  @ApiProperty({ example: '330400' }) @Matches(/^\d{6}$/)
+  hostCityCode: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'alliance: the co-hosting G60 cities' })
+  @IsOptional() @IsArray() @ArrayMaxSize(9) @Matches(/^\d{6}$/, { each: true })
+  coHostCityCodes?: string[];
+
+  @ApiPropertyOptional({ description: 'custom and alliance: the venue (in the host city)' }) @IsOptional() @IsUUID()
+  venueId?: string;
+
+  @ApiPropertyOptional({ description: 'cloud: the stream link' }) @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(500)
+  streamUrl?: string;
+
+  @ApiPropertyOptional({ description: 'Audience seats; in-person default: the venue capacity. Required for cloud sessions.' })
+  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  capacity?: number;
+
+  @IsInstant('Start of the session')
+  startsAt: string;
+
+  @IsInstant('End of the session')
+  endsAt: string;
+
+  @ApiProperty({ example: 10, description: 'Pitch minutes per slot' }) @IsInt() @Min(1) @Max(120)
+  pitchMinutes: number;
+
+  @ApiProperty({ example: 5, description: 'Q&A minutes per slot' }) @IsInt() @Min(0) @Max(120)
+  qaMinutes: number;
+
+  @ApiProperty({ enum: ROADSHOW_INDUSTRIES, isArray: true, description: 'Industry theme; empty: open to any industry' })
+  @IsArray() @ArrayMaxSize(9) @IsIn(ROADSHOW_INDUSTRIES, { each: true })
+  themeIndustries: string[];
+}
+
+export class SessionListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['draft', 'published', 'finished', 'cancelled'] }) @IsOptional() @IsIn(['draft', 'published', 'finished', 'cancelled'])
+  status?: string;
+
+  @ApiPropertyOptional({ enum: SESSION_TYPES }) @IsOptional() @IsIn(SESSION_TYPES)
+  type?: string;
+}
+
+export class SessionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: SESSION_TYPES }) type: string;
+  @ApiProperty() hostCityCode: string;
+  @ApiProperty({ type: [String] }) coHostCityCodes: string[];
+  @ApiProperty({ nullable: true, type: String }) venueId: string | null;
+  @ApiProperty({ nullable: true, type: String }) streamUrl: string | null;
+  @ApiProperty() capacity: number;
+  @ApiProperty() seatsTaken: number;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty() pitchMinutes: number;
+  @ApiProperty() qaMinutes: number;
+  @ApiProperty({ description: 'Slots that fit the window' }) slotCount: number;
+  @ApiProperty({ type: [String] }) themeIndustries: string[];
+  @ApiProperty({ enum: ['draft', 'published', 'finished', 'cancelled'] }) status: string;
+  @ApiProperty({ description: 'Latest published agenda version; 0 before the first publication' }) agendaVersion: number;
+  @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
+  @ApiProperty() version: number;
+}
+
+export class SlotDto {
+  @ApiProperty() id: string;
+  @ApiProperty() sessionId: string;
+  @ApiProperty() slotIndex: number;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty() projectId: string;
+  @ApiProperty() projectNumber: string;
+  @ApiProperty() projectTitle: string;
+  @ApiProperty() industry: string;
+  @ApiProperty({ enum: ['scheduler', 'manual'] }) placedBy: string;
+  @ApiProperty({ type: [String] }) explanation: string[];
+}
+
+export class SessionDetailDto {
+  @ApiProperty({ type: SessionDto }) session: SessionDto;
+  @ApiProperty({ type: [SlotDto], description: 'Current slots (may differ from the published agenda until republished)' }) slots: SlotDto[];
+}
+
+export class CreateSessionRequestDto {
+  @ApiProperty({ example: '新能源汽车零部件企业定制路演' }) @IsString() @MinLength(2) @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ enum: ROADSHOW_INDUSTRIES, isArray: true }) @IsArray() @ArrayMaxSize(9) @IsIn(ROADSHOW_INDUSTRIES, { each: true })
+  industries: string[];
+
+  @ApiProperty({ example: '330400' }) @Matches(/^\d{6}$/)
+  hostCityCode: string;
+
+  @IsInstant('Earliest preferred start')
+  preferredStart: string;
+
+  @IsInstant('Latest preferred end')
+  preferredEnd: string;
+
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(100_000)
+  expectedAudience: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  note?: string;
+}
+
+export class AcceptSessionRequestDto {
+  @ApiProperty({ description: 'The session the request is accepted into' }) @IsUUID()
+  sessionId: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  note?: string;
+}
+
+export class DeclineSessionRequestDto {
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(2000)
+  reason: string;
+}
+
+export class SessionRequestDto {
+  @ApiProperty() id: string;
+  @ApiProperty() requesterOrgId: string;
+  @ApiProperty({ enum: ['enterprise', 'investor', 'park'] }) requesterKind: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: [String] }) industries: string[];
+  @ApiProperty() hostCityCode: string;
+  @ApiProperty() preferredStart: string;
+  @ApiProperty() preferredEnd: string;
+  @ApiProperty() expectedAudience: number;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) sessionId: string | null;
+  @ApiProperty({ nullable: true, type: String }) decisionNote: string | null;
+  @ApiProperty() createdAt: string;
+}

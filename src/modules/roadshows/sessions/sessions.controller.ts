@@ -1,0 +1,231 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentActor, Roles } from '../../../platform/auth/access.decorators';
+import { Actor, Role } from '../../../platform/context/actor';
+import { RsvpDto } from '../investors/dto/investor.dto';
+import { AgendaCollectionDto, AgendaDto, AgendaVersionDto, AssignSlotDto, MoveSlotDto, ScheduleResultDto, ScheduleRunDto, SlotChangeDto } from './dto/scheduling.dto';
+import {
+  AcceptSessionRequestDto, CreateSessionDto, CreateSessionRequestDto, CreateVenueDto, DeclineSessionRequestDto, SessionDetailDto, SessionDto, SessionListQueryDto, SessionRequestDto, VenueDto,
+} from './dto/session.dto';
+import { AgendaExportsService } from './agenda-exports.service';
+import { AgendaService } from './agenda.service';
+import { AutoSchedulingService } from './auto-scheduling.service';
+import { RsvpsService } from '../investors/rsvps.service';
+import { SessionRequestsService } from './session-requests.service';
+import { SessionsService } from './sessions.service';
+import { SlotsService } from './slots.service';
+
+const REQUESTERS = [Role.EnterpriseUser, Role.Investor, Role.Reviewer, Role.Approver, Role.PartnerAdmin];
+
+@ApiTags('roadshow sessions')
+@Controller()
+export class SessionsController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly slots: SlotsService,
+    private readonly scheduling: AutoSchedulingService,
+    private readonly agendas: AgendaService,
+    private readonly exports: AgendaExportsService,
+    private readonly rsvps: RsvpsService,
+    private readonly requests: SessionRequestsService,
+  ) {}
+
+  @Post('roadshow-venues')
+  @Roles(Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Add a venue (路演场地) in a city, with its capacity' })
+  @ApiCreatedResponse({ type: VenueDto })
+  createVenue(@Body() dto: CreateVenueDto): Promise<VenueDto> {
+    return this.sessions.createVenue(dto);
+  }
+
+  @Get('roadshow-venues')
+  @Authenticated()
+  @ApiOperation({ summary: 'Venues' })
+  @ApiOkResponse({ type: [VenueDto] })
+  venues(): Promise<VenueDto[]> {
+    return this.sessions.listVenues();
+  }
+
+  @Post('roadshow-sessions')
+  @Roles(Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Create a draft session: custom, alliance (co-hosting G60 cities) or cloud (stream link)' })
+  @ApiCreatedResponse({ type: SessionDto })
+  @ApiConflictResponse({ description: 'The venue is booked for an overlapping session (details.conflictsWith), or over its capacity' })
+  createSession(@CurrentActor() actor: Actor, @Body() dto: CreateSessionDto): Promise<SessionDto> {
+    return this.sessions.createSession(actor, dto);
+  }
+
+  @Get('roadshow-sessions')
+  @Authenticated()
+  @ApiOperation({ summary: 'Sessions: published and finished ones; admins also drafts' })
+  @ApiOkResponse({ type: [SessionDto] })
+  listSessions(@CurrentActor() actor: Actor, @Query() query: SessionListQueryDto): Promise<SessionDto[]> {
+    return this.sessions.list(actor, query);
+  }
+
+  @Get('roadshow-sessions/:id')
+  @Authenticated()
+  @ApiOperation({ summary: 'A session with its current slots' })
+  @ApiOkResponse({ type: SessionDetailDto })
+  getSession(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SessionDetailDto> {
+    return this.sessions.get(actor, id);
+  }
+
+  @Post('roadshow-sessions/:id/publish')
+  @Roles(Role.PlatformAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish: freeze the next agenda version with its changelog; tell presenters and RSVP’d investors' })
+  @ApiOkResponse({ type: AgendaVersionDto })
+  publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AgendaVersionDto> {
+    return this.agendas.publish(actor, id);
+  }
+
+  @Post('roadshow-sessions/:id/finish')
+  @Roles(Role.PlatformAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark a published session finished: its presenters become presented' })
+  @ApiOkResponse({ type: SessionDto })
+  finish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SessionDto> {
+    return this.sessions.finish(actor, id);
+  }
+
+  @Post('roadshow-sessions/:id/cancel')
+  @Roles(Role.PlatformAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a session: slots and RSVPs are released, people are told' })
+  @ApiOkResponse({ type: SessionDto })
+  cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SessionDto> {
+    return this.sessions.cancel(actor, id);
+  }
+
+  @Get('roadshow-sessions/:id/agenda')
+  @Authenticated()
+  @ApiOperation({ summary: 'The latest published agenda, as JSON (admins: the draft before the first publication)' })
+  @ApiOkResponse({ type: AgendaDto })
+  agenda(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AgendaDto> {
+    return this.agendas.agenda(actor, id);
+  }
+
+  @Get('roadshow-sessions/:id/agenda.ics')
+  @Authenticated()
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="session-agenda.ics"')
+  @ApiProduces('text/calendar')
+  @ApiOperation({ summary: 'The latest published agenda, as iCalendar (RFC 5545): one VEVENT per slot, TZID Asia/Shanghai' })
+  @ApiOkResponse({ description: 'text/calendar', schema: { type: 'string' } })
+  async agendaIcal(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+    const collection: AgendaCollectionDto = await this.exports.session(actor, id);
+    return this.exports.toIcal(collection, collection.agendas[0]?.session.title ?? '路演议程');
+  }
+
+  @Get('roadshow-sessions/:id/agenda-versions')
+  @Authenticated()
+  @ApiOperation({ summary: 'Every published agenda version with its changelog' })
+  @ApiOkResponse({ type: [AgendaVersionDto] })
+  versions(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AgendaVersionDto[]> {
+    return this.agendas.versions(actor, id);
+  }
+
+  @Post('roadshow-sessions/:id/slots')
+  @Roles(Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Put a project into a slot by hand; hard conflicts → 409 naming the conflict, soft issues → warnings' })
+  @ApiCreatedResponse({ type: SlotChangeDto })
+  @ApiConflictResponse({ description: 'Slot taken, presenter in an overlapping slot, already in the session, or outside the window' })
+  assign(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignSlotDto): Promise<SlotChangeDto> {
+    return this.slots.assign(actor, id, dto);
+  }
+
+  @Post('roadshow-sessions/:id/slots/:slotId/move')
+  @Roles(Role.PlatformAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move a slot to another position of the grid' })
+  @ApiOkResponse({ type: SlotChangeDto })
+  move(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('slotId', ParseUUIDPipe) slotId: string, @Body() dto: MoveSlotDto): Promise<SlotChangeDto> {
+    return this.slots.move(actor, id, slotId, dto);
+  }
+
+  @Post('roadshow-sessions/:id/slots/:slotId/remove')
+  @Roles(Role.PlatformAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Take a project out of the session' })
+  @ApiOkResponse({ type: SlotChangeDto })
+  remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('slotId', ParseUUIDPipe) slotId: string): Promise<SlotChangeDto> {
+    return this.slots.remove(actor, id, slotId);
+  }
+
+  @Post('roadshow-scheduling/runs')
+  @Roles(Role.PlatformAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Run the automatic scheduler over sessions: preview or apply; explains every placement and every project left out' })
+  @ApiOkResponse({ type: ScheduleResultDto })
+  run(@CurrentActor() actor: Actor, @Body() dto: ScheduleRunDto): Promise<ScheduleResultDto> {
+    return this.scheduling.run(actor, dto);
+  }
+
+  @Post('roadshow-sessions/:id/rsvp')
+  @Roles(Role.Investor)
+  @ApiOperation({ summary: 'RSVP (报名): a seat while there is one, else the waitlist' })
+  @ApiCreatedResponse({ type: RsvpDto })
+  rsvp(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RsvpDto> {
+    return this.rsvps.rsvp(actor, id);
+  }
+
+  @Post('roadshow-sessions/:id/rsvp/cancel')
+  @Roles(Role.Investor)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel the RSVP; a freed seat goes to the head of the waitlist' })
+  @ApiOkResponse({ type: RsvpDto })
+  cancelRsvp(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RsvpDto> {
+    return this.rsvps.cancel(actor, id);
+  }
+
+  @Get('roadshow-sessions/:id/rsvp')
+  @Roles(Role.Investor)
+  @ApiOperation({ summary: 'My RSVP and waitlist position' })
+  @ApiOkResponse({ type: RsvpDto })
+  myRsvp(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RsvpDto> {
+    return this.rsvps.mine(actor, id);
+  }
+
+  @Get('roadshow-sessions/:id/rsvps')
+  @Roles(Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Every RSVP: confirmed, then the waitlist in order, then cancelled' })
+  @ApiOkResponse({ type: [RsvpDto] })
+  listRsvps(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RsvpDto[]> {
+    return this.rsvps.list(actor, id);
+  }
+
+  @Post('roadshow-session-requests')
+  @Roles(...REQUESTERS)
+  @ApiOperation({ summary: 'Request a custom roadshow (定制路演): enterprises, investors, parks' })
+  @ApiCreatedResponse({ type: SessionRequestDto })
+  request(@CurrentActor() actor: Actor, @Body() dto: CreateSessionRequestDto): Promise<SessionRequestDto> {
+    return this.requests.create(actor, dto);
+  }
+
+  @Get('roadshow-session-requests')
+  @Roles(...REQUESTERS, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Session requests: your organisation’s; admins all' })
+  @ApiOkResponse({ type: [SessionRequestDto] })
+  requestsList(@CurrentActor() actor: Actor): Promise<SessionRequestDto[]> {
+    return this.requests.list(actor);
+  }
+
+  @Post('roadshow-session-requests/:id/accept')
+  @Roles(Role.PlatformAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept a request into a custom session' })
+  @ApiOkResponse({ type: SessionRequestDto })
+  accept(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AcceptSessionRequestDto): Promise<SessionRequestDto> {
+    return this.requests.accept(actor, id, dto);
+  }
+
+  @Post('roadshow-session-requests/:id/decline')
+  @Roles(Role.PlatformAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decline a request, with the reason' })
+  @ApiOkResponse({ type: SessionRequestDto })
+  decline(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DeclineSessionRequestDto): Promise<SessionRequestDto> {
+    return this.requests.decline(actor, id, dto.reason);
+  }
+}

@@ -1,0 +1,71 @@
+import { StateMachine } from '../../../platform/state/state-machine';
+
+/**
+ * 路演项目 roadshow project. The chain of DOMAIN.md (collected → screened → coached → scheduled →
+ * presented → matched → landed → tracked) plus the screening case's own positions: 'screening'
+ * while the roadshow_screening workflow runs, 'returned' when the screener sends it back, and the
+ * two ends 'rejected' and 'withdrawn'.
+ */
+export type ProjectStatus =
+  | 'collected' | 'screening' | 'returned' | 'screened' | 'coached' | 'scheduled' | 'presented' | 'matched' | 'landed' | 'tracked' | 'rejected' | 'withdrawn';
+export type ProjectEvent =
+  | 'submit' | 'approve_screening' | 'reject_screening' | 'return_screening' | 'withdraw' | 'coach' | 'schedule' | 'present' | 'match' | 'land' | 'track';
+
+export const PROJECT_STATUSES: ProjectStatus[] = ['collected', 'screening', 'returned', 'screened', 'coached', 'scheduled', 'presented', 'matched', 'landed', 'tracked', 'rejected', 'withdrawn'];
+
+export const PROJECT_STATES = new StateMachine<ProjectStatus, ProjectEvent>('roadshow project', {
+  submit: { from: ['collected', 'returned'], to: 'screening' },
+  approve_screening: { from: ['screening'], to: 'screened' },
+  reject_screening: { from: ['screening'], to: 'rejected' },
+  return_screening: { from: ['screening'], to: 'returned' },
+  withdraw: { from: ['collected', 'screening', 'returned'], to: 'withdrawn' },
+  coach: { from: ['screened'], to: 'coached' }, // 路演辅导
+  schedule: { from: ['screened', 'coached'], to: 'scheduled' },
+  present: { from: ['scheduled'], to: 'presented' },
+  match: { from: ['presented'], to: 'matched' }, // 对接
+  land: { from: ['presented', 'matched'], to: 'landed' }, // 落地
+  track: { from: ['landed'], to: 'tracked' }, // 跟踪服务
+});
+
+/** Events an admin of the roadshow centre applies by hand; the others follow the workflow, publishing and finishing. */
+export const MANUAL_PROJECT_EVENTS = ['coach', 'present', 'match', 'land', 'track'] as const;
+export type ManualProjectEvent = (typeof MANUAL_PROJECT_EVENTS)[number];
+
+/** Projects the scheduler may place: screened, and not yet past their roadshow. */
+export const SCHEDULABLE_STATUSES: ProjectStatus[] = ['screened', 'coached', 'scheduled'];
+/** Projects that investors may see (without the deck): screened and onwards. */
+export const VISIBLE_TO_INVESTORS: ProjectStatus[] = ['screened', 'coached', 'scheduled', 'presented', 'matched', 'landed', 'tracked'];
+
+/** 路演场次 session. Re-publishing a published session freezes the next agenda version. */
+export type SessionStatus = 'draft' | 'published' | 'finished' | 'cancelled';
+export type SessionEvent = 'publish' | 'finish' | 'cancel';
+
+export const SESSION_STATES = new StateMachine<SessionStatus, SessionEvent>('roadshow session', {
+  publish: { from: ['draft', 'published'], to: 'published' },
+  finish: { from: ['published'], to: 'finished' },
+  cancel: { from: ['draft', 'published'], to: 'cancelled' },
+});
+
+/** Slots may be edited while the session is open for changes. */
+export const EDITABLE_SESSION_STATUSES: SessionStatus[] = ['draft', 'published'];
+
+/** An investor's interest in a project (投资意向). */
+export type InterestStatus = 'interested' | 'meeting' | 'due_diligence' | 'term_sheet' | 'invested' | 'dropped';
+export type InterestEvent = 'meet' | 'start_due_diligence' | 'offer_term_sheet' | 'invest' | 'drop';
+
+export const INTEREST_STATES = new StateMachine<InterestStatus, InterestEvent>('investment interest', {
+  meet: { from: ['interested'], to: 'meeting' },
+  start_due_diligence: { from: ['meeting'], to: 'due_diligence' }, // 尽职调查
+  offer_term_sheet: { from: ['due_diligence'], to: 'term_sheet' }, // 投资条款书
+  invest: { from: ['term_sheet'], to: 'invested' },
+  drop: { from: ['interested', 'meeting', 'due_diligence', 'term_sheet'], to: 'dropped' },
+});
+
+/** Custom session request (定制路演申请). */
+export type SessionRequestStatus = 'pending' | 'accepted' | 'declined';
+export type SessionRequestEvent = 'accept' | 'decline';
+
+export const SESSION_REQUEST_STATES = new StateMachine<SessionRequestStatus, SessionRequestEvent>('session request', {
+  accept: { from: ['pending'], to: 'accepted' },
+  decline: { from: ['pending'], to: 'declined' },
+});
