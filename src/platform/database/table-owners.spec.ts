@@ -1,0 +1,174 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { entityDeclarations, entityTables, sqlTables, stringLiterals } from './table-access.scan';
+import { OWNERS, TABLE_OWNERS, ownerFolderOf } from './table-owners';
+
+// One owner per table (issue 14; docs/architecture.md, "Modules and their tables").
+const ROOT = join(__dirname, '..', '..', '..');
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return tsFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function migrationTables(): Set<string> {
+  const tables = new Set<string>();
+  for (const file of readdirSync(join(ROOT, 'migrations'))) {
+    const text = readFileSync(join(ROOT, 'migrations', file), 'utf8');
+    for (const m of text.matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?"?([a-z_][a-z0-9_]*)"?/gi)) {
+      tables.add(m[1].toLowerCase());
+    }
+  }
+  return tables;
+}
+
+// The map and the scanner name tables in their own text.
+const SCANNER_FILES = [
+  'src/platform/database/table-owners.ts',
+  'src/platform/database/table-access.scan.ts',
+  'src/platform/database/table-owners.spec.ts',
+];
+
+/** `file touches table` for every file outside the table owner's folder. */
+export function ownershipViolations(): string[] {
+  const known = new Set(Object.keys(TABLE_OWNERS));
+  const files = tsFiles(join(ROOT, 'src')).map((path) => ({
+    path: relative(ROOT, path).split('\\').join('/'),
+    source: readFileSync(path, 'utf8'),
+  }));
+  const entities = new Map<string, string>();
+  for (const { source } of files) {
+    for (const [name, table] of entityDeclarations(source)) entities.set(name, table);
+  }
+  const violations: string[] = [];
+  for (const { path, source } of files) {
+    if (SCANNER_FILES.includes(path)) continue;
+    const touched = new Set([...sqlTables(source, known), ...entityTables(source, entities)]);
+    for (const table of touched) {
+      const folder = ownerFolderOf(table)!;
+      if (!path.startsWith(`${folder}/`)) violations.push(`${path} touches ${table}`);
+    }
+  }
+  return violations.sort();
+}
+
+// Violations not yet moved to their owner. This list may only SHRINK: the test fails on any
+// violation not listed here, and on any listed one that no longer exists (delete its line).
+const REMAINING_VIOLATIONS: readonly string[] = [
+  "src/modules/approvals/approval-cases.service.ts touches audit_events",
+  "src/modules/approvals/approval-cases.service.ts touches organizations",
+  "src/modules/approvals/approval-cases.service.ts touches outbox",
+  "src/modules/approvals/approval-notifier.ts touches regions",
+  "src/modules/approvals/approval-notifier.ts touches users",
+  "src/modules/approvals/approval-tasks.service.ts touches outbox",
+  "src/modules/approvals/approvals-sweeper.ts touches outbox",
+  "src/modules/approvals/case-engine.service.ts touches outbox",
+  "src/modules/catalog/agreement-detail.reader.ts touches organizations",
+  "src/modules/catalog/agreement-detail.reader.ts touches users",
+  "src/modules/catalog/catalog-import.service.ts touches organizations",
+  "src/modules/catalog/catalog-search.service.ts touches organizations",
+  "src/modules/catalog/catalog.service.ts touches organizations",
+  "src/modules/catalog/recognition-agreements.service.ts touches organizations",
+  "src/modules/dashboards/dashboards.service.ts touches ledger_accounts",
+  "src/modules/dashboards/dashboards.service.ts touches ledger_entries",
+  "src/modules/dashboards/dashboards.service.ts touches ledger_transactions",
+  "src/modules/dashboards/dashboards.service.ts touches organizations",
+  "src/modules/dashboards/dashboards.service.ts touches redemption_claims",
+  "src/modules/dashboards/dashboards.service.ts touches service_orders",
+  "src/modules/dashboards/dashboards.service.ts touches vouchers",
+  "src/modules/dashboards/provider-map.service.ts touches catalog_services",
+  "src/modules/dashboards/provider-map.service.ts touches organizations",
+  "src/modules/four-eyes/four-eyes.service.ts touches organizations",
+  "src/modules/four-eyes/four-eyes.service.ts touches users",
+  "src/modules/notifications/notifications.service.ts touches users",
+  "src/modules/orders/orders.service.ts touches organizations",
+  "src/modules/orders/orders.service.ts touches users",
+  "src/modules/orders/orders.service.ts touches voucher_programs",
+  "src/modules/organizations/provider-admission.subject.ts touches approval_cases",
+  "src/modules/organizations/qualification-verification.subject.ts touches approval_cases",
+  "src/modules/organizations/users.service.ts touches auth_sessions",
+  "src/modules/programs/programs.service.ts touches ledger_accounts",
+  "src/modules/programs/programs.service.ts touches ledger_entries",
+  "src/modules/programs/programs.service.ts touches vouchers",
+  "src/modules/redemptions/claim.subject.ts touches organizations",
+  "src/modules/redemptions/claim.subject.ts touches service_orders",
+  "src/modules/redemptions/claims.service.ts touches organizations",
+  "src/modules/redemptions/claims.service.ts touches service_orders",
+  "src/modules/redemptions/claims.service.ts touches voucher_programs",
+  "src/modules/roadshows/investors/interests.service.ts touches organizations",
+  "src/modules/roadshows/investors/interests.service.ts touches users",
+  "src/modules/roadshows/outcomes/outcomes.service.ts touches regions",
+  "src/modules/roadshows/projects/project-decks.service.ts touches organizations",
+  "src/modules/roadshows/projects/project-decks.service.ts touches users",
+  "src/modules/roadshows/projects/roadshow-project.subject.ts touches organizations",
+  "src/modules/roadshows/sessions/agenda.service.ts touches organizations",
+  "src/modules/roadshows/sessions/agenda.service.ts touches users",
+  "src/modules/roadshows/sessions/sessions.service.ts touches users",
+  "src/modules/settlement/settlement.service.ts touches ledger_transactions",
+  "src/modules/settlement/settlement.service.ts touches organizations",
+  "src/modules/settlement/settlement.service.ts touches redemption_claims",
+  "src/modules/settlement/settlement.service.ts touches users",
+  "src/modules/vouchers/caps.service.ts touches organizations",
+  "src/modules/vouchers/caps.service.ts touches voucher_programs",
+  "src/modules/vouchers/controller-group-usage.controller.ts touches organizations",
+  "src/modules/vouchers/voucher-application.subject.ts touches ledger_accounts",
+  "src/modules/vouchers/voucher-application.subject.ts touches organizations",
+  "src/modules/vouchers/voucher-applications.service.ts touches organizations",
+  "src/modules/vouchers/vouchers.service.ts touches ledger_accounts",
+  "src/modules/vouchers/vouchers.service.ts touches organizations",
+  "src/modules/vouchers/vouchers.service.ts touches voucher_programs",
+  "src/platform/auth/accounts.service.ts touches organizations",
+  "src/platform/auth/accounts.service.ts touches users",
+  "src/platform/auth/actor-resolver.ts touches organizations",
+  "src/platform/auth/actor-resolver.ts touches regions",
+  "src/platform/auth/actor-resolver.ts touches users",
+  "src/platform/auth/auth.service.ts touches organizations",
+  "src/platform/auth/auth.service.ts touches users",
+  "src/platform/auth/password.service.ts touches users",
+  "src/platform/outbox/outbox-sweeper.ts touches idempotency_keys",
+  "src/platform/queue/queue-admin.service.ts touches outbox",
+  "src/platform/queue/worker-host.ts touches outbox",
+  "src/seed/seed-demo.ts touches controller_groups",
+  "src/seed/seed-demo.ts touches enterprise_qualifications",
+  "src/seed/seed-demo.ts touches organizations",
+  "src/seed/seed-demo.ts touches users",
+];
+
+describe('one owner per table', () => {
+  it('maps every table the migrations create, and only those, to an owner folder', () => {
+    expect(Object.keys(TABLE_OWNERS).sort()).toEqual([...migrationTables()].sort());
+    for (const owner of Object.values(TABLE_OWNERS)) expect(OWNERS[owner]).toBeDefined();
+  });
+
+  it('lets only the owner touch a table (the list of remaining violations only shrinks)', () => {
+    const actual = ownershipViolations();
+    expect(actual.filter((v) => !REMAINING_VIOLATIONS.includes(v))).toEqual([]);
+    expect(REMAINING_VIOLATIONS.filter((v) => !actual.includes(v))).toEqual([]);
+  });
+});
+
+describe('table access scan', () => {
+  const known = new Set(['vouchers', 'service_orders', 'users']);
+
+  it('reads SQL in strings and templates, not in comments or code', () => {
+    const source = [
+      '// money moves from vouchers to orders',
+      'const a = `SELECT * FROM service_orders o JOIN vouchers v ON ${cond ? `v.id` : "x"}`;',
+      "import { x } from 'users';",
+      'const b = "update users set x = 1";',
+    ].join('\n');
+    expect([...sqlTables(source, known)].sort()).toEqual(['service_orders', 'users', 'vouchers']);
+    expect(stringLiterals('/* "from vouchers" */ const s = 1;')).toEqual([]);
+  });
+
+  it('sees entity classes used through repositories and managers', () => {
+    const entities = entityDeclarations("@Entity('vouchers')\nexport class Voucher {}");
+    expect(entities).toEqual(new Map([['Voucher', 'vouchers']]));
+    expect([...entityTables('tx.manager.findOne(Voucher, { where: {} })', entities)]).toEqual(['vouchers']);
+    expect([...entityTables('@InjectRepository(Voucher) repo', entities)]).toEqual(['vouchers']);
+    expect([...entityTables('const v: Voucher = x;', entities)]).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+// One owner per table (issue 14): each table belongs to exactly one module (or platform part),
+// whose folder alone reads and writes it. Other modules call the owner's exported service or a
+// read model the owner publishes (see docs/architecture.md, "Modules and their tables").
+// `table-owners.spec.ts` scans src/ and fails when a file outside the owner's folder touches a table.
+
+/** Owner folders, relative to the repository root. */
+export const OWNERS = {
+  audit: 'src/platform/audit',
+  auth: 'src/platform/auth',
+  idempotency: 'src/platform/idempotency',
+  outbox: 'src/platform/outbox',
+  throttle: 'src/platform/throttle',
+  organizations: 'src/modules/organizations',
+  approvals: 'src/modules/approvals',
+  notifications: 'src/modules/notifications',
+  catalog: 'src/modules/catalog',
+  ledger: 'src/modules/ledger',
+  programs: 'src/modules/programs',
+  vouchers: 'src/modules/vouchers',
+  orders: 'src/modules/orders',
+  redemptions: 'src/modules/redemptions',
+  settlement: 'src/modules/settlement',
+  fourEyes: 'src/modules/four-eyes',
+  roadshows: 'src/modules/roadshows',
+} as const;
+
+export type TableOwner = keyof typeof OWNERS;
+
+/** Every table the migrations create, with the one module that owns it. */
+export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
+  // platform
+  audit_events: 'audit',
+  auth_sessions: 'auth',
+  auth_retired_refresh_secrets: 'auth',
+  password_reset_tokens: 'auth',
+  idempotency_keys: 'idempotency',
+  outbox: 'outbox',
+  rate_limit_counters: 'throttle',
+  // organizations
+  regions: 'organizations',
+  organizations: 'organizations',
+  users: 'organizations',
+  invitations: 'organizations',
+  controller_groups: 'organizations',
+  controller_group_change_requests: 'organizations',
+  enterprise_qualifications: 'organizations',
+  qualification_files: 'organizations',
+  // approvals
+  workflow_definitions: 'approvals',
+  approval_cases: 'approvals',
+  approval_tasks: 'approvals',
+  approval_decisions: 'approvals',
+  approval_findings: 'approvals',
+  approval_revisions: 'approvals',
+  approval_objections: 'approvals',
+  // notifications
+  notifications: 'notifications',
+  webhooks: 'notifications',
+  webhook_deliveries: 'notifications',
+  webhook_delivery_attempts: 'notifications',
+  webhook_allowed_hosts: 'notifications',
+  // catalog
+  service_categories: 'catalog',
+  catalog_services: 'catalog',
+  catalog_imports: 'catalog',
+  catalog_import_errors: 'catalog',
+  catalog_import_slots: 'catalog',
+  recognition_agreements: 'catalog',
+  recognition_agreement_providers: 'catalog',
+  recognition_agreement_services: 'catalog',
+  recognition_agreement_signatures: 'catalog',
+  // ledger
+  ledger_accounts: 'ledger',
+  ledger_transactions: 'ledger',
+  ledger_entries: 'ledger',
+  // programs
+  voucher_programs: 'programs',
+  // vouchers (cap counters are the vouchers module's: caps.service.ts)
+  program_cap_usage: 'vouchers',
+  voucher_applications: 'vouchers',
+  vouchers: 'vouchers',
+  // orders
+  service_orders: 'orders',
+  // redemptions
+  redemption_claims: 'redemptions',
+  // settlement
+  settlement_batches: 'settlement',
+  settlement_items: 'settlement',
+  // four-eyes
+  four_eyes_requests: 'fourEyes',
+  // roadshows
+  roadshow_projects: 'roadshows',
+  roadshow_project_events: 'roadshows',
+  roadshow_deck_invitations: 'roadshows',
+  roadshow_venues: 'roadshows',
+  roadshow_sessions: 'roadshows',
+  roadshow_slots: 'roadshows',
+  roadshow_session_requests: 'roadshows',
+  roadshow_agenda_versions: 'roadshows',
+  roadshow_rsvps: 'roadshows',
+  roadshow_follows: 'roadshows',
+  roadshow_interests: 'roadshows',
+  roadshow_interest_events: 'roadshows',
+  roadshow_outcomes: 'roadshows',
+  investor_profiles: 'roadshows',
+};
+
+/** The folder that alone may touch `table`, or undefined for a name that is not a table. */
+export function ownerFolderOf(table: string): string | undefined {
+  const owner = TABLE_OWNERS[table];
+  return owner ? OWNERS[owner] : undefined;
+}
