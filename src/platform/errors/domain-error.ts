@@ -1,4 +1,9 @@
-/** Stable, documented error codes. Clients branch on `code`, never on `message`. */
+import { RegisteredErrorCode, errorStatus, registerErrorCode } from './error-codes';
+
+/**
+ * The platform's generic error codes. Clients branch on `code`, never on `message`. A code that only
+ * one domain answers with lives in that module's `x.errors.ts` (`defineErrorCodes`), not here.
+ */
 export enum ErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   MalformedJson = 'MALFORMED_JSON',
@@ -23,6 +28,9 @@ export enum ErrorCode {
   Internal = 'INTERNAL_ERROR',
 }
 
+/** Any code a DomainError may carry: a generic one or one a module declared. */
+export type AnyErrorCode = ErrorCode | RegisteredErrorCode;
+
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.ValidationFailed]: 400,
   [ErrorCode.MalformedJson]: 400,
@@ -46,6 +54,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.Internal]: 500,
 };
 
+for (const code of Object.values(ErrorCode)) registerErrorCode('platform', code, ERROR_HTTP_STATUS[code]);
+
 export interface FieldProblem {
   field: string;
   message: string;
@@ -54,14 +64,14 @@ export interface FieldProblem {
 /** The one JSON error body every failing request gets. */
 export interface ErrorBody {
   statusCode: number;
-  code: ErrorCode;
+  code: AnyErrorCode;
   message: string;
   details?: FieldProblem[] | Record<string, unknown>;
 }
 
 export class DomainError extends Error {
   constructor(
-    readonly code: ErrorCode,
+    readonly code: AnyErrorCode,
     message: string,
     readonly details?: FieldProblem[] | Record<string, unknown>,
   ) {
@@ -70,7 +80,8 @@ export class DomainError extends Error {
   }
 
   get status(): number {
-    return ERROR_HTTP_STATUS[this.code];
+    // Only registered codes type-check here; a cast that slipped past the registry is a bug, so 500.
+    return errorStatus(this.code) ?? 500;
   }
 
   toBody(): ErrorBody {

@@ -1,10 +1,10 @@
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ErrorCode } from './domain-error';
+import { AnyErrorCode, DomainError, ErrorCode } from './domain-error';
 
 /** Human text for constraints a client can trip; the constraint name is the stable key. */
-const CONSTRAINT_MESSAGES: Record<string, { code: ErrorCode; field?: string; message: string }> = {};
+const CONSTRAINT_MESSAGES: Record<string, { code: AnyErrorCode; field?: string; message: string }> = {};
 
-export function describeConstraint(name: string, code: ErrorCode, message: string, field?: string): void {
+export function describeConstraint(name: string, code: AnyErrorCode, message: string, field?: string): void {
   CONSTRAINT_MESSAGES[name] = { code, field, message };
 }
 

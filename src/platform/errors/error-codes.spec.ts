@@ -1,0 +1,68 @@
+import { DomainError, ErrorCode } from './domain-error';
+import { defineErrorCodes, errorStatus, registeredErrorCodes } from './error-codes';
+
+describe('error codes per domain', () => {
+  it('returns each declared code as its own string and registers its HTTP status', () => {
+    const codes = defineErrorCodes('spec-lab', { SPEC_LAB_CLOSED: 409, SPEC_LAB_UNVERIFIED: 422 });
+
+    expect(codes).toEqual({ SPEC_LAB_CLOSED: 'SPEC_LAB_CLOSED', SPEC_LAB_UNVERIFIED: 'SPEC_LAB_UNVERIFIED' });
+    expect(Object.isFrozen(codes)).toBe(true);
+    expect(errorStatus(codes.SPEC_LAB_CLOSED)).toBe(409);
+    expect(registeredErrorCodes().find((entry) => entry.code === 'SPEC_LAB_UNVERIFIED')).toEqual({
+      code: 'SPEC_LAB_UNVERIFIED',
+      status: 422,
+      domain: 'spec-lab',
+    });
+  });
+
+  it('gives a module code the same JSON error body as a platform code', () => {
+    const codes = defineErrorCodes('spec-body', { SPEC_BODY_REFUSED: 403 });
+
+    expect(new DomainError(codes.SPEC_BODY_REFUSED, 'Refused', { by: 'u1' }).toBody()).toEqual({
+      statusCode: 403,
+      code: 'SPEC_BODY_REFUSED',
+      message: 'Refused',
+      details: { by: 'u1' },
+    });
+    expect(new DomainError(ErrorCode.IllegalTransition, 'No').toBody()).toEqual({ statusCode: 409, code: 'ILLEGAL_TRANSITION', message: 'No' });
+  });
+
+  it('keeps the generic codes with the platform', () => {
+    const platform = registeredErrorCodes().filter((entry) => entry.domain === 'platform');
+
+    expect(platform.map((entry) => entry.code).sort()).toEqual(Object.values(ErrorCode).sort());
+    expect(errorStatus(ErrorCode.NotFound)).toBe(404);
+    expect(errorStatus(ErrorCode.RateLimited)).toBe(429);
+  });
+
+  it('refuses a code another module already declared', () => {
+    defineErrorCodes('spec-first', { SPEC_TAKEN: 409 });
+
+    expect(() => defineErrorCodes('spec-second', { SPEC_TAKEN: 409 })).toThrow(
+      'Error code SPEC_TAKEN is declared twice: by spec-first (HTTP 409) and by spec-second (HTTP 409); codes are global',
+    );
+    expect(() => defineErrorCodes('spec-first', { SPEC_TAKEN: 422 })).toThrow('declared twice');
+    expect(() => defineErrorCodes('spec-third', { NOT_FOUND: 404 })).toThrow('by platform (HTTP 404)');
+    expect(errorStatus('SPEC_TAKEN')).toBe(409);
+  });
+
+  it('accepts the same declaration evaluated twice', () => {
+    defineErrorCodes('spec-again', { SPEC_AGAIN: 410 });
+
+    expect(defineErrorCodes('spec-again', { SPEC_AGAIN: 410 }).SPEC_AGAIN).toBe('SPEC_AGAIN');
+  });
+
+  it('refuses codes that are not UPPER_SNAKE_CASE or statuses that are not errors', () => {
+    expect(() => defineErrorCodes('spec-bad', { 'spec-lower': 400 })).toThrow('UPPER_SNAKE_CASE');
+    expect(() => defineErrorCodes('spec-bad', { SPEC_OK_STATUS: 200 })).toThrow('4xx or 5xx');
+    expect(errorStatus('SPEC_OK_STATUS')).toBeUndefined();
+  });
+
+  it('loads every module of the application without two owners of one code', async () => {
+    // Importing the application module evaluates every module's x.errors.ts, as start-up does.
+    await expect(import('../../app.module')).resolves.toBeDefined();
+
+    const codes = registeredErrorCodes();
+    expect(new Set(codes.map((entry) => entry.code)).size).toBe(codes.length);
+  });
+});
