@@ -1,32 +1,41 @@
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { defineLifecycle } from '../../platform/state/state-machine';
 
 /** 审批案件 approval case. */
 export type CaseStatus = 'open' | 'prechecking' | 'in_review' | 'waiting' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
 export type CaseEvent = 'start_precheck' | 'start_review' | 'start_timer' | 'approve' | 'reject' | 'return' | 'resubmit' | 'withdraw' | 'object';
 
 /** The explicit state table of a case. */
-export const CASE_TRANSITIONS: Record<CaseEvent, { from: CaseStatus[]; to: CaseStatus | null }> = {
-  start_precheck: { from: ['open', 'in_review', 'waiting', 'prechecking'], to: 'prechecking' },
-  start_review: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'in_review' },
-  start_timer: { from: ['open', 'prechecking', 'in_review'], to: 'waiting' },
-  approve: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'approved' },
-  // 'open' and 'returned' are rejected by deadlines (e.g. a claim past redeem-by), not by deciders.
-  reject: { from: ['open', 'prechecking', 'in_review', 'returned'], to: 'rejected' },
-  return: { from: ['in_review'], to: 'returned' },
-  resubmit: { from: ['returned'], to: 'open' },
-  withdraw: { from: ['open', 'prechecking', 'in_review', 'waiting', 'returned'], to: 'withdrawn' },
-  // An objection during a timer stage opens an objection review.
-  object: { from: ['waiting'], to: 'in_review' },
-};
+export const CASE_STATES = defineLifecycle<CaseStatus, CaseEvent>({
+  key: 'approval_case',
+  module: 'approvals',
+  subject: 'case',
+  title: '审批案件 approval case',
+  states: ['open', 'prechecking', 'in_review', 'waiting', 'returned', 'approved', 'rejected', 'withdrawn'],
+  events: { prefix: 'approval_case' },
+  // Only the first underscore becomes a space, as the wording always was.
+  refusal: { message: (current, event) => `A case that is ${current} cannot ${event.replace('_', ' ')}` },
+  transitions: {
+    start_precheck: { from: ['open', 'in_review', 'waiting', 'prechecking'], to: 'prechecking' },
+    start_review: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'in_review' },
+    start_timer: { from: ['open', 'prechecking', 'in_review'], to: 'waiting' },
+    approve: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'approved' },
+    // 'open' and 'returned' are rejected by deadlines (e.g. a claim past redeem-by), not by deciders.
+    reject: { from: ['open', 'prechecking', 'in_review', 'returned'], to: 'rejected' },
+    return: { from: ['in_review'], to: 'returned' },
+    resubmit: { from: ['returned'], to: 'open', emits: 'approval_case.resubmitted' },
+    withdraw: { from: ['open', 'prechecking', 'in_review', 'waiting', 'returned'], to: 'withdrawn' },
+    // An objection during a timer stage opens an objection review.
+    object: { from: ['waiting'], to: 'in_review', emits: 'approval_case.objection_raised' },
+  },
+});
+
+export const CASE_TRANSITIONS = CASE_STATES.table;
 
 export const CLOSED_STATUSES: CaseStatus[] = ['approved', 'rejected', 'withdrawn'];
 
 export function nextCaseStatus(current: CaseStatus, event: CaseEvent): CaseStatus {
-  const rule = CASE_TRANSITIONS[event];
-  if (!rule.from.includes(current)) {
-    throw new DomainError(ErrorCode.IllegalTransition, `A case that is ${current} cannot ${event.replace('_', ' ')}`, { current, event, allowedFrom: rule.from });
-  }
-  return rule.to ?? current;
+  return CASE_STATES.next(current, event);
 }
 
 export type TaskStatus = 'open' | 'approved' | 'rejected' | 'returned' | 'cancelled';

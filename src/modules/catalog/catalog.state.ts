@@ -1,13 +1,24 @@
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { defineLifecycle } from '../../platform/state/state-machine';
 
 /** A catalogue service is listed (active) or withdrawn (下架). Re-importing its code lists it again. */
 export type CatalogServiceStatus = 'active' | 'withdrawn';
 export type CatalogServiceAction = 'update' | 'withdraw';
 
-export const CATALOG_SERVICE_TRANSITIONS: Record<CatalogServiceAction, { from: CatalogServiceStatus[]; to: CatalogServiceStatus }> = {
-  update: { from: ['active'], to: 'active' },
-  withdraw: { from: ['active'], to: 'withdrawn' },
-};
+export const CATALOG_SERVICE_STATES = defineLifecycle<CatalogServiceStatus, CatalogServiceAction>({
+  key: 'catalog_service',
+  module: 'catalog',
+  subject: 'catalogue service',
+  title: '服务目录 catalogue service',
+  states: ['active', 'withdrawn'],
+  events: { prefix: 'catalog.service' },
+  refusal: { detailKey: 'action' },
+  transitions: {
+    update: { from: ['active'], to: 'active', emits: 'catalog.service.updated' },
+    withdraw: { from: ['active'], to: 'withdrawn' },
+  },
+});
+
+export const CATALOG_SERVICE_TRANSITIONS = CATALOG_SERVICE_STATES.table;
 
 /**
  * One version of a recognition agreement (互认协议), docs/security.md "Recognition agreements":
@@ -19,34 +30,33 @@ export const CATALOG_SERVICE_TRANSITIONS: Record<CatalogServiceAction, { from: C
 export type AgreementStatus = 'draft' | 'partially_signed' | 'in_force' | 'superseded' | 'terminated' | 'withdrawn';
 export type AgreementAction = 'edit_terms' | 'sign' | 'complete_signatures' | 'amend' | 'supersede' | 'terminate' | 'withdraw';
 
-export const AGREEMENT_TRANSITIONS: Record<AgreementAction, { from: AgreementStatus[]; to: AgreementStatus }> = {
-  /** Terms (period, ratio, cap, name, providers, services) change only before the agreement binds. */
-  edit_terms: { from: ['draft', 'partially_signed'], to: 'draft' },
-  sign: { from: ['draft'], to: 'partially_signed' },
-  complete_signatures: { from: ['partially_signed'], to: 'in_force' },
-  /** A new version is proposed for an agreement in force; this one stays in force meanwhile. */
-  amend: { from: ['in_force'], to: 'in_force' },
-  supersede: { from: ['in_force'], to: 'superseded' },
-  terminate: { from: ['in_force'], to: 'terminated' },
-  withdraw: { from: ['draft', 'partially_signed'], to: 'withdrawn' },
-};
+export const AGREEMENT_STATES = defineLifecycle<AgreementStatus, AgreementAction>({
+  key: 'recognition_agreement',
+  module: 'catalog',
+  subject: 'recognition agreement',
+  title: '互认协议 recognition agreement (one version)',
+  states: ['draft', 'partially_signed', 'in_force', 'superseded', 'terminated', 'withdrawn'],
+  events: { prefix: 'recognition_agreement' },
+  refusal: { detailKey: 'action' },
+  transitions: {
+    /** Terms (period, ratio, cap, name, providers, services) change only before the agreement binds. */
+    edit_terms: { from: ['draft', 'partially_signed'], to: 'draft', emits: 'recognition_agreement.terms_updated' },
+    sign: { from: ['draft'], to: 'partially_signed', emits: 'recognition_agreement.signed' },
+    complete_signatures: { from: ['partially_signed'], to: 'in_force' },
+    /** A new version is proposed for an agreement in force; this one stays in force meanwhile. */
+    amend: { from: ['in_force'], to: 'in_force', emits: 'recognition_agreement.amendment_proposed' },
+    supersede: { from: ['in_force'], to: 'superseded' },
+    terminate: { from: ['in_force'], to: 'terminated' },
+    withdraw: { from: ['draft', 'partially_signed'], to: 'withdrawn' },
+  },
+});
 
-function next<S extends string, A extends string>(subject: string, table: Record<A, { from: S[]; to: S }>, current: S, action: A): S {
-  const rule = table[action];
-  if (!rule.from.includes(current)) {
-    throw new DomainError(ErrorCode.IllegalTransition, `Cannot ${action.replace(/_/g, ' ')} a ${subject} that is ${current}`, {
-      current,
-      action,
-      allowedFrom: rule.from,
-    });
-  }
-  return rule.to;
-}
+export const AGREEMENT_TRANSITIONS = AGREEMENT_STATES.table;
 
 export function nextServiceStatus(current: CatalogServiceStatus, action: CatalogServiceAction): CatalogServiceStatus {
-  return next('catalogue service', CATALOG_SERVICE_TRANSITIONS, current, action);
+  return CATALOG_SERVICE_STATES.next(current, action);
 }
 
 export function nextAgreementStatus(current: AgreementStatus, action: AgreementAction): AgreementStatus {
-  return next('recognition agreement', AGREEMENT_TRANSITIONS, current, action);
+  return AGREEMENT_STATES.next(current, action);
 }

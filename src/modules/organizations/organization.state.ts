@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { defineLifecycle } from '../../platform/state/state-machine';
 
 /** Provider admission (服务机构入驻): applied → in_review → public_notice (公示) → active → suspended | revoked. */
 export type AdmissionStatus = 'applied' | 'in_review' | 'public_notice' | 'active' | 'suspended' | 'revoked' | 'rejected' | 'withdrawn';
@@ -16,18 +16,29 @@ export type AdmissionAction =
   | 'revoke';
 
 /** The explicit state table. Anything not listed is an illegal transition (409). */
-export const ADMISSION_TRANSITIONS: Record<AdmissionAction, { from: AdmissionStatus[]; to: AdmissionStatus }> = {
-  start_review: { from: ['applied'], to: 'in_review' },
-  return_for_changes: { from: ['in_review'], to: 'applied' },
-  approve_for_notice: { from: ['in_review'], to: 'public_notice' },
-  reject: { from: ['applied', 'in_review'], to: 'rejected' },
-  activate: { from: ['public_notice'], to: 'active' },
-  uphold_objection: { from: ['public_notice'], to: 'rejected' },
-  withdraw: { from: ['applied', 'in_review', 'public_notice'], to: 'withdrawn' },
-  suspend: { from: ['active'], to: 'suspended' },
-  reinstate: { from: ['suspended'], to: 'active' },
-  revoke: { from: ['active', 'suspended'], to: 'revoked' },
-};
+export const ADMISSION_STATES = defineLifecycle<AdmissionStatus, AdmissionAction>({
+  key: 'provider_admission',
+  module: 'organizations',
+  subject: 'provider admission',
+  title: '服务机构入驻 provider admission',
+  states: ['applied', 'in_review', 'public_notice', 'active', 'suspended', 'revoked', 'rejected', 'withdrawn'],
+  events: { prefix: 'provider.admission', naming: 'action' },
+  refusal: { message: (current, action) => `Cannot ${action} a provider whose admission is ${current}`, detailKey: 'action' },
+  transitions: {
+    start_review: { from: ['applied'], to: 'in_review' },
+    return_for_changes: { from: ['in_review'], to: 'applied' },
+    approve_for_notice: { from: ['in_review'], to: 'public_notice' },
+    reject: { from: ['applied', 'in_review'], to: 'rejected' },
+    activate: { from: ['public_notice'], to: 'active' },
+    uphold_objection: { from: ['public_notice'], to: 'rejected' },
+    withdraw: { from: ['applied', 'in_review', 'public_notice'], to: 'withdrawn' },
+    suspend: { from: ['active'], to: 'suspended' },
+    reinstate: { from: ['suspended'], to: 'active' },
+    revoke: { from: ['active', 'suspended'], to: 'revoked' },
+  },
+});
+
+export const ADMISSION_TRANSITIONS = ADMISSION_STATES.table;
 
 export const ADMISSION_ACTIONS = Object.keys(ADMISSION_TRANSITIONS) as AdmissionAction[];
 
@@ -35,13 +46,5 @@ export const ADMISSION_ACTIONS = Object.keys(ADMISSION_TRANSITIONS) as Admission
 export const MANUAL_ADMISSION_ACTIONS: AdmissionAction[] = ['suspend', 'reinstate', 'revoke'];
 
 export function nextAdmissionStatus(current: AdmissionStatus, action: AdmissionAction): AdmissionStatus {
-  const rule = ADMISSION_TRANSITIONS[action];
-  if (!rule.from.includes(current)) {
-    throw new DomainError(ErrorCode.IllegalTransition, `Cannot ${action} a provider whose admission is ${current}`, {
-      current,
-      action,
-      allowedFrom: rule.from,
-    });
-  }
-  return rule.to;
+  return ADMISSION_STATES.next(current, action);
 }

@@ -1,4 +1,4 @@
-import { StateMachine } from '../../platform/state/state-machine';
+import { defineLifecycle } from '../../platform/state/state-machine';
 
 /**
  * An enterprise qualification (企业资质: 科技型中小企业, 高新技术企业, 专精特新):
@@ -11,11 +11,19 @@ export const QUALIFICATION_STATUSES: QualificationStatus[] = ['declared', 'in_re
 
 export type QualificationAction = 'start_review' | 'verify' | 'reject' | 'return_for_changes' | 'withdraw' | 'revoke';
 
-export const QUALIFICATION_STATES = new StateMachine<QualificationStatus, QualificationAction>('qualification', {
-  start_review: { from: ['declared'], to: 'in_review' },
-  verify: { from: ['in_review'], to: 'verified' },
-  reject: { from: ['declared', 'in_review'], to: 'rejected' },
-  return_for_changes: { from: ['in_review'], to: 'declared' },
-  withdraw: { from: ['declared', 'in_review'], to: 'withdrawn' },
-  revoke: { from: ['verified'], to: 'revoked' },
+export const QUALIFICATION_STATES = defineLifecycle<QualificationStatus, QualificationAction>({
+  key: 'qualification',
+  module: 'organizations',
+  subject: 'qualification',
+  title: '企业资质 enterprise qualification',
+  states: QUALIFICATION_STATUSES,
+  events: { prefix: 'organization.qualification', naming: 'action' },
+  transitions: {
+    start_review: { from: ['declared'], to: 'in_review' },
+    verify: { from: ['in_review'], to: 'verified' },
+    reject: { from: ['declared', 'in_review'], to: 'rejected' },
+    return_for_changes: { from: ['in_review'], to: 'declared' },
+    withdraw: { from: ['declared', 'in_review'], to: 'withdrawn' },
+    revoke: { from: ['verified'], to: 'revoked' },
+  },
 });

@@ -4,19 +4,14 @@ import { Actor, actorCoversRegion, hasRegionalView, isPlatformAdmin, Role } from
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
-import { StateMachine } from '../../platform/state/state-machine';
 import { LedgerService } from '../ledger/ledger.service';
 import { RegionsService } from '../organizations/regions.service';
 import { BudgetDto, CreateProgramDto, ProgramDto, ProgramQueryDto } from './dto/program.dto';
-import { ProgramStatus, VoucherProgram } from './program.entity';
+import { VoucherProgram } from './program.entity';
+import { PROGRAM_STATES } from './program.state';
 
 describeConstraint('voucher_programs_name', ErrorCode.AlreadyExists, 'A programme with this name already exists for the region and year', 'name');
 describeConstraint('voucher_programs_dates', ErrorCode.ValidationFailed, 'redeemBy must not be before useBy', 'redeemBy');
-
-export const PROGRAM_STATES = new StateMachine<ProgramStatus, 'open' | 'close'>('programme', {
-  open: { from: ['draft'], to: 'open' },
-  close: { from: ['open'], to: 'closed' },
-});
 
 /** Voucher programmes (创新券项目) and their budgets. The city approver owns its region's programmes. */
 @Injectable()

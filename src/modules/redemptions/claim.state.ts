@@ -1,17 +1,25 @@
-import { StateMachine } from '../../platform/state/state-machine';
+import { defineLifecycle } from '../../platform/state/state-machine';
 
 /** 兑付 redemption claim. */
 export type ClaimStatus = 'submitted' | 'in_review' | 'approved' | 'paid' | 'rejected' | 'returned' | 'withdrawn' | 'clawed_back';
 export type ClaimEvent = 'start_review' | 'approve' | 'reject' | 'return' | 'resubmit' | 'withdraw' | 'pay' | 'claw_back';
 
-export const CLAIM_STATES = new StateMachine<ClaimStatus, ClaimEvent>('redemption claim', {
-  start_review: { from: ['submitted'], to: 'in_review' },
-  approve: { from: ['submitted', 'in_review'], to: 'approved' },
-  // A returned claim left uncorrected past redeem-by is rejected too.
-  reject: { from: ['submitted', 'in_review', 'returned'], to: 'rejected' },
-  return: { from: ['submitted', 'in_review'], to: 'returned' },
-  resubmit: { from: ['returned'], to: 'submitted' },
-  withdraw: { from: ['submitted', 'in_review', 'returned'], to: 'withdrawn' },
-  pay: { from: ['approved'], to: 'paid' },
-  claw_back: { from: ['paid'], to: 'clawed_back' },
+export const CLAIM_STATES = defineLifecycle<ClaimStatus, ClaimEvent>({
+  key: 'redemption_claim',
+  module: 'redemptions',
+  subject: 'redemption claim',
+  title: '兑付 redemption claim',
+  states: ['submitted', 'in_review', 'approved', 'paid', 'rejected', 'returned', 'withdrawn', 'clawed_back'],
+  events: { prefix: 'redemption_claim' },
+  transitions: {
+    start_review: { from: ['submitted'], to: 'in_review' },
+    approve: { from: ['submitted', 'in_review'], to: 'approved' },
+    // A returned claim left uncorrected past redeem-by is rejected too.
+    reject: { from: ['submitted', 'in_review', 'returned'], to: 'rejected' },
+    return: { from: ['submitted', 'in_review'], to: 'returned' },
+    resubmit: { from: ['returned'], to: 'submitted' },
+    withdraw: { from: ['submitted', 'in_review', 'returned'], to: 'withdrawn' },
+    pay: { from: ['approved'], to: 'paid' },
+    claw_back: { from: ['paid'], to: 'clawed_back' },
+  },
 });
