@@ -1,14 +1,12 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../../platform/auth/access.decorators';
 import { Actor, Role } from '../../../platform/context/actor';
 import { InterestDto, InterestTransitionDto, InvestorProfileDto, RecommendationDto, UpsertInvestorProfileDto } from './dto/investor.dto';
-import { StatsDto, StatsQueryDto } from '../outcomes/dto/outcome.dto';
 import { AgendaCollectionDto } from '../sessions/dto/scheduling.dto';
 import { AgendaExportsService } from '../sessions/agenda-exports.service';
 import { InterestsService } from './interests.service';
 import { InvestorsService } from './investors.service';
-import { OutcomesService } from '../outcomes/outcomes.service';
 
 @ApiTags('roadshow investors')
 @Controller()
@@ -17,7 +15,6 @@ export class InvestorsController {
     private readonly investors: InvestorsService,
     private readonly interests: InterestsService,
     private readonly exports: AgendaExportsService,
-    private readonly outcomes: OutcomesService,
   ) {}
 
   @Get('investor-profile')
@@ -79,13 +76,5 @@ export class InvestorsController {
   @ApiOkResponse({ description: 'text/calendar', schema: { type: 'string' } })
   async agendaIcal(@CurrentActor() actor: Actor): Promise<string> {
     return this.exports.toIcal(await this.exports.investor(actor), '我的路演日程');
-  }
-
-  @Get('roadshow-stats')
-  @Roles(Role.PlatformAdmin, Role.Approver)
-  @ApiOperation({ summary: 'Roadshow statistics by city, industry, session type or month: projects, screened, presented, landed in Jiaxing, financing raised' })
-  @ApiOkResponse({ type: StatsDto })
-  stats(@Query() query: StatsQueryDto): Promise<StatsDto> {
-    return this.outcomes.stats(query);
   }
 }

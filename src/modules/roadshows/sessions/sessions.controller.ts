@@ -2,7 +2,6 @@ import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Roles } from '../../../platform/auth/access.decorators';
 import { Actor, Role } from '../../../platform/context/actor';
-import { RsvpDto } from '../investors/dto/investor.dto';
 import { AgendaCollectionDto, AgendaDto, AgendaVersionDto, AssignSlotDto, MoveSlotDto, ScheduleResultDto, ScheduleRunDto, SlotChangeDto } from './dto/scheduling.dto';
 import {
   AcceptSessionRequestDto, CreateSessionDto, CreateSessionRequestDto, CreateVenueDto, DeclineSessionRequestDto, SessionDetailDto, SessionDto, SessionListQueryDto, SessionRequestDto, VenueDto,
@@ -10,7 +9,6 @@ import {
 import { AgendaExportsService } from './agenda-exports.service';
 import { AgendaService } from './agenda.service';
 import { AutoSchedulingService } from './auto-scheduling.service';
-import { RsvpsService } from '../investors/rsvps.service';
 import { SessionRequestsService } from './session-requests.service';
 import { SessionsService } from './sessions.service';
 import { SlotsService } from './slots.service';
@@ -26,7 +24,6 @@ export class SessionsController {
     private readonly scheduling: AutoSchedulingService,
     private readonly agendas: AgendaService,
     private readonly exports: AgendaExportsService,
-    private readonly rsvps: RsvpsService,
     private readonly requests: SessionRequestsService,
   ) {}
 
@@ -160,39 +157,6 @@ export class SessionsController {
   @ApiOkResponse({ type: ScheduleResultDto })
   run(@CurrentActor() actor: Actor, @Body() dto: ScheduleRunDto): Promise<ScheduleResultDto> {
     return this.scheduling.run(actor, dto);
-  }
-
-  @Post('roadshow-sessions/:id/rsvp')
-  @Roles(Role.Investor)
-  @ApiOperation({ summary: 'RSVP (报名): a seat while there is one, else the waitlist' })
-  @ApiCreatedResponse({ type: RsvpDto })
-  rsvp(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RsvpDto> {
-    return this.rsvps.rsvp(actor, id);
-  }
-
-  @Post('roadshow-sessions/:id/rsvp/cancel')
-  @Roles(Role.Investor)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel the RSVP; a freed seat goes to the head of the waitlist' })
-  @ApiOkResponse({ type: RsvpDto })
-  cancelRsvp(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RsvpDto> {
-    return this.rsvps.cancel(actor, id);
-  }
-
-  @Get('roadshow-sessions/:id/rsvp')
-  @Roles(Role.Investor)
-  @ApiOperation({ summary: 'My RSVP and waitlist position' })
-  @ApiOkResponse({ type: RsvpDto })
-  myRsvp(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RsvpDto> {
-    return this.rsvps.mine(actor, id);
-  }
-
-  @Get('roadshow-sessions/:id/rsvps')
-  @Roles(Role.PlatformAdmin)
-  @ApiOperation({ summary: 'Every RSVP: confirmed, then the waitlist in order, then cancelled' })
-  @ApiOkResponse({ type: [RsvpDto] })
-  listRsvps(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RsvpDto[]> {
-    return this.rsvps.list(actor, id);
   }
 
   @Post('roadshow-session-requests')

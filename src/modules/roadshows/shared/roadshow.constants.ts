@@ -1,3 +1,5 @@
+import { Role } from '../../../platform/context/actor';
+
 /** Subject type and workflow key of roadshow screening (路演项目筛选), seeded in the approvals module. */
 export const ROADSHOW_PROJECT = 'roadshow_project';
 export const ROADSHOW_SCREENING = 'roadshow_screening';
@@ -28,3 +30,6 @@ export const JIAXING = '330400';
 
 /** A presenter with less time than this between two slots gets a warning (soft rule). */
 export const MIN_GAP_BETWEEN_SLOTS_MINUTES = 30;
+
+/** Who may read a project and what hangs off it (outcome, agenda, interests): its enterprise, investors, admins. */
+export const PROJECT_READERS = [Role.EnterpriseUser, Role.Investor, Role.PlatformAdmin];

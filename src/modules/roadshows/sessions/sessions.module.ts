@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../../organizations/organizations.module';
+import { RoadshowProjectsModule } from '../projects/projects.module';
+import { RoadshowSession, RoadshowSlot, RoadshowVenue, SessionRequest } from '../shared/roadshow.entities';
+import { AgendaExportsService } from './agenda-exports.service';
+import { AgendaService } from './agenda.service';
+import { AutoSchedulingService } from './auto-scheduling.service';
+import { ProjectAgendaController } from './project-agenda.controller';
+import { SessionRequestsService } from './session-requests.service';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
+import { SlotsService } from './slots.service';
+
+/** Roadshow sessions and scheduling: venues, sessions, slots, the scheduler, agendas and their exports, custom-roadshow requests. */
+@Module({
+  imports: [TypeOrmModule.forFeature([RoadshowVenue, RoadshowSession, RoadshowSlot, SessionRequest]), OrganizationsModule, RoadshowProjectsModule],
+  controllers: [SessionsController, ProjectAgendaController],
+  providers: [SessionsService, SlotsService, AutoSchedulingService, AgendaService, AgendaExportsService, SessionRequestsService],
+  exports: [SessionsService, AgendaExportsService],
+})
+export class RoadshowSessionsModule {}
