@@ -1,16 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { bootstrap, buildOpenApi } from '../bootstrap';
+import { openApiDocument } from './openapi-document';
 
-/** npm run openapi — writes openapi.json from the running route table. */
+/** npm run openapi — writes openapi.json from the route table, without a database (see openapi-document.ts). */
 async function main(): Promise<void> {
-  const running = await bootstrap('api', { overrides: { PORT: '0', LOG_LEVEL: 'warn' } });
-  try {
-    const document = buildOpenApi(running.app);
-    writeFileSync('openapi.json', `${JSON.stringify(document, null, 2)}\n`);
-    process.stdout.write(`Wrote openapi.json (${Object.keys(document.paths).length} paths)\n`);
-  } finally {
-    await running.shutdown('openapi written');
-  }
+  const document = await openApiDocument();
+  writeFileSync('openapi.json', `${JSON.stringify(document, null, 2)}\n`);
+  process.stdout.write(`Wrote openapi.json (${Object.keys(document.paths).length} paths)\n`);
 }
 
 main().then(

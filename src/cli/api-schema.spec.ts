@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApiDocument } from './openapi-document';
+
+const root = join(__dirname, '..', '..');
+
+// The portal's API types are generated (npm run api:generate); this fails when a DTO changed and they were not.
+describe('web/src/app/api-schema.ts', () => {
+  it('is what npm run api:generate writes from the current controllers and DTOs', async () => {
+    const document = await openApiDocument();
+    const fresh = execFileSync(process.execPath, [join(root, 'scripts', 'api-schema.mjs'), '-', '-'], {
+      cwd: root,
+      input: JSON.stringify(document),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const committed = readFileSync(join(root, 'web', 'src', 'app', 'api-schema.ts'), 'utf8');
+    if (committed !== fresh) {
+      const at = [...committed].findIndex((ch, i) => ch !== fresh[i]);
+      const line = committed.slice(0, at).split('\n').length;
+      throw new Error(`web/src/app/api-schema.ts is stale from line ${line}: run \`npm run api:generate\` and commit the result`);
+    }
+    expect(committed).toBe(fresh);
+  });
+});

@@ -1,0 +1,9152 @@
+/**
+ * Generated from the API's OpenAPI document by `npm run api:generate` (openapi-typescript). Do not edit:
+ * change the server's DTOs (their @ApiProperty) and regenerate. A unit test fails when this file is stale.
+ */
+
+export interface paths {
+    "/api/v1/auth/demo-logins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demo logins (only where demo data is seeded: embedded mode or SEED_DEMO=true) */
+        get: operations["DemoLoginsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with e-mail and password (rate limited per account and per client address, across all API processes) */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a refresh token for a new pair; presenting any already-used refresh token revokes every token of that sign-in */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session: its access and refresh tokens stop working at once */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (current + new); my other sessions end */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the one-time reset token a platform admin handed over */
+        post: operations["AuthController_completePasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Force a password reset: every session of the user ends; returns a one-time token to hand over out of band */
+        post: operations["AuthController_forcePasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user, organisation and region scope */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit trail, newest first, limited to what the caller may see */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Re-hash the whole chain and report altered or missing rows */
+        get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Database and queue reachability; 503 when either fails */
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Job counts per queue and state */
+        get: operations["QueueAdminController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs of a queue in one state (failed by default) */
+        get: operations["QueueAdminController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/jobs/{jobId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a failed job again */
+        post: operations["QueueAdminController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/{queue}/jobs/{jobId}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give up on a failed job, with a reason; its outbox row is cancelled */
+        post: operations["QueueAdminController_discard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decider inbox: tasks the caller may decide (by role and region), oldest due first */
+        get: operations["ApprovalsController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-tasks/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide several tasks at once; each succeeds or fails on its own */
+        post: operations["ApprovalsController_decideBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-tasks/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, reject or return a task (comment required to reject or return) */
+        post: operations["ApprovalsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-tasks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a task so other deciders leave it to you */
+        post: operations["ApprovalsController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-tasks/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a claimed task */
+        post: operations["ApprovalsController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases the caller may see: its own organisation’s, or its region’s for agencies */
+        get: operations["ApprovalsController_listCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with tasks, decisions, pre-check findings, revisions (with diffs) and its full timeline */
+        get: operations["ApprovalsController_caseDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-cases/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resubmit a returned case after revising its subject (the applicant) */
+        post: operations["ApprovalsController_resubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-cases/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an open case (the applicant) */
+        post: operations["ApprovalsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Provider admissions under public notice (公示) now: provider, region, notice end */
+        get: operations["ApprovalsController_publicNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-cases/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object to a provider admission under public notice (公示异议): the notice stops and the objection is reviewed. Rate limited per user and organisation (429 + Retry-After); any case not under public notice is 404 */
+        post: operations["ApprovalsController_object"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases by state, open and overdue tasks, time in stage (scoped to the caller’s region) */
+        get: operations["ApprovalsController_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Workflow definitions (active versions, or all) */
+        get: operations["ApprovalsController_listDefinitions"];
+        put?: never;
+        /** Publish a definition: a new key, or the next version of an existing one (running cases keep theirs) */
+        post: operations["ApprovalsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-definitions/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One definition: the active version, or ?version=N */
+        get: operations["ApprovalsController_getDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jiaxing and its districts, Shanghai, and the G60 cities */
+        get: operations["OrganizationsController_listRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register an enterprise, provider or investor together with its first (admin) user */
+        post: operations["OrganizationsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account from an invitation token */
+        post: operations["OrganizationsController_acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations the caller may see: its own, or its region’s for agency roles */
+        get: operations["OrganizationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organisation (404 when outside the caller’s scope) */
+        get: operations["OrganizationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Edit the organisation profile (its org admins); revise a returned admission before resubmitting */
+        post: operations["OrganizationsController_updateProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a user into the organisation (its org admins, or the platform) */
+        post: operations["OrganizationsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/admission-transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a provider through admission: applied → in_review → public_notice → active → suspended | revoked */
+        post: operations["OrganizationsController_transitionAdmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a science or finance bureau (agency) organisation */
+        post: operations["OrganizationsController_createAgency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every user, by role, region (and the regions under it) and text; newest first, paged */
+        get: operations["UsersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users of one organisation: for its org admins and the platform */
+        get: operations["UsersController_listOfOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare a qualification (科技型中小企业, 高新技术企业, …) with its certificate; the district bureau verifies it before it counts */
+        post: operations["QualificationsController_declare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One qualification with its verification status: the enterprise itself and the bureaus covering it (others 404) */
+        get: operations["QualificationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a qualification’s certificate: the enterprise itself and the bureaus covering it */
+        get: operations["QualificationsController_downloadCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications/{id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a verified qualification, with a reason (the enterprise’s district or city bureau); committed subsidies keep their ratio */
+        post: operations["QualificationsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controller-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Actual-controller groups created in the caller’s region or with a member in it */
+        get: operations["ControllerGroupsController_list"];
+        put?: never;
+        /** Create an actual-controller group (the science bureaus) */
+        post: operations["ControllerGroupsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controller-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One actual-controller group with the members in the caller’s scope; a member organisation sees its own group (404 otherwise) */
+        get: operations["ControllerGroupsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/controller-group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The organisation’s own district or city bureau links it to its actual-controller group, or unlinks it with null */
+        post: operations["ControllerGroupsController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controller-group-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Change requests: an enterprise’s own, or those of the enterprises in a bureau’s region */
+        get: operations["ControllerGroupsController_listRequests"];
+        put?: never;
+        /** An enterprise’s admin asks to join, leave or declare an actual-controller group, with a statement and documents; the bureaus decide */
+        post: operations["ControllerGroupsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controller-group-change-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One change request (404 outside the caller’s scope) */
+        get: operations["ControllerGroupsController_getRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's in-app inbox, newest first */
+        get: operations["NotificationsController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read */
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification read */
+        post: operations["NotificationsController_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhooks of the caller’s organisation (all, for platform admins); deleted ones are not listed */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /**
+         * Add an outgoing webhook for the caller’s organisation (org admins). The secret is shown once.
+         * @description The URL must resolve to public addresses only (loopback, private, link-local, metadata … are refused with 400 on `url`) unless a platform admin allow-listed the host.
+         */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a webhook (org admins): no deliveries until resumed; pending ones are dropped */
+        post: operations["WebhooksController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused webhook (org admins) */
+        post: operations["WebhooksController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook (org admins): nothing more is delivered and it is no longer listed */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries of a webhook, newest first (paged): attempts, last status, errors */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log of a webhook: every attempt with status code or error, duration, attempt number and time (paged) */
+        get: operations["WebhooksController_attempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhook-allowed-hosts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hosts webhooks may reach although they resolve to internal addresses */
+        get: operations["WebhookAllowedHostsController_list"];
+        put?: never;
+        /** Allow webhooks to reach an internal host (audited); cloud metadata addresses cannot be allowed */
+        post: operations["WebhookAllowedHostsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhook-allowed-hosts/{host}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a host from the allow-list (audited); deliveries to it are refused from then on */
+        delete: operations["WebhookAllowedHostsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service categories (检测, 分析测试, 仪器共享, …) */
+        get: operations["CatalogController_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search listed services of admitted providers: Chinese keywords from one character, filters, recognisedOnly */
+        get: operations["CatalogController_search"];
+        put?: never;
+        /** List a service in the caller’s catalogue (admitted providers’ org admins) */
+        post: operations["CatalogController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service (withdrawn ones and those of non-admitted providers only for the provider and its regional admins) */
+        get: operations["CatalogController_get"];
+        put?: never;
+        /** Update one of the caller’s services (only the fields sent; null clears an optional field) */
+        post: operations["CatalogController_update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/services/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw (下架) one of the caller’s services; it leaves search */
+        post: operations["CatalogController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s imports, newest first */
+        get: operations["CatalogImportsController_list"];
+        put?: never;
+        /**
+         * Bulk-import services from a raw text/csv body (streamed, up to CATALOG_IMPORT_MAX_BYTES, default 200 MB; larger → 413)
+         * @description Header: provider_uscc,provider_name,service_code,name,category,unit_price_fen,unit,lead_time_days,instrument_name,instrument_model,description (the last three optional). A provider’s org admins import their own catalogue; a partner admin imports for its region’s providers and creates missing ones as admitted providers. Invalid rows are reported per row and field and do not stop the import. Progress: GET /api/v1/catalog/imports/{id}. Other content types: 415. At most CATALOG_IMPORT_CONCURRENCY imports run at once across the deployment; when all are busy: 503 with Retry-After.
+         */
+        post: operations["CatalogImportsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import, with its progress while it runs */
+        get: operations["CatalogImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rows an import refused: row number, field and message */
+        get: operations["CatalogImportsController_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agreements of the caller’s regions (as issuing or partner region) */
+        get: operations["RecognitionAgreementsController_list"];
+        put?: never;
+        /** Propose an agreement (a draft): an issuing city recognises providers of a partner region for a period; binds only once both regions sign */
+        post: operations["RecognitionAgreementsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agreement with its providers and listed services */
+        get: operations["RecognitionAgreementsController_get"];
+        /** Replace the terms of a draft or partially signed version; signatures of the old terms become void */
+        put: operations["RecognitionAgreementsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the terms read (termsHash) for the region the caller represents; the second signature brings the version into force */
+        post: operations["RecognitionAgreementsController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements/{id}/amend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose the next version of an agreement in force (a draft copy of its terms and scope), signed the same way */
+        post: operations["RecognitionAgreementsController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a version that is not in force yet */
+        post: operations["RecognitionAgreementsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements/{id}/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recognise providers of the partner region (all their services, unless some are listed); a change of terms of an unsigned version */
+        post: operations["RecognitionAgreementsController_addProviders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recognise only these services of their providers (the providers are listed too) */
+        post: operations["RecognitionAgreementsController_addServices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognition-agreements/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminate from today (Asia/Shanghai); orders of earlier days stay recognised */
+        post: operations["RecognitionAgreementsController_terminate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/four-eyes-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Voucher revocations and claw-backs above the four-eyes threshold, of the caller’s region (pending first to confirm) */
+        get: operations["FourEyesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/four-eyes-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One four-eyes request */
+        get: operations["FourEyesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/four-eyes-requests/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A second authorised person of the paying region confirms: the money moves now (never twice; never by the requester) */
+        post: operations["FourEyesController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/four-eyes-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a pending request (its requester, or a person who could confirm it); nothing moves */
+        post: operations["FourEyesController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programmes: open and closed for everyone, drafts for their region */
+        get: operations["ProgramsController_list"];
+        put?: never;
+        /** Create a voucher programme (draft) for the caller’s city */
+        post: operations["ProgramsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One programme */
+        get: operations["ProgramsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the programme: its budget is appropriated in the ledger */
+        post: operations["ProgramsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the programme to new applications */
+        post: operations["ProgramsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Budget from the ledger: available, committed, held, payable, paid; the ledger sum (always 0) */
+        get: operations["ProgramsController_budget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications: the enterprise’s own, or the region’s for bureaus */
+        get: operations["VouchersController_listApplications"];
+        put?: never;
+        /** Start a voucher application (申领) as a draft */
+        post: operations["VouchersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application */
+        get: operations["VouchersController_getApplication"];
+        put?: never;
+        /** Edit a draft or returned application */
+        post: operations["VouchersController_update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (or resubmit after a return): caps are checked, the approval workflow starts */
+        post: operations["VouchersController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voucher-applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an application that is not yet decided */
+        post: operations["VouchersController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vouchers with their available and held balances */
+        get: operations["VouchersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One voucher */
+        get: operations["VouchersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The voucher’s ledger statement: every hold, release and capture with running balances */
+        get: operations["VouchersController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a voucher with no money held: its balance returns to the budget (reversing entries) */
+        post: operations["VouchersController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s live limits for an application: tier and ratio, caps used and remaining (enterprise, group), budget, the most it may request */
+        get: operations["ProgramLimitsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controller-groups/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group’s usage per programme: the counter issuance checks, and the vouchers committed under the group by enterprise (members when committed) */
+        get: operations["ControllerGroupUsageController_usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders: the enterprise’s, the provider’s (placed with it), or the region’s */
+        get: operations["OrdersController_list"];
+        put?: never;
+        /** Order a catalogue service with a voucher: the subsidy is computed and held */
+        post: operations["OrdersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What ordering would compute (contract amount, ratio, subsidy, own share) without ordering; refusals as for ordering */
+        post: operations["OrdersController_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order */
+        get: operations["OrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Provider accepts the order (卖家接单) */
+        post: operations["OrdersController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Provider declines; the hold is released */
+        post: operations["OrdersController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Provider records delivery (report number, actual amount ≤ contract); the hold shrinks to the actual subsidy */
+        post: operations["OrdersController_deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enterprise confirms receipt of the service */
+        post: operations["OrdersController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enterprise disputes the delivery; the provider records it again */
+        post: operations["OrdersController_dispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enterprise cancels before delivery; the hold is released */
+        post: operations["OrdersController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemption-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Claims the caller may see */
+        get: operations["ClaimsController_list"];
+        put?: never;
+        /** Claim the voucher portion of a confirmed order (provider in 通兑, enterprise in 通用), with its documents */
+        post: operations["ClaimsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemption-claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One claim */
+        get: operations["ClaimsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemption-claims/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct the documents of a returned claim */
+        post: operations["ClaimsController_updateDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemption-claims/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resubmit a returned claim into its case */
+        post: operations["ClaimsController_resubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemption-claims/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an undecided claim; the order can be claimed again */
+        post: operations["ClaimsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemption-claims/{id}/claw-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claw back a paid claim: reversing entries move it from paid to a receivable from the payee */
+        post: operations["ClaimsController_clawBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlement-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settlement batches of the caller’s city */
+        get: operations["SettlementController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlement-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One settlement batch */
+        get: operations["SettlementController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlement-batches/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the batch (cut-off); the daily run also closes batches whose period ended */
+        post: operations["SettlementController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlement-batches/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finance approves a closed batch */
+        post: operations["SettlementController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlement-batches/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an approved batch paid: payable → paid per claim (never twice); claims paid, orders settled */
+        post: operations["SettlementController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlement-batches/{id}/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconcile a paid batch: its total must match the ledger’s pay movements */
+        post: operations["SettlementController_reconcile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlement-batches/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statement per payee, or per partner region (e.g. Shanghai providers paid by Jiaxing) */
+        get: operations["SettlementController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlement-batches/{id}/statement.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement as CSV (UTF-8 with BOM) */
+        get: operations["SettlementController_statementCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlement-batches/{id}/statement.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement as an Excel workbook */
+        get: operations["SettlementController_statementXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/daily-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the daily calendar job now (expiry, lapses, redeem-by rejections, cut-offs), optionally as of a day */
+        post: operations["SettlementController_runDaily"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Projects: an enterprise its own, investors the screened ones, admins all */
+        get: operations["ProjectsController_list"];
+        put?: never;
+        /** Submit a roadshow project (路演项目): collected, not yet screened */
+        post: operations["ProjectsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One project (deck metadata only) */
+        get: operations["ProjectsController_get"];
+        put?: never;
+        /** Edit a collected or returned project */
+        post: operations["ProjectsController_update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare when the presenters can pitch (the scheduler keeps to it) */
+        post: operations["ProjectsController_availability"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit for screening (roadshow_screening workflow), or resubmit after a return */
+        post: operations["ProjectsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a project before it is screened */
+        post: operations["ProjectsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project timeline: every stage change with its time */
+        get: operations["ProjectsController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a project along the chain by hand: coach, present, match, land, track (illegal → 409) */
+        post: operations["ProjectsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/deck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the deck: the owner, admins and invited investors only */
+        get: operations["ProjectsController_downloadDeck"];
+        put?: never;
+        /** Upload (or replace) the confidential pitch deck */
+        post: operations["ProjectsController_uploadDeck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/deck-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite an investor organisation to read the deck */
+        post: operations["ProjectsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s recorded outcome */
+        get: operations["ProjectsController_outcome"];
+        put?: never;
+        /** Record the outcome: landed in Jiaxing (district, date) and financing raised */
+        post: operations["ProjectsController_recordOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s published roadshow slots, as JSON */
+        get: operations["ProjectsController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s published roadshow slots, as iCalendar (RFC 5545) */
+        get: operations["ProjectsController_agendaIcal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow a screened project */
+        post: operations["ProjectsController_follow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/unfollow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop following a project */
+        post: operations["ProjectsController_unfollow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Investor interest in the project (an investor sees its own) */
+        get: operations["ProjectsController_interestsOf"];
+        put?: never;
+        /** Register the organisation’s interest in a project (投资意向: interested) */
+        post: operations["ProjectsController_interest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Venues */
+        get: operations["SessionsController_venues"];
+        put?: never;
+        /** Add a venue (路演场地) in a city, with its capacity */
+        post: operations["SessionsController_createVenue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions: published and finished ones; admins also drafts */
+        get: operations["SessionsController_listSessions"];
+        put?: never;
+        /** Create a draft session: custom, alliance (co-hosting G60 cities) or cloud (stream link) */
+        post: operations["SessionsController_createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session with its current slots */
+        get: operations["SessionsController_getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish: freeze the next agenda version with its changelog; tell presenters and RSVP’d investors */
+        post: operations["SessionsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a published session finished: its presenters become presented */
+        post: operations["SessionsController_finish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a session: slots and RSVPs are released, people are told */
+        post: operations["SessionsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest published agenda, as JSON (admins: the draft before the first publication) */
+        get: operations["SessionsController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest published agenda, as iCalendar (RFC 5545): one VEVENT per slot, TZID Asia/Shanghai */
+        get: operations["SessionsController_agendaIcal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/agenda-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published agenda version with its changelog */
+        get: operations["SessionsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a project into a slot by hand; hard conflicts → 409 naming the conflict, soft issues → warnings */
+        post: operations["SessionsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/slots/{slotId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a slot to another position of the grid */
+        post: operations["SessionsController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/slots/{slotId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a project out of the session */
+        post: operations["SessionsController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-scheduling/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the automatic scheduler over sessions: preview or apply; explains every placement and every project left out */
+        post: operations["SessionsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My RSVP and waitlist position */
+        get: operations["SessionsController_myRsvp"];
+        put?: never;
+        /** RSVP (报名): a seat while there is one, else the waitlist */
+        post: operations["SessionsController_rsvp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/rsvp/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the RSVP; a freed seat goes to the head of the waitlist */
+        post: operations["SessionsController_cancelRsvp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/rsvps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every RSVP: confirmed, then the waitlist in order, then cancelled */
+        get: operations["SessionsController_listRsvps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-session-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Session requests: your organisation’s; admins all */
+        get: operations["SessionsController_requestsList"];
+        put?: never;
+        /** Request a custom roadshow (定制路演): enterprises, investors, parks */
+        post: operations["SessionsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-session-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a request into a custom session */
+        post: operations["SessionsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-session-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a request, with the reason */
+        post: operations["SessionsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investor-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s investor profile and the projects I follow */
+        get: operations["InvestorsController_profile"];
+        put?: never;
+        /** Set focus industries, stages and ticket size (fields left out keep their value) */
+        post: operations["InvestorsController_upsertProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investor-recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Screened projects that fit the profile, best first, with reasons */
+        get: operations["InvestorsController_recommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investor-interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s interest pipeline */
+        get: operations["InvestorsController_myInterests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-interests/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an interest: meet → start_due_diligence → offer_term_sheet → invest, or drop (illegal → 409) */
+        post: operations["InvestorsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investor-agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My agenda: published sessions where I hold a seat, as JSON */
+        get: operations["InvestorsController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/investor-agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My agenda as iCalendar (RFC 5545) */
+        get: operations["InvestorsController_agendaIcal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Roadshow statistics by city, industry, session type or month: projects, screened, presented, landed in Jiaxing, financing raised */
+        get: operations["InvestorsController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/budget-by-district": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme’s money by the district of the enterprise: issued, held, payable, paid, still available; programme budget and available */
+        get: operations["DashboardsController_budgetByDistrict"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/cross-region-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme’s orders from the issuing city to each provider city (跨区域通用通兑): orders, subsidy, paid */
+        get: operations["DashboardsController_crossRegionFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/approval-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per workflow and stage: decided, average / median / p90 hours to decision, open and overdue tasks (the caller’s regions) */
+        get: operations["DashboardsController_approvalTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/provider-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Provider map (一图): per region its coordinates, active providers, services, instruments, CMA/CNAS holders */
+        get: operations["DashboardsController_map"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        DemoLoginDto: {
+            /** @enum {string} */
+            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            email: string;
+            organization: string;
+            password: string;
+        };
+        LoginDto: {
+            /**
+             * Format: email
+             * @example enterprise@demo.g60.cn
+             */
+            email: string;
+            /** @example Demo#2026 */
+            password: string;
+        };
+        TokenPairDto: {
+            accessToken: string;
+            refreshToken: string;
+            /** @description Access token lifetime in seconds */
+            expiresIn: number;
+            /** @example Bearer */
+            tokenType: string;
+        };
+        RefreshDto: {
+            /** @description The refresh token from login or the previous refresh */
+            refreshToken: string;
+        };
+        ChangePasswordDto: {
+            /** @description The password in use now */
+            currentPassword: string;
+            /** @description At least 10 characters with a letter and a digit; not the current one */
+            newPassword: string;
+        };
+        CompletePasswordResetDto: {
+            /** @description The one-time reset token a platform admin handed over */
+            token: string;
+            /** @description At least 10 characters with a letter and a digit */
+            newPassword: string;
+        };
+        PasswordResetIssuedDto: {
+            userId: string;
+            /** @description One-time token; hand it to the user out of band. Shown only in this answer. */
+            resetToken: string;
+            expiresAt: string;
+        };
+        MeUserDto: {
+            id: string;
+            email: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            isOrgAdmin: boolean;
+        };
+        MeOrganizationDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "enterprise" | "provider" | "investor" | "agency";
+            regionCode: string;
+            uscc: string | null;
+            admissionStatus: string | null;
+        };
+        MeDto: {
+            user: components["schemas"]["MeUserDto"];
+            organization: components["schemas"]["MeOrganizationDto"];
+            /** @description Regions this user acts for (own region and the regions under it) */
+            regionScope: string[];
+        };
+        AuditEventDto: {
+            seq: number;
+            occurredAt: string;
+            actorUserId: string | null;
+            actorRole: string | null;
+            actorOrganizationId: string | null;
+            organizationId: string | null;
+            regionCode: string | null;
+            action: string;
+            subjectType: string;
+            subjectId: string;
+            before: Record<string, never> | null;
+            after: Record<string, never> | null;
+            requestId: string | null;
+            hash: string;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            /** @description Pass as beforeSeq for the next page */
+            nextBeforeSeq: number | null;
+        };
+        AuditVerificationDto: {
+            ok: boolean;
+            checked: number;
+            headSeq: number | null;
+            /** @description Each broken link: seq and what is wrong */
+            problems: Record<string, never>[];
+        };
+        JobSummaryDto: {
+            id: string;
+            name: string;
+            queue: string;
+            state: string;
+            attemptsMade: number;
+            failedReason: string | null;
+            data: Record<string, never>;
+            timestamp: string | null;
+            finishedOn: string | null;
+        };
+        DiscardJobDto: {
+            /** @description Why this job will never be run (kept on the outbox row) */
+            reason: string;
+        };
+        TaskDto: {
+            id: string;
+            caseId: string;
+            caseTitle: string;
+            subjectType: string;
+            subjectId: string;
+            revision: number;
+            stageIndex: number;
+            stageKey: string;
+            stageName: string;
+            /** @enum {string} */
+            kind: "review" | "objection_review";
+            deciderRoles: string[];
+            regionCode: string | null;
+            requiredApprovals: number;
+            approvals: number;
+            status: string;
+            claimedBy: string | null;
+            dueAt: string | null;
+            overdue: boolean;
+            escalatedToRole: string | null;
+            amountFen: number | null;
+            createdAt: string;
+            decidedAt: string | null;
+        };
+        BatchDecisionDto: {
+            /** @enum {string} */
+            decision: "approve" | "reject" | "return";
+            /** @description Required when rejecting or returning */
+            comment?: string;
+            taskIds: string[];
+        };
+        BatchDecisionResultDto: {
+            taskId: string;
+            ok: boolean;
+            status?: number;
+            code?: string;
+            message?: string;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            decision: "approve" | "reject" | "return";
+            /** @description Required when rejecting or returning */
+            comment?: string;
+        };
+        CaseDto: {
+            id: string;
+            title: string;
+            definitionKey: string;
+            definitionVersion: number;
+            subjectType: string;
+            subjectId: string;
+            status: string;
+            currentStage: number;
+            currentStageKey: string | null;
+            revision: number;
+            outcome: string | null;
+            outcomeAppliedAt: string | null;
+            applicantOrgId: string | null;
+            regionCode: string;
+            amountFen: number | null;
+            timerDueAt: string | null;
+            createdAt: string;
+            closedAt: string | null;
+        };
+        DecisionRecordDto: {
+            taskId: string;
+            revision: number;
+            stageIndex: number;
+            deciderUserId: string;
+            decision: string;
+            comment: string | null;
+            at: string;
+        };
+        FindingDto: {
+            check: string;
+            /** @enum {string} */
+            outcome: "pass" | "warn" | "fail";
+            reasons: string[];
+            revision: number;
+            stageIndex: number;
+        };
+        RevisionDto: {
+            revision: number;
+            snapshot: Record<string, never>;
+            /** @description Fields changed since the previous revision: {path, before, after} */
+            diff: Record<string, never>[];
+            note: string | null;
+            createdAt: string;
+        };
+        TimelineEntryDto: {
+            at: string;
+            action: string;
+            actorUserId: string | null;
+            actorRole: string | null;
+            details: Record<string, never> | null;
+        };
+        CaseDetailDto: {
+            case: components["schemas"]["CaseDto"];
+            tasks: components["schemas"]["TaskDto"][];
+            decisions: components["schemas"]["DecisionRecordDto"][];
+            findings: components["schemas"]["FindingDto"][];
+            revisions: components["schemas"]["RevisionDto"][];
+            timeline: components["schemas"]["TimelineEntryDto"][];
+        };
+        ResubmitDto: {
+            /** @description What was changed */
+            note?: string;
+        };
+        PublicNoticeDto: {
+            caseId: string;
+            providerId: string;
+            providerName: string;
+            regionCode: string;
+            /** @description When the notice ends unless an objection stops it */
+            noticeEndsAt: string | null;
+        };
+        ObjectionDto: {
+            /** @description Why the public notice should not pass */
+            reason: string;
+        };
+        ApprovalMetricsDto: {
+            /** @description {definitionKey: {status: count}} */
+            casesByStatus: Record<string, never>;
+            openTasks: number;
+            overdueTasks: number;
+            /** @description Per stage: decided count, average and p90 seconds from task creation to decision */
+            timeInStage: Record<string, never>[];
+        };
+        SlaDto: {
+            durationSeconds: number;
+            /** @example 0.5 */
+            remindAtFraction: number;
+            /** @enum {string} */
+            escalateToRole?: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+        };
+        StageDto: {
+            /** @example district_review */
+            key: string;
+            /** @example 区县科技局初审 */
+            name: string;
+            /** @enum {string} */
+            kind: "precheck" | "review" | "timer";
+            deciderRoles?: ("enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin")[];
+            /** @enum {string} */
+            regionScope?: "subject_district" | "subject_city" | "partner_region" | "platform";
+            /** @description N-of-M: distinct approvals needed */
+            requiredApprovals?: number;
+            sla?: components["schemas"]["SlaDto"];
+            /** @description Timer stages: duration in seconds */
+            timerSeconds?: number;
+            objectionsStop?: boolean;
+        };
+        DefinitionDto: {
+            id: string;
+            key: string;
+            version: number;
+            name: string;
+            subjectType: string;
+            stages: components["schemas"]["StageDto"][];
+            autoApproveBelowFen: number | null;
+            isActive: boolean;
+            createdAt: string;
+        };
+        CreateDefinitionDto: {
+            /**
+             * @description Publishing an existing key creates its next version
+             * @example voucher_application
+             */
+            key: string;
+            name: string;
+            /** @example voucher_application */
+            subjectType: string;
+            stages: components["schemas"]["StageDto"][];
+            /** @description Auto-approve below this amount (fen) when every pre-check passes */
+            autoApproveBelowFen?: number | null;
+        };
+        RegionDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            /** @enum {string} */
+            kind: "municipality" | "city" | "district" | "county";
+            parentCode: string | null;
+            isG60: boolean;
+            isPartner: boolean;
+        };
+        NewOrganizationDto: {
+            /** @example 嘉兴禾源新材料科技有限公司 */
+            name: string;
+            /**
+             * @description 统一社会信用代码 (GB 32100-2015)
+             * @example 91330402MA2B3C4D5E
+             */
+            uscc: string;
+            /**
+             * @description Region code (GET /api/v1/regions)
+             * @example 330402
+             */
+            regionCode: string;
+            contactName?: string;
+            contactPhone?: string;
+            /**
+             * @description Providers only
+             * @enum {string}
+             */
+            providerKind?: "university" | "institute" | "third_party_lab";
+            /** @description Providers only */
+            accreditations?: ("CMA" | "CNAS")[];
+        };
+        NewUserDto: {
+            /** @description At least 10 characters with a letter and a digit */
+            password: string;
+            /**
+             * Format: email
+             * @example zhang.wei@example.cn
+             */
+            email: string;
+            /** @example 张伟 */
+            displayName: string;
+        };
+        RegisterDto: {
+            /** @enum {string} */
+            kind: "enterprise" | "provider" | "investor";
+            organization: components["schemas"]["NewOrganizationDto"];
+            user: components["schemas"]["NewUserDto"];
+        };
+        QualificationCertificateDto: {
+            fileName: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            sizeBytes: number;
+            sha256: string;
+        };
+        QualificationDto: {
+            id: string;
+            /** @description The enterprise holding it */
+            organizationId: string;
+            /** @enum {string} */
+            kind: "tech_sme" | "high_tech" | "specialised_sme";
+            certificateNo: string;
+            /** @example 2026-01-01 */
+            validFrom: string;
+            /** @example 2028-12-31 */
+            validTo: string;
+            /** @description 发证机关; null on declarations made before verification existed */
+            issuer: string | null;
+            /**
+             * @description Only verified qualifications valid on the day count for a tier
+             * @enum {string}
+             */
+            status: "declared" | "in_review" | "verified" | "rejected" | "revoked" | "withdrawn";
+            decidedAt: string | null;
+            /** @description The bureau’s reason for a rejection, return or revocation */
+            decisionReason: string | null;
+            revokedAt: string | null;
+            certificate: components["schemas"]["QualificationCertificateDto"] | null;
+            version: number;
+        };
+        OrganizationDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "enterprise" | "provider" | "investor" | "agency";
+            name: string;
+            uscc: string | null;
+            regionCode: string;
+            status: string;
+            admissionStatus: string | null;
+            providerKind: string | null;
+            accreditations: string[];
+            agencyLevel: string | null;
+            controllerGroupId: string | null;
+            publicNoticeEndsAt: string | null;
+            qualifications: components["schemas"]["QualificationDto"][];
+            /** @description Optimistic-lock version; send it back as expectedVersion */
+            version: number;
+            createdAt: string;
+        };
+        RegisteredUserDto: {
+            id: string;
+            email: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            isOrgAdmin: boolean;
+        };
+        RegistrationResultDto: {
+            organization: components["schemas"]["OrganizationDto"];
+            user: components["schemas"]["RegisteredUserDto"];
+        };
+        AcceptInvitationDto: {
+            /** @description At least 10 characters with a letter and a digit */
+            password: string;
+            /** @description The token from the invitation */
+            token: string;
+            /** @example 李娜 */
+            displayName: string;
+        };
+        UpdateProfileDto: {
+            /** @description Only before admission, or for enterprises */
+            name?: string;
+            contactName?: string;
+            contactPhone?: string;
+            /** @enum {string} */
+            providerKind?: "university" | "institute" | "third_party_lab";
+            accreditations?: ("CMA" | "CNAS")[];
+        };
+        CreateInvitationDto: {
+            email: string;
+            /**
+             * @description Defaults to the organisation kind’s user role
+             * @enum {string}
+             */
+            role?: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            /** @default false */
+            isOrgAdmin: boolean;
+        };
+        InvitationDto: {
+            id: string;
+            organizationId: string;
+            email: string;
+            /** @enum {string} */
+            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            expiresAt: string;
+            /** @description Give this to the invitee; it is shown only once */
+            token: string;
+        };
+        AdmissionTransitionDto: {
+            /**
+             * @description Admission itself runs through the provider_admission workflow
+             * @enum {string}
+             */
+            action: "suspend" | "reinstate" | "revoke";
+            /** @description Reason, shown in the audit trail */
+            comment?: string;
+            /** @description Optimistic lock: the version you saw */
+            expectedVersion?: number;
+        };
+        CreateAgencyDto: {
+            /** @example 南湖区科学技术局 */
+            name: string;
+            /** @example 330402 */
+            regionCode: string;
+            /** @enum {string} */
+            agencyLevel: "district" | "city" | "partner" | "platform";
+        };
+        UserSummaryDto: {
+            id: string;
+            email: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            isOrgAdmin: boolean;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @description A platform admin forced a password reset; sign-in is refused until the user sets a new password with the reset token */
+            credentialResetPending: boolean;
+            organizationId: string;
+            organizationName: string;
+            /** @description The organisation’s region */
+            regionCode: string;
+            createdAt: string;
+            /** @description When the user last signed in (started a session); null if never */
+            lastLoginAt: string | null;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserSummaryDto"][];
+            /** @description Matching users on all pages */
+            total: number;
+        };
+        DeclareQualificationDto: {
+            /**
+             * @description 科技型中小企业 / 高新技术企业 / 专精特新
+             * @enum {string}
+             */
+            kind: "tech_sme" | "high_tech" | "specialised_sme";
+            certificateNo: string;
+            /** @description 发证机关, e.g. 浙江省科学技术厅 */
+            issuer: string;
+            /** @example 2026-01-01 */
+            validFrom: string;
+            /** @example 2028-12-31 */
+            validTo: string;
+        };
+        RevokeQualificationDto: {
+            /** @description Why the bureau revokes a verified qualification (shown to the enterprise, kept in the audit trail) */
+            reason: string;
+        };
+        ControllerGroupDto: {
+            id: string;
+            name: string;
+            /** @description 实际控制人 */
+            controllerName: string;
+            /** @description The bureau region that created it (null: created before bureaus owned groups) */
+            regionCode: string | null;
+            /** @description Members the caller can see */
+            memberCount: number;
+            createdAt: string;
+        };
+        CreateControllerGroupDto: {
+            /** @example 禾源控股集团 */
+            name: string;
+            /**
+             * @description 实际控制人
+             * @example 王建国
+             */
+            controllerName: string;
+        };
+        ControllerGroupMemberDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "enterprise" | "provider";
+            uscc: string | null;
+            regionCode: string;
+        };
+        ControllerGroupDetailDto: {
+            id: string;
+            name: string;
+            /** @description 实际控制人 */
+            controllerName: string;
+            /** @description The bureau region that created it (null: created before bureaus owned groups) */
+            regionCode: string | null;
+            /** @description Members the caller can see */
+            memberCount: number;
+            createdAt: string;
+            /** @description Members inside the caller’s region scope */
+            members: components["schemas"]["ControllerGroupMemberDto"][];
+            /** @description Members outside the caller’s region scope (counted, not shown) */
+            membersOutsideScope: number;
+        };
+        LinkControllerGroupDto: {
+            /** @description The group, or null to unlink (the key is required) */
+            controllerGroupId: string | null;
+        };
+        CreateChangeRequestDto: {
+            /**
+             * @description join an existing group, leave the current one, or declare a new group
+             * @enum {string}
+             */
+            action: "join" | "leave" | "create";
+            /** @description join: the group to join (as given by the bureau) */
+            controllerGroupId?: string;
+            /**
+             * @description create: the new group’s name
+             * @example 禾源控股集团
+             */
+            newGroupName?: string;
+            /**
+             * @description create: the actual controller (实际控制人)
+             * @example 王建国
+             */
+            newControllerName?: string;
+            /** @description The enterprise’s statement of who controls it (情况说明) */
+            statement: string;
+            /** @description References of the supporting documents (business registration extract, shareholder register, …), 1 to 10 */
+            documentRefs: string[];
+        };
+        ChangeRequestDto: {
+            id: string;
+            enterpriseId: string;
+            /** @enum {string} */
+            action: "join" | "leave" | "create";
+            fromGroupId: string | null;
+            targetGroupId: string | null;
+            newGroupName: string | null;
+            newControllerName: string | null;
+            statement: string;
+            documentRefs: string[];
+            /** @enum {string} */
+            status: "submitted" | "in_review" | "returned" | "approved" | "rejected" | "withdrawn";
+            decisionReason: string | null;
+            resultingGroupId: string | null;
+            /** @description Names of the groups above, for display */
+            fromGroupName: string | null;
+            targetGroupName: string | null;
+            resultingGroupName: string | null;
+            caseId: string | null;
+            createdAt: string;
+            decidedAt: string | null;
+        };
+        NotificationDto: {
+            id: string;
+            kind: string;
+            title: string;
+            body: string;
+            subjectType: string | null;
+            subjectId: string | null;
+            createdAt: string;
+            readAt: string | null;
+        };
+        NotificationInboxDto: {
+            items: components["schemas"]["NotificationDto"][];
+            unreadCount: number;
+        };
+        CreateWebhookDto: {
+            /**
+             * @description http(s), no credentials; must resolve to public addresses only unless a platform admin allow-listed the host
+             * @example https://erp.example.cn/hooks/g60
+             */
+            url: string;
+            /** @description "*" for every event */
+            events: ("*" | "approval_case.approved" | "approval_case.rejected" | "approval_case.returned" | "approval_case.withdrawn")[];
+        };
+        WebhookDto: {
+            id: string;
+            organizationId: string;
+            url: string;
+            events: string[];
+            /** @description false while paused */
+            active: boolean;
+            /** @enum {string} */
+            status: "active" | "paused" | "deleted";
+            createdAt: string;
+            updatedAt: string;
+            /** @description HMAC-SHA256 secret; returned only when the webhook is created */
+            secret?: string;
+        };
+        WebhookDeliveryDto: {
+            id: string;
+            event: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed" | "refused" | "cancelled";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            createdAt: string;
+            deliveredAt: string | null;
+        };
+        WebhookAttemptDto: {
+            id: string;
+            deliveryId: string;
+            event: string;
+            /** @description 1 for the first attempt of a delivery */
+            attempt: number;
+            /** @enum {string} */
+            outcome: "delivered" | "failed" | "refused";
+            statusCode: number | null;
+            error: string | null;
+            /** @description The checked address the attempt connected to */
+            address: string | null;
+            durationMs: number;
+            attemptedAt: string;
+        };
+        WebhookAttemptPageDto: {
+            items: components["schemas"]["WebhookAttemptDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        AllowedHostDto: {
+            host: string;
+            note: string;
+            createdBy: string | null;
+            createdAt: string;
+        };
+        AddAllowedHostDto: {
+            /**
+             * @description A host name or IP address (IPv6 with or without brackets), no port
+             * @example erp.intranet.jiaxing.gov.cn
+             */
+            host: string;
+            /** @description Why this internal host may receive webhooks */
+            note?: string;
+        };
+        ServiceCategoryDto: {
+            /** @example analysis */
+            code: string;
+            /** @example 分析测试 */
+            name: string;
+            /** @example Analysis */
+            nameEn: string;
+        };
+        CatalogServiceDto: {
+            id: string;
+            providerId: string;
+            /** @example 上海谱瑞分析测试技术有限公司 */
+            providerName: string;
+            /**
+             * @description The provider’s own item code, unique per provider
+             * @example XRF-001
+             */
+            code: string;
+            /** @example X射线荧光光谱分析 */
+            name: string;
+            /**
+             * @description GET /api/v1/catalog/categories
+             * @example analysis
+             */
+            category: string;
+            /** @description Unit price in fen (分) */
+            unitPriceFen: number;
+            /** @example 样品 */
+            unit: string;
+            leadTimeDays: number;
+            instrumentName: string | null;
+            instrumentModel: string | null;
+            description: string | null;
+            /** @description The provider’s region */
+            regionCode: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            /** @description Optimistic-lock version; send it back as expectedVersion */
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CatalogSearchResultDto: {
+            items: components["schemas"]["CatalogServiceDto"][];
+            limit: number;
+            offset: number;
+            /** @description Another page follows */
+            hasMore: boolean;
+        };
+        CreateCatalogServiceDto: {
+            /** @example XRF-001 */
+            code: string;
+            /** @example X射线荧光光谱分析 */
+            name: string;
+            /** @example analysis */
+            category: string;
+            /** @description Unit price in fen (分), integer > 0 */
+            unitPriceFen: number;
+            /** @example 样品 */
+            unit: string;
+            /** @example 5 */
+            leadTimeDays: number;
+            /** @example X射线荧光光谱仪 */
+            instrumentName?: string;
+            /** @example ZSX Primus IV */
+            instrumentModel?: string;
+            description?: string;
+        };
+        UpdateCatalogServiceDto: {
+            name?: string;
+            category?: string;
+            /** @description Unit price in fen (分), integer > 0 */
+            unitPriceFen?: number;
+            unit?: string;
+            leadTimeDays?: number;
+            instrumentName?: string | null;
+            instrumentModel?: string | null;
+            description?: string | null;
+            /** @description Optimistic lock: the version you saw */
+            expectedVersion?: number;
+        };
+        CatalogImportErrorDto: {
+            /** @description CSV record number; the header is record 1, so this is the spreadsheet row */
+            rowNumber: number;
+            /**
+             * @description CSV column, or "row" for the record as a whole
+             * @example unit_price_fen
+             */
+            field: string;
+            message: string;
+        };
+        CatalogImportSummaryDto: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            rowsTotal: number;
+            rowsValid: number;
+            rowsInvalid: number;
+            /** @description New services (known once completed) */
+            rowsInserted: number;
+            /** @description Existing services updated (known once completed) */
+            rowsUpdated: number;
+            /** @description Admitted providers created by a partner admin’s import */
+            providersCreated: number;
+            /** @description Bytes of CSV read so far */
+            bytes: number;
+            errorMessage: string | null;
+            startedAt: string;
+            updatedAt: string;
+            finishedAt: string | null;
+            /** @description The first problems; GET …/errors has them all */
+            errorSample: components["schemas"]["CatalogImportErrorDto"][];
+        };
+        CatalogImportDto: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            rowsTotal: number;
+            rowsValid: number;
+            rowsInvalid: number;
+            /** @description New services (known once completed) */
+            rowsInserted: number;
+            /** @description Existing services updated (known once completed) */
+            rowsUpdated: number;
+            /** @description Admitted providers created by a partner admin’s import */
+            providersCreated: number;
+            /** @description Bytes of CSV read so far */
+            bytes: number;
+            errorMessage: string | null;
+            startedAt: string;
+            updatedAt: string;
+            finishedAt: string | null;
+        };
+        CreateRecognitionAgreementDto: {
+            /** @example 嘉兴—上海创新券互认互通协议（2026） */
+            name: string;
+            /**
+             * @description First day in force (Asia/Shanghai calendar day)
+             * @example 2026-01-01
+             */
+            effectiveFrom: string;
+            /**
+             * @description Last day in force; omit for open-ended
+             * @example 2026-12-31
+             */
+            effectiveTo?: string;
+            /** @description Replaces the programme’s subsidy ratio, in basis points (5000 = 50%) */
+            ratioOverrideBp?: number;
+            /** @description Extra cap on the subsidy of one order, in fen */
+            perOrderCapFen?: number;
+            /**
+             * @description The city whose vouchers pay (a top-level region)
+             * @example 330400
+             */
+            issuingRegionCode: string;
+            /**
+             * @description The region whose providers are recognised
+             * @example 310000
+             */
+            partnerRegionCode: string;
+        };
+        AgreementProviderDto: {
+            providerId: string;
+            name: string;
+            regionCode: string;
+            /** @description Empty: every service of the provider is recognised */
+            serviceIds: string[];
+        };
+        AgreementSignatureDto: {
+            /** @enum {string} */
+            side: "issuing" | "partner";
+            regionCode: string;
+            signedBy: string;
+            signerName: string;
+            signerRole: string;
+            termsHash: string;
+            signedAt: string;
+            /** @description Set when the terms changed after this signature */
+            voidedAt: string | null;
+            voidReason: string | null;
+        };
+        AgreementVersionDto: {
+            id: string;
+            versionNo: number;
+            status: string;
+            effectiveFrom: string;
+            effectiveTo: string | null;
+            supersededOn: string | null;
+            terminatedOn: string | null;
+        };
+        RecognitionAgreementDetailDto: {
+            id: string;
+            issuingRegionCode: string;
+            partnerRegionCode: string;
+            name: string;
+            effectiveFrom: string;
+            effectiveTo: string | null;
+            ratioOverrideBp: number | null;
+            /** @description fen */
+            perOrderCapFen: number | null;
+            /** @enum {string} */
+            status: "draft" | "partially_signed" | "in_force" | "superseded" | "terminated" | "withdrawn";
+            /** @description First day no longer in force */
+            terminatedOn: string | null;
+            /** @description First day on which the next version applies instead */
+            supersededOn: string | null;
+            /** @description In force on today’s Asia/Shanghai date */
+            inForceToday: boolean;
+            /** @description Shared by every version of the agreement (the first version’s id) */
+            lineageId: string;
+            /** @description 1 for the original, then one more per amendment */
+            versionNo: number;
+            /** @description The version this one amends */
+            supersedesId: string | null;
+            /** @description Fingerprint of the exact terms; a signature names the hash it signed */
+            termsHash: string;
+            /** @description When the second signature brought it into force */
+            inForceSince: string | null;
+            /** @description In force before signatures were required (carried over by the migration) */
+            migrated: boolean;
+            providerCount: number;
+            serviceCount: number;
+            version: number;
+            createdAt: string;
+            providers: components["schemas"]["AgreementProviderDto"][];
+            /** @description Every signature of this version, voided ones included */
+            signatures: components["schemas"]["AgreementSignatureDto"][];
+            /** @description Every version of the agreement, oldest first */
+            versions: components["schemas"]["AgreementVersionDto"][];
+            /**
+             * @description The side the reader signs for, if any
+             * @enum {string|null}
+             */
+            mySide: "issuing" | "partner" | null;
+        };
+        RecognitionAgreementDto: {
+            id: string;
+            issuingRegionCode: string;
+            partnerRegionCode: string;
+            name: string;
+            effectiveFrom: string;
+            effectiveTo: string | null;
+            ratioOverrideBp: number | null;
+            /** @description fen */
+            perOrderCapFen: number | null;
+            /** @enum {string} */
+            status: "draft" | "partially_signed" | "in_force" | "superseded" | "terminated" | "withdrawn";
+            /** @description First day no longer in force */
+            terminatedOn: string | null;
+            /** @description First day on which the next version applies instead */
+            supersededOn: string | null;
+            /** @description In force on today’s Asia/Shanghai date */
+            inForceToday: boolean;
+            /** @description Shared by every version of the agreement (the first version’s id) */
+            lineageId: string;
+            /** @description 1 for the original, then one more per amendment */
+            versionNo: number;
+            /** @description The version this one amends */
+            supersedesId: string | null;
+            /** @description Fingerprint of the exact terms; a signature names the hash it signed */
+            termsHash: string;
+            /** @description When the second signature brought it into force */
+            inForceSince: string | null;
+            /** @description In force before signatures were required (carried over by the migration) */
+            migrated: boolean;
+            providerCount: number;
+            serviceCount: number;
+            version: number;
+            createdAt: string;
+        };
+        UpdateRecognitionAgreementDto: {
+            /** @example 嘉兴—上海创新券互认互通协议（2026） */
+            name: string;
+            /**
+             * @description First day in force (Asia/Shanghai calendar day)
+             * @example 2026-01-01
+             */
+            effectiveFrom: string;
+            /**
+             * @description Last day in force; omit for open-ended
+             * @example 2026-12-31
+             */
+            effectiveTo?: string;
+            /** @description Replaces the programme’s subsidy ratio, in basis points (5000 = 50%) */
+            ratioOverrideBp?: number;
+            /** @description Extra cap on the subsidy of one order, in fen */
+            perOrderCapFen?: number;
+        };
+        SignAgreementDto: {
+            /**
+             * @description The termsHash of the version as the signer read it; a signature binds exactly these terms
+             * @example e3b0c442…
+             */
+            termsHash: string;
+        };
+        AmendAgreementDto: {
+            /**
+             * @description First day of the new version (not before today, Asia/Shanghai); the current version ends the day before once the new one is signed by both sides
+             * @example 2026-07-01
+             */
+            effectiveFrom: string;
+        };
+        TerminateAgreementDto: {
+            /** @description Reason, kept in the audit trail */
+            reason?: string;
+        };
+        AddAgreementProvidersDto: {
+            /** @description Providers of the partner region */
+            providerIds: string[];
+        };
+        AddAgreementServicesDto: {
+            /** @description Services of partner-region providers; their providers are listed too. A provider with listed services is recognised for those only */
+            serviceIds: string[];
+        };
+        FourEyesPersonDto: {
+            id: string;
+            displayName: string;
+        };
+        FourEyesRequestDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "voucher_revocation" | "claim_claw_back";
+            /** @description The voucher or claim */
+            subjectId: string;
+            /** @description Its number (券号 / 兑付单号) */
+            subjectNumber: string;
+            programId: string;
+            /** @description The paying (issuing) region */
+            regionCode: string;
+            /** @description Roles whose holders in the paying region may confirm */
+            deciderRoles: string[];
+            /** @description Money the action moves, in fen, when requested */
+            amountFen: number;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "cancelled";
+            requestedBy: components["schemas"]["FourEyesPersonDto"];
+            requestedAt: string;
+            decidedBy: components["schemas"]["FourEyesPersonDto"] | null;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            version: number;
+        };
+        FourEyesDecisionDto: {
+            /** @description Why it was confirmed or cancelled */
+            note?: string;
+        };
+        TierRatiosDto: {
+            /** @description Basis points (5000 = 50%) for enterprises without a listed tier */
+            default: number;
+            /** @description 科技型中小企业 */
+            tech_sme?: number;
+            /** @description 专精特新 */
+            specialised_sme?: number;
+            /** @description 高新技术企业 */
+            high_tech?: number;
+        };
+        CreateProgramDto: {
+            /** @example 330400 */
+            issuingRegionCode: string;
+            /** @example 2026 */
+            year: number;
+            /** @example 2026年嘉兴市科技创新券 */
+            name: string;
+            ratioBpByTier: components["schemas"]["TierRatiosDto"];
+            /** @description Most one application (and so one voucher) may be worth, fen */
+            perApplicationCapFen: number;
+            /** @description Annual cap per enterprise, fen */
+            annualCapEnterpriseFen: number;
+            /** @description Annual cap per actual-controller group (同一实际控制人), fen */
+            annualCapGroupFen: number;
+            /** @description Orders up to this amount are covered in full (still within caps), fen */
+            fullCoverageThresholdFen: number;
+            /** @example 2026-12-31 */
+            useBy: string;
+            /** @example 2027-03-31 */
+            redeemBy: string;
+            /**
+             * @description 通兑: the provider claims; 通用: the enterprise pays in full and claims
+             * @enum {string}
+             */
+            redemptionMode: "provider_redeems" | "enterprise_redeems";
+            /** @enum {string} */
+            settlementCycle: "monthly" | "quarterly";
+            /** @description Total budget, fen */
+            budgetFen: number;
+        };
+        ProgramDto: {
+            id: string;
+            issuingRegionCode: string;
+            year: number;
+            name: string;
+            ratioBpByTier: components["schemas"]["TierRatiosDto"];
+            perApplicationCapFen: number;
+            annualCapEnterpriseFen: number;
+            annualCapGroupFen: number;
+            fullCoverageThresholdFen: number;
+            useBy: string;
+            redeemBy: string;
+            redemptionMode: string;
+            settlementCycle: string;
+            budgetFen: number;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            version: number;
+        };
+        CloseProgramDto: {
+            reason?: string;
+        };
+        BudgetDto: {
+            programId: string;
+            /** @description Appropriated budget */
+            budgetFen: number;
+            /** @description Not yet committed to any voucher */
+            availableFen: number;
+            /** @description Committed to vouchers and not spent (voucher balances) */
+            committedFen: number;
+            /** @description Held for orders in progress */
+            heldFen: number;
+            /** @description Captured by approved claims, awaiting settlement */
+            payableFen: number;
+            /** @description Paid out in settlement */
+            paidFen: number;
+            /** @description Clawed back, still to be recovered */
+            clawbackReceivableFen: number;
+            /** @description Sum of every entry of the programme: always 0 */
+            ledgerSumFen: number;
+            vouchersIssued: number;
+        };
+        CreateApplicationDto: {
+            /** Format: uuid */
+            programId: string;
+            /** @description Requested face value, fen */
+            requestedFen: number;
+            /** @example 新型复合材料成分检测与力学性能测试 */
+            purpose: string;
+        };
+        ApplicationDto: {
+            id: string;
+            number: string;
+            programId: string;
+            enterpriseId: string;
+            requestedFen: number;
+            purpose: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_review" | "approved" | "issued" | "rejected" | "returned" | "withdrawn";
+            rejectionReason: string | null;
+            caseId: string | null;
+            voucherId: string | null;
+            submittedAt: string | null;
+            createdAt: string;
+            version: number;
+        };
+        UpdateApplicationDto: {
+            /** @description Requested face value, fen */
+            requestedFen?: number;
+            purpose?: string;
+        };
+        SubmitApplicationDto: {
+            /** @description What changed, when resubmitting a returned application */
+            note?: string;
+        };
+        VoucherDto: {
+            id: string;
+            /** @example CQ330400-2026-000001 */
+            number: string;
+            programId: string;
+            enterpriseId: string;
+            applicationId: string;
+            faceValueFen: number;
+            /** @description Unspent, not held */
+            availableFen: number;
+            /** @description Held for orders in progress */
+            heldFen: number;
+            useBy: string;
+            redeemBy: string;
+            /** @enum {string} */
+            status: "active" | "exhausted" | "expired" | "revoked";
+            issuedAt: string;
+            /** @description Set on a revocation answer when the amount needs a second person: the voucher stays as it is until the request is confirmed */
+            fourEyesRequest?: components["schemas"]["FourEyesRequestDto"];
+        };
+        StatementLineDto: {
+            entryId: string;
+            /** @enum {string} */
+            account: "voucher_available" | "voucher_held";
+            movement: string;
+            /** @description Signed: + into the account, − out of it */
+            amountFen: number;
+            balanceAfterFen: number;
+            referenceType: string;
+            referenceId: string;
+            memo: string | null;
+            at: string;
+        };
+        VoucherStatementDto: {
+            voucher: components["schemas"]["VoucherDto"];
+            lines: components["schemas"]["StatementLineDto"][];
+        };
+        RevokeVoucherDto: {
+            reason: string;
+        };
+        LimitQualificationDto: {
+            id: string;
+            /** @description The enterprise holding it */
+            organizationId: string;
+            /** @enum {string} */
+            kind: "tech_sme" | "high_tech" | "specialised_sme";
+            certificateNo: string;
+            /** @example 2026-01-01 */
+            validFrom: string;
+            /** @example 2028-12-31 */
+            validTo: string;
+            /** @description 发证机关; null on declarations made before verification existed */
+            issuer: string | null;
+            /**
+             * @description Only verified qualifications valid on the day count for a tier
+             * @enum {string}
+             */
+            status: "declared" | "in_review" | "verified" | "rejected" | "revoked" | "withdrawn";
+            decidedAt: string | null;
+            /** @description The bureau’s reason for a rejection, return or revocation */
+            decisionReason: string | null;
+            revokedAt: string | null;
+            certificate: components["schemas"]["QualificationCertificateDto"] | null;
+            version: number;
+            /** @description Verified and valid today (Asia/Shanghai), so it counts for the tier */
+            validToday: boolean;
+        };
+        ApplicationLimitsDto: {
+            programId: string;
+            /** @description false when the programme is not open or its use-by date has passed: applications are refused */
+            acceptingApplications: boolean;
+            /**
+             * @description Best tier among the verified qualifications valid today
+             * @enum {string}
+             */
+            tier: "default" | "tech_sme" | "specialised_sme" | "high_tech";
+            /** @description The programme’s ratio for that tier, basis points */
+            ratioBp: number;
+            perApplicationCapFen: number;
+            fullCoverageThresholdFen: number;
+            annualCapEnterpriseFen: number;
+            /** @description Face value already issued to this enterprise in the programme, as the issuance cap check counts it */
+            enterpriseUsedFen: number;
+            enterpriseRemainingFen: number;
+            /** @description null when the enterprise belongs to no actual-controller group */
+            annualCapGroupFen: number | null;
+            groupUsedFen: number | null;
+            groupRemainingFen: number | null;
+            /** @description The budget not yet committed to vouchers */
+            budgetAvailableFen: number;
+            /** @description min(per-application cap, enterprise remaining, group remaining, budget available) */
+            maxRequestableFen: number;
+            useBy: string;
+            redeemBy: string;
+            /** @enum {string} */
+            redemptionMode: "provider_redeems" | "enterprise_redeems";
+            qualifications: components["schemas"]["LimitQualificationDto"][];
+        };
+        GroupUsageByEnterpriseDto: {
+            enterpriseId: string;
+            enterpriseName: string;
+            /** @description Face value committed under this group, in fen */
+            committedFen: number;
+            vouchers: number;
+            /** @description Whether the enterprise is still a member (its past usage stays with the group either way) */
+            currentMember: boolean;
+        };
+        GroupProgramUsageDto: {
+            programId: string;
+            programName: string;
+            year: number;
+            /** @description The programme’s annual cap per actual-controller group, in fen */
+            capFen: number;
+            /** @description Committed under this group (the locked counter issuance checks), in fen */
+            usedFen: number;
+            remainingFen: number;
+            byEnterprise: components["schemas"]["GroupUsageByEnterpriseDto"][];
+        };
+        ControllerGroupUsageDto: {
+            groupId: string;
+            programs: components["schemas"]["GroupProgramUsageDto"][];
+        };
+        CreateOrderDto: {
+            /**
+             * Format: uuid
+             * @description Catalogue service
+             */
+            serviceId: string;
+            /**
+             * Format: uuid
+             * @description The enterprise’s voucher that pays the subsidy
+             */
+            voucherId: string;
+            quantity: number;
+        };
+        OrderDto: {
+            id: string;
+            number: string;
+            programId: string;
+            voucherId: string;
+            enterpriseId: string;
+            providerId: string;
+            serviceId: string;
+            quantity: number;
+            unitPriceFen: number;
+            contractAmountFen: number;
+            /** @description Subsidy ratio applied, basis points */
+            ratioBp: number;
+            /** @description The recognition agreement that admitted a partner-region provider */
+            recognitionAgreementId: string | null;
+            /** @description Subsidy currently held on the voucher */
+            subsidyHeldFen: number;
+            /** @description What the enterprise pays itself (contract or actual amount minus subsidy) */
+            enterpriseShareFen: number;
+            actualAmountFen: number | null;
+            subsidyFinalFen: number | null;
+            /** @enum {string} */
+            status: "created" | "accepted" | "declined" | "delivered" | "confirmed" | "disputed" | "claimed" | "settled" | "cancelled" | "rejected";
+            reportNumber: string | null;
+            deliveredOn: string | null;
+            orderedOn: string;
+            disputeReason: string | null;
+            /** @description What bound the subsidy at ordering */
+            subsidyLimitedBy: string;
+            version: number;
+        };
+        OrderQuoteDto: {
+            serviceId: string;
+            voucherId: string;
+            serviceName: string;
+            providerName: string;
+            unitPriceFen: number;
+            quantity: number;
+            /** @description unitPriceFen × quantity */
+            contractAmountFen: number;
+            /** @description Subsidy ratio that would apply, basis points */
+            ratioBp: number;
+            /** @description Subsidy that ordering would hold on the voucher */
+            subsidyFen: number;
+            /** @description contractAmountFen − subsidyFen */
+            enterpriseShareFen: number;
+            /** @description What bound the subsidy: ratio, full_coverage, voucher_balance or agreement_per_order_cap */
+            subsidyLimitedBy: string;
+            /** @description The recognition agreement that admits a partner-region provider; null for a local one */
+            recognitionAgreementId: string | null;
+            /** @description The voucher’s available balance now */
+            voucherAvailableFen: number;
+        };
+        ReasonDto: {
+            reason: string;
+        };
+        DeliverOrderDto: {
+            /**
+             * @description 报告编号
+             * @example SHJC-2026-001234
+             */
+            reportNumber: string;
+            /** @description Actual amount, at most the contract amount, fen */
+            actualAmountFen: number;
+            /** @example 2026-11-20 */
+            deliveredOn: string;
+        };
+        OptionalReasonDto: {
+            reason?: string;
+        };
+        SubmitClaimDto: {
+            /** Format: uuid */
+            orderId: string;
+            /**
+             * @description 合同编号
+             * @example HT-2026-0451
+             */
+            contractNo: string;
+            /**
+             * @description 发票号码, unique system-wide
+             * @example 044002600111-12345678
+             */
+            invoiceNo: string;
+            /**
+             * @description 付款凭证 (reference of the enterprise’s payment)
+             * @example BANK-TXN-20261120-7781
+             */
+            paymentProof: string;
+            /**
+             * @description 检测报告编号
+             * @example SHJC-2026-001234
+             */
+            reportNo: string;
+        };
+        ClaimDto: {
+            id: string;
+            number: string;
+            orderId: string;
+            programId: string;
+            voucherId: string;
+            claimantOrgId: string;
+            payeeOrgId: string;
+            /** @enum {string} */
+            mode: "provider_redeems" | "enterprise_redeems";
+            amountFen: number;
+            contractNo: string;
+            invoiceNo: string;
+            paymentProof: string;
+            reportNo: string;
+            /** @enum {string} */
+            status: "submitted" | "in_review" | "approved" | "paid" | "rejected" | "returned" | "withdrawn" | "clawed_back";
+            caseId: string | null;
+            rejectionReason: string | null;
+            approvedAt: string | null;
+            paidAt: string | null;
+            version: number;
+            /** @description Set on a claw-back answer when the amount needs a second person: the claim stays paid until the request is confirmed */
+            fourEyesRequest?: components["schemas"]["FourEyesRequestDto"];
+        };
+        UpdateClaimDocumentsDto: {
+            contractNo?: string;
+            paymentProof?: string;
+            reportNo?: string;
+        };
+        ResubmitClaimDto: {
+            note?: string;
+        };
+        ClawBackDto: {
+            reason: string;
+        };
+        BatchPersonDto: {
+            id: string;
+            displayName: string;
+        };
+        BatchDto: {
+            id: string;
+            number: string;
+            programId: string;
+            periodStart: string;
+            periodEnd: string;
+            /** @enum {string} */
+            status: "open" | "closed" | "approved" | "paid" | "reconciled";
+            totalFen: number;
+            itemCount: number;
+            paymentReference: string | null;
+            closedAt: string | null;
+            approvedAt: string | null;
+            paidAt: string | null;
+            reconciledAt: string | null;
+            /** @description Who closed it; null when the cut-off closed it */
+            closedBy: components["schemas"]["BatchPersonDto"] | null;
+            /** @description Who approved it (may not be who closed it) */
+            approvedBy: components["schemas"]["BatchPersonDto"] | null;
+            /** @description Who marked it paid (may not be who approved it) */
+            paidBy: components["schemas"]["BatchPersonDto"] | null;
+            version: number;
+        };
+        PayBatchDto: {
+            /**
+             * @description Treasury payment reference (国库支付凭证号)
+             * @example JXCZ-2026-11-0001
+             */
+            paymentReference: string;
+        };
+        ReconcileBatchDto: {
+            /** @example Bank statement 2026-11 matched: 12 transfers */
+            note: string;
+        };
+        StatementRowDto: {
+            /** @description Payee organisation id, or partner region code */
+            key: string;
+            name: string;
+            uscc: string | null;
+            regionCode: string;
+            claims: number;
+            amountFen: number;
+            /** @description Yuan with two decimals, for people */
+            amountYuan: string;
+        };
+        StatementDto: {
+            batch: components["schemas"]["BatchDto"];
+            /** @enum {string} */
+            by: "payee" | "partner_region";
+            rows: components["schemas"]["StatementRowDto"][];
+            totalFen: number;
+        };
+        RunDailyDto: {
+            /**
+             * @description Treat this Shanghai calendar day as today
+             * @example 2027-04-01
+             */
+            asOf?: string;
+        };
+        DailyRunDto: {
+            asOf: string;
+            vouchersExpired: number;
+            returnedToBudgetFen: number;
+            ordersLapsed: number;
+            claimsRejected: number;
+            batchesClosed: number;
+        };
+        TeamMemberDto: {
+            /** @example 李文博 */
+            name: string;
+            /** @example CEO，材料学博士 */
+            role: string;
+        };
+        AvailabilityWindowDto: {
+            /**
+             * Format: date-time
+             * @description Start of a window in which the presenters can pitch
+             * @example 2026-03-10T09:30:00+08:00
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the window
+             * @example 2026-03-10T09:30:00+08:00
+             */
+            to: string;
+        };
+        CreateProjectDto: {
+            /** @example 高导热石墨烯复合散热膜 */
+            title: string;
+            summary?: string;
+            /** @enum {string} */
+            industry: "integrated_circuits" | "artificial_intelligence" | "biomedicine" | "high_end_equipment" | "new_energy" | "new_materials" | "new_energy_vehicles" | "digital_economy" | "other";
+            /** @enum {string} */
+            stage: "seed" | "angel" | "pre_a" | "series_a" | "series_b" | "series_c_plus" | "pre_ipo";
+            /** @description Financing ask (融资需求), fen */
+            financingAskFen: number;
+            /**
+             * @description Region of the project (district or city)
+             * @example 330402
+             */
+            regionCode: string;
+            team: components["schemas"]["TeamMemberDto"][];
+            /** @description When the presenters can pitch; empty or absent: any time */
+            availability?: components["schemas"]["AvailabilityWindowDto"][];
+        };
+        DeckInfoDto: {
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: string;
+        };
+        ProjectDto: {
+            id: string;
+            /** @example LY2026-000001 */
+            number: string;
+            enterpriseId: string;
+            title: string;
+            summary: string;
+            /** @enum {string} */
+            industry: "integrated_circuits" | "artificial_intelligence" | "biomedicine" | "high_end_equipment" | "new_energy" | "new_materials" | "new_energy_vehicles" | "digital_economy" | "other";
+            /** @enum {string} */
+            stage: "seed" | "angel" | "pre_a" | "series_a" | "series_b" | "series_c_plus" | "pre_ipo";
+            financingAskFen: number;
+            regionCode: string;
+            team: components["schemas"]["TeamMemberDto"][];
+            availability: components["schemas"]["AvailabilityWindowDto"][];
+            /** @enum {string} */
+            status: "collected" | "screening" | "returned" | "screened" | "coached" | "scheduled" | "presented" | "matched" | "landed" | "tracked" | "rejected" | "withdrawn";
+            statusChangedAt: string;
+            screeningCaseId: string | null;
+            decisionReason: string | null;
+            /** @description Metadata only; the deck itself is confidential */
+            deck: components["schemas"]["DeckInfoDto"] | null;
+            createdAt: string;
+            version: number;
+        };
+        UpdateProjectDto: {
+            title?: string;
+            summary?: string;
+            /** @enum {string} */
+            industry?: "integrated_circuits" | "artificial_intelligence" | "biomedicine" | "high_end_equipment" | "new_energy" | "new_materials" | "new_energy_vehicles" | "digital_economy" | "other";
+            /** @enum {string} */
+            stage?: "seed" | "angel" | "pre_a" | "series_a" | "series_b" | "series_c_plus" | "pre_ipo";
+            /** @description Financing ask, fen */
+            financingAskFen?: number;
+            team?: components["schemas"]["TeamMemberDto"][];
+        };
+        SetAvailabilityDto: {
+            /** @description Replaces the declared availability; empty: any time */
+            availability: components["schemas"]["AvailabilityWindowDto"][];
+        };
+        ProjectTimelineDto: {
+            projectId: string;
+            /** @enum {string} */
+            status: "collected" | "screening" | "returned" | "screened" | "coached" | "scheduled" | "presented" | "matched" | "landed" | "tracked" | "rejected" | "withdrawn";
+            entries: components["schemas"]["TimelineEntryDto"][];
+        };
+        ProjectTransitionDto: {
+            /** @enum {string} */
+            event: "coach" | "present" | "match" | "land" | "track";
+            note?: string;
+        };
+        DeckInvitationDto: {
+            /**
+             * Format: uuid
+             * @description An investor organisation
+             */
+            investorOrganizationId: string;
+        };
+        DeckInvitationResultDto: {
+            projectId: string;
+            investorOrganizationId: string;
+            invitedAt: string;
+        };
+        RecordOutcomeDto: {
+            /** @description Landed (落地) in Jiaxing */
+            landedInJiaxing: boolean;
+            /**
+             * @description Jiaxing district or county, when landed
+             * @example 330402
+             */
+            landingDistrictCode?: string;
+            /**
+             * @description Landing date (Shanghai calendar day)
+             * @example 2026-05-20
+             */
+            landedOn?: string;
+            /** @description Financing raised so far, fen */
+            financingRaisedFen: number;
+            note?: string;
+        };
+        OutcomeDto: {
+            projectId: string;
+            landedInJiaxing: boolean;
+            landingDistrictCode: string | null;
+            landedOn: string | null;
+            financingRaisedFen: number;
+            note: string | null;
+            updatedAt: string;
+        };
+        SessionDto: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            type: "custom" | "alliance" | "cloud";
+            hostCityCode: string;
+            coHostCityCodes: string[];
+            venueId: string | null;
+            streamUrl: string | null;
+            capacity: number;
+            seatsTaken: number;
+            startsAt: string;
+            endsAt: string;
+            pitchMinutes: number;
+            qaMinutes: number;
+            /** @description Slots that fit the window */
+            slotCount: number;
+            themeIndustries: string[];
+            /** @enum {string} */
+            status: "draft" | "published" | "finished" | "cancelled";
+            /** @description Latest published agenda version; 0 before the first publication */
+            agendaVersion: number;
+            publishedAt: string | null;
+            version: number;
+        };
+        AgendaSlotDto: {
+            slotId: string;
+            slotIndex: number;
+            startsAt: string;
+            endsAt: string;
+            projectId: string;
+            projectNumber: string;
+            projectTitle: string;
+            industry: string;
+            stage: string;
+            enterpriseName: string;
+        };
+        AgendaDto: {
+            session: components["schemas"]["SessionDto"];
+            /** @description Venue name and address, or the stream link */
+            location: string | null;
+            /** @description 0: an unpublished draft (admins only) */
+            version: number;
+            publishedAt: string | null;
+            slots: components["schemas"]["AgendaSlotDto"][];
+        };
+        AgendaCollectionDto: {
+            /** @description Whose agenda: session, project or investor */
+            scope: string;
+            agendas: components["schemas"]["AgendaDto"][];
+        };
+        FollowDto: {
+            projectId: string;
+            following: boolean;
+        };
+        InterestNoteDto: {
+            note?: string;
+        };
+        InterestDto: {
+            id: string;
+            projectId: string;
+            investorOrgId: string;
+            /** @enum {string} */
+            status: "interested" | "meeting" | "due_diligence" | "term_sheet" | "invested" | "dropped";
+            note: string | null;
+            updatedAt: string;
+            version: number;
+        };
+        CreateVenueDto: {
+            /** @example 长三角全球科创路演中心 1 号厅 */
+            name: string;
+            /**
+             * @description The city the venue belongs to
+             * @example 330400
+             */
+            cityCode: string;
+            address?: string;
+            capacity: number;
+        };
+        VenueDto: {
+            id: string;
+            name: string;
+            cityCode: string;
+            address: string;
+            capacity: number;
+        };
+        CreateSessionDto: {
+            /** @example 新材料专场路演 */
+            title: string;
+            /** @enum {string} */
+            type: "custom" | "alliance" | "cloud";
+            /** @example 330400 */
+            hostCityCode: string;
+            /** @description alliance: the co-hosting G60 cities */
+            coHostCityCodes?: string[];
+            /** @description custom and alliance: the venue (in the host city) */
+            venueId?: string;
+            /** @description cloud: the stream link */
+            streamUrl?: string;
+            /** @description Audience seats; in-person default: the venue capacity. Required for cloud sessions. */
+            capacity?: number;
+            /**
+             * Format: date-time
+             * @description Start of the session
+             * @example 2026-03-10T09:30:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description End of the session
+             * @example 2026-03-10T09:30:00+08:00
+             */
+            endsAt: string;
+            /**
+             * @description Pitch minutes per slot
+             * @example 10
+             */
+            pitchMinutes: number;
+            /**
+             * @description Q&A minutes per slot
+             * @example 5
+             */
+            qaMinutes: number;
+            /** @description Industry theme; empty: open to any industry */
+            themeIndustries: ("integrated_circuits" | "artificial_intelligence" | "biomedicine" | "high_end_equipment" | "new_energy" | "new_materials" | "new_energy_vehicles" | "digital_economy" | "other")[];
+        };
+        SlotDto: {
+            id: string;
+            sessionId: string;
+            slotIndex: number;
+            startsAt: string;
+            endsAt: string;
+            projectId: string;
+            projectNumber: string;
+            projectTitle: string;
+            industry: string;
+            /** @enum {string} */
+            placedBy: "scheduler" | "manual";
+            explanation: string[];
+        };
+        SessionDetailDto: {
+            session: components["schemas"]["SessionDto"];
+            /** @description Current slots (may differ from the published agenda until republished) */
+            slots: components["schemas"]["SlotDto"][];
+        };
+        AgendaChangeDto: {
+            /** @enum {string} */
+            change: "added" | "removed" | "moved";
+            projectId: string;
+            projectTitle: string;
+            fromStartsAt: string | null;
+            toStartsAt: string | null;
+        };
+        AgendaVersionDto: {
+            sessionId: string;
+            version: number;
+            publishedAt: string;
+            changelog: components["schemas"]["AgendaChangeDto"][];
+            agenda: components["schemas"]["AgendaDto"];
+        };
+        AssignSlotDto: {
+            /** Format: uuid */
+            projectId: string;
+            /** @description Position in the session’s slot grid, from 0 */
+            slotIndex: number;
+        };
+        WarningDto: {
+            /** @enum {string} */
+            code: "theme_mismatch" | "short_gap" | "outside_availability";
+            message: string;
+        };
+        SlotChangeDto: {
+            slot: components["schemas"]["SlotDto"] | null;
+            /** @description Soft issues: the change is made, but look again */
+            warnings: components["schemas"]["WarningDto"][];
+        };
+        MoveSlotDto: {
+            /** @description New position in the slot grid */
+            slotIndex: number;
+        };
+        ScheduleRunDto: {
+            /** @description Sessions to fill (draft or published) */
+            sessionIds: string[];
+            /** @description Limit to these projects; default: every screened project */
+            projectIds?: string[];
+            /** @description false: preview only; true: write the placements (one transaction) */
+            apply: boolean;
+        };
+        PlacementDto: {
+            projectId: string;
+            sessionId: string;
+            slotIndex: number;
+            startsAt: string;
+            endsAt: string;
+            reasons: string[];
+            warnings: string[];
+        };
+        UnplacedDto: {
+            projectId: string;
+            /** @enum {string} */
+            code: "no_theme_match" | "not_available" | "presenter_busy" | "slots_full";
+            reason: string;
+        };
+        ScheduleStatsDto: {
+            projects: number;
+            placed: number;
+            freeSlotsBefore: number;
+            freeSlotsAfter: number;
+        };
+        ScheduleResultDto: {
+            applied: boolean;
+            placements: components["schemas"]["PlacementDto"][];
+            unplaced: components["schemas"]["UnplacedDto"][];
+            stats: components["schemas"]["ScheduleStatsDto"];
+        };
+        RsvpDto: {
+            id: string;
+            sessionId: string;
+            userId: string;
+            /** @enum {string} */
+            status: "confirmed" | "waitlisted" | "cancelled";
+            /** @description Place on the waitlist (1 = next), when waitlisted */
+            waitlistPosition: number | null;
+            promotedAt: string | null;
+            createdAt: string;
+        };
+        CreateSessionRequestDto: {
+            /** @example 新能源汽车零部件企业定制路演 */
+            title: string;
+            industries: ("integrated_circuits" | "artificial_intelligence" | "biomedicine" | "high_end_equipment" | "new_energy" | "new_materials" | "new_energy_vehicles" | "digital_economy" | "other")[];
+            /** @example 330400 */
+            hostCityCode: string;
+            /**
+             * Format: date-time
+             * @description Earliest preferred start
+             * @example 2026-03-10T09:30:00+08:00
+             */
+            preferredStart: string;
+            /**
+             * Format: date-time
+             * @description Latest preferred end
+             * @example 2026-03-10T09:30:00+08:00
+             */
+            preferredEnd: string;
+            expectedAudience: number;
+            note?: string;
+        };
+        SessionRequestDto: {
+            id: string;
+            requesterOrgId: string;
+            /** @enum {string} */
+            requesterKind: "enterprise" | "investor" | "park";
+            title: string;
+            industries: string[];
+            hostCityCode: string;
+            preferredStart: string;
+            preferredEnd: string;
+            expectedAudience: number;
+            note: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined";
+            sessionId: string | null;
+            decisionNote: string | null;
+            createdAt: string;
+        };
+        AcceptSessionRequestDto: {
+            /**
+             * Format: uuid
+             * @description The session the request is accepted into
+             */
+            sessionId: string;
+            note?: string;
+        };
+        DeclineSessionRequestDto: {
+            reason: string;
+        };
+        InvestorProfileDto: {
+            organizationId: string;
+            focusIndustries: string[];
+            focusStages: string[];
+            ticketMinFen: number | null;
+            ticketMaxFen: number | null;
+            /** @description Projects the signed-in investor follows */
+            followedProjectIds: string[];
+        };
+        UpsertInvestorProfileDto: {
+            focusIndustries?: ("integrated_circuits" | "artificial_intelligence" | "biomedicine" | "high_end_equipment" | "new_energy" | "new_materials" | "new_energy_vehicles" | "digital_economy" | "other")[];
+            focusStages?: ("seed" | "angel" | "pre_a" | "series_a" | "series_b" | "series_c_plus" | "pre_ipo")[];
+            /** @description Smallest ticket (单笔投资), fen */
+            ticketMinFen?: number;
+            /** @description Largest ticket, fen */
+            ticketMaxFen?: number;
+        };
+        RecommendationDto: {
+            project: components["schemas"]["ProjectDto"];
+            score: number;
+            reasons: string[];
+        };
+        InterestTransitionDto: {
+            /** @enum {string} */
+            event: "meet" | "start_due_diligence" | "offer_term_sheet" | "invest" | "drop";
+            note?: string;
+        };
+        StatsRowDto: {
+            /** @description City code, industry, session type or YYYY-MM */
+            key: string;
+            projects: number;
+            /** @description Passed screening (screened or later) */
+            screened: number;
+            /** @description Presented at a roadshow (presented or later) */
+            presented: number;
+            landedInJiaxing: number;
+            financingRaisedFen: number;
+        };
+        StatsDto: {
+            /** @enum {string} */
+            groupBy: "city" | "industry" | "session_type" | "month";
+            from: string | null;
+            to: string | null;
+            rows: components["schemas"]["StatsRowDto"][];
+            totals: components["schemas"]["StatsRowDto"];
+        };
+        ProgramBudgetTotalsDto: {
+            budgetFen: number;
+            /** @description Budget not yet committed to vouchers (budget_available) */
+            availableFen: number;
+        };
+        DistrictBudgetRowDto: {
+            /** @example 330402 */
+            regionCode: string;
+            /** @example 南湖区 */
+            regionName: string;
+            /** @description Vouchers issued to enterprises registered in the region */
+            vouchersIssued: number;
+            /** @description Face value committed from the budget at issuance (commit movements) */
+            committedFen: number;
+            /** @description Held now for orders in progress (voucher_held balances) */
+            heldFen: number;
+            /** @description Captured by approved claims and not yet paid (payable) */
+            capturedOrPayableFen: number;
+            /** @description Paid in settlement, less claw-backs (paid) */
+            paidFen: number;
+            /** @description Still spendable on the vouchers (voucher_available balances) */
+            availableToEnterprisesFen: number;
+        };
+        BudgetByDistrictDto: {
+            programId: string;
+            /** @example 330400 */
+            issuingRegionCode: string;
+            totals: components["schemas"]["ProgramBudgetTotalsDto"];
+            /** @description Each district or county of the issuing region in the caller’s scope, in region order */
+            rows: components["schemas"]["DistrictBudgetRowDto"][];
+        };
+        RegionFlowRowDto: {
+            /** @example 330400 */
+            fromRegionCode: string;
+            /** @example 嘉兴市 */
+            fromRegionName: string;
+            /**
+             * @description The provider’s city (a district is counted with its city)
+             * @example 310000
+             */
+            toRegionCode: string;
+            /** @example 上海市 */
+            toRegionName: string;
+            /** @description Orders, without cancelled, declined or rejected ones */
+            orders: number;
+            /** @description Their subsidy: final once delivered, else held */
+            subsidyFen: number;
+            /** @description Paid to payees in settlement for these orders, less claw-backs */
+            paidFen: number;
+        };
+        CrossRegionFlowDto: {
+            programId: string;
+            rows: components["schemas"]["RegionFlowRowDto"][];
+        };
+        StageTimeRowDto: {
+            /** @example voucher_application */
+            workflowKey: string;
+            /** @example district_review */
+            stageKey: string;
+            /** @description Tasks decided */
+            decided: number;
+            /** @description Hours from task creation to decision, 2 decimals; null while nothing was decided */
+            avgHours: number | null;
+            p50Hours: number | null;
+            p90Hours: number | null;
+            /** @description Open tasks past their SLA */
+            overdueOpen: number;
+            /** @description Open tasks */
+            open: number;
+        };
+        ProviderMapRowDto: {
+            /** @example 310000 */
+            regionCode: string;
+            /** @example 上海市 */
+            regionName: string;
+            lat: number | null;
+            lng: number | null;
+            /** @description Admitted, active providers registered in the region */
+            activeProviders: number;
+            /** @description Their active catalogue services */
+            services: number;
+            /** @description Distinct instrument names among those services */
+            instruments: number;
+            /** @description Active providers holding CMA or CNAS */
+            cmaOrCnas: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    DemoLoginsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoLoginDto"][];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_completePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePasswordResetDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_forcePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetIssuedDto"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                subjectType?: string;
+                subjectId?: string;
+                /** @description Exact action, or a prefix ending in * (e.g. provider.admission.*) */
+                action?: string;
+                actorUserId?: string;
+                organizationId?: string;
+                from?: string;
+                to?: string;
+                /** @description Return events with seq below this (paging backwards) */
+                beforeSeq?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
+                };
+            };
+        };
+    };
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {status, checks, queueBackend} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QueueAdminController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QueueAdminController_list: {
+        parameters: {
+            query?: {
+                state?: "failed" | "waiting" | "active" | "delayed" | "completed";
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                queue: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSummaryDto"][];
+                };
+            };
+        };
+    };
+    QueueAdminController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSummaryDto"];
+                };
+            };
+        };
+    };
+    QueueAdminController_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscardJobDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSummaryDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_inbox: {
+        parameters: {
+            query?: {
+                status?: "open" | "approved" | "rejected" | "returned" | "cancelled";
+                /** @description Stage key, e.g. district_review */
+                stage?: string;
+                /** @description Only tasks past their SLA */
+                overdue?: boolean;
+                subjectType?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"][];
+                };
+            };
+        };
+    };
+    ApprovalsController_decideBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDecisionResultDto"][];
+                };
+            };
+        };
+    };
+    ApprovalsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_listCases: {
+        parameters: {
+            query?: {
+                status?: string;
+                subjectType?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"][];
+                };
+            };
+        };
+    };
+    ApprovalsController_caseDetail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_resubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResubmitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_publicNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNoticeDto"][];
+                };
+            };
+        };
+    };
+    ApprovalsController_object: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalMetricsDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_listDefinitions: {
+        parameters: {
+            query?: {
+                /** @description true: every version, not only the active ones */
+                all?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionDto"][];
+                };
+            };
+        };
+    };
+    ApprovalsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDefinitionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionDto"];
+                };
+            };
+        };
+    };
+    ApprovalsController_getDefinition: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_listRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDto"][];
+                };
+            };
+        };
+    };
+    OrganizationsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationResultDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredUserDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_list: {
+        parameters: {
+            query?: {
+                kind?: "enterprise" | "provider" | "investor" | "agency";
+                regionCode?: string;
+                admissionStatus?: "applied" | "in_review" | "public_notice" | "active" | "suspended" | "revoked" | "rejected" | "withdrawn";
+                /** @description Name contains */
+                q?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"][];
+                };
+            };
+        };
+    };
+    OrganizationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_transitionAdmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdmissionTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_createAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgencyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                role?: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+                /** @description E-mail, display name or organisation name contains */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Users of organisations in this region or any region under it */
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+        };
+    };
+    UsersController_listOfOrganization: {
+        parameters: {
+            query?: {
+                role?: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+                /** @description E-mail, display name or organisation name contains */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_declare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description 科技型中小企业 / 高新技术企业 / 专精特新
+                     * @enum {string}
+                     */
+                    kind: "tech_sme" | "high_tech" | "specialised_sme";
+                    certificateNo: string;
+                    /** @description 发证机关 */
+                    issuer: string;
+                    /** Format: date */
+                    validFrom: string;
+                    /** Format: date */
+                    validTo: string;
+                    /**
+                     * Format: binary
+                     * @description The certificate scan: PDF, PNG or JPEG (checked by content), at most QUALIFICATION_FILE_MAX_BYTES
+                     */
+                    certificate: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_downloadCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such qualification or file, or not yours to read (not disclosed which) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QualificationsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeQualificationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDto"];
+                };
+            };
+        };
+    };
+    ControllerGroupsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControllerGroupDto"][];
+                };
+            };
+        };
+    };
+    ControllerGroupsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateControllerGroupDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControllerGroupDto"];
+                };
+            };
+        };
+    };
+    ControllerGroupsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControllerGroupDetailDto"];
+                };
+            };
+        };
+    };
+    ControllerGroupsController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkControllerGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+        };
+    };
+    ControllerGroupsController_listRequests: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "in_review" | "returned" | "approved" | "rejected" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestDto"][];
+                };
+            };
+        };
+    };
+    ControllerGroupsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChangeRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestDto"];
+                };
+            };
+        };
+    };
+    ControllerGroupsController_getRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_inbox: {
+        parameters: {
+            query?: {
+                /** @description Only unread notifications */
+                unread?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationInboxDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"][];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"][];
+                };
+            };
+        };
+    };
+    WebhooksController_attempts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAttemptPageDto"];
+                };
+            };
+        };
+    };
+    WebhookAllowedHostsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowedHostDto"][];
+                };
+            };
+        };
+    };
+    WebhookAllowedHostsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddAllowedHostDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowedHostDto"];
+                };
+            };
+        };
+    };
+    WebhookAllowedHostsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                host: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowedHostDto"];
+                };
+            };
+        };
+    };
+    CatalogController_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceCategoryDto"][];
+                };
+            };
+        };
+    };
+    CatalogController_search: {
+        parameters: {
+            query?: {
+                /** @description Keywords; Chinese works from one character (光, 光谱, 电感耦合等离子体) */
+                q?: string;
+                category?: string;
+                /** @description Provider region, including the regions under it */
+                regionCode?: string;
+                providerId?: string;
+                /** @description Only services the caller’s issuing city recognises today: local providers, or an agreement in force */
+                recognisedOnly?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogSearchResultDto"];
+                };
+            };
+        };
+    };
+    CatalogController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCatalogServiceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogServiceDto"];
+                };
+            };
+        };
+    };
+    CatalogController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogServiceDto"];
+                };
+            };
+        };
+    };
+    CatalogController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCatalogServiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogServiceDto"];
+                };
+            };
+        };
+    };
+    CatalogController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogServiceDto"];
+                };
+            };
+        };
+    };
+    CatalogImportsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogImportDto"][];
+                };
+            };
+        };
+    };
+    CatalogImportsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogImportSummaryDto"];
+                };
+            };
+        };
+    };
+    CatalogImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogImportDto"];
+                };
+            };
+        };
+    };
+    CatalogImportsController_errors: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogImportErrorDto"][];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionAgreementDto"][];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRecognitionAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionAgreementDetailDto"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionAgreementDetailDto"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRecognitionAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionAgreementDetailDto"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionAgreementDetailDto"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_amend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendAgreementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionAgreementDetailDto"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerminateAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionAgreementDetailDto"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_addProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddAgreementProvidersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionAgreementDetailDto"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_addServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddAgreementServicesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionAgreementDetailDto"];
+                };
+            };
+        };
+    };
+    RecognitionAgreementsController_terminate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerminateAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionAgreementDetailDto"];
+                };
+            };
+        };
+    };
+    FourEyesController_list: {
+        parameters: {
+            query?: {
+                status?: "pending" | "confirmed" | "cancelled";
+                kind?: "voucher_revocation" | "claim_claw_back";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FourEyesRequestDto"][];
+                };
+            };
+        };
+    };
+    FourEyesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FourEyesRequestDto"];
+                };
+            };
+        };
+    };
+    FourEyesController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FourEyesDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FourEyesRequestDto"];
+                };
+            };
+        };
+    };
+    FourEyesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FourEyesDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FourEyesRequestDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_list: {
+        parameters: {
+            query?: {
+                status?: "draft" | "open" | "closed";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDto"][];
+                };
+            };
+        };
+    };
+    ProgramsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgramDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseProgramDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_budget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetDto"];
+                };
+            };
+        };
+    };
+    VouchersController_listApplications: {
+        parameters: {
+            query?: {
+                programId?: string;
+                status?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"][];
+                };
+            };
+        };
+    };
+    VouchersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApplicationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+        };
+    };
+    VouchersController_getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+        };
+    };
+    VouchersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+        };
+    };
+    VouchersController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+        };
+    };
+    VouchersController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+        };
+    };
+    VouchersController_list: {
+        parameters: {
+            query?: {
+                programId?: string;
+                status?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherDto"][];
+                };
+            };
+        };
+    };
+    VouchersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherDto"];
+                };
+            };
+        };
+    };
+    VouchersController_statement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherStatementDto"];
+                };
+            };
+        };
+    };
+    VouchersController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeVoucherDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherDto"];
+                };
+            };
+        };
+    };
+    ProgramLimitsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationLimitsDto"];
+                };
+            };
+        };
+    };
+    ControllerGroupUsageController_usage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControllerGroupUsageDto"];
+                };
+            };
+        };
+    };
+    OrdersController_list: {
+        parameters: {
+            query?: {
+                status?: "created" | "accepted" | "declined" | "delivered" | "confirmed" | "disputed" | "claimed" | "settled" | "cancelled" | "rejected";
+                voucherId?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"][];
+                };
+            };
+        };
+    };
+    OrdersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersController_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderQuoteDto"];
+                };
+            };
+        };
+    };
+    OrdersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersController_deliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliverOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersController_dispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_list: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "in_review" | "approved" | "paid" | "rejected" | "returned" | "withdrawn" | "clawed_back";
+                programId?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"][];
+                };
+            };
+        };
+    };
+    ClaimsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_updateDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClaimDocumentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_resubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResubmitClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_clawBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClawBackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+        };
+    };
+    SettlementController_list: {
+        parameters: {
+            query?: {
+                programId?: string;
+                status?: "open" | "closed" | "approved" | "paid" | "reconciled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDto"][];
+                };
+            };
+        };
+    };
+    SettlementController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDto"];
+                };
+            };
+        };
+    };
+    SettlementController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDto"];
+                };
+            };
+        };
+    };
+    SettlementController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDto"];
+                };
+            };
+        };
+    };
+    SettlementController_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDto"];
+                };
+            };
+        };
+    };
+    SettlementController_reconcile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconcileBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDto"];
+                };
+            };
+        };
+    };
+    SettlementController_statement: {
+        parameters: {
+            query?: {
+                by?: "payee" | "partner_region";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementDto"];
+                };
+            };
+        };
+    };
+    SettlementController_statementCsv: {
+        parameters: {
+            query?: {
+                by?: "payee" | "partner_region";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SettlementController_statementXlsx: {
+        parameters: {
+            query?: {
+                by?: "payee" | "partner_region";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SettlementController_runDaily: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunDailyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyRunDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "collected" | "screening" | "returned" | "screened" | "coached" | "scheduled" | "presented" | "matched" | "landed" | "tracked" | "rejected" | "withdrawn";
+                industry?: "integrated_circuits" | "artificial_intelligence" | "biomedicine" | "high_end_equipment" | "new_energy" | "new_materials" | "new_energy_vehicles" | "digital_economy" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"][];
+                };
+            };
+        };
+    };
+    ProjectsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_availability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAvailabilityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectTimelineDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_downloadDeck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deck file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No deck, or not yours to read (not disclosed which) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectsController_uploadDeck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF or .pptx, at most 20 MiB
+                     */
+                    deck: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeckInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeckInvitationResultDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_recordOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_agenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaCollectionDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_agendaIcal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar, one VEVENT per slot, TZID Asia/Shanghai */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
+    ProjectsController_follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_unfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_interestsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestDto"][];
+                };
+            };
+        };
+    };
+    ProjectsController_interest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestDto"];
+                };
+            };
+        };
+    };
+    SessionsController_venues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueDto"][];
+                };
+            };
+        };
+    };
+    SessionsController_createVenue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVenueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueDto"];
+                };
+            };
+        };
+    };
+    SessionsController_listSessions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "draft" | "published" | "finished" | "cancelled";
+                type?: "custom" | "alliance" | "cloud";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"][];
+                };
+            };
+        };
+    };
+    SessionsController_createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description The venue is booked for an overlapping session (details.conflictsWith), or over its capacity */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionsController_getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+        };
+    };
+    SessionsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaVersionDto"];
+                };
+            };
+        };
+    };
+    SessionsController_finish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
+    SessionsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+        };
+    };
+    SessionsController_agenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaDto"];
+                };
+            };
+        };
+    };
+    SessionsController_agendaIcal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
+    SessionsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaVersionDto"][];
+                };
+            };
+        };
+    };
+    SessionsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignSlotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotChangeDto"];
+                };
+            };
+            /** @description Slot taken, presenter in an overlapping slot, already in the session, or outside the window */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionsController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveSlotDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotChangeDto"];
+                };
+            };
+        };
+    };
+    SessionsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotChangeDto"];
+                };
+            };
+        };
+    };
+    SessionsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleRunDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleResultDto"];
+                };
+            };
+        };
+    };
+    SessionsController_myRsvp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpDto"];
+                };
+            };
+        };
+    };
+    SessionsController_rsvp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpDto"];
+                };
+            };
+        };
+    };
+    SessionsController_cancelRsvp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpDto"];
+                };
+            };
+        };
+    };
+    SessionsController_listRsvps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpDto"][];
+                };
+            };
+        };
+    };
+    SessionsController_requestsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRequestDto"][];
+                };
+            };
+        };
+    };
+    SessionsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRequestDto"];
+                };
+            };
+        };
+    };
+    SessionsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptSessionRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRequestDto"];
+                };
+            };
+        };
+    };
+    SessionsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineSessionRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRequestDto"];
+                };
+            };
+        };
+    };
+    InvestorsController_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorProfileDto"];
+                };
+            };
+        };
+    };
+    InvestorsController_upsertProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpsertInvestorProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorProfileDto"];
+                };
+            };
+        };
+    };
+    InvestorsController_recommendations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDto"][];
+                };
+            };
+        };
+    };
+    InvestorsController_myInterests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestDto"][];
+                };
+            };
+        };
+    };
+    InvestorsController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestDto"];
+                };
+            };
+        };
+    };
+    InvestorsController_agenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaCollectionDto"];
+                };
+            };
+        };
+    };
+    InvestorsController_agendaIcal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
+    InvestorsController_stats: {
+        parameters: {
+            query: {
+                groupBy: "city" | "industry" | "session_type" | "month";
+                /** @description First Shanghai calendar day of the period */
+                from?: string;
+                /** @description Last day of the period */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_budgetByDistrict: {
+        parameters: {
+            query: {
+                /** @description The voucher programme */
+                programId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetByDistrictDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_crossRegionFlow: {
+        parameters: {
+            query: {
+                /** @description The voucher programme */
+                programId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrossRegionFlowDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_approvalTimes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageTimeRowDto"][];
+                };
+            };
+        };
+    };
+    DashboardsController_map: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderMapRowDto"][];
+                };
+            };
+        };
+    };
+}
