@@ -4,6 +4,8 @@ import { describeConstraint } from '../../../platform/errors/pg-errors';
 /**
  * The database's refusals, as clients see them when a service has no better explanation. The
  * services catch the scheduling conflicts themselves and answer with the conflicting record.
+ * Roadshows answer only with the platform's generic codes (CONFLICT, ALREADY_EXISTS, ...); a code
+ * only roadshows use would be declared here with `defineErrorCodes('roadshows', ...)`.
  */
 export const VENUE_DOUBLE_BOOKED = 'roadshow_sessions_venue_free';
 export const SLOT_TAKEN = 'roadshow_slots_session_free';
