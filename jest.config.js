@@ -9,7 +9,9 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'],
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts', '<rootDir>/packages/**/*.spec.ts'],
+      // The portal's path to packages/shared (web/tsconfig.json), for portal code a unit spec loads.
+      moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/packages/shared/$1' },
       transform,
     },
     {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { makeUscc, USCC_CHARSET } from '../src/modules/organizations/uscc';
+import { makeUscc, USCC_CHARSET } from '../packages/shared/uscc';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
 import { Role } from '../src/platform/context/actor';
 import { bullmqNoopRate, passwordHashRate, pgCommitRate, QueueBackend } from './baselines';

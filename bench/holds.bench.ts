@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { RunningApp } from '../src/bootstrap';
 import { CreateOrderDto } from '../src/modules/orders/dto/order.dto';
 import { OrdersService } from '../src/modules/orders/orders.service';
-import { makeUscc, USCC_CHARSET } from '../src/modules/organizations/uscc';
+import { makeUscc, USCC_CHARSET } from '../packages/shared/uscc';
 import { Actor, OrganizationKind, Role } from '../src/platform/context/actor';
 import { RequestContext } from '../src/platform/context/request-context';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';

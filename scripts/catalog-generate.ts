@@ -10,7 +10,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { makeUscc, USCC_CHARSET } from '../src/modules/organizations/uscc';
+import { makeUscc, USCC_CHARSET } from '../packages/shared/uscc';
 
 export interface GenerateOptions {
   providers: number;

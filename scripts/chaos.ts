@@ -20,7 +20,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Pool } from 'pg';
-import { makeUscc, USCC_CHARSET } from '../src/modules/organizations/uscc';
+import { makeUscc, USCC_CHARSET } from '../packages/shared/uscc';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');

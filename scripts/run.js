@@ -24,7 +24,7 @@ function newestMtime(dir, pattern = /\.ts$/) {
 
 const stamp = path.join(root, 'dist', '.build-stamp');
 const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
-const sources = Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'migrations')));
+const sources = Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'migrations')), newestMtime(path.join(root, 'packages')));
 if (built < sources || !fs.existsSync(path.join(root, 'dist', `${entry}.js`))) {
   process.stdout.write('Building…\n');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
@@ -34,7 +34,7 @@ if (built < sources || !fs.existsSync(path.join(root, 'dist', `${entry}.js`))) {
 // The portal (web/) is bundled separately; rebuild it when its sources are newer than the bundle.
 const webStamp = path.join(root, 'dist', 'web', '.build-stamp');
 const webBuilt = fs.existsSync(webStamp) ? fs.statSync(webStamp).mtimeMs : 0;
-if (webBuilt < newestMtime(path.join(root, 'web'), /\.(tsx?|html|mjs)$/)) {
+if (webBuilt < Math.max(newestMtime(path.join(root, 'web'), /\.(tsx?|html|mjs)$/), newestMtime(path.join(root, 'packages')))) {
   process.stdout.write('Building the web portal…\n');
   execFileSync(process.execPath, [path.join(root, 'web', 'build.mjs')], { stdio: 'inherit', cwd: root });
 }

@@ -18,7 +18,7 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { bootstrap, RunningApp } from '../src/bootstrap';
-import { makeUscc, USCC_CHARSET } from '../src/modules/organizations/uscc';
+import { makeUscc, USCC_CHARSET } from '../packages/shared/uscc';
 import { shanghaiDate } from '../src/platform/database/shanghai-date';
 import { DEMO_PASSWORD } from '../src/seed/seed-demo';
 

@@ -1,4 +1,4 @@
-import { isValidUscc } from '../modules/organizations/uscc';
+import { isValidUscc } from '../../packages/shared/uscc';
 import {
   DEMO_CONTROLLER_GROUPS,
   DEMO_ENTERPRISES,

@@ -2,7 +2,7 @@
  * Deterministic demo data for Jiaxing innovation vouchers.
  * All organisations are fictional; any resemblance to a real entity is accidental.
  */
-import { USCC_CHARSET, makeUscc } from '../modules/organizations/uscc';
+import { USCC_CHARSET, makeUscc } from '../../packages/shared/uscc';
 
 export type QualificationKind = 'tech_sme' | 'high_tech' | 'specialised_sme';
 

@@ -1,7 +1,7 @@
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../platform/context/actor';
-import { makeUscc } from '../modules/organizations/uscc';
+import { makeUscc } from '../../packages/shared/uscc';
 import { DEMO_CONTROLLER_GROUPS, DEMO_ENTERPRISES, DEMO_PROVIDERS } from './demo-data';
 
 /** One password for every demo login; printed at start. Demo data only. */

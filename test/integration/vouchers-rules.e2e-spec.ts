@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { makeUscc } from '../../src/modules/organizations/uscc';
+import { makeUscc } from '../../packages/shared/uscc';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { QueueName } from '../../src/platform/queue/queue.registry';
 import { QueueService } from '../../src/platform/queue/queue.service';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { makeUscc, USCC_CHARSET } from '../../src/modules/organizations/uscc';
+import { makeUscc, USCC_CHARSET } from '../../packages/shared/uscc';
 import { TestApp } from './test-app';
 
 let counter = 0;

@@ -1,5 +1,5 @@
 import { MAX_FEN } from '../../platform/validation/validation';
-import { usccProblem } from '../organizations/uscc';
+import { usccProblem } from '../../../packages/shared/uscc';
 import { SERVICE_CODE_PATTERN } from './dto/catalog-service.dto';
 
 /** The CSV columns of a catalogue import, in the order the generator writes them. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../platform/config/app-config';
 import { Actor, isPlatformAdmin, Role } from '../../platform/context/actor';
-import { formatYuan } from '../../platform/database/money';
+import { formatFen } from '../../../packages/shared/money';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
@@ -116,7 +116,7 @@ export class FourEyesService {
         userIds: deciders.map((d) => d.id),
         kind: 'four_eyes_request.opened',
         title: `待确认：${describe(request)}`,
-        body: `${request.subjectNumber}，金额 ${formatYuan(request.amountFen)}，理由：${request.reason}。需要第二人确认后生效。`,
+        body: `${request.subjectNumber}，金额 ${formatFen(request.amountFen)}，理由：${request.reason}。需要第二人确认后生效。`,
         subjectType: 'four_eyes_request',
         subjectId: request.id,
         dedupKey: `four_eyes_request.opened:${request.id}`,

@@ -8,7 +8,7 @@ import { Organization } from './organization.entity';
 import { AdmissionAction } from './organization.state';
 import { OrganizationsService } from './organizations.service';
 import { RegionsService } from './regions.service';
-import { usccProblem } from './uscc';
+import { usccProblem } from '../../../packages/shared/uscc';
 
 export const PROVIDER_ADMISSION = 'provider_admission';
 

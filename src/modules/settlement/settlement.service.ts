@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin, Role } from '../../platform/context/actor';
-import { formatYuan } from '../../platform/database/money';
+import { formatFen } from '../../../packages/shared/money';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
@@ -164,7 +164,7 @@ export class SettlementService {
         const g = groups.get(top) ?? row(top, this.regions.get(top)?.name ?? top, null, top, 0, 0);
         g.claims += i.claims;
         g.amountFen += Number(i.amount);
-        g.amountYuan = formatYuan(g.amountFen);
+        g.amountYuan = formatFen(g.amountFen);
         groups.set(top, g);
       }
       rows = [...groups.values()];
@@ -243,7 +243,7 @@ export class SettlementService {
 }
 
 function row(key: string, name: string, uscc: string | null, regionCode: string, claims: number, amountFen: number): StatementRowDto {
-  return { key, name, uscc, regionCode, claims, amountFen, amountYuan: formatYuan(amountFen) };
+  return { key, name, uscc, regionCode, claims, amountFen, amountYuan: formatFen(amountFen) };
 }
 
 export function toBatchDto(b: SettlementBatch): Omit<BatchDto, 'closedBy' | 'approvedBy' | 'paidBy'> {

@@ -23,9 +23,4 @@ export function assertFen(value: number): void {
   if (!Number.isSafeInteger(value)) throw new Error(`Money must be an integer number of fen, got ${value}`);
 }
 
-/** Formats fen as yuan for humans (statements, notifications), never for arithmetic. */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}¥${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
+// Formatting fen as yuan for humans (statements, notifications) is shared with the portal: packages/shared/money.ts.

@@ -1,7 +1,7 @@
 import { Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from './i18n';
-import { formatFen } from './money';
+import { formatFen } from '@shared/money';
 
 const STATUS_COLORS: Record<string, string> = {
   draft: 'default', created: 'default', collected: 'default', open: 'processing', applied: 'processing',

@@ -5,7 +5,7 @@ import { createContext, ReactNode, useContext, useEffect, useRef, useState } fro
 import { ApiError, newIdempotencyKey } from './api';
 import { errorText } from './errors';
 import { useI18n } from './i18n';
-import { fenToYuanText, parseYuan } from './money';
+import { fenToYuanText, parseYuan } from '@shared/money';
 import { FieldLookup, rulesFor, useSchema } from './schema';
 
 const SchemaContext = createContext<FieldLookup | undefined>(undefined);

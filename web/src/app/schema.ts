@@ -1,6 +1,6 @@
 import type { Rule } from 'antd/es/form';
 import { useEffect, useState } from 'react';
-import { formatFen } from './money';
+import { formatFen } from '@shared/money';
 
 /** The request schemas of the API, read from its own OpenAPI document, so forms check what the API checks. */
 export interface JsonSchema {

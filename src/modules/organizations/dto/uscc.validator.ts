@@ -1,5 +1,5 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
-import { usccProblem } from '../uscc';
+import { usccProblem } from '../../../../packages/shared/uscc';
 
 const MESSAGES = {
   length: 'must be exactly 18 characters',

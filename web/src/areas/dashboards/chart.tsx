@@ -6,7 +6,7 @@ import * as echarts from 'echarts/core';
 import type { ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import { formatFen } from '../../app/money';
+import { formatFen } from '@shared/money';
 
 // Only what the dashboards draw, so the bundle carries no unused chart types.
 echarts.use([BarChart, EffectScatterChart, FunnelChart, SankeyChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Money, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { formatFen } from '../../app/money';
+import { formatFen } from '@shared/money';
 import { Chart, ChartOption, escapeHtml } from './chart';
 import { ChartCard, FigureTable, Kpis, ProgramPicker, useProgramChoice, useRegions } from './shared';
 

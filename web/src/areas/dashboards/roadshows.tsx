@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Money, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { formatFen } from '../../app/money';
+import { formatFen } from '@shared/money';
 import { Chart, ChartOption, escapeHtml, yuanTick } from './chart';
 import { ChartCard, FigureTable, knownLabel, Kpis, useRegions } from './shared';
 

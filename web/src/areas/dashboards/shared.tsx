@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { formatFen } from '../../app/money';
+import { formatFen } from '@shared/money';
 export { useRegions, type Region } from '../../app/regions';
 
 interface Program {

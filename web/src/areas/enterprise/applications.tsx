@@ -6,7 +6,7 @@ import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/commo
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { formatBp, formatFen } from '../../app/money';
+import { formatBp, formatFen } from '@shared/money';
 import { CaseTimeline, CaseDetail, lastDecisionComment } from './case';
 import { Application, FilteredList, Program, ProgramName, RecordHeader, RefreshButton, useLive, useRegions } from './shared';
 

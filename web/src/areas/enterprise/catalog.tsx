@@ -8,7 +8,7 @@ import { LoadError, useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { formatBp, formatFen } from '../../app/money';
+import { formatBp, formatFen } from '@shared/money';
 import { CatalogService, Order, PagedTable, useCategories, useRegions, Voucher } from './shared';
 
 interface Quote {

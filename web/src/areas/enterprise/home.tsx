@@ -5,7 +5,7 @@ import { useMe } from '../../app/auth';
 import { Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { formatFen } from '../../app/money';
+import { formatFen } from '@shared/money';
 import { Application, Order, Program, ProgramName, RefreshButton, ServiceName, Voucher } from './shared';
 
 const OPEN_APPLICATION = ['draft', 'submitted', 'in_review', 'returned', 'approved'];

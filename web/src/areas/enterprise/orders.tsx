@@ -7,7 +7,7 @@ import { Facts, Money, StatusTag } from '../../app/common';
 import { LoadError } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { formatBp } from '../../app/money';
+import { formatBp } from '@shared/money';
 import { ClaimOfOrder, ClaimForm } from './claims';
 import { FilteredList, Order, ProgramName, RecordHeader, ServiceName, ServiceProvider, useLive, useProgram } from './shared';
 

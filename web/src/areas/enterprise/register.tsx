@@ -1,6 +1,6 @@
 import { Alert, Card, Checkbox, Form, Input, Radio, Segmented, Select, Space, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { usccProblem } from '../../../../src/modules/organizations/uscc';
+import { usccProblem } from '@shared/uscc';
 import { api, ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ApiForm, Field } from '../../app/forms';

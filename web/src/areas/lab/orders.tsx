@@ -2,7 +2,7 @@ import { Alert, Card, Col, Input, Row } from 'antd';
 import { api } from '../../app/api';
 import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { formatFen } from '../../app/money';
+import { formatFen } from '@shared/money';
 import { ClaimForm, ClaimList, ClaimOfOrder } from '../enterprise/claims';
 import { OrderFrame, OrderList, ReasonButton } from '../enterprise/orders';
 import { Order, useProgram } from '../enterprise/shared';

@@ -7,7 +7,7 @@ import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/commo
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { formatBp } from '../../app/money';
+import { formatBp } from '@shared/money';
 import { FormAction, PercentInput, RegionName, rowProps, usePercentRules, useRegions } from './shared';
 import type { Agreement, AgreementDetail, AgreementSignature, Organization } from './types';
 

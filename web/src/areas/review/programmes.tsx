@@ -7,7 +7,7 @@ import { Facts, Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { formatBp, formatFen } from '../../app/money';
+import { formatBp, formatFen } from '@shared/money';
 import { Filters, FilterValues, FormAction, PercentInput, RegionName, rowProps, useEnumOptions, usePercentRules, useRegions } from './shared';
 import type { Budget, Program } from './types';
 

@@ -7,7 +7,7 @@ import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/commo
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { formatFen } from '../../app/money';
+import { formatFen } from '@shared/money';
 import { DownloadButton, Filters, FormAction, ProgramLink, RegionName, rowProps, useEnumOptions } from './shared';
 import type { Program, SettlementBatch, Statement, StatementRow } from './types';
 

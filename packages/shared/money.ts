@@ -1,4 +1,4 @@
-/** Money in the portal is integer fen, as in the API. Yuan text is parsed exactly, never through floats. */
+/** Money is integer fen, in the API and the portal alike. Yuan text is parsed exactly, never through floats. */
 
 /** 123456 → "¥1,234.56" (negative amounts keep their sign). */
 export function formatFen(fen: number | string | null | undefined): string {
