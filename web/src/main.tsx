@@ -1,9 +1,9 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { StrictMode } from 'react';
+import { type ReactNode, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AREAS, homePathFor } from './areas';
@@ -17,6 +17,11 @@ function Home() {
   return <Navigate to={me ? homePathFor(me.user.role) : '/login'} replace />;
 }
 
+/** A page whose chunk is still loading (pages load lazily: web/README.md, "Lazy pages"). */
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>{children}</Suspense>;
+}
+
 function Portal() {
   const { lang } = useI18n();
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
@@ -28,7 +33,7 @@ function Portal() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               {AREAS.flatMap((a) => a.publicPages ?? []).map((p) => (
-                <Route key={p.path} path={p.path} element={p.element} />
+                <Route key={p.path} path={p.path} element={<Loading>{p.element}</Loading>} />
               ))}
               <Route
                 element={
@@ -39,7 +44,7 @@ function Portal() {
               >
                 <Route index element={<Home />} />
                 {AREAS.flatMap((a) => a.pages).map((p) => (
-                  <Route key={p.path} path={p.path} element={<RequireAuth roles={p.roles}>{p.element}</RequireAuth>} />
+                  <Route key={p.path} path={p.path} element={<RequireAuth roles={p.roles}><Loading>{p.element}</Loading></RequireAuth>} />
                 ))}
               </Route>
               <Route path="*" element={<Home />} />

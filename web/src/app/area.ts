@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ComponentType, lazy, type ReactNode } from 'react';
 import type { Role } from './auth';
 import type { Messages } from './i18n';
 
@@ -21,4 +21,13 @@ export interface Area {
   /** Pages anyone may open without signing in (registration). */
   publicPages?: { path: string; element: ReactNode }[];
   messages: Messages;
+}
+
+/**
+ * A page that loads on first use: `const InboxPage = lazyPage(() => import('./inbox'), 'InboxPage')`. esbuild makes
+ * each such module a chunk (code it shares with others goes into shared chunks); main.tsx shows a spinner (Suspense)
+ * while it loads. Keeps the admin pages off an enterprise's phone.
+ */
+export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] as M[K] & ComponentType<any> })));
 }

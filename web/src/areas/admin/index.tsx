@@ -1,11 +1,14 @@
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
-import type { Area } from '../../app/area';
+import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
-import { AuditPage } from './audit';
 import { adminMessages } from './messages';
-import { QueuesPage } from './queues';
-import { UsersPage } from './users';
-import { WorkflowDetailPage, WorkflowsPage } from './workflows';
+
+// Each page loads on first use (web/README.md, "Lazy pages").
+const AuditPage = lazyPage(() => import('./audit'), 'AuditPage');
+const QueuesPage = lazyPage(() => import('./queues'), 'QueuesPage');
+const UsersPage = lazyPage(() => import('./users'), 'UsersPage');
+const WorkflowDetailPage = lazyPage(() => import('./workflows'), 'WorkflowDetailPage');
+const WorkflowsPage = lazyPage(() => import('./workflows'), 'WorkflowsPage');
 
 const ADMIN: Role[] = ['platform_admin'];
 const group = 'admin.group';

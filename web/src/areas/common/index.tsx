@@ -1,11 +1,14 @@
 import { NotificationOutlined } from '@ant-design/icons';
-import type { Area } from '../../app/area';
+import { type Area, lazyPage } from '../../app/area';
 import { commonMessages } from '../../app/messages';
-import { ChangePasswordPage, ResetPasswordPage } from './account';
 import { accountMessages } from './account-messages';
-import { NotificationsPage } from './notifications';
 import { noticeMessages } from './notice-messages';
-import { PublicNoticesPage } from './public-notices';
+
+// Each page loads on first use (web/README.md, "Lazy pages").
+const ChangePasswordPage = lazyPage(() => import('./account'), 'ChangePasswordPage');
+const ResetPasswordPage = lazyPage(() => import('./account'), 'ResetPasswordPage');
+const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
+const PublicNoticesPage = lazyPage(() => import('./public-notices'), 'PublicNoticesPage');
 
 const EVERYONE = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin'] as const;
 

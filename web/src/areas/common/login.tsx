@@ -5,7 +5,6 @@ import { useAuth } from '../../app/auth';
 import { useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
-import { homePathFor } from '..';
 
 /** A seeded demo login (GET /auth/demo-logins: empty unless the server seeds demo data). */
 interface DemoLogin {
@@ -29,9 +28,10 @@ export function LoginPage() {
     setPending(true);
     setError(undefined);
     try {
-      const me = await signIn(values.email.trim(), values.password);
+      await signIn(values.email.trim(), values.password);
       const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homePathFor(me.user.role), { replace: true });
+      // `/` sends a signed-in person to the role's home (main.tsx), without importing the areas here.
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (err) {
       setError(errorText(err, t));
     } finally {

@@ -1,12 +1,14 @@
 import { BarChartOutlined, ClockCircleOutlined, EnvironmentOutlined, RiseOutlined, SwapOutlined } from '@ant-design/icons';
-import type { Area } from '../../app/area';
+import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
-import { ApprovalTimesPage } from './approvals';
-import { BudgetByDistrictPage } from './budget';
-import { CrossRegionFlowPage } from './flow';
-import { ProviderMapPage } from './map';
 import { dashboardsMessages } from './messages';
-import { RoadshowOutcomesPage } from './roadshows';
+
+// Each page loads on first use (web/README.md, "Lazy pages").
+const ApprovalTimesPage = lazyPage(() => import('./approvals'), 'ApprovalTimesPage');
+const BudgetByDistrictPage = lazyPage(() => import('./budget'), 'BudgetByDistrictPage');
+const CrossRegionFlowPage = lazyPage(() => import('./flow'), 'CrossRegionFlowPage');
+const ProviderMapPage = lazyPage(() => import('./map'), 'ProviderMapPage');
+const RoadshowOutcomesPage = lazyPage(() => import('./roadshows'), 'RoadshowOutcomesPage');
 
 /** Who GET /dashboards/* answers. */
 const AGENCIES: Role[] = ['reviewer', 'approver', 'finance', 'partner_admin', 'platform_admin'];

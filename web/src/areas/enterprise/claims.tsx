@@ -7,8 +7,10 @@ import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { CaseDetail, CaseTimeline, lastDecisionComment } from './case';
-import type { Side } from './orders';
 import { Claim, FilteredList, Order, ProgramName, RecordHeader, StateTag, useLive } from './shared';
+
+/** Who looks at an order or a claim: the enterprise that ordered, or the lab (服务机构) that serves. */
+export type Side = 'enterprise' | 'lab';
 
 export const CLAIM_STATUSES = ['submitted', 'in_review', 'returned', 'approved', 'paid', 'rejected', 'withdrawn', 'clawed_back'];
 /** Claims still moving through review or settlement: their pages poll. */

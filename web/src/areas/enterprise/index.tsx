@@ -1,15 +1,24 @@
 import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, FileTextOutlined, HomeOutlined, ProfileOutlined, SafetyCertificateOutlined, SearchOutlined, WalletOutlined } from '@ant-design/icons';
-import type { Area } from '../../app/area';
-import { ApplicationPage, ApplicationsPage, ApplyPage, ProgramsPage } from './applications';
-import { CatalogPage, ServicePage } from './catalog';
-import { ClaimPage, EnterpriseClaimsPage } from './claims';
-import { ControllerGroupPage } from './controller-group';
-import { EnterpriseHome } from './home';
+import { type Area, lazyPage } from '../../app/area';
 import { enterpriseMessages } from './messages';
-import { EnterpriseOrderPage, EnterpriseOrdersPage } from './orders';
-import { QualificationsPage } from './qualifications';
-import { RegisterPage } from './register';
-import { VoucherPage, VouchersPage } from './vouchers';
+
+// Each page loads on first use (web/README.md, "Lazy pages").
+const ApplicationPage = lazyPage(() => import('./applications'), 'ApplicationPage');
+const ApplicationsPage = lazyPage(() => import('./applications'), 'ApplicationsPage');
+const ApplyPage = lazyPage(() => import('./applications'), 'ApplyPage');
+const ProgramsPage = lazyPage(() => import('./applications'), 'ProgramsPage');
+const CatalogPage = lazyPage(() => import('./catalog'), 'CatalogPage');
+const ServicePage = lazyPage(() => import('./catalog'), 'ServicePage');
+const ClaimPage = lazyPage(() => import('./claims'), 'ClaimPage');
+const EnterpriseClaimsPage = lazyPage(() => import('./claims'), 'EnterpriseClaimsPage');
+const ControllerGroupPage = lazyPage(() => import('./controller-group'), 'ControllerGroupPage');
+const EnterpriseHome = lazyPage(() => import('./home'), 'EnterpriseHome');
+const EnterpriseOrderPage = lazyPage(() => import('./orders'), 'EnterpriseOrderPage');
+const EnterpriseOrdersPage = lazyPage(() => import('./orders'), 'EnterpriseOrdersPage');
+const QualificationsPage = lazyPage(() => import('./qualifications'), 'QualificationsPage');
+const RegisterPage = lazyPage(() => import('./register'), 'RegisterPage');
+const VoucherPage = lazyPage(() => import('./vouchers'), 'VoucherPage');
+const VouchersPage = lazyPage(() => import('./vouchers'), 'VouchersPage');
 
 const ENTERPRISE = ['enterprise_user'] as const;
 const role = { roles: [...ENTERPRISE] };

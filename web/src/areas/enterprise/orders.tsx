@@ -8,10 +8,8 @@ import { LoadError } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatBp } from '@shared/money';
-import { ClaimOfOrder, ClaimForm } from './claims';
+import { ClaimOfOrder, ClaimForm, type Side } from './claims';
 import { FilteredList, Order, ProgramName, RecordHeader, ServiceName, ServiceProvider, useLive, useProgram } from './shared';
-
-export type Side = 'enterprise' | 'lab';
 
 export const ORDER_STATUSES = ['created', 'accepted', 'delivered', 'disputed', 'confirmed', 'claimed', 'settled', 'declined', 'cancelled', 'rejected'];
 const FLOW = ['created', 'accepted', 'delivered', 'confirmed', 'claimed', 'settled'];

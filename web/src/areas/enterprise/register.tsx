@@ -5,7 +5,6 @@ import { api, ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { homePathFor } from '..';
 import { useRegions } from './shared';
 
 type Kind = 'enterprise' | 'provider' | 'investor';
@@ -71,7 +70,7 @@ export function RegisterPage() {
             initialValues={{ kind: 'enterprise', organization: { accreditations: [] } as unknown as RegisterValues['organization'] }}
             submit={submit}
             submitLabel={t('enterprise.register.submit')}
-            onDone={(me) => navigate(me ? homePathFor(me.user.role) : '/login', { replace: true })}
+            onDone={(me) => navigate(me ? '/' : '/login', { replace: true })}
             testId="register-form"
           >
             <Field name="kind" label={t('enterprise.register.kind')}>

@@ -1,9 +1,11 @@
 import { ApiOutlined, SafetyOutlined } from '@ant-design/icons';
-import type { Area } from '../../app/area';
+import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
-import { AllowedHostsPage } from './allowed-hosts';
 import { integrationsMessages } from './messages';
-import { WebhooksPage } from './webhooks';
+
+// Each page loads on first use (web/README.md, "Lazy pages").
+const AllowedHostsPage = lazyPage(() => import('./allowed-hosts'), 'AllowedHostsPage');
+const WebhooksPage = lazyPage(() => import('./webhooks'), 'WebhooksPage');
 
 /** Every role belongs to an organisation whose admins may subscribe webhooks; the API decides who may change them. */
 const EVERYONE: Role[] = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin'];

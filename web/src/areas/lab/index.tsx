@@ -1,11 +1,15 @@
 import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, HomeOutlined, InboxOutlined } from '@ant-design/icons';
-import type { Area } from '../../app/area';
-import { ClaimPage } from '../enterprise/claims';
-import { LabHome } from './admission';
-import { LabImportsPage } from './imports';
+import { type Area, lazyPage } from '../../app/area';
 import { labMessages } from './messages';
-import { LabClaimsPage, LabOrderPage, LabOrdersPage } from './orders';
-import { LabServicesPage } from './services';
+
+// Each page loads on first use (web/README.md, "Lazy pages").
+const ClaimPage = lazyPage(() => import('../enterprise/claims'), 'ClaimPage');
+const LabHome = lazyPage(() => import('./admission'), 'LabHome');
+const LabImportsPage = lazyPage(() => import('./imports'), 'LabImportsPage');
+const LabClaimsPage = lazyPage(() => import('./orders'), 'LabClaimsPage');
+const LabOrderPage = lazyPage(() => import('./orders'), 'LabOrderPage');
+const LabOrdersPage = lazyPage(() => import('./orders'), 'LabOrdersPage');
+const LabServicesPage = lazyPage(() => import('./services'), 'LabServicesPage');
 
 const role = { roles: ['provider_user' as const] };
 const CATALOGUE = 'lab.menu.catalogue';

@@ -1,16 +1,23 @@
 import { ApartmentOutlined, BankOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
-import type { Area } from '../../app/area';
+import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
-import { AgreementDetailPage, AgreementsPage } from './agreements';
-import { CasePage, CasesPage } from './case';
-import { ControllerGroupDetailPage, ControllerGroupsPage } from './controller-groups';
-import { InboxPage } from './inbox';
 import { reviewMessages } from './messages';
-import { ProgrammeDetailPage, ProgrammesPage } from './programmes';
-import { ProvidersPage } from './providers';
-import { SettlementDetailPage, SettlementsPage } from './settlements';
-import { FourEyesPage } from './four-eyes';
 import { fourEyesMessages } from './four-eyes-messages';
+
+// Each page loads on first use (web/README.md, "Lazy pages").
+const AgreementDetailPage = lazyPage(() => import('./agreements'), 'AgreementDetailPage');
+const AgreementsPage = lazyPage(() => import('./agreements'), 'AgreementsPage');
+const CasePage = lazyPage(() => import('./case'), 'CasePage');
+const CasesPage = lazyPage(() => import('./case'), 'CasesPage');
+const ControllerGroupDetailPage = lazyPage(() => import('./controller-groups'), 'ControllerGroupDetailPage');
+const ControllerGroupsPage = lazyPage(() => import('./controller-groups'), 'ControllerGroupsPage');
+const InboxPage = lazyPage(() => import('./inbox'), 'InboxPage');
+const ProgrammeDetailPage = lazyPage(() => import('./programmes'), 'ProgrammeDetailPage');
+const ProgrammesPage = lazyPage(() => import('./programmes'), 'ProgrammesPage');
+const ProvidersPage = lazyPage(() => import('./providers'), 'ProvidersPage');
+const SettlementDetailPage = lazyPage(() => import('./settlements'), 'SettlementDetailPage');
+const SettlementsPage = lazyPage(() => import('./settlements'), 'SettlementsPage');
+const FourEyesPage = lazyPage(() => import('./four-eyes'), 'FourEyesPage');
 
 const APPROVALS = 'review.group.approvals';
 const FUNDS = 'review.group.funds';

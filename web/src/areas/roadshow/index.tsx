@@ -1,15 +1,23 @@
 import { CalendarOutlined, EnvironmentOutlined, FundProjectionScreenOutlined, NodeIndexOutlined, ProjectOutlined, ScheduleOutlined, SolutionOutlined, StarOutlined, UserOutlined } from '@ant-design/icons';
-import type { Area } from '../../app/area';
+import { type Area, lazyPage } from '../../app/area';
 import { useMe } from '../../app/auth';
-import { FocusProjectsPage, InvestorProfilePage, PipelinePage } from './investor';
 import { roadshowMessages } from './messages';
-import { VenuesPage, SessionsAdminPage } from './organiser';
-import { SessionAdminPage } from './organiser-session';
-import { ProjectPage } from './project';
-import { NewProjectPage } from './project-form';
-import { ProjectListPage } from './projects';
-import { RequestsAdminPage, RequestsPage } from './requests';
-import { MyAgendaPage, SessionPublicPage, SessionsCalendarPage } from './sessions';
+
+// Each page loads on first use (web/README.md, "Lazy pages").
+const FocusProjectsPage = lazyPage(() => import('./investor'), 'FocusProjectsPage');
+const InvestorProfilePage = lazyPage(() => import('./investor'), 'InvestorProfilePage');
+const PipelinePage = lazyPage(() => import('./investor'), 'PipelinePage');
+const VenuesPage = lazyPage(() => import('./organiser'), 'VenuesPage');
+const SessionsAdminPage = lazyPage(() => import('./organiser'), 'SessionsAdminPage');
+const SessionAdminPage = lazyPage(() => import('./organiser-session'), 'SessionAdminPage');
+const ProjectPage = lazyPage(() => import('./project'), 'ProjectPage');
+const NewProjectPage = lazyPage(() => import('./project-form'), 'NewProjectPage');
+const ProjectListPage = lazyPage(() => import('./projects'), 'ProjectListPage');
+const RequestsAdminPage = lazyPage(() => import('./requests'), 'RequestsAdminPage');
+const RequestsPage = lazyPage(() => import('./requests'), 'RequestsPage');
+const MyAgendaPage = lazyPage(() => import('./sessions'), 'MyAgendaPage');
+const SessionPublicPage = lazyPage(() => import('./sessions'), 'SessionPublicPage');
+const SessionsCalendarPage = lazyPage(() => import('./sessions'), 'SessionsCalendarPage');
 
 const GROUP = 'roadshow.group';
 const ORGANISER_GROUP = 'roadshow.groupOrganiser';
