@@ -5,13 +5,14 @@ import { Actor, isPlatformAdmin, Role } from '../../platform/context/actor';
 import { formatFen } from '../../../packages/shared/money';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { FourEyesErrors } from './four-eyes.errors';
 import { describeConstraint } from '../../platform/errors/pg-errors';
 import { JobName } from '../../platform/queue/queue.registry';
 import { FourEyesQueryDto, FourEyesRequestDto } from './dto/four-eyes.dto';
 import { FOUR_EYES_STATES, FourEyesKind, FourEyesStatus } from './four-eyes.state';
 
 const SELF_CONFIRM = 'The person who requested this cannot confirm it; a second authorised person of the paying region confirms';
-describeConstraint('four_eyes_requests_second_person', ErrorCode.SecondPersonRequired, SELF_CONFIRM);
+describeConstraint('four_eyes_requests_second_person', FourEyesErrors.SECOND_PERSON_REQUIRED, SELF_CONFIRM);
 describeConstraint('four_eyes_requests_one_pending', ErrorCode.Conflict, 'A request for this is already waiting for a second person');
 
 /** A stored request, as effects see it. */
@@ -131,7 +132,7 @@ export class FourEyesService {
       const request = await this.lockVisible(tx.manager, actor, id);
       if (!this.mayDecide(actor, request)) throw DomainError.forbidden(`Only ${request.deciderRoles.join(' or ')} users of the paying region confirm this request`);
       const status = FOUR_EYES_STATES.next(request.status, 'confirm');
-      if (request.requestedBy === actor.userId) throw new DomainError(ErrorCode.SecondPersonRequired, SELF_CONFIRM, { requestedBy: request.requestedBy });
+      if (request.requestedBy === actor.userId) throw new DomainError(FourEyesErrors.SECOND_PERSON_REQUIRED, SELF_CONFIRM, { requestedBy: request.requestedBy });
       const effect = this.effects.get(request.kind);
       if (!effect) throw new Error(`No four-eyes effect for "${request.kind}"`);
       await effect(tx, request, actor);

@@ -4,7 +4,8 @@ import { Actor, isPlatformAdmin, Role } from '../../platform/context/actor';
 import { formatFen } from '../../../packages/shared/money';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { DomainError } from '../../platform/errors/domain-error';
+import { FourEyesErrors } from '../four-eyes/four-eyes.errors';
 import { describeConstraint } from '../../platform/errors/pg-errors';
 import { JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
@@ -20,8 +21,8 @@ import { BATCH_STATES, BatchEvent } from './settlement.state';
 // Four eyes on money (docs/security.md): the database refuses what the service already refuses.
 const CLOSER_APPROVES = 'Whoever closed a settlement batch cannot approve it; a second finance officer approves';
 const APPROVER_PAYS = 'Whoever approved a settlement batch cannot mark it paid; a second finance officer pays';
-describeConstraint('settlement_batches_closer_not_approver', ErrorCode.SecondPersonRequired, CLOSER_APPROVES);
-describeConstraint('settlement_batches_approver_not_payer', ErrorCode.SecondPersonRequired, APPROVER_PAYS);
+describeConstraint('settlement_batches_closer_not_approver', FourEyesErrors.SECOND_PERSON_REQUIRED, CLOSER_APPROVES);
+describeConstraint('settlement_batches_approver_not_payer', FourEyesErrors.SECOND_PERSON_REQUIRED, APPROVER_PAYS);
 
 /**
  * Settlement (结算): approved claims gather in the open batch of their programme's cycle; the
@@ -79,7 +80,7 @@ export class SettlementService {
   /** Four eyes: the closer may not approve (a batch closed by the cut-off has no closer). */
   async approve(actor: Actor, id: string): Promise<BatchDto> {
     return this.move(actor, id, 'approve', async (_tx, batch) => {
-      if (batch.closedBy === actor.userId) throw new DomainError(ErrorCode.SecondPersonRequired, CLOSER_APPROVES, { closedBy: batch.closedBy });
+      if (batch.closedBy === actor.userId) throw new DomainError(FourEyesErrors.SECOND_PERSON_REQUIRED, CLOSER_APPROVES, { closedBy: batch.closedBy });
       return { approved_by: actor.userId, approved_at: new Date() };
     });
   }
@@ -88,7 +89,7 @@ export class SettlementService {
   async pay(actor: Actor, id: string, paymentReference: string): Promise<BatchDto> {
     return this.move(actor, id, 'pay', async (tx, batch) => {
       // Four eyes: the approver may not pay.
-      if (batch.approvedBy === actor.userId) throw new DomainError(ErrorCode.SecondPersonRequired, APPROVER_PAYS, { approvedBy: batch.approvedBy });
+      if (batch.approvedBy === actor.userId) throw new DomainError(FourEyesErrors.SECOND_PERSON_REQUIRED, APPROVER_PAYS, { approvedBy: batch.approvedBy });
       const items = (await tx.manager.query(`SELECT claim_id, payee_org_id, amount_fen FROM settlement_items WHERE batch_id = $1 ORDER BY claim_id`, [batch.id])) as {
         claim_id: string;
         payee_org_id: string;

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { Actor } from '../context/actor';
 import { RequestContext } from '../context/request-context';
 import { DomainError, ErrorCode } from '../errors/domain-error';
+import { AuthErrors } from './auth.errors';
 import { ACCESS_METADATA, AccessRule } from './access.decorators';
 import { ActorResolver } from './actor-resolver';
 import { TokenService } from './token.service';
@@ -45,7 +46,7 @@ export class AuthGuard implements CanActivate {
     const resolved = await this.actors.resolve(claims.sid, claims.sub);
     if (!resolved.ok) {
       if (optional) return undefined;
-      throw new DomainError(ErrorCode.TokenRevoked, 'The session has ended; sign in again');
+      throw new DomainError(AuthErrors.TOKEN_REVOKED, 'The session has ended; sign in again');
     }
     req.actor = resolved.actor;
     this.context.setActor(resolved.actor);

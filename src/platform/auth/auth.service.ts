@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { Actor, Role } from '../context/actor';
 import { Transaction, UnitOfWork } from '../database/unit-of-work';
-import { DomainError, ErrorCode } from '../errors/domain-error';
+import { DomainError } from '../errors/domain-error';
+import { AuthErrors } from './auth.errors';
 import { MeDto, TokenPairDto } from './auth.dto';
 import { PasswordHasher } from './password-hasher';
 import { newRefreshSecret, sha256, splitRefreshToken, TokenService } from './token.service';
@@ -46,13 +47,13 @@ export class AuthService {
       [email.trim().toLowerCase()],
     )) as LoginRow[];
     const passwordOk = await this.hasher.verify(user?.password_hash ?? (await this.hasher.dummyHash()), password);
-    if (!user || !passwordOk) throw new DomainError(ErrorCode.InvalidCredentials, 'E-mail or password is wrong');
+    if (!user || !passwordOk) throw new DomainError(AuthErrors.INVALID_CREDENTIALS, 'E-mail or password is wrong');
     if (user.status !== 'active' || user.organization_status === 'closed') {
-      throw new DomainError(ErrorCode.InvalidCredentials, 'This account is disabled');
+      throw new DomainError(AuthErrors.INVALID_CREDENTIALS, 'This account is disabled');
     }
     // Told only to someone who knows the password (docs/security.md, "Passwords").
     if (user.must_reset_password) {
-      throw new DomainError(ErrorCode.PasswordResetRequired, 'A platform admin reset this password: set a new one with your reset token');
+      throw new DomainError(AuthErrors.PASSWORD_RESET_REQUIRED, 'A platform admin reset this password: set a new one with your reset token');
     }
     return this.uow.run(async (tx) => {
       const secret = newRefreshSecret();
@@ -80,7 +81,7 @@ export class AuthService {
    */
   async refresh(refreshToken: string): Promise<TokenPairDto> {
     const parts = splitRefreshToken(refreshToken);
-    if (!parts) throw new DomainError(ErrorCode.InvalidCredentials, 'The refresh token is invalid');
+    if (!parts) throw new DomainError(AuthErrors.INVALID_CREDENTIALS, 'The refresh token is invalid');
     return this.uow.run(async (tx) => {
       const [session] = (await tx.manager.query(
         `SELECT s.id, s.user_id, s.secret_hash, s.revoked_at, s.expires_at,
@@ -91,14 +92,14 @@ export class AuthService {
       )) as SessionRow[];
       const presented = sha256(parts.secret);
       if (!session || session.revoked_at || session.expires_at < new Date() || session.user_status !== 'active') {
-        throw new DomainError(ErrorCode.TokenRevoked, 'The session has ended; sign in again');
+        throw new DomainError(AuthErrors.TOKEN_REVOKED, 'The session has ended; sign in again');
       }
       if (presented !== session.secret_hash) {
         const [retired] = (await tx.manager.query(
           `SELECT 1 FROM auth_retired_refresh_secrets WHERE secret_hash = $1 AND session_id = $2`,
           [presented, session.id],
         )) as unknown[];
-        if (!retired) throw new DomainError(ErrorCode.InvalidCredentials, 'The refresh token is invalid');
+        if (!retired) throw new DomainError(AuthErrors.INVALID_CREDENTIALS, 'The refresh token is invalid');
         tx.audit({
           action: 'session.refresh_reuse',
           subjectType: 'user',
@@ -115,7 +116,7 @@ export class AuthService {
       return this.pair(session.id, secret, session.user_id, session.role, session.organization_id);
     }).then((pair) => {
       // The reuse branch commits the revocation, then refuses.
-      if (!pair) throw new DomainError(ErrorCode.TokenRevoked, 'This refresh token was already used; every session token of this sign-in is revoked');
+      if (!pair) throw new DomainError(AuthErrors.TOKEN_REVOKED, 'This refresh token was already used; every session token of this sign-in is revoked');
       return pair;
     });
   }

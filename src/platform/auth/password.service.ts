@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { Actor } from '../context/actor';
 import { UnitOfWork } from '../database/unit-of-work';
-import { DomainError, ErrorCode } from '../errors/domain-error';
+import { DomainError } from '../errors/domain-error';
+import { AuthErrors } from './auth.errors';
 import { RateLimiter } from '../throttle/rate-limiter';
 import { PasswordResetIssuedDto } from './auth.dto';
 import { PasswordHasher } from './password-hasher';
@@ -112,7 +113,7 @@ export class PasswordService {
         [sha256(token)],
       )) as [{ user_id: string }[], number];
       const userId = spent[0]?.user_id;
-      if (!userId) throw new DomainError(ErrorCode.InvalidCredentials, INVALID_RESET_TOKEN);
+      if (!userId) throw new DomainError(AuthErrors.INVALID_CREDENTIALS, INVALID_RESET_TOKEN);
       const [updatedUsers] = (await tx.manager.query(
         `UPDATE users SET password_hash = $2, must_reset_password = false, password_changed_at = now(), updated_at = now()
           WHERE id = $1 RETURNING id, organization_id, role`,

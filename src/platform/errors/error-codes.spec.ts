@@ -64,5 +64,12 @@ describe('error codes per domain', () => {
 
     const codes = registeredErrorCodes();
     expect(new Set(codes.map((entry) => entry.code)).size).toBe(codes.length);
+    // Moved out of the platform's enum with their code strings and statuses unchanged.
+    expect(codes.filter((entry) => ['SECOND_PERSON_REQUIRED', 'INVALID_CREDENTIALS', 'TOKEN_REVOKED', 'PASSWORD_RESET_REQUIRED'].includes(entry.code))).toEqual([
+      { code: 'INVALID_CREDENTIALS', status: 401, domain: 'auth' },
+      { code: 'PASSWORD_RESET_REQUIRED', status: 403, domain: 'auth' },
+      { code: 'SECOND_PERSON_REQUIRED', status: 403, domain: 'four-eyes' },
+      { code: 'TOKEN_REVOKED', status: 401, domain: 'auth' },
+    ]);
   });
 });

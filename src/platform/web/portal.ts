@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DomainError, ErrorCode } from '../errors/domain-error';
 
 /** Paths the portal never answers: the API, its docs, probes and the queue board. */
 const SERVER_PATHS = /^\/(api|health|metrics|admin\/queues)(\/|$)/;
@@ -76,7 +77,7 @@ export function mountPortal(app: NestExpressApplication, directory = portalDirec
   }
   const index = currentIndex(indexFile);
   app.use('/assets', precompressed(path.join(directory, 'assets')), express.static(path.join(directory, 'assets'), { immutable: true, maxAge: '365d', index: false }), (_req: Request, res: Response) => {
-    res.status(404).json({ statusCode: 404, code: 'NOT_FOUND', message: 'No such asset' });
+    res.status(404).json(new DomainError(ErrorCode.NotFound, 'No such asset').toBody());
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path)) return next();
