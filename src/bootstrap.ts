@@ -7,6 +7,7 @@ import { json, Router, type NextFunction, type Request, type Response } from 'ex
 import { DomainError, ErrorCode } from './platform/errors/domain-error';
 import { unsafeJsonReason } from './platform/validation/body-safety';
 import { addValidationConstraints } from './platform/validation/openapi-constraints';
+import { addErrorCodes } from './platform/errors/error-codes.openapi';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { Server } from 'node:http';
@@ -22,6 +23,7 @@ import { AppConfig, loadConfig, ProcessRole } from './platform/config/app-config
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { runMigrationsLocked } from './platform/database/migrate';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './platform/embedded/embedded-postgres';
+import { AppLogger, resolveLogFormat, startupConsoleLogger } from './platform/logging/log-output';
 import { requestIdMiddleware, httpMetricsMiddleware } from './platform/logging/request-id.middleware';
 import { MetricsService } from './platform/metrics/metrics.service';
 import { OutboxRelay } from './platform/outbox/outbox-relay';
@@ -53,6 +55,8 @@ const startupLog = new NestLogger('Bootstrap');
 /** Builds and starts the process: API, workers or both, on external or embedded PostgreSQL. */
 export async function bootstrap(role: ProcessRole, options: BootOptions = {}): Promise<RunningApp> {
   const config = loadConfig(options.env, options.overrides);
+  // Until the application's pino logger exists, start-up lines go through Nest's console logger in the same format.
+  NestLogger.overrideLogger(startupConsoleLogger(config, resolveLogFormat(config)));
   let embedded: EmbeddedPostgresHandle | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -115,7 +119,7 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
     bodyParser: false,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new AppLogger(app.get(Logger)));
   app.flushLogs();
   app.use(requestIdMiddleware);
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
@@ -244,7 +248,7 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return addValidationConstraints(SwaggerModule.createDocument(app, config));
+  return addErrorCodes(addValidationConstraints(SwaggerModule.createDocument(app, config)));
 }
 
 function printBanner(running: RunningApp, role: ProcessRole, embedded: boolean): void {

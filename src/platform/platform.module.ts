@@ -26,6 +26,7 @@ import { DATABASE_URL, PROCESS_ROLE } from './database/database.tokens';
 import { UnitOfWork } from './database/unit-of-work';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthController } from './health/health.controller';
+import { pinoHttpParams, prettyDestination, resolveLogFormat } from './logging/log-output';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { MetricsService } from './metrics/metrics.service';
@@ -74,16 +75,20 @@ export class PlatformModule {
         LoggerModule.forRoot({
           // Express 5 route syntax; the library default ('*') logs a deprecation warning.
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            genReqId: (req) => (req as unknown as { id?: string }).id ?? randomUUID(),
-            autoLogging: { ignore: (req) => ['/health', '/metrics'].includes(req.url ?? '') },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refreshToken'],
-            customProps: (req) => {
-              const actor = (req as unknown as { actor?: { userId: string; role: string } }).actor;
-              return actor ? { userId: actor.userId, role: actor.role } : {};
+          // JSON to stdout, or readable lines on a terminal (LOG_FORMAT).
+          pinoHttp: pinoHttpParams(
+            {
+              level: config.LOG_LEVEL,
+              genReqId: (req) => (req as unknown as { id?: string }).id ?? randomUUID(),
+              autoLogging: { ignore: (req) => ['/health', '/metrics'].includes(req.url ?? '') },
+              redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refreshToken'],
+              customProps: (req) => {
+                const actor = (req as unknown as { actor?: { userId: string; role: string } }).actor;
+                return actor ? { userId: actor.userId, role: actor.role } : {};
+              },
             },
-          },
+            prettyDestination(resolveLogFormat(config)),
+          ),
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, config.DB_POOL_SIZE), autoLoadEntities: true }),
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256', issuer: 'g60-platform' }, verifyOptions: { algorithms: ['HS256'], issuer: 'g60-platform' } }),

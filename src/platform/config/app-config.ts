@@ -144,6 +144,10 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** auto: readable lines on a terminal outside production, JSON otherwise (src/platform/logging/log-output.ts). */
+  @IsIn(['auto', 'pretty', 'json'])
+  LOG_FORMAT: 'auto' | 'pretty' | 'json' = 'auto';
+
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   DB_POOL_SIZE = 20;
 
