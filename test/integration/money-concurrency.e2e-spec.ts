@@ -12,7 +12,7 @@ type Auth = { Authorization: string };
 type Registered = Awaited<ReturnType<typeof registerOrganization>>;
 
 /**
- * Money under real concurrency (DOMAIN.md, ledger invariants): many parallel HTTP requests on one
+ * Money under real concurrency (docs/domain.md, "Programmes and money": the ledger invariants): many parallel HTTP requests on one
  * hot voucher, one nearly exhausted budget, one order and one invoice number. Every race must end
  * in exact amounts and counts: never over-spent, never over-committed, never a 5xx.
  */

@@ -11,7 +11,7 @@ type Auth = { Authorization: string };
 
 /** People act on admitted providers only; admission itself runs through the provider_admission workflow. */
 const ALL_ACTIONS = ['suspend', 'reinstate', 'revoke'] as const;
-/** DOMAIN.md: active → suspended | revoked; written out here, not imported. */
+/** docs/domain.md, "Organisations": active → suspended | revoked; written out here, not imported. */
 const LEGAL_FROM: Record<string, string[]> = {
   active: ['suspend', 'revoke'],
   suspended: ['reinstate', 'revoke'],

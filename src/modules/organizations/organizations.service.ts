@@ -19,7 +19,7 @@ import { RegionsService } from './regions.service';
 describeConstraint('enterprise_qualifications_unique', ErrorCode.AlreadyExists, 'This qualification certificate is already recorded', 'certificateNo');
 describeConstraint('enterprise_qualifications_dates', ErrorCode.ValidationFailed, 'validTo must not be before validFrom', 'validTo');
 
-/** Public-notice period (公示期) of a provider admission, in days (DOMAIN.md: 7). */
+/** Public-notice period (公示期) of a provider admission, in days (docs/domain.md, "Organisations": 7). */
 export const PUBLIC_NOTICE_DAYS = 7;
 
 @Injectable()

@@ -25,7 +25,7 @@ interface Party {
 }
 
 /**
- * A redemption claim as an approval subject: the DOMAIN.md pre-checks, then review. Approval
+ * A redemption claim as an approval subject: the pre-checks of docs/domain.md ("Pre-checks"), then review. Approval
  * captures the held subsidy into the payee's payable account and enrols the claim in the open
  * settlement batch of its cycle; rejection releases the hold.
  */
@@ -57,7 +57,7 @@ export class RedemptionClaimSubject implements ApprovalSubject {
     };
   }
 
-  /** DOMAIN.md: eligibility and qualification, caps (incl. the group), related party, duplicate invoice, recognition, dates. */
+  /** docs/domain.md, "Pre-checks": eligibility and qualification, caps (incl. the group), related party, duplicate invoice, recognition, dates. */
   async precheck(tx: Transaction, subjectId: string): Promise<Finding[]> {
     const claim = await this.load(tx, subjectId);
     const order = await this.orders.lock(tx.manager, claim.orderId);

@@ -1,4 +1,4 @@
-/** The roles of DOMAIN.md. A user has exactly one. */
+/** The roles of docs/domain.md ("Roles"). A user has exactly one. */
 export enum Role {
   EnterpriseUser = 'enterprise_user', // 申领企业
   ProviderUser = 'provider_user', // 服务机构

@@ -1,7 +1,7 @@
 import { StateMachine } from '../../../platform/state/state-machine';
 
 /**
- * 路演项目 roadshow project. The chain of DOMAIN.md (collected → screened → coached → scheduled →
+ * 路演项目 roadshow project. The chain of docs/domain.md, "Roadshows" (collected → screened → coached → scheduled →
  * presented → matched → landed → tracked) plus the screening case's own positions: 'screening'
  * while the roadshow_screening workflow runs, 'returned' when the screener sends it back, and the
  * two ends 'rejected' and 'withdrawn'.

@@ -14,7 +14,7 @@ export const INDUSTRIES = [
 export const STAGES = ['seed', 'angel', 'pre_a', 'series_a', 'series_b', 'series_c_plus', 'pre_ipo'] as const;
 export const SESSION_TYPES = ['custom', 'alliance', 'cloud'] as const;
 export const SESSION_STATUSES = ['draft', 'published', 'finished', 'cancelled'] as const;
-/** The chain of DOMAIN.md, in order. */
+/** The chain of docs/domain.md ("Roadshows"), in order. */
 export const CHAIN = ['collected', 'screened', 'coached', 'scheduled', 'presented', 'matched', 'landed', 'tracked'] as const;
 export const PROJECT_STATUSES = ['collected', 'screening', 'returned', 'screened', 'coached', 'scheduled', 'presented', 'matched', 'landed', 'tracked', 'rejected', 'withdrawn'] as const;
 export const MANUAL_EVENTS = ['coach', 'present', 'match', 'land', 'track'] as const;
