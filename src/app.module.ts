@@ -4,6 +4,7 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { DashboardsModule } from './modules/dashboards/dashboards.module';
 import { FourEyesModule } from './modules/four-eyes/four-eyes.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
+import { LifecyclesModule } from './modules/lifecycles/lifecycles.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -36,6 +37,7 @@ export class AppModule {
         SettlementModule,
         RoadshowsModule,
         DashboardsModule,
+        LifecyclesModule,
       ],
       controllers: [DemoLoginsController],
     };

@@ -16,9 +16,9 @@ export const CASE_STATES = defineLifecycle<CaseStatus, CaseEvent>({
   // Only the first underscore becomes a space, as the wording always was.
   refusal: { message: (current, event) => `A case that is ${current} cannot ${event.replace('_', ' ')}` },
   transitions: {
-    start_precheck: { from: ['open', 'in_review', 'waiting', 'prechecking'], to: 'prechecking' },
-    start_review: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'in_review' },
-    start_timer: { from: ['open', 'prechecking', 'in_review'], to: 'waiting' },
+    start_precheck: { from: ['open', 'in_review', 'waiting', 'prechecking'], to: 'prechecking', emits: 'approval_case.stage_entered' },
+    start_review: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'in_review', emits: 'approval_case.stage_entered' },
+    start_timer: { from: ['open', 'prechecking', 'in_review'], to: 'waiting', emits: 'approval_case.stage_entered' },
     approve: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'approved' },
     // 'open' and 'returned' are rejected by deadlines (e.g. a claim past redeem-by), not by deciders.
     reject: { from: ['open', 'prechecking', 'in_review', 'returned'], to: 'rejected' },

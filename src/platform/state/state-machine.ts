@@ -59,30 +59,23 @@ export interface LifecycleDescription {
   transitions: TransitionDescription[];
 }
 
+/** Any lifecycle, whatever its states, for registries and table-driven tests. */
+export interface AnyLifecycle {
+  readonly key: string;
+  readonly states: readonly string[];
+  readonly events: string[];
+  next(current: string, action: string): string;
+  can(current: string, action: string): boolean;
+  emits(action: string): string;
+  describe(): LifecycleDescription;
+}
+
 /**
  * An explicit table of allowed transitions. Anything not in the table is an illegal
  * transition: 409 ILLEGAL_TRANSITION, with the current state and what would have been allowed.
  */
 export class StateMachine<S extends string, A extends string, C = never> {
-  readonly declaration: LifecycleDeclaration<S, A, C>;
-
-  constructor(declaration: LifecycleDeclaration<S, A, C>);
-  /** @deprecated Transitional, until every table is a declaration: use defineLifecycle. */
-  constructor(subject: string, table: TransitionTable<S, A>);
-  constructor(declarationOrSubject: LifecycleDeclaration<S, A, C> | string, table?: TransitionTable<S, A>) {
-    const declaration: LifecycleDeclaration<S, A, C> =
-      typeof declarationOrSubject === 'string'
-        ? {
-            key: declarationOrSubject.replace(/\W+/g, '_'),
-            module: 'unknown',
-            subject: declarationOrSubject,
-            title: declarationOrSubject,
-            states: [...new Set(Object.values<TransitionRule<S>>(table!).flatMap((r) => [...r.from, r.to]))],
-            transitions: table!,
-            events: { prefix: declarationOrSubject.replace(/\W+/g, '_') },
-          }
-        : declarationOrSubject;
-    this.declaration = declaration;
+  constructor(readonly declaration: LifecycleDeclaration<S, A, C>) {
     for (const [action, rule] of Object.entries<TransitionRule<S>>(declaration.transitions)) {
       for (const state of [...rule.from, rule.to]) {
         if (!declaration.states.includes(state)) throw new Error(`Lifecycle ${declaration.key}: ${action} names an undeclared state ${state}`);
@@ -112,7 +105,7 @@ export class StateMachine<S extends string, A extends string, C = never> {
   }
 
   /** The state `action` leads to from `current`; 409 ILLEGAL_TRANSITION when the table (or a guard, given a context) refuses. */
-  next(current: S, action: A, ...context: [C] | []): S {
+  next(current: S, action: A, context?: C): S {
     const rule = this.table[action];
     if (!rule.from.includes(current)) {
       const { message, detailKey = 'event' } = this.declaration.refusal ?? {};
@@ -122,9 +115,9 @@ export class StateMachine<S extends string, A extends string, C = never> {
         allowedFrom: rule.from,
       });
     }
-    if (rule.guard && context.length > 0) {
+    if (rule.guard && context !== undefined) {
       const guard = this.declaration.guards![rule.guard];
-      if (!guard.test(context[0] as C)) {
+      if (!guard.test(context)) {
         throw new DomainError(ErrorCode.IllegalTransition, `Cannot ${action.replace(/_/g, ' ')} a ${this.subject} that is ${current}: ${guard.description}`, {
           current,
           event: action,

@@ -1,4 +1,4 @@
-import { StateMachine } from '../../../platform/state/state-machine';
+import { defineLifecycle } from '../../../platform/state/state-machine';
 
 /**
  * 路演项目 roadshow project. The chain of docs/domain.md, "Roadshows" (collected → screened → coached → scheduled →
@@ -13,18 +13,26 @@ export type ProjectEvent =
 
 export const PROJECT_STATUSES: ProjectStatus[] = ['collected', 'screening', 'returned', 'screened', 'coached', 'scheduled', 'presented', 'matched', 'landed', 'tracked', 'rejected', 'withdrawn'];
 
-export const PROJECT_STATES = new StateMachine<ProjectStatus, ProjectEvent>('roadshow project', {
-  submit: { from: ['collected', 'returned'], to: 'screening' },
-  approve_screening: { from: ['screening'], to: 'screened' },
-  reject_screening: { from: ['screening'], to: 'rejected' },
-  return_screening: { from: ['screening'], to: 'returned' },
-  withdraw: { from: ['collected', 'screening', 'returned'], to: 'withdrawn' },
-  coach: { from: ['screened'], to: 'coached' }, // 路演辅导
-  schedule: { from: ['screened', 'coached'], to: 'scheduled' },
-  present: { from: ['scheduled'], to: 'presented' },
-  match: { from: ['presented'], to: 'matched' }, // 对接
-  land: { from: ['presented', 'matched'], to: 'landed' }, // 落地
-  track: { from: ['landed'], to: 'tracked' }, // 跟踪服务
+export const PROJECT_STATES = defineLifecycle<ProjectStatus, ProjectEvent>({
+  key: 'roadshow_project',
+  module: 'roadshows',
+  subject: 'roadshow project',
+  title: '路演项目 roadshow project',
+  states: PROJECT_STATUSES,
+  events: { prefix: 'roadshow_project', naming: 'action' },
+  transitions: {
+    submit: { from: ['collected', 'returned'], to: 'screening' },
+    approve_screening: { from: ['screening'], to: 'screened' },
+    reject_screening: { from: ['screening'], to: 'rejected' },
+    return_screening: { from: ['screening'], to: 'returned' },
+    withdraw: { from: ['collected', 'screening', 'returned'], to: 'withdrawn' },
+    coach: { from: ['screened'], to: 'coached' }, // 路演辅导
+    schedule: { from: ['screened', 'coached'], to: 'scheduled' },
+    present: { from: ['scheduled'], to: 'presented' },
+    match: { from: ['presented'], to: 'matched' }, // 对接
+    land: { from: ['presented', 'matched'], to: 'landed' }, // 落地
+    track: { from: ['landed'], to: 'tracked' }, // 跟踪服务
+  },
 });
 
 /** Events an admin of the roadshow centre applies by hand; the others follow the workflow, publishing and finishing. */
@@ -40,10 +48,18 @@ export const VISIBLE_TO_INVESTORS: ProjectStatus[] = ['screened', 'coached', 'sc
 export type SessionStatus = 'draft' | 'published' | 'finished' | 'cancelled';
 export type SessionEvent = 'publish' | 'finish' | 'cancel';
 
-export const SESSION_STATES = new StateMachine<SessionStatus, SessionEvent>('roadshow session', {
-  publish: { from: ['draft', 'published'], to: 'published' },
-  finish: { from: ['published'], to: 'finished' },
-  cancel: { from: ['draft', 'published'], to: 'cancelled' },
+export const SESSION_STATES = defineLifecycle<SessionStatus, SessionEvent>({
+  key: 'roadshow_session',
+  module: 'roadshows',
+  subject: 'roadshow session',
+  title: '路演场次 roadshow session',
+  states: ['draft', 'published', 'finished', 'cancelled'],
+  events: { prefix: 'roadshow_session' },
+  transitions: {
+    publish: { from: ['draft', 'published'], to: 'published' },
+    finish: { from: ['published'], to: 'finished' },
+    cancel: { from: ['draft', 'published'], to: 'cancelled' },
+  },
 });
 
 /** Slots may be edited while the session is open for changes. */
@@ -53,19 +69,36 @@ export const EDITABLE_SESSION_STATUSES: SessionStatus[] = ['draft', 'published']
 export type InterestStatus = 'interested' | 'meeting' | 'due_diligence' | 'term_sheet' | 'invested' | 'dropped';
 export type InterestEvent = 'meet' | 'start_due_diligence' | 'offer_term_sheet' | 'invest' | 'drop';
 
-export const INTEREST_STATES = new StateMachine<InterestStatus, InterestEvent>('investment interest', {
-  meet: { from: ['interested'], to: 'meeting' },
-  start_due_diligence: { from: ['meeting'], to: 'due_diligence' }, // 尽职调查
-  offer_term_sheet: { from: ['due_diligence'], to: 'term_sheet' }, // 投资条款书
-  invest: { from: ['term_sheet'], to: 'invested' },
-  drop: { from: ['interested', 'meeting', 'due_diligence', 'term_sheet'], to: 'dropped' },
+export const INTEREST_STATES = defineLifecycle<InterestStatus, InterestEvent>({
+  key: 'investment_interest',
+  module: 'roadshows',
+  subject: 'investment interest',
+  title: '投资意向 investment interest',
+  states: ['interested', 'meeting', 'due_diligence', 'term_sheet', 'invested', 'dropped'],
+  // Every move of an interest is recorded as one kind of event.
+  events: { prefix: 'roadshow_interest' },
+  transitions: {
+    meet: { from: ['interested'], to: 'meeting', emits: 'roadshow_interest.changed' },
+    start_due_diligence: { from: ['meeting'], to: 'due_diligence', emits: 'roadshow_interest.changed' }, // 尽职调查
+    offer_term_sheet: { from: ['due_diligence'], to: 'term_sheet', emits: 'roadshow_interest.changed' }, // 投资条款书
+    invest: { from: ['term_sheet'], to: 'invested', emits: 'roadshow_interest.changed' },
+    drop: { from: ['interested', 'meeting', 'due_diligence', 'term_sheet'], to: 'dropped', emits: 'roadshow_interest.changed' },
+  },
 });
 
 /** Custom session request (定制路演申请). */
 export type SessionRequestStatus = 'pending' | 'accepted' | 'declined';
 export type SessionRequestEvent = 'accept' | 'decline';
 
-export const SESSION_REQUEST_STATES = new StateMachine<SessionRequestStatus, SessionRequestEvent>('session request', {
-  accept: { from: ['pending'], to: 'accepted' },
-  decline: { from: ['pending'], to: 'declined' },
+export const SESSION_REQUEST_STATES = defineLifecycle<SessionRequestStatus, SessionRequestEvent>({
+  key: 'roadshow_session_request',
+  module: 'roadshows',
+  subject: 'session request',
+  title: '定制路演申请 custom session request',
+  states: ['pending', 'accepted', 'declined'],
+  events: { prefix: 'roadshow_session_request' },
+  transitions: {
+    accept: { from: ['pending'], to: 'accepted' },
+    decline: { from: ['pending'], to: 'declined' },
+  },
 });
