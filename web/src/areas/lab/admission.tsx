@@ -18,7 +18,6 @@ interface Organization {
   providerKind: string | null;
   accreditations: string[];
   publicNoticeEndsAt: string | null;
-  qualifications: { id: string; kind: string; certificateNo: string; validFrom: string; validTo: string }[];
   createdAt: string;
 }
 
@@ -142,7 +141,7 @@ interface ProfileValues {
   accreditations?: string[];
 }
 
-/** Identity, accreditation (CMA/CNAS) and qualifications; org admins edit the profile (the name only before admission). */
+/** Identity and accreditation (CMA/CNAS; only enterprises hold qualifications); org admins edit the profile (the name only before admission). */
 function Profile({ org, onSaved }: { org: Organization; onSaved(): void }) {
   const { t } = useI18n();
   const me = useMe();
@@ -159,12 +158,6 @@ function Profile({ org, onSaved }: { org: Organization; onSaved(): void }) {
           [t('enterprise.register.providerKind'), org.providerKind ? t(`enterprise.providerKind.${org.providerKind}`) : '—'],
           [t('enterprise.register.accreditations'), org.accreditations.length ? org.accreditations.map((a) => <Tag key={a} color="blue">{a}</Tag>) : t('lab.profile.noAccreditation')],
           [t('lab.profile.registeredAt'), formatTime(org.createdAt)],
-          [
-            t('enterprise.limits.qualifications'),
-            org.qualifications.length
-              ? org.qualifications.map((q) => <Tag key={q.id}>{t(`enterprise.qualification.${q.kind}`)} {q.certificateNo} · {q.validFrom}–{q.validTo}</Tag>)
-              : '—',
-          ],
         ]}
       />
       {me.user.isOrgAdmin && (
