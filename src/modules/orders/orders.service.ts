@@ -6,6 +6,8 @@ import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { JobName } from '../../platform/queue/queue.registry';
 import { RecognitionService } from '../catalog/recognition.service';
+import { OrganizationDirectory } from '../organizations/organization-directory';
+import { ProgramQueries } from '../programs/program-queries';
 import { ProgramsService } from '../programs/programs.service';
 import { computeSubsidy } from '../programs/subsidy';
 import { VouchersService } from '../vouchers/vouchers.service';
@@ -28,6 +30,8 @@ export class OrdersService {
     private readonly programs: ProgramsService,
     private readonly recognition: RecognitionService,
     private readonly pricing: OrderPricingService,
+    private readonly directory: OrganizationDirectory,
+    private readonly programQueries: ProgramQueries,
   ) {}
 
   async create(actor: Actor, dto: CreateOrderDto): Promise<OrderDto> {
@@ -181,10 +185,10 @@ export class OrdersService {
 
   /** Past the programme's redeem-by day, unclaimed orders lapse and release their holds. */
   async lapseDue(asOf: string): Promise<number> {
+    const pastRedeemBy = await this.programQueries.idsPastRedeemBy(this.dataSource.manager, asOf);
     const due = (await this.dataSource.query(
-      `SELECT o.id FROM service_orders o JOIN voucher_programs p ON p.id = o.program_id
-        WHERE o.status = ANY($2::text[]) AND p.redeem_by < $1 ORDER BY o.id`,
-      [asOf, HOLDING_STATUSES.filter((s) => s !== 'claimed')],
+      `SELECT o.id FROM service_orders o WHERE o.status = ANY($2::text[]) AND o.program_id = ANY($1::uuid[]) ORDER BY o.id`,
+      [pastRedeemBy, HOLDING_STATUSES.filter((s) => s !== 'claimed')],
     )) as { id: string }[];
     let lapsed = 0;
     for (const { id } of due) {
@@ -237,18 +241,15 @@ export class OrdersService {
 
   private async canSee(manager: EntityManager, actor: Actor, order: ServiceOrder): Promise<boolean> {
     if (isPlatformAdmin(actor) || order.enterpriseId === actor.organizationId || order.providerId === actor.organizationId) return true;
-    const [row] = (await manager.query(`SELECT e.region_code AS e, p.region_code AS p FROM organizations e, organizations p WHERE e.id = $1 AND p.id = $2`, [order.enterpriseId, order.providerId])) as {
-      e: string;
-      p: string;
-    }[];
-    if (actor.role === Role.PartnerAdmin) return actorCoversRegion(actor, row.p);
-    return [Role.Reviewer, Role.Approver, Role.Finance].includes(actor.role) && actorCoversRegion(actor, row.e);
+    const regions = await this.directory.regionCodes(manager, [order.enterpriseId, order.providerId]);
+    if (actor.role === Role.PartnerAdmin) return actorCoversRegion(actor, regions.get(order.providerId)!);
+    return [Role.Reviewer, Role.Approver, Role.Finance].includes(actor.role) && actorCoversRegion(actor, regions.get(order.enterpriseId)!);
   }
 
   private async notifyOrg(tx: Transaction, organizationId: string, order: ServiceOrder, title: string, body: string): Promise<void> {
-    const users = (await tx.manager.query(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [organizationId])) as { id: string }[];
-    if (users.length === 0) return;
-    tx.enqueue(JobName.DeliverNotification, { userIds: users.map((u) => u.id), kind: 'service_order.changed', title, body, subjectType: 'service_order', subjectId: order.id, dedupKey: `service_order:${order.id}:${order.version}:${organizationId}` });
+    const userIds = await this.directory.activeUserIds(tx.manager, organizationId);
+    if (userIds.length === 0) return;
+    tx.enqueue(JobName.DeliverNotification, { userIds, kind: 'service_order.changed', title, body, subjectType: 'service_order', subjectId: order.id, dedupKey: `service_order:${order.id}:${order.version}:${organizationId}` });
   }
 
   audit(order: ServiceOrder, action: string, before: unknown, after: unknown) {

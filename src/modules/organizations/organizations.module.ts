@@ -9,6 +9,7 @@ import { ControllerGroupChangesService } from './controller-group-changes.servic
 import { ControllerGroupsController } from './controller-groups.controller';
 import { ControllerGroupsService } from './controller-groups.service';
 import { ControllerGroup, EnterpriseQualification, Organization, Region } from './organization.entity';
+import { OrganizationDirectory } from './organization-directory';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 import { ProviderAdmissionSubject } from './provider-admission.subject';
@@ -28,7 +29,7 @@ import { UsersService } from './users.service';
     MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.QUALIFICATION_FILE_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }) }),
   ],
   controllers: [OrganizationsController, UsersController, QualificationsController, ControllerGroupsController],
-  providers: [OrganizationsService, RegistrationService, RegionsService, ProviderAdmissionSubject, UsersService, QualificationsService, QualificationVerificationSubject, ControllerGroupsService, ControllerGroupChangesService, ControllerGroupChangeSubject],
-  exports: [OrganizationsService, ControllerGroupsService, RegionsService, ProviderAdmissionSubject, QualificationVerificationSubject],
+  providers: [OrganizationsService, OrganizationDirectory, RegistrationService, RegionsService, ProviderAdmissionSubject, UsersService, QualificationsService, QualificationVerificationSubject, ControllerGroupsService, ControllerGroupChangesService, ControllerGroupChangeSubject],
+  exports: [OrganizationsService, OrganizationDirectory, ControllerGroupsService, RegionsService, ProviderAdmissionSubject, QualificationVerificationSubject],
 })
 export class OrganizationsModule {}

@@ -9,6 +9,7 @@ import { CaseEngine } from '../approvals/case-engine.service';
 import { FourEyesService } from '../four-eyes/four-eyes.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { OrdersService } from '../orders/orders.service';
+import { ProgramQueries } from '../programs/program-queries';
 import { ProgramsService } from '../programs/programs.service';
 import { normalizeInvoice, RedemptionClaim } from './claim.entity';
 import { CLAIM_STATES, ClaimStatus } from './claim.state';
@@ -30,6 +31,7 @@ export class ClaimsService implements OnModuleInit {
     private readonly engine: CaseEngine,
     private readonly ledger: LedgerService,
     private readonly fourEyes: FourEyesService,
+    private readonly programQueries: ProgramQueries,
   ) {}
 
   /** A confirmed claw-back request claws back in the confirming person's transaction (docs/security.md, four eyes). */
@@ -175,10 +177,11 @@ export class ClaimsService implements OnModuleInit {
 
   /** Past redeem-by, claims still undecided are rejected (their holds are released by the outcome). */
   async rejectOverdue(asOf: string): Promise<number> {
+    const pastRedeemBy = await this.programQueries.idsPastRedeemBy(this.dataSource.manager, asOf);
     const due = (await this.dataSource.query(
-      `SELECT c.id, c.case_id FROM redemption_claims c JOIN voucher_programs p ON p.id = c.program_id
-        WHERE c.status IN ('submitted', 'in_review', 'returned') AND p.redeem_by < $1 ORDER BY c.id`,
-      [asOf],
+      `SELECT c.id, c.case_id FROM redemption_claims c
+        WHERE c.status IN ('submitted', 'in_review', 'returned') AND c.program_id = ANY($1::uuid[]) ORDER BY c.id`,
+      [pastRedeemBy],
     )) as { id: string; case_id: string }[];
     let rejected = 0;
     for (const row of due) {

@@ -5,6 +5,7 @@ import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { FourEyesService } from '../four-eyes/four-eyes.service';
 import { LedgerService } from '../ledger/ledger.service';
+import { ProgramQueries } from '../programs/program-queries';
 import { ListQueryDto, VoucherDto, VoucherStatementDto } from './dto/voucher.dto';
 import { Voucher } from './voucher.entities';
 import { VOUCHER_STATES } from './voucher.state';
@@ -21,6 +22,7 @@ export class VouchersService implements OnModuleInit {
     private readonly uow: UnitOfWork,
     private readonly ledger: LedgerService,
     private readonly fourEyes: FourEyesService,
+    private readonly programQueries: ProgramQueries,
   ) {}
 
   /** A confirmed revocation request revokes in the confirming person's transaction (docs/security.md, four eyes). */
@@ -221,8 +223,7 @@ export class VouchersService implements OnModuleInit {
 
 
   private async issuingRegion(manager: EntityManager, voucher: Voucher): Promise<string> {
-    const [row] = (await manager.query(`SELECT issuing_region_code FROM voucher_programs WHERE id = $1`, [voucher.programId])) as { issuing_region_code: string }[];
-    return row.issuing_region_code;
+    return this.programQueries.issuingRegionCode(manager, voucher.programId);
   }
 
   /** A voucher with nothing left to spend is 'exhausted'; money coming back makes it 'active' again. */

@@ -1,7 +1,8 @@
 // Finds which tables a TypeScript source file touches, for the one-owner-per-table test
 // (table-owners.spec.ts). Two ways in:
 // - SQL text in string and template literals: FROM / JOIN / INTO / UPDATE / DELETE FROM <table>
-//   (comments are skipped, so prose that says "from vouchers" does not count);
+//   (comments are skipped, so prose that says "from vouchers" does not count), and query-builder
+//   calls that name a table as a string (.innerJoin('organizations', …));
 // - TypeORM entity classes (`@Entity('table') export class X`) used through a repository or an
 //   EntityManager call: getRepository(X), @InjectRepository(X), manager.find(X, …), forFeature([X]), ….
 
@@ -66,9 +67,15 @@ export function stringLiterals(source: string): string[] {
 
 const SQL_TABLE = /\b(?:from|join|into|update|delete\s+from|truncate(?:\s+table)?)\s+(?:only\s+)?(?:public\.)?"?([a-z_][a-z0-9_]*)"?/gi;
 
+// Query-builder calls that name a table as a string: .innerJoin('organizations', 'o', …), .from('users', 'u').
+const BUILDER_TABLE = /\.(?:from|innerJoin|leftJoin|innerJoinAndSelect|leftJoinAndSelect|into|update|delete)\(\s*['"`]([a-z_][a-z0-9_]*)['"`]/g;
+
 /** Table names that SQL in `source` reads or writes (only names in `known` are returned). */
 export function sqlTables(source: string, known: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
+  for (const m of source.matchAll(BUILDER_TABLE)) {
+    if (known.has(m[1])) found.add(m[1]);
+  }
   for (const text of stringLiterals(source)) {
     for (const m of text.matchAll(SQL_TABLE)) {
       const name = m[1].toLowerCase();

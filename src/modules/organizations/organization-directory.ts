@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/** The columns other modules read to describe a party to an order, claim or case. */
+export interface OrganizationParty {
+  id: string;
+  name: string;
+  uscc: string | null;
+  region_code: string;
+  status: string;
+  admission_status: string | null;
+  controller_group_id: string | null;
+}
+
+/**
+ * The organizations module's published queries over `organizations` and `users` for other modules
+ * (one owner per table: docs/architecture.md, "Modules and their tables"). Every method takes the
+ * caller's EntityManager, so a read inside a transaction stays in it.
+ */
+@Injectable()
+export class OrganizationDirectory {
+  /** Active users of an organisation, the people its notifications go to. */
+  async activeUserIds(manager: EntityManager, organizationId: string): Promise<string[]> {
+    const rows = (await manager.query(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [organizationId])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Region code of each organisation found, by id. */
+  async regionCodes(manager: EntityManager, organizationIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = (await manager.query(`SELECT id, region_code FROM organizations WHERE id = ANY($1::uuid[])`, [[...organizationIds]])) as { id: string; region_code: string }[];
+    return new Map(rows.map((r) => [r.id, r.region_code]));
+  }
+
+  /** The organisations found among `organizationIds`, with the columns a case or claim shows. */
+  async parties(manager: EntityManager, organizationIds: readonly string[]): Promise<OrganizationParty[]> {
+    return (await manager.query(
+      `SELECT id, name, uscc, region_code, status, admission_status, controller_group_id FROM organizations WHERE id = ANY($1::uuid[])`,
+      [[...organizationIds]],
+    )) as OrganizationParty[];
+  }
+
+  /** Display name of each user found, by id. */
+  async userDisplayNames(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = (await manager.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [[...userIds]])) as { id: string; display_name: string }[];
+    return new Map(rows.map((u) => [u.id, u.display_name]));
+  }
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/**
+ * The programs module's published queries over `voucher_programs` for other modules (one owner
+ * per table: docs/architecture.md, "Modules and their tables"). Every method takes the caller's
+ * EntityManager, so a read inside a transaction stays in it.
+ */
+@Injectable()
+export class ProgramQueries {
+  /** Programmes whose redeem-by day is before `asOf` (a Shanghai date, YYYY-MM-DD). */
+  async idsPastRedeemBy(manager: EntityManager, asOf: string): Promise<string[]> {
+    const rows = (await manager.query(`SELECT id FROM voucher_programs WHERE redeem_by < $1`, [asOf])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** The region whose bureau issues the programme's vouchers. */
+  async issuingRegionCode(manager: EntityManager, programId: string): Promise<string> {
+    const [row] = (await manager.query(`SELECT issuing_region_code FROM voucher_programs WHERE id = $1`, [programId])) as { issuing_region_code: string }[];
+    return row.issuing_region_code;
+  }
+}
