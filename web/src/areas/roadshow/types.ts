@@ -1,4 +1,4 @@
-/** Shapes of the roadshow API (src/modules/roadshows/*/dto/*.ts), as the portal reads them. */
+/** Shapes of the roadshow API (the DTOs in src/modules/roadshows/{projects,sessions,investors,outcomes}/dto), as the portal reads them. */
 
 export const INDUSTRIES = [
   'integrated_circuits',
