@@ -8,6 +8,7 @@ import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { FourEyesErrors } from './four-eyes.errors';
 import { describeConstraint } from '../../platform/errors/pg-errors';
 import { JobName } from '../../platform/queue/queue.registry';
+import { OrganizationDirectory } from '../organizations/organization-directory';
 import { FourEyesQueryDto, FourEyesRequestDto } from './dto/four-eyes.dto';
 import { FOUR_EYES_STATES, FourEyesKind, FourEyesStatus } from './four-eyes.state';
 
@@ -84,6 +85,7 @@ export class FourEyesService {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly config: AppConfig,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   register(kind: FourEyesKind, effect: FourEyesEffect): void {
@@ -107,14 +109,10 @@ export class FourEyesService {
     )) as Row[];
     const request = fromRow(row);
     tx.audit({ action: 'four_eyes_request.opened', subjectType: 'four_eyes_request', subjectId: request.id, after: { kind: request.kind, subjectId: request.subjectId, amountFen: request.amountFen, reason: request.reason } });
-    const deciders = (await tx.manager.query(
-      `SELECT u.id FROM users u JOIN organizations o ON o.id = u.organization_id
-        WHERE u.role = ANY($1::text[]) AND o.region_code = $2 AND u.status = 'active' AND u.id <> $3 ORDER BY u.id`,
-      [request.deciderRoles, request.regionCode, actor.userId],
-    )) as { id: string }[];
+    const deciders = await this.directory.activeUserIdsWithRole(tx.manager, request.deciderRoles, request.regionCode, actor.userId);
     if (deciders.length) {
       tx.enqueue(JobName.DeliverNotification, {
-        userIds: deciders.map((d) => d.id),
+        userIds: deciders,
         kind: 'four_eyes_request.opened',
         title: `待确认：${describe(request)}`,
         body: `${request.subjectNumber}，金额 ${formatFen(request.amountFen)}，理由：${request.reason}。需要第二人确认后生效。`,
@@ -219,11 +217,7 @@ export class FourEyesService {
 
   private async toDtos(manager: EntityManager, requests: FourEyesRequest[]): Promise<FourEyesRequestDto[]> {
     const ids = [...new Set(requests.flatMap((r) => [r.requestedBy, r.decidedBy]).filter((x): x is string => !!x))];
-    const names = new Map(
-      ids.length
-        ? ((await manager.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name])
-        : [],
-    );
+    const names = ids.length ? await this.directory.userDisplayNames(manager, ids) : new Map<string, string>();
     return requests.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -25,6 +25,16 @@ export class OrganizationDirectory {
     return rows.map((r) => r.id);
   }
 
+  /** Active users holding one of `roles` in organisations of `regionCode`, except `exceptUserId`, by id. */
+  async activeUserIdsWithRole(manager: EntityManager, roles: readonly string[], regionCode: string, exceptUserId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT u.id FROM users u JOIN organizations o ON o.id = u.organization_id
+        WHERE u.role = ANY($1::text[]) AND o.region_code = $2 AND u.status = 'active' AND u.id <> $3 ORDER BY u.id`,
+      [[...roles], regionCode, exceptUserId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** Region code of each organisation found, by id. */
   async regionCodes(manager: EntityManager, organizationIds: readonly string[]): Promise<Map<string, string>> {
     const rows = (await manager.query(`SELECT id, region_code FROM organizations WHERE id = ANY($1::uuid[])`, [[...organizationIds]])) as { id: string; region_code: string }[];

@@ -10,6 +10,7 @@ import { describeConstraint } from '../../platform/errors/pg-errors';
 import { JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { LedgerService } from '../ledger/ledger.service';
+import { OrganizationDirectory } from '../organizations/organization-directory';
 import { RegionsService } from '../organizations/regions.service';
 import { ProgramsService } from '../programs/programs.service';
 import { settlementPeriod } from '../programs/subsidy';
@@ -38,6 +39,7 @@ export class SettlementService {
     private readonly programs: ProgramsService,
     private readonly claims: ClaimsService,
     private readonly regions: RegionsService,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   /** Puts an approved claim into the open batch of its cycle (the next open one if that period is closed). */
@@ -192,11 +194,7 @@ export class SettlementService {
   /** Batches with the names of who closed, approved and paid them (one query for all). */
   private async toDtos(manager: EntityManager, batches: SettlementBatch[]): Promise<BatchDto[]> {
     const ids = [...new Set(batches.flatMap((b) => [b.closedBy, b.approvedBy, b.paidBy]).filter((x): x is string => !!x))];
-    const names = new Map(
-      ids.length
-        ? ((await manager.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; display_name: string }[]).map((u) => [u.id, u.display_name])
-        : [],
-    );
+    const names = ids.length ? await this.directory.userDisplayNames(manager, ids) : new Map<string, string>();
     const person = (id: string | null): BatchPersonDto | null => (id ? { id, displayName: names.get(id) ?? '' } : null);
     return batches.map((b) => ({ ...toBatchDto(b), closedBy: person(b.closedBy), approvedBy: person(b.approvedBy), paidBy: person(b.paidBy) }));
   }
