@@ -1,18 +1,17 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography, message } from 'antd';
+import { Button, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { HTMLAttributes, ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, RequestOptions } from '../../app/api';
+import type { RequestOptions } from '../../app/api';
 import type { Role } from '../../app/auth';
 import { formatTime } from '../../app/common';
 import { useApi } from '../../app/data';
-import { errorText } from '../../app/errors';
 import { ApiForm } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import type { Organization, Program, Task } from './types';
 export { RegionName, useRegions } from '../../app/regions';
+export { DownloadButton } from '../../app/widgets/download-button';
 
 export type Query = NonNullable<RequestOptions['query']>;
 
@@ -201,31 +200,6 @@ export function FormAction<V extends object, R>(props: FormActionProps<V, R>) {
         </ApiForm>
       </Modal>
     </>
-  );
-}
-
-/** Fetches a file behind authentication and saves it (statements). */
-export function DownloadButton({ path, filename, query, testId, children }: { path: string; filename: string; query?: Query; testId: string; children: ReactNode }) {
-  const { t } = useI18n();
-  const [pending, setPending] = useState(false);
-  return (
-    <Button
-      icon={<DownloadOutlined />}
-      loading={pending}
-      data-testid={testId}
-      onClick={async () => {
-        setPending(true);
-        try {
-          await api.download(path, filename, query);
-        } catch (err) {
-          void message.error(errorText(err, t), 6);
-        } finally {
-          setPending(false);
-        }
-      }}
-    >
-      {children}
-    </Button>
   );
 }
 

@@ -1,17 +1,16 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
-import { ReactNode, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError } from '../../app/api';
+import { ApiError } from '../../app/api';
 import { StatusTag, formatTime } from '../../app/common';
 import { useApi } from '../../app/data';
-import { errorText } from '../../app/errors';
 import { Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { INDUSTRIES, Region, SESSION_TYPES, STAGES, Session, Venue } from './types';
 export { useRegions } from '../../app/regions';
+export { DownloadButton } from '../../app/widgets/download-button';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
@@ -91,29 +90,6 @@ export function IndustryTags({ values }: { values: string[] }) {
 /** True when a failed load is the API's 404 (nothing recorded yet, or not yours to see). */
 export function isNotFound(err: unknown): boolean {
   return err instanceof ApiError && err.status === 404;
-}
-
-/** Downloads a file the API serves behind authentication (iCal, decks); the API's refusal is shown. */
-export function DownloadButton(props: { path: string; filename: string; children: ReactNode; testId?: string; onRefused?(err: unknown): void; type?: 'primary' | 'default' | 'link' }) {
-  const { t } = useI18n();
-  const [pending, setPending] = useState(false);
-  return (
-    <Button
-      icon={<DownloadOutlined />}
-      type={props.type}
-      loading={pending}
-      data-testid={props.testId}
-      onClick={() => {
-        setPending(true);
-        api
-          .download(props.path, props.filename)
-          .catch((err) => (props.onRefused ? props.onRefused(err) : void message.error(errorText(err, t), 6)))
-          .finally(() => setPending(false));
-      }}
-    >
-      {props.children}
-    </Button>
-  );
 }
 
 /** Where a session takes place: the venue (name, address) or the stream link. */
