@@ -1,5 +1,9 @@
+import { Logger } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from './domain-error';
-import { defineErrorCodes, errorStatus, registeredErrorCodes } from './error-codes';
+import { RegisteredErrorCode, defineErrorCodes, errorStatus, registeredErrorCodes } from './error-codes';
+import { addErrorCodes } from './error-codes.openapi';
+import { HttpExceptionFilter } from './http-exception.filter';
 
 describe('error codes per domain', () => {
   it('returns each declared code as its own string and registers its HTTP status', () => {
@@ -56,6 +60,32 @@ describe('error codes per domain', () => {
     expect(() => defineErrorCodes('spec-bad', { 'spec-lower': 400 })).toThrow('UPPER_SNAKE_CASE');
     expect(() => defineErrorCodes('spec-bad', { SPEC_OK_STATUS: 200 })).toThrow('4xx or 5xx');
     expect(errorStatus('SPEC_OK_STATUS')).toBeUndefined();
+  });
+
+  it('answers a module code through the filter with its status, and a code nobody declared as a hidden 500', () => {
+    const codes = defineErrorCodes('spec-filter', { SPEC_FILTER_GONE: 410 });
+    const filter = new HttpExceptionFilter();
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+
+    expect(filter.toBody(new DomainError(codes.SPEC_FILTER_GONE, 'Gone'))).toEqual({ statusCode: 410, code: 'SPEC_FILTER_GONE', message: 'Gone' });
+    expect(filter.toBody(new DomainError('SPEC_NOBODY_DECLARED' as RegisteredErrorCode, 'Secret text'))).toEqual({
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      message: 'Internal server error',
+    });
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
+  });
+
+  it('lists every registered code in the OpenAPI ErrorBody schema and under x-error-codes', () => {
+    defineErrorCodes('spec-doc', { SPEC_DOC_LISTED: 422 });
+
+    const document = addErrorCodes({ openapi: '3.0.0', info: { title: 'spec', version: '1' }, paths: {} } as OpenAPIObject);
+
+    const code = (document.components?.schemas?.ErrorBody as { properties: { code: { enum: string[] } } }).properties.code;
+    expect(code.enum).toEqual(registeredErrorCodes().map((entry) => entry.code));
+    expect(code.enum).toEqual(expect.arrayContaining(['SPEC_DOC_LISTED', 'NOT_FOUND']));
+    expect((document as { 'x-error-codes'?: unknown })['x-error-codes']).toContainEqual({ code: 'SPEC_DOC_LISTED', status: 422, domain: 'spec-doc' });
   });
 
   it('loads every module of the application without two owners of one code', async () => {

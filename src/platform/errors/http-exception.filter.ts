@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { DomainError, ErrorBody, ErrorCode } from './domain-error';
+import { errorStatus } from './error-codes';
 import { domainErrorFromDatabase } from './pg-errors';
 
 interface BodyParserError {
@@ -34,7 +35,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainError) return exception.toBody();
+    // A code no module registered (only a cast gets one past the types) is a bug: logged, answered as 500.
+    if (exception instanceof DomainError && errorStatus(exception.code) !== undefined) return exception.toBody();
     const fromDb = domainErrorFromDatabase(exception);
     if (fromDb) return fromDb.toBody();
     const parser = exception as BodyParserError;
