@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApiDocument } from './openapi-document';
 
@@ -22,5 +22,18 @@ describe('web/src/app/api-schema.ts', () => {
       throw new Error(`web/src/app/api-schema.ts is stale from line ${line}: run \`npm run api:generate\` and commit the result`);
     }
     expect(committed).toBe(fresh);
+  });
+
+  // Swagger names a schema after its class: two DTO classes of one name silently become one schema (the roadshow
+  // project timeline was once described by the approvals timeline's entry).
+  it('names no two DTO classes alike, so every DTO keeps its own schema', () => {
+    const files = (readdirSync(join(root, 'src'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'));
+    const seen = new Map<string, string[]>();
+    for (const file of files) {
+      for (const [, name] of readFileSync(join(root, 'src', file), 'utf8').matchAll(/^export class (\w+Dto)\b/gm)) {
+        seen.set(name, [...(seen.get(name) ?? []), file]);
+      }
+    }
+    expect([...seen].filter(([, where]) => where.length > 1)).toEqual([]);
   });
 });

@@ -2048,6 +2048,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboards/budget-by-district": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme’s money by the district of the enterprise: issued, held, payable, paid, still available; programme budget and available */
+        get: operations["DashboardsController_budgetByDistrict"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/cross-region-flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme’s orders from the issuing city to each provider city (跨区域通用通兑): orders, subsidy, paid */
+        get: operations["DashboardsController_crossRegionFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/approval-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per workflow and stage: decided, average / median / p90 hours to decision, open and overdue tasks (the caller’s regions) */
+        get: operations["DashboardsController_approvalTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/provider-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Provider map (一图): per region its coordinates, active providers, services, instruments, CMA/CNAS holders */
+        get: operations["DashboardsController_map"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lifecycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every lifecycle as declared: states, allowed transitions, guards and the event each emits (read-only) */
+        get: operations["LifecyclesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roadshow-projects": {
         parameters: {
             query?: never;
@@ -2198,110 +2283,6 @@ export interface paths {
         put?: never;
         /** Invite an investor organisation to read the deck */
         post: operations["ProjectsController_invite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/roadshow-projects/{id}/outcome": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The project’s recorded outcome */
-        get: operations["ProjectsController_outcome"];
-        put?: never;
-        /** Record the outcome: landed in Jiaxing (district, date) and financing raised */
-        post: operations["ProjectsController_recordOutcome"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/roadshow-projects/{id}/agenda": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The project’s published roadshow slots, as JSON */
-        get: operations["ProjectsController_agenda"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/roadshow-projects/{id}/agenda.ics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The project’s published roadshow slots, as iCalendar (RFC 5545) */
-        get: operations["ProjectsController_agendaIcal"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/roadshow-projects/{id}/follow": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Follow a screened project */
-        post: operations["ProjectsController_follow"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/roadshow-projects/{id}/unfollow": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Stop following a project */
-        post: operations["ProjectsController_unfollow"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/roadshow-projects/{id}/interests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Investor interest in the project (an investor sees its own) */
-        get: operations["ProjectsController_interestsOf"];
-        put?: never;
-        /** Register the organisation’s interest in a project (投资意向: interested) */
-        post: operations["ProjectsController_interest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2531,58 +2512,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/roadshow-sessions/{id}/rsvp": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My RSVP and waitlist position */
-        get: operations["SessionsController_myRsvp"];
-        put?: never;
-        /** RSVP (报名): a seat while there is one, else the waitlist */
-        post: operations["SessionsController_rsvp"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/roadshow-sessions/{id}/rsvp/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancel the RSVP; a freed seat goes to the head of the waitlist */
-        post: operations["SessionsController_cancelRsvp"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/roadshow-sessions/{id}/rsvps": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every RSVP: confirmed, then the waitlist in order, then cancelled */
-        get: operations["SessionsController_listRsvps"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/roadshow-session-requests": {
         parameters: {
             query?: never;
@@ -2629,6 +2558,40 @@ export interface paths {
         put?: never;
         /** Decline a request, with the reason */
         post: operations["SessionsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s published roadshow slots, as JSON */
+        get: operations["ProjectAgendaController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s published roadshow slots, as iCalendar (RFC 5545) */
+        get: operations["ProjectAgendaController_agendaIcal"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2738,6 +2701,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roadshow-projects/{id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow a screened project */
+        post: operations["ProjectInterestsController_follow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/unfollow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop following a project */
+        post: operations["ProjectInterestsController_unfollow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Investor interest in the project (an investor sees its own) */
+        get: operations["ProjectInterestsController_interestsOf"];
+        put?: never;
+        /** Register the organisation’s interest in a project (投资意向: interested) */
+        post: operations["ProjectInterestsController_interest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My RSVP and waitlist position */
+        get: operations["RsvpsController_myRsvp"];
+        put?: never;
+        /** RSVP (报名): a seat while there is one, else the waitlist */
+        post: operations["RsvpsController_rsvp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/rsvp/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the RSVP; a freed seat goes to the head of the waitlist */
+        post: operations["RsvpsController_cancelRsvp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/rsvps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every RSVP: confirmed, then the waitlist in order, then cancelled */
+        get: operations["RsvpsController_listRsvps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s recorded outcome */
+        get: operations["ProjectOutcomesController_outcome"];
+        put?: never;
+        /** Record the outcome: landed in Jiaxing (district, date) and financing raised */
+        post: operations["ProjectOutcomesController_recordOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roadshow-stats": {
         parameters: {
             query?: never;
@@ -2746,75 +2831,7 @@ export interface paths {
             cookie?: never;
         };
         /** Roadshow statistics by city, industry, session type or month: projects, screened, presented, landed in Jiaxing, financing raised */
-        get: operations["InvestorsController_stats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/budget-by-district": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A programme’s money by the district of the enterprise: issued, held, payable, paid, still available; programme budget and available */
-        get: operations["DashboardsController_budgetByDistrict"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/cross-region-flow": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A programme’s orders from the issuing city to each provider city (跨区域通用通兑): orders, subsidy, paid */
-        get: operations["DashboardsController_crossRegionFlow"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/approval-times": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Per workflow and stage: decided, average / median / p90 hours to decision, open and overdue tasks (the caller’s regions) */
-        get: operations["DashboardsController_approvalTimes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboards/provider-map": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Provider map (一图): per region its coordinates, active providers, services, instruments, CMA/CNAS holders */
-        get: operations["DashboardsController_map"];
+        get: operations["RoadshowStatsController_stats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4302,6 +4319,119 @@ export interface components {
             claimsRejected: number;
             batchesClosed: number;
         };
+        ProgramBudgetTotalsDto: {
+            budgetFen: number;
+            /** @description Budget not yet committed to vouchers (budget_available) */
+            availableFen: number;
+        };
+        DistrictBudgetRowDto: {
+            /** @example 330402 */
+            regionCode: string;
+            /** @example 南湖区 */
+            regionName: string;
+            /** @description Vouchers issued to enterprises registered in the region */
+            vouchersIssued: number;
+            /** @description Face value committed from the budget at issuance (commit movements) */
+            committedFen: number;
+            /** @description Held now for orders in progress (voucher_held balances) */
+            heldFen: number;
+            /** @description Captured by approved claims and not yet paid (payable) */
+            capturedOrPayableFen: number;
+            /** @description Paid in settlement, less claw-backs (paid) */
+            paidFen: number;
+            /** @description Still spendable on the vouchers (voucher_available balances) */
+            availableToEnterprisesFen: number;
+        };
+        BudgetByDistrictDto: {
+            programId: string;
+            /** @example 330400 */
+            issuingRegionCode: string;
+            totals: components["schemas"]["ProgramBudgetTotalsDto"];
+            /** @description Each district or county of the issuing region in the caller’s scope, in region order */
+            rows: components["schemas"]["DistrictBudgetRowDto"][];
+        };
+        RegionFlowRowDto: {
+            /** @example 330400 */
+            fromRegionCode: string;
+            /** @example 嘉兴市 */
+            fromRegionName: string;
+            /**
+             * @description The provider’s city (a district is counted with its city)
+             * @example 310000
+             */
+            toRegionCode: string;
+            /** @example 上海市 */
+            toRegionName: string;
+            /** @description Orders, without cancelled, declined or rejected ones */
+            orders: number;
+            /** @description Their subsidy: final once delivered, else held */
+            subsidyFen: number;
+            /** @description Paid to payees in settlement for these orders, less claw-backs */
+            paidFen: number;
+        };
+        CrossRegionFlowDto: {
+            programId: string;
+            rows: components["schemas"]["RegionFlowRowDto"][];
+        };
+        StageTimeRowDto: {
+            /** @example voucher_application */
+            workflowKey: string;
+            /** @example district_review */
+            stageKey: string;
+            /** @description Tasks decided */
+            decided: number;
+            /** @description Hours from task creation to decision, 2 decimals; null while nothing was decided */
+            avgHours: number | null;
+            p50Hours: number | null;
+            p90Hours: number | null;
+            /** @description Open tasks past their SLA */
+            overdueOpen: number;
+            /** @description Open tasks */
+            open: number;
+        };
+        ProviderMapRowDto: {
+            /** @example 310000 */
+            regionCode: string;
+            /** @example 上海市 */
+            regionName: string;
+            lat: number | null;
+            lng: number | null;
+            /** @description Admitted, active providers registered in the region */
+            activeProviders: number;
+            /** @description Their active catalogue services */
+            services: number;
+            /** @description Distinct instrument names among those services */
+            instruments: number;
+            /** @description Active providers holding CMA or CNAS */
+            cmaOrCnas: number;
+        };
+        LifecycleTransitionDto: {
+            /** @description The action (event) that moves the subject */
+            action: string;
+            /** @description States the action is allowed from */
+            from: string[];
+            to: string;
+            /** @description The domain event (audit action) the transition records */
+            emits: string;
+            /** @description Name of the guard that must also hold */
+            guard?: string;
+            guardDescription?: string;
+        };
+        LifecycleDto: {
+            /** @example voucher_application */
+            key: string;
+            /** @description The module that owns it */
+            module: string;
+            /** @description How refusals name the subject */
+            subject: string;
+            title: string;
+            states: string[];
+            /** @description Where a new subject starts */
+            initial: string[];
+            /** @description States no transition leaves */
+            final: string[];
+            transitions: components["schemas"]["LifecycleTransitionDto"][];
+        };
         TeamMemberDto: {
             /** @example 李文博 */
             name: string;
@@ -4388,11 +4518,19 @@ export interface components {
             /** @description Replaces the declared availability; empty: any time */
             availability: components["schemas"]["AvailabilityWindowDto"][];
         };
+        ProjectTimelineEntryDto: {
+            event: string;
+            fromStatus: string | null;
+            toStatus: string;
+            note: string | null;
+            actorUserId: string | null;
+            at: string;
+        };
         ProjectTimelineDto: {
             projectId: string;
             /** @enum {string} */
             status: "collected" | "screening" | "returned" | "screened" | "coached" | "scheduled" | "presented" | "matched" | "landed" | "tracked" | "rejected" | "withdrawn";
-            entries: components["schemas"]["TimelineEntryDto"][];
+            entries: components["schemas"]["ProjectTimelineEntryDto"][];
         };
         ProjectTransitionDto: {
             /** @enum {string} */
@@ -4410,100 +4548,6 @@ export interface components {
             projectId: string;
             investorOrganizationId: string;
             invitedAt: string;
-        };
-        RecordOutcomeDto: {
-            /** @description Landed (落地) in Jiaxing */
-            landedInJiaxing: boolean;
-            /**
-             * @description Jiaxing district or county, when landed
-             * @example 330402
-             */
-            landingDistrictCode?: string;
-            /**
-             * @description Landing date (Shanghai calendar day)
-             * @example 2026-05-20
-             */
-            landedOn?: string;
-            /** @description Financing raised so far, fen */
-            financingRaisedFen: number;
-            note?: string;
-        };
-        OutcomeDto: {
-            projectId: string;
-            landedInJiaxing: boolean;
-            landingDistrictCode: string | null;
-            landedOn: string | null;
-            financingRaisedFen: number;
-            note: string | null;
-            updatedAt: string;
-        };
-        SessionDto: {
-            id: string;
-            title: string;
-            /** @enum {string} */
-            type: "custom" | "alliance" | "cloud";
-            hostCityCode: string;
-            coHostCityCodes: string[];
-            venueId: string | null;
-            streamUrl: string | null;
-            capacity: number;
-            seatsTaken: number;
-            startsAt: string;
-            endsAt: string;
-            pitchMinutes: number;
-            qaMinutes: number;
-            /** @description Slots that fit the window */
-            slotCount: number;
-            themeIndustries: string[];
-            /** @enum {string} */
-            status: "draft" | "published" | "finished" | "cancelled";
-            /** @description Latest published agenda version; 0 before the first publication */
-            agendaVersion: number;
-            publishedAt: string | null;
-            version: number;
-        };
-        AgendaSlotDto: {
-            slotId: string;
-            slotIndex: number;
-            startsAt: string;
-            endsAt: string;
-            projectId: string;
-            projectNumber: string;
-            projectTitle: string;
-            industry: string;
-            stage: string;
-            enterpriseName: string;
-        };
-        AgendaDto: {
-            session: components["schemas"]["SessionDto"];
-            /** @description Venue name and address, or the stream link */
-            location: string | null;
-            /** @description 0: an unpublished draft (admins only) */
-            version: number;
-            publishedAt: string | null;
-            slots: components["schemas"]["AgendaSlotDto"][];
-        };
-        AgendaCollectionDto: {
-            /** @description Whose agenda: session, project or investor */
-            scope: string;
-            agendas: components["schemas"]["AgendaDto"][];
-        };
-        FollowDto: {
-            projectId: string;
-            following: boolean;
-        };
-        InterestNoteDto: {
-            note?: string;
-        };
-        InterestDto: {
-            id: string;
-            projectId: string;
-            investorOrgId: string;
-            /** @enum {string} */
-            status: "interested" | "meeting" | "due_diligence" | "term_sheet" | "invested" | "dropped";
-            note: string | null;
-            updatedAt: string;
-            version: number;
         };
         CreateVenueDto: {
             /** @example 长三角全球科创路演中心 1 号厅 */
@@ -4563,6 +4607,31 @@ export interface components {
             /** @description Industry theme; empty: open to any industry */
             themeIndustries: ("integrated_circuits" | "artificial_intelligence" | "biomedicine" | "high_end_equipment" | "new_energy" | "new_materials" | "new_energy_vehicles" | "digital_economy" | "other")[];
         };
+        SessionDto: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            type: "custom" | "alliance" | "cloud";
+            hostCityCode: string;
+            coHostCityCodes: string[];
+            venueId: string | null;
+            streamUrl: string | null;
+            capacity: number;
+            seatsTaken: number;
+            startsAt: string;
+            endsAt: string;
+            pitchMinutes: number;
+            qaMinutes: number;
+            /** @description Slots that fit the window */
+            slotCount: number;
+            themeIndustries: string[];
+            /** @enum {string} */
+            status: "draft" | "published" | "finished" | "cancelled";
+            /** @description Latest published agenda version; 0 before the first publication */
+            agendaVersion: number;
+            publishedAt: string | null;
+            version: number;
+        };
         SlotDto: {
             id: string;
             sessionId: string;
@@ -4589,6 +4658,27 @@ export interface components {
             projectTitle: string;
             fromStartsAt: string | null;
             toStartsAt: string | null;
+        };
+        AgendaSlotDto: {
+            slotId: string;
+            slotIndex: number;
+            startsAt: string;
+            endsAt: string;
+            projectId: string;
+            projectNumber: string;
+            projectTitle: string;
+            industry: string;
+            stage: string;
+            enterpriseName: string;
+        };
+        AgendaDto: {
+            session: components["schemas"]["SessionDto"];
+            /** @description Venue name and address, or the stream link */
+            location: string | null;
+            /** @description 0: an unpublished draft (admins only) */
+            version: number;
+            publishedAt: string | null;
+            slots: components["schemas"]["AgendaSlotDto"][];
         };
         AgendaVersionDto: {
             sessionId: string;
@@ -4652,17 +4742,6 @@ export interface components {
             unplaced: components["schemas"]["UnplacedDto"][];
             stats: components["schemas"]["ScheduleStatsDto"];
         };
-        RsvpDto: {
-            id: string;
-            sessionId: string;
-            userId: string;
-            /** @enum {string} */
-            status: "confirmed" | "waitlisted" | "cancelled";
-            /** @description Place on the waitlist (1 = next), when waitlisted */
-            waitlistPosition: number | null;
-            promotedAt: string | null;
-            createdAt: string;
-        };
         CreateSessionRequestDto: {
             /** @example 新能源汽车零部件企业定制路演 */
             title: string;
@@ -4713,6 +4792,11 @@ export interface components {
         DeclineSessionRequestDto: {
             reason: string;
         };
+        AgendaCollectionDto: {
+            /** @description Whose agenda: session, project or investor */
+            scope: string;
+            agendas: components["schemas"]["AgendaDto"][];
+        };
         InvestorProfileDto: {
             organizationId: string;
             focusIndustries: string[];
@@ -4735,10 +4819,64 @@ export interface components {
             score: number;
             reasons: string[];
         };
+        InterestDto: {
+            id: string;
+            projectId: string;
+            investorOrgId: string;
+            /** @enum {string} */
+            status: "interested" | "meeting" | "due_diligence" | "term_sheet" | "invested" | "dropped";
+            note: string | null;
+            updatedAt: string;
+            version: number;
+        };
         InterestTransitionDto: {
             /** @enum {string} */
             event: "meet" | "start_due_diligence" | "offer_term_sheet" | "invest" | "drop";
             note?: string;
+        };
+        FollowDto: {
+            projectId: string;
+            following: boolean;
+        };
+        InterestNoteDto: {
+            note?: string;
+        };
+        RsvpDto: {
+            id: string;
+            sessionId: string;
+            userId: string;
+            /** @enum {string} */
+            status: "confirmed" | "waitlisted" | "cancelled";
+            /** @description Place on the waitlist (1 = next), when waitlisted */
+            waitlistPosition: number | null;
+            promotedAt: string | null;
+            createdAt: string;
+        };
+        RecordOutcomeDto: {
+            /** @description Landed (落地) in Jiaxing */
+            landedInJiaxing: boolean;
+            /**
+             * @description Jiaxing district or county, when landed
+             * @example 330402
+             */
+            landingDistrictCode?: string;
+            /**
+             * @description Landing date (Shanghai calendar day)
+             * @example 2026-05-20
+             */
+            landedOn?: string;
+            /** @description Financing raised so far, fen */
+            financingRaisedFen: number;
+            note?: string;
+        };
+        OutcomeDto: {
+            projectId: string;
+            landedInJiaxing: boolean;
+            landingDistrictCode: string | null;
+            landedOn: string | null;
+            financingRaisedFen: number;
+            note: string | null;
+            updatedAt: string;
         };
         StatsRowDto: {
             /** @description City code, industry, session type or YYYY-MM */
@@ -4759,91 +4897,21 @@ export interface components {
             rows: components["schemas"]["StatsRowDto"][];
             totals: components["schemas"]["StatsRowDto"];
         };
-        ProgramBudgetTotalsDto: {
-            budgetFen: number;
-            /** @description Budget not yet committed to vouchers (budget_available) */
-            availableFen: number;
-        };
-        DistrictBudgetRowDto: {
-            /** @example 330402 */
-            regionCode: string;
-            /** @example 南湖区 */
-            regionName: string;
-            /** @description Vouchers issued to enterprises registered in the region */
-            vouchersIssued: number;
-            /** @description Face value committed from the budget at issuance (commit movements) */
-            committedFen: number;
-            /** @description Held now for orders in progress (voucher_held balances) */
-            heldFen: number;
-            /** @description Captured by approved claims and not yet paid (payable) */
-            capturedOrPayableFen: number;
-            /** @description Paid in settlement, less claw-backs (paid) */
-            paidFen: number;
-            /** @description Still spendable on the vouchers (voucher_available balances) */
-            availableToEnterprisesFen: number;
-        };
-        BudgetByDistrictDto: {
-            programId: string;
-            /** @example 330400 */
-            issuingRegionCode: string;
-            totals: components["schemas"]["ProgramBudgetTotalsDto"];
-            /** @description Each district or county of the issuing region in the caller’s scope, in region order */
-            rows: components["schemas"]["DistrictBudgetRowDto"][];
-        };
-        RegionFlowRowDto: {
-            /** @example 330400 */
-            fromRegionCode: string;
-            /** @example 嘉兴市 */
-            fromRegionName: string;
-            /**
-             * @description The provider’s city (a district is counted with its city)
-             * @example 310000
-             */
-            toRegionCode: string;
-            /** @example 上海市 */
-            toRegionName: string;
-            /** @description Orders, without cancelled, declined or rejected ones */
-            orders: number;
-            /** @description Their subsidy: final once delivered, else held */
-            subsidyFen: number;
-            /** @description Paid to payees in settlement for these orders, less claw-backs */
-            paidFen: number;
-        };
-        CrossRegionFlowDto: {
-            programId: string;
-            rows: components["schemas"]["RegionFlowRowDto"][];
-        };
-        StageTimeRowDto: {
-            /** @example voucher_application */
-            workflowKey: string;
-            /** @example district_review */
-            stageKey: string;
-            /** @description Tasks decided */
-            decided: number;
-            /** @description Hours from task creation to decision, 2 decimals; null while nothing was decided */
-            avgHours: number | null;
-            p50Hours: number | null;
-            p90Hours: number | null;
-            /** @description Open tasks past their SLA */
-            overdueOpen: number;
-            /** @description Open tasks */
-            open: number;
-        };
-        ProviderMapRowDto: {
-            /** @example 310000 */
-            regionCode: string;
-            /** @example 上海市 */
-            regionName: string;
-            lat: number | null;
-            lng: number | null;
-            /** @description Admitted, active providers registered in the region */
-            activeProviders: number;
-            /** @description Their active catalogue services */
-            services: number;
-            /** @description Distinct instrument names among those services */
-            instruments: number;
-            /** @description Active providers holding CMA or CNAS */
-            cmaOrCnas: number;
+        /** @description The body of every failing request. Clients branch on `code`, never on `message`. */
+        ErrorBody: {
+            /** @description The HTTP status, repeated */
+            statusCode: number;
+            /** @enum {string} */
+            code: "ALREADY_EXISTS" | "BUSINESS_RULE_VIOLATED" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_TRANSITION" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "MALFORMED_JSON" | "NOT_FOUND" | "PASSWORD_RESET_REQUIRED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SECOND_PERSON_REQUIRED" | "SERVICE_UNAVAILABLE" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            /** @description Human text; may change between versions */
+            message: string;
+            /** @description Field problems of a validation failure, or facts about the refusal */
+            details?: {
+                field: string;
+                message: string;
+            }[] | {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -7909,6 +7977,107 @@ export interface operations {
             };
         };
     };
+    DashboardsController_budgetByDistrict: {
+        parameters: {
+            query: {
+                /** @description The voucher programme */
+                programId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetByDistrictDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_crossRegionFlow: {
+        parameters: {
+            query: {
+                /** @description The voucher programme */
+                programId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrossRegionFlowDto"];
+                };
+            };
+        };
+    };
+    DashboardsController_approvalTimes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageTimeRowDto"][];
+                };
+            };
+        };
+    };
+    DashboardsController_map: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderMapRowDto"][];
+                };
+            };
+        };
+    };
+    LifecyclesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LifecycleDto"][];
+                };
+            };
+        };
+    };
     ProjectsController_list: {
         parameters: {
             query?: {
@@ -8194,183 +8363,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeckInvitationResultDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_outcome: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OutcomeDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_recordOutcome: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecordOutcomeDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OutcomeDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_agenda: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgendaCollectionDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_agendaIcal: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description text/calendar, one VEVENT per slot, TZID Asia/Shanghai */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/calendar": string;
-                };
-            };
-        };
-    };
-    ProjectsController_follow: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FollowDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_unfollow: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FollowDto"];
-                };
-            };
-        };
-    };
-    ProjectsController_interestsOf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InterestDto"][];
-                };
-            };
-        };
-    };
-    ProjectsController_interest: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["InterestNoteDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InterestDto"];
                 };
             };
         };
@@ -8722,90 +8714,6 @@ export interface operations {
             };
         };
     };
-    SessionsController_myRsvp: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RsvpDto"];
-                };
-            };
-        };
-    };
-    SessionsController_rsvp: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RsvpDto"];
-                };
-            };
-        };
-    };
-    SessionsController_cancelRsvp: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RsvpDto"];
-                };
-            };
-        };
-    };
-    SessionsController_listRsvps: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RsvpDto"][];
-                };
-            };
-        };
-    };
     SessionsController_requestsList: {
         parameters: {
             query?: never;
@@ -8894,6 +8802,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionRequestDto"];
+                };
+            };
+        };
+    };
+    ProjectAgendaController_agenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaCollectionDto"];
+                };
+            };
+        };
+    };
+    ProjectAgendaController_agendaIcal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar, one VEVENT per slot, TZID Asia/Shanghai */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
                 };
             };
         };
@@ -9042,7 +8993,225 @@ export interface operations {
             };
         };
     };
-    InvestorsController_stats: {
+    ProjectInterestsController_follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowDto"];
+                };
+            };
+        };
+    };
+    ProjectInterestsController_unfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowDto"];
+                };
+            };
+        };
+    };
+    ProjectInterestsController_interestsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestDto"][];
+                };
+            };
+        };
+    };
+    ProjectInterestsController_interest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestDto"];
+                };
+            };
+        };
+    };
+    RsvpsController_myRsvp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpDto"];
+                };
+            };
+        };
+    };
+    RsvpsController_rsvp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpDto"];
+                };
+            };
+        };
+    };
+    RsvpsController_cancelRsvp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpDto"];
+                };
+            };
+        };
+    };
+    RsvpsController_listRsvps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpDto"][];
+                };
+            };
+        };
+    };
+    ProjectOutcomesController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeDto"];
+                };
+            };
+        };
+    };
+    ProjectOutcomesController_recordOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeDto"];
+                };
+            };
+        };
+    };
+    RoadshowStatsController_stats: {
         parameters: {
             query: {
                 groupBy: "city" | "industry" | "session_type" | "month";
@@ -9063,88 +9232,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatsDto"];
-                };
-            };
-        };
-    };
-    DashboardsController_budgetByDistrict: {
-        parameters: {
-            query: {
-                /** @description The voucher programme */
-                programId: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BudgetByDistrictDto"];
-                };
-            };
-        };
-    };
-    DashboardsController_crossRegionFlow: {
-        parameters: {
-            query: {
-                /** @description The voucher programme */
-                programId: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CrossRegionFlowDto"];
-                };
-            };
-        };
-    };
-    DashboardsController_approvalTimes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StageTimeRowDto"][];
-                };
-            };
-        };
-    };
-    DashboardsController_map: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProviderMapRowDto"][];
                 };
             };
         };

@@ -125,7 +125,7 @@ export class ProjectDto {
   @ApiProperty() version: number;
 }
 
-export class TimelineEntryDto {
+export class ProjectTimelineEntryDto {
   @ApiProperty() event: string;
   @ApiProperty({ nullable: true, type: String }) fromStatus: string | null;
   @ApiProperty() toStatus: string;
@@ -137,7 +137,7 @@ export class TimelineEntryDto {
 export class ProjectTimelineDto {
   @ApiProperty() projectId: string;
   @ApiProperty({ enum: PROJECT_STATUSES }) status: string;
-  @ApiProperty({ type: [TimelineEntryDto] }) entries: TimelineEntryDto[];
+  @ApiProperty({ type: [ProjectTimelineEntryDto] }) entries: ProjectTimelineEntryDto[];
 }
 
 export class DeckInvitationResultDto {
