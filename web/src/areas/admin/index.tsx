@@ -1,10 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, NodeIndexOutlined, TeamOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
 import { adminMessages } from './messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
 const AuditPage = lazyPage(() => import('./audit'), 'AuditPage');
+const LifecyclesPage = lazyPage(() => import('./lifecycles'), 'LifecyclesPage');
 const QueuesPage = lazyPage(() => import('./queues'), 'QueuesPage');
 const UsersPage = lazyPage(() => import('./users'), 'UsersPage');
 const WorkflowDetailPage = lazyPage(() => import('./workflows'), 'WorkflowDetailPage');
@@ -25,6 +26,7 @@ export const adminArea: Area = {
     { path: '/ops/workflows', element: <WorkflowsPage />, roles: ADMIN, menu: 'admin.menu.workflows', icon: <ApartmentOutlined />, group },
     { path: '/ops/workflows/:key', element: <WorkflowDetailPage />, roles: ADMIN },
     { path: '/ops/audit', element: <AuditPage />, roles: ADMIN, menu: 'admin.menu.audit', icon: <AuditOutlined />, group },
+    { path: '/ops/lifecycles', element: <LifecyclesPage />, roles: ADMIN, menu: 'admin.menu.lifecycles', icon: <NodeIndexOutlined />, group },
   ],
   messages: adminMessages,
 };
