@@ -2,7 +2,6 @@ import { Select, Typography } from 'antd';
 import type { SelectProps } from 'antd';
 import type { Role } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { useRegions } from '../dashboards/shared';
 
 export const ROLES: Role[] = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin'];
 
@@ -11,14 +10,6 @@ export function RoleSelect(props: SelectProps<Role | Role[]> & { roles?: Role[] 
   const { label } = useI18n();
   const { roles = ROLES, ...rest } = props;
   return <Select allowClear {...rest} options={roles.map((r) => ({ value: r, label: label('role', r) }))} />;
-}
-
-/** A region, districts indented under their city. */
-export function RegionSelect(props: SelectProps<string>) {
-  const { lang } = useI18n();
-  const { regions } = useRegions();
-  const options = regions.map((r) => ({ value: r.code, label: `${r.parentCode ? '\u3000' : ''}${lang === 'en' ? r.nameEn : r.name}` }));
-  return <Select allowClear showSearch optionFilterProp="label" {...props} options={options} />;
 }
 
 /** Job data, audit before/after: JSON as it came. */

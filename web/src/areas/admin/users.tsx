@@ -8,7 +8,8 @@ import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { useRegions } from '../dashboards/shared';
-import { RegionSelect, RoleSelect } from './shared';
+import { RegionSelect } from '../../app/widgets/region-select';
+import { RoleSelect } from './shared';
 
 interface UserRow {
   id: string;
@@ -92,6 +93,7 @@ export function UsersPage() {
             onChange={(role) => filter({ role: (role as Role | undefined) ?? undefined })}
           />
           <RegionSelect
+            allowClear
             data-testid="users-filter-region"
             placeholder={t('admin.users.filterRegion')}
             style={{ width: 200 }}

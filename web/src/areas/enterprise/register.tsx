@@ -5,7 +5,7 @@ import { api, ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { useRegions } from './shared';
+import { RegionSelect } from '../../app/widgets/region-select';
 
 type Kind = 'enterprise' | 'provider' | 'investor';
 
@@ -34,8 +34,6 @@ export function RegisterPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<RegisterValues>();
   const kind = Form.useWatch('kind', form) ?? 'enterprise';
-  const { regions } = useRegions();
-  const regionOptions = regions.map((r) => ({ value: r.code, label: `${lang === 'zh' ? r.name : r.nameEn} (${r.code})` }));
 
   const submit = async (v: RegisterValues, key: string) => {
     const org = { ...v.organization };
@@ -102,7 +100,7 @@ export function RegisterPage() {
               <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
             </Field>
             <Field name={['organization', 'regionCode']} label={t('enterprise.register.region')}>
-              <Select showSearch optionFilterProp="label" options={regionOptions} placeholder={t('enterprise.register.regionPlaceholder')} data-testid="register-region" />
+              <RegionSelect placeholder={t('enterprise.register.regionPlaceholder')} data-testid="register-region" />
             </Field>
             <Space size="middle" style={{ display: 'flex' }} align="start">
               <Field name={['organization', 'contactName']} label={t('enterprise.register.contactName')}>

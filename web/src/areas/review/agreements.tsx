@@ -8,6 +8,7 @@ import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatBp } from '@shared/money';
+import { RegionSelect } from '../../app/widgets/region-select';
 import { FormAction, PercentInput, RegionName, rowProps, usePercentRules, useRegions } from './shared';
 import type { Agreement, AgreementDetail, AgreementSignature, Organization } from './types';
 
@@ -109,12 +110,12 @@ function AgreementForm({ onDone }: { onDone(a: AgreementDetail): void }) {
       <Row gutter={16}>
         <Col span={12}>
           <Field name="issuingRegionCode" label={t('review.agreement.issuing')}>
-            <Select options={regions.options((r) => !r.parentCode)} showSearch optionFilterProp="label" />
+            <RegionSelect only={(r) => !r.parentCode} />
           </Field>
         </Col>
         <Col span={12}>
           <Field name="partnerRegionCode" label={t('review.agreement.partner')}>
-            <Select options={regions.options((r) => r.kind !== 'district' && r.kind !== 'county')} showSearch optionFilterProp="label" />
+            <RegionSelect only={(r) => r.kind !== 'district' && r.kind !== 'county'} />
           </Field>
         </Col>
       </Row>

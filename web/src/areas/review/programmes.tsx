@@ -8,7 +8,8 @@ import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
-import { Filters, FilterValues, FormAction, PercentInput, RegionName, rowProps, useEnumOptions, usePercentRules, useRegions } from './shared';
+import { RegionSelect } from '../../app/widgets/region-select';
+import { Filters, FilterValues, FormAction, PercentInput, RegionName, rowProps, useEnumOptions, usePercentRules } from './shared';
 import type { Budget, Program } from './types';
 
 export const TIERS = ['default', 'tech_sme', 'specialised_sme', 'high_tech'] as const;
@@ -92,7 +93,6 @@ type ProgramValues = Omit<Program, 'id' | 'status' | 'version'>;
 function ProgrammeForm({ onDone }: { onDone(p: Program): void }) {
   const { t } = useI18n();
   const me = useMe();
-  const regions = useRegions();
   const modeOptions = useEnumOptions('review.mode', MODES);
   const cycleOptions = useEnumOptions('review.cycle', CYCLES);
   const defaultRules = usePercentRules(true);
@@ -114,7 +114,7 @@ function ProgrammeForm({ onDone }: { onDone(p: Program): void }) {
       <Row gutter={16}>
         <Col span={12}>
           <Field name="issuingRegionCode" label={t('review.programme.region')}>
-            <Select options={regions.options((r) => !r.parentCode)} showSearch optionFilterProp="label" />
+            <RegionSelect only={(r) => !r.parentCode} />
           </Field>
         </Col>
         <Col span={12}>

@@ -6,7 +6,8 @@ import { useMe } from '../../app/auth';
 import { PageHeader } from '../../app/common';
 import { ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { TimeWindowFields, useEnumOptions, useRegions } from './shared';
+import { RegionSelect } from '../../app/widgets/region-select';
+import { TimeWindowFields, useEnumOptions } from './shared';
 import type { Project, TeamMember, AvailabilityWindow } from './types';
 
 interface ProjectValues {
@@ -24,7 +25,6 @@ interface ProjectValues {
 export function ProjectFields({ withRegion }: { withRegion: boolean }) {
   const { t } = useI18n();
   const options = useEnumOptions();
-  const regions = useRegions();
   return (
     <>
       <Field name="title" label={t('roadshow.project.title')}>
@@ -45,7 +45,7 @@ export function ProjectFields({ withRegion }: { withRegion: boolean }) {
         </Field>
         {withRegion && (
           <Field name="regionCode" label={t('roadshow.project.region')}>
-            <Select options={regions.options(() => true)} showSearch optionFilterProp="label" style={{ minWidth: 180 }} data-testid="project-region" />
+            <RegionSelect style={{ minWidth: 180 }} data-testid="project-region" />
           </Field>
         )}
       </Space>
