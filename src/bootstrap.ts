@@ -16,7 +16,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ProviderAdmissionSubject } from './modules/organizations/provider-admission.subject';
-import { QualificationVerificationSubject } from './modules/organizations/qualification-verification.subject';
+import { QualificationVerificationSubject } from './modules/organizations/qualifications/qualification-verification.subject';
 import { BULL_BOARD_PATH, mountBullBoard } from './platform/queue/bull-board';
 import { mountPortal } from './platform/web/portal';
 import { AppConfig, loadConfig, ProcessRole } from './platform/config/app-config';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '../../src/platform/context/actor';
-import { QualificationVerificationSubject } from '../../src/modules/organizations/qualification-verification.subject';
+import { QualificationVerificationSubject } from '../../src/modules/organizations/qualifications/qualification-verification.subject';
 import { decide } from '../support/approvals';
 import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
 import {

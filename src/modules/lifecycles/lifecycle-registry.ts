@@ -4,9 +4,9 @@ import { AGREEMENT_STATES, CATALOG_SERVICE_STATES } from '../catalog/catalog.sta
 import { FOUR_EYES_STATES } from '../four-eyes/four-eyes.state';
 import { WEBHOOK_STATES } from '../notifications/webhook.state';
 import { ORDER_STATES } from '../orders/order.state';
-import { CHANGE_REQUEST_STATES } from '../organizations/controller-group-change.state';
+import { CHANGE_REQUEST_STATES } from '../organizations/controller-groups/controller-group-change.state';
 import { ADMISSION_STATES } from '../organizations/organization.state';
-import { QUALIFICATION_STATES } from '../organizations/qualification.state';
+import { QUALIFICATION_STATES } from '../organizations/qualifications/qualification.state';
 import { PROGRAM_STATES } from '../programs/program.state';
 import { CLAIM_STATES } from '../redemptions/claim.state';
 import { INTEREST_STATES, PROJECT_STATES, SESSION_REQUEST_STATES, SESSION_STATES } from '../roadshows/shared/roadshow.state';

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { OrganizationKind } from '../../platform/context/actor';
 import type { AdmissionStatus } from './organization.state';
-import type { QualificationStatus } from './qualification.state';
+import type { QualificationStatus } from './qualifications/qualification.state';
 
 @Entity('regions')
 export class Region {

@@ -3,23 +3,23 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../platform/config/app-config';
 import { ApprovalsModule } from '../approvals/approvals.module';
-import { ControllerGroupChangeRequest } from './controller-group-change.entity';
-import { ControllerGroupChangeSubject } from './controller-group-change.subject';
-import { ControllerGroupChangesService } from './controller-group-changes.service';
-import { ControllerGroupsController } from './controller-groups.controller';
-import { ControllerGroupsService } from './controller-groups.service';
+import { ControllerGroupChangeRequest } from './controller-groups/controller-group-change.entity';
+import { ControllerGroupChangeSubject } from './controller-groups/controller-group-change.subject';
+import { ControllerGroupChangesService } from './controller-groups/controller-group-changes.service';
+import { ControllerGroupsController } from './controller-groups/controller-groups.controller';
+import { ControllerGroupsService } from './controller-groups/controller-groups.service';
 import { ControllerGroup, EnterpriseQualification, Organization, Region } from './organization.entity';
 import { OrganizationDirectory } from './organization-directory';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 import { ProviderAdmissionSubject } from './provider-admission.subject';
-import { QualificationVerificationSubject } from './qualification-verification.subject';
-import { QualificationsController } from './qualifications.controller';
-import { QualificationsService } from './qualifications.service';
+import { QualificationVerificationSubject } from './qualifications/qualification-verification.subject';
+import { QualificationsController } from './qualifications/qualifications.controller';
+import { QualificationsService } from './qualifications/qualifications.service';
 import { RegionsService } from './regions.service';
 import { RegistrationService } from './registration.service';
-import { UsersController } from './users.controller';
-import { UsersService } from './users.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
 
 @Module({
   imports: [

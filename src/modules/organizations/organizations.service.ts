@@ -13,7 +13,7 @@ import { Organization } from './organization.entity';
 import { auditView, toOrganizationDto } from './organization.mapper';
 import { OrganizationPolicy } from './organization.policy';
 import { AdmissionAction, nextAdmissionStatus } from './organization.state';
-import { QualificationsService } from './qualifications.service';
+import { QualificationsService } from './qualifications/qualifications.service';
 import { RegionsService } from './regions.service';
 
 describeConstraint('enterprise_qualifications_unique', ErrorCode.AlreadyExists, 'This qualification certificate is already recorded', 'certificateNo');

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentActor, Roles } from '../../platform/auth/access.decorators';
 import { Actor, actorCoversRegion, isPlatformAdmin, Role } from '../../platform/context/actor';
-import { ControllerGroupsService } from '../organizations/controller-groups.service';
+import { ControllerGroupsService } from '../organizations/controller-groups/controller-groups.service';
 import { CapsService } from './caps.service';
 import { ControllerGroupUsageDto } from './dto/group-usage.dto';
 

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { Role } from '../../../platform/context/actor';
 import { AdmissionAction, MANUAL_ADMISSION_ACTIONS } from '../organization.state';
-import { QUALIFICATION_STATUSES, QualificationStatus } from '../qualification.state';
+import { QUALIFICATION_STATUSES, QualificationStatus } from '../qualifications/qualification.state';
 
 export class RegionDto {
   @ApiProperty() code: string;

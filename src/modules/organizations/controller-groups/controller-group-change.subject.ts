@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Transaction } from '../../platform/database/unit-of-work';
-import { DomainError } from '../../platform/errors/domain-error';
-import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../approvals/approval-subject';
+import { Transaction } from '../../../platform/database/unit-of-work';
+import { DomainError } from '../../../platform/errors/domain-error';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../../approvals/approval-subject';
 import { ControllerGroupChangeRequest } from './controller-group-change.entity';
 import { CHANGE_REQUEST_STATES } from './controller-group-change.state';
 import { CONTROLLER_GROUP_CHANGE, ControllerGroupChangesService } from './controller-group-changes.service';
 import { ControllerGroupsService } from './controller-groups.service';
-import { ControllerGroup, Organization } from './organization.entity';
-import { RegionsService } from './regions.service';
+import { ControllerGroup, Organization } from '../organization.entity';
+import { RegionsService } from '../regions.service';
 
 const ACTION_TITLES = { join: '加入', leave: '退出', create: '新设' } as const;
 

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../../platform/auth/access.decorators';
-import { Actor, Role } from '../../platform/context/actor';
+import { CurrentActor, Roles } from '../../../platform/auth/access.decorators';
+import { Actor, Role } from '../../../platform/context/actor';
 import { ControllerGroupChangesService } from './controller-group-changes.service';
 import { ControllerGroupsService } from './controller-groups.service';
 import {
   ChangeRequestDto, ChangeRequestQueryDto, ControllerGroupDetailDto, ControllerGroupDto, CreateChangeRequestDto, CreateControllerGroupDto, LinkControllerGroupDto,
 } from './dto/controller-group.dto';
-import { OrganizationDto } from './dto/organization.dto';
+import { OrganizationDto } from '../dto/organization.dto';
 
 /** Actual-controller groups (同一实际控制人): bureau data; enterprises ask for changes through the workflow. */
 @ApiTags('organizations')

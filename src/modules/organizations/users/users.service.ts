@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../platform/context/actor';
-import { DomainError } from '../../platform/errors/domain-error';
+import { Actor } from '../../../platform/context/actor';
+import { DomainError } from '../../../platform/errors/domain-error';
 import { OrganizationUserQueryDto, UserPageDto, UserQueryDto, UserSummaryDto } from './dto/user.dto';
-import { Organization } from './organization.entity';
-import { OrganizationPolicy } from './organization.policy';
-import { RegionsService } from './regions.service';
+import { Organization } from '../organization.entity';
+import { OrganizationPolicy } from '../organization.policy';
+import { RegionsService } from '../regions.service';
 
 /** User directory for administrators: the platform's across organisations, an org admin's for its own. Never the password hash. */
 @Injectable()

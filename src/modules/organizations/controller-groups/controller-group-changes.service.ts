@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, actorCoversRegion, isPlatformAdmin, Role } from '../../platform/context/actor';
-import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
-import { describeConstraint } from '../../platform/errors/pg-errors';
-import { CaseEngine } from '../approvals/case-engine.service';
+import { Actor, actorCoversRegion, isPlatformAdmin, Role } from '../../../platform/context/actor';
+import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
+import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
+import { describeConstraint } from '../../../platform/errors/pg-errors';
+import { CaseEngine } from '../../approvals/case-engine.service';
 import { ControllerGroupChangeRequest } from './controller-group-change.entity';
 import { CHANGE_REQUEST_STATES, ChangeRequestEvent } from './controller-group-change.state';
 import { ChangeRequestDto, ChangeRequestQueryDto, CreateChangeRequestDto } from './dto/controller-group.dto';
-import { ControllerGroup, Organization } from './organization.entity';
-import { CONTROLLER_GROUP_BUREAU_ROLES } from './organization.policy';
+import { ControllerGroup, Organization } from '../organization.entity';
+import { CONTROLLER_GROUP_BUREAU_ROLES } from '../organization.policy';
 
 export const CONTROLLER_GROUP_CHANGE = 'controller_group_change';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Role } from '../../../platform/context/actor';
+import { Role } from '../../../../platform/context/actor';
 
 export class OrganizationUserQueryDto {
   @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsIn(Object.values(Role))

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
 import { QUALIFICATION_STATES, QualificationAction, QualificationStatus } from './qualification.state';
 
 describe('qualification state table', () => {

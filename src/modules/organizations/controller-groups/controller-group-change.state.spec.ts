@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
 import { CHANGE_REQUEST_STATES, ChangeRequestEvent, ChangeRequestStatus, OPEN_CHANGE_REQUEST_STATUSES } from './controller-group-change.state';
 
 describe('controller group change request state table', () => {

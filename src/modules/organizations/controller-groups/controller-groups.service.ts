@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, actorCoversRegion, isPlatformAdmin } from '../../platform/context/actor';
-import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
-import { DomainError } from '../../platform/errors/domain-error';
-import { JobName } from '../../platform/queue/queue.registry';
+import { Actor, actorCoversRegion, isPlatformAdmin } from '../../../platform/context/actor';
+import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
+import { DomainError } from '../../../platform/errors/domain-error';
+import { JobName } from '../../../platform/queue/queue.registry';
 import { ControllerGroupDetailDto, ControllerGroupDto, CreateControllerGroupDto } from './dto/controller-group.dto';
-import { OrganizationDto } from './dto/organization.dto';
-import { ControllerGroup, Organization } from './organization.entity';
-import { auditView, toOrganizationDto } from './organization.mapper';
-import { CONTROLLER_GROUP_BUREAU_ROLES, OrganizationPolicy } from './organization.policy';
-import { RegionsService } from './regions.service';
+import { OrganizationDto } from '../dto/organization.dto';
+import { ControllerGroup, Organization } from '../organization.entity';
+import { auditView, toOrganizationDto } from '../organization.mapper';
+import { CONTROLLER_GROUP_BUREAU_ROLES, OrganizationPolicy } from '../organization.policy';
+import { RegionsService } from '../regions.service';
 
 interface GroupRow {
   id: string;

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { shanghaiDate } from '../../platform/database/shanghai-date';
-import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
-import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../approvals/approval-subject';
-import { EnterpriseQualification, Organization } from './organization.entity';
+import { shanghaiDate } from '../../../platform/database/shanghai-date';
+import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../../approvals/approval-subject';
+import { EnterpriseQualification, Organization } from '../organization.entity';
 import { QUALIFICATION_STATES, QualificationAction } from './qualification.state';
 import { QUALIFICATION_VERIFICATION, QualificationsService } from './qualifications.service';
-import { RegionsService } from './regions.service';
+import { RegionsService } from '../regions.service';
 
 const KIND_NAMES: Record<string, string> = { tech_sme: '科技型中小企业', high_tech: '高新技术企业', specialised_sme: '专精特新企业' };
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentActor, Roles } from '../../platform/auth/access.decorators';
-import { Actor, Role } from '../../platform/context/actor';
+import { Authenticated, CurrentActor, Roles } from '../../../platform/auth/access.decorators';
+import { Actor, Role } from '../../../platform/context/actor';
 import { OrganizationUserQueryDto, UserPageDto, UserQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, actorCoversRegion, Role } from '../../platform/context/actor';
-import { AppConfig } from '../../platform/config/app-config';
-import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
-import { JobName } from '../../platform/queue/queue.registry';
-import { CaseEngine } from '../approvals/case-engine.service';
-import { DeclareQualificationDto, QualificationCertificateDto, QualificationDto, RevokeQualificationDto } from './dto/organization.dto';
-import { EnterpriseQualification, Organization } from './organization.entity';
-import { toQualificationDto } from './organization.mapper';
-import { OrganizationPolicy } from './organization.policy';
+import { Actor, actorCoversRegion, Role } from '../../../platform/context/actor';
+import { AppConfig } from '../../../platform/config/app-config';
+import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
+import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
+import { JobName } from '../../../platform/queue/queue.registry';
+import { CaseEngine } from '../../approvals/case-engine.service';
+import { DeclareQualificationDto, QualificationCertificateDto, QualificationDto, RevokeQualificationDto } from '../dto/organization.dto';
+import { EnterpriseQualification, Organization } from '../organization.entity';
+import { toQualificationDto } from '../organization.mapper';
+import { OrganizationPolicy } from '../organization.policy';
 import { QUALIFICATION_STATES, QualificationAction } from './qualification.state';
 
 /** What multer hands over for the uploaded certificate (memory storage). */

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../../platform/auth/access.decorators';
-import { Actor, Role } from '../../platform/context/actor';
-import { DeclareQualificationDto, QualificationDto, RevokeQualificationDto } from './dto/organization.dto';
+import { CurrentActor, Roles } from '../../../platform/auth/access.decorators';
+import { Actor, Role } from '../../../platform/context/actor';
+import { DeclareQualificationDto, QualificationDto, RevokeQualificationDto } from '../dto/organization.dto';
 import { QualificationsService, UploadedCertificate } from './qualifications.service';
 
 @ApiTags('organizations')

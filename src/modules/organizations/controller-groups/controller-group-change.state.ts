@@ -1,4 +1,4 @@
-import { defineLifecycle } from '../../platform/state/state-machine';
+import { defineLifecycle } from '../../../platform/state/state-machine';
 
 /** An enterprise's request to change its actual-controller group (实际控制人关系变更). */
 export type ChangeRequestStatus = 'submitted' | 'in_review' | 'returned' | 'approved' | 'rejected' | 'withdrawn';

@@ -1,4 +1,4 @@
-import { defineLifecycle } from '../../platform/state/state-machine';
+import { defineLifecycle } from '../../../platform/state/state-machine';
 
 /**
  * An enterprise qualification (企业资质: 科技型中小企业, 高新技术企业, 专精特新):
