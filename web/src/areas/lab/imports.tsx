@@ -1,5 +1,5 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, message, Progress, Row, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, message, Row, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, saveBlob } from '../../app/api';
 import { useMe } from '../../app/auth';
@@ -8,6 +8,7 @@ import { LoadError, useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { ActionButton } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { FileDrop } from '../../app/widgets/file-drop';
 import { PagedTable, RefreshButton, StateTag } from '../enterprise/shared';
 
 interface CatalogImport {
@@ -76,7 +77,7 @@ export function LabImportsPage() {
         <Col xs={24} xl={10}>
           <Card title={t('lab.imports.upload')} style={{ marginBottom: 16 }}>
             <Typography.Paragraph type="secondary">{t('lab.imports.format', { columns: COLUMNS.join(', ') })}</Typography.Paragraph>
-            <Upload.Dragger
+            <FileDrop
               accept=".csv,text/csv"
               maxCount={1}
               beforeUpload={(f) => {
@@ -87,18 +88,13 @@ export function LabImportsPage() {
               fileList={file ? [{ uid: '1', name: file.name, size: file.size, status: tooLarge ? 'error' : 'done' }] : []}
               disabled={uploading}
               data-testid="import-file"
-            >
-              <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-              <p>{t('lab.imports.drop')}</p>
-              <Typography.Text type="secondary">{t('lab.imports.limit')}</Typography.Text>
-            </Upload.Dragger>
+              text={t('lab.imports.drop')}
+              hint={t('lab.imports.limit')}
+              percent={uploading && file ? (running ? Math.min(99, Math.floor((running.bytes * 100) / Math.max(1, file.size))) : 0) : undefined}
+              progressTestId="import-progress"
+              progressNote={<Typography.Text type="secondary">{t('lab.imports.progress', { rows: running?.rowsTotal ?? 0, invalid: running?.rowsInvalid ?? 0 })}</Typography.Text>}
+            />
             {tooLarge && <Alert type="error" showIcon message={t('lab.imports.tooLarge')} style={{ marginTop: 16 }} />}
-            {uploading && file && (
-              <div style={{ marginTop: 16 }} data-testid="import-progress">
-                <Progress percent={running ? Math.min(99, Math.floor((running.bytes * 100) / Math.max(1, file.size))) : 0} status="active" />
-                <Typography.Text type="secondary">{t('lab.imports.progress', { rows: running?.rowsTotal ?? 0, invalid: running?.rowsInvalid ?? 0 })}</Typography.Text>
-              </div>
-            )}
             <div style={{ marginTop: 16 }}>
               <ActionButton
                 type="primary"

@@ -1,5 +1,5 @@
-import { InboxOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, List, Progress, Row, Select, Space, Steps, Switch, Table, Tag, Typography, Upload, message } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, List, Row, Select, Space, Steps, Switch, Table, Tag, Typography, message } from 'antd';
 import { useReducer, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, newIdempotencyKey } from '../../app/api';
@@ -9,6 +9,7 @@ import { LoadError, useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { FileDrop } from '../../app/widgets/file-drop';
 import { AvailabilityFields, ProjectFields } from './project-form';
 import { DownloadButton, formatRange, isJiaxingDistrict, isNotFound, NoteField, SessionLink, SessionTypeTag, TitleWithStatus, useRegions } from './shared';
 import { CHAIN, MANUAL_EVENTS, MANUAL_EVENT_FROM } from './types';
@@ -242,7 +243,7 @@ function DeckCard({ project, onChange }: { project: Project; onChange(): void })
       {locked && <Alert type="info" showIcon message={t('roadshow.deck.locked')} data-testid="deck-locked" />}
       {owner && !['rejected', 'withdrawn'].includes(project.status) && (
         <div style={{ marginTop: 16 }} data-testid="deck-upload">
-          <Upload.Dragger
+          <FileDrop
             accept=".pdf,.pptx,application/pdf,application/vnd.openxmlformats-officedocument.presentationml.presentation"
             multiple={false}
             showUploadList={false}
@@ -251,14 +252,11 @@ function DeckCard({ project, onChange }: { project: Project; onChange(): void })
               void upload(file);
               return false;
             }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{deck ? t('roadshow.deck.replace') : t('roadshow.deck.upload')}</p>
-            <p className="ant-upload-hint">{t('roadshow.deck.hint')}</p>
-          </Upload.Dragger>
-          {percent !== undefined && <Progress percent={percent} status={percent < 100 ? 'active' : 'success'} data-testid="deck-progress" />}
+            text={deck ? t('roadshow.deck.replace') : t('roadshow.deck.upload')}
+            hint={t('roadshow.deck.hint')}
+            percent={percent}
+            progressTestId="deck-progress"
+          />
         </div>
       )}
     </Card>
