@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { decide, waitForTask } from '../support/approvals';
 import { registerOrganization, TEST_PASSWORD } from '../support/factories';
 import { launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
-import { DEMO, startTestApp, TestApp } from '../support/test-app';
+import { DEMO, eventually, login, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(420_000);
 
@@ -19,12 +20,18 @@ async function confirmPop(page: Page): Promise<void> {
   while ((await open.count()) > 0) await open.first().waitFor({ state: 'hidden' });
 }
 
-/** Opens an antd Select (by its input id, or a locator) and picks the first option whose text contains (or matches) `text`. */
+/**
+ * Opens an antd Select (by its input id, or a locator) and picks the first option whose text contains (or matches)
+ * `text`, then checks that the choice took. A select whose options are still loading is disabled: wait for it.
+ */
 async function pick(page: Page, select: string | Locator, text: string | RegExp): Promise<void> {
   const input = typeof select === 'string' ? page.locator(select) : select;
+  await input.and(page.locator(':enabled')).waitFor({ state: 'attached' });
   // Click the select box itself: the chosen value's label lies over the input.
-  await input.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').click();
+  const box = input.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  await box.click();
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
+  await box.locator('.ant-select-selection-item').filter({ hasText: text }).first().waitFor(); // the chosen label (or tag)
 }
 
 /** Types a date/time into an antd picker and confirms it with Tab (Enter would also submit the form). */
@@ -77,13 +84,10 @@ describe('web portal: roadshow', () => {
   let app: TestApp;
   let browser: Browser;
   let dataDir: string;
-  const people: Person[] = [];
-  const tag = Date.now().toString(36).slice(-5);
-  const projectTitle = `高导热石墨烯散热膜 ${tag}`;
-  const venueName = `路演中心 ${tag} 号厅`;
-  const sessionTitle = `新材料专场路演 ${tag}`;
-  let projectId: string;
-  let sessionId: string;
+  // Each test has its own people, projects, venues and sessions: one failure cannot cascade.
+  let people: Person[] = [];
+  let tag = '';
+  let tests = 0;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'g60-decks-'));
@@ -94,6 +98,10 @@ describe('web portal: roadshow', () => {
     await app?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
+  beforeEach(() => {
+    people = [];
+    tag = `${Date.now().toString(36).slice(-5)}${++tests}`;
+  });
 
   async function person(email: string, password: string = DEMO.password): Promise<Person> {
     const p = await newPerson(browser, app.running.url!);
@@ -101,6 +109,34 @@ describe('web portal: roadshow', () => {
     await signIn(p, email, password);
     await p.page.getByTestId('user-menu').waitFor();
     return p;
+  }
+
+  /** A project of the demo enterprise, submitted and screened by the platform admin through the API. */
+  async function screenedProject(title: string): Promise<string> {
+    const [enterprise, admin] = await Promise.all([login(app, DEMO.enterprise), login(app, DEMO.admin)]);
+    const created = await app.http().post('/api/v1/roadshow-projects').set(enterprise.auth).send({
+      title, summary: '面向 5G 基站与新能源汽车电控的散热材料', industry: 'new_materials', stage: 'series_a',
+      financingAskFen: 30_000_000, regionCode: '330402', team: [{ name: '李文博', role: 'CEO' }],
+    }).expect(201);
+    const submitted = await app.http().post(`/api/v1/roadshow-projects/${created.body.id}/submit`).set(enterprise.auth).expect(200);
+    const task = await waitForTask(app, admin.auth, submitted.body.screeningCaseId, 'screening');
+    await decide(app, admin.auth, task.id, 'approve').expect(200);
+    const project = `/api/v1/roadshow-projects/${created.body.id}`;
+    await eventually(async () => (await app.http().get(project).set(enterprise.auth)).body.status === 'screened', 30_000, `${title} screened`);
+    return created.body.id;
+  }
+
+  /** A published in-person session (09:00–11:00, 15-minute slots) with the project in its first slot. */
+  async function publishedSession(title: string, projectId: string): Promise<string> {
+    const admin = await login(app, DEMO.admin);
+    const venue = await app.http().post('/api/v1/roadshow-venues').set(admin.auth).send({ name: `路演中心 ${tag} 号厅`, cityCode: '330400', capacity: 50 }).expect(201);
+    const session = await app.http().post('/api/v1/roadshow-sessions').set(admin.auth).send({
+      title, type: 'custom', hostCityCode: '330400', venueId: venue.body.id, startsAt: '2030-04-12T09:00:00+08:00', endsAt: '2030-04-12T11:00:00+08:00',
+      pitchMinutes: 10, qaMinutes: 5, themeIndustries: ['new_materials'],
+    }).expect(201);
+    await app.http().post(`/api/v1/roadshow-sessions/${session.body.id}/slots`).set(admin.auth).send({ projectId, slotIndex: 0 }).expect(201);
+    await app.http().post(`/api/v1/roadshow-sessions/${session.body.id}/publish`).set(admin.auth).expect(200);
+    return session.body.id;
   }
 
   /** On a failure, what each person saw: a screenshot and the errors of their page. */
@@ -111,9 +147,13 @@ describe('web portal: roadshow', () => {
       await p.page.screenshot({ path: `${SHOTS}/roadshow-last-${test}${i}.png`, fullPage: true }).catch(() => undefined);
       if (p.errors.length) process.stderr.write(`person ${i}: ${p.errors.join('\n')}\n`);
     }
+    await Promise.all(people.map((p) => p.context.close().catch(() => undefined)));
   });
 
   it('takes a project from submission through screening, scheduling, RSVPs, interest and outcome', async () => {
+    const projectTitle = `高导热石墨烯散热膜 ${tag}`;
+    const venueName = `路演中心 ${tag} 号厅`;
+    const sessionTitle = `新材料专场路演 ${tag}`;
     // ── The enterprise submits a project and uploads its deck ─────────────────────────────────
     const enterprise = await person(DEMO.enterprise);
     const ep = enterprise.page;
@@ -128,7 +168,7 @@ describe('web portal: roadshow', () => {
     await ep.locator('#team_0_role').fill('CEO，材料学博士');
     await ep.screenshot({ path: `${SHOTS}/roadshow-new-project.png`, fullPage: true });
     await submit(ep, 'project-form', steps(ep, 'collected'));
-    projectId = ep.url().split('/').pop()!;
+    const projectId = ep.url().split('/').pop()!;
 
     await ep.getByTestId('deck-upload').locator('input[type=file]').setInputFiles({ name: '路演材料.pdf', mimeType: 'application/pdf', buffer: PDF });
     await ep.getByTestId('deck-progress').waitFor();
@@ -166,7 +206,7 @@ describe('web portal: roadshow', () => {
     await pick(ap, '#themeIndustries', '新材料');
     await ap.keyboard.press('Escape');
     await submit(ap, 'session-form', ap.getByTestId('scheduler-preview'));
-    sessionId = ap.url().split('/').pop()!;
+    const sessionId = ap.url().split('/').pop()!;
 
     await ap.getByTestId('scheduler-preview').click();
     await ap.getByTestId('scheduler-placements').getByText(projectTitle).waitFor();
@@ -286,9 +326,13 @@ describe('web portal: roadshow', () => {
   });
 
   it('keeps the investor profile, follows, custom roadshow requests and their answers', async () => {
-    const [, admin, investor] = people;
+    const projectTitle = `固态电池隔膜 ${tag}`;
+    const projectId = await screenedProject(projectTitle);
+    const investorOrg = await registerOrganization(app, { kind: 'investor', regionCode: '330402' });
+    const investor = await person(investorOrg.user.email, TEST_PASSWORD);
+    const admin = await person(DEMO.admin);
     const ip = investor.page;
-    // Focus: the profile drives recommendations; the project the investor already pursues is left out of them.
+    // Focus: the profile drives recommendations.
     await openMenu(ip, '投资机构画像');
     await pick(ip, '#focusIndustries', '新材料');
     await ip.keyboard.press('Escape');
@@ -302,8 +346,9 @@ describe('web portal: roadshow', () => {
     await openMenu(ip, '关注领域项目');
     await ip.getByRole('tab', { name: '全部项目' }).click();
     await ip.getByTestId('investor-projects').getByText(projectTitle).waitFor();
-    await ip.getByTestId(`follow-${projectId}`).click();
-    await ip.locator(`[data-testid=follow-${projectId}][data-following=true]`).waitFor();
+    // The same project is recommended too (nothing excludes it for this investor): follow it in the list of all.
+    await ip.getByTestId('investor-projects').getByTestId(`follow-${projectId}`).click();
+    await ip.getByTestId('investor-projects').locator(`[data-testid=follow-${projectId}][data-following=true]`).waitFor();
     await openMenu(ip, '投资机构画像');
     await ip.getByText(projectTitle).waitFor();
     await ip.screenshot({ path: `${SHOTS}/roadshow-profile.png`, fullPage: true });
@@ -330,7 +375,12 @@ describe('web portal: roadshow', () => {
   });
 
   it('moves a slot and republishes with a changelog, cancels an RSVP, and creates a cloud session', async () => {
-    const [, admin, investor] = people;
+    const sessionId = await publishedSession(`新材料专场路演 ${tag}`, await screenedProject(`柔性光伏组件 ${tag}`));
+    const investorOrg = await registerOrganization(app, { kind: 'investor', regionCode: '330402' });
+    const rsvp = await app.http().post(`/api/v1/roadshow-sessions/${sessionId}/rsvp`).set(investorOrg.auth);
+    expect(rsvp.status).toBeLessThan(300);
+    const admin = await person(DEMO.admin);
+    const investor = await person(investorOrg.user.email, TEST_PASSWORD);
     const ap = admin.page;
     await ap.goto(`/roadshow/sessions/${sessionId}`);
     await ap.getByTestId('slot-move-0').click();

@@ -1,7 +1,7 @@
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { CatalogServiceDto } from './dto/catalog-service.dto';
-import { RecognitionAgreementDto } from './dto/recognition-agreement.dto';
-import { CatalogImportDto } from './dto/catalog-import.dto';
+import { RecognitionAgreementDto } from './agreements/dto/recognition-agreement.dto';
+import { CatalogImportDto } from './imports/dto/catalog-import.dto';
 import { CatalogImport, RecognitionAgreement } from './catalog.entities';
 
 /** The columns of a service row as selected by raw SQL (snake_case). */

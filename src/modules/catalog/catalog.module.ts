@@ -1,17 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module';
-import { AgreementDetailReader } from './agreement-detail.reader';
-import { AgreementSignaturesService } from './agreement-signatures.service';
+import { AgreementDetailReader } from './agreements/agreement-detail.reader';
+import { AgreementSignaturesService } from './agreements/agreement-signatures.service';
 import { CatalogImport, CatalogImportError, CatalogItem, RecognitionAgreement, ServiceCategory } from './catalog.entities';
-import { CatalogImportService } from './catalog-import.service';
-import { CatalogImportsController } from './catalog-imports.controller';
-import { CatalogImportsService } from './catalog-imports.service';
+import { CatalogImportService } from './imports/catalog-import.service';
+import { CatalogImportsController } from './imports/catalog-imports.controller';
+import { CatalogImportsService } from './imports/catalog-imports.service';
 import { CatalogSearchService } from './catalog-search.service';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
-import { RecognitionAgreementsController } from './recognition-agreements.controller';
-import { RecognitionAgreementsService } from './recognition-agreements.service';
+import { RecognitionAgreementsController } from './agreements/recognition-agreements.controller';
+import { RecognitionAgreementsService } from './agreements/recognition-agreements.service';
 import { RecognitionService } from './recognition.service';
 
 /** 服务目录 + 互认: provider catalogues, Chinese search, bulk CSV import, recognition agreements. */

@@ -91,6 +91,8 @@ interface SessionValues {
   themeIndustries: string[];
 }
 
+const SESSION_INITIAL: Partial<SessionValues> = { type: 'custom', hostCityCode: '330400', pitchMinutes: 10, qaMinutes: 5, themeIndustries: [], coHostCityCodes: [] };
+
 /** Creates a draft session; which fields apply depends on the type (venue for in-person, stream link for cloud). */
 function CreateSessionForm({ onDone }: { onDone(session: Session): void }) {
   const { t } = useI18n();
@@ -99,14 +101,15 @@ function CreateSessionForm({ onDone }: { onDone(session: Session): void }) {
   const options = useEnumOptions();
   const [form] = Form.useForm<SessionValues>();
   const type = Form.useWatch('type', form) ?? 'custom';
-  const host = Form.useWatch('hostCityCode', form);
+  // useWatch answers undefined until after the first render; the initial host is known now.
+  const host = Form.useWatch('hostCityCode', form) ?? SESSION_INITIAL.hostCityCode;
   const cloud = type === 'cloud';
   return (
     <ApiForm<SessionValues, Session>
       form={form}
       schema="CreateSessionDto"
       testId="session-form"
-      initialValues={{ type: 'custom', hostCityCode: '330400', pitchMinutes: 10, qaMinutes: 5, themeIndustries: [], coHostCityCodes: [] }}
+      initialValues={SESSION_INITIAL}
       submit={(v, key) => {
         const body: Partial<SessionValues> = { ...v };
         if (cloud) delete body.venueId;
@@ -137,10 +140,12 @@ function CreateSessionForm({ onDone }: { onDone(session: Session): void }) {
           <Input placeholder="https://" maxLength={500} />
         </Field>
       ) : (
+        // Disabled until the venues are loaded: a list opened empty, then filled and re-aligned under the pointer, lost the click.
         <Field name="venueId" label={t('roadshow.session.venue')} extra={t('roadshow.session.venueHint')}>
           <Select
             data-testid="session-venue"
             loading={venues.loading}
+            disabled={!venues.data}
             options={(venues.data ?? []).filter((v) => v.cityCode === host).map((v) => ({ value: v.id, label: `${v.name}（${t('roadshow.venue.seats', { n: v.capacity })}）` }))}
           />
         </Field>

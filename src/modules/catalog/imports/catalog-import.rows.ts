@@ -1,6 +1,6 @@
-import { MAX_FEN } from '../../platform/validation/validation';
-import { usccProblem } from '../../../packages/shared/uscc';
-import { SERVICE_CODE_PATTERN } from './dto/catalog-service.dto';
+import { MAX_FEN } from '../../../platform/validation/validation';
+import { usccProblem } from '../../../../packages/shared/uscc';
+import { SERVICE_CODE_PATTERN } from '../dto/catalog-service.dto';
 
 /** The CSV columns of a catalogue import, in the order the generator writes them. */
 export const IMPORT_COLUMNS = [

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../../platform/context/actor';
-import { shanghaiDate } from '../../platform/database/shanghai-date';
-import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
-import { describeConstraint } from '../../platform/errors/pg-errors';
+import { Actor } from '../../../platform/context/actor';
+import { shanghaiDate } from '../../../platform/database/shanghai-date';
+import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
+import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
+import { describeConstraint } from '../../../platform/errors/pg-errors';
 import { AgreementDetailReader } from './agreement-detail.reader';
-import { RecognitionAgreement } from './catalog.entities';
-import { agreementAuditView } from './catalog.mapper';
-import { AgreementPolicy } from './catalog.policy';
-import { nextAgreementStatus } from './catalog.state';
+import { RecognitionAgreement } from '../catalog.entities';
+import { agreementAuditView } from '../catalog.mapper';
+import { AgreementPolicy } from '../catalog.policy';
+import { nextAgreementStatus } from '../catalog.state';
 import { RecognitionAgreementDetailDto } from './dto/recognition-agreement.dto';
 import { requireAmendmentStart } from './recognition-agreements.service';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsFen } from '../../../platform/validation/validation';
+import { IsFen } from '../../../../platform/validation/validation';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

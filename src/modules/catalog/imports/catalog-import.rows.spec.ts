@@ -1,4 +1,4 @@
-import { makeUscc } from '../../../packages/shared/uscc';
+import { makeUscc } from '../../../../packages/shared/uscc';
 import { copyField, IMPORT_COLUMNS, readHeader, validateRecord } from './catalog-import.rows';
 
 const header = (() => {

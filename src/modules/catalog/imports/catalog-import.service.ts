@@ -7,18 +7,18 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../platform/config/app-config';
-import { Actor, actorCoversRegion, Role } from '../../platform/context/actor';
-import { DATABASE_URL } from '../../platform/database/database.tokens';
-import { UnitOfWork } from '../../platform/database/unit-of-work';
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
-import { domainErrorFromDatabase } from '../../platform/errors/pg-errors';
+import { AppConfig } from '../../../platform/config/app-config';
+import { Actor, actorCoversRegion, Role } from '../../../platform/context/actor';
+import { DATABASE_URL } from '../../../platform/database/database.tokens';
+import { UnitOfWork } from '../../../platform/database/unit-of-work';
+import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
+import { domainErrorFromDatabase } from '../../../platform/errors/pg-errors';
 import { CatalogImportSummaryDto } from './dto/catalog-import.dto';
 import { copyField, ImportColumn, ImportRow, readHeader, RowProblem, validateRecord } from './catalog-import.rows';
 import { CatalogImportSlots } from './catalog-import.slots';
 import { CatalogImportsService } from './catalog-imports.service';
-import { CatalogService, searchFields } from './catalog.service';
-import { arrayLiteral } from './search-tokens';
+import { CatalogService, searchFields } from '../catalog.service';
+import { arrayLiteral } from '../search-tokens';
 
 /** Default largest CSV accepted by one import (the whole Shanghai catalogue is about 60 MB); CATALOG_IMPORT_MAX_BYTES sets it. */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;

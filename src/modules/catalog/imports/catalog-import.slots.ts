@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
 
 /** A slot not renewed for this long belongs to a dead process and is free again. */
 const LEASE_SECONDS = 60;

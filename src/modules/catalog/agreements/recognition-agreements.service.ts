@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isPlatformAdmin } from '../../platform/context/actor';
-import { shanghaiDate } from '../../platform/database/shanghai-date';
-import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
-import { describeConstraint } from '../../platform/errors/pg-errors';
-import { RegionsService } from '../organizations/regions.service';
+import { Actor, isPlatformAdmin } from '../../../platform/context/actor';
+import { shanghaiDate } from '../../../platform/database/shanghai-date';
+import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
+import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
+import { describeConstraint } from '../../../platform/errors/pg-errors';
+import { RegionsService } from '../../organizations/regions.service';
 import {
   CreateRecognitionAgreementDto, RecognitionAgreementDetailDto, RecognitionAgreementDto, UpdateRecognitionAgreementDto,
 } from './dto/recognition-agreement.dto';
 import { AgreementDetailReader } from './agreement-detail.reader';
-import { RecognitionAgreement } from './catalog.entities';
-import { agreementAuditView, toAgreementDto } from './catalog.mapper';
-import { AgreementPolicy } from './catalog.policy';
-import { AgreementAction, nextAgreementStatus } from './catalog.state';
-import { RecognitionService } from './recognition.service';
+import { RecognitionAgreement } from '../catalog.entities';
+import { agreementAuditView, toAgreementDto } from '../catalog.mapper';
+import { AgreementPolicy } from '../catalog.policy';
+import { AgreementAction, nextAgreementStatus } from '../catalog.state';
+import { RecognitionService } from '../recognition.service';
 
 describeConstraint('recognition_agreements_dates', ErrorCode.ValidationFailed, 'effectiveTo must not be before effectiveFrom', 'effectiveTo');
 describeConstraint('recognition_agreements_regions', ErrorCode.ValidationFailed, 'The partner region must differ from the issuing region', 'partnerRegionCode');

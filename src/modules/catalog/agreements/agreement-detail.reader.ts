@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../../platform/context/actor';
-import { JobName } from '../../platform/queue/queue.registry';
-import { Transaction } from '../../platform/database/unit-of-work';
+import { Actor } from '../../../platform/context/actor';
+import { JobName } from '../../../platform/queue/queue.registry';
+import { Transaction } from '../../../platform/database/unit-of-work';
 import { AgreementProviderDto, AgreementSignatureDto, AgreementVersionDto, RecognitionAgreementDetailDto } from './dto/recognition-agreement.dto';
-import { RecognitionAgreement } from './catalog.entities';
-import { toAgreementDto } from './catalog.mapper';
-import { AgreementPolicy } from './catalog.policy';
+import { RecognitionAgreement } from '../catalog.entities';
+import { toAgreementDto } from '../catalog.mapper';
+import { AgreementPolicy } from '../catalog.policy';
 
 /** Reads one version of a recognition agreement with its providers, signatures and sibling versions. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../../platform/auth/access.decorators';
-import { Actor, Role } from '../../platform/context/actor';
+import { CurrentActor, Roles } from '../../../platform/auth/access.decorators';
+import { Actor, Role } from '../../../platform/context/actor';
 import {
   AddAgreementProvidersDto, AddAgreementServicesDto, AmendAgreementDto, CreateRecognitionAgreementDto, RecognitionAgreementDetailDto, RecognitionAgreementDto,
   SignAgreementDto, TerminateAgreementDto, UpdateRecognitionAgreementDto,

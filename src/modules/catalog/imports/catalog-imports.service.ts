@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, isPlatformAdmin } from '../../platform/context/actor';
-import { DomainError } from '../../platform/errors/domain-error';
+import { Actor, isPlatformAdmin } from '../../../platform/context/actor';
+import { DomainError } from '../../../platform/errors/domain-error';
 import { CatalogImportDto, CatalogImportErrorDto, CatalogImportErrorsQueryDto, CatalogImportSummaryDto } from './dto/catalog-import.dto';
-import { CatalogImport, CatalogImportError } from './catalog.entities';
-import { toImportDto } from './catalog.mapper';
+import { CatalogImport, CatalogImportError } from '../catalog.entities';
+import { toImportDto } from '../catalog.mapper';
 
 /** Reading imports: progress while one runs, the caller's history, and the per-row error report. */
 @Injectable()

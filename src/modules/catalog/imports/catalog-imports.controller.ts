@@ -1,9 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentActor, Roles } from '../../platform/auth/access.decorators';
-import { Actor, Role } from '../../platform/context/actor';
-import { SkipIdempotency } from '../../platform/idempotency/skip-idempotency.decorator';
+import { CurrentActor, Roles } from '../../../platform/auth/access.decorators';
+import { Actor, Role } from '../../../platform/context/actor';
+import { SkipIdempotency } from '../../../platform/idempotency/skip-idempotency.decorator';
 import { CatalogImportDto, CatalogImportErrorDto, CatalogImportErrorsQueryDto, CatalogImportListQueryDto, CatalogImportSummaryDto } from './dto/catalog-import.dto';
 import { IMPORT_COLUMNS } from './catalog-import.rows';
 import { CatalogImportService, IMPORT_MAX_BYTES } from './catalog-import.service';
