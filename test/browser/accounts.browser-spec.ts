@@ -14,7 +14,8 @@ jest.setTimeout(240_000);
 describe('web portal: password change and forced reset', () => {
   let app: TestApp;
   let browser: Browser;
-  const people: Person[] = [];
+  // Each test signs in its own people on their own accounts; a failure in one cannot reach the next.
+  let people: Person[] = [];
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
@@ -23,8 +24,13 @@ describe('web portal: password change and forced reset', () => {
     await browser?.close();
     await app?.close();
   });
-  afterEach(() => {
-    for (const p of people) expect(p.errors).toEqual([]);
+  beforeEach(() => {
+    people = [];
+  });
+  afterEach(async () => {
+    const errors = people.map((p) => p.errors);
+    await Promise.all(people.map((p) => p.context.close().catch(() => undefined)));
+    for (const e of errors) expect(e).toEqual([]);
   });
 
   it('change password from the user menu, forced reset by the admin, new password set with the token', async () => {
