@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 /** The columns other modules read to describe a party to an order, claim or case. */
 export interface OrganizationParty {
   id: string;
+  kind: string;
   name: string;
   uscc: string | null;
   region_code: string;
@@ -35,6 +36,15 @@ export class OrganizationDirectory {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Locks an enterprise row FOR SHARE: the first lock of an issuance, so the actual-controller group
+   * read after it holds until commit (a group change locks the row FOR UPDATE). Money lock order in
+   * docs/architecture.md.
+   */
+  async lockForShare(manager: EntityManager, organizationId: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM organizations WHERE id = $1 FOR SHARE`, [organizationId]);
+  }
+
   /** Region code of each organisation found, by id. */
   async regionCodes(manager: EntityManager, organizationIds: readonly string[]): Promise<Map<string, string>> {
     const rows = (await manager.query(`SELECT id, region_code FROM organizations WHERE id = ANY($1::uuid[])`, [[...organizationIds]])) as { id: string; region_code: string }[];
@@ -44,7 +54,7 @@ export class OrganizationDirectory {
   /** The organisations found among `organizationIds`, with the columns a case or claim shows. */
   async parties(manager: EntityManager, organizationIds: readonly string[]): Promise<OrganizationParty[]> {
     return (await manager.query(
-      `SELECT id, name, uscc, region_code, status, admission_status, controller_group_id FROM organizations WHERE id = ANY($1::uuid[])`,
+      `SELECT id, kind, name, uscc, region_code, status, admission_status, controller_group_id FROM organizations WHERE id = ANY($1::uuid[])`,
       [[...organizationIds]],
     )) as OrganizationParty[];
   }

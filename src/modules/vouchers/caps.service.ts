@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { OrganizationDirectory } from '../organizations/organization-directory';
 import { VoucherProgram } from '../programs/program.entity';
 
 export interface CapScope {
@@ -35,8 +36,10 @@ export interface CapHeadroom {
  */
 @Injectable()
 export class CapsService {
+  constructor(private readonly directory: OrganizationDirectory) {}
+
   async scopes(manager: EntityManager, program: VoucherProgram, enterpriseId: string): Promise<CapScope[]> {
-    const [org] = (await manager.query(`SELECT controller_group_id FROM organizations WHERE id = $1`, [enterpriseId])) as { controller_group_id: string | null }[];
+    const [org] = await this.directory.parties(manager, [enterpriseId]);
     const scopes: CapScope[] = [{ scope: 'enterprise', scopeId: enterpriseId, capFen: program.annualCapEnterpriseFen }];
     if (org?.controller_group_id) scopes.push({ scope: 'group', scopeId: org.controller_group_id, capFen: program.annualCapGroupFen });
     return scopes;
@@ -64,7 +67,7 @@ export class CapsService {
    * committed under until this transaction ends. Lock order: organisation → counters → budget → voucher.
    */
   async lockAndCheck(manager: EntityManager, program: VoucherProgram, enterpriseId: string, amountFen: number): Promise<CapCheck> {
-    await manager.query(`SELECT 1 FROM organizations WHERE id = $1 FOR SHARE`, [enterpriseId]);
+    await this.directory.lockForShare(manager, enterpriseId);
     for (const s of await this.scopes(manager, program, enterpriseId)) {
       await manager.query(
         `INSERT INTO program_cap_usage (program_id, scope, scope_id, cap_fen) VALUES ($1, $2, $3, $4) ON CONFLICT (program_id, scope, scope_id) DO NOTHING`,

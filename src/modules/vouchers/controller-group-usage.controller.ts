@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CurrentActor, Roles } from '../../platform/auth/access.decorators';
 import { Actor, actorCoversRegion, isPlatformAdmin, Role } from '../../platform/context/actor';
 import { ControllerGroupsService } from '../organizations/controller-groups/controller-groups.service';
+import { OrganizationDirectory } from '../organizations/organization-directory';
 import { CapsService } from './caps.service';
 import { ControllerGroupUsageDto } from './dto/group-usage.dto';
 
@@ -15,6 +16,7 @@ export class ControllerGroupUsageController {
     private readonly groups: ControllerGroupsService,
     private readonly caps: CapsService,
     private readonly dataSource: DataSource,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   @Get(':id/usage')
@@ -26,9 +28,7 @@ export class ControllerGroupUsageController {
     await this.groups.requireVisible(manager, actor, id);
     const programs = await this.caps.groupUsage(manager, id);
     // Enterprises outside the caller's region scope count in the totals but are not named.
-    const regions = new Map(
-      ((await manager.query(`SELECT id, region_code FROM organizations WHERE id = ANY($1::uuid[])`, [[...new Set(programs.flatMap((p) => p.byEnterprise.map((e) => e.enterpriseId)))]])) as { id: string; region_code: string }[]).map((r) => [r.id, r.region_code]),
-    );
+    const regions = await this.directory.regionCodes(manager, [...new Set(programs.flatMap((p) => p.byEnterprise.map((e) => e.enterpriseId)))]);
     const named = (enterpriseId: string) => isPlatformAdmin(actor) || actorCoversRegion(actor, regions.get(enterpriseId) ?? '');
     return { groupId: id, programs: programs.map((p) => ({ ...p, byEnterprise: p.byEnterprise.map((e) => (named(e.enterpriseId) ? e : { ...e, enterpriseName: '—' })) })) };
   }

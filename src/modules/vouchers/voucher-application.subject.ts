@@ -5,6 +5,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { JobName } from '../../platform/queue/queue.registry';
 import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../approvals/approval-subject';
 import { LedgerService } from '../ledger/ledger.service';
+import { OrganizationDirectory } from '../organizations/organization-directory';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { RegionsService } from '../organizations/regions.service';
 import { ProgramsService } from '../programs/programs.service';
@@ -29,12 +30,13 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     private readonly ledger: LedgerService,
     private readonly regions: RegionsService,
     private readonly organizations: OrganizationsService,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async describe(tx: Transaction, subjectId: string): Promise<SubjectDescription> {
     const app = await this.load(tx, subjectId);
     const program = await this.programs.require(tx.manager, app.programId);
-    const [org] = (await tx.manager.query(`SELECT name, region_code FROM organizations WHERE id = $1`, [app.enterpriseId])) as { name: string; region_code: string }[];
+    const [org] = await this.directory.parties(tx.manager, [app.enterpriseId]);
     return {
       title: `创新券申领 ${app.number}：${org.name}`,
       applicantOrgId: app.enterpriseId,
@@ -49,7 +51,7 @@ export class VoucherApplicationSubject implements ApprovalSubject {
   async precheck(tx: Transaction, subjectId: string): Promise<Finding[]> {
     const app = await this.load(tx, subjectId);
     const program = await this.programs.require(tx.manager, app.programId);
-    const [org] = (await tx.manager.query(`SELECT status, region_code FROM organizations WHERE id = $1`, [app.enterpriseId])) as { status: string; region_code: string }[];
+    const [org] = await this.directory.parties(tx.manager, [app.enterpriseId]);
     const quals = await this.organizations.qualifications(tx.manager, app.enterpriseId);
     const today = shanghaiDate();
     const tier = tierOn(quals, today);
@@ -100,8 +102,8 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     if (!caps.ok) return refuse(`caps_exceeded: ${caps.reason}`);
     const budget = await this.ledger.account(tx.manager, program.id, 'budget_available');
     // Lock the budget row before writing anything, so a refusal leaves nothing behind (caps are locked already).
-    const [{ balance_fen: left }] = (await tx.manager.query(`SELECT balance_fen FROM ledger_accounts WHERE id = $1 FOR UPDATE`, [budget])) as { balance_fen: string }[];
-    if (Number(left) < app.requestedFen) return refuse(`budget_exhausted: ${left} fen left, ${app.requestedFen} fen requested`);
+    const left = await this.ledger.lockBalance(tx.manager, budget);
+    if (left < app.requestedFen) return refuse(`budget_exhausted: ${left} fen left, ${app.requestedFen} fen requested`);
     const [{ n }] = (await tx.manager.query(`SELECT nextval('voucher_number_seq') AS n`)) as { n: string }[];
     const voucherId = ((await tx.manager.query(`SELECT gen_random_uuid() AS id`)) as { id: string }[])[0].id;
     const available = await this.ledger.account(tx.manager, program.id, 'voucher_available', voucherId);

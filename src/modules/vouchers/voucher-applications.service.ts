@@ -5,6 +5,7 @@ import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { CaseEngine } from '../approvals/case-engine.service';
+import { OrganizationDirectory } from '../organizations/organization-directory';
 import { VoucherProgram } from '../programs/program.entity';
 import { ProgramsService } from '../programs/programs.service';
 import { CapsService } from './caps.service';
@@ -23,6 +24,7 @@ export class VoucherApplicationsService {
     private readonly programs: ProgramsService,
     private readonly caps: CapsService,
     private readonly engine: CaseEngine,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async create(actor: Actor, dto: CreateApplicationDto): Promise<ApplicationDto> {
@@ -150,8 +152,8 @@ export class VoucherApplicationsService {
   private async canSee(actor: Actor, app: VoucherApplication): Promise<boolean> {
     if (isPlatformAdmin(actor) || app.enterpriseId === actor.organizationId) return true;
     if (!hasRegionalView(actor) || actor.role === Role.PartnerAdmin) return false;
-    const [org] = (await this.dataSource.query(`SELECT region_code FROM organizations WHERE id = $1`, [app.enterpriseId])) as { region_code: string }[];
-    return actorCoversRegion(actor, org.region_code);
+    const regions = await this.directory.regionCodes(this.dataSource.manager, [app.enterpriseId]);
+    return actorCoversRegion(actor, regions.get(app.enterpriseId)!);
   }
 }
 

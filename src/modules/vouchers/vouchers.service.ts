@@ -5,6 +5,7 @@ import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { FourEyesService } from '../four-eyes/four-eyes.service';
 import { LedgerService } from '../ledger/ledger.service';
+import { OrganizationDirectory } from '../organizations/organization-directory';
 import { ProgramQueries } from '../programs/program-queries';
 import { ListQueryDto, VoucherDto, VoucherStatementDto } from './dto/voucher.dto';
 import { Voucher } from './voucher.entities';
@@ -23,6 +24,7 @@ export class VouchersService implements OnModuleInit {
     private readonly ledger: LedgerService,
     private readonly fourEyes: FourEyesService,
     private readonly programQueries: ProgramQueries,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   /** A confirmed revocation request revokes in the confirming person's transaction (docs/security.md, four eyes). */
@@ -188,12 +190,7 @@ export class VouchersService implements OnModuleInit {
     const rows = await qb.orderBy('v.issued_at', 'DESC').limit(query.limit ?? 50).offset(query.offset ?? 0).getMany();
     // One query for every listed voucher's two balances, not two per voucher.
     const accounts = rows.flatMap((v) => [v.availableAccountId, v.heldAccountId]);
-    const balances = new Map(
-      ((await this.dataSource.query(`SELECT id, balance_fen FROM ledger_accounts WHERE id = ANY($1::uuid[])`, [accounts])) as { id: string; balance_fen: string }[]).map((r) => [
-        r.id,
-        Number(r.balance_fen),
-      ]),
-    );
+    const balances = await this.ledger.balances(this.dataSource.manager, accounts);
     return rows.map((v) => toVoucherDto(v, balances.get(v.availableAccountId) ?? 0, balances.get(v.heldAccountId) ?? 0));
   }
 
@@ -211,8 +208,8 @@ export class VouchersService implements OnModuleInit {
     const voucher = await this.dataSource.getRepository(Voucher).findOneBy({ id });
     if (!voucher) throw DomainError.notFound('Voucher');
     if (isPlatformAdmin(actor) || voucher.enterpriseId === actor.organizationId) return voucher;
-    const [org] = (await this.dataSource.query(`SELECT region_code FROM organizations WHERE id = $1`, [voucher.enterpriseId])) as { region_code: string }[];
-    if (hasRegionalView(actor) && actor.role !== Role.PartnerAdmin && actorCoversRegion(actor, org.region_code)) return voucher;
+    const regions = await this.directory.regionCodes(this.dataSource.manager, [voucher.enterpriseId]);
+    if (hasRegionalView(actor) && actor.role !== Role.PartnerAdmin && actorCoversRegion(actor, regions.get(voucher.enterpriseId)!)) return voucher;
     throw DomainError.notFound('Voucher');
   }
 

@@ -4,6 +4,7 @@ import { Actor } from '../../../platform/context/actor';
 import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { JobName } from '../../../platform/queue/queue.registry';
+import { OrganizationDirectory } from '../../organizations/organization-directory';
 import { InterestDto, InterestTransitionDto } from './dto/investor.dto';
 import { ProjectLifecycle } from '../projects/project-lifecycle.service';
 import { ProjectsService } from '../projects/projects.service';
@@ -23,6 +24,7 @@ export class InterestsService {
     private readonly uow: UnitOfWork,
     private readonly projects: ProjectsService,
     private readonly lifecycle: ProjectLifecycle,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async create(actor: Actor, projectId: string, note?: string): Promise<InterestDto> {
@@ -72,10 +74,10 @@ export class InterestsService {
   }
 
   private async tell(tx: Transaction, project: RoadshowProject, interest: RoadshowInterest, investorOrgId: string): Promise<void> {
-    const users = (await tx.manager.query(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [project.enterpriseId])) as { id: string }[];
-    const [org] = (await tx.manager.query(`SELECT name FROM organizations WHERE id = $1`, [investorOrgId])) as { name: string }[];
+    const userIds = await this.directory.activeUserIds(tx.manager, project.enterpriseId);
+    const [org] = await this.directory.parties(tx.manager, [investorOrgId]);
     tx.enqueue(JobName.DeliverNotification, {
-      userIds: users.map((u) => u.id),
+      userIds,
       kind: 'roadshow.investor_interest',
       title: `投资意向：${project.title}`,
       body: `${org?.name ?? '投资机构'}：${interest.status}`,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../../organizations/organizations.module';
 import { RoadshowProjectsModule } from '../projects/projects.module';
 import { RoadshowSessionsModule } from '../sessions/sessions.module';
 import { InvestorProfile, RoadshowInterest } from '../shared/roadshow.entities';
@@ -12,7 +13,7 @@ import { RsvpsService } from './rsvps.service';
 
 /** Roadshow investors: profiles, follows and recommendations, RSVPs and the waitlist, the interest pipeline. */
 @Module({
-  imports: [TypeOrmModule.forFeature([InvestorProfile, RoadshowInterest]), RoadshowProjectsModule, RoadshowSessionsModule],
+  imports: [TypeOrmModule.forFeature([InvestorProfile, RoadshowInterest]), OrganizationsModule, RoadshowProjectsModule, RoadshowSessionsModule],
   controllers: [InvestorsController, ProjectInterestsController, RsvpsController],
   providers: [InvestorsService, InterestsService, RsvpsService],
 })

@@ -5,6 +5,7 @@ import { Actor, isPlatformAdmin, Role } from '../../../platform/context/actor';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
 import { JobName } from '../../../platform/queue/queue.registry';
+import { OrganizationDirectory } from '../../organizations/organization-directory';
 import { DeckInvitationDto, DeckInvitationResultDto, ProjectDto } from './dto/project.dto';
 import { DeckStorage } from './deck-storage';
 import { RoadshowProject } from '../shared/roadshow.entities';
@@ -45,6 +46,7 @@ export class ProjectDecksService {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly storage: DeckStorage,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   /**
@@ -104,7 +106,7 @@ export class ProjectDecksService {
       const project = await tx.manager.getRepository(RoadshowProject).findOneBy({ id });
       if (!project) throw DomainError.notFound('Project');
       if (!VISIBLE_TO_INVESTORS.includes(project.status)) throw DomainError.conflict(`Investors are invited to screened projects; this one is ${project.status}`);
-      const [org] = (await tx.manager.query(`SELECT kind, status FROM organizations WHERE id = $1`, [dto.investorOrganizationId])) as { kind: string; status: string }[];
+      const [org] = await this.directory.parties(tx.manager, [dto.investorOrganizationId]);
       if (!org || org.kind !== 'investor') throw DomainError.invalid('investorOrganizationId', 'not an investor organisation');
       const rows = (await tx.manager.query(
         `INSERT INTO roadshow_deck_invitations (project_id, investor_org_id, invited_by) VALUES ($1, $2, $3)
@@ -113,9 +115,9 @@ export class ProjectDecksService {
       )) as { invited_at: Date; created: boolean }[];
       if (rows[0].created) {
         tx.audit({ action: 'roadshow_project.deck_invitation_sent', subjectType: 'roadshow_project', subjectId: id, organizationId: project.enterpriseId, after: { investorOrganizationId: dto.investorOrganizationId } });
-        const users = (await tx.manager.query(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [dto.investorOrganizationId])) as { id: string }[];
+        const userIds = await this.directory.activeUserIds(tx.manager, dto.investorOrganizationId);
         tx.enqueue(JobName.DeliverNotification, {
-          userIds: users.map((u) => u.id),
+          userIds,
           kind: 'roadshow.deck_invitation',
           title: `路演材料邀请：${project.title}`,
           body: `您已受邀查阅项目 ${project.number}「${project.title}」的路演材料。`,

@@ -3,6 +3,7 @@ import { Transaction } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../../approvals/approval-subject';
 import { RegionsService } from '../../organizations/regions.service';
+import { OrganizationDirectory } from '../../organizations/organization-directory';
 import { ProjectLifecycle } from './project-lifecycle.service';
 import { ROADSHOW_PROJECT } from '../shared/roadshow.constants';
 import { RoadshowProject } from '../shared/roadshow.entities';
@@ -19,11 +20,12 @@ export class RoadshowProjectSubject implements ApprovalSubject {
   constructor(
     private readonly lifecycle: ProjectLifecycle,
     private readonly regions: RegionsService,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async describe(tx: Transaction, subjectId: string): Promise<SubjectDescription> {
     const project = await this.load(tx, subjectId);
-    const [org] = (await tx.manager.query(`SELECT name FROM organizations WHERE id = $1`, [project.enterpriseId])) as { name: string }[];
+    const [org] = await this.directory.parties(tx.manager, [project.enterpriseId]);
     const lineage = this.regions.lineage(project.regionCode);
     return {
       title: `路演项目筛选 ${project.number}：${project.title}（${org?.name ?? ''}）`,
