@@ -1,4 +1,3 @@
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { defineLifecycle } from '../../platform/state/state-machine';
 
 /** 审批案件 approval case. */
@@ -40,9 +39,32 @@ export function nextCaseStatus(current: CaseStatus, event: CaseEvent): CaseStatu
 
 export type TaskStatus = 'open' | 'approved' | 'rejected' | 'returned' | 'cancelled';
 export type Decision = 'approve' | 'reject' | 'return';
+export type TaskAction = 'claim' | 'release' | 'count_approval' | Decision | 'cancel';
+
+/** 审批任务 one stage's task: claimed, released and decided while open; cancelled when its case moves on. */
+export const TASK_STATES = defineLifecycle<TaskStatus, TaskAction>({
+  key: 'approval_task',
+  module: 'approvals',
+  subject: 'task',
+  title: '审批任务 approval task',
+  states: ['open', 'approved', 'rejected', 'returned', 'cancelled'],
+  events: { prefix: 'approval_task' },
+  refusal: { message: (current) => `This task is already ${current}`, details: (current) => ({ current }) },
+  transitions: {
+    claim: { from: ['open'], to: 'open', emits: 'approval_task.claimed' },
+    release: { from: ['open'], to: 'open', emits: 'approval_task.released' },
+    // An approval short of the stage's required number leaves the task open.
+    count_approval: { from: ['open'], to: 'open', emits: 'approval_task.approved' },
+    approve: { from: ['open'], to: 'approved' },
+    reject: { from: ['open'], to: 'rejected' },
+    return: { from: ['open'], to: 'returned' },
+    cancel: { from: ['open'], to: 'cancelled' },
+  },
+});
 
 export const DECISION_TASK_STATUS: Record<Decision, TaskStatus> = { approve: 'approved', reject: 'rejected', return: 'returned' };
 
-export function assertTaskOpen(status: TaskStatus): void {
-  if (status !== 'open') throw new DomainError(ErrorCode.IllegalTransition, `This task is already ${status}`, { current: status });
+/** 409 unless the task is still open for `action`. */
+export function assertTaskOpen(status: TaskStatus, action: TaskAction): void {
+  TASK_STATES.next(status, action);
 }

@@ -60,7 +60,7 @@ export class ApprovalTasksService {
   async claim(actor: Actor, taskId: string): Promise<TaskDto> {
     return this.uow.run(async (tx) => {
       const { task, kase } = await this.lockVisible(tx, actor, taskId);
-      assertTaskOpen(task.status);
+      assertTaskOpen(task.status, 'claim');
       if (task.claimedBy && task.claimedBy !== actor.userId) throw DomainError.conflict('Another decider has claimed this task', { claimedBy: task.claimedBy });
       await tx.manager.query(`UPDATE approval_tasks SET claimed_by = $2, claimed_at = now() WHERE id = $1`, [task.id, actor.userId]);
       tx.audit(this.engine.auditOf(kase, 'approval_task.claimed', { claimedBy: task.claimedBy }, { taskId: task.id, claimedBy: actor.userId }));
@@ -71,7 +71,7 @@ export class ApprovalTasksService {
   async release(actor: Actor, taskId: string): Promise<TaskDto> {
     return this.uow.run(async (tx) => {
       const { task, kase } = await this.lockVisible(tx, actor, taskId);
-      assertTaskOpen(task.status);
+      assertTaskOpen(task.status, 'release');
       if (task.claimedBy !== actor.userId && !isPlatformAdmin(actor)) throw DomainError.conflict('Only the claimer can release this task');
       await tx.manager.query(`UPDATE approval_tasks SET claimed_by = NULL, claimed_at = NULL WHERE id = $1`, [task.id]);
       tx.audit(this.engine.auditOf(kase, 'approval_task.released', { claimedBy: task.claimedBy }, { taskId: task.id, claimedBy: null }));
@@ -87,7 +87,7 @@ export class ApprovalTasksService {
     if (decision !== 'approve' && !comment?.trim()) throw DomainError.invalid('comment', 'is required when rejecting or returning');
     return this.uow.run(async (tx) => {
       const { task, kase } = await this.lockVisible(tx, actor, taskId);
-      assertTaskOpen(task.status);
+      assertTaskOpen(task.status, decision);
       if (!ApprovalPolicy.decidingRoles(task).includes(actor.role)) throw DomainError.forbidden(`This stage is decided by ${ApprovalPolicy.decidingRoles(task).join(' or ')}`);
       if (kase.applicantOrgId === actor.organizationId) throw DomainError.forbidden('You may not decide a case of your own organisation');
       if (task.claimedBy && task.claimedBy !== actor.userId) throw DomainError.conflict('Another decider has claimed this task', { claimedBy: task.claimedBy });

@@ -1,5 +1,5 @@
 import { AnyLifecycle, LifecycleDescription } from '../../platform/state/state-machine';
-import { CASE_STATES } from '../approvals/approval-case.state';
+import { CASE_STATES, TASK_STATES } from '../approvals/approval-case.state';
 import { AGREEMENT_STATES, CATALOG_SERVICE_STATES } from '../catalog/catalog.state';
 import { FOUR_EYES_STATES } from '../four-eyes/four-eyes.state';
 import { WEBHOOK_STATES } from '../notifications/webhook.state';
@@ -31,6 +31,7 @@ export const LIFECYCLES: readonly AnyLifecycle[] = [
   BATCH_STATES,
   FOUR_EYES_STATES,
   CASE_STATES,
+  TASK_STATES,
   PROJECT_STATES,
   SESSION_STATES,
   SESSION_REQUEST_STATES,

@@ -68,6 +68,18 @@ describe('defineLifecycle', () => {
     expect(err.details).toEqual({ current: 'locked', action: 'open', allowedFrom: ['closed'] });
   });
 
+  it('may shape the refusal details too', () => {
+    const custom = defineLifecycle<Door, 'open'>({
+      ...DOOR.declaration,
+      guards: undefined,
+      refusal: { message: (current) => `This door is already ${current}`, details: (current) => ({ current }) },
+      transitions: { open: { from: ['closed'], to: 'open' } },
+    });
+    const err = refusal(() => custom.next('open', 'open'));
+    expect(err.message).toBe('This door is already open');
+    expect(err.details).toEqual({ current: 'open' });
+  });
+
   it('describes itself as data: initial and final states, transitions with events and guards', () => {
     expect(DOOR.describe()).toEqual({
       key: 'door',

@@ -34,7 +34,11 @@ export interface LifecycleDeclaration<S extends string, A extends string, C = ne
   /** Named predicates over a context the caller passes to `next`. */
   guards?: Record<string, { description: string; test: (context: C) => boolean }>;
   /** How a refusal reads, where a lifecycle's wording predates this helper (clients and tests rely on it). */
-  refusal?: { message?: (current: S, action: A) => string; detailKey?: 'event' | 'action' };
+  refusal?: {
+    message?: (current: S, action: A) => string;
+    detailKey?: 'event' | 'action';
+    details?: (current: S, action: A, allowedFrom: readonly S[]) => Record<string, unknown>;
+  };
 }
 
 /** A transition as data, for the API, the portal and the generated diagrams. */
@@ -108,12 +112,12 @@ export class StateMachine<S extends string, A extends string, C = never> {
   next(current: S, action: A, context?: C): S {
     const rule = this.table[action];
     if (!rule.from.includes(current)) {
-      const { message, detailKey = 'event' } = this.declaration.refusal ?? {};
-      throw new DomainError(ErrorCode.IllegalTransition, message ? message(current, action) : `Cannot ${action.replace(/_/g, ' ')} a ${this.subject} that is ${current}`, {
-        current,
-        [detailKey]: action,
-        allowedFrom: rule.from,
-      });
+      const { message, detailKey = 'event', details } = this.declaration.refusal ?? {};
+      throw new DomainError(
+        ErrorCode.IllegalTransition,
+        message ? message(current, action) : `Cannot ${action.replace(/_/g, ' ')} a ${this.subject} that is ${current}`,
+        details ? details(current, action, rule.from) : { current, [detailKey]: action, allowedFrom: rule.from },
+      );
     }
     if (rule.guard && context !== undefined) {
       const guard = this.declaration.guards![rule.guard];
