@@ -24,6 +24,9 @@ describe('web portal: enterprise applications (return, resubmit, withdraw) and é
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  });
+  // Each test signs in afresh and sets up its own programme and enterprise.
+  beforeEach(async () => {
     [approver, reviewer, lab, partner] = await Promise.all([DEMO.approver, DEMO.reviewer, DEMO.provider, DEMO.partner].map((e) => login(app, e)));
   });
   afterAll(async () => {
