@@ -1,4 +1,11 @@
 /** The one HTTP client of the portal: bearer tokens with silent refresh, Idempotency-Key, stable error bodies. */
+import type { components } from './api-schema';
+
+/**
+ * A response or request shape of the API, generated from its OpenAPI document (api-schema.ts,
+ * `npm run api:generate`): `Schema<'VoucherDto'>`. Pages alias these instead of copying DTOs.
+ */
+export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
 
 export interface FieldProblem {
   field: string;
@@ -22,11 +29,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
+export type TokenPair = Schema<'TokenPairDto'>;
 
 const REFRESH_KEY = 'g60.refreshToken';
 let accessToken: string | undefined;

@@ -2,14 +2,11 @@ import { Spin } from 'antd';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { api, login as apiLogin, logout as apiLogout, tokens } from './api';
+import type { Schema } from './api';
 
 export type Role = 'enterprise_user' | 'provider_user' | 'reviewer' | 'approver' | 'finance' | 'partner_admin' | 'investor' | 'platform_admin';
 
-export interface Me {
-  user: { id: string; email: string; displayName: string; role: Role; isOrgAdmin: boolean };
-  organization: { id: string; name: string; kind: 'enterprise' | 'provider' | 'investor' | 'agency'; regionCode: string; uscc: string | null; admissionStatus: string | null };
-  regionScope: string[];
-}
+export type Me = Schema<'MeDto'>;
 
 interface Auth {
   me: Me | undefined;

@@ -1,17 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from './api';
 import { useI18n } from './i18n';
+import type { Schema } from './api';
 
 /** A region of the platform (GET /regions): Jiaxing and its districts, Shanghai, the G60 cities. */
-export interface Region {
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: string;
-  parentCode: string | null;
-  isG60: boolean;
-  isPartner: boolean;
-}
+export type Region = Schema<'RegionDto'>;
 
 let regionsPromise: Promise<Region[]> | undefined;
 

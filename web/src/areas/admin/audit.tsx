@@ -9,29 +9,11 @@ import { DateInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { useRegions } from '../dashboards/shared';
 import { JsonBlock } from './shared';
+import type { Schema } from '../../app/api';
 
-interface AuditEvent {
-  seq: number;
-  occurredAt: string;
-  actorUserId: string | null;
-  actorRole: string | null;
-  organizationId: string | null;
-  regionCode: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  hash: string;
-}
+type AuditEvent = Schema<'AuditEventDto'>;
 
-interface Verification {
-  ok: boolean;
-  checked: number;
-  headSeq: number | null;
-  problems: { seq: number; problem: string }[];
-}
+type Verification = Schema<'AuditVerificationDto'>;
 
 interface Filters {
   action?: string;

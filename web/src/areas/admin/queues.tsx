@@ -8,20 +8,11 @@ import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { knownLabel, Kpis } from '../dashboards/shared';
 import { JsonBlock } from './shared';
+import type { Schema } from '../../app/api';
 
 type Counts = Record<string, Record<string, number>>;
 
-interface Job {
-  id: string;
-  name: string;
-  queue: string;
-  state: string;
-  attemptsMade: number;
-  failedReason: string | null;
-  data: unknown;
-  timestamp: string | null;
-  finishedOn: string | null;
-}
+type Job = Schema<'JobSummaryDto'>;
 
 const COUNTED = ['waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'] as const;
 const LISTABLE = ['failed', 'waiting', 'active', 'delayed', 'completed'] as const;

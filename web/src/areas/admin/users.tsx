@@ -10,33 +10,14 @@ import { useI18n } from '../../app/i18n';
 import { useRegions } from '../dashboards/shared';
 import { RegionSelect } from '../../app/widgets/region-select';
 import { RoleSelect } from './shared';
+import type { Schema } from '../../app/api';
 
-interface UserRow {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  isOrgAdmin: boolean;
-  status: string;
-  credentialResetPending: boolean;
-  organizationId: string;
-  organizationName: string;
-  regionCode: string;
-  createdAt: string;
-  lastLoginAt: string | null;
-}
+type UserRow = Schema<'UserSummaryDto'>;
 
-interface UserPage {
-  items: UserRow[];
-  total: number;
-}
+type UserPage = Schema<'UserPageDto'>;
 
 /** POST /admin/users/{id}/password-reset: the one-time token is shown once, to hand over out of band. */
-interface PasswordResetIssued {
-  userId: string;
-  resetToken: string;
-  expiresAt: string;
-}
+type PasswordResetIssued = Schema<'PasswordResetIssuedDto'>;
 
 interface Filters {
   role?: Role;
@@ -176,26 +157,9 @@ export function UsersPage() {
   );
 }
 
-interface Organization {
-  id: string;
-  kind: string;
-  name: string;
-  uscc: string | null;
-  regionCode: string;
-  status: string;
-  admissionStatus: string | null;
-  accreditations: string[];
-  agencyLevel: string | null;
-}
+type Organization = Schema<'OrganizationDto'>;
 
-interface Invitation {
-  id: string;
-  organizationId: string;
-  email: string;
-  role: Role;
-  expiresAt: string;
-  token: string;
-}
+type Invitation = Schema<'InvitationDto'>;
 
 /** One organisation: its facts, its users, and inviting someone into it. */
 function OrganizationDrawer({ orgId, onClose }: { orgId?: string; onClose(): void }) {

@@ -3,7 +3,7 @@ import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch
 import type { FormListFieldData } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import type { Role } from '../../app/auth';
 import { ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
@@ -11,29 +11,9 @@ import { FieldLookup, rulesFor, useSchema } from '../../app/schema';
 import { useWorkflowLabels } from '../dashboards/shared';
 import { RoleSelect } from './shared';
 
-export interface Stage {
-  key: string;
-  name: string;
-  kind: 'precheck' | 'review' | 'timer';
-  deciderRoles?: Role[];
-  regionScope?: string;
-  requiredApprovals?: number;
-  sla?: { durationSeconds: number; remindAtFraction: number; escalateToRole?: Role };
-  timerSeconds?: number;
-  objectionsStop?: boolean;
-}
+export type Stage = Schema<'StageDto'>;
 
-export interface Definition {
-  id: string;
-  key: string;
-  version: number;
-  name: string;
-  subjectType: string;
-  stages: Stage[];
-  autoApproveBelowFen: number | null;
-  isActive: boolean;
-  createdAt: string;
-}
+export type Definition = Schema<'DefinitionDto'>;
 
 type Values = Omit<Definition, 'id' | 'version' | 'isActive' | 'createdAt' | 'autoApproveBelowFen'> & { autoApproveBelowFen?: number | null };
 type T = (key: string, vars?: Record<string, string | number>) => string;

@@ -5,14 +5,10 @@ import { useAuth } from '../../app/auth';
 import { useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
+import type { Schema } from '../../app/api';
 
 /** A seeded demo login (GET /auth/demo-logins: empty unless the server seeds demo data). */
-interface DemoLogin {
-  role: string;
-  email: string;
-  organization: string;
-  password: string;
-}
+type DemoLogin = Schema<'DemoLoginDto'>;
 
 export function LoginPage() {
   const { signIn } = useAuth();

@@ -4,15 +4,9 @@ import { ActionButton } from '../../app/forms';
 import { api } from '../../app/api';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
+import type { Schema } from '../../app/api';
 
-interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
+type Notification = Schema<'NotificationDto'>;
 
 export function NotificationsPage() {
   const { t } = useI18n();

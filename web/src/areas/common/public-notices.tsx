@@ -7,14 +7,9 @@ import { Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { RegionName } from '../../app/regions';
 import { FormAction, rowProps } from '../review/shared';
+import type { Schema } from '../../app/api';
 
-interface PublicNotice {
-  caseId: string;
-  providerId: string;
-  providerName: string;
-  regionCode: string;
-  noticeEndsAt: string | null;
-}
+type PublicNotice = Schema<'PublicNoticeDto'>;
 
 /**
  * 公示: provider admissions under public notice now (GET /public-notices). Registered organisations

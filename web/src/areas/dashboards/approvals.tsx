@@ -6,23 +6,11 @@ import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Chart, ChartOption } from './chart';
 import { ChartCard, FigureTable, Kpis, useWorkflowLabels } from './shared';
+import type { Schema } from '../../app/api';
 
-interface StageTimeRow {
-  workflowKey: string;
-  stageKey: string;
-  decided: number;
-  avgHours: number | null;
-  p50Hours: number | null;
-  p90Hours: number | null;
-  overdueOpen: number;
-  open: number;
-}
+type StageTimeRow = Schema<'StageTimeRowDto'>;
 
-interface ApprovalMetrics {
-  casesByStatus: Record<string, Record<string, number>>;
-  openTasks: number;
-  overdueTasks: number;
-}
+type ApprovalMetrics = Schema<'ApprovalMetricsDto'>;
 
 /** Roles GET /approval-metrics answers (finance reads the stage times only). */
 const METRICS_ROLES = ['reviewer', 'approver', 'partner_admin', 'platform_admin'];

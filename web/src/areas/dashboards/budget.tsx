@@ -5,24 +5,11 @@ import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Chart, ChartOption, moneyAxisTooltip, yuanTick } from './chart';
 import { ChartCard, FigureTable, Kpis, ProgramPicker, useProgramChoice, useRegions } from './shared';
+import type { Schema } from '../../app/api';
 
-interface DistrictRow {
-  regionCode: string;
-  regionName: string;
-  vouchersIssued: number;
-  committedFen: number;
-  heldFen: number;
-  capturedOrPayableFen: number;
-  paidFen: number;
-  availableToEnterprisesFen: number;
-}
+type DistrictRow = Schema<'DistrictBudgetRowDto'>;
 
-interface BudgetByDistrict {
-  programId: string;
-  issuingRegionCode: string;
-  totals: { budgetFen: number; availableFen: number };
-  rows: DistrictRow[];
-}
+type BudgetByDistrict = Schema<'BudgetByDistrictDto'>;
 
 const MONEY_COLUMNS = ['committedFen', 'availableToEnterprisesFen', 'heldFen', 'capturedOrPayableFen', 'paidFen'] as const;
 /** The parts a district's committed face value is in now: still spendable, held for orders, payable, paid. */

@@ -6,16 +6,9 @@ import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
 import { Chart, ChartOption, escapeHtml } from './chart';
 import { ChartCard, FigureTable, Kpis, ProgramPicker, useProgramChoice, useRegions } from './shared';
+import type { Schema } from '../../app/api';
 
-interface FlowRow {
-  fromRegionCode: string;
-  fromRegionName: string;
-  toRegionCode: string;
-  toRegionName: string;
-  orders: number;
-  subsidyFen: number;
-  paidFen: number;
-}
+type FlowRow = Schema<'RegionFlowRowDto'>;
 
 /** 跨区域通用通兑: subsidy flowing from the issuing city to the providers' cities. */
 export function CrossRegionFlowPage() {

@@ -5,17 +5,9 @@ import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Chart, ChartOption, escapeHtml } from './chart';
 import { ChartCard, FigureTable, Kpis, useRegions } from './shared';
+import type { Schema } from '../../app/api';
 
-interface MapRow {
-  regionCode: string;
-  regionName: string;
-  lat: number | null;
-  lng: number | null;
-  activeProviders: number;
-  services: number;
-  instruments: number;
-  cmaOrCnas: number;
-}
+type MapRow = Schema<'ProviderMapRowDto'>;
 
 const COUNTS = ['activeProviders', 'services', 'instruments', 'cmaOrCnas'] as const;
 type Point = { value: [number, number]; row: MapRow; name: string };

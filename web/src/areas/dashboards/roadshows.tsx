@@ -7,21 +7,11 @@ import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
 import { Chart, ChartOption, escapeHtml, yuanTick } from './chart';
 import { ChartCard, FigureTable, knownLabel, Kpis, useRegions } from './shared';
+import type { Schema } from '../../app/api';
 
-interface StatsRow {
-  key: string;
-  projects: number;
-  screened: number;
-  presented: number;
-  landedInJiaxing: number;
-  financingRaisedFen: number;
-}
+type StatsRow = Schema<'StatsRowDto'>;
 
-interface Stats {
-  groupBy: string;
-  rows: StatsRow[];
-  totals: StatsRow;
-}
+type Stats = Schema<'StatsDto'>;
 
 const GROUPS = ['industry', 'city', 'session_type', 'month'] as const;
 type Group = (typeof GROUPS)[number];

@@ -6,14 +6,10 @@ import { useSearchParams } from 'react-router-dom';
 import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
+import type { Schema } from '../../app/api';
 export { useRegions, type Region } from '../../app/regions';
 
-interface Program {
-  id: string;
-  name: string;
-  year: number;
-  status: string;
-}
+type Program = Schema<'ProgramDto'>;
 
 /** The programme a dashboard shows, kept in ?programId= so reloads and links keep it; the first programme by default. */
 export function useProgramChoice() {

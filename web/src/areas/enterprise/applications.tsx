@@ -9,27 +9,9 @@ import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
 import { CaseTimeline, CaseDetail, lastDecisionComment } from './case';
 import { Application, FilteredList, Program, ProgramName, RecordHeader, RefreshButton, useLive, useRegions } from './shared';
+import type { Schema } from '../../app/api';
 
-interface Limits {
-  programId: string;
-  acceptingApplications: boolean;
-  tier: string;
-  ratioBp: number;
-  perApplicationCapFen: number;
-  fullCoverageThresholdFen: number;
-  annualCapEnterpriseFen: number;
-  enterpriseUsedFen: number;
-  enterpriseRemainingFen: number;
-  annualCapGroupFen: number | null;
-  groupUsedFen: number | null;
-  groupRemainingFen: number | null;
-  budgetAvailableFen: number;
-  maxRequestableFen: number;
-  useBy: string;
-  redeemBy: string;
-  redemptionMode: string;
-  qualifications: { kind: string; certificateNo: string; validTo: string; validToday: boolean }[];
-}
+type Limits = Schema<'ApplicationLimitsDto'>;
 
 /** Statuses in which the workflow is still moving: their pages poll until the state changes. */
 const MOVING = ['submitted', 'in_review', 'approved'];

@@ -4,14 +4,9 @@ import { History, TimelineItem } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { StateTag } from './shared';
+import type { Schema } from '../../app/api';
 
-export interface CaseDetail {
-  case: { id: string; status: string; currentStageKey: string | null; outcome: string | null; title: string };
-  tasks: { id: string; stageKey: string; stageName: string; status: string; dueAt: string | null }[];
-  findings: { check: string; outcome: string; reasons: string[]; revision: number }[];
-  decisions: { taskId: string; decision: string; comment: string | null; at: string }[];
-  timeline: { at: string; action: string; actorRole: string | null; details: Record<string, unknown> | null }[];
-}
+export type CaseDetail = Schema<'CaseDetailDto'>;
 
 const COLORS: Record<string, string> = {
   'approval_task.approved': 'green', 'approval_case.approved': 'green', 'approval_task.rejected': 'red', 'approval_case.rejected': 'red',

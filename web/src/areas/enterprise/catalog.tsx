@@ -10,22 +10,9 @@ import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
 import { CatalogService, Order, PagedTable, useCategories, useRegions, Voucher } from './shared';
+import type { Schema } from '../../app/api';
 
-interface Quote {
-  serviceId: string;
-  voucherId: string;
-  serviceName: string;
-  providerName: string;
-  unitPriceFen: number;
-  quantity: number;
-  contractAmountFen: number;
-  ratioBp: number;
-  subsidyFen: number;
-  enterpriseShareFen: number;
-  subsidyLimitedBy: string;
-  recognitionAgreementId: string | null;
-  voucherAvailableFen: number;
-}
+type Quote = Schema<'OrderQuoteDto'>;
 
 /** Catalogue search: Chinese keywords, category and region; by default only services the enterprise's vouchers can pay for. */
 export function CatalogPage() {

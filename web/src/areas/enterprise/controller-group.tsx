@@ -8,23 +8,9 @@ import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { CaseTimeline } from './case';
 import { StateTag } from './shared';
+import type { Schema } from '../../app/api';
 
-interface ChangeRequest {
-  id: string;
-  action: 'join' | 'leave' | 'create';
-  fromGroupName: string | null;
-  targetGroupName: string | null;
-  newGroupName: string | null;
-  newControllerName: string | null;
-  resultingGroupName: string | null;
-  statement: string;
-  documentRefs: string[];
-  status: string;
-  decisionReason: string | null;
-  caseId: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-}
+type ChangeRequest = Schema<'ChangeRequestDto'>;
 
 interface RequestForm {
   action: 'join' | 'leave' | 'create';

@@ -8,21 +8,9 @@ import { LoadError, useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { ApiForm, DateInput, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import type { Schema } from '../../app/api';
 
-export interface Qualification {
-  id: string;
-  kind: string;
-  certificateNo: string;
-  issuer: string | null;
-  validFrom: string;
-  validTo: string;
-  status: 'declared' | 'in_review' | 'verified' | 'rejected' | 'revoked' | 'withdrawn';
-  decidedAt: string | null;
-  decisionReason: string | null;
-  revokedAt: string | null;
-  certificate: { fileName: string; contentType: string; sizeBytes: number; sha256: string } | null;
-  version: number;
-}
+export type Qualification = Schema<'QualificationDto'>;
 
 interface DeclareValues {
   kind: string;

@@ -7,126 +7,23 @@ import { api } from '../../app/api';
 import { PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
+import type { Schema } from '../../app/api';
 export { useRegions } from '../../app/regions';
 
 /** Records of the voucher and catalogue API, as the enterprise and lab pages read them. */
-export interface Program {
-  id: string;
-  name: string;
-  year: number;
-  issuingRegionCode: string;
-  ratioBpByTier: Record<string, number>;
-  perApplicationCapFen: number;
-  annualCapEnterpriseFen: number;
-  annualCapGroupFen: number;
-  fullCoverageThresholdFen: number;
-  useBy: string;
-  redeemBy: string;
-  redemptionMode: 'provider_redeems' | 'enterprise_redeems';
-  settlementCycle: string;
-  budgetFen: number;
-  status: string;
-}
+export type Program = Schema<'ProgramDto'>;
 
-export interface Application {
-  id: string;
-  number: string;
-  programId: string;
-  requestedFen: number;
-  purpose: string;
-  status: string;
-  rejectionReason: string | null;
-  caseId: string | null;
-  voucherId: string | null;
-  submittedAt: string | null;
-  createdAt: string;
-  version: number;
-}
+export type Application = Schema<'ApplicationDto'>;
 
-export interface Voucher {
-  id: string;
-  number: string;
-  programId: string;
-  applicationId: string;
-  faceValueFen: number;
-  availableFen: number;
-  heldFen: number;
-  useBy: string;
-  redeemBy: string;
-  status: string;
-  issuedAt: string;
-}
+export type Voucher = Schema<'VoucherDto'>;
 
-export interface CatalogService {
-  id: string;
-  providerId: string;
-  providerName: string;
-  code: string;
-  name: string;
-  category: string;
-  unitPriceFen: number;
-  unit: string;
-  leadTimeDays: number;
-  instrumentName: string | null;
-  instrumentModel: string | null;
-  description: string | null;
-  regionCode: string;
-  status: string;
-  version: number;
-  updatedAt: string;
-}
+export type CatalogService = Schema<'CatalogServiceDto'>;
 
-export interface Order {
-  id: string;
-  number: string;
-  programId: string;
-  voucherId: string;
-  enterpriseId: string;
-  providerId: string;
-  serviceId: string;
-  quantity: number;
-  unitPriceFen: number;
-  contractAmountFen: number;
-  ratioBp: number;
-  recognitionAgreementId: string | null;
-  subsidyHeldFen: number;
-  enterpriseShareFen: number;
-  actualAmountFen: number | null;
-  subsidyFinalFen: number | null;
-  status: string;
-  reportNumber: string | null;
-  deliveredOn: string | null;
-  orderedOn: string;
-  disputeReason: string | null;
-  subsidyLimitedBy?: string;
-}
+export type Order = Schema<'OrderDto'>;
 
-export interface Claim {
-  id: string;
-  number: string;
-  orderId: string;
-  programId: string;
-  voucherId: string;
-  claimantOrgId: string;
-  payeeOrgId: string;
-  mode: string;
-  amountFen: number;
-  contractNo: string;
-  invoiceNo: string;
-  paymentProof: string;
-  reportNo: string;
-  status: string;
-  caseId: string | null;
-  rejectionReason: string | null;
-  approvedAt: string | null;
-  paidAt: string | null;
-}
+export type Claim = Schema<'ClaimDto'>;
 
-interface Category {
-  code: string;
-  name: string;
-  nameEn: string;
-}
+type Category = Schema<'ServiceCategoryDto'>;
 
 /** GETs that rarely change (regions, categories, a service's or programme's name), fetched once per page load. */
 const cache = new Map<string, Promise<unknown>>();

@@ -5,18 +5,9 @@ import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Order, PagedTable, ProgramName, RecordHeader, RefreshButton, Voucher } from './shared';
 import { useOrderColumns } from './orders';
+import type { Schema } from '../../app/api';
 
-interface StatementLine {
-  entryId: string;
-  account: string;
-  movement: string;
-  amountFen: number;
-  balanceAfterFen: number;
-  referenceType: string;
-  referenceId: string;
-  memo: string | null;
-  at: string;
-}
+type StatementLine = Schema<'StatementLineDto'>;
 
 /** Spent share of a voucher: face value less what is still available or held. */
 function usedFen(v: Voucher): number {

@@ -4,13 +4,9 @@ import { formatTime, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import type { Schema } from '../../app/api';
 
-interface AllowedHost {
-  host: string;
-  note: string;
-  createdBy: string | null;
-  createdAt: string;
-}
+type AllowedHost = Schema<'AllowedHostDto'>;
 
 /** Webhook 内网白名单 (platform admins): hosts webhooks may reach although they resolve to internal addresses. */
 export function AllowedHostsPage() {

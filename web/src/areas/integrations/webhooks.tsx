@@ -6,37 +6,13 @@ import { formatTime, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import type { Schema } from '../../app/api';
 
-interface Webhook {
-  id: string;
-  organizationId: string;
-  url: string;
-  events: string[];
-  active: boolean;
-  status: 'active' | 'paused' | 'deleted';
-  createdAt: string;
-  secret?: string;
-}
+type Webhook = Schema<'WebhookDto'>;
 
-interface Attempt {
-  id: string;
-  deliveryId: string;
-  event: string;
-  attempt: number;
-  outcome: 'delivered' | 'failed' | 'refused';
-  statusCode: number | null;
-  error: string | null;
-  address: string | null;
-  durationMs: number;
-  attemptedAt: string;
-}
+type Attempt = Schema<'WebhookAttemptDto'>;
 
-interface AttemptPage {
-  items: Attempt[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+type AttemptPage = Schema<'WebhookAttemptPageDto'>;
 
 const EVENTS = ['*', 'approval_case.approved', 'approval_case.rejected', 'approval_case.returned', 'approval_case.withdrawn'];
 const LOG_PAGE = 20;

@@ -8,24 +8,11 @@ import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { CaseTimeline } from '../enterprise/case';
 import { Order, RefreshButton, useLive, useRegions } from '../enterprise/shared';
+import type { Schema } from '../../app/api';
 
-interface Organization {
-  id: string;
-  name: string;
-  uscc: string | null;
-  regionCode: string;
-  admissionStatus: string | null;
-  providerKind: string | null;
-  accreditations: string[];
-  publicNoticeEndsAt: string | null;
-  createdAt: string;
-}
+type Organization = Schema<'OrganizationDto'>;
 
-interface CaseSummary {
-  id: string;
-  status: string;
-  createdAt: string;
-}
+type CaseSummary = Schema<'CaseDto'>;
 
 const ADMISSION_FLOW = ['applied', 'in_review', 'public_notice', 'active'];
 /** Case states in which the lab may still withdraw its application. */

@@ -10,26 +10,11 @@ import { ActionButton } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { FileDrop } from '../../app/widgets/file-drop';
 import { PagedTable, RefreshButton, StateTag } from '../enterprise/shared';
+import type { Schema } from '../../app/api';
 
-interface CatalogImport {
-  id: string;
-  status: string;
-  rowsTotal: number;
-  rowsValid: number;
-  rowsInvalid: number;
-  rowsInserted: number;
-  rowsUpdated: number;
-  bytes: number;
-  errorMessage: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
+type CatalogImport = Schema<'CatalogImportDto'>;
 
-interface ImportError {
-  rowNumber: number;
-  field: string;
-  message: string;
-}
+type ImportError = Schema<'CatalogImportErrorDto'>;
 
 /** The API reads the CSV as a raw text/csv body of at most 200 MB (POST /catalog/imports). */
 const MAX_BYTES = 200 * 1024 * 1024;

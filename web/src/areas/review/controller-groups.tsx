@@ -9,33 +9,13 @@ import { ActionButton, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { FormAction, RegionName, rowProps } from './shared';
 import type { Organization } from './types';
+import type { Schema } from '../../app/api';
 
-export interface ControllerGroup {
-  id: string;
-  name: string;
-  controllerName: string;
-  regionCode: string | null;
-  memberCount: number;
-  createdAt: string;
-}
+export type ControllerGroup = Schema<'ControllerGroupDto'>;
 
-interface GroupDetail extends ControllerGroup {
-  members: { id: string; name: string; kind: string; uscc: string | null; regionCode: string }[];
-  membersOutsideScope: number;
-}
+type GroupDetail = Schema<'ControllerGroupDetailDto'>;
 
-interface GroupUsage {
-  groupId: string;
-  programs: {
-    programId: string;
-    programName: string;
-    year: number;
-    capFen: number;
-    usedFen: number;
-    remainingFen: number;
-    byEnterprise: { enterpriseId: string; enterpriseName: string; committedFen: number; vouchers: number; currentMember: boolean }[];
-  }[];
-}
+type GroupUsage = Schema<'ControllerGroupUsageDto'>;
 
 /** The bureau roles that keep actual-controller groups (the platform admin only reads them). */
 const KEEPERS = ['reviewer', 'approver', 'partner_admin'];
