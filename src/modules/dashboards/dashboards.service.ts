@@ -13,8 +13,9 @@ const VOID_ORDER_STATUSES = ['cancelled', 'declined', 'rejected'];
 /**
  * Read models for the bureaus' dashboards (数据看板). Money comes from the ledger: balances of the
  * voucher accounts, and the payable / paid entries of claims traced to their order's enterprise.
- * Reads only, in plain SQL across the tables, like the programme budget; writes stay with the
- * owning modules. Scope: the platform sees everything; the others see the enterprises of their
+ * Reads only, through the views the owning modules publish (read_voucher_balances, read_order_flow,
+ * read_claim_money: migrations/1764900009000-read-models.ts, docs/architecture.md "Read models");
+ * this module touches no table. Scope: the platform sees everything; the others see the enterprises of their
  * regions (a district reviewer its district), except that a partner admin sees the order flow into
  * its own region, as GET /service-orders does.
  */
@@ -33,18 +34,14 @@ export class DashboardsService {
     const districts = this.regions.under(program.issuingRegionCode).filter((r) => actorCoversRegion(actor, r.code));
     const codes = districts.map((r) => r.code);
     const vouchers = (await this.dataSource.query(
-      `SELECT o.region_code, count(*)::int AS vouchers, COALESCE(sum(c.amount_fen), 0)::bigint AS committed,
-              COALESCE(sum(av.balance_fen), 0)::bigint AS available, COALESCE(sum(h.balance_fen), 0)::bigint AS held
-         FROM vouchers v
-         JOIN organizations o ON o.id = v.enterprise_id
-         JOIN ledger_accounts av ON av.id = v.available_account_id
-         JOIN ledger_accounts h ON h.id = v.held_account_id
-         LEFT JOIN ledger_transactions c ON c.kind = 'commit' AND c.reference_type = 'voucher' AND c.reference_id = v.id::text
-        WHERE v.program_id = $1 AND o.region_code = ANY($2::text[])
-        GROUP BY o.region_code`,
+      `SELECT v.enterprise_region_code AS region_code, count(*)::int AS vouchers, COALESCE(sum(v.committed_fen), 0)::bigint AS committed,
+              COALESCE(sum(v.available_fen), 0)::bigint AS available, COALESCE(sum(v.held_fen), 0)::bigint AS held
+         FROM read_voucher_balances v
+        WHERE v.program_id = $1 AND v.enterprise_region_code = ANY($2::text[])
+        GROUP BY v.enterprise_region_code`,
       [program.id, codes],
     )) as { region_code: string; vouchers: number; committed: string; available: string; held: string }[];
-    const claims = await this.claimMoneyByRegion(program.id, 'e.region_code = ANY($2::text[])', [codes], 'e.region_code');
+    const claims = await this.claimMoneyByRegion(program.id, 'enterprise_region_code = ANY($2::text[])', [codes], 'enterprise_region_code');
     const totals = await this.ledger.balancesByKind(this.dataSource.manager, program.id);
     const rows = districts
       .map((r) => {
@@ -71,13 +68,13 @@ export class DashboardsService {
     const program = await this.programs.visible(this.dataSource.manager, actor, programId);
     const [scope, params] = this.orderScope(actor);
     const orders = (await this.dataSource.query(
-      `SELECT p.region_code, count(*)::int AS orders, sum(COALESCE(so.subsidy_final_fen, so.subsidy_held_fen))::bigint AS subsidy
-         FROM service_orders so JOIN organizations e ON e.id = so.enterprise_id JOIN organizations p ON p.id = so.provider_id
-        WHERE so.program_id = $1 AND so.status <> ALL($${params.length + 2}::text[]) AND ${scope}
-        GROUP BY p.region_code`,
+      `SELECT provider_region_code AS region_code, count(*)::int AS orders, sum(subsidy_fen)::bigint AS subsidy
+         FROM read_order_flow
+        WHERE program_id = $1 AND status <> ALL($${params.length + 2}::text[]) AND ${scope}
+        GROUP BY provider_region_code`,
       [program.id, ...params, VOID_ORDER_STATUSES],
     )) as { region_code: string; orders: number; subsidy: string }[];
-    const paid = await this.claimMoneyByRegion(program.id, scope, params, 'p.region_code');
+    const paid = await this.claimMoneyByRegion(program.id, scope, params, 'provider_region_code');
     const from = this.regions.get(program.issuingRegionCode);
     const byCity = new Map<string, RegionFlowRowDto>();
     for (const o of orders) {
@@ -116,21 +113,15 @@ export class DashboardsService {
   }
 
   /**
-   * The payable and paid ledger entries of a programme's claims, traced through the claim to its
-   * order's enterprise (e) and provider (p), summed by `groupBy`. `scope` is a predicate over e
-   * and p whose parameters start at $2.
+   * The payable and paid ledger entries of a programme's claims (read_claim_money), with the regions
+   * of the claim's order's enterprise and provider, summed by `groupBy`. `scope` is a predicate over
+   * enterprise_region_code and provider_region_code whose parameters start at $2.
    */
   private async claimMoneyByRegion(programId: string, scope: string, params: unknown[], groupBy: string): Promise<Map<string, { payable: number; paid: number }>> {
     const rows = (await this.dataSource.query(
-      `SELECT ${groupBy} AS region_code, a.kind, sum(le.amount_fen)::bigint AS total
-         FROM ledger_entries le
-         JOIN ledger_accounts a ON a.id = le.account_id
-         JOIN ledger_transactions t ON t.id = le.transaction_id AND t.reference_type = 'claim'
-         JOIN redemption_claims rc ON rc.id::text = t.reference_id
-         JOIN service_orders so ON so.id = rc.order_id
-         JOIN organizations e ON e.id = so.enterprise_id
-         JOIN organizations p ON p.id = so.provider_id
-        WHERE a.program_id = $1 AND a.kind IN ('payable', 'paid') AND ${scope}
+      `SELECT ${groupBy} AS region_code, kind, sum(amount_fen)::bigint AS total
+         FROM read_claim_money
+        WHERE program_id = $1 AND ${scope}
         GROUP BY 1, 2`,
       [programId, ...params],
     )) as { region_code: string; kind: 'payable' | 'paid'; total: string }[];
@@ -143,11 +134,11 @@ export class DashboardsService {
     return money;
   }
 
-  /** Orders an actor sees, as a predicate over e (enterprise) and p (provider), as GET /service-orders scopes them. */
+  /** Orders an actor sees, as a predicate over the enterprise's and provider's regions, as GET /service-orders scopes them. */
   private orderScope(actor: Actor): [string, unknown[]] {
     if (isPlatformAdmin(actor)) return ['true', []];
-    if (actor.role === Role.PartnerAdmin) return ['p.region_code = ANY($2::text[])', [actor.regionScope]];
-    return ['e.region_code = ANY($2::text[])', [actor.regionScope]];
+    if (actor.role === Role.PartnerAdmin) return ['provider_region_code = ANY($2::text[])', [actor.regionScope]];
+    return ['enterprise_region_code = ANY($2::text[])', [actor.regionScope]];
   }
 
   private cityOf(regionCode: string): string {

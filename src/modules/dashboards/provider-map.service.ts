@@ -4,12 +4,11 @@ import { RegionsService } from '../organizations/regions.service';
 import { ProviderMapRowDto } from './dto/dashboard.dto';
 import { REGION_COORDINATES } from './region-coordinates';
 
-/** An admitted provider that is not suspended or closed: the ones enterprises can order from. */
-const ACTIVE_PROVIDER = `o.kind = 'provider' AND o.admission_status = 'active' AND o.status = 'active'`;
-
 /**
  * The provider map (一图): capacity per region. The catalogue is open to every signed-in user,
- * so these counts are not scoped: every dashboard role sees every region.
+ * so these counts are not scoped: every dashboard role sees every region. Active providers (admitted,
+ * neither suspended nor closed) and their active services come from the views organizations and
+ * catalog publish (read_active_providers, read_active_services).
  */
 @Injectable()
 export class ProviderMapService {
@@ -21,12 +20,11 @@ export class ProviderMapService {
   async map(): Promise<ProviderMapRowDto[]> {
     const providers = (await this.dataSource.query(
       `SELECT o.region_code, count(*)::int AS providers, count(*) FILTER (WHERE o.accreditations && ARRAY['CMA', 'CNAS'])::int AS accredited
-         FROM organizations o WHERE ${ACTIVE_PROVIDER} GROUP BY o.region_code`,
+         FROM read_active_providers o GROUP BY o.region_code`,
     )) as { region_code: string; providers: number; accredited: number }[];
     const services = (await this.dataSource.query(
-      `SELECT o.region_code, count(*)::int AS services, count(DISTINCT s.instrument_name)::int AS instruments
-         FROM catalog_services s JOIN organizations o ON o.id = s.provider_id
-        WHERE s.status = 'active' AND ${ACTIVE_PROVIDER} GROUP BY o.region_code`,
+      `SELECT s.provider_region_code AS region_code, count(*)::int AS services, count(DISTINCT s.instrument_name)::int AS instruments
+         FROM read_active_services s GROUP BY s.provider_region_code`,
     )) as { region_code: string; services: number; instruments: number }[];
     return this.regions.all().map((r) => {
       const p = providers.find((x) => x.region_code === r.code);

@@ -105,6 +105,18 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   investor_profiles: 'roadshows',
 };
 
+/**
+ * Read models: SQL views (migrations/1764900009000-read-models.ts) that an owner publishes over its
+ * rows for reporting. Any module may read them; only the owner's migration defines them.
+ */
+export const READ_MODELS: Readonly<Record<string, TableOwner>> = {
+  read_voucher_balances: 'vouchers',
+  read_order_flow: 'orders',
+  read_claim_money: 'redemptions',
+  read_active_providers: 'organizations',
+  read_active_services: 'catalog',
+};
+
 /** The folder that alone may touch `table`, or undefined for a name that is not a table. */
 export function ownerFolderOf(table: string): string | undefined {
   const owner = TABLE_OWNERS[table];
