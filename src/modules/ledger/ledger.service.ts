@@ -113,6 +113,15 @@ export class LedgerService {
     return new Map(rows.map((r) => [r.id, Number(r.balance_fen)]));
   }
 
+  /** Sum of every entry on a programme's accounts: zero while the books balance (each transaction sums to zero). */
+  async programEntrySum(manager: EntityManager, programId: string): Promise<number> {
+    const [{ sum }] = (await manager.query(
+      `SELECT COALESCE(sum(e.amount_fen), 0)::bigint AS sum FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id WHERE a.program_id = $1`,
+      [programId],
+    )) as { sum: string }[];
+    return Number(sum);
+  }
+
   /** Locks an account row (FOR UPDATE) and returns its balance; the caller keeps the Money lock order (docs/architecture.md). */
   async lockBalance(manager: EntityManager, accountId: string): Promise<number> {
     const [row] = (await manager.query(`SELECT balance_fen FROM ledger_accounts WHERE id = $1 FOR UPDATE`, [accountId])) as { balance_fen: string }[];

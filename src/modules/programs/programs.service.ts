@@ -82,11 +82,9 @@ export class ProgramsService {
       throw DomainError.forbidden('Budgets are for the programme’s region and the platform');
     }
     const balances = await this.ledger.balancesByKind(this.dataSource.manager, id);
-    const [{ sum }] = (await this.dataSource.query(
-      `SELECT COALESCE(sum(e.amount_fen), 0)::bigint AS sum FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id WHERE a.program_id = $1`,
-      [id],
-    )) as { sum: string }[];
-    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM vouchers WHERE program_id = $1`, [id])) as { n: number }[];
+    const sum = await this.ledger.programEntrySum(this.dataSource.manager, id);
+    // Vouchers import programmes, so the count comes from the vouchers module's read model (one row per voucher).
+    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM read_voucher_balances WHERE program_id = $1`, [id])) as { n: number }[];
     return {
       programId: id,
       budgetFen: program.budgetFen,
@@ -96,7 +94,7 @@ export class ProgramsService {
       payableFen: balances.payable,
       paidFen: balances.paid,
       clawbackReceivableFen: balances.clawback_receivable,
-      ledgerSumFen: Number(sum),
+      ledgerSumFen: sum,
       vouchersIssued: n,
     };
   }
