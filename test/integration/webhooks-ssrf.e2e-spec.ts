@@ -1,7 +1,7 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { sendWebhook } from '../../src/modules/notifications/webhook-sender';
-import { parseWebhookUrl } from '../../src/modules/notifications/webhook-address';
+import { sendWebhook } from '../../src/modules/notifications/webhooks/webhook-sender';
+import { parseWebhookUrl } from '../../src/modules/notifications/webhooks/webhook-address';
 import { caseOfSubject, decide, waitForTask } from '../support/approvals';
 import { registerOrganization } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';

@@ -1,4 +1,4 @@
-import { defineLifecycle } from '../../platform/state/state-machine';
+import { defineLifecycle } from '../../../platform/state/state-machine';
 
 /** A webhook delivers while active, not while paused; deleted is final (the owner no longer sees it). */
 export type WebhookStatus = 'active' | 'paused' | 'deleted';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isIP } from 'node:net';
 import { DataSource } from 'typeorm';
-import { Actor, isPlatformAdmin } from '../../platform/context/actor';
-import { UnitOfWork } from '../../platform/database/unit-of-work';
-import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { Actor, isPlatformAdmin } from '../../../platform/context/actor';
+import { UnitOfWork } from '../../../platform/database/unit-of-work';
+import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
 import { AddAllowedHostDto, AllowedHostDto } from './dto/webhook.dto';
 import { classifyAddress, normaliseHost } from './webhook-address';
 

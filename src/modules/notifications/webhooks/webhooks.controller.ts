@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentActor } from '../../platform/auth/access.decorators';
-import { Actor } from '../../platform/context/actor';
+import { Authenticated, CurrentActor } from '../../../platform/auth/access.decorators';
+import { Actor } from '../../../platform/context/actor';
 import { CreateWebhookDto, WebhookAttemptPageDto, WebhookDeliveryDto, WebhookDto, WebhookLogQueryDto } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
 

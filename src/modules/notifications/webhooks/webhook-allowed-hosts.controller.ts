@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../../platform/auth/access.decorators';
-import { Actor, Role } from '../../platform/context/actor';
+import { CurrentActor, Roles } from '../../../platform/auth/access.decorators';
+import { Actor, Role } from '../../../platform/context/actor';
 import { AddAllowedHostDto, AllowedHostDto } from './dto/webhook.dto';
 import { WebhookAllowedHostsService } from './webhook-allowed-hosts.service';
 

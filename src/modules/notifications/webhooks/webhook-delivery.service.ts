@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { UnitOfWork } from '../../platform/database/unit-of-work';
-import { JobContext, JobHandler } from '../../platform/queue/job-handler.decorator';
-import { JOB_SPECS, JobName, JobPayload } from '../../platform/queue/queue.registry';
+import { UnitOfWork } from '../../../platform/database/unit-of-work';
+import { JobContext, JobHandler } from '../../../platform/queue/job-handler.decorator';
+import { JOB_SPECS, JobName, JobPayload } from '../../../platform/queue/queue.registry';
 import { resolveWebhookTarget, ResolvedTarget, WebhookAddressError } from './webhook-address';
 import { WebhookAllowedHostsService } from './webhook-allowed-hosts.service';
 import { sendWebhook } from './webhook-sender';

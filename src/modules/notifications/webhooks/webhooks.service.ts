@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Actor, isPlatformAdmin } from '../../platform/context/actor';
-import { UnitOfWork } from '../../platform/database/unit-of-work';
-import { DomainError } from '../../platform/errors/domain-error';
+import { Actor, isPlatformAdmin } from '../../../platform/context/actor';
+import { UnitOfWork } from '../../../platform/database/unit-of-work';
+import { DomainError } from '../../../platform/errors/domain-error';
 import { CreateWebhookDto, WebhookAttemptPageDto, WebhookDeliveryDto, WebhookDto, WebhookLogQueryDto } from './dto/webhook.dto';
 import { resolveWebhookTarget, WebhookAddressError } from './webhook-address';
 import { WebhookAllowedHostsService } from './webhook-allowed-hosts.service';
