@@ -26,6 +26,12 @@ export class OrganizationDirectory {
     return rows.map((r) => r.id);
   }
 
+  /** Active users of any of `organizationIds`, ordered by id. */
+  async activeUserIdsOfAny(manager: EntityManager, organizationIds: readonly string[]): Promise<string[]> {
+    const rows = (await manager.query(`SELECT id FROM users WHERE organization_id = ANY($1::uuid[]) AND status = 'active' ORDER BY id`, [[...organizationIds]])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** Active users holding one of `roles` in organisations of `regionCode`, except `exceptUserId`, by id. */
   async activeUserIdsWithRole(manager: EntityManager, roles: readonly string[], regionCode: string, exceptUserId: string): Promise<string[]> {
     const rows = (await manager.query(

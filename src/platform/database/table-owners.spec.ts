@@ -82,8 +82,6 @@ const REMAINING_VIOLATIONS: readonly string[] = [
   "src/modules/redemptions/claims.service.ts touches service_orders",
   "src/modules/roadshows/outcomes/outcomes.service.ts touches regions",
   "src/modules/roadshows/sessions/agenda.service.ts touches organizations",
-  "src/modules/roadshows/sessions/agenda.service.ts touches users",
-  "src/modules/roadshows/sessions/sessions.service.ts touches users",
   "src/modules/settlement/settlement.service.ts touches ledger_transactions",
   "src/modules/settlement/settlement.service.ts touches organizations",
   "src/modules/settlement/settlement.service.ts touches redemption_claims",

@@ -4,6 +4,7 @@ import { Actor, isPlatformAdmin } from '../../../platform/context/actor';
 import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { JobName } from '../../../platform/queue/queue.registry';
+import { OrganizationDirectory } from '../../organizations/organization-directory';
 import { AgendaChangeDto, AgendaDto, AgendaVersionDto } from './dto/scheduling.dto';
 import { ProjectLifecycle } from '../projects/project-lifecycle.service';
 import { RoadshowSession } from '../shared/roadshow.entities';
@@ -37,6 +38,7 @@ export class AgendaService {
     private readonly uow: UnitOfWork,
     private readonly sessions: SessionsService,
     private readonly lifecycle: ProjectLifecycle,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async publish(actor: Actor, id: string): Promise<AgendaVersionDto> {
@@ -158,12 +160,10 @@ export class AgendaService {
   private async notify(tx: Transaction, session: RoadshowSession, version: number, changelog: AgendaChangeDto[], rows: AgendaSlotRow[]): Promise<void> {
     const manager = tx.manager;
     const changed = [...new Set(changelog.map((c) => c.projectId))];
-    const presenters = changed.length
-      ? ((await manager.query(
-          `SELECT DISTINCT u.id FROM roadshow_projects p JOIN users u ON u.organization_id = p.enterprise_id AND u.status = 'active' WHERE p.id = ANY ($1::uuid[]) ORDER BY u.id`,
-          [changed],
-        )) as { id: string }[])
+    const presenterOrgs = changed.length
+      ? ((await manager.query(`SELECT DISTINCT enterprise_id FROM roadshow_projects WHERE id = ANY ($1::uuid[])`, [changed])) as { enterprise_id: string }[])
       : [];
+    const presenters = presenterOrgs.length ? (await this.directory.activeUserIdsOfAny(manager, presenterOrgs.map((o) => o.enterprise_id))).map((userId) => ({ id: userId })) : [];
     const audience = (await manager.query(`SELECT DISTINCT user_id AS id FROM roadshow_rsvps WHERE session_id = $1 AND status <> 'cancelled' ORDER BY user_id`, [session.id])) as { id: string }[];
     const summary = changelog.map((c) => `${c.change === 'added' ? '新增' : c.change === 'removed' ? '取消' : '调整'}「${c.projectTitle}」${c.toStartsAt ?? ''}`).join('；');
     if (presenters.length) {

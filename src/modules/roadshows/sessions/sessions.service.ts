@@ -5,6 +5,7 @@ import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work
 import { DomainError } from '../../../platform/errors/domain-error';
 import { JobName } from '../../../platform/queue/queue.registry';
 import { RegionsService } from '../../organizations/regions.service';
+import { OrganizationDirectory } from '../../organizations/organization-directory';
 import { CreateSessionDto, CreateVenueDto, SessionDetailDto, SessionDto, SessionListQueryDto, VenueDto } from './dto/session.dto';
 import { ProjectLifecycle } from '../projects/project-lifecycle.service';
 import { conflict, OVER_VENUE_CAPACITY, VENUE_DOUBLE_BOOKED, violatedConstraint } from '../shared/roadshow.errors';
@@ -24,6 +25,7 @@ export class SessionsService {
     private readonly uow: UnitOfWork,
     private readonly regions: RegionsService,
     private readonly lifecycle: ProjectLifecycle,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async createVenue(dto: CreateVenueDto): Promise<VenueDto> {
@@ -131,10 +133,11 @@ export class SessionsService {
     return this.uow.run(async (tx) => {
       const session = await this.lock(tx, id);
       const status = SESSION_STATES.next(session.status, 'cancel');
-      const presenters = (await tx.manager.query(
-        `SELECT DISTINCT u.id FROM roadshow_slots s JOIN roadshow_projects p ON p.id = s.project_id JOIN users u ON u.organization_id = p.enterprise_id AND u.status = 'active' WHERE s.session_id = $1`,
+      const presenterOrgs = (await tx.manager.query(
+        `SELECT DISTINCT p.enterprise_id FROM roadshow_slots s JOIN roadshow_projects p ON p.id = s.project_id WHERE s.session_id = $1`,
         [id],
-      )) as { id: string }[];
+      )) as { enterprise_id: string }[];
+      const presenters = (await this.directory.activeUserIdsOfAny(tx.manager, presenterOrgs.map((o) => o.enterprise_id))).map((userId) => ({ id: userId }));
       const audience = (await tx.manager.query(`SELECT user_id AS id FROM roadshow_rsvps WHERE session_id = $1 AND status <> 'cancelled'`, [id])) as { id: string }[];
       await tx.manager.query(`DELETE FROM roadshow_slots WHERE session_id = $1`, [id]);
       await tx.manager.query(`UPDATE roadshow_rsvps SET status = 'cancelled', cancelled_at = now() WHERE session_id = $1 AND status <> 'cancelled'`, [id]);
