@@ -36,17 +36,21 @@ describe('web portal: dashboards and platform administration', () => {
   let browser: Browser;
   let approver: Session;
   let admin: Session;
-  let programName: string;
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    let reviewer: Session, lab: Session, partner: Session, demoEnterprise: Session;
-    [approver, admin, reviewer, lab, partner, demoEnterprise] = await Promise.all(
-      [DEMO.approver, DEMO.admin, DEMO.reviewer, DEMO.provider, DEMO.partner, DEMO.enterprise].map((email) => login(app, email)),
-    );
+  });
+  // Each test signs in afresh; the dashboards' figures are seeded by the test that reads them.
+  beforeEach(async () => {
+    [approver, admin] = await Promise.all([login(app, DEMO.approver), login(app, DEMO.admin)]);
+  });
+
+  /** Seeds what the dashboards show; returns the programme's name. */
+  async function seedDashboardData(): Promise<string> {
+    const [reviewer, lab, partner, demoEnterprise] = await Promise.all([DEMO.reviewer, DEMO.provider, DEMO.partner, DEMO.enterprise].map((email) => login(app, email)));
     // A Nanhu enterprise gets a ¥20,000 voucher and orders ¥6,000 of testing at a Shanghai lab (¥3,000 subsidy held).
     const program = await openProgram(app, approver.auth);
-    programName = (await app.http().get(`/api/v1/programs/${program.id}`).set(approver.auth).expect(200)).body.name;
+    const programName = (await app.http().get(`/api/v1/programs/${program.id}`).set(approver.auth).expect(200)).body.name;
     const enterprise = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
     const { voucherId } = await issueVoucher(app, enterprise.auth, reviewer.auth, approver.auth, program.id, 2_000_000);
     const service = await listService(app, lab.auth, 300_000);
@@ -65,7 +69,9 @@ describe('web portal: dashboards and platform administration', () => {
     await app.http().post(`/api/v1/roadshow-projects/${project.body.id}/outcome`).set(admin.auth).send({
       landedInJiaxing: true, landingDistrictCode: '330402', landedOn: '2026-05-20', financingRaisedFen: 2_500_000_000,
     }).expect(200);
-  });
+    return programName;
+  }
+
   /** The machine is shared: pages get more time than the default to load under load. */
   async function patientPerson(): Promise<Person> {
     const person = await newPerson(browser, app.running.url!);
@@ -79,6 +85,7 @@ describe('web portal: dashboards and platform administration', () => {
   });
 
   it('shows the city approver every dashboard with its chart drawn and the exact figures', async () => {
+    const programName = await seedDashboardData();
     const person = await patientPerson();
     const { page } = person;
     await signIn(person, DEMO.approver);
