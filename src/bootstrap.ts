@@ -23,7 +23,7 @@ import { AppConfig, loadConfig, ProcessRole } from './platform/config/app-config
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { runMigrationsLocked } from './platform/database/migrate';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './platform/embedded/embedded-postgres';
-import { AppLogger, resolveLogFormat, startupConsoleLogger } from './platform/logging/log-output';
+import { AppLogger, resolveLogFormat, startupLogger } from './platform/logging/log-output';
 import { requestIdMiddleware, httpMetricsMiddleware } from './platform/logging/request-id.middleware';
 import { MetricsService } from './platform/metrics/metrics.service';
 import { OutboxRelay } from './platform/outbox/outbox-relay';
@@ -56,7 +56,7 @@ const startupLog = new NestLogger('Bootstrap');
 export async function bootstrap(role: ProcessRole, options: BootOptions = {}): Promise<RunningApp> {
   const config = loadConfig(options.env, options.overrides);
   // Until the application's pino logger exists, start-up lines go through Nest's console logger in the same format.
-  NestLogger.overrideLogger(startupConsoleLogger(config, resolveLogFormat(config)));
+  NestLogger.overrideLogger(startupLogger(config, resolveLogFormat(config)));
   let embedded: EmbeddedPostgresHandle | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {

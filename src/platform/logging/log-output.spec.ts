@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/app-config';
-import { AppLogger, nestLogLevels, resolveLogFormat } from './log-output';
+import { AppLogger, resolveLogFormat } from './log-output';
 
 describe('log output', () => {
   const config = (env: Record<string, string>) => loadConfig({ DATABASE_URL: 'postgres://x', ...env });
@@ -11,11 +11,6 @@ describe('log output', () => {
     expect(resolveLogFormat(config({ LOG_FORMAT: 'json' }), true)).toBe('json');
     expect(resolveLogFormat(config({ LOG_FORMAT: 'pretty' }), false)).toBe('pretty');
     expect(() => config({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
-  });
-
-  it('maps a pino level to the Nest levels it enables', () => {
-    expect(nestLogLevels('info')).toEqual(['fatal', 'error', 'warn', 'log']);
-    expect(nestLogLevels('silent')).toEqual([]);
   });
 
   it('logs Nest route and module mapping at debug, everything else unchanged', () => {

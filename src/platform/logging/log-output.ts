@@ -1,5 +1,5 @@
-import { ConsoleLogger, LoggerService, LogLevel } from '@nestjs/common';
-import type { DestinationStream } from 'pino';
+import { LoggerService } from '@nestjs/common';
+import { pino, type DestinationStream } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import type { AppConfig } from '../config/app-config';
 
@@ -49,16 +49,22 @@ export function pinoHttpParams(options: PinoHttpOptions, destination?: Destinati
   return destination ? [options, destination] : options;
 }
 
-/** Nest's level names enabled by a pino LOG_LEVEL, for the logger used before the application exists. */
-export function nestLogLevels(level: string): LogLevel[] {
-  const order: [string, LogLevel][] = [['fatal', 'fatal'], ['error', 'error'], ['warn', 'warn'], ['info', 'log'], ['debug', 'debug'], ['trace', 'verbose']];
-  const upTo = order.findIndex(([pino]) => pino === level);
-  return upTo < 0 ? [] : order.slice(0, upTo + 1).map(([, nest]) => nest);
-}
-
-/** The logger for start-up lines written before the Nest application (and its pino logger) exists. */
-export function startupConsoleLogger(config: AppConfig, format: LogFormat): ConsoleLogger {
-  return new ConsoleLogger({ json: format === 'json', logLevels: nestLogLevels(config.LOG_LEVEL) });
+/**
+ * The logger for start-up lines written before the Nest application (and its pino logger) exists: the same pino
+ * output, level and format, so the first lines look like the rest.
+ */
+export function startupLogger(config: AppConfig, format: LogFormat): LoggerService {
+  const destination = prettyDestination(format);
+  const logger = destination ? pino({ level: config.LOG_LEVEL }, destination) : pino({ level: config.LOG_LEVEL });
+  const at =
+    (level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace') =>
+    (message: unknown, ...params: unknown[]): void => {
+      // Nest passes the context last; error() passes a stack before it.
+      const context = params.length ? params[params.length - 1] : undefined;
+      const stack = params.length > 1 ? params[0] : undefined;
+      logger[level]({ ...(typeof context === 'string' ? { context } : {}), ...(typeof stack === 'string' ? { stack } : {}) }, String(message));
+    };
+  return { log: at('info'), error: at('error'), warn: at('warn'), debug: at('debug'), verbose: at('trace'), fatal: at('fatal') };
 }
 
 /** Nest's own start-up chatter: a line per module and per route (about 250 in all). */
