@@ -891,147 +891,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Webhooks of the caller’s organisation (all, for platform admins); deleted ones are not listed */
-        get: operations["WebhooksController_list"];
-        put?: never;
-        /**
-         * Add an outgoing webhook for the caller’s organisation (org admins). The secret is shown once.
-         * @description The URL must resolve to public addresses only (loopback, private, link-local, metadata … are refused with 400 on `url`) unless a platform admin allow-listed the host.
-         */
-        post: operations["WebhooksController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}/pause": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Pause a webhook (org admins): no deliveries until resumed; pending ones are dropped */
-        post: operations["WebhooksController_pause"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}/resume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Resume a paused webhook (org admins) */
-        post: operations["WebhooksController_resume"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Delete a webhook (org admins): nothing more is delivered and it is no longer listed */
-        delete: operations["WebhooksController_remove"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Deliveries of a webhook, newest first (paged): attempts, last status, errors */
-        get: operations["WebhooksController_deliveries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/{id}/attempts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Delivery log of a webhook: every attempt with status code or error, duration, attempt number and time (paged) */
-        get: operations["WebhooksController_attempts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/webhook-allowed-hosts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Hosts webhooks may reach although they resolve to internal addresses */
-        get: operations["WebhookAllowedHostsController_list"];
-        put?: never;
-        /** Allow webhooks to reach an internal host (audited); cloud metadata addresses cannot be allowed */
-        post: operations["WebhookAllowedHostsController_add"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/webhook-allowed-hosts/{host}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Remove a host from the allow-list (audited); deliveries to it are refused from then on */
-        delete: operations["WebhookAllowedHostsController_remove"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/catalog/categories": {
         parameters: {
             query?: never;
@@ -2128,6 +1987,147 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhooks of the caller’s organisation (all, for platform admins); deleted ones are not listed */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /**
+         * Add an outgoing webhook for the caller’s organisation (org admins). The secret is shown once.
+         * @description The URL must resolve to public addresses only (loopback, private, link-local, metadata … are refused with 400 on `url`) unless a platform admin allow-listed the host.
+         */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a webhook (org admins): no deliveries until resumed; pending ones are dropped */
+        post: operations["WebhooksController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused webhook (org admins) */
+        post: operations["WebhooksController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook (org admins): nothing more is delivered and it is no longer listed */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries of a webhook, newest first (paged): attempts, last status, errors */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log of a webhook: every attempt with status code or error, duration, attempt number and time (paged) */
+        get: operations["WebhooksController_attempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhook-allowed-hosts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hosts webhooks may reach although they resolve to internal addresses */
+        get: operations["WebhookAllowedHostsController_list"];
+        put?: never;
+        /** Allow webhooks to reach an internal host (audited); cloud metadata addresses cannot be allowed */
+        post: operations["WebhookAllowedHostsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhook-allowed-hosts/{host}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a host from the allow-list (audited); deliveries to it are refused from then on */
+        delete: operations["WebhookAllowedHostsController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3451,76 +3451,6 @@ export interface components {
             items: components["schemas"]["NotificationDto"][];
             unreadCount: number;
         };
-        CreateWebhookDto: {
-            /**
-             * @description http(s), no credentials; must resolve to public addresses only unless a platform admin allow-listed the host
-             * @example https://erp.example.cn/hooks/g60
-             */
-            url: string;
-            /** @description "*" for every event */
-            events: ("*" | "approval_case.approved" | "approval_case.rejected" | "approval_case.returned" | "approval_case.withdrawn")[];
-        };
-        WebhookDto: {
-            id: string;
-            organizationId: string;
-            url: string;
-            events: string[];
-            /** @description false while paused */
-            active: boolean;
-            /** @enum {string} */
-            status: "active" | "paused" | "deleted";
-            createdAt: string;
-            updatedAt: string;
-            /** @description HMAC-SHA256 secret; returned only when the webhook is created */
-            secret?: string;
-        };
-        WebhookDeliveryDto: {
-            id: string;
-            event: string;
-            /** @enum {string} */
-            status: "pending" | "delivered" | "failed" | "refused" | "cancelled";
-            attempts: number;
-            lastStatusCode: number | null;
-            lastError: string | null;
-            createdAt: string;
-            deliveredAt: string | null;
-        };
-        WebhookAttemptDto: {
-            id: string;
-            deliveryId: string;
-            event: string;
-            /** @description 1 for the first attempt of a delivery */
-            attempt: number;
-            /** @enum {string} */
-            outcome: "delivered" | "failed" | "refused";
-            statusCode: number | null;
-            error: string | null;
-            /** @description The checked address the attempt connected to */
-            address: string | null;
-            durationMs: number;
-            attemptedAt: string;
-        };
-        WebhookAttemptPageDto: {
-            items: components["schemas"]["WebhookAttemptDto"][];
-            total: number;
-            limit: number;
-            offset: number;
-        };
-        AllowedHostDto: {
-            host: string;
-            note: string;
-            createdBy: string | null;
-            createdAt: string;
-        };
-        AddAllowedHostDto: {
-            /**
-             * @description A host name or IP address (IPv6 with or without brackets), no port
-             * @example erp.intranet.jiaxing.gov.cn
-             */
-            host: string;
-            /** @description Why this internal host may receive webhooks */
-            note?: string;
-        };
         ServiceCategoryDto: {
             /** @example analysis */
             code: string;
@@ -4431,6 +4361,76 @@ export interface components {
             /** @description States no transition leaves */
             final: string[];
             transitions: components["schemas"]["LifecycleTransitionDto"][];
+        };
+        CreateWebhookDto: {
+            /**
+             * @description http(s), no credentials; must resolve to public addresses only unless a platform admin allow-listed the host
+             * @example https://erp.example.cn/hooks/g60
+             */
+            url: string;
+            /** @description "*" for every event */
+            events: ("*" | "approval_case.approved" | "approval_case.rejected" | "approval_case.returned" | "approval_case.withdrawn")[];
+        };
+        WebhookDto: {
+            id: string;
+            organizationId: string;
+            url: string;
+            events: string[];
+            /** @description false while paused */
+            active: boolean;
+            /** @enum {string} */
+            status: "active" | "paused" | "deleted";
+            createdAt: string;
+            updatedAt: string;
+            /** @description HMAC-SHA256 secret; returned only when the webhook is created */
+            secret?: string;
+        };
+        WebhookDeliveryDto: {
+            id: string;
+            event: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed" | "refused" | "cancelled";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            createdAt: string;
+            deliveredAt: string | null;
+        };
+        WebhookAttemptDto: {
+            id: string;
+            deliveryId: string;
+            event: string;
+            /** @description 1 for the first attempt of a delivery */
+            attempt: number;
+            /** @enum {string} */
+            outcome: "delivered" | "failed" | "refused";
+            statusCode: number | null;
+            error: string | null;
+            /** @description The checked address the attempt connected to */
+            address: string | null;
+            durationMs: number;
+            attemptedAt: string;
+        };
+        WebhookAttemptPageDto: {
+            items: components["schemas"]["WebhookAttemptDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        AllowedHostDto: {
+            host: string;
+            note: string;
+            createdBy: string | null;
+            createdAt: string;
+        };
+        AddAllowedHostDto: {
+            /**
+             * @description A host name or IP address (IPv6 with or without brackets), no port
+             * @example erp.intranet.jiaxing.gov.cn
+             */
+            host: string;
+            /** @description Why this internal host may receive webhooks */
+            note?: string;
         };
         TeamMemberDto: {
             /** @example 李文博 */
@@ -6177,222 +6177,6 @@ export interface operations {
             };
         };
     };
-    WebhooksController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDto"][];
-                };
-            };
-        };
-    };
-    WebhooksController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateWebhookDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDto"];
-                };
-            };
-        };
-    };
-    WebhooksController_pause: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDto"];
-                };
-            };
-        };
-    };
-    WebhooksController_resume: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDto"];
-                };
-            };
-        };
-    };
-    WebhooksController_remove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDto"];
-                };
-            };
-        };
-    };
-    WebhooksController_deliveries: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDeliveryDto"][];
-                };
-            };
-        };
-    };
-    WebhooksController_attempts: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookAttemptPageDto"];
-                };
-            };
-        };
-    };
-    WebhookAllowedHostsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AllowedHostDto"][];
-                };
-            };
-        };
-    };
-    WebhookAllowedHostsController_add: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddAllowedHostDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AllowedHostDto"];
-                };
-            };
-        };
-    };
-    WebhookAllowedHostsController_remove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                host: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AllowedHostDto"];
-                };
-            };
-        };
-    };
     CatalogController_categories: {
         parameters: {
             query?: never;
@@ -8074,6 +7858,222 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LifecycleDto"][];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"][];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"][];
+                };
+            };
+        };
+    };
+    WebhooksController_attempts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAttemptPageDto"];
+                };
+            };
+        };
+    };
+    WebhookAllowedHostsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowedHostDto"][];
+                };
+            };
+        };
+    };
+    WebhookAllowedHostsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddAllowedHostDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowedHostDto"];
+                };
+            };
+        };
+    };
+    WebhookAllowedHostsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                host: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllowedHostDto"];
                 };
             };
         };
