@@ -70,7 +70,6 @@ const REMAINING_VIOLATIONS: readonly string[] = [
   "src/modules/catalog/imports/catalog-import.service.ts touches organizations",
   "src/modules/catalog/catalog-search.service.ts touches organizations",
   "src/modules/catalog/catalog.service.ts touches organizations",
-  "src/modules/catalog/agreements/recognition-agreements.service.ts touches organizations",
   "src/modules/notifications/notifications.service.ts touches users",
   "src/modules/orders/orders.service.ts touches organizations",
   "src/modules/organizations/provider-admission.subject.ts touches approval_cases",

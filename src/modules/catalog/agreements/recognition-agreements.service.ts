@@ -5,6 +5,7 @@ import { shanghaiDate } from '../../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
 import { describeConstraint } from '../../../platform/errors/pg-errors';
+import { OrganizationDirectory } from '../../organizations/organization-directory';
 import { RegionsService } from '../../organizations/regions.service';
 import {
   CreateRecognitionAgreementDto, RecognitionAgreementDetailDto, RecognitionAgreementDto, UpdateRecognitionAgreementDto,
@@ -26,6 +27,7 @@ export class RecognitionAgreementsService {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly regions: RegionsService,
+    private readonly directory: OrganizationDirectory,
     private readonly recognition: RecognitionService,
     private readonly reader: AgreementDetailReader,
   ) {}
@@ -109,11 +111,7 @@ export class RecognitionAgreementsService {
     return this.uow.run(async (tx) => {
       const agreement = await this.lockManageable(tx.manager, actor, id, 'edit_terms');
       const ids = [...new Set(providerIds)];
-      const orgs = (await tx.manager.query(`SELECT id, kind, region_code FROM organizations WHERE id = ANY($1::uuid[])`, [ids])) as {
-        id: string;
-        kind: string;
-        region_code: string;
-      }[];
+      const orgs = await this.directory.parties(tx.manager, ids);
       const found = new Map(orgs.map((o) => [o.id, o]));
       const refused = ids.filter((pid) => {
         const org = found.get(pid);
@@ -136,10 +134,9 @@ export class RecognitionAgreementsService {
     return this.uow.run(async (tx) => {
       const agreement = await this.lockManageable(tx.manager, actor, id, 'edit_terms');
       const ids = [...new Set(serviceIds)];
-      const services = (await tx.manager.query(
-        `SELECT s.id, s.provider_id, o.region_code FROM catalog_services s JOIN organizations o ON o.id = s.provider_id WHERE s.id = ANY($1::uuid[])`,
-        [ids],
-      )) as { id: string; provider_id: string; region_code: string }[];
+      const rows = (await tx.manager.query(`SELECT s.id, s.provider_id FROM catalog_services s WHERE s.id = ANY($1::uuid[])`, [ids])) as { id: string; provider_id: string }[];
+      const providerRegions = await this.directory.regionCodes(tx.manager, [...new Set(rows.map((s) => s.provider_id))]);
+      const services = rows.map((s) => ({ ...s, region_code: providerRegions.get(s.provider_id)! }));
       const found = new Map(services.map((s) => [s.id, s]));
       const refused = ids.filter((sid) => {
         const s = found.get(sid);
