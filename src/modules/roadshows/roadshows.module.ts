@@ -6,7 +6,7 @@ import { RoadshowSessionsModule } from './sessions/sessions.module';
 
 /**
  * S&T roadshows (科创路演), one sub-module per folder: projects (and screening), sessions and scheduling,
- * investors, outcomes; `shared/` holds their constants, entities, states, mapper and errors.
+ * investors, outcomes; `shared/` holds what they all use (constants, entities, states, errors) and depends on none of them.
  */
 @Module({
   imports: [RoadshowProjectsModule, RoadshowSessionsModule, RoadshowInvestorsModule, RoadshowOutcomesModule],

@@ -9,7 +9,7 @@ import { InterestDto, InterestTransitionDto } from './dto/investor.dto';
 import { ProjectLifecycle } from '../projects/project-lifecycle.service';
 import { ProjectsService } from '../projects/projects.service';
 import { RoadshowInterest, RoadshowProject } from '../shared/roadshow.entities';
-import { toInterestDto } from '../shared/roadshow.mapper';
+import { toInterestDto } from './interest.mapper';
 import { INTEREST_STATES } from '../shared/roadshow.state';
 
 /**

@@ -6,7 +6,7 @@ import { DomainError } from '../../../platform/errors/domain-error';
 import { FollowDto, InvestorProfileDto, RecommendationDto, UpsertInvestorProfileDto } from './dto/investor.dto';
 import { ProjectsService } from '../projects/projects.service';
 import { InvestorProfile, RoadshowProject } from '../shared/roadshow.entities';
-import { toProjectDto } from '../shared/roadshow.mapper';
+import { toProjectDto } from '../projects/project.mapper';
 import { VISIBLE_TO_INVESTORS } from '../shared/roadshow.state';
 
 /** Investor profiles (投资机构画像), follows and recommendations by focus. */

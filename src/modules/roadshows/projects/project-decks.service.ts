@@ -9,7 +9,7 @@ import { OrganizationDirectory } from '../../organizations/organization-director
 import { DeckInvitationDto, DeckInvitationResultDto, ProjectDto } from './dto/project.dto';
 import { DeckStorage } from './deck-storage';
 import { RoadshowProject } from '../shared/roadshow.entities';
-import { toProjectDto } from '../shared/roadshow.mapper';
+import { toProjectDto } from './project.mapper';
 import { VISIBLE_TO_INVESTORS } from '../shared/roadshow.state';
 
 /** What multer hands over for one uploaded file (memory storage). */

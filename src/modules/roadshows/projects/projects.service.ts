@@ -10,7 +10,7 @@ import { AvailabilityWindowDto, CreateProjectDto, ProjectDto, ProjectListQueryDt
 import { ProjectLifecycle } from './project-lifecycle.service';
 import { ROADSHOW_PROJECT, ROADSHOW_SCREENING } from '../shared/roadshow.constants';
 import { AvailabilityWindow, RoadshowProject } from '../shared/roadshow.entities';
-import { projectAuditView, toProjectDto } from '../shared/roadshow.mapper';
+import { projectAuditView, toProjectDto } from './project.mapper';
 import { ProjectStatus, VISIBLE_TO_INVESTORS } from '../shared/roadshow.state';
 
 /**

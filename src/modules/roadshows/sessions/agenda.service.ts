@@ -8,7 +8,7 @@ import { OrganizationDirectory } from '../../organizations/organization-director
 import { AgendaChangeDto, AgendaDto, AgendaVersionDto } from './dto/scheduling.dto';
 import { ProjectLifecycle } from '../projects/project-lifecycle.service';
 import { RoadshowSession } from '../shared/roadshow.entities';
-import { toSessionDto } from '../shared/roadshow.mapper';
+import { toSessionDto } from './session.mapper';
 import { SESSION_STATES } from '../shared/roadshow.state';
 import { SessionsService } from './sessions.service';
 

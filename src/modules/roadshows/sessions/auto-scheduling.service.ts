@@ -6,7 +6,7 @@ import { DomainError } from '../../../platform/errors/domain-error';
 import { ScheduleResultDto, ScheduleRunDto } from './dto/scheduling.dto';
 import { MIN_GAP_BETWEEN_SLOTS_MINUTES } from '../shared/roadshow.constants';
 import { RoadshowSession } from '../shared/roadshow.entities';
-import { slotMinutesOf } from '../shared/roadshow.mapper';
+import { slotMinutesOf } from './session.mapper';
 import { SCHEDULABLE_STATUSES } from '../shared/roadshow.state';
 import { schedule, ScheduleResult, SchedulerProject, SchedulerSession } from './scheduler';
 import { violatedConstraint } from '../shared/roadshow.errors';

@@ -7,7 +7,7 @@ import { JobName } from '../../../platform/queue/queue.registry';
 import { RegionsService } from '../../organizations/regions.service';
 import { AcceptSessionRequestDto, CreateSessionRequestDto, SessionRequestDto } from './dto/session.dto';
 import { RoadshowSession, SessionRequest } from '../shared/roadshow.entities';
-import { toSessionRequestDto } from '../shared/roadshow.mapper';
+import { toSessionRequestDto } from './session.mapper';
 import { SESSION_REQUEST_STATES } from '../shared/roadshow.state';
 
 /**

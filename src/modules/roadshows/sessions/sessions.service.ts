@@ -10,7 +10,7 @@ import { CreateSessionDto, CreateVenueDto, SessionDetailDto, SessionDto, Session
 import { ProjectLifecycle } from '../projects/project-lifecycle.service';
 import { conflict, OVER_VENUE_CAPACITY, VENUE_DOUBLE_BOOKED, violatedConstraint } from '../shared/roadshow.errors';
 import { RoadshowSession, RoadshowVenue } from '../shared/roadshow.entities';
-import { SLOT_SELECT, SlotRow, toSessionDto, toSlotDto, toVenueDto } from '../shared/roadshow.mapper';
+import { SLOT_SELECT, SlotRow, toSessionDto, toSlotDto, toVenueDto } from './session.mapper';
 import { SESSION_STATES } from '../shared/roadshow.state';
 
 /**

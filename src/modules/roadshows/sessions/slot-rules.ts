@@ -5,7 +5,7 @@ import { WarningDto } from '../shared/dto/common.dto';
 import { MIN_GAP_BETWEEN_SLOTS_MINUTES } from '../shared/roadshow.constants';
 import { conflict, ALREADY_IN_SESSION, OUTSIDE_SESSION, PRESENTER_BUSY, SLOT_TAKEN, violatedConstraint } from '../shared/roadshow.errors';
 import { RoadshowProject, RoadshowSession } from '../shared/roadshow.entities';
-import { slotMinutesOf } from '../shared/roadshow.mapper';
+import { slotMinutesOf } from './session.mapper';
 import { gapMinutes, slotCount, themeFits, withinAvailability } from './scheduler';
 
 /** Start and end of slot `index` in the session's grid. */

@@ -5,7 +5,7 @@ import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work
 import { DomainError } from '../../../platform/errors/domain-error';
 import { AssignSlotDto, MoveSlotDto, SlotChangeDto } from './dto/scheduling.dto';
 import { RoadshowProject, RoadshowSession, RoadshowSlot } from '../shared/roadshow.entities';
-import { SLOT_SELECT, SlotRow, toSlotDto } from '../shared/roadshow.mapper';
+import { SLOT_SELECT, SlotRow, toSlotDto } from './session.mapper';
 import { SCHEDULABLE_STATUSES } from '../shared/roadshow.state';
 import { assertEditable, assertSlotFits, explainSlotConflict, lockScarce, slotWarnings, slotWindow } from './slot-rules';
 

@@ -1,40 +1,6 @@
-import { ProjectDto } from '../projects/dto/project.dto';
-import { SessionDto, SessionRequestDto, SlotDto, VenueDto } from '../sessions/dto/session.dto';
-import { InterestDto } from '../investors/dto/investor.dto';
-import { RoadshowInterest, RoadshowProject, RoadshowSession, RoadshowVenue, SessionRequest } from './roadshow.entities';
-import { slotCount } from '../sessions/scheduler';
-
-export function toProjectDto(p: RoadshowProject): ProjectDto {
-  return {
-    id: p.id,
-    number: p.number,
-    enterpriseId: p.enterpriseId,
-    title: p.title,
-    summary: p.summary,
-    industry: p.industry,
-    stage: p.stage,
-    financingAskFen: p.financingAskFen,
-    regionCode: p.regionCode,
-    team: p.team,
-    availability: p.availability,
-    status: p.status,
-    statusChangedAt: p.statusChangedAt.toISOString(),
-    screeningCaseId: p.screeningCaseId,
-    decisionReason: p.decisionReason,
-    deck:
-      p.deckKey && p.deckUploadedAt
-        ? { fileName: p.deckFileName ?? 'deck', contentType: p.deckContentType ?? 'application/octet-stream', sizeBytes: p.deckSizeBytes ?? 0, sha256: p.deckSha256 ?? '', uploadedAt: p.deckUploadedAt.toISOString() }
-        : null,
-    createdAt: p.createdAt.toISOString(),
-    version: p.version,
-  };
-}
-
-/** What the audit trail keeps of a project (never the deck's storage key). */
-export function projectAuditView(p: RoadshowProject): Record<string, unknown> {
-  const { deckKey: _key, ...rest } = p;
-  return { ...rest, financingAskFen: p.financingAskFen };
-}
+import { RoadshowSession, RoadshowVenue, SessionRequest } from '../shared/roadshow.entities';
+import { SessionDto, SessionRequestDto, SlotDto, VenueDto } from './dto/session.dto';
+import { slotCount } from './scheduler';
 
 export function toVenueDto(v: RoadshowVenue): VenueDto {
   return { id: v.id, name: v.name, cityCode: v.cityCode, address: v.address, capacity: v.capacity };
@@ -121,8 +87,4 @@ export function toSessionRequestDto(r: SessionRequest): SessionRequestDto {
     decisionNote: r.decisionNote,
     createdAt: r.createdAt.toISOString(),
   };
-}
-
-export function toInterestDto(i: RoadshowInterest): InterestDto {
-  return { id: i.id, projectId: i.projectId, investorOrgId: i.investorOrgId, status: i.status, note: i.note, updatedAt: i.updatedAt.toISOString(), version: i.version };
 }
