@@ -1,28 +1,11 @@
 import { Card, Collapse, Space, Table, Tag, Typography } from 'antd';
+import type { Schema } from '../../app/api';
 import { PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 
-// The shape of GET /lifecycles (LifecycleDto); read-only, so the page needs no more than this.
-interface Transition {
-  action: string;
-  from: string[];
-  to: string;
-  emits: string;
-  guard?: string;
-  guardDescription?: string;
-}
-
-interface Lifecycle {
-  key: string;
-  module: string;
-  subject: string;
-  title: string;
-  states: string[];
-  initial: string[];
-  final: string[];
-  transitions: Transition[];
-}
+type Lifecycle = Schema<'LifecycleDto'>;
+type Transition = Schema<'LifecycleTransitionDto'>;
 
 function StateCode({ state, lifecycle }: { state: string; lifecycle: Lifecycle }) {
   const color = lifecycle.initial.includes(state) ? 'blue' : lifecycle.final.includes(state) ? 'default' : 'green';
