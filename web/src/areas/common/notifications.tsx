@@ -6,11 +6,9 @@ import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import type { Schema } from '../../app/api';
 
-type Notification = Schema<'NotificationDto'>;
-
 export function NotificationsPage() {
   const { t } = useI18n();
-  const inbox = useApi<{ items: Notification[]; unreadCount: number }>('/notifications', { limit: 100 });
+  const inbox = useApi<Schema<'NotificationInboxDto'>>('/notifications', { limit: 100 });
   return (
     <>
       <PageHeader

@@ -15,7 +15,7 @@ export function CrossRegionFlowPage() {
   const { t } = useI18n();
   const choice = useProgramChoice();
   const regions = useRegions();
-  const data = useApi<{ programId: string; rows: FlowRow[] }>(choice.programId ? '/dashboards/cross-region-flow' : undefined, { programId: choice.programId });
+  const data = useApi<Schema<'CrossRegionFlowDto'>>(choice.programId ? '/dashboards/cross-region-flow' : undefined, { programId: choice.programId });
   const rows = useMemo(() => data.data?.rows ?? [], [data.data]);
   const crossRegion = rows.filter((r) => r.toRegionCode !== r.fromRegionCode);
 

@@ -55,7 +55,7 @@ export function VouchersPage() {
 export function VoucherPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const statement = useApi<{ voucher: Voucher; lines: StatementLine[] }>(`/vouchers/${id}/statement`);
+  const statement = useApi<Schema<'VoucherStatementDto'>>(`/vouchers/${id}/statement`);
   const v = statement.data?.voucher;
   const orderColumns = useOrderColumns('enterprise');
   return (

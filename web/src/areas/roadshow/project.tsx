@@ -13,7 +13,8 @@ import { FileDrop } from '../../app/widgets/file-drop';
 import { AvailabilityFields, ProjectFields } from './project-form';
 import { DownloadButton, formatRange, isJiaxingDistrict, isNotFound, NoteField, SessionLink, SessionTypeTag, TitleWithStatus, useRegions } from './shared';
 import { CHAIN, MANUAL_EVENTS, MANUAL_EVENT_FROM } from './types';
-import type { AgendaCollection, DeckInvitation, Interest, InvestorProfile, Outcome, Project, TimelineEntry } from './types';
+import type { AgendaCollection, DeckInvitation, Interest, InvestorProfile, Outcome, Project } from './types';
+import type { Schema } from '../../app/api';
 
 const MAX_DECK_BYTES = 20 * 1024 * 1024;
 
@@ -59,7 +60,7 @@ export function ProjectPage() {
   const regions = useRegions();
   const [rev, bump] = useReducer((x: number) => x + 1, 0);
   const project = useApi<Project>(`/roadshow-projects/${id}`, undefined, { deps: [rev] });
-  const timeline = useApi<{ entries: TimelineEntry[] }>(`/roadshow-projects/${id}/timeline`, undefined, { deps: [rev] });
+  const timeline = useApi<Schema<'ProjectTimelineDto'>>(`/roadshow-projects/${id}/timeline`, undefined, { deps: [rev] });
   const role = me.user.role;
   const p = project.data;
   if (!p) return <LoadError error={project.error} retry={() => void project.reload()} />;
