@@ -33,6 +33,13 @@ describe('web portal: shell', () => {
     const plain = await app.http().get(script!).set('Accept-Encoding', 'identity').expect(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.text).toContain('createRoot');
+    // The portal is split into ES-module chunks: the shell's are preloaded, each is served gzipped the same way.
+    expect(index.text).toContain('<script type="module"');
+    const chunk = /<link rel="modulepreload" href="(\/assets\/chunk-[^"]+\.js)"/.exec(index.text)?.[1];
+    expect(chunk).toBeDefined();
+    const shared = await app.http().get(chunk!).set('Accept-Encoding', 'gzip').expect(200);
+    expect(shared.headers['content-encoding']).toBe('gzip');
+    expect(shared.headers['content-type']).toContain('text/javascript');
     await app.http().get('/assets/..%2f..%2fpackage.json').expect(404);
   });
 
