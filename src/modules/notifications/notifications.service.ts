@@ -4,6 +4,7 @@ import { Actor } from '../../platform/context/actor';
 import { DomainError } from '../../platform/errors/domain-error';
 import { JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
+import { OrganizationDirectory } from '../organizations/organization-directory';
 import { NotificationDto, NotificationInboxDto, NotificationQueryDto } from './dto/notification.dto';
 
 interface Row {
@@ -20,16 +21,22 @@ interface Row {
 /** In-app inbox (站内信). Delivery runs from the queue and is idempotent per user + dedup key. */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: OrganizationDirectory,
+  ) {}
 
   @JobHandler(JobName.DeliverNotification)
   async deliver(payload: JobPayload<JobName.DeliverNotification>): Promise<{ delivered: number }> {
     if (payload.userIds.length === 0) return { delivered: 0 };
+    // Ids that are no (longer) users are skipped.
+    const userIds = await this.directory.existingUserIds(this.dataSource.manager, payload.userIds);
+    if (userIds.length === 0) return { delivered: 0 };
     const rows = (await this.dataSource.query(
       `INSERT INTO notifications (user_id, kind, title, body, subject_type, subject_id, dedup_key)
-       SELECT u.id, $2, $3, $4, $5, $6, $7 FROM users u WHERE u.id = ANY($1::uuid[])
+       SELECT u.id, $2, $3, $4, $5, $6, $7 FROM unnest($1::uuid[]) AS u(id)
        ON CONFLICT (user_id, dedup_key) DO NOTHING RETURNING id`,
-      [payload.userIds, payload.kind, payload.title, payload.body, payload.subjectType ?? null, payload.subjectId ?? null, payload.dedupKey],
+      [userIds, payload.kind, payload.title, payload.body, payload.subjectType ?? null, payload.subjectId ?? null, payload.dedupKey],
     )) as unknown[];
     return { delivered: rows.length };
   }

@@ -51,6 +51,12 @@ export class OrganizationDirectory {
     await manager.query(`SELECT 1 FROM organizations WHERE id = $1 FOR SHARE`, [organizationId]);
   }
 
+  /** The ids among `userIds` that are users (each once, ordered by id). */
+  async existingUserIds(manager: EntityManager, userIds: readonly string[]): Promise<string[]> {
+    const rows = (await manager.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY id`, [[...userIds]])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** Region code of each organisation found, by id. */
   async regionCodes(manager: EntityManager, organizationIds: readonly string[]): Promise<Map<string, string>> {
     const rows = (await manager.query(`SELECT id, region_code FROM organizations WHERE id = ANY($1::uuid[])`, [[...organizationIds]])) as { id: string; region_code: string }[];

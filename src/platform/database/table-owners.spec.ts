@@ -116,7 +116,6 @@ const REMAINING_VIOLATIONS: readonly string[] = [
   "src/modules/vouchers/caps.service.ts touches voucher_programs",
   // Notifications insert inbox rows with INSERT … SELECT FROM users (drops unknown ids); the demo seed writes
   // organisations, users, groups and qualifications directly.
-  "src/modules/notifications/notifications.service.ts touches users",
   "src/seed/seed-demo.ts touches controller_groups",
   "src/seed/seed-demo.ts touches enterprise_qualifications",
   "src/seed/seed-demo.ts touches organizations",
