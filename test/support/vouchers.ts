@@ -108,8 +108,8 @@ function todayInShanghai(): string {
  * workflow has its own tests). Waits for the admission task first, so that the workflow's own
  * 'applied → in_review' step has run and cannot overwrite the admission afterwards.
  */
-export async function admittedProvider(app: TestApp, regionCode: string) {
-  const provider = await registerOrganization(app, { kind: 'provider', regionCode });
+export async function admittedProvider(app: TestApp, regionCode: string, name?: string) {
+  const provider = await registerOrganization(app, { kind: 'provider', regionCode, name });
   await eventually(async () => {
     const rows = (await app.dataSource.query(
       `SELECT 1 FROM approval_tasks t JOIN approval_cases c ON c.id = t.case_id WHERE c.subject_id = $1 AND t.status = 'open'`,
