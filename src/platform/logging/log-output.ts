@@ -29,8 +29,7 @@ export function prettyDestination(format: LogFormat): DestinationStream | undefi
     return undefined;
   }
   return build({
-    sync: true,
-    colorize: true,
+    sync: true, // colours when the terminal supports them (pino-pretty's default)
     singleLine: true,
     translateTime: 'SYS:HH:MM:ss',
     ignore: 'pid,hostname,context,req,res,responseTime',
