@@ -14,6 +14,12 @@ export class ProgramQueries {
     return rows.map((r) => r.id);
   }
 
+  /** Programmes issued by the bureau of `regionCode`. */
+  async idsIssuedBy(manager: EntityManager, regionCode: string): Promise<string[]> {
+    const rows = (await manager.query(`SELECT id FROM voucher_programs WHERE issuing_region_code = $1`, [regionCode])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** The region whose bureau issues the programme's vouchers. */
   async issuingRegionCode(manager: EntityManager, programId: string): Promise<string> {
     const [row] = (await manager.query(`SELECT issuing_region_code FROM voucher_programs WHERE id = $1`, [programId])) as { issuing_region_code: string }[];

@@ -12,6 +12,7 @@ import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { LedgerService } from '../ledger/ledger.service';
 import { OrganizationDirectory } from '../organizations/organization-directory';
 import { RegionsService } from '../organizations/regions.service';
+import { ProgramQueries } from '../programs/program-queries';
 import { ProgramsService } from '../programs/programs.service';
 import { settlementPeriod } from '../programs/subsidy';
 import { ClaimsService } from '../redemptions/claims.service';
@@ -40,6 +41,7 @@ export class SettlementService {
     private readonly claims: ClaimsService,
     private readonly regions: RegionsService,
     private readonly directory: OrganizationDirectory,
+    private readonly programQueries: ProgramQueries,
   ) {}
 
   /** Puts an approved claim into the open batch of its cycle (the next open one if that period is closed). */
@@ -137,8 +139,8 @@ export class SettlementService {
   }
 
   async list(actor: Actor, query: BatchQueryDto): Promise<BatchDto[]> {
-    const qb = this.dataSource.getRepository(SettlementBatch).createQueryBuilder('b').innerJoin('voucher_programs', 'p', 'p.id = b.program_id');
-    if (!isPlatformAdmin(actor)) qb.where('p.issuing_region_code = :region', { region: actor.regionCode });
+    const qb = this.dataSource.getRepository(SettlementBatch).createQueryBuilder('b');
+    if (!isPlatformAdmin(actor)) qb.where('b.program_id = ANY(:programIds)', { programIds: await this.programQueries.idsIssuedBy(this.dataSource.manager, actor.regionCode) });
     if (query.programId) qb.andWhere('b.program_id = :programId', { programId: query.programId });
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
     return this.toDtos(this.dataSource.manager, await qb.orderBy('b.period_start', 'DESC').getMany());
