@@ -18,7 +18,7 @@ const HEADER = [
 
 /** The generated TypeScript for one OpenAPI document (an object). */
 export async function renderApiSchema(document) {
-  const ast = await openapiTS(document, { silent: true });
+  const ast = await openapiTS(document, { silent: true, emptyObjectsUnknown: true });
   return HEADER + astToString(ast);
 }
 

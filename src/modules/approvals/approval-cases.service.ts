@@ -11,7 +11,7 @@ import { nextCaseStatus } from './approval-case.state';
 import { ApprovalPolicy } from './approval.policy';
 import { ApprovalSubjectRegistry } from './approval-subject.registry';
 import { CaseEngine } from './case-engine.service';
-import { ApprovalMetricsDto, CaseDetailDto, CaseDto, ListCasesQueryDto, PublicNoticeDto } from './dto/approval.dto';
+import { ApprovalMetricsDto, CaseDetailDto, CaseDto, ListCasesQueryDto, PublicNoticeDto, RevisionChangeDto } from './dto/approval.dto';
 import { toCaseDto, toTaskDto } from './approval.mapper';
 
 /** Decision times and open work of one workflow stage; the seconds are null while nothing was decided. */
@@ -70,7 +70,7 @@ export class ApprovalCasesService {
         at: (d.created_at as Date).toISOString(),
       })),
       findings: findings.map((f) => ({ check: f.check_key as string, outcome: f.outcome as string, reasons: f.reasons as string[], revision: f.revision as number, stageIndex: f.stage_index as number })),
-      revisions: revisions.map((r) => ({ revision: r.revision as number, snapshot: r.snapshot as Record<string, unknown>, diff: r.diff as unknown[], note: r.note as string | null, createdAt: (r.created_at as Date).toISOString() })),
+      revisions: revisions.map((r) => ({ revision: r.revision as number, snapshot: r.snapshot as Record<string, unknown>, diff: r.diff as RevisionChangeDto[], note: r.note as string | null, createdAt: (r.created_at as Date).toISOString() })),
       timeline: timeline.map((e) => ({ at: (e.occurred_at as Date).toISOString(), action: e.action as string, actorUserId: e.actor_user_id as string | null, actorRole: e.actor_role as string | null, details: e.after })),
     };
   }

@@ -2924,8 +2924,8 @@ export interface components {
             action: string;
             subjectType: string;
             subjectId: string;
-            before: Record<string, never> | null;
-            after: Record<string, never> | null;
+            before: Record<string, unknown> | null;
+            after: Record<string, unknown> | null;
             requestId: string | null;
             hash: string;
         };
@@ -2939,7 +2939,7 @@ export interface components {
             checked: number;
             headSeq: number | null;
             /** @description Each broken link: seq and what is wrong */
-            problems: Record<string, never>[];
+            problems: Record<string, unknown>[];
         };
         JobSummaryDto: {
             id: string;
@@ -2948,7 +2948,7 @@ export interface components {
             state: string;
             attemptsMade: number;
             failedReason: string | null;
-            data: Record<string, never>;
+            data: Record<string, unknown>;
             timestamp: string | null;
             finishedOn: string | null;
         };
@@ -3038,11 +3038,19 @@ export interface components {
             revision: number;
             stageIndex: number;
         };
+        RevisionChangeDto: {
+            /** @example amountFen */
+            path: string;
+            /** @description Any JSON value (null when the field was added) */
+            before: Record<string, unknown> | null;
+            /** @description Any JSON value (null when the field was removed) */
+            after: Record<string, unknown> | null;
+        };
         RevisionDto: {
             revision: number;
-            snapshot: Record<string, never>;
-            /** @description Fields changed since the previous revision: {path, before, after} */
-            diff: Record<string, never>[];
+            snapshot: Record<string, unknown>;
+            /** @description Fields changed since the previous revision */
+            diff: components["schemas"]["RevisionChangeDto"][];
             note: string | null;
             createdAt: string;
         };
@@ -3051,7 +3059,7 @@ export interface components {
             action: string;
             actorUserId: string | null;
             actorRole: string | null;
-            details: Record<string, never> | null;
+            details: Record<string, unknown> | null;
         };
         CaseDetailDto: {
             case: components["schemas"]["CaseDto"];
@@ -3077,13 +3085,24 @@ export interface components {
             /** @description Why the public notice should not pass */
             reason: string;
         };
+        ApprovalStageTimeDto: {
+            definitionKey: string;
+            stageKey: string;
+            decided: number;
+            avgSeconds: number;
+            p90Seconds: number;
+        };
         ApprovalMetricsDto: {
             /** @description {definitionKey: {status: count}} */
-            casesByStatus: Record<string, never>;
+            casesByStatus: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
             openTasks: number;
             overdueTasks: number;
             /** @description Per stage: decided count, average and p90 seconds from task creation to decision */
-            timeInStage: Record<string, never>[];
+            timeInStage: components["schemas"]["ApprovalStageTimeDto"][];
         };
         SlaDto: {
             durationSeconds: number;

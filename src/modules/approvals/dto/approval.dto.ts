@@ -207,10 +207,17 @@ export class TimelineEntryDto {
   @ApiProperty({ nullable: true, type: Object }) details: unknown;
 }
 
+/** One field changed since the previous revision; before and after are any JSON value. */
+export class RevisionChangeDto {
+  @ApiProperty({ example: 'amountFen' }) path: string;
+  @ApiProperty({ nullable: true, description: 'Any JSON value (null when the field was added)' }) before: unknown;
+  @ApiProperty({ nullable: true, description: 'Any JSON value (null when the field was removed)' }) after: unknown;
+}
+
 export class RevisionDto {
   @ApiProperty() revision: number;
   @ApiProperty({ type: Object }) snapshot: Record<string, unknown>;
-  @ApiProperty({ type: [Object], description: 'Fields changed since the previous revision: {path, before, after}' }) diff: unknown[];
+  @ApiProperty({ type: [RevisionChangeDto], description: 'Fields changed since the previous revision' }) diff: RevisionChangeDto[];
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty() createdAt: string;
 }
@@ -234,12 +241,26 @@ export class CaseDetailDto {
   @ApiProperty({ type: [TimelineEntryDto] }) timeline: TimelineEntryDto[];
 }
 
+/** One stage of one workflow: decided count, average and p90 seconds from task creation to decision. */
+export class ApprovalStageTimeDto {
+  @ApiProperty() definitionKey: string;
+  @ApiProperty() stageKey: string;
+  @ApiProperty() decided: number;
+  @ApiProperty() avgSeconds: number;
+  @ApiProperty() p90Seconds: number;
+}
+
 export class ApprovalMetricsDto {
-  @ApiProperty({ type: Object, description: '{definitionKey: {status: count}}' }) casesByStatus: Record<string, Record<string, number>>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } },
+    description: '{definitionKey: {status: count}}',
+  })
+  casesByStatus: Record<string, Record<string, number>>;
   @ApiProperty() openTasks: number;
   @ApiProperty() overdueTasks: number;
-  @ApiProperty({ type: [Object], description: 'Per stage: decided count, average and p90 seconds from task creation to decision' })
-  timeInStage: { definitionKey: string; stageKey: string; decided: number; avgSeconds: number; p90Seconds: number }[];
+  @ApiProperty({ type: [ApprovalStageTimeDto], description: 'Per stage: decided count, average and p90 seconds from task creation to decision' })
+  timeInStage: ApprovalStageTimeDto[];
 }
 
 export class ListCasesQueryDto {
