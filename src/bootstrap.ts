@@ -103,7 +103,11 @@ async function prepareDatabase(config: AppConfig, databaseUrl: string): Promise<
   const dataSource = new DataSource(dataSourceOptions(databaseUrl, 2));
   await dataSource.initialize();
   try {
-    if (config.MIGRATIONS_RUN) await runMigrationsLocked(databaseUrl, dataSource, (m) => startupLog.log(m));
+    if (config.MIGRATIONS_RUN) {
+      // One line at info (a first start applies them all); each migration at debug.
+      const applied = await runMigrationsLocked(databaseUrl, dataSource, (m) => startupLog.debug(m));
+      if (applied.length) startupLog.log(`${applied.length} migration(s) applied: ${applied[0]}${applied.length > 1 ? ` … ${applied[applied.length - 1]}` : ''}`);
+    }
     if (config.seedDemo) {
       const report = await seedDemoData(dataSource);
       if (report.organizationsCreated + report.usersCreated > 0) startupLog.log(`Demo data seeded: ${JSON.stringify(report)}`);
