@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
-import { launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
+import { explainFailure, launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { choose, confirmPopover, pickDate } from './enterprise-lab.steps';
 
@@ -38,7 +38,7 @@ describe('web portal: recognition agreements are signed by both regions, amended
   }
   const status = (p: Person, value: string) => p.page.getByTestId('agreement-status').locator(`[data-status="${value}"]`).waitFor();
 
-  it('partner proposes and signs; an edit by Jiaxing voids that signature; both sign; an amendment is version 2', async () => {
+  it('partner proposes and signs; an edit by Jiaxing voids that signature; both sign; an amendment is version 2', () => explainFailure(people, async () => {
     const labOrg = (await app.http().get('/api/v1/me').set(lab.auth).expect(200)).body.organization.id as string;
 
     // ── The Shanghai partner admin proposes an agreement for Jiaxing's vouchers ──
@@ -102,5 +102,5 @@ describe('web portal: recognition agreements are signed by both regions, amended
 
     expect(sh.errors).toEqual([]);
     expect(jx.errors).toEqual([]);
-  });
+  }));
 });

@@ -18,19 +18,25 @@ export function useApi<T>(path: string | undefined, query?: RequestOptions['quer
   const [error, setError] = useState<unknown>();
   const queryKey = JSON.stringify(query ?? {});
   const live = useRef(true);
+  // Loads can overlap (a reload after an action while an earlier load is still out); under load the
+  // older answer may arrive last. Only the newest load may set the data, or the page would show the
+  // state from before the action and wait for a change that never comes.
+  const latest = useRef(0);
   const load = useCallback(async () => {
     if (!path) return;
+    const mine = ++latest.current;
+    const current = () => live.current && mine === latest.current;
     setLoading(true);
     try {
       const result = await api.get<T>(path, { query });
-      if (live.current) {
+      if (current()) {
         setData(result);
         setError(undefined);
       }
     } catch (err) {
-      if (live.current) setError(err);
+      if (current()) setError(err);
     } finally {
-      if (live.current) setLoading(false);
+      if (current()) setLoading(false);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [path, queryKey, ...(options.deps ?? [])]);
