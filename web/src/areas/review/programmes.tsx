@@ -1,5 +1,5 @@
 import { Button, Card, Col, Drawer, Form, Input, InputNumber, Progress, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type JSX } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
