@@ -1,7 +1,12 @@
 // Unit tests sit beside the code (src/, *.spec.ts); integration tests boot the real app (test/, *.e2e-spec.ts).
 const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
-const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
+  // ES-module-only packages, compiled to CommonJS for Jest (see the transform's header).
+  '^.+\\.js$': '<rootDir>/test/support/esm-package.transform.js',
+};
+const transformIgnorePatterns = ['/node_modules/(?!@nestjs/)'];
 
 module.exports = {
   projects: [
@@ -11,6 +16,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'],
       transform,
+      transformIgnorePatterns,
     },
     {
       displayName: 'integration',
@@ -18,6 +24,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform,
+      transformIgnorePatterns,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
@@ -27,6 +34,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       transform,
+      transformIgnorePatterns,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
