@@ -86,7 +86,7 @@ export function ApiForm<V extends object, R>(props: ApiFormProps<V, R>) {
         scrollToFirstError
       >
         {props.children}
-        {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} data-testid="form-error" />}
+        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="form-error" />}
         <Space>
           <Button type="primary" htmlType="submit" loading={pending} data-testid="form-submit">
             {props.submitLabel ?? t('form.submit')}

@@ -92,7 +92,7 @@ export function LabImportsPage() {
               <p>{t('lab.imports.drop')}</p>
               <Typography.Text type="secondary">{t('lab.imports.limit')}</Typography.Text>
             </Upload.Dragger>
-            {tooLarge && <Alert type="error" showIcon message={t('lab.imports.tooLarge')} style={{ marginTop: 16 }} />}
+            {tooLarge && <Alert type="error" showIcon title={t('lab.imports.tooLarge')} style={{ marginTop: 16 }} />}
             {uploading && file && (
               <div style={{ marginTop: 16 }} data-testid="import-progress">
                 <Progress percent={running ? Math.min(99, Math.floor((running.bytes * 100) / Math.max(1, file.size))) : 0} status="active" />
@@ -171,7 +171,7 @@ function ImportResult({ imp }: { imp: CatalogImport }) {
   const run = () => download().catch((err) => void message.error(errorText(err, t))).finally(() => setDownloading(false));
   return (
     <Card title={t('lab.imports.result')} extra={<StateTag status={imp.status} />} style={{ marginBottom: 16 }} data-testid="import-result">
-      {imp.errorMessage && <Alert type="error" showIcon message={imp.errorMessage} style={{ marginBottom: 16 }} />}
+      {imp.errorMessage && <Alert type="error" showIcon title={imp.errorMessage} style={{ marginBottom: 16 }} />}
       <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
         <Descriptions.Item label={t('lab.imports.rowsTotal')}>{imp.rowsTotal}</Descriptions.Item>
         <Descriptions.Item label={t('lab.imports.rowsValid')}>{imp.rowsValid}</Descriptions.Item>
