@@ -133,18 +133,20 @@ export function MoneyInput(props: { value?: number; onChange?(fen: number | unde
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.value]);
   return (
-    <Input
-      id={props.id}
-      addonBefore="¥"
-      inputMode="decimal"
-      value={text}
-      placeholder={props.placeholder ?? '0.00'}
-      disabled={props.disabled}
-      onChange={(e) => {
-        setText(e.target.value);
-        props.onChange?.(parseYuan(e.target.value));
-      }}
-    />
+    <Space.Compact style={{ width: '100%' }}>
+      <Space.Addon>¥</Space.Addon>
+      <Input
+        id={props.id}
+        inputMode="decimal"
+        value={text}
+        placeholder={props.placeholder ?? '0.00'}
+        disabled={props.disabled}
+        onChange={(e) => {
+          setText(e.target.value);
+          props.onChange?.(parseYuan(e.target.value));
+        }}
+      />
+    </Space.Compact>
   );
 }
 
