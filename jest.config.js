@@ -1,7 +1,12 @@
 // Unit tests sit beside the code (src/, *.spec.ts); integration tests boot the real app (test/, *.e2e-spec.ts).
 const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
-const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
+  // ES-module-only packages, compiled to CommonJS for Jest (see the transform's header).
+  '^.+\\.js$': '<rootDir>/test/support/esm-package.transform.js',
+};
+const transformIgnorePatterns = ['/node_modules/(?!@nestjs/)'];
 
 module.exports = {
   projects: [
@@ -13,6 +18,7 @@ module.exports = {
       // The portal's path to packages/shared (web/tsconfig.json), for portal code a unit spec loads.
       moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/packages/shared/$1' },
       transform,
+      transformIgnorePatterns,
     },
     {
       displayName: 'integration',
@@ -20,6 +26,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform,
+      transformIgnorePatterns,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
@@ -29,6 +36,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       transform,
+      transformIgnorePatterns,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -59,9 +59,10 @@ describe('web portal: password change and forced reset', () => {
     people.push(admin);
     await signIn(admin, DEMO.admin);
     await admin.page.goto('/ops/users');
-    // antd puts the test id on the search box's <input> itself.
-    await admin.page.getByTestId('users-search').fill(email);
-    await admin.page.getByTestId('users-search').press('Enter');
+    // Ant Design 6 puts the test id on the search box's wrapper; the text goes in its <input>.
+    const search = admin.page.getByTestId('users-search').locator('input');
+    await search.fill(email);
+    await search.press('Enter');
     const row = admin.page.getByTestId('users-table').locator('tbody tr').filter({ hasText: email });
     await row.waitFor();
     await row.getByTestId('force-password-reset').click();

@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { DomainError, ErrorBody, ErrorCode } from './domain-error';
 import { errorStatus } from './error-codes';
@@ -48,9 +47,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (parser && typeof parser.type === 'string' && parser.status && parser.status < 500) {
       return { statusCode: parser.status, code: ErrorCode.ValidationFailed, message: 'The request body could not be read' };
-    }
-    if (exception instanceof ThrottlerException) {
-      return { statusCode: 429, code: ErrorCode.RateLimited, message: 'Too many requests; slow down' };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -60,7 +60,7 @@ export function LoadError({ error, retry }: { error: unknown; retry?: () => void
     <Alert
       type="error"
       showIcon
-      message={errorText(error, t)}
+      title={errorText(error, t)}
       action={retry ? <Button size="small" onClick={retry}>{t('action.retry')}</Button> : undefined}
       style={{ marginBottom: 16 }}
     />

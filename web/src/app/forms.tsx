@@ -86,7 +86,7 @@ export function ApiForm<V extends object, R>(props: ApiFormProps<V, R>) {
         scrollToFirstError
       >
         {props.children}
-        {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} data-testid="form-error" />}
+        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="form-error" />}
         <Space>
           <Button type="primary" htmlType="submit" loading={pending} data-testid="form-submit">
             {props.submitLabel ?? t('form.submit')}
@@ -133,18 +133,20 @@ export function MoneyInput(props: { value?: number; onChange?(fen: number | unde
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.value]);
   return (
-    <Input
-      id={props.id}
-      addonBefore="¥"
-      inputMode="decimal"
-      value={text}
-      placeholder={props.placeholder ?? '0.00'}
-      disabled={props.disabled}
-      onChange={(e) => {
-        setText(e.target.value);
-        props.onChange?.(parseYuan(e.target.value));
-      }}
-    />
+    <Space.Compact style={{ width: '100%' }}>
+      <Space.Addon>¥</Space.Addon>
+      <Input
+        id={props.id}
+        inputMode="decimal"
+        value={text}
+        placeholder={props.placeholder ?? '0.00'}
+        disabled={props.disabled}
+        onChange={(e) => {
+          setText(e.target.value);
+          props.onChange?.(parseYuan(e.target.value));
+        }}
+      />
+    </Space.Compact>
   );
 }
 

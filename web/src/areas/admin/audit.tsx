@@ -88,7 +88,7 @@ export function AuditPage() {
           style={{ marginBottom: 16 }}
           showIcon
           type={typeof verification === 'string' || !verification.ok ? 'error' : 'success'}
-          message={
+          title={
             typeof verification === 'string'
               ? verification
               : verification.ok

@@ -16,7 +16,7 @@ function StateCode({ state, lifecycle }: { state: string; lifecycle: Lifecycle }
 function LifecycleTable({ lifecycle }: { lifecycle: Lifecycle }) {
   const { t } = useI18n();
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">
         {t('admin.lifecycles.meta', { key: lifecycle.key, module: lifecycle.module })}
       </Typography.Text>

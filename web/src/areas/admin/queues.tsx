@@ -154,10 +154,10 @@ export function QueuesPage() {
           ]}
         />
       </Card>
-      <Modal open={!!discarding} title={t('admin.queues.discardTitle', { id: discarding?.id ?? '' })} footer={null} onCancel={() => setDiscarding(undefined)} destroyOnClose>
+      <Modal open={!!discarding} title={t('admin.queues.discardTitle', { id: discarding?.id ?? '' })} footer={null} onCancel={() => setDiscarding(undefined)} destroyOnHidden>
         {discarding && (
           <>
-            <Alert type="warning" showIcon message={t('admin.queues.discardWarning')} style={{ marginBottom: 16 }} />
+            <Alert type="warning" showIcon title={t('admin.queues.discardWarning')} style={{ marginBottom: 16 }} />
             <ApiForm<{ reason: string }, Job>
               schema="DiscardJobDto"
               testId="discard-form"

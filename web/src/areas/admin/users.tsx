@@ -142,7 +142,7 @@ export function UsersPage() {
           },
         ]}
       />
-      <Modal open={!!issued} title={issued ? t('account.forceReset.done', { email: issued.email }) : ''} onCancel={() => setIssued(undefined)} footer={null} destroyOnClose>
+      <Modal open={!!issued} title={issued ? t('account.forceReset.done', { email: issued.email }) : ''} onCancel={() => setIssued(undefined)} footer={null} destroyOnHidden>
         {issued && (
           <>
             <Typography.Paragraph>{t('account.forceReset.tokenOnce', { at: formatTime(issued.expiresAt) })}</Typography.Paragraph>
@@ -173,13 +173,13 @@ function OrganizationDrawer({ orgId, onClose }: { orgId?: string; onClose(): voi
   return (
     <Drawer
       open={!!orgId}
-      width={760}
+      size={760}
       title={o?.name ?? t('admin.users.organization')}
       onClose={() => {
         setInvitation(undefined);
         onClose();
       }}
-      destroyOnClose
+      destroyOnHidden
       data-testid="org-drawer"
     >
       <LoadError error={org.error ?? members.error} />
@@ -202,7 +202,7 @@ function OrganizationDrawer({ orgId, onClose }: { orgId?: string; onClose(): voi
             type="success"
             showIcon
             data-testid="invitation-result"
-            message={t('admin.invite.done', { email: invitation.email, role: label('role', invitation.role) })}
+            title={t('admin.invite.done', { email: invitation.email, role: label('role', invitation.role) })}
             description={
               <>
                 <div>{t('admin.invite.expires', { at: formatTime(invitation.expiresAt) })}</div>

@@ -145,7 +145,9 @@ function StageEditor({ field, index, count, lookup, remove, move }: StageEditorP
   const { t } = useI18n();
   const form = Form.useFormInstance<Values>();
   const kind = Form.useWatch(['stages', index, 'kind'], form) as Stage['kind'] | undefined;
-  const sla = Form.useWatch(['stages', index, 'sla'], form) as Stage['sla'] | undefined;
+  // `preserve`: the SLA object has no field of its own (only its parts, shown once it is set); Ant Design 6 watches
+  // only registered fields unless told to.
+  const sla = Form.useWatch(['stages', index, 'sla'], { form, preserve: true }) as Stage['sla'] | undefined;
   const rules = (...path: string[]) => rulesFor(lookup?.(['stages', index, ...path]), path[path.length - 1], t);
   // Durations are typed in days or hours: the schema's range in seconds is said in those units.
   const durationRules = (...path: string[]): Rule[] => {

@@ -37,7 +37,7 @@ export function WorkflowsPage() {
           { title: t('admin.workflows.publishedAt'), dataIndex: 'createdAt', render: formatTime },
         ]}
       />
-      <Drawer open={creating} width={960} title={t('admin.workflows.new')} onClose={() => setCreating(false)} destroyOnClose>
+      <Drawer open={creating} size={960} title={t('admin.workflows.new')} onClose={() => setCreating(false)} destroyOnHidden>
         <PublishDefinitionForm
           subjectTypes={[...new Set((list.data ?? []).map((d) => d.subjectType))]}
           onDone={(d) => {
@@ -131,7 +131,7 @@ export function WorkflowDetailPage() {
           </Card>
         </Col>
       </Row>
-      <Drawer open={publishing} width={960} title={t('admin.workflows.publishTitle', { key })} onClose={() => setPublishing(false)} destroyOnClose>
+      <Drawer open={publishing} size={960} title={t('admin.workflows.publishTitle', { key })} onClose={() => setPublishing(false)} destroyOnHidden>
         {d && (
           <PublishDefinitionForm
             from={d}

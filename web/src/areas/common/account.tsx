@@ -20,7 +20,7 @@ export function ChangePasswordPage() {
     <>
       <PageHeader title={t('account.password.title')} sub={t('account.password.sub')} />
       <Card style={{ maxWidth: 520 }}>
-        {done && <Alert type="success" showIcon message={t('account.password.done')} style={{ marginBottom: 16 }} data-testid="password-changed" />}
+        {done && <Alert type="success" showIcon title={t('account.password.done')} style={{ marginBottom: 16 }} data-testid="password-changed" />}
         <ApiForm<ChangePasswordValues, void>
           schema="ChangePasswordDto"
           testId="change-password-form"
@@ -74,7 +74,7 @@ export function ResetPasswordPage() {
   const navigate = useNavigate();
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f4fa', padding: 16 }}>
-      <Space direction="vertical" size="large" style={{ width: 480, maxWidth: '100%' }}>
+      <Space orientation="vertical" size="large" style={{ width: 480, maxWidth: '100%' }}>
         <Card title={t('account.reset.title')}>
           <Typography.Paragraph type="secondary">{t('account.reset.sub')}</Typography.Paragraph>
           <ApiForm<ResetValues, void>

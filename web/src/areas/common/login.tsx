@@ -37,7 +37,7 @@ export function LoginPage() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f4fa', padding: 16 }}>
-      <Space direction="vertical" size="large" style={{ width: 420, maxWidth: '100%' }}>
+      <Space orientation="vertical" size="large" style={{ width: 420, maxWidth: '100%' }}>
         <div style={{ textAlign: 'center' }}>
           <Typography.Title level={2} style={{ marginBottom: 0 }}>{t('app.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
@@ -53,7 +53,7 @@ export function LoginPage() {
             <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required') }]}>
               <Input.Password autoComplete="current-password" />
             </Form.Item>
-            {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
             <Button type="primary" htmlType="submit" block loading={pending}>
               {t('login.submit')}
             </Button>

@@ -28,7 +28,7 @@ export type ChartOption = ComposeOption<
  */
 export function Chart({ option, height = 360, testId, label }: { option: ChartOption; height?: number; testId?: string; label?: string }) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts>();
+  const chart = useRef<echarts.ECharts | undefined>(undefined);
   useEffect(() => {
     const instance = echarts.init(box.current!);
     chart.current = instance;

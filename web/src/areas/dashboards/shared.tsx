@@ -60,7 +60,7 @@ export function Kpis({ items }: { items: Kpi[] }) {
             <Statistic
               title={k.title}
               value={k.money ? formatFen(k.value) : k.value}
-              valueStyle={k.danger && k.value > 0 ? { color: '#cf1322' } : undefined}
+              styles={{ content: k.danger && k.value > 0 ? { color: '#cf1322' } : undefined }}
             />
           </Card>
         </Col>

@@ -62,7 +62,7 @@ function LimitsCard({ limits }: { limits: Limits }) {
   const { t } = useI18n();
   return (
     <Card title={t('enterprise.limits.title')} size="small" style={{ marginBottom: 16 }} data-testid="limits">
-      {!limits.acceptingApplications && <Alert type="warning" showIcon message={t('enterprise.limits.notAccepting')} style={{ marginBottom: 12 }} />}
+      {!limits.acceptingApplications && <Alert type="warning" showIcon title={t('enterprise.limits.notAccepting')} style={{ marginBottom: 12 }} />}
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('enterprise.limits.tier')}>{t(`enterprise.tier.${limits.tier}`)}</Descriptions.Item>
         <Descriptions.Item label={t('enterprise.limits.ratio')}>
@@ -116,14 +116,14 @@ function RequestHint({ limits, amount }: { limits: Limits | undefined; amount: n
   const { t } = useI18n();
   if (!limits) return null;
   if (amount === undefined || Number.isNaN(amount) || amount <= 0) {
-    return <Alert type="info" showIcon message={t('enterprise.hint.enter', { max: formatFen(limits.maxRequestableFen) })} data-testid="request-hint" data-state="empty" style={{ marginBottom: 16 }} />;
+    return <Alert type="info" showIcon title={t('enterprise.hint.enter', { max: formatFen(limits.maxRequestableFen) })} data-testid="request-hint" data-state="empty" style={{ marginBottom: 16 }} />;
   }
   if (amount > limits.maxRequestableFen) {
     return (
       <Alert
         type="warning"
         showIcon
-        message={t('enterprise.hint.over', { max: formatFen(limits.maxRequestableFen), cap: t(`enterprise.hint.cap.${bindingCap(limits)}`) })}
+        title={t('enterprise.hint.over', { max: formatFen(limits.maxRequestableFen), cap: t(`enterprise.hint.cap.${bindingCap(limits)}`) })}
         data-testid="request-hint"
         data-state="over"
         style={{ marginBottom: 16 }}
@@ -136,7 +136,7 @@ function RequestHint({ limits, amount }: { limits: Limits | undefined; amount: n
     <Alert
       type="success"
       showIcon
-      message={t('enterprise.hint.within')}
+      title={t('enterprise.hint.within')}
       description={t('enterprise.hint.covers', { ratio: formatBp(limits.ratioBp), amount: formatFen(amount), covers: formatFen(covers) })}
       data-testid="request-hint"
       data-state="within"
@@ -261,16 +261,16 @@ export function ApplicationPage() {
       <LoadError error={app.error} retry={reload} />
       {a && (
         <>
-          {moving && <Alert type="info" showIcon message={t(`enterprise.application.moving.${a.status}`)} style={{ marginBottom: 16 }} data-testid="application-moving" />}
+          {moving && <Alert type="info" showIcon title={t(`enterprise.application.moving.${a.status}`)} style={{ marginBottom: 16 }} data-testid="application-moving" />}
           {a.status === 'returned' && (
-            <Alert type="warning" showIcon message={t('enterprise.application.returned')} description={lastDecisionComment(kase.data) ?? a.rejectionReason} style={{ marginBottom: 16 }} data-testid="application-returned" />
+            <Alert type="warning" showIcon title={t('enterprise.application.returned')} description={lastDecisionComment(kase.data) ?? a.rejectionReason} style={{ marginBottom: 16 }} data-testid="application-returned" />
           )}
-          {a.status === 'rejected' && <Alert type="error" showIcon message={t('enterprise.application.rejected')} description={a.rejectionReason} style={{ marginBottom: 16 }} />}
+          {a.status === 'rejected' && <Alert type="error" showIcon title={t('enterprise.application.rejected')} description={a.rejectionReason} style={{ marginBottom: 16 }} />}
           {a.status === 'issued' && a.voucherId && (
             <Alert
               type="success"
               showIcon
-              message={t('enterprise.application.issued')}
+              title={t('enterprise.application.issued')}
               action={<Link to={`/enterprise/vouchers/${a.voucherId}`}><Button size="small" type="primary" data-testid="application-voucher">{t('enterprise.application.viewVoucher')}</Button></Link>}
               style={{ marginBottom: 16 }}
             />

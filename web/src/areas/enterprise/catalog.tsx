@@ -201,7 +201,7 @@ function OrderCard({ service }: { service: CatalogService }) {
           <InputNumber min={1} max={10000} precision={0} style={{ width: 160 }} data-testid="order-quantity" />
         </Field>
         <Spin spinning={quoting}>
-          {shown?.error && <Alert type="error" showIcon message={t('enterprise.order.quoteRefused')} description={shown.error} style={{ marginBottom: 16 }} data-testid="quote-error" />}
+          {shown?.error && <Alert type="error" showIcon title={t('enterprise.order.quoteRefused')} description={shown.error} style={{ marginBottom: 16 }} data-testid="quote-error" />}
           {shown?.data && <QuoteView quote={shown.data} />}
           {!shown && <Typography.Paragraph type="secondary">{t('enterprise.order.quoteHint')}</Typography.Paragraph>}
         </Spin>

@@ -62,7 +62,7 @@ export function ClaimForm({ order, side, onDone }: { order: Order; side: Side; o
       <Alert
         type="info"
         showIcon
-        message={t(`enterprise.claim.newHelp.${side}`)}
+        title={t(`enterprise.claim.newHelp.${side}`)}
         description={<>{t('enterprise.claim.amount')}: <Money fen={order.subsidyFinalFen ?? order.subsidyHeldFen} strong /></>}
         style={{ marginBottom: 16 }}
       />
@@ -165,9 +165,9 @@ export function ClaimPage({ side }: { side: Side }) {
       <LoadError error={claim.error} retry={reload} />
       {c && (
         <>
-          {c.status === 'returned' && <Alert type="warning" showIcon message={t('enterprise.claim.returned')} description={lastDecisionComment(kase.data) ?? c.rejectionReason} style={{ marginBottom: 16 }} data-testid="claim-returned" />}
-          {c.status === 'rejected' && <Alert type="error" showIcon message={t('enterprise.claim.rejected')} description={c.rejectionReason} style={{ marginBottom: 16 }} />}
-          {c.status === 'paid' && <Alert type="success" showIcon message={t('enterprise.claim.paidAt', { at: formatTime(c.paidAt) })} style={{ marginBottom: 16 }} data-testid="claim-paid-banner" />}
+          {c.status === 'returned' && <Alert type="warning" showIcon title={t('enterprise.claim.returned')} description={lastDecisionComment(kase.data) ?? c.rejectionReason} style={{ marginBottom: 16 }} data-testid="claim-returned" />}
+          {c.status === 'rejected' && <Alert type="error" showIcon title={t('enterprise.claim.rejected')} description={c.rejectionReason} style={{ marginBottom: 16 }} />}
+          {c.status === 'paid' && <Alert type="success" showIcon title={t('enterprise.claim.paidAt', { at: formatTime(c.paidAt) })} style={{ marginBottom: 16 }} data-testid="claim-paid-banner" />}
           <Facts
             items={[
               [t('enterprise.claim.number'), c.number],

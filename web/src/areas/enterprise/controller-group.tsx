@@ -62,9 +62,9 @@ export function ControllerGroupPage() {
           </div>
           <Card title={t('enterprise.cg.request')} data-testid="group-request">
             {open ? (
-              <Alert type="info" showIcon message={t('enterprise.cg.openRequest')} />
+              <Alert type="info" showIcon title={t('enterprise.cg.openRequest')} />
             ) : !me.user.isOrgAdmin ? (
-              <Alert type="info" showIcon message={t('enterprise.cg.adminOnly')} />
+              <Alert type="info" showIcon title={t('enterprise.cg.adminOnly')} />
             ) : (
               <ApiForm<RequestForm, ChangeRequest>
                 form={form}
@@ -159,7 +159,7 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
           <Tag key={d}>{d}</Tag>
         ))}
       </Typography.Paragraph>
-      {request.decisionReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={request.decisionReason} />}
+      {request.decisionReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={request.decisionReason} />}
       {request.resultingGroupName && <Typography.Paragraph>{t('enterprise.cg.resulting', { name: request.resultingGroupName })}</Typography.Paragraph>}
       <CaseTimeline caseId={request.caseId} pollMs={OPEN.includes(request.status) ? 3000 : undefined} />
     </>

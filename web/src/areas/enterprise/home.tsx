@@ -49,13 +49,13 @@ export function EnterpriseHome() {
           <Card><Statistic title={t('enterprise.home.activeVouchers')} value={active.length} /></Card>
         </Col>
         <Col xs={12} lg={6}>
-          <Card><Statistic title={t('enterprise.home.available')} value={formatFen(available)} valueStyle={{ color: '#1f5fbf' }} /></Card>
+          <Card><Statistic title={t('enterprise.home.available')} value={formatFen(available)} styles={{ content: { color: '#1f5fbf' } }} /></Card>
         </Col>
         <Col xs={12} lg={6}>
           <Card><Statistic title={t('enterprise.home.held')} value={formatFen(held)} /></Card>
         </Col>
         <Col xs={12} lg={6}>
-          <Card><Statistic title={t('enterprise.home.needsAction')} value={needsMe.length + openApps.filter((a) => a.status === 'returned' || a.status === 'draft').length} valueStyle={needsMe.length ? { color: '#d46b08' } : undefined} /></Card>
+          <Card><Statistic title={t('enterprise.home.needsAction')} value={needsMe.length + openApps.filter((a) => a.status === 'returned' || a.status === 'draft').length} styles={{ content: needsMe.length ? { color: '#d46b08' } : undefined }} /></Card>
         </Col>
       </Row>
       <Row gutter={16}>
@@ -69,7 +69,7 @@ export function EnterpriseHome() {
                   <List.Item.Meta
                     title={<Link to={`/enterprise/orders/${o.id}`}>{o.number} · <ServiceName id={o.serviceId} /></Link>}
                     description={
-                      <Space split="·">
+                      <Space separator="·">
                         <span><Money fen={o.contractAmountFen} /></span>
                         <span>{o.status === 'delivered' ? t('enterprise.home.confirmDelivery') : t('enterprise.home.waitingLab')}</span>
                       </Space>

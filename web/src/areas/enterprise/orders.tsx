@@ -107,7 +107,7 @@ export function OrderFrame({ side, actions, children }: { side: Side; actions(or
       {o && (
         <>
           <OrderSteps status={o.status} />
-          {o.status === 'disputed' && <Alert type="warning" showIcon message={t(`enterprise.order.disputed.${side}`)} description={o.disputeReason} style={{ marginBottom: 16 }} />}
+          {o.status === 'disputed' && <Alert type="warning" showIcon title={t(`enterprise.order.disputed.${side}`)} description={o.disputeReason} style={{ marginBottom: 16 }} />}
           <OrderFacts order={o} side={side} />
           {children?.(o, reload)}
         </>
@@ -125,7 +125,7 @@ export function ReasonButton(props: { label: string; title: string; path: string
       <Button danger={props.danger} onClick={() => setOpen(true)} data-testid={props.testId}>
         {props.label}
       </Button>
-      <Modal open={open} title={props.title} footer={null} onCancel={() => setOpen(false)} destroyOnClose>
+      <Modal open={open} title={props.title} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
         <ApiForm<{ reason?: string }, Order>
           schema={props.schema}
           submit={(v, key) => api.post<Order>(props.path, v.reason ? { reason: v.reason } : {}, { idempotencyKey: key })}
@@ -187,11 +187,11 @@ export function EnterpriseOrderPage() {
 function EnterpriseNextStep({ order: o, reload }: { order: Order; reload(): void }) {
   const { t } = useI18n();
   const program = useProgram(o.programId);
-  if (o.status === 'delivered') return <Alert type="info" showIcon message={t('enterprise.order.pleaseConfirm')} style={{ marginBottom: 16 }} />;
+  if (o.status === 'delivered') return <Alert type="info" showIcon title={t('enterprise.order.pleaseConfirm')} style={{ marginBottom: 16 }} />;
   if (!program) return null;
   const enterpriseRedeems = program.redemptionMode === 'enterprise_redeems';
   if (o.status === 'confirmed' && enterpriseRedeems) return <ClaimForm order={o} onDone={reload} side="enterprise" />;
-  if (o.status === 'confirmed') return <Alert type="success" showIcon message={t('enterprise.order.labClaims')} style={{ marginBottom: 16 }} />;
+  if (o.status === 'confirmed') return <Alert type="success" showIcon title={t('enterprise.order.labClaims')} style={{ marginBottom: 16 }} />;
   if (['claimed', 'settled', 'rejected'].includes(o.status)) return <ClaimOfOrder orderId={o.id} side="enterprise" />;
   return null;
 }

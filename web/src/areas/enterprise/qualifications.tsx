@@ -67,7 +67,7 @@ export function QualificationStatusWithRevoke({ qualification }: { qualification
         <Button size="small" danger onClick={() => setOpen(true)} data-testid="qual-revoke">
           {t('enterprise.qual.revoke')}
         </Button>
-        <Modal open={open} title={t('enterprise.qual.revokeTitle')} footer={null} onCancel={() => setOpen(false)} destroyOnClose>
+        <Modal open={open} title={t('enterprise.qual.revokeTitle')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
           <ApiForm<{ reason: string }, Qualification>
             schema="RevokeQualificationDto"
             submit={(v, key) => api.post<Qualification>(`/qualifications/${qualification.id}/revocation`, { reason: v.reason }, { idempotencyKey: key })}
@@ -129,7 +129,7 @@ export function QualificationsPage() {
                   title: t('common.status'),
                   dataIndex: 'status',
                   render: (v: string, q) => (
-                    <Space direction="vertical" size={0}>
+                    <Space orientation="vertical" size={0}>
                       <StatusTag status={v} group="enterprise.qual.status" />
                       {q.decisionReason && <Typography.Text type="secondary">{q.decisionReason}</Typography.Text>}
                       {q.decidedAt && <Typography.Text type="secondary">{formatTime(q.decidedAt)}</Typography.Text>}
@@ -148,7 +148,7 @@ export function QualificationsPage() {
           {me.user.isOrgAdmin ? (
             <DeclareCard organizationId={me.organization.id} onDone={reload} />
           ) : (
-            <Alert type="info" showIcon message={t('enterprise.qual.adminsOnly')} />
+            <Alert type="info" showIcon title={t('enterprise.qual.adminsOnly')} />
           )}
         </Col>
       </Row>

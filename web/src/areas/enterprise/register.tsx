@@ -53,7 +53,7 @@ export function RegisterPage() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', justifyContent: 'center', background: '#f0f4fa', padding: '32px 16px' }}>
-      <Space direction="vertical" size="large" style={{ width: 640, maxWidth: '100%' }}>
+      <Space orientation="vertical" size="large" style={{ width: 640, maxWidth: '100%' }}>
         <div style={{ textAlign: 'center' }}>
           <Typography.Title level={2} style={{ marginBottom: 0 }}>{t('app.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('enterprise.register.subtitle')}</Typography.Text>
@@ -78,7 +78,7 @@ export function RegisterPage() {
                 ))}
               </Radio.Group>
             </Field>
-            {kind === 'provider' && <Alert type="info" showIcon message={t('enterprise.register.providerNote')} style={{ marginBottom: 16 }} />}
+            {kind === 'provider' && <Alert type="info" showIcon title={t('enterprise.register.providerNote')} style={{ marginBottom: 16 }} />}
             <Typography.Title level={5}>{t('enterprise.register.organization')}</Typography.Title>
             <Field name={['organization', 'name']} label={t('enterprise.register.orgName')}>
               <Input placeholder={t(`enterprise.register.orgNamePlaceholder.${kind}`)} />

@@ -54,7 +54,7 @@ export function WebhooksPage() {
           </ApiForm>
         </Card>
       ) : (
-        <Alert type="info" showIcon message={t('integrations.webhooks.readOnly')} style={{ marginBottom: 16 }} />
+        <Alert type="info" showIcon title={t('integrations.webhooks.readOnly')} style={{ marginBottom: 16 }} />
       )}
       <Card title={t('integrations.webhooks.list')}>
         <LoadError error={hooks.error} retry={reload} />
@@ -127,12 +127,12 @@ export function WebhooksPage() {
         />
       </Card>
       <Modal open={!!secret} title={t('integrations.webhooks.secretTitle')} onOk={() => setSecret(undefined)} onCancel={() => setSecret(undefined)} cancelButtonProps={{ style: { display: 'none' } }}>
-        <Alert type="warning" showIcon message={t('integrations.webhooks.secretHint')} style={{ marginBottom: 12 }} />
+        <Alert type="warning" showIcon title={t('integrations.webhooks.secretHint')} style={{ marginBottom: 12 }} />
         <Typography.Text code copyable data-testid="webhook-secret">
           {secret?.secret}
         </Typography.Text>
       </Modal>
-      <Drawer open={!!logOf} width={960} title={logOf ? t('integrations.log.title', { url: logOf.url }) : ''} onClose={() => setLogOf(undefined)} destroyOnClose>
+      <Drawer open={!!logOf} size={960} title={logOf ? t('integrations.log.title', { url: logOf.url }) : ''} onClose={() => setLogOf(undefined)} destroyOnHidden>
         {logOf && <DeliveryLog webhookId={logOf.id} />}
       </Drawer>
     </>

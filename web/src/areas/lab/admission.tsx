@@ -82,10 +82,10 @@ function AdmissionSteps({ org }: { org: Organization }) {
         items={ADMISSION_FLOW.map((s) => ({ title: label('status', s), description: t(`lab.admission.step.${s}`) }))}
       />
       <div style={{ marginTop: 16 }}>
-        {status === 'public_notice' && org.publicNoticeEndsAt && <Alert type="info" showIcon message={t('lab.admission.noticeEnds', { at: formatTime(org.publicNoticeEndsAt) })} />}
-        {status === 'active' && <Alert type="success" showIcon message={t('lab.admission.active')} />}
-        {(status === 'applied' || status === 'in_review') && <Alert type="info" showIcon message={t(`lab.admission.${status}`)} />}
-        {index < 0 && <Alert type="error" showIcon message={t('lab.admission.stopped', { status: label('status', status) })} />}
+        {status === 'public_notice' && org.publicNoticeEndsAt && <Alert type="info" showIcon title={t('lab.admission.noticeEnds', { at: formatTime(org.publicNoticeEndsAt) })} />}
+        {status === 'active' && <Alert type="success" showIcon title={t('lab.admission.active')} />}
+        {(status === 'applied' || status === 'in_review') && <Alert type="info" showIcon title={t(`lab.admission.${status}`)} />}
+        {index < 0 && <Alert type="error" showIcon title={t('lab.admission.stopped', { status: label('status', status) })} />}
       </div>
     </Card>
   );
@@ -197,7 +197,7 @@ function ResubmitAdmission({ caseId, onDone }: { caseId: string; onDone(): void 
   const { t } = useI18n();
   return (
     <Card title={t('lab.admission.resubmitTitle')} style={{ marginBottom: 16 }}>
-      <Alert type="warning" showIcon message={t('lab.admission.returned')} style={{ marginBottom: 16 }} />
+      <Alert type="warning" showIcon title={t('lab.admission.returned')} style={{ marginBottom: 16 }} />
       <ApiForm<{ note?: string }, unknown>
         schema="ResubmitDto"
         submit={(v, key) => api.post(`/approval-cases/${caseId}/resubmit`, v.note ? { note: v.note } : {}, { idempotencyKey: key })}

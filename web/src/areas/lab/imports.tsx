@@ -79,7 +79,7 @@ export function LabImportsPage() {
               progressTestId="import-progress"
               progressNote={<Typography.Text type="secondary">{t('lab.imports.progress', { rows: running?.rowsTotal ?? 0, invalid: running?.rowsInvalid ?? 0 })}</Typography.Text>}
             />
-            {tooLarge && <Alert type="error" showIcon message={t('lab.imports.tooLarge')} style={{ marginTop: 16 }} />}
+            {tooLarge && <Alert type="error" showIcon title={t('lab.imports.tooLarge')} style={{ marginTop: 16 }} />}
             <div style={{ marginTop: 16 }}>
               <ActionButton
                 type="primary"
@@ -152,7 +152,7 @@ function ImportResult({ imp }: { imp: CatalogImport }) {
   const run = () => download().catch((err) => void message.error(errorText(err, t))).finally(() => setDownloading(false));
   return (
     <Card title={t('lab.imports.result')} extra={<StateTag status={imp.status} />} style={{ marginBottom: 16 }} data-testid="import-result">
-      {imp.errorMessage && <Alert type="error" showIcon message={imp.errorMessage} style={{ marginBottom: 16 }} />}
+      {imp.errorMessage && <Alert type="error" showIcon title={imp.errorMessage} style={{ marginBottom: 16 }} />}
       <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
         <Descriptions.Item label={t('lab.imports.rowsTotal')}>{imp.rowsTotal}</Descriptions.Item>
         <Descriptions.Item label={t('lab.imports.rowsValid')}>{imp.rowsValid}</Descriptions.Item>

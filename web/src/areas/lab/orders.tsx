@@ -85,12 +85,12 @@ export function LabOrderPage() {
 function LabNextStep({ order: o, reload }: { order: Order; reload(): void }) {
   const { t } = useI18n();
   const program = useProgram(o.programId);
-  if (o.status === 'created') return <Alert type="info" showIcon message={t('lab.order.pleaseAccept')} style={{ marginBottom: 16 }} />;
+  if (o.status === 'created') return <Alert type="info" showIcon title={t('lab.order.pleaseAccept')} style={{ marginBottom: 16 }} />;
   if (o.status === 'accepted' || o.status === 'disputed') return <DeliverForm order={o} onDone={reload} />;
-  if (o.status === 'delivered') return <Alert type="info" showIcon message={t('lab.order.awaitingConfirmation')} style={{ marginBottom: 16 }} />;
+  if (o.status === 'delivered') return <Alert type="info" showIcon title={t('lab.order.awaitingConfirmation')} style={{ marginBottom: 16 }} />;
   if (o.status === 'confirmed' && !program) return null;
   if (o.status === 'confirmed' && program?.redemptionMode === 'provider_redeems') return <ClaimForm order={o} side="lab" onDone={reload} />;
-  if (o.status === 'confirmed') return <Alert type="info" showIcon message={t('lab.order.enterpriseClaims')} style={{ marginBottom: 16 }} />;
+  if (o.status === 'confirmed') return <Alert type="info" showIcon title={t('lab.order.enterpriseClaims')} style={{ marginBottom: 16 }} />;
   if (['claimed', 'settled', 'rejected'].includes(o.status)) return <ClaimOfOrder orderId={o.id} side="lab" />;
   return null;
 }

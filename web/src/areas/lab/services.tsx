@@ -53,7 +53,7 @@ export function LabServicesPage() {
           </>
         }
       />
-      {!admitted && <Alert type="warning" showIcon message={t('lab.services.notAdmitted')} style={{ marginBottom: 16 }} />}
+      {!admitted && <Alert type="warning" showIcon title={t('lab.services.notAdmitted')} style={{ marginBottom: 16 }} />}
       <PagedTable<CatalogService>
         path="/catalog/services"
         query={{ providerId: me.organization.id, q }}
@@ -84,10 +84,10 @@ export function LabServicesPage() {
       />
       <Drawer
         open={!!editing}
-        width={560}
+        size={560}
         title={editing === 'new' ? t('lab.services.new') : t('lab.services.editTitle', { name: editing?.name ?? '' })}
         onClose={() => setEditing(undefined)}
-        destroyOnClose
+        destroyOnHidden
       >
         {editing && <ServiceForm key={editing === 'new' ? 'new' : editing.id} service={editing === 'new' ? undefined : editing} onDone={done} />}
       </Drawer>

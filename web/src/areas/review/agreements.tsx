@@ -58,7 +58,7 @@ export function AgreementsPage() {
           { title: t('common.status'), key: 'status', render: (_, a) => <InForce agreement={a} /> },
         ]}
       />
-      <Drawer open={creating} width={640} title={t('review.agreements.create')} onClose={() => setCreating(false)} destroyOnHidden>
+      <Drawer open={creating} size={640} title={t('review.agreements.create')} onClose={() => setCreating(false)} destroyOnHidden>
         <AgreementForm
           onDone={(a) => {
             setCreating(false);
@@ -269,8 +269,8 @@ export function AgreementDetailPage() {
           </Space>
         }
       />
-      {editable && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('review.agreement.bindsWhenSigned')} data-testid="agreement-unsigned-note" />}
-      {a.migrated && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('review.agreement.migratedNote')} />}
+      {editable && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('review.agreement.bindsWhenSigned')} data-testid="agreement-unsigned-note" />}
+      {a.migrated && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('review.agreement.migratedNote')} />}
       <Facts
         title={t('review.agreement.terms')}
         items={[

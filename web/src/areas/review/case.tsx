@@ -157,10 +157,10 @@ export function CasePage() {
       />
       <LoadError error={detail.error} retry={reload} />
       {poll && (
-        <Alert type="info" showIcon icon={<Spin size="small" />} style={{ marginBottom: 16 }} message={t('review.case.advancing')} data-testid="case-advancing" />
+        <Alert type="info" showIcon icon={<Spin size="small" />} style={{ marginBottom: 16 }} title={t('review.case.advancing')} data-testid="case-advancing" />
       )}
       {c.status === 'waiting' && c.timerDueAt && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('review.case.noticeRunning', { until: formatTime(c.timerDueAt) })} action={mine || me.organization.kind === 'agency' ? undefined : <ObjectionButton caseId={c.id} onDone={reload} />} />
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('review.case.noticeRunning', { until: formatTime(c.timerDueAt) })} action={mine || me.organization.kind === 'agency' ? undefined : <ObjectionButton caseId={c.id} onDone={reload} />} />
       )}
       <Row gutter={16}>
         <Col xs={24} xl={16}>
@@ -313,11 +313,11 @@ function DecisionCard({ task, onDone, onClaim }: { task: Task; onDone(): void; o
   const blocked = !!task.claimedBy && task.claimedBy !== me.user.id;
   return (
     <Card title={t('review.decision.title')} style={{ marginBottom: 16 }} extra={<ClaimButtons task={task} onDone={onClaim} size="small" />} data-testid="decision-card">
-      <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+      <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
         <Typography.Text>
           {task.stageName} · <DueCell task={task} />
         </Typography.Text>
-        {blocked && <Alert type="warning" showIcon message={t('review.decision.claimedByOther')} />}
+        {blocked && <Alert type="warning" showIcon title={t('review.decision.claimedByOther')} />}
       </Space>
       <ApiForm<DecisionValues, Task>
         form={form}

@@ -107,7 +107,7 @@ export function InboxPage() {
             title: t('review.case'),
             key: 'title',
             render: (_, task) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Link to={`/review/cases/${task.caseId}`} data-testid="case-link">
                   {task.caseTitle}
                 </Link>
@@ -199,7 +199,7 @@ function BatchResults({ results, titles, onClose }: { results: BatchDecisionResu
       type={failed.length ? (failed.length === results.length ? 'error' : 'warning') : 'success'}
       showIcon
       data-testid="batch-results"
-      message={t('review.batch.result', { ok: results.length - failed.length, failed: failed.length })}
+      title={t('review.batch.result', { ok: results.length - failed.length, failed: failed.length })}
       description={
         <List
           size="small"

@@ -1,5 +1,5 @@
 import { Button, Card, Col, Drawer, Form, Input, InputNumber, Progress, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type JSX } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
@@ -75,7 +75,7 @@ export function ProgrammesPage() {
           { title: t('common.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
         ]}
       />
-      <Drawer open={creating} width={720} title={t('review.programmes.create')} onClose={() => setCreating(false)} destroyOnHidden>
+      <Drawer open={creating} size={720} title={t('review.programmes.create')} onClose={() => setCreating(false)} destroyOnHidden>
         <ProgrammeForm
           onDone={(p) => {
             setCreating(false);
@@ -268,7 +268,7 @@ function BudgetCard({ programId }: { programId: string }) {
               <Statistic title={t('review.budget.vouchersIssued')} value={b.vouchersIssued} />
             </Col>
           </Row>
-          <Space style={{ marginTop: 16, width: '100%' }} direction="vertical">
+          <Space style={{ marginTop: 16, width: '100%' }} orientation="vertical">
             <Progress percent={usedPercent(b)} format={() => t('review.budget.used', { percent: usedPercent(b) })} />
             {b.ledgerSumFen === 0 ? <Tag color="success">{t('review.budget.balanced')}</Tag> : <Tag color="error">{t('review.budget.unbalanced')}</Tag>}
           </Space>

@@ -61,17 +61,19 @@ export function PercentInput(props: { value?: number; onChange?(bp: number | und
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.value]);
   return (
-    <Input
-      id={props.id}
-      addonAfter="%"
-      inputMode="decimal"
-      value={text}
-      placeholder={props.placeholder}
-      onChange={(e) => {
-        setText(e.target.value);
-        props.onChange?.(parsePercent(e.target.value));
-      }}
-    />
+    <Space.Compact style={{ width: '100%' }}>
+      <Input
+        id={props.id}
+        inputMode="decimal"
+        value={text}
+        placeholder={props.placeholder}
+        onChange={(e) => {
+          setText(e.target.value);
+          props.onChange?.(parsePercent(e.target.value));
+        }}
+      />
+      <Space.Addon>%</Space.Addon>
+    </Space.Compact>
   );
 }
 

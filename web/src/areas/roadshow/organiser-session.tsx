@@ -134,7 +134,7 @@ export function SchedulerPanel({ sessions, onApplied }: { sessions: Pick<Session
       </Space>
       {result && (
         <div data-testid="scheduler-result" data-applied={result.applied}>
-          <Alert type={result.applied ? 'success' : 'info'} showIcon style={{ marginBottom: 16 }} message={result.applied ? t('roadshow.scheduler.resultApplied') : t('roadshow.scheduler.resultPreview')} />
+          <Alert type={result.applied ? 'success' : 'info'} showIcon style={{ marginBottom: 16 }} title={result.applied ? t('roadshow.scheduler.resultApplied') : t('roadshow.scheduler.resultPreview')} />
           <Row gutter={16} style={{ marginBottom: 16 }}>
             <Col span={6}><Statistic title={t('roadshow.scheduler.projects')} value={result.stats.projects} /></Col>
             <Col span={6}><Statistic title={t('roadshow.scheduler.placed')} value={result.stats.placed} /></Col>
@@ -158,7 +158,7 @@ export function SchedulerPanel({ sessions, onApplied }: { sessions: Pick<Session
                 title: t('roadshow.scheduler.explanation'),
                 key: 'why',
                 render: (_, p) => (
-                  <Space direction="vertical" size={2}>
+                  <Space orientation="vertical" size={2}>
                     {p.reasons.map((r) => (
                       <Typography.Text key={r}>{r}</Typography.Text>
                     ))}
@@ -232,7 +232,7 @@ function SlotGrid({ detail, editable, onChange }: { detail: SessionDetail; edita
           closable
           onClose={() => setWarnings([])}
           style={{ marginBottom: 16 }}
-          message={t('roadshow.slot.warnings')}
+          title={t('roadshow.slot.warnings')}
           description={warnings.map((w) => `${label('roadshow.warning', w.code)}：${w.message}`).join('；')}
           data-testid="slot-warnings"
         />

@@ -46,7 +46,7 @@ export function VenuesPage() {
           ]}
         />
       </Card>
-      <Drawer open={open} onClose={() => setOpen(false)} title={t('roadshow.venue.new')} width={520} destroyOnHidden>
+      <Drawer open={open} onClose={() => setOpen(false)} title={t('roadshow.venue.new')} size={520} destroyOnHidden>
         <ApiForm<Omit<Venue, 'id'>, Venue>
           schema="CreateVenueDto"
           testId="venue-form"
@@ -223,10 +223,10 @@ export function SessionsAdminPage() {
           }}
         />
       </Card>
-      <Drawer open={creating} onClose={() => setCreating(false)} title={t('roadshow.session.new')} width={640} destroyOnHidden>
+      <Drawer open={creating} onClose={() => setCreating(false)} title={t('roadshow.session.new')} size={640} destroyOnHidden>
         <CreateSessionForm onDone={(s) => navigate(`/roadshow/sessions/${s.id}`)} />
       </Drawer>
-      <Drawer open={scheduling} onClose={() => setScheduling(false)} title={t('roadshow.scheduler.title')} width={960} destroyOnHidden>
+      <Drawer open={scheduling} onClose={() => setScheduling(false)} title={t('roadshow.scheduler.title')} size={960} destroyOnHidden>
         <SchedulerPanel sessions={selected} onApplied={() => void list.reload()} />
       </Drawer>
     </>

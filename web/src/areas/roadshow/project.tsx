@@ -83,7 +83,7 @@ export function ProjectPage() {
       />
       <ChainSteps status={p.status} reached={timeline.data && new Set(timeline.data.entries.map((e) => e.toStatus))} />
       {p.decisionReason && ['returned', 'rejected'].includes(p.status) && (
-        <Alert type={p.status === 'rejected' ? 'error' : 'warning'} showIcon style={{ marginBottom: 16 }} message={t('roadshow.project.decisionReason')} description={p.decisionReason} />
+        <Alert type={p.status === 'rejected' ? 'error' : 'warning'} showIcon style={{ marginBottom: 16 }} title={t('roadshow.project.decisionReason')} description={p.decisionReason} />
       )}
       <Facts
         title={t('roadshow.project.facts')}
@@ -157,7 +157,7 @@ function OwnerActions({ project, onChange }: { project: Project; onChange(): voi
           {t('roadshow.project.withdraw')}
         </ActionButton>
       )}
-      <Drawer width={720} open={!!editing} onClose={() => setEditing(undefined)} title={editing === 'details' ? t('roadshow.project.edit') : t('roadshow.project.editAvailability')} destroyOnHidden>
+      <Drawer size={720} open={!!editing} onClose={() => setEditing(undefined)} title={editing === 'details' ? t('roadshow.project.edit') : t('roadshow.project.editAvailability')} destroyOnHidden>
         {editing === 'details' && (
           <ApiForm
             schema="UpdateProjectDto"
@@ -241,7 +241,7 @@ function DeckCard({ project, onChange }: { project: Project; onChange(): void })
           {t('roadshow.deck.download')}
         </DownloadButton>
       )}
-      {locked && <Alert type="info" showIcon message={t('roadshow.deck.locked')} data-testid="deck-locked" />}
+      {locked && <Alert type="info" showIcon title={t('roadshow.deck.locked')} data-testid="deck-locked" />}
       {owner && !['rejected', 'withdrawn'].includes(project.status) && (
         <div style={{ marginTop: 16 }} data-testid="deck-upload">
           <FileDrop
@@ -470,7 +470,7 @@ function InvestorPanel({ project, rev, onChange }: { project: Project; rev: numb
   const interest = mine.data?.[0];
   return (
     <Card title={t('roadshow.investor.panel')} style={{ marginBottom: 16 }}>
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         <FollowButton projectId={project.id} following={following} onDone={() => void profile.reload()} />
         {interest ? (
           <Space data-testid="my-interest">

@@ -27,7 +27,7 @@ function useRequestColumns(): TableColumnsType<SessionRequest> {
       title: t('roadshow.request.decision'),
       key: 'decision',
       render: (_, r) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           {r.sessionId && <Link to={`/roadshow/sessions/${r.sessionId}`}>{t('roadshow.request.session')}</Link>}
           {r.decisionNote ?? (r.note ? `${t('roadshow.interest.note')}：${r.note}` : '')}
         </Space>
@@ -59,7 +59,7 @@ export function RequestsPage() {
         <LoadError error={requests.error} retry={() => void requests.reload()} />
         <Table<SessionRequest> rowKey="id" loading={requests.loading} dataSource={requests.data ?? []} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: true }} locale={{ emptyText: t('roadshow.request.none') }} />
       </Card>
-      <Drawer open={open} onClose={() => setOpen(false)} title={t('roadshow.request.new')} width={600} destroyOnHidden>
+      <Drawer open={open} onClose={() => setOpen(false)} title={t('roadshow.request.new')} size={600} destroyOnHidden>
         <ApiForm
           schema="CreateSessionRequestDto"
           testId="request-form"

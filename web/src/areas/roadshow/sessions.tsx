@@ -79,7 +79,7 @@ export function SessionsCalendarPage() {
             cellRender={(d, info) => {
               if (info.type !== 'date') return info.originNode;
               return (
-                <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                   {(byDay.get(d.format('YYYY-MM-DD')) ?? []).map((s) => (
                     <Tag
                       key={s.id}
@@ -178,7 +178,7 @@ function RsvpCard({ session, onChange }: { session: Session; onChange(): void })
     <Card title={t('roadshow.rsvp.title')} style={{ marginBottom: 16 }} data-testid="rsvp-card">
       {!isNotFound(mine.error) && <LoadError error={mine.error} retry={() => void mine.reload()} />}
       {rsvp ? (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Space data-testid="rsvp-status" data-status={rsvp.status}>
             <Tag color={rsvp.status === 'confirmed' ? 'success' : 'warning'}>{label('roadshow.rsvpStatus', rsvp.status)}</Tag>
             {rsvp.status === 'waitlisted' && <span data-testid="waitlist-position">{t('roadshow.rsvp.position', { n: rsvp.waitlistPosition ?? '—' })}</span>}
@@ -197,14 +197,14 @@ function RsvpCard({ session, onChange }: { session: Session; onChange(): void })
           )}
         </Space>
       ) : open ? (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">{seatsLeft(session) > 0 ? t('roadshow.rsvp.seatsLeft', { n: seatsLeft(session) }) : t('roadshow.rsvp.fullHint')}</Typography.Text>
           <ActionButton type="primary" data-testid="rsvp-button" action={(key) => api.post(`/roadshow-sessions/${session.id}/rsvp`, {}, { idempotencyKey: key })} onDone={done} successMessage={t('roadshow.rsvp.sent')}>
             {seatsLeft(session) > 0 ? t('roadshow.rsvp.reply') : t('roadshow.rsvp.joinWaitlist')}
           </ActionButton>
         </Space>
       ) : (
-        <Alert type="info" showIcon message={t('roadshow.rsvp.closed')} />
+        <Alert type="info" showIcon title={t('roadshow.rsvp.closed')} />
       )}
     </Card>
   );
