@@ -31,7 +31,7 @@ async function pick(page: Page, select: string | Locator, text: string | RegExp)
   const box = input.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   await box.click();
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
-  await box.locator('.ant-select-selection-item').filter({ hasText: text }).first().waitFor(); // the chosen label (or tag)
+  await box.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: text }).first().waitFor(); // the chosen label (Ant Design 6: .ant-select-content) or tag
 }
 
 /** Types a date/time into an antd picker and confirms it with Tab (Enter would also submit the form). */
