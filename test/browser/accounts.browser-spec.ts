@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { registerOrganization, TEST_PASSWORD, uniqueUscc } from '../support/factories';
 import { choose } from './enterprise-lab.steps';
-import { launchBrowser, newPerson, Person, signIn } from '../support/browser';
+import { confirmPopconfirm, launchBrowser, newPerson, Person, signIn } from '../support/browser';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(240_000);
@@ -66,7 +66,7 @@ describe('web portal: password change and forced reset', () => {
     const row = admin.page.getByTestId('users-table').locator('tbody tr').filter({ hasText: email });
     await row.waitFor();
     await row.getByTestId('force-password-reset').click();
-    await admin.page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await confirmPopconfirm(admin.page);
     const tokenText = (await admin.page.getByTestId('password-reset-token').textContent())?.trim() ?? '';
     expect(tokenText).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     await admin.page.locator('.ant-modal-close').click();

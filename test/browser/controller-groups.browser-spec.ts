@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPerson, signIn } from '../support/browser';
+import { confirmPopconfirm, launchBrowser, newPerson, signIn } from '../support/browser';
 import { registerOrganization, TEST_PASSWORD } from '../support/factories';
 import { DEMO, eventually, startTestApp, TestApp } from '../support/test-app';
 import { choose } from './enterprise-lab.steps';
@@ -80,7 +80,7 @@ describe('web portal: actual-controller groups are kept by the bureau, requested
     // The bureau unlinks on the group page; the enterprise's past usage would stay with the group.
     await page.goto(`/review/controller-groups/${groupId}`);
     await page.getByTestId(`member-row-${enterprise.organization.id}`).getByTestId('member-unlink').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+    await confirmPopconfirm(page);
     await eventually(async () => (await groupOf(enterprise.organization.id)) === null, 20_000, 'unlinked');
     expect(bureau.errors).toEqual([]);
     expect(person.errors).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { confirmPopconfirm } from '../support/browser';
 
 /** Steps the enterprise and lab browser tests share: antd controls, and waits for what the page shows. */
 
@@ -9,7 +10,7 @@ export function fieldError(page: Page, id: string): Locator {
 
 /** Confirms the open Popconfirm. */
 export async function confirmPopover(page: Page): Promise<void> {
-  await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+  await confirmPopconfirm(page);
 }
 
 /** Types a date into an antd DatePicker. Enter also submits the form around it. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { publishWorkflow, waitForTask } from '../support/approvals';
-import { launchBrowser, newPerson, openMenu, signIn } from '../support/browser';
+import { confirmPopconfirm, launchBrowser, newPerson, openMenu, signIn } from '../support/browser';
 import { registerOrganization } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { admittedProvider, issueVoucher, listService, openProgram, signAgreement } from '../support/vouchers';
@@ -17,7 +17,7 @@ function fieldError(page: Page, id: string) {
 
 /** Confirms an open Popconfirm (its OK button; antd spaces two-character Chinese labels). */
 async function confirmPopover(page: Page) {
-  await page.locator('.ant-popconfirm .ant-btn-primary').click();
+  await confirmPopconfirm(page);
 }
 
 /** Types a date into an antd DatePicker; Tab commits it (Enter would also submit the form). */

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { decide, waitForTask } from '../support/approvals';
 import { registerOrganization, TEST_PASSWORD } from '../support/factories';
-import { launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
+import { confirmPopconfirm, launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
 import { DEMO, eventually, login, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(420_000);
@@ -15,9 +15,7 @@ const SHOTS = process.env.ROADSHOW_SHOTS ?? '/tmp';
 
 /** Confirms the open Popconfirm (antd spaces two-character Chinese labels: "确 定") and waits until it has closed. */
 async function confirmPop(page: Page): Promise<void> {
-  const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
-  await open.last().getByRole('button', { name: /确\s*定/ }).click();
-  while ((await open.count()) > 0) await open.first().waitFor({ state: 'hidden' });
+  await confirmPopconfirm(page);
 }
 
 /**

@@ -2,7 +2,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { caseOfSubject, decide, waitForTask } from '../support/approvals';
-import { launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
+import { confirmPopconfirm, launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
 import { registerOrganization, TEST_PASSWORD } from '../support/factories';
 import { DEMO, eventually, login, startTestApp, TestApp } from '../support/test-app';
 
@@ -97,7 +97,7 @@ describe('web portal: webhooks and their allow-list', () => {
     await owner.page.locator('.ant-drawer-close').click();
 
     await owner.page.getByTestId(`webhook-delete-${hook.id}`).click();
-    await owner.page.locator('.ant-popconfirm').getByRole('button').last().click();
+    await confirmPopconfirm(owner.page);
     await owner.page.getByTestId('webhooks-table').locator(`tr[data-row-key="${hook.id}"]`).waitFor({ state: 'detached' });
     expect((await app.http().get('/api/v1/webhooks').set(provider.auth).expect(200)).body).toEqual([]);
 

@@ -87,3 +87,15 @@ export async function signIn(person: Person, email: string, password: string = D
 export async function openMenu(page: Page, label: string | RegExp): Promise<void> {
   await page.getByTestId('side-menu').getByText(label, { exact: typeof label === 'string' }).click();
 }
+
+/**
+ * Confirms the open Popconfirm and waits until it has closed. The OK button is clicked only once the
+ * popover's opening animation has ended: a click during the zoom-in was seen lost (the roadshow spec's
+ * publish, CI: the popover stayed open with the OK button clicked during `ant-zoom-big-appear-active`).
+ */
+export async function confirmPopconfirm(page: Page): Promise<void> {
+  const settled = page.locator('.ant-popconfirm:not(.ant-popover-hidden):not([class*="-appear"])').last();
+  await settled.locator('.ant-btn-primary').click();
+  const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+  while ((await open.count()) > 0) await open.first().waitFor({ state: 'hidden' });
+}
