@@ -28,7 +28,9 @@ export interface Person {
 
 /** A fresh browser profile for one person, its UI in Chinese unless `lang` says otherwise. */
 export async function newPerson(browser: Browser, baseURL: string, lang: 'zh' | 'en' = 'zh'): Promise<Person> {
-  const context = await browser.newContext({ baseURL, locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  // reducedMotion: the portal then shows dialogs and pop-overs without animation, so no click lands in a
+  // zoom-in (CI lost a Popconfirm's OK clicked during ant-zoom-big-appear-active: the sign never happened).
+  const context = await browser.newContext({ baseURL, locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1440, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' });
   await context.addInitScript((l) => {
     if (!window.localStorage.getItem('g60.lang')) window.localStorage.setItem('g60.lang', l);
   }, lang);
