@@ -70,7 +70,12 @@ export async function explainFailure<T>(people: Person[], story: () => Promise<T
         return `person ${i + 1} at ${p.page.url()}\n  refusals: ${p.refusals.join('\n    ') || 'none'}\n  on screen: ${onScreen.join(' | ') || 'nothing'}`;
       }),
     );
-    if (err instanceof Error) err.message = `${err.message}\n\nWhat the pages saw:\n${seen.join('\n')}`;
+    if (err instanceof Error) {
+      // Jest prints the stack (which Playwright formatted with the original message), so extend both.
+      const extra = `\n\nWhat the pages saw:\n${seen.join('\n')}`;
+      err.message += extra;
+      err.stack = `${err.stack ?? ''}${extra}`;
+    }
     throw err;
   }
 }
