@@ -115,6 +115,9 @@ export const READ_MODELS: Readonly<Record<string, TableOwner>> = {
   read_claim_money: 'redemptions',
   read_active_providers: 'organizations',
   read_active_services: 'catalog',
+  read_organizations: 'organizations',
+  read_regions: 'organizations',
+  read_directory_users: 'organizations',
 };
 
 /** The folder that alone may touch `table`, or undefined for a name that is not a table. */
