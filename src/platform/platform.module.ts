@@ -32,6 +32,7 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { MetricsService } from './metrics/metrics.service';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxSweeper } from './outbox/outbox-sweeper';
+import { OutboxStore } from './outbox/outbox-store';
 import { OutboxWriter } from './outbox/outbox-writer';
 import { JobRegistry } from './queue/job-registry';
 import { QueueAdminController } from './queue/queue-admin.controller';
@@ -48,7 +49,7 @@ export interface PlatformOptions {
 }
 
 const SERVICES = [
-  RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditService, OutboxWriter, OutboxRelay, OutboxSweeper,
+  RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditService, OutboxWriter, OutboxStore, OutboxRelay, OutboxSweeper,
   IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, WorkerHost, PasswordHasher, TokenService,
   ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard,
 ];

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, hasRegionalView, isPlatformAdmin, OrganizationKind } from '../../platform/context/actor';
+import { AuditService } from '../../platform/audit/audit.service';
 import { AppConfig } from '../../platform/config/app-config';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
+import { OutboxWriter } from '../../platform/outbox/outbox-writer';
 import { JobName } from '../../platform/queue/queue.registry';
 import { RateLimiter } from '../../platform/throttle/rate-limiter';
 import { ApprovalCase, ApprovalTask, WorkflowDefinition } from './approval.entities';
@@ -42,6 +44,8 @@ export class ApprovalCasesService {
     private readonly subjects: ApprovalSubjectRegistry,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async detail(actor: Actor, caseId: string): Promise<CaseDetailDto> {
@@ -55,7 +59,7 @@ export class ApprovalCasesService {
       q(`SELECT task_id, revision, stage_index, decider_user_id, decision, comment, created_at FROM approval_decisions WHERE case_id = $1 ORDER BY created_at`),
       q(`SELECT check_key, outcome, reasons, revision, stage_index FROM approval_findings WHERE case_id = $1 ORDER BY revision, stage_index, check_key`),
       q(`SELECT revision, snapshot, diff, note, created_at FROM approval_revisions WHERE case_id = $1 ORDER BY revision`),
-      q(`SELECT occurred_at, action, actor_user_id, actor_role, after FROM audit_events WHERE subject_type = 'approval_case' AND subject_id = $1 ORDER BY seq`),
+      this.audit.trailOf('approval_case', caseId),
     ]);
     return {
       case: toCaseDto(kase, definition),
@@ -71,7 +75,7 @@ export class ApprovalCasesService {
       })),
       findings: findings.map((f) => ({ check: f.check_key as string, outcome: f.outcome as string, reasons: f.reasons as string[], revision: f.revision as number, stageIndex: f.stage_index as number })),
       revisions: revisions.map((r) => ({ revision: r.revision as number, snapshot: r.snapshot as Record<string, unknown>, diff: r.diff as RevisionChangeDto[], note: r.note as string | null, createdAt: (r.created_at as Date).toISOString() })),
-      timeline: timeline.map((e) => ({ at: (e.occurred_at as Date).toISOString(), action: e.action as string, actorUserId: e.actor_user_id as string | null, actorRole: e.actor_role as string | null, details: e.after })),
+      timeline: timeline.map((e) => ({ at: e.occurredAt.toISOString(), action: e.action, actorUserId: e.actorUserId, actorRole: e.actorRole, details: e.after })),
     };
   }
 
@@ -122,7 +126,7 @@ export class ApprovalCasesService {
       `SELECT c.id, o.id AS provider_id, o.name, o.region_code, c.timer_due_at
          FROM approval_cases c
          JOIN workflow_definitions d ON d.id = c.definition_id
-         JOIN organizations o ON o.id::text = c.subject_id
+         JOIN read_organizations o ON o.id::text = c.subject_id
         WHERE c.subject_type = $1 AND c.status = 'waiting'
           AND d.stages -> c.current_stage ->> 'kind' = 'timer' AND d.stages -> c.current_stage ->> 'objectionsStop' = 'true'
         ORDER BY c.timer_due_at NULLS LAST, c.id
@@ -154,10 +158,7 @@ export class ApprovalCasesService {
       const status = nextCaseStatus(kase.status, 'object');
       const [objection] = (await tx.manager.query(`INSERT INTO approval_objections (case_id, raised_by, reason) VALUES ($1, $2, $3) RETURNING id`, [kase.id, actor.userId, reason])) as { id: string }[];
       await tx.manager.query(`UPDATE approval_cases SET status = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [kase.id, status]);
-      await tx.manager.query(
-        `UPDATE outbox SET cancelled_at = now() WHERE processed_at IS NULL AND cancelled_at IS NULL AND job_name = $2 AND payload->>'caseId' = $1`,
-        [kase.id, JobName.TimerElapsed],
-      );
+      await this.outbox.cancelPending(tx.manager, [JobName.TimerElapsed], { caseId: [kase.id] });
       kase.status = status;
       tx.audit(this.engine.auditOf(kase, 'approval_case.objection_raised', { status: 'waiting' }, { status, objectionId: objection.id, reason }));
       const review = [...definition.stages.slice(0, kase.currentStage)].reverse().find((s) => s.kind === 'review');

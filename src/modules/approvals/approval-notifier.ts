@@ -19,7 +19,7 @@ export class ApprovalNotifier {
 
   async applicants(tx: Transaction, kase: ApprovalCase): Promise<string[]> {
     if (!kase.applicantOrgId) return kase.applicantUserId ? [kase.applicantUserId] : [];
-    const rows = (await tx.manager.query(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [kase.applicantOrgId])) as { id: string }[];
+    const rows = (await tx.manager.query(`SELECT id FROM read_directory_users WHERE organization_id = $1 AND status = 'active'`, [kase.applicantOrgId])) as { id: string }[];
     return rows.map((r) => r.id);
   }
 
@@ -48,7 +48,7 @@ export class ApprovalNotifier {
   }
 
   private async regionAndParent(tx: Transaction, code: string): Promise<string[]> {
-    const rows = (await tx.manager.query(`SELECT code FROM regions WHERE code = $1 OR code = (SELECT parent_code FROM regions WHERE code = $1)`, [code])) as { code: string }[];
+    const rows = (await tx.manager.query(`SELECT code FROM read_regions WHERE code = $1 OR code = (SELECT parent_code FROM read_regions WHERE code = $1)`, [code])) as { code: string }[];
     return rows.map((r) => r.code);
   }
 

@@ -5,6 +5,7 @@ import { RequestContext } from '../../platform/context/request-context';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
+import { OutboxWriter } from '../../platform/outbox/outbox-writer';
 import { JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { ApprovalCase, ApprovalTask } from './approval.entities';
@@ -27,6 +28,7 @@ export class ApprovalTasksService {
     private readonly engine: CaseEngine,
     private readonly notifier: ApprovalNotifier,
     private readonly context: RequestContext,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async inbox(actor: Actor, query: TaskQueryDto): Promise<TaskDto[]> {
@@ -184,10 +186,7 @@ export class ApprovalTasksService {
   }
 
   private async cancelTimers(tx: Transaction, taskId: string): Promise<void> {
-    await tx.manager.query(
-      `UPDATE outbox SET cancelled_at = now() WHERE processed_at IS NULL AND cancelled_at IS NULL AND job_name = ANY($2::text[]) AND payload->>'taskId' = $1`,
-      [taskId, [JobName.SlaReminder, JobName.SlaEscalation]],
-    );
+    await this.outbox.cancelPending(tx.manager, [JobName.SlaReminder, JobName.SlaEscalation], { taskId: [taskId] });
   }
 
   /** Locks the task (then its case); tasks the actor may not see are 404. */

@@ -58,7 +58,7 @@ export class ApprovalsSweeper implements OnApplicationBootstrap, OnModuleDestroy
       if (!locked) return;
       const stale = `make_interval(secs => ${Number(this.config.APPROVALS_STALE_AFTER_MS) / 1000})`;
       const noLiveJob = (job: JobName, key: string, id: string) =>
-        `NOT EXISTS (SELECT 1 FROM outbox o WHERE o.job_name = '${job}' AND o.payload->>'${key}' = ${id}::text AND o.processed_at IS NULL AND o.cancelled_at IS NULL)`;
+        `NOT EXISTS (SELECT 1 FROM read_pending_jobs o WHERE o.job_name = '${job}' AND o.payload->>'${key}' = ${id}::text)`;
       const cases = (await tx.manager.query(
         `SELECT c.id, c.status, c.revision, c.current_stage, c.outcome, c.outcome_reason, c.outcome_applied_at, c.timer_due_at
            FROM approval_cases c

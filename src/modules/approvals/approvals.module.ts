@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApprovalCase, ApprovalTask, WorkflowDefinition } from './approval.entities';
+import { ApprovalCaseQueries } from './approval-case-queries';
 import { ApprovalCasesService } from './approval-cases.service';
 import { ApprovalMetricsCollector } from './approval-metrics.collector';
 import { ApprovalNotifier } from './approval-notifier';
@@ -15,7 +16,7 @@ import { WorkflowDefinitionsService } from './workflow-definitions.service';
 @Module({
   imports: [TypeOrmModule.forFeature([WorkflowDefinition, ApprovalCase, ApprovalTask])],
   controllers: [ApprovalsController],
-  providers: [CaseEngine, ApprovalTasksService, ApprovalCasesService, WorkflowDefinitionsService, ApprovalSubjectRegistry, ApprovalNotifier, ApprovalsSweeper, ApprovalMetricsCollector],
-  exports: [CaseEngine, ApprovalCasesService],
+  providers: [CaseEngine, ApprovalTasksService, ApprovalCasesService, WorkflowDefinitionsService, ApprovalSubjectRegistry, ApprovalNotifier, ApprovalsSweeper, ApprovalMetricsCollector, ApprovalCaseQueries],
+  exports: [CaseEngine, ApprovalCasesService, ApprovalCaseQueries],
 })
 export class ApprovalsModule {}

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../platform/config/app-config';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
+import { OutboxWriter } from '../../platform/outbox/outbox-writer';
 import { JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { ApprovalCase, ApprovalTask, WorkflowDefinition } from './approval.entities';
@@ -34,6 +35,7 @@ export class CaseEngine {
     private readonly subjects: ApprovalSubjectRegistry,
     private readonly notifier: ApprovalNotifier,
     private readonly config: AppConfig,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** Opens a case inside the caller's transaction, on the active version of the definition. */
@@ -197,15 +199,14 @@ export class CaseEngine {
     Object.assign(kase, { status, revision, currentStage: -1, outcome: null, outcomeAppliedAt: null });
   }
 
-  /** Cancels open tasks and pending timers of a case (when it closes or is returned). */
+  /** Cancels open tasks and pending timers of a case (when it closes or is returned), and of all its tasks. */
   async cancelOpenWork(tx: Transaction, caseId: string): Promise<void> {
     await tx.manager.query(`UPDATE approval_tasks SET status = 'cancelled', decided_at = now() WHERE case_id = $1 AND status = 'open'`, [caseId]);
-    await tx.manager.query(
-      `UPDATE outbox SET cancelled_at = now()
-        WHERE processed_at IS NULL AND cancelled_at IS NULL AND job_name = ANY($2::text[])
-          AND (payload->>'caseId' = $1 OR payload->>'taskId' IN (SELECT id::text FROM approval_tasks WHERE case_id = $1::uuid))`,
-      [caseId, [JobName.TimerElapsed, JobName.SlaReminder, JobName.SlaEscalation]],
-    );
+    const tasks = (await tx.manager.query(`SELECT id::text AS id FROM approval_tasks WHERE case_id = $1`, [caseId])) as { id: string }[];
+    await this.outbox.cancelPending(tx.manager, [JobName.TimerElapsed, JobName.SlaReminder, JobName.SlaEscalation], {
+      caseId: [caseId],
+      taskId: tasks.map((t) => t.id),
+    });
   }
 
   private async enterStage(tx: Transaction, kase: ApprovalCase, definition: WorkflowDefinition, index: number): Promise<void> {

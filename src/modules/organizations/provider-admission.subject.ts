@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
+import { ApprovalCaseQueries } from '../approvals/approval-case-queries';
 import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../approvals/approval-subject';
 import { CaseEngine } from '../approvals/case-engine.service';
 import { Organization } from './organization.entity';
@@ -28,6 +29,7 @@ export class ProviderAdmissionSubject implements ApprovalSubject {
     private readonly engine: CaseEngine,
     private readonly uow: UnitOfWork,
     private readonly dataSource: DataSource,
+    private readonly cases: ApprovalCaseQueries,
   ) {}
 
   /** Opens the admission case of a newly registered provider, in the registration's transaction. */
@@ -39,7 +41,7 @@ export class ProviderAdmissionSubject implements ApprovalSubject {
   async adoptPendingProviders(): Promise<number> {
     const rows = (await this.dataSource.query(
       `SELECT o.id FROM organizations o WHERE o.kind = 'provider' AND o.admission_status = 'applied'
-          AND NOT EXISTS (SELECT 1 FROM approval_cases c WHERE c.subject_type = $1 AND c.subject_id = o.id::text)`,
+          AND NOT EXISTS (SELECT 1 FROM read_approval_cases c WHERE c.subject_type = $1 AND c.subject_id = o.id::text)`,
       [PROVIDER_ADMISSION],
     )) as { id: string }[];
     for (const row of rows) await this.uow.run((tx) => this.open(tx, row.id)).catch((err) => this.logger.warn({ err: String(err), provider: row.id }, 'Could not open admission case'));
@@ -96,8 +98,8 @@ export class ProviderAdmissionSubject implements ApprovalSubject {
     const org = await this.load(tx, ref.subjectId, true);
     if (stageKey === 'admission_review' && org.admissionStatus === 'applied') await this.apply(tx, org, 'start_review', null);
     if (stageKey === 'public_notice' && org.admissionStatus === 'in_review') {
-      const [kase] = (await tx.manager.query(`SELECT timer_due_at FROM approval_cases WHERE id = $1`, [ref.caseId])) as { timer_due_at: Date | null }[];
-      await this.organizations.applyAdmission(tx, org, 'approve_for_notice', null, kase?.timer_due_at ?? undefined);
+      const noticeEndsAt = await this.cases.timerDueAt(tx.manager, ref.caseId);
+      await this.organizations.applyAdmission(tx, org, 'approve_for_notice', null, noticeEndsAt ?? undefined);
     }
   }
 

@@ -4,6 +4,14 @@ import { Actor, hasRegionalView, isPlatformAdmin } from '../context/actor';
 import { AuditEventDto, AuditPageDto, AuditQueryDto } from './audit.dto';
 import { AuditVerification, verifyAuditChain } from './audit-verifier';
 
+export interface SubjectTrailEntry {
+  occurredAt: Date;
+  action: string;
+  actorUserId: string | null;
+  actorRole: string | null;
+  after: unknown;
+}
+
 /** Reads of the audit trail, always scoped to what the actor may see. */
 @Injectable()
 export class AuditService {
@@ -57,6 +65,15 @@ export class AuditService {
       hash: r.hash as string,
     }));
     return { items, nextBeforeSeq: rows.length > limit ? items[items.length - 1].seq : null };
+  }
+
+  /** The trail of one subject, oldest first (a case's timeline), unscoped: the caller has checked who may see it. */
+  async trailOf(subjectType: string, subjectId: string): Promise<SubjectTrailEntry[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT occurred_at, action, actor_user_id, actor_role, after FROM audit_events WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq`,
+      [subjectType, subjectId],
+    )) as { occurred_at: Date; action: string; actor_user_id: string | null; actor_role: string | null; after: unknown }[];
+    return rows.map((r) => ({ occurredAt: r.occurred_at, action: r.action, actorUserId: r.actor_user_id, actorRole: r.actor_role, after: r.after }));
   }
 
   verify(): Promise<AuditVerification> {

@@ -106,8 +106,8 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
 };
 
 /**
- * Read models: SQL views (migrations/1764900009000-read-models.ts) that an owner publishes over its
- * rows for reporting. Any module may read them; only the owner's migration defines them.
+ * Read models: SQL views (migrations/*-read-models.ts) that an owner publishes over its
+ * rows for reporting and for other modules' filters and sweeps. Any module may read them; only the owner's migration defines them.
  */
 export const READ_MODELS: Readonly<Record<string, TableOwner>> = {
   read_voucher_balances: 'vouchers',
@@ -118,6 +118,8 @@ export const READ_MODELS: Readonly<Record<string, TableOwner>> = {
   read_organizations: 'organizations',
   read_regions: 'organizations',
   read_directory_users: 'organizations',
+  read_approval_cases: 'approvals',
+  read_pending_jobs: 'outbox',
 };
 
 /** The folder that alone may touch `table`, or undefined for a name that is not a table. */

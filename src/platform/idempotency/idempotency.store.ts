@@ -91,6 +91,11 @@ export class IdempotencyStore {
     );
   }
 
+  /** Drops keys past their TTL (the outbox sweeper, in its transaction). */
+  async purgeExpired(manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM idempotency_keys WHERE expires_at < now()');
+  }
+
   /** The handler failed before committing: forget the claim so a retry runs again. */
   async release(id: string, claimToken: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1 AND claim_token = $2 AND status = 'in_progress'`, [id, claimToken]);

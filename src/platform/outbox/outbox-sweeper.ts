@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { MetricsService } from '../metrics/metrics.service';
 import { QueueService } from '../queue/queue.service';
 import { isJobName, JOB_SPECS } from '../queue/queue.registry';
+import { OutboxStore } from './outbox-store';
 import { outboxJobId } from './outbox-writer';
 
 /** Key of the advisory lock that lets one sweeper at a time run ('SWEP'). */
@@ -40,6 +42,8 @@ export class OutboxSweeper {
     private readonly queues: QueueService,
     private readonly config: AppConfig,
     private readonly metrics: MetricsService,
+    private readonly outbox: OutboxStore,
+    private readonly idempotency: IdempotencyStore,
   ) {}
 
   start(): void {
@@ -86,7 +90,7 @@ export class OutboxSweeper {
         const job = await queue.getJob(outboxJobId(row.id));
         const state = job ? await job.getState() : 'missing';
         if (state === 'completed') {
-          await manager.query('UPDATE outbox SET processed_at = now() WHERE id = $1 AND processed_at IS NULL', [row.id]);
+          await this.outbox.markProcessed(row.id, manager);
           report.markedProcessed += 1;
         } else if (state === 'missing' || state === 'unknown') {
           const data = row.request_id && typeof row.payload === 'object' ? { ...(row.payload as object), _requestId: row.request_id } : row.payload;
@@ -97,7 +101,7 @@ export class OutboxSweeper {
         }
         // waiting / active / delayed / failed: the queue still owns it (failed jobs wait for an admin).
       }
-      await manager.query('DELETE FROM idempotency_keys WHERE expires_at < now()');
+      await this.idempotency.purgeExpired(manager);
     });
     if (report.requeued > 0) this.logger.warn(report, 'Sweeper re-queued lost jobs');
     return report;

@@ -5,6 +5,9 @@ import { JobName, JobPayload, queueOf } from '../queue/queue.registry';
 
 export const OUTBOX_CHANNEL = 'g60_outbox';
 
+/** Payload fields to match and the values each may have (see OutboxWriter.cancelPending). */
+export type PayloadMatch = Readonly<Record<string, readonly string[]>>;
+
 export interface OutboxMessage<N extends JobName = JobName> {
   name: N;
   payload: JobPayload<N>;
@@ -47,5 +50,26 @@ export class OutboxWriter {
   async cancel(manager: EntityManager, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await manager.query(`UPDATE outbox SET cancelled_at = now() WHERE id = ANY($1::bigint[]) AND processed_at IS NULL AND cancelled_at IS NULL`, [ids]);
+  }
+
+  /**
+   * Cancels the pending rows of `jobs` whose payload names one of the given values, e.g. the
+   * timers of a case or task that moved on: `{ caseId: [id] }` matches `payload->>'caseId' = id`;
+   * several fields match a row when any of them does. One statement, in the caller's transaction.
+   */
+  async cancelPending(manager: EntityManager, jobs: readonly JobName[], match: PayloadMatch): Promise<void> {
+    const fields = Object.entries(match).flatMap(([field, values]) => values.map((value) => [field, value]));
+    if (fields.length === 0) return;
+    await manager.query(
+      `UPDATE outbox SET cancelled_at = now()
+        WHERE processed_at IS NULL AND cancelled_at IS NULL AND job_name = ANY($1::text[])
+          AND EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[]) AS m(field, value) WHERE outbox.payload->>m.field = m.value)`,
+      [jobs, fields.map(([field]) => field), fields.map(([, value]) => value)],
+    );
+  }
+
+  /** An operator discarded the row's job: cancelled, with why in last_error (whatever its state). */
+  async discard(manager: EntityManager, id: string, lastError: string): Promise<void> {
+    await manager.query(`UPDATE outbox SET cancelled_at = now(), last_error = $2 WHERE id = $1`, [id, lastError]);
   }
 }

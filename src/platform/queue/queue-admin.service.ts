@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainError, ErrorCode } from '../errors/domain-error';
-import { outboxIdOfJob } from '../outbox/outbox-writer';
+import { outboxIdOfJob, OutboxWriter } from '../outbox/outbox-writer';
 import { JobListQueryDto, JobSummaryDto } from './queue-admin.dto';
 import { QueueService } from './queue.service';
 
@@ -12,6 +12,7 @@ export class QueueAdminService {
   constructor(
     private readonly queues: QueueService,
     private readonly uow: UnitOfWork,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   counts(): Promise<Record<string, Record<string, number>>> {
@@ -38,9 +39,7 @@ export class QueueAdminService {
     const job = await this.failedJob(queue, jobId);
     const outboxId = outboxIdOfJob(job.id);
     await this.uow.run(async (tx) => {
-      if (outboxId) {
-        await tx.manager.query(`UPDATE outbox SET cancelled_at = now(), last_error = $2 WHERE id = $1`, [outboxId, `discarded: ${reason}`]);
-      }
+      if (outboxId) await this.outbox.discard(tx.manager, outboxId, `discarded: ${reason}`);
       tx.audit({ action: 'queue.job.discarded', subjectType: 'job', subjectId: `${queue}/${jobId}`, after: { reason, name: job.name } });
     });
     await job.remove();

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { MetricsService } from '../metrics/metrics.service';
+import { OutboxStore } from '../outbox/outbox-store';
 import { outboxIdOfJob } from '../outbox/outbox-writer';
 import { JobRegistry } from './job-registry';
 import { QueueConnection } from './queue-connection';
@@ -22,7 +22,7 @@ export class WorkerHost {
   constructor(
     private readonly connection: QueueConnection,
     private readonly registry: JobRegistry,
-    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxStore,
     private readonly context: RequestContext,
     private readonly config: AppConfig,
     private readonly metrics: MetricsService,
@@ -55,35 +55,23 @@ export class WorkerHost {
     const started = process.hrtime.bigint();
     let outcome = 'completed';
     try {
-      if (outboxId && !(await this.stillPending(outboxId))) {
+      if (outboxId && !(await this.outbox.isPending(outboxId))) {
         outcome = 'skipped';
         return { skipped: true };
       }
       const result = await this.context.run(requestId, () =>
         handler(payload, { jobId: String(job.id), attempt: job.attemptsMade + 1, outboxId }),
       );
-      if (outboxId) await this.dataSource.query('UPDATE outbox SET processed_at = now() WHERE id = $1 AND processed_at IS NULL', [outboxId]);
+      if (outboxId) await this.outbox.markProcessed(outboxId);
       return result ?? null;
     } catch (err) {
       outcome = 'failed';
-      if (outboxId) {
-        await this.dataSource
-          .query('UPDATE outbox SET last_error = $2 WHERE id = $1', [outboxId, String((err as Error).message).slice(0, 2000)])
-          .catch(() => undefined);
-      }
+      if (outboxId) await this.outbox.recordError(outboxId, String((err as Error).message)).catch(() => undefined);
       throw err;
     } finally {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       this.metrics.jobDuration.observe({ queue, job: job.name, outcome }, seconds);
     }
-  }
-
-  private async stillPending(outboxId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query('SELECT processed_at, cancelled_at FROM outbox WHERE id = $1', [outboxId])) as {
-      processed_at: Date | null;
-      cancelled_at: Date | null;
-    }[];
-    return rows.length > 0 && rows[0].processed_at === null && rows[0].cancelled_at === null;
   }
 
   /**

@@ -34,7 +34,7 @@ export class QualificationVerificationSubject implements ApprovalSubject {
   async adoptDeclared(): Promise<number> {
     const rows = (await this.dataSource.query(
       `SELECT q.id FROM enterprise_qualifications q WHERE q.status = 'declared'
-          AND NOT EXISTS (SELECT 1 FROM approval_cases c WHERE c.subject_type = $1 AND c.subject_id = q.id::text)`,
+          AND NOT EXISTS (SELECT 1 FROM read_approval_cases c WHERE c.subject_type = $1 AND c.subject_id = q.id::text)`,
       [QUALIFICATION_VERIFICATION],
     )) as { id: string }[];
     for (const row of rows) {

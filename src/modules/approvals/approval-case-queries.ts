@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/**
+ * The approvals module's published queries over `approval_cases` for other modules, e.g. the
+ * approval subjects (one owner per table: docs/architecture.md, "Modules and their tables").
+ * Every method takes the caller's EntityManager, so a read inside a transaction stays in it.
+ * Sweeps that look for subjects without a case read the `read_approval_cases` view instead.
+ */
+@Injectable()
+export class ApprovalCaseQueries {
+  /** When the case's current timer stage ends (the public notice's end), or null outside a timer. */
+  async timerDueAt(manager: EntityManager, caseId: string): Promise<Date | null> {
+    const [row] = (await manager.query(`SELECT timer_due_at FROM approval_cases WHERE id = $1`, [caseId])) as { timer_due_at: Date | null }[];
+    return row?.timer_due_at ?? null;
+  }
+}
