@@ -199,6 +199,37 @@ describe('approval workflows: provider admission through multi-stage review', ()
     // A stale advance for a stage the case already left does nothing either.
     expect(await engine.advance({ caseId, revision: 1, fromStage: 0 })).toBe('skipped: closed');
   });
+
+  it('withdrawing a case under review cancels its open task and the task’s timers, auditing the cancellation in the same transaction', async () => {
+    await publishWorkflow(app, admin.auth, 'provider_admission', 'provider_admission', [
+      { key: 'admission_review', name: '入驻审核', kind: 'review', deciderRoles: ['approver', 'partner_admin'], regionScope: 'subject_city', sla: { durationSeconds: 86_400, remindAtFraction: 0.5, escalateToRole: 'platform_admin' } },
+    ]);
+    const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+    const caseId = await caseOfSubject(app, provider.organization.id);
+    const task = await waitForTask(app, partner.auth, caseId, 'admission_review');
+    await app.http().post(`/api/v1/approval-cases/${caseId}/withdraw`).set(provider.auth).send({}).expect(200);
+
+    const [row] = await app.dataSource.query(`SELECT status FROM approval_tasks WHERE id = $1`, [task.id]);
+    expect(row.status).toBe('cancelled');
+    const audits = await app.dataSource.query(
+      `SELECT action, after, occurred_at, request_id FROM audit_events
+        WHERE subject_type = 'approval_case' AND subject_id = $1 AND action IN ('approval_case.withdrawn', 'approval_task.cancelled') ORDER BY seq`,
+      [caseId],
+    );
+    expect(audits.map((a: { action: string }) => a.action)).toEqual(['approval_case.withdrawn', 'approval_task.cancelled']);
+    expect(audits[1].after).toEqual({ taskId: task.id, stage: 'admission_review', status: 'cancelled' });
+    // One audit append per transaction: the cancellation shares the withdrawal's time and request.
+    expect(audits[1].occurred_at).toEqual(audits[0].occurred_at);
+    expect(audits[1].request_id).toBe(audits[0].request_id);
+    // The case's timeline shows it, and the task's SLA timers were cancelled with it.
+    const detail = await app.http().get(`/api/v1/approval-cases/${caseId}`).set(provider.auth).expect(200);
+    expect(detail.body.timeline.map((e: { action: string }) => e.action)).toContain('approval_task.cancelled');
+    const timers = await app.dataSource.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE cancelled_at IS NULL)::int AS live FROM outbox WHERE payload->>'taskId' = $1`,
+      [task.id],
+    );
+    expect(timers).toEqual([{ n: 2, live: 0 }]);
+  });
 });
 
 describe('approvals: a pre-check job delivered twice (worker killed after its commit, before the acknowledgement)', () => {

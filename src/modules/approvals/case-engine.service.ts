@@ -6,7 +6,7 @@ import { OutboxWriter } from '../../platform/outbox/outbox-writer';
 import { JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { ApprovalCase, ApprovalTask, WorkflowDefinition } from './approval.entities';
-import { CLOSED_STATUSES, nextCaseStatus } from './approval-case.state';
+import { CLOSED_STATUSES, nextCaseStatus, TASK_STATES } from './approval-case.state';
 import { ApprovalNotifier } from './approval-notifier';
 import { CaseRef, Finding } from './approval-subject';
 import { ApprovalSubjectRegistry } from './approval-subject.registry';
@@ -163,8 +163,8 @@ export class CaseEngine {
               closed_at = CASE WHEN $4 THEN now() ELSE NULL END WHERE id = $1`,
       [kase.id, status, outcome, closes, reason],
     );
-    await this.cancelOpenWork(tx, kase.id);
     tx.audit(this.auditOf(kase, `approval_case.${outcome}`, { status: kase.status }, { status, reason }));
+    await this.cancelOpenWork(tx, kase);
     tx.enqueue(JobName.ApplyOutcome, { caseId: kase.id, revision: kase.revision, outcome, reason });
     kase.status = status;
   }
@@ -199,12 +199,21 @@ export class CaseEngine {
     Object.assign(kase, { status, revision, currentStage: -1, outcome: null, outcomeAppliedAt: null });
   }
 
-  /** Cancels open tasks and pending timers of a case (when it closes or is returned), and of all its tasks. */
-  async cancelOpenWork(tx: Transaction, caseId: string): Promise<void> {
-    await tx.manager.query(`UPDATE approval_tasks SET status = 'cancelled', decided_at = now() WHERE case_id = $1 AND status = 'open'`, [caseId]);
-    const tasks = (await tx.manager.query(`SELECT id::text AS id FROM approval_tasks WHERE case_id = $1`, [caseId])) as { id: string }[];
+  /**
+   * Cancels open tasks of a case (when it closes or is returned), each with its audit row, and the
+   * pending timers of the case and of all its tasks.
+   */
+  async cancelOpenWork(tx: Transaction, kase: ApprovalCase): Promise<void> {
+    const [cancelled] = (await tx.manager.query(
+      `UPDATE approval_tasks SET status = 'cancelled', decided_at = now() WHERE case_id = $1 AND status = 'open' RETURNING id, stage_key`,
+      [kase.id],
+    )) as [{ id: string; stage_key: string }[], number];
+    for (const task of cancelled) {
+      tx.audit(this.auditOf(kase, TASK_STATES.emits('cancel'), { status: 'open' }, { taskId: task.id, stage: task.stage_key, status: 'cancelled' }));
+    }
+    const tasks = (await tx.manager.query(`SELECT id::text AS id FROM approval_tasks WHERE case_id = $1`, [kase.id])) as { id: string }[];
     await this.outbox.cancelPending(tx.manager, [JobName.TimerElapsed, JobName.SlaReminder, JobName.SlaEscalation], {
-      caseId: [caseId],
+      caseId: [kase.id],
       taskId: tasks.map((t) => t.id),
     });
   }
