@@ -196,7 +196,11 @@ export class ClaimsService implements OnModuleInit {
   }
 
   async list(actor: Actor, query: ClaimQueryDto): Promise<ClaimDto[]> {
-    const qb = this.dataSource.getRepository(RedemptionClaim).createQueryBuilder('c').innerJoin('service_orders', 'o', 'o.id = c.order_id').innerJoin('organizations', 'e', 'e.id = o.enterprise_id').innerJoin('organizations', 'p', 'p.id = o.provider_id');
+    const qb = this.dataSource.getRepository(RedemptionClaim).createQueryBuilder('c')
+      // Scope by the order's parties and their regions: read models of orders and organizations.
+      .innerJoin('read_order_parties', 'o', 'o.order_id = c.order_id')
+      .innerJoin('read_organizations', 'e', 'e.id = o.enterprise_id')
+      .innerJoin('read_organizations', 'p', 'p.id = o.provider_id');
     if (!isPlatformAdmin(actor)) {
       if (actor.role === Role.EnterpriseUser || actor.role === Role.ProviderUser) qb.where('(c.claimant_org_id = :org OR o.enterprise_id = :org OR o.provider_id = :org)', { org: actor.organizationId });
       else if (actor.role === Role.PartnerAdmin) qb.where('p.region_code = ANY(:scope)', { scope: actor.regionScope });
@@ -238,7 +242,7 @@ export class ClaimsService implements OnModuleInit {
     if (isPlatformAdmin(actor) || claim.claimantOrgId === actor.organizationId) return claim;
     const [row] = (await manager.query(
       `SELECT e.id AS enterprise_id, p.id AS provider_id, e.region_code AS e_region, p.region_code AS p_region
-         FROM service_orders o JOIN organizations e ON e.id = o.enterprise_id JOIN organizations p ON p.id = o.provider_id WHERE o.id = $1`,
+         FROM read_order_parties o JOIN read_organizations e ON e.id = o.enterprise_id JOIN read_organizations p ON p.id = o.provider_id WHERE o.order_id = $1`,
       [claim.orderId],
     )) as { enterprise_id: string; provider_id: string; e_region: string; p_region: string }[];
     const visible =

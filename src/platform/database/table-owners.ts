@@ -118,6 +118,7 @@ export const READ_MODELS: Readonly<Record<string, TableOwner>> = {
   read_organizations: 'organizations',
   read_regions: 'organizations',
   read_directory_users: 'organizations',
+  read_order_parties: 'orders',
 };
 
 /** The folder that alone may touch `table`, or undefined for a name that is not a table. */
