@@ -37,7 +37,7 @@ export class ClaimsService implements OnModuleInit {
   /** A confirmed claw-back request claws back in the confirming person's transaction (docs/security.md, four eyes). */
   onModuleInit(): void {
     this.fourEyes.register('claim_claw_back', async (tx, request) => {
-      const claim = await tx.manager.getRepository(RedemptionClaim).findOne({ where: { id: request.subjectId }, lock: { mode: 'pessimistic_write' } });
+      const claim = await this.findLocked(tx.manager, request.subjectId);
       if (!claim) throw DomainError.notFound('Claim');
       await this.applyClawBack(tx, claim, request.reason);
     });
@@ -165,7 +165,7 @@ export class ClaimsService implements OnModuleInit {
 
   /** Settlement pays a batch: each claim becomes paid and its order settled, in the batch's transaction. */
   async markPaid(tx: Transaction, claimId: string): Promise<RedemptionClaim> {
-    const claim = await tx.manager.getRepository(RedemptionClaim).findOne({ where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
+    const claim = await this.findLocked(tx.manager, claimId);
     if (!claim) throw DomainError.notFound('Claim');
     const status = CLAIM_STATES.next(claim.status, 'pay');
     await tx.manager.query(`UPDATE redemption_claims SET paid_at = now() WHERE id = $1`, [claim.id]);
@@ -173,6 +173,11 @@ export class ClaimsService implements OnModuleInit {
     const order = await this.orders.lock(tx.manager, claim.orderId);
     await this.orders.applyClaimEvent(tx, order, 'settle', null);
     return claim;
+  }
+
+  /** The claim locked FOR UPDATE, or null: settlement enrols an approved claim under this lock, in its transaction. */
+  async findLocked(manager: EntityManager, id: string): Promise<RedemptionClaim | null> {
+    return manager.getRepository(RedemptionClaim).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Past redeem-by, claims still undecided are rejected (their holds are released by the outcome). */
@@ -231,7 +236,7 @@ export class ClaimsService implements OnModuleInit {
   }
 
   private async lockOwn(manager: EntityManager, actor: Actor, id: string): Promise<RedemptionClaim> {
-    const claim = await manager.getRepository(RedemptionClaim).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const claim = await this.findLocked(manager, id);
     if (!claim || claim.claimantOrgId !== actor.organizationId) throw DomainError.notFound('Claim');
     return claim;
   }
