@@ -122,6 +122,15 @@ export class LedgerService {
     return Number(sum);
   }
 
+  /** Sum of the `kind` movements posted for these references (each at most once: ledger_transactions_once); 0 for none. */
+  async postedSum(manager: EntityManager, kind: MovementKind, referenceType: string, referenceIds: readonly string[]): Promise<number> {
+    const [{ sum }] = (await manager.query(
+      `SELECT COALESCE(sum(amount_fen), 0)::bigint AS sum FROM ledger_transactions WHERE kind = $1 AND reference_type = $2 AND reference_id = ANY($3::text[])`,
+      [kind, referenceType, [...referenceIds]],
+    )) as { sum: string }[];
+    return Number(sum);
+  }
+
   /** Locks an account row (FOR UPDATE) and returns its balance; the caller keeps the Money lock order (docs/architecture.md). */
   async lockBalance(manager: EntityManager, accountId: string): Promise<number> {
     const [row] = (await manager.query(`SELECT balance_fen FROM ledger_accounts WHERE id = $1 FOR UPDATE`, [accountId])) as { balance_fen: string }[];

@@ -20,6 +20,17 @@ export class ProgramQueries {
     return rows.map((r) => r.id);
   }
 
+  /** Name, year and annual group cap of each programme found, newest year first, then by name (a group's cap usage). */
+  async groupCaps(manager: EntityManager, programIds: readonly string[]): Promise<{ id: string; name: string; year: number; annualCapGroupFen: number }[]> {
+    const rows = (await manager.query(`SELECT id, name, year, annual_cap_group_fen FROM voucher_programs WHERE id = ANY($1::uuid[]) ORDER BY year DESC, name`, [[...programIds]])) as {
+      id: string;
+      name: string;
+      year: number;
+      annual_cap_group_fen: string;
+    }[];
+    return rows.map((r) => ({ id: r.id, name: r.name, year: r.year, annualCapGroupFen: Number(r.annual_cap_group_fen) }));
+  }
+
   /** The region whose bureau issues the programme's vouchers. */
   async issuingRegionCode(manager: EntityManager, programId: string): Promise<string> {
     const [row] = (await manager.query(`SELECT issuing_region_code FROM voucher_programs WHERE id = $1`, [programId])) as { issuing_region_code: string }[];

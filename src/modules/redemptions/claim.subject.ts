@@ -6,6 +6,7 @@ import { JobName } from '../../platform/queue/queue.registry';
 import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../approvals/approval-subject';
 import { RecognitionService } from '../catalog/recognition.service';
 import { OrdersService } from '../orders/orders.service';
+import { OrganizationDirectory, OrganizationParty } from '../organizations/organization-directory';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ProgramsService } from '../programs/programs.service';
 import { tierOn } from '../programs/subsidy';
@@ -13,16 +14,6 @@ import { VouchersService } from '../vouchers/vouchers.service';
 import { RedemptionClaim } from './claim.entity';
 import { CLAIM_STATES } from './claim.state';
 import { ClaimsService, REDEMPTION_CLAIM } from './claims.service';
-
-interface Party {
-  id: string;
-  name: string;
-  uscc: string | null;
-  region_code: string;
-  status: string;
-  admission_status: string | null;
-  controller_group_id: string | null;
-}
 
 /**
  * A redemption claim as an approval subject: the pre-checks of docs/domain.md ("Pre-checks"), then review. Approval
@@ -39,6 +30,7 @@ export class RedemptionClaimSubject implements ApprovalSubject {
     private readonly programs: ProgramsService,
     private readonly recognition: RecognitionService,
     private readonly organizations: OrganizationsService,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async describe(tx: Transaction, subjectId: string): Promise<SubjectDescription> {
@@ -75,9 +67,10 @@ export class RedemptionClaimSubject implements ApprovalSubject {
 
     const voucher = await this.vouchers.lock(tx.manager, claim.voucherId);
     const { heldFen } = await this.vouchers.balances(tx.manager, voucher);
+    // Live claims of the programme whose order's enterprise is in the group (read models of orders and organizations).
     const groupUse = enterprise.controller_group_id
       ? ((await tx.manager.query(
-          `SELECT COALESCE(sum(c.amount_fen), 0)::bigint AS used FROM redemption_claims c JOIN service_orders o ON o.id = c.order_id JOIN organizations e ON e.id = o.enterprise_id
+          `SELECT COALESCE(sum(c.amount_fen), 0)::bigint AS used FROM redemption_claims c JOIN read_order_parties o ON o.order_id = c.order_id JOIN read_organizations e ON e.id = o.enterprise_id
             WHERE c.program_id = $1 AND e.controller_group_id = $2 AND c.status IN ('submitted', 'in_review', 'approved', 'paid', 'returned')`,
           [program.id, enterprise.controller_group_id],
         )) as { used: string }[])[0].used
@@ -164,16 +157,15 @@ export class RedemptionClaimSubject implements ApprovalSubject {
     await this.claims.setStatus(tx, claim, 'withdrawn', null);
   }
 
-  private async parties(tx: Transaction, claim: RedemptionClaim): Promise<{ enterprise: Party; provider: Party }> {
-    const rows = (await tx.manager.query(
-      `SELECT o.enterprise_id, o.provider_id FROM service_orders o WHERE o.id = $1`,
-      [claim.orderId],
-    )) as { enterprise_id: string; provider_id: string }[];
-    const orgs = (await tx.manager.query(`SELECT id, name, uscc, region_code, status, admission_status, controller_group_id FROM organizations WHERE id = ANY($1::uuid[])`, [
-      [rows[0].enterprise_id, rows[0].provider_id],
-    ])) as Party[];
-    const enterprise = orgs.find((o) => o.id === rows[0].enterprise_id) as Party;
-    const provider = orgs.find((o) => o.id === rows[0].provider_id) as Party;
+  /** The order's enterprise and provider (read_order_parties), with the statuses the pre-checks gate on (OrganizationDirectory). */
+  private async parties(tx: Transaction, claim: RedemptionClaim): Promise<{ enterprise: OrganizationParty; provider: OrganizationParty }> {
+    const rows = (await tx.manager.query(`SELECT enterprise_id, provider_id FROM read_order_parties WHERE order_id = $1`, [claim.orderId])) as {
+      enterprise_id: string;
+      provider_id: string;
+    }[];
+    const orgs = await this.directory.parties(tx.manager, [rows[0].enterprise_id, rows[0].provider_id]);
+    const enterprise = orgs.find((o) => o.id === rows[0].enterprise_id) as OrganizationParty;
+    const provider = orgs.find((o) => o.id === rows[0].provider_id) as OrganizationParty;
     return { enterprise, provider };
   }
 

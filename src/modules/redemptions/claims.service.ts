@@ -37,7 +37,7 @@ export class ClaimsService implements OnModuleInit {
   /** A confirmed claw-back request claws back in the confirming person's transaction (docs/security.md, four eyes). */
   onModuleInit(): void {
     this.fourEyes.register('claim_claw_back', async (tx, request) => {
-      const claim = await tx.manager.getRepository(RedemptionClaim).findOne({ where: { id: request.subjectId }, lock: { mode: 'pessimistic_write' } });
+      const claim = await this.findLocked(tx.manager, request.subjectId);
       if (!claim) throw DomainError.notFound('Claim');
       await this.applyClawBack(tx, claim, request.reason);
     });
@@ -165,7 +165,7 @@ export class ClaimsService implements OnModuleInit {
 
   /** Settlement pays a batch: each claim becomes paid and its order settled, in the batch's transaction. */
   async markPaid(tx: Transaction, claimId: string): Promise<RedemptionClaim> {
-    const claim = await tx.manager.getRepository(RedemptionClaim).findOne({ where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
+    const claim = await this.findLocked(tx.manager, claimId);
     if (!claim) throw DomainError.notFound('Claim');
     const status = CLAIM_STATES.next(claim.status, 'pay');
     await tx.manager.query(`UPDATE redemption_claims SET paid_at = now() WHERE id = $1`, [claim.id]);
@@ -173,6 +173,11 @@ export class ClaimsService implements OnModuleInit {
     const order = await this.orders.lock(tx.manager, claim.orderId);
     await this.orders.applyClaimEvent(tx, order, 'settle', null);
     return claim;
+  }
+
+  /** The claim locked FOR UPDATE, or null: settlement enrols an approved claim under this lock, in its transaction. */
+  async findLocked(manager: EntityManager, id: string): Promise<RedemptionClaim | null> {
+    return manager.getRepository(RedemptionClaim).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Past redeem-by, claims still undecided are rejected (their holds are released by the outcome). */
@@ -196,7 +201,11 @@ export class ClaimsService implements OnModuleInit {
   }
 
   async list(actor: Actor, query: ClaimQueryDto): Promise<ClaimDto[]> {
-    const qb = this.dataSource.getRepository(RedemptionClaim).createQueryBuilder('c').innerJoin('service_orders', 'o', 'o.id = c.order_id').innerJoin('organizations', 'e', 'e.id = o.enterprise_id').innerJoin('organizations', 'p', 'p.id = o.provider_id');
+    const qb = this.dataSource.getRepository(RedemptionClaim).createQueryBuilder('c')
+      // Scope by the order's parties and their regions: read models of orders and organizations.
+      .innerJoin('read_order_parties', 'o', 'o.order_id = c.order_id')
+      .innerJoin('read_organizations', 'e', 'e.id = o.enterprise_id')
+      .innerJoin('read_organizations', 'p', 'p.id = o.provider_id');
     if (!isPlatformAdmin(actor)) {
       if (actor.role === Role.EnterpriseUser || actor.role === Role.ProviderUser) qb.where('(c.claimant_org_id = :org OR o.enterprise_id = :org OR o.provider_id = :org)', { org: actor.organizationId });
       else if (actor.role === Role.PartnerAdmin) qb.where('p.region_code = ANY(:scope)', { scope: actor.regionScope });
@@ -227,7 +236,7 @@ export class ClaimsService implements OnModuleInit {
   }
 
   private async lockOwn(manager: EntityManager, actor: Actor, id: string): Promise<RedemptionClaim> {
-    const claim = await manager.getRepository(RedemptionClaim).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const claim = await this.findLocked(manager, id);
     if (!claim || claim.claimantOrgId !== actor.organizationId) throw DomainError.notFound('Claim');
     return claim;
   }
@@ -238,7 +247,7 @@ export class ClaimsService implements OnModuleInit {
     if (isPlatformAdmin(actor) || claim.claimantOrgId === actor.organizationId) return claim;
     const [row] = (await manager.query(
       `SELECT e.id AS enterprise_id, p.id AS provider_id, e.region_code AS e_region, p.region_code AS p_region
-         FROM service_orders o JOIN organizations e ON e.id = o.enterprise_id JOIN organizations p ON p.id = o.provider_id WHERE o.id = $1`,
+         FROM read_order_parties o JOIN read_organizations e ON e.id = o.enterprise_id JOIN read_organizations p ON p.id = o.provider_id WHERE o.order_id = $1`,
       [claim.orderId],
     )) as { enterprise_id: string; provider_id: string; e_region: string; p_region: string }[];
     const visible =

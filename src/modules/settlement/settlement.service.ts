@@ -48,25 +48,18 @@ export class SettlementService {
   @JobHandler(JobName.EnrolClaimInSettlement)
   async enrol(job: JobPayload<JobName.EnrolClaimInSettlement>): Promise<string> {
     return this.uow.run(async (tx) => {
-      const [claim] = (await tx.manager.query(`SELECT id, program_id, payee_org_id, amount_fen, status, approved_at FROM redemption_claims WHERE id = $1 FOR UPDATE`, [job.claimId])) as {
-        id: string;
-        program_id: string;
-        payee_org_id: string;
-        amount_fen: string;
-        status: string;
-        approved_at: Date | null;
-      }[];
+      const claim = await this.claims.findLocked(tx.manager, job.claimId);
       if (!claim || claim.status !== 'approved') return 'skipped: not an approved claim';
       const existing = (await tx.manager.query(`SELECT batch_id FROM settlement_items WHERE claim_id = $1`, [claim.id])) as unknown[];
       if (existing.length) return 'skipped: already enrolled';
-      const program = await this.programs.require(tx.manager, claim.program_id);
-      let period = settlementPeriod(program.settlementCycle, shanghaiDate(claim.approved_at ?? new Date()));
+      const program = await this.programs.require(tx.manager, claim.programId);
+      let period = settlementPeriod(program.settlementCycle, shanghaiDate(claim.approvedAt ?? new Date()));
       for (let guard = 0; guard < 48; guard += 1) {
         const batch = await this.lockOrCreateBatch(tx, program.id, program.year, period.start, period.end);
         if (batch.status === 'open') {
-          await tx.manager.query(`INSERT INTO settlement_items (batch_id, claim_id, payee_org_id, amount_fen) VALUES ($1, $2, $3, $4)`, [batch.id, claim.id, claim.payee_org_id, claim.amount_fen]);
-          await tx.manager.query(`UPDATE settlement_batches SET total_fen = total_fen + $2, item_count = item_count + 1, version = version + 1 WHERE id = $1`, [batch.id, claim.amount_fen]);
-          tx.audit({ action: 'settlement_batch.claim_enrolled', subjectType: 'settlement_batch', subjectId: batch.id, after: { claimId: claim.id, amountFen: Number(claim.amount_fen) } });
+          await tx.manager.query(`INSERT INTO settlement_items (batch_id, claim_id, payee_org_id, amount_fen) VALUES ($1, $2, $3, $4)`, [batch.id, claim.id, claim.payeeOrgId, claim.amountFen]);
+          await tx.manager.query(`UPDATE settlement_batches SET total_fen = total_fen + $2, item_count = item_count + 1, version = version + 1 WHERE id = $1`, [batch.id, claim.amountFen]);
+          tx.audit({ action: 'settlement_batch.claim_enrolled', subjectType: 'settlement_batch', subjectId: batch.id, after: { claimId: claim.id, amountFen: claim.amountFen } });
           return `enrolled in ${batch.number}`;
         }
         const next = new Date(`${period.end}T12:00:00+08:00`);
@@ -112,14 +105,12 @@ export class SettlementService {
   /** Reconciliation checks the batch against the ledger before it is sealed. */
   async reconcile(actor: Actor, id: string, note: string): Promise<BatchDto> {
     return this.move(actor, id, 'reconcile', async (tx, batch) => {
-      const [{ paid, items }] = (await tx.manager.query(
-        `SELECT COALESCE(sum(t.amount_fen), 0)::bigint AS paid, count(i.id)::int AS items
-           FROM settlement_items i LEFT JOIN ledger_transactions t ON t.kind = 'pay' AND t.reference_type = 'claim' AND t.reference_id = i.claim_id::text
-          WHERE i.batch_id = $1`,
-        [batch.id],
-      )) as { paid: string; items: number }[];
-      if (Number(paid) !== batch.totalFen || items !== batch.itemCount) {
-        throw DomainError.conflict('The batch does not match the ledger', { ledgerPaidFen: Number(paid), batchTotalFen: batch.totalFen, items, batchItems: batch.itemCount });
+      const claimIds = ((await tx.manager.query(`SELECT claim_id FROM settlement_items WHERE batch_id = $1`, [batch.id])) as { claim_id: string }[]).map((i) => i.claim_id);
+      const items = claimIds.length;
+      // A claim is paid at most once (ledger_transactions_once), and at most once in a batch (settlement_items.claim_id is unique).
+      const paid = await this.ledger.postedSum(tx.manager, 'pay', 'claim', claimIds);
+      if (paid !== batch.totalFen || items !== batch.itemCount) {
+        throw DomainError.conflict('The batch does not match the ledger', { ledgerPaidFen: paid, batchTotalFen: batch.totalFen, items, batchItems: batch.itemCount });
       }
       return { reconciled_at: new Date(), reconciliation_note: note };
     });
@@ -154,7 +145,7 @@ export class SettlementService {
     const batch = await this.visible(actor, id);
     const items = (await this.dataSource.query(
       `SELECT i.payee_org_id, o.name, o.uscc, o.region_code, count(*)::int AS claims, sum(i.amount_fen)::bigint AS amount
-         FROM settlement_items i JOIN organizations o ON o.id = i.payee_org_id WHERE i.batch_id = $1
+         FROM settlement_items i JOIN read_organizations o ON o.id = i.payee_org_id WHERE i.batch_id = $1
         GROUP BY i.payee_org_id, o.name, o.uscc, o.region_code ORDER BY o.region_code, o.name`,
       [batch.id],
     )) as { payee_org_id: string; name: string; uscc: string | null; region_code: string; claims: number; amount: string }[];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OrganizationDirectory } from '../organizations/organization-directory';
 import { VoucherProgram } from '../programs/program.entity';
+import { ProgramQueries } from '../programs/program-queries';
 
 export interface CapScope {
   scope: 'enterprise' | 'group';
@@ -36,7 +37,10 @@ export interface CapHeadroom {
  */
 @Injectable()
 export class CapsService {
-  constructor(private readonly directory: OrganizationDirectory) {}
+  constructor(
+    private readonly directory: OrganizationDirectory,
+    private readonly programQueries: ProgramQueries,
+  ) {}
 
   async scopes(manager: EntityManager, program: VoucherProgram, enterpriseId: string): Promise<CapScope[]> {
     const [org] = await this.directory.parties(manager, [enterpriseId]);
@@ -84,30 +88,35 @@ export class CapsService {
    * committed under, whatever the enterprise's group is today.
    */
   async groupUsage(manager: EntityManager, groupId: string): Promise<GroupUsage[]> {
-    const counters = (await manager.query(
-      `SELECT u.program_id, u.cap_fen, u.used_fen, p.name, p.year, p.annual_cap_group_fen
-         FROM program_cap_usage u JOIN voucher_programs p ON p.id = u.program_id
-        WHERE u.scope = 'group' AND u.scope_id = $1 ORDER BY p.year DESC, p.name`,
-      [groupId],
-    )) as { program_id: string; cap_fen: string; used_fen: string; name: string; year: number; annual_cap_group_fen: string }[];
+    const counters = (await manager.query(`SELECT program_id, used_fen FROM program_cap_usage WHERE scope = 'group' AND scope_id = $1`, [groupId])) as {
+      program_id: string;
+      used_fen: string;
+    }[];
+    const usedFen = new Map(counters.map((c) => [c.program_id, Number(c.used_fen)]));
+    // One counter per programme (its unique key), listed in the order of the programmes: newest year first, then by name.
+    const programs = await this.programQueries.groupCaps(manager, [...usedFen.keys()]);
+    // Enterprise names and today's groups from the organisations read model.
     const committed = (await manager.query(
       `SELECT v.program_id, v.enterprise_id, o.name, o.controller_group_id, sum(v.face_value_fen)::bigint AS fen, count(*)::int AS vouchers
-         FROM vouchers v JOIN organizations o ON o.id = v.enterprise_id
+         FROM vouchers v JOIN read_organizations o ON o.id = v.enterprise_id
         WHERE v.controller_group_id = $1
         GROUP BY v.program_id, v.enterprise_id, o.name, o.controller_group_id ORDER BY o.name`,
       [groupId],
     )) as { program_id: string; enterprise_id: string; name: string; controller_group_id: string | null; fen: string; vouchers: number }[];
-    return counters.map((c) => ({
-      programId: c.program_id,
-      programName: c.name,
-      year: c.year,
-      capFen: Number(c.annual_cap_group_fen),
-      usedFen: Number(c.used_fen),
-      remainingFen: Math.max(0, Number(c.annual_cap_group_fen) - Number(c.used_fen)),
-      byEnterprise: committed
-        .filter((v) => v.program_id === c.program_id)
-        .map((v) => ({ enterpriseId: v.enterprise_id, enterpriseName: v.name, committedFen: Number(v.fen), vouchers: v.vouchers, currentMember: v.controller_group_id === groupId })),
-    }));
+    return programs.map((p) => {
+      const used = usedFen.get(p.id) ?? 0;
+      return {
+        programId: p.id,
+        programName: p.name,
+        year: p.year,
+        capFen: p.annualCapGroupFen,
+        usedFen: used,
+        remainingFen: Math.max(0, p.annualCapGroupFen - used),
+        byEnterprise: committed
+          .filter((v) => v.program_id === p.id)
+          .map((v) => ({ enterpriseId: v.enterprise_id, enterpriseName: v.name, committedFen: Number(v.fen), vouchers: v.vouchers, currentMember: v.controller_group_id === groupId })),
+      };
+    });
   }
 
   async consume(manager: EntityManager, program: VoucherProgram, enterpriseId: string, amountFen: number): Promise<void> {

@@ -120,6 +120,7 @@ export const READ_MODELS: Readonly<Record<string, TableOwner>> = {
   read_directory_users: 'organizations',
   read_approval_cases: 'approvals',
   read_pending_jobs: 'outbox',
+  read_order_parties: 'orders',
 };
 
 /** The folder that alone may touch `table`, or undefined for a name that is not a table. */
