@@ -75,18 +75,8 @@ const REMAINING_VIOLATIONS: readonly string[] = [
   "src/platform/outbox/outbox-sweeper.ts touches idempotency_keys",
   "src/platform/queue/queue-admin.service.ts touches outbox",
   "src/platform/queue/worker-host.ts touches outbox",
-  // Platform auth reads identity rows owned by organizations (users, organizations, regions) and organizations' user
-  // list reads auth_sessions. The platform may not import a module: decide whether auth owns `users` or organizations
-  // publishes an identity view.
+  // Organizations' user list reads auth_sessions (last sign-in).
   "src/modules/organizations/users/users.service.ts touches auth_sessions",
-  "src/platform/auth/accounts.service.ts touches organizations",
-  "src/platform/auth/accounts.service.ts touches users",
-  "src/platform/auth/actor-resolver.ts touches organizations",
-  "src/platform/auth/actor-resolver.ts touches regions",
-  "src/platform/auth/actor-resolver.ts touches users",
-  "src/platform/auth/auth.service.ts touches organizations",
-  "src/platform/auth/auth.service.ts touches users",
-  "src/platform/auth/password.service.ts touches users",
   // Region-scoped lists and reports join organizations in SQL (scope filters, provider names in catalogue rows,
   // statements, group usage, agendas, outcome stats; the catalogue import also creates provider organisations).
   // Next step: a read model published by organizations (e.g. a view of id, name, kind, region, statuses) so the
