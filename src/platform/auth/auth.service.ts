@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { Actor, Role } from '../context/actor';
 import { Transaction, UnitOfWork } from '../database/unit-of-work';
@@ -149,6 +149,15 @@ export class AuthService {
       },
       regionScope: actor.regionScope,
     };
+  }
+
+  /** When each of `userIds` last signed in (its newest session's start), for user lists; users never signed in are absent. */
+  async lastSignIns(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, Date>> {
+    const rows = (await manager.query(
+      `SELECT user_id, max(created_at) AS last_sign_in_at FROM auth_sessions WHERE user_id = ANY($1::uuid[]) GROUP BY user_id`,
+      [[...userIds]],
+    )) as { user_id: string; last_sign_in_at: Date }[];
+    return new Map(rows.map((r) => [r.user_id, r.last_sign_in_at]));
   }
 
   private pair(sessionId: string, secret: string, userId: string, role: Role, organizationId: string): TokenPairDto {

@@ -75,8 +75,6 @@ const REMAINING_VIOLATIONS: readonly string[] = [
   "src/platform/outbox/outbox-sweeper.ts touches idempotency_keys",
   "src/platform/queue/queue-admin.service.ts touches outbox",
   "src/platform/queue/worker-host.ts touches outbox",
-  // Organizations' user list reads auth_sessions (last sign-in).
-  "src/modules/organizations/users/users.service.ts touches auth_sessions",
   // Region-scoped lists and reports join organizations in SQL (scope filters, provider names in catalogue rows,
   // statements, group usage, agendas, outcome stats; the catalogue import also creates provider organisations).
   // Next step: a read model published by organizations (e.g. a view of id, name, kind, region, statuses) so the
