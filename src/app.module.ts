@@ -8,6 +8,7 @@ import { LifecyclesModule } from './modules/lifecycles/lifecycles.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { IdentityModule } from './modules/organizations/users/identity.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { RedemptionsModule } from './modules/redemptions/redemptions.module';
 import { RoadshowsModule } from './modules/roadshows/roadshows.module';
@@ -24,6 +25,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(options),
+        // Auth's IdentityStore port, implemented by organizations (the owner of `users`).
+        IdentityModule,
         ApprovalsModule,
         OrganizationsModule,
         NotificationsModule,

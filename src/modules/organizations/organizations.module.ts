@@ -19,6 +19,7 @@ import { QualificationsService } from './qualifications/qualifications.service';
 import { RegionsService } from './regions.service';
 import { RegistrationService } from './registration.service';
 import { UsersController } from './users/users.controller';
+import { UserAccounts } from './users/user-accounts';
 import { UsersService } from './users/users.service';
 
 @Module({
@@ -29,7 +30,7 @@ import { UsersService } from './users/users.service';
     MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.QUALIFICATION_FILE_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }) }),
   ],
   controllers: [OrganizationsController, UsersController, QualificationsController, ControllerGroupsController],
-  providers: [OrganizationsService, OrganizationDirectory, RegistrationService, RegionsService, ProviderAdmissionSubject, UsersService, QualificationsService, QualificationVerificationSubject, ControllerGroupsService, ControllerGroupChangesService, ControllerGroupChangeSubject],
+  providers: [OrganizationsService, OrganizationDirectory, RegistrationService, RegionsService, ProviderAdmissionSubject, UsersService, UserAccounts, QualificationsService, QualificationVerificationSubject, ControllerGroupsService, ControllerGroupChangesService, ControllerGroupChangeSubject],
   exports: [OrganizationsService, OrganizationDirectory, ControllerGroupsService, RegionsService, ProviderAdmissionSubject, QualificationVerificationSubject],
 })
 export class OrganizationsModule {}

@@ -15,6 +15,7 @@ import { auditView, toOrganizationDto } from './organization.mapper';
 import { OrganizationPolicy, rolesFor } from './organization.policy';
 import { ProviderAdmissionSubject } from './provider-admission.subject';
 import { RegionsService } from './regions.service';
+import { UserAccounts } from './users/user-accounts';
 
 const USCC_TAKEN = 'An organisation with this USCC is already registered';
 describeConstraint('organizations_uscc_key', ErrorCode.AlreadyExists, USCC_TAKEN, 'organization.uscc');
@@ -28,6 +29,7 @@ export class RegistrationService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly accounts: AccountsService,
+    private readonly users: UserAccounts,
     private readonly regions: RegionsService,
     private readonly admission: ProviderAdmissionSubject,
   ) {}
@@ -46,7 +48,7 @@ export class RegistrationService {
     const passwordHash = await this.accounts.hashPassword(dto.user.password);
     try {
       return await this.uow.run(async (tx) => {
-        const existing = await this.accounts.findUserByEmail(tx.manager, dto.user.email);
+        const existing = await this.users.findByEmail(tx.manager, dto.user.email);
         if (existing) return this.answerForExistingEmail(tx, dto, existing);
         return this.create(tx, dto, passwordHash);
       });
@@ -54,7 +56,7 @@ export class RegistrationService {
       // A parallel registration took the e-mail between our check and our insert: answer the same way.
       if (!isUniqueViolationOf(err, 'users_email_key')) throw err;
       return this.uow.run(async (tx) => {
-        const existing = await this.accounts.findUserByEmail(tx.manager, dto.user.email);
+        const existing = await this.users.findByEmail(tx.manager, dto.user.email);
         if (!existing) throw err;
         return this.answerForExistingEmail(tx, dto, existing);
       });
@@ -116,7 +118,7 @@ export class RegistrationService {
       }),
     );
     const saved = await tx.manager.getRepository(Organization).findOneByOrFail({ id: org.id });
-    const user = await this.accounts.insertUser(tx.manager, {
+    const user = await this.users.insert(tx.manager, {
       organizationId: saved.id,
       email: dto.user.email,
       displayName: dto.user.displayName,
@@ -187,7 +189,7 @@ export class RegistrationService {
       if (!invitation) throw DomainError.notFound('Invitation');
       if (invitation.accepted_at) throw new DomainError(ErrorCode.IllegalTransition, 'This invitation was already accepted');
       if (invitation.expires_at < new Date()) throw new DomainError(ErrorCode.IllegalTransition, 'This invitation has expired');
-      const user = await this.accounts.insertUser(tx.manager, {
+      const user = await this.users.insert(tx.manager, {
         organizationId: invitation.organization_id,
         email: invitation.email,
         displayName: dto.displayName,

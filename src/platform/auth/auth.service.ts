@@ -1,23 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { Actor, Role } from '../context/actor';
 import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../errors/domain-error';
 import { AuthErrors } from './auth.errors';
 import { MeDto, TokenPairDto } from './auth.dto';
+import { IDENTITY_STORE, IdentityStore } from './identity.port';
 import { PasswordHasher } from './password-hasher';
 import { newRefreshSecret, sha256, splitRefreshToken, TokenService } from './token.service';
-
-interface LoginRow {
-  id: string;
-  password_hash: string;
-  role: Role;
-  status: string;
-  organization_id: string;
-  organization_status: string;
-  must_reset_password: boolean;
-}
 
 interface SessionRow {
   id: string;
@@ -38,21 +29,18 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly config: AppConfig,
+    @Inject(IDENTITY_STORE) private readonly identities: IdentityStore,
   ) {}
 
   async login(email: string, password: string, userAgent?: string): Promise<TokenPairDto> {
-    const [user] = (await this.dataSource.query(
-      `SELECT u.id, u.password_hash, u.role, u.status, u.organization_id, o.status AS organization_status, u.must_reset_password
-         FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.email = $1`,
-      [email.trim().toLowerCase()],
-    )) as LoginRow[];
-    const passwordOk = await this.hasher.verify(user?.password_hash ?? (await this.hasher.dummyHash()), password);
+    const user = await this.identities.signInAccount(this.dataSource.manager, email);
+    const passwordOk = await this.hasher.verify(user?.passwordHash ?? (await this.hasher.dummyHash()), password);
     if (!user || !passwordOk) throw new DomainError(AuthErrors.INVALID_CREDENTIALS, 'E-mail or password is wrong');
-    if (user.status !== 'active' || user.organization_status === 'closed') {
+    if (user.status !== 'active' || user.organizationStatus === 'closed') {
       throw new DomainError(AuthErrors.INVALID_CREDENTIALS, 'This account is disabled');
     }
     // Told only to someone who knows the password (docs/security.md, "Passwords").
-    if (user.must_reset_password) {
+    if (user.mustResetPassword) {
       throw new DomainError(AuthErrors.PASSWORD_RESET_REQUIRED, 'A platform admin reset this password: set a new one with your reset token');
     }
     return this.uow.run(async (tx) => {
@@ -66,10 +54,10 @@ export class AuthService {
         action: 'session.started',
         subjectType: 'user',
         subjectId: user.id,
-        organizationId: user.organization_id,
-        actor: { userId: user.id, role: user.role, organizationId: user.organization_id },
+        organizationId: user.organizationId,
+        actor: { userId: user.id, role: user.role, organizationId: user.organizationId },
       });
-      return this.pair(session.id, secret, user.id, user.role, user.organization_id);
+      return this.pair(session.id, secret, user.id, user.role, user.organizationId);
     });
   }
 
@@ -83,10 +71,11 @@ export class AuthService {
     const parts = splitRefreshToken(refreshToken);
     if (!parts) throw new DomainError(AuthErrors.INVALID_CREDENTIALS, 'The refresh token is invalid');
     return this.uow.run(async (tx) => {
+      // The session row locked, with its user from organizations' directory read model.
       const [session] = (await tx.manager.query(
         `SELECT s.id, s.user_id, s.secret_hash, s.revoked_at, s.expires_at,
                 u.role, u.organization_id, u.status AS user_status
-           FROM auth_sessions s JOIN users u ON u.id = s.user_id
+           FROM auth_sessions s JOIN read_directory_users u ON u.id = s.user_id
           WHERE s.id = $1 FOR UPDATE OF s`,
         [parts.sessionId],
       )) as SessionRow[];
@@ -134,10 +123,11 @@ export class AuthService {
   }
 
   async me(actor: Actor): Promise<MeDto> {
+    // From organizations' directory read models (no credentials there).
     const [row] = (await this.dataSource.query(
       `SELECT u.id, u.email, u.display_name, u.role, u.is_org_admin,
               o.id AS org_id, o.name, o.kind, o.region_code, o.uscc, o.admission_status
-         FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1`,
+         FROM read_directory_users u JOIN read_organizations o ON o.id = u.organization_id WHERE u.id = $1`,
       [actor.userId],
     )) as Record<string, string | boolean | null>[];
     if (!row) throw DomainError.notFound('User');
@@ -159,6 +149,15 @@ export class AuthService {
       },
       regionScope: actor.regionScope,
     };
+  }
+
+  /** When each of `userIds` last signed in (its newest session's start), for user lists; users never signed in are absent. */
+  async lastSignIns(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, Date>> {
+    const rows = (await manager.query(
+      `SELECT user_id, max(created_at) AS last_sign_in_at FROM auth_sessions WHERE user_id = ANY($1::uuid[]) GROUP BY user_id`,
+      [[...userIds]],
+    )) as { user_id: string; last_sign_in_at: Date }[];
+    return new Map(rows.map((r) => [r.user_id, r.last_sign_in_at]));
   }
 
   private pair(sessionId: string, secret: string, userId: string, role: Role, organizationId: string): TokenPairDto {

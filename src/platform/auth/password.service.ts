@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -8,6 +8,7 @@ import { DomainError } from '../errors/domain-error';
 import { AuthErrors } from './auth.errors';
 import { RateLimiter } from '../throttle/rate-limiter';
 import { PasswordResetIssuedDto } from './auth.dto';
+import { IDENTITY_STORE, IdentityStore } from './identity.port';
 import { PasswordHasher } from './password-hasher';
 import { sha256 } from './token.service';
 
@@ -26,30 +27,28 @@ export class PasswordService {
     private readonly hasher: PasswordHasher,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
+    @Inject(IDENTITY_STORE) private readonly identities: IdentityStore,
   ) {}
 
   /** Changes the signed-in user's password and ends their other sessions (refresh families). */
   async change(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     // A stolen access token must not become a way to guess the password.
     await this.limiter.consume(`password-change:${actor.userId}`, this.config.LOGIN_RATE_LIMIT_PER_MINUTE, 60, 'Too many password attempts; wait before trying again');
-    const [user] = (await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.userId])) as { password_hash: string }[];
-    if (!user) throw DomainError.notFound('User');
-    if (!(await this.hasher.verify(user.password_hash, currentPassword))) {
+    const currentHash = await this.identities.passwordHash(this.dataSource.manager, actor.userId);
+    if (currentHash === undefined) throw DomainError.notFound('User');
+    if (!(await this.hasher.verify(currentHash, currentPassword))) {
       // 400, not 401: the session is fine, and a 401 would sign the portal out.
       throw DomainError.invalid('currentPassword', 'is wrong');
     }
-    if (await this.hasher.verify(user.password_hash, newPassword)) {
+    if (await this.hasher.verify(currentHash, newPassword)) {
       throw DomainError.invalid('newPassword', 'must differ from the current password');
     }
     const newHash = await this.hasher.hash(newPassword);
     await this.uow.run(async (tx) => {
       // Compare-and-set: a password changed meanwhile (another tab, a reset) wins; this one is refused.
-      const updated = (await tx.manager.query(
-        `UPDATE users SET password_hash = $3, password_changed_at = now(), must_reset_password = false, updated_at = now()
-          WHERE id = $1 AND password_hash = $2 RETURNING id`,
-        [actor.userId, user.password_hash, newHash],
-      )) as [unknown[], number];
-      if (updated[1] !== 1) throw DomainError.conflict('The password was changed meanwhile; sign in again');
+      if (!(await this.identities.replacePasswordHash(tx.manager, actor.userId, currentHash, newHash))) {
+        throw DomainError.conflict('The password was changed meanwhile; sign in again');
+      }
       const revoked = (await tx.manager.query(
         `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password changed'
           WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`,
@@ -74,12 +73,8 @@ export class PasswordService {
     if (userId === actor.userId) throw DomainError.rule('Change your own password with POST /auth/password instead of a forced reset');
     const token = randomBytes(32).toString('base64url');
     return this.uow.run(async (tx) => {
-      const [user] = (await tx.manager.query(`SELECT id, organization_id FROM users WHERE id = $1 FOR UPDATE`, [userId])) as {
-        id: string;
-        organization_id: string;
-      }[];
+      const user = await this.identities.requirePasswordReset(tx.manager, userId);
       if (!user) throw DomainError.notFound('User');
-      await tx.manager.query(`UPDATE users SET must_reset_password = true, updated_at = now() WHERE id = $1`, [userId]);
       const revoked = (await tx.manager.query(
         `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password reset forced' WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
         [userId],
@@ -94,7 +89,7 @@ export class PasswordService {
         action: 'user.password_reset_forced',
         subjectType: 'user',
         subjectId: userId,
-        organizationId: user.organization_id,
+        organizationId: user.organizationId,
         after: { sessionsRevoked: revoked[1], tokenExpiresAt: row.expires_at.toISOString() },
       });
       return { userId, resetToken: token, expiresAt: row.expires_at.toISOString() };
@@ -114,23 +109,18 @@ export class PasswordService {
       )) as [{ user_id: string }[], number];
       const userId = spent[0]?.user_id;
       if (!userId) throw new DomainError(AuthErrors.INVALID_CREDENTIALS, INVALID_RESET_TOKEN);
-      const [updatedUsers] = (await tx.manager.query(
-        `UPDATE users SET password_hash = $2, must_reset_password = false, password_changed_at = now(), updated_at = now()
-          WHERE id = $1 RETURNING id, organization_id, role`,
-        [userId, newHash],
-      )) as [{ id: string; organization_id: string; role: string }[], number];
+      const user = await this.identities.completePasswordReset(tx.manager, userId, newHash);
       // Sessions opened before the reset (none, unless the flag was cleared meanwhile) end too.
       await tx.manager.query(
         `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password reset' WHERE user_id = $1 AND revoked_at IS NULL`,
         [userId],
       );
-      const row = updatedUsers[0];
       tx.audit({
         action: 'user.password_reset_completed',
         subjectType: 'user',
         subjectId: userId,
-        organizationId: row.organization_id,
-        actor: { userId, role: row.role, organizationId: row.organization_id },
+        organizationId: user.organizationId,
+        actor: { userId, role: user.role, organizationId: user.organizationId },
       });
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuthService } from '../../../platform/auth/auth.service';
 import { Actor } from '../../../platform/context/actor';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { OrganizationUserQueryDto, UserPageDto, UserQueryDto, UserSummaryDto } from './dto/user.dto';
@@ -13,6 +14,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly regions: RegionsService,
+    private readonly auth: AuthService,
   ) {}
 
   /** Platform admins only (the route says so): every user, filtered. */
@@ -52,12 +54,13 @@ export class UsersService {
     const offset = ((query.page ?? 1) - 1) * pageSize;
     const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, values)) as { total: number }[];
     const rows = (await this.dataSource.query(
-      `SELECT u.id, u.email, u.display_name, u.role, u.is_org_admin, u.status, u.must_reset_password, u.organization_id, o.name AS organization_name, o.region_code, u.created_at,
-              (SELECT max(s.created_at) FROM auth_sessions s WHERE s.user_id = u.id) AS last_login_at
+      `SELECT u.id, u.email, u.display_name, u.role, u.is_org_admin, u.status, u.must_reset_password, u.organization_id, o.name AS organization_name, o.region_code, u.created_at
          ${from} ORDER BY u.created_at DESC, u.id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
       [...values, pageSize, offset],
     )) as UserRow[];
-    return { items: rows.map(toUserSummaryDto), total };
+    // Sessions are auth's: it answers when each user of the page last signed in.
+    const lastSignIns = await this.auth.lastSignIns(this.dataSource.manager, rows.map((r) => r.id));
+    return { items: rows.map((r) => toUserSummaryDto(r, lastSignIns.get(r.id) ?? null)), total };
   }
 }
 
@@ -73,10 +76,9 @@ interface UserRow {
   organization_name: string;
   region_code: string;
   created_at: Date;
-  last_login_at: Date | null;
 }
 
-function toUserSummaryDto(r: UserRow): UserSummaryDto {
+function toUserSummaryDto(r: UserRow, lastLoginAt: Date | null): UserSummaryDto {
   return {
     id: r.id,
     email: r.email,
@@ -89,6 +91,6 @@ function toUserSummaryDto(r: UserRow): UserSummaryDto {
     organizationName: r.organization_name,
     regionCode: r.region_code,
     createdAt: r.created_at.toISOString(),
-    lastLoginAt: r.last_login_at ? r.last_login_at.toISOString() : null,
+    lastLoginAt: lastLoginAt ? lastLoginAt.toISOString() : null,
   };
 }
