@@ -87,24 +87,12 @@ const REMAINING_VIOLATIONS: readonly string[] = [
   "src/platform/auth/auth.service.ts touches organizations",
   "src/platform/auth/auth.service.ts touches users",
   "src/platform/auth/password.service.ts touches users",
-  // Region-scoped lists and reports join organizations in SQL (scope filters, provider names in catalogue rows,
-  // statements, group usage, agendas, outcome stats; the catalogue import also creates provider organisations).
-  // Next step: a read model published by organizations (e.g. a view of id, name, kind, region, statuses) so the
-  // join stays one query, and an OrganizationsService method for the import's insert.
-  "src/modules/catalog/agreements/agreement-detail.reader.ts touches organizations",
-  "src/modules/catalog/agreements/agreement-detail.reader.ts touches users",
-  "src/modules/catalog/catalog-search.service.ts touches organizations",
-  "src/modules/catalog/catalog.service.ts touches organizations",
-  "src/modules/catalog/imports/catalog-import.service.ts touches organizations",
-  "src/modules/orders/orders.service.ts touches organizations",
+  // Redemptions, settlement and caps still join organizations in SQL (claim parties, statements, group usage).
+  // Next step: read_organizations (a view organizations publishes) for the joins, OrganizationDirectory for locks.
   "src/modules/redemptions/claim.subject.ts touches organizations",
   "src/modules/redemptions/claims.service.ts touches organizations",
-  "src/modules/roadshows/outcomes/outcomes.service.ts touches regions",
-  "src/modules/roadshows/sessions/agenda.service.ts touches organizations",
   "src/modules/settlement/settlement.service.ts touches organizations",
   "src/modules/vouchers/caps.service.ts touches organizations",
-  "src/modules/vouchers/voucher-applications.service.ts touches organizations",
-  "src/modules/vouchers/vouchers.service.ts touches organizations",
   // Money paths across modules still in SQL: claims read their orders (parties, group cap usage), settlement reads
   // claims, ledger transactions and programmes, caps read programme names. Next step: OrdersService / ClaimsService /
   // LedgerService named methods taking the caller's EntityManager, in the same lock order.
