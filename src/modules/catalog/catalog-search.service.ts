@@ -55,7 +55,7 @@ export class CatalogSearchService {
     }
     const sql = `SELECT ${SERVICE_COLUMNS}
          FROM catalog_services s
-         JOIN organizations o ON o.id = s.provider_id AND o.admission_status = 'active'
+         JOIN read_organizations o ON o.id = s.provider_id AND o.admission_status = 'active'
         WHERE ${where.join('\n          AND ')}
         ORDER BY ${order}
         LIMIT ${param(limit + 1)} OFFSET ${param(offset)}`;

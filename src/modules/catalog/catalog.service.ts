@@ -4,6 +4,7 @@ import { Actor } from '../../platform/context/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
+import { OrganizationDirectory } from '../organizations/organization-directory';
 import { CatalogServiceDto, CreateCatalogServiceDto, ServiceCategoryDto, UpdateCatalogServiceDto } from './dto/catalog-service.dto';
 import { CatalogItem, ServiceCategory } from './catalog.entities';
 import { CatalogServiceRow, SERVICE_COLUMNS, serviceAuditView, toCatalogServiceDto } from './catalog.mapper';
@@ -44,6 +45,7 @@ export class CatalogService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -160,17 +162,12 @@ export class CatalogService implements OnModuleInit {
   /** The actor's own provider, share-locked so that a suspension cannot interleave; only admitted (active) providers list services. */
   private async listingProvider(manager: EntityManager, actor: Actor): Promise<{ id: string; regionCode: string }> {
     if (!CatalogPolicy.canManageService(actor, actor.organizationId)) throw DomainError.forbidden('Only a provider’s organisation admins keep its catalogue');
-    const [org] = (await manager.query(`SELECT id, kind, region_code, admission_status FROM organizations WHERE id = $1 FOR SHARE`, [actor.organizationId])) as {
-      id: string;
-      kind: string;
-      region_code: string;
-      admission_status: string | null;
-    }[];
+    const org = await this.directory.lockAdmissionForShare(manager, actor.organizationId);
     if (!org || org.kind !== 'provider') throw DomainError.forbidden('Only providers list services');
-    if (org.admission_status !== 'active') {
-      throw DomainError.rule('Only admitted (active) providers may list services', { admissionStatus: org.admission_status });
+    if (org.admissionStatus !== 'active') {
+      throw DomainError.rule('Only admitted (active) providers may list services', { admissionStatus: org.admissionStatus });
     }
-    return { id: org.id, regionCode: org.region_code };
+    return { id: org.id, regionCode: org.regionCode };
   }
 
   /** Row-locks a service the actor owns: 404 when it does not exist, 403 when it is another provider's. */
@@ -184,7 +181,7 @@ export class CatalogService implements OnModuleInit {
   private async readRow(manager: EntityManager, id: string): Promise<(CatalogServiceRow & { admission_status: string | null; provider_region_code: string }) | undefined> {
     const rows = (await manager.query(
       `SELECT ${SERVICE_COLUMNS}, o.admission_status, o.region_code AS provider_region_code
-         FROM catalog_services s JOIN organizations o ON o.id = s.provider_id WHERE s.id = $1`,
+         FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id WHERE s.id = $1`,
       [id],
     )) as (CatalogServiceRow & { admission_status: string | null; provider_region_code: string })[];
     return rows[0];

@@ -143,7 +143,7 @@ export class OrdersService {
   }
 
   async list(actor: Actor, query: OrderQueryDto): Promise<OrderDto[]> {
-    const qb = this.dataSource.getRepository(ServiceOrder).createQueryBuilder('o').innerJoin('organizations', 'e', 'e.id = o.enterprise_id').innerJoin('organizations', 'p', 'p.id = o.provider_id');
+    const qb = this.dataSource.getRepository(ServiceOrder).createQueryBuilder('o').innerJoin('read_organizations', 'e', 'e.id = o.enterprise_id').innerJoin('read_organizations', 'p', 'p.id = o.provider_id');
     if (!isPlatformAdmin(actor)) {
       if (actor.role === Role.EnterpriseUser) qb.where('o.enterprise_id = :org', { org: actor.organizationId });
       else if (actor.role === Role.ProviderUser) qb.where('o.provider_id = :org', { org: actor.organizationId });

@@ -13,6 +13,14 @@ export interface OrganizationParty {
   controller_group_id: string | null;
 }
 
+/** An organisation's kind, region and admission status (null unless a provider). */
+export interface OrganizationAdmission {
+  id: string;
+  kind: string;
+  regionCode: string;
+  admissionStatus: string | null;
+}
+
 /**
  * The organizations module's published queries over `organizations` and `users` for other modules
  * (one owner per table: docs/architecture.md, "Modules and their tables"). Every method takes the
@@ -49,6 +57,21 @@ export class OrganizationDirectory {
    */
   async lockForShare(manager: EntityManager, organizationId: string): Promise<void> {
     await manager.query(`SELECT 1 FROM organizations WHERE id = $1 FOR SHARE`, [organizationId]);
+  }
+
+  /**
+   * Locks an organisation row FOR SHARE and returns what decides whether it may list services (kind,
+   * admission status) and its region; undefined when there is none. A provider listing a service holds
+   * it until commit, so a suspension (which locks the row FOR UPDATE) cannot interleave.
+   */
+  async lockAdmissionForShare(manager: EntityManager, organizationId: string): Promise<OrganizationAdmission | undefined> {
+    const [org] = (await manager.query(`SELECT id, kind, region_code, admission_status FROM organizations WHERE id = $1 FOR SHARE`, [organizationId])) as {
+      id: string;
+      kind: string;
+      region_code: string;
+      admission_status: string | null;
+    }[];
+    return org && { id: org.id, kind: org.kind, regionCode: org.region_code, admissionStatus: org.admission_status };
   }
 
   /** The ids among `userIds` that are users (each once, ordered by id). */

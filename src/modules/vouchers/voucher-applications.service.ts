@@ -108,7 +108,7 @@ export class VoucherApplicationsService {
   }
 
   async list(actor: Actor, query: ListQueryDto): Promise<ApplicationDto[]> {
-    const qb = this.dataSource.getRepository(VoucherApplication).createQueryBuilder('a').innerJoin('organizations', 'o', 'o.id = a.enterprise_id');
+    const qb = this.dataSource.getRepository(VoucherApplication).createQueryBuilder('a').innerJoin('read_organizations', 'o', 'o.id = a.enterprise_id');
     if (!isPlatformAdmin(actor)) {
       if (hasRegionalView(actor) && actor.role !== Role.PartnerAdmin) qb.where('o.region_code = ANY(:scope)', { scope: actor.regionScope });
       else qb.where('a.enterprise_id = :org', { org: actor.organizationId });

@@ -180,7 +180,7 @@ export class VouchersService implements OnModuleInit {
   }
 
   async list(actor: Actor, query: ListQueryDto): Promise<VoucherDto[]> {
-    const qb = this.dataSource.getRepository(Voucher).createQueryBuilder('v').innerJoin('organizations', 'o', 'o.id = v.enterprise_id');
+    const qb = this.dataSource.getRepository(Voucher).createQueryBuilder('v').innerJoin('read_organizations', 'o', 'o.id = v.enterprise_id');
     if (!isPlatformAdmin(actor)) {
       if (hasRegionalView(actor)) qb.where('o.region_code = ANY(:scope)', { scope: actor.regionScope });
       else qb.where('v.enterprise_id = :org', { org: actor.organizationId });

@@ -16,7 +16,7 @@ export class AgreementDetailReader {
       `SELECT p.provider_id, o.name, o.region_code,
               COALESCE(array_agg(x.service_id ORDER BY x.service_id) FILTER (WHERE x.service_id IS NOT NULL), '{}') AS service_ids
          FROM recognition_agreement_providers p
-         JOIN organizations o ON o.id = p.provider_id
+         JOIN read_organizations o ON o.id = p.provider_id
          LEFT JOIN recognition_agreement_services x ON x.agreement_id = p.agreement_id AND x.provider_id = p.provider_id
         WHERE p.agreement_id = $1
         GROUP BY p.provider_id, o.name, o.region_code
@@ -27,7 +27,7 @@ export class AgreementDetailReader {
     const serviceCount = providers.reduce((n, p) => n + p.serviceIds.length, 0);
     const signatures = (await manager.query(
       `SELECT s.side, s.region_code, s.signed_by, u.display_name, s.signer_role, s.terms_hash, s.signed_at, s.voided_at, s.void_reason
-         FROM recognition_agreement_signatures s JOIN users u ON u.id = s.signed_by
+         FROM recognition_agreement_signatures s JOIN read_directory_users u ON u.id = s.signed_by
         WHERE s.agreement_id = $1 ORDER BY s.signed_at, s.id`,
       [agreement.id],
     )) as { side: string; region_code: string; signed_by: string; display_name: string; signer_role: string; terms_hash: string; signed_at: Date; voided_at: Date | null; void_reason: string | null }[];
@@ -86,9 +86,9 @@ export class AgreementDetailReader {
    */
   async notifySigners(tx: Transaction, agreement: RecognitionAgreement, actor: Actor, kind: string, title: string, body: string): Promise<void> {
     const users = (await tx.manager.query(
-      `SELECT u.id FROM users u JOIN organizations o ON o.id = u.organization_id
+      `SELECT u.id FROM read_directory_users u
         WHERE u.status = 'active' AND u.id <> $3
-          AND ((u.role = 'approver' AND o.region_code = $1) OR (u.role = 'partner_admin' AND o.region_code = $2))`,
+          AND ((u.role = 'approver' AND u.region_code = $1) OR (u.role = 'partner_admin' AND u.region_code = $2))`,
       [agreement.issuingRegionCode, agreement.partnerRegionCode, actor.userId],
     )) as { id: string }[];
     if (users.length === 0) return;

@@ -13,6 +13,7 @@ import { DATABASE_URL } from '../../../platform/database/database.tokens';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
 import { domainErrorFromDatabase } from '../../../platform/errors/pg-errors';
+import { OrganizationsService } from '../../organizations/organizations.service';
 import { CatalogImportSummaryDto } from './dto/catalog-import.dto';
 import { copyField, ImportColumn, ImportRow, readHeader, RowProblem, validateRecord } from './catalog-import.rows';
 import { CatalogImportSlots } from './catalog-import.slots';
@@ -78,6 +79,7 @@ export class CatalogImportService {
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     private readonly catalog: CatalogService,
     private readonly imports: CatalogImportsService,
+    private readonly organizations: OrganizationsService,
     config: AppConfig,
   ) {
     this.slots = new CatalogImportSlots(dataSource, config.CATALOG_IMPORT_CONCURRENCY);
@@ -131,7 +133,7 @@ export class CatalogImportService {
   private async importMode(actor: Actor): Promise<ImportMode> {
     if (actor.role === Role.PartnerAdmin) return { kind: 'partner' };
     if (actor.role !== Role.ProviderUser || !actor.isOrgAdmin) throw DomainError.forbidden('Only a provider’s organisation admins or a partner admin import catalogues');
-    const [org] = (await this.dataSource.query(`SELECT id, kind, uscc, region_code, admission_status FROM organizations WHERE id = $1`, [actor.organizationId])) as {
+    const [org] = (await this.dataSource.query(`SELECT id, kind, uscc, region_code, admission_status FROM read_organizations WHERE id = $1`, [actor.organizationId])) as {
       id: string;
       kind: string;
       uscc: string | null;
@@ -217,7 +219,7 @@ export class CatalogImportService {
     const problem = (message: string) => [{ field: 'provider_uscc', message }];
     if (mode.kind === 'provider') return row.providerUscc === mode.uscc ? [] : problem(`must be your own organisation’s USCC (${mode.uscc})`);
     if (!state.providers.has(row.providerUscc)) {
-      const [org] = (await this.dataSource.query(`SELECT id, kind, region_code, admission_status FROM organizations WHERE uscc = $1`, [row.providerUscc])) as {
+      const [org] = (await this.dataSource.query(`SELECT id, kind, region_code, admission_status FROM read_organizations WHERE uscc = $1`, [row.providerUscc])) as {
         id: string;
         kind: string;
         region_code: string;
@@ -273,24 +275,16 @@ export class CatalogImportService {
   /** One transaction: create the partner's new providers, upsert every staged row, close the import. */
   private async finish(actor: Actor, state: ImportState, bytes: number): Promise<void> {
     await this.uow.run(async (tx) => {
-      const usccs = [...state.newProviders.keys()];
-      const fresh = usccs.map((u) => state.newProviders.get(u)!);
-      const created = usccs.length
-        ? ((await tx.manager.query(
-            `INSERT INTO organizations (id, kind, name, uscc, region_code, admission_status, accreditations)
-             SELECT p.id, 'provider', p.name, p.uscc, $4, 'active', '{}' FROM unnest($1::uuid[], $2::text[], $3::text[]) AS p(id, uscc, name)
-             RETURNING id, uscc, name, region_code`,
-            [fresh.map((p) => p.id), usccs, fresh.map((p) => p.name), actor.regionCode],
-          )) as { id: string; uscc: string; name: string; region_code: string }[])
-        : [];
+      const fresh = [...state.newProviders].map(([uscc, p]) => ({ id: p.id, uscc, name: p.name }));
+      const created = await this.organizations.createImportedProviders(tx.manager, fresh, actor.regionCode);
       for (const p of created) {
         tx.audit({
           action: 'organization.provider.imported',
           subjectType: 'organization',
           subjectId: p.id,
           organizationId: p.id,
-          regionCode: p.region_code,
-          after: { kind: 'provider', name: p.name, uscc: p.uscc, regionCode: p.region_code, admissionStatus: 'active', importId: state.id },
+          regionCode: p.regionCode,
+          after: { kind: 'provider', name: p.name, uscc: p.uscc, regionCode: p.regionCode, admissionStatus: 'active', importId: state.id },
         });
       }
       const [counts] = (await tx.manager.query(

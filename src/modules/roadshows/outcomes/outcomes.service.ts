@@ -72,7 +72,7 @@ export class OutcomesService {
       SELECT p.id, p.industry, p.status, COALESCE(r.parent_code, r.code) AS city,
              to_char(p.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, (p.created_at AT TIME ZONE 'Asia/Shanghai')::date AS day,
              COALESCE(o.landed_in_jiaxing, false) AS landed, COALESCE(o.financing_raised_fen, 0) AS raised
-        FROM roadshow_projects p JOIN regions r ON r.code = p.region_code LEFT JOIN roadshow_outcomes o ON o.project_id = p.id
+        FROM roadshow_projects p JOIN read_regions r ON r.code = p.region_code LEFT JOIN roadshow_outcomes o ON o.project_id = p.id
        WHERE p.status <> 'withdrawn'`;
     const inPeriod = (column: string) => `($1::date IS NULL OR ${column} >= $1::date) AND ($2::date IS NULL OR ${column} <= $2::date)`;
     const grouped =

@@ -125,7 +125,7 @@ export class AgendaService {
     return (await manager.query(
       `SELECT s.id AS slot_id, s.slot_index, s.starts_at, s.ends_at, p.id AS project_id, p.number AS project_number, p.title AS project_title,
               p.industry, p.stage, p.enterprise_id, o.name AS enterprise_name
-         FROM roadshow_slots s JOIN roadshow_projects p ON p.id = s.project_id JOIN organizations o ON o.id = p.enterprise_id
+         FROM roadshow_slots s JOIN roadshow_projects p ON p.id = s.project_id JOIN read_organizations o ON o.id = p.enterprise_id
         WHERE s.session_id = $1 ORDER BY s.slot_index`,
       [id],
     )) as AgendaSlotRow[];
