@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { registerOrganization } from '../support/factories';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
-import { issueVoucher, listService, openProgram, recogniseShanghaiProviders } from '../support/vouchers';
+import { admittedProvider, issueVoucher, listService, openProgram, recogniseShanghaiProviders } from '../support/vouchers';
 
 /** Rows that ordering writes (orders, ledger, audit, outbox, idempotency keys): a quote must leave every count as it was. */
 async function writes(app: TestApp) {
@@ -125,5 +125,33 @@ describe('POST /service-orders/quote: what ordering would compute, without order
     await app.http().post('/api/v1/service-orders/quote').send({ serviceId: service.id, voucherId, quantity: 1 }).expect(401);
     // Nothing was ordered on this voucher by any of it.
     expect((await app.dataSource.query(`SELECT count(*)::int AS n FROM service_orders WHERE voucher_id = $1`, [voucherId]))[0].n).toBe(0);
+  });
+
+  it('an order whose subsidy would round down to 0 fen is refused with the rule and its numbers, by the quote and the order alike', async () => {
+    // No full coverage: the ratio alone decides, and 50 % of 1 fen rounds down to 0 fen.
+    const program = await openProgram(app, approver.auth, { fullCoverageThresholdFen: 0 });
+    const enterprise = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
+    const { voucherId } = await issueVoucher(app, enterprise.auth, reviewer.auth, approver.auth, program.id, 100_000);
+    const local = await admittedProvider(app, '330402');
+    const penny = await listService(app, local.auth, 1, '单点温度校准');
+    const body = { serviceId: penny.id, voucherId, quantity: 1 };
+
+    const before = await writes(app);
+    const refusedQuote = await quote(enterprise.auth, body).expect(422);
+    const refusedOrder = await order(enterprise.auth, body).expect(422);
+    expect(refusedQuote.body).toEqual({
+      statusCode: 422,
+      code: 'BUSINESS_RULE_VIOLATED',
+      message: 'subsidy would be 0 fen: the order of 1 fen at 50.00 % is below the smallest payable amount (2 fen)',
+      details: { field: 'contractAmountFen', contractAmountFen: 1, ratioBp: 5000, subsidyFen: 0, smallestPayableFen: 2 },
+    });
+    expect(refusedOrder.body).toEqual(refusedQuote.body);
+    expect(await writes(app)).toEqual(before);
+
+    // From the smallest payable amount on, the ratio pays: 2 fen → 1 fen.
+    const two = await quote(enterprise.auth, { ...body, quantity: 2 }).expect(200);
+    expect(two.body).toMatchObject({ contractAmountFen: 2, ratioBp: 5000, subsidyFen: 1, enterpriseShareFen: 1, subsidyLimitedBy: 'ratio' });
+    const ordered = await order(enterprise.auth, { ...body, quantity: 2 }).expect(201);
+    expect(ordered.body).toMatchObject({ contractAmountFen: 2, subsidyHeldFen: 1 });
   });
 });

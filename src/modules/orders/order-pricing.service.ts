@@ -7,7 +7,7 @@ import { Recognition, RecognitionService } from '../catalog/recognition.service'
 import { OrganizationsService } from '../organizations/organizations.service';
 import { VoucherProgram } from '../programs/program.entity';
 import { ProgramsService } from '../programs/programs.service';
-import { computeSubsidy, ratioForTier, SubsidyResult, tierOn } from '../programs/subsidy';
+import { computeSubsidy, formatRatioBp, ratioForTier, smallestPayableAmountFen, SubsidyResult, tierOn } from '../programs/subsidy';
 import { Voucher } from '../vouchers/voucher.entities';
 import { VouchersService } from '../vouchers/vouchers.service';
 import { CreateOrderDto } from './dto/order.dto';
@@ -64,7 +64,31 @@ export class OrderPricingService {
       remainingVoucherFen: availableFen,
       caps: [{ name: 'agreement_per_order_cap', fen: recognition?.perOrderCapFen ?? null }],
     });
-    if (subsidy.subsidyFen === 0) throw DomainError.rule('The voucher has nothing left to subsidise this order', { availableFen });
+    if (subsidy.subsidyFen === 0) throw zeroSubsidy(contractAmountFen, ratioBp, subsidy.limitedBy, availableFen);
     return { program, service, local, recognition, contractAmountFen, ratioBp, subsidy, voucherAvailableFen: availableFen };
   }
+}
+
+/**
+ * Why an order's subsidy would be 0 fen, in words and numbers (422): the voucher is empty, an
+ * agreement caps orders at 0, or — the case people hit — ratio × amount rounds down to 0 fen
+ * (docs/domain.md, "Programmes and money"). Nothing could be claimed for such an order, so none is made.
+ */
+function zeroSubsidy(contractAmountFen: number, ratioBp: number, limitedBy: string, availableFen: number): DomainError {
+  if (limitedBy === 'voucher_balance') return DomainError.rule('The voucher has nothing left to subsidise this order', { availableFen });
+  const numbers = { field: 'contractAmountFen', contractAmountFen, ratioBp, subsidyFen: 0 };
+  if (limitedBy === 'agreement_per_order_cap') {
+    return DomainError.rule('subsidy would be 0 fen: the recognition agreement caps the subsidy of each order at 0 fen', { ...numbers, perOrderCapFen: 0 });
+  }
+  const smallest = smallestPayableAmountFen(ratioBp);
+  if (limitedBy === 'ratio' && smallest === null) {
+    return DomainError.rule(`subsidy would be 0 fen: the ratio for this order is ${formatRatioBp(ratioBp)}, which pays nothing at any amount`, numbers);
+  }
+  if (limitedBy === 'ratio') {
+    return DomainError.rule(
+      `subsidy would be 0 fen: the order of ${contractAmountFen} fen at ${formatRatioBp(ratioBp)} is below the smallest payable amount (${smallest} fen)`,
+      { ...numbers, smallestPayableFen: smallest },
+    );
+  }
+  return DomainError.rule(`subsidy would be 0 fen: the order amounts to ${contractAmountFen} fen`, numbers);
 }

@@ -1,4 +1,4 @@
-import { computeSubsidy, floorRatio, qualificationCounts, ratioForTier, settlementPeriod, tierOn } from './subsidy';
+import { computeSubsidy, floorRatio, formatRatioBp, qualificationCounts, ratioForTier, settlementPeriod, smallestPayableAmountFen, tierOn } from './subsidy';
 
 describe('subsidy arithmetic', () => {
   const base = { ratioBp: 5000, fullCoverageThresholdFen: 0, remainingVoucherFen: 10_000_000, caps: [] };
@@ -7,6 +7,17 @@ describe('subsidy arithmetic', () => {
     expect(computeSubsidy({ ...base, amountFen: 12_345 })).toEqual({ subsidyFen: 6_172, limitedBy: 'ratio' });
     expect(computeSubsidy({ ...base, ratioBp: 3333, amountFen: 100 })).toEqual({ subsidyFen: 33, limitedBy: 'ratio' });
     expect(floorRatio(999_999_999_999, 9_999)).toBe(999_899_999_999);
+  });
+
+  it('knows the smallest amount a ratio pays at least 1 fen for, and nothing below it', () => {
+    for (const ratioBp of [1, 3333, 4000, 5000, 6000, 9999, 10_000]) {
+      const smallest = smallestPayableAmountFen(ratioBp) as number;
+      expect(computeSubsidy({ ...base, ratioBp, amountFen: smallest }).subsidyFen).toBeGreaterThanOrEqual(1);
+      expect(computeSubsidy({ ...base, ratioBp, amountFen: smallest - 1 }).subsidyFen).toBe(0);
+    }
+    expect([smallestPayableAmountFen(5000), smallestPayableAmountFen(3333), smallestPayableAmountFen(10_000)]).toEqual([2, 4, 1]);
+    expect(smallestPayableAmountFen(0)).toBeNull();
+    expect([formatRatioBp(5000), formatRatioBp(3333), formatRatioBp(0), formatRatioBp(10_000)]).toEqual(['50.00 %', '33.33 %', '0.00 %', '100.00 %']);
   });
 
   it('is bounded by the voucher balance and every cap, naming what bound it', () => {

@@ -58,6 +58,21 @@ export function floorRatio(amountFen: number, ratioBp: number): number {
   return Number((BigInt(amountFen) * BigInt(ratioBp)) / 10_000n);
 }
 
+/**
+ * The smallest order amount whose share at `ratioBp` is at least 1 fen: ⌈10,000 / ratio⌉ (2 fen at
+ * 50 %, 4 fen at 33.33 %). Below it ratio × amount rounds down to 0 fen. Null for a 0 % ratio, which
+ * pays nothing at any amount.
+ */
+export function smallestPayableAmountFen(ratioBp: number): number | null {
+  if (!Number.isInteger(ratioBp) || ratioBp <= 0) return null;
+  return Math.floor((10_000 + ratioBp - 1) / ratioBp);
+}
+
+/** Basis points as a percentage with two decimals, for messages: 5000 → "50.00 %". */
+export function formatRatioBp(ratioBp: number): string {
+  return `${Math.floor(ratioBp / 100)}.${String(ratioBp % 100).padStart(2, '0')} %`;
+}
+
 export function computeSubsidy(input: SubsidyInput): SubsidyResult {
   for (const [name, value] of Object.entries({ amountFen: input.amountFen, remainingVoucherFen: input.remainingVoucherFen, fullCoverageThresholdFen: input.fullCoverageThresholdFen })) {
     if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer of fen`);
