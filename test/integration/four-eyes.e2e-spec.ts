@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { decide } from '../support/approvals';
+import { batchWithClaim as makeBatchWithClaim, paidClaim as makePaidClaim, settlementStep } from '../support/claims';
 import { registerOrganization } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { issueVoucher, ledgerInvariants, listService, openProgram } from '../support/vouchers';
-import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 
 type Auth = { Authorization: string };
 
@@ -28,7 +26,6 @@ describe('four eyes on money', () => {
   let partner: Session;
   let lab: { auth: Auth; service: { id: string }; cheap: { id: string } };
   const http = () => app.http();
-  const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
 
   beforeAll(async () => {
     app = await startTestApp({ env: { FOUR_EYES_THRESHOLD_FEN: String(THRESHOLD) } });
@@ -52,50 +49,12 @@ describe('four eyes on money', () => {
     expect(await ledgerInvariants(app)).toEqual({ sum: 0, minBalance: 0, drift: 0 });
   }
 
+  const people = () => ({ lab: lab.auth, reviewer: reviewer.auth, approver: approver.auth, finance: finance.auth });
   /** A programme with one voucher and one paid-for, claimed and (automatically) approved order; returns its open batch. */
-  async function batchWithClaim(serviceId: string) {
-    const program = await openProgram(app, approver.auth);
-    const enterprise = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
-    const { voucherId } = await issueVoucher(app, enterprise.auth, reviewer.auth, approver.auth, program.id, 1_000_000);
-    const order = await http().post('/api/v1/service-orders').set(enterprise.auth).send({ serviceId, voucherId, quantity: 1 }).expect(201);
-    await http().post(`/api/v1/service-orders/${order.body.id}/accept`).set(lab.auth).expect(200);
-    await http().post(`/api/v1/service-orders/${order.body.id}/deliver`).set(lab.auth).send({ reportNumber: `JC-${digits(6)}`, actualAmountFen: order.body.contractAmountFen, deliveredOn: shanghaiDate() }).expect(200);
-    await http().post(`/api/v1/service-orders/${order.body.id}/confirm`).set(enterprise.auth).expect(200);
-    const claim = await http()
-      .post('/api/v1/redemption-claims')
-      .set(lab.auth)
-      .send({ orderId: order.body.id, contractNo: `HT-${digits(6)}`, invoiceNo: `FP-${digits(12)}`, paymentProof: `BANK-${digits(10)}`, reportNo: `JC-${digits(6)}` })
-      .expect(201);
-    // Small claims may be approved automatically; otherwise the district and the city approve them.
-    for (const [who, stage] of [[reviewer, 'district_review'], [approver, 'city_approval']] as const) {
-      const next = await eventually(async () => {
-        const c = await http().get(`/api/v1/redemption-claims/${claim.body.id}`).set(finance.auth);
-        if (c.body.status === 'approved') return { done: true as const };
-        const tasks = (await http().get('/api/v1/approval-tasks').set(who.auth)).body as { id: string; caseId: string; stageKey: string }[];
-        const task = tasks.find((t) => t.caseId === claim.body.caseId && t.stageKey === stage);
-        return task ? { done: false as const, task } : undefined;
-      }, 20_000, `claim ${stage}`);
-      if (next.done) break;
-      await decide(app, who.auth, next.task.id, 'approve').expect(200);
-    }
-    const batch = await eventually(async () => {
-      const res = await http().get(`/api/v1/settlement-batches?programId=${program.id}`).set(finance.auth);
-      return (res.body as { id: string; itemCount: number }[]).find((b) => b.itemCount === 1);
-    }, 30_000, 'settlement batch');
-    return { program, batchId: batch.id, claimId: claim.body.id as string, amountFen: order.body.subsidyHeldFen as number, voucherId };
-  }
-
-  const step = (auth: Auth, batchId: string, action: 'close' | 'approve' | 'pay') =>
-    http().post(`/api/v1/settlement-batches/${batchId}/${action}`).set(auth).send(action === 'pay' ? { paymentReference: `JXCZ-${digits(6)}` } : {});
-
+  const batchWithClaim = (serviceId: string) => makeBatchWithClaim(app, people(), serviceId);
+  const step = (auth: Auth, batchId: string, action: 'close' | 'approve' | 'pay') => settlementStep(app, auth, batchId, action);
   /** A claim paid in settlement by three different officers (admin closes, finance approves, finance2 pays). */
-  async function paidClaim(serviceId: string) {
-    const made = await batchWithClaim(serviceId);
-    await step(admin.auth, made.batchId, 'close').expect(200);
-    await step(finance.auth, made.batchId, 'approve').expect(200);
-    await step(finance2.auth, made.batchId, 'pay').expect(200);
-    return made;
-  }
+  const paidClaim = (serviceId: string) => makePaidClaim(app, people(), { closer: admin.auth, approver: finance.auth, payer: finance2.auth }, serviceId);
 
   async function me(auth: Auth): Promise<string> {
     return (await http().get('/api/v1/me').set(auth).expect(200)).body.user.id;
