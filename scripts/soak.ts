@@ -722,13 +722,13 @@ async function checks(w: World): Promise<Check[]> {
        FROM redemption_claims c LEFT JOIN ledger_transactions t ON t.kind = 'pay' AND t.reference_type = 'claim' AND t.reference_id = c.id::text
       GROUP BY c.id`,
   );
-  const paidWrong = pays.filter((c) => (['paid', 'clawed_back'].includes(c.status) ? c.pays !== 1 || Number(c.paid) !== Number(c.amount) : c.pays !== 0));
+  const paidWrong = pays.filter((c) => (['paid', 'clawed_back', 'recovered'].includes(c.status) ? c.pays !== 1 || Number(c.paid) !== Number(c.amount) : c.pays !== 0));
   const paidClaims = pays.filter((c) => c.status === 'paid').length;
   add("every paid claim paid exactly once (no 'pay' for others)", `${paidClaims} paid of ${pays.length} claims, ${paidWrong.length} wrong`, paidWrong.length === 0);
 
   const captures = await q(
     `SELECT c.id FROM redemption_claims c LEFT JOIN ledger_transactions t ON t.kind = 'capture' AND t.reference_type = 'claim' AND t.reference_id = c.id::text
-      GROUP BY c.id, c.status HAVING (c.status IN ('approved', 'paid', 'clawed_back')) <> (count(t.id) = 1) OR count(t.id) > 1`,
+      GROUP BY c.id, c.status HAVING (c.status IN ('approved', 'paid', 'clawed_back', 'recovered')) <> (count(t.id) = 1) OR count(t.id) > 1`,
   );
   add('approved/paid claims captured exactly once, others never', `${captures.length} wrong`, captures.length === 0);
 

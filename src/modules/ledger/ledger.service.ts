@@ -131,6 +131,38 @@ export class LedgerService {
     return Number(sum);
   }
 
+  /**
+   * What a clawed-back claim still owes (docs/domain.md, "Claw-backs and recoveries"), from the ledger alone:
+   * its `claw_back` movement minus its `recover` movements, which reference `claimRecoveryReference(claimId, n)`.
+   * For many claims in one query; a claim with neither movement is absent from the map.
+   */
+  async clawBackBalances(manager: EntityManager, claimIds: readonly string[]): Promise<Map<string, ClawBackBalance>> {
+    if (claimIds.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT claim_id,
+              COALESCE(sum(amount_fen) FILTER (WHERE kind = 'claw_back'), 0)::bigint AS clawed_back,
+              COALESCE(sum(amount_fen) FILTER (WHERE kind = 'recover'), 0)::bigint AS recovered
+         FROM (SELECT kind, amount_fen, CASE WHEN kind = 'claw_back' THEN reference_id ELSE split_part(reference_id, ':', 1) END AS claim_id
+                 FROM ledger_transactions
+                WHERE (kind = 'claw_back' AND reference_type = 'claim' AND reference_id = ANY($1::text[]))
+                   OR (kind = 'recover' AND reference_type = $2 AND split_part(reference_id, ':', 1) = ANY($1::text[]))) t
+        GROUP BY claim_id`,
+      [[...claimIds], CLAIM_RECOVERY_REFERENCE],
+    )) as { claim_id: string; clawed_back: string; recovered: string }[];
+    return new Map(
+      rows.map((r) => {
+        const clawedBackFen = Number(r.clawed_back);
+        const recoveredFen = Number(r.recovered);
+        return [r.claim_id, { clawedBackFen, recoveredFen, outstandingFen: clawedBackFen - recoveredFen }];
+      }),
+    );
+  }
+
+  /** One claim's claw-back balance (clawBackBalances); zeros when nothing was clawed back. */
+  async clawBackBalance(manager: EntityManager, claimId: string): Promise<ClawBackBalance> {
+    return (await this.clawBackBalances(manager, [claimId])).get(claimId) ?? { clawedBackFen: 0, recoveredFen: 0, outstandingFen: 0 };
+  }
+
   /** Locks an account row (FOR UPDATE) and returns its balance; the caller keeps the Money lock order (docs/architecture.md). */
   async lockBalance(manager: EntityManager, accountId: string): Promise<number> {
     const [row] = (await manager.query(`SELECT balance_fen FROM ledger_accounts WHERE id = $1 FOR UPDATE`, [accountId])) as { balance_fen: string }[];
@@ -169,6 +201,21 @@ export class LedgerService {
       at: (r.created_at as Date).toISOString(),
     }));
   }
+}
+
+/** Reference type of a `recover` movement: money a payee paid back on a clawed-back claim. */
+export const CLAIM_RECOVERY_REFERENCE = 'claim_recovery';
+
+/** Reference id of a claim's n-th recovery (1, 2, …): unique per movement, and it names the claim (clawBackBalances). */
+export function claimRecoveryReference(claimId: string, seq: number): string {
+  return `${claimId}:${seq}`;
+}
+
+/** A claw-back as the ledger sees it: clawed back, paid back so far, and still owed (never negative). */
+export interface ClawBackBalance {
+  clawedBackFen: number;
+  recoveredFen: number;
+  outstandingFen: number;
 }
 
 export interface StatementLine {

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../platform/auth/access.decorators';
 import { Actor, Role } from '../../platform/context/actor';
-import { ClaimDto, ClaimQueryDto, ClawBackDto, ResubmitClaimDto, SubmitClaimDto, UpdateClaimDocumentsDto } from './dto/claim.dto';
+import { ClaimDto, ClaimQueryDto, ClaimRecoveryDto, ClawBackDto, RecordedRecoveryDto, RecordRecoveryDto, ResubmitClaimDto, SubmitClaimDto, UpdateClaimDocumentsDto } from './dto/claim.dto';
+import { ClaimRecoveriesService } from './claim-recoveries.service';
 import { ClaimsService } from './claims.service';
 
 const CLAIMANTS = [Role.ProviderUser, Role.EnterpriseUser];
@@ -10,7 +11,10 @@ const CLAIMANTS = [Role.ProviderUser, Role.EnterpriseUser];
 @ApiTags('redemption claims')
 @Controller('redemption-claims')
 export class ClaimsController {
-  constructor(private readonly claims: ClaimsService) {}
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly recoveries: ClaimRecoveriesService,
+  ) {}
 
   @Post()
   @Roles(...CLAIMANTS)
@@ -70,5 +74,23 @@ export class ClaimsController {
   @ApiOkResponse({ type: ClaimDto })
   clawBack(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ClawBackDto): Promise<ClaimDto> {
     return this.claims.clawBack(actor, id, dto.reason);
+  }
+
+  @Post(':id/recoveries')
+  @Roles(Role.Finance)
+  @ApiOperation({
+    summary: 'Record money the payee paid back on a clawed-back claim (finance of the issuing region): it returns to the programme’s budget; the last instalment makes the claim recovered',
+  })
+  @ApiCreatedResponse({ type: RecordedRecoveryDto })
+  recordRecovery(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordRecoveryDto): Promise<RecordedRecoveryDto> {
+    return this.recoveries.record(actor, id, dto);
+  }
+
+  @Get(':id/recoveries')
+  @Roles(...CLAIMANTS, Role.Reviewer, Role.Approver, Role.Finance, Role.PartnerAdmin, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Recoveries recorded on a clawed-back claim, oldest first' })
+  @ApiOkResponse({ type: [ClaimRecoveryDto] })
+  listRecoveries(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ClaimRecoveryDto[]> {
+    return this.recoveries.list(actor, id);
   }
 }

@@ -7,7 +7,7 @@ import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
 import { CaseEngine } from '../approvals/case-engine.service';
 import { FourEyesService } from '../four-eyes/four-eyes.service';
-import { LedgerService } from '../ledger/ledger.service';
+import { ClawBackBalance, LedgerService } from '../ledger/ledger.service';
 import { OrdersService } from '../orders/orders.service';
 import { ProgramQueries } from '../programs/program-queries';
 import { ProgramsService } from '../programs/programs.service';
@@ -151,7 +151,7 @@ export class ClaimsService implements OnModuleInit {
         return { ...toClaimDto(claim), fourEyesRequest: request };
       }
       await this.applyClawBack(tx, claim, reason);
-      return toClaimDto(claim);
+      return toClaimDto(claim, await this.ledger.clawBackBalance(tx.manager, claim.id));
     });
   }
 
@@ -214,11 +214,15 @@ export class ClaimsService implements OnModuleInit {
     }
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.programId) qb.andWhere('c.program_id = :programId', { programId: query.programId });
-    return (await qb.orderBy('c.created_at', 'DESC').limit(query.limit ?? 50).offset(query.offset ?? 0).getMany()).map(toClaimDto);
+    const claims = await qb.orderBy('c.created_at', 'DESC').limit(query.limit ?? 50).offset(query.offset ?? 0).getMany();
+    // Only a claw-back leaves something owed or recovered: ask the ledger about those claims alone.
+    const balances = await this.ledger.clawBackBalances(this.dataSource.manager, claims.filter((c) => CLAWED.includes(c.status)).map((c) => c.id));
+    return claims.map((c) => toClaimDto(c, balances.get(c.id)));
   }
 
   async get(actor: Actor, id: string): Promise<ClaimDto> {
-    return toClaimDto(await this.lockVisible(this.dataSource.manager, actor, id, false));
+    const claim = await this.lockVisible(this.dataSource.manager, actor, id, false);
+    return toClaimDto(claim, CLAWED.includes(claim.status) ? await this.ledger.clawBackBalance(this.dataSource.manager, claim.id) : undefined);
   }
 
   async setStatus(tx: Transaction, claim: RedemptionClaim, status: ClaimStatus, reason: string | null): Promise<void> {
@@ -241,7 +245,8 @@ export class ClaimsService implements OnModuleInit {
     return claim;
   }
 
-  private async lockVisible(manager: EntityManager, actor: Actor, id: string, lock = true): Promise<RedemptionClaim> {
+  /** The claim if the actor may read it (own organisation, the order's parties, the bureaus whose scope covers it), else 404; locked FOR UPDATE unless `lock` is false. */
+  async lockVisible(manager: EntityManager, actor: Actor, id: string, lock = true): Promise<RedemptionClaim> {
     const claim = await manager.getRepository(RedemptionClaim).findOne({ where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
     if (!claim) throw DomainError.notFound('Claim');
     if (isPlatformAdmin(actor) || claim.claimantOrgId === actor.organizationId) return claim;
@@ -260,7 +265,11 @@ export class ClaimsService implements OnModuleInit {
   }
 }
 
-export function toClaimDto(c: RedemptionClaim): ClaimDto {
+/** Claims whose claw-back the ledger has to be asked about (what was recovered, what is still owed). */
+const CLAWED: ClaimStatus[] = ['clawed_back', 'recovered'];
+
+/** `balance`: the claim's claw-back in the ledger (LedgerService.clawBackBalance); none means nothing was clawed back. */
+export function toClaimDto(c: RedemptionClaim, balance?: ClawBackBalance): ClaimDto {
   return {
     id: c.id,
     number: c.number,
@@ -281,5 +290,7 @@ export function toClaimDto(c: RedemptionClaim): ClaimDto {
     approvedAt: c.approvedAt ? c.approvedAt.toISOString() : null,
     paidAt: c.paidAt ? c.paidAt.toISOString() : null,
     version: c.version,
+    recoveredFen: balance?.recoveredFen ?? 0,
+    outstandingFen: balance?.outstandingFen ?? 0,
   };
 }

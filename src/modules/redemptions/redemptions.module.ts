@@ -8,6 +8,7 @@ import { OrdersModule } from '../orders/orders.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ProgramsModule } from '../programs/programs.module';
 import { VouchersModule } from '../vouchers/vouchers.module';
+import { ClaimRecoveriesService } from './claim-recoveries.service';
 import { RedemptionClaim } from './claim.entity';
 import { RedemptionClaimSubject } from './claim.subject';
 import { ClaimsController } from './claims.controller';
@@ -16,7 +17,7 @@ import { ClaimsService } from './claims.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RedemptionClaim]), ApprovalsModule, CatalogModule, FourEyesModule, LedgerModule, OrdersModule, OrganizationsModule, ProgramsModule, VouchersModule],
   controllers: [ClaimsController],
-  providers: [ClaimsService, RedemptionClaimSubject],
+  providers: [ClaimsService, ClaimRecoveriesService, RedemptionClaimSubject],
   exports: [ClaimsService],
 })
 export class RedemptionsModule {}

@@ -51,7 +51,9 @@ describe('state tables of the voucher lifecycle', () => {
   });
 
   it('claims are paid once and only after approval; batches move strictly forward', () => {
-    exhaustive(CLAIM_STATES, ['submitted', 'in_review', 'approved', 'paid', 'rejected', 'returned', 'withdrawn', 'clawed_back']);
+    exhaustive(CLAIM_STATES, ['submitted', 'in_review', 'approved', 'paid', 'rejected', 'returned', 'withdrawn', 'clawed_back', 'recovered']);
+    expect(CLAIM_STATES.next('clawed_back', 'recover')).toBe('recovered');
+    for (const e of CLAIM_STATES.events) expect(CLAIM_STATES.can('recovered', e)).toBe(false);
     expect(CLAIM_STATES.can('paid', 'pay')).toBe(false);
     expect(CLAIM_STATES.can('submitted', 'pay')).toBe(false);
     const { allowed } = exhaustive(BATCH_STATES, ['open', 'closed', 'approved', 'paid', 'reconciled']);

@@ -83,6 +83,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   service_orders: 'orders',
   // redemptions
   redemption_claims: 'redemptions',
+  redemption_claim_recoveries: 'redemptions',
   // settlement
   settlement_batches: 'settlement',
   settlement_items: 'settlement',

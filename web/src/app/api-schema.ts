@@ -1737,6 +1737,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/redemption-claims/{id}/recoveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recoveries recorded on a clawed-back claim, oldest first */
+        get: operations["ClaimsController_listRecoveries"];
+        put?: never;
+        /** Record money the payee paid back on a clawed-back claim (finance of the issuing region): it returns to the programme’s budget; the last instalment makes the claim recovered */
+        post: operations["ClaimsController_recordRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settlement-batches": {
         parameters: {
             query?: never;
@@ -4177,12 +4195,16 @@ export interface components {
             paymentProof: string;
             reportNo: string;
             /** @enum {string} */
-            status: "submitted" | "in_review" | "approved" | "paid" | "rejected" | "returned" | "withdrawn" | "clawed_back";
+            status: "submitted" | "in_review" | "approved" | "paid" | "rejected" | "returned" | "withdrawn" | "clawed_back" | "recovered";
             caseId: string | null;
             rejectionReason: string | null;
             approvedAt: string | null;
             paidAt: string | null;
             version: number;
+            /** @description Paid back so far on a claw-back (recover movements), fen; 0 when nothing was clawed back */
+            recoveredFen: number;
+            /** @description Still owed by the payee on a claw-back (claw_back minus recover movements), fen; 0 when nothing was clawed back or all was recovered */
+            outstandingFen: number;
             /** @description Set on a claw-back answer when the amount needs a second person: the claim stays paid until the request is confirmed */
             fourEyesRequest?: components["schemas"]["FourEyesRequestDto"];
         };
@@ -4196,6 +4218,66 @@ export interface components {
         };
         ClawBackDto: {
             reason: string;
+        };
+        RecordRecoveryDto: {
+            /** @description Amount received, fen; default: all that is still owed */
+            amountFen?: number;
+            /**
+             * @description Day the money arrived (Asia/Shanghai), not after today
+             * @example 2026-11-20
+             */
+            receivedOn: string;
+            /**
+             * @description Bank reference of the incoming payment
+             * @example JXCZ-20261120-0042
+             */
+            reference: string;
+            note?: string;
+        };
+        RecordedRecoveryDto: {
+            id: string;
+            claimId: string;
+            claimNumber: string;
+            /** @description The claim’s 1st, 2nd, … recovery */
+            seq: number;
+            programId: string;
+            /** @description fen */
+            amountFen: number;
+            receivedOn: string;
+            reference: string;
+            note: string | null;
+            recordedById: string;
+            recordedByName: string | null;
+            recordedAt: string;
+            /** @description The recover movement (clawback_receivable → budget_available) */
+            ledgerTransactionId: string;
+            /**
+             * @description recovered once nothing is owed any more
+             * @enum {string}
+             */
+            claimStatus: "submitted" | "in_review" | "approved" | "paid" | "rejected" | "returned" | "withdrawn" | "clawed_back" | "recovered";
+            /** @description Still owed after this recovery, fen */
+            outstandingFen: number;
+            /** @description Paid back so far, this recovery included, fen */
+            recoveredFen: number;
+        };
+        ClaimRecoveryDto: {
+            id: string;
+            claimId: string;
+            claimNumber: string;
+            /** @description The claim’s 1st, 2nd, … recovery */
+            seq: number;
+            programId: string;
+            /** @description fen */
+            amountFen: number;
+            receivedOn: string;
+            reference: string;
+            note: string | null;
+            recordedById: string;
+            recordedByName: string | null;
+            recordedAt: string;
+            /** @description The recover movement (clawback_receivable → budget_available) */
+            ledgerTransactionId: string;
         };
         BatchPersonDto: {
             id: string;
@@ -4921,7 +5003,7 @@ export interface components {
             /** @description The HTTP status, repeated */
             statusCode: number;
             /** @enum {string} */
-            code: "ALREADY_EXISTS" | "BUSINESS_RULE_VIOLATED" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_TRANSITION" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "MALFORMED_JSON" | "NOT_FOUND" | "PASSWORD_RESET_REQUIRED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SECOND_PERSON_REQUIRED" | "SERVICE_UNAVAILABLE" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            code: "ALREADY_EXISTS" | "BUSINESS_RULE_VIOLATED" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_TRANSITION" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "MALFORMED_JSON" | "NOT_FOUND" | "PASSWORD_RESET_REQUIRED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "RECOVERY_EXCEEDS_OUTSTANDING" | "SECOND_PERSON_REQUIRED" | "SERVICE_UNAVAILABLE" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
             /** @description Human text; may change between versions */
             message: string;
             /** @description Field problems of a validation failure, or facts about the refusal */
@@ -7396,7 +7478,7 @@ export interface operations {
     ClaimsController_list: {
         parameters: {
             query?: {
-                status?: "submitted" | "in_review" | "approved" | "paid" | "rejected" | "returned" | "withdrawn" | "clawed_back";
+                status?: "submitted" | "in_review" | "approved" | "paid" | "rejected" | "returned" | "withdrawn" | "clawed_back" | "recovered";
                 programId?: string;
                 limit?: number;
                 offset?: number;
@@ -7553,6 +7635,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_listRecoveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimRecoveryDto"][];
+                };
+            };
+        };
+    };
+    ClaimsController_recordRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRecoveryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedRecoveryDto"];
                 };
             };
         };
