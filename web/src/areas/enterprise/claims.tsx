@@ -12,7 +12,7 @@ import { Claim, FilteredList, Order, ProgramName, RecordHeader, StateTag, useLiv
 /** Who looks at an order or a claim: the enterprise that ordered, or the lab (服务机构) that serves. */
 export type Side = 'enterprise' | 'lab';
 
-export const CLAIM_STATUSES = ['submitted', 'in_review', 'returned', 'approved', 'paid', 'rejected', 'withdrawn', 'clawed_back'];
+export const CLAIM_STATUSES = ['submitted', 'in_review', 'returned', 'approved', 'paid', 'rejected', 'withdrawn', 'clawed_back', 'recovered'];
 /** Claims still moving through review or settlement: their pages poll. */
 const MOVING = ['submitted', 'in_review', 'approved'];
 

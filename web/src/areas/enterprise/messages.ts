@@ -378,6 +378,7 @@ export const enterpriseMessages: Messages = {
     'enterprise.claim.resubmitTitle': '重新提交',
     'enterprise.claim.resubmit': '重新提交兑付',
     'enterprise.state.clawed_back': '已追回',
+    'enterprise.state.recovered': '追回款已收回',
     'enterprise.state.prechecking': '预审中',
     'enterprise.state.waiting': '公示中',
 
@@ -774,6 +775,7 @@ export const enterpriseMessages: Messages = {
     'enterprise.claim.resubmitTitle': 'Resubmit',
     'enterprise.claim.resubmit': 'Resubmit the claim',
     'enterprise.state.clawed_back': 'Clawed back',
+    'enterprise.state.recovered': 'Recovered',
     'enterprise.state.prechecking': 'Pre-checking',
     'enterprise.state.waiting': 'Waiting (notice period)',
 

@@ -3,6 +3,7 @@ import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
 import { reviewMessages } from './messages';
 import { fourEyesMessages } from './four-eyes-messages';
+import { recoveryMessages } from './recovery-messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
 const AgreementDetailPage = lazyPage(() => import('./agreements'), 'AgreementDetailPage');
@@ -49,5 +50,5 @@ export const reviewArea: Area = {
     // Four eyes on money: revocations and claw-backs above the threshold wait here for a second person.
     { path: '/review/four-eyes', element: <FourEyesPage />, roles: ['approver', 'finance', 'platform_admin'], menu: 'review.menu.fourEyes', icon: <SafetyCertificateOutlined />, group: FUNDS },
   ],
-  messages: { zh: { ...reviewMessages.zh, ...fourEyesMessages.zh }, en: { ...reviewMessages.en, ...fourEyesMessages.en } },
+  messages: { zh: { ...reviewMessages.zh, ...fourEyesMessages.zh, ...recoveryMessages.zh }, en: { ...reviewMessages.en, ...fourEyesMessages.en, ...recoveryMessages.en } },
 };

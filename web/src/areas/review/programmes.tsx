@@ -9,6 +9,7 @@ import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/f
 import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
 import { RegionSelect } from '../../app/widgets/region-select';
+import { ClawBacksCard } from './recoveries';
 import { Filters, FilterValues, FormAction, PercentInput, RegionName, rowProps, useEnumOptions, usePercentRules } from './shared';
 import type { Budget, Program } from './types';
 
@@ -226,6 +227,7 @@ export function ProgrammeDetailPage() {
         }
       />
       {canReadBudget && p.status !== 'draft' && <BudgetCard programId={p.id} />}
+      {canReadBudget && p.status !== 'draft' && <ClawBacksCard programId={p.id} issuingRegionCode={p.issuingRegionCode} />}
       <Facts
         title={t('review.programme.settings')}
         items={[
