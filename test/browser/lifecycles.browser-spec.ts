@@ -30,7 +30,7 @@ describe('web portal: lifecycles page', () => {
     expect(await claw.textContent()).toBe('claw_backpaid→ clawed_backredemption_claim.clawed_back—');
     // One row per declared action, in the declared order.
     expect(await table.locator('tbody tr[data-row-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')))).toEqual(
-      ['start_review', 'approve', 'reject', 'return', 'resubmit', 'withdraw', 'pay', 'claw_back'],
+      ['start_review', 'approve', 'reject', 'return', 'resubmit', 'withdraw', 'pay', 'claw_back', 'recover'],
     );
     expect(person.errors).toEqual([]);
   });
