@@ -66,3 +66,40 @@ export function LoadError({ error, retry }: { error: unknown; retry?: () => void
     />
   );
 }
+
+/** A record whose state queued work will change: polled while `moving` says so, until the state lands. */
+export function useLive<T>(path: string | undefined, moving: (data: T) => boolean, ms = 3000): Loaded<T> {
+  const [pollMs, setPollMs] = useState<number>();
+  const loaded = useApi<T>(path, undefined, { pollMs });
+  const isMoving = !!loaded.data && moving(loaded.data);
+  useEffect(() => setPollMs(isMoving ? ms : undefined), [isMoving, ms]);
+  return loaded;
+}
+
+/** GETs that rarely change (categories, a service's or programme's name), fetched once per page load. */
+const cache = new Map<string, Promise<unknown>>();
+function cachedGet<T>(path: string): Promise<T> {
+  let hit = cache.get(path);
+  if (!hit) {
+    hit = api.get<T>(path).catch((err: unknown) => {
+      cache.delete(path);
+      throw err;
+    });
+    cache.set(path, hit);
+  }
+  return hit as Promise<T>;
+}
+
+/** The record, undefined while loading, null when it cannot be read (e.g. a withdrawn service). */
+export function useCached<T>(path: string | undefined): T | undefined | null {
+  const [data, setData] = useState<T | null>();
+  useEffect(() => {
+    let live = true;
+    setData(undefined);
+    if (path) void cachedGet<T>(path).then((d) => live && setData(d), () => live && setData(null));
+    return () => {
+      live = false;
+    };
+  }, [path]);
+  return data;
+}

@@ -17,6 +17,7 @@ export function DownloadButton(props: {
   children: ReactNode;
   testId?: string;
   type?: ButtonProps['type'];
+  size?: ButtonProps['size'];
   onRefused?(err: unknown): void;
 }) {
   const { t } = useI18n();
@@ -25,6 +26,7 @@ export function DownloadButton(props: {
     <Button
       icon={<DownloadOutlined />}
       type={props.type}
+      size={props.size}
       loading={pending}
       data-testid={props.testId}
       onClick={() => {

@@ -7,7 +7,7 @@ import { LoadError } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { DateInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { useRegions } from '../dashboards/shared';
+import { useRegions } from '../../app/regions';
 import { JsonBlock } from './shared';
 import type { Schema } from '../../app/api';
 

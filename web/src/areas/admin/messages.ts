@@ -2,7 +2,6 @@ import type { Messages } from '../../app/i18n';
 
 export const adminMessages: Messages = {
   zh: {
-    'admin.group': '平台运维',
     'admin.menu.queues': '队列监控',
     'admin.menu.users': '用户管理',
     'admin.menu.workflows': '流程配置',
@@ -160,7 +159,6 @@ export const adminMessages: Messages = {
     'admin.audit.end': '没有更早的记录了',
   },
   en: {
-    'admin.group': 'Operations',
     'admin.menu.queues': 'Queues',
     'admin.menu.users': 'Users',
     'admin.menu.workflows': 'Workflows',

@@ -6,7 +6,8 @@ import { formatTime, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { knownLabel, Kpis } from '../dashboards/shared';
+import { Kpis } from '../../app/widgets/kpis';
+import { knownLabel } from '../../app/widgets/labels';
 import { JsonBlock } from './shared';
 import type { Schema } from '../../app/api';
 

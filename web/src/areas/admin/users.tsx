@@ -7,7 +7,7 @@ import { formatTime, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { useRegions } from '../dashboards/shared';
+import { useRegions } from '../../app/regions';
 import { RegionSelect } from '../../app/widgets/region-select';
 import { RoleSelect } from './shared';
 import type { Schema } from '../../app/api';

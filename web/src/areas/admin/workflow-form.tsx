@@ -4,11 +4,10 @@ import type { FormListFieldData } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { api, type Schema } from '../../app/api';
-import type { Role } from '../../app/auth';
 import { ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { FieldLookup, rulesFor, useSchema } from '../../app/schema';
-import { useWorkflowLabels } from '../dashboards/shared';
+import { useWorkflowLabels } from '../../features/workflows/labels';
 import { RoleSelect } from './shared';
 
 export type Stage = Schema<'StageDto'>;

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatTime, Money, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { useWorkflowLabels } from '../dashboards/shared';
+import { useWorkflowLabels } from '../../features/workflows/labels';
 import { Definition, formatDuration, PublishDefinitionForm, Stage } from './workflow-form';
 
 /** 流程配置: the active version of every workflow definition. */

@@ -6,7 +6,8 @@ import { LoadError, useApi } from '../../app/data';
 import { Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { RegionName } from '../../app/regions';
-import { FormAction, rowProps } from '../review/shared';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
 import type { Schema } from '../../app/api';
 
 type PublicNotice = Schema<'PublicNoticeDto'>;

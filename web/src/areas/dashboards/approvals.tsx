@@ -5,7 +5,9 @@ import { useMe } from '../../app/auth';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Chart, ChartOption } from './chart';
-import { ChartCard, FigureTable, Kpis, useWorkflowLabels } from './shared';
+import { Kpis } from '../../app/widgets/kpis';
+import { useWorkflowLabels } from '../../features/workflows/labels';
+import { ChartCard, FigureTable } from './shared';
 import type { Schema } from '../../app/api';
 
 type StageTimeRow = Schema<'StageTimeRowDto'>;

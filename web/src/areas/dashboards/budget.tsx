@@ -4,7 +4,8 @@ import { Money, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Chart, ChartOption, moneyAxisTooltip, yuanTick } from './chart';
-import { ChartCard, FigureTable, Kpis, ProgramPicker, useProgramChoice, useRegions } from './shared';
+import { Kpis } from '../../app/widgets/kpis';
+import { ChartCard, FigureTable, ProgramPicker, useProgramChoice, useRegions } from './shared';
 import type { Schema } from '../../app/api';
 
 type DistrictRow = Schema<'DistrictBudgetRowDto'>;

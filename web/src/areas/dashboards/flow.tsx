@@ -5,7 +5,8 @@ import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
 import { Chart, ChartOption, escapeHtml } from './chart';
-import { ChartCard, FigureTable, Kpis, ProgramPicker, useProgramChoice, useRegions } from './shared';
+import { Kpis } from '../../app/widgets/kpis';
+import { ChartCard, FigureTable, ProgramPicker, useProgramChoice, useRegions } from './shared';
 import type { Schema } from '../../app/api';
 
 type FlowRow = Schema<'RegionFlowRowDto'>;

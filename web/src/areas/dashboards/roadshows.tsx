@@ -6,7 +6,9 @@ import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
 import { Chart, ChartOption, escapeHtml, yuanTick } from './chart';
-import { ChartCard, FigureTable, knownLabel, Kpis, useRegions } from './shared';
+import { Kpis } from '../../app/widgets/kpis';
+import { knownLabel } from '../../app/widgets/labels';
+import { ChartCard, FigureTable, useRegions } from './shared';
 import type { Schema } from '../../app/api';
 
 type StatsRow = Schema<'StatsRowDto'>;

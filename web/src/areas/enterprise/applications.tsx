@@ -3,12 +3,17 @@ import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Table, Tag, T
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/common';
-import { LoadError, useApi } from '../../app/data';
+import { LoadError, useApi, useLive } from '../../app/data';
 import { ActionButton, ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
-import { CaseTimeline, CaseDetail, lastDecisionComment } from './case';
-import { Application, FilteredList, Program, ProgramName, RecordHeader, RefreshButton, useLive, useRegions } from './shared';
+import { useRegions } from '../../app/regions';
+import { type CaseDetail, CaseTimeline, lastDecisionComment } from '../../app/widgets/case-timeline';
+import { FilteredList } from '../../app/widgets/paged-table';
+import { RecordHeader } from '../../app/widgets/record-header';
+import { RefreshButton } from '../../app/widgets/refresh-button';
+import { type Program, ProgramName } from '../../features/orders/records';
+import type { Application } from './records';
 import type { Schema } from '../../app/api';
 
 type Limits = Schema<'ApplicationLimitsDto'>;
@@ -37,7 +42,7 @@ export function ProgramsPage() {
           { title: t('enterprise.program.region'), dataIndex: 'issuingRegionCode', render: (c: string) => regionName(c) },
           { title: t('enterprise.program.ratio'), render: (_, p) => formatBp(p.ratioBpByTier.default) },
           { title: t('enterprise.program.perApplicationCap'), align: 'right', render: (_, p) => <Money fen={p.perApplicationCapFen} /> },
-          { title: t('enterprise.program.mode'), dataIndex: 'redemptionMode', render: (m: string) => <Tag>{t(`enterprise.mode.${m}`)}</Tag> },
+          { title: t('enterprise.program.mode'), dataIndex: 'redemptionMode', render: (m: string) => <Tag>{t(`claim.redemptionMode.${m}`)}</Tag> },
           { title: t('enterprise.program.useBy'), dataIndex: 'useBy' },
           {
             title: t('common.actions'),
@@ -59,7 +64,7 @@ function useLimits(programId: string | undefined) {
 
 /** The caller's caps for a programme: ratio by tier, caps used and remaining, the most it may request. */
 function LimitsCard({ limits }: { limits: Limits }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   return (
     <Card title={t('enterprise.limits.title')} size="small" style={{ marginBottom: 16 }} data-testid="limits">
       {!limits.acceptingApplications && <Alert type="warning" showIcon title={t('enterprise.limits.notAccepting')} style={{ marginBottom: 12 }} />}
@@ -85,13 +90,13 @@ function LimitsCard({ limits }: { limits: Limits }) {
           <Typography.Text strong data-testid="limits-max">{formatFen(limits.maxRequestableFen)}</Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('enterprise.limits.dates')}>{t('enterprise.limits.datesValue', { useBy: limits.useBy, redeemBy: limits.redeemBy })}</Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.program.mode')}>{t(`enterprise.mode.${limits.redemptionMode}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.program.mode')}>{t(`claim.redemptionMode.${limits.redemptionMode}`)}</Descriptions.Item>
         <Descriptions.Item label={t('enterprise.limits.qualifications')}>
           {limits.qualifications.length === 0
             ? t('enterprise.limits.noQualifications')
             : limits.qualifications.map((q) => (
                 <Tag key={q.certificateNo} color={q.validToday ? 'green' : 'default'}>
-                  {t(`enterprise.qualification.${q.kind}`)} · {q.validToday ? t('enterprise.limits.validTo', { date: q.validTo }) : t('enterprise.limits.notValid')}
+                  {label('qualification.kind', q.kind)} · {q.validToday ? t('enterprise.limits.validTo', { date: q.validTo }) : t('enterprise.limits.notValid')}
                 </Tag>
               ))}
         </Descriptions.Item>
@@ -211,7 +216,7 @@ export function ApplicationsPage() {
       emptyText={t('enterprise.applications.none')}
       columns={[
         { title: t('enterprise.application.number'), dataIndex: 'number', render: (n: string, a) => <Link to={`/enterprise/applications/${a.id}`}>{n}</Link> },
-        { title: t('enterprise.program'), dataIndex: 'programId', render: (p: string) => <ProgramName id={p} /> },
+        { title: t('common.program'), dataIndex: 'programId', render: (p: string) => <ProgramName id={p} /> },
         { title: t('enterprise.application.requested'), dataIndex: 'requestedFen', align: 'right', render: (f: number) => <Money fen={f} /> },
         { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
         { title: t('enterprise.application.submittedAt'), dataIndex: 'submittedAt', render: formatTime },
@@ -278,7 +283,7 @@ export function ApplicationPage() {
           <Facts
             items={[
               [t('enterprise.application.number'), a.number],
-              [t('enterprise.program'), <ProgramName key="p" id={a.programId} />],
+              [t('common.program'), <ProgramName key="p" id={a.programId} />],
               [t('enterprise.application.requested'), <Money key="m" fen={a.requestedFen} strong />],
               [t('common.status'), <StatusTag key="s" status={a.status} />],
               [t('enterprise.application.submittedAt'), formatTime(a.submittedAt)],
@@ -334,7 +339,7 @@ function SubmitCard({ application, onDone }: { application: Application; onDone(
         testId="application-submit-form"
       >
         {resubmit && (
-          <Field name="note" label={t('enterprise.application.note')}>
+          <Field name="note" label={t('common.whatChanged')}>
             <Input.TextArea rows={2} />
           </Field>
         )}

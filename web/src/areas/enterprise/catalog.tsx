@@ -9,7 +9,11 @@ import { errorText } from '../../app/errors';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
-import { CatalogService, Order, PagedTable, useCategories, useRegions, Voucher } from './shared';
+import { useRegions } from '../../app/regions';
+import { PagedTable } from '../../app/widgets/paged-table';
+import { type CatalogService, useCategories } from '../../features/catalog/services';
+import type { Order } from '../../features/orders/records';
+import type { Voucher } from './records';
 import type { Schema } from '../../app/api';
 
 type Quote = Schema<'OrderQuoteDto'>;
@@ -44,7 +48,7 @@ export function CatalogPage() {
             style={{ width: 420 }}
             id="catalog-q"
           />
-          <Select allowClear placeholder={t('enterprise.catalog.category')} style={{ width: 180 }} value={params.get('category') ?? undefined} onChange={(v?: string) => set('category', v)} options={categories.options} />
+          <Select allowClear placeholder={t('service.category')} style={{ width: 180 }} value={params.get('category') ?? undefined} onChange={(v?: string) => set('category', v)} options={categories.options} />
           <Select allowClear placeholder={t('enterprise.catalog.region')} style={{ width: 160 }} value={params.get('region') ?? undefined} onChange={(v?: string) => set('region', v)} options={topRegions} data-testid="catalog-region" />
           <Checkbox checked={recognisedOnly} onChange={(e) => set('all', e.target.checked ? undefined : '1')}>
             {t('enterprise.catalog.recognisedOnly')}
@@ -57,12 +61,12 @@ export function CatalogPage() {
         testId="catalog-table"
         emptyText={t('enterprise.catalog.none')}
         columns={[
-          { title: t('enterprise.service.name'), dataIndex: 'name', render: (n: string, s) => <Link to={`/enterprise/catalog/${s.id}`}>{n}</Link> },
-          { title: t('enterprise.service.provider'), dataIndex: 'providerName' },
+          { title: t('service.name'), dataIndex: 'name', render: (n: string, s) => <Link to={`/enterprise/catalog/${s.id}`}>{n}</Link> },
+          { title: t('service.provider'), dataIndex: 'providerName' },
           { title: t('enterprise.catalog.region'), dataIndex: 'regionCode', render: (c: string) => regionName(c) },
-          { title: t('enterprise.catalog.category'), dataIndex: 'category', render: (c: string) => categories.name(c) },
-          { title: t('enterprise.service.unitPrice'), align: 'right', render: (_, s) => <><Money fen={s.unitPriceFen} /> / {s.unit}</> },
-          { title: t('enterprise.service.leadTime'), dataIndex: 'leadTimeDays', render: (d: number) => t('enterprise.service.days', { n: d }) },
+          { title: t('service.category'), dataIndex: 'category', render: (c: string) => categories.name(c) },
+          { title: t('service.unitPrice'), align: 'right', render: (_, s) => <><Money fen={s.unitPriceFen} /> / {s.unit}</> },
+          { title: t('service.leadTime'), dataIndex: 'leadTimeDays', render: (d: number) => t('service.days', { n: d }) },
           {
             title: t('common.actions'),
             render: (_, s) => (
@@ -85,14 +89,14 @@ export function ServiceFacts({ service }: { service: CatalogService }) {
   return (
     <Facts
       items={[
-        [t('enterprise.service.provider'), service.providerName],
-        [t('enterprise.service.code'), service.code],
-        [t('enterprise.catalog.category'), categories.name(service.category)],
-        [t('enterprise.service.unitPrice'), <span key="p" data-testid="service-price"><Money fen={service.unitPriceFen} strong /> / {service.unit}</span>],
-        [t('enterprise.service.leadTime'), t('enterprise.service.days', { n: service.leadTimeDays })],
+        [t('service.provider'), service.providerName],
+        [t('service.code'), service.code],
+        [t('service.category'), categories.name(service.category)],
+        [t('service.unitPrice'), <span key="p" data-testid="service-price"><Money fen={service.unitPriceFen} strong /> / {service.unit}</span>],
+        [t('service.leadTime'), t('service.days', { n: service.leadTimeDays })],
         [t('enterprise.catalog.region'), regionName(service.regionCode)],
-        [t('enterprise.service.instrument'), [service.instrumentName, service.instrumentModel].filter(Boolean).join(' · ') || '—'],
-        [t('enterprise.service.description'), service.description ?? '—'],
+        [t('service.instrument'), [service.instrumentName, service.instrumentModel].filter(Boolean).join(' · ') || '—'],
+        [t('service.description'), service.description ?? '—'],
       ]}
     />
   );
@@ -105,7 +109,7 @@ export function ServicePage() {
   const service = useApi<CatalogService>(`/catalog/services/${id}`);
   return (
     <>
-      <PageHeader title={service.data?.name ?? t('enterprise.service.title')} sub={service.data && <Tag color={service.data.status === 'active' ? 'green' : 'default'}>{service.data.providerName}</Tag>} />
+      <PageHeader title={service.data?.name ?? t('service.title')} sub={service.data && <Tag color={service.data.status === 'active' ? 'green' : 'default'}>{service.data.providerName}</Tag>} />
       <LoadError error={service.error} retry={() => void service.reload()} />
       {service.data && (
         <Row gutter={16}>
@@ -189,7 +193,7 @@ function OrderCard({ service }: { service: CatalogService }) {
         onDone={(o) => navigate(`/enterprise/orders/${o.id}`)}
         testId="order-form"
       >
-        <Field name="voucherId" label={t('enterprise.order.voucher')}>
+        <Field name="voucherId" label={t('order.voucher')}>
           <Select
             loading={vouchers.loading}
             placeholder={t('enterprise.order.chooseVoucher')}
@@ -228,12 +232,12 @@ function QuoteView({ quote }: { quote: Quote }) {
         <Descriptions.Item label={t('enterprise.quote.ownShare')}>
           <Typography.Text strong data-testid="quote-own-share">{formatFen(quote.enterpriseShareFen)}</Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.order.limitedBy')}>{t(`enterprise.limitedBy.${quote.subsidyLimitedBy}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('order.limitedBy')}>{t(`order.limitedBy.${quote.subsidyLimitedBy}`)}</Descriptions.Item>
         <Descriptions.Item label={t('enterprise.quote.voucherAfter')}>
           {t('enterprise.quote.voucherAfterValue', { now: formatFen(quote.voucherAvailableFen), after: formatFen(quote.voucherAvailableFen - quote.subsidyFen) })}
         </Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.order.crossRegion')}>
-          {quote.recognitionAgreementId ? <Tag color="blue">{t('enterprise.order.recognised')}</Tag> : t('enterprise.order.local')}
+        <Descriptions.Item label={t('order.crossRegion')}>
+          {quote.recognitionAgreementId ? <Tag color="blue">{t('order.recognised')}</Tag> : t('order.local')}
         </Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary">{t('enterprise.quote.note')}</Typography.Text>

@@ -2,12 +2,11 @@ import { Alert, Card, Col, Form, Input, Radio, Row, Select, Table, Tag, Typograp
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
-import { Facts, formatTime, PageHeader } from '../../app/common';
+import { Facts, formatTime, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { CaseTimeline } from './case';
-import { StateTag } from './shared';
+import { CaseTimeline } from '../../app/widgets/case-timeline';
 import type { Schema } from '../../app/api';
 
 type ChangeRequest = Schema<'ChangeRequestDto'>;
@@ -138,7 +137,7 @@ export function ControllerGroupPage() {
               columns={[
                 { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v) },
                 { title: t('enterprise.cg.action'), dataIndex: 'action', render: (v: string, r) => `${t(`enterprise.cg.action.${v}`)}${r.targetGroupName ?? r.newGroupName ? ` · ${r.targetGroupName ?? r.newGroupName}` : ''}` },
-                { title: t('common.status'), dataIndex: 'status', render: (v: string) => <span data-testid="group-request-status"><StateTag status={v} /></span> },
+                { title: t('common.status'), dataIndex: 'status', render: (v: string) => <span data-testid="group-request-status"><StatusTag status={v} /></span> },
                 { title: t('enterprise.cg.decidedAt'), dataIndex: 'decidedAt', render: (v: string | null) => formatTime(v) },
               ]}
             />

@@ -6,7 +6,10 @@ import { Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
-import { Application, Order, Program, ProgramName, RefreshButton, ServiceName, Voucher } from './shared';
+import { RefreshButton } from '../../app/widgets/refresh-button';
+import { ServiceName } from '../../features/catalog/services';
+import { type Order, type Program, ProgramName } from '../../features/orders/records';
+import type { Application, Voucher } from './records';
 
 const OPEN_APPLICATION = ['draft', 'submitted', 'in_review', 'returned', 'approved'];
 /** Orders that wait for the enterprise (confirm a delivery) or for the lab. */

@@ -80,12 +80,12 @@ export function RegisterPage() {
             </Field>
             {kind === 'provider' && <Alert type="info" showIcon title={t('enterprise.register.providerNote')} style={{ marginBottom: 16 }} />}
             <Typography.Title level={5}>{t('enterprise.register.organization')}</Typography.Title>
-            <Field name={['organization', 'name']} label={t('enterprise.register.orgName')}>
+            <Field name={['organization', 'name']} label={t('org.name')}>
               <Input placeholder={t(`enterprise.register.orgNamePlaceholder.${kind}`)} />
             </Field>
             <Field
               name={['organization', 'uscc']}
-              label={t('enterprise.register.uscc')}
+              label={t('org.uscc')}
               extra={t('enterprise.register.usccHelp')}
               rules={[
                 {
@@ -99,23 +99,23 @@ export function RegisterPage() {
             >
               <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
             </Field>
-            <Field name={['organization', 'regionCode']} label={t('enterprise.register.region')}>
+            <Field name={['organization', 'regionCode']} label={t('org.region')}>
               <RegionSelect placeholder={t('enterprise.register.regionPlaceholder')} data-testid="register-region" />
             </Field>
             <Space size="middle" style={{ display: 'flex' }} align="start">
-              <Field name={['organization', 'contactName']} label={t('enterprise.register.contactName')}>
+              <Field name={['organization', 'contactName']} label={t('org.contactName')}>
                 <Input />
               </Field>
-              <Field name={['organization', 'contactPhone']} label={t('enterprise.register.contactPhone')}>
+              <Field name={['organization', 'contactPhone']} label={t('org.contactPhone')}>
                 <Input />
               </Field>
             </Space>
             {kind === 'provider' && (
               <>
-                <Field name={['organization', 'providerKind']} label={t('enterprise.register.providerKind')}>
-                  <Select options={(['university', 'institute', 'third_party_lab'] as const).map((k) => ({ value: k, label: t(`enterprise.providerKind.${k}`) }))} />
+                <Field name={['organization', 'providerKind']} label={t('org.providerKind')}>
+                  <Select options={(['university', 'institute', 'third_party_lab'] as const).map((k) => ({ value: k, label: t(`org.providerKind.${k}`) }))} />
                 </Field>
-                <Field name={['organization', 'accreditations']} label={t('enterprise.register.accreditations')}>
+                <Field name={['organization', 'accreditations']} label={t('org.accreditations')}>
                   <Checkbox.Group options={['CMA', 'CNAS']} />
                 </Field>
               </>

@@ -3,8 +3,12 @@ import { Link, useParams } from 'react-router-dom';
 import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { Order, PagedTable, ProgramName, RecordHeader, RefreshButton, Voucher } from './shared';
-import { useOrderColumns } from './orders';
+import { PagedTable } from '../../app/widgets/paged-table';
+import { RecordHeader } from '../../app/widgets/record-header';
+import { RefreshButton } from '../../app/widgets/refresh-button';
+import { useOrderColumns } from '../../features/orders/orders';
+import { type Order, ProgramName } from '../../features/orders/records';
+import type { Voucher } from './records';
 import type { Schema } from '../../app/api';
 
 type StatementLine = Schema<'StatementLineDto'>;
@@ -36,7 +40,7 @@ export function VouchersPage() {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t('enterprise.voucher.number'), dataIndex: 'number', render: (n: string, v) => <Link to={`/enterprise/vouchers/${v.id}`}>{n}</Link> },
-          { title: t('enterprise.program'), dataIndex: 'programId', render: (p: string) => <ProgramName id={p} /> },
+          { title: t('common.program'), dataIndex: 'programId', render: (p: string) => <ProgramName id={p} /> },
           { title: t('enterprise.voucher.face'), dataIndex: 'faceValueFen', align: 'right', render: (f: number) => <Money fen={f} /> },
           { title: t('enterprise.voucher.available'), dataIndex: 'availableFen', align: 'right', render: (f: number) => <Money fen={f} strong /> },
           { title: t('enterprise.voucher.held'), dataIndex: 'heldFen', align: 'right', render: (f: number) => <Money fen={f} /> },
@@ -66,7 +70,7 @@ export function VoucherPage() {
         <>
           <Facts
             items={[
-              [t('enterprise.program'), <ProgramName key="p" id={v.programId} />],
+              [t('common.program'), <ProgramName key="p" id={v.programId} />],
               [t('enterprise.voucher.face'), <Money key="f" fen={v.faceValueFen} />],
               [t('enterprise.voucher.available'), <span key="a" data-testid="voucher-available"><Money fen={v.availableFen} strong /></span>],
               [t('enterprise.voucher.held'), <span key="h" data-testid="voucher-held"><Money fen={v.heldFen} /></span>],

@@ -3,11 +3,13 @@ import { Link } from 'react-router-dom';
 import { api } from '../../app/api';
 import { useAuth, useMe } from '../../app/auth';
 import { Facts, formatTime, PageHeader, StatusTag } from '../../app/common';
-import { LoadError, useApi } from '../../app/data';
+import { LoadError, useApi, useLive } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { CaseTimeline } from '../enterprise/case';
-import { Order, RefreshButton, useLive, useRegions } from '../enterprise/shared';
+import { useRegions } from '../../app/regions';
+import { CaseTimeline } from '../../app/widgets/case-timeline';
+import { RefreshButton } from '../../app/widgets/refresh-button';
+import type { Order } from '../../features/orders/records';
 import type { Schema } from '../../app/api';
 
 type Organization = Schema<'OrganizationDto'>;
@@ -139,11 +141,11 @@ function Profile({ org, onSaved }: { org: Organization; onSaved(): void }) {
       <Facts
         title={t('lab.profile.title')}
         items={[
-          [t('enterprise.register.uscc'), <Typography.Text key="u" copyable style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{org.uscc}</Typography.Text>],
-          [t('enterprise.register.region'), regionName(org.regionCode)],
+          [t('org.uscc'), <Typography.Text key="u" copyable style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{org.uscc}</Typography.Text>],
+          [t('org.region'), regionName(org.regionCode)],
           [t('common.status'), <StatusTag key="s" status={org.admissionStatus} />],
-          [t('enterprise.register.providerKind'), org.providerKind ? t(`enterprise.providerKind.${org.providerKind}`) : '—'],
-          [t('enterprise.register.accreditations'), org.accreditations.length ? org.accreditations.map((a) => <Tag key={a} color="blue">{a}</Tag>) : t('lab.profile.noAccreditation')],
+          [t('org.providerKind'), org.providerKind ? t(`org.providerKind.${org.providerKind}`) : '—'],
+          [t('org.accreditations'), org.accreditations.length ? org.accreditations.map((a) => <Tag key={a} color="blue">{a}</Tag>) : t('lab.profile.noAccreditation')],
           [t('lab.profile.registeredAt'), formatTime(org.createdAt)],
         ]}
       />
@@ -163,26 +165,26 @@ function Profile({ org, onSaved }: { org: Organization; onSaved(): void }) {
             testId="profile-form"
           >
             {beforeAdmission && (
-              <Field name="name" label={t('enterprise.register.orgName')}>
+              <Field name="name" label={t('org.name')}>
                 <Input placeholder={org.name} />
               </Field>
             )}
             <Row gutter={16}>
               <Col xs={24} md={12}>
-                <Field name="contactName" label={t('enterprise.register.contactName')}>
+                <Field name="contactName" label={t('org.contactName')}>
                   <Input />
                 </Field>
               </Col>
               <Col xs={24} md={12}>
-                <Field name="contactPhone" label={t('enterprise.register.contactPhone')}>
+                <Field name="contactPhone" label={t('org.contactPhone')}>
                   <Input />
                 </Field>
               </Col>
             </Row>
-            <Field name="providerKind" label={t('enterprise.register.providerKind')}>
-              <Select options={(['university', 'institute', 'third_party_lab'] as const).map((k) => ({ value: k, label: t(`enterprise.providerKind.${k}`) }))} />
+            <Field name="providerKind" label={t('org.providerKind')}>
+              <Select options={(['university', 'institute', 'third_party_lab'] as const).map((k) => ({ value: k, label: t(`org.providerKind.${k}`) }))} />
             </Field>
-            <Field name="accreditations" label={t('enterprise.register.accreditations')}>
+            <Field name="accreditations" label={t('org.accreditations')}>
               <Checkbox.Group options={['CMA', 'CNAS']} />
             </Field>
           </ApiForm>
@@ -205,7 +207,7 @@ function ResubmitAdmission({ caseId, onDone }: { caseId: string; onDone(): void 
         successMessage={t('action.done')}
         onDone={onDone}
       >
-        <Field name="note" label={t('enterprise.application.note')}>
+        <Field name="note" label={t('common.whatChanged')}>
           <Input.TextArea rows={2} />
         </Field>
       </ApiForm>

@@ -3,13 +3,14 @@ import { Alert, Button, Card, Col, Descriptions, message, Row, Table, Typography
 import { useEffect, useState } from 'react';
 import { api, saveBlob } from '../../app/api';
 import { useMe } from '../../app/auth';
-import { formatTime, PageHeader } from '../../app/common';
+import { formatTime, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { ActionButton } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { FileDrop } from '../../app/widgets/file-drop';
-import { PagedTable, RefreshButton, StateTag } from '../enterprise/shared';
+import { PagedTable } from '../../app/widgets/paged-table';
+import { RefreshButton } from '../../app/widgets/refresh-button';
 import type { Schema } from '../../app/api';
 
 type CatalogImport = Schema<'CatalogImportDto'>;
@@ -122,7 +123,7 @@ export function LabImportsPage() {
           onRow={(i) => ({ onClick: () => setSelected(i.id), style: { cursor: 'pointer' } })}
           columns={[
             { title: t('lab.imports.startedAt'), dataIndex: 'startedAt', render: formatTime },
-            { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StateTag status={s} /> },
+            { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
             { title: t('lab.imports.rowsTotal'), dataIndex: 'rowsTotal', align: 'right' },
             { title: t('lab.imports.rowsInserted'), dataIndex: 'rowsInserted', align: 'right' },
             { title: t('lab.imports.rowsUpdated'), dataIndex: 'rowsUpdated', align: 'right' },
@@ -151,7 +152,7 @@ function ImportResult({ imp }: { imp: CatalogImport }) {
   };
   const run = () => download().catch((err) => void message.error(errorText(err, t))).finally(() => setDownloading(false));
   return (
-    <Card title={t('lab.imports.result')} extra={<StateTag status={imp.status} />} style={{ marginBottom: 16 }} data-testid="import-result">
+    <Card title={t('lab.imports.result')} extra={<StatusTag status={imp.status} />} style={{ marginBottom: 16 }} data-testid="import-result">
       {imp.errorMessage && <Alert type="error" showIcon title={imp.errorMessage} style={{ marginBottom: 16 }} />}
       <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
         <Descriptions.Item label={t('lab.imports.rowsTotal')}>{imp.rowsTotal}</Descriptions.Item>

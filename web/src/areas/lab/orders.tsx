@@ -3,9 +3,9 @@ import { api } from '../../app/api';
 import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
-import { ClaimForm, ClaimList, ClaimOfOrder } from '../enterprise/claims';
-import { OrderFrame, OrderList, ReasonButton } from '../enterprise/orders';
-import { Order, useProgram } from '../enterprise/shared';
+import { ClaimForm, ClaimList, ClaimOfOrder, ClaimPage } from '../../features/orders/claims';
+import { OrderFrame, OrderList, ReasonButton } from '../../features/orders/orders';
+import { type Order, useProgram } from '../../features/orders/records';
 
 /** Today in Shanghai (the API's calendar), whatever the browser's time zone: YYYY-MM-DD. */
 function shanghaiToday(): string {
@@ -39,17 +39,17 @@ function DeliverForm({ order, onDone }: { order: Order; onDone(): void }) {
       >
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Field name="reportNumber" label={t('enterprise.order.reportNumber')}>
+            <Field name="reportNumber" label={t('order.reportNumber')}>
               <Input placeholder="SHJC-2026-001234" />
             </Field>
           </Col>
           <Col xs={24} md={8}>
-            <Field name="actualAmountFen" label={t('enterprise.order.actual')} extra={t('lab.deliver.actualHelp', { contract: formatFen(order.contractAmountFen) })}>
+            <Field name="actualAmountFen" label={t('order.actual')} extra={t('lab.deliver.actualHelp', { contract: formatFen(order.contractAmountFen) })}>
               <MoneyInput />
             </Field>
           </Col>
           <Col xs={24} md={8}>
-            <Field name="deliveredOn" label={t('enterprise.order.deliveredOn')}>
+            <Field name="deliveredOn" label={t('order.deliveredOn')}>
               <DateInput />
             </Field>
           </Col>
@@ -98,4 +98,8 @@ function LabNextStep({ order: o, reload }: { order: Order; reload(): void }) {
 export function LabClaimsPage() {
   const { t } = useI18n();
   return <ClaimList side="lab" title={t('lab.claims.title')} sub={t('lab.claims.sub')} />;
+}
+
+export function LabClaimPage() {
+  return <ClaimPage side="lab" />;
 }

@@ -7,7 +7,9 @@ import { useMe } from '../../app/auth';
 import { formatTime, Money, PageHeader, StatusTag } from '../../app/common';
 import { ActionButton, ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { CatalogService, PagedTable, RefreshButton, useCategories } from '../enterprise/shared';
+import { PagedTable } from '../../app/widgets/paged-table';
+import { RefreshButton } from '../../app/widgets/refresh-button';
+import { type CatalogService, useCategories } from '../../features/catalog/services';
 
 interface ServiceValues {
   code?: string;
@@ -61,12 +63,12 @@ export function LabServicesPage() {
         testId="lab-services-table"
         emptyText={t('lab.services.none')}
         columns={[
-          { title: t('enterprise.service.code'), dataIndex: 'code' },
-          { title: t('enterprise.service.name'), dataIndex: 'name' },
-          { title: t('enterprise.catalog.category'), dataIndex: 'category', render: (c: string) => categories.name(c) },
-          { title: t('enterprise.service.unitPrice'), align: 'right', render: (_, s) => <><Money fen={s.unitPriceFen} /> / {s.unit}</> },
-          { title: t('enterprise.service.leadTime'), dataIndex: 'leadTimeDays', render: (d: number) => t('enterprise.service.days', { n: d }) },
-          { title: t('enterprise.service.instrument'), render: (_, s) => [s.instrumentName, s.instrumentModel].filter(Boolean).join(' · ') || '—' },
+          { title: t('service.code'), dataIndex: 'code' },
+          { title: t('service.name'), dataIndex: 'name' },
+          { title: t('service.category'), dataIndex: 'category', render: (c: string) => categories.name(c) },
+          { title: t('service.unitPrice'), align: 'right', render: (_, s) => <><Money fen={s.unitPriceFen} /> / {s.unit}</> },
+          { title: t('service.leadTime'), dataIndex: 'leadTimeDays', render: (d: number) => t('service.days', { n: d }) },
+          { title: t('service.instrument'), render: (_, s) => [s.instrumentName, s.instrumentModel].filter(Boolean).join(' · ') || '—' },
           { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
           { title: t('common.updatedAt'), dataIndex: 'updatedAt', render: formatTime },
           {
@@ -129,27 +131,27 @@ function ServiceForm({ service, onDone }: { service?: CatalogService; onDone(): 
       <Row gutter={16}>
         <Col span={12}>
           {service ? (
-            <Field name="code" label={t('enterprise.service.code')}>
+            <Field name="code" label={t('service.code')}>
               <Input disabled />
             </Field>
           ) : (
-            <Field name="code" label={t('enterprise.service.code')} extra={t('lab.services.codeHelp')}>
+            <Field name="code" label={t('service.code')} extra={t('lab.services.codeHelp')}>
               <Input placeholder="XRF-001" />
             </Field>
           )}
         </Col>
         <Col span={12}>
-          <Field name="category" label={t('enterprise.catalog.category')}>
+          <Field name="category" label={t('service.category')}>
             <Select options={categories.options} data-testid="service-category" />
           </Field>
         </Col>
       </Row>
-      <Field name="name" label={t('enterprise.service.name')}>
+      <Field name="name" label={t('service.name')}>
         <Input placeholder="X射线荧光光谱分析" />
       </Field>
       <Row gutter={16}>
         <Col span={10}>
-          <Field name="unitPriceFen" label={t('enterprise.service.unitPrice')}>
+          <Field name="unitPriceFen" label={t('service.unitPrice')}>
             <MoneyInput />
           </Field>
         </Col>
@@ -176,7 +178,7 @@ function ServiceForm({ service, onDone }: { service?: CatalogService; onDone(): 
           </Field>
         </Col>
       </Row>
-      <Field name="description" label={t('enterprise.service.description')}>
+      <Field name="description" label={t('service.description')}>
         <Input.TextArea rows={3} />
       </Field>
     </ApiForm>

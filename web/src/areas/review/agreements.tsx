@@ -9,7 +9,9 @@ import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/f
 import { useI18n } from '../../app/i18n';
 import { formatBp } from '@shared/money';
 import { RegionSelect } from '../../app/widgets/region-select';
-import { FormAction, PercentInput, RegionName, rowProps, usePercentRules, useRegions } from './shared';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
+import { PercentInput, RegionName, usePercentRules, useRegions } from './shared';
 import type { Agreement, AgreementDetail, AgreementSignature, Organization } from './types';
 
 /** Statuses in which the terms may still change (and a change voids the signatures). */
@@ -21,7 +23,6 @@ const EDITABLE = ['draft', 'partially_signed'];
  */
 export function AgreementsPage() {
   const { t } = useI18n();
-  const me = useMe();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const agreements = useApi<Agreement[]>('/recognition-agreements');
@@ -94,7 +95,6 @@ interface AgreementValues {
 function AgreementForm({ onDone }: { onDone(a: AgreementDetail): void }) {
   const { t } = useI18n();
   const me = useMe();
-  const regions = useRegions();
   const issuing = me.user.role === 'approver' ? me.organization.regionCode : undefined;
   const partner = me.user.role === 'partner_admin' ? me.organization.regionCode : undefined;
   return (

@@ -7,9 +7,11 @@ import { Facts, formatTime, History, Money, PageHeader, StatusTag, TimelineItem 
 import { LoadError, useApi } from '../../app/data';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { CertificateButton, QualificationStatusWithRevoke } from '../enterprise/qualifications';
+import { CertificateButton, QualificationStatusWithRevoke } from '../../features/qualifications/qualifications';
 import { ClaimButtons, ClaimTag, Decision, DECISIONS, SUBJECT_TYPES } from './inbox';
-import { CommentField, DueCell, Filters, FilterValues, FormAction, inboxPath, OrgName, ProgramLink, RegionName, rowProps, useEnumOptions } from './shared';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
+import { CommentField, DueCell, Filters, FilterValues, inboxPath, OrgName, ProgramLink, RegionName, useEnumOptions } from './shared';
 import type { Case, CaseDetail, Finding, Revision, Task } from './types';
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
@@ -77,12 +79,12 @@ const SUBJECTS: Record<string, { path(id: string): string; facts(r: SubjectRecor
       const certificate = q.certificate as { fileName: string } | null;
       return [
         [t('review.f.enterprise'), <OrgName id={q.organizationId as string} />],
-        [t('enterprise.qual.kind'), label('enterprise.qual.kind', q.kind as string)],
-        [t('enterprise.qual.certificateNo'), q.certificateNo as string],
-        [t('enterprise.qual.issuer'), (q.issuer as string | null) ?? '—'],
-        [t('enterprise.qual.validity'), `${q.validFrom as string} ~ ${q.validTo as string}`],
+        [t('qualification.kind'), label('qualification.kind', q.kind as string)],
+        [t('qualification.certificateNo'), q.certificateNo as string],
+        [t('qualification.issuer'), (q.issuer as string | null) ?? '—'],
+        [t('qualification.validity'), `${q.validFrom as string} ~ ${q.validTo as string}`],
         [t('common.status'), <QualificationStatusWithRevoke qualification={{ id: q.id as string, status: q.status as string }} />],
-        [t('enterprise.qual.certificate'), certificate ? <CertificateButton qualificationId={q.id as string} fileName={certificate.fileName} testId="case-certificate" /> : t('review.qual.noFile')],
+        [t('qualification.certificate'), certificate ? <CertificateButton qualificationId={q.id as string} fileName={certificate.fileName} testId="case-certificate" /> : t('review.qual.noFile')],
       ];
     },
   },

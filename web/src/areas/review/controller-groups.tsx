@@ -7,7 +7,9 @@ import { Facts, formatTime, Money, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { FormAction, RegionName, rowProps } from './shared';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
+import { RegionName } from './shared';
 import type { Organization } from './types';
 import type { Schema } from '../../app/api';
 

@@ -6,7 +6,8 @@ import { formatTime, Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { Filters, rowProps, useEnumOptions } from './shared';
+import { rowProps } from '../../app/widgets/paged-table';
+import { Filters, useEnumOptions } from './shared';
 import type { FourEyesRequest } from './types';
 
 const STATUSES = ['pending', 'confirmed', 'cancelled'] as const;

@@ -1,13 +1,13 @@
-import { Alert, Button, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, List, Modal, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { Money, PageHeader, StatusTag } from '../../app/common';
-import { LoadError } from '../../app/data';
 import { ActionButton, ApiForm } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { CommentField, DueCell, Filters, FilterValues, Pager, RegionName, rowProps, useEnumOptions, usePagedApi } from './shared';
+import { PagedTable, rowProps, usePagedList } from '../../app/widgets/paged-table';
+import { CommentField, DueCell, Filters, FilterValues, RegionName, useEnumOptions } from './shared';
 import type { BatchDecisionResult, Task } from './types';
 
 export type Decision = 'approve' | 'return' | 'reject';
@@ -50,7 +50,7 @@ export function InboxPage() {
   const { t, label } = useI18n();
   const me = useMe();
   const [filters, setFilters] = useState<FilterValues>({ status: 'open' });
-  const tasks = usePagedApi<Task>('/approval-tasks', { status: filters.status as string, subjectType: filters.subjectType as string, stage: filters.stage as string, overdue: filters.overdue ? 'true' : undefined });
+  const tasks = usePagedList<Task>('/approval-tasks', { status: filters.status as string, subjectType: filters.subjectType as string, stage: filters.stage as string, overdue: filters.overdue ? 'true' : undefined });
   const [selected, setSelected] = useState<string[]>([]);
   const [decision, setDecision] = useState<Decision>();
   const [results, setResults] = useState<{ items: BatchDecisionResult[]; titles: Record<string, string> }>();
@@ -77,7 +77,6 @@ export function InboxPage() {
           setSelected([]);
         }}
       />
-      <LoadError error={tasks.error} retry={reload} />
       {results && <BatchResults results={results.items} titles={results.titles} onClose={() => setResults(undefined)} />}
       <Space style={{ marginBottom: 12 }} wrap data-testid="batch-bar">
         <Typography.Text type="secondary">{t('review.batch.selected', { count: selected.length })}</Typography.Text>
@@ -91,15 +90,10 @@ export function InboxPage() {
           {t('review.batch.reject')}
         </Button>
       </Space>
-      <Table<Task>
-        rowKey="id"
-        size="middle"
-        loading={tasks.loading}
-        dataSource={tasks.rows}
-        pagination={false}
-        scroll={{ x: 1000 }}
-        data-testid="inbox-table"
-        locale={{ emptyText: t('review.inbox.empty') }}
+      <PagedTable<Task>
+        list={tasks}
+        testId="inbox-table"
+        emptyText={t('review.inbox.empty')}
         onRow={(task) => rowProps(`task-row-${task.id}`)}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (task) => ({ disabled: !selectable(task) }) }}
         columns={[
@@ -154,7 +148,6 @@ export function InboxPage() {
           },
         ]}
       />
-      <Pager page={tasks.page} setPage={tasks.setPage} hasMore={tasks.hasMore} />
       <BatchDecisionModal
         decision={decision}
         taskIds={selected}

@@ -9,7 +9,9 @@ import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/f
 import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
 import { RegionSelect } from '../../app/widgets/region-select';
-import { Filters, FilterValues, FormAction, PercentInput, RegionName, rowProps, useEnumOptions, usePercentRules } from './shared';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
+import { Filters, FilterValues, PercentInput, RegionName, useEnumOptions, usePercentRules } from './shared';
 import type { Budget, Program } from './types';
 
 export const TIERS = ['default', 'tech_sme', 'specialised_sme', 'high_tech'] as const;

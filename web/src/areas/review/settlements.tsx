@@ -8,7 +8,9 @@ import { LoadError, useApi } from '../../app/data';
 import { ActionButton, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
-import { DownloadButton, Filters, FormAction, ProgramLink, RegionName, rowProps, useEnumOptions } from './shared';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
+import { DownloadButton, Filters, ProgramLink, RegionName, useEnumOptions } from './shared';
 import type { Program, SettlementBatch, Statement, StatementRow } from './types';
 
 const BATCH_STATUSES = ['open', 'closed', 'approved', 'paid', 'reconciled'] as const;

@@ -9,7 +9,8 @@ import { ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { FollowButton } from './project';
 import { ProjectFilters, useProjectColumns } from './projects';
-import { NoteField, PagedTable, ProjectLink, useEnumOptions, usePagedList } from './shared';
+import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
+import { NoteField, ProjectLink, useEnumOptions } from './shared';
 import { EVENT_INTO, PIPELINE, PROJECT_STATUSES } from './types';
 import type { Interest, InvestorProfile, Project, Recommendation } from './types';
 
@@ -101,7 +102,6 @@ export function FocusProjectsPage() {
               children: (
                 <>
                   <ProjectFilters {...filters} statuses={INVESTOR_VISIBLE} onChange={setFilters} />
-                  <LoadError error={list.error} retry={() => void list.reload()} />
                   <PagedTable<Project> list={list} columns={[...base, followColumn]} rowKey="id" testId="investor-projects" />
                 </>
               ),

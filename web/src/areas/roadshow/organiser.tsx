@@ -10,7 +10,8 @@ import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { SchedulerPanel } from './organiser-session';
 import { HostCities } from './sessions';
-import { IndustriesField, IndustryTags, PagedTable, SessionLink, SessionPlace, SessionTypeTag, isHostCity, seatsLeft, useEnumOptions, usePagedList, useRegions, useVenues, TimeWindowFields, RangeText } from './shared';
+import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
+import { IndustriesField, IndustryTags, SessionLink, SessionPlace, SessionTypeTag, isHostCity, seatsLeft, useEnumOptions, useRegions, useVenues, TimeWindowFields, RangeText } from './shared';
 import { SESSION_STATUSES } from './types';
 import type { Session, Venue } from './types';
 
@@ -210,7 +211,6 @@ export function SessionsAdminPage() {
           <Select allowClear placeholder={t('common.status')} style={{ width: 140 }} value={filters.status} onChange={(status) => setFilters({ ...filters, status })} options={SESSION_STATUSES.map((s) => ({ value: s, label: label('status', s) }))} />
           <Select allowClear placeholder={t('roadshow.session.type')} style={{ width: 140 }} value={filters.type} onChange={(type) => setFilters({ ...filters, type })} options={options.sessionTypes} />
         </Space>
-        <LoadError error={list.error} retry={() => void list.reload()} />
         <PagedTable<Session>
           list={list}
           columns={columns}
