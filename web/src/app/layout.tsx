@@ -15,7 +15,7 @@ export function Shell({ areas }: { areas: Area[] }) {
   const { t, lang, setLang, label } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const inbox = useApi<{ unreadCount: number }>('/notifications', { limit: 1 }, { pollMs: 30_000 });
+  const inbox = useApi('/notifications', { params: { query: { limit: 1 } } }, { pollMs: 30_000 });
 
   const items: NonNullable<MenuProps['items']> = [];
   const groups = new Map<string, { key: string; label: string; children: { key: string; label: string; icon?: React.ReactNode }[] }>();

@@ -26,7 +26,7 @@ export function lastDecisionComment(detail: CaseDetail | undefined): string | nu
  */
 export function CaseTimeline({ caseId, extra, pollMs }: { caseId: string | null | undefined; extra?: TimelineItem[]; pollMs?: number }) {
   const { t, label } = useI18n();
-  const detail = useApi<CaseDetail>(caseId ? `/approval-cases/${caseId}` : undefined, undefined, { pollMs });
+  const detail = useApi('/approval-cases/{id}', caseId ? { params: { path: { id: caseId } } } : null, { pollMs });
   const stageName = (key: unknown) => detail.data?.tasks.find((x) => x.stageKey === key)?.stageName ?? (key ? String(key) : '');
   const items: TimelineItem[] = [...(extra ?? [])];
   for (const e of detail.data?.timeline ?? []) {

@@ -1,16 +1,22 @@
 import { Button, Empty, Select, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { type DependencyList, type HTMLAttributes, type ReactNode, useEffect, useState } from 'react';
-import type { RequestOptions } from '../api';
+import { type HTMLAttributes, type ReactNode, useEffect, useState } from 'react';
+import type { ParamsOf } from '../api';
 import { PageHeader } from '../common';
-import { LoadError, type Loaded, useApi } from '../data';
+import { type GetArgs, type GetData, type GetPath, LoadError, type Loaded, type LoadOptions, useLoad } from '../data';
 import { useI18n } from '../i18n';
 import { RefreshButton } from './refresh-button';
 
-export type Query = NonNullable<RequestOptions['query']>;
+type Page<T> = readonly T[] | { items: readonly T[]; hasMore: boolean };
+/** The row type of a list answer: `T[]` or `{items: T[], hasMore}`. */
+export type Row<D> = D extends readonly (infer T)[] ? T : D extends { items: readonly (infer T)[] } ? T : never;
+/** GET paths that answer a list. */
+export type ListPath = { [P in GetPath]: GetData<P> extends Page<unknown> ? P : never }[GetPath];
+/** A list's query parameters (`{ status, … }`). */
+export type QueryOf<P extends GetPath> = ParamsOf<'get', P> extends { query?: infer Q } ? NonNullable<Q> : never;
 
 /** One page of a list the API serves by limit/offset without a total. */
-export interface PagedList<T> extends Omit<Loaded<T[] | { items: T[]; hasMore: boolean }>, 'data'> {
+export interface PagedList<T> extends Omit<Loaded<unknown>, 'data'> {
   rows: T[];
   /** 1-based. */
   page: number;
@@ -19,19 +25,29 @@ export interface PagedList<T> extends Omit<Loaded<T[] | { items: T[]; hasMore: b
   pageSize: number;
 }
 
+export interface PageOptions extends LoadOptions {
+  pageSize?: number;
+}
+
 /**
  * A page of a list the API serves by limit/offset: one row more than the page is asked for, to know whether a
  * next page exists (lists that answer `{items, hasMore}`, like the catalogue search, say so themselves).
- * A change of the path or query goes back to the first page; `deps` reload the current one.
+ * A change of the path or parameters goes back to the first page; `deps` reload the current one; `null` waits.
  */
-export function usePagedList<T>(path: string | undefined, query: Query = {}, options: { pageSize?: number; pollMs?: number; deps?: DependencyList } = {}): PagedList<T> {
+export function usePagedList<P extends ListPath>(path: P, ...[init, options]: GetArgs<P, PageOptions>): PagedList<Row<GetData<P>>> {
+  return usePaged<Row<GetData<P>>>(path, init, options);
+}
+
+function usePaged<T>(path: string, init: { params?: object } | null | undefined, options: PageOptions = {}): PagedList<T> {
   const { pageSize = 20, pollMs, deps } = options;
   const [page, setPage] = useState(1);
-  const queryKey = JSON.stringify(query);
-  useEffect(() => setPage(1), [path, queryKey]);
-  const { data, ...loaded } = useApi<T[] | { items: T[]; hasMore: boolean }>(path, { ...query, limit: pageSize + 1, offset: (page - 1) * pageSize }, { pollMs, deps });
-  const all = Array.isArray(data) ? data : data?.items ?? [];
-  const hasMore = all.length > pageSize || (!Array.isArray(data) && !!data?.hasMore);
+  const initKey = JSON.stringify(init);
+  useEffect(() => setPage(1), [path, initKey]);
+  const params = (init?.params ?? {}) as { query?: object };
+  const paged = init === null ? null : { ...init, params: { ...params, query: { ...params.query, limit: pageSize + 1, offset: (page - 1) * pageSize } } };
+  const { data, ...loaded } = useLoad<Page<T>>(path, paged, { pollMs, deps });
+  const all = data === undefined ? [] : 'items' in data ? data.items : data;
+  const hasMore = all.length > pageSize || (data !== undefined && 'hasMore' in data && data.hasMore);
   return { ...loaded, rows: all.slice(0, pageSize), page, setPage, hasMore, pageSize };
 }
 
@@ -58,14 +74,8 @@ export function rowProps(testId: string): HTMLAttributes<HTMLElement> {
 }
 
 export interface PagedTableProps<T> {
-  /** A list from usePagedList (when the page needs its rows too), or the endpoint and query to page through. */
-  list?: PagedList<T>;
-  path?: string;
-  query?: Query;
-  pageSize?: number;
-  /** Changing it reloads the current page. */
-  refreshKey?: unknown;
-  pollMs?: number;
+  /** The list, from usePagedList. */
+  list: PagedList<T>;
   columns: TableProps<T>['columns'];
   rowKey?: TableProps<T>['rowKey'];
   rowSelection?: TableProps<T>['rowSelection'];
@@ -75,16 +85,7 @@ export interface PagedTableProps<T> {
 }
 
 /** The one server-paged table: the API's error with a retry, the rows, and previous / next. */
-export function PagedTable<T extends object>(props: PagedTableProps<T>) {
-  return props.list ? <PagedRows {...props} list={props.list} /> : <PathTable {...props} />;
-}
-
-function PathTable<T extends object>(props: PagedTableProps<T>) {
-  const list = usePagedList<T>(props.path, props.query, { pageSize: props.pageSize, pollMs: props.pollMs, deps: [props.refreshKey] });
-  return <PagedRows {...props} list={list} />;
-}
-
-function PagedRows<T extends object>({ list, columns, rowKey = 'id', rowSelection, onRow, testId, emptyText }: PagedTableProps<T> & { list: PagedList<T> }) {
+export function PagedTable<T extends object>({ list, columns, rowKey = 'id', rowSelection, onRow, testId, emptyText }: PagedTableProps<T>) {
   const { t } = useI18n();
   return (
     <>
@@ -107,12 +108,19 @@ function PagedRows<T extends object>({ list, columns, rowKey = 'id', rowSelectio
   );
 }
 
+/** List paths with a status filter. */
+export type FilteredPath = { [P in ListPath]: QueryOf<P> extends { status?: unknown } ? P : never }[ListPath];
+type StatusOf<P extends FilteredPath> = QueryOf<P> extends { status?: infer S } ? NonNullable<S> : never;
+
 /** A list page: title, a status filter, refresh and the server-paged table. */
-export function FilteredList<T extends object>(props: Omit<PagedTableProps<T>, 'refreshKey' | 'query' | 'list'> & { path: string; title: string; sub?: ReactNode; statuses: string[]; extra?: ReactNode }) {
+export function FilteredList<P extends FilteredPath>(props: Omit<PagedTableProps<Row<GetData<P>> & object>, 'list'> & { path: P; title: string; sub?: ReactNode; statuses: readonly (StatusOf<P> & string)[]; extra?: ReactNode }) {
   const { t, label } = useI18n();
-  const { title, sub, statuses, extra, ...table } = props;
+  const { path, title, sub, statuses, extra, ...table } = props;
   const [status, setStatus] = useState<string>();
   const [refresh, setRefresh] = useState(0);
+  const names: readonly string[] = statuses;
+  const options = names.map((s) => ({ value: s, label: label('status', s) }));
+  const list = usePaged<Row<GetData<P>> & object>(path, { params: { query: { status } } }, { deps: [refresh] });
   return (
     <>
       <PageHeader
@@ -120,13 +128,13 @@ export function FilteredList<T extends object>(props: Omit<PagedTableProps<T>, '
         sub={sub}
         extra={
           <>
-            <Select allowClear placeholder={t('common.status')} style={{ width: 160 }} value={status} onChange={setStatus} options={statuses.map((s) => ({ value: s, label: label('status', s) }))} data-testid="status-filter" />
+            <Select allowClear placeholder={t('common.status')} style={{ width: 160 }} value={status} onChange={setStatus} options={options} data-testid="status-filter" />
             <RefreshButton onClick={() => setRefresh((n) => n + 1)} />
             {extra}
           </>
         }
       />
-      <PagedTable<T> {...table} query={{ status }} refreshKey={refresh} />
+      <PagedTable<Row<GetData<P>> & object> {...table} list={list} />
     </>
   );
 }

@@ -14,8 +14,6 @@ import type { Schema } from '../../app/api';
 
 type UserRow = Schema<'UserSummaryDto'>;
 
-type UserPage = Schema<'UserPageDto'>;
-
 /** POST /admin/users/{id}/password-reset: the one-time token is shown once, to hand over out of band. */
 type PasswordResetIssued = Schema<'PasswordResetIssuedDto'>;
 
@@ -52,7 +50,7 @@ export function UsersPage() {
   const regions = useRegions();
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const users = useApi<UserPage>('/admin/users', { ...filters, ...paging });
+  const users = useApi('/admin/users', { params: { query: { ...filters, ...paging } } });
   const [orgId, setOrgId] = useState<string>();
   const [issued, setIssued] = useState<PasswordResetIssued & { email: string }>();
   const columns = useUserColumns();
@@ -130,7 +128,7 @@ export function UsersPage() {
                 danger
                 data-testid="force-password-reset"
                 confirm={t('account.forceReset.confirm')}
-                action={(key) => api.post<PasswordResetIssued>(`/admin/users/${u.id}/password-reset`, {}, { idempotencyKey: key })}
+                action={(key) => api.post('/admin/users/{id}/password-reset', { params: { path: { id: u.id } }, idempotencyKey: key })}
                 onDone={(result) => {
                   setIssued({ ...(result as PasswordResetIssued), email: u.email });
                   void users.reload();
@@ -157,16 +155,14 @@ export function UsersPage() {
   );
 }
 
-type Organization = Schema<'OrganizationDto'>;
-
 type Invitation = Schema<'InvitationDto'>;
 
 /** One organisation: its facts, its users, and inviting someone into it. */
 function OrganizationDrawer({ orgId, onClose }: { orgId?: string; onClose(): void }) {
   const { t, label } = useI18n();
   const regions = useRegions();
-  const org = useApi<Organization>(orgId ? `/organizations/${orgId}` : undefined);
-  const members = useApi<UserPage>(orgId ? `/organizations/${orgId}/users` : undefined, { pageSize: 100 });
+  const org = useApi('/organizations/{id}', orgId ? { params: { path: { id: orgId } } } : null);
+  const members = useApi('/organizations/{id}/users', orgId ? { params: { path: { id: orgId }, query: { pageSize: 100 } } } : null);
   const [invitation, setInvitation] = useState<Invitation>();
   const columns = useUserColumns();
   const o = org.data;
@@ -216,13 +212,13 @@ function OrganizationDrawer({ orgId, onClose }: { orgId?: string; onClose(): voi
           />
         ) : (
           orgId && (
-            <ApiForm<{ email: string; role?: Role; isOrgAdmin?: boolean }, Invitation>
+            <ApiForm<Schema<'CreateInvitationDto'>, Invitation>
               schema="CreateInvitationDto"
               testId="invite-form"
               layout="vertical"
               submitLabel={t('admin.invite.submit')}
               initialValues={{ isOrgAdmin: false }}
-              submit={(values, key) => api.post<Invitation>(`/organizations/${orgId}/invitations`, values, { idempotencyKey: key })}
+              submit={(values, key) => api.post('/organizations/{id}/invitations', { params: { path: { id: orgId } }, body: values, idempotencyKey: key })}
               onDone={(result) => {
                 setInvitation(result);
                 void members.reload();

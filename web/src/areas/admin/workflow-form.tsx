@@ -92,7 +92,7 @@ export function PublishDefinitionForm({ from, subjectTypes = [], onDone }: { fro
       initialValues={initial}
       submitLabel={from ? t('admin.workflows.publishVersion', { version: from.version + 1 }) : t('admin.workflows.publishNew')}
       successMessage={t('admin.workflows.published')}
-      submit={(values, key) => api.post<Definition>('/workflow-definitions', toPayload(values), { idempotencyKey: key })}
+      submit={(values, key) => api.post('/workflow-definitions', { body: toPayload(values), idempotencyKey: key })}
       onDone={onDone}
     >
       <Row gutter={16}>

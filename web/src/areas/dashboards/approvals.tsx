@@ -12,8 +12,6 @@ import type { Schema } from '../../app/api';
 
 type StageTimeRow = Schema<'StageTimeRowDto'>;
 
-type ApprovalMetrics = Schema<'ApprovalMetricsDto'>;
-
 /** Roles GET /approval-metrics answers (finance reads the stage times only). */
 const METRICS_ROLES = ['reviewer', 'approver', 'partner_admin', 'platform_admin'];
 const CASE_STATUSES = ['open', 'prechecking', 'in_review', 'waiting', 'returned', 'approved', 'rejected', 'withdrawn'];
@@ -27,8 +25,8 @@ export function ApprovalTimesPage() {
   const { t } = useI18n();
   const me = useMe();
   const names = useWorkflowLabels();
-  const times = useApi<StageTimeRow[]>('/dashboards/approval-times');
-  const metrics = useApi<ApprovalMetrics>(METRICS_ROLES.includes(me.user.role) ? '/approval-metrics' : undefined);
+  const times = useApi('/dashboards/approval-times');
+  const metrics = useApi('/approval-metrics', METRICS_ROLES.includes(me.user.role) ? {} : null);
   const rows = useMemo(() => times.data ?? [], [times.data]);
 
   const hoursOption = useMemo<ChartOption>(

@@ -16,7 +16,7 @@ export function CrossRegionFlowPage() {
   const { t } = useI18n();
   const choice = useProgramChoice();
   const regions = useRegions();
-  const data = useApi<Schema<'CrossRegionFlowDto'>>(choice.programId ? '/dashboards/cross-region-flow' : undefined, { programId: choice.programId });
+  const data = useApi('/dashboards/cross-region-flow', choice.programId ? { params: { query: { programId: choice.programId } } } : null);
   const rows = useMemo(() => data.data?.rows ?? [], [data.data]);
   const crossRegion = rows.filter((r) => r.toRegionCode !== r.fromRegionCode);
 

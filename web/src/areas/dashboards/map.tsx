@@ -22,7 +22,7 @@ function bubble(services: number): number {
 export function ProviderMapPage() {
   const { t } = useI18n();
   const regions = useRegions();
-  const map = useApi<MapRow[]>('/dashboards/provider-map');
+  const map = useApi('/dashboards/provider-map');
   const rows = useMemo(() => map.data ?? [], [map.data]);
   const regionName = regions.name;
 

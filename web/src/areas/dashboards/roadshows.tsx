@@ -13,8 +13,6 @@ import type { Schema } from '../../app/api';
 
 type StatsRow = Schema<'StatsRowDto'>;
 
-type Stats = Schema<'StatsDto'>;
-
 const GROUPS = ['industry', 'city', 'session_type', 'month'] as const;
 type Group = (typeof GROUPS)[number];
 /** The chain stages the statistics count, in order (each includes the later ones). */
@@ -26,7 +24,7 @@ export function RoadshowOutcomesPage() {
   const regions = useRegions();
   const [groupBy, setGroupBy] = useState<Group>('industry');
   const [period, setPeriod] = useState<[string, string] | undefined>();
-  const stats = useApi<Stats>('/roadshow-stats', { groupBy, from: period?.[0], to: period?.[1] });
+  const stats = useApi('/roadshow-stats', { params: { query: { groupBy, from: period?.[0], to: period?.[1] } } });
   const rows = useMemo(() => stats.data?.rows ?? [], [stats.data]);
   const totals = stats.data?.totals;
 

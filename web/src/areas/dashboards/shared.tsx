@@ -4,15 +4,12 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import type { Schema } from '../../app/api';
 export { useRegions, type Region } from '../../app/regions';
-
-type Program = Schema<'ProgramDto'>;
 
 /** The programme a dashboard shows, kept in ?programId= so reloads and links keep it; the first programme by default. */
 export function useProgramChoice() {
   const [params, setParams] = useSearchParams();
-  const programs = useApi<Program[]>('/programs');
+  const programs = useApi('/programs');
   const chosen = params.get('programId') ?? undefined;
   const programId = chosen ?? (programs.data?.find((p) => p.status === 'open') ?? programs.data?.[0])?.id;
   const setProgramId = (id: string) => setParams((prev) => {

@@ -8,7 +8,7 @@ import { ActionButton, ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
 import { useRegions } from '../../app/regions';
-import { type CaseDetail, CaseTimeline, lastDecisionComment } from '../../app/widgets/case-timeline';
+import { CaseTimeline, lastDecisionComment } from '../../app/widgets/case-timeline';
 import { FilteredList } from '../../app/widgets/paged-table';
 import { RecordHeader } from '../../app/widgets/record-header';
 import { RefreshButton } from '../../app/widgets/refresh-button';
@@ -25,7 +25,7 @@ const MOVING = ['submitted', 'in_review', 'approved'];
 export function ProgramsPage() {
   const { t } = useI18n();
   const { name: regionName } = useRegions();
-  const programs = useApi<Program[]>('/programs', { status: 'open' });
+  const programs = useApi('/programs', { params: { query: { status: 'open' } } });
   return (
     <>
       <PageHeader title={t('enterprise.programs.title')} sub={t('enterprise.programs.sub')} extra={<RefreshButton onClick={() => void programs.reload()} />} />
@@ -59,7 +59,7 @@ export function ProgramsPage() {
 }
 
 function useLimits(programId: string | undefined) {
-  return useApi<Limits>(programId ? `/programs/${programId}/limits` : undefined);
+  return useApi('/programs/{id}/limits', programId ? { params: { path: { id: programId } } } : null);
 }
 
 /** The caller's caps for a programme: ratio by tier, caps used and remaining, the most it may request. */
@@ -150,10 +150,7 @@ function RequestHint({ limits, amount }: { limits: Limits | undefined; amount: n
   );
 }
 
-interface ApplicationValues {
-  requestedFen: number;
-  purpose: string;
-}
+type ApplicationValues = Omit<Schema<'CreateApplicationDto'>, 'programId'>;
 
 /** Amount and purpose, with the live cap hints beside them; shared by the new-application and revise forms. */
 function ApplicationFields({ limits }: { limits: Limits | undefined }) {
@@ -174,7 +171,7 @@ function ApplicationFields({ limits }: { limits: Limits | undefined }) {
 
 /** A new application (申领) to an open programme: saved as a draft, submitted from its page. */
 export function ApplyPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
   const navigate = useNavigate();
   const limits = useLimits(id);
@@ -187,7 +184,7 @@ export function ApplyPage() {
           <Card>
             <ApiForm<ApplicationValues, Application>
               schema="CreateApplicationDto"
-              submit={(v, key) => api.post<Application>('/voucher-applications', { programId: id, requestedFen: v.requestedFen, purpose: v.purpose }, { idempotencyKey: key })}
+              submit={(v, key) => api.post('/voucher-applications', { body: { programId: id, requestedFen: v.requestedFen, purpose: v.purpose }, idempotencyKey: key })}
               submitLabel={t('enterprise.apply.saveDraft')}
               successMessage={t('enterprise.apply.saved')}
               onDone={(a) => navigate(`/enterprise/applications/${a.id}`)}
@@ -207,7 +204,7 @@ export function ApplyPage() {
 export function ApplicationsPage() {
   const { t } = useI18n();
   return (
-    <FilteredList<Application>
+    <FilteredList
       title={t('enterprise.applications.title')}
       statuses={['draft', 'submitted', 'in_review', 'returned', 'approved', 'issued', 'rejected', 'withdrawn']}
       extra={<Link to="/enterprise/programs"><Button type="primary" icon={<FileAddOutlined />}>{t('enterprise.applications.new')}</Button></Link>}
@@ -228,14 +225,14 @@ export function ApplicationsPage() {
 
 /** One application: its facts, the workflow timeline, and what the enterprise may do now (edit, submit, withdraw). */
 export function ApplicationPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
-  const app = useLive<Application>(`/voucher-applications/${id}`, (x) => MOVING.includes(x.status));
+  const app = useLive('/voucher-applications/{id}', { params: { path: { id } } }, (x) => MOVING.includes(x.status));
   const a = app.data;
   const moving = !!a && MOVING.includes(a.status);
   const editable = a?.status === 'draft' || a?.status === 'returned';
   const limits = useLimits(editable ? a?.programId : undefined);
-  const kase = useApi<CaseDetail>(a?.caseId && a.status === 'returned' ? `/approval-cases/${a.caseId}` : undefined);
+  const kase = useApi('/approval-cases/{id}', a?.caseId && a.status === 'returned' ? { params: { path: { id: a.caseId } } } : null);
   const reload = () => {
     void app.reload();
     void limits.reload();
@@ -254,7 +251,7 @@ export function ApplicationPage() {
             <ActionButton
               danger
               confirm={t('enterprise.application.withdrawConfirm')}
-              action={(key) => api.post(`/voucher-applications/${a.id}/withdraw`, {}, { idempotencyKey: key })}
+              action={(key) => api.post('/voucher-applications/{id}/withdraw', { params: { path: { id: a.id } }, idempotencyKey: key })}
               onDone={reload}
               data-testid="application-withdraw"
             >
@@ -298,7 +295,7 @@ export function ApplicationPage() {
                   <ApiForm<ApplicationValues, Application>
                     schema="UpdateApplicationDto"
                     initialValues={{ requestedFen: a.requestedFen, purpose: a.purpose }}
-                    submit={(v, key) => api.post<Application>(`/voucher-applications/${a.id}`, { requestedFen: v.requestedFen, purpose: v.purpose }, { idempotencyKey: key })}
+                    submit={(v, key) => api.post('/voucher-applications/{id}', { params: { path: { id: a.id } }, body: { requestedFen: v.requestedFen, purpose: v.purpose }, idempotencyKey: key })}
                     submitLabel={t('enterprise.application.save')}
                     successMessage={t('enterprise.apply.saved')}
                     onDone={reload}
@@ -332,7 +329,7 @@ function SubmitCard({ application, onDone }: { application: Application; onDone(
       <Typography.Paragraph type="secondary">{t('enterprise.application.submitHelp')}</Typography.Paragraph>
       <ApiForm<{ note?: string }, Application>
         schema="SubmitApplicationDto"
-        submit={(v, key) => api.post<Application>(`/voucher-applications/${application.id}/submit`, v.note ? { note: v.note } : {}, { idempotencyKey: key })}
+        submit={(v, key) => api.post('/voucher-applications/{id}/submit', { params: { path: { id: application.id } }, body: v.note ? { note: v.note } : {}, idempotencyKey: key })}
         submitLabel={t(resubmit ? 'enterprise.application.resubmit' : 'enterprise.application.submit')}
         successMessage={t('enterprise.application.submitted')}
         onDone={onDone}

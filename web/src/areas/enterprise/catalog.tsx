@@ -10,10 +10,9 @@ import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
 import { useRegions } from '../../app/regions';
-import { PagedTable } from '../../app/widgets/paged-table';
+import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
 import { type CatalogService, useCategories } from '../../features/catalog/services';
 import type { Order } from '../../features/orders/records';
-import type { Voucher } from './records';
 import type { Schema } from '../../app/api';
 
 type Quote = Schema<'OrderQuoteDto'>;
@@ -26,6 +25,9 @@ export function CatalogPage() {
   const categories = useCategories();
   const { regions, name: regionName } = useRegions();
   const recognisedOnly = params.get('all') !== '1';
+  const services = usePagedList('/catalog/services', {
+    params: { query: { q: params.get('q') ?? undefined, category: params.get('category') ?? undefined, regionCode: params.get('region') ?? undefined, recognisedOnly: recognisedOnly || undefined } },
+  });
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -55,9 +57,8 @@ export function CatalogPage() {
           </Checkbox>
         </Space>
       </Card>
-      <PagedTable<CatalogService>
-        path="/catalog/services"
-        query={{ q: params.get('q') ?? undefined, category: params.get('category') ?? undefined, regionCode: params.get('region') ?? undefined, recognisedOnly: recognisedOnly || undefined }}
+      <PagedTable
+        list={services}
         testId="catalog-table"
         emptyText={t('enterprise.catalog.none')}
         columns={[
@@ -104,9 +105,9 @@ export function ServiceFacts({ service }: { service: CatalogService }) {
 
 /** One service and ordering it with a voucher: the quote (subsidy and own share) shows before the order is confirmed. */
 export function ServicePage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
-  const service = useApi<CatalogService>(`/catalog/services/${id}`);
+  const service = useApi('/catalog/services/{id}', { params: { path: { id } } });
   return (
     <>
       <PageHeader title={service.data?.name ?? t('service.title')} sub={service.data && <Tag color={service.data.status === 'active' ? 'green' : 'default'}>{service.data.providerName}</Tag>} />
@@ -125,16 +126,13 @@ export function ServicePage() {
   );
 }
 
-interface OrderValues {
-  voucherId?: string;
-  quantity?: number;
-}
+type OrderValues = Omit<Schema<'CreateOrderDto'>, 'serviceId'>;
 
 function OrderCard({ service }: { service: CatalogService }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [form] = Form.useForm<OrderValues>();
-  const vouchers = useApi<Voucher[]>('/vouchers', { status: 'active', limit: 500 });
+  const vouchers = useApi('/vouchers', { params: { query: { status: 'active', limit: 500 } } });
   const voucherId = Form.useWatch('voucherId', form);
   const quantity = Form.useWatch('quantity', form);
   const [quote, setQuote] = useState<{ for: string; data?: Quote; error?: string }>();
@@ -152,7 +150,7 @@ function OrderCard({ service }: { service: CatalogService }) {
     setQuoting(true);
     const timer = setTimeout(() => {
       api
-        .post<Quote>('/service-orders/quote', { serviceId: service.id, voucherId, quantity })
+        .post('/service-orders/quote', { body: { serviceId: service.id, voucherId, quantity } })
         .then((data) => mine === seq.current && setQuote({ for: keyOf(voucherId, quantity), data }))
         .catch((err) => mine === seq.current && setQuote({ for: keyOf(voucherId, quantity), error: errorText(err, t) }))
         .finally(() => mine === seq.current && setQuoting(false));
@@ -186,7 +184,7 @@ function OrderCard({ service }: { service: CatalogService }) {
         submit={async (v, key) => {
           // Ordering is confirmed only against the quote the person has seen for these very values.
           if (!shown?.data) throw new Error(t('enterprise.order.quoteFirst'));
-          return api.post<Order>('/service-orders', { serviceId: service.id, voucherId: v.voucherId, quantity: v.quantity }, { idempotencyKey: key });
+          return api.post('/service-orders', { body: { serviceId: service.id, voucherId: v.voucherId, quantity: v.quantity }, idempotencyKey: key });
         }}
         submitLabel={t('enterprise.order.place')}
         successMessage={t('enterprise.order.placed')}

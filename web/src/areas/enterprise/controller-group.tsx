@@ -11,14 +11,7 @@ import type { Schema } from '../../app/api';
 
 type ChangeRequest = Schema<'ChangeRequestDto'>;
 
-interface RequestForm {
-  action: 'join' | 'leave' | 'create';
-  controllerGroupId?: string;
-  newGroupName?: string;
-  newControllerName?: string;
-  statement: string;
-  documentRefs: string[];
-}
+type RequestForm = Schema<'CreateChangeRequestDto'>;
 
 const OPEN = ['submitted', 'in_review', 'returned'];
 
@@ -29,10 +22,10 @@ const OPEN = ['submitted', 'in_review', 'returned'];
 export function ControllerGroupPage() {
   const { t } = useI18n();
   const me = useMe();
-  const org = useApi<{ controllerGroupId: string | null }>(`/organizations/${me.organization.id}`);
+  const org = useApi('/organizations/{id}', { params: { path: { id: me.organization.id } } });
   const groupId = org.data?.controllerGroupId ?? undefined;
-  const group = useApi<{ name: string; controllerName: string }>(groupId ? `/controller-groups/${groupId}` : undefined);
-  const requests = useApi<ChangeRequest[]>('/controller-group-change-requests');
+  const group = useApi('/controller-groups/{id}', groupId ? { params: { path: { id: groupId } } } : null);
+  const requests = useApi('/controller-group-change-requests');
   const [form] = Form.useForm<RequestForm>();
   const [action, setAction] = useState<RequestForm['action']>('join');
   const open = (requests.data ?? []).find((r) => OPEN.includes(r.status));
@@ -74,18 +67,14 @@ export function ControllerGroupPage() {
                 submitLabel={t('enterprise.cg.submit')}
                 successMessage={t('enterprise.cg.submitted')}
                 submit={(v, key) =>
-                  api.post<ChangeRequest>(
-                    '/controller-group-change-requests',
-                    {
+                  api.post('/controller-group-change-requests', { body: {
                       action: v.action,
                       controllerGroupId: v.action === 'join' ? v.controllerGroupId?.trim() : undefined,
                       newGroupName: v.action === 'create' ? v.newGroupName : undefined,
                       newControllerName: v.action === 'create' ? v.newControllerName : undefined,
                       statement: v.statement,
                       documentRefs: v.documentRefs,
-                    },
-                    { idempotencyKey: key },
-                  )
+                    }, idempotencyKey: key })
                 }
                 onDone={() => {
                   form.resetFields();

@@ -24,17 +24,17 @@ export function EnterpriseOrderPage() {
               <ActionButton
                 type="primary"
                 confirm={t('enterprise.order.confirmConfirm')}
-                action={(key) => api.post(`/service-orders/${o.id}/confirm`, {}, { idempotencyKey: key })}
+                action={(key) => api.post('/service-orders/{id}/confirm', { params: { path: { id: o.id } }, idempotencyKey: key })}
                 onDone={reload}
                 data-testid="order-confirm"
               >
                 {t('enterprise.order.confirm')}
               </ActionButton>
-              <ReasonButton label={t('enterprise.order.dispute')} title={t('enterprise.order.disputeTitle')} path={`/service-orders/${o.id}/dispute`} schema="ReasonDto" onDone={reload} testId="order-dispute" />
+              <ReasonButton label={t('enterprise.order.dispute')} title={t('enterprise.order.disputeTitle')} orderId={o.id} action="dispute" onDone={reload} testId="order-dispute" />
             </>
           )}
           {(o.status === 'created' || o.status === 'accepted') && (
-            <ReasonButton danger label={t('enterprise.order.cancel')} title={t('enterprise.order.cancelTitle')} path={`/service-orders/${o.id}/cancel`} schema="OptionalReasonDto" onDone={reload} testId="order-cancel" />
+            <ReasonButton danger label={t('enterprise.order.cancel')} title={t('enterprise.order.cancelTitle')} orderId={o.id} action="cancel" onDone={reload} testId="order-cancel" />
           )}
         </>
       )}

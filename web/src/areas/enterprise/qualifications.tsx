@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, Progress, Row, Select, Space, Table, Typography, Upload } from 'antd';
 import { HTMLAttributes, useState } from 'react';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { formatTime, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
@@ -9,13 +9,7 @@ import { ApiForm, DateInput, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { CertificateButton, type Qualification } from '../../features/qualifications/qualifications';
 
-interface DeclareValues {
-  kind: string;
-  certificateNo: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-}
+type DeclareValues = Schema<'DeclareQualificationDto'>;
 
 const KINDS = ['high_tech', 'tech_sme', 'specialised_sme'] as const;
 /** Mirrors the server's default QUALIFICATION_FILE_MAX_BYTES; the server's 413 is the rule, this only saves a futile upload. */
@@ -29,7 +23,7 @@ const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 export function QualificationsPage() {
   const { t, label } = useI18n();
   const me = useMe();
-  const org = useApi<{ qualifications: Qualification[] }>(`/organizations/${me.organization.id}`);
+  const org = useApi('/organizations/{id}', { params: { path: { id: me.organization.id } } });
   const reload = () => void org.reload();
   const rows = org.data?.qualifications ?? [];
   return (
@@ -106,11 +100,12 @@ function DeclareCard({ organizationId, onDone }: { organizationId: string; onDon
           }
           setPercent(0);
           try {
-            return await api.upload<Qualification>(`/organizations/${organizationId}/qualifications`, 'certificate', file, {
-              idempotencyKey,
-              onProgress: setPercent,
-              fields: { kind: values.kind, certificateNo: values.certificateNo, issuer: values.issuer, validFrom: values.validFrom, validTo: values.validTo },
-            });
+            return await api.upload(
+              '/organizations/{id}/qualifications',
+              { path: { id: organizationId } },
+              { field: 'certificate', file, fields: { kind: values.kind, certificateNo: values.certificateNo, issuer: values.issuer, validFrom: values.validFrom, validTo: values.validTo } },
+              { idempotencyKey, onProgress: setPercent },
+            );
           } catch (err) {
             setPercent(undefined);
             throw err;

@@ -1,28 +1,14 @@
 import { Alert, Card, Checkbox, Form, Input, Radio, Segmented, Select, Space, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { usccProblem } from '@shared/uscc';
-import { api, ApiError } from '../../app/api';
+import { api, ApiError, type Schema } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { RegionSelect } from '../../app/widgets/region-select';
 
-type Kind = 'enterprise' | 'provider' | 'investor';
-
-interface RegisterValues {
-  kind: Kind;
-  organization: {
-    name: string;
-    uscc: string;
-    regionCode: string;
-    contactName?: string;
-    contactPhone?: string;
-    providerKind?: string;
-    accreditations?: string[];
-  };
-  user: { email: string; password: string; displayName: string };
-  confirmPassword: string;
-}
+/** The registration's body, and the password typed twice. */
+type RegisterValues = Schema<'RegisterDto'> & { confirmPassword: string };
 
 /**
  * Self-registration of an enterprise, a lab (服务机构: registering is its application for admission,
@@ -42,7 +28,7 @@ export function RegisterPage() {
       delete org.accreditations;
     }
     for (const k of ['contactName', 'contactPhone'] as const) if (!org[k]) delete org[k];
-    await api.post('/auth/register', { kind: v.kind, organization: { ...org, name: org.name.trim(), uscc: org.uscc.trim() }, user: v.user }, { idempotencyKey: key });
+    await api.post('/auth/register', { body: { kind: v.kind, organization: { ...org, name: org.name.trim(), uscc: org.uscc.trim() }, user: v.user }, idempotencyKey: key });
     // The answer never says whether the e-mail already had an account (docs/security.md): when these
     // credentials do not sign in, the person goes to the sign-in page like anyone else.
     return signIn(v.user.email, v.user.password).catch((err: unknown) => {

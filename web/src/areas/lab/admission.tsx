@@ -14,8 +14,6 @@ import type { Schema } from '../../app/api';
 
 type Organization = Schema<'OrganizationDto'>;
 
-type CaseSummary = Schema<'CaseDto'>;
-
 const ADMISSION_FLOW = ['applied', 'in_review', 'public_notice', 'active'];
 /** Case states in which the lab may still withdraw its application. */
 const OPEN_CASE = ['open', 'prechecking', 'in_review', 'waiting', 'returned'];
@@ -27,8 +25,8 @@ export function LabHome() {
   const { t } = useI18n();
   const me = useMe();
   const { refreshMe } = useAuth();
-  const org = useLive<Organization>(`/organizations/${me.organization.id}`, (o) => MOVING.includes(o.admissionStatus ?? ''), 5000);
-  const cases = useApi<CaseSummary[]>('/approval-cases', { subjectType: 'provider_admission' });
+  const org = useLive('/organizations/{id}', { params: { path: { id: me.organization.id } } }, (o) => MOVING.includes(o.admissionStatus ?? ''), 5000);
+  const cases = useApi('/approval-cases', { params: { query: { subjectType: 'provider_admission' } } });
   const o = org.data;
   const kase = [...(cases.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   const reload = () => {
@@ -45,7 +43,7 @@ export function LabHome() {
           <>
             <RefreshButton onClick={reload} loading={org.loading} />
             {o?.admissionStatus && o.admissionStatus !== 'active' && kase && OPEN_CASE.includes(kase.status) && (
-              <ActionButton danger confirm={t('lab.admission.withdrawConfirm')} action={(key) => api.post(`/approval-cases/${kase.id}/withdraw`, {}, { idempotencyKey: key })} onDone={reload}>
+              <ActionButton danger confirm={t('lab.admission.withdrawConfirm')} action={(key) => api.post('/approval-cases/{id}/withdraw', { params: { path: { id: kase.id } }, idempotencyKey: key })} onDone={reload}>
                 {t('lab.admission.withdraw')}
               </ActionButton>
             )}
@@ -96,10 +94,10 @@ function AdmissionSteps({ org }: { org: Organization }) {
 /** Counts of orders that wait for the lab, each linking to the filtered list. */
 function Workload() {
   const { t } = useI18n();
-  const toAccept = useApi<Order[]>('/service-orders', { status: 'created', limit: 100 });
-  const toDeliver = useApi<Order[]>('/service-orders', { status: 'accepted', limit: 100 });
-  const disputed = useApi<Order[]>('/service-orders', { status: 'disputed', limit: 100 });
-  const toClaim = useApi<Order[]>('/service-orders', { status: 'confirmed', limit: 100 });
+  const toAccept = useApi('/service-orders', { params: { query: { status: 'created', limit: 100 } } });
+  const toDeliver = useApi('/service-orders', { params: { query: { status: 'accepted', limit: 100 } } });
+  const disputed = useApi('/service-orders', { params: { query: { status: 'disputed', limit: 100 } } });
+  const toClaim = useApi('/service-orders', { params: { query: { status: 'confirmed', limit: 100 } } });
   const count = (x: { data?: Order[] }) => (x.data ? (x.data.length >= 100 ? '100+' : x.data.length) : '…');
   const stats: [string, string | number][] = [
     ['lab.home.toAccept', count(toAccept)],
@@ -122,13 +120,7 @@ function Workload() {
   );
 }
 
-interface ProfileValues {
-  name?: string;
-  contactName?: string;
-  contactPhone?: string;
-  providerKind?: string;
-  accreditations?: string[];
-}
+type ProfileValues = Schema<'UpdateProfileDto'>;
 
 /** Identity and accreditation (CMA/CNAS; only enterprises hold qualifications); org admins edit the profile (the name only before admission). */
 function Profile({ org, onSaved }: { org: Organization; onSaved(): void }) {
@@ -157,7 +149,7 @@ function Profile({ org, onSaved }: { org: Organization; onSaved(): void }) {
             submit={(v, key) => {
               const body: ProfileValues = { ...v };
               for (const k of ['name', 'contactName', 'contactPhone'] as const) if (!body[k]) delete body[k];
-              return api.post<Organization>(`/organizations/${org.id}/profile`, body, { idempotencyKey: key });
+              return api.post('/organizations/{id}/profile', { params: { path: { id: org.id } }, body, idempotencyKey: key });
             }}
             submitLabel={t('lab.profile.save')}
             successMessage={t('action.done')}
@@ -202,7 +194,7 @@ function ResubmitAdmission({ caseId, onDone }: { caseId: string; onDone(): void 
       <Alert type="warning" showIcon title={t('lab.admission.returned')} style={{ marginBottom: 16 }} />
       <ApiForm<{ note?: string }, unknown>
         schema="ResubmitDto"
-        submit={(v, key) => api.post(`/approval-cases/${caseId}/resubmit`, v.note ? { note: v.note } : {}, { idempotencyKey: key })}
+        submit={(v, key) => api.post('/approval-cases/{id}/resubmit', { params: { path: { id: caseId } }, body: v.note ? { note: v.note } : {}, idempotencyKey: key })}
         submitLabel={t('lab.admission.resubmit')}
         successMessage={t('action.done')}
         onDone={onDone}

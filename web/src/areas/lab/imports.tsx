@@ -9,7 +9,7 @@ import { errorText } from '../../app/errors';
 import { ActionButton } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { FileDrop } from '../../app/widgets/file-drop';
-import { PagedTable } from '../../app/widgets/paged-table';
+import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
 import { RefreshButton } from '../../app/widgets/refresh-button';
 import type { Schema } from '../../app/api';
 
@@ -42,10 +42,10 @@ export function LabImportsPage() {
   // The upload streams and its POST answers only when the import is done: meanwhile the new import is found in
   // the list (the caller's newest running one) and then its own progress is polled.
   const [pollList, setPollList] = useState(false);
-  const history = useApi<CatalogImport[]>('/catalog/imports', { limit: 20 }, { pollMs: pollList ? 700 : undefined });
+  const history = useApi('/catalog/imports', { params: { query: { limit: 20 } } }, { pollMs: pollList ? 700 : undefined });
   const runningId = uploading ? history.data?.find((i) => i.status === 'running')?.id : undefined;
   useEffect(() => setPollList(uploading && !runningId), [uploading, runningId]);
-  const progress = useApi<CatalogImport>(runningId ? `/catalog/imports/${runningId}` : undefined, undefined, { pollMs: 500 });
+  const progress = useApi('/catalog/imports/{id}', runningId ? { params: { path: { id: runningId } } } : null, { pollMs: 500 });
   const running = runningId && progress.data?.id === runningId ? progress.data : undefined;
   const current = history.data?.find((i) => i.id === selected);
   const tooLarge = !!file && file.size > MAX_BYTES;
@@ -88,9 +88,10 @@ export function LabImportsPage() {
                 data-testid="import-start"
                 successMessage={t('lab.imports.done')}
                 action={async () => {
+                  if (!file) return;
                   setUploading(true);
                   try {
-                    return await api.post<CatalogImport>('/catalog/imports', undefined, { raw: file, contentType: 'text/csv' });
+                    return await api.postFile('/catalog/imports', file, 'text/csv');
                   } finally {
                     setUploading(false);
                     void history.reload();
@@ -140,11 +141,12 @@ export function LabImportsPage() {
 function ImportResult({ imp }: { imp: CatalogImport }) {
   const { t } = useI18n();
   const [downloading, setDownloading] = useState(false);
+  const errors = usePagedList('/catalog/imports/{id}/errors', imp.rowsInvalid > 0 ? { params: { path: { id: imp.id } } } : null, { pageSize: 10 });
   const download = async () => {
     setDownloading(true);
     const rows: ImportError[] = [];
     for (let offset = 0; ; offset += ERRORS_PAGE) {
-      const page = await api.get<ImportError[]>(`/catalog/imports/${imp.id}/errors`, { query: { limit: ERRORS_PAGE, offset } });
+      const page = await api.get('/catalog/imports/{id}/errors', { params: { path: { id: imp.id }, query: { limit: ERRORS_PAGE, offset } } });
       rows.push(...page);
       if (page.length < ERRORS_PAGE) break;
     }
@@ -170,10 +172,9 @@ function ImportResult({ imp }: { imp: CatalogImport }) {
               {t('lab.imports.downloadErrors')}
             </Button>
           </div>
-          <PagedTable<ImportError>
-            path={`/catalog/imports/${imp.id}/errors`}
+          <PagedTable
+            list={errors}
             rowKey={(e) => `${e.rowNumber}:${e.field}:${e.message}`}
-            pageSize={10}
             testId="import-errors"
             columns={[
               { title: t('lab.imports.row'), dataIndex: 'rowNumber', width: 80 },

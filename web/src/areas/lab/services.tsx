@@ -2,29 +2,21 @@ import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Drawer, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { formatTime, Money, PageHeader, StatusTag } from '../../app/common';
 import { ActionButton, ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { PagedTable } from '../../app/widgets/paged-table';
+import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
 import { RefreshButton } from '../../app/widgets/refresh-button';
 import { type CatalogService, useCategories } from '../../features/catalog/services';
 
-interface ServiceValues {
-  code?: string;
-  name: string;
-  category: string;
-  unitPriceFen: number;
-  unit: string;
-  leadTimeDays: number;
-  instrumentName?: string;
-  instrumentModel?: string;
-  description?: string;
-}
+/** The form: a new service's fields (its code only when it is new). */
+type ServiceValues = Omit<Schema<'CreateCatalogServiceDto'>, 'code'> & { code?: string };
+type Update = Schema<'UpdateCatalogServiceDto'>;
 
+const REQUIRED = ['name', 'category', 'unitPriceFen', 'unit', 'leadTimeDays'] as const;
 const OPTIONAL = ['instrumentName', 'instrumentModel', 'description'] as const;
-const EDITABLE = ['name', 'category', 'unitPriceFen', 'unit', 'leadTimeDays', ...OPTIONAL] as const;
 
 /** The lab's own catalogue (listed services), with create, edit and withdraw (下架). */
 export function LabServicesPage() {
@@ -33,6 +25,7 @@ export function LabServicesPage() {
   const categories = useCategories();
   const [q, setQ] = useState<string>();
   const [refresh, setRefresh] = useState(0);
+  const services = usePagedList('/catalog/services', { params: { query: { providerId: me.organization.id, q } } }, { deps: [refresh] });
   const [editing, setEditing] = useState<CatalogService | 'new'>();
   const admitted = me.organization.admissionStatus === 'active';
   const done = () => {
@@ -56,10 +49,8 @@ export function LabServicesPage() {
         }
       />
       {!admitted && <Alert type="warning" showIcon title={t('lab.services.notAdmitted')} style={{ marginBottom: 16 }} />}
-      <PagedTable<CatalogService>
-        path="/catalog/services"
-        query={{ providerId: me.organization.id, q }}
-        refreshKey={refresh}
+      <PagedTable
+        list={services}
         testId="lab-services-table"
         emptyText={t('lab.services.none')}
         columns={[
@@ -76,7 +67,7 @@ export function LabServicesPage() {
             render: (_, s) => (
               <Space>
                 <Button size="small" onClick={() => setEditing(s)}>{t('lab.services.edit')}</Button>
-                <ActionButton size="small" danger confirm={t('lab.services.withdrawConfirm')} action={(key) => api.post(`/catalog/services/${s.id}/withdraw`, {}, { idempotencyKey: key })} onDone={done}>
+                <ActionButton size="small" danger confirm={t('lab.services.withdrawConfirm')} action={(key) => api.post('/catalog/services/{id}/withdraw', { params: { path: { id: s.id } }, idempotencyKey: key })} onDone={done}>
                   {t('lab.services.withdraw')}
                 </ActionButton>
               </Space>
@@ -103,16 +94,17 @@ function ServiceForm({ service, onDone }: { service?: CatalogService; onDone(): 
   const categories = useCategories();
   const submit = (v: ServiceValues, key: string) => {
     if (!service) {
-      const body: Record<string, unknown> = { code: v.code };
-      for (const k of EDITABLE) if (v[k] !== undefined && v[k] !== '') body[k] = v[k];
-      return api.post<CatalogService>('/catalog/services', body, { idempotencyKey: key });
+      const body: Schema<'CreateCatalogServiceDto'> = { ...v, code: v.code ?? '' };
+      for (const k of OPTIONAL) if (!body[k]) delete body[k];
+      return api.post('/catalog/services', { body, idempotencyKey: key });
     }
-    const body: Record<string, unknown> = { expectedVersion: service.version };
-    for (const k of EDITABLE) {
-      const after = (OPTIONAL as readonly string[]).includes(k) && !v[k] ? null : v[k];
+    const body: Update = { expectedVersion: service.version };
+    const changed = <K extends keyof Update & keyof CatalogService>(k: K, after: Update[K]) => {
       if (after !== service[k]) body[k] = after;
-    }
-    return api.post<CatalogService>(`/catalog/services/${service.id}`, body, { idempotencyKey: key });
+    };
+    for (const k of REQUIRED) changed(k, v[k]);
+    for (const k of OPTIONAL) changed(k, v[k] || null);
+    return api.post('/catalog/services/{id}', { params: { path: { id: service.id } }, body, idempotencyKey: key });
   };
   return (
     <ApiForm<ServiceValues, CatalogService>

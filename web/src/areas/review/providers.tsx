@@ -21,7 +21,7 @@ export function ProvidersPage() {
   const me = useMe();
   const regions = useRegions();
   const [filters, setFilters] = useState<FilterValues>({});
-  const providers = usePagedList<Organization>('/organizations', { kind: 'provider', admissionStatus: filters.admissionStatus as string, regionCode: filters.regionCode as string, q: filters.q as string });
+  const providers = usePagedList('/organizations', { params: { query: { kind: 'provider', admissionStatus: filters.admissionStatus as string, regionCode: filters.regionCode as string, q: filters.q as string } } });
   const statusOptions = useEnumOptions('status', ADMISSION_STATUSES);
   const manages = ['approver', 'partner_admin', 'platform_admin'].includes(me.user.role);
   const scope = me.regionScope;
@@ -75,7 +75,7 @@ function AdmissionActions({ provider, onDone }: { provider: Organization; onDone
           buttonProps={{ size: 'small', danger: action !== 'reinstate' }}
           submitLabel={t(`review.admission.${action}`)}
           successMessage={t('action.done')}
-          submit={(v, key) => api.post<Organization>(`/organizations/${provider.id}/admission-transitions`, { action, comment: v.comment || undefined, expectedVersion: provider.version }, { idempotencyKey: key })}
+          submit={(v, key) => api.post('/organizations/{id}/admission-transitions', { params: { path: { id: provider.id } }, body: { action, comment: v.comment || undefined, expectedVersion: provider.version }, idempotencyKey: key })}
           onDone={onDone}
         >
           <Field name="comment" label={t('review.admission.comment')}>

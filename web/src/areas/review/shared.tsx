@@ -6,7 +6,7 @@ import type { Role } from '../../app/auth';
 import { formatTime } from '../../app/common';
 import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import type { Organization, Program, Task } from './types';
+import type { Task } from './types';
 export { RegionName, useRegions } from '../../app/regions';
 export { DownloadButton } from '../../app/widgets/download-button';
 
@@ -17,13 +17,13 @@ export function inboxPath(role: Role): string {
 
 /** An organisation's name (the API answers 404 outside the reader's scope: the id is shown then). */
 export function OrgName({ id }: { id: string | null | undefined }) {
-  const org = useApi<Organization>(id ? `/organizations/${id}` : undefined);
+  const org = useApi('/organizations/{id}', id ? { params: { path: { id } } } : null);
   if (!id) return <>—</>;
   return <>{org.data?.name ?? <Typography.Text type="secondary" copyable={{ text: id }}>{id.slice(0, 8)}</Typography.Text>}</>;
 }
 
 export function ProgramLink({ id }: { id: string }) {
-  const program = useApi<Program>(`/programs/${id}`);
+  const program = useApi('/programs/{id}', { params: { path: { id } } });
   return <Link to={`/review/programmes/${id}`}>{program.data?.name ?? id.slice(0, 8)}</Link>;
 }
 

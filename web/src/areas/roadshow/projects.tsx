@@ -59,7 +59,7 @@ export function ProjectListPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<{ status?: string; industry?: string }>({});
-  const list = usePagedList<Project>('/roadshow-projects', filters);
+  const list = usePagedList('/roadshow-projects', { params: { query: filters } });
   const base = useProjectColumns();
   const enterprise = me.user.role === 'enterprise_user';
   // Organisers decide screening in the approval inbox: link each project under screening to its case.

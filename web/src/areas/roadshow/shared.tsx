@@ -105,7 +105,7 @@ export function SessionPlace({ session, venues }: { session: Session; venues: Ve
 }
 
 export function useVenues() {
-  return useApi<Venue[]>('/roadshow-venues');
+  return useApi('/roadshow-venues');
 }
 
 /** Seats left in a session (never negative). */

@@ -6,12 +6,10 @@ import { useI18n } from '../../app/i18n';
 /** A service of the catalogue, as the enterprise's search and the lab's own list show it. */
 export type CatalogService = Schema<'CatalogServiceDto'>;
 
-type Category = Schema<'ServiceCategoryDto'>;
-
 /** The catalogue's categories: names in the reader's language and select options. */
 export function useCategories() {
   const { lang } = useI18n();
-  const categories = useCached<Category[]>('/catalog/categories') ?? [];
+  const categories = useCached('/catalog/categories') ?? [];
   const name = (code: string) => {
     const c = categories.find((x) => x.code === code);
     return c ? (lang === 'zh' ? c.name : c.nameEn) : code;
@@ -22,12 +20,12 @@ export function useCategories() {
 
 /** A catalogue service's name (its link when `to` is given). */
 export function ServiceName({ id, to }: { id: string; to?: string }) {
-  const service = useCached<CatalogService>(`/catalog/services/${id}`);
+  const service = useCached('/catalog/services/{id}', { params: { path: { id } } });
   const text = service ? service.name : service === null ? '—' : '…';
   return to ? <Link to={to}>{text}</Link> : <>{text}</>;
 }
 
 export function ServiceProvider({ id }: { id: string }) {
-  const service = useCached<CatalogService>(`/catalog/services/${id}`);
+  const service = useCached('/catalog/services/{id}', { params: { path: { id } } });
   return <>{service ? service.providerName : service === null ? '—' : '…'}</>;
 }

@@ -1,26 +1,22 @@
 import { Alert, Card, Col, Input, Row, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { Facts, formatTime, Money, StatusTag } from '../../app/common';
 import { LoadError, useApi, useLive } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { type CaseDetail, CaseTimeline, lastDecisionComment } from '../../app/widgets/case-timeline';
+import { CaseTimeline, lastDecisionComment } from '../../app/widgets/case-timeline';
 import { FilteredList } from '../../app/widgets/paged-table';
 import { RecordHeader } from '../../app/widgets/record-header';
 import { type Claim, type Order, ProgramName, type Side } from './records';
 
-export const CLAIM_STATUSES = ['submitted', 'in_review', 'returned', 'approved', 'paid', 'rejected', 'withdrawn', 'clawed_back'];
+export const CLAIM_STATUSES = ['submitted', 'in_review', 'returned', 'approved', 'paid', 'rejected', 'withdrawn', 'clawed_back'] as const;
 /** Claims still moving through review or settlement: their pages poll. */
 const MOVING = ['submitted', 'in_review', 'approved'];
 
-interface Documents {
-  contractNo: string;
-  invoiceNo: string;
-  paymentProof: string;
-  reportNo: string;
-}
+/** A claim's documents (the order it claims is given apart). */
+type Documents = Omit<Schema<'SubmitClaimDto'>, 'orderId'>;
 
 function DocumentFields({ withInvoice }: { withInvoice: boolean }) {
   const { t } = useI18n();
@@ -68,7 +64,7 @@ export function ClaimForm({ order, side, onDone }: { order: Order; side: Side; o
       <ApiForm<Documents, Claim>
         schema="SubmitClaimDto"
         initialValues={{ reportNo: order.reportNumber ?? undefined }}
-        submit={(v, key) => api.post<Claim>('/redemption-claims', { orderId: order.id, ...v }, { idempotencyKey: key })}
+        submit={(v, key) => api.post('/redemption-claims', { body: { orderId: order.id, ...v }, idempotencyKey: key })}
         submitLabel={t('claim.submit')}
         successMessage={t('claim.submitted')}
         onDone={(c) => {
@@ -86,7 +82,7 @@ export function ClaimForm({ order, side, onDone }: { order: Order; side: Side; o
 /** The claim of an order, shown on the order page once it is claimed. */
 export function ClaimOfOrder({ orderId, side }: { orderId: string; side: Side }) {
   const { t } = useI18n();
-  const claims = useApi<Claim[]>('/redemption-claims', { limit: 500 });
+  const claims = useApi('/redemption-claims', { params: { query: { limit: 500 } } });
   const mine = (claims.data ?? []).filter((c) => c.orderId === orderId);
   const claim = mine.find((c) => c.status !== 'withdrawn') ?? mine[0];
   if (!claim) return null;
@@ -103,7 +99,7 @@ export function ClaimOfOrder({ orderId, side }: { orderId: string; side: Side })
 export function ClaimList({ side, title, sub }: { side: Side; title: string; sub?: string }) {
   const { t } = useI18n();
   return (
-    <FilteredList<Claim>
+    <FilteredList
       title={title}
       sub={sub}
       statuses={CLAIM_STATUSES}
@@ -135,13 +131,13 @@ function PaymentState({ claim }: { claim: Claim }) {
 
 /** One claim: amount, documents, review timeline; a returned claim is corrected and resubmitted here. */
 export function ClaimPage({ side }: { side: Side }) {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
   const me = useMe();
-  const claim = useLive<Claim>(`/redemption-claims/${id}`, (c) => MOVING.includes(c.status));
+  const claim = useLive('/redemption-claims/{id}', { params: { path: { id } } }, (c) => MOVING.includes(c.status));
   const c = claim.data;
   const own = c?.claimantOrgId === me.organization.id;
-  const kase = useApi<CaseDetail>(own && c?.caseId && c.status === 'returned' ? `/approval-cases/${c.caseId}` : undefined);
+  const kase = useApi('/approval-cases/{id}', own && c?.caseId && c.status === 'returned' ? { params: { path: { id: c.caseId } } } : null);
   const reload = () => void claim.reload();
   return (
     <>
@@ -155,7 +151,7 @@ export function ClaimPage({ side }: { side: Side }) {
           c &&
           own &&
           ['submitted', 'in_review', 'returned'].includes(c.status) && (
-            <ActionButton danger confirm={t('claim.withdrawConfirm')} action={(key) => api.post(`/redemption-claims/${c.id}/withdraw`, {}, { idempotencyKey: key })} onDone={reload}>
+            <ActionButton danger confirm={t('claim.withdrawConfirm')} action={(key) => api.post('/redemption-claims/{id}/withdraw', { params: { path: { id: c.id } }, idempotencyKey: key })} onDone={reload}>
               {t('claim.withdraw')}
             </ActionButton>
           )
@@ -207,7 +203,7 @@ function ResubmitClaim({ claim, onDone }: { claim: Claim; onDone(): void }) {
           <ApiForm<Omit<Documents, 'invoiceNo'>, Claim>
             schema="UpdateClaimDocumentsDto"
             initialValues={{ contractNo: claim.contractNo, paymentProof: claim.paymentProof, reportNo: claim.reportNo }}
-            submit={(v, key) => api.post<Claim>(`/redemption-claims/${claim.id}/documents`, v, { idempotencyKey: key })}
+            submit={(v, key) => api.post('/redemption-claims/{id}/documents', { params: { path: { id: claim.id } }, body: v, idempotencyKey: key })}
             submitLabel={t('claim.saveDocuments')}
             successMessage={t('action.done')}
             onDone={onDone}
@@ -221,7 +217,7 @@ function ResubmitClaim({ claim, onDone }: { claim: Claim; onDone(): void }) {
         <Card title={t('claim.resubmitTitle')} style={{ marginBottom: 16 }}>
           <ApiForm<{ note?: string }, Claim>
             schema="ResubmitClaimDto"
-            submit={(v, key) => api.post<Claim>(`/redemption-claims/${claim.id}/resubmit`, v.note ? { note: v.note } : {}, { idempotencyKey: key })}
+            submit={(v, key) => api.post('/redemption-claims/{id}/resubmit', { params: { path: { id: claim.id } }, body: v.note ? { note: v.note } : {}, idempotencyKey: key })}
             submitLabel={t('claim.resubmit')}
             successMessage={t('claim.submitted')}
             onDone={onDone}

@@ -13,7 +13,7 @@ import { formatBp } from '@shared/money';
 import { ServiceName, ServiceProvider } from '../catalog/services';
 import { type Order, ProgramName, type Side } from './records';
 
-export const ORDER_STATUSES = ['created', 'accepted', 'delivered', 'disputed', 'confirmed', 'claimed', 'settled', 'declined', 'cancelled', 'rejected'];
+export const ORDER_STATUSES = ['created', 'accepted', 'delivered', 'disputed', 'confirmed', 'claimed', 'settled', 'declined', 'cancelled', 'rejected'] as const;
 const FLOW = ['created', 'accepted', 'delivered', 'confirmed', 'claimed', 'settled'];
 /** States in which the other party or queued work will move the order on. */
 const WAITING = ['created', 'accepted', 'delivered', 'disputed', 'claimed'];
@@ -38,7 +38,7 @@ export function useOrderColumns(side: Side): NonNullable<TableProps<Order>['colu
 export function OrderList({ side, title, sub }: { side: Side; title: string; sub?: ReactNode }) {
   const { t } = useI18n();
   const columns = useOrderColumns(side);
-  return <FilteredList<Order> title={title} sub={sub} statuses={ORDER_STATUSES} path="/service-orders" columns={columns} testId="orders-table" emptyText={t('order.none')} />;
+  return <FilteredList title={title} sub={sub} statuses={ORDER_STATUSES} path="/service-orders" columns={columns} testId="orders-table" emptyText={t('order.none')} />;
 }
 
 /** Where the order is in its life: created → accepted → delivered → confirmed → claimed → settled. */
@@ -90,9 +90,9 @@ export function OrderFacts({ order, side }: { order: Order; side: Side }) {
 
 /** The order page frame both sides share: header, steps, facts, dispute note; `actions` and `children` are the side's own. */
 export function OrderFrame({ side, actions, children }: { side: Side; actions(order: Order, reload: () => void): ReactNode; children?(order: Order, reload: () => void): ReactNode }) {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
-  const order = useLive<Order>(`/service-orders/${id}`, (o) => WAITING.includes(o.status), 5000);
+  const order = useLive('/service-orders/{id}', { params: { path: { id } } }, (o) => WAITING.includes(o.status), 5000);
   const o = order.data;
   const reload = () => void order.reload();
   return (
@@ -118,8 +118,16 @@ export function OrderFrame({ side, actions, children }: { side: Side; actions(or
   );
 }
 
+/** The order's state changes that take a reason (required but for a cancellation), and their requests. */
+const REASONED = {
+  dispute: { schema: 'ReasonDto', send: (id: string, reason: string | undefined, key: string) => api.post('/service-orders/{id}/dispute', { params: { path: { id } }, body: { reason: reason ?? '' }, idempotencyKey: key }) },
+  decline: { schema: 'ReasonDto', send: (id: string, reason: string | undefined, key: string) => api.post('/service-orders/{id}/decline', { params: { path: { id } }, body: { reason: reason ?? '' }, idempotencyKey: key }) },
+  cancel: { schema: 'OptionalReasonDto', send: (id: string, reason: string | undefined, key: string) => api.post('/service-orders/{id}/cancel', { params: { path: { id } }, body: reason ? { reason } : {}, idempotencyKey: key }) },
+};
+
 /** A reason asked for in a dialog before a state change (dispute, decline, cancel). */
-export function ReasonButton(props: { label: string; title: string; path: string; schema: 'ReasonDto' | 'OptionalReasonDto'; onDone(): void; danger?: boolean; testId?: string }) {
+export function ReasonButton(props: { label: string; title: string; orderId: string; action: keyof typeof REASONED; onDone(): void; danger?: boolean; testId?: string }) {
+  const reasoned = REASONED[props.action];
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
@@ -129,8 +137,8 @@ export function ReasonButton(props: { label: string; title: string; path: string
       </Button>
       <Modal open={open} title={props.title} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
         <ApiForm<{ reason?: string }, Order>
-          schema={props.schema}
-          submit={(v, key) => api.post<Order>(props.path, v.reason ? { reason: v.reason } : {}, { idempotencyKey: key })}
+          schema={reasoned.schema}
+          submit={(v, key) => reasoned.send(props.orderId, v.reason, key)}
           successMessage={t('action.done')}
           onDone={() => {
             setOpen(false);

@@ -10,10 +10,10 @@ export type Claim = Schema<'ClaimDto'>;
 export type Side = 'enterprise' | 'lab';
 
 export function useProgram(id: string | null | undefined): Program | undefined {
-  return useCached<Program>(id ? `/programs/${id}` : undefined) ?? undefined;
+  return useCached('/programs/{id}', id ? { params: { path: { id } } } : null) ?? undefined;
 }
 
 export function ProgramName({ id }: { id: string }) {
-  const program = useCached<Program>(`/programs/${id}`);
+  const program = useCached('/programs/{id}', { params: { path: { id } } });
   return <>{program ? program.name : program === null ? '—' : '…'}</>;
 }

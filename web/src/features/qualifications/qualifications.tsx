@@ -13,7 +13,7 @@ export type Qualification = Schema<'QualificationDto'>;
 /** Downloads a certificate the API serves behind authentication; its refusal is shown. */
 export function CertificateButton({ qualificationId, fileName, testId }: { qualificationId: string; fileName: string; testId?: string }) {
   return (
-    <DownloadButton size="small" path={`/qualifications/${qualificationId}/certificate`} filename={fileName} testId={testId ?? `certificate-${qualificationId}`}>
+    <DownloadButton size="small" path="/qualifications/{id}/certificate" init={{ params: { path: { id: qualificationId } } }} filename={fileName} testId={testId ?? `certificate-${qualificationId}`}>
       {fileName}
     </DownloadButton>
   );
@@ -39,7 +39,7 @@ export function QualificationStatusWithRevoke({ qualification }: { qualification
         <Modal open={open} title={t('qualification.revokeTitle')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
           <ApiForm<{ reason: string }, Qualification>
             schema="RevokeQualificationDto"
-            submit={(v, key) => api.post<Qualification>(`/qualifications/${qualification.id}/revocation`, { reason: v.reason }, { idempotencyKey: key })}
+            submit={(v, key) => api.post('/qualifications/{id}/revocation', { params: { path: { id: qualification.id } }, body: { reason: v.reason }, idempotencyKey: key })}
             successMessage={t('action.done')}
             onDone={(q) => {
               setOpen(false);
