@@ -104,6 +104,7 @@ export const commonMessages: Messages = {
     'org.providerKind.institute': '科研院所',
     'org.providerKind.third_party_lab': '第三方检测机构',
     'nav.operations': '平台运维',
+    'nav.changePassword': '修改密码',
   },
   en: {
     'app.title': 'G60 S&T Innovation Services',
@@ -207,5 +208,6 @@ export const commonMessages: Messages = {
     'org.providerKind.institute': 'Research institute',
     'org.providerKind.third_party_lab': 'Third-party lab',
     'nav.operations': 'Operations',
+    'nav.changePassword': 'Change password',
   },
 };

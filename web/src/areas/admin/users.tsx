@@ -36,7 +36,7 @@ function useUserColumns(): ColumnsType<UserRow> {
       render: (s: string, u) => (
         <>
           <StatusTag status={s} group="admin.userStatus" />
-          {u.credentialResetPending && <Tag color="orange" data-testid="must-reset-password">{t('account.forceReset.pending')}</Tag>}
+          {u.credentialResetPending && <Tag color="orange" data-testid="must-reset-password">{t('admin.forceReset.pending')}</Tag>}
         </>
       ),
     },
@@ -127,23 +127,23 @@ export function UsersPage() {
                 size="small"
                 danger
                 data-testid="force-password-reset"
-                confirm={t('account.forceReset.confirm')}
+                confirm={t('admin.forceReset.confirm')}
                 action={(key) => api.post('/admin/users/{id}/password-reset', { params: { path: { id: u.id } }, idempotencyKey: key })}
                 onDone={(result) => {
                   setIssued({ ...(result as PasswordResetIssued), email: u.email });
                   void users.reload();
                 }}
               >
-                {t('account.forceReset.action')}
+                {t('admin.forceReset.action')}
               </ActionButton>
             ),
           },
         ]}
       />
-      <Modal open={!!issued} title={issued ? t('account.forceReset.done', { email: issued.email }) : ''} onCancel={() => setIssued(undefined)} footer={null} destroyOnHidden>
+      <Modal open={!!issued} title={issued ? t('admin.forceReset.done', { email: issued.email }) : ''} onCancel={() => setIssued(undefined)} footer={null} destroyOnHidden>
         {issued && (
           <>
-            <Typography.Paragraph>{t('account.forceReset.tokenOnce', { at: formatTime(issued.expiresAt) })}</Typography.Paragraph>
+            <Typography.Paragraph>{t('admin.forceReset.tokenOnce', { at: formatTime(issued.expiresAt) })}</Typography.Paragraph>
             <Typography.Paragraph copyable code data-testid="password-reset-token">
               {issued.resetToken}
             </Typography.Paragraph>
