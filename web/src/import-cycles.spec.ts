@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import * as ts from 'typescript';
 
 const SRC = __dirname;
@@ -43,6 +43,28 @@ function importCycles(graph: Map<string, string[]>): string[][] {
   return cycles;
 }
 
+/**
+ * Imports that cross a boundary: an area (areas/<area>/) may import only app/, features/, packages/shared and its own
+ * folder; app/ and features/ never import an area. (areas/index.ts, which lists the areas, is no area.)
+ */
+function boundaryViolations(graph: Map<string, string[]>, src: string): string[] {
+  const where = (file: string) => {
+    const [top, area, ...rest] = relative(src, file).split(sep);
+    return { top, area: top === 'areas' && rest.length ? area : undefined };
+  };
+  const violations: string[] = [];
+  for (const [file, imports] of graph) {
+    const from = where(file);
+    for (const target of imports) {
+      const to = where(target);
+      if (to.top !== 'areas' || to.area === undefined) continue;
+      const crossArea = from.top === 'areas' && from.area !== undefined && from.area !== to.area;
+      if (crossArea || from.top === 'app' || from.top === 'features') violations.push(`${relative(src, file)} → ${relative(src, target)}`);
+    }
+  }
+  return violations;
+}
+
 describe('portal imports (web/src)', () => {
   it('form no import cycle: each module can be read, tested and loaded lazily on its own', () => {
     const files = sourceFiles(SRC);
@@ -50,6 +72,30 @@ describe('portal imports (web/src)', () => {
     const graph = new Map(files.map((f) => [f, importsOf(f, known)]));
     expect(graph.get(join(SRC, 'main.tsx'))).toContain(join(SRC, 'areas', 'index.ts'));
     expect(importCycles(graph).map((cycle) => cycle.map((f) => relative(SRC, f)).join(' → '))).toEqual([]);
+  });
+
+  it('keep areas apart: an area imports app/, features/ and its own folder; app/ and features/ import no area', () => {
+    const files = sourceFiles(SRC);
+    const known = new Set(files);
+    const graph = new Map(files.map((f) => [f, importsOf(f, known)]));
+    expect(boundaryViolations(graph, SRC)).toEqual([]);
+  });
+
+  it('reports each import that crosses a boundary', () => {
+    const at = (path: string) => join('/src', ...path.split('/'));
+    const graph = new Map([
+      [at('areas/index.ts'), [at('areas/lab/index.tsx'), at('areas/enterprise/index.tsx')]],
+      [at('areas/lab/orders.tsx'), [at('areas/enterprise/claims.tsx'), at('areas/lab/shared.tsx'), at('features/orders/claims.tsx'), at('app/api.ts')]],
+      [at('areas/review/case.tsx'), [at('areas/enterprise/qualifications.tsx')]],
+      [at('features/orders/claims.tsx'), [at('areas/enterprise/shared.tsx'), at('features/catalog/services.tsx')]],
+      [at('app/widgets/kpis.tsx'), [at('areas/dashboards/shared.tsx'), at('app/i18n.tsx')]],
+    ]);
+    expect(boundaryViolations(graph, '/src')).toEqual([
+      'areas/lab/orders.tsx → areas/enterprise/claims.tsx',
+      'areas/review/case.tsx → areas/enterprise/qualifications.tsx',
+      'features/orders/claims.tsx → areas/enterprise/shared.tsx',
+      'app/widgets/kpis.tsx → areas/dashboards/shared.tsx',
+    ]);
   });
 
   it('reports a cycle as the chain that closes it', () => {

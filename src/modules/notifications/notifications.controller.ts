@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor } from '../../platform/auth/access.decorators';
 import { Actor } from '../../platform/context/actor';
-import { NotificationDto, NotificationInboxDto, NotificationQueryDto } from './dto/notification.dto';
+import { MarkAllReadResultDto, NotificationDto, NotificationInboxDto, NotificationQueryDto } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -29,7 +29,8 @@ export class NotificationsController {
   @Post('read-all')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark every notification read' })
-  markAllRead(@CurrentActor() actor: Actor): Promise<{ updated: number }> {
+  @ApiOkResponse({ type: MarkAllReadResultDto })
+  markAllRead(@CurrentActor() actor: Actor): Promise<MarkAllReadResultDto> {
     return this.notifications.markAllRead(actor);
   }
 }

@@ -13,6 +13,10 @@ export class QueueAdminController {
 
   @Get()
   @ApiOperation({ summary: 'Job counts per queue and state' })
+  @ApiOkResponse({
+    schema: { type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } } },
+    description: '{queue: {state: count}}',
+  })
   counts(): Promise<Record<string, Record<string, number>>> {
     return this.admin.counts();
   }

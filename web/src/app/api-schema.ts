@@ -3261,8 +3261,9 @@ export interface components {
             regionCode: string;
             status: string;
             admissionStatus: string | null;
-            providerKind: string | null;
-            accreditations: string[];
+            /** @enum {string|null} */
+            providerKind: "university" | "institute" | "third_party_lab" | null;
+            accreditations: ("CMA" | "CNAS")[];
             agencyLevel: string | null;
             controllerGroupId: string | null;
             publicNoticeEndsAt: string | null;
@@ -3487,6 +3488,10 @@ export interface components {
         NotificationInboxDto: {
             items: components["schemas"]["NotificationDto"][];
             unreadCount: number;
+        };
+        MarkAllReadResultDto: {
+            /** @description How many notifications this marked read */
+            updated: number;
         };
         ServiceCategoryDto: {
             /** @example analysis */
@@ -4900,8 +4905,8 @@ export interface components {
         };
         InvestorProfileDto: {
             organizationId: string;
-            focusIndustries: string[];
-            focusStages: string[];
+            focusIndustries: ("integrated_circuits" | "artificial_intelligence" | "biomedicine" | "high_end_equipment" | "new_energy" | "new_materials" | "new_energy_vehicles" | "digital_economy" | "other")[];
+            focusStages: ("seed" | "angel" | "pre_a" | "series_a" | "series_b" | "series_c_plus" | "pre_ipo")[];
             ticketMinFen: number | null;
             ticketMaxFen: number | null;
             /** @description Projects the signed-in investor follows */
@@ -5264,11 +5269,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description {queue: {state: count}} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: {
+                            [key: string]: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -6274,7 +6286,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MarkAllReadResultDto"];
+                };
             };
         };
     };

@@ -1,9 +1,15 @@
-/** The one HTTP client of the portal: bearer tokens with silent refresh, Idempotency-Key, stable error bodies. */
-import type { components } from './api-schema';
+/**
+ * The one HTTP client of the portal, generated from the API's OpenAPI document (api-schema.ts,
+ * `npm run api:generate`) through openapi-fetch: paths are the document's templates below /api/v1
+ * (`api.get('/vouchers/{id}', { params: { path: { id } } })`), and their parameters, bodies and answers are
+ * typed from it. Bearer tokens with silent refresh, Idempotency-Key, the API's error body as ApiError.
+ */
+import createClient, { type ClientPathsWithMethod, createFinalURL, defaultPathSerializer, type MaybeOptionalInit, type MethodResponse } from 'openapi-fetch';
+import type { components, paths } from './api-schema';
 
 /**
- * A response or request shape of the API, generated from its OpenAPI document (api-schema.ts,
- * `npm run api:generate`): `Schema<'VoucherDto'>`. Pages alias these instead of copying DTOs.
+ * A response or request shape of the API, generated from its OpenAPI document: `Schema<'VoucherDto'>`.
+ * Components name their props with it; calls get their types from the path.
  */
 export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
 
@@ -28,6 +34,10 @@ export class ApiError extends Error {
     return Array.isArray(this.details) ? this.details : [];
   }
 }
+
+/** The API's operations by their path below /api/v1 (as the server's controllers name them). */
+export type ApiPaths = { [P in keyof paths as P extends `/api/v1${infer Rest}` ? Rest : never]: paths[P] };
+const BASE = '/api/v1';
 
 export type TokenPair = Schema<'TokenPairDto'>;
 
@@ -54,28 +64,36 @@ export const tokens = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
-  /** The current access token (for downloads that need it in a header). */
+  /** The current access token (for a connection that needs it in a header, like the queue event stream). */
   async current(): Promise<string | undefined> {
     if (!accessToken && sessionStorage.getItem(REFRESH_KEY)) await refresh();
     return accessToken;
   },
 };
 
+/** Query strings as the API reads them: empty values left out, arrays as repeated keys. */
+function querySerializer(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== null && v !== '') params.append(key, String(v));
+  }
+  return params.toString();
+}
+
+/** Refreshing goes without the session's token (and without refresh on 401, which would loop). */
+const plain = createClient<ApiPaths>({ baseUrl: BASE });
+
 async function refresh(): Promise<boolean> {
   const refreshToken = sessionStorage.getItem(REFRESH_KEY);
   if (!refreshToken) return false;
   refreshing ??= (async () => {
     try {
-      const res = await fetch('/api/v1/auth/refresh', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ refreshToken }),
-      });
-      if (!res.ok) {
+      const { data, response } = await plain.POST('/auth/refresh', { body: { refreshToken } });
+      if (!response.ok || !data) {
         tokens.clear();
         return false;
       }
-      tokens.set((await res.json()) as TokenPair);
+      tokens.set(data);
       return true;
     } catch {
       return false;
@@ -86,82 +104,101 @@ async function refresh(): Promise<boolean> {
   return refreshing;
 }
 
-export interface RequestOptions {
-  /** Sent as the Idempotency-Key header; state-changing calls from forms always pass one. */
-  idempotencyKey?: string;
-  query?: Record<string, string | number | boolean | undefined | null>;
-  /** Raw body (a File for uploads); `body` is JSON otherwise. */
-  raw?: Blob;
-  contentType?: string;
-  signal?: AbortSignal;
-}
-
-function withQuery(path: string, query?: RequestOptions['query']): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  const qs = params.toString();
-  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
-}
-
-async function send(method: string, path: string, body: unknown, options: RequestOptions, retried = false): Promise<Response> {
-  if (!accessToken && !retried) await refresh();
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-  let payload: BodyInit | undefined;
-  if (options.raw) {
-    payload = options.raw;
-    headers['Content-Type'] = options.contentType ?? (options.raw.type || 'application/octet-stream');
-  } else if (body !== undefined) {
-    payload = JSON.stringify(body);
-    headers['Content-Type'] = 'application/json';
-  }
-  let res: Response;
+/** One request with the session's token; a network failure is ApiError(0, 'NETWORK'), an abort stays an abort. */
+async function withToken(request: Request): Promise<Response> {
+  const headers = new Headers(request.headers);
+  if (accessToken) headers.set('Authorization', `Bearer ${accessToken}`);
   try {
-    res = await fetch(`/api/v1${withQuery(path, options.query)}`, { method, headers, body: payload, signal: options.signal });
+    return await fetch(new Request(request, { headers }));
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', 'network');
   }
-  if (res.status === 401 && !retried && sessionStorage.getItem(REFRESH_KEY) && (await refresh())) {
-    return send(method, path, body, options, true);
-  }
+}
+
+/** openapi-fetch's fetch: signs in silently when only a refresh token is left, and once more after a 401. */
+async function authFetch(request: Request): Promise<Response> {
+  if (!accessToken) await refresh();
+  const again = request.clone();
+  const res = await withToken(request);
+  if (res.status === 401 && sessionStorage.getItem(REFRESH_KEY) && (await refresh())) return withToken(again);
   return res;
 }
 
-async function parse<T>(res: Response): Promise<T> {
-  return settle<T>(res.status, res.statusText, await res.text());
+const client = createClient<ApiPaths>({ baseUrl: BASE, fetch: authFetch, querySerializer, headers: { Accept: 'application/json' } });
+
+type Client = typeof client;
+export type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
+/** The paths that answer `method`, e.g. `ApiPath<'get'>`. */
+export type ApiPath<M extends Method> = ClientPathsWithMethod<Client, M>;
+type Nothing<T> = [T] extends [never] ? void : T;
+/** What a successful call answers (void for 204). */
+export type ApiData<M extends Method, P extends ApiPath<M>> = Nothing<MethodResponse<Client, M, P>>;
+type OpenApiInit<M extends Method, P extends ApiPath<M>> = MaybeOptionalInit<ApiPaths[P], M>;
+/** A call's parameters (`params: {path, query}`), its `body`, and the Idempotency-Key of a state change. */
+export type CallInit<M extends Method, P extends ApiPath<M>> = NonNullable<OpenApiInit<M, P>> & { idempotencyKey?: string };
+/** True when the operation needs no parameters nor body. */
+export type InitOptional<M extends Method, P extends ApiPath<M>> = undefined extends OpenApiInit<M, P> ? true : false;
+/** The init argument: optional when the operation needs no parameters nor body. */
+export type CallArgs<M extends Method, P extends ApiPath<M>> = undefined extends OpenApiInit<M, P> ? [init?: CallInit<M, P>] : [init: CallInit<M, P>];
+
+/** The `params` of a call (`{path, query}`). */
+export type ParamsOf<M extends Method, P extends ApiPath<M>> = CallInit<M, P> extends { params?: infer X } ? X : never;
+
+/** What the typed calls reduce to; the types were checked at the call site. */
+export interface LooseInit {
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+  body?: unknown;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  parseAs?: 'json' | 'blob';
+  bodySerializer?: (body: unknown) => BodyInit;
+}
+type LooseRequest = (method: Method, path: string, init?: Omit<LooseInit, 'idempotencyKey'>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+const request = client.request as unknown as LooseRequest;
+
+/** The API's error body (or what came instead) as an ApiError; a 401 also ends the session. */
+function toApiError(status: number, statusText: string, body: unknown): ApiError {
+  const err = (body && typeof body === 'object' ? body : {}) as { code?: string; message?: string; details?: FieldProblem[] };
+  if (status === 401) tokens.clear();
+  return new ApiError(status, err.code ?? `HTTP_${status}`, err.message ?? statusText, err.details);
 }
 
-/** A response's JSON on success; otherwise the API's error body as an ApiError (a 401 also ends the session). */
-function settle<T>(status: number, statusText: string, text: string): T {
-  const data = text ? safeJson(text) : undefined;
-  if (status < 200 || status >= 300) {
-    const err = (data ?? {}) as { code?: string; message?: string; details?: FieldProblem[] };
-    if (status === 401) tokens.clear();
-    throw new ApiError(status, err.code ?? `HTTP_${status}`, err.message ?? statusText, err.details);
-  }
-  return data as T;
+/** A call by path template and loose parameters: the data on success, ApiError otherwise. */
+export async function send(method: Method, path: string, init: object = {}): Promise<unknown> {
+  const { idempotencyKey, headers, ...rest } = init as LooseInit;
+  const { data, error, response } = await request(method, path, { ...rest, headers: { ...headers, ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) } });
+  if (!response.ok) throw toApiError(response.status, response.statusText, error);
+  return data;
+}
+
+/** The URL of a path template with its parameters (for requests made outside openapi-fetch). */
+function urlOf(path: string, params: LooseInit['params'] = {}): string {
+  return createFinalURL(path, { baseUrl: BASE, params, querySerializer, pathSerializer: defaultPathSerializer });
+}
+
+function typed<M extends Method>(method: M) {
+  return <P extends ApiPath<M>>(path: P, ...init: CallArgs<M, P>) => send(method, path, init[0]) as Promise<ApiData<M, P>>;
 }
 
 /**
  * POSTs one file as multipart/form-data, reporting upload progress (which fetch cannot), with the
  * session's token and the Idempotency-Key; fails with the API's error like every other call.
  */
-async function upload<T>(
-  path: string,
-  field: string,
-  file: File,
-  options: { idempotencyKey: string; onProgress(percent: number): void; /** Text form fields sent before the file (e.g. a qualification's declaration). */ fields?: Record<string, string> },
-): Promise<T> {
+async function upload<P extends ApiPath<'post'>>(
+  path: P,
+  params: ParamsOf<'post', P> | undefined,
+  file: { field: string; file: File; /** Text form fields sent before the file (e.g. a qualification's declaration); undefined ones are left out. */ fields?: Record<string, string | undefined> },
+  options: { idempotencyKey: string; onProgress(percent: number): void },
+): Promise<ApiData<'post', P>> {
   const token = await tokens.current();
   const body = new FormData();
-  for (const [name, value] of Object.entries(options.fields ?? {})) body.append(name, value);
-  body.append(field, file, file.name);
-  return new Promise<T>((resolve, reject) => {
+  for (const [name, value] of Object.entries(file.fields ?? {})) if (value !== undefined) body.append(name, value);
+  body.append(file.field, file.file, file.file.name);
+  return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1${path}`);
+    xhr.open('POST', urlOf(path, (params ?? {}) as LooseInit['params']));
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Idempotency-Key', options.idempotencyKey);
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
@@ -170,13 +207,13 @@ async function upload<T>(
     };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network'));
     xhr.onload = () => {
-      try {
-        const result = settle<T>(xhr.status, xhr.statusText, xhr.responseText);
-        options.onProgress(100);
-        resolve(result);
-      } catch (err) {
-        reject(err);
+      const data = xhr.responseText ? safeJson(xhr.responseText) : undefined;
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(toApiError(xhr.status, xhr.statusText, data));
+        return;
       }
+      options.onProgress(100);
+      resolve(data as ApiData<'post', P>);
     };
     xhr.send(body);
   });
@@ -191,18 +228,27 @@ function safeJson(text: string): unknown {
 }
 
 export const api = {
-  get: <T>(path: string, options: RequestOptions = {}) => send('GET', path, undefined, options).then((r) => parse<T>(r)),
-  post: <T>(path: string, body: unknown = {}, options: RequestOptions = {}) => send('POST', path, body, options).then((r) => parse<T>(r)),
-  put: <T>(path: string, body: unknown = {}, options: RequestOptions = {}) => send('PUT', path, body, options).then((r) => parse<T>(r)),
-  delete: <T>(path: string, options: RequestOptions = {}) => send('DELETE', path, undefined, options).then((r) => parse<T>(r)),
+  get: typed('get'),
+  post: typed('post'),
+  put: typed('put'),
+  patch: typed('patch'),
+  delete: typed('delete'),
   upload,
-  /** Downloads a file the API serves behind authentication (statements, iCal) and saves it. */
-  async download(path: string, filename: string, query?: RequestOptions['query']): Promise<void> {
-    const res = await send('GET', path, undefined, { query });
-    if (!res.ok) await parse(res);
-    saveBlob(await res.blob(), filename);
+  /** POSTs a file as the raw body (a CSV import), typed by path like the other calls. */
+  postFile<P extends ApiPath<'post'>>(path: P, file: Blob, contentType: string, init: { signal?: AbortSignal } = {}) {
+    return send('post', path, { ...init, body: file, headers: { 'Content-Type': contentType }, bodySerializer: (b: unknown) => b as Blob }) as Promise<ApiData<'post', P>>;
+  },
+  /** Downloads a file the API serves behind authentication (statements, iCal, certificates) and saves it. */
+  download<P extends ApiPath<'get'>>(path: P, filename: string, ...init: CallArgs<'get', P>): Promise<void> {
+    return downloadFile(path, filename, init[0]);
   },
 };
+
+/** GETs a file by path template and loose parameters (typed by the caller) and saves it as `filename`. */
+export async function downloadFile(path: string, filename: string, init: object = {}): Promise<void> {
+  const blob = await send('get', path, { ...init, parseAs: 'blob', headers: { Accept: '*/*' } });
+  saveBlob(blob as Blob, filename);
+}
 
 /** Hands a blob to the browser as a download named `filename`. */
 export function saveBlob(blob: Blob, filename: string): void {
@@ -222,8 +268,7 @@ export function newIdempotencyKey(): string {
 }
 
 export async function login(email: string, password: string): Promise<void> {
-  const pair = await api.post<TokenPair>('/auth/login', { email, password });
-  tokens.set(pair);
+  tokens.set(await api.post('/auth/login', { body: { email, password } }));
 }
 
 export async function logout(): Promise<void> {

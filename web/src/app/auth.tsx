@@ -28,7 +28,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       return;
     }
     try {
-      setMe(await api.get<Me>('/me'));
+      setMe(await api.get('/me'));
     } catch {
       setMe(undefined);
     } finally {
@@ -43,7 +43,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [refreshMe]);
   const signIn = useCallback(async (email: string, password: string) => {
     await apiLogin(email, password);
-    const current = await api.get<Me>('/me');
+    const current = await api.get('/me');
     setMe(current);
     return current;
   }, []);

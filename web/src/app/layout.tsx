@@ -15,7 +15,7 @@ export function Shell({ areas }: { areas: Area[] }) {
   const { t, lang, setLang, label } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const inbox = useApi<{ unreadCount: number }>('/notifications', { limit: 1 }, { pollMs: 30_000 });
+  const inbox = useApi('/notifications', { params: { query: { limit: 1 } } }, { pollMs: 30_000 });
 
   const items: NonNullable<MenuProps['items']> = [];
   const groups = new Map<string, { key: string; label: string; children: { key: string; label: string; icon?: React.ReactNode }[] }>();
@@ -70,7 +70,7 @@ export function Shell({ areas }: { areas: Area[] }) {
                 { key: 'org', label: me.organization.name, disabled: true },
                 { key: 'role', label: label('role', me.user.role), disabled: true },
                 { type: 'divider' },
-                { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('account.menu.password')}</span>, onClick: () => navigate('/account/password') },
+                { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('nav.changePassword')}</span>, onClick: () => navigate('/account/password') },
                 { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), onClick: () => void signOut().then(() => navigate('/login')) },
               ],
             }}

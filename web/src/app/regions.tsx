@@ -10,7 +10,7 @@ let regionsPromise: Promise<Region[]> | undefined;
 
 /** The region list, fetched once per page load (it is public and small); a failed fetch is retried on next use. */
 function loadRegions(): Promise<Region[]> {
-  regionsPromise ??= api.get<Region[]>('/regions').catch((err: unknown) => {
+  regionsPromise ??= api.get('/regions').catch((err: unknown) => {
     regionsPromise = undefined;
     throw err;
   });

@@ -26,3 +26,7 @@ export class NotificationInboxDto {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
   @ApiProperty() unreadCount: number;
 }
+
+export class MarkAllReadResultDto {
+  @ApiProperty({ description: 'How many notifications this marked read' }) updated: number;
+}

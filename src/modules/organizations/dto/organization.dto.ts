@@ -46,8 +46,8 @@ export class OrganizationDto {
   @ApiProperty() regionCode: string;
   @ApiProperty() status: string;
   @ApiProperty({ nullable: true, type: String }) admissionStatus: string | null;
-  @ApiProperty({ nullable: true, type: String }) providerKind: string | null;
-  @ApiProperty({ type: [String] }) accreditations: string[];
+  @ApiProperty({ nullable: true, enum: ['university', 'institute', 'third_party_lab'] }) providerKind: 'university' | 'institute' | 'third_party_lab' | null;
+  @ApiProperty({ enum: ['CMA', 'CNAS'], isArray: true }) accreditations: string[];
   @ApiProperty({ nullable: true, type: String }) agencyLevel: string | null;
   @ApiProperty({ nullable: true, type: String }) controllerGroupId: string | null;
   @ApiProperty({ nullable: true, type: String }) publicNoticeEndsAt: string | null;

@@ -7,7 +7,7 @@ import { LoadError } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { DateInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { useRegions } from '../dashboards/shared';
+import { useRegions } from '../../app/regions';
 import { JsonBlock } from './shared';
 import type { Schema } from '../../app/api';
 
@@ -44,7 +44,7 @@ export function AuditPage() {
       // The last day of a "to" date is included: the API compares instants.
       const to = filters.to ? `${filters.to}T23:59:59.999+08:00` : undefined;
       const from = filters.from ? `${filters.from}T00:00:00+08:00` : undefined;
-      const page = await api.get<Schema<'AuditPageDto'>>('/audit-events', { query: { ...filters, from, to, beforeSeq, limit: PAGE } });
+      const page = await api.get('/audit-events', { params: { query: { ...filters, from, to, beforeSeq, limit: PAGE } } });
       setItems((prev) => (beforeSeq ? [...prev, ...page.items] : page.items));
       setNext(page.nextBeforeSeq);
     } catch (err) {
@@ -61,7 +61,7 @@ export function AuditPage() {
   const verify = async () => {
     setVerifying(true);
     try {
-      setVerification(await api.get<Verification>('/audit-events/verify'));
+      setVerification(await api.get('/audit-events/verify'));
     } catch (err) {
       setVerification(errorText(err, t));
     } finally {

@@ -12,7 +12,7 @@ const WorkflowDetailPage = lazyPage(() => import('./workflows'), 'WorkflowDetail
 const WorkflowsPage = lazyPage(() => import('./workflows'), 'WorkflowsPage');
 
 const ADMIN: Role[] = ['platform_admin'];
-const group = 'admin.group';
+const group = 'nav.operations';
 
 /**
  * 平台运维 for platform admins. Pages live under /ops: the server itself owns /admin/queues (Bull Board).

@@ -46,7 +46,7 @@ function LifecycleTable({ lifecycle }: { lifecycle: Lifecycle }) {
 /** 状态机: every lifecycle as the server declares it (GET /lifecycles), the same data as docs/lifecycles.md. */
 export function LifecyclesPage() {
   const { t } = useI18n();
-  const list = useApi<Lifecycle[]>('/lifecycles');
+  const list = useApi('/lifecycles');
   return (
     <>
       <PageHeader title={t('admin.lifecycles.title')} sub={t('admin.lifecycles.sub')} />

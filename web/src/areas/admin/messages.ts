@@ -2,7 +2,6 @@ import type { Messages } from '../../app/i18n';
 
 export const adminMessages: Messages = {
   zh: {
-    'admin.group': '平台运维',
     'admin.menu.queues': '队列监控',
     'admin.menu.users': '用户管理',
     'admin.menu.workflows': '流程配置',
@@ -158,9 +157,13 @@ export const adminMessages: Messages = {
     'admin.audit.after': '变更后',
     'admin.audit.more': '加载更早的记录',
     'admin.audit.end': '没有更早的记录了',
+    'admin.forceReset.action': '强制重置密码',
+    'admin.forceReset.pending': '待设置新密码',
+    'admin.forceReset.confirm': '重置后该用户的全部登录立即失效，须使用一次性令牌设置新密码。确定重置？',
+    'admin.forceReset.done': '已重置 {email} 的密码',
+    'admin.forceReset.tokenOnce': '请通过线下可靠渠道把下面的一次性重置令牌交给用户。令牌只显示这一次，{at} 前有效。',
   },
   en: {
-    'admin.group': 'Operations',
     'admin.menu.queues': 'Queues',
     'admin.menu.users': 'Users',
     'admin.menu.workflows': 'Workflows',
@@ -316,5 +319,10 @@ export const adminMessages: Messages = {
     'admin.audit.after': 'After',
     'admin.audit.more': 'Load earlier events',
     'admin.audit.end': 'No earlier events',
+    'admin.forceReset.action': 'Force password reset',
+    'admin.forceReset.pending': 'Must set a new password',
+    'admin.forceReset.confirm': 'All of this user’s sign-ins end at once and they must set a new password with a one-time token. Reset?',
+    'admin.forceReset.done': 'Password of {email} reset',
+    'admin.forceReset.tokenOnce': 'Hand this one-time reset token to the user through a trusted channel. It is shown only now and works until {at}.',
   },
 };

@@ -6,11 +6,10 @@ import { formatTime, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { knownLabel, Kpis } from '../dashboards/shared';
+import { Kpis } from '../../app/widgets/kpis';
+import { knownLabel } from '../../app/widgets/labels';
 import { JsonBlock } from './shared';
 import type { Schema } from '../../app/api';
-
-type Counts = Record<string, Record<string, number>>;
 
 type Job = Schema<'JobSummaryDto'>;
 
@@ -30,12 +29,12 @@ async function openBullBoard() {
 export function QueuesPage() {
   const { t } = useI18n();
   const [live, setLive] = useState(true);
-  const counts = useApi<Counts>('/admin/queues', undefined, { pollMs: live ? POLL_MS : undefined });
+  const counts = useApi('/admin/queues', undefined, { pollMs: live ? POLL_MS : undefined });
   const [chosen, setChosen] = useState<string>();
   const [state, setState] = useState<(typeof LISTABLE)[number]>('failed');
   const entries = Object.entries(counts.data ?? {});
   const queue = chosen ?? entries.find(([, c]) => c.failed > 0)?.[0] ?? entries[0]?.[0];
-  const jobs = useApi<Job[]>(queue ? `/admin/queues/${encodeURIComponent(queue)}/jobs` : undefined, { state, limit: 100 }, { pollMs: live ? POLL_MS : undefined });
+  const jobs = useApi('/admin/queues/{queue}/jobs', queue ? { params: { path: { queue }, query: { state, limit: 100 } } } : null, { pollMs: live ? POLL_MS : undefined });
   const [discarding, setDiscarding] = useState<Job>();
   const total = (s: string) => entries.reduce((n, [, c]) => n + (c[s] ?? 0), 0);
   const reload = () => void Promise.all([counts.reload(), jobs.reload()]);
@@ -138,7 +137,7 @@ export function QueuesPage() {
                       type="primary"
                       data-testid={`job-retry-${job.id}`}
                       successMessage={t('admin.queues.retried')}
-                      action={(key) => api.post(`/admin/queues/${encodeURIComponent(job.queue)}/jobs/${encodeURIComponent(job.id)}/retry`, {}, { idempotencyKey: key })}
+                      action={(key) => api.post('/admin/queues/{queue}/jobs/{jobId}/retry', { params: { path: { queue: job.queue, jobId: job.id } }, idempotencyKey: key })}
                       onDone={reload}
                     >
                       {t('admin.queues.retry')}
@@ -164,7 +163,7 @@ export function QueuesPage() {
               submitLabel={t('admin.queues.discard')}
               successMessage={t('admin.queues.discarded')}
               submit={(values, key) =>
-                api.post<Job>(`/admin/queues/${encodeURIComponent(discarding.queue)}/jobs/${encodeURIComponent(discarding.id)}/discard`, values, { idempotencyKey: key })
+                api.post('/admin/queues/{queue}/jobs/{jobId}/discard', { params: { path: { queue: discarding.queue, jobId: discarding.id } }, body: values, idempotencyKey: key })
               }
               onDone={() => {
                 setDiscarding(undefined);

@@ -7,14 +7,12 @@ import { formatTime, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { useRegions } from '../dashboards/shared';
+import { useRegions } from '../../app/regions';
 import { RegionSelect } from '../../app/widgets/region-select';
 import { RoleSelect } from './shared';
 import type { Schema } from '../../app/api';
 
 type UserRow = Schema<'UserSummaryDto'>;
-
-type UserPage = Schema<'UserPageDto'>;
 
 /** POST /admin/users/{id}/password-reset: the one-time token is shown once, to hand over out of band. */
 type PasswordResetIssued = Schema<'PasswordResetIssuedDto'>;
@@ -38,7 +36,7 @@ function useUserColumns(): ColumnsType<UserRow> {
       render: (s: string, u) => (
         <>
           <StatusTag status={s} group="admin.userStatus" />
-          {u.credentialResetPending && <Tag color="orange" data-testid="must-reset-password">{t('account.forceReset.pending')}</Tag>}
+          {u.credentialResetPending && <Tag color="orange" data-testid="must-reset-password">{t('admin.forceReset.pending')}</Tag>}
         </>
       ),
     },
@@ -52,7 +50,7 @@ export function UsersPage() {
   const regions = useRegions();
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const users = useApi<UserPage>('/admin/users', { ...filters, ...paging });
+  const users = useApi('/admin/users', { params: { query: { ...filters, ...paging } } });
   const [orgId, setOrgId] = useState<string>();
   const [issued, setIssued] = useState<PasswordResetIssued & { email: string }>();
   const columns = useUserColumns();
@@ -129,23 +127,23 @@ export function UsersPage() {
                 size="small"
                 danger
                 data-testid="force-password-reset"
-                confirm={t('account.forceReset.confirm')}
-                action={(key) => api.post<PasswordResetIssued>(`/admin/users/${u.id}/password-reset`, {}, { idempotencyKey: key })}
+                confirm={t('admin.forceReset.confirm')}
+                action={(key) => api.post('/admin/users/{id}/password-reset', { params: { path: { id: u.id } }, idempotencyKey: key })}
                 onDone={(result) => {
                   setIssued({ ...(result as PasswordResetIssued), email: u.email });
                   void users.reload();
                 }}
               >
-                {t('account.forceReset.action')}
+                {t('admin.forceReset.action')}
               </ActionButton>
             ),
           },
         ]}
       />
-      <Modal open={!!issued} title={issued ? t('account.forceReset.done', { email: issued.email }) : ''} onCancel={() => setIssued(undefined)} footer={null} destroyOnHidden>
+      <Modal open={!!issued} title={issued ? t('admin.forceReset.done', { email: issued.email }) : ''} onCancel={() => setIssued(undefined)} footer={null} destroyOnHidden>
         {issued && (
           <>
-            <Typography.Paragraph>{t('account.forceReset.tokenOnce', { at: formatTime(issued.expiresAt) })}</Typography.Paragraph>
+            <Typography.Paragraph>{t('admin.forceReset.tokenOnce', { at: formatTime(issued.expiresAt) })}</Typography.Paragraph>
             <Typography.Paragraph copyable code data-testid="password-reset-token">
               {issued.resetToken}
             </Typography.Paragraph>
@@ -157,16 +155,14 @@ export function UsersPage() {
   );
 }
 
-type Organization = Schema<'OrganizationDto'>;
-
 type Invitation = Schema<'InvitationDto'>;
 
 /** One organisation: its facts, its users, and inviting someone into it. */
 function OrganizationDrawer({ orgId, onClose }: { orgId?: string; onClose(): void }) {
   const { t, label } = useI18n();
   const regions = useRegions();
-  const org = useApi<Organization>(orgId ? `/organizations/${orgId}` : undefined);
-  const members = useApi<UserPage>(orgId ? `/organizations/${orgId}/users` : undefined, { pageSize: 100 });
+  const org = useApi('/organizations/{id}', orgId ? { params: { path: { id: orgId } } } : null);
+  const members = useApi('/organizations/{id}/users', orgId ? { params: { path: { id: orgId }, query: { pageSize: 100 } } } : null);
   const [invitation, setInvitation] = useState<Invitation>();
   const columns = useUserColumns();
   const o = org.data;
@@ -216,13 +212,13 @@ function OrganizationDrawer({ orgId, onClose }: { orgId?: string; onClose(): voi
           />
         ) : (
           orgId && (
-            <ApiForm<{ email: string; role?: Role; isOrgAdmin?: boolean }, Invitation>
+            <ApiForm<Schema<'CreateInvitationDto'>, Invitation>
               schema="CreateInvitationDto"
               testId="invite-form"
               layout="vertical"
               submitLabel={t('admin.invite.submit')}
               initialValues={{ isOrgAdmin: false }}
-              submit={(values, key) => api.post<Invitation>(`/organizations/${orgId}/invitations`, values, { idempotencyKey: key })}
+              submit={(values, key) => api.post('/organizations/{id}/invitations', { params: { path: { id: orgId } }, body: values, idempotencyKey: key })}
               onDone={(result) => {
                 setInvitation(result);
                 void members.reload();

@@ -4,11 +4,10 @@ import type { FormListFieldData } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { api, type Schema } from '../../app/api';
-import type { Role } from '../../app/auth';
 import { ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { FieldLookup, rulesFor, useSchema } from '../../app/schema';
-import { useWorkflowLabels } from '../dashboards/shared';
+import { useWorkflowLabels } from '../../features/workflows/labels';
 import { RoleSelect } from './shared';
 
 export type Stage = Schema<'StageDto'>;
@@ -93,7 +92,7 @@ export function PublishDefinitionForm({ from, subjectTypes = [], onDone }: { fro
       initialValues={initial}
       submitLabel={from ? t('admin.workflows.publishVersion', { version: from.version + 1 }) : t('admin.workflows.publishNew')}
       successMessage={t('admin.workflows.published')}
-      submit={(values, key) => api.post<Definition>('/workflow-definitions', toPayload(values), { idempotencyKey: key })}
+      submit={(values, key) => api.post('/workflow-definitions', { body: toPayload(values), idempotencyKey: key })}
       onDone={onDone}
     >
       <Row gutter={16}>

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatTime, Money, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { useWorkflowLabels } from '../dashboards/shared';
+import { useWorkflowLabels } from '../../features/workflows/labels';
 import { Definition, formatDuration, PublishDefinitionForm, Stage } from './workflow-form';
 
 /** 流程配置: the active version of every workflow definition. */
@@ -12,7 +12,7 @@ export function WorkflowsPage() {
   const { t } = useI18n();
   const names = useWorkflowLabels();
   const navigate = useNavigate();
-  const list = useApi<Definition[]>('/workflow-definitions');
+  const list = useApi('/workflow-definitions');
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -55,10 +55,10 @@ export function WorkflowDetailPage() {
   const { key = '' } = useParams();
   const { t, label } = useI18n();
   const names = useWorkflowLabels();
-  const all = useApi<Definition[]>('/workflow-definitions', { all: true });
+  const all = useApi('/workflow-definitions', { params: { query: { all: true } } });
   const versions = (all.data ?? []).filter((d) => d.key === key);
   const [version, setVersion] = useState<number>();
-  const shown = useApi<Definition>(`/workflow-definitions/${encodeURIComponent(key)}`, version ? { version } : undefined);
+  const shown = useApi('/workflow-definitions/{key}', { params: { path: { key }, query: version ? { version } : undefined } });
   const [publishing, setPublishing] = useState(false);
   const d = shown.data;
   const scope = (s?: string) => (s ? t(`admin.scope.${s}`) : '—');

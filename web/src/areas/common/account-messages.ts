@@ -3,7 +3,6 @@ import type { Messages } from '../../app/i18n';
 /** Words of the account pages: password change, reset with a token, forced reset (docs/security.md). */
 export const accountMessages: Messages = {
   zh: {
-    'account.menu.password': '修改密码',
     'account.password.title': '修改密码',
     'account.password.sub': '修改后，您在其他设备上的登录将全部失效；当前登录保持有效。',
     'account.password.current': '当前密码',
@@ -20,15 +19,9 @@ export const accountMessages: Messages = {
     'account.reset.done': '新密码已设置，请用新密码登录',
     'account.reset.toLogin': '返回登录',
     'account.reset.link': '管理员已为我重置密码？使用重置令牌设置新密码',
-    'account.forceReset.action': '强制重置密码',
-    'account.forceReset.pending': '待设置新密码',
-    'account.forceReset.confirm': '重置后该用户的全部登录立即失效，须使用一次性令牌设置新密码。确定重置？',
-    'account.forceReset.done': '已重置 {email} 的密码',
-    'account.forceReset.tokenOnce': '请通过线下可靠渠道把下面的一次性重置令牌交给用户。令牌只显示这一次，{at} 前有效。',
     'error.PASSWORD_RESET_REQUIRED': '管理员已重置该账号的密码，请使用重置令牌设置新密码',
   },
   en: {
-    'account.menu.password': 'Change password',
     'account.password.title': 'Change password',
     'account.password.sub': 'Afterwards your sign-ins on other devices end; this one stays.',
     'account.password.current': 'Current password',
@@ -45,11 +38,6 @@ export const accountMessages: Messages = {
     'account.reset.done': 'New password set; sign in with it',
     'account.reset.toLogin': 'Back to sign-in',
     'account.reset.link': 'An admin reset my password? Set a new one with the reset token',
-    'account.forceReset.action': 'Force password reset',
-    'account.forceReset.pending': 'Must set a new password',
-    'account.forceReset.confirm': 'All of this user’s sign-ins end at once and they must set a new password with a one-time token. Reset?',
-    'account.forceReset.done': 'Password of {email} reset',
-    'account.forceReset.tokenOnce': 'Hand this one-time reset token to the user through a trusted channel. It is shown only now and works until {at}.',
     'error.PASSWORD_RESET_REQUIRED': 'An admin reset this account’s password; set a new one with your reset token',
   },
 };

@@ -1,16 +1,12 @@
 import { Alert, Card, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { PageHeader } from '../../app/common';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 
-interface ChangePasswordValues {
-  currentPassword: string;
-  newPassword: string;
-  confirmPassword?: string;
-}
+type ChangePasswordValues = Schema<'ChangePasswordDto'> & { confirmPassword?: string };
 
 /** 修改密码: for every signed-in user; the API ends the user's other sessions (docs/security.md). */
 export function ChangePasswordPage() {
@@ -27,7 +23,7 @@ export function ChangePasswordPage() {
           layout="vertical"
           submitLabel={t('account.password.submit')}
           successMessage={t('account.password.done')}
-          submit={({ currentPassword, newPassword }, key) => api.post<void>('/auth/password', { currentPassword, newPassword }, { idempotencyKey: key })}
+          submit={({ currentPassword, newPassword }, key) => api.post('/auth/password', { body: { currentPassword, newPassword }, idempotencyKey: key })}
           onDone={() => setDone(true)}
         >
           <Field name="currentPassword" label={t('account.password.current')}>
@@ -62,11 +58,7 @@ function ConfirmField() {
   );
 }
 
-interface ResetValues {
-  token: string;
-  newPassword: string;
-  confirmPassword?: string;
-}
+type ResetValues = Schema<'CompletePasswordResetDto'> & { confirmPassword?: string };
 
 /** Public page: sets a new password with the one-time token a platform admin handed over. */
 export function ResetPasswordPage() {
@@ -83,7 +75,7 @@ export function ResetPasswordPage() {
             layout="vertical"
             submitLabel={t('account.reset.submit')}
             successMessage={t('account.reset.done')}
-            submit={({ token, newPassword }, key) => api.post<void>('/auth/password/reset', { token: token.trim(), newPassword }, { idempotencyKey: key })}
+            submit={({ token, newPassword }, key) => api.post('/auth/password/reset', { body: { token: token.trim(), newPassword }, idempotencyKey: key })}
             onDone={() => navigate('/login', { replace: true })}
           >
             <Field name="token" label={t('account.reset.token')}>

@@ -18,7 +18,7 @@ export function LoginPage() {
   const [form] = Form.useForm<{ email: string; password: string }>();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
-  const demo = useApi<DemoLogin[]>('/auth/demo-logins');
+  const demo = useApi('/auth/demo-logins');
 
   const submit = async (values: { email: string; password: string }) => {
     setPending(true);

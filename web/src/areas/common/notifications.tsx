@@ -4,11 +4,10 @@ import { ActionButton } from '../../app/forms';
 import { api } from '../../app/api';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import type { Schema } from '../../app/api';
 
 export function NotificationsPage() {
   const { t } = useI18n();
-  const inbox = useApi<Schema<'NotificationInboxDto'>>('/notifications', { limit: 100 });
+  const inbox = useApi('/notifications', { params: { query: { limit: 100 } } });
   return (
     <>
       <PageHeader
@@ -16,7 +15,7 @@ export function NotificationsPage() {
         extra={
           <>
             <Button onClick={() => void inbox.reload()}>{t('action.refresh')}</Button>
-            <ActionButton action={(key) => api.post('/notifications/read-all', {}, { idempotencyKey: key })} onDone={() => void inbox.reload()}>
+            <ActionButton action={(key) => api.post('/notifications/read-all', { idempotencyKey: key })} onDone={() => void inbox.reload()}>
               {t('notifications.readAll')}
             </ActionButton>
           </>
@@ -29,7 +28,7 @@ export function NotificationsPage() {
         locale={{ emptyText: t('common.empty') }}
         renderItem={(n) => (
           <List.Item
-            actions={n.readAt ? [] : [<ActionButton key="r" size="small" action={(key) => api.post(`/notifications/${n.id}/read`, {}, { idempotencyKey: key })} onDone={() => void inbox.reload()}>{t('notifications.read')}</ActionButton>]}
+            actions={n.readAt ? [] : [<ActionButton key="r" size="small" action={(key) => api.post('/notifications/{id}/read', { params: { path: { id: n.id } }, idempotencyKey: key })} onDone={() => void inbox.reload()}>{t('notifications.read')}</ActionButton>]}
           >
             <List.Item.Meta
               title={<>{!n.readAt && <Badge status="processing" />} {n.title}</>}

@@ -6,7 +6,8 @@ import { LoadError, useApi } from '../../app/data';
 import { Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { RegionName } from '../../app/regions';
-import { FormAction, rowProps } from '../review/shared';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
 import type { Schema } from '../../app/api';
 
 type PublicNotice = Schema<'PublicNoticeDto'>;
@@ -19,7 +20,7 @@ type PublicNotice = Schema<'PublicNoticeDto'>;
 export function PublicNoticesPage() {
   const { t } = useI18n();
   const me = useMe();
-  const notices = useApi<PublicNotice[]>('/public-notices');
+  const notices = useApi('/public-notices');
   const mayObject = (n: PublicNotice) => me.organization.kind !== 'agency' && n.providerId !== me.organization.id;
   return (
     <>
@@ -48,7 +49,7 @@ export function PublicNoticesPage() {
                   intro={t('notices.objectIntro')}
                   testId="notice-object"
                   schema="ObjectionDto"
-                  submit={(v, key) => api.post(`/approval-cases/${n.caseId}/objections`, v, { idempotencyKey: key })}
+                  submit={(v, key) => api.post('/approval-cases/{id}/objections', { params: { path: { id: n.caseId } }, body: v, idempotencyKey: key })}
                   successMessage={t('notices.objected')}
                   onDone={() => void notices.reload()}
                   buttonProps={{ size: 'small', danger: true }}

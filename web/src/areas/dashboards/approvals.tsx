@@ -5,12 +5,12 @@ import { useMe } from '../../app/auth';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Chart, ChartOption } from './chart';
-import { ChartCard, FigureTable, Kpis, useWorkflowLabels } from './shared';
+import { Kpis } from '../../app/widgets/kpis';
+import { useWorkflowLabels } from '../../features/workflows/labels';
+import { ChartCard, FigureTable } from './shared';
 import type { Schema } from '../../app/api';
 
 type StageTimeRow = Schema<'StageTimeRowDto'>;
-
-type ApprovalMetrics = Schema<'ApprovalMetricsDto'>;
 
 /** Roles GET /approval-metrics answers (finance reads the stage times only). */
 const METRICS_ROLES = ['reviewer', 'approver', 'partner_admin', 'platform_admin'];
@@ -25,8 +25,8 @@ export function ApprovalTimesPage() {
   const { t } = useI18n();
   const me = useMe();
   const names = useWorkflowLabels();
-  const times = useApi<StageTimeRow[]>('/dashboards/approval-times');
-  const metrics = useApi<ApprovalMetrics>(METRICS_ROLES.includes(me.user.role) ? '/approval-metrics' : undefined);
+  const times = useApi('/dashboards/approval-times');
+  const metrics = useApi('/approval-metrics', METRICS_ROLES.includes(me.user.role) ? {} : null);
   const rows = useMemo(() => times.data ?? [], [times.data]);
 
   const hoursOption = useMemo<ChartOption>(

@@ -4,12 +4,11 @@ import { Money, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Chart, ChartOption, moneyAxisTooltip, yuanTick } from './chart';
-import { ChartCard, FigureTable, Kpis, ProgramPicker, useProgramChoice, useRegions } from './shared';
+import { Kpis } from '../../app/widgets/kpis';
+import { ChartCard, FigureTable, ProgramPicker, useProgramChoice, useRegions } from './shared';
 import type { Schema } from '../../app/api';
 
 type DistrictRow = Schema<'DistrictBudgetRowDto'>;
-
-type BudgetByDistrict = Schema<'BudgetByDistrictDto'>;
 
 const MONEY_COLUMNS = ['committedFen', 'availableToEnterprisesFen', 'heldFen', 'capturedOrPayableFen', 'paidFen'] as const;
 /** The parts a district's committed face value is in now: still spendable, held for orders, payable, paid. */
@@ -21,7 +20,7 @@ export function BudgetByDistrictPage() {
   const { t } = useI18n();
   const choice = useProgramChoice();
   const regions = useRegions();
-  const data = useApi<BudgetByDistrict>(choice.programId ? '/dashboards/budget-by-district' : undefined, { programId: choice.programId });
+  const data = useApi('/dashboards/budget-by-district', choice.programId ? { params: { query: { programId: choice.programId } } } : null);
   const rows = useMemo(() => data.data?.rows ?? [], [data.data]);
   const sum = (k: (typeof MONEY_COLUMNS)[number]) => rows.reduce((s, r) => s + r[k], 0);
   const empty = rows.every((r) => r.committedFen === 0);

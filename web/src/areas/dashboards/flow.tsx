@@ -5,7 +5,8 @@ import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
 import { Chart, ChartOption, escapeHtml } from './chart';
-import { ChartCard, FigureTable, Kpis, ProgramPicker, useProgramChoice, useRegions } from './shared';
+import { Kpis } from '../../app/widgets/kpis';
+import { ChartCard, FigureTable, ProgramPicker, useProgramChoice, useRegions } from './shared';
 import type { Schema } from '../../app/api';
 
 type FlowRow = Schema<'RegionFlowRowDto'>;
@@ -15,7 +16,7 @@ export function CrossRegionFlowPage() {
   const { t } = useI18n();
   const choice = useProgramChoice();
   const regions = useRegions();
-  const data = useApi<Schema<'CrossRegionFlowDto'>>(choice.programId ? '/dashboards/cross-region-flow' : undefined, { programId: choice.programId });
+  const data = useApi('/dashboards/cross-region-flow', choice.programId ? { params: { query: { programId: choice.programId } } } : null);
   const rows = useMemo(() => data.data?.rows ?? [], [data.data]);
   const crossRegion = rows.filter((r) => r.toRegionCode !== r.fromRegionCode);
 

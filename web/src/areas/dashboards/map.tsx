@@ -4,7 +4,8 @@ import { PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { Chart, ChartOption, escapeHtml } from './chart';
-import { ChartCard, FigureTable, Kpis, useRegions } from './shared';
+import { Kpis } from '../../app/widgets/kpis';
+import { ChartCard, FigureTable, useRegions } from './shared';
 import type { Schema } from '../../app/api';
 
 type MapRow = Schema<'ProviderMapRowDto'>;
@@ -21,7 +22,7 @@ function bubble(services: number): number {
 export function ProviderMapPage() {
   const { t } = useI18n();
   const regions = useRegions();
-  const map = useApi<MapRow[]>('/dashboards/provider-map');
+  const map = useApi('/dashboards/provider-map');
   const rows = useMemo(() => map.data ?? [], [map.data]);
   const regionName = regions.name;
 

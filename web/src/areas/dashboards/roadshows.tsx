@@ -6,12 +6,12 @@ import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
 import { Chart, ChartOption, escapeHtml, yuanTick } from './chart';
-import { ChartCard, FigureTable, knownLabel, Kpis, useRegions } from './shared';
+import { Kpis } from '../../app/widgets/kpis';
+import { knownLabel } from '../../app/widgets/labels';
+import { ChartCard, FigureTable, useRegions } from './shared';
 import type { Schema } from '../../app/api';
 
 type StatsRow = Schema<'StatsRowDto'>;
-
-type Stats = Schema<'StatsDto'>;
 
 const GROUPS = ['industry', 'city', 'session_type', 'month'] as const;
 type Group = (typeof GROUPS)[number];
@@ -24,7 +24,7 @@ export function RoadshowOutcomesPage() {
   const regions = useRegions();
   const [groupBy, setGroupBy] = useState<Group>('industry');
   const [period, setPeriod] = useState<[string, string] | undefined>();
-  const stats = useApi<Stats>('/roadshow-stats', { groupBy, from: period?.[0], to: period?.[1] });
+  const stats = useApi('/roadshow-stats', { params: { query: { groupBy, from: period?.[0], to: period?.[1] } } });
   const rows = useMemo(() => stats.data?.rows ?? [], [stats.data]);
   const totals = stats.data?.totals;
 

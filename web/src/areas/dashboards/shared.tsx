@@ -1,20 +1,15 @@
-import { Card, Col, Empty, Row, Select, Spin, Statistic, Table } from 'antd';
+import { Card, Empty, Select, Spin, Table } from 'antd';
 import type { TableProps } from 'antd';
 import type { ReactNode } from 'react';
-import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { formatFen } from '@shared/money';
-import type { Schema } from '../../app/api';
 export { useRegions, type Region } from '../../app/regions';
-
-type Program = Schema<'ProgramDto'>;
 
 /** The programme a dashboard shows, kept in ?programId= so reloads and links keep it; the first programme by default. */
 export function useProgramChoice() {
   const [params, setParams] = useSearchParams();
-  const programs = useApi<Program[]>('/programs');
+  const programs = useApi('/programs');
   const chosen = params.get('programId') ?? undefined;
   const programId = chosen ?? (programs.data?.find((p) => p.status === 'open') ?? programs.data?.[0])?.id;
   const setProgramId = (id: string) => setParams((prev) => {
@@ -42,33 +37,6 @@ export function ProgramPicker({ choice }: { choice: ReturnType<typeof useProgram
   );
 }
 
-export interface Kpi {
-  title: string;
-  value: number;
-  money?: boolean;
-  testId: string;
-  danger?: boolean;
-}
-
-/** A row of headline figures; money in yuan from fen. */
-export function Kpis({ items }: { items: Kpi[] }) {
-  return (
-    <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-      {items.map((k) => (
-        <Col key={k.testId} xs={12} md={24 / Math.min(items.length, 4)}>
-          <Card size="small" data-testid={k.testId}>
-            <Statistic
-              title={k.title}
-              value={k.money ? formatFen(k.value) : k.value}
-              styles={{ content: k.danger && k.value > 0 ? { color: '#cf1322' } : undefined }}
-            />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
-}
-
 /** A card holding a chart, or an empty state when there is nothing to draw. */
 export function ChartCard({ title, loading, empty, children, extra }: { title: ReactNode; loading?: boolean; empty: boolean; children: ReactNode; extra?: ReactNode }) {
   const { t } = useI18n();
@@ -79,18 +47,6 @@ export function ChartCard({ title, loading, empty, children, extra }: { title: R
       </Spin>
     </Card>
   );
-}
-
-/** `prefix.key` translated when the dictionary has it, else the key itself (values the API may add later). */
-export function knownLabel(t: (key: string) => string, prefix: string, key: string): string {
-  const text = t(`${prefix}.${key}`);
-  return text === `${prefix}.${key}` ? key : text;
-}
-
-/** A workflow or stage key in the reader's language (the seeded ones are translated; others show their key). */
-export function useWorkflowLabels() {
-  const { t } = useI18n();
-  return useMemo(() => ({ workflow: (key: string) => knownLabel(t, 'dashboards.workflow', key), stage: (key: string) => knownLabel(t, 'dashboards.stage', key) }), [t]);
 }
 
 /** The figures under a chart: a small, unpaged table with the dashboards' empty text. */

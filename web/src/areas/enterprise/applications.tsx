@@ -3,12 +3,17 @@ import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Table, Tag, T
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/common';
-import { LoadError, useApi } from '../../app/data';
+import { LoadError, useApi, useLive } from '../../app/data';
 import { ActionButton, ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
-import { CaseTimeline, CaseDetail, lastDecisionComment } from './case';
-import { Application, FilteredList, Program, ProgramName, RecordHeader, RefreshButton, useLive, useRegions } from './shared';
+import { useRegions } from '../../app/regions';
+import { CaseTimeline, lastDecisionComment } from '../../app/widgets/case-timeline';
+import { FilteredList } from '../../app/widgets/paged-table';
+import { RecordHeader } from '../../app/widgets/record-header';
+import { RefreshButton } from '../../app/widgets/refresh-button';
+import { type Program, ProgramName } from '../../features/orders/records';
+import type { Application } from './records';
 import type { Schema } from '../../app/api';
 
 type Limits = Schema<'ApplicationLimitsDto'>;
@@ -20,7 +25,7 @@ const MOVING = ['submitted', 'in_review', 'approved'];
 export function ProgramsPage() {
   const { t } = useI18n();
   const { name: regionName } = useRegions();
-  const programs = useApi<Program[]>('/programs', { status: 'open' });
+  const programs = useApi('/programs', { params: { query: { status: 'open' } } });
   return (
     <>
       <PageHeader title={t('enterprise.programs.title')} sub={t('enterprise.programs.sub')} extra={<RefreshButton onClick={() => void programs.reload()} />} />
@@ -37,7 +42,7 @@ export function ProgramsPage() {
           { title: t('enterprise.program.region'), dataIndex: 'issuingRegionCode', render: (c: string) => regionName(c) },
           { title: t('enterprise.program.ratio'), render: (_, p) => formatBp(p.ratioBpByTier.default) },
           { title: t('enterprise.program.perApplicationCap'), align: 'right', render: (_, p) => <Money fen={p.perApplicationCapFen} /> },
-          { title: t('enterprise.program.mode'), dataIndex: 'redemptionMode', render: (m: string) => <Tag>{t(`enterprise.mode.${m}`)}</Tag> },
+          { title: t('enterprise.program.mode'), dataIndex: 'redemptionMode', render: (m: string) => <Tag>{t(`claim.redemptionMode.${m}`)}</Tag> },
           { title: t('enterprise.program.useBy'), dataIndex: 'useBy' },
           {
             title: t('common.actions'),
@@ -54,12 +59,12 @@ export function ProgramsPage() {
 }
 
 function useLimits(programId: string | undefined) {
-  return useApi<Limits>(programId ? `/programs/${programId}/limits` : undefined);
+  return useApi('/programs/{id}/limits', programId ? { params: { path: { id: programId } } } : null);
 }
 
 /** The caller's caps for a programme: ratio by tier, caps used and remaining, the most it may request. */
 function LimitsCard({ limits }: { limits: Limits }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   return (
     <Card title={t('enterprise.limits.title')} size="small" style={{ marginBottom: 16 }} data-testid="limits">
       {!limits.acceptingApplications && <Alert type="warning" showIcon title={t('enterprise.limits.notAccepting')} style={{ marginBottom: 12 }} />}
@@ -85,13 +90,13 @@ function LimitsCard({ limits }: { limits: Limits }) {
           <Typography.Text strong data-testid="limits-max">{formatFen(limits.maxRequestableFen)}</Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('enterprise.limits.dates')}>{t('enterprise.limits.datesValue', { useBy: limits.useBy, redeemBy: limits.redeemBy })}</Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.program.mode')}>{t(`enterprise.mode.${limits.redemptionMode}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.program.mode')}>{t(`claim.redemptionMode.${limits.redemptionMode}`)}</Descriptions.Item>
         <Descriptions.Item label={t('enterprise.limits.qualifications')}>
           {limits.qualifications.length === 0
             ? t('enterprise.limits.noQualifications')
             : limits.qualifications.map((q) => (
                 <Tag key={q.certificateNo} color={q.validToday ? 'green' : 'default'}>
-                  {t(`enterprise.qualification.${q.kind}`)} · {q.validToday ? t('enterprise.limits.validTo', { date: q.validTo }) : t('enterprise.limits.notValid')}
+                  {label('qualification.kind', q.kind)} · {q.validToday ? t('enterprise.limits.validTo', { date: q.validTo }) : t('enterprise.limits.notValid')}
                 </Tag>
               ))}
         </Descriptions.Item>
@@ -145,10 +150,7 @@ function RequestHint({ limits, amount }: { limits: Limits | undefined; amount: n
   );
 }
 
-interface ApplicationValues {
-  requestedFen: number;
-  purpose: string;
-}
+type ApplicationValues = Omit<Schema<'CreateApplicationDto'>, 'programId'>;
 
 /** Amount and purpose, with the live cap hints beside them; shared by the new-application and revise forms. */
 function ApplicationFields({ limits }: { limits: Limits | undefined }) {
@@ -169,7 +171,7 @@ function ApplicationFields({ limits }: { limits: Limits | undefined }) {
 
 /** A new application (申领) to an open programme: saved as a draft, submitted from its page. */
 export function ApplyPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
   const navigate = useNavigate();
   const limits = useLimits(id);
@@ -182,7 +184,7 @@ export function ApplyPage() {
           <Card>
             <ApiForm<ApplicationValues, Application>
               schema="CreateApplicationDto"
-              submit={(v, key) => api.post<Application>('/voucher-applications', { programId: id, requestedFen: v.requestedFen, purpose: v.purpose }, { idempotencyKey: key })}
+              submit={(v, key) => api.post('/voucher-applications', { body: { programId: id, requestedFen: v.requestedFen, purpose: v.purpose }, idempotencyKey: key })}
               submitLabel={t('enterprise.apply.saveDraft')}
               successMessage={t('enterprise.apply.saved')}
               onDone={(a) => navigate(`/enterprise/applications/${a.id}`)}
@@ -202,7 +204,7 @@ export function ApplyPage() {
 export function ApplicationsPage() {
   const { t } = useI18n();
   return (
-    <FilteredList<Application>
+    <FilteredList
       title={t('enterprise.applications.title')}
       statuses={['draft', 'submitted', 'in_review', 'returned', 'approved', 'issued', 'rejected', 'withdrawn']}
       extra={<Link to="/enterprise/programs"><Button type="primary" icon={<FileAddOutlined />}>{t('enterprise.applications.new')}</Button></Link>}
@@ -211,7 +213,7 @@ export function ApplicationsPage() {
       emptyText={t('enterprise.applications.none')}
       columns={[
         { title: t('enterprise.application.number'), dataIndex: 'number', render: (n: string, a) => <Link to={`/enterprise/applications/${a.id}`}>{n}</Link> },
-        { title: t('enterprise.program'), dataIndex: 'programId', render: (p: string) => <ProgramName id={p} /> },
+        { title: t('common.program'), dataIndex: 'programId', render: (p: string) => <ProgramName id={p} /> },
         { title: t('enterprise.application.requested'), dataIndex: 'requestedFen', align: 'right', render: (f: number) => <Money fen={f} /> },
         { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
         { title: t('enterprise.application.submittedAt'), dataIndex: 'submittedAt', render: formatTime },
@@ -223,14 +225,14 @@ export function ApplicationsPage() {
 
 /** One application: its facts, the workflow timeline, and what the enterprise may do now (edit, submit, withdraw). */
 export function ApplicationPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
-  const app = useLive<Application>(`/voucher-applications/${id}`, (x) => MOVING.includes(x.status));
+  const app = useLive('/voucher-applications/{id}', { params: { path: { id } } }, (x) => MOVING.includes(x.status));
   const a = app.data;
   const moving = !!a && MOVING.includes(a.status);
   const editable = a?.status === 'draft' || a?.status === 'returned';
   const limits = useLimits(editable ? a?.programId : undefined);
-  const kase = useApi<CaseDetail>(a?.caseId && a.status === 'returned' ? `/approval-cases/${a.caseId}` : undefined);
+  const kase = useApi('/approval-cases/{id}', a?.caseId && a.status === 'returned' ? { params: { path: { id: a.caseId } } } : null);
   const reload = () => {
     void app.reload();
     void limits.reload();
@@ -249,7 +251,7 @@ export function ApplicationPage() {
             <ActionButton
               danger
               confirm={t('enterprise.application.withdrawConfirm')}
-              action={(key) => api.post(`/voucher-applications/${a.id}/withdraw`, {}, { idempotencyKey: key })}
+              action={(key) => api.post('/voucher-applications/{id}/withdraw', { params: { path: { id: a.id } }, idempotencyKey: key })}
               onDone={reload}
               data-testid="application-withdraw"
             >
@@ -278,7 +280,7 @@ export function ApplicationPage() {
           <Facts
             items={[
               [t('enterprise.application.number'), a.number],
-              [t('enterprise.program'), <ProgramName key="p" id={a.programId} />],
+              [t('common.program'), <ProgramName key="p" id={a.programId} />],
               [t('enterprise.application.requested'), <Money key="m" fen={a.requestedFen} strong />],
               [t('common.status'), <StatusTag key="s" status={a.status} />],
               [t('enterprise.application.submittedAt'), formatTime(a.submittedAt)],
@@ -293,7 +295,7 @@ export function ApplicationPage() {
                   <ApiForm<ApplicationValues, Application>
                     schema="UpdateApplicationDto"
                     initialValues={{ requestedFen: a.requestedFen, purpose: a.purpose }}
-                    submit={(v, key) => api.post<Application>(`/voucher-applications/${a.id}`, { requestedFen: v.requestedFen, purpose: v.purpose }, { idempotencyKey: key })}
+                    submit={(v, key) => api.post('/voucher-applications/{id}', { params: { path: { id: a.id } }, body: { requestedFen: v.requestedFen, purpose: v.purpose }, idempotencyKey: key })}
                     submitLabel={t('enterprise.application.save')}
                     successMessage={t('enterprise.apply.saved')}
                     onDone={reload}
@@ -327,14 +329,14 @@ function SubmitCard({ application, onDone }: { application: Application; onDone(
       <Typography.Paragraph type="secondary">{t('enterprise.application.submitHelp')}</Typography.Paragraph>
       <ApiForm<{ note?: string }, Application>
         schema="SubmitApplicationDto"
-        submit={(v, key) => api.post<Application>(`/voucher-applications/${application.id}/submit`, v.note ? { note: v.note } : {}, { idempotencyKey: key })}
+        submit={(v, key) => api.post('/voucher-applications/{id}/submit', { params: { path: { id: application.id } }, body: v.note ? { note: v.note } : {}, idempotencyKey: key })}
         submitLabel={t(resubmit ? 'enterprise.application.resubmit' : 'enterprise.application.submit')}
         successMessage={t('enterprise.application.submitted')}
         onDone={onDone}
         testId="application-submit-form"
       >
         {resubmit && (
-          <Field name="note" label={t('enterprise.application.note')}>
+          <Field name="note" label={t('common.whatChanged')}>
             <Input.TextArea rows={2} />
           </Field>
         )}

@@ -9,7 +9,10 @@ import { errorText } from '../../app/errors';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
-import { CatalogService, Order, PagedTable, useCategories, useRegions, Voucher } from './shared';
+import { useRegions } from '../../app/regions';
+import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
+import { type CatalogService, useCategories } from '../../features/catalog/services';
+import type { Order } from '../../features/orders/records';
 import type { Schema } from '../../app/api';
 
 type Quote = Schema<'OrderQuoteDto'>;
@@ -22,6 +25,9 @@ export function CatalogPage() {
   const categories = useCategories();
   const { regions, name: regionName } = useRegions();
   const recognisedOnly = params.get('all') !== '1';
+  const services = usePagedList('/catalog/services', {
+    params: { query: { q: params.get('q') ?? undefined, category: params.get('category') ?? undefined, regionCode: params.get('region') ?? undefined, recognisedOnly: recognisedOnly || undefined } },
+  });
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -44,25 +50,24 @@ export function CatalogPage() {
             style={{ width: 420 }}
             id="catalog-q"
           />
-          <Select allowClear placeholder={t('enterprise.catalog.category')} style={{ width: 180 }} value={params.get('category') ?? undefined} onChange={(v?: string) => set('category', v)} options={categories.options} />
+          <Select allowClear placeholder={t('service.category')} style={{ width: 180 }} value={params.get('category') ?? undefined} onChange={(v?: string) => set('category', v)} options={categories.options} />
           <Select allowClear placeholder={t('enterprise.catalog.region')} style={{ width: 160 }} value={params.get('region') ?? undefined} onChange={(v?: string) => set('region', v)} options={topRegions} data-testid="catalog-region" />
           <Checkbox checked={recognisedOnly} onChange={(e) => set('all', e.target.checked ? undefined : '1')}>
             {t('enterprise.catalog.recognisedOnly')}
           </Checkbox>
         </Space>
       </Card>
-      <PagedTable<CatalogService>
-        path="/catalog/services"
-        query={{ q: params.get('q') ?? undefined, category: params.get('category') ?? undefined, regionCode: params.get('region') ?? undefined, recognisedOnly: recognisedOnly || undefined }}
+      <PagedTable
+        list={services}
         testId="catalog-table"
         emptyText={t('enterprise.catalog.none')}
         columns={[
-          { title: t('enterprise.service.name'), dataIndex: 'name', render: (n: string, s) => <Link to={`/enterprise/catalog/${s.id}`}>{n}</Link> },
-          { title: t('enterprise.service.provider'), dataIndex: 'providerName' },
+          { title: t('service.name'), dataIndex: 'name', render: (n: string, s) => <Link to={`/enterprise/catalog/${s.id}`}>{n}</Link> },
+          { title: t('service.provider'), dataIndex: 'providerName' },
           { title: t('enterprise.catalog.region'), dataIndex: 'regionCode', render: (c: string) => regionName(c) },
-          { title: t('enterprise.catalog.category'), dataIndex: 'category', render: (c: string) => categories.name(c) },
-          { title: t('enterprise.service.unitPrice'), align: 'right', render: (_, s) => <><Money fen={s.unitPriceFen} /> / {s.unit}</> },
-          { title: t('enterprise.service.leadTime'), dataIndex: 'leadTimeDays', render: (d: number) => t('enterprise.service.days', { n: d }) },
+          { title: t('service.category'), dataIndex: 'category', render: (c: string) => categories.name(c) },
+          { title: t('service.unitPrice'), align: 'right', render: (_, s) => <><Money fen={s.unitPriceFen} /> / {s.unit}</> },
+          { title: t('service.leadTime'), dataIndex: 'leadTimeDays', render: (d: number) => t('service.days', { n: d }) },
           {
             title: t('common.actions'),
             render: (_, s) => (
@@ -85,14 +90,14 @@ export function ServiceFacts({ service }: { service: CatalogService }) {
   return (
     <Facts
       items={[
-        [t('enterprise.service.provider'), service.providerName],
-        [t('enterprise.service.code'), service.code],
-        [t('enterprise.catalog.category'), categories.name(service.category)],
-        [t('enterprise.service.unitPrice'), <span key="p" data-testid="service-price"><Money fen={service.unitPriceFen} strong /> / {service.unit}</span>],
-        [t('enterprise.service.leadTime'), t('enterprise.service.days', { n: service.leadTimeDays })],
+        [t('service.provider'), service.providerName],
+        [t('service.code'), service.code],
+        [t('service.category'), categories.name(service.category)],
+        [t('service.unitPrice'), <span key="p" data-testid="service-price"><Money fen={service.unitPriceFen} strong /> / {service.unit}</span>],
+        [t('service.leadTime'), t('service.days', { n: service.leadTimeDays })],
         [t('enterprise.catalog.region'), regionName(service.regionCode)],
-        [t('enterprise.service.instrument'), [service.instrumentName, service.instrumentModel].filter(Boolean).join(' · ') || '—'],
-        [t('enterprise.service.description'), service.description ?? '—'],
+        [t('service.instrument'), [service.instrumentName, service.instrumentModel].filter(Boolean).join(' · ') || '—'],
+        [t('service.description'), service.description ?? '—'],
       ]}
     />
   );
@@ -100,12 +105,12 @@ export function ServiceFacts({ service }: { service: CatalogService }) {
 
 /** One service and ordering it with a voucher: the quote (subsidy and own share) shows before the order is confirmed. */
 export function ServicePage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
-  const service = useApi<CatalogService>(`/catalog/services/${id}`);
+  const service = useApi('/catalog/services/{id}', { params: { path: { id } } });
   return (
     <>
-      <PageHeader title={service.data?.name ?? t('enterprise.service.title')} sub={service.data && <Tag color={service.data.status === 'active' ? 'green' : 'default'}>{service.data.providerName}</Tag>} />
+      <PageHeader title={service.data?.name ?? t('service.title')} sub={service.data && <Tag color={service.data.status === 'active' ? 'green' : 'default'}>{service.data.providerName}</Tag>} />
       <LoadError error={service.error} retry={() => void service.reload()} />
       {service.data && (
         <Row gutter={16}>
@@ -121,16 +126,13 @@ export function ServicePage() {
   );
 }
 
-interface OrderValues {
-  voucherId?: string;
-  quantity?: number;
-}
+type OrderValues = Omit<Schema<'CreateOrderDto'>, 'serviceId'>;
 
 function OrderCard({ service }: { service: CatalogService }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [form] = Form.useForm<OrderValues>();
-  const vouchers = useApi<Voucher[]>('/vouchers', { status: 'active', limit: 500 });
+  const vouchers = useApi('/vouchers', { params: { query: { status: 'active', limit: 500 } } });
   const voucherId = Form.useWatch('voucherId', form);
   const quantity = Form.useWatch('quantity', form);
   const [quote, setQuote] = useState<{ for: string; data?: Quote; error?: string }>();
@@ -148,7 +150,7 @@ function OrderCard({ service }: { service: CatalogService }) {
     setQuoting(true);
     const timer = setTimeout(() => {
       api
-        .post<Quote>('/service-orders/quote', { serviceId: service.id, voucherId, quantity })
+        .post('/service-orders/quote', { body: { serviceId: service.id, voucherId, quantity } })
         .then((data) => mine === seq.current && setQuote({ for: keyOf(voucherId, quantity), data }))
         .catch((err) => mine === seq.current && setQuote({ for: keyOf(voucherId, quantity), error: errorText(err, t) }))
         .finally(() => mine === seq.current && setQuoting(false));
@@ -182,14 +184,14 @@ function OrderCard({ service }: { service: CatalogService }) {
         submit={async (v, key) => {
           // Ordering is confirmed only against the quote the person has seen for these very values.
           if (!shown?.data) throw new Error(t('enterprise.order.quoteFirst'));
-          return api.post<Order>('/service-orders', { serviceId: service.id, voucherId: v.voucherId, quantity: v.quantity }, { idempotencyKey: key });
+          return api.post('/service-orders', { body: { serviceId: service.id, voucherId: v.voucherId, quantity: v.quantity }, idempotencyKey: key });
         }}
         submitLabel={t('enterprise.order.place')}
         successMessage={t('enterprise.order.placed')}
         onDone={(o) => navigate(`/enterprise/orders/${o.id}`)}
         testId="order-form"
       >
-        <Field name="voucherId" label={t('enterprise.order.voucher')}>
+        <Field name="voucherId" label={t('order.voucher')}>
           <Select
             loading={vouchers.loading}
             placeholder={t('enterprise.order.chooseVoucher')}
@@ -228,12 +230,12 @@ function QuoteView({ quote }: { quote: Quote }) {
         <Descriptions.Item label={t('enterprise.quote.ownShare')}>
           <Typography.Text strong data-testid="quote-own-share">{formatFen(quote.enterpriseShareFen)}</Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.order.limitedBy')}>{t(`enterprise.limitedBy.${quote.subsidyLimitedBy}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('order.limitedBy')}>{t(`order.limitedBy.${quote.subsidyLimitedBy}`)}</Descriptions.Item>
         <Descriptions.Item label={t('enterprise.quote.voucherAfter')}>
           {t('enterprise.quote.voucherAfterValue', { now: formatFen(quote.voucherAvailableFen), after: formatFen(quote.voucherAvailableFen - quote.subsidyFen) })}
         </Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.order.crossRegion')}>
-          {quote.recognitionAgreementId ? <Tag color="blue">{t('enterprise.order.recognised')}</Tag> : t('enterprise.order.local')}
+        <Descriptions.Item label={t('order.crossRegion')}>
+          {quote.recognitionAgreementId ? <Tag color="blue">{t('order.recognised')}</Tag> : t('order.local')}
         </Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary">{t('enterprise.quote.note')}</Typography.Text>

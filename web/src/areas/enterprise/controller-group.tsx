@@ -2,24 +2,16 @@ import { Alert, Card, Col, Form, Input, Radio, Row, Select, Table, Tag, Typograp
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
-import { Facts, formatTime, PageHeader } from '../../app/common';
+import { Facts, formatTime, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { CaseTimeline } from './case';
-import { StateTag } from './shared';
+import { CaseTimeline } from '../../app/widgets/case-timeline';
 import type { Schema } from '../../app/api';
 
 type ChangeRequest = Schema<'ChangeRequestDto'>;
 
-interface RequestForm {
-  action: 'join' | 'leave' | 'create';
-  controllerGroupId?: string;
-  newGroupName?: string;
-  newControllerName?: string;
-  statement: string;
-  documentRefs: string[];
-}
+type RequestForm = Schema<'CreateChangeRequestDto'>;
 
 const OPEN = ['submitted', 'in_review', 'returned'];
 
@@ -30,10 +22,10 @@ const OPEN = ['submitted', 'in_review', 'returned'];
 export function ControllerGroupPage() {
   const { t } = useI18n();
   const me = useMe();
-  const org = useApi<{ controllerGroupId: string | null }>(`/organizations/${me.organization.id}`);
+  const org = useApi('/organizations/{id}', { params: { path: { id: me.organization.id } } });
   const groupId = org.data?.controllerGroupId ?? undefined;
-  const group = useApi<{ name: string; controllerName: string }>(groupId ? `/controller-groups/${groupId}` : undefined);
-  const requests = useApi<ChangeRequest[]>('/controller-group-change-requests');
+  const group = useApi('/controller-groups/{id}', groupId ? { params: { path: { id: groupId } } } : null);
+  const requests = useApi('/controller-group-change-requests');
   const [form] = Form.useForm<RequestForm>();
   const [action, setAction] = useState<RequestForm['action']>('join');
   const open = (requests.data ?? []).find((r) => OPEN.includes(r.status));
@@ -75,18 +67,14 @@ export function ControllerGroupPage() {
                 submitLabel={t('enterprise.cg.submit')}
                 successMessage={t('enterprise.cg.submitted')}
                 submit={(v, key) =>
-                  api.post<ChangeRequest>(
-                    '/controller-group-change-requests',
-                    {
+                  api.post('/controller-group-change-requests', { body: {
                       action: v.action,
                       controllerGroupId: v.action === 'join' ? v.controllerGroupId?.trim() : undefined,
                       newGroupName: v.action === 'create' ? v.newGroupName : undefined,
                       newControllerName: v.action === 'create' ? v.newControllerName : undefined,
                       statement: v.statement,
                       documentRefs: v.documentRefs,
-                    },
-                    { idempotencyKey: key },
-                  )
+                    }, idempotencyKey: key })
                 }
                 onDone={() => {
                   form.resetFields();
@@ -138,7 +126,7 @@ export function ControllerGroupPage() {
               columns={[
                 { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v) },
                 { title: t('enterprise.cg.action'), dataIndex: 'action', render: (v: string, r) => `${t(`enterprise.cg.action.${v}`)}${r.targetGroupName ?? r.newGroupName ? ` · ${r.targetGroupName ?? r.newGroupName}` : ''}` },
-                { title: t('common.status'), dataIndex: 'status', render: (v: string) => <span data-testid="group-request-status"><StateTag status={v} /></span> },
+                { title: t('common.status'), dataIndex: 'status', render: (v: string) => <span data-testid="group-request-status"><StatusTag status={v} /></span> },
                 { title: t('enterprise.cg.decidedAt'), dataIndex: 'decidedAt', render: (v: string | null) => formatTime(v) },
               ]}
             />

@@ -6,7 +6,9 @@ import { Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
-import { Application, Order, Program, ProgramName, RefreshButton, ServiceName, Voucher } from './shared';
+import { RefreshButton } from '../../app/widgets/refresh-button';
+import { ServiceName } from '../../features/catalog/services';
+import { ProgramName } from '../../features/orders/records';
 
 const OPEN_APPLICATION = ['draft', 'submitted', 'in_review', 'returned', 'approved'];
 /** Orders that wait for the enterprise (confirm a delivery) or for the lab. */
@@ -17,10 +19,10 @@ const ORDER_IN_PROGRESS = ['created', 'accepted', 'disputed'];
 export function EnterpriseHome() {
   const { t } = useI18n();
   const me = useMe();
-  const vouchers = useApi<Voucher[]>('/vouchers', { limit: 500 });
-  const applications = useApi<Application[]>('/voucher-applications', { limit: 100 });
-  const orders = useApi<Order[]>('/service-orders', { limit: 100 });
-  const programs = useApi<Program[]>('/programs', { status: 'open' });
+  const vouchers = useApi('/vouchers', { params: { query: { limit: 500 } } });
+  const applications = useApi('/voucher-applications', { params: { query: { limit: 100 } } });
+  const orders = useApi('/service-orders', { params: { query: { limit: 100 } } });
+  const programs = useApi('/programs', { params: { query: { status: 'open' } } });
   const reload = () => Promise.all([vouchers.reload(), applications.reload(), orders.reload(), programs.reload()]);
 
   const active = (vouchers.data ?? []).filter((v) => v.status === 'active');

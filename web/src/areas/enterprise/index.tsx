@@ -9,7 +9,7 @@ const ApplyPage = lazyPage(() => import('./applications'), 'ApplyPage');
 const ProgramsPage = lazyPage(() => import('./applications'), 'ProgramsPage');
 const CatalogPage = lazyPage(() => import('./catalog'), 'CatalogPage');
 const ServicePage = lazyPage(() => import('./catalog'), 'ServicePage');
-const ClaimPage = lazyPage(() => import('./claims'), 'ClaimPage');
+const ClaimPage = lazyPage(() => import('./claims'), 'EnterpriseClaimPage');
 const EnterpriseClaimsPage = lazyPage(() => import('./claims'), 'EnterpriseClaimsPage');
 const ControllerGroupPage = lazyPage(() => import('./controller-group'), 'ControllerGroupPage');
 const EnterpriseHome = lazyPage(() => import('./home'), 'EnterpriseHome');
@@ -43,7 +43,7 @@ export const enterpriseArea: Area = {
     { path: '/enterprise/orders', element: <EnterpriseOrdersPage />, ...role, menu: 'enterprise.menu.orders', icon: <ProfileOutlined />, group: SERVICES },
     { path: '/enterprise/orders/:id', element: <EnterpriseOrderPage />, ...role },
     { path: '/enterprise/claims', element: <EnterpriseClaimsPage />, ...role, menu: 'enterprise.menu.claims', icon: <AuditOutlined />, group: SERVICES },
-    { path: '/enterprise/claims/:id', element: <ClaimPage side="enterprise" />, ...role },
+    { path: '/enterprise/claims/:id', element: <ClaimPage />, ...role },
   ],
   publicPages: [{ path: '/register', element: <RegisterPage /> }],
   messages: enterpriseMessages,

@@ -1,98 +1,20 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Input, Modal, Progress, Row, Select, Space, Table, Typography, Upload, message } from 'antd';
-import { HTMLAttributes, ReactNode, useState } from 'react';
-import { api } from '../../app/api';
+import { Alert, Button, Card, Col, Form, Input, Progress, Row, Select, Space, Table, Typography, Upload } from 'antd';
+import { HTMLAttributes, useState } from 'react';
+import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { formatTime, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
-import { errorText } from '../../app/errors';
 import { ApiForm, DateInput, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import type { Schema } from '../../app/api';
+import { CertificateButton, type Qualification } from '../../features/qualifications/qualifications';
 
-export type Qualification = Schema<'QualificationDto'>;
-
-interface DeclareValues {
-  kind: string;
-  certificateNo: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-}
+type DeclareValues = Schema<'DeclareQualificationDto'>;
 
 const KINDS = ['high_tech', 'tech_sme', 'specialised_sme'] as const;
 /** Mirrors the server's default QUALIFICATION_FILE_MAX_BYTES; the server's 413 is the rule, this only saves a futile upload. */
 const MAX_CERTIFICATE_BYTES = 5 * 1024 * 1024;
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
-
-/** Downloads a certificate the API serves behind authentication; its refusal is shown. */
-export function CertificateButton({ qualificationId, fileName, testId }: { qualificationId: string; fileName: string; testId?: string }) {
-  const { t } = useI18n();
-  const [pending, setPending] = useState(false);
-  return (
-    <Button
-      size="small"
-      loading={pending}
-      data-testid={testId ?? `certificate-${qualificationId}`}
-      onClick={async () => {
-        setPending(true);
-        try {
-          await api.download(`/qualifications/${qualificationId}/certificate`, fileName);
-        } catch (err) {
-          void message.error(errorText(err, t), 6);
-        } finally {
-          setPending(false);
-        }
-      }}
-    >
-      {fileName}
-    </Button>
-  );
-}
-
-/**
- * A verified qualification's status, with the bureau's revocation (a reason is required; orders and
- * vouchers already committed keep their ratio). The API decides who may revoke.
- */
-export function QualificationStatusWithRevoke({ qualification }: { qualification: { id: string; status: string } }) {
-  const { t } = useI18n();
-  const me = useMe();
-  const canRevoke = me.user.role === 'reviewer' || me.user.role === 'approver';
-  const [status, setStatus] = useState(qualification.status);
-  const [open, setOpen] = useState(false);
-  let revoke: ReactNode = null;
-  if (canRevoke && status === 'verified') {
-    revoke = (
-      <>
-        <Button size="small" danger onClick={() => setOpen(true)} data-testid="qual-revoke">
-          {t('enterprise.qual.revoke')}
-        </Button>
-        <Modal open={open} title={t('enterprise.qual.revokeTitle')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
-          <ApiForm<{ reason: string }, Qualification>
-            schema="RevokeQualificationDto"
-            submit={(v, key) => api.post<Qualification>(`/qualifications/${qualification.id}/revocation`, { reason: v.reason }, { idempotencyKey: key })}
-            successMessage={t('action.done')}
-            onDone={(q) => {
-              setOpen(false);
-              setStatus(q.status);
-            }}
-            testId="revoke-form"
-          >
-            <Field name="reason" label={t('enterprise.qual.revokeReason')}>
-              <Input.TextArea rows={3} />
-            </Field>
-          </ApiForm>
-        </Modal>
-      </>
-    );
-  }
-  return (
-    <Space>
-      <StatusTag status={status} group="enterprise.qual.status" />
-      {revoke}
-    </Space>
-  );
-}
 
 /**
  * 企业资质: the enterprise declares a qualification with its certificate scan; the district bureau
@@ -101,16 +23,16 @@ export function QualificationStatusWithRevoke({ qualification }: { qualification
 export function QualificationsPage() {
   const { t, label } = useI18n();
   const me = useMe();
-  const org = useApi<{ qualifications: Qualification[] }>(`/organizations/${me.organization.id}`);
+  const org = useApi('/organizations/{id}', { params: { path: { id: me.organization.id } } });
   const reload = () => void org.reload();
   const rows = org.data?.qualifications ?? [];
   return (
     <>
-      <PageHeader title={t('enterprise.qual.title')} sub={t('enterprise.qual.sub')} extra={<Button onClick={reload}>{t('action.refresh')}</Button>} />
+      <PageHeader title={t('qualification.title')} sub={t('qualification.sub')} extra={<Button onClick={reload}>{t('action.refresh')}</Button>} />
       <LoadError error={org.error} retry={reload} />
       <Row gutter={16}>
         <Col xs={24} xl={15}>
-          <Card title={t('enterprise.qual.list')} style={{ marginBottom: 16 }}>
+          <Card title={t('qualification.list')} style={{ marginBottom: 16 }}>
             <Table<Qualification>
               rowKey="id"
               size="small"
@@ -119,25 +41,25 @@ export function QualificationsPage() {
               pagination={false}
               data-testid="qualifications"
               onRow={(q) => ({ 'data-testid': `qualification-${q.certificateNo}` }) as HTMLAttributes<HTMLElement>}
-              locale={{ emptyText: t('enterprise.qual.none') }}
+              locale={{ emptyText: t('qualification.none') }}
               columns={[
-                { title: t('enterprise.qual.kind'), dataIndex: 'kind', render: (v: string) => label('enterprise.qual.kind', v) },
-                { title: t('enterprise.qual.certificateNo'), dataIndex: 'certificateNo' },
-                { title: t('enterprise.qual.issuer'), dataIndex: 'issuer', render: (v: string | null) => v ?? '—' },
-                { title: t('enterprise.qual.validity'), render: (_: unknown, q) => `${q.validFrom} ~ ${q.validTo}` },
+                { title: t('qualification.kind'), dataIndex: 'kind', render: (v: string) => label('qualification.kind', v) },
+                { title: t('qualification.certificateNo'), dataIndex: 'certificateNo' },
+                { title: t('qualification.issuer'), dataIndex: 'issuer', render: (v: string | null) => v ?? '—' },
+                { title: t('qualification.validity'), render: (_: unknown, q) => `${q.validFrom} ~ ${q.validTo}` },
                 {
                   title: t('common.status'),
                   dataIndex: 'status',
                   render: (v: string, q) => (
                     <Space orientation="vertical" size={0}>
-                      <StatusTag status={v} group="enterprise.qual.status" />
+                      <StatusTag status={v} group="qualification.status" />
                       {q.decisionReason && <Typography.Text type="secondary">{q.decisionReason}</Typography.Text>}
                       {q.decidedAt && <Typography.Text type="secondary">{formatTime(q.decidedAt)}</Typography.Text>}
                     </Space>
                   ),
                 },
                 {
-                  title: t('enterprise.qual.certificate'),
+                  title: t('qualification.certificate'),
                   render: (_: unknown, q) => (q.certificate ? <CertificateButton qualificationId={q.id} fileName={q.certificate.fileName} /> : '—'),
                 },
               ]}
@@ -148,7 +70,7 @@ export function QualificationsPage() {
           {me.user.isOrgAdmin ? (
             <DeclareCard organizationId={me.organization.id} onDone={reload} />
           ) : (
-            <Alert type="info" showIcon title={t('enterprise.qual.adminsOnly')} />
+            <Alert type="info" showIcon title={t('qualification.adminsOnly')} />
           )}
         </Col>
       </Row>
@@ -163,26 +85,27 @@ function DeclareCard({ organizationId, onDone }: { organizationId: string; onDon
   const [fileError, setFileError] = useState<string>();
   const [percent, setPercent] = useState<number>();
   return (
-    <Card title={t('enterprise.qual.declare')} data-testid="declare-qualification">
-      <Typography.Paragraph type="secondary">{t('enterprise.qual.declareHint')}</Typography.Paragraph>
+    <Card title={t('qualification.declare')} data-testid="declare-qualification">
+      <Typography.Paragraph type="secondary">{t('qualification.declareHint')}</Typography.Paragraph>
       <ApiForm<DeclareValues, Qualification>
         schema="DeclareQualificationDto"
         form={form}
         testId="declare-form"
-        submitLabel={t('enterprise.qual.submit')}
-        successMessage={t('enterprise.qual.declared')}
+        submitLabel={t('qualification.submit')}
+        successMessage={t('qualification.declared')}
         submit={async (values, idempotencyKey) => {
           if (!file) {
-            setFileError(t('enterprise.qual.fileRequired'));
-            throw new Error(t('enterprise.qual.fileRequired'));
+            setFileError(t('qualification.fileRequired'));
+            throw new Error(t('qualification.fileRequired'));
           }
           setPercent(0);
           try {
-            return await api.upload<Qualification>(`/organizations/${organizationId}/qualifications`, 'certificate', file, {
-              idempotencyKey,
-              onProgress: setPercent,
-              fields: { kind: values.kind, certificateNo: values.certificateNo, issuer: values.issuer, validFrom: values.validFrom, validTo: values.validTo },
-            });
+            return await api.upload(
+              '/organizations/{id}/qualifications',
+              { path: { id: organizationId } },
+              { field: 'certificate', file, fields: { kind: values.kind, certificateNo: values.certificateNo, issuer: values.issuer, validFrom: values.validFrom, validTo: values.validTo } },
+              { idempotencyKey, onProgress: setPercent },
+            );
           } catch (err) {
             setPercent(undefined);
             throw err;
@@ -195,29 +118,29 @@ function DeclareCard({ organizationId, onDone }: { organizationId: string; onDon
           onDone();
         }}
       >
-        <Field name="kind" label={t('enterprise.qual.kind')}>
-          <Select data-testid="qual-kind" options={KINDS.map((k) => ({ value: k, label: label('enterprise.qual.kind', k) }))} />
+        <Field name="kind" label={t('qualification.kind')}>
+          <Select data-testid="qual-kind" options={KINDS.map((k) => ({ value: k, label: label('qualification.kind', k) }))} />
         </Field>
-        <Field name="certificateNo" label={t('enterprise.qual.certificateNo')}>
+        <Field name="certificateNo" label={t('qualification.certificateNo')}>
           <Input data-testid="qual-certificateNo" />
         </Field>
-        <Field name="issuer" label={t('enterprise.qual.issuer')}>
-          <Input data-testid="qual-issuer" placeholder={t('enterprise.qual.issuerPlaceholder')} />
+        <Field name="issuer" label={t('qualification.issuer')}>
+          <Input data-testid="qual-issuer" placeholder={t('qualification.issuerPlaceholder')} />
         </Field>
-        <Field name="validFrom" label={t('enterprise.qual.validFrom')}>
+        <Field name="validFrom" label={t('qualification.validFrom')}>
           <DateInput />
         </Field>
-        <Field name="validTo" label={t('enterprise.qual.validTo')}>
+        <Field name="validTo" label={t('qualification.validTo')}>
           <DateInput />
         </Field>
-        <Form.Item label={t('enterprise.qual.certificate')} required validateStatus={fileError ? 'error' : undefined} help={fileError ?? t('enterprise.qual.fileHint')}>
+        <Form.Item label={t('qualification.certificate')} required validateStatus={fileError ? 'error' : undefined} help={fileError ?? t('qualification.fileHint')}>
           <Upload
             accept={ACCEPT}
             maxCount={1}
             fileList={file ? [{ uid: 'certificate', name: file.name, status: 'done' }] : []}
             beforeUpload={(picked) => {
               if (picked.size > MAX_CERTIFICATE_BYTES) {
-                setFileError(t('enterprise.qual.tooLarge'));
+                setFileError(t('qualification.tooLarge'));
                 return Upload.LIST_IGNORE;
               }
               setFile(picked);
@@ -227,7 +150,7 @@ function DeclareCard({ organizationId, onDone }: { organizationId: string; onDon
             onRemove={() => setFile(undefined)}
           >
             <Button icon={<UploadOutlined />} data-testid="qual-file">
-              {t('enterprise.qual.pickFile')}
+              {t('qualification.pickFile')}
             </Button>
           </Upload>
         </Form.Item>

@@ -1,28 +1,14 @@
 import { Alert, Card, Checkbox, Form, Input, Radio, Segmented, Select, Space, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { usccProblem } from '@shared/uscc';
-import { api, ApiError } from '../../app/api';
+import { api, ApiError, type Schema } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { RegionSelect } from '../../app/widgets/region-select';
 
-type Kind = 'enterprise' | 'provider' | 'investor';
-
-interface RegisterValues {
-  kind: Kind;
-  organization: {
-    name: string;
-    uscc: string;
-    regionCode: string;
-    contactName?: string;
-    contactPhone?: string;
-    providerKind?: string;
-    accreditations?: string[];
-  };
-  user: { email: string; password: string; displayName: string };
-  confirmPassword: string;
-}
+/** The registration's body, and the password typed twice. */
+type RegisterValues = Schema<'RegisterDto'> & { confirmPassword: string };
 
 /**
  * Self-registration of an enterprise, a lab (服务机构: registering is its application for admission,
@@ -42,7 +28,7 @@ export function RegisterPage() {
       delete org.accreditations;
     }
     for (const k of ['contactName', 'contactPhone'] as const) if (!org[k]) delete org[k];
-    await api.post('/auth/register', { kind: v.kind, organization: { ...org, name: org.name.trim(), uscc: org.uscc.trim() }, user: v.user }, { idempotencyKey: key });
+    await api.post('/auth/register', { body: { kind: v.kind, organization: { ...org, name: org.name.trim(), uscc: org.uscc.trim() }, user: v.user }, idempotencyKey: key });
     // The answer never says whether the e-mail already had an account (docs/security.md): when these
     // credentials do not sign in, the person goes to the sign-in page like anyone else.
     return signIn(v.user.email, v.user.password).catch((err: unknown) => {
@@ -80,12 +66,12 @@ export function RegisterPage() {
             </Field>
             {kind === 'provider' && <Alert type="info" showIcon title={t('enterprise.register.providerNote')} style={{ marginBottom: 16 }} />}
             <Typography.Title level={5}>{t('enterprise.register.organization')}</Typography.Title>
-            <Field name={['organization', 'name']} label={t('enterprise.register.orgName')}>
+            <Field name={['organization', 'name']} label={t('org.name')}>
               <Input placeholder={t(`enterprise.register.orgNamePlaceholder.${kind}`)} />
             </Field>
             <Field
               name={['organization', 'uscc']}
-              label={t('enterprise.register.uscc')}
+              label={t('org.uscc')}
               extra={t('enterprise.register.usccHelp')}
               rules={[
                 {
@@ -99,23 +85,23 @@ export function RegisterPage() {
             >
               <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
             </Field>
-            <Field name={['organization', 'regionCode']} label={t('enterprise.register.region')}>
+            <Field name={['organization', 'regionCode']} label={t('org.region')}>
               <RegionSelect placeholder={t('enterprise.register.regionPlaceholder')} data-testid="register-region" />
             </Field>
             <Space size="middle" style={{ display: 'flex' }} align="start">
-              <Field name={['organization', 'contactName']} label={t('enterprise.register.contactName')}>
+              <Field name={['organization', 'contactName']} label={t('org.contactName')}>
                 <Input />
               </Field>
-              <Field name={['organization', 'contactPhone']} label={t('enterprise.register.contactPhone')}>
+              <Field name={['organization', 'contactPhone']} label={t('org.contactPhone')}>
                 <Input />
               </Field>
             </Space>
             {kind === 'provider' && (
               <>
-                <Field name={['organization', 'providerKind']} label={t('enterprise.register.providerKind')}>
-                  <Select options={(['university', 'institute', 'third_party_lab'] as const).map((k) => ({ value: k, label: t(`enterprise.providerKind.${k}`) }))} />
+                <Field name={['organization', 'providerKind']} label={t('org.providerKind')}>
+                  <Select options={(['university', 'institute', 'third_party_lab'] as const).map((k) => ({ value: k, label: t(`org.providerKind.${k}`) }))} />
                 </Field>
-                <Field name={['organization', 'accreditations']} label={t('enterprise.register.accreditations')}>
+                <Field name={['organization', 'accreditations']} label={t('org.accreditations')}>
                   <Checkbox.Group options={['CMA', 'CNAS']} />
                 </Field>
               </>

@@ -3,8 +3,12 @@ import { Link, useParams } from 'react-router-dom';
 import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { Order, PagedTable, ProgramName, RecordHeader, RefreshButton, Voucher } from './shared';
-import { useOrderColumns } from './orders';
+import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
+import { RecordHeader } from '../../app/widgets/record-header';
+import { RefreshButton } from '../../app/widgets/refresh-button';
+import { useOrderColumns } from '../../features/orders/orders';
+import { ProgramName } from '../../features/orders/records';
+import type { Voucher } from './records';
 import type { Schema } from '../../app/api';
 
 type StatementLine = Schema<'StatementLineDto'>;
@@ -22,7 +26,7 @@ function Balance({ voucher }: { voucher: Voucher }) {
 /** The enterprise's vouchers with their balances. */
 export function VouchersPage() {
   const { t } = useI18n();
-  const vouchers = useApi<Voucher[]>('/vouchers', { limit: 500 });
+  const vouchers = useApi('/vouchers', { params: { query: { limit: 500 } } });
   return (
     <>
       <PageHeader title={t('enterprise.vouchers.title')} extra={<RefreshButton onClick={() => void vouchers.reload()} />} />
@@ -36,7 +40,7 @@ export function VouchersPage() {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t('enterprise.voucher.number'), dataIndex: 'number', render: (n: string, v) => <Link to={`/enterprise/vouchers/${v.id}`}>{n}</Link> },
-          { title: t('enterprise.program'), dataIndex: 'programId', render: (p: string) => <ProgramName id={p} /> },
+          { title: t('common.program'), dataIndex: 'programId', render: (p: string) => <ProgramName id={p} /> },
           { title: t('enterprise.voucher.face'), dataIndex: 'faceValueFen', align: 'right', render: (f: number) => <Money fen={f} /> },
           { title: t('enterprise.voucher.available'), dataIndex: 'availableFen', align: 'right', render: (f: number) => <Money fen={f} strong /> },
           { title: t('enterprise.voucher.held'), dataIndex: 'heldFen', align: 'right', render: (f: number) => <Money fen={f} /> },
@@ -52,12 +56,17 @@ export function VouchersPage() {
 }
 
 /** One voucher: balances, its ledger statement with running balances, and the orders it pays for. */
+/** The orders paid with a voucher, ten a page. */
+function VoucherOrders({ voucherId }: { voucherId: string }) {
+  const orders = usePagedList('/service-orders', { params: { query: { voucherId } } }, { pageSize: 10 });
+  return <PagedTable list={orders} columns={useOrderColumns('enterprise')} />;
+}
+
 export function VoucherPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
-  const statement = useApi<Schema<'VoucherStatementDto'>>(`/vouchers/${id}/statement`);
+  const statement = useApi('/vouchers/{id}/statement', { params: { path: { id } } });
   const v = statement.data?.voucher;
-  const orderColumns = useOrderColumns('enterprise');
   return (
     <>
       <RecordHeader title={t('enterprise.voucher.title')} number={v?.number} status={v && <StatusTag status={v.status} />} onRefresh={() => void statement.reload()} loading={statement.loading} />
@@ -66,7 +75,7 @@ export function VoucherPage() {
         <>
           <Facts
             items={[
-              [t('enterprise.program'), <ProgramName key="p" id={v.programId} />],
+              [t('common.program'), <ProgramName key="p" id={v.programId} />],
               [t('enterprise.voucher.face'), <Money key="f" fen={v.faceValueFen} />],
               [t('enterprise.voucher.available'), <span key="a" data-testid="voucher-available"><Money fen={v.availableFen} strong /></span>],
               [t('enterprise.voucher.held'), <span key="h" data-testid="voucher-held"><Money fen={v.heldFen} /></span>],
@@ -106,7 +115,7 @@ export function VoucherPage() {
             />
           </Card>
           <Card title={t('enterprise.voucher.orders')}>
-            <PagedTable<Order> path="/service-orders" query={{ voucherId: v.id }} columns={orderColumns} pageSize={10} />
+            <VoucherOrders voucherId={v.id} />
           </Card>
         </>
       )}

@@ -11,7 +11,7 @@ type AllowedHost = Schema<'AllowedHostDto'>;
 /** Webhook 内网白名单 (platform admins): hosts webhooks may reach although they resolve to internal addresses. */
 export function AllowedHostsPage() {
   const { t } = useI18n();
-  const hosts = useApi<AllowedHost[]>('/admin/webhook-allowed-hosts');
+  const hosts = useApi('/admin/webhook-allowed-hosts');
   const reload = () => void hosts.reload();
   return (
     <>
@@ -23,7 +23,7 @@ export function AllowedHostsPage() {
           layout="inline"
           submitLabel={t('integrations.hosts.add')}
           successMessage={t('integrations.hosts.added')}
-          submit={(values, key) => api.post<AllowedHost>('/admin/webhook-allowed-hosts', values, { idempotencyKey: key })}
+          submit={(values, key) => api.post('/admin/webhook-allowed-hosts', { body: values, idempotencyKey: key })}
           onDone={reload}
         >
           <Field name="host" label={t('integrations.hosts.host')}>
@@ -58,7 +58,7 @@ export function AllowedHostsPage() {
                   data-testid={`allowed-host-remove-${h.host}`}
                   confirm={t('integrations.hosts.removeConfirm')}
                   successMessage={t('integrations.hosts.removed')}
-                  action={(key) => api.delete(`/admin/webhook-allowed-hosts/${encodeURIComponent(h.host)}`, { idempotencyKey: key })}
+                  action={(key) => api.delete('/admin/webhook-allowed-hosts/{host}', { params: { path: { host: h.host } }, idempotencyKey: key })}
                   onDone={reload}
                 >
                   {t('integrations.hosts.remove')}

@@ -15,7 +15,7 @@ export const integrationsArea: Area = {
   key: 'integrations',
   pages: [
     { path: '/webhooks', element: <WebhooksPage />, roles: EVERYONE, menu: 'integrations.menu.webhooks', icon: <ApiOutlined /> },
-    { path: '/ops/webhook-hosts', element: <AllowedHostsPage />, roles: ['platform_admin'], menu: 'integrations.menu.allowedHosts', icon: <SafetyOutlined />, group: 'admin.group' },
+    { path: '/ops/webhook-hosts', element: <AllowedHostsPage />, roles: ['platform_admin'], menu: 'integrations.menu.allowedHosts', icon: <SafetyOutlined />, group: 'nav.operations' },
   ],
   messages: integrationsMessages,
 };

@@ -12,8 +12,6 @@ type Webhook = Schema<'WebhookDto'>;
 
 type Attempt = Schema<'WebhookAttemptDto'>;
 
-type AttemptPage = Schema<'WebhookAttemptPageDto'>;
-
 const EVENTS = ['*', 'approval_case.approved', 'approval_case.rejected', 'approval_case.returned', 'approval_case.withdrawn'];
 const LOG_PAGE = 20;
 const OUTCOME_COLORS: Record<string, string> = { delivered: 'green', failed: 'orange', refused: 'red' };
@@ -23,7 +21,7 @@ export function WebhooksPage() {
   const { t } = useI18n();
   const me = useMe();
   const manages = me.user.isOrgAdmin || me.user.role === 'platform_admin';
-  const hooks = useApi<Webhook[]>('/webhooks');
+  const hooks = useApi('/webhooks');
   const [secret, setSecret] = useState<Webhook>();
   const [logOf, setLogOf] = useState<Webhook>();
   const reload = () => void hooks.reload();
@@ -33,13 +31,13 @@ export function WebhooksPage() {
       <PageHeader title={t('integrations.webhooks.title')} sub={t('integrations.webhooks.sub')} extra={<Button onClick={reload}>{t('action.refresh')}</Button>} />
       {manages ? (
         <Card title={t('integrations.webhooks.create')} style={{ marginBottom: 16 }}>
-          <ApiForm<{ url: string; events: string[] }, Webhook>
+          <ApiForm<Schema<'CreateWebhookDto'>, Webhook>
             schema="CreateWebhookDto"
             testId="webhook-form"
             initialValues={{ events: ['*'] }}
             submitLabel={t('integrations.webhooks.create')}
             successMessage={t('integrations.webhooks.created')}
-            submit={(values, key) => api.post<Webhook>('/webhooks', values, { idempotencyKey: key })}
+            submit={(values, key) => api.post('/webhooks', { body: values, idempotencyKey: key })}
             onDone={(created) => {
               setSecret(created);
               reload();
@@ -89,7 +87,7 @@ export function WebhooksPage() {
                       size="small"
                       data-testid={`webhook-pause-${hook.id}`}
                       successMessage={t('integrations.webhooks.paused')}
-                      action={(key) => api.post(`/webhooks/${hook.id}/pause`, {}, { idempotencyKey: key })}
+                      action={(key) => api.post('/webhooks/{id}/pause', { params: { path: { id: hook.id } }, idempotencyKey: key })}
                       onDone={reload}
                     >
                       {t('integrations.webhooks.pause')}
@@ -101,7 +99,7 @@ export function WebhooksPage() {
                       type="primary"
                       data-testid={`webhook-resume-${hook.id}`}
                       successMessage={t('integrations.webhooks.resumed')}
-                      action={(key) => api.post(`/webhooks/${hook.id}/resume`, {}, { idempotencyKey: key })}
+                      action={(key) => api.post('/webhooks/{id}/resume', { params: { path: { id: hook.id } }, idempotencyKey: key })}
                       onDone={reload}
                     >
                       {t('integrations.webhooks.resume')}
@@ -114,7 +112,7 @@ export function WebhooksPage() {
                       data-testid={`webhook-delete-${hook.id}`}
                       confirm={t('integrations.webhooks.deleteConfirm')}
                       successMessage={t('integrations.webhooks.deleted')}
-                      action={(key) => api.delete(`/webhooks/${hook.id}`, { idempotencyKey: key })}
+                      action={(key) => api.delete('/webhooks/{id}', { params: { path: { id: hook.id } }, idempotencyKey: key })}
                       onDone={reload}
                     >
                       {t('integrations.webhooks.delete')}
@@ -143,7 +141,7 @@ export function WebhooksPage() {
 function DeliveryLog({ webhookId }: { webhookId: string }) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
-  const log = useApi<AttemptPage>(`/webhooks/${webhookId}/attempts`, { limit: LOG_PAGE, offset: (page - 1) * LOG_PAGE });
+  const log = useApi('/webhooks/{id}/attempts', { params: { path: { id: webhookId }, query: { limit: LOG_PAGE, offset: (page - 1) * LOG_PAGE } } });
   return (
     <>
       <LoadError error={log.error} retry={() => void log.reload()} />

@@ -3,16 +3,16 @@ import { Link } from 'react-router-dom';
 import { api } from '../../app/api';
 import { useAuth, useMe } from '../../app/auth';
 import { Facts, formatTime, PageHeader, StatusTag } from '../../app/common';
-import { LoadError, useApi } from '../../app/data';
+import { LoadError, useApi, useLive } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { CaseTimeline } from '../enterprise/case';
-import { Order, RefreshButton, useLive, useRegions } from '../enterprise/shared';
+import { useRegions } from '../../app/regions';
+import { CaseTimeline } from '../../app/widgets/case-timeline';
+import { RefreshButton } from '../../app/widgets/refresh-button';
+import type { Order } from '../../features/orders/records';
 import type { Schema } from '../../app/api';
 
 type Organization = Schema<'OrganizationDto'>;
-
-type CaseSummary = Schema<'CaseDto'>;
 
 const ADMISSION_FLOW = ['applied', 'in_review', 'public_notice', 'active'];
 /** Case states in which the lab may still withdraw its application. */
@@ -25,8 +25,8 @@ export function LabHome() {
   const { t } = useI18n();
   const me = useMe();
   const { refreshMe } = useAuth();
-  const org = useLive<Organization>(`/organizations/${me.organization.id}`, (o) => MOVING.includes(o.admissionStatus ?? ''), 5000);
-  const cases = useApi<CaseSummary[]>('/approval-cases', { subjectType: 'provider_admission' });
+  const org = useLive('/organizations/{id}', { params: { path: { id: me.organization.id } } }, (o) => MOVING.includes(o.admissionStatus ?? ''), 5000);
+  const cases = useApi('/approval-cases', { params: { query: { subjectType: 'provider_admission' } } });
   const o = org.data;
   const kase = [...(cases.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   const reload = () => {
@@ -43,7 +43,7 @@ export function LabHome() {
           <>
             <RefreshButton onClick={reload} loading={org.loading} />
             {o?.admissionStatus && o.admissionStatus !== 'active' && kase && OPEN_CASE.includes(kase.status) && (
-              <ActionButton danger confirm={t('lab.admission.withdrawConfirm')} action={(key) => api.post(`/approval-cases/${kase.id}/withdraw`, {}, { idempotencyKey: key })} onDone={reload}>
+              <ActionButton danger confirm={t('lab.admission.withdrawConfirm')} action={(key) => api.post('/approval-cases/{id}/withdraw', { params: { path: { id: kase.id } }, idempotencyKey: key })} onDone={reload}>
                 {t('lab.admission.withdraw')}
               </ActionButton>
             )}
@@ -94,10 +94,10 @@ function AdmissionSteps({ org }: { org: Organization }) {
 /** Counts of orders that wait for the lab, each linking to the filtered list. */
 function Workload() {
   const { t } = useI18n();
-  const toAccept = useApi<Order[]>('/service-orders', { status: 'created', limit: 100 });
-  const toDeliver = useApi<Order[]>('/service-orders', { status: 'accepted', limit: 100 });
-  const disputed = useApi<Order[]>('/service-orders', { status: 'disputed', limit: 100 });
-  const toClaim = useApi<Order[]>('/service-orders', { status: 'confirmed', limit: 100 });
+  const toAccept = useApi('/service-orders', { params: { query: { status: 'created', limit: 100 } } });
+  const toDeliver = useApi('/service-orders', { params: { query: { status: 'accepted', limit: 100 } } });
+  const disputed = useApi('/service-orders', { params: { query: { status: 'disputed', limit: 100 } } });
+  const toClaim = useApi('/service-orders', { params: { query: { status: 'confirmed', limit: 100 } } });
   const count = (x: { data?: Order[] }) => (x.data ? (x.data.length >= 100 ? '100+' : x.data.length) : '…');
   const stats: [string, string | number][] = [
     ['lab.home.toAccept', count(toAccept)],
@@ -120,13 +120,7 @@ function Workload() {
   );
 }
 
-interface ProfileValues {
-  name?: string;
-  contactName?: string;
-  contactPhone?: string;
-  providerKind?: string;
-  accreditations?: string[];
-}
+type ProfileValues = Schema<'UpdateProfileDto'>;
 
 /** Identity and accreditation (CMA/CNAS; only enterprises hold qualifications); org admins edit the profile (the name only before admission). */
 function Profile({ org, onSaved }: { org: Organization; onSaved(): void }) {
@@ -139,11 +133,11 @@ function Profile({ org, onSaved }: { org: Organization; onSaved(): void }) {
       <Facts
         title={t('lab.profile.title')}
         items={[
-          [t('enterprise.register.uscc'), <Typography.Text key="u" copyable style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{org.uscc}</Typography.Text>],
-          [t('enterprise.register.region'), regionName(org.regionCode)],
+          [t('org.uscc'), <Typography.Text key="u" copyable style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{org.uscc}</Typography.Text>],
+          [t('org.region'), regionName(org.regionCode)],
           [t('common.status'), <StatusTag key="s" status={org.admissionStatus} />],
-          [t('enterprise.register.providerKind'), org.providerKind ? t(`enterprise.providerKind.${org.providerKind}`) : '—'],
-          [t('enterprise.register.accreditations'), org.accreditations.length ? org.accreditations.map((a) => <Tag key={a} color="blue">{a}</Tag>) : t('lab.profile.noAccreditation')],
+          [t('org.providerKind'), org.providerKind ? t(`org.providerKind.${org.providerKind}`) : '—'],
+          [t('org.accreditations'), org.accreditations.length ? org.accreditations.map((a) => <Tag key={a} color="blue">{a}</Tag>) : t('lab.profile.noAccreditation')],
           [t('lab.profile.registeredAt'), formatTime(org.createdAt)],
         ]}
       />
@@ -155,7 +149,7 @@ function Profile({ org, onSaved }: { org: Organization; onSaved(): void }) {
             submit={(v, key) => {
               const body: ProfileValues = { ...v };
               for (const k of ['name', 'contactName', 'contactPhone'] as const) if (!body[k]) delete body[k];
-              return api.post<Organization>(`/organizations/${org.id}/profile`, body, { idempotencyKey: key });
+              return api.post('/organizations/{id}/profile', { params: { path: { id: org.id } }, body, idempotencyKey: key });
             }}
             submitLabel={t('lab.profile.save')}
             successMessage={t('action.done')}
@@ -163,26 +157,26 @@ function Profile({ org, onSaved }: { org: Organization; onSaved(): void }) {
             testId="profile-form"
           >
             {beforeAdmission && (
-              <Field name="name" label={t('enterprise.register.orgName')}>
+              <Field name="name" label={t('org.name')}>
                 <Input placeholder={org.name} />
               </Field>
             )}
             <Row gutter={16}>
               <Col xs={24} md={12}>
-                <Field name="contactName" label={t('enterprise.register.contactName')}>
+                <Field name="contactName" label={t('org.contactName')}>
                   <Input />
                 </Field>
               </Col>
               <Col xs={24} md={12}>
-                <Field name="contactPhone" label={t('enterprise.register.contactPhone')}>
+                <Field name="contactPhone" label={t('org.contactPhone')}>
                   <Input />
                 </Field>
               </Col>
             </Row>
-            <Field name="providerKind" label={t('enterprise.register.providerKind')}>
-              <Select options={(['university', 'institute', 'third_party_lab'] as const).map((k) => ({ value: k, label: t(`enterprise.providerKind.${k}`) }))} />
+            <Field name="providerKind" label={t('org.providerKind')}>
+              <Select options={(['university', 'institute', 'third_party_lab'] as const).map((k) => ({ value: k, label: t(`org.providerKind.${k}`) }))} />
             </Field>
-            <Field name="accreditations" label={t('enterprise.register.accreditations')}>
+            <Field name="accreditations" label={t('org.accreditations')}>
               <Checkbox.Group options={['CMA', 'CNAS']} />
             </Field>
           </ApiForm>
@@ -200,12 +194,12 @@ function ResubmitAdmission({ caseId, onDone }: { caseId: string; onDone(): void 
       <Alert type="warning" showIcon title={t('lab.admission.returned')} style={{ marginBottom: 16 }} />
       <ApiForm<{ note?: string }, unknown>
         schema="ResubmitDto"
-        submit={(v, key) => api.post(`/approval-cases/${caseId}/resubmit`, v.note ? { note: v.note } : {}, { idempotencyKey: key })}
+        submit={(v, key) => api.post('/approval-cases/{id}/resubmit', { params: { path: { id: caseId } }, body: v.note ? { note: v.note } : {}, idempotencyKey: key })}
         submitLabel={t('lab.admission.resubmit')}
         successMessage={t('action.done')}
         onDone={onDone}
       >
-        <Field name="note" label={t('enterprise.application.note')}>
+        <Field name="note" label={t('common.whatChanged')}>
           <Input.TextArea rows={2} />
         </Field>
       </ApiForm>

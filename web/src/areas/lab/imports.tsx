@@ -3,13 +3,14 @@ import { Alert, Button, Card, Col, Descriptions, message, Row, Table, Typography
 import { useEffect, useState } from 'react';
 import { api, saveBlob } from '../../app/api';
 import { useMe } from '../../app/auth';
-import { formatTime, PageHeader } from '../../app/common';
+import { formatTime, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { ActionButton } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { FileDrop } from '../../app/widgets/file-drop';
-import { PagedTable, RefreshButton, StateTag } from '../enterprise/shared';
+import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
+import { RefreshButton } from '../../app/widgets/refresh-button';
 import type { Schema } from '../../app/api';
 
 type CatalogImport = Schema<'CatalogImportDto'>;
@@ -41,10 +42,10 @@ export function LabImportsPage() {
   // The upload streams and its POST answers only when the import is done: meanwhile the new import is found in
   // the list (the caller's newest running one) and then its own progress is polled.
   const [pollList, setPollList] = useState(false);
-  const history = useApi<CatalogImport[]>('/catalog/imports', { limit: 20 }, { pollMs: pollList ? 700 : undefined });
+  const history = useApi('/catalog/imports', { params: { query: { limit: 20 } } }, { pollMs: pollList ? 700 : undefined });
   const runningId = uploading ? history.data?.find((i) => i.status === 'running')?.id : undefined;
   useEffect(() => setPollList(uploading && !runningId), [uploading, runningId]);
-  const progress = useApi<CatalogImport>(runningId ? `/catalog/imports/${runningId}` : undefined, undefined, { pollMs: 500 });
+  const progress = useApi('/catalog/imports/{id}', runningId ? { params: { path: { id: runningId } } } : null, { pollMs: 500 });
   const running = runningId && progress.data?.id === runningId ? progress.data : undefined;
   const current = history.data?.find((i) => i.id === selected);
   const tooLarge = !!file && file.size > MAX_BYTES;
@@ -87,9 +88,10 @@ export function LabImportsPage() {
                 data-testid="import-start"
                 successMessage={t('lab.imports.done')}
                 action={async () => {
+                  if (!file) return;
                   setUploading(true);
                   try {
-                    return await api.post<CatalogImport>('/catalog/imports', undefined, { raw: file, contentType: 'text/csv' });
+                    return await api.postFile('/catalog/imports', file, 'text/csv');
                   } finally {
                     setUploading(false);
                     void history.reload();
@@ -122,7 +124,7 @@ export function LabImportsPage() {
           onRow={(i) => ({ onClick: () => setSelected(i.id), style: { cursor: 'pointer' } })}
           columns={[
             { title: t('lab.imports.startedAt'), dataIndex: 'startedAt', render: formatTime },
-            { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StateTag status={s} /> },
+            { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
             { title: t('lab.imports.rowsTotal'), dataIndex: 'rowsTotal', align: 'right' },
             { title: t('lab.imports.rowsInserted'), dataIndex: 'rowsInserted', align: 'right' },
             { title: t('lab.imports.rowsUpdated'), dataIndex: 'rowsUpdated', align: 'right' },
@@ -139,11 +141,12 @@ export function LabImportsPage() {
 function ImportResult({ imp }: { imp: CatalogImport }) {
   const { t } = useI18n();
   const [downloading, setDownloading] = useState(false);
+  const errors = usePagedList('/catalog/imports/{id}/errors', imp.rowsInvalid > 0 ? { params: { path: { id: imp.id } } } : null, { pageSize: 10 });
   const download = async () => {
     setDownloading(true);
     const rows: ImportError[] = [];
     for (let offset = 0; ; offset += ERRORS_PAGE) {
-      const page = await api.get<ImportError[]>(`/catalog/imports/${imp.id}/errors`, { query: { limit: ERRORS_PAGE, offset } });
+      const page = await api.get('/catalog/imports/{id}/errors', { params: { path: { id: imp.id }, query: { limit: ERRORS_PAGE, offset } } });
       rows.push(...page);
       if (page.length < ERRORS_PAGE) break;
     }
@@ -151,7 +154,7 @@ function ImportResult({ imp }: { imp: CatalogImport }) {
   };
   const run = () => download().catch((err) => void message.error(errorText(err, t))).finally(() => setDownloading(false));
   return (
-    <Card title={t('lab.imports.result')} extra={<StateTag status={imp.status} />} style={{ marginBottom: 16 }} data-testid="import-result">
+    <Card title={t('lab.imports.result')} extra={<StatusTag status={imp.status} />} style={{ marginBottom: 16 }} data-testid="import-result">
       {imp.errorMessage && <Alert type="error" showIcon title={imp.errorMessage} style={{ marginBottom: 16 }} />}
       <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
         <Descriptions.Item label={t('lab.imports.rowsTotal')}>{imp.rowsTotal}</Descriptions.Item>
@@ -169,10 +172,9 @@ function ImportResult({ imp }: { imp: CatalogImport }) {
               {t('lab.imports.downloadErrors')}
             </Button>
           </div>
-          <PagedTable<ImportError>
-            path={`/catalog/imports/${imp.id}/errors`}
+          <PagedTable
+            list={errors}
             rowKey={(e) => `${e.rowNumber}:${e.field}:${e.message}`}
-            pageSize={10}
             testId="import-errors"
             columns={[
               { title: t('lab.imports.row'), dataIndex: 'rowNumber', width: 80 },

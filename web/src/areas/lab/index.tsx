@@ -3,9 +3,9 @@ import { type Area, lazyPage } from '../../app/area';
 import { labMessages } from './messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
-const ClaimPage = lazyPage(() => import('../enterprise/claims'), 'ClaimPage');
 const LabHome = lazyPage(() => import('./admission'), 'LabHome');
 const LabImportsPage = lazyPage(() => import('./imports'), 'LabImportsPage');
+const LabClaimPage = lazyPage(() => import('./orders'), 'LabClaimPage');
 const LabClaimsPage = lazyPage(() => import('./orders'), 'LabClaimsPage');
 const LabOrderPage = lazyPage(() => import('./orders'), 'LabOrderPage');
 const LabOrdersPage = lazyPage(() => import('./orders'), 'LabOrdersPage');
@@ -25,7 +25,7 @@ export const labArea: Area = {
     { path: '/lab/orders', element: <LabOrdersPage />, ...role, menu: 'lab.menu.orders', icon: <InboxOutlined />, group: BUSINESS },
     { path: '/lab/orders/:id', element: <LabOrderPage />, ...role },
     { path: '/lab/claims', element: <LabClaimsPage />, ...role, menu: 'lab.menu.claims', icon: <AuditOutlined />, group: BUSINESS },
-    { path: '/lab/claims/:id', element: <ClaimPage side="lab" />, ...role },
+    { path: '/lab/claims/:id', element: <LabClaimPage />, ...role },
   ],
   messages: labMessages,
 };

@@ -1,11 +1,11 @@
 import { Alert, Card, Col, Input, Row } from 'antd';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
-import { ClaimForm, ClaimList, ClaimOfOrder } from '../enterprise/claims';
-import { OrderFrame, OrderList, ReasonButton } from '../enterprise/orders';
-import { Order, useProgram } from '../enterprise/shared';
+import { ClaimForm, ClaimList, ClaimOfOrder, ClaimPage } from '../../features/orders/claims';
+import { OrderFrame, OrderList, ReasonButton } from '../../features/orders/orders';
+import { type Order, useProgram } from '../../features/orders/records';
 
 /** Today in Shanghai (the API's calendar), whatever the browser's time zone: YYYY-MM-DD. */
 function shanghaiToday(): string {
@@ -17,11 +17,7 @@ export function LabOrdersPage() {
   return <OrderList side="lab" title={t('lab.orders.title')} sub={t('lab.orders.sub')} />;
 }
 
-interface DeliveryValues {
-  reportNumber: string;
-  actualAmountFen: number;
-  deliveredOn: string;
-}
+type DeliveryValues = Schema<'DeliverOrderDto'>;
 
 /** Delivery (交付): report number, the actual amount (at most the contract amount) and the date; the subsidy is recomputed. */
 function DeliverForm({ order, onDone }: { order: Order; onDone(): void }) {
@@ -31,7 +27,7 @@ function DeliverForm({ order, onDone }: { order: Order; onDone(): void }) {
       <ApiForm<DeliveryValues, Order>
         schema="DeliverOrderDto"
         initialValues={{ actualAmountFen: order.actualAmountFen ?? order.contractAmountFen, deliveredOn: order.deliveredOn ?? shanghaiToday(), reportNumber: order.reportNumber ?? undefined }}
-        submit={(v, key) => api.post<Order>(`/service-orders/${order.id}/deliver`, v, { idempotencyKey: key })}
+        submit={(v, key) => api.post('/service-orders/{id}/deliver', { params: { path: { id: order.id } }, body: v, idempotencyKey: key })}
         submitLabel={t('lab.deliver.submit')}
         successMessage={t('lab.deliver.done')}
         onDone={onDone}
@@ -39,17 +35,17 @@ function DeliverForm({ order, onDone }: { order: Order; onDone(): void }) {
       >
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Field name="reportNumber" label={t('enterprise.order.reportNumber')}>
+            <Field name="reportNumber" label={t('order.reportNumber')}>
               <Input placeholder="SHJC-2026-001234" />
             </Field>
           </Col>
           <Col xs={24} md={8}>
-            <Field name="actualAmountFen" label={t('enterprise.order.actual')} extra={t('lab.deliver.actualHelp', { contract: formatFen(order.contractAmountFen) })}>
+            <Field name="actualAmountFen" label={t('order.actual')} extra={t('lab.deliver.actualHelp', { contract: formatFen(order.contractAmountFen) })}>
               <MoneyInput />
             </Field>
           </Col>
           <Col xs={24} md={8}>
-            <Field name="deliveredOn" label={t('enterprise.order.deliveredOn')}>
+            <Field name="deliveredOn" label={t('order.deliveredOn')}>
               <DateInput />
             </Field>
           </Col>
@@ -68,10 +64,10 @@ export function LabOrderPage() {
       actions={(o, reload) =>
         o.status === 'created' && (
           <>
-            <ActionButton type="primary" action={(key) => api.post(`/service-orders/${o.id}/accept`, {}, { idempotencyKey: key })} onDone={reload} data-testid="order-accept">
+            <ActionButton type="primary" action={(key) => api.post('/service-orders/{id}/accept', { params: { path: { id: o.id } }, idempotencyKey: key })} onDone={reload} data-testid="order-accept">
               {t('lab.order.accept')}
             </ActionButton>
-            <ReasonButton danger label={t('lab.order.decline')} title={t('lab.order.declineTitle')} path={`/service-orders/${o.id}/decline`} schema="ReasonDto" onDone={reload} testId="order-decline" />
+            <ReasonButton danger label={t('lab.order.decline')} title={t('lab.order.declineTitle')} orderId={o.id} action="decline" onDone={reload} testId="order-decline" />
           </>
         )
       }
@@ -98,4 +94,8 @@ function LabNextStep({ order: o, reload }: { order: Order; reload(): void }) {
 export function LabClaimsPage() {
   const { t } = useI18n();
   return <ClaimList side="lab" title={t('lab.claims.title')} sub={t('lab.claims.sub')} />;
+}
+
+export function LabClaimPage() {
+  return <ClaimPage side="lab" />;
 }

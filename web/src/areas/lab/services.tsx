@@ -2,27 +2,21 @@ import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Drawer, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { formatTime, Money, PageHeader, StatusTag } from '../../app/common';
 import { ActionButton, ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { CatalogService, PagedTable, RefreshButton, useCategories } from '../enterprise/shared';
+import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
+import { RefreshButton } from '../../app/widgets/refresh-button';
+import { type CatalogService, useCategories } from '../../features/catalog/services';
 
-interface ServiceValues {
-  code?: string;
-  name: string;
-  category: string;
-  unitPriceFen: number;
-  unit: string;
-  leadTimeDays: number;
-  instrumentName?: string;
-  instrumentModel?: string;
-  description?: string;
-}
+/** The form: a new service's fields (its code only when it is new). */
+type ServiceValues = Omit<Schema<'CreateCatalogServiceDto'>, 'code'> & { code?: string };
+type Update = Schema<'UpdateCatalogServiceDto'>;
 
+const REQUIRED = ['name', 'category', 'unitPriceFen', 'unit', 'leadTimeDays'] as const;
 const OPTIONAL = ['instrumentName', 'instrumentModel', 'description'] as const;
-const EDITABLE = ['name', 'category', 'unitPriceFen', 'unit', 'leadTimeDays', ...OPTIONAL] as const;
 
 /** The lab's own catalogue (listed services), with create, edit and withdraw (下架). */
 export function LabServicesPage() {
@@ -31,6 +25,7 @@ export function LabServicesPage() {
   const categories = useCategories();
   const [q, setQ] = useState<string>();
   const [refresh, setRefresh] = useState(0);
+  const services = usePagedList('/catalog/services', { params: { query: { providerId: me.organization.id, q } } }, { deps: [refresh] });
   const [editing, setEditing] = useState<CatalogService | 'new'>();
   const admitted = me.organization.admissionStatus === 'active';
   const done = () => {
@@ -54,19 +49,17 @@ export function LabServicesPage() {
         }
       />
       {!admitted && <Alert type="warning" showIcon title={t('lab.services.notAdmitted')} style={{ marginBottom: 16 }} />}
-      <PagedTable<CatalogService>
-        path="/catalog/services"
-        query={{ providerId: me.organization.id, q }}
-        refreshKey={refresh}
+      <PagedTable
+        list={services}
         testId="lab-services-table"
         emptyText={t('lab.services.none')}
         columns={[
-          { title: t('enterprise.service.code'), dataIndex: 'code' },
-          { title: t('enterprise.service.name'), dataIndex: 'name' },
-          { title: t('enterprise.catalog.category'), dataIndex: 'category', render: (c: string) => categories.name(c) },
-          { title: t('enterprise.service.unitPrice'), align: 'right', render: (_, s) => <><Money fen={s.unitPriceFen} /> / {s.unit}</> },
-          { title: t('enterprise.service.leadTime'), dataIndex: 'leadTimeDays', render: (d: number) => t('enterprise.service.days', { n: d }) },
-          { title: t('enterprise.service.instrument'), render: (_, s) => [s.instrumentName, s.instrumentModel].filter(Boolean).join(' · ') || '—' },
+          { title: t('service.code'), dataIndex: 'code' },
+          { title: t('service.name'), dataIndex: 'name' },
+          { title: t('service.category'), dataIndex: 'category', render: (c: string) => categories.name(c) },
+          { title: t('service.unitPrice'), align: 'right', render: (_, s) => <><Money fen={s.unitPriceFen} /> / {s.unit}</> },
+          { title: t('service.leadTime'), dataIndex: 'leadTimeDays', render: (d: number) => t('service.days', { n: d }) },
+          { title: t('service.instrument'), render: (_, s) => [s.instrumentName, s.instrumentModel].filter(Boolean).join(' · ') || '—' },
           { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
           { title: t('common.updatedAt'), dataIndex: 'updatedAt', render: formatTime },
           {
@@ -74,7 +67,7 @@ export function LabServicesPage() {
             render: (_, s) => (
               <Space>
                 <Button size="small" onClick={() => setEditing(s)}>{t('lab.services.edit')}</Button>
-                <ActionButton size="small" danger confirm={t('lab.services.withdrawConfirm')} action={(key) => api.post(`/catalog/services/${s.id}/withdraw`, {}, { idempotencyKey: key })} onDone={done}>
+                <ActionButton size="small" danger confirm={t('lab.services.withdrawConfirm')} action={(key) => api.post('/catalog/services/{id}/withdraw', { params: { path: { id: s.id } }, idempotencyKey: key })} onDone={done}>
                   {t('lab.services.withdraw')}
                 </ActionButton>
               </Space>
@@ -101,16 +94,17 @@ function ServiceForm({ service, onDone }: { service?: CatalogService; onDone(): 
   const categories = useCategories();
   const submit = (v: ServiceValues, key: string) => {
     if (!service) {
-      const body: Record<string, unknown> = { code: v.code };
-      for (const k of EDITABLE) if (v[k] !== undefined && v[k] !== '') body[k] = v[k];
-      return api.post<CatalogService>('/catalog/services', body, { idempotencyKey: key });
+      const body: Schema<'CreateCatalogServiceDto'> = { ...v, code: v.code ?? '' };
+      for (const k of OPTIONAL) if (!body[k]) delete body[k];
+      return api.post('/catalog/services', { body, idempotencyKey: key });
     }
-    const body: Record<string, unknown> = { expectedVersion: service.version };
-    for (const k of EDITABLE) {
-      const after = (OPTIONAL as readonly string[]).includes(k) && !v[k] ? null : v[k];
+    const body: Update = { expectedVersion: service.version };
+    const changed = <K extends keyof Update & keyof CatalogService>(k: K, after: Update[K]) => {
       if (after !== service[k]) body[k] = after;
-    }
-    return api.post<CatalogService>(`/catalog/services/${service.id}`, body, { idempotencyKey: key });
+    };
+    for (const k of REQUIRED) changed(k, v[k]);
+    for (const k of OPTIONAL) changed(k, v[k] || null);
+    return api.post('/catalog/services/{id}', { params: { path: { id: service.id } }, body, idempotencyKey: key });
   };
   return (
     <ApiForm<ServiceValues, CatalogService>
@@ -129,27 +123,27 @@ function ServiceForm({ service, onDone }: { service?: CatalogService; onDone(): 
       <Row gutter={16}>
         <Col span={12}>
           {service ? (
-            <Field name="code" label={t('enterprise.service.code')}>
+            <Field name="code" label={t('service.code')}>
               <Input disabled />
             </Field>
           ) : (
-            <Field name="code" label={t('enterprise.service.code')} extra={t('lab.services.codeHelp')}>
+            <Field name="code" label={t('service.code')} extra={t('lab.services.codeHelp')}>
               <Input placeholder="XRF-001" />
             </Field>
           )}
         </Col>
         <Col span={12}>
-          <Field name="category" label={t('enterprise.catalog.category')}>
+          <Field name="category" label={t('service.category')}>
             <Select options={categories.options} data-testid="service-category" />
           </Field>
         </Col>
       </Row>
-      <Field name="name" label={t('enterprise.service.name')}>
+      <Field name="name" label={t('service.name')}>
         <Input placeholder="X射线荧光光谱分析" />
       </Field>
       <Row gutter={16}>
         <Col span={10}>
-          <Field name="unitPriceFen" label={t('enterprise.service.unitPrice')}>
+          <Field name="unitPriceFen" label={t('service.unitPrice')}>
             <MoneyInput />
           </Field>
         </Col>
@@ -176,7 +170,7 @@ function ServiceForm({ service, onDone }: { service?: CatalogService; onDone(): 
           </Field>
         </Col>
       </Row>
-      <Field name="description" label={t('enterprise.service.description')}>
+      <Field name="description" label={t('service.description')}>
         <Input.TextArea rows={3} />
       </Field>
     </ApiForm>

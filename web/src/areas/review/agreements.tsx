@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, Drawer, Form, Input, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
@@ -9,8 +9,10 @@ import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/f
 import { useI18n } from '../../app/i18n';
 import { formatBp } from '@shared/money';
 import { RegionSelect } from '../../app/widgets/region-select';
-import { FormAction, PercentInput, RegionName, rowProps, usePercentRules, useRegions } from './shared';
-import type { Agreement, AgreementDetail, AgreementSignature, Organization } from './types';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
+import { PercentInput, RegionName, usePercentRules, useRegions } from './shared';
+import type { Agreement, AgreementDetail, AgreementSignature } from './types';
 
 /** Statuses in which the terms may still change (and a change voids the signatures). */
 const EDITABLE = ['draft', 'partially_signed'];
@@ -21,10 +23,9 @@ const EDITABLE = ['draft', 'partially_signed'];
  */
 export function AgreementsPage() {
   const { t } = useI18n();
-  const me = useMe();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const agreements = useApi<Agreement[]>('/recognition-agreements');
+  const agreements = useApi('/recognition-agreements');
   return (
     <>
       <PageHeader
@@ -81,20 +82,11 @@ function InForce({ agreement }: { agreement: Agreement }) {
   );
 }
 
-interface AgreementValues {
-  issuingRegionCode: string;
-  partnerRegionCode: string;
-  name: string;
-  effectiveFrom: string;
-  effectiveTo?: string;
-  ratioOverrideBp?: number;
-  perOrderCapFen?: number;
-}
+type AgreementValues = Schema<'CreateRecognitionAgreementDto'>;
 
 function AgreementForm({ onDone }: { onDone(a: AgreementDetail): void }) {
   const { t } = useI18n();
   const me = useMe();
-  const regions = useRegions();
   const issuing = me.user.role === 'approver' ? me.organization.regionCode : undefined;
   const partner = me.user.role === 'partner_admin' ? me.organization.regionCode : undefined;
   return (
@@ -104,7 +96,7 @@ function AgreementForm({ onDone }: { onDone(a: AgreementDetail): void }) {
       initialValues={{ issuingRegionCode: issuing, partnerRegionCode: partner }}
       submitLabel={t('review.agreements.create')}
       successMessage={t('review.agreement.created')}
-      submit={(v, key) => api.post<AgreementDetail>('/recognition-agreements', v, { idempotencyKey: key })}
+      submit={(v, key) => api.post('/recognition-agreements', { body: v, idempotencyKey: key })}
       onDone={onDone}
     >
       <Row gutter={16}>
@@ -164,10 +156,10 @@ function TermsFields() {
  * the reader's side may take (sign, edit terms, amend, withdraw, terminate).
  */
 export function AgreementDetailPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
   const navigate = useNavigate();
-  const agreement = useApi<AgreementDetail>(`/recognition-agreements/${id}`);
+  const agreement = useApi('/recognition-agreements/{id}', { params: { path: { id } } });
   const a = agreement.data;
   const reload = () => void agreement.reload();
   if (!a) return agreement.error ? <LoadError error={agreement.error} retry={reload} /> : <Spin style={{ display: 'block', margin: '10vh auto' }} />;
@@ -197,7 +189,7 @@ export function AgreementDetailPage() {
                 data-testid="agreement-sign"
                 confirm={t(a.mySide === 'issuing' ? 'review.agreement.signConfirmIssuing' : 'review.agreement.signConfirmPartner')}
                 successMessage={t('review.agreement.signed')}
-                action={(key) => api.post<AgreementDetail>(`/recognition-agreements/${a.id}/sign`, { termsHash: a.termsHash }, { idempotencyKey: key })}
+                action={(key) => api.post('/recognition-agreements/{id}/sign', { params: { path: { id: a.id } }, body: { termsHash: a.termsHash }, idempotencyKey: key })}
                 onDone={reload}
               >
                 {t(a.mySide === 'issuing' ? 'review.agreement.signIssuing' : 'review.agreement.signPartner')}
@@ -213,7 +205,7 @@ export function AgreementDetailPage() {
                 initialValues={termsValues}
                 submitLabel={t('review.agreement.editSubmit')}
                 successMessage={t('review.agreement.edited')}
-                submit={(v, key) => api.put<AgreementDetail>(`/recognition-agreements/${a.id}`, v, { idempotencyKey: key })}
+                submit={(v, key) => api.put('/recognition-agreements/{id}', { params: { path: { id: a.id } }, body: v, idempotencyKey: key })}
                 onDone={reload}
               >
                 <TermsFields />
@@ -225,7 +217,7 @@ export function AgreementDetailPage() {
                 data-testid="agreement-withdraw"
                 confirm={t('review.agreement.withdrawConfirm')}
                 successMessage={t('review.agreement.withdrawn')}
-                action={(key) => api.post<AgreementDetail>(`/recognition-agreements/${a.id}/withdraw`, {}, { idempotencyKey: key })}
+                action={(key) => api.post('/recognition-agreements/{id}/withdraw', { params: { path: { id: a.id } }, body: {}, idempotencyKey: key })}
                 onDone={reload}
               >
                 {t('review.agreement.withdraw')}
@@ -240,7 +232,7 @@ export function AgreementDetailPage() {
                 schema="AmendAgreementDto"
                 submitLabel={t('review.agreement.amendSubmit')}
                 successMessage={t('review.agreement.amended')}
-                submit={(v, key) => api.post<AgreementDetail>(`/recognition-agreements/${a.id}/amend`, v, { idempotencyKey: key })}
+                submit={(v, key) => api.post('/recognition-agreements/{id}/amend', { params: { path: { id: a.id } }, body: v, idempotencyKey: key })}
                 onDone={(next) => navigate(`/review/agreements/${next.id}`)}
               >
                 <Field name="effectiveFrom" label={t('review.agreement.amendFrom')}>
@@ -258,7 +250,7 @@ export function AgreementDetailPage() {
                 buttonProps={{ danger: true }}
                 submitLabel={t('review.agreement.terminateConfirm')}
                 successMessage={t('review.agreement.terminated')}
-                submit={(v, key) => api.post<AgreementDetail>(`/recognition-agreements/${a.id}/terminate`, v, { idempotencyKey: key })}
+                submit={(v, key) => api.post('/recognition-agreements/{id}/terminate', { params: { path: { id: a.id } }, body: v, idempotencyKey: key })}
                 onDone={reload}
               >
                 <Field name="reason" label={t('review.agreement.terminateReason')}>
@@ -322,13 +314,7 @@ export function AgreementDetailPage() {
   );
 }
 
-interface AgreementTermsValues {
-  name: string;
-  effectiveFrom: string;
-  effectiveTo?: string;
-  ratioOverrideBp?: number;
-  perOrderCapFen?: number;
-}
+type AgreementTermsValues = Schema<'UpdateRecognitionAgreementDto'>;
 
 /** Who signed this version for which region, and which signatures a change of terms voided. */
 function Signatures({ agreement }: { agreement: AgreementDetail }) {
@@ -372,7 +358,7 @@ function AddProviders({ agreement, onDone }: { agreement: AgreementDetail; onDon
         layout="vertical"
         submitLabel={t('review.agreement.addSubmit')}
         successMessage={t('review.agreement.providersAdded')}
-        submit={(v, key) => api.post<AgreementDetail>(`/recognition-agreements/${agreement.id}/providers`, v, { idempotencyKey: key })}
+        submit={(v, key) => api.post('/recognition-agreements/{id}/providers', { params: { path: { id: agreement.id } }, body: v, idempotencyKey: key })}
         onDone={() => {
           form.resetFields();
           onDone();
@@ -391,7 +377,7 @@ function ProviderPicker(props: { partnerRegionCode: string; exclude: string[]; v
   const { t } = useI18n();
   const regions = useRegions();
   const [q, setQ] = useState('');
-  const providers = useApi<Organization[]>('/organizations', { kind: 'provider', admissionStatus: 'active', q: q || undefined, limit: 50 });
+  const providers = useApi('/organizations', { params: { query: { kind: 'provider', admissionStatus: 'active', q: q || undefined, limit: 50 } } });
   // Chosen providers keep their names while the search shows others.
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const found = (providers.data ?? [])

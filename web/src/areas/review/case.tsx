@@ -1,15 +1,17 @@
 import { Alert, Button, Card, Col, Empty, Form, Input, Radio, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { Facts, formatTime, History, Money, PageHeader, StatusTag, TimelineItem } from '../../app/common';
-import { LoadError, useApi } from '../../app/data';
+import { type GetPath, LoadError, useApi, useLoad } from '../../app/data';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { CertificateButton, QualificationStatusWithRevoke } from '../enterprise/qualifications';
-import { ClaimButtons, ClaimTag, Decision, DECISIONS, SUBJECT_TYPES } from './inbox';
-import { CommentField, DueCell, Filters, FilterValues, FormAction, inboxPath, OrgName, ProgramLink, RegionName, rowProps, useEnumOptions } from './shared';
+import { CertificateButton, QualificationStatusWithRevoke } from '../../features/qualifications/qualifications';
+import { ClaimButtons, ClaimTag, DECISIONS, SUBJECT_TYPES } from './inbox';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
+import { CommentField, DueCell, Filters, FilterValues, inboxPath, OrgName, ProgramLink, RegionName, useEnumOptions } from './shared';
 import type { Case, CaseDetail, Finding, Revision, Task } from './types';
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
@@ -29,9 +31,9 @@ export function caseInFlight(detail: CaseDetail | undefined): boolean {
 }
 
 /** How each kind of subject is fetched and summarised; the API's own endpoint decides who may read it. */
-const SUBJECTS: Record<string, { path(id: string): string; facts(r: SubjectRecord, t: T, label: Label): Fact[]; documents?(r: SubjectRecord, t: T): Fact[] }> = {
+const SUBJECTS: Record<string, { path: GetPath; facts(r: SubjectRecord, t: T, label: Label): Fact[]; documents?(r: SubjectRecord, t: T): Fact[] }> = {
   voucher_application: {
-    path: (id) => `/voucher-applications/${id}`,
+    path: '/voucher-applications/{id}',
     facts: (a, t) => [
       [t('review.f.number'), a.number as string],
       [t('review.f.enterprise'), <OrgName id={a.enterpriseId as string} />],
@@ -43,7 +45,7 @@ const SUBJECTS: Record<string, { path(id: string): string; facts(r: SubjectRecor
     ],
   },
   redemption_claim: {
-    path: (id) => `/redemption-claims/${id}`,
+    path: '/redemption-claims/{id}',
     facts: (c, t, label) => [
       [t('review.f.number'), c.number as string],
       [t('review.f.payee'), <OrgName id={c.payeeOrgId as string} />],
@@ -60,7 +62,7 @@ const SUBJECTS: Record<string, { path(id: string): string; facts(r: SubjectRecor
     ],
   },
   provider_admission: {
-    path: (id) => `/organizations/${id}`,
+    path: '/organizations/{id}',
     facts: (o, t, label) => [
       [t('review.f.provider'), o.name as string],
       [t('review.f.uscc'), o.uscc as string],
@@ -72,22 +74,22 @@ const SUBJECTS: Record<string, { path(id: string): string; facts(r: SubjectRecor
     ],
   },
   qualification_verification: {
-    path: (id) => `/qualifications/${id}`,
+    path: '/qualifications/{id}',
     facts: (q, t, label) => {
       const certificate = q.certificate as { fileName: string } | null;
       return [
         [t('review.f.enterprise'), <OrgName id={q.organizationId as string} />],
-        [t('enterprise.qual.kind'), label('enterprise.qual.kind', q.kind as string)],
-        [t('enterprise.qual.certificateNo'), q.certificateNo as string],
-        [t('enterprise.qual.issuer'), (q.issuer as string | null) ?? '—'],
-        [t('enterprise.qual.validity'), `${q.validFrom as string} ~ ${q.validTo as string}`],
+        [t('qualification.kind'), label('qualification.kind', q.kind as string)],
+        [t('qualification.certificateNo'), q.certificateNo as string],
+        [t('qualification.issuer'), (q.issuer as string | null) ?? '—'],
+        [t('qualification.validity'), `${q.validFrom as string} ~ ${q.validTo as string}`],
         [t('common.status'), <QualificationStatusWithRevoke qualification={{ id: q.id as string, status: q.status as string }} />],
-        [t('enterprise.qual.certificate'), certificate ? <CertificateButton qualificationId={q.id as string} fileName={certificate.fileName} testId="case-certificate" /> : t('review.qual.noFile')],
+        [t('qualification.certificate'), certificate ? <CertificateButton qualificationId={q.id as string} fileName={certificate.fileName} testId="case-certificate" /> : t('review.qual.noFile')],
       ];
     },
   },
   controller_group_change: {
-    path: (id) => `/controller-group-change-requests/${id}`,
+    path: '/controller-group-change-requests/{id}',
     facts: (r, t) => [
       [t('review.f.enterprise'), <OrgName id={r.enterpriseId as string} />],
       [t('review.cg.action'), t(`review.cg.action.${r.action as string}`)],
@@ -103,7 +105,7 @@ const SUBJECTS: Record<string, { path(id: string): string; facts(r: SubjectRecor
     ],
   },
   roadshow_project: {
-    path: (id) => `/roadshow-projects/${id}`,
+    path: '/roadshow-projects/{id}',
     facts: (p, t, label) => [
       [t('review.f.number'), p.number as string],
       [t('review.f.project'), p.title as string],
@@ -125,12 +127,12 @@ function groupLink(id: unknown, name: unknown): ReactNode {
 
 /** The case as deciders see it: subject, pre-checks, documents, revisions, tasks, timeline, and the decision. */
 export function CasePage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t, label } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const [poll, setPoll] = useState(false);
-  const detail = useApi<CaseDetail>(`/approval-cases/${id}`, undefined, { pollMs: poll ? 1500 : undefined });
+  const detail = useApi('/approval-cases/{id}', { params: { path: { id } } }, { pollMs: poll ? 1500 : undefined });
   useEffect(() => setPoll(caseInFlight(detail.data)), [detail.data]);
   const reload = () => void detail.reload();
   const d = detail.data;
@@ -203,7 +205,7 @@ function SubjectCard({ kase, revisions }: { kase: Case; revisions: Revision[] })
   const { t, label } = useI18n();
   const kind = SUBJECTS[kase.subjectType];
   // The subject changes when the case does (an outcome issues the voucher, rejects the claim, …).
-  const subject = useApi<SubjectRecord>(kind?.path(kase.subjectId), undefined, { deps: [kase.status, kase.outcomeAppliedAt] });
+  const subject = useLoad<SubjectRecord>(kind?.path ?? '', kind ? { params: { path: { id: kase.subjectId } } } : null, { deps: [kase.status, kase.outcomeAppliedAt] });
   if (kind && subject.data) {
     return (
       <>
@@ -299,10 +301,7 @@ function TasksCard({ detail }: { detail: CaseDetail }) {
   );
 }
 
-interface DecisionValues {
-  decision?: Decision;
-  comment?: string;
-}
+type DecisionValues = Schema<'DecisionDto'>;
 
 /** Approve, return or reject the open task; return and reject need a comment. */
 function DecisionCard({ task, onDone, onClaim }: { task: Task; onDone(): void; onClaim(): void }) {
@@ -325,7 +324,7 @@ function DecisionCard({ task, onDone, onClaim }: { task: Task; onDone(): void; o
         testId="decision-form"
         submitLabel={decision ? t(`review.decision.confirm.${decision}`) : t('review.decision.submit')}
         successMessage={t('review.decision.recorded')}
-        submit={(v, key) => api.post<Task>(`/approval-tasks/${task.id}/decision`, { decision: v.decision, comment: v.comment?.trim() || undefined }, { idempotencyKey: key })}
+        submit={(v, key) => api.post('/approval-tasks/{id}/decision', { params: { path: { id: task.id } }, body: { decision: v.decision, comment: v.comment?.trim() || undefined }, idempotencyKey: key })}
         onDone={onDone}
       >
         <Field name="decision" label={t('review.decision.choice')}>
@@ -353,7 +352,7 @@ function ObjectionButton({ caseId, onDone }: { caseId: string; onDone(): void })
       intro={t('review.objection.intro')}
       testId="objection-raise"
       schema="ObjectionDto"
-      submit={(v, key) => api.post<Case>(`/approval-cases/${caseId}/objections`, v, { idempotencyKey: key })}
+      submit={(v, key) => api.post('/approval-cases/{id}/objections', { params: { path: { id: caseId } }, body: v, idempotencyKey: key })}
       successMessage={t('review.objection.raised')}
       onDone={onDone}
       buttonProps={{ size: 'small', danger: true }}
@@ -393,7 +392,7 @@ function timelineItem(e: CaseDetail['timeline'][number], t: T, label: Label): Ti
 export function CasesPage() {
   const { t, label } = useI18n();
   const [filters, setFilters] = useState<FilterValues>({});
-  const cases = useApi<Case[]>('/approval-cases', { status: filters.status as string, subjectType: filters.subjectType as string, limit: 200 });
+  const cases = useApi('/approval-cases', { params: { query: { status: filters.status as string, subjectType: filters.subjectType as string, limit: 200 } } });
   const statusOptions = useEnumOptions('review.caseStatus', CASE_STATUSES);
   const subjectOptions = useEnumOptions('review.subject', SUBJECT_TYPES);
   return (

@@ -7,15 +7,13 @@ import { Facts, formatTime, Money, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { FormAction, RegionName, rowProps } from './shared';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
+import { RegionName } from './shared';
 import type { Organization } from './types';
 import type { Schema } from '../../app/api';
 
 export type ControllerGroup = Schema<'ControllerGroupDto'>;
-
-type GroupDetail = Schema<'ControllerGroupDetailDto'>;
-
-type GroupUsage = Schema<'ControllerGroupUsageDto'>;
 
 /** The bureau roles that keep actual-controller groups (the platform admin only reads them). */
 const KEEPERS = ['reviewer', 'approver', 'partner_admin'];
@@ -24,7 +22,7 @@ const KEEPERS = ['reviewer', 'approver', 'partner_admin'];
 export function ControllerGroupsPage() {
   const { t } = useI18n();
   const me = useMe();
-  const groups = useApi<ControllerGroup[]>('/controller-groups');
+  const groups = useApi('/controller-groups');
   const reload = () => void groups.reload();
   const keeps = KEEPERS.includes(me.user.role);
   return (
@@ -43,7 +41,7 @@ export function ControllerGroupsPage() {
                 buttonProps={{ type: 'primary' }}
                 submitLabel={t('review.groups.create')}
                 successMessage={t('action.done')}
-                submit={(v, key) => api.post<ControllerGroup>('/controller-groups', v, { idempotencyKey: key })}
+                submit={(v, key) => api.post('/controller-groups', { body: v, idempotencyKey: key })}
                 onDone={reload}
               >
                 <Field name="name" label={t('review.groups.name')}>
@@ -80,11 +78,11 @@ export function ControllerGroupsPage() {
 
 /** One group: its members in the reader's scope (link / unlink) and its usage per programme, attributed at commit time. */
 export function ControllerGroupDetailPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
   const me = useMe();
-  const group = useApi<GroupDetail>(`/controller-groups/${id}`);
-  const usage = useApi<GroupUsage>(`/controller-groups/${id}/usage`);
+  const group = useApi('/controller-groups/{id}', { params: { path: { id } } });
+  const usage = useApi('/controller-groups/{id}/usage', { params: { path: { id } } });
   const reload = () => {
     void group.reload();
     void usage.reload();
@@ -133,7 +131,7 @@ export function ControllerGroupDetailPage() {
                         danger
                         data-testid="member-unlink"
                         confirm={t('review.groups.unlinkConfirm', { name: m.name })}
-                        action={(key) => api.post(`/organizations/${m.id}/controller-group`, { controllerGroupId: null }, { idempotencyKey: key })}
+                        action={(key) => api.post('/organizations/{id}/controller-group', { params: { path: { id: m.id } }, body: { controllerGroupId: null }, idempotencyKey: key })}
                         onDone={reload}
                       >
                         {t('review.groups.unlink')}
@@ -188,7 +186,7 @@ export function ControllerGroupDetailPage() {
 function LinkMember({ groupId, onDone }: { groupId: string; onDone(): void }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const orgs = useApi<Organization[]>('/organizations', { q: q || undefined, limit: 20 });
+  const orgs = useApi('/organizations', { params: { query: { q: q || undefined, limit: 20 } } });
   const options = (orgs.data ?? []).filter((o) => o.kind === 'enterprise' || o.kind === 'provider').map((o) => ({ value: o.id, label: `${o.name}${o.uscc ? ` · ${o.uscc}` : ''}` }));
   return (
     <FormAction<{ organizationId: string }, Organization>
@@ -200,7 +198,7 @@ function LinkMember({ groupId, onDone }: { groupId: string; onDone(): void }) {
       buttonProps={{ type: 'primary', size: 'small' }}
       submitLabel={t('review.groups.link')}
       successMessage={t('action.done')}
-      submit={(v, key) => api.post<Organization>(`/organizations/${v.organizationId}/controller-group`, { controllerGroupId: groupId }, { idempotencyKey: key })}
+      submit={(v, key) => api.post('/organizations/{id}/controller-group', { params: { path: { id: v.organizationId } }, body: { controllerGroupId: groupId }, idempotencyKey: key })}
       onDone={onDone}
     >
       <Field name="organizationId" label={t('review.groups.org')} rules={[{ required: true, message: t('review.groups.pickOrg') }]}>

@@ -6,7 +6,8 @@ import { formatTime, Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { Filters, rowProps, useEnumOptions } from './shared';
+import { rowProps } from '../../app/widgets/paged-table';
+import { Filters, useEnumOptions } from './shared';
 import type { FourEyesRequest } from './types';
 
 const STATUSES = ['pending', 'confirmed', 'cancelled'] as const;
@@ -21,7 +22,7 @@ export function FourEyesPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const filters = { status: params.get('status') ?? 'pending' };
-  const requests = useApi<FourEyesRequest[]>('/four-eyes-requests', filters);
+  const requests = useApi('/four-eyes-requests', { params: { query: filters } });
   const statusOptions = useEnumOptions('status', STATUSES);
   const mayConfirm = (r: FourEyesRequest) => r.requestedBy.id !== me.user.id && r.deciderRoles.includes(me.user.role) && me.organization.regionCode === r.regionCode;
   const mayCancel = (r: FourEyesRequest) => r.requestedBy.id === me.user.id || me.user.role === 'platform_admin' || (r.deciderRoles.includes(me.user.role) && me.organization.regionCode === r.regionCode);
@@ -59,14 +60,14 @@ export function FourEyesPage() {
               r.status === 'pending' && (
                 <Space>
                   {mayConfirm(r) ? (
-                    <ActionButton data-testid="four-eyes-confirm" type="primary" size="small" confirm={t('review.fourEyes.confirmConfirm')} successMessage={t('review.fourEyes.confirmed')} action={(key) => api.post(`/four-eyes-requests/${r.id}/confirm`, {}, { idempotencyKey: key })} onDone={() => void requests.reload()}>
+                    <ActionButton data-testid="four-eyes-confirm" type="primary" size="small" confirm={t('review.fourEyes.confirmConfirm')} successMessage={t('review.fourEyes.confirmed')} action={(key) => api.post('/four-eyes-requests/{id}/confirm', { params: { path: { id: r.id } }, body: {}, idempotencyKey: key })} onDone={() => void requests.reload()}>
                       {t('review.fourEyes.confirm')}
                     </ActionButton>
                   ) : (
                     r.requestedBy.id === me.user.id && <Typography.Text type="secondary" data-testid="four-eyes-own">{t('review.fourEyes.ownRequest')}</Typography.Text>
                   )}
                   {mayCancel(r) && (
-                    <ActionButton data-testid="four-eyes-cancel" size="small" confirm={t('review.fourEyes.cancelConfirm')} successMessage={t('review.fourEyes.cancelled')} action={(key) => api.post(`/four-eyes-requests/${r.id}/cancel`, {}, { idempotencyKey: key })} onDone={() => void requests.reload()}>
+                    <ActionButton data-testid="four-eyes-cancel" size="small" confirm={t('review.fourEyes.cancelConfirm')} successMessage={t('review.fourEyes.cancelled')} action={(key) => api.post('/four-eyes-requests/{id}/cancel', { params: { path: { id: r.id } }, body: {}, idempotencyKey: key })} onDone={() => void requests.reload()}>
                       {t('review.fourEyes.cancel')}
                     </ActionButton>
                   )}

@@ -1,16 +1,16 @@
-import { Alert, Button, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, List, Modal, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { Money, PageHeader, StatusTag } from '../../app/common';
-import { LoadError } from '../../app/data';
 import { ActionButton, ApiForm } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { CommentField, DueCell, Filters, FilterValues, Pager, RegionName, rowProps, useEnumOptions, usePagedApi } from './shared';
+import { PagedTable, rowProps, usePagedList } from '../../app/widgets/paged-table';
+import { CommentField, DueCell, Filters, FilterValues, RegionName, useEnumOptions } from './shared';
 import type { BatchDecisionResult, Task } from './types';
 
-export type Decision = 'approve' | 'return' | 'reject';
+export type Decision = Schema<'DecisionDto'>['decision'];
 export const DECISIONS: Decision[] = ['approve', 'return', 'reject'];
 export const SUBJECT_TYPES = ['voucher_application', 'redemption_claim', 'provider_admission', 'qualification_verification', 'roadshow_project', 'controller_group_change'] as const;
 const TASK_STATUSES = ['open', 'approved', 'rejected', 'returned', 'cancelled'] as const;
@@ -23,14 +23,14 @@ export function ClaimButtons({ task, onDone, size }: { task: Task; onDone(): voi
   if (task.status !== 'open') return null;
   if (!task.claimedBy) {
     return (
-      <ActionButton size={size} data-testid="task-claim" action={(key) => api.post(`/approval-tasks/${task.id}/claim`, {}, { idempotencyKey: key })} onDone={onDone} successMessage={t('review.task.claimed')}>
+      <ActionButton size={size} data-testid="task-claim" action={(key) => api.post('/approval-tasks/{id}/claim', { params: { path: { id: task.id } }, idempotencyKey: key })} onDone={onDone} successMessage={t('review.task.claimed')}>
         {t('review.task.claim')}
       </ActionButton>
     );
   }
   if (task.claimedBy === me.user.id || me.user.role === 'platform_admin') {
     return (
-      <ActionButton size={size} data-testid="task-release" action={(key) => api.post(`/approval-tasks/${task.id}/release`, {}, { idempotencyKey: key })} onDone={onDone} successMessage={t('review.task.released')}>
+      <ActionButton size={size} data-testid="task-release" action={(key) => api.post('/approval-tasks/{id}/release', { params: { path: { id: task.id } }, idempotencyKey: key })} onDone={onDone} successMessage={t('review.task.released')}>
         {t('review.task.release')}
       </ActionButton>
     );
@@ -50,7 +50,7 @@ export function InboxPage() {
   const { t, label } = useI18n();
   const me = useMe();
   const [filters, setFilters] = useState<FilterValues>({ status: 'open' });
-  const tasks = usePagedApi<Task>('/approval-tasks', { status: filters.status as string, subjectType: filters.subjectType as string, stage: filters.stage as string, overdue: filters.overdue ? 'true' : undefined });
+  const tasks = usePagedList('/approval-tasks', { params: { query: { status: filters.status as string, subjectType: filters.subjectType as string, stage: filters.stage as string, overdue: filters.overdue ? 'true' : undefined } } });
   const [selected, setSelected] = useState<string[]>([]);
   const [decision, setDecision] = useState<Decision>();
   const [results, setResults] = useState<{ items: BatchDecisionResult[]; titles: Record<string, string> }>();
@@ -77,7 +77,6 @@ export function InboxPage() {
           setSelected([]);
         }}
       />
-      <LoadError error={tasks.error} retry={reload} />
       {results && <BatchResults results={results.items} titles={results.titles} onClose={() => setResults(undefined)} />}
       <Space style={{ marginBottom: 12 }} wrap data-testid="batch-bar">
         <Typography.Text type="secondary">{t('review.batch.selected', { count: selected.length })}</Typography.Text>
@@ -91,15 +90,10 @@ export function InboxPage() {
           {t('review.batch.reject')}
         </Button>
       </Space>
-      <Table<Task>
-        rowKey="id"
-        size="middle"
-        loading={tasks.loading}
-        dataSource={tasks.rows}
-        pagination={false}
-        scroll={{ x: 1000 }}
-        data-testid="inbox-table"
-        locale={{ emptyText: t('review.inbox.empty') }}
+      <PagedTable<Task>
+        list={tasks}
+        testId="inbox-table"
+        emptyText={t('review.inbox.empty')}
         onRow={(task) => rowProps(`task-row-${task.id}`)}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (task) => ({ disabled: !selectable(task) }) }}
         columns={[
@@ -154,7 +148,6 @@ export function InboxPage() {
           },
         ]}
       />
-      <Pager page={tasks.page} setPage={tasks.setPage} hasMore={tasks.hasMore} />
       <BatchDecisionModal
         decision={decision}
         taskIds={selected}
@@ -175,15 +168,17 @@ function BatchDecisionModal({ decision, taskIds, onClose, onDone }: { decision?:
   return (
     <Modal open={!!decision} title={decision && t(`review.batch.title.${decision}`)} footer={null} onCancel={onClose} destroyOnHidden>
       <Typography.Paragraph>{t('review.batch.intro', { count: taskIds.length })}</Typography.Paragraph>
-      <ApiForm<{ comment?: string }, BatchDecisionResult[]>
-        schema="BatchDecisionDto"
-        testId="batch-decision-form"
-        submitLabel={decision && t(`review.decision.confirm.${decision}`)}
-        submit={(values, key) => api.post<BatchDecisionResult[]>('/approval-tasks/decisions', { taskIds, decision, comment: values.comment?.trim() || undefined }, { idempotencyKey: key })}
-        onDone={onDone}
-      >
-        <CommentField required={decision !== 'approve'} />
-      </ApiForm>
+      {decision && (
+        <ApiForm<{ comment?: string }, BatchDecisionResult[]>
+          schema="BatchDecisionDto"
+          testId="batch-decision-form"
+          submitLabel={decision && t(`review.decision.confirm.${decision}`)}
+          submit={(values, key) => api.post('/approval-tasks/decisions', { body: { taskIds, decision, comment: values.comment?.trim() || undefined }, idempotencyKey: key })}
+          onDone={onDone}
+        >
+          <CommentField required={decision !== 'approve'} />
+        </ApiForm>
+      )}
     </Modal>
   );
 }

@@ -18,9 +18,6 @@ export const reviewMessages: Messages = {
     'review.programme': '创新券计划',
     'review.revision': '第 {n} 版',
     'review.percent.invalid': '请输入 0 到 100 之间的百分比，最多两位小数',
-    'review.pager.prev': '上一页',
-    'review.pager.next': '下一页',
-    'review.pager.page': '第 {page} 页',
 
     'review.subject.qualification_verification': '企业资质核验',
     'review.stage.district_verification': '区县科技局资质核验',
@@ -451,9 +448,6 @@ export const reviewMessages: Messages = {
     'review.programme': 'Programme',
     'review.revision': 'Revision {n}',
     'review.percent.invalid': 'Enter a percentage from 0 to 100 with at most 2 decimals',
-    'review.pager.prev': 'Previous',
-    'review.pager.next': 'Next',
-    'review.pager.page': 'Page {page}',
 
     'review.subject.qualification_verification': 'Qualification verification',
     'review.stage.district_verification': 'District verification',

@@ -1,7 +1,7 @@
 import { Button, Card, Col, Drawer, Form, Input, InputNumber, Progress, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useState, type JSX } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { Facts, Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
@@ -10,7 +10,9 @@ import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
 import { RegionSelect } from '../../app/widgets/region-select';
 import { ClawBacksCard } from './recoveries';
-import { Filters, FilterValues, FormAction, PercentInput, RegionName, rowProps, useEnumOptions, usePercentRules } from './shared';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
+import { Filters, FilterValues, PercentInput, RegionName, useEnumOptions, usePercentRules } from './shared';
 import type { Budget, Program } from './types';
 
 export const TIERS = ['default', 'tech_sme', 'specialised_sme', 'high_tech'] as const;
@@ -31,7 +33,7 @@ export function ProgrammesPage() {
   const manager = useProgramManager();
   const [filters, setFilters] = useState<FilterValues>({});
   const [creating, setCreating] = useState(false);
-  const programs = useApi<Program[]>('/programs', { status: filters.status as string, year: filters.year as number });
+  const programs = useApi('/programs', { params: { query: { status: filters.status as string, year: filters.year as number } } });
   const statusOptions = useEnumOptions('status', PROGRAM_STATUSES);
   const thisYear = new Date().getFullYear();
   const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: String(y) }));
@@ -88,7 +90,7 @@ export function ProgrammesPage() {
   );
 }
 
-type ProgramValues = Omit<Program, 'id' | 'status' | 'version'>;
+type ProgramValues = Schema<'CreateProgramDto'>;
 
 /** CreateProgramDto: ratios typed in percent and sent in basis points; caps and budget typed in yuan and sent in fen. */
 function ProgrammeForm({ onDone }: { onDone(p: Program): void }) {
@@ -106,7 +108,7 @@ function ProgrammeForm({ onDone }: { onDone(p: Program): void }) {
       submitLabel={t('review.programme.createSubmit')}
       successMessage={t('review.programme.created')}
       initialValues={{ issuingRegionCode: me.organization.regionCode, year, ratioBpByTier: { default: 5000 }, redemptionMode: 'provider_redeems', settlementCycle: 'monthly' }}
-      submit={(values, key) => api.post<Program>('/programs', values, { idempotencyKey: key })}
+      submit={(values, key) => api.post('/programs', { body: values, idempotencyKey: key })}
       onDone={onDone}
     >
       <Field name="name" label={t('review.programme.name')}>
@@ -172,11 +174,11 @@ function ProgrammeForm({ onDone }: { onDone(p: Program): void }) {
 
 /** One programme: its settings, its budget from the ledger, and (for its owner) open / close. */
 export function ProgrammeDetailPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t, label } = useI18n();
   const me = useMe();
   const manager = useProgramManager();
-  const program = useApi<Program>(`/programs/${id}`);
+  const program = useApi('/programs/{id}', { params: { path: { id } } });
   const p = program.data;
   const reload = () => void program.reload();
   if (!p) return program.error ? <LoadError error={program.error} retry={reload} /> : <Spin style={{ display: 'block', margin: '10vh auto' }} />;
@@ -197,7 +199,7 @@ export function ProgrammeDetailPage() {
                 data-testid="programme-open"
                 confirm={t('review.programme.openConfirm', { budget: formatFen(p.budgetFen) })}
                 successMessage={t('review.programme.opened')}
-                action={(key) => api.post(`/programs/${p.id}/open`, {}, { idempotencyKey: key })}
+                action={(key) => api.post('/programs/{id}/open', { params: { path: { id: p.id } }, idempotencyKey: key })}
                 onDone={reload}
               >
                 {t('review.programme.open')}
@@ -212,7 +214,7 @@ export function ProgrammeDetailPage() {
                 schema="CloseProgramDto"
                 buttonProps={{ danger: true }}
                 successMessage={t('review.programme.closed')}
-                submit={(v, key) => api.post<Program>(`/programs/${p.id}/close`, v, { idempotencyKey: key })}
+                submit={(v, key) => api.post('/programs/{id}/close', { params: { path: { id: p.id } }, body: v, idempotencyKey: key })}
                 onDone={reload}
               >
                 <Field name="reason" label={t('review.programme.closeReason')}>
@@ -247,7 +249,7 @@ export function ProgrammeDetailPage() {
 /** The ledger's view of a budget: where every fen of it is now. */
 function BudgetCard({ programId }: { programId: string }) {
   const { t } = useI18n();
-  const budget = useApi<Budget>(`/programs/${programId}/budget`);
+  const budget = useApi('/programs/{id}/budget', { params: { path: { id: programId } } });
   const b = budget.data;
   const parts = ['availableFen', 'committedFen', 'heldFen', 'payableFen', 'paidFen', 'clawbackReceivableFen'] as const;
   return (

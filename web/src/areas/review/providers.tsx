@@ -1,12 +1,13 @@
-import { Button, Input, Space, Table, Tag } from 'antd';
+import { Button, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { formatTime, PageHeader, StatusTag } from '../../app/common';
-import { LoadError } from '../../app/data';
 import { Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { Filters, FilterValues, FormAction, Pager, RegionName, rowProps, useEnumOptions, usePagedApi, useRegions } from './shared';
+import { FormAction } from '../../app/widgets/form-action';
+import { PagedTable, rowProps, usePagedList } from '../../app/widgets/paged-table';
+import { Filters, FilterValues, RegionName, useEnumOptions, useRegions } from './shared';
 import type { Organization } from './types';
 
 const ADMISSION_STATUSES = ['applied', 'in_review', 'public_notice', 'active', 'suspended', 'revoked', 'rejected', 'withdrawn'] as const;
@@ -20,7 +21,7 @@ export function ProvidersPage() {
   const me = useMe();
   const regions = useRegions();
   const [filters, setFilters] = useState<FilterValues>({});
-  const providers = usePagedApi<Organization>('/organizations', { kind: 'provider', admissionStatus: filters.admissionStatus as string, regionCode: filters.regionCode as string, q: filters.q as string });
+  const providers = usePagedList('/organizations', { params: { query: { kind: 'provider', admissionStatus: filters.admissionStatus as string, regionCode: filters.regionCode as string, q: filters.q as string } } });
   const statusOptions = useEnumOptions('status', ADMISSION_STATUSES);
   const manages = ['approver', 'partner_admin', 'platform_admin'].includes(me.user.role);
   const scope = me.regionScope;
@@ -37,14 +38,9 @@ export function ProvidersPage() {
         value={filters}
         onChange={setFilters}
       />
-      <LoadError error={providers.error} retry={reload} />
-      <Table<Organization>
-        rowKey="id"
-        loading={providers.loading}
-        dataSource={providers.rows}
-        pagination={false}
-        scroll={{ x: 1000 }}
-        data-testid="providers-table"
+      <PagedTable<Organization>
+        list={providers}
+        testId="providers-table"
         onRow={(o) => rowProps(`provider-row-${o.id}`)}
         columns={[
           { title: t('review.f.provider'), dataIndex: 'name' },
@@ -59,7 +55,6 @@ export function ProvidersPage() {
             : []),
         ]}
       />
-      <Pager page={providers.page} setPage={providers.setPage} hasMore={providers.hasMore} />
     </>
   );
 }
@@ -80,7 +75,7 @@ function AdmissionActions({ provider, onDone }: { provider: Organization; onDone
           buttonProps={{ size: 'small', danger: action !== 'reinstate' }}
           submitLabel={t(`review.admission.${action}`)}
           successMessage={t('action.done')}
-          submit={(v, key) => api.post<Organization>(`/organizations/${provider.id}/admission-transitions`, { action, comment: v.comment || undefined, expectedVersion: provider.version }, { idempotencyKey: key })}
+          submit={(v, key) => api.post('/organizations/{id}/admission-transitions', { params: { path: { id: provider.id } }, body: { action, comment: v.comment || undefined, expectedVersion: provider.version }, idempotencyKey: key })}
           onDone={onDone}
         >
           <Field name="comment" label={t('review.admission.comment')}>

@@ -6,11 +6,13 @@ import { LoadError, useApi } from '../../app/data';
 import { DateInput, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
-import { FormAction, OrgName, rowProps } from './shared';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
+import { OrgName } from './shared';
 
 type Claim = Schema<'ClaimDto'>;
 type Recovery = Schema<'ClaimRecoveryDto'>;
-type RecoveryValues = { amountFen?: number; receivedOn?: string; reference?: string; note?: string };
+type RecoveryValues = Partial<Schema<'RecordRecoveryDto'>>;
 
 /** Today in Asia/Shanghai, the default day the money arrived. */
 function shanghaiToday(): string {
@@ -25,8 +27,8 @@ function shanghaiToday(): string {
 export function ClawBacksCard({ programId, issuingRegionCode }: { programId: string; issuingRegionCode: string }) {
   const { t } = useI18n();
   const me = useMe();
-  const owed = useApi<Claim[]>('/redemption-claims', { programId, status: 'clawed_back', limit: 500 });
-  const recovered = useApi<Claim[]>('/redemption-claims', { programId, status: 'recovered', limit: 500 });
+  const owed = useApi('/redemption-claims', { params: { query: { programId, status: 'clawed_back', limit: 500 } } });
+  const recovered = useApi('/redemption-claims', { params: { query: { programId, status: 'recovered', limit: 500 } } });
   const claims = [...(owed.data ?? []), ...(recovered.data ?? [])];
   const mayRecord = me.user.role === 'finance' && me.organization.regionCode === issuingRegionCode;
   const reload = () => {
@@ -69,7 +71,11 @@ export function ClawBacksCard({ programId, issuingRegionCode }: { programId: str
                   submitLabel={t('review.recovery.submit')}
                   successMessage={t('review.recovery.recorded')}
                   submit={(v, key) =>
-                    api.post(`/redemption-claims/${c.id}/recoveries`, { amountFen: v.amountFen, receivedOn: v.receivedOn, reference: v.reference?.trim(), note: v.note?.trim() || undefined }, { idempotencyKey: key })
+                    api.post('/redemption-claims/{id}/recoveries', {
+                      params: { path: { id: c.id } },
+                      body: { amountFen: v.amountFen, receivedOn: v.receivedOn ?? '', reference: v.reference?.trim() ?? '', note: v.note?.trim() || undefined },
+                      idempotencyKey: key,
+                    })
                   }
                   onDone={reload}
                 >
@@ -97,7 +103,7 @@ export function ClawBacksCard({ programId, issuingRegionCode }: { programId: str
 /** The instalments recorded on one claim, oldest first. */
 function RecoveriesTable({ claimId }: { claimId: string }) {
   const { t } = useI18n();
-  const recoveries = useApi<Recovery[]>(`/redemption-claims/${claimId}/recoveries`);
+  const recoveries = useApi('/redemption-claims/{id}/recoveries', { params: { path: { id: claimId } } });
   return (
     <Table<Recovery>
       rowKey="id"

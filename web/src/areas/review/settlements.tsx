@@ -8,8 +8,10 @@ import { LoadError, useApi } from '../../app/data';
 import { ActionButton, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
-import { DownloadButton, Filters, FormAction, ProgramLink, RegionName, rowProps, useEnumOptions } from './shared';
-import type { Program, SettlementBatch, Statement, StatementRow } from './types';
+import { FormAction } from '../../app/widgets/form-action';
+import { rowProps } from '../../app/widgets/paged-table';
+import { DownloadButton, Filters, ProgramLink, RegionName, useEnumOptions } from './shared';
+import type { SettlementBatch, Statement, StatementRow } from './types';
 
 const BATCH_STATUSES = ['open', 'closed', 'approved', 'paid', 'reconciled'] as const;
 
@@ -23,8 +25,8 @@ export function SettlementsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const filters = { programId: params.get('programId') ?? undefined, status: params.get('status') ?? undefined };
-  const batches = useApi<SettlementBatch[]>('/settlement-batches', filters);
-  const programs = useApi<Program[]>('/programs');
+  const batches = useApi('/settlement-batches', { params: { query: filters } });
+  const programs = useApi('/programs');
   const names = new Map((programs.data ?? []).map((p) => [p.id, p.name]));
   const statusOptions = useEnumOptions('status', BATCH_STATUSES);
   return (
@@ -65,13 +67,13 @@ export function SettlementsPage() {
 
 /** One batch: its lifecycle (close → approve → pay → reconcile), statements by payee and partner region, exports. */
 export function SettlementDetailPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t, label } = useI18n();
   const settler = useSettler();
   const me = useMe();
-  const batch = useApi<SettlementBatch>(`/settlement-batches/${id}`);
+  const batch = useApi('/settlement-batches/{id}', { params: { path: { id } } });
   const [by, setBy] = useState<'payee' | 'partner_region'>('payee');
-  const statement = useApi<Statement>(`/settlement-batches/${id}/statement`, { by });
+  const statement = useApi('/settlement-batches/{id}/statement', { params: { path: { id }, query: { by } } });
   const reload = () => {
     void batch.reload();
     void statement.reload();
@@ -95,7 +97,7 @@ export function SettlementDetailPage() {
               <StatusTag status={b.status} />
             </span>
             {settler && b.status === 'open' && (
-              <ActionButton data-testid="settlement-close" type="primary" confirm={t('review.settlement.closeConfirm')} successMessage={t('review.settlement.closed')} action={(key) => api.post(`/settlement-batches/${b.id}/close`, {}, { idempotencyKey: key })} onDone={reload}>
+              <ActionButton data-testid="settlement-close" type="primary" confirm={t('review.settlement.closeConfirm')} successMessage={t('review.settlement.closed')} action={(key) => api.post('/settlement-batches/{id}/close', { params: { path: { id: b.id } }, idempotencyKey: key })} onDone={reload}>
                 {t('review.settlement.close')}
               </ActionButton>
             )}
@@ -114,7 +116,7 @@ export function SettlementDetailPage() {
               </Tooltip>
             )}
             {settler && b.status === 'closed' && !closedByMe && (
-              <ActionButton data-testid="settlement-approve" type="primary" confirm={t('review.settlement.approveConfirm', { amount, count: b.itemCount })} successMessage={t('review.settlement.approved')} action={(key) => api.post(`/settlement-batches/${b.id}/approve`, {}, { idempotencyKey: key })} onDone={reload}>
+              <ActionButton data-testid="settlement-approve" type="primary" confirm={t('review.settlement.approveConfirm', { amount, count: b.itemCount })} successMessage={t('review.settlement.approved')} action={(key) => api.post('/settlement-batches/{id}/approve', { params: { path: { id: b.id } }, idempotencyKey: key })} onDone={reload}>
                 {t('review.settlement.approve')}
               </ActionButton>
             )}
@@ -128,7 +130,7 @@ export function SettlementDetailPage() {
                 buttonProps={{ type: 'primary' }}
                 submitLabel={t('review.settlement.payConfirm')}
                 successMessage={t('review.settlement.paid')}
-                submit={(v, key) => api.post<SettlementBatch>(`/settlement-batches/${b.id}/pay`, v, { idempotencyKey: key })}
+                submit={(v, key) => api.post('/settlement-batches/{id}/pay', { params: { path: { id: b.id } }, body: v, idempotencyKey: key })}
                 onDone={reload}
               >
                 <Field name="paymentReference" label={t('review.settlement.paymentReference')} help={t('review.settlement.paymentReferenceHelp')}>
@@ -146,7 +148,7 @@ export function SettlementDetailPage() {
                 buttonProps={{ type: 'primary' }}
                 submitLabel={t('review.settlement.reconcileConfirm')}
                 successMessage={t('review.settlement.reconciled')}
-                submit={(v, key) => api.post<SettlementBatch>(`/settlement-batches/${b.id}/reconcile`, v, { idempotencyKey: key })}
+                submit={(v, key) => api.post('/settlement-batches/{id}/reconcile', { params: { path: { id: b.id } }, body: v, idempotencyKey: key })}
                 onDone={reload}
               >
                 <Field name="note" label={t('review.settlement.reconcileNote')}>
@@ -181,10 +183,10 @@ export function SettlementDetailPage() {
         title={t('review.statement.title')}
         extra={
           <Space>
-            <DownloadButton testId="statement-csv" path={`/settlement-batches/${b.id}/statement.csv`} query={{ by }} filename={`${b.number}-${by}.csv`}>
+            <DownloadButton testId="statement-csv" path="/settlement-batches/{id}/statement.csv" init={{ params: { path: { id: b.id }, query: { by } } }} filename={`${b.number}-${by}.csv`}>
               {t('review.statement.csv')}
             </DownloadButton>
-            <DownloadButton testId="statement-xlsx" path={`/settlement-batches/${b.id}/statement.xlsx`} query={{ by }} filename={`${b.number}-${by}.xlsx`}>
+            <DownloadButton testId="statement-xlsx" path="/settlement-batches/{id}/statement.xlsx" init={{ params: { path: { id: b.id }, query: { by } } }} filename={`${b.number}-${by}.xlsx`}>
               {t('review.statement.xlsx')}
             </DownloadButton>
           </Space>

@@ -1,39 +1,29 @@
-import { Button, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
-import type { ButtonProps } from 'antd';
+import { Checkbox, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { HTMLAttributes, ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { RequestOptions } from '../../app/api';
 import type { Role } from '../../app/auth';
 import { formatTime } from '../../app/common';
 import { useApi } from '../../app/data';
-import { ApiForm } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import type { Organization, Program, Task } from './types';
+import type { Task } from './types';
 export { RegionName, useRegions } from '../../app/regions';
 export { DownloadButton } from '../../app/widgets/download-button';
-
-export type Query = NonNullable<RequestOptions['query']>;
 
 /** The inbox of a role: finance has its own entry so that its home stays the settlement list. */
 export function inboxPath(role: Role): string {
   return role === 'finance' ? '/review/finance/tasks' : '/review/tasks';
 }
 
-/** HTML attributes for a table row (antd's onRow), with a stable test id. */
-export function rowProps(testId: string): HTMLAttributes<HTMLElement> {
-  return { 'data-testid': testId } as HTMLAttributes<HTMLElement>;
-}
-
 /** An organisation's name (the API answers 404 outside the reader's scope: the id is shown then). */
 export function OrgName({ id }: { id: string | null | undefined }) {
-  const org = useApi<Organization>(id ? `/organizations/${id}` : undefined);
+  const org = useApi('/organizations/{id}', id ? { params: { path: { id } } } : null);
   if (!id) return <>—</>;
   return <>{org.data?.name ?? <Typography.Text type="secondary" copyable={{ text: id }}>{id.slice(0, 8)}</Typography.Text>}</>;
 }
 
 export function ProgramLink({ id }: { id: string }) {
-  const program = useApi<Program>(`/programs/${id}`);
+  const program = useApi('/programs/{id}', { params: { path: { id } } });
   return <Link to={`/review/programmes/${id}`}>{program.data?.name ?? id.slice(0, 8)}</Link>;
 }
 
@@ -129,80 +119,6 @@ export function Filters({ defs, value, onChange, extra }: { defs: FilterDef[]; v
 export function useEnumOptions(group: string, values: readonly string[]) {
   const { label } = useI18n();
   return values.map((v) => ({ value: v, label: label(group, v) }));
-}
-
-/**
- * A page of a list the API serves by limit/offset without a total: one row more than the page is
- * asked for, to know whether a next page exists. A change of the query goes back to the first page.
- */
-export function usePagedApi<T>(path: string, query: Query, pageSize = 20) {
-  const [page, setPage] = useState(0);
-  const queryKey = JSON.stringify(query);
-  useEffect(() => setPage(0), [queryKey]);
-  const loaded = useApi<T[]>(path, { ...query, limit: pageSize + 1, offset: page * pageSize });
-  const rows = (loaded.data ?? []).slice(0, pageSize);
-  return { ...loaded, rows, page, setPage, hasMore: (loaded.data?.length ?? 0) > pageSize };
-}
-
-export function Pager({ page, setPage, hasMore }: { page: number; setPage(p: number): void; hasMore: boolean }) {
-  const { t } = useI18n();
-  if (page === 0 && !hasMore) return null;
-  return (
-    <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }} data-testid="pager">
-      <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-        {t('review.pager.prev')}
-      </Button>
-      <Typography.Text>{t('review.pager.page', { page: page + 1 })}</Typography.Text>
-      <Button size="small" disabled={!hasMore} onClick={() => setPage(page + 1)} data-testid="pager-next">
-        {t('review.pager.next')}
-      </Button>
-    </Space>
-  );
-}
-
-export interface FormActionProps<V, R> {
-  label: ReactNode;
-  title: ReactNode;
-  testId: string;
-  schema: string;
-  submit(values: V, idempotencyKey: string): Promise<R>;
-  onDone?(result: R): void;
-  submitLabel?: ReactNode;
-  successMessage?: string;
-  initialValues?: Partial<V>;
-  buttonProps?: ButtonProps;
-  /** Shown above the fields: what the action does and what cannot be undone. */
-  intro?: ReactNode;
-  children: ReactNode;
-}
-
-/** A state change that needs input (a reference, a note, a reason): a button opening a dialog with an ApiForm. */
-export function FormAction<V extends object, R>(props: FormActionProps<V, R>) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button {...props.buttonProps} data-testid={props.testId} onClick={() => setOpen(true)}>
-        {props.label}
-      </Button>
-      <Modal open={open} title={props.title} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
-        {props.intro && <Typography.Paragraph>{props.intro}</Typography.Paragraph>}
-        <ApiForm<V, R>
-          schema={props.schema}
-          testId={`${props.testId}-form`}
-          initialValues={props.initialValues}
-          submit={props.submit}
-          submitLabel={props.submitLabel}
-          successMessage={props.successMessage}
-          onDone={(result) => {
-            setOpen(false);
-            props.onDone?.(result);
-          }}
-        >
-          {props.children}
-        </ApiForm>
-      </Modal>
-    </>
-  );
 }
 
 /** The SLA state of a task: due time, with an overdue or due-soon badge while it is open. */

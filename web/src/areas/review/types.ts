@@ -12,14 +12,11 @@ export type BatchDecisionResult = Schemas['BatchDecisionResultDto'];
 export type Case = Schemas['CaseDto'];
 export type Finding = Schemas['FindingDto'];
 export type Revision = Schemas['RevisionDto'];
-export type DecisionRecord = Schemas['DecisionRecordDto'];
 export type TimelineEntry = Schemas['TimelineEntryDto'];
 export type CaseDetail = Schemas['CaseDetailDto'];
 export type Program = Schemas['ProgramDto'];
 export type Budget = Schemas['BudgetDto'];
 export type SettlementBatch = Schemas['BatchDto'];
-/** Four eyes (docs/security.md): who took a step. */
-export type Person = Schemas['BatchPersonDto'];
 /** A revocation or claw-back above the four-eyes threshold, waiting for (or decided by) a second person. */
 export type FourEyesRequest = Schemas['FourEyesRequestDto'];
 export type StatementRow = Schemas['StatementRowDto'];

@@ -2,14 +2,15 @@ import { MoreOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Col, Collapse, Dropdown, Empty, Input, List, Modal, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { Money, PageHeader, StatusTag, formatTime } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { FollowButton } from './project';
 import { ProjectFilters, useProjectColumns } from './projects';
-import { NoteField, PagedTable, ProjectLink, useEnumOptions, usePagedList } from './shared';
+import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
+import { NoteField, ProjectLink, useEnumOptions } from './shared';
 import { EVENT_INTO, PIPELINE, PROJECT_STATUSES } from './types';
 import type { Interest, InvestorProfile, Project, Recommendation } from './types';
 
@@ -20,7 +21,7 @@ function useProjectsByIds(ids: string[]) {
   useEffect(() => {
     let live = true;
     const wanted = key ? key.split(',') : [];
-    void Promise.all(wanted.map((id) => api.get<Project>(`/roadshow-projects/${id}`).catch(() => undefined))).then((rows) => {
+    void Promise.all(wanted.map((id) => api.get('/roadshow-projects/{id}', { params: { path: { id } } }).catch(() => undefined))).then((rows) => {
       if (live) setProjects(new Map(rows.filter((p): p is Project => !!p).map((p) => [p.id, p])));
     });
     return () => {
@@ -50,10 +51,10 @@ const INVESTOR_VISIBLE = PROJECT_STATUSES.filter((s) => !['collected', 'screenin
 /** Projects that fit the investor's focus (with reasons), and every screened project, with follow/unfollow. */
 export function FocusProjectsPage() {
   const { t } = useI18n();
-  const profile = useApi<InvestorProfile>('/investor-profile');
-  const recommendations = useApi<Recommendation[]>('/investor-recommendations');
+  const profile = useApi('/investor-profile');
+  const recommendations = useApi('/investor-recommendations');
   const [filters, setFilters] = useState<{ status?: string; industry?: string }>({});
-  const list = usePagedList<Project>('/roadshow-projects', filters);
+  const list = usePagedList('/roadshow-projects', { params: { query: filters } });
   const reason = useReasonText();
   const base = useProjectColumns();
   const recommended = useProjectColumns<Recommendation>((r) => r.project);
@@ -101,7 +102,6 @@ export function FocusProjectsPage() {
               children: (
                 <>
                   <ProjectFilters {...filters} statuses={INVESTOR_VISIBLE} onChange={setFilters} />
-                  <LoadError error={list.error} retry={() => void list.reload()} />
                   <PagedTable<Project> list={list} columns={[...base, followColumn]} rowKey="id" testId="investor-projects" />
                 </>
               ),
@@ -113,18 +113,13 @@ export function FocusProjectsPage() {
   );
 }
 
-interface ProfileValues {
-  focusIndustries?: string[];
-  focusStages?: string[];
-  ticketMinFen?: number;
-  ticketMaxFen?: number;
-}
+type ProfileValues = Schema<'UpsertInvestorProfileDto'>;
 
 /** The investor organisation's focus (industries, stages, ticket size) and the projects the user follows. */
 export function InvestorProfilePage() {
   const { t } = useI18n();
   const options = useEnumOptions();
-  const profile = useApi<InvestorProfile>('/investor-profile');
+  const profile = useApi('/investor-profile');
   const followed = useProjectsByIds(profile.data?.followedProjectIds ?? []);
   const p = profile.data;
   return (
@@ -139,7 +134,7 @@ export function InvestorProfilePage() {
                 schema="UpsertInvestorProfileDto"
                 testId="profile-form"
                 initialValues={{ focusIndustries: p.focusIndustries, focusStages: p.focusStages, ticketMinFen: p.ticketMinFen ?? undefined, ticketMaxFen: p.ticketMaxFen ?? undefined }}
-                submit={(values, key) => api.post('/investor-profile', values, { idempotencyKey: key })}
+                submit={(values, key) => api.post('/investor-profile', { body: values, idempotencyKey: key })}
                 onDone={() => void profile.reload()}
                 successMessage={t('roadshow.profile.saved')}
               >
@@ -194,7 +189,7 @@ interface Move {
 /** The interest pipeline as a kanban board; each move is confirmed, and an illegal one shows the API's 409. */
 export function PipelinePage() {
   const { t, label } = useI18n();
-  const interests = useApi<Interest[]>('/investor-interests');
+  const interests = useApi('/investor-interests');
   const projects = useProjectsByIds((interests.data ?? []).map((i) => i.projectId));
   const [move, setMove] = useState<Move>();
   const [over, setOver] = useState<string>();
@@ -279,11 +274,11 @@ export function PipelinePage() {
       {all.length === 0 && !interests.loading && <Empty style={{ marginTop: 24 }} description={t('roadshow.pipeline.none')} />}
       <Modal open={!!move} footer={null} onCancel={() => setMove(undefined)} title={t('roadshow.pipeline.confirmTitle')} destroyOnHidden>
         {move && (
-          <ApiForm<{ event: string; note?: string }, Interest>
+          <ApiForm<Schema<'InterestTransitionDto'>, Interest>
             schema="InterestTransitionDto"
             testId="interest-move-form"
             initialValues={{ event: EVENT_INTO[move.target] }}
-            submit={(values, key) => api.post(`/roadshow-interests/${move.interest.id}/transitions`, values, { idempotencyKey: key })}
+            submit={(values, key) => api.post('/roadshow-interests/{id}/transitions', { params: { path: { id: move.interest.id } }, body: values, idempotencyKey: key })}
             onDone={() => {
               setMove(undefined);
               void interests.reload();

@@ -74,9 +74,6 @@ export const roadshowMessages: Messages = {
     'roadshow.requester.park': '园区',
 
     'roadshow.action.remove': '移除',
-    'roadshow.page.prev': '上一页',
-    'roadshow.page.next': '下一页',
-    'roadshow.page.number': '第 {page} 页',
 
     'roadshow.project.title': '项目名称',
     'roadshow.project.titlePlaceholder': '如：高导热石墨烯复合散热膜',
@@ -409,9 +406,6 @@ export const roadshowMessages: Messages = {
     'roadshow.requester.park': 'Park',
 
     'roadshow.action.remove': 'Remove',
-    'roadshow.page.prev': 'Previous',
-    'roadshow.page.next': 'Next',
-    'roadshow.page.number': 'Page {page}',
 
     'roadshow.project.title': 'Project',
     'roadshow.project.titlePlaceholder': 'e.g. High-conductivity graphene heat-spreading film',

@@ -9,24 +9,24 @@ import { useI18n } from '../../app/i18n';
 import { AgendaVersions, PublishedAgenda, SessionFacts } from './sessions';
 import { DownloadButton, formatRange, ProjectLink, TitleWithStatus, useVenues, RangeText } from './shared';
 import { SCHEDULABLE } from './types';
-import type { Project, Rsvp, ScheduleResult, Session, SessionDetail, Slot, SlotChange, Warning } from './types';
+import type { Rsvp, ScheduleResult, Session, SessionDetail, Slot, SlotChange, Warning } from './types';
 
 /** Projects the scheduler and manual edits may place (screened, coached, scheduled), by id. */
 export function useSchedulableProjects() {
-  const screened = useApi<Project[]>('/roadshow-projects', { status: 'screened', limit: 500 });
-  const coached = useApi<Project[]>('/roadshow-projects', { status: 'coached', limit: 500 });
-  const scheduled = useApi<Project[]>('/roadshow-projects', { status: 'scheduled', limit: 500 });
+  const screened = useApi('/roadshow-projects', { params: { query: { status: 'screened', limit: 500 } } });
+  const coached = useApi('/roadshow-projects', { params: { query: { status: 'coached', limit: 500 } } });
+  const scheduled = useApi('/roadshow-projects', { params: { query: { status: 'scheduled', limit: 500 } } });
   const all = [...(screened.data ?? []), ...(coached.data ?? []), ...(scheduled.data ?? [])];
   return { all, byId: new Map(all.map((p) => [p.id, p])), loading: screened.loading || coached.loading || scheduled.loading };
 }
 
 /** The organiser's workbench for one session: slots, the scheduler, publishing, agenda versions and RSVPs. */
 export function SessionAdminPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
   const [rev, setRev] = useState(0);
   const bump = () => setRev((r) => r + 1);
-  const detail = useApi<SessionDetail>(`/roadshow-sessions/${id}`, undefined, { deps: [rev] });
+  const detail = useApi('/roadshow-sessions/{id}', { params: { path: { id } } }, { deps: [rev] });
   const venues = useVenues();
   const session = detail.data?.session;
   if (!session || !detail.data) return <LoadError error={detail.error} retry={() => void detail.reload()} />;
@@ -43,7 +43,7 @@ export function SessionAdminPage() {
                 type="primary"
                 data-testid="session-publish"
                 confirm={session.status === 'draft' ? t('roadshow.session.publishConfirm') : t('roadshow.session.republishConfirm')}
-                action={(key) => api.post(`/roadshow-sessions/${session.id}/publish`, {}, { idempotencyKey: key })}
+                action={(key) => api.post('/roadshow-sessions/{id}/publish', { params: { path: { id: session.id } }, idempotencyKey: key })}
                 onDone={bump}
                 successMessage={t('roadshow.session.published')}
               >
@@ -54,7 +54,7 @@ export function SessionAdminPage() {
               <ActionButton
                 data-testid="session-finish"
                 confirm={t('roadshow.session.finishConfirm')}
-                action={(key) => api.post(`/roadshow-sessions/${session.id}/finish`, {}, { idempotencyKey: key })}
+                action={(key) => api.post('/roadshow-sessions/{id}/finish', { params: { path: { id: session.id } }, idempotencyKey: key })}
                 onDone={bump}
               >
                 {t('roadshow.session.finish')}
@@ -65,14 +65,14 @@ export function SessionAdminPage() {
                 danger
                 data-testid="session-cancel"
                 confirm={t('roadshow.session.cancelConfirm')}
-                action={(key) => api.post(`/roadshow-sessions/${session.id}/cancel`, {}, { idempotencyKey: key })}
+                action={(key) => api.post('/roadshow-sessions/{id}/cancel', { params: { path: { id: session.id } }, idempotencyKey: key })}
                 onDone={bump}
               >
                 {t('roadshow.session.cancel')}
               </ActionButton>
             )}
             {session.agendaVersion > 0 && (
-              <DownloadButton path={`/roadshow-sessions/${session.id}/agenda.ics`} filename={`session-${session.id.slice(0, 8)}.ics`}>
+              <DownloadButton path="/roadshow-sessions/{id}/agenda.ics" init={{ params: { path: { id: session.id } } }} filename={`session-${session.id.slice(0, 8)}.ics`}>
                 {t('roadshow.agenda.ical')}
               </DownloadButton>
             )}
@@ -104,7 +104,7 @@ export function SchedulerPanel({ sessions, onApplied }: { sessions: Pick<Session
   const { t, label } = useI18n();
   const projects = useSchedulableProjects();
   const [result, setResult] = useState<ScheduleResult>();
-  const run = (apply: boolean) => (key: string) => api.post<ScheduleResult>('/roadshow-scheduling/runs', { sessionIds: sessions.map((s) => s.id), apply }, { idempotencyKey: key });
+  const run = (apply: boolean) => (key: string) => api.post('/roadshow-scheduling/runs', { body: { sessionIds: sessions.map((s) => s.id), apply }, idempotencyKey: key });
   const title = (projectId: string) => {
     const p = projects.byId.get(projectId);
     return p ? <ProjectLink id={p.id} title={p.title} number={p.number} /> : <ProjectLink id={projectId} title={projectId.slice(0, 8)} />;
@@ -272,7 +272,7 @@ function SlotGrid({ detail, editable, onChange }: { detail: SessionDetail; edita
                     size="small"
                     danger
                     confirm={t('roadshow.slot.removeConfirm')}
-                    action={(key) => api.post(`/roadshow-sessions/${session.id}/slots/${r.slot!.id}/remove`, {}, { idempotencyKey: key })}
+                    action={(key) => api.post('/roadshow-sessions/{id}/slots/{slotId}/remove', { params: { path: { id: session.id, slotId: r.slot!.id } }, idempotencyKey: key })}
                     onDone={changed}
                   >
                     {t('roadshow.action.remove')}
@@ -291,7 +291,7 @@ function SlotGrid({ detail, editable, onChange }: { detail: SessionDetail; edita
           schema="AssignSlotDto"
           testId="slot-assign-form"
           initialValues={{ slotIndex: assigning }}
-          submit={(values, key) => api.post(`/roadshow-sessions/${session.id}/slots`, values, { idempotencyKey: key })}
+          submit={(values, key) => api.post('/roadshow-sessions/{id}/slots', { params: { path: { id: session.id } }, body: values, idempotencyKey: key })}
           onDone={changed}
         >
           <Field name="projectId" label={t('roadshow.project.title')}>
@@ -313,7 +313,7 @@ function SlotGrid({ detail, editable, onChange }: { detail: SessionDetail; edita
             schema="MoveSlotDto"
             testId="slot-move-form"
             initialValues={{ slotIndex: moving.slotIndex }}
-            submit={(values, key) => api.post(`/roadshow-sessions/${session.id}/slots/${moving.id}/move`, values, { idempotencyKey: key })}
+            submit={(values, key) => api.post('/roadshow-sessions/{id}/slots/{slotId}/move', { params: { path: { id: session.id, slotId: moving.id } }, body: values, idempotencyKey: key })}
             onDone={changed}
           >
             <Field name="slotIndex" label={t('roadshow.slot.index0')}>
@@ -329,8 +329,8 @@ function SlotGrid({ detail, editable, onChange }: { detail: SessionDetail; edita
 /** Every RSVP of the session: confirmed, then the waitlist in order, then cancelled. */
 function RsvpList({ sessionId, rev }: { sessionId: string; rev: number }) {
   const { t, label } = useI18n();
-  const rsvps = useApi<Rsvp[]>(`/roadshow-sessions/${sessionId}/rsvps`, undefined, { deps: [rev] });
-  const users = useApi<{ items: { id: string; displayName: string; organizationName: string }[] }>('/admin/users', { role: 'investor', pageSize: 200 });
+  const rsvps = useApi('/roadshow-sessions/{id}/rsvps', { params: { path: { id: sessionId } } }, { deps: [rev] });
+  const users = useApi('/admin/users', { params: { query: { role: 'investor', pageSize: 200 } } });
   const who = (userId: string) => {
     const u = users.data?.items.find((x) => x.id === userId);
     return u ? `${u.displayName} · ${u.organizationName}` : userId.slice(0, 8);

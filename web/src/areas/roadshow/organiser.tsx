@@ -3,14 +3,15 @@ import { Button, Card, Drawer, Form, Input, InputNumber, Radio, Select, Space, T
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { PageHeader, StatusTag } from '../../app/common';
 import { LoadError } from '../../app/data';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { SchedulerPanel } from './organiser-session';
 import { HostCities } from './sessions';
-import { IndustriesField, IndustryTags, PagedTable, SessionLink, SessionPlace, SessionTypeTag, isHostCity, seatsLeft, useEnumOptions, usePagedList, useRegions, useVenues, TimeWindowFields, RangeText } from './shared';
+import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
+import { IndustriesField, IndustryTags, SessionLink, SessionPlace, SessionTypeTag, isHostCity, seatsLeft, useEnumOptions, useRegions, useVenues, TimeWindowFields, RangeText } from './shared';
 import { SESSION_STATUSES } from './types';
 import type { Session, Venue } from './types';
 
@@ -51,7 +52,7 @@ export function VenuesPage() {
           schema="CreateVenueDto"
           testId="venue-form"
           initialValues={{ cityCode: '330400' }}
-          submit={(values, key) => api.post('/roadshow-venues', values, { idempotencyKey: key })}
+          submit={(values, key) => api.post('/roadshow-venues', { body: values, idempotencyKey: key })}
           onDone={() => {
             setOpen(false);
             void venues.reload();
@@ -76,20 +77,7 @@ export function VenuesPage() {
   );
 }
 
-interface SessionValues {
-  title: string;
-  type: 'custom' | 'alliance' | 'cloud';
-  hostCityCode: string;
-  coHostCityCodes?: string[];
-  venueId?: string;
-  streamUrl?: string;
-  capacity?: number;
-  startsAt: string;
-  endsAt: string;
-  pitchMinutes: number;
-  qaMinutes: number;
-  themeIndustries: string[];
-}
+type SessionValues = Schema<'CreateSessionDto'>;
 
 const SESSION_INITIAL: Partial<SessionValues> = { type: 'custom', hostCityCode: '330400', pitchMinutes: 10, qaMinutes: 5, themeIndustries: [], coHostCityCodes: [] };
 
@@ -111,11 +99,11 @@ function CreateSessionForm({ onDone }: { onDone(session: Session): void }) {
       testId="session-form"
       initialValues={SESSION_INITIAL}
       submit={(v, key) => {
-        const body: Partial<SessionValues> = { ...v };
+        const body: SessionValues = { ...v };
         if (cloud) delete body.venueId;
         else delete body.streamUrl;
         if (type !== 'alliance') delete body.coHostCityCodes;
-        return api.post<Session>('/roadshow-sessions', body, { idempotencyKey: key });
+        return api.post('/roadshow-sessions', { body, idempotencyKey: key });
       }}
       onDone={onDone}
       successMessage={t('roadshow.session.created')}
@@ -174,7 +162,7 @@ export function SessionsAdminPage() {
   const options = useEnumOptions();
   const venues = useVenues();
   const [filters, setFilters] = useState<{ status?: string; type?: string }>({});
-  const list = usePagedList<Session>('/roadshow-sessions', filters);
+  const list = usePagedList('/roadshow-sessions', { params: { query: filters } });
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<Session[]>([]);
   const [scheduling, setScheduling] = useState(false);
@@ -210,7 +198,6 @@ export function SessionsAdminPage() {
           <Select allowClear placeholder={t('common.status')} style={{ width: 140 }} value={filters.status} onChange={(status) => setFilters({ ...filters, status })} options={SESSION_STATUSES.map((s) => ({ value: s, label: label('status', s) }))} />
           <Select allowClear placeholder={t('roadshow.session.type')} style={{ width: 140 }} value={filters.type} onChange={(type) => setFilters({ ...filters, type })} options={options.sessionTypes} />
         </Space>
-        <LoadError error={list.error} retry={() => void list.reload()} />
         <PagedTable<Session>
           list={list}
           columns={columns}

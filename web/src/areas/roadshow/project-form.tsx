@@ -1,25 +1,16 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Select, Space } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { PageHeader } from '../../app/common';
 import { ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { RegionSelect } from '../../app/widgets/region-select';
 import { TimeWindowFields, useEnumOptions } from './shared';
-import type { Project, TeamMember, AvailabilityWindow } from './types';
+import type { Project } from './types';
 
-interface ProjectValues {
-  title: string;
-  summary?: string;
-  industry: string;
-  stage: string;
-  financingAskFen: number;
-  regionCode: string;
-  team: TeamMember[];
-  availability?: AvailabilityWindow[];
-}
+type ProjectValues = Schema<'CreateProjectDto'>;
 
 /** The fields a project is described by (create and edit share them). */
 export function ProjectFields({ withRegion }: { withRegion: boolean }) {
@@ -112,7 +103,7 @@ export function NewProjectPage() {
           schema="CreateProjectDto"
           testId="project-form"
           initialValues={{ regionCode: me.organization.regionCode, team: [{ name: '', role: '' }], availability: [] }}
-          submit={(values, key) => api.post<Project>('/roadshow-projects', values, { idempotencyKey: key })}
+          submit={(values, key) => api.post('/roadshow-projects', { body: values, idempotencyKey: key })}
           onDone={(project) => navigate(`/roadshow/projects/${project.id}`)}
           successMessage={t('roadshow.project.created')}
           submitLabel={t('roadshow.project.create')}

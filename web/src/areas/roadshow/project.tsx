@@ -13,7 +13,7 @@ import { FileDrop } from '../../app/widgets/file-drop';
 import { AvailabilityFields, ProjectFields } from './project-form';
 import { DownloadButton, formatRange, isJiaxingDistrict, isNotFound, NoteField, SessionLink, SessionTypeTag, TitleWithStatus, useRegions } from './shared';
 import { CHAIN, MANUAL_EVENTS, MANUAL_EVENT_FROM } from './types';
-import type { AgendaCollection, DeckInvitation, Interest, InvestorProfile, Outcome, Project } from './types';
+import type { DeckInvitation, Interest, Outcome, Project } from './types';
 import type { Schema } from '../../app/api';
 
 const MAX_DECK_BYTES = 20 * 1024 * 1024;
@@ -54,13 +54,13 @@ export function ChainSteps({ status, reached }: { status: string; reached?: Set<
 
 /** One roadshow project: the enterprise's, the organiser's and the investor's view of it. */
 export function ProjectPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t, label } = useI18n();
   const me = useMe();
   const regions = useRegions();
   const [rev, bump] = useReducer((x: number) => x + 1, 0);
-  const project = useApi<Project>(`/roadshow-projects/${id}`, undefined, { deps: [rev] });
-  const timeline = useApi<Schema<'ProjectTimelineDto'>>(`/roadshow-projects/${id}/timeline`, undefined, { deps: [rev] });
+  const project = useApi('/roadshow-projects/{id}', { params: { path: { id } } }, { deps: [rev] });
+  const timeline = useApi('/roadshow-projects/{id}/timeline', { params: { path: { id } } }, { deps: [rev] });
   const role = me.user.role;
   const p = project.data;
   if (!p) return <LoadError error={project.error} retry={() => void project.reload()} />;
@@ -138,7 +138,7 @@ function OwnerActions({ project, onChange }: { project: Project; onChange(): voi
           type="primary"
           data-testid="submit-screening"
           confirm={project.deck ? t('roadshow.project.submitConfirm') : t('roadshow.project.submitWithoutDeck')}
-          action={(key) => api.post(`/roadshow-projects/${project.id}/submit`, {}, { idempotencyKey: key })}
+          action={(key) => api.post('/roadshow-projects/{id}/submit', { params: { path: { id: project.id } }, idempotencyKey: key })}
           onDone={onChange}
           successMessage={t('roadshow.project.submitted')}
         >
@@ -151,7 +151,7 @@ function OwnerActions({ project, onChange }: { project: Project; onChange(): voi
         <ActionButton
           danger
           confirm={t('roadshow.project.withdrawConfirm')}
-          action={(key) => api.post(`/roadshow-projects/${project.id}/withdraw`, {}, { idempotencyKey: key })}
+          action={(key) => api.post('/roadshow-projects/{id}/withdraw', { params: { path: { id: project.id } }, idempotencyKey: key })}
           onDone={onChange}
         >
           {t('roadshow.project.withdraw')}
@@ -162,7 +162,7 @@ function OwnerActions({ project, onChange }: { project: Project; onChange(): voi
           <ApiForm
             schema="UpdateProjectDto"
             initialValues={{ title: project.title, summary: project.summary, industry: project.industry, stage: project.stage, financingAskFen: project.financingAskFen, team: project.team }}
-            submit={(values, key) => api.post(`/roadshow-projects/${project.id}`, values, { idempotencyKey: key })}
+            submit={(values, key) => api.post('/roadshow-projects/{id}', { params: { path: { id: project.id } }, body: values, idempotencyKey: key })}
             onDone={() => {
               setEditing(undefined);
               onChange();
@@ -176,7 +176,7 @@ function OwnerActions({ project, onChange }: { project: Project; onChange(): voi
           <ApiForm<{ availability?: Project['availability'] }, Project>
             schema="SetAvailabilityDto"
             initialValues={{ availability: project.availability }}
-            submit={(values, key) => api.post(`/roadshow-projects/${project.id}/availability`, { availability: values.availability ?? [] }, { idempotencyKey: key })}
+            submit={(values, key) => api.post('/roadshow-projects/{id}/availability', { params: { path: { id: project.id } }, body: { availability: values.availability ?? [] }, idempotencyKey: key })}
             onDone={() => {
               setEditing(undefined);
               onChange();
@@ -210,7 +210,7 @@ function DeckCard({ project, onChange }: { project: Project; onChange(): void })
     }
     setPercent(0);
     try {
-      await api.upload(`/roadshow-projects/${project.id}/deck`, 'deck', file, { idempotencyKey: key.current, onProgress: setPercent });
+      await api.upload('/roadshow-projects/{id}/deck', { path: { id: project.id } }, { field: 'deck', file }, { idempotencyKey: key.current, onProgress: setPercent });
       key.current = newIdempotencyKey();
       void message.success(t('roadshow.deck.uploaded'));
       onChange();
@@ -233,7 +233,8 @@ function DeckCard({ project, onChange }: { project: Project; onChange(): void })
       )}
       {deck && !locked && (
         <DownloadButton
-          path={`/roadshow-projects/${project.id}/deck`}
+          path="/roadshow-projects/{id}/deck"
+          init={{ params: { path: { id: project.id } } }}
           filename={deck.fileName}
           testId="deck-download"
           onRefused={(err) => (isNotFound(err) ? setLocked(true) : void message.error(errorText(err, t), 6))}
@@ -267,7 +268,7 @@ function DeckCard({ project, onChange }: { project: Project; onChange(): void })
 /** The project's published slots, with an iCal download. */
 function AgendaCard({ projectId, rev }: { projectId: string; rev: number }) {
   const { t } = useI18n();
-  const agenda = useApi<AgendaCollection>(`/roadshow-projects/${projectId}/agenda`, undefined, { deps: [rev] });
+  const agenda = useApi('/roadshow-projects/{id}/agenda', { params: { path: { id: projectId } } }, { deps: [rev] });
   const rows = (agenda.data?.agendas ?? []).flatMap((a) => a.slots.map((s) => ({ ...s, agenda: a })));
   return (
     <Card
@@ -276,7 +277,7 @@ function AgendaCard({ projectId, rev }: { projectId: string; rev: number }) {
       data-testid="project-agenda"
       extra={
         rows.length > 0 && (
-          <DownloadButton path={`/roadshow-projects/${projectId}/agenda.ics`} filename={`roadshow-${projectId.slice(0, 8)}.ics`} testId="project-ical">
+          <DownloadButton path="/roadshow-projects/{id}/agenda.ics" init={{ params: { path: { id: projectId } } }} filename={`roadshow-${projectId.slice(0, 8)}.ics`} testId="project-ical">
             {t('roadshow.agenda.ical')}
           </DownloadButton>
         )
@@ -315,8 +316,8 @@ function AgendaCard({ projectId, rev }: { projectId: string; rev: number }) {
 function InterestsCard({ projectId, rev }: { projectId: string; rev: number }) {
   const { t } = useI18n();
   const me = useMe();
-  const interests = useApi<Interest[]>(`/roadshow-projects/${projectId}/interests`, undefined, { deps: [rev] });
-  const orgs = useApi<{ id: string; name: string }[]>(me.user.role === 'platform_admin' ? '/organizations' : undefined, { kind: 'investor', limit: 200 });
+  const interests = useApi('/roadshow-projects/{id}/interests', { params: { path: { id: projectId } } }, { deps: [rev] });
+  const orgs = useApi('/organizations', me.user.role === 'platform_admin' ? { params: { query: { kind: 'investor', limit: 200 } } } : null);
   const investorName = (id: string, index: number) => orgs.data?.find((o) => o.id === id)?.name ?? (me.organization.id === id ? me.organization.name : t('roadshow.interest.investorN', { n: index + 1 }));
   return (
     <Card title={me.user.role === 'investor' ? t('roadshow.project.myInterests') : t('roadshow.project.interests')} style={{ marginBottom: 16 }} data-testid="project-interests">
@@ -342,7 +343,7 @@ function InterestsCard({ projectId, rev }: { projectId: string; rev: number }) {
 function OutcomeCard({ projectId, rev }: { projectId: string; rev: number }) {
   const { t } = useI18n();
   const regions = useRegions();
-  const outcome = useApi<Outcome>(`/roadshow-projects/${projectId}/outcome`, undefined, { deps: [rev] });
+  const outcome = useApi('/roadshow-projects/{id}/outcome', { params: { path: { id: projectId } } }, { deps: [rev] });
   const o = outcome.data;
   return (
     <Card title={t('roadshow.outcome.title')} style={{ marginBottom: 16 }} data-testid="project-outcome">
@@ -367,13 +368,7 @@ function OutcomeCard({ projectId, rev }: { projectId: string; rev: number }) {
   );
 }
 
-interface OutcomeValues {
-  landedInJiaxing: boolean;
-  landingDistrictCode?: string;
-  landedOn?: string;
-  financingRaisedFen: number;
-  note?: string;
-}
+type OutcomeValues = Schema<'RecordOutcomeDto'>;
 
 /** The roadshow centre moves the project along the chain, records its outcome and invites investors to the deck. */
 function OrganiserPanel({ project, onChange }: { project: Project; onChange(): void }) {
@@ -381,17 +376,17 @@ function OrganiserPanel({ project, onChange }: { project: Project; onChange(): v
   const regions = useRegions();
   const [landed, setLanded] = useState(false);
   const [investorQuery, setInvestorQuery] = useState('');
-  const investors = useApi<{ id: string; name: string }[]>('/organizations', { kind: 'investor', q: investorQuery, limit: 50 });
+  const investors = useApi('/organizations', { params: { query: { kind: 'investor', q: investorQuery, limit: 50 } } });
   const suggested = MANUAL_EVENTS.find((e) => MANUAL_EVENT_FROM[e].includes(project.status));
   return (
     <>
       <Card title={t('roadshow.transition.title')} style={{ marginBottom: 16 }}>
-        <ApiForm<{ event: string; note?: string }, Project>
+        <ApiForm<Schema<'ProjectTransitionDto'>, Project>
           key={`${project.status}-${project.version}`}
           schema="ProjectTransitionDto"
           testId="transition-form"
           initialValues={{ event: suggested }}
-          submit={(values, key) => api.post(`/roadshow-projects/${project.id}/transitions`, values, { idempotencyKey: key })}
+          submit={(values, key) => api.post('/roadshow-projects/{id}/transitions', { params: { path: { id: project.id } }, body: values, idempotencyKey: key })}
           onDone={onChange}
           successMessage={t('action.done')}
           submitLabel={t('roadshow.transition.apply')}
@@ -412,11 +407,7 @@ function OrganiserPanel({ project, onChange }: { project: Project; onChange(): v
           initialValues={{ landedInJiaxing: false }}
           onValuesChange={(_, all) => setLanded(!!all.landedInJiaxing)}
           submit={(v, key) =>
-            api.post(
-              `/roadshow-projects/${project.id}/outcome`,
-              v.landedInJiaxing ? v : { landedInJiaxing: false, financingRaisedFen: v.financingRaisedFen, note: v.note },
-              { idempotencyKey: key },
-            )
+            api.post('/roadshow-projects/{id}/outcome', { params: { path: { id: project.id } }, body: v.landedInJiaxing ? v : { landedInJiaxing: false, financingRaisedFen: v.financingRaisedFen, note: v.note }, idempotencyKey: key })
           }
           onDone={onChange}
           successMessage={t('roadshow.outcome.recorded')}
@@ -441,7 +432,7 @@ function OrganiserPanel({ project, onChange }: { project: Project; onChange(): v
         <ApiForm<{ investorOrganizationId: string }, DeckInvitation>
           schema="DeckInvitationDto"
           testId="deck-invite-form"
-          submit={(values, key) => api.post(`/roadshow-projects/${project.id}/deck-invitations`, values, { idempotencyKey: key })}
+          submit={(values, key) => api.post('/roadshow-projects/{id}/deck-invitations', { params: { path: { id: project.id } }, body: values, idempotencyKey: key })}
           onDone={(r) => void message.success(t('roadshow.invite.done', { time: formatTime(r.invitedAt) }))}
           submitLabel={t('roadshow.invite.send')}
         >
@@ -464,8 +455,8 @@ function OrganiserPanel({ project, onChange }: { project: Project; onChange(): v
 /** An investor follows the project, reads the deck when invited, and registers interest. */
 function InvestorPanel({ project, rev, onChange }: { project: Project; rev: number; onChange(): void }) {
   const { t } = useI18n();
-  const profile = useApi<InvestorProfile>('/investor-profile', undefined, { deps: [rev] });
-  const mine = useApi<Interest[]>(`/roadshow-projects/${project.id}/interests`, undefined, { deps: [rev] });
+  const profile = useApi('/investor-profile', undefined, { deps: [rev] });
+  const mine = useApi('/roadshow-projects/{id}/interests', { params: { path: { id: project.id } } }, { deps: [rev] });
   const following = profile.data?.followedProjectIds.includes(project.id) ?? false;
   const interest = mine.data?.[0];
   return (
@@ -483,7 +474,7 @@ function InvestorPanel({ project, rev, onChange }: { project: Project; rev: numb
             <ApiForm<{ note?: string }, Interest>
               schema="InterestNoteDto"
               testId="interest-form"
-              submit={(values, key) => api.post(`/roadshow-projects/${project.id}/interests`, values, { idempotencyKey: key })}
+              submit={(values, key) => api.post('/roadshow-projects/{id}/interests', { params: { path: { id: project.id } }, body: values, idempotencyKey: key })}
               onDone={onChange}
               successMessage={t('roadshow.interest.registered')}
               submitLabel={t('roadshow.interest.express')}
@@ -506,7 +497,7 @@ export function FollowButton({ projectId, following, onDone }: { projectId: stri
       ghost={!following}
       data-testid={`follow-${projectId}`}
       data-following={following}
-      action={(key) => api.post(`/roadshow-projects/${projectId}/${following ? 'unfollow' : 'follow'}`, {}, { idempotencyKey: key })}
+      action={(key) => api.post(following ? '/roadshow-projects/{id}/unfollow' : '/roadshow-projects/{id}/follow', { params: { path: { id: projectId } }, idempotencyKey: key })}
       onDone={onDone}
       successMessage={following ? t('roadshow.follow.removed') : t('roadshow.follow.added')}
     >

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMe } from '../../app/auth';
 import { Money, PageHeader, StatusTag, formatTime } from '../../app/common';
-import { LoadError } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { PagedTable, ProjectLink, useEnumOptions, usePagedList, useRegions } from './shared';
+import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
+import { ProjectLink, useEnumOptions, useRegions } from './shared';
 import { PROJECT_STATUSES, Project } from './types';
 
 /** The columns every project table shares; `of` finds the project in a row (a recommendation wraps one). */
@@ -59,7 +59,7 @@ export function ProjectListPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<{ status?: string; industry?: string }>({});
-  const list = usePagedList<Project>('/roadshow-projects', filters);
+  const list = usePagedList('/roadshow-projects', { params: { query: filters } });
   const base = useProjectColumns();
   const enterprise = me.user.role === 'enterprise_user';
   // Organisers decide screening in the approval inbox: link each project under screening to its case.
@@ -88,7 +88,6 @@ export function ProjectListPage() {
       />
       <Card>
         <ProjectFilters {...filters} onChange={setFilters} />
-        <LoadError error={list.error} retry={() => void list.reload()} />
         <PagedTable<Project> list={list} columns={columns} rowKey="id" testId="project-table" />
       </Card>
     </>

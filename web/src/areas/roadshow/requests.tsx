@@ -3,14 +3,14 @@ import { Button, Card, Drawer, Input, InputNumber, Modal, Select, Space, Table, 
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { PageHeader, StatusTag, formatTime } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatRange, IndustriesField, IndustryTags, isHostCity, NoteField, TimeWindowFields, useRegions, RangeText } from './shared';
-import type { Session, SessionRequest } from './types';
+import type { SessionRequest } from './types';
 
 function useRequestColumns(): TableColumnsType<SessionRequest> {
   const { t, label } = useI18n();
@@ -41,7 +41,7 @@ function useRequestColumns(): TableColumnsType<SessionRequest> {
 export function RequestsPage() {
   const { t } = useI18n();
   const regions = useRegions();
-  const requests = useApi<SessionRequest[]>('/roadshow-session-requests');
+  const requests = useApi('/roadshow-session-requests');
   const columns = useRequestColumns();
   const [open, setOpen] = useState(false);
   return (
@@ -60,11 +60,11 @@ export function RequestsPage() {
         <Table<SessionRequest> rowKey="id" loading={requests.loading} dataSource={requests.data ?? []} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: true }} locale={{ emptyText: t('roadshow.request.none') }} />
       </Card>
       <Drawer open={open} onClose={() => setOpen(false)} title={t('roadshow.request.new')} size={600} destroyOnHidden>
-        <ApiForm
+        <ApiForm<Schema<'CreateSessionRequestDto'>, SessionRequest>
           schema="CreateSessionRequestDto"
           testId="request-form"
           initialValues={{ hostCityCode: '330400', industries: [], expectedAudience: 50 }}
-          submit={(values, key) => api.post('/roadshow-session-requests', values, { idempotencyKey: key })}
+          submit={(values, key) => api.post('/roadshow-session-requests', { body: values, idempotencyKey: key })}
           onDone={() => {
             setOpen(false);
             void requests.reload();
@@ -93,8 +93,8 @@ export function RequestsPage() {
 export function RequestsAdminPage() {
   const { t } = useI18n();
   const me = useMe();
-  const requests = useApi<SessionRequest[]>('/roadshow-session-requests');
-  const sessions = useApi<Session[]>('/roadshow-sessions', { type: 'custom', limit: 500 });
+  const requests = useApi('/roadshow-session-requests');
+  const sessions = useApi('/roadshow-sessions', { params: { query: { type: 'custom', limit: 500 } } });
   const columns = useRequestColumns();
   const [deciding, setDeciding] = useState<{ request: SessionRequest; accept: boolean }>();
   const done = () => {
@@ -137,9 +137,9 @@ export function RequestsAdminPage() {
       </Card>
       <Modal open={!!deciding} footer={null} onCancel={() => setDeciding(undefined)} title={deciding ? `${deciding.accept ? t('roadshow.request.accept') : t('roadshow.request.decline')}：${deciding.request.title}` : ''} destroyOnHidden>
         {deciding?.accept && (
-          <ApiForm
+          <ApiForm<Schema<'AcceptSessionRequestDto'>, SessionRequest>
             schema="AcceptSessionRequestDto"
-            submit={(values, key) => api.post(`/roadshow-session-requests/${deciding.request.id}/accept`, values, { idempotencyKey: key })}
+            submit={(values, key) => api.post('/roadshow-session-requests/{id}/accept', { params: { path: { id: deciding.request.id } }, body: values, idempotencyKey: key })}
             onDone={done}
             submitLabel={t('roadshow.request.accept')}
           >
@@ -150,9 +150,9 @@ export function RequestsAdminPage() {
           </ApiForm>
         )}
         {deciding && !deciding.accept && (
-          <ApiForm
+          <ApiForm<Schema<'DeclineSessionRequestDto'>, SessionRequest>
             schema="DeclineSessionRequestDto"
-            submit={(values, key) => api.post(`/roadshow-session-requests/${deciding.request.id}/decline`, values, { idempotencyKey: key })}
+            submit={(values, key) => api.post('/roadshow-session-requests/{id}/decline', { params: { path: { id: deciding.request.id } }, body: values, idempotencyKey: key })}
             onDone={done}
             submitLabel={t('roadshow.request.decline')}
           >

@@ -10,7 +10,7 @@ import { LoadError, useApi } from '../../app/data';
 import { ActionButton } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { DownloadButton, formatRange, IndustryTags, isNotFound, ProjectLink, seatsLeft, SessionLink, SessionPlace, SessionTypeTag, shanghaiDay, TitleWithStatus, useEnumOptions, useRegions, useVenues, RangeText } from './shared';
-import type { Agenda, AgendaCollection, AgendaSlot, AgendaVersion, Rsvp, Session, Venue } from './types';
+import type { AgendaSlot, Session, Venue } from './types';
 
 /** The hosting cities of a session: the host, then co-hosts of an alliance session. */
 export function HostCities({ session }: { session: Session }) {
@@ -25,7 +25,7 @@ export function SessionsCalendarPage() {
   const options = useEnumOptions();
   const [view, setView] = useState<'calendar' | 'list'>('calendar');
   const [type, setType] = useState<string>();
-  const sessions = useApi<Session[]>('/roadshow-sessions', { status: 'published', type, limit: 500 });
+  const sessions = useApi('/roadshow-sessions', { params: { query: { status: 'published', type, limit: 500 } } });
   const venues = useVenues();
   const rows = sessions.data ?? [];
   const [month, setMonth] = useState<Dayjs>(() => dayjs());
@@ -131,11 +131,11 @@ export function SessionFacts({ session, venues }: { session: Session; venues: Ve
 
 /** A published session as investors and other visitors see it: facts, agenda, versions and (investors) the RSVP. */
 export function SessionPublicPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useI18n();
   const me = useMe();
   const [rev, setRev] = useState(0);
-  const detail = useApi<{ session: Session }>(`/roadshow-sessions/${id}`, undefined, { deps: [rev] });
+  const detail = useApi('/roadshow-sessions/{id}', { params: { path: { id } } }, { deps: [rev] });
   const venues = useVenues();
   const session = detail.data?.session;
   if (!session) return <LoadError error={detail.error} retry={() => void detail.reload()} />;
@@ -144,7 +144,7 @@ export function SessionPublicPage() {
       <PageHeader
         title={<TitleWithStatus title={session.title} status={session.status} testId="session-title" />}
         extra={
-          <DownloadButton path={`/roadshow-sessions/${session.id}/agenda.ics`} filename={`session-${session.id.slice(0, 8)}.ics`} testId="session-ical">
+          <DownloadButton path="/roadshow-sessions/{id}/agenda.ics" init={{ params: { path: { id: session.id } } }} filename={`session-${session.id.slice(0, 8)}.ics`} testId="session-ical">
             {t('roadshow.agenda.ical')}
           </DownloadButton>
         }
@@ -167,7 +167,7 @@ export function SessionPublicPage() {
 function RsvpCard({ session, onChange }: { session: Session; onChange(): void }) {
   const { t, label } = useI18n();
   const [rev, setRev] = useState(0);
-  const mine = useApi<Rsvp>(`/roadshow-sessions/${session.id}/rsvp`, undefined, { deps: [rev] });
+  const mine = useApi('/roadshow-sessions/{id}/rsvp', { params: { path: { id: session.id } } }, { deps: [rev] });
   const rsvp = mine.data && mine.data.status !== 'cancelled' ? mine.data : undefined;
   const done = () => {
     setRev((r) => r + 1);
@@ -189,7 +189,7 @@ function RsvpCard({ session, onChange }: { session: Session; onChange(): void })
               danger
               data-testid="rsvp-cancel"
               confirm={rsvp.status === 'confirmed' ? t('roadshow.rsvp.cancelConfirmSeat') : t('roadshow.rsvp.cancelConfirm')}
-              action={(key) => api.post(`/roadshow-sessions/${session.id}/rsvp/cancel`, {}, { idempotencyKey: key })}
+              action={(key) => api.post('/roadshow-sessions/{id}/rsvp/cancel', { params: { path: { id: session.id } }, idempotencyKey: key })}
               onDone={done}
             >
               {t('roadshow.rsvp.cancel')}
@@ -199,7 +199,7 @@ function RsvpCard({ session, onChange }: { session: Session; onChange(): void })
       ) : open ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">{seatsLeft(session) > 0 ? t('roadshow.rsvp.seatsLeft', { n: seatsLeft(session) }) : t('roadshow.rsvp.fullHint')}</Typography.Text>
-          <ActionButton type="primary" data-testid="rsvp-button" action={(key) => api.post(`/roadshow-sessions/${session.id}/rsvp`, {}, { idempotencyKey: key })} onDone={done} successMessage={t('roadshow.rsvp.sent')}>
+          <ActionButton type="primary" data-testid="rsvp-button" action={(key) => api.post('/roadshow-sessions/{id}/rsvp', { params: { path: { id: session.id } }, idempotencyKey: key })} onDone={done} successMessage={t('roadshow.rsvp.sent')}>
             {seatsLeft(session) > 0 ? t('roadshow.rsvp.reply') : t('roadshow.rsvp.joinWaitlist')}
           </ActionButton>
         </Space>
@@ -243,7 +243,7 @@ export function AgendaSlotsTable({ slots, testId }: { slots: AgendaSlot[]; testI
 /** The latest published agenda of a session (organisers also see the draft before the first publication). */
 export function PublishedAgenda({ sessionId, rev }: { sessionId: string; rev: number }) {
   const { t } = useI18n();
-  const agenda = useApi<Agenda>(`/roadshow-sessions/${sessionId}/agenda`, undefined, { deps: [rev] });
+  const agenda = useApi('/roadshow-sessions/{id}/agenda', { params: { path: { id: sessionId } } }, { deps: [rev] });
   const a = agenda.data;
   return (
     <Card
@@ -262,7 +262,7 @@ export function AgendaVersions({ sessionId, rev }: { sessionId: string; rev: num
   const { t, label } = useI18n();
   const me = useMe();
   const opens = ['investor', 'platform_admin'].includes(me.user.role);
-  const versions = useApi<AgendaVersion[]>(`/roadshow-sessions/${sessionId}/agenda-versions`, undefined, { deps: [rev] });
+  const versions = useApi('/roadshow-sessions/{id}/agenda-versions', { params: { path: { id: sessionId } } }, { deps: [rev] });
   const list = [...(versions.data ?? [])].reverse();
   return (
     <Card title={t('roadshow.agenda.versions')} style={{ marginBottom: 16 }} data-testid="agenda-versions">
@@ -306,7 +306,7 @@ export function AgendaVersions({ sessionId, rev }: { sessionId: string; rev: num
 /** The investor's agenda: published sessions where they hold a seat, with an iCal download. */
 export function MyAgendaPage() {
   const { t } = useI18n();
-  const agenda = useApi<AgendaCollection>('/investor-agenda');
+  const agenda = useApi('/investor-agenda');
   const agendas = agenda.data?.agendas ?? [];
   return (
     <>

@@ -1,7 +1,5 @@
-import { Button, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import type { TableProps } from 'antd';
+import { DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../app/api';
 import { StatusTag, formatTime } from '../../app/common';
@@ -107,55 +105,11 @@ export function SessionPlace({ session, venues }: { session: Session; venues: Ve
 }
 
 export function useVenues() {
-  return useApi<Venue[]>('/roadshow-venues');
+  return useApi('/roadshow-venues');
 }
 
 /** Seats left in a session (never negative). */
 export const seatsLeft = (s: Session) => Math.max(0, s.capacity - s.seatsTaken);
-
-/**
- * A list the API pages by limit/offset without a total: asks for one row more than a page to know
- * whether a next page exists.
- */
-export function usePagedList<T>(path: string | undefined, query: Record<string, string | number | undefined>, pageSize = 20) {
-  const [page, setPage] = useState(1);
-  const queryKey = JSON.stringify(query);
-  useEffect(() => setPage(1), [queryKey]);
-  const loaded = useApi<T[]>(path, { ...query, limit: pageSize + 1, offset: (page - 1) * pageSize });
-  const rows = (loaded.data ?? []).slice(0, pageSize);
-  return { ...loaded, rows, page, setPage, hasMore: (loaded.data?.length ?? 0) > pageSize, pageSize };
-}
-
-/** A table over usePagedList, with previous/next paging. */
-export function PagedTable<T extends object>(props: { list: ReturnType<typeof usePagedList<T>>; columns: TableProps<T>['columns']; rowKey: keyof T & string; testId?: string; rowSelection?: TableProps<T>['rowSelection'] }) {
-  const { t } = useI18n();
-  const { list } = props;
-  return (
-    <>
-      <Table<T>
-        rowKey={props.rowKey}
-        loading={list.loading}
-        dataSource={list.rows}
-        columns={props.columns}
-        pagination={false}
-        size="middle"
-        scroll={{ x: true }}
-        rowSelection={props.rowSelection}
-        locale={{ emptyText: <Empty description={t('common.empty')} /> }}
-        data-testid={props.testId}
-      />
-      <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
-        <Button size="small" disabled={list.page <= 1} onClick={() => list.setPage(list.page - 1)}>
-          {t('roadshow.page.prev')}
-        </Button>
-        <Typography.Text type="secondary">{t('roadshow.page.number', { page: list.page })}</Typography.Text>
-        <Button size="small" disabled={!list.hasMore} onClick={() => list.setPage(list.page + 1)}>
-          {t('roadshow.page.next')}
-        </Button>
-      </Space>
-    </>
-  );
-}
 
 /** A link to a project's page, showing its number and title. */
 export function ProjectLink({ id, title, number }: { id: string; title: string; number?: string }) {

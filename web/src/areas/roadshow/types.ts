@@ -44,10 +44,8 @@ export const EVENT_INTO: Record<string, InterestEvent> = {
   invested: 'invest',
   dropped: 'drop',
 };
-export type InterestEvent = 'meet' | 'start_due_diligence' | 'offer_term_sheet' | 'invest' | 'drop';
+export type InterestEvent = Schemas['InterestTransitionDto']['event'];
 
-export type TeamMember = Schemas['TeamMemberDto'];
-export type AvailabilityWindow = Schemas['AvailabilityWindowDto'];
 export type Deck = Schemas['DeckInfoDto'];
 export type Project = Schemas['ProjectDto'];
 export type TimelineEntry = Schemas['ProjectTimelineDto']['entries'][number];
@@ -60,10 +58,6 @@ export type Warning = Schemas['WarningDto'];
 export type SlotChange = Schemas['SlotChangeDto'];
 export type AgendaSlot = Schemas['AgendaSlotDto'];
 export type Agenda = Schemas['AgendaDto'];
-export type AgendaChange = Schemas['AgendaChangeDto'];
-export type AgendaVersion = Schemas['AgendaVersionDto'];
-export type AgendaCollection = Schemas['AgendaCollectionDto'];
-export type Placement = Schemas['PlacementDto'];
 export type ScheduleResult = Schemas['ScheduleResultDto'];
 export type Rsvp = Schemas['RsvpDto'];
 export type Interest = Schemas['InterestDto'];

@@ -20,8 +20,8 @@ export class UpsertInvestorProfileDto {
 
 export class InvestorProfileDto {
   @ApiProperty() organizationId: string;
-  @ApiProperty({ type: [String] }) focusIndustries: string[];
-  @ApiProperty({ type: [String] }) focusStages: string[];
+  @ApiProperty({ enum: ROADSHOW_INDUSTRIES, isArray: true }) focusIndustries: string[];
+  @ApiProperty({ enum: FINANCING_STAGES, isArray: true }) focusStages: string[];
   @ApiProperty({ nullable: true, type: Number }) ticketMinFen: number | null;
   @ApiProperty({ nullable: true, type: Number }) ticketMaxFen: number | null;
   @ApiProperty({ type: [String], description: 'Projects the signed-in investor follows' }) followedProjectIds: string[];

@@ -1,10 +1,9 @@
 import { Card, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { History, TimelineItem } from '../../app/common';
-import { LoadError, useApi } from '../../app/data';
-import { useI18n } from '../../app/i18n';
-import { StateTag } from './shared';
-import type { Schema } from '../../app/api';
+import type { Schema } from '../api';
+import { History, StatusTag, type TimelineItem } from '../common';
+import { LoadError, useApi } from '../data';
+import { useI18n } from '../i18n';
 
 export type CaseDetail = Schema<'CaseDetailDto'>;
 
@@ -27,29 +26,29 @@ export function lastDecisionComment(detail: CaseDetail | undefined): string | nu
  */
 export function CaseTimeline({ caseId, extra, pollMs }: { caseId: string | null | undefined; extra?: TimelineItem[]; pollMs?: number }) {
   const { t, label } = useI18n();
-  const detail = useApi<CaseDetail>(caseId ? `/approval-cases/${caseId}` : undefined, undefined, { pollMs });
+  const detail = useApi('/approval-cases/{id}', caseId ? { params: { path: { id: caseId } } } : null, { pollMs });
   const stageName = (key: unknown) => detail.data?.tasks.find((x) => x.stageKey === key)?.stageName ?? (key ? String(key) : '');
   const items: TimelineItem[] = [...(extra ?? [])];
   for (const e of detail.data?.timeline ?? []) {
     const d = e.details ?? {};
     // Claiming a task and entering a stage are bookkeeping; the task's creation says the same to the applicant.
     if (HIDDEN.includes(e.action)) continue;
-    const title = t(`enterprise.case.${e.action.replace('.', '_')}`, { stage: stageName(d.stageKey ?? d.stage) });
+    const title = t(`case.${e.action.replace('.', '_')}`, { stage: stageName(d.stageKey ?? d.stage) });
     const notes: ReactNode[] = [];
     if (e.actorRole && e.actorRole !== 'system') notes.push(<Tag key="role">{label('role', e.actorRole)}</Tag>);
-    if (typeof d.comment === 'string' && d.comment) notes.push(<span key="c">{t('enterprise.case.comment', { text: d.comment })}</span>);
+    if (typeof d.comment === 'string' && d.comment) notes.push(<span key="c">{t('case.comment', { text: d.comment })}</span>);
     if (typeof d.reason === 'string' && d.reason && e.action !== 'approval_case.approved') notes.push(<span key="r">{d.reason}</span>);
-    if (typeof d.note === 'string' && d.note) notes.push(<span key="n">{t('enterprise.case.note', { text: d.note })}</span>);
-    if (e.action === 'approval_case.prechecked') notes.push(<span key="p">{t('enterprise.case.precheckSummary', { pass: Number(d.pass ?? 0), warn: Number(d.warn ?? 0), fail: Number(d.fail ?? 0) })}</span>);
-    items.push({ at: e.at, title: title.startsWith('enterprise.case.') ? e.action : title, detail: notes.length ? <Space wrap>{notes}</Space> : undefined, color: COLORS[e.action] });
+    if (typeof d.note === 'string' && d.note) notes.push(<span key="n">{t('case.note', { text: d.note })}</span>);
+    if (e.action === 'approval_case.prechecked') notes.push(<span key="p">{t('case.precheckSummary', { pass: Number(d.pass ?? 0), warn: Number(d.warn ?? 0), fail: Number(d.fail ?? 0) })}</span>);
+    items.push({ at: e.at, title: title.startsWith('case.') ? e.action : title, detail: notes.length ? <Space wrap>{notes}</Space> : undefined, color: COLORS[e.action] });
   }
   items.sort((a, b) => a.at.localeCompare(b.at));
   const latestRevision = Math.max(0, ...(detail.data?.findings ?? []).map((f) => f.revision));
   const findings = (detail.data?.findings ?? []).filter((f) => f.revision === latestRevision);
   return (
     <Card
-      title={t('enterprise.case.title')}
-      extra={detail.data && <StateTag status={detail.data.case.status} />}
+      title={t('case.title')}
+      extra={detail.data && <StatusTag status={detail.data.case.status} />}
       style={{ marginBottom: 16 }}
       data-testid="case-timeline"
     >
@@ -57,12 +56,12 @@ export function CaseTimeline({ caseId, extra, pollMs }: { caseId: string | null 
       <History items={items} />
       {findings.length > 0 && (
         <>
-          <Typography.Text strong>{t('enterprise.case.findings')}</Typography.Text>
+          <Typography.Text strong>{t('case.findings')}</Typography.Text>
           <div style={{ marginTop: 8 }}>
             <Space wrap>
               {findings.map((f) => (
                 <Tag key={f.check} color={f.outcome === 'pass' ? 'green' : f.outcome === 'warn' ? 'gold' : 'red'} title={f.reasons.join('；')}>
-                  {t(`enterprise.check.${f.check}`).startsWith('enterprise.check.') ? f.check : t(`enterprise.check.${f.check}`)} · {label('status', f.outcome)}
+                  {t(`case.check.${f.check}`).startsWith('case.check.') ? f.check : t(`case.check.${f.check}`)} · {label('status', f.outcome)}
                 </Tag>
               ))}
             </Space>

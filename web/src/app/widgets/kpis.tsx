@@ -1,0 +1,29 @@
+import { Card, Col, Row, Statistic } from 'antd';
+import { formatFen } from '@shared/money';
+
+export interface Kpi {
+  title: string;
+  value: number;
+  money?: boolean;
+  testId: string;
+  danger?: boolean;
+}
+
+/** A row of headline figures (KPI cards); money in yuan from fen; `danger` turns a non-zero figure red. */
+export function Kpis({ items }: { items: Kpi[] }) {
+  return (
+    <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+      {items.map((k) => (
+        <Col key={k.testId} xs={12} md={24 / Math.min(items.length, 4)}>
+          <Card size="small" data-testid={k.testId}>
+            <Statistic
+              title={k.title}
+              value={k.money ? formatFen(k.value) : k.value}
+              styles={{ content: k.danger && k.value > 0 ? { color: '#cf1322' } : undefined }}
+            />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
