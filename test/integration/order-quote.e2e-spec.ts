@@ -153,5 +153,29 @@ describe('POST /service-orders/quote: what ordering would compute, without order
     expect(two.body).toMatchObject({ contractAmountFen: 2, ratioBp: 5000, subsidyFen: 1, enterpriseShareFen: 1, subsidyLimitedBy: 'ratio' });
     const ordered = await order(enterprise.auth, { ...body, quantity: 2 }).expect(201);
     expect(ordered.body).toMatchObject({ contractAmountFen: 2, subsidyHeldFen: 1 });
+
+    // Delivered for 1 fen, the subsidy falls to 0: the hold is released, and a claim is refused in words, not by
+    // the database's claim-amount rule (nothing written).
+    const id = ordered.body.id as string;
+    await app.http().post(`/api/v1/service-orders/${id}/accept`).set(local.auth).expect(200);
+    const delivered = await app.http().post(`/api/v1/service-orders/${id}/deliver`).set(local.auth).send({ reportNumber: 'JC-000001', actualAmountFen: 1, deliveredOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) }).expect(200);
+    expect(delivered.body).toMatchObject({ actualAmountFen: 1, subsidyFinalFen: 0, subsidyHeldFen: 0 });
+    await app.http().post(`/api/v1/service-orders/${id}/confirm`).set(enterprise.auth).expect(200);
+    const claims = async () => Number((await app.dataSource.query(`SELECT count(*) AS n FROM redemption_claims WHERE order_id = $1`, [id]))[0].n);
+    const claim = await app
+      .http()
+      .post('/api/v1/redemption-claims')
+      .set(local.auth)
+      .send({ orderId: id, contractNo: 'HT-000001', invoiceNo: 'FP-000000000001', paymentProof: 'BANK-0000000001', reportNo: 'JC-000001' })
+      .expect(422);
+    expect(claim.body).toEqual({
+      statusCode: 422,
+      code: 'BUSINESS_RULE_VIOLATED',
+      message: "nothing to claim: the order's subsidy is 0 fen (delivered for 1 fen)",
+      details: { field: 'orderId', subsidyFen: 0 },
+    });
+    expect(await claims()).toBe(0);
+    const after = await app.http().get(`/api/v1/service-orders/${id}`).set(enterprise.auth).expect(200);
+    expect(after.body.status).toBe('confirmed');
   });
 });

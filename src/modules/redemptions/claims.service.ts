@@ -56,6 +56,14 @@ export class ClaimsService implements OnModuleInit {
         throw DomainError.notFound('Order');
       }
       if (shanghaiDate() > program.redeemBy) throw DomainError.rule(`The programme's redeem-by date ${program.redeemBy} has passed`);
+      // Delivered for less than the smallest payable amount, the order's subsidy is 0 fen: the enterprise paid it
+      // all and there is nothing to redeem (docs/domain.md, "Ordering").
+      if (order.subsidyHeldFen <= 0) {
+        throw DomainError.rule(`nothing to claim: the order's subsidy is 0 fen (delivered for ${order.actualAmountFen ?? order.contractAmountFen} fen)`, {
+          field: 'orderId',
+          subsidyFen: 0,
+        });
+      }
       await this.orders.applyClaimEvent(tx, order, 'claim', null);
       const [{ n }] = (await tx.manager.query(`SELECT nextval('redemption_claim_number_seq') AS n`)) as { n: string }[];
       const repo = tx.manager.getRepository(RedemptionClaim);
