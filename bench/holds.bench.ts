@@ -96,9 +96,8 @@ async function prepareBaseline(url: string, clients: number): Promise<{ hot: Acc
   try {
     const [{ id: programId }] = (
       await c.query(
-        `INSERT INTO voucher_programs (issuing_region_code, year, name, ratio_bp_by_tier, per_application_cap_fen, annual_cap_enterprise_fen, annual_cap_group_fen,
-                                       full_coverage_threshold_fen, use_by, redeem_by, redemption_mode, settlement_cycle, budget_fen, status)
-         VALUES ('330400', 2026, $1, '{"default": 5000}', 1, 1, 1, 0, '2026-12-31', '2027-03-31', 'provider_redeems', 'monthly', 1, 'closed') RETURNING id`,
+        `INSERT INTO voucher_programs (issuing_region_code, year, name, use_by, redeem_by, redemption_mode, settlement_cycle, budget_fen, status)
+         VALUES ('330400', 2026, $1, '2026-12-31', '2027-03-31', 'provider_redeems', 'monthly', 1, 'closed') RETURNING id`,
         [`基准：原始 SQL 冻结 ${randomBytes(3).toString('hex')}`],
       )
     ).rows as { id: string }[];

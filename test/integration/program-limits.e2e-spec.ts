@@ -45,11 +45,19 @@ describe('GET /programs/:id/limits: the application form’s live limits', () =>
     const start = await limits(a.auth, program.id);
     expect(start).toEqual({
       programId: program.id,
+      policyVersion: 1,
       acceptingApplications: true,
+      notAcceptingReason: null,
+      applicantKind: 'enterprise',
       tier: 'high_tech',
+      tierNameZh: '高新技术企业',
+      tierNameEn: 'High-tech enterprise',
       ratioBp: 6000,
       perApplicationCapFen: 5_000_000,
       fullCoverageThresholdFen: 100_000,
+      fullCoverageComparison: 'at_or_below',
+      opensOn: null,
+      closesOn: null,
       annualCapEnterpriseFen: 8_000_000,
       enterpriseUsedFen: 0,
       enterpriseRemainingFen: 8_000_000,
@@ -85,7 +93,7 @@ describe('GET /programs/:id/limits: the application form’s live limits', () =>
     // The hint is the cap check's own number: one fen more is refused at submission, the hint itself is accepted.
     const over = await submit(a.auth, program.id, afterA.maxRequestableFen + 1);
     expect(over.status).toBe(422);
-    expect(over.body.message).toContain('actual-controller group cap of 9000000 fen would be exceeded (8000000 fen already issued)');
+    expect(over.body.message).toContain(`actual-controller group cap of 9000000 fen would be exceeded: 8000000 fen committed, ${afterA.maxRequestableFen + 1} fen requested, 1000000 fen left`);
     expect((await submit(a.auth, program.id, afterA.maxRequestableFen)).status).toBe(200);
 
     // An enterprise in no group: the group fields are null and do not bind.

@@ -302,13 +302,14 @@ describe('innovation vouchers: rules, pre-checks, reversals and access', () => {
     it('caps fail when the actual-controller group’s claims exceed its annual cap', async () => {
       groupId = await createControllerGroup();
       expect((await linkGroup(approver.auth, enterprise.organization.id, groupId).expect(200)).body.controllerGroupId).toBe(groupId);
-      await app.dataSource.query(`UPDATE voucher_programs SET annual_cap_group_fen = 150000 WHERE id = $1`, [programId]);
+      // The claim check reads the cap of the version the voucher was issued under; lowered in place for this check only.
+      await app.dataSource.query(`UPDATE voucher_program_versions SET policy = jsonb_set(policy, '{annualCapGroupFen}', '150000') WHERE program_id = $1`, [programId]);
       try {
         const { found } = await claimAndCheck();
         expect(outcomes(found)).toEqual({ ...ALL_PASS, caps: 'fail' });
         expect(found.caps.reasons).toEqual([`claims of the actual-controller group (${liveClaims * 100_000} fen) exceed its annual cap of 150000 fen`]);
       } finally {
-        await app.dataSource.query(`UPDATE voucher_programs SET annual_cap_group_fen = 15000000 WHERE id = $1`, [programId]);
+        await app.dataSource.query(`UPDATE voucher_program_versions SET policy = jsonb_set(policy, '{annualCapGroupFen}', '15000000') WHERE program_id = $1`, [programId]);
       }
       await expectLedgerBalanced();
     });
@@ -446,10 +447,11 @@ describe('innovation vouchers: rules, pre-checks, reversals and access', () => {
         const id = await draftApplication(company.auth, capped, 2_000_000);
         const submitted = await withApprovalsPaused(async () => {
           const res = await http().post(`/api/v1/voucher-applications/${id}/submit`).set(company.auth).send({}).expect(200);
-          await app.dataSource.query(`UPDATE voucher_programs SET annual_cap_enterprise_fen = 4000000 WHERE id = $1`, [capped]);
+          // The bureau lowers the cap with a new version effective today: issuance applies the version in effect that day.
+          await http().post(`/api/v1/programs/${capped}/versions`).set(approver.auth).send({ effectiveFrom: shanghaiDate(), note: '企业年度上限下调', annualCapEnterpriseFen: 4_000_000 }).expect(201);
           return res.body;
         });
-        const reason = 'The annual enterprise cap of 4000000 fen would be exceeded (3000000 fen already issued)';
+        const reason = 'The annual enterprise cap of 4000000 fen would be exceeded: 3000000 fen committed, 2000000 fen requested, 1000000 fen left';
         const found = await findings(submitted.caseId, 5);
         expect(outcomes(found)).toEqual({ eligibility: 'pass', qualification: 'warn', caps: 'fail', dates: 'pass', duplicate_application: 'pass' });
         expect(found.caps.reasons).toEqual([reason]);
@@ -493,7 +495,7 @@ describe('innovation vouchers: rules, pre-checks, reversals and access', () => {
 
       const tooMuch = await draftApplication(second.auth, program.id, 4_000_000);
       const refused = await http().post(`/api/v1/voucher-applications/${tooMuch}/submit`).set(second.auth).send({}).expect(422);
-      expect(refused.body.message).toBe('The annual actual-controller group cap of 8000000 fen would be exceeded (5000000 fen already issued)');
+      expect(refused.body.message).toBe('The annual actual-controller group cap of 8000000 fen would be exceeded: 5000000 fen committed, 4000000 fen requested, 3000000 fen left');
       expect((await http().get(`/api/v1/voucher-applications/${tooMuch}`).set(second.auth).expect(200)).body).toMatchObject({ status: 'draft', caseId: null });
 
       await issueVoucher(app, second.auth, reviewer.auth, approver.auth, program.id, 3_000_000);
@@ -523,7 +525,7 @@ describe('innovation vouchers: rules, pre-checks, reversals and access', () => {
       expect(results.map((r) => r.status).sort()).toEqual(['issued', 'rejected']);
       const issued = results.find((r) => r.status === 'issued')!;
       const rejected = results.find((r) => r.status === 'rejected')!;
-      expect(rejected.rejectionReason).toBe(`caps_exceeded: The annual actual-controller group cap of 8000000 fen would be exceeded (${issued.requestedFen} fen already issued)`);
+      expect(rejected.rejectionReason).toBe(`caps_exceeded: The annual actual-controller group cap of 8000000 fen would be exceeded: ${issued.requestedFen} fen committed, ${rejected.requestedFen} fen requested, ${8_000_000 - issued.requestedFen} fen left`);
       expect(rejected.voucherId).toBeNull();
 
       const group = (await capUsage(program.id)).filter((u) => u.scope === 'group');

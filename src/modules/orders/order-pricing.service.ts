@@ -7,7 +7,7 @@ import { Recognition, RecognitionService } from '../catalog/recognition.service'
 import { OrganizationsService } from '../organizations/organizations.service';
 import { VoucherProgram } from '../programs/program.entity';
 import { ProgramsService } from '../programs/programs.service';
-import { computeSubsidy, formatRatioBp, ratioForTier, smallestPayableAmountFen, SubsidyResult, tierOn } from '../programs/subsidy';
+import { computeSubsidy, formatRatioBp, noTierReason, ProgramPolicy, selectTier, smallestPayableAmountFen, SubsidyResult } from '../programs/subsidy';
 import { Voucher } from '../vouchers/voucher.entities';
 import { VouchersService } from '../vouchers/vouchers.service';
 import { CreateOrderDto } from './dto/order.dto';
@@ -15,6 +15,8 @@ import { CreateOrderDto } from './dto/order.dto';
 /** What ordering a service with a voucher comes to on a day: the amounts an order is created with. */
 export interface OrderPricing {
   program: VoucherProgram;
+  /** The policy version the voucher was issued under: its tiers and threshold price the order. */
+  policy: ProgramPolicy;
   service: ServiceForOrder;
   /** The provider lies in the issuing region; otherwise `recognition` admitted it (互认). */
   local: boolean;
@@ -46,6 +48,7 @@ export class OrderPricingService {
     if (voucher.status !== 'active') throw DomainError.rule(`The voucher is ${voucher.status}`, { voucherStatus: voucher.status });
     if (today > voucher.useBy) throw DomainError.rule(`The voucher's use-by date ${voucher.useBy} has passed`);
     const program = await this.programs.require(manager, voucher.programId);
+    const policy = await this.programs.policyOf(manager, voucher.programId, voucher.programVersion);
     const service = await this.catalog.getForOrder(manager, dto.serviceId);
     if (!service || service.status !== 'active') throw DomainError.notFound('Service');
     if (service.providerAdmissionStatus !== 'active') throw DomainError.rule('The provider is not active on the platform', { admissionStatus: service.providerAdmissionStatus });
@@ -55,17 +58,19 @@ export class OrderPricingService {
     const contractAmountFen = service.unitPriceFen * dto.quantity;
     if (!Number.isSafeInteger(contractAmountFen) || contractAmountFen > 1_000_000_000_000) throw DomainError.invalid('quantity', 'the contract amount is too large');
     const qualifications = await this.organizations.qualifications(manager, voucher.enterpriseId);
-    const ratioBp = recognition?.ratioOverrideBp ?? ratioForTier(program.ratioBpByTier, tierOn(qualifications, today));
+    const tier = selectTier(policy.tiers, voucher.applicantKind, qualifications, today);
+    if (!tier && recognition?.ratioOverrideBp == null) throw DomainError.rule(`Not eligible on ${today}: ${noTierReason(policy.tiers, voucher.applicantKind)}`, { programVersion: voucher.programVersion });
+    const ratioBp = recognition?.ratioOverrideBp ?? tier!.ratioBp;
     const { availableFen } = await this.vouchers.balances(manager, voucher);
     const subsidy = computeSubsidy({
       amountFen: contractAmountFen,
       ratioBp,
-      fullCoverageThresholdFen: program.fullCoverageThresholdFen,
+      fullCoverage: policy.fullCoverage,
       remainingVoucherFen: availableFen,
       caps: [{ name: 'agreement_per_order_cap', fen: recognition?.perOrderCapFen ?? null }],
     });
     if (subsidy.subsidyFen === 0) throw zeroSubsidy(contractAmountFen, ratioBp, subsidy.limitedBy, availableFen);
-    return { program, service, local, recognition, contractAmountFen, ratioBp, subsidy, voucherAvailableFen: availableFen };
+    return { program, policy, service, local, recognition, contractAmountFen, ratioBp, subsidy, voucherAvailableFen: availableFen };
   }
 }
 

@@ -113,10 +113,11 @@ export class OrdersService {
       if (dto.deliveredOn < order.orderedOn || dto.deliveredOn > shanghaiDate()) throw DomainError.invalid('deliveredOn', 'must be between the order date and today');
       const program = await this.programs.require(tx.manager, order.programId);
       const recognised = order.recognitionAgreementId ? await this.recognition.findRecognition(tx.manager, program.issuingRegionCode, order.providerId, order.serviceId, order.orderedOn) : null;
+      const policy = await this.programs.policyOf(tx.manager, voucher.programId, voucher.programVersion);
       const final = computeSubsidy({
         amountFen: dto.actualAmountFen,
         ratioBp: order.ratioBp,
-        fullCoverageThresholdFen: program.fullCoverageThresholdFen,
+        fullCoverage: policy.fullCoverage,
         remainingVoucherFen: order.subsidyHeldFen,
         caps: [{ name: 'agreement_per_order_cap', fen: recognised?.perOrderCapFen ?? null }],
       }).subsidyFen;

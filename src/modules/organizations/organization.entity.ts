@@ -53,7 +53,8 @@ export class Organization {
 export class EnterpriseQualification {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column() organizationId: string;
-  @Column({ type: 'text' }) kind: 'tech_sme' | 'high_tech' | 'specialised_sme';
+  /** A qualification_kinds code (reference data). */
+  @Column({ type: 'text' }) kind: string;
   @Column() certificateNo: string;
   /** Calendar days (Asia/Shanghai), kept as 'YYYY-MM-DD'. */
   @Column({ type: 'date' }) validFrom: string;

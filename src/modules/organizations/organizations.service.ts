@@ -39,11 +39,16 @@ export class OrganizationsService {
 
   /**
    * An organisation's qualifications with their verification status, latest validity first. Other
-   * modules derive an enterprise's tier from them only through subsidy.ts tierOn, which counts
+   * modules derive an applicant's tier from them only through subsidy.ts selectTier, which counts
    * verified qualifications valid on the day and nothing else (docs/security.md, "Qualifications").
    */
   qualifications(manager: EntityManager, organizationId: string): Promise<QualificationDto[]> {
     return this.qualificationsService.list(manager, organizationId);
+  }
+
+  /** Codes of the qualification kinds there are (reference data), for programmes' tiers. */
+  async qualificationKindCodes(manager: EntityManager): Promise<Set<string>> {
+    return new Set((await this.qualificationsService.kinds(manager)).map((k) => k.code));
   }
 
   async list(actor: Actor, query: OrganizationQueryDto): Promise<OrganizationDto[]> {

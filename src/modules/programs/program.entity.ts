@@ -5,19 +5,15 @@ export type RedemptionMode = 'provider_redeems' | 'enterprise_redeems';
 export type SettlementCycle = 'monthly' | 'quarterly';
 export type ProgramStatus = 'draft' | 'open' | 'closed';
 
-/** 创新券项目: one issuing region and year; every rate, cap and date is data, never code. */
+/** 创新券项目: one issuing region and year; its rates and caps are versioned policy data (docs/policies.md). */
 @Entity('voucher_programs')
 export class VoucherProgram {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column() issuingRegionCode: string;
   @Column() year: number;
   @Column() name: string;
-  /** Basis points per enterprise tier, e.g. {"default": 5000, "high_tech": 6000}. */
-  @Column({ type: 'jsonb' }) ratioBpByTier: Record<string, number>;
-  @Column({ type: 'bigint', transformer: fenTransformer }) perApplicationCapFen: number;
-  @Column({ type: 'bigint', transformer: fenTransformer }) annualCapEnterpriseFen: number;
-  @Column({ type: 'bigint', transformer: fenTransformer }) annualCapGroupFen: number;
-  @Column({ type: 'bigint', transformer: fenTransformer }) fullCoverageThresholdFen: number;
+  /** The newest policy version (voucher_program_versions); which one applies depends on the day. */
+  @Column() policyVersion: number;
   @Column({ type: 'date' }) useBy: string;
   @Column({ type: 'date' }) redeemBy: string;
   /** 通兑 (provider_redeems) or 通用 (enterprise_redeems). */

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Roles } from '../../platform/auth/access.decorators';
 import { Actor, Role } from '../../platform/context/actor';
-import { BudgetDto, CloseProgramDto, CreateProgramDto, ProgramDto, ProgramQueryDto } from './dto/program.dto';
+import { BudgetDto, CloseProgramDto, CreateProgramDto, CreateVersionDto, ProgramDto, ProgramQueryDto, ProgramVersionDto, TopUpDto, TopUpRecordDto, UpdateDraftProgramDto } from './dto/program.dto';
 import { ProgramsService } from './programs.service';
 
 @ApiTags('programmes')
@@ -32,6 +32,46 @@ export class ProgramsController {
   @ApiOkResponse({ type: ProgramDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProgramDto> {
     return this.programs.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Approver, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Edit a draft programme in place (an open programme gets a new version instead)' })
+  @ApiOkResponse({ type: ProgramDto })
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDraftProgramDto): Promise<ProgramDto> {
+    return this.programs.updateDraft(actor, id, dto);
+  }
+
+  @Get(':id/versions')
+  @Authenticated()
+  @ApiOperation({ summary: 'Every version of the programme’s policy with its effective day and what changed from the one before' })
+  @ApiOkResponse({ type: [ProgramVersionDto] })
+  versions(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProgramVersionDto[]> {
+    return this.programs.versions(actor, id);
+  }
+
+  @Post(':id/versions')
+  @Roles(Role.Approver, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'A new version of an open programme’s policy from an effective day; absent fields keep their value, null removes a cap' })
+  @ApiCreatedResponse({ type: ProgramVersionDto })
+  addVersion(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateVersionDto): Promise<ProgramVersionDto> {
+    return this.programs.addVersion(actor, id, dto);
+  }
+
+  @Get(':id/top-ups')
+  @Roles(Role.Reviewer, Role.Approver, Role.Finance, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Budget top-ups of the programme, oldest first' })
+  @ApiOkResponse({ type: [TopUpRecordDto] })
+  topUps(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TopUpRecordDto[]> {
+    return this.programs.topUps(actor, id);
+  }
+
+  @Post(':id/top-ups')
+  @Roles(Role.Approver, Role.PlatformAdmin)
+  @ApiOperation({ summary: 'Top up an open programme’s budget (a fund movement in the ledger)' })
+  @ApiCreatedResponse({ type: TopUpRecordDto })
+  topUp(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TopUpDto): Promise<TopUpRecordDto> {
+    return this.programs.topUp(actor, id, dto);
   }
 
   @Post(':id/open')

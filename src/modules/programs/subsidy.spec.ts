@@ -1,7 +1,7 @@
-import { computeSubsidy, floorRatio, formatRatioBp, qualificationCounts, ratioForTier, settlementPeriod, smallestPayableAmountFen, tierOn } from './subsidy';
+import { computeSubsidy, coveredInFull, floorRatio, formatRatioBp, PolicyTier, qualificationCounts, selectTier, settlementPeriod, smallestPayableAmountFen, tiersFromRatios } from './subsidy';
 
 describe('subsidy arithmetic', () => {
-  const base = { ratioBp: 5000, fullCoverageThresholdFen: 0, remainingVoucherFen: 10_000_000, caps: [] };
+  const base = { ratioBp: 5000, fullCoverage: null, remainingVoucherFen: 10_000_000, caps: [] };
 
   it('takes ratio × amount rounded down to the fen', () => {
     expect(computeSubsidy({ ...base, amountFen: 12_345 })).toEqual({ subsidyFen: 6_172, limitedBy: 'ratio' });
@@ -28,10 +28,15 @@ describe('subsidy arithmetic', () => {
     });
   });
 
-  it('covers the whole amount below the full-coverage threshold, still within balance and caps', () => {
-    expect(computeSubsidy({ ...base, amountFen: 50_000, fullCoverageThresholdFen: 50_000 })).toEqual({ subsidyFen: 50_000, limitedBy: 'full_coverage' });
-    expect(computeSubsidy({ ...base, amountFen: 50_001, fullCoverageThresholdFen: 50_000 })).toEqual({ subsidyFen: 25_000, limitedBy: 'ratio' });
-    expect(computeSubsidy({ ...base, amountFen: 40_000, fullCoverageThresholdFen: 50_000, remainingVoucherFen: 10_000 })).toEqual({ subsidyFen: 10_000, limitedBy: 'voucher_balance' });
+  it('covers the whole amount under the full-coverage threshold as the policy compares it, still within balance and caps', () => {
+    const upTo = { thresholdFen: 50_000, comparison: 'at_or_below' as const };
+    const below = { thresholdFen: 50_000, comparison: 'below' as const };
+    expect(computeSubsidy({ ...base, amountFen: 50_000, fullCoverage: upTo })).toEqual({ subsidyFen: 50_000, limitedBy: 'full_coverage' });
+    expect(computeSubsidy({ ...base, amountFen: 50_000, fullCoverage: below })).toEqual({ subsidyFen: 25_000, limitedBy: 'ratio' });
+    expect(computeSubsidy({ ...base, amountFen: 49_999, fullCoverage: below })).toEqual({ subsidyFen: 49_999, limitedBy: 'full_coverage' });
+    expect(computeSubsidy({ ...base, amountFen: 50_001, fullCoverage: upTo })).toEqual({ subsidyFen: 25_000, limitedBy: 'ratio' });
+    expect(computeSubsidy({ ...base, amountFen: 40_000, fullCoverage: upTo, remainingVoucherFen: 10_000 })).toEqual({ subsidyFen: 10_000, limitedBy: 'voucher_balance' });
+    expect([coveredInFull(0, null), coveredInFull(1, { thresholdFen: 1, comparison: 'below' }), coveredInFull(1, { thresholdFen: 1, comparison: 'at_or_below' })]).toEqual([false, false, true]);
   });
 
   it('refuses fractional or negative amounts', () => {
@@ -39,26 +44,42 @@ describe('subsidy arithmetic', () => {
     expect(() => computeSubsidy({ ...base, amountFen: -1 })).toThrow('integer');
   });
 
-  it('picks the best qualification valid on the day, and the tier ratio or the default', () => {
+  it('picks the most favourable tier the verified qualifications valid on the day select', () => {
     const quals = [
       { kind: 'tech_sme', validFrom: '2026-01-01', validTo: '2026-12-31', status: 'verified' },
       { kind: 'high_tech', validFrom: '2024-01-01', validTo: '2026-06-30', status: 'verified' },
     ];
-    expect(tierOn(quals, '2026-06-30')).toBe('high_tech');
-    expect(tierOn(quals, '2026-07-01')).toBe('tech_sme');
-    expect(tierOn(quals, '2027-01-01')).toBe('default');
-    expect(ratioForTier({ default: 5000, high_tech: 6000 }, 'high_tech')).toBe(6000);
-    expect(ratioForTier({ default: 5000, high_tech: 6000 }, 'tech_sme')).toBe(5000);
+    const tiers = tiersFromRatios({ default: 5000, tech_sme: 5500, high_tech: 6000 });
+    expect(selectTier(tiers, 'enterprise', quals, '2026-06-30')?.code).toBe('high_tech');
+    expect(selectTier(tiers, 'enterprise', quals, '2026-07-01')?.code).toBe('tech_sme');
+    expect(selectTier(tiers, 'enterprise', quals, '2027-01-01')?.code).toBe('default');
+    // Most favourable, not first listed: a qualification-bound tier with a lower ratio than the base loses to it.
+    const odd: PolicyTier[] = [
+      { code: 'priority', nameZh: '重点', nameEn: 'Priority', ratioBp: 4000, qualifications: ['high_tech'] },
+      { code: 'general', nameZh: '一般', nameEn: 'General', ratioBp: 4500, qualifications: [] },
+    ];
+    expect(selectTier(odd, 'enterprise', quals, '2026-06-01')?.code).toBe('general');
+  });
+
+  it('selects tiers by applicant kind, and none when nothing applies', () => {
+    const tiers: PolicyTier[] = [
+      { code: 'giant', nameZh: '科技小巨人', nameEn: 'Little giant', ratioBp: 8000, qualifications: ['little_giant'] },
+      { code: 'team', nameZh: '创新团队', nameEn: 'Innovation team', ratioBp: 7000, qualifications: [], applicantKinds: ['team'] },
+    ];
+    expect(selectTier(tiers, 'team', [], '2026-06-01')?.code).toBe('team');
+    expect(selectTier(tiers, 'enterprise', [], '2026-06-01')).toBeNull();
+    expect(selectTier(tiers, 'enterprise', [{ kind: 'little_giant', validFrom: '2026-01-01', validTo: '2026-12-31', status: 'verified' }], '2026-06-01')?.code).toBe('giant');
   });
 
   it('counts only verified qualifications: declared, in review, rejected, revoked and withdrawn ones change no tier', () => {
     const span = { kind: 'high_tech', validFrom: '2026-01-01', validTo: '2028-12-31' };
+    const tiers = tiersFromRatios({ default: 5000, high_tech: 6000 });
     for (const status of ['declared', 'in_review', 'rejected', 'revoked', 'withdrawn']) {
-      expect(tierOn([{ ...span, status }], '2026-06-01')).toBe('default');
+      expect(selectTier(tiers, 'enterprise', [{ ...span, status }], '2026-06-01')?.code).toBe('default');
       expect(qualificationCounts({ ...span, status }, '2026-06-01')).toBe(false);
     }
-    expect(tierOn([{ ...span, status: 'verified' }], '2026-06-01')).toBe('high_tech');
-    expect(tierOn([{ ...span, status: 'verified' }], '2029-01-01')).toBe('default');
+    expect(selectTier(tiers, 'enterprise', [{ ...span, status: 'verified' }], '2026-06-01')?.code).toBe('high_tech');
+    expect(selectTier(tiers, 'enterprise', [{ ...span, status: 'verified' }], '2029-01-01')?.code).toBe('default');
   });
 
   it('finds monthly and quarterly settlement periods', () => {

@@ -10,6 +10,7 @@ import { JobName } from '../../platform/queue/queue.registry';
 import { CLAIM_RECOVERY_REFERENCE, claimRecoveryReference, LedgerService } from '../ledger/ledger.service';
 import { OrganizationDirectory } from '../organizations/organization-directory';
 import { ProgramsService } from '../programs/programs.service';
+import { VouchersService } from '../vouchers/vouchers.service';
 import { RedemptionClaim } from './claim.entity';
 import { CLAIM_STATES } from './claim.state';
 import { ClaimsService } from './claims.service';
@@ -49,6 +50,7 @@ export class ClaimRecoveriesService {
     private readonly programs: ProgramsService,
     private readonly ledger: LedgerService,
     private readonly directory: OrganizationDirectory,
+    private readonly vouchers: VouchersService,
   ) {}
 
   async record(actor: Actor, claimId: string, dto: RecordRecoveryDto): Promise<RecordedRecoveryDto> {
@@ -75,6 +77,8 @@ export class ClaimRecoveriesService {
       }
       const [{ n }] = (await tx.manager.query(`SELECT count(*)::int AS n FROM redemption_claim_recoveries WHERE claim_id = $1`, [claim.id])) as { n: number }[];
       const seq = n + 1;
+      // The recovered amount is no longer committed: the caps of the claim's voucher get it back, before the budget row is touched.
+      await this.vouchers.returnHeadroom(tx.manager, claim.voucherId, amountFen);
       const receivable = await this.ledger.account(tx.manager, claim.programId, 'clawback_receivable', claim.payeeOrgId);
       const budget = await this.ledger.account(tx.manager, claim.programId, 'budget_available');
       const transactionId = await this.ledger.post(tx.manager, {

@@ -9,7 +9,7 @@ import { OrdersService } from '../orders/orders.service';
 import { OrganizationDirectory, OrganizationParty } from '../organizations/organization-directory';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ProgramsService } from '../programs/programs.service';
-import { tierOn } from '../programs/subsidy';
+import { selectTier } from '../programs/subsidy';
 import { VouchersService } from '../vouchers/vouchers.service';
 import { RedemptionClaim } from './claim.entity';
 import { CLAIM_STATES } from './claim.state';
@@ -56,16 +56,25 @@ export class RedemptionClaimSubject implements ApprovalSubject {
     const program = await this.programs.require(tx.manager, claim.programId);
     const { enterprise, provider } = await this.parties(tx, claim);
     const quals = await this.organizations.qualifications(tx.manager, enterprise.id);
-    const tier = tierOn(quals, order.orderedOn);
+    const voucher = await this.vouchers.lock(tx.manager, claim.voucherId);
+    // The version the voucher was issued under decides its tiers and caps.
+    const policy = await this.programs.policyOf(tx.manager, voucher.programId, voucher.programVersion);
+    const tier = selectTier(policy.tiers, voucher.applicantKind, quals, order.orderedOn);
     const findings: Finding[] = [];
 
     findings.push({
       check: 'eligibility',
-      outcome: enterprise.status !== 'active' ? 'fail' : tier === 'default' ? 'warn' : 'pass',
-      reasons: enterprise.status !== 'active' ? [`the enterprise is ${enterprise.status}`] : tier === 'default' ? ['no qualification was valid on the order date'] : [`qualification ${tier} valid on ${order.orderedOn}`],
+      outcome: enterprise.status !== 'active' ? 'fail' : tier === null || tier.qualifications.length === 0 ? 'warn' : 'pass',
+      reasons:
+        enterprise.status !== 'active'
+          ? [`the ${voucher.applicantKind === 'team' ? 'innovation team' : 'enterprise'} is ${enterprise.status}`]
+          : tier === null
+            ? [`no tier of version ${voucher.programVersion} applied on the order date ${order.orderedOn}`]
+            : tier.qualifications.length === 0
+              ? ['no qualification was valid on the order date']
+              : [`tier ${tier.code} by a qualification valid on ${order.orderedOn}`],
     });
 
-    const voucher = await this.vouchers.lock(tx.manager, claim.voucherId);
     const { heldFen } = await this.vouchers.balances(tx.manager, voucher);
     // Live claims of the programme whose order's enterprise is in the group (read models of orders and organizations).
     const groupUse = enterprise.controller_group_id
@@ -78,7 +87,7 @@ export class RedemptionClaimSubject implements ApprovalSubject {
     const capProblems = [
       heldFen < claim.amountFen ? `the voucher holds ${heldFen} fen, less than the ${claim.amountFen} fen claimed` : '',
       claim.amountFen > order.subsidyHeldFen ? 'the claim exceeds the order’s subsidy' : '',
-      Number(groupUse) > program.annualCapGroupFen ? `claims of the actual-controller group (${groupUse} fen) exceed its annual cap of ${program.annualCapGroupFen} fen` : '',
+      policy.annualCapGroupFen !== null && Number(groupUse) > policy.annualCapGroupFen ? `claims of the actual-controller group (${groupUse} fen) exceed its annual cap of ${policy.annualCapGroupFen} fen` : '',
     ].filter(Boolean);
     findings.push({ check: 'caps', outcome: capProblems.length ? 'fail' : 'pass', reasons: capProblems });
 

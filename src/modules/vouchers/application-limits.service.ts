@@ -5,8 +5,9 @@ import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { LedgerService } from '../ledger/ledger.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ProgramsService } from '../programs/programs.service';
-import { qualificationCounts, ratioForTier, tierOn } from '../programs/subsidy';
-import { CapHeadroom, CapsService } from './caps.service';
+import { applicationWindowProblem } from '../programs/program-policy';
+import { noTierReason, qualificationCounts, selectTier } from '../programs/subsidy';
+import { CapsService, headroom } from './caps.service';
 import { ApplicationLimitsDto } from './dto/voucher.dto';
 
 /**
@@ -25,31 +26,41 @@ export class ApplicationLimitsService {
 
   async limits(actor: Actor, programId: string): Promise<ApplicationLimitsDto> {
     const manager = this.dataSource.manager;
-    const program = await this.programs.visible(manager, actor, programId);
+    const visible = await this.programs.visible(manager, actor, programId);
     const today = shanghaiDate();
+    const { program, versionNo, policy } = await this.programs.requireOn(manager, visible.id, today);
     const qualifications = await this.organizations.qualifications(manager, actor.organizationId);
-    const tier = tierOn(qualifications, today);
+    const applicant = await this.caps.applicant(manager, actor.organizationId);
+    const tier = selectTier(policy.tiers, applicant.kind, qualifications, today);
     // A request of 0 fen: the headroom of every cap scope that applies, nothing more.
-    const { detail } = await this.caps.check(manager, program, actor.organizationId, 0);
-    const enterprise = detail.find((d) => d.scope === 'enterprise');
-    if (!enterprise) throw new Error('CapsService.check returned no enterprise scope');
+    const { detail } = await this.caps.check(manager, program.id, policy, applicant, 0);
+    const own = detail.find((d) => d.scope !== 'group');
+    if (!own) throw new Error('CapsService.check returned no applicant scope');
     const group = detail.find((d) => d.scope === 'group') ?? null;
-    const remaining = (d: CapHeadroom) => Math.max(0, d.capFen - d.usedFen);
     const budgetAvailableFen = (await this.ledger.balancesByKind(manager, program.id)).budget_available;
-    const bounds = [program.perApplicationCapFen, remaining(enterprise), budgetAvailableFen, ...(group ? [remaining(group)] : [])];
+    const bounds = [policy.perApplicationCapFen, headroom(own), budgetAvailableFen, group ? headroom(group) : null].filter((b): b is number => b !== null);
+    const notAccepting = applicationWindowProblem(program.status, program.useBy, policy, today) ?? (tier ? null : noTierReason(policy.tiers, applicant.kind));
     return {
       programId: program.id,
-      acceptingApplications: program.status === 'open' && today <= program.useBy,
-      tier,
-      ratioBp: ratioForTier(program.ratioBpByTier, tier),
-      perApplicationCapFen: program.perApplicationCapFen,
-      fullCoverageThresholdFen: program.fullCoverageThresholdFen,
-      annualCapEnterpriseFen: enterprise.capFen,
-      enterpriseUsedFen: enterprise.usedFen,
-      enterpriseRemainingFen: remaining(enterprise),
+      policyVersion: versionNo,
+      acceptingApplications: notAccepting === null,
+      notAcceptingReason: notAccepting,
+      applicantKind: applicant.kind,
+      tier: tier?.code ?? null,
+      tierNameZh: tier?.nameZh ?? null,
+      tierNameEn: tier?.nameEn ?? null,
+      ratioBp: tier?.ratioBp ?? null,
+      perApplicationCapFen: policy.perApplicationCapFen,
+      fullCoverageThresholdFen: policy.fullCoverage?.thresholdFen ?? null,
+      fullCoverageComparison: policy.fullCoverage?.comparison ?? null,
+      opensOn: policy.opensOn,
+      closesOn: policy.closesOn,
+      annualCapEnterpriseFen: own.capFen,
+      enterpriseUsedFen: own.usedFen,
+      enterpriseRemainingFen: headroom(own),
       annualCapGroupFen: group?.capFen ?? null,
       groupUsedFen: group?.usedFen ?? null,
-      groupRemainingFen: group ? remaining(group) : null,
+      groupRemainingFen: group ? headroom(group) : null,
       budgetAvailableFen,
       maxRequestableFen: Math.min(...bounds),
       useBy: program.useBy,

@@ -9,7 +9,7 @@ import { OrganizationDirectory } from '../organizations/organization-directory';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { RegionsService } from '../organizations/regions.service';
 import { ProgramsService } from '../programs/programs.service';
-import { tierOn } from '../programs/subsidy';
+import { noTierReason, selectTier } from '../programs/subsidy';
 import { CapsService } from './caps.service';
 import { Voucher, VoucherApplication } from './voucher.entities';
 import { APPLICATION_STATES } from './voucher.state';
@@ -50,27 +50,30 @@ export class VoucherApplicationSubject implements ApprovalSubject {
 
   async precheck(tx: Transaction, subjectId: string): Promise<Finding[]> {
     const app = await this.load(tx, subjectId);
-    const program = await this.programs.require(tx.manager, app.programId);
-    const [org] = await this.directory.parties(tx.manager, [app.enterpriseId]);
-    const quals = await this.organizations.qualifications(tx.manager, app.enterpriseId);
     const today = shanghaiDate();
-    const tier = tierOn(quals, today);
+    const { program, policy } = await this.programs.requireOn(tx.manager, app.programId, today);
+    const [org] = await this.directory.parties(tx.manager, [app.enterpriseId]);
+    const applicant = await this.caps.applicant(tx.manager, app.enterpriseId);
+    const quals = await this.organizations.qualifications(tx.manager, app.enterpriseId);
+    const tier = selectTier(policy.tiers, applicant.kind, quals, today);
     const inRegion = this.regions.lineage(org.region_code).includes(program.issuingRegionCode);
-    const caps = await this.caps.check(tx.manager, program, app.enterpriseId, app.requestedFen);
+    const caps = await this.caps.check(tx.manager, program.id, policy, applicant, app.requestedFen);
     const [{ pending }] = (await tx.manager.query(
       `SELECT count(*)::int AS pending FROM voucher_applications WHERE enterprise_id = $1 AND program_id = $2 AND id <> $3 AND status IN ('submitted', 'in_review', 'approved')`,
       [app.enterpriseId, app.programId, app.id],
     )) as { pending: number }[];
+    const base = tier !== null && tier.qualifications.length === 0;
+    const who = applicant.kind === 'team' ? 'innovation team' : 'enterprise';
     return [
       {
         check: 'eligibility',
         outcome: org.status === 'active' && inRegion ? 'pass' : 'fail',
-        reasons: [org.status !== 'active' ? `the enterprise is ${org.status}` : '', inRegion ? '' : `the enterprise is registered in ${org.region_code}, outside the issuing region ${program.issuingRegionCode}`].filter(Boolean),
+        reasons: [org.status !== 'active' ? `the ${who} is ${org.status}` : '', inRegion ? '' : `the ${who} is registered in ${org.region_code}, outside the issuing region ${program.issuingRegionCode}`].filter(Boolean),
       },
       {
         check: 'qualification',
-        outcome: tier === 'default' ? 'warn' : 'pass',
-        reasons: [tier === 'default' ? 'no qualification valid today: the default ratio applies' : `valid qualification: ${tier}`],
+        outcome: tier === null ? 'fail' : base ? 'warn' : 'pass',
+        reasons: [tier === null ? noTierReason(policy.tiers, applicant.kind) : base ? `no qualification selects a better tier: ${tier.nameZh} (${tier.code}) applies` : `tier ${tier.nameZh} (${tier.code}) by a verified qualification valid today`],
       },
       { check: 'caps', outcome: caps.ok ? 'pass' : 'fail', reasons: caps.ok ? [] : [caps.reason] },
       {
@@ -78,7 +81,7 @@ export class VoucherApplicationSubject implements ApprovalSubject {
         outcome: program.status === 'open' && today <= program.useBy ? 'pass' : 'fail',
         reasons: program.status !== 'open' ? [`programme is ${program.status}`] : today > program.useBy ? [`use-by ${program.useBy} has passed`] : [],
       },
-      { check: 'duplicate_application', outcome: pending > 0 ? 'warn' : 'pass', reasons: pending > 0 ? [`${pending} other application(s) of this enterprise are pending`] : [] },
+      { check: 'duplicate_application', outcome: pending > 0 ? 'warn' : 'pass', reasons: pending > 0 ? [`${pending} other application(s) of this ${who} are pending`] : [] },
     ];
   }
 
@@ -92,13 +95,17 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     const app = await this.load(tx, ref.subjectId, true);
     if (app.status === 'issued' || app.status === 'rejected' || app.status === 'withdrawn') return;
     await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'approve'), null);
-    const program = await this.programs.require(tx.manager, app.programId);
+    // The version in effect on the day of issuance decides the caps; the voucher keeps it for its orders.
+    const { program, versionNo, policy } = await this.programs.requireOn(tx.manager, app.programId, shanghaiDate());
     const refuse = async (reason: string) => {
       await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'reject'), reason);
       this.notify(tx, app, '创新券未能发放', reason);
     };
     if (program.status !== 'open') return refuse(`the programme is ${program.status}`);
-    const caps = await this.caps.lockAndCheck(tx.manager, program, app.enterpriseId, app.requestedFen);
+    if (policy.perApplicationCapFen !== null && app.requestedFen > policy.perApplicationCapFen) {
+      return refuse(`caps_exceeded: ${app.requestedFen} fen requested, above the per-application cap of ${policy.perApplicationCapFen} fen (version ${versionNo})`);
+    }
+    const caps = await this.caps.lockAndCheck(tx.manager, program.id, policy, app.enterpriseId, app.requestedFen);
     if (!caps.ok) return refuse(`caps_exceeded: ${caps.reason}`);
     const budget = await this.ledger.account(tx.manager, program.id, 'budget_available');
     // Lock the budget row before writing anything, so a refusal leaves nothing behind (caps are locked already).
@@ -109,7 +116,7 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     const available = await this.ledger.account(tx.manager, program.id, 'voucher_available', voucherId);
     const held = await this.ledger.account(tx.manager, program.id, 'voucher_held', voucherId);
     await this.ledger.post(tx.manager, { programId: program.id, kind: 'commit', referenceType: 'voucher', referenceId: voucherId, fromAccountId: budget, toAccountId: available, amountFen: app.requestedFen, memo: app.number });
-    await this.caps.consume(tx.manager, program, app.enterpriseId, app.requestedFen);
+    await this.caps.consume(tx.manager, program.id, policy, caps.applicant, app.requestedFen);
     const repo = tx.manager.getRepository(Voucher);
     await repo.insert({
       id: voucherId,
@@ -120,6 +127,8 @@ export class VoucherApplicationSubject implements ApprovalSubject {
       // The group whose counter this issuance consumed: usage stays with it if the enterprise moves later.
       controllerGroupId: caps.detail.find((d) => d.scope === 'group')?.scopeId ?? null,
       faceValueFen: app.requestedFen,
+      programVersion: versionNo,
+      applicantKind: caps.applicant.kind,
       useBy: program.useBy,
       redeemBy: program.redeemBy,
       status: 'active',
@@ -129,7 +138,7 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     await tx.manager.query(`UPDATE voucher_applications SET voucher_id = $2 WHERE id = $1`, [app.id, voucherId]);
     await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'issue'), null);
     const voucher = await repo.findOneByOrFail({ id: voucherId });
-    tx.audit({ action: 'voucher.issued', subjectType: 'voucher', subjectId: voucherId, organizationId: app.enterpriseId, after: { number: voucher.number, faceValueFen: voucher.faceValueFen, useBy: voucher.useBy, redeemBy: voucher.redeemBy, applicationId: app.id, controllerGroupId: voucher.controllerGroupId } });
+    tx.audit({ action: 'voucher.issued', subjectType: 'voucher', subjectId: voucherId, organizationId: app.enterpriseId, after: { number: voucher.number, faceValueFen: voucher.faceValueFen, programVersion: voucher.programVersion, applicantKind: voucher.applicantKind, useBy: voucher.useBy, redeemBy: voucher.redeemBy, applicationId: app.id, controllerGroupId: voucher.controllerGroupId } });
     this.notify(tx, app, '创新券已发放', `券号 ${voucher.number}，面额 ${voucher.faceValueFen} 分，使用截止 ${voucher.useBy}`);
   }
 

@@ -6,8 +6,10 @@ import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { CaseEngine } from '../approvals/case-engine.service';
 import { OrganizationDirectory } from '../organizations/organization-directory';
-import { VoucherProgram } from '../programs/program.entity';
-import { ProgramsService } from '../programs/programs.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { applicationWindowProblem } from '../programs/program-policy';
+import { ProgramsService, ProgramWithPolicy } from '../programs/programs.service';
+import { noTierReason, ProgramPolicy, selectTier } from '../programs/subsidy';
 import { CapsService } from './caps.service';
 import { ApplicationDto, CreateApplicationDto, ListQueryDto, UpdateApplicationDto } from './dto/voucher.dto';
 import { VoucherApplication } from './voucher.entities';
@@ -25,13 +27,12 @@ export class VoucherApplicationsService {
     private readonly caps: CapsService,
     private readonly engine: CaseEngine,
     private readonly directory: OrganizationDirectory,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async create(actor: Actor, dto: CreateApplicationDto): Promise<ApplicationDto> {
     return this.uow.run(async (tx) => {
-      const program = await this.programs.require(tx.manager, dto.programId);
-      this.assertApplicable(program);
-      if (dto.requestedFen > program.perApplicationCapFen) throw DomainError.invalid('requestedFen', `must not exceed the per-application cap of ${program.perApplicationCapFen} fen`);
+      const { program } = await this.assertApplicable(tx.manager, dto.programId, actor.organizationId, dto.requestedFen);
       const [{ n }] = (await tx.manager.query(`SELECT nextval('voucher_application_number_seq') AS n`)) as { n: string }[];
       const repo = tx.manager.getRepository(VoucherApplication);
       const saved = await repo.save(
@@ -55,8 +56,8 @@ export class VoucherApplicationsService {
     return this.uow.run(async (tx) => {
       const app = await this.lockOwn(tx.manager, actor, id);
       if (app.status !== 'draft' && app.status !== 'returned') throw DomainError.conflict(`Only draft or returned applications can be edited; this one is ${app.status}`);
-      const program = await this.programs.require(tx.manager, app.programId);
-      if (dto.requestedFen !== undefined && dto.requestedFen > program.perApplicationCapFen) throw DomainError.invalid('requestedFen', `must not exceed the per-application cap of ${program.perApplicationCapFen} fen`);
+      const { policy } = await this.programs.requireOn(tx.manager, app.programId, shanghaiDate());
+      if (dto.requestedFen !== undefined) assertPerApplicationCap(policy, dto.requestedFen);
       const before = toApplicationDto(app);
       await tx.manager.query(`UPDATE voucher_applications SET requested_fen = $2, purpose = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
         app.id,
@@ -73,11 +74,10 @@ export class VoucherApplicationsService {
   async submit(actor: Actor, id: string, note?: string): Promise<ApplicationDto> {
     return this.uow.run(async (tx) => {
       const app = await this.lockOwn(tx.manager, actor, id);
-      const program = await this.programs.require(tx.manager, app.programId);
-      this.assertApplicable(program);
+      const { program, policy } = await this.assertApplicable(tx.manager, app.programId, app.enterpriseId, app.requestedFen);
       const status = APPLICATION_STATES.next(app.status, 'submit');
       // Caps are checked at submission and again at issuance.
-      const check = await this.caps.check(tx.manager, program, app.enterpriseId, app.requestedFen);
+      const check = await this.caps.check(tx.manager, program.id, policy, await this.caps.applicant(tx.manager, app.enterpriseId), app.requestedFen);
       if (!check.ok) throw DomainError.rule(check.reason, { caps: check.detail });
       if (app.status === 'returned' && app.caseId) {
         const { kase } = await this.engine.lockCase(tx, app.caseId);
@@ -138,9 +138,21 @@ export class VoucherApplicationsService {
     return { action, subjectType: 'voucher_application', subjectId: app.id, organizationId: app.enterpriseId, before, after };
   }
 
-  private assertApplicable(program: VoucherProgram): void {
-    if (program.status !== 'open') throw DomainError.rule(`The programme is ${program.status}, not open for applications`);
-    if (shanghaiDate() > program.useBy) throw DomainError.rule(`The programme's use-by date ${program.useBy} has passed`);
+  /**
+   * Whether the applicant may apply for `requestedFen` today under the version in effect: the
+   * programme takes applications (open, inside its window, before use-by), the amount is within
+   * the per-application cap, and one of its tiers applies to the applicant (docs/policies.md).
+   */
+  private async assertApplicable(manager: EntityManager, programId: string, applicantId: string, requestedFen: number): Promise<ProgramWithPolicy> {
+    const today = shanghaiDate();
+    const found = await this.programs.requireOn(manager, programId, today);
+    const problem = applicationWindowProblem(found.program.status, found.program.useBy, found.policy, today);
+    if (problem) throw DomainError.rule(`Applications are not taken: ${problem}`, { opensOn: found.policy.opensOn, closesOn: found.policy.closesOn, status: found.program.status });
+    assertPerApplicationCap(found.policy, requestedFen);
+    const applicant = await this.caps.applicant(manager, applicantId);
+    const qualifications = await this.organizations.qualifications(manager, applicantId);
+    if (!selectTier(found.policy.tiers, applicant.kind, qualifications, today)) throw DomainError.rule(`Not eligible: ${noTierReason(found.policy.tiers, applicant.kind)}`, { tiers: found.policy.tiers.map((t) => t.code) });
+    return found;
   }
 
   private async lockOwn(manager: EntityManager, actor: Actor, id: string): Promise<VoucherApplication> {
@@ -174,4 +186,10 @@ export function toApplicationDto(a: VoucherApplication): ApplicationDto {
     createdAt: a.createdAt.toISOString(),
     version: a.version,
   };
+}
+
+function assertPerApplicationCap(policy: ProgramPolicy, requestedFen: number): void {
+  if (policy.perApplicationCapFen !== null && requestedFen > policy.perApplicationCapFen) {
+    throw DomainError.invalid('requestedFen', `must not exceed the per-application cap of ${policy.perApplicationCapFen} fen`);
+  }
 }

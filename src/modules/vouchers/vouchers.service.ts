@@ -7,6 +7,7 @@ import { FourEyesService } from '../four-eyes/four-eyes.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { OrganizationDirectory } from '../organizations/organization-directory';
 import { ProgramQueries } from '../programs/program-queries';
+import { CapsService } from './caps.service';
 import { ListQueryDto, VoucherDto, VoucherStatementDto } from './dto/voucher.dto';
 import { Voucher } from './voucher.entities';
 import { VOUCHER_STATES } from './voucher.state';
@@ -25,6 +26,7 @@ export class VouchersService implements OnModuleInit {
     private readonly fourEyes: FourEyesService,
     private readonly programQueries: ProgramQueries,
     private readonly directory: OrganizationDirectory,
+    private readonly caps: CapsService,
   ) {}
 
   /** A confirmed revocation request revokes in the confirming person's transaction (docs/security.md, four eyes). */
@@ -77,6 +79,7 @@ export class VouchersService implements OnModuleInit {
       amountFen,
     });
     if (voucher.status === 'expired' || voucher.status === 'revoked') {
+      await this.caps.release(tx.manager, voucher, amountFen);
       const budget = await this.ledger.account(tx.manager, voucher.programId, 'budget_available');
       await this.ledger.post(tx.manager, {
         programId: voucher.programId,
@@ -91,6 +94,14 @@ export class VouchersService implements OnModuleInit {
       return;
     }
     await this.syncStatus(tx, voucher);
+  }
+
+  /**
+   * A clawed-back amount of one of `voucherId`'s claims is recovered into the budget: the caps it
+   * was committed under get the headroom back. Call before the `recover` movement is posted.
+   */
+  async returnHeadroom(manager: EntityManager, voucherId: string, amountFen: number): Promise<void> {
+    await this.caps.release(manager, await this.find(manager, voucherId), amountFen);
   }
 
   /** An approved claim takes the held subsidy into the payee's payable account. */
@@ -119,6 +130,8 @@ export class VouchersService implements OnModuleInit {
     const status = VOUCHER_STATES.next(voucher.status, event);
     const { availableFen } = await this.balances(tx.manager, voucher);
     if (availableFen > 0) {
+      // Headroom returns with the money, counters before the budget row (the issuance lock order).
+      await this.caps.release(tx.manager, voucher, availableFen);
       const budget = await this.ledger.account(tx.manager, voucher.programId, 'budget_available');
       await this.ledger.post(tx.manager, {
         programId: voucher.programId,

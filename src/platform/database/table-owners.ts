@@ -44,6 +44,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   controller_groups: 'organizations',
   controller_group_change_requests: 'organizations',
   enterprise_qualifications: 'organizations',
+  qualification_kinds: 'organizations',
   qualification_files: 'organizations',
   // approvals
   workflow_definitions: 'approvals',
@@ -75,6 +76,8 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   ledger_entries: 'ledger',
   // programs
   voucher_programs: 'programs',
+  voucher_program_versions: 'programs',
+  voucher_program_top_ups: 'programs',
   // vouchers (cap counters are the vouchers module's: caps.service.ts)
   program_cap_usage: 'vouchers',
   voucher_applications: 'vouchers',

@@ -702,6 +702,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/qualification-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The qualification kinds an enterprise may hold and a programme tier may ask for (科技型中小企业, 高新技术企业, 科技小巨人, …) */
+        get: operations["QualificationsController_kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/qualifications/{id}": {
         parameters: {
             query?: never;
@@ -1251,6 +1268,43 @@ export interface paths {
         get: operations["ProgramsController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft programme in place (an open programme gets a new version instead) */
+        patch: operations["ProgramsController_update"];
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the programme’s policy with its effective day and what changed from the one before */
+        get: operations["ProgramsController_versions"];
+        put?: never;
+        /** A new version of an open programme’s policy from an effective day; absent fields keep their value, null removes a cap */
+        post: operations["ProgramsController_addVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}/top-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Budget top-ups of the programme, oldest first */
+        get: operations["ProgramsController_topUps"];
+        put?: never;
+        /** Top up an open programme’s budget (a fund movement in the ledger) */
+        post: operations["ProgramsController_topUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3231,8 +3285,8 @@ export interface components {
             id: string;
             /** @description The enterprise holding it */
             organizationId: string;
-            /** @enum {string} */
-            kind: "tech_sme" | "high_tech" | "specialised_sme";
+            /** @description Qualification kind code (GET /qualification-kinds) */
+            kind: string;
             certificateNo: string;
             /** @example 2026-01-01 */
             validFrom: string;
@@ -3365,11 +3419,8 @@ export interface components {
             total: number;
         };
         DeclareQualificationDto: {
-            /**
-             * @description 科技型中小企业 / 高新技术企业 / 专精特新
-             * @enum {string}
-             */
-            kind: "tech_sme" | "high_tech" | "specialised_sme";
+            /** @description A qualification kind code (GET /qualification-kinds): tech_sme, high_tech, specialised_sme, little_giant, … */
+            kind: string;
             certificateNo: string;
             /** @description 发证机关, e.g. 浙江省科学技术厅 */
             issuer: string;
@@ -3377,6 +3428,14 @@ export interface components {
             validFrom: string;
             /** @example 2028-12-31 */
             validTo: string;
+        };
+        QualificationKindDto: {
+            /** @example little_giant */
+            code: string;
+            /** @example 科技小巨人企业 */
+            nameZh: string;
+            /** @example Tech little giant */
+            nameEn: string;
         };
         RevokeQualificationDto: {
             /** @description Why the bureau revokes a verified qualification (shown to the enterprise, kept in the audit trail) */
@@ -3840,6 +3899,23 @@ export interface components {
             /** @description Why it was confirmed or cancelled */
             note?: string;
         };
+        PolicyTierDto: {
+            /**
+             * @description Stable code of the tier within the programme
+             * @example priority
+             */
+            code: string;
+            /** @example 重点企业 */
+            nameZh: string;
+            /** @example Priority enterprise */
+            nameEn: string;
+            /** @description Basis points of the order amount (5000 = 50 %) */
+            ratioBp: number;
+            /** @description Verified qualification kinds (GET /qualification-kinds), any one of which selects the tier; empty: every applicant */
+            qualifications: string[];
+            /** @description Applicant kinds the tier is for; absent or empty: every kind */
+            applicantKinds?: ("enterprise" | "team")[];
+        };
         TierRatiosDto: {
             /** @description Basis points (5000 = 50%) for enterprises without a listed tier */
             default: number;
@@ -3851,21 +3927,41 @@ export interface components {
             high_tech?: number;
         };
         CreateProgramDto: {
+            /** @description The programme’s tiers; the most favourable that applies wins */
+            tiers?: components["schemas"]["PolicyTierDto"][];
+            /** @description Shorthand for tiers named default / tech_sme / specialised_sme / high_tech */
+            ratioBpByTier?: components["schemas"]["TierRatiosDto"];
+            /** @description Most one application (and so one voucher) may be worth; null or absent: no cap */
+            perApplicationCapFen?: number | null;
+            /** @description Cap per enterprise per programme year; null or absent: no cap */
+            annualCapEnterpriseFen?: number | null;
+            /** @description Cap per innovation team per programme year; null or absent: no cap */
+            annualCapTeamFen?: number | null;
+            /** @description Cap per actual-controller group (同一实际控制人) per programme year; null or absent: no cap */
+            annualCapGroupFen?: number | null;
+            /** @description Orders under this amount are covered in full (still within caps); null or absent: none */
+            fullCoverageThresholdFen?: number | null;
+            /**
+             * @description How the threshold is written in the policy: below (低于) or at or below (不超过); default at_or_below
+             * @enum {string}
+             */
+            fullCoverageComparison?: "below" | "at_or_below";
+            /**
+             * @description First day applications are taken (Asia/Shanghai)
+             * @example 2026-03-01
+             */
+            opensOn?: Record<string, unknown> | null;
+            /**
+             * @description Last day applications are taken (Asia/Shanghai)
+             * @example 2026-11-30
+             */
+            closesOn?: Record<string, unknown> | null;
             /** @example 330400 */
             issuingRegionCode: string;
             /** @example 2026 */
             year: number;
             /** @example 2026年嘉兴市科技创新券 */
             name: string;
-            ratioBpByTier: components["schemas"]["TierRatiosDto"];
-            /** @description Most one application (and so one voucher) may be worth, fen */
-            perApplicationCapFen: number;
-            /** @description Annual cap per enterprise, fen */
-            annualCapEnterpriseFen: number;
-            /** @description Annual cap per actual-controller group (同一实际控制人), fen */
-            annualCapGroupFen: number;
-            /** @description Orders up to this amount are covered in full (still within caps), fen */
-            fullCoverageThresholdFen: number;
             /** @example 2026-12-31 */
             useBy: string;
             /** @example 2027-03-31 */
@@ -3880,16 +3976,43 @@ export interface components {
             /** @description Total budget, fen */
             budgetFen: number;
         };
+        FullCoverageDto: {
+            thresholdFen: number;
+            /** @enum {string} */
+            comparison: "below" | "at_or_below";
+        };
+        PolicyDto: {
+            tiers: components["schemas"]["PolicyTierDto"][];
+            perApplicationCapFen: number | null;
+            annualCapEnterpriseFen: number | null;
+            annualCapTeamFen: number | null;
+            annualCapGroupFen: number | null;
+            fullCoverage: components["schemas"]["FullCoverageDto"] | null;
+            opensOn: string | null;
+            closesOn: string | null;
+        };
         ProgramDto: {
             id: string;
             issuingRegionCode: string;
             year: number;
             name: string;
-            ratioBpByTier: components["schemas"]["TierRatiosDto"];
-            perApplicationCapFen: number;
-            annualCapEnterpriseFen: number;
-            annualCapGroupFen: number;
-            fullCoverageThresholdFen: number;
+            /** @description The version in effect today (Asia/Shanghai) */
+            policyVersion: number;
+            /** @description The newest version, possibly effective later */
+            latestPolicyVersion: number;
+            /** @description The rules in effect today */
+            policy: components["schemas"]["PolicyDto"];
+            /** @description Ratio of each tier of the policy in effect, by tier code */
+            ratioBpByTier: {
+                [key: string]: number;
+            };
+            perApplicationCapFen: number | null;
+            annualCapEnterpriseFen: number | null;
+            annualCapTeamFen: number | null;
+            annualCapGroupFen: number | null;
+            fullCoverageThresholdFen: number | null;
+            /** @enum {string|null} */
+            fullCoverageComparison: "below" | "at_or_below" | null;
             useBy: string;
             redeemBy: string;
             redemptionMode: string;
@@ -3898,6 +4021,117 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "open" | "closed";
             version: number;
+        };
+        UpdateDraftProgramDto: {
+            /** @description The programme’s tiers; the most favourable that applies wins */
+            tiers?: components["schemas"]["PolicyTierDto"][];
+            /** @description Shorthand for tiers named default / tech_sme / specialised_sme / high_tech */
+            ratioBpByTier?: components["schemas"]["TierRatiosDto"];
+            /** @description Most one application (and so one voucher) may be worth; null or absent: no cap */
+            perApplicationCapFen?: number | null;
+            /** @description Cap per enterprise per programme year; null or absent: no cap */
+            annualCapEnterpriseFen?: number | null;
+            /** @description Cap per innovation team per programme year; null or absent: no cap */
+            annualCapTeamFen?: number | null;
+            /** @description Cap per actual-controller group (同一实际控制人) per programme year; null or absent: no cap */
+            annualCapGroupFen?: number | null;
+            /** @description Orders under this amount are covered in full (still within caps); null or absent: none */
+            fullCoverageThresholdFen?: number | null;
+            /**
+             * @description How the threshold is written in the policy: below (低于) or at or below (不超过); default at_or_below
+             * @enum {string}
+             */
+            fullCoverageComparison?: "below" | "at_or_below";
+            /**
+             * @description First day applications are taken (Asia/Shanghai)
+             * @example 2026-03-01
+             */
+            opensOn?: Record<string, unknown> | null;
+            /**
+             * @description Last day applications are taken (Asia/Shanghai)
+             * @example 2026-11-30
+             */
+            closesOn?: Record<string, unknown> | null;
+            name?: string;
+            useBy?: string;
+            redeemBy?: string;
+            /** @enum {string} */
+            redemptionMode?: "provider_redeems" | "enterprise_redeems";
+            /** @enum {string} */
+            settlementCycle?: "monthly" | "quarterly";
+            /** @description Total budget, fen (a draft only; an open programme is topped up) */
+            budgetFen?: number;
+        };
+        PolicyChangeDto: {
+            /** @example annualCapGroupFen */
+            field: string;
+            /** @description Value in the previous version (JSON) */
+            before: Record<string, unknown> | null;
+            /** @description Value in this version (JSON) */
+            after: Record<string, unknown> | null;
+        };
+        ProgramVersionDto: {
+            versionNo: number;
+            effectiveFrom: string;
+            note: string | null;
+            createdBy: string | null;
+            createdAt: string;
+            policy: components["schemas"]["PolicyDto"];
+            /** @description What changed from the previous version (empty for the first) */
+            changes: components["schemas"]["PolicyChangeDto"][];
+            /** @description In effect today */
+            current: boolean;
+        };
+        CreateVersionDto: {
+            /** @description The programme’s tiers; the most favourable that applies wins */
+            tiers?: components["schemas"]["PolicyTierDto"][];
+            /** @description Shorthand for tiers named default / tech_sme / specialised_sme / high_tech */
+            ratioBpByTier?: components["schemas"]["TierRatiosDto"];
+            /** @description Most one application (and so one voucher) may be worth; null or absent: no cap */
+            perApplicationCapFen?: number | null;
+            /** @description Cap per enterprise per programme year; null or absent: no cap */
+            annualCapEnterpriseFen?: number | null;
+            /** @description Cap per innovation team per programme year; null or absent: no cap */
+            annualCapTeamFen?: number | null;
+            /** @description Cap per actual-controller group (同一实际控制人) per programme year; null or absent: no cap */
+            annualCapGroupFen?: number | null;
+            /** @description Orders under this amount are covered in full (still within caps); null or absent: none */
+            fullCoverageThresholdFen?: number | null;
+            /**
+             * @description How the threshold is written in the policy: below (低于) or at or below (不超过); default at_or_below
+             * @enum {string}
+             */
+            fullCoverageComparison?: "below" | "at_or_below";
+            /**
+             * @description First day applications are taken (Asia/Shanghai)
+             * @example 2026-03-01
+             */
+            opensOn?: Record<string, unknown> | null;
+            /**
+             * @description Last day applications are taken (Asia/Shanghai)
+             * @example 2026-11-30
+             */
+            closesOn?: Record<string, unknown> | null;
+            /**
+             * @description First day (Asia/Shanghai) the version applies to new applications and issuance; today or later
+             * @example 2026-07-01
+             */
+            effectiveFrom: string;
+            /** @example 2026年7月起提高专精特新企业补助比例 */
+            note: string;
+        };
+        TopUpRecordDto: {
+            id: string;
+            amountFen: number;
+            reason: string;
+            createdBy: string | null;
+            createdAt: string;
+        };
+        TopUpDto: {
+            /** @description Added to the programme budget, fen */
+            amountFen: number;
+            /** @example 市财政追加预算（嘉财教〔2026〕88号） */
+            reason: string;
         };
         CloseProgramDto: {
             reason?: string;
@@ -3999,8 +4233,8 @@ export interface components {
             id: string;
             /** @description The enterprise holding it */
             organizationId: string;
-            /** @enum {string} */
-            kind: "tech_sme" | "high_tech" | "specialised_sme";
+            /** @description Qualification kind code (GET /qualification-kinds) */
+            kind: string;
             certificateNo: string;
             /** @example 2026-01-01 */
             validFrom: string;
@@ -4024,28 +4258,40 @@ export interface components {
         };
         ApplicationLimitsDto: {
             programId: string;
-            /** @description false when the programme is not open or its use-by date has passed: applications are refused */
+            /** @description The policy version in effect today */
+            policyVersion: number;
+            /** @description false when applications are refused today (not open, outside the window, past use-by, or no tier applies) */
             acceptingApplications: boolean;
-            /**
-             * @description Best tier among the verified qualifications valid today
-             * @enum {string}
-             */
-            tier: "default" | "tech_sme" | "specialised_sme" | "high_tech";
-            /** @description The programme’s ratio for that tier, basis points */
-            ratioBp: number;
-            perApplicationCapFen: number;
-            fullCoverageThresholdFen: number;
-            annualCapEnterpriseFen: number;
-            /** @description Face value already issued to this enterprise in the programme, as the issuance cap check counts it */
+            /** @description Why applications are refused today, in words */
+            notAcceptingReason: string | null;
+            /** @enum {string} */
+            applicantKind: "enterprise" | "team";
+            /** @description Code of the most favourable tier that applies today; null: none applies */
+            tier: string | null;
+            tierNameZh: string | null;
+            tierNameEn: string | null;
+            /** @description The tier’s ratio, basis points */
+            ratioBp: number | null;
+            perApplicationCapFen: number | null;
+            fullCoverageThresholdFen: number | null;
+            /** @enum {string|null} */
+            fullCoverageComparison: "below" | "at_or_below" | null;
+            opensOn: string | null;
+            closesOn: string | null;
+            /** @description The applicant’s own annual cap: the enterprise’s, or the team’s for an innovation team; null: no cap */
+            annualCapEnterpriseFen: number | null;
+            /** @description Subsidy committed to this applicant in the programme and not returned, as the issuance cap check counts it */
             enterpriseUsedFen: number;
-            enterpriseRemainingFen: number;
-            /** @description null when the enterprise belongs to no actual-controller group */
+            /** @description null: no cap */
+            enterpriseRemainingFen: number | null;
+            /** @description null when the applicant belongs to no actual-controller group or the policy has no group cap */
             annualCapGroupFen: number | null;
+            /** @description null when the applicant belongs to no actual-controller group */
             groupUsedFen: number | null;
             groupRemainingFen: number | null;
             /** @description The budget not yet committed to vouchers */
             budgetAvailableFen: number;
-            /** @description min(per-application cap, enterprise remaining, group remaining, budget available) */
+            /** @description min(per-application cap, applicant remaining, group remaining, budget available), over the caps there are */
             maxRequestableFen: number;
             useBy: string;
             redeemBy: string;
@@ -4066,11 +4312,12 @@ export interface components {
             programId: string;
             programName: string;
             year: number;
-            /** @description The programme’s annual cap per actual-controller group, in fen */
-            capFen: number;
+            /** @description The annual cap per actual-controller group of the version in effect today, in fen; null: no group cap */
+            capFen: number | null;
             /** @description Committed under this group (the locked counter issuance checks), in fen */
             usedFen: number;
-            remainingFen: number;
+            /** @description null: no group cap */
+            remainingFen: number | null;
             byEnterprise: components["schemas"]["GroupUsageByEnterpriseDto"][];
         };
         ControllerGroupUsageDto: {
@@ -5972,11 +6219,8 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
-                    /**
-                     * @description 科技型中小企业 / 高新技术企业 / 专精特新
-                     * @enum {string}
-                     */
-                    kind: "tech_sme" | "high_tech" | "specialised_sme";
+                    /** @description A qualification kind code (GET /qualification-kinds): tech_sme, high_tech, specialised_sme, little_giant, … */
+                    kind: string;
                     certificateNo: string;
                     /** @description 发证机关 */
                     issuer: string;
@@ -5999,6 +6243,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QualificationDto"];
+                };
+            };
+        };
+    };
+    QualificationsController_kinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationKindDto"][];
                 };
             };
         };
@@ -6913,6 +7176,123 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgramDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDraftProgramDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramVersionDto"][];
+                };
+            };
+        };
+    };
+    ProgramsController_addVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVersionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramVersionDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_topUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopUpRecordDto"][];
+                };
+            };
+        };
+    };
+    ProgramsController_topUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopUpDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopUpRecordDto"];
                 };
             };
         };

@@ -25,7 +25,7 @@ export class QualificationCertificateDto {
 export class QualificationDto {
   @ApiProperty() id: string;
   @ApiProperty({ description: 'The enterprise holding it' }) organizationId: string;
-  @ApiProperty({ enum: ['tech_sme', 'high_tech', 'specialised_sme'] }) kind: string;
+  @ApiProperty({ description: 'Qualification kind code (GET /qualification-kinds)' }) kind: string;
   @ApiProperty() certificateNo: string;
   @ApiProperty({ example: '2026-01-01' }) validFrom: string;
   @ApiProperty({ example: '2028-12-31' }) validTo: string;
@@ -93,9 +93,9 @@ export class OrganizationQueryDto {
 
 /** The text fields of a declaration (multipart/form-data, next to the certificate file). */
 export class DeclareQualificationDto {
-  @ApiProperty({ enum: ['tech_sme', 'high_tech', 'specialised_sme'], description: '科技型中小企业 / 高新技术企业 / 专精特新' })
-  @IsIn(['tech_sme', 'high_tech', 'specialised_sme'])
-  kind: 'tech_sme' | 'high_tech' | 'specialised_sme';
+  @ApiProperty({ description: 'A qualification kind code (GET /qualification-kinds): tech_sme, high_tech, specialised_sme, little_giant, …' })
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'kind must be a qualification kind code' })
+  kind: string;
 
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(64)
   certificateNo: string;
@@ -178,4 +178,10 @@ export class RevokeQualificationDto {
   @ApiProperty({ description: 'Why the bureau revokes a verified qualification (shown to the enterprise, kept in the audit trail)' })
   @IsString() @MinLength(2) @MaxLength(500)
   reason: string;
+}
+
+export class QualificationKindDto {
+  @ApiProperty({ example: 'little_giant' }) code: string;
+  @ApiProperty({ example: '科技小巨人企业' }) nameZh: string;
+  @ApiProperty({ example: 'Tech little giant' }) nameEn: string;
 }

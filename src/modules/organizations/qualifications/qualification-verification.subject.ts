@@ -8,7 +8,6 @@ import { QUALIFICATION_STATES, QualificationAction } from './qualification.state
 import { QUALIFICATION_VERIFICATION, QualificationsService } from './qualifications.service';
 import { RegionsService } from '../regions.service';
 
-const KIND_NAMES: Record<string, string> = { tech_sme: '科技型中小企业', high_tech: '高新技术企业', specialised_sme: '专精特新企业' };
 
 /**
  * Qualification verification (资质核验) as an approval subject: the enterprise's district bureau
@@ -55,7 +54,7 @@ export class QualificationVerificationSubject implements ApprovalSubject {
       sha256: string;
     }[];
     return {
-      title: `资质核验：${org.name} ${KIND_NAMES[q.kind] ?? q.kind} ${q.certificateNo}`,
+      title: `资质核验：${org.name} ${(await this.qualifications.kinds(tx.manager)).find((k) => k.code === q.kind)?.nameZh ?? q.kind} ${q.certificateNo}`,
       applicantOrgId: org.id,
       applicantUserId: q.declaredBy,
       regionCode: org.regionCode,

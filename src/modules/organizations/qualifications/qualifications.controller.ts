@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../../../platform/auth/access.decorators';
+import { Authenticated, CurrentActor, Roles } from '../../../platform/auth/access.decorators';
 import { Actor, Role } from '../../../platform/context/actor';
-import { DeclareQualificationDto, QualificationDto, RevokeQualificationDto } from '../dto/organization.dto';
+import { DeclareQualificationDto, QualificationDto, QualificationKindDto, RevokeQualificationDto } from '../dto/organization.dto';
 import { QualificationsService, UploadedCertificate } from './qualifications.service';
 
 @ApiTags('organizations')
@@ -23,7 +23,7 @@ export class QualificationsController {
       type: 'object',
       required: ['kind', 'certificateNo', 'issuer', 'validFrom', 'validTo', 'certificate'],
       properties: {
-        kind: { type: 'string', enum: ['tech_sme', 'high_tech', 'specialised_sme'], description: '科技型中小企业 / 高新技术企业 / 专精特新' },
+        kind: { type: 'string', description: 'A qualification kind code (GET /qualification-kinds): tech_sme, high_tech, specialised_sme, little_giant, …' },
         certificateNo: { type: 'string', minLength: 3, maxLength: 64 },
         issuer: { type: 'string', minLength: 2, maxLength: 100, description: '发证机关' },
         validFrom: { type: 'string', format: 'date' },
@@ -41,6 +41,14 @@ export class QualificationsController {
     @UploadedFile() file: UploadedCertificate | undefined,
   ): Promise<QualificationDto> {
     return this.qualifications.declare(actor, id, dto, file);
+  }
+
+  @Get('qualification-kinds')
+  @Authenticated()
+  @ApiOperation({ summary: 'The qualification kinds an enterprise may hold and a programme tier may ask for (科技型中小企业, 高新技术企业, 科技小巨人, …)' })
+  @ApiOkResponse({ type: [QualificationKindDto] })
+  kinds(): Promise<QualificationKindDto[]> {
+    return this.qualifications.kinds();
   }
 
   @Get('qualifications/:id')

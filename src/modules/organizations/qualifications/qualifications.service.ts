@@ -7,7 +7,7 @@ import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work
 import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
 import { JobName } from '../../../platform/queue/queue.registry';
 import { CaseEngine } from '../../approvals/case-engine.service';
-import { DeclareQualificationDto, QualificationCertificateDto, QualificationDto, RevokeQualificationDto } from '../dto/organization.dto';
+import { DeclareQualificationDto, QualificationCertificateDto, QualificationDto, QualificationKindDto, RevokeQualificationDto } from '../dto/organization.dto';
 import { EnterpriseQualification, Organization } from '../organization.entity';
 import { toQualificationDto } from '../organization.mapper';
 import { OrganizationPolicy } from '../organization.policy';
@@ -58,6 +58,11 @@ export class QualificationsService {
   }
 
   /** An enterprise's qualifications with their status and certificate metadata, latest validity first. */
+  /** The qualification kinds (reference data), in their display order. */
+  async kinds(manager: EntityManager = this.dataSource.manager): Promise<QualificationKindDto[]> {
+    return (await manager.query(`SELECT code, name_zh AS "nameZh", name_en AS "nameEn" FROM qualification_kinds ORDER BY sort_order, code`)) as QualificationKindDto[];
+  }
+
   async list(manager: EntityManager, organizationId: string): Promise<QualificationDto[]> {
     const rows = await manager.getRepository(EnterpriseQualification).find({ where: { organizationId }, order: { validTo: 'DESC', createdAt: 'DESC' } });
     if (rows.length === 0) return [];
@@ -86,6 +91,8 @@ export class QualificationsService {
     const format = CERTIFICATE_FORMATS.find((f) => file.buffer.subarray(0, f.magic.length).equals(f.magic));
     if (!format) throw new DomainError(ErrorCode.UnsupportedMediaType, 'The certificate must be a PDF, PNG or JPEG file', [{ field: 'certificate', message: 'not a PDF, PNG or JPEG file' }]);
     if (dto.validTo < dto.validFrom) throw DomainError.invalid('validTo', 'validTo must not be before validFrom');
+    const kinds = await this.kinds();
+    if (!kinds.some((k) => k.code === dto.kind)) throw DomainError.invalid('kind', `unknown qualification kind ${dto.kind}; known: ${kinds.map((k) => k.code).join(', ')}`);
     return this.uow.run(async (tx) => {
       const org = await tx.manager.getRepository(Organization).findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!org || !OrganizationPolicy.canRead(actor, org)) throw DomainError.notFound('Organisation');

@@ -12,9 +12,9 @@ export class GroupProgramUsageDto {
   @ApiProperty() programId: string;
   @ApiProperty() programName: string;
   @ApiProperty() year: number;
-  @ApiProperty({ description: 'The programme’s annual cap per actual-controller group, in fen' }) capFen: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'The annual cap per actual-controller group of the version in effect today, in fen; null: no group cap' }) capFen: number | null;
   @ApiProperty({ description: 'Committed under this group (the locked counter issuance checks), in fen' }) usedFen: number;
-  @ApiProperty() remainingFen: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'null: no group cap' }) remainingFen: number | null;
   @ApiProperty({ type: [GroupUsageByEnterpriseDto] }) byEnterprise: GroupUsageByEnterpriseDto[];
 }
 

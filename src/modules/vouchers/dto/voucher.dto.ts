@@ -120,22 +120,30 @@ export class LimitQualificationDto extends QualificationDto {
   @ApiProperty({ description: 'Verified and valid today (Asia/Shanghai), so it counts for the tier' }) validToday: boolean;
 }
 
-/** The caller's live hints for a voucher application form (申领额度提示). */
+/** The caller's live hints for a voucher application form (申领额度提示), under the version in effect today. */
 export class ApplicationLimitsDto {
   @ApiProperty() programId: string;
-  @ApiProperty({ description: 'false when the programme is not open or its use-by date has passed: applications are refused' }) acceptingApplications: boolean;
-  @ApiProperty({ enum: ['default', 'tech_sme', 'specialised_sme', 'high_tech'], description: 'Best tier among the verified qualifications valid today' }) tier: string;
-  @ApiProperty({ description: 'The programme’s ratio for that tier, basis points' }) ratioBp: number;
-  @ApiProperty() perApplicationCapFen: number;
-  @ApiProperty() fullCoverageThresholdFen: number;
-  @ApiProperty() annualCapEnterpriseFen: number;
-  @ApiProperty({ description: 'Face value already issued to this enterprise in the programme, as the issuance cap check counts it' }) enterpriseUsedFen: number;
-  @ApiProperty() enterpriseRemainingFen: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'null when the enterprise belongs to no actual-controller group' }) annualCapGroupFen: number | null;
-  @ApiProperty({ nullable: true, type: Number }) groupUsedFen: number | null;
+  @ApiProperty({ description: 'The policy version in effect today' }) policyVersion: number;
+  @ApiProperty({ description: 'false when applications are refused today (not open, outside the window, past use-by, or no tier applies)' }) acceptingApplications: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Why applications are refused today, in words' }) notAcceptingReason: string | null;
+  @ApiProperty({ enum: ['enterprise', 'team'] }) applicantKind: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Code of the most favourable tier that applies today; null: none applies' }) tier: string | null;
+  @ApiProperty({ nullable: true, type: String }) tierNameZh: string | null;
+  @ApiProperty({ nullable: true, type: String }) tierNameEn: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The tier’s ratio, basis points' }) ratioBp: number | null;
+  @ApiProperty({ nullable: true, type: Number }) perApplicationCapFen: number | null;
+  @ApiProperty({ nullable: true, type: Number }) fullCoverageThresholdFen: number | null;
+  @ApiProperty({ nullable: true, enum: ['below', 'at_or_below'] }) fullCoverageComparison: string | null;
+  @ApiProperty({ nullable: true, type: String }) opensOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) closesOn: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The applicant’s own annual cap: the enterprise’s, or the team’s for an innovation team; null: no cap' }) annualCapEnterpriseFen: number | null;
+  @ApiProperty({ description: 'Subsidy committed to this applicant in the programme and not returned, as the issuance cap check counts it' }) enterpriseUsedFen: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'null: no cap' }) enterpriseRemainingFen: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when the applicant belongs to no actual-controller group or the policy has no group cap' }) annualCapGroupFen: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when the applicant belongs to no actual-controller group' }) groupUsedFen: number | null;
   @ApiProperty({ nullable: true, type: Number }) groupRemainingFen: number | null;
   @ApiProperty({ description: 'The budget not yet committed to vouchers' }) budgetAvailableFen: number;
-  @ApiProperty({ description: 'min(per-application cap, enterprise remaining, group remaining, budget available)' }) maxRequestableFen: number;
+  @ApiProperty({ description: 'min(per-application cap, applicant remaining, group remaining, budget available), over the caps there are' }) maxRequestableFen: number;
   @ApiProperty() useBy: string;
   @ApiProperty() redeemBy: string;
   @ApiProperty({ enum: ['provider_redeems', 'enterprise_redeems'] }) redemptionMode: string;

@@ -136,13 +136,14 @@ function RequestHint({ limits, amount }: { limits: Limits | undefined; amount: n
     );
   }
   // A voucher of V at ratio r covers services worth up to V / r (rounded down to the fen).
-  const covers = limits.ratioBp > 0 ? Math.floor((amount * 10_000) / limits.ratioBp) : 0;
+  const ratioBp = limits.ratioBp ?? 0;
+  const covers = ratioBp > 0 ? Math.floor((amount * 10_000) / ratioBp) : 0;
   return (
     <Alert
       type="success"
       showIcon
       title={t('enterprise.hint.within')}
-      description={t('enterprise.hint.covers', { ratio: formatBp(limits.ratioBp), amount: formatFen(amount), covers: formatFen(covers) })}
+      description={t('enterprise.hint.covers', { ratio: formatBp(ratioBp), amount: formatFen(amount), covers: formatFen(covers) })}
       data-testid="request-hint"
       data-state="within"
       style={{ marginBottom: 16 }}
