@@ -256,6 +256,8 @@ function toVoucherDto(v: Voucher, availableFen: number, heldFen: number): Vouche
     enterpriseId: v.enterpriseId,
     applicationId: v.applicationId,
     faceValueFen: v.faceValueFen,
+    programVersion: v.programVersion,
+    applicantKind: v.applicantKind,
     availableFen,
     heldFen,
     useBy: v.useBy,

@@ -52,6 +52,8 @@ export class VoucherDto {
   @ApiProperty() enterpriseId: string;
   @ApiProperty() applicationId: string;
   @ApiProperty() faceValueFen: number;
+  @ApiProperty({ description: 'The programme policy version it was issued under: its tiers and threshold price its orders' }) programVersion: number;
+  @ApiProperty({ enum: ['enterprise', 'team'], description: 'Whose annual cap it counts against' }) applicantKind: string;
   @ApiProperty({ description: 'Unspent, not held' }) availableFen: number;
   @ApiProperty({ description: 'Held for orders in progress' }) heldFen: number;
   @ApiProperty() useBy: string;
