@@ -4197,6 +4197,13 @@ export interface components {
             enterpriseId: string;
             applicationId: string;
             faceValueFen: number;
+            /** @description The programme policy version it was issued under: its tiers and threshold price its orders */
+            programVersion: number;
+            /**
+             * @description Whose annual cap it counts against
+             * @enum {string}
+             */
+            applicantKind: "enterprise" | "team";
             /** @description Unspent, not held */
             availableFen: number;
             /** @description Held for orders in progress */
