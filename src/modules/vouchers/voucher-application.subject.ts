@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { APPLICANT_KINDS, OrganizationKind } from '../../platform/context/actor';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -61,16 +62,23 @@ export class VoucherApplicationSubject implements ApprovalSubject {
       `SELECT count(*)::int AS pending FROM voucher_applications WHERE enterprise_id = $1 AND program_id = $2 AND id <> $3 AND status IN ('submitted', 'in_review', 'approved')`,
       [app.enterpriseId, app.programId, app.id],
     )) as { pending: number }[];
+    // Enterprises and innovation teams apply; a team is eligible by its own region, whoever hosts it.
+    const applicant = APPLICANT_KINDS.includes(org.kind as OrganizationKind);
+    const who = org.kind === 'team' ? 'the innovation team' : 'the enterprise';
     return [
       {
         check: 'eligibility',
-        outcome: org.status === 'active' && inRegion ? 'pass' : 'fail',
-        reasons: [org.status !== 'active' ? `the enterprise is ${org.status}` : '', inRegion ? '' : `the enterprise is registered in ${org.region_code}, outside the issuing region ${program.issuingRegionCode}`].filter(Boolean),
+        outcome: applicant && org.status === 'active' && inRegion ? 'pass' : 'fail',
+        reasons: [
+          applicant ? '' : `a ${org.kind} organisation does not apply for vouchers`,
+          org.status !== 'active' ? `${who} is ${org.status}` : '',
+          inRegion ? '' : `${who} is registered in ${org.region_code}, outside the issuing region ${program.issuingRegionCode}`,
+        ].filter(Boolean),
       },
       {
         check: 'qualification',
         outcome: tier === 'default' ? 'warn' : 'pass',
-        reasons: [tier === 'default' ? 'no qualification valid today: the default ratio applies' : `valid qualification: ${tier}`],
+        reasons: [org.kind === 'team' ? 'an innovation team holds no enterprise qualifications: the default ratio applies' : tier === 'default' ? 'no qualification valid today: the default ratio applies' : `valid qualification: ${tier}`],
       },
       { check: 'caps', outcome: caps.ok ? 'pass' : 'fail', reasons: caps.ok ? [] : [caps.reason] },
       {
@@ -78,7 +86,7 @@ export class VoucherApplicationSubject implements ApprovalSubject {
         outcome: program.status === 'open' && today <= program.useBy ? 'pass' : 'fail',
         reasons: program.status !== 'open' ? [`programme is ${program.status}`] : today > program.useBy ? [`use-by ${program.useBy} has passed`] : [],
       },
-      { check: 'duplicate_application', outcome: pending > 0 ? 'warn' : 'pass', reasons: pending > 0 ? [`${pending} other application(s) of this enterprise are pending`] : [] },
+      { check: 'duplicate_application', outcome: pending > 0 ? 'warn' : 'pass', reasons: pending > 0 ? [`${pending} other application(s) of this applicant are pending`] : [] },
     ];
   }
 

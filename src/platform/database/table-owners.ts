@@ -45,6 +45,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   controller_group_change_requests: 'organizations',
   enterprise_qualifications: 'organizations',
   qualification_files: 'organizations',
+  innovation_team_members: 'organizations',
   // approvals
   workflow_definitions: 'approvals',
   approval_cases: 'approvals',
