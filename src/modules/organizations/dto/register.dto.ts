@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsDefined, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { NewTeamDto } from '../teams/dto/team.dto';
+import { NewInnovationTeamDto } from '../teams/dto/team.dto';
 import { IsUscc } from './uscc.validator';
 
 export const SELF_REGISTERING_KINDS = ['enterprise', 'provider', 'investor', 'team'] as const;
@@ -67,9 +67,9 @@ export class RegisterDto {
   @IsDefined() @ValidateNested() @Type(() => NewUserDto)
   user: NewUserDto;
 
-  @ApiPropertyOptional({ type: NewTeamDto, description: 'Innovation teams (kind team) only: leader, members, host organisation' })
-  @ValidateIf((o: RegisterDto) => o.kind === 'team' || o.team !== undefined) @IsDefined({ message: 'team is required for an innovation team' }) @ValidateNested() @Type(() => NewTeamDto)
-  team?: NewTeamDto;
+  @ApiPropertyOptional({ type: NewInnovationTeamDto, description: 'Innovation teams (kind team) only: leader, members, host organisation' })
+  @ValidateIf((o: RegisterDto) => o.kind === 'team' || o.team !== undefined) @IsDefined({ message: 'team is required for an innovation team' }) @ValidateNested() @Type(() => NewInnovationTeamDto)
+  team?: NewInnovationTeamDto;
 }
 
 export class AcceptInvitationDto extends PasswordField {

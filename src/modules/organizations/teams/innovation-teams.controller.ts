@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '../../../platform/auth/access.decorators';
 import { Actor, Role } from '../../../platform/context/actor';
-import { HostOrganizationDto, HostOrganizationQueryDto, NewTeamMemberDto, TeamMemberDto, TeamMembersDto } from './dto/team.dto';
+import { HostOrganizationDto, HostOrganizationQueryDto, NewInnovationTeamMemberDto, InnovationTeamMemberDto, InnovationTeamMembersDto } from './dto/team.dto';
 import { InnovationTeamsService } from './innovation-teams.service';
 
 /** Innovation teams (创新团队): the signed-in team's members, and the host lookup of the registration form. */
@@ -22,24 +22,24 @@ export class InnovationTeamsController {
   @Get('organizations/me/members')
   @Roles(Role.EnterpriseUser)
   @ApiOperation({ summary: 'The caller’s innovation team: its leader and members (404 unless the caller is in a team)' })
-  @ApiOkResponse({ type: TeamMembersDto })
-  members(@CurrentActor() actor: Actor): Promise<TeamMembersDto> {
+  @ApiOkResponse({ type: InnovationTeamMembersDto })
+  members(@CurrentActor() actor: Actor): Promise<InnovationTeamMembersDto> {
     return this.teams.members(actor);
   }
 
   @Post('organizations/me/members')
   @Roles(Role.EnterpriseUser)
   @ApiOperation({ summary: 'Add a member to the caller’s innovation team (its leader / admins; at most 50)' })
-  @ApiCreatedResponse({ type: TeamMemberDto })
-  addMember(@CurrentActor() actor: Actor, @Body() dto: NewTeamMemberDto): Promise<TeamMemberDto> {
+  @ApiCreatedResponse({ type: InnovationTeamMemberDto })
+  addMember(@CurrentActor() actor: Actor, @Body() dto: NewInnovationTeamMemberDto): Promise<InnovationTeamMemberDto> {
     return this.teams.addMember(actor, dto);
   }
 
   @Delete('organizations/me/members/:memberId')
   @Roles(Role.EnterpriseUser)
   @ApiOperation({ summary: 'Remove a member from the caller’s innovation team (not the leader; at least one member stays); answers the removed member' })
-  @ApiOkResponse({ type: TeamMemberDto })
-  removeMember(@CurrentActor() actor: Actor, @Param('memberId', ParseUUIDPipe) memberId: string): Promise<TeamMemberDto> {
+  @ApiOkResponse({ type: InnovationTeamMemberDto })
+  removeMember(@CurrentActor() actor: Actor, @Param('memberId', ParseUUIDPipe) memberId: string): Promise<InnovationTeamMemberDto> {
     return this.teams.removeMember(actor, memberId);
   }
 }

@@ -7,7 +7,7 @@ import { DomainError } from '../../../platform/errors/domain-error';
 import { Organization } from '../organization.entity';
 import { OrganizationPolicy } from '../organization.policy';
 import {
-  HostOrganizationDto, NewTeamDto, NewTeamMemberDto, TEAM_MEMBERS_MAX, TEAM_MEMBERS_MIN, TeamMemberDto, TeamMembersDto,
+  HostOrganizationDto, NewInnovationTeamDto, NewInnovationTeamMemberDto, TEAM_MEMBERS_MAX, TEAM_MEMBERS_MIN, InnovationTeamMemberDto, InnovationTeamMembersDto,
 } from './dto/team.dto';
 import { InnovationTeamMember } from './innovation-team-member.entity';
 
@@ -36,7 +36,7 @@ export class InnovationTeamsService {
   }
 
   /** Records the leader (the registering user) and the members of a newly registered team, in the registration's transaction. */
-  async createRoster(tx: Transaction, organizationId: string, leaderUserId: string, team: NewTeamDto): Promise<void> {
+  async createRoster(tx: Transaction, organizationId: string, leaderUserId: string, team: NewInnovationTeamDto): Promise<void> {
     const repo = tx.manager.getRepository(InnovationTeamMember);
     await repo.insert({
       organizationId,
@@ -51,12 +51,16 @@ export class InnovationTeamsService {
     await repo.insert(team.members.map((m) => ({ ...memberRow(m), organizationId, isLeader: false, userId: null, idCardMasked: null, createdBy: leaderUserId })));
   }
 
-  async members(actor: Actor): Promise<TeamMembersDto> {
-    const team = await this.ownTeam(this.dataSource.manager, actor);
-    return { organizationId: team.id, hostOrganizationId: team.hostOrganizationId, members: (await this.roster(this.dataSource.manager, team.id)).map(toMemberDto) };
+  async members(actor: Actor): Promise<InnovationTeamMembersDto> {
+    const manager = this.dataSource.manager;
+    const team = await this.ownTeam(manager, actor);
+    const [host] = team.hostOrganizationId
+      ? ((await manager.query(`SELECT id, name, kind, region_code FROM organizations WHERE id = $1`, [team.hostOrganizationId])) as HostRow[])
+      : [];
+    return { organizationId: team.id, hostOrganizationId: team.hostOrganizationId, host: host ? toHostDto(host) : null, members: (await this.roster(manager, team.id)).map(toMemberDto) };
   }
 
-  async addMember(actor: Actor, dto: NewTeamMemberDto): Promise<TeamMemberDto> {
+  async addMember(actor: Actor, dto: NewInnovationTeamMemberDto): Promise<InnovationTeamMemberDto> {
     return this.uow.run(async (tx) => {
       const team = await this.ownTeam(tx.manager, actor, true);
       const count = (await this.roster(tx.manager, team.id)).filter((m) => !m.isLeader).length;
@@ -69,7 +73,7 @@ export class InnovationTeamsService {
     });
   }
 
-  async removeMember(actor: Actor, memberId: string): Promise<TeamMemberDto> {
+  async removeMember(actor: Actor, memberId: string): Promise<InnovationTeamMemberDto> {
     return this.uow.run(async (tx) => {
       const team = await this.ownTeam(tx.manager, actor, true);
       const roster = await this.roster(tx.manager, team.id);
@@ -90,8 +94,8 @@ export class InnovationTeamsService {
         WHERE status = 'active' AND (kind = 'enterprise' OR (kind = 'provider' AND admission_status = 'active'))
           AND name LIKE $1 ESCAPE '\\' ORDER BY name, id LIMIT $2`,
       [`%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, HOST_LOOKUP_LIMIT],
-    )) as { id: string; name: string; kind: string; region_code: string }[];
-    return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, regionCode: r.region_code }));
+    )) as HostRow[];
+    return rows.map(toHostDto);
   }
 
   /**
@@ -111,11 +115,17 @@ export class InnovationTeamsService {
   }
 }
 
-function memberRow(m: NewTeamMemberDto) {
+interface HostRow { id: string; name: string; kind: string; region_code: string }
+
+function toHostDto(r: HostRow): HostOrganizationDto {
+  return { id: r.id, name: r.name, kind: r.kind, regionCode: r.region_code };
+}
+
+function memberRow(m: NewInnovationTeamMemberDto) {
   return { name: m.name.trim(), title: m.title?.trim() || null, contact: m.contact?.trim() || null };
 }
 
-function toMemberDto(m: InnovationTeamMember): TeamMemberDto {
+function toMemberDto(m: InnovationTeamMember): InnovationTeamMemberDto {
   return { id: m.id, name: m.name, title: m.title, contact: m.contact, isLeader: m.isLeader, idCardMasked: m.idCardMasked, createdAt: m.createdAt.toISOString() };
 }
 

@@ -23,7 +23,7 @@ function IsIdCardNumber(): PropertyDecorator {
     });
 }
 
-export class NewTeamMemberDto {
+export class NewInnovationTeamMemberDto {
   @ApiProperty({ example: '李娜' }) @IsString() @MinLength(1, { message: 'name is required' }) @MaxLength(100)
   name: string;
 
@@ -34,7 +34,7 @@ export class NewTeamMemberDto {
   contact?: string;
 }
 
-export class TeamLeaderDto {
+export class InnovationTeamLeaderDto {
   @ApiProperty({ example: '王强' }) @IsString() @MinLength(1, { message: 'name is required' }) @MaxLength(100)
   name: string;
 
@@ -47,23 +47,23 @@ export class TeamLeaderDto {
 }
 
 /** What an innovation team (创新团队) registers besides its name and region. */
-export class NewTeamDto {
-  @ApiProperty({ type: TeamLeaderDto })
-  @IsDefined() @ValidateNested() @Type(() => TeamLeaderDto)
-  leader: TeamLeaderDto;
+export class NewInnovationTeamDto {
+  @ApiProperty({ type: InnovationTeamLeaderDto })
+  @IsDefined() @ValidateNested() @Type(() => InnovationTeamLeaderDto)
+  leader: InnovationTeamLeaderDto;
 
-  @ApiProperty({ type: [NewTeamMemberDto], minItems: TEAM_MEMBERS_MIN, maxItems: TEAM_MEMBERS_MAX })
+  @ApiProperty({ type: [NewInnovationTeamMemberDto], minItems: TEAM_MEMBERS_MIN, maxItems: TEAM_MEMBERS_MAX })
   @IsArray() @ArrayMinSize(TEAM_MEMBERS_MIN, { message: `members must list ${TEAM_MEMBERS_MIN} to ${TEAM_MEMBERS_MAX} people` })
   @ArrayMaxSize(TEAM_MEMBERS_MAX, { message: `members must list ${TEAM_MEMBERS_MIN} to ${TEAM_MEMBERS_MAX} people` })
-  @ValidateNested({ each: true }) @Type(() => NewTeamMemberDto)
-  members: NewTeamMemberDto[];
+  @ValidateNested({ each: true }) @Type(() => NewInnovationTeamMemberDto)
+  members: NewInnovationTeamMemberDto[];
 
   @ApiPropertyOptional({ description: 'An active enterprise or provider hosting the team (GET /host-organizations), e.g. a university incubator' })
   @IsOptional() @IsUUID()
   hostOrganizationId?: string;
 }
 
-export class TeamMemberDto {
+export class InnovationTeamMemberDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) title: string | null;
@@ -73,20 +73,21 @@ export class TeamMemberDto {
   @ApiProperty() createdAt: string;
 }
 
-export class TeamMembersDto {
-  @ApiProperty() organizationId: string;
-  @ApiProperty({ nullable: true, type: String }) hostOrganizationId: string | null;
-  @ApiProperty({ type: [TeamMemberDto], description: 'The leader first, then members in the order they joined' }) members: TeamMemberDto[];
-}
-
-export class HostOrganizationQueryDto {
-  @ApiProperty({ description: 'Name contains (at least 2 characters)' }) @IsString() @MinLength(2) @MaxLength(100)
-  q: string;
-}
-
 export class HostOrganizationDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['enterprise', 'provider'] }) kind: string;
   @ApiProperty() regionCode: string;
+}
+
+export class InnovationTeamMembersDto {
+  @ApiProperty() organizationId: string;
+  @ApiProperty({ nullable: true, type: String }) hostOrganizationId: string | null;
+  @ApiProperty({ nullable: true, type: HostOrganizationDto, description: 'The hosting organisation as the registration form showed it' }) host: HostOrganizationDto | null;
+  @ApiProperty({ type: [InnovationTeamMemberDto], description: 'The leader first, then members in the order they joined' }) members: InnovationTeamMemberDto[];
+}
+
+export class HostOrganizationQueryDto {
+  @ApiProperty({ description: 'Name contains (at least 2 characters)' }) @IsString() @MinLength(2) @MaxLength(100)
+  q: string;
 }
