@@ -29,6 +29,8 @@ export class InnovationTeams1764900050000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE innovation_team_members (
         id               uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        -- The order people were listed in (created_at ties within one registration).
+        seq              bigint GENERATED ALWAYS AS IDENTITY,
         organization_id  uuid NOT NULL REFERENCES organizations (id),
         name             text NOT NULL CHECK (char_length(name) BETWEEN 1 AND 100),
         title            text CHECK (title IS NULL OR char_length(title) <= 100),
@@ -42,7 +44,7 @@ export class InnovationTeams1764900050000 implements MigrationInterface {
         CONSTRAINT innovation_team_members_leader_user CHECK (NOT is_leader OR user_id IS NOT NULL),
         CONSTRAINT innovation_team_members_id_card_leader CHECK (id_card_masked IS NULL OR is_leader)
       )`);
-    await q.query(`CREATE INDEX innovation_team_members_org_idx ON innovation_team_members (organization_id, created_at)`);
+    await q.query(`CREATE INDEX innovation_team_members_org_idx ON innovation_team_members (organization_id, seq)`);
     await q.query(`CREATE UNIQUE INDEX innovation_team_members_one_leader ON innovation_team_members (organization_id) WHERE is_leader`);
     await q.query(`
       CREATE OR REPLACE VIEW read_organizations AS

@@ -4,6 +4,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('innovation_team_members')
 export class InnovationTeamMember {
   @PrimaryGeneratedColumn('uuid') id: string;
+  /** The order people were listed in. */
+  @Column({ type: 'bigint', insert: false, update: false, select: false }) seq: string;
   @Column() organizationId: string;
   @Column() name: string;
   @Column({ type: 'text', nullable: true }) title: string | null;

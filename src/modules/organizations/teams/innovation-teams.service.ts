@@ -111,7 +111,7 @@ export class InnovationTeamsService {
   }
 
   private roster(manager: EntityManager, organizationId: string): Promise<InnovationTeamMember[]> {
-    return manager.getRepository(InnovationTeamMember).find({ where: { organizationId }, order: { isLeader: 'DESC', createdAt: 'ASC', id: 'ASC' } });
+    return manager.getRepository(InnovationTeamMember).find({ where: { organizationId }, order: { isLeader: 'DESC', seq: 'ASC' } });
   }
 }
 
