@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { registerOrganization, TEST_PASSWORD, uniqueEmail, uniqueUscc } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { admittedProvider, issueVoucher, listService, openProgram } from '../support/vouchers';
@@ -158,7 +159,7 @@ describe('innovation teams (创新团队): registration, members, vouchers', () 
     expect(audit.every((a: { actor_user_id: string }) => a.actor_user_id === team.user.id)).toBe(true);
   });
 
-  it('a hosted team applies for a voucher in an open programme, is eligible by its own region, gets it issued and orders a service', async () => {
+  it('a hosted team applies for a voucher in an open programme, is eligible by its own region, gets it issued and orders a service; buying from its host is a related party', async () => {
     const program = await openProgram(app, approver.auth);
     const team = await registerTeam(app, { hostOrganizationId: host.organization.id });
     const { applicationId, voucherId, caseId } = await issueVoucher(app, team.auth, reviewer.auth, approver.auth, program.id, 1_000_000);
@@ -181,6 +182,21 @@ describe('innovation teams (创新团队): registration, members, vouchers', () 
     const service = await listService(app, lab.auth, 200_000);
     const order = await app.http().post('/api/v1/service-orders').set(team.auth).send({ serviceId: service.id, voucherId, quantity: 1 }).expect(201);
     expect(order.body).toMatchObject({ contractAmountFen: 200_000, ratioBp: 5000, subsidyHeldFen: 100_000, status: 'created' });
+
+    // Buying from its own host is a related party: the host's claim fails that pre-check.
+    const hostService = await listService(app, host.auth, 200_000, '孵化器共享仪器机时');
+    const own = await app.http().post('/api/v1/service-orders').set(team.auth).send({ serviceId: hostService.id, voucherId, quantity: 1 }).expect(201);
+    await app.http().post(`/api/v1/service-orders/${own.body.id}/accept`).set(host.auth).expect(200);
+    await app.http().post(`/api/v1/service-orders/${own.body.id}/deliver`).set(host.auth).send({ reportNumber: 'FH-2026-0001', actualAmountFen: 200_000, deliveredOn: shanghaiDate() }).expect(200);
+    await app.http().post(`/api/v1/service-orders/${own.body.id}/confirm`).set(team.auth).expect(200);
+    const claim = await app.http().post('/api/v1/redemption-claims').set(host.auth)
+      .send({ orderId: own.body.id, contractNo: 'HT-FH-0001', invoiceNo: `FP-${Date.now()}`, paymentProof: 'BANK-FH-0001', reportNo: 'FH-2026-0001' }).expect(201);
+    const admin = await login(app, DEMO.admin);
+    const claimCase = await eventually(async () => {
+      const res = await app.http().get(`/api/v1/approval-cases/${claim.body.caseId}`).set(admin.auth);
+      return res.status === 200 && res.body.findings.some((f: { check: string }) => f.check === 'related_party') ? res.body : undefined;
+    }, 20_000, 'claim findings');
+    expect(claimCase.findings.find((f: { check: string }) => f.check === 'related_party')).toMatchObject({ outcome: 'fail', reasons: ['the provider hosts the applicant innovation team'] });
   });
 
   it('a team registered outside the issuing city fails the eligibility pre-check', async () => {
