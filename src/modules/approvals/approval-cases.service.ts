@@ -30,7 +30,7 @@ export interface StageTimes {
 
 /** The one kind of case with a public notice (公示): provider admission. */
 const PUBLIC_NOTICE_SUBJECT = 'provider_admission';
-const OBJECTING_KINDS: OrganizationKind[] = ['enterprise', 'provider', 'investor'];
+const OBJECTING_KINDS: OrganizationKind[] = ['enterprise', 'team', 'provider', 'investor'];
 /** The same answer for a case that does not exist, is of another kind or is not in its notice stage: no hint. */
 const noPublicNotice = () => DomainError.notFound('Public notice');
 
@@ -143,7 +143,7 @@ export class ApprovalCasesService {
    * organisation; any case not under public notice answers the same 404 (docs/security.md, "Objections").
    */
   async object(actor: Actor, caseId: string, reason: string): Promise<CaseDto> {
-    if (!OBJECTING_KINDS.includes(actor.organizationKind)) throw DomainError.forbidden('Objections come from registered enterprises, providers and investors');
+    if (!OBJECTING_KINDS.includes(actor.organizationKind)) throw DomainError.forbidden('Objections come from registered enterprises, innovation teams, providers and investors');
     await this.limiter.consume(`objection:user:${actor.userId}`, this.config.OBJECTIONS_PER_USER_PER_HOUR, 3600, 'Too many objections from this user; try again later');
     await this.limiter.consume(`objection:org:${actor.organizationId}`, this.config.OBJECTIONS_PER_ORG_PER_HOUR, 3600, 'Too many objections from this organisation; try again later');
     return this.uow.run(async (tx) => {

@@ -11,6 +11,8 @@ export interface OrganizationParty {
   status: string;
   admission_status: string | null;
   controller_group_id: string | null;
+  /** Innovation teams only (kind 'team'): the hosting enterprise or provider, or null. */
+  host_organization_id: string | null;
 }
 
 /** An organisation's kind, region and admission status (null unless a provider). */
@@ -89,7 +91,7 @@ export class OrganizationDirectory {
   /** The organisations found among `organizationIds`, with the columns a case or claim shows. */
   async parties(manager: EntityManager, organizationIds: readonly string[]): Promise<OrganizationParty[]> {
     return (await manager.query(
-      `SELECT id, kind, name, uscc, region_code, status, admission_status, controller_group_id FROM organizations WHERE id = ANY($1::uuid[])`,
+      `SELECT id, kind, name, uscc, region_code, status, admission_status, controller_group_id, host_organization_id FROM organizations WHERE id = ANY($1::uuid[])`,
       [[...organizationIds]],
     )) as OrganizationParty[];
   }

@@ -41,6 +41,8 @@ export class Organization {
   @Column({ type: 'text', array: true }) accreditations: string[];
   @Column({ type: 'text', nullable: true }) agencyLevel: 'district' | 'city' | 'partner' | 'platform' | null;
   @Column({ type: 'uuid', nullable: true }) controllerGroupId: string | null;
+  /** Innovation teams only: the enterprise or provider hosting the team (e.g. a university incubator), or none. */
+  @Column({ type: 'uuid', nullable: true }) hostOrganizationId: string | null;
   @Column({ type: 'timestamptz', nullable: true }) publicNoticeEndsAt: Date | null;
   @Column({ type: 'text', nullable: true }) contactName: string | null;
   @Column({ type: 'text', nullable: true }) contactPhone: string | null;

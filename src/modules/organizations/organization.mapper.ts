@@ -36,6 +36,7 @@ export function toOrganizationDto(o: Organization, qualifications: EnterpriseQua
     accreditations: o.accreditations,
     agencyLevel: o.agencyLevel,
     controllerGroupId: o.controllerGroupId,
+    hostOrganizationId: o.hostOrganizationId,
     publicNoticeEndsAt: o.publicNoticeEndsAt ? o.publicNoticeEndsAt.toISOString() : null,
     qualifications: qualifications.map((q) => toQualificationDto(q)),
     version: o.version,
@@ -53,6 +54,7 @@ export function auditView(o: Organization): Record<string, unknown> {
     status: o.status,
     admissionStatus: o.admissionStatus,
     controllerGroupId: o.controllerGroupId,
+    hostOrganizationId: o.hostOrganizationId,
     version: o.version,
   };
 }

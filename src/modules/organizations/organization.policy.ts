@@ -40,6 +40,7 @@ export const ROLES_BY_ORGANIZATION: Record<string, Role[]> = {
   enterprise: [Role.EnterpriseUser],
   provider: [Role.ProviderUser],
   investor: [Role.Investor],
+  team: [Role.EnterpriseUser],
   'agency:district': [Role.Reviewer, Role.Finance],
   'agency:city': [Role.Approver, Role.Reviewer, Role.Finance],
   'agency:partner': [Role.PartnerAdmin, Role.Reviewer, Role.Approver],

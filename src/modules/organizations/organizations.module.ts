@@ -18,19 +18,22 @@ import { QualificationsController } from './qualifications/qualifications.contro
 import { QualificationsService } from './qualifications/qualifications.service';
 import { RegionsService } from './regions.service';
 import { RegistrationService } from './registration.service';
+import { InnovationTeamMember } from './teams/innovation-team-member.entity';
+import { InnovationTeamsController } from './teams/innovation-teams.controller';
+import { InnovationTeamsService } from './teams/innovation-teams.service';
 import { UsersController } from './users/users.controller';
 import { UserAccounts } from './users/user-accounts';
 import { UsersService } from './users/users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Region, ControllerGroup, Organization, EnterpriseQualification, ControllerGroupChangeRequest]),
+    TypeOrmModule.forFeature([Region, ControllerGroup, Organization, EnterpriseQualification, ControllerGroupChangeRequest, InnovationTeamMember]),
     ApprovalsModule,
     // Certificate uploads (QualificationsController): in memory, bounded by QUALIFICATION_FILE_MAX_BYTES (→ 413), then stored in PostgreSQL.
     MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.QUALIFICATION_FILE_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }) }),
   ],
-  controllers: [OrganizationsController, UsersController, QualificationsController, ControllerGroupsController],
-  providers: [OrganizationsService, OrganizationDirectory, RegistrationService, RegionsService, ProviderAdmissionSubject, UsersService, UserAccounts, QualificationsService, QualificationVerificationSubject, ControllerGroupsService, ControllerGroupChangesService, ControllerGroupChangeSubject],
+  controllers: [OrganizationsController, UsersController, QualificationsController, ControllerGroupsController, InnovationTeamsController],
+  providers: [OrganizationsService, OrganizationDirectory, RegistrationService, RegionsService, ProviderAdmissionSubject, UsersService, UserAccounts, QualificationsService, QualificationVerificationSubject, ControllerGroupsService, ControllerGroupChangesService, ControllerGroupChangeSubject, InnovationTeamsService],
   exports: [OrganizationsService, OrganizationDirectory, ControllerGroupsService, RegionsService, ProviderAdmissionSubject, QualificationVerificationSubject],
 })
 export class OrganizationsModule {}

@@ -15,12 +15,14 @@ import { auditView, toOrganizationDto } from './organization.mapper';
 import { OrganizationPolicy, rolesFor } from './organization.policy';
 import { ProviderAdmissionSubject } from './provider-admission.subject';
 import { RegionsService } from './regions.service';
+import { InnovationTeamsService } from './teams/innovation-teams.service';
 import { UserAccounts } from './users/user-accounts';
 
 const USCC_TAKEN = 'An organisation with this USCC is already registered';
 describeConstraint('organizations_uscc_key', ErrorCode.AlreadyExists, USCC_TAKEN, 'organization.uscc');
 
-const USER_ROLE_OF_KIND = { enterprise: Role.EnterpriseUser, provider: Role.ProviderUser, investor: Role.Investor } as const;
+/** Innovation teams act as applicants, so their users are enterprise users (docs/domain.md, "Organisations"). */
+const USER_ROLE_OF_KIND = { enterprise: Role.EnterpriseUser, provider: Role.ProviderUser, investor: Role.Investor, team: Role.EnterpriseUser } as const;
 const INVITATION_TTL_DAYS = 7;
 
 /** Self-service sign-up of an organisation with its first user, and invitations of further users. */
@@ -32,6 +34,7 @@ export class RegistrationService {
     private readonly users: UserAccounts,
     private readonly regions: RegionsService,
     private readonly admission: ProviderAdmissionSubject,
+    private readonly teams: InnovationTeamsService,
   ) {}
 
   /**
@@ -41,13 +44,22 @@ export class RegistrationService {
    * a sign-in anyway). Both paths hash the password first and run one small transaction.
    */
   async register(dto: RegisterDto): Promise<RegistrationResultDto> {
-    this.regions.require(dto.organization.regionCode, 'organization.regionCode');
+    const region = this.regions.require(dto.organization.regionCode, 'organization.regionCode');
     if (dto.kind !== 'provider' && (dto.organization.providerKind || dto.organization.accreditations)) {
       throw DomainError.invalid('organization.providerKind', 'only providers have a provider kind or accreditations');
+    }
+    if (dto.kind === 'team') {
+      if (dto.organization.uscc !== undefined) throw DomainError.invalid('organization.uscc', 'must be absent for an innovation team (teams have no USCC)');
+      if (!region.parentCode) throw DomainError.invalid('organization.regionCode', 'an innovation team registers in a district or county, not a whole city');
+    } else {
+      if (dto.organization.uscc === undefined) throw DomainError.invalid('organization.uscc', 'is required for an enterprise, provider or investor');
+      if (dto.team !== undefined) throw DomainError.invalid('team', 'only innovation teams (kind team) have a leader, members and a host');
     }
     const passwordHash = await this.accounts.hashPassword(dto.user.password);
     try {
       return await this.uow.run(async (tx) => {
+        // Checked before the e-mail is looked at, so a known e-mail gets the same answer as a new one.
+        await this.teams.requireHost(tx.manager, dto.team?.hostOrganizationId);
         const existing = await this.users.findByEmail(tx.manager, dto.user.email);
         if (existing) return this.answerForExistingEmail(tx, dto, existing);
         return this.create(tx, dto, passwordHash);
@@ -69,14 +81,14 @@ export class RegistrationService {
     existing: { id: string; organizationId: string },
   ): Promise<RegistrationResultDto> {
     // The USCC answer is about a public register number, so it stays the same as for a new e-mail.
-    const [taken] = (await tx.manager.query(`SELECT 1 FROM organizations WHERE uscc = $1`, [dto.organization.uscc])) as unknown[];
+    const [taken] = dto.organization.uscc ? ((await tx.manager.query(`SELECT 1 FROM organizations WHERE uscc = $1`, [dto.organization.uscc])) as unknown[]) : [];
     if (taken) throw new DomainError(ErrorCode.AlreadyExists, USCC_TAKEN, [{ field: 'organization.uscc', message: USCC_TAKEN }]);
     tx.audit({
       action: 'registration.existing_email',
       subjectType: 'user',
       subjectId: existing.id,
       organizationId: existing.organizationId,
-      after: { attemptedOrganizationName: dto.organization.name.trim(), attemptedUscc: dto.organization.uscc },
+      after: { attemptedOrganizationName: dto.organization.name.trim(), attemptedUscc: dto.organization.uscc ?? null, attemptedKind: dto.kind },
     });
     tx.enqueue(JobName.DeliverNotification, {
       userIds: [existing.id],
@@ -113,8 +125,9 @@ export class RegistrationService {
     const org = await tx.manager.getRepository(Organization).save(
       tx.manager.getRepository(Organization).create({
         ...newOrganization(dto),
-        contactName: dto.organization.contactName ?? null,
-        contactPhone: dto.organization.contactPhone ?? null,
+        // A team's contact is its leader.
+        contactName: dto.team?.leader.name.trim() ?? dto.organization.contactName ?? null,
+        contactPhone: dto.team?.leader.phone.trim() ?? dto.organization.contactPhone ?? null,
       }),
     );
     const saved = await tx.manager.getRepository(Organization).findOneByOrFail({ id: org.id });
@@ -132,7 +145,7 @@ export class RegistrationService {
       subjectId: saved.id,
       organizationId: saved.id,
       regionCode: saved.regionCode,
-      after: { ...auditView(saved), firstUserId: user.id },
+      after: { ...auditView(saved), firstUserId: user.id, ...(dto.team ? { teamMembers: dto.team.members.length } : {}) },
       actor: { userId: user.id, role: user.role, organizationId: saved.id },
     });
     tx.enqueue(JobName.DeliverNotification, {
@@ -146,6 +159,7 @@ export class RegistrationService {
     });
     // Admission runs through the provider_admission workflow (review → public notice → active).
     if (dto.kind === 'provider') await this.admission.open(tx, saved.id);
+    if (dto.team) await this.teams.createRoster(tx, saved.id, user.id, dto.team);
     return { organization: toOrganizationDto(saved), user: toUserDto(user) };
   }
 
@@ -226,8 +240,9 @@ function newOrganization(dto: RegisterDto) {
   return {
     kind: dto.kind,
     name: dto.organization.name.trim(),
-    uscc: dto.organization.uscc,
+    uscc: dto.organization.uscc ?? null,
     regionCode: dto.organization.regionCode,
+    hostOrganizationId: dto.team?.hostOrganizationId ?? null,
     status: 'active' as const,
     admissionStatus: dto.kind === 'provider' ? ('applied' as const) : null,
     providerKind: dto.kind === 'provider' ? (dto.organization.providerKind ?? 'third_party_lab') : null,

@@ -93,10 +93,16 @@ export class RedemptionClaimSubject implements ApprovalSubject {
 
     const sameGroup = !!enterprise.controller_group_id && enterprise.controller_group_id === provider.controller_group_id;
     const sameOrgCode = !!enterprise.uscc && !!provider.uscc && enterprise.uscc.slice(8, 17) === provider.uscc.slice(8, 17);
+    // An innovation team buying from the organisation that hosts it (e.g. its incubating university).
+    const hostedBy = enterprise.host_organization_id === provider.id;
     findings.push({
       check: 'related_party',
-      outcome: sameGroup || sameOrgCode ? 'fail' : 'pass',
-      reasons: [sameGroup ? 'the enterprise and the provider share an actual controller' : '', sameOrgCode ? 'the enterprise and the provider share an organisation code in their USCCs' : ''].filter(Boolean),
+      outcome: sameGroup || sameOrgCode || hostedBy ? 'fail' : 'pass',
+      reasons: [
+        sameGroup ? 'the enterprise and the provider share an actual controller' : '',
+        sameOrgCode ? 'the enterprise and the provider share an organisation code in their USCCs' : '',
+        hostedBy ? 'the provider hosts the applicant innovation team' : '',
+      ].filter(Boolean),
     });
 
     // The exact invoice number is unique in the database; this also catches the same digits typed differently.

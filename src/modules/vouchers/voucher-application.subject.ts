@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { APPLICANT_KINDS, OrganizationKind } from '../../platform/context/actor';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -63,12 +64,18 @@ export class VoucherApplicationSubject implements ApprovalSubject {
       [app.enterpriseId, app.programId, app.id],
     )) as { pending: number }[];
     const base = tier !== null && tier.qualifications.length === 0;
+    // Enterprises and innovation teams apply; a team is eligible by its own region, whoever hosts it.
+    const applies = APPLICANT_KINDS.includes(org.kind as OrganizationKind);
     const who = applicant.kind === 'team' ? 'innovation team' : 'enterprise';
     return [
       {
         check: 'eligibility',
-        outcome: org.status === 'active' && inRegion ? 'pass' : 'fail',
-        reasons: [org.status !== 'active' ? `the ${who} is ${org.status}` : '', inRegion ? '' : `the ${who} is registered in ${org.region_code}, outside the issuing region ${program.issuingRegionCode}`].filter(Boolean),
+        outcome: applies && org.status === 'active' && inRegion ? 'pass' : 'fail',
+        reasons: [
+          applies ? '' : `a ${org.kind} organisation does not apply for vouchers`,
+          org.status !== 'active' ? `the ${who} is ${org.status}` : '',
+          inRegion ? '' : `the ${who} is registered in ${org.region_code}, outside the issuing region ${program.issuingRegionCode}`,
+        ].filter(Boolean),
       },
       {
         check: 'qualification',

@@ -36,7 +36,7 @@ export class MeUserDto {
 export class MeOrganizationDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ['enterprise', 'provider', 'investor', 'agency'] }) kind: string;
+  @ApiProperty({ enum: ['enterprise', 'provider', 'investor', 'agency', 'team'] }) kind: string;
   @ApiProperty() regionCode: string;
   @ApiProperty({ nullable: true, type: String }) uscc: string | null;
   @ApiProperty({ nullable: true, type: String }) admissionStatus: string | null;

@@ -12,7 +12,10 @@ export enum Role {
 
 export const ALL_ROLES = Object.values(Role);
 
-export type OrganizationKind = 'enterprise' | 'provider' | 'investor' | 'agency';
+export type OrganizationKind = 'enterprise' | 'provider' | 'investor' | 'agency' | 'team';
+
+/** The kinds of organisation that apply for vouchers, order services and claim as the applicant: enterprises and innovation teams (创新团队). */
+export const APPLICANT_KINDS: readonly OrganizationKind[] = ['enterprise', 'team'];
 
 /** Who is acting, resolved from a live session on every request. */
 export interface Actor {

@@ -46,6 +46,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   enterprise_qualifications: 'organizations',
   qualification_kinds: 'organizations',
   qualification_files: 'organizations',
+  innovation_team_members: 'organizations',
   // approvals
   workflow_definitions: 'approvals',
   approval_cases: 'approvals',

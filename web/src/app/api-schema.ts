@@ -857,6 +857,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/host-organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active enterprises and admitted providers that may host an innovation team, by name (id, name, kind, region only; at most 20) */
+        get: operations["InnovationTeamsController_hosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/me/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s innovation team: its leader and members (404 unless the caller is in a team) */
+        get: operations["InnovationTeamsController_members"];
+        put?: never;
+        /** Add a member to the caller’s innovation team (its leader / admins; at most 50) */
+        post: operations["InnovationTeamsController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/me/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from the caller’s innovation team (not the leader; at least one member stays); answers the removed member */
+        delete: operations["InnovationTeamsController_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -2974,7 +3026,7 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "enterprise" | "provider" | "investor" | "agency";
+            kind: "enterprise" | "provider" | "investor" | "agency" | "team";
             regionCode: string;
             uscc: string | null;
             admissionStatus: string | null;
@@ -3238,10 +3290,10 @@ export interface components {
             /** @example 嘉兴禾源新材料科技有限公司 */
             name: string;
             /**
-             * @description 统一社会信用代码 (GB 32100-2015)
+             * @description 统一社会信用代码 (GB 32100-2015): required for enterprises, providers and investors; absent for an innovation team
              * @example 91330402MA2B3C4D5E
              */
-            uscc: string;
+            uscc?: string;
             /**
              * @description Region code (GET /api/v1/regions)
              * @example 330402
@@ -3268,11 +3320,41 @@ export interface components {
             /** @example 张伟 */
             displayName: string;
         };
+        InnovationTeamLeaderDto: {
+            /** @example 王强 */
+            name: string;
+            /** @example 13800000000 */
+            phone: string;
+            /** @description Optional; only a masked form (first 6, last 4) is kept, never the number */
+            idCardNumber?: string;
+        };
+        NewInnovationTeamMemberDto: {
+            /** @example 李娜 */
+            name: string;
+            /**
+             * @description Role or title in the team
+             * @example 算法工程师
+             */
+            title?: string;
+            /**
+             * @description Phone or e-mail
+             * @example 13800000000
+             */
+            contact?: string;
+        };
+        NewInnovationTeamDto: {
+            leader: components["schemas"]["InnovationTeamLeaderDto"];
+            members: components["schemas"]["NewInnovationTeamMemberDto"][];
+            /** @description An active enterprise or provider hosting the team (GET /host-organizations), e.g. a university incubator */
+            hostOrganizationId?: string;
+        };
         RegisterDto: {
             /** @enum {string} */
-            kind: "enterprise" | "provider" | "investor";
+            kind: "enterprise" | "provider" | "investor" | "team";
             organization: components["schemas"]["NewOrganizationDto"];
             user: components["schemas"]["NewUserDto"];
+            /** @description Innovation teams (kind team) only: leader, members, host organisation */
+            team?: components["schemas"]["NewInnovationTeamDto"];
         };
         QualificationCertificateDto: {
             fileName: string;
@@ -3308,8 +3390,11 @@ export interface components {
         };
         OrganizationDto: {
             id: string;
-            /** @enum {string} */
-            kind: "enterprise" | "provider" | "investor" | "agency";
+            /**
+             * @description team: an innovation team or individual founder (创新团队), which applies like an enterprise
+             * @enum {string}
+             */
+            kind: "enterprise" | "provider" | "investor" | "agency" | "team";
             name: string;
             uscc: string | null;
             regionCode: string;
@@ -3320,6 +3405,8 @@ export interface components {
             accreditations: ("CMA" | "CNAS")[];
             agencyLevel: string | null;
             controllerGroupId: string | null;
+            /** @description Innovation teams only: the hosting enterprise or provider */
+            hostOrganizationId: string | null;
             publicNoticeEndsAt: string | null;
             qualifications: components["schemas"]["QualificationDto"][];
             /** @description Optimistic-lock version; send it back as expectedVersion */
@@ -3533,6 +3620,32 @@ export interface components {
             caseId: string | null;
             createdAt: string;
             decidedAt: string | null;
+        };
+        HostOrganizationDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "enterprise" | "provider";
+            regionCode: string;
+        };
+        InnovationTeamMemberDto: {
+            id: string;
+            name: string;
+            title: string | null;
+            contact: string | null;
+            /** @description The team leader: the registering user; not removable */
+            isLeader: boolean;
+            /** @description Leader only, masked (330402********123X) */
+            idCardMasked: string | null;
+            createdAt: string;
+        };
+        InnovationTeamMembersDto: {
+            organizationId: string;
+            hostOrganizationId: string | null;
+            /** @description The hosting organisation as the registration form showed it */
+            host: components["schemas"]["HostOrganizationDto"] | null;
+            /** @description The leader first, then members in the order they joined */
+            members: components["schemas"]["InnovationTeamMemberDto"][];
         };
         NotificationDto: {
             id: string;
@@ -6017,7 +6130,7 @@ export interface operations {
     OrganizationsController_list: {
         parameters: {
             query?: {
-                kind?: "enterprise" | "provider" | "investor" | "agency";
+                kind?: "enterprise" | "provider" | "investor" | "agency" | "team";
                 regionCode?: string;
                 admissionStatus?: "applied" | "in_review" | "public_notice" | "active" | "suspended" | "revoked" | "rejected" | "withdrawn";
                 /** @description Name contains */
@@ -6495,6 +6608,91 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChangeRequestDto"];
+                };
+            };
+        };
+    };
+    InnovationTeamsController_hosts: {
+        parameters: {
+            query: {
+                /** @description Name contains (at least 2 characters) */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HostOrganizationDto"][];
+                };
+            };
+        };
+    };
+    InnovationTeamsController_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InnovationTeamMembersDto"];
+                };
+            };
+        };
+    };
+    InnovationTeamsController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInnovationTeamMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InnovationTeamMemberDto"];
+                };
+            };
+        };
+    };
+    InnovationTeamsController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InnovationTeamMemberDto"];
                 };
             };
         };

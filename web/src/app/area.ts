@@ -12,6 +12,8 @@ export interface AreaPage {
   icon?: ReactNode;
   /** Menu group (i18n key); pages without one sit at the top level. */
   group?: string;
+  /** In the menu only for users of these kinds of organisation (an enterprise's qualifications, a team's members). */
+  kinds?: string[];
 }
 
 /** One part of the portal (enterprise, lab, review, …), registered in areas/index.ts. */

@@ -5,6 +5,8 @@ import { Role } from '../../../platform/context/actor';
 import { AdmissionAction, MANUAL_ADMISSION_ACTIONS } from '../organization.state';
 import { QUALIFICATION_STATUSES, QualificationStatus } from '../qualifications/qualification.state';
 
+export const ORGANIZATION_KINDS = ['enterprise', 'provider', 'investor', 'agency', 'team'];
+
 export class RegionDto {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
@@ -40,7 +42,7 @@ export class QualificationDto {
 
 export class OrganizationDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['enterprise', 'provider', 'investor', 'agency'] }) kind: string;
+  @ApiProperty({ enum: ORGANIZATION_KINDS, description: 'team: an innovation team or individual founder (创新团队), which applies like an enterprise' }) kind: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) uscc: string | null;
   @ApiProperty() regionCode: string;
@@ -50,6 +52,7 @@ export class OrganizationDto {
   @ApiProperty({ enum: ['CMA', 'CNAS'], isArray: true }) accreditations: string[];
   @ApiProperty({ nullable: true, type: String }) agencyLevel: string | null;
   @ApiProperty({ nullable: true, type: String }) controllerGroupId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Innovation teams only: the hosting enterprise or provider' }) hostOrganizationId: string | null;
   @ApiProperty({ nullable: true, type: String }) publicNoticeEndsAt: string | null;
   @ApiProperty({ type: [QualificationDto] }) qualifications: QualificationDto[];
   @ApiProperty({ description: 'Optimistic-lock version; send it back as expectedVersion' }) version: number;
@@ -70,8 +73,8 @@ export class RegistrationResultDto {
 }
 
 export class OrganizationQueryDto {
-  @ApiPropertyOptional({ enum: ['enterprise', 'provider', 'investor', 'agency'] })
-  @IsOptional() @IsIn(['enterprise', 'provider', 'investor', 'agency'])
+  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
+  @IsOptional() @IsIn(ORGANIZATION_KINDS)
   kind?: string;
 
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{6}$/)

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDefined, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsDefined, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
+import { NewInnovationTeamDto } from '../teams/dto/team.dto';
 import { IsUscc } from './uscc.validator';
 
-export const SELF_REGISTERING_KINDS = ['enterprise', 'provider', 'investor'] as const;
+export const SELF_REGISTERING_KINDS = ['enterprise', 'provider', 'investor', 'team'] as const;
 export type SelfRegisteringKind = (typeof SELF_REGISTERING_KINDS)[number];
 
 export class PasswordField {
@@ -30,9 +31,9 @@ export class NewOrganizationDto {
   @IsString() @MinLength(2) @MaxLength(200)
   name: string;
 
-  @ApiProperty({ example: '91330402MA2B3C4D5E', description: '统一社会信用代码 (GB 32100-2015)' })
-  @IsUscc()
-  uscc: string;
+  @ApiPropertyOptional({ example: '91330402MA2B3C4D5E', description: '统一社会信用代码 (GB 32100-2015): required for enterprises, providers and investors; absent for an innovation team' })
+  @ValidateIf((o: NewOrganizationDto) => o.uscc !== undefined) @IsUscc()
+  uscc?: string;
 
   @ApiProperty({ example: '330402', description: 'Region code (GET /api/v1/regions)' })
   @IsString() @Matches(/^\d{6}$/)
@@ -65,6 +66,10 @@ export class RegisterDto {
   @ApiProperty({ type: NewUserDto })
   @IsDefined() @ValidateNested() @Type(() => NewUserDto)
   user: NewUserDto;
+
+  @ApiPropertyOptional({ type: NewInnovationTeamDto, description: 'Innovation teams (kind team) only: leader, members, host organisation' })
+  @ValidateIf((o: RegisterDto) => o.kind === 'team' || o.team !== undefined) @IsDefined({ message: 'team is required for an innovation team' }) @ValidateNested() @Type(() => NewInnovationTeamDto)
+  team?: NewInnovationTeamDto;
 }
 
 export class AcceptInvitationDto extends PasswordField {

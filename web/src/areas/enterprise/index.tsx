@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, FileTextOutlined, HomeOutlined, ProfileOutlined, SafetyCertificateOutlined, SearchOutlined, WalletOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, FileTextOutlined, HomeOutlined, ProfileOutlined, SafetyCertificateOutlined, SearchOutlined, TeamOutlined, WalletOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import { enterpriseMessages } from './messages';
 
@@ -15,6 +15,7 @@ const ControllerGroupPage = lazyPage(() => import('./controller-group'), 'Contro
 const EnterpriseHome = lazyPage(() => import('./home'), 'EnterpriseHome');
 const EnterpriseOrderPage = lazyPage(() => import('./orders'), 'EnterpriseOrderPage');
 const EnterpriseOrdersPage = lazyPage(() => import('./orders'), 'EnterpriseOrdersPage');
+const TeamMembersPage = lazyPage(() => import('./team-members'), 'TeamMembersPage');
 const QualificationsPage = lazyPage(() => import('./qualifications'), 'QualificationsPage');
 const RegisterPage = lazyPage(() => import('./register'), 'RegisterPage');
 const VoucherPage = lazyPage(() => import('./vouchers'), 'VoucherPage');
@@ -25,13 +26,14 @@ const role = { roles: [...ENTERPRISE] };
 const VOUCHERS = 'enterprise.menu.vouchers';
 const SERVICES = 'enterprise.menu.services';
 
-/** The enterprise (申领企业) portal: vouchers from application to statement, catalogue orders, 通用 claims; and public registration. */
+/** The enterprise (申领企业) and innovation team (创新团队) portal: vouchers from application to statement, catalogue orders, 通用 claims; and public registration. */
 export const enterpriseArea: Area = {
   key: 'enterprise',
   pages: [
     { path: '/enterprise', element: <EnterpriseHome />, ...role, menu: 'enterprise.menu.home', icon: <HomeOutlined /> },
-    { path: '/enterprise/qualifications', element: <QualificationsPage />, ...role, menu: 'enterprise.menu.qualifications', icon: <SafetyCertificateOutlined /> },
-    { path: '/enterprise/controller-group', element: <ControllerGroupPage />, ...role, menu: 'enterprise.menu.controllerGroup', icon: <ApartmentOutlined /> },
+    { path: '/enterprise/qualifications', element: <QualificationsPage />, ...role, menu: 'enterprise.menu.qualifications', icon: <SafetyCertificateOutlined />, kinds: ['enterprise'] },
+    { path: '/enterprise/controller-group', element: <ControllerGroupPage />, ...role, menu: 'enterprise.menu.controllerGroup', icon: <ApartmentOutlined />, kinds: ['enterprise'] },
+    { path: '/enterprise/team', element: <TeamMembersPage />, ...role, menu: 'enterprise.menu.team', icon: <TeamOutlined />, kinds: ['team'] },
     { path: '/enterprise/programs', element: <ProgramsPage />, ...role, menu: 'enterprise.menu.programs', icon: <AppstoreOutlined />, group: VOUCHERS },
     { path: '/enterprise/programs/:id/apply', element: <ApplyPage />, ...role },
     { path: '/enterprise/applications', element: <ApplicationsPage />, ...role, menu: 'enterprise.menu.applications', icon: <FileTextOutlined />, group: VOUCHERS },
