@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { decide } from '../support/approvals';
 import { settlementStep } from '../support/claims';
-import { registerOrganization } from '../support/factories';
+import { registerOrganization, registerTeam } from '../support/factories';
 import { qualificationFields, verifiedQualification } from '../support/qualifications';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { admittedProvider, issueVoucher, ledgerInvariants, listService } from '../support/vouchers';
@@ -233,6 +233,40 @@ describe('programme policies configured through the API, exact to the fen from a
     expect(early.status).toBe(422);
     expect(early.body.message).toBe(`Applications are not taken: applications open on ${addDays(today, 3)} (today is ${today})`);
     expect(await ledgerInvariants(app)).toEqual({ sum: 0, minBalance: expect.any(Number), drift: 0 });
+  });
+
+  it('innovation teams: a tier of their own and a team cap, apart from the enterprise cap', async () => {
+    const program = await createProgram({
+      tiers: [
+        { code: 'enterprise', nameZh: '企业', nameEn: 'Enterprise', ratioBp: 5000, qualifications: [], applicantKinds: ['enterprise'] },
+        { code: 'team', nameZh: '创新团队', nameEn: 'Innovation team', ratioBp: 8000, qualifications: [], applicantKinds: ['team'] },
+      ],
+      annualCapEnterpriseFen: 1_000_000,
+      annualCapTeamFen: 1_500_000,
+      fullCoverageThresholdFen: 300_000,
+      fullCoverageComparison: 'below',
+    });
+    const team = (await registerTeam(app)) as Applicant;
+    const company = await enterprise();
+    expect(await limits(team, program.id)).toMatchObject({ applicantKind: 'team', tier: 'team', ratioBp: 8000, annualCapEnterpriseFen: 1_500_000, enterpriseRemainingFen: 1_500_000, annualCapGroupFen: null, maxRequestableFen: 1_500_000 });
+    expect(await limits(company, program.id)).toMatchObject({ applicantKind: 'enterprise', tier: 'enterprise', ratioBp: 5000, annualCapEnterpriseFen: 1_000_000, maxRequestableFen: 1_000_000 });
+
+    const teamVoucher = (await issueVoucher(app, team.auth, reviewer.auth, approver.auth, program.id, 1_200_000)).voucherId;
+    expect(await voucher(team, teamVoucher)).toMatchObject({ applicantKind: 'team', faceValueFen: 1_200_000, programVersion: 1 });
+    const over = await submit(team, program.id, 400_000);
+    expect(over.status).toBe(422);
+    expect(over.body.message).toBe('The annual innovation team cap of 1500000 fen would be exceeded: 1200000 fen committed, 400000 fen requested, 300000 fen left');
+    // The team's cap is its own: the enterprise still has all of its cap.
+    expect((await limits(company, program.id)).enterpriseRemainingFen).toBe(1_000_000);
+
+    // 80 % of ¥12,000; ¥2,999.99 is below ¥3,000: in full.
+    const o1 = await orderDelivered(team, teamVoucher, 1_200_000, { held: 960_000, limitedBy: 'ratio' });
+    const c1 = await approvedClaim(o1, 960_000);
+    const o2 = await orderDelivered(team, teamVoucher, 999_999, { held: 240_000, limitedBy: 'voucher_balance', actual: 299_999, final: 240_000 });
+    const c2 = await approvedClaim(o2, 240_000);
+    expect([c1, c2]).toHaveLength(2);
+    expect(await settle(program.id, 2)).toBe(1_200_000);
+    expect(await voucher(team, teamVoucher)).toMatchObject({ availableFen: 0, heldFen: 0, status: 'exhausted' });
   });
 
   it('an enterprise no tier applies to is refused in words; a version cannot go back in time or change nothing; only the issuing bureau edits', async () => {

@@ -54,3 +54,31 @@ export async function registerOrganization(app: TestApp, input: RegisterInput = 
     refreshToken: loginRes.body.refreshToken as string,
   };
 }
+
+/** A valid GB 11643-1999 number (the standard's own example). */
+export const ID_CARD = '11010519491231002X';
+
+export function teamBody(overrides: { regionCode?: string; hostOrganizationId?: string; members?: unknown[]; email?: string; organization?: Record<string, unknown> } = {}) {
+  return {
+    kind: 'team',
+    organization: { name: `智感创新团队${randomBytes(3).toString('hex')}`, regionCode: overrides.regionCode ?? '330402', ...overrides.organization },
+    user: { email: overrides.email ?? uniqueEmail('team'), password: TEST_PASSWORD, displayName: '王强' },
+    team: {
+      leader: { name: '王强', phone: '13800000001', idCardNumber: ID_CARD },
+      members: overrides.members ?? [
+        { name: '李娜', title: '算法工程师', contact: '13800000002' },
+        { name: '赵磊', title: '硬件工程师' },
+      ],
+      ...(overrides.hostOrganizationId ? { hostOrganizationId: overrides.hostOrganizationId } : {}),
+    },
+  };
+}
+
+/** Registers a team over HTTP and signs its leader in. */
+export async function registerTeam(app: TestApp, overrides: Parameters<typeof teamBody>[0] = {}) {
+  const body = teamBody(overrides);
+  const res = await app.http().post('/api/v1/auth/register').send(body);
+  if (res.status !== 201) throw new Error(`team registration: ${res.status} ${JSON.stringify(res.body)}`);
+  const signedIn = await app.http().post('/api/v1/auth/login').send({ email: body.user.email, password: TEST_PASSWORD }).expect(200);
+  return { body, organization: res.body.organization, user: res.body.user, auth: { Authorization: `Bearer ${signedIn.body.accessToken}` } as { Authorization: string } };
+}

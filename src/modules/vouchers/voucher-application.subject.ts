@@ -80,7 +80,7 @@ export class VoucherApplicationSubject implements ApprovalSubject {
       {
         check: 'qualification',
         outcome: tier === null ? 'fail' : base ? 'warn' : 'pass',
-        reasons: [tier === null ? noTierReason(policy.tiers, applicant.kind) : base ? `no qualification selects a better tier: ${tier.nameZh} (${tier.code}) applies` : `tier ${tier.nameZh} (${tier.code}) by a verified qualification valid today`],
+        reasons: [tier === null ? noTierReason(policy.tiers, applicant.kind) : base ? `no qualification of this ${who} selects a better tier: ${tier.nameZh} (${tier.code}) applies` : `tier ${tier.nameZh} (${tier.code}) by a verified qualification valid today`],
       },
       { check: 'caps', outcome: caps.ok ? 'pass' : 'fail', reasons: caps.ok ? [] : [caps.reason] },
       {
