@@ -41,11 +41,14 @@ describe('subsidy properties (fast-check)', () => {
     fc.assert(
       fc.property(
         fen(1_000_000_000_000),
+        // Half the time the amount sits on the threshold or one fen either side: where the comparison matters.
+        fc.option(fc.constantFrom(-1, 0, 1), { nil: null }),
         fc.integer({ min: 0, max: 10_000 }),
         fullCoverage,
         fen(1_000_000_000_000),
         fc.array(fc.option(fen(10_000_000), { nil: null }), { maxLength: 4 }),
-        (amountFen, ratioBp, coverage, remainingVoucherFen, capValues) => {
+        (anyAmount, nearThreshold, ratioBp, coverage, remainingVoucherFen, capValues) => {
+          const amountFen = coverage && nearThreshold !== null ? Math.max(0, coverage.thresholdFen + nearThreshold) : anyAmount;
           const caps = capValues.map((v, i) => ({ name: `cap${i}`, fen: v }));
           const result = computeSubsidy({ amountFen, ratioBp, fullCoverage: coverage, remainingVoucherFen, caps });
           const inFull = coverage !== null && (coverage.comparison === 'below' ? amountFen < coverage.thresholdFen : amountFen <= coverage.thresholdFen);
