@@ -1,6 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { useCached } from '../../app/data';
@@ -291,6 +290,11 @@ export function ProgrammeForm({ program, onDone }: { program?: Program; onDone(p
 
 type VersionValues = PolicyValues & { effectiveFrom: string; note: string };
 
+/** Today in Asia/Shanghai (YYYY-MM-DD), the calendar the API checks effective days against, whatever the browser's zone. */
+function shanghaiToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
 /** A new version of an open programme's policy, from the policy in effect; only the changed fields are sent. */
 export function NewVersionForm({ program, onDone }: { program: Program; onDone(v: ProgramVersion): void }) {
   const { t } = useI18n();
@@ -300,7 +304,7 @@ export function NewVersionForm({ program, onDone }: { program: Program; onDone(v
       testId="version-form"
       submitLabel={t('review.version.submit')}
       successMessage={t('review.version.created')}
-      initialValues={{ ...policyValues(program.policy), effectiveFrom: dayjs().format('YYYY-MM-DD') }}
+      initialValues={{ ...policyValues(program.policy), effectiveFrom: shanghaiToday() }}
       submit={async ({ effectiveFrom, note, ...policy }, key) => {
         const changes = changedPolicy(policy, program.policy);
         if (Object.keys(changes).length === 0) throw new Error(t('review.version.nothingChanged'));
