@@ -17,6 +17,11 @@ async function screenshots(page: Page, name: string) {
     await page.setViewportSize(viewport);
     await page.getByTestId('versions').locator('[data-testid="version-2"]').waitFor();
     await page.screenshot({ path: `/tmp/programme-${name}-${size}.png`, fullPage: true });
+    await page.getByTestId('programme-new-version').click();
+    await page.getByTestId('version-form').waitFor();
+    await page.screenshot({ path: `/tmp/programme-${name}-${size}-version.png` });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('version-form').waitFor({ state: 'detached' });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }

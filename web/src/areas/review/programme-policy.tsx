@@ -102,7 +102,7 @@ export function VersionsCard({ programId, reloadKey }: { programId: string; relo
                 <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid={`version-${v.versionNo}-changes`}>
                   {v.changes.map((c) => (
                     <li key={c.field} data-field={c.field}>
-                      <Typography.Text type="secondary">{t(`review.versions.field.${c.field}`)}：</Typography.Text>
+                      <Typography.Text type="secondary">{t(`review.versions.field.${c.field}`)}{lang === 'zh' ? '：' : ': '}</Typography.Text>
                       <Typography.Text delete type="secondary">{changeValue(c.field, c.before, t, lang)}</Typography.Text>
                       {' → '}
                       <Typography.Text>{changeValue(c.field, c.after, t, lang)}</Typography.Text>

@@ -210,16 +210,8 @@ export function ProgrammeDetailPage() {
       {p.latestPolicyVersion > p.policyVersion && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('review.versions.pending', { n: p.latestPolicyVersion })} data-testid="version-pending" />
       )}
-      <Row gutter={16}>
-        <Col xs={24} xl={canReadBudget && p.status !== 'draft' ? 14 : 24}>
-          <VersionsCard programId={p.id} reloadKey={changes} />
-        </Col>
-        {canReadBudget && p.status !== 'draft' && (
-          <Col xs={24} xl={10}>
-            <TopUpsCard programId={p.id} reloadKey={changes} />
-          </Col>
-        )}
-      </Row>
+      <VersionsCard programId={p.id} reloadKey={changes} />
+      {canReadBudget && p.status !== 'draft' && <TopUpsCard programId={p.id} reloadKey={changes} />}
       <Drawer open={!!drawer} size={760} title={drawer === 'edit' ? t('review.programme.edit') : t('review.version.new')} onClose={() => setDrawer(undefined)} destroyOnHidden>
         {drawer === 'edit' && <ProgrammeForm program={p} onDone={done} />}
         {drawer === 'version' && <NewVersionForm program={p} onDone={done} />}
