@@ -101,7 +101,8 @@ describe('web portal: review, programmes and settlement', () => {
     const form = page.getByTestId('programme-form');
     const name = `2026年嘉兴市科技创新券（测试${randomBytes(2).toString('hex')}）`;
     await form.locator('#name').fill(name);
-    await form.locator('#ratioBpByTier_high_tech').fill('60');
+    // The standard tiers come filled in (each 50 %); the fourth is 高新技术企业.
+    await form.locator('#tiers_3_ratioBp').fill('60');
     await form.locator('#perApplicationCapFen').fill('50000');
     await form.locator('#annualCapEnterpriseFen').fill('100000');
     await form.locator('#annualCapGroupFen').fill('150000');

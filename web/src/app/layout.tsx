@@ -82,7 +82,8 @@ export function Shell({ areas }: { areas: Area[] }) {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={220} theme="light">
+        {/* Below md (a phone) the menu folds away behind antd's trigger tab, leaving the page the whole width. */}
+        <Layout.Sider width={220} theme="light" breakpoint="md" collapsedWidth={0}>
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}
@@ -94,7 +95,7 @@ export function Shell({ areas }: { areas: Area[] }) {
             data-testid="side-menu"
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        <Layout.Content style={{ padding: 'clamp(12px, 3vw, 24px)', minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -8,6 +8,7 @@ import { ActionButton, ApiForm, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
 import { useRegions } from '../../app/regions';
+import { capText, fullCoverageText, nameIn, ratioRange, windowText } from '../../features/programmes/policy';
 import { CaseTimeline, lastDecisionComment } from '../../app/widgets/case-timeline';
 import { FilteredList } from '../../app/widgets/paged-table';
 import { RecordHeader } from '../../app/widgets/record-header';
@@ -40,8 +41,8 @@ export function ProgramsPage() {
         columns={[
           { title: t('enterprise.program.name'), dataIndex: 'name' },
           { title: t('enterprise.program.region'), dataIndex: 'issuingRegionCode', render: (c: string) => regionName(c) },
-          { title: t('enterprise.program.ratio'), render: (_, p) => formatBp(p.ratioBpByTier.default) },
-          { title: t('enterprise.program.perApplicationCap'), align: 'right', render: (_, p) => <Money fen={p.perApplicationCapFen} /> },
+          { title: t('enterprise.program.ratio'), render: (_, p) => ratioRange(p.ratioBpByTier) },
+          { title: t('enterprise.program.perApplicationCap'), align: 'right', render: (_, p) => capText(p.perApplicationCapFen, t) },
           { title: t('enterprise.program.mode'), dataIndex: 'redemptionMode', render: (m: string) => <Tag>{t(`claim.redemptionMode.${m}`)}</Tag> },
           { title: t('enterprise.program.useBy'), dataIndex: 'useBy' },
           {
@@ -62,32 +63,42 @@ function useLimits(programId: string | undefined) {
   return useApi('/programs/{id}/limits', programId ? { params: { path: { id: programId } } } : null);
 }
 
-/** The caller's caps for a programme: ratio by tier, caps used and remaining, the most it may request. */
+/** The caller's caps for a programme: its tier and ratio, caps used and remaining ("no cap" where the policy sets none), the window. */
 function LimitsCard({ limits }: { limits: Limits }) {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
+  const own = limits.applicantKind === 'team' ? 'team' : 'enterprise';
+  const usage = (used: number | null, cap: number | null, remaining: number | null) =>
+    cap === null
+      ? `${t('enterprise.limits.used', { used: formatFen(used ?? 0) })} · ${capText(null, t)}`
+      : `${t('enterprise.limits.usedOf', { used: formatFen(used), cap: formatFen(cap) })} · ${t('enterprise.limits.remaining', { amount: formatFen(remaining) })}`;
   return (
     <Card title={t('enterprise.limits.title')} size="small" style={{ marginBottom: 16 }} data-testid="limits">
-      {!limits.acceptingApplications && <Alert type="warning" showIcon title={t('enterprise.limits.notAccepting')} style={{ marginBottom: 12 }} />}
+      {!limits.acceptingApplications && (
+        <Alert type="warning" showIcon title={t('enterprise.limits.notAccepting')} description={limits.notAcceptingReason} style={{ marginBottom: 12 }} data-testid="limits-not-accepting" />
+      )}
       <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('enterprise.limits.tier')}>{t(`enterprise.tier.${limits.tier}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.limits.tier')}>
+          <span data-testid="limits-tier">{limits.tier === null ? t('enterprise.limits.noTier') : nameIn(lang, { nameZh: limits.tierNameZh, nameEn: limits.tierNameEn })}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('enterprise.limits.ratio')}>
           <span data-testid="limits-ratio">{formatBp(limits.ratioBp)}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.limits.fullCoverage')}><Money fen={limits.fullCoverageThresholdFen} /></Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.limits.perApplication')}><Money fen={limits.perApplicationCapFen} /></Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.limits.enterprise')}>
-          {t('enterprise.limits.usedOf', { used: formatFen(limits.enterpriseUsedFen), cap: formatFen(limits.annualCapEnterpriseFen) })}
-          {' · '}
-          {t('enterprise.limits.remaining', { amount: formatFen(limits.enterpriseRemainingFen) })}
+        <Descriptions.Item label={t('enterprise.limits.fullCoverage')}>
+          <span data-testid="limits-full-coverage">{fullCoverageText(limits.fullCoverageThresholdFen, limits.fullCoverageComparison, t)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.limits.perApplication')}>{capText(limits.perApplicationCapFen, t)}</Descriptions.Item>
+        <Descriptions.Item label={t(`enterprise.limits.${own}`)}>
+          <span data-testid="limits-own">{usage(limits.enterpriseUsedFen, limits.annualCapEnterpriseFen, limits.enterpriseRemainingFen)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('enterprise.limits.group')}>
-          {limits.annualCapGroupFen === null
-            ? t('enterprise.limits.noGroup')
-            : `${t('enterprise.limits.usedOf', { used: formatFen(limits.groupUsedFen), cap: formatFen(limits.annualCapGroupFen) })} · ${t('enterprise.limits.remaining', { amount: formatFen(limits.groupRemainingFen) })}`}
+          {limits.groupUsedFen === null ? t('enterprise.limits.noGroup') : usage(limits.groupUsedFen, limits.annualCapGroupFen, limits.groupRemainingFen)}
         </Descriptions.Item>
         <Descriptions.Item label={t('enterprise.limits.budget')}><Money fen={limits.budgetAvailableFen} /></Descriptions.Item>
         <Descriptions.Item label={t('enterprise.limits.max')}>
           <Typography.Text strong data-testid="limits-max">{formatFen(limits.maxRequestableFen)}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.limits.window')}>
+          <span data-testid="limits-window">{windowText(limits.opensOn, limits.closesOn, t)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('enterprise.limits.dates')}>{t('enterprise.limits.datesValue', { useBy: limits.useBy, redeemBy: limits.redeemBy })}</Descriptions.Item>
         <Descriptions.Item label={t('enterprise.program.mode')}>{t(`claim.redemptionMode.${limits.redemptionMode}`)}</Descriptions.Item>
@@ -105,7 +116,7 @@ function LimitsCard({ limits }: { limits: Limits }) {
   );
 }
 
-/** What binds the request: the smallest of the caps that apply (per application, enterprise, group, budget). */
+/** What binds the request: the smallest of the caps the policy sets (per application, enterprise, group) and the budget. */
 function bindingCap(limits: Limits): string {
   const caps: [string, number | null][] = [
     ['perApplication', limits.perApplicationCapFen],
@@ -113,6 +124,7 @@ function bindingCap(limits: Limits): string {
     ['group', limits.groupRemainingFen],
     ['budget', limits.budgetAvailableFen],
   ];
+  // A cap the policy does not set (null) binds nothing; the budget is always there.
   return caps.filter(([, v]) => v !== null).sort((a, b) => (a[1] as number) - (b[1] as number))[0][0];
 }
 

@@ -9,6 +9,7 @@ import { formatFen } from '@shared/money';
 import { RefreshButton } from '../../app/widgets/refresh-button';
 import { ServiceName } from '../../features/catalog/services';
 import { ProgramName } from '../../features/orders/records';
+import { capText } from '../../features/programmes/policy';
 
 const OPEN_APPLICATION = ['draft', 'submitted', 'in_review', 'returned', 'approved'];
 /** Orders that wait for the enterprise (confirm a delivery) or for the lab. */
@@ -111,7 +112,7 @@ export function EnterpriseHome() {
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enterprise.programs.none')} /> }}
               renderItem={(p) => (
                 <List.Item actions={[<Link key="a" to={`/enterprise/programs/${p.id}/apply`}>{t('enterprise.programs.apply')}</Link>]}>
-                  <List.Item.Meta title={p.name} description={t('enterprise.home.programLine', { cap: formatFen(p.perApplicationCapFen), useBy: p.useBy })} />
+                  <List.Item.Meta title={p.name} description={t('enterprise.home.programLine', { cap: capText(p.perApplicationCapFen, t), useBy: p.useBy })} />
                 </List.Item>
               )}
             />

@@ -1,29 +1,34 @@
-import { Button, Card, Col, Drawer, Form, Input, InputNumber, Progress, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { useState, type JSX } from 'react';
+import { Alert, Button, Card, Col, Drawer, Input, Progress, Row, Space, Spin, Statistic, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, type Schema } from '../../app/api';
+import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { Facts, Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
-import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/forms';
+import { ActionButton, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { formatBp, formatFen } from '@shared/money';
-import { RegionSelect } from '../../app/widgets/region-select';
+import { formatFen } from '@shared/money';
+import { ratioRange } from '../../features/programmes/policy';
 import { ClawBacksCard } from './recoveries';
 import { FormAction } from '../../app/widgets/form-action';
 import { rowProps } from '../../app/widgets/paged-table';
-import { Filters, FilterValues, PercentInput, RegionName, useEnumOptions, usePercentRules } from './shared';
+import { NewVersionForm, ProgrammeForm } from './programme-form';
+import { PolicyCard, TopUpsCard, VersionsCard } from './programme-policy';
+import { Filters, FilterValues, RegionName, useEnumOptions } from './shared';
 import type { Budget, Program } from './types';
 
-export const TIERS = ['default', 'tech_sme', 'specialised_sme', 'high_tech'] as const;
-const MODES = ['provider_redeems', 'enterprise_redeems'] as const;
-const CYCLES = ['monthly', 'quarterly'] as const;
 const PROGRAM_STATUSES = ['draft', 'open', 'closed'] as const;
-const MONEY_FIELDS = ['perApplicationCapFen', 'annualCapEnterpriseFen', 'annualCapGroupFen', 'fullCoverageThresholdFen', 'budgetFen'] as const;
 
 function useProgramManager(): boolean {
   const role = useMe().user.role;
   return role === 'approver' || role === 'platform_admin';
+}
+
+/** Who may change this programme: the issuing city's approver, or a platform admin (the API checks the same). */
+function useProgramOwner(p: Program | undefined): boolean {
+  const me = useMe();
+  const manager = useProgramManager();
+  return !!p && manager && (me.user.role === 'platform_admin' || me.organization.regionCode === p.issuingRegionCode);
 }
 
 /** Programmes: open and closed for everyone, drafts for their region; the approver creates, opens and closes. */
@@ -71,7 +76,7 @@ export function ProgrammesPage() {
           { title: t('review.programme.name'), key: 'name', render: (_, p) => <Link to={`/review/programmes/${p.id}`}>{p.name}</Link> },
           { title: t('review.programme.year'), dataIndex: 'year', width: 80 },
           { title: t('review.programme.region'), dataIndex: 'issuingRegionCode', render: (v: string) => <RegionName code={v} /> },
-          { title: t('review.programme.ratio'), key: 'ratio', render: (_, p) => formatBp(p.ratioBpByTier.default) },
+          { title: t('review.programme.ratio'), key: 'ratio', render: (_, p) => ratioRange(p.ratioBpByTier) },
           { title: t('review.programme.mode'), dataIndex: 'redemptionMode', render: (v: string) => label('review.mode', v) },
           { title: t('review.programme.budget'), dataIndex: 'budgetFen', align: 'right', render: (v: number) => <Money fen={v} /> },
           { title: t('review.programme.useBy'), dataIndex: 'useBy' },
@@ -90,99 +95,30 @@ export function ProgrammesPage() {
   );
 }
 
-type ProgramValues = Schema<'CreateProgramDto'>;
-
-/** CreateProgramDto: ratios typed in percent and sent in basis points; caps and budget typed in yuan and sent in fen. */
-function ProgrammeForm({ onDone }: { onDone(p: Program): void }) {
-  const { t } = useI18n();
-  const me = useMe();
-  const modeOptions = useEnumOptions('review.mode', MODES);
-  const cycleOptions = useEnumOptions('review.cycle', CYCLES);
-  const defaultRules = usePercentRules(true);
-  const tierRules = usePercentRules(false);
-  const year = new Date().getFullYear();
-  return (
-    <ApiForm<ProgramValues, Program>
-      schema="CreateProgramDto"
-      testId="programme-form"
-      submitLabel={t('review.programme.createSubmit')}
-      successMessage={t('review.programme.created')}
-      initialValues={{ issuingRegionCode: me.organization.regionCode, year, ratioBpByTier: { default: 5000 }, redemptionMode: 'provider_redeems', settlementCycle: 'monthly' }}
-      submit={(values, key) => api.post('/programs', { body: values, idempotencyKey: key })}
-      onDone={onDone}
-    >
-      <Field name="name" label={t('review.programme.name')}>
-        <Input placeholder={t('review.programme.namePlaceholder', { year })} />
-      </Field>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Field name="issuingRegionCode" label={t('review.programme.region')}>
-            <RegionSelect only={(r) => !r.parentCode} />
-          </Field>
-        </Col>
-        <Col span={12}>
-          <Field name="year" label={t('review.programme.year')}>
-            <InputNumber style={{ width: '100%' }} precision={0} />
-          </Field>
-        </Col>
-      </Row>
-      <Typography.Title level={5}>{t('review.programme.ratios')}</Typography.Title>
-      <Row gutter={16}>
-        {TIERS.map((tier) => (
-          <Col span={6} key={tier}>
-            <Form.Item name={['ratioBpByTier', tier]} label={t(`review.tier.${tier}`)} rules={tier === 'default' ? defaultRules : tierRules}>
-              <PercentInput placeholder={tier === 'default' ? undefined : t('review.programme.tierInherit')} />
-            </Form.Item>
-          </Col>
-        ))}
-      </Row>
-      <Typography.Title level={5}>{t('review.programme.capsAndBudget')}</Typography.Title>
-      <Row gutter={16}>
-        {MONEY_FIELDS.map((name) => (
-          <Col span={12} key={name}>
-            <Field name={name} label={t(`review.programme.${name}`)}>
-              <MoneyInput />
-            </Field>
-          </Col>
-        ))}
-      </Row>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Field name="useBy" label={t('review.programme.useBy')}>
-            <DateInput />
-          </Field>
-        </Col>
-        <Col span={12}>
-          <Field name="redeemBy" label={t('review.programme.redeemBy')}>
-            <DateInput />
-          </Field>
-        </Col>
-        <Col span={12}>
-          <Field name="redemptionMode" label={t('review.programme.mode')}>
-            <Select options={modeOptions} />
-          </Field>
-        </Col>
-        <Col span={12}>
-          <Field name="settlementCycle" label={t('review.programme.cycle')}>
-            <Select options={cycleOptions} />
-          </Field>
-        </Col>
-      </Row>
-    </ApiForm>
-  );
-}
-
-/** One programme: its settings, its budget from the ledger, and (for its owner) open / close. */
+/**
+ * One programme: its settings and the policy in effect, its versions and top-ups, its budget from the ledger,
+ * and for the issuing city's approver: edit (a draft), open, new version, top up and close.
+ */
 export function ProgrammeDetailPage() {
   const { id = '' } = useParams();
   const { t, label } = useI18n();
   const me = useMe();
-  const manager = useProgramManager();
   const program = useApi('/programs/{id}', { params: { path: { id } } });
   const p = program.data;
-  const reload = () => void program.reload();
+  const owner = useProgramOwner(p);
+  const [drawer, setDrawer] = useState<'edit' | 'version'>();
+  // Bumped after a new version or a top-up, so that the cards below read again.
+  const [changes, setChanges] = useState(0);
+  const reload = () => {
+    void program.reload();
+    setChanges((n) => n + 1);
+  };
   if (!p) return program.error ? <LoadError error={program.error} retry={reload} /> : <Spin style={{ display: 'block', margin: '10vh auto' }} />;
   const canReadBudget = ['reviewer', 'approver', 'finance', 'platform_admin'].includes(me.user.role);
+  const done = () => {
+    setDrawer(undefined);
+    reload();
+  };
   return (
     <>
       <PageHeader
@@ -193,7 +129,12 @@ export function ProgrammeDetailPage() {
             <span data-testid="programme-status">
               <StatusTag status={p.status} />
             </span>
-            {manager && p.status === 'draft' && (
+            {owner && p.status === 'draft' && (
+              <Button onClick={() => setDrawer('edit')} data-testid="programme-edit">
+                {t('review.programme.edit')}
+              </Button>
+            )}
+            {owner && p.status === 'draft' && (
               <ActionButton
                 type="primary"
                 data-testid="programme-open"
@@ -205,7 +146,31 @@ export function ProgrammeDetailPage() {
                 {t('review.programme.open')}
               </ActionButton>
             )}
-            {manager && p.status === 'open' && (
+            {owner && p.status === 'open' && (
+              <Button onClick={() => setDrawer('version')} data-testid="programme-new-version">
+                {t('review.version.new')}
+              </Button>
+            )}
+            {owner && p.status === 'open' && (
+              <FormAction<{ amountFen: number; reason: string }, unknown>
+                label={t('review.topUp.action')}
+                title={t('review.topUp.title')}
+                intro={t('review.topUp.intro')}
+                testId="programme-top-up"
+                schema="TopUpDto"
+                successMessage={t('review.topUp.done')}
+                submit={(v, key) => api.post('/programs/{id}/top-ups', { params: { path: { id: p.id } }, body: v, idempotencyKey: key })}
+                onDone={reload}
+              >
+                <Field name="amountFen" label={t('review.topUp.amount')}>
+                  <MoneyInput />
+                </Field>
+                <Field name="reason" label={t('review.topUp.reason')}>
+                  <Input.TextArea rows={2} placeholder={t('review.topUp.reasonPlaceholder')} />
+                </Field>
+              </FormAction>
+            )}
+            {owner && p.status === 'open' && (
               <FormAction<{ reason?: string }, Program>
                 label={t('review.programme.close')}
                 title={t('review.programme.closeTitle')}
@@ -228,7 +193,7 @@ export function ProgrammeDetailPage() {
           </>
         }
       />
-      {canReadBudget && p.status !== 'draft' && <BudgetCard programId={p.id} />}
+      {canReadBudget && p.status !== 'draft' && <BudgetCard programId={p.id} reloadKey={changes} />}
       {canReadBudget && p.status !== 'draft' && <ClawBacksCard programId={p.id} issuingRegionCode={p.issuingRegionCode} />}
       <Facts
         title={t('review.programme.settings')}
@@ -236,20 +201,29 @@ export function ProgrammeDetailPage() {
           [t('review.programme.year'), p.year],
           [t('review.programme.mode'), label('review.mode', p.redemptionMode)],
           [t('review.programme.cycle'), label('review.cycle', p.settlementCycle)],
-          ...TIERS.filter((tier) => p.ratioBpByTier[tier] !== undefined).map((tier) => [t('review.programme.ratioOf', { tier: t(`review.tier.${tier}`) }), formatBp(p.ratioBpByTier[tier])] as [string, string]),
-          ...MONEY_FIELDS.map((name) => [t(`review.programme.${name}`), <Money fen={p[name]} />] as [string, JSX.Element]),
+          [t('review.programme.budgetFen'), <Money key="b" fen={p.budgetFen} />],
           [t('review.programme.useBy'), p.useBy],
           [t('review.programme.redeemBy'), p.redeemBy],
         ]}
       />
+      <PolicyCard policy={p.policy} version={p.policyVersion} />
+      {p.latestPolicyVersion > p.policyVersion && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('review.versions.pending', { n: p.latestPolicyVersion })} data-testid="version-pending" />
+      )}
+      <VersionsCard programId={p.id} reloadKey={changes} />
+      {canReadBudget && p.status !== 'draft' && <TopUpsCard programId={p.id} reloadKey={changes} />}
+      <Drawer open={!!drawer} size={760} title={drawer === 'edit' ? t('review.programme.edit') : t('review.version.new')} onClose={() => setDrawer(undefined)} destroyOnHidden>
+        {drawer === 'edit' && <ProgrammeForm program={p} onDone={done} />}
+        {drawer === 'version' && <NewVersionForm program={p} onDone={done} />}
+      </Drawer>
     </>
   );
 }
 
 /** The ledger's view of a budget: where every fen of it is now. */
-function BudgetCard({ programId }: { programId: string }) {
+function BudgetCard({ programId, reloadKey }: { programId: string; reloadKey: number }) {
   const { t } = useI18n();
-  const budget = useApi('/programs/{id}/budget', { params: { path: { id: programId } } });
+  const budget = useApi('/programs/{id}/budget', { params: { path: { id: programId } } }, { deps: [reloadKey] });
   const b = budget.data;
   const parts = ['availableFen', 'committedFen', 'heldFen', 'payableFen', 'paidFen', 'clawbackReceivableFen'] as const;
   return (
