@@ -4063,12 +4063,12 @@ export interface components {
              * @description First day applications are taken (Asia/Shanghai)
              * @example 2026-03-01
              */
-            opensOn?: Record<string, unknown> | null;
+            opensOn?: string | null;
             /**
              * @description Last day applications are taken (Asia/Shanghai)
              * @example 2026-11-30
              */
-            closesOn?: Record<string, unknown> | null;
+            closesOn?: string | null;
             /** @example 330400 */
             issuingRegionCode: string;
             /** @example 2026 */
@@ -4159,12 +4159,12 @@ export interface components {
              * @description First day applications are taken (Asia/Shanghai)
              * @example 2026-03-01
              */
-            opensOn?: Record<string, unknown> | null;
+            opensOn?: string | null;
             /**
              * @description Last day applications are taken (Asia/Shanghai)
              * @example 2026-11-30
              */
-            closesOn?: Record<string, unknown> | null;
+            closesOn?: string | null;
             name?: string;
             useBy?: string;
             redeemBy?: string;
@@ -4219,12 +4219,12 @@ export interface components {
              * @description First day applications are taken (Asia/Shanghai)
              * @example 2026-03-01
              */
-            opensOn?: Record<string, unknown> | null;
+            opensOn?: string | null;
             /**
              * @description Last day applications are taken (Asia/Shanghai)
              * @example 2026-11-30
              */
-            closesOn?: Record<string, unknown> | null;
+            closesOn?: string | null;
             /**
              * @description First day (Asia/Shanghai) the version applies to new applications and issuance; today or later
              * @example 2026-07-01

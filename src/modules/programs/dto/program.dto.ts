@@ -73,11 +73,11 @@ export class PolicyFieldsDto {
   @IsOptional() @IsIn(['below', 'at_or_below'])
   fullCoverageComparison?: 'below' | 'at_or_below';
 
-  @ApiPropertyOptional({ example: '2026-03-01', nullable: true, description: 'First day applications are taken (Asia/Shanghai)' })
+  @ApiPropertyOptional({ type: String, example: '2026-03-01', nullable: true, description: 'First day applications are taken (Asia/Shanghai)' })
   @IsOptional() @Matches(DATE, { message: 'opensOn must be YYYY-MM-DD' })
   opensOn?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-11-30', nullable: true, description: 'Last day applications are taken (Asia/Shanghai)' })
+  @ApiPropertyOptional({ type: String, example: '2026-11-30', nullable: true, description: 'Last day applications are taken (Asia/Shanghai)' })
   @IsOptional() @Matches(DATE, { message: 'closesOn must be YYYY-MM-DD' })
   closesOn?: string | null;
 }
