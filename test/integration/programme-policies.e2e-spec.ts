@@ -269,6 +269,33 @@ describe('programme policies configured through the API, exact to the fen from a
     expect(await voucher(team, teamVoucher)).toMatchObject({ availableFen: 0, heldFen: 0, status: 'exhausted' });
   });
 
+  it('many at once: twenty parallel top-ups add exactly their sum, ten parallel versions get numbers 2 to 11, and parallel revocations return exactly the unspent headroom', async () => {
+    const program = await createProgram({ ratioBpByTier: { default: 5000 }, annualCapEnterpriseFen: 2_000_000, budgetFen: 10_000_000 });
+    const amounts = Array.from({ length: 20 }, (_, i) => 10_000 * (i + 1));
+    const topUps = await Promise.all(amounts.map((amountFen) => http().post(`/api/v1/programs/${program.id}/top-ups`).set(approver.auth).send({ amountFen, reason: `追加 ${amountFen}` })));
+    expect(topUps.map((r) => r.status)).toEqual(amounts.map(() => 201));
+    const sum = amounts.reduce((a, b) => a + b, 0);
+    expect(await budget(program.id)).toMatchObject({ budgetFen: 10_000_000 + sum, availableFen: 10_000_000 + sum, ledgerSumFen: 0 });
+    expect((await http().get(`/api/v1/programs/${program.id}/top-ups`).set(finance.auth).expect(200)).body).toHaveLength(20);
+
+    const versions = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => http().post(`/api/v1/programs/${program.id}/versions`).set(approver.auth).send({ effectiveFrom: today, note: `第 ${i} 次调整`, annualCapGroupFen: 1_000_000 + i })),
+    );
+    expect(versions.map((r) => r.status)).toEqual(versions.map(() => 201));
+    expect(versions.map((r) => r.body.versionNo).sort((a: number, b: number) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+
+    // Four vouchers of one enterprise revoked at once while it applies again: headroom comes back exactly.
+    const company = await enterprise();
+    const issued = [];
+    for (let i = 0; i < 4; i += 1) issued.push((await issueVoucher(app, company.auth, reviewer.auth, approver.auth, program.id, 500_000)).voucherId);
+    expect((await limits(company, program.id)).enterpriseRemainingFen).toBe(0);
+    const revoked = await Promise.all(issued.map((id) => http().post(`/api/v1/vouchers/${id}/revoke`).set(approver.auth).send({ reason: '并发注销' })));
+    expect(revoked.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(await limits(company, program.id)).toMatchObject({ enterpriseUsedFen: 0, enterpriseRemainingFen: 2_000_000 });
+    expect(await budget(program.id)).toMatchObject({ availableFen: 10_000_000 + sum, committedFen: 0, ledgerSumFen: 0 });
+    expect(await ledgerInvariants(app)).toEqual({ sum: 0, minBalance: expect.any(Number), drift: 0 });
+  });
+
   it('an enterprise no tier applies to is refused in words; a version cannot go back in time or change nothing; only the issuing bureau edits', async () => {
     const program = await createProgram({ tiers: [{ code: 'hightech', nameZh: '高新技术企业', nameEn: 'High-tech', ratioBp: 6000, qualifications: ['high_tech'] }] });
     const plain = await enterprise();
