@@ -311,7 +311,7 @@ describe('programme policies configured through the API, exact to the fen from a
     expect(same.status).toBe(400);
     const unknownKind = await http().post(`/api/v1/programs/${program.id}/versions`).set(approver.auth).send({ effectiveFrom: today, note: '资质', tiers: [{ code: 'x', nameZh: '某', nameEn: 'X', ratioBp: 5000, qualifications: ['nobel_prize'] }] });
     expect(unknownKind.status).toBe(400);
-    expect(unknownKind.body.details[0].field).toBe('tiers.0.qualifications');
+    expect(unknownKind.body.details[0].field).toBe('tiers[0].qualifications');
     // The enterprise and finance may not touch it.
     for (const auth of [plain.auth, finance.auth]) {
       expect((await http().post(`/api/v1/programs/${program.id}/versions`).set(auth).send({ effectiveFrom: today, note: '越权', annualCapGroupFen: 1 })).status).toBe(403);

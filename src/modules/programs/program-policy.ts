@@ -43,10 +43,10 @@ export function writePolicy(dto: PolicyFieldsDto, knownQualifications: ReadonlyS
   if (policy.tiers.length === 0) throw DomainError.invalid('tiers', 'a programme needs at least one tier (or ratioBpByTier with a default ratio)');
   const codes = new Set<string>();
   policy.tiers.forEach((tier, i) => {
-    if (codes.has(tier.code)) throw DomainError.invalid(`tiers.${i}.code`, `tier code ${tier.code} is used twice`);
+    if (codes.has(tier.code)) throw DomainError.invalid(`tiers[${i}].code`, `tier code ${tier.code} is used twice`);
     codes.add(tier.code);
     const unknown = tier.qualifications.find((q) => !knownQualifications.has(q));
-    if (unknown) throw DomainError.invalid(`tiers.${i}.qualifications`, `unknown qualification kind ${unknown}; known: ${[...knownQualifications].join(', ')}`);
+    if (unknown) throw DomainError.invalid(`tiers[${i}].qualifications`, `unknown qualification kind ${unknown}; known: ${[...knownQualifications].join(', ')}`);
   });
   if (policy.opensOn && policy.closesOn && policy.closesOn < policy.opensOn) throw DomainError.invalid('closesOn', `must not be before opensOn (${policy.opensOn})`);
   return policy;

@@ -46,11 +46,18 @@ export function Shell({ areas }: { areas: Area[] }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 24px' }}>
-        <Typography.Text strong style={{ color: '#fff', fontSize: 18, cursor: 'pointer' }} onClick={() => navigate('/')}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, padding: '0 clamp(12px, 3vw, 24px)' }}>
+        {/* On a phone the title gives way (one line, cut with an ellipsis) to the language, inbox and account controls. */}
+        <Typography.Text
+          strong
+          ellipsis
+          title={t('app.title')}
+          style={{ color: '#fff', fontSize: 'clamp(14px, 2.4vw, 18px)', cursor: 'pointer', minWidth: 0, flex: '1 1 auto', whiteSpace: 'nowrap' }}
+          onClick={() => navigate('/')}
+        >
           {t('app.title')}
         </Typography.Text>
-        <Space size="middle">
+        <Space size="middle" style={{ flex: 'none' }}>
           <Segmented
             size="small"
             value={lang}
