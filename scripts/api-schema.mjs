@@ -23,7 +23,14 @@ export async function renderApiSchema(document) {
 }
 
 const [input = 'openapi.json', output = 'web/src/app/api-schema.ts'] = process.argv.slice(2);
-const document = JSON.parse(readFileSync(input === '-' ? 0 : input, 'utf8'));
+/** Standard input as a stream: readFileSync(0) fails with EAGAIN when the pipe is non-blocking and not yet full. */
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const document = JSON.parse(input === '-' ? await readStdin() : readFileSync(input, 'utf8'));
 const text = await renderApiSchema(document);
 if (output === '-') process.stdout.write(text);
 else {
