@@ -5,15 +5,7 @@ import { Role } from '../../../platform/context/actor';
 import { AdmissionAction, MANUAL_ADMISSION_ACTIONS } from '../organization.state';
 import { QUALIFICATION_STATUSES, QualificationStatus } from '../qualifications/qualification.state';
 
-export class RegionDto {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty() nameEn: string;
-  @ApiProperty({ enum: ['municipality', 'city', 'district', 'county'] }) kind: string;
-  @ApiProperty({ nullable: true, type: String }) parentCode: string | null;
-  @ApiProperty() isG60: boolean;
-  @ApiProperty() isPartner: boolean;
-}
+export { RegionDto } from './region.dto';
 
 export class QualificationCertificateDto {
   @ApiProperty() fileName: string;
