@@ -117,7 +117,7 @@ function ProgrammeForm({ onDone }: { onDone(p: Program): void }) {
       <Row gutter={16}>
         <Col span={12}>
           <Field name="issuingRegionCode" label={t('review.programme.region')}>
-            <RegionSelect only={(r) => !r.parentCode} />
+            <RegionSelect only={(r) => r.issuing} />
           </Field>
         </Col>
         <Col span={12}>
