@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../platform/config/app-config';
 import { DATABASE_URL } from '../../platform/database/database.tokens';
+import { PgListener } from '../../platform/database/pg-listener';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Region } from './organization.entity';
 
@@ -21,7 +21,7 @@ export class RegionsService implements OnModuleInit, OnModuleDestroy {
   private regions = new Map<string, Region>();
   private children = new Map<string, Region[]>();
   private version = '';
-  private listener?: Client;
+  private listener?: PgListener;
   private timer?: NodeJS.Timeout;
   private running = false;
   private loading?: Promise<void>;
@@ -36,7 +36,12 @@ export class RegionsService implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     await this.reload();
     this.running = true;
-    if (this.config.REGIONS_LISTEN) await this.listen().catch((err) => this.logger.warn({ err: String(err) }, 'LISTEN failed; polling for region changes'));
+    if (this.config.REGIONS_LISTEN) {
+      const reload = () => void this.reload().catch((err) => this.logger.warn({ err: String(err) }, 'Reloading regions failed'));
+      // After a lost connection, reload what changed meanwhile.
+      this.listener = new PgListener({ databaseUrl: this.databaseUrl, channel: REGIONS_CHANNEL, applicationName: 'g60-regions-listen', onNotify: reload, onReconnect: reload });
+      await this.listener.start().catch((err) => this.logger.warn({ err: String(err) }, 'LISTEN failed; polling for region changes'));
+    }
     this.schedulePoll();
   }
 
@@ -44,7 +49,7 @@ export class RegionsService implements OnModuleInit, OnModuleDestroy {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     await this.loading?.catch(() => undefined);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     this.listener = undefined;
   }
 
@@ -93,30 +98,6 @@ export class RegionsService implements OnModuleInit, OnModuleDestroy {
   private async pollOnce(): Promise<void> {
     const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n, max(updated_at) AS at FROM regions`)) as { n: number; at: Date | null }[];
     if (versionOf(row.n, row.at ?? new Date(0)) !== this.version) await this.reload();
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'g60-regions-listen' });
-    client.on('error', () => {
-      // The poll keeps the cache fresh meanwhile; reconnect quietly and reload what was missed.
-      this.listener = undefined;
-      void client.end().catch(() => undefined);
-      this.relisten();
-    });
-    client.on('notification', () => void this.reload().catch((err) => this.logger.warn({ err: String(err) }, 'Reloading regions failed')));
-    await client.connect();
-    await client.query(`LISTEN ${REGIONS_CHANNEL}`);
-    this.listener = client;
-  }
-
-  private relisten(): void {
-    if (!this.running) return;
-    setTimeout(() => {
-      if (!this.running || this.listener) return;
-      this.listen()
-        .then(() => this.reload())
-        .catch(() => this.relisten());
-    }, 2000).unref();
   }
 
   /** Every division, in region order (the seeded platform regions first). */
