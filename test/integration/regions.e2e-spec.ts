@@ -115,6 +115,18 @@ describe('regions as data: the GB/T 2260 list, issuing regions and their bureaus
     // An enterprise may now register there: the new county is a known region at once.
     expect(app.get(RegionsService).lineage(code)).toEqual([code, '331100']);
   });
+
+  it('an issuing district (青浦 310118) keeps Shanghai above it: its lineage ends at the outermost issuing region', async () => {
+    await app.http().patch('/api/v1/regions/310118').set(admin.auth).send({ issuing: true }).expect(200);
+    const service = app.get(RegionsService);
+    expect(service.lineage('310118')).toEqual(['310118', '310000']);
+    expect(service.under('310000').map((r) => r.code)).toContain('310118');
+    // 温州 鹿城区: nobody issues, and the province is left out all the same. Once it issues under a city that
+    // does not, the district is the top of its own lineage: its own bureau serves it.
+    expect(service.lineage('330302')).toEqual(['330302', '330300']);
+    await app.http().patch('/api/v1/regions/330302').set(admin.auth).send({ issuing: true }).expect(200);
+    expect(service.lineage('330302')).toEqual(['330302']);
+  });
 });
 
 describe('every process follows a region change (LISTEN/NOTIFY, polling as the fallback)', () => {

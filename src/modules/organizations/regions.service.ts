@@ -20,6 +20,7 @@ export class RegionsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RegionsService.name);
   private regions = new Map<string, Region>();
   private children = new Map<string, Region[]>();
+  private servedRegions: Region[] = [];
   private version = '';
   private listener?: PgListener;
   private timer?: NodeJS.Timeout;
@@ -81,6 +82,7 @@ export class RegionsService implements OnModuleInit, OnModuleDestroy {
     for (const r of rows) if (r.parentCode) children.set(r.parentCode, [...(children.get(r.parentCode) ?? []), r]);
     this.regions = new Map(rows.map((r) => [r.code, r]));
     this.children = children;
+    this.servedRegions = rows.filter((r) => r.issuing || r.isG60 || r.isPartner || this.lineage(r.code).some((c) => this.regions.get(c)?.issuing));
     this.version = versionOf(rows.length, rows.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), new Date(0)));
   }
 
@@ -110,7 +112,7 @@ export class RegionsService implements OnModuleInit, OnModuleDestroy {
    * issuing regions, the G60 and partner regions, and every region under an issuing one.
    */
   served(): Region[] {
-    return this.all().filter((r) => r.issuing || r.isG60 || r.isPartner || this.lineage(r.code).some((c) => this.regions.get(c)?.issuing));
+    return [...this.servedRegions];
   }
 
   get(code: string): Region | undefined {
