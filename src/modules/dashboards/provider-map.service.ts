@@ -26,7 +26,9 @@ export class ProviderMapService {
       `SELECT s.provider_region_code AS region_code, count(*)::int AS services, count(DISTINCT s.instrument_name)::int AS instruments
          FROM read_active_services s GROUP BY s.provider_region_code`,
     )) as { region_code: string; services: number; instruments: number }[];
-    return this.regions.all().map((r) => {
+    // The served regions with a place on the map or with capacity: not every district of every G60 city.
+    const shown = this.regions.served().filter((r) => REGION_COORDINATES[r.code] || providers.some((x) => x.region_code === r.code) || services.some((x) => x.region_code === r.code));
+    return shown.map((r) => {
       const p = providers.find((x) => x.region_code === r.code);
       const s = services.find((x) => x.region_code === r.code);
       const at = REGION_COORDINATES[r.code];

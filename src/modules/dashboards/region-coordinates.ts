@@ -2,7 +2,9 @@
  * Map positions (WGS-84, the seat of each government, to about 0.01°) of the regions the
  * platform knows: Jiaxing and its districts and counties, Shanghai and Songjiang, the G60 cities.
  * The regions table has no coordinates, and they change only when a region is added, so they live
- * here; a region missing from this table is returned with null coordinates.
+ * here; a region missing from this table (e.g. one a platform admin marked issuing later) is returned
+ * with null coordinates. Nothing is cached from it: the provider map reads RegionsService, which
+ * follows region changes in every process.
  */
 export const REGION_COORDINATES: Readonly<Record<string, { lat: number; lng: number }>> = {
   '330400': { lat: 30.75, lng: 120.76 }, // 嘉兴市

@@ -3,16 +3,22 @@ import type { OrganizationKind } from '../../platform/context/actor';
 import type { AdmissionStatus } from './organization.state';
 import type { QualificationStatus } from './qualifications/qualification.state';
 
+export const REGION_KINDS = ['province', 'municipality', 'city', 'district', 'county'] as const;
+export type RegionKind = (typeof REGION_KINDS)[number];
+
 @Entity('regions')
 export class Region {
   @PrimaryColumn() code: string;
   @Column() name: string;
   @Column() nameEn: string;
-  @Column() kind: 'municipality' | 'city' | 'district' | 'county';
+  @Column({ type: 'text' }) kind: RegionKind;
   @Column({ type: 'text', nullable: true }) parentCode: string | null;
   @Column() isG60: boolean;
   @Column() isPartner: boolean;
+  /** Its science bureau issues voucher programmes (docs/domain.md, "Regions"). */
+  @Column() issuing: boolean;
   @Column() sortOrder: number;
+  @Column({ type: 'timestamptz' }) updatedAt: Date;
 }
 
 @Entity('controller_groups')

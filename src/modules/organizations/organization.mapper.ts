@@ -2,7 +2,7 @@ import { OrganizationDto, QualificationCertificateDto, QualificationDto, RegionD
 import { EnterpriseQualification, Organization, Region } from './organization.entity';
 
 export function toRegionDto(r: Region): RegionDto {
-  return { code: r.code, name: r.name, nameEn: r.nameEn, kind: r.kind, parentCode: r.parentCode, isG60: r.isG60, isPartner: r.isPartner };
+  return { code: r.code, name: r.name, nameEn: r.nameEn, kind: r.kind, parentCode: r.parentCode, isG60: r.isG60, isPartner: r.isPartner, issuing: r.issuing };
 }
 
 export function toQualificationDto(q: EnterpriseQualification, certificate: QualificationCertificateDto | null = null): QualificationDto {

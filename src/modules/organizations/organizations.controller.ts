@@ -4,13 +4,11 @@ import { Authenticated, CurrentActor, Public, Roles } from '../../platform/auth/
 import { Actor, Role } from '../../platform/context/actor';
 import {
   AdmissionTransitionDto, CreateAgencyDto, CreateInvitationDto,
-  InvitationDto, OrganizationDto, OrganizationQueryDto, RegionDto, RegisteredUserDto,
+  InvitationDto, OrganizationDto, OrganizationQueryDto, RegisteredUserDto,
   RegistrationResultDto, UpdateProfileDto,
 } from './dto/organization.dto';
 import { AcceptInvitationDto, RegisterDto } from './dto/register.dto';
-import { toRegionDto } from './organization.mapper';
 import { OrganizationsService } from './organizations.service';
-import { RegionsService } from './regions.service';
 import { RegistrationService } from './registration.service';
 
 @ApiTags('organizations')
@@ -19,16 +17,7 @@ export class OrganizationsController {
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly registration: RegistrationService,
-    private readonly regions: RegionsService,
   ) {}
-
-  @Get('regions')
-  @Public()
-  @ApiOperation({ summary: 'Jiaxing and its districts, Shanghai, and the G60 cities' })
-  @ApiOkResponse({ type: [RegionDto] })
-  listRegions(): RegionDto[] {
-    return this.regions.all().map(toRegionDto);
-  }
 
   @Post('auth/register')
   @Public()

@@ -16,6 +16,8 @@ import { ProviderAdmissionSubject } from './provider-admission.subject';
 import { QualificationVerificationSubject } from './qualifications/qualification-verification.subject';
 import { QualificationsController } from './qualifications/qualifications.controller';
 import { QualificationsService } from './qualifications/qualifications.service';
+import { RegionsAdminService } from './regions-admin.service';
+import { RegionsController } from './regions.controller';
 import { RegionsService } from './regions.service';
 import { RegistrationService } from './registration.service';
 import { InnovationTeamMember } from './teams/innovation-team-member.entity';
@@ -32,8 +34,8 @@ import { UsersService } from './users/users.service';
     // Certificate uploads (QualificationsController): in memory, bounded by QUALIFICATION_FILE_MAX_BYTES (→ 413), then stored in PostgreSQL.
     MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.QUALIFICATION_FILE_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }) }),
   ],
-  controllers: [OrganizationsController, UsersController, QualificationsController, ControllerGroupsController, InnovationTeamsController],
-  providers: [OrganizationsService, OrganizationDirectory, RegistrationService, RegionsService, ProviderAdmissionSubject, UsersService, UserAccounts, QualificationsService, QualificationVerificationSubject, ControllerGroupsService, ControllerGroupChangesService, ControllerGroupChangeSubject, InnovationTeamsService],
+  controllers: [OrganizationsController, RegionsController, UsersController, QualificationsController, ControllerGroupsController, InnovationTeamsController],
+  providers: [OrganizationsService, OrganizationDirectory, RegistrationService, RegionsService, RegionsAdminService, ProviderAdmissionSubject, UsersService, UserAccounts, QualificationsService, QualificationVerificationSubject, ControllerGroupsService, ControllerGroupChangesService, ControllerGroupChangeSubject, InnovationTeamsService],
   exports: [OrganizationsService, OrganizationDirectory, ControllerGroupsService, RegionsService, ProviderAdmissionSubject, QualificationVerificationSubject],
 })
 export class OrganizationsModule {}

@@ -50,7 +50,7 @@ export class RegistrationService {
     }
     if (dto.kind === 'team') {
       if (dto.organization.uscc !== undefined) throw DomainError.invalid('organization.uscc', 'must be absent for an innovation team (teams have no USCC)');
-      if (!region.parentCode) throw DomainError.invalid('organization.regionCode', 'an innovation team registers in a district or county, not a whole city');
+      if (region.kind !== 'district' && region.kind !== 'county') throw DomainError.invalid('organization.regionCode', 'an innovation team registers in a district or county, not a whole city');
     } else {
       if (dto.organization.uscc === undefined) throw DomainError.invalid('organization.uscc', 'is required for an enterprise, provider or investor');
       if (dto.team !== undefined) throw DomainError.invalid('team', 'only innovation teams (kind team) have a leader, members and a host');

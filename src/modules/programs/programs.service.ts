@@ -38,7 +38,7 @@ export class ProgramsService {
 
   async create(actor: Actor, dto: CreateProgramDto): Promise<ProgramDto> {
     const region = this.regions.require(dto.issuingRegionCode, 'issuingRegionCode');
-    if (region.parentCode) throw DomainError.invalid('issuingRegionCode', 'programmes are issued by a city or municipality');
+    if (!region.issuing) throw DomainError.invalid('issuingRegionCode', 'programmes are issued only by an issuing region (a bureau the platform admins enabled)');
     this.assertOwner(actor, dto.issuingRegionCode);
     if (dto.redeemBy < dto.useBy) throw DomainError.invalid('redeemBy', 'must not be before useBy');
     const policy = writePolicy(dto, await this.organizations.qualificationKindCodes(this.dataSource.manager));

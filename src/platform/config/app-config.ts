@@ -73,6 +73,17 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10)
   OUTBOX_POLL_MS = 250;
 
+  /**
+   * Every process reloads its region cache on NOTIFY regions_changed, and also checks every this often
+   * whether the regions changed (the fallback when a notification was lost or LISTEN is off).
+   */
+  @Transform(toInt) @IsInt() @Min(100)
+  REGIONS_POLL_MS = 60_000;
+
+  /** LISTEN for region changes (off: only the poll above, e.g. behind a transaction-pooling proxy). */
+  @Transform(toBool) @IsBoolean()
+  REGIONS_LISTEN = true;
+
   /** An outbox row published this long ago whose job has not finished is checked by the sweeper. */
   @Transform(toInt) @IsInt() @Min(100)
   OUTBOX_STALE_AFTER_MS = 60_000;

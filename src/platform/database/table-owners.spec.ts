@@ -17,7 +17,8 @@ function tsFiles(dir: string): string[] {
 function migrationObjects(kind: 'table' | 'view'): Set<string> {
   const names = new Set<string>();
   const create = new RegExp(`create\\s+(?:or\\s+replace\\s+)?${kind}\\s+(?:if\\s+not\\s+exists\\s+)?"?([a-z_][a-z0-9_]*)"?`, 'gi');
-  for (const file of readdirSync(join(ROOT, 'migrations'))) {
+  // Migrations only: migrations/data holds their seed data (gbt2260.tsv), not SQL.
+  for (const file of readdirSync(join(ROOT, 'migrations')).filter((f) => f.endsWith('.ts'))) {
     const text = readFileSync(join(ROOT, 'migrations', file), 'utf8');
     for (const m of text.matchAll(create)) names.add(m[1].toLowerCase());
   }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DATABASE_URL } from '../database/database.tokens';
+import { PgListener } from '../database/pg-listener';
 import { MetricsService } from '../metrics/metrics.service';
 import { QueueService } from '../queue/queue.service';
 import { isJobName, JOB_SPECS } from '../queue/queue.registry';
@@ -27,7 +27,7 @@ const BATCH = 200;
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
-  private listener?: Client;
+  private listener?: PgListener;
   private running = false;
   private draining?: Promise<void>;
   private again = false;
@@ -43,7 +43,9 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.listen().catch((err) => this.logger.warn({ err: String(err) }, 'LISTEN failed; relying on polling'));
+    // The poll loop keeps relaying meanwhile; LISTEN only shortens the delay.
+    this.listener = new PgListener({ databaseUrl: this.databaseUrl, channel: OUTBOX_CHANNEL, applicationName: 'g60-outbox-listen', onNotify: () => void this.kick().catch(() => undefined) });
+    await this.listener.start().catch((err) => this.logger.warn({ err: String(err) }, 'LISTEN failed; relying on polling'));
     this.schedule(0);
   }
 
@@ -51,7 +53,7 @@ export class OutboxRelay {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     await this.draining?.catch(() => undefined);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     this.listener = undefined;
   }
 
@@ -78,29 +80,6 @@ export class OutboxRelay {
         .catch((err) => this.logger.warn({ err: String(err) }, 'Outbox relay pass failed'))
         .finally(() => this.schedule(this.config.OUTBOX_POLL_MS));
     }, ms);
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'g60-outbox-listen' });
-    client.on('error', () => {
-      // The poll loop keeps relaying meanwhile; LISTEN only shortens the delay, so reconnect quietly.
-      this.listener = undefined;
-      void client.end().catch(() => undefined);
-      this.relisten();
-    });
-    client.on('notification', () => void this.kick().catch(() => undefined));
-    await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = client;
-  }
-
-  /** Re-establishes LISTEN after a lost connection (e.g. a PostgreSQL restart), retrying every few seconds. */
-  private relisten(): void {
-    if (!this.running) return;
-    setTimeout(() => {
-      if (!this.running || this.listener) return;
-      this.listen().catch(() => this.relisten());
-    }, 2000).unref();
   }
 
   private async drain(): Promise<void> {

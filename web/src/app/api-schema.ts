@@ -498,23 +498,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/regions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Jiaxing and its districts, Shanghai, and the G60 cities */
-        get: operations["OrganizationsController_listRegions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -649,6 +632,41 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Without filters: the regions the platform serves (issuing regions, what lies under them, G60 and partner regions). With parent, q, issuing, kind or all: a page of the whole GB/T 2260 list */
+        get: operations["RegionsController_list"];
+        put?: never;
+        /** Add a division missing from the list (a new GB/T 2260 code); 409 when the code exists */
+        post: operations["RegionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark a region issuing (its bureau then issues programmes), set its English name or corridor flags */
+        patch: operations["RegionsController_update"];
         trace?: never;
     };
     "/api/v1/admin/users": {
@@ -3276,16 +3294,6 @@ export interface components {
             /** @description Auto-approve below this amount (fen) when every pre-check passes */
             autoApproveBelowFen?: number | null;
         };
-        RegionDto: {
-            code: string;
-            name: string;
-            nameEn: string;
-            /** @enum {string} */
-            kind: "municipality" | "city" | "district" | "county";
-            parentCode: string | null;
-            isG60: boolean;
-            isPartner: boolean;
-        };
         NewOrganizationDto: {
             /** @example 嘉兴禾源新材料科技有限公司 */
             name: string;
@@ -3480,6 +3488,48 @@ export interface components {
             regionCode: string;
             /** @enum {string} */
             agencyLevel: "district" | "city" | "partner" | "platform";
+        };
+        RegionDto: {
+            /** @description GB/T 2260 code, 6 digits */
+            code: string;
+            name: string;
+            nameEn: string;
+            /** @enum {string} */
+            kind: "province" | "municipality" | "city" | "district" | "county";
+            /** @description The division it lies in (a city’s province, a district’s city); null for a province */
+            parentCode: string | null;
+            isG60: boolean;
+            isPartner: boolean;
+            /** @description Its science bureau issues voucher programmes */
+            issuing: boolean;
+        };
+        CreateRegionDto: {
+            /**
+             * @description GB/T 2260 code, 6 digits, not yet in the list
+             * @example 330483
+             */
+            code: string;
+            /** @example 桐乡市 */
+            name: string;
+            /** @description Defaults to the Chinese name */
+            nameEn?: string;
+            /** @enum {string} */
+            kind: "province" | "municipality" | "city" | "district" | "county";
+            /** @description Required except for a province or municipality */
+            parentCode?: string | null;
+            /** @default false */
+            issuing: boolean;
+            /** @default false */
+            isG60: boolean;
+            /** @default false */
+            isPartner: boolean;
+        };
+        UpdateRegionDto: {
+            nameEn?: string;
+            /** @description Its science bureau issues voucher programmes (not a province) */
+            issuing?: boolean;
+            isG60?: boolean;
+            isPartner?: boolean;
         };
         UserSummaryDto: {
             id: string;
@@ -6062,25 +6112,6 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_listRegions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegionDto"][];
-                };
-            };
-        };
-    };
     OrganizationsController_register: {
         parameters: {
             query?: never;
@@ -6269,6 +6300,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+        };
+    };
+    RegionsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only the regions directly under this one; "none" for the provinces and municipalities */
+                parent?: string;
+                /** @description Code starts with, or Chinese or English name contains */
+                q?: string;
+                issuing?: boolean;
+                kind?: "province" | "municipality" | "city" | "district" | "county";
+                /** @description Search the whole GB/T 2260 list even without another filter */
+                all?: boolean;
+                /** @description With a filter: page size */
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDto"][];
+                };
+            };
+        };
+    };
+    RegionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRegionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDto"];
+                };
+            };
+        };
+    };
+    RegionsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRegionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDto"];
                 };
             };
         };

@@ -3,10 +3,11 @@ import { api } from './api';
 import { useI18n } from './i18n';
 import type { Schema } from './api';
 
-/** A region of the platform (GET /regions): Jiaxing and its districts, Shanghai, the G60 cities. */
+/** A region the platform serves (GET /regions): the issuing regions and what lies under them, the G60 and partner regions. */
 export type Region = Schema<'RegionDto'>;
 
 let regionsPromise: Promise<Region[]> | undefined;
+const listeners = new Set<(regions: Region[]) => void>();
 
 /** The region list, fetched once per page load (it is public and small); a failed fetch is retried on next use. */
 function loadRegions(): Promise<Region[]> {
@@ -17,6 +18,14 @@ function loadRegions(): Promise<Region[]> {
   return regionsPromise;
 }
 
+/** Fetches the list again and updates every mounted useRegions (after a platform admin changed a region). */
+export function refreshRegions(): void {
+  regionsPromise = undefined;
+  loadRegions()
+    .then((r) => listeners.forEach((listener) => listener(r)))
+    .catch(() => undefined);
+}
+
 /** Regions with their names in the reader's language, lineage checks and select options. */
 export function useRegions() {
   const { lang } = useI18n();
@@ -24,8 +33,10 @@ export function useRegions() {
   useEffect(() => {
     let live = true;
     loadRegions().then((r) => live && setRegions(r)).catch(() => undefined);
+    listeners.add(setRegions);
     return () => {
       live = false;
+      listeners.delete(setRegions);
     };
   }, []);
   return useMemo(() => {

@@ -33,9 +33,9 @@ export class RecognitionAgreementsService {
   ) {}
 
   async create(actor: Actor, dto: CreateRecognitionAgreementDto): Promise<RecognitionAgreementDetailDto> {
-    this.regions.require(dto.issuingRegionCode, 'issuingRegionCode');
+    const issuing = this.regions.require(dto.issuingRegionCode, 'issuingRegionCode');
     this.regions.require(dto.partnerRegionCode, 'partnerRegionCode');
-    if (this.regions.lineage(dto.issuingRegionCode).length !== 1) {
+    if (!issuing.issuing) {
       throw DomainError.invalid('issuingRegionCode', 'must be a city or municipality that issues vouchers');
     }
     if (this.recognition.isLocal(dto.issuingRegionCode, dto.partnerRegionCode)) {

@@ -7,15 +7,7 @@ import { QUALIFICATION_STATUSES, QualificationStatus } from '../qualifications/q
 
 export const ORGANIZATION_KINDS = ['enterprise', 'provider', 'investor', 'agency', 'team'];
 
-export class RegionDto {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty() nameEn: string;
-  @ApiProperty({ enum: ['municipality', 'city', 'district', 'county'] }) kind: string;
-  @ApiProperty({ nullable: true, type: String }) parentCode: string | null;
-  @ApiProperty() isG60: boolean;
-  @ApiProperty() isPartner: boolean;
-}
+export { RegionDto } from './region.dto';
 
 export class QualificationCertificateDto {
   @ApiProperty() fileName: string;

@@ -69,7 +69,7 @@ export class OutcomesService {
   async stats(query: StatsQueryDto): Promise<StatsDto> {
     if (query.from && query.to && query.from > query.to) throw DomainError.invalid('to', 'must not be before from');
     const base = `
-      SELECT p.id, p.industry, p.status, COALESCE(r.parent_code, r.code) AS city,
+      SELECT p.id, p.industry, p.status, CASE WHEN r.kind IN ('district', 'county') AND r.parent_code IS NOT NULL THEN r.parent_code ELSE r.code END AS city,
              to_char(p.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, (p.created_at AT TIME ZONE 'Asia/Shanghai')::date AS day,
              COALESCE(o.landed_in_jiaxing, false) AS landed, COALESCE(o.financing_raised_fen, 0) AS raised
         FROM roadshow_projects p JOIN read_regions r ON r.code = p.region_code LEFT JOIN roadshow_outcomes o ON o.project_id = p.id

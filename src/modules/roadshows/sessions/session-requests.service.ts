@@ -4,7 +4,7 @@ import { Actor, isPlatformAdmin, Role } from '../../../platform/context/actor';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { JobName } from '../../../platform/queue/queue.registry';
-import { RegionsService } from '../../organizations/regions.service';
+import { isCity, RegionsService } from '../../organizations/regions.service';
 import { AcceptSessionRequestDto, CreateSessionRequestDto, SessionRequestDto } from './dto/session.dto';
 import { RoadshowSession, SessionRequest } from '../shared/roadshow.entities';
 import { toSessionRequestDto } from './session.mapper';
@@ -25,7 +25,7 @@ export class SessionRequestsService {
 
   async create(actor: Actor, dto: CreateSessionRequestDto): Promise<SessionRequestDto> {
     const region = this.regions.require(dto.hostCityCode, 'hostCityCode');
-    if (region.parentCode && !region.isG60) throw DomainError.invalid('hostCityCode', `${dto.hostCityCode} is a district, not a city`);
+    if (!isCity(region) && !region.isG60) throw DomainError.invalid('hostCityCode', `${dto.hostCityCode} is not a city`);
     const preferredStart = new Date(dto.preferredStart);
     const preferredEnd = new Date(dto.preferredEnd);
     if (!(preferredStart < preferredEnd)) throw DomainError.invalid('preferredEnd', 'must be after preferredStart');

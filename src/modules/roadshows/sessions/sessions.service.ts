@@ -4,7 +4,7 @@ import { Actor, isPlatformAdmin } from '../../../platform/context/actor';
 import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { JobName } from '../../../platform/queue/queue.registry';
-import { RegionsService } from '../../organizations/regions.service';
+import { isCity, RegionsService } from '../../organizations/regions.service';
 import { OrganizationDirectory } from '../../organizations/organization-directory';
 import { CreateSessionDto, CreateVenueDto, SessionDetailDto, SessionDto, SessionListQueryDto, VenueDto } from './dto/session.dto';
 import { ProjectLifecycle } from '../projects/project-lifecycle.service';
@@ -171,10 +171,10 @@ export class SessionsService {
     return session;
   }
 
-  /** A host or venue city: a top-level city, or a G60 member district (Songjiang). */
+  /** A host or venue city: a city or municipality, or a G60 member district (Songjiang). */
   private requireCity(code: string, field: string): void {
     const region = this.regions.require(code, field);
-    if (region.parentCode && !region.isG60) throw DomainError.invalid(field, `${code} is a district, not a city`);
+    if (!isCity(region) && !region.isG60) throw DomainError.invalid(field, `${code} is not a city`);
   }
 
   /** Turns the venue exclusion constraint into a 409 that names the session already booked. */

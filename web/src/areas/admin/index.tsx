@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, NodeIndexOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, EnvironmentOutlined, NodeIndexOutlined, TeamOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
 import { adminMessages } from './messages';
@@ -7,6 +7,7 @@ import { adminMessages } from './messages';
 const AuditPage = lazyPage(() => import('./audit'), 'AuditPage');
 const LifecyclesPage = lazyPage(() => import('./lifecycles'), 'LifecyclesPage');
 const QueuesPage = lazyPage(() => import('./queues'), 'QueuesPage');
+const RegionsPage = lazyPage(() => import('./regions'), 'RegionsPage');
 const UsersPage = lazyPage(() => import('./users'), 'UsersPage');
 const WorkflowDetailPage = lazyPage(() => import('./workflows'), 'WorkflowDetailPage');
 const WorkflowsPage = lazyPage(() => import('./workflows'), 'WorkflowsPage');
@@ -23,6 +24,7 @@ export const adminArea: Area = {
   pages: [
     { path: '/ops/queues', element: <QueuesPage />, roles: ADMIN, menu: 'admin.menu.queues', icon: <DashboardOutlined />, group },
     { path: '/ops/users', element: <UsersPage />, roles: ADMIN, menu: 'admin.menu.users', icon: <TeamOutlined />, group },
+    { path: '/ops/regions', element: <RegionsPage />, roles: ADMIN, menu: 'admin.menu.regions', icon: <EnvironmentOutlined />, group },
     { path: '/ops/workflows', element: <WorkflowsPage />, roles: ADMIN, menu: 'admin.menu.workflows', icon: <ApartmentOutlined />, group },
     { path: '/ops/workflows/:key', element: <WorkflowDetailPage />, roles: ADMIN },
     { path: '/ops/audit', element: <AuditPage />, roles: ADMIN, menu: 'admin.menu.audit', icon: <AuditOutlined />, group },

@@ -158,7 +158,7 @@ export function UsersPage() {
 type Invitation = Schema<'InvitationDto'>;
 
 /** One organisation: its facts, its users, and inviting someone into it. */
-function OrganizationDrawer({ orgId, onClose }: { orgId?: string; onClose(): void }) {
+export function OrganizationDrawer({ orgId, onClose }: { orgId?: string; onClose(): void }) {
   const { t, label } = useI18n();
   const regions = useRegions();
   const org = useApi('/organizations/{id}', orgId ? { params: { path: { id: orgId } } } : null);

@@ -34,7 +34,7 @@ export function CatalogPage() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const topRegions = regions.filter((r) => r.parentCode === null).map((r) => ({ value: r.code, label: lang === 'zh' ? r.name : r.nameEn }));
+  const topRegions = regions.filter((r) => r.issuing).map((r) => ({ value: r.code, label: lang === 'zh' ? r.name : r.nameEn }));
   return (
     <>
       <PageHeader title={t('enterprise.catalog.title')} sub={t('enterprise.catalog.sub')} />

@@ -104,7 +104,7 @@ export function RegisterPage() {
               </Field>
             )}
             <Field name={['organization', 'regionCode']} label={t('org.region')} extra={kind === 'team' ? t('enterprise.register.teamRegionHelp') : undefined}>
-              <RegionSelect placeholder={t('enterprise.register.regionPlaceholder')} data-testid="register-region" only={kind === 'team' ? (r) => !!r.parentCode : undefined} />
+              <RegionSelect placeholder={t('enterprise.register.regionPlaceholder')} data-testid="register-region" only={kind === 'team' ? (r) => r.kind === 'district' || r.kind === 'county' : undefined} />
             </Field>
             {kind === 'team' ? (
               <TeamFields />

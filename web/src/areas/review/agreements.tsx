@@ -102,12 +102,12 @@ function AgreementForm({ onDone }: { onDone(a: AgreementDetail): void }) {
       <Row gutter={16}>
         <Col span={12}>
           <Field name="issuingRegionCode" label={t('review.agreement.issuing')}>
-            <RegionSelect only={(r) => !r.parentCode} />
+            <RegionSelect only={(r) => r.issuing} />
           </Field>
         </Col>
         <Col span={12}>
           <Field name="partnerRegionCode" label={t('review.agreement.partner')}>
-            <RegionSelect only={(r) => r.kind !== 'district' && r.kind !== 'county'} />
+            <RegionSelect only={(r) => r.kind === 'city' || r.kind === 'municipality'} />
           </Field>
         </Col>
       </Row>

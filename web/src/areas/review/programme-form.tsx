@@ -245,7 +245,7 @@ export function ProgrammeForm({ program, onDone }: { program?: Program; onDone(p
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Field name="issuingRegionCode" label={t('review.programme.region')}>
-              <RegionSelect only={(r) => !r.parentCode} />
+              <RegionSelect only={(r) => r.issuing} />
             </Field>
           </Col>
           <Col xs={24} sm={12}>

@@ -48,8 +48,8 @@ export function DateTimeInput(props: { value?: string; onChange?(value: string |
   );
 }
 
-/** Cities that may host a session or a venue: top-level cities and the G60 member district (Songjiang). */
-export const isHostCity = (r: Region) => !r.parentCode || r.isG60;
+/** Cities that may host a session or a venue: cities, municipalities and the G60 member district (Songjiang). */
+export const isHostCity = (r: Region) => r.kind === 'city' || r.kind === 'municipality' || r.isG60;
 /** Districts and counties of Jiaxing, where a landing counts. */
 export const isJiaxingDistrict = (r: Region) => r.parentCode === '330400';
 

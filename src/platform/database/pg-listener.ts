@@ -1,0 +1,56 @@
+import { Client } from 'pg';
+
+/**
+ * LISTEN on one channel over a dedicated connection, re-established every few seconds after it is
+ * lost (e.g. a PostgreSQL restart). Callers poll as well: a notification only shortens their delay,
+ * so `onReconnect` lets them catch up on what they missed while disconnected.
+ */
+export class PgListener {
+  private client?: Client;
+  private running = false;
+
+  constructor(
+    private readonly options: {
+      databaseUrl: string;
+      channel: string;
+      applicationName: string;
+      onNotify: () => void;
+      onReconnect?: () => void;
+    },
+  ) {}
+
+  /** Connects and LISTENs; rejects when the first connection fails (the caller then relies on polling). */
+  async start(): Promise<void> {
+    this.running = true;
+    await this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.client?.end().catch(() => undefined);
+    this.client = undefined;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.options.databaseUrl, application_name: this.options.applicationName });
+    client.on('error', () => {
+      this.client = undefined;
+      void client.end().catch(() => undefined);
+      this.reconnect();
+    });
+    client.on('notification', () => this.options.onNotify());
+    await client.connect();
+    await client.query(`LISTEN ${this.options.channel}`);
+    this.client = client;
+  }
+
+  private reconnect(): void {
+    if (!this.running) return;
+    setTimeout(() => {
+      if (!this.running || this.client) return;
+      this.connect()
+        .then(() => this.options.onReconnect?.())
+        .catch(() => this.reconnect());
+    }, 2000).unref();
+  }
+}
