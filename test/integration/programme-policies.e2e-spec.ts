@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { decide } from '../support/approvals';
 import { settlementStep } from '../support/claims';
-import { registerOrganization, registerTeam } from '../support/factories';
+import { Role } from '../../src/platform/context/actor';
+import { registerOrganization, registerTeam, TEST_PASSWORD, uniqueEmail } from '../support/factories';
 import { qualificationFields, verifiedQualification } from '../support/qualifications';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { admittedProvider, issueVoucher, ledgerInvariants, listService } from '../support/vouchers';
@@ -267,6 +268,65 @@ describe('programme policies configured through the API, exact to the fen from a
     expect([c1, c2]).toHaveLength(2);
     expect(await settle(program.id, 2)).toBe(1_200_000);
     expect(await voucher(team, teamVoucher)).toMatchObject({ availableFen: 0, heldFen: 0, status: 'exhausted' });
+  });
+
+  it('a new issuing region: 丽水 is made issuing by the platform, its bureau writes its own programme, and a 莲都 enterprise is paid to the fen', async () => {
+    await http().patch('/api/v1/regions/331100').set(admin.auth).send({ issuing: true }).expect(200);
+    const bureau = (await http().post('/api/v1/agencies').set(admin.auth).send({ name: '丽水市科学技术局', regionCode: '331100', agencyLevel: 'city' }).expect(201)).body;
+    const staff: Record<string, Session> = {};
+    for (const [key, role] of [['approver', Role.Approver], ['reviewer', Role.Reviewer], ['finance', Role.Finance], ['finance2', Role.Finance]] as const) {
+      const invite = await http().post(`/api/v1/organizations/${bureau.id}/invitations`).set(admin.auth).send({ email: uniqueEmail(`lishui-${key}`), role }).expect(201);
+      const accepted = await http().post('/api/v1/auth/invitations/accept').send({ token: invite.body.token, password: TEST_PASSWORD, displayName: `丽水${key}` }).expect(201);
+      staff[key] = await login(app, accepted.body.email, TEST_PASSWORD);
+    }
+    // Jiaxing's bureau may not write 丽水's programme; 丽水's may, with its own rules.
+    const body = { issuingRegionCode: '331100', year: 2026, name: '2026年丽水市科技创新券（山海协作）', useBy: addDays(today, 60), redeemBy: addDays(today, 120), redemptionMode: 'provider_redeems', settlementCycle: 'quarterly', budgetFen: 20_000_000,
+      tiers: [{ code: 'mountain', nameZh: '山区企业', nameEn: 'Mountain-area enterprise', ratioBp: 8000, qualifications: [] }], perApplicationCapFen: 1_000_000, fullCoverageThresholdFen: 200_000, fullCoverageComparison: 'at_or_below' };
+    expect((await http().post('/api/v1/programs').set(approver.auth).send(body)).status).toBe(403);
+    const created = await http().post('/api/v1/programs').set(staff.approver.auth).send(body).expect(201);
+    const program = (await http().post(`/api/v1/programs/${created.body.id}/open`).set(staff.approver.auth).expect(200)).body;
+    expect(program).toMatchObject({ issuingRegionCode: '331100', ratioBpByTier: { mountain: 8000 }, perApplicationCapFen: 1_000_000, annualCapEnterpriseFen: null });
+
+    const company = (await registerOrganization(app, { kind: 'enterprise', regionCode: '331102' })) as Applicant;
+    const localLab = await admittedProvider(app, '331102');
+    const exact = (await listService(app, localLab.auth, 200_000, '农产品检测')).id;
+    const larger = (await listService(app, localLab.auth, 1_234_567, '材料检测')).id;
+    const voucherId = (await issueVoucher(app, company.auth, staff.reviewer.auth, staff.approver.auth, program.id, 1_000_000)).voucherId;
+    const o1 = await http().post('/api/v1/service-orders').set(company.auth).send({ serviceId: exact, voucherId, quantity: 1 }).expect(201);
+    const o2 = await http().post('/api/v1/service-orders').set(company.auth).send({ serviceId: larger, voucherId, quantity: 1 }).expect(201);
+    // ¥2,000 exactly is "at or below": in full; 80 % of ¥12,345.67 rounds down to 987,653 fen, then the voucher's 800,000 left binds.
+    expect([o1.body.subsidyHeldFen, o1.body.subsidyLimitedBy, o2.body.subsidyHeldFen, o2.body.subsidyLimitedBy]).toEqual([200_000, 'full_coverage', 800_000, 'voucher_balance']);
+    const claims: string[] = [];
+    for (const order of [o1.body, o2.body]) {
+      await http().post(`/api/v1/service-orders/${order.id}/accept`).set(localLab.auth).expect(200);
+      await http().post(`/api/v1/service-orders/${order.id}/deliver`).set(localLab.auth).send({ reportNumber: `JC-${digits(6)}`, actualAmountFen: order.contractAmountFen, deliveredOn: today }).expect(200);
+      await http().post(`/api/v1/service-orders/${order.id}/confirm`).set(company.auth).expect(200);
+      const claim = await http().post('/api/v1/redemption-claims').set(localLab.auth)
+        .send({ orderId: order.id, contractNo: `HT-${digits(6)}`, invoiceNo: `FP-${digits(12)}`, paymentProof: `BANK-${digits(10)}`, reportNo: `JC-${digits(6)}` }).expect(201);
+      claims.push(claim.body.id);
+      for (const [who, stage] of [[staff.reviewer.auth, 'district_review'], [staff.approver.auth, 'city_approval']] as const) {
+        const next = await eventually(async () => {
+          const c = await http().get(`/api/v1/redemption-claims/${claim.body.id}`).set(staff.finance.auth);
+          if (c.body.status === 'approved') return { done: true as const };
+          const tasks = (await http().get('/api/v1/approval-tasks').set(who)).body as { id: string; caseId: string; stageKey: string }[];
+          const task = tasks.find((t) => t.caseId === claim.body.caseId && t.stageKey === stage);
+          return task ? { done: false as const, task } : undefined;
+        }, 30_000, `claim ${stage}`);
+        if (next.done) break;
+        await decide(app, who, next.task.id, 'approve').expect(200);
+      }
+    }
+    const batch = await eventually(async () => {
+      const res = await http().get(`/api/v1/settlement-batches?programId=${program.id}`).set(staff.finance.auth);
+      return (res.body as { id: string; itemCount: number; status: string }[]).find((b) => b.itemCount === 2 && b.status === 'open');
+    }, 40_000, 'settlement batch');
+    await settlementStep(app, admin.auth, batch.id, 'close').expect(200);
+    await settlementStep(app, staff.finance.auth, batch.id, 'approve').expect(200);
+    // Jiaxing's finance pays nothing of 丽水's money.
+    expect((await settlementStep(app, finance2.auth, batch.id, 'pay')).status).toBeGreaterThanOrEqual(403);
+    const paid = await settlementStep(app, staff.finance2.auth, batch.id, 'pay').expect(200);
+    expect(paid.body.totalFen).toBe(1_000_000);
+    expect((await http().get(`/api/v1/programs/${program.id}/budget`).set(staff.finance.auth).expect(200)).body).toMatchObject({ paidFen: 1_000_000, availableFen: 19_000_000, ledgerSumFen: 0 });
   });
 
   it('many at once: twenty parallel top-ups add exactly their sum, ten parallel versions get numbers 2 to 11, and parallel revocations return exactly the unspent headroom', async () => {
