@@ -208,6 +208,11 @@ describe('programme policies configured through the API, exact to the fen from a
     const topUp = await http().post(`/api/v1/programs/${program.id}/top-ups`).set(approver.auth).send({ amountFen: 3_000_000, reason: '市财政追加预算' }).expect(201);
     expect(topUp.body).toMatchObject({ amountFen: 3_000_000, reason: '市财政追加预算' });
     expect(await budget(program.id)).toMatchObject({ budgetFen: 8_000_000, availableFen: 7_400_000, ledgerSumFen: 0 });
+    // The bureau's finance officers hear of it (an outbox row of the same transaction).
+    await eventually(async () => {
+      const inbox = (await http().get('/api/v1/notifications').set(finance.auth).expect(200)).body as { items: { kind: string; subjectId: string }[] };
+      return inbox.items.some((n) => n.kind === 'voucher_program.topped_up' && n.subjectId === program.id);
+    }, 15_000, 'top-up notification');
 
     // Version 2 from today: 60 %, threshold "below" ¥5,000, enterprise cap removed. The old voucher keeps version 1.
     const v2 = await http()
