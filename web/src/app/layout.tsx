@@ -90,7 +90,14 @@ export function Shell({ areas }: { areas: Area[] }) {
       </Layout.Header>
       <Layout>
         {/* Below md (a phone) the menu folds away behind antd's trigger tab, leaving the page the whole width. */}
-        <Layout.Sider width={220} theme="light" breakpoint="md" collapsedWidth={0}>
+        {/* Its fold-out tab floats at the bottom left, clear of the page title it would otherwise cover. */}
+        <Layout.Sider
+          width={220}
+          theme="light"
+          breakpoint="md"
+          collapsedWidth={0}
+          zeroWidthTriggerStyle={{ position: 'fixed', top: 'auto', bottom: 24, left: 0, insetInlineEnd: 'auto', zIndex: 20, boxShadow: '0 2px 8px rgba(0,0,0,0.25)' }}
+        >
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}

@@ -1,5 +1,5 @@
 import { FileAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/common';
@@ -76,7 +76,7 @@ function LimitsCard({ limits }: { limits: Limits }) {
       {!limits.acceptingApplications && (
         <Alert type="warning" showIcon title={t('enterprise.limits.notAccepting')} description={limits.notAcceptingReason} style={{ marginBottom: 12 }} data-testid="limits-not-accepting" />
       )}
-      <Descriptions column={1} size="small">
+      <Descriptions column={1} size="small" styles={{ content: { minWidth: 0, overflowWrap: 'anywhere' } }}>
         <Descriptions.Item label={t('enterprise.limits.tier')}>
           <span data-testid="limits-tier">{limits.tier === null ? t('enterprise.limits.noTier') : nameIn(lang, { nameZh: limits.tierNameZh, nameEn: limits.tierNameEn })}</span>
         </Descriptions.Item>
@@ -105,11 +105,15 @@ function LimitsCard({ limits }: { limits: Limits }) {
         <Descriptions.Item label={t('enterprise.limits.qualifications')}>
           {limits.qualifications.length === 0
             ? t('enterprise.limits.noQualifications')
-            : limits.qualifications.map((q) => (
-                <Tag key={q.certificateNo} color={q.validToday ? 'green' : 'default'}>
-                  {label('qualification.kind', q.kind)} · {q.validToday ? t('enterprise.limits.validTo', { date: q.validTo }) : t('enterprise.limits.notValid')}
-                </Tag>
-              ))}
+            : (
+                <Space size={[4, 4]} wrap>
+                  {limits.qualifications.map((q) => (
+                    <Tag key={q.certificateNo} color={q.validToday ? 'green' : 'default'} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
+                      {label('qualification.kind', q.kind)} · {q.validToday ? t('enterprise.limits.validTo', { date: q.validTo }) : t('enterprise.limits.notValid')}
+                    </Tag>
+                  ))}
+                </Space>
+              )}
         </Descriptions.Item>
       </Descriptions>
     </Card>

@@ -11,7 +11,6 @@ import { CertificateButton, type Qualification } from '../../features/qualificat
 
 type DeclareValues = Schema<'DeclareQualificationDto'>;
 
-const KINDS = ['high_tech', 'tech_sme', 'specialised_sme'] as const;
 /** Mirrors the server's default QUALIFICATION_FILE_MAX_BYTES; the server's 413 is the rule, this only saves a futile upload. */
 const MAX_CERTIFICATE_BYTES = 5 * 1024 * 1024;
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
@@ -79,7 +78,9 @@ export function QualificationsPage() {
 }
 
 function DeclareCard({ organizationId, onDone }: { organizationId: string; onDone(): void }) {
-  const { t, label } = useI18n();
+  const { t, lang } = useI18n();
+  // The kinds are reference data (GET /qualification-kinds): a kind added there is offered here with no portal change.
+  const kinds = useApi('/qualification-kinds');
   const [form] = Form.useForm<DeclareValues>();
   const [file, setFile] = useState<File>();
   const [fileError, setFileError] = useState<string>();
@@ -119,7 +120,7 @@ function DeclareCard({ organizationId, onDone }: { organizationId: string; onDon
         }}
       >
         <Field name="kind" label={t('qualification.kind')}>
-          <Select data-testid="qual-kind" options={KINDS.map((k) => ({ value: k, label: label('qualification.kind', k) }))} />
+          <Select data-testid="qual-kind" loading={!kinds.data} options={(kinds.data ?? []).map((k) => ({ value: k.code, label: lang === 'en' ? k.nameEn : k.nameZh }))} />
         </Field>
         <Field name="certificateNo" label={t('qualification.certificateNo')}>
           <Input data-testid="qual-certificateNo" />
