@@ -9,7 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   the amounts it had: its `ratio_bp_by_tier` keys become tiers of the same names, its caps stay,
  *   its threshold keeps the comparison the code applied ("at or below"; a 0 threshold covered
  *   nothing and becomes no threshold).
- * - Vouchers remember the version they were issued under and the applicant's kind.
+ * - Vouchers remember the version they were issued under, the applicant's kind, and how much of
+ *   them went back to the budget (released_fen).
  * - Cap counters may have no cap (null), gain the 'team' scope, and follow the ledger: their used
  *   amount is recomputed from it here (committed − returned to the budget − recovered), so headroom
  *   released before this change comes back.
@@ -82,6 +83,8 @@ export class ProgrammePolicy1764900030000 implements MigrationInterface {
       ALTER TABLE vouchers
         ADD COLUMN program_version integer NOT NULL DEFAULT 1,
         ADD COLUMN applicant_kind text NOT NULL DEFAULT 'enterprise' CHECK (applicant_kind IN ('enterprise', 'team')),
+        ADD COLUMN released_fen bigint NOT NULL DEFAULT 0,
+        ADD CONSTRAINT vouchers_released_within_face CHECK (released_fen >= 0 AND released_fen <= face_value_fen),
         ADD CONSTRAINT vouchers_program_version_fk FOREIGN KEY (program_id, program_version) REFERENCES voucher_program_versions (program_id, version_no)`);
 
     await q.query(`ALTER TABLE program_cap_usage DROP CONSTRAINT program_cap_usage_within_cap, DROP CONSTRAINT program_cap_usage_scope_check`);
@@ -90,15 +93,17 @@ export class ProgrammePolicy1764900030000 implements MigrationInterface {
       ALTER TABLE program_cap_usage
         ADD CONSTRAINT program_cap_usage_scope_check CHECK (scope IN ('enterprise', 'team', 'group')),
         ADD CONSTRAINT program_cap_usage_within_cap CHECK (used_fen >= 0 AND (cap_fen IS NULL OR used_fen <= cap_fen))`);
-    // Used = what the ledger says is still committed: commit − return_to_budget on the voucher, − recover of its claims.
+    // Released = what of each voucher went back to the budget: return_to_budget on it, and recover of its claims.
+    await q.query(`
+      UPDATE vouchers v SET released_fen =
+             (SELECT COALESCE(sum(t.amount_fen), 0) FROM ledger_transactions t
+               WHERE t.kind = 'return_to_budget' AND t.id IN (SELECT e.transaction_id FROM ledger_entries e WHERE e.account_id = v.available_account_id))
+           + (SELECT COALESCE(sum(t.amount_fen), 0) FROM ledger_transactions t JOIN redemption_claims c ON c.id::text = split_part(t.reference_id, ':', 1)
+               WHERE t.kind = 'recover' AND t.reference_type = 'claim_recovery' AND c.voucher_id = v.id)`);
+    // Used = what the ledger says is still committed: face value (the commit) − released.
     await q.query(`
       WITH per_voucher AS (
-        SELECT v.program_id, v.enterprise_id, v.controller_group_id,
-               (SELECT COALESCE(sum(e.amount_fen), 0) FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
-                 WHERE e.account_id = v.available_account_id AND t.kind IN ('commit', 'return_to_budget'))
-             - (SELECT COALESCE(sum(t.amount_fen), 0) FROM ledger_transactions t JOIN redemption_claims c ON c.id::text = split_part(t.reference_id, ':', 1)
-                 WHERE t.kind = 'recover' AND t.reference_type = 'claim_recovery' AND c.voucher_id = v.id) AS used
-          FROM vouchers v),
+        SELECT v.program_id, v.enterprise_id, v.controller_group_id, v.face_value_fen - v.released_fen AS used FROM vouchers v),
       per_scope AS (
         SELECT program_id, 'enterprise' AS scope, enterprise_id AS scope_id, sum(used) AS used FROM per_voucher GROUP BY program_id, enterprise_id
         UNION ALL
@@ -128,7 +133,7 @@ export class ProgrammePolicy1764900030000 implements MigrationInterface {
       ALTER TABLE program_cap_usage
         ADD CONSTRAINT program_cap_usage_scope_check CHECK (scope IN ('enterprise', 'group')),
         ADD CONSTRAINT program_cap_usage_within_cap CHECK (used_fen >= 0 AND used_fen <= cap_fen)`);
-    await q.query(`ALTER TABLE vouchers DROP CONSTRAINT vouchers_program_version_fk, DROP COLUMN program_version, DROP COLUMN applicant_kind`);
+    await q.query(`ALTER TABLE vouchers DROP CONSTRAINT vouchers_program_version_fk, DROP COLUMN program_version, DROP COLUMN applicant_kind, DROP COLUMN released_fen`);
     // Back to columns from each programme's latest version; a missing cap becomes the largest amount a column holds.
     await q.query(`
       ALTER TABLE voucher_programs

@@ -122,10 +122,10 @@ describe('migrating programmes, vouchers and caps written before policy as data'
       { code: 'high_tech', nameZh: '高新技术企业', nameEn: 'High-tech enterprise', ratioBp: 6000, qualifications: ['high_tech'] },
       { code: 'default', nameZh: '一般企业', nameEn: 'General', ratioBp: 5000, qualifications: [] },
     ]);
-    const vouchers = (await app!.dataSource.query(`SELECT id, face_value_fen::int AS face, program_version, applicant_kind FROM vouchers WHERE program_id = $1 ORDER BY face DESC`, [ids.program])) as unknown[];
+    const vouchers = (await app!.dataSource.query(`SELECT id, face_value_fen::int AS face, released_fen::int AS released, program_version, applicant_kind FROM vouchers WHERE program_id = $1 ORDER BY face DESC`, [ids.program])) as unknown[];
     expect(vouchers).toEqual([
-      { id: ids.kept, face: 400_000, program_version: 1, applicant_kind: 'enterprise' },
-      { id: ids.revoked, face: 300_000, program_version: 1, applicant_kind: 'enterprise' },
+      { id: ids.kept, face: 400_000, released: 0, program_version: 1, applicant_kind: 'enterprise' },
+      { id: ids.revoked, face: 300_000, released: 300_000, program_version: 1, applicant_kind: 'enterprise' },
     ]);
     const budget = (await app!.http().get(`/api/v1/programs/${ids.program}/budget`).set(approver.auth).expect(200)).body;
     expect(budget).toMatchObject({ budgetFen: 10_000_000, availableFen: 9_600_000, committedFen: 400_000, ledgerSumFen: 0 });

@@ -107,6 +107,17 @@ describe('policy properties (fast-check, real database and queue)', () => {
     return Object.fromEntries(rows.map((r) => [r.key, Number(r.used)]));
   }
 
+  /** Per scope, face value − released of its vouchers (what the group usage page lists per enterprise). */
+  async function voucherUsage(programId: string): Promise<Record<string, number>> {
+    const rows = (await app.dataSource.query(
+      `SELECT 'enterprise:' || enterprise_id AS key, sum(face_value_fen - released_fen)::bigint AS used FROM vouchers WHERE program_id = $1 GROUP BY enterprise_id
+       UNION ALL
+       SELECT 'group:' || controller_group_id, sum(face_value_fen - released_fen)::bigint FROM vouchers WHERE program_id = $1 AND controller_group_id IS NOT NULL GROUP BY controller_group_id`,
+      [programId],
+    )) as { key: string; used: string }[];
+    return Object.fromEntries(rows.map((r) => [r.key, Number(r.used)]));
+  }
+
   async function counters(programId: string): Promise<Record<string, number>> {
     const rows = (await app.dataSource.query(`SELECT scope, scope_id, used_fen FROM program_cap_usage WHERE program_id = $1`, [programId])) as { scope: string; scope_id: string; used_fen: string }[];
     return Object.fromEntries(rows.map((r) => [`${r.scope}:${r.scope_id}`, Number(r.used_fen)]));
@@ -211,6 +222,7 @@ describe('policy properties (fast-check, real database and queue)', () => {
           });
           if (vouchers.length) model[`group:${group}`] = used.g;
           expect(fromLedger).toEqual(model);
+          expect(await voucherUsage(programId)).toEqual(model);
           expect(Object.fromEntries(Object.entries(fromCounters).filter(([k]) => k in model))).toEqual(model);
         }
         const budgetNow = (await http().get(`/api/v1/programs/${programId}/budget`).set(approver.auth).expect(200)).body;

@@ -166,7 +166,16 @@ describe('programme policies configured through the API, exact to the fen from a
     expect(await voucher(giant, giantVoucher)).toMatchObject({ programVersion: 1, faceValueFen: 2_000_000, availableFen: 2_000_000 - 999_999 - 700_000 - 3, heldFen: 0 });
 
     expect(await settle(program.id, 4)).toBe(999_999 + 700_000 + 3 + 480_000);
-    expect(await budget(program.id)).toMatchObject({ paidFen: 2_180_002, committedFen: 3_000_000 - 2_180_002, availableFen: 47_000_000, ledgerSumFen: 0 });
+    // Revoking the sibling's voucher (520,000 unspent) gives the group that headroom back, and the bureau's usage view agrees.
+    await http().post(`/api/v1/vouchers/${siblingVoucher}/revoke`).set(approver.auth).send({ reason: '企业注销' }).expect(200);
+    const usage = (await http().get(`/api/v1/controller-groups/${group}/usage`).set(reviewer.auth).expect(200)).body;
+    const thisProgram = usage.programs.find((p: { programId: string }) => p.programId === program.id);
+    expect(thisProgram).toMatchObject({ capFen: 3_000_000, usedFen: 2_480_000, remainingFen: 520_000 });
+    expect(Object.fromEntries(thisProgram.byEnterprise.map((e: { enterpriseId: string; committedFen: number }) => [e.enterpriseId, e.committedFen]))).toEqual({
+      [giant.organization.id]: 2_000_000,
+      [sibling.organization.id]: 480_000,
+    });
+    expect(await budget(program.id)).toMatchObject({ paidFen: 2_180_002, committedFen: 2_000_000 - 999_999 - 700_000 - 3, availableFen: 47_520_000, ledgerSumFen: 0 });
     expect(await ledgerInvariants(app)).toEqual({ sum: 0, minBalance: expect.any(Number), drift: 0 });
   });
 

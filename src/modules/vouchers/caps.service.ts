@@ -133,7 +133,7 @@ export class CapsService {
     const programs = await this.programQueries.groupCaps(manager, [...usedFen.keys()], shanghaiDate());
     // Enterprise names and today's groups from the organisations read model.
     const committed = (await manager.query(
-      `SELECT v.program_id, v.enterprise_id, o.name, o.controller_group_id, sum(v.face_value_fen)::bigint AS fen, count(*)::int AS vouchers
+      `SELECT v.program_id, v.enterprise_id, o.name, o.controller_group_id, sum(v.face_value_fen - v.released_fen)::bigint AS fen, count(*)::int AS vouchers
          FROM vouchers v JOIN read_organizations o ON o.id = v.enterprise_id
         WHERE v.controller_group_id = $1
         GROUP BY v.program_id, v.enterprise_id, o.name, o.controller_group_id ORDER BY o.name`,
@@ -167,8 +167,10 @@ export class CapsService {
    * and the group it was issued under, whatever the group is today) get the headroom back. Call
    * before the ledger movement credits the budget, keeping the lock order counters → budget.
    */
-  async release(manager: EntityManager, voucher: Pick<Voucher, 'programId' | 'enterpriseId' | 'applicantKind' | 'controllerGroupId'>, amountFen: number): Promise<void> {
+  async release(manager: EntityManager, voucher: Pick<Voucher, 'id' | 'programId' | 'enterpriseId' | 'applicantKind' | 'controllerGroupId'>, amountFen: number): Promise<void> {
     if (amountFen <= 0) return;
+    // The voucher's own share of it first (lock order voucher → counters → budget, as revocation takes them).
+    await manager.query(`UPDATE vouchers SET released_fen = released_fen + $2 WHERE id = $1`, [voucher.id, amountFen]);
     const scopes: Pick<CapScope, 'scope' | 'scopeId'>[] = [{ scope: voucher.applicantKind === 'team' ? 'team' : 'enterprise', scopeId: voucher.enterpriseId }];
     if (voucher.controllerGroupId) scopes.push({ scope: 'group', scopeId: voucher.controllerGroupId });
     for (const s of scopes) {

@@ -34,6 +34,8 @@ export class Voucher {
   /** The actual-controller group it was committed under (同一实际控制人); its usage stays with that group. */
   @Column({ type: 'uuid', nullable: true }) controllerGroupId: string | null;
   @Column({ type: 'bigint', transformer: fenTransformer }) faceValueFen: number;
+  /** What of it has gone back to the budget (expiry, revocation, recovered claw-backs): it no longer counts against a cap. */
+  @Column({ type: 'bigint', transformer: fenTransformer }) releasedFen: number;
   /** The policy version it was issued under: its tiers and threshold price its orders (docs/policies.md). */
   @Column() programVersion: number;
   /** Whose annual cap it counts against: the enterprise's or the innovation team's. */
