@@ -58,6 +58,8 @@ describe('web portal: recoveries of clawed-back claims', () => {
       await second.locator('#amountFen').fill('');
       await second.getByTestId('form-submit').click();
       await page.waitForFunction((n) => document.querySelector(`[data-testid="claw-back-${n}"] [data-status="recovered"]`) !== null, number);
+      // The row's status and its button are one render apart at most: wait for the button to go, as a person would see it.
+      await row.getByTestId('recovery-record').waitFor({ state: 'detached', timeout: 10_000 });
       await expect(row.getByTestId('recovery-record').count()).resolves.toBe(0);
       await expect(row.getByTestId('claw-back-outstanding').textContent()).resolves.toBe('¥0.00');
     });
