@@ -28,6 +28,7 @@ import { requestIdMiddleware, httpMetricsMiddleware } from './platform/logging/r
 import { MetricsService } from './platform/metrics/metrics.service';
 import { OutboxRelay } from './platform/outbox/outbox-relay';
 import { OutboxSweeper } from './platform/outbox/outbox-sweeper';
+import { AuditSealer } from './platform/audit/audit-sealer';
 import { WorkerHost } from './platform/queue/worker-host';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/seed-demo';
 
@@ -151,10 +152,12 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   const workers = app.get(WorkerHost);
   const relay = app.get(OutboxRelay);
   const sweeper = app.get(OutboxSweeper);
+  const sealer = app.get(AuditSealer);
   if (role !== 'api') {
     await workers.start();
     await relay.start();
     sweeper.start();
+    sealer.start();
   }
   let url: string | undefined;
   if (role !== 'worker') {
@@ -169,7 +172,7 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
     closing ??= (async () => {
       const log = new NestLogger('Shutdown');
       log.log(`Shutting down (${reason}); draining for up to ${config.SHUTDOWN_TIMEOUT_MS} ms`);
-      await Promise.all([relay.stop(), sweeper.stop()]);
+      await Promise.all([relay.stop(), sweeper.stop(), sealer.stop()]);
       if (role !== 'worker') await closeHttp(app.getHttpServer() as Server, config.SHUTDOWN_TIMEOUT_MS);
       await workers.stop(config.SHUTDOWN_TIMEOUT_MS);
       await app.close();

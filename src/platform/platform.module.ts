@@ -8,6 +8,7 @@ import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
+import { AuditSealer } from './audit/audit-sealer';
 import { AuditWriter } from './audit/audit-writer';
 import { AccountsService } from './auth/accounts.service';
 import { ActorResolver } from './auth/actor-resolver';
@@ -49,7 +50,7 @@ export interface PlatformOptions {
 }
 
 const SERVICES = [
-  RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditService, OutboxWriter, OutboxStore, OutboxRelay, OutboxSweeper,
+  RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditSealer, AuditService, OutboxWriter, OutboxStore, OutboxRelay, OutboxSweeper,
   IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, WorkerHost, PasswordHasher, TokenService,
   ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard,
 ];

@@ -55,3 +55,43 @@ export function auditHash(row: ChainedAuditFields): string {
   ]);
   return createHash('sha256').update(material).digest('hex');
 }
+
+/** The hashed content of an audit_events row, as the database returns it. */
+export interface AuditRowContent {
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  actor_organization_id: string | null;
+  organization_id: string | null;
+  region_code: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+}
+
+/** The columns of AuditRowContent, for a SELECT list. */
+export const AUDIT_CONTENT_COLUMNS =
+  'occurred_at, actor_user_id, actor_role, actor_organization_id, organization_id, region_code, action, subject_type, subject_id, before, after, request_id';
+
+/** The hash a row read from the database has (or gets) at `seq` after `prevHash`: the sealer and the verifier agree by construction. */
+export function auditRowHash(row: AuditRowContent, seq: number, prevHash: string): string {
+  return auditHash({
+    seq,
+    occurredAt: row.occurred_at,
+    actorUserId: row.actor_user_id,
+    actorRole: row.actor_role,
+    actorOrganizationId: row.actor_organization_id,
+    organizationId: row.organization_id,
+    regionCode: row.region_code,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    before: row.before,
+    after: row.after,
+    requestId: row.request_id,
+    prevHash,
+  });
+}

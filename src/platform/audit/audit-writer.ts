@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
-import { auditHash, GENESIS_HASH } from './audit-hash';
-
-/** Key of the transaction advisory lock that serialises appends to the chain ('AUDT'). */
-export const AUDIT_CHAIN_LOCK = 0x41554454;
 
 export interface AuditInput {
   /** Verb in the past tense, namespaced: 'organization.registered', 'provider.admission.activated'. */
@@ -20,65 +16,78 @@ export interface AuditInput {
   actor?: { userId: string; role: string; organizationId: string };
 }
 
-function jsonSafe(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+/** The columns a writer sets; id and writer_xid come from their defaults, seq / prev_hash / hash from the sealer. */
+const COLUMNS: [name: string, cast: string][] = [
+  ['occurred_at', 'timestamptz'],
+  ['actor_user_id', 'uuid'],
+  ['actor_role', 'text'],
+  ['actor_organization_id', 'uuid'],
+  ['organization_id', 'uuid'],
+  ['region_code', 'text'],
+  ['action', 'text'],
+  ['subject_type', 'text'],
+  ['subject_id', 'text'],
+  ['before', 'jsonb'],
+  ['after', 'jsonb'],
+  ['request_id', 'text'],
+];
+
+function jsonParam(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
 /**
- * Appends to the hash-chained audit trail inside the caller's transaction. The chain lock
- * is taken at the very end of a unit of work, so it is held only until commit.
+ * Adds rows to the audit trail inside the caller's transaction: one plain INSERT, no lock and no
+ * read, so writers never wait for each other. The rows are unchained until the sealer
+ * (audit-sealer.ts) gives them seq, prev_hash and hash after their transaction has finished.
  */
 @Injectable()
 export class AuditWriter {
   constructor(private readonly context: RequestContext) {}
 
   async append(manager: EntityManager, events: AuditInput[]): Promise<void> {
-    if (events.length === 0) return;
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [head] = (await manager.query('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1')) as { seq: string; hash: string }[];
-    let seq = head ? Number(head.seq) : 0;
-    let prevHash = head ? head.hash : GENESIS_HASH;
+    const statement = this.insertStatement(events, 1);
+    if (statement) await manager.query(statement.sql, statement.params);
+  }
+
+  /**
+   * `INSERT INTO audit_events (…) VALUES (…), (…)` for `events`, with placeholders numbered from
+   * `$firstParam` and every one cast, so it can stand as a member of a larger `WITH` statement.
+   * `params` holds exactly the values of `$firstParam … $(firstParam + params.length - 1)`, in order.
+   * Null when there is nothing to write. The time, request id and actor are taken now, from the
+   * request context.
+   */
+  insertStatement(events: AuditInput[], firstParam: number): { sql: string; params: unknown[] } | null {
+    if (events.length === 0) return null;
     const contextActor = this.context.actor;
     const requestId = this.context.requestId ?? null;
     const occurredAt = new Date();
-    const columns: unknown[] = [];
-    const tuples: string[] = [];
-    for (const event of events) {
-      seq += 1;
+    const params: unknown[] = [];
+    const tuples = events.map((event) => {
       const actor = event.actor ?? contextActor;
-      const row = {
-        seq,
+      const values = [
         occurredAt,
-        actorUserId: actor?.userId ?? null,
-        actorRole: actor?.role ?? 'system',
-        actorOrganizationId: actor?.organizationId ?? null,
-        organizationId: event.organizationId ?? null,
-        regionCode: event.regionCode ?? null,
-        action: event.action,
-        subjectType: event.subjectType,
-        subjectId: event.subjectId,
-        before: jsonSafe(event.before),
-        after: jsonSafe(event.after),
+        actor?.userId ?? null,
+        actor?.role ?? 'system',
+        actor?.organizationId ?? null,
+        event.organizationId ?? null,
+        event.regionCode ?? null,
+        event.action,
+        event.subjectType,
+        event.subjectId,
+        jsonParam(event.before),
+        jsonParam(event.after),
         requestId,
-        prevHash,
-      };
-      const hash = auditHash(row);
-      const base = columns.length;
-      tuples.push(`(${Array.from({ length: 15 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-      columns.push(
-        row.seq, row.occurredAt, row.actorUserId, row.actorRole, row.actorOrganizationId, row.organizationId,
-        row.regionCode, row.action, row.subjectType, row.subjectId,
-        row.before === null ? null : JSON.stringify(row.before),
-        row.after === null ? null : JSON.stringify(row.after),
-        row.requestId, row.prevHash, hash,
-      );
-      prevHash = hash;
-    }
-    await manager.query(
-      `INSERT INTO audit_events (seq, occurred_at, actor_user_id, actor_role, actor_organization_id, organization_id,
-         region_code, action, subject_type, subject_id, before, after, request_id, prev_hash, hash)
-       VALUES ${tuples.join(', ')}`,
-      columns,
-    );
+      ];
+      const placeholders = values.map((value, i) => {
+        params.push(value);
+        return `$${firstParam + params.length - 1}::${COLUMNS[i][1]}`;
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    return {
+      sql: `INSERT INTO audit_events (${COLUMNS.map(([name]) => name).join(', ')}) VALUES ${tuples.join(', ')}`,
+      params,
+    };
   }
 }

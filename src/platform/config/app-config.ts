@@ -91,6 +91,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(100)
   SWEEP_INTERVAL_MS = 30_000;
 
+  /**
+   * How often each worker process runs the audit sealer, which chains audit rows whose writing
+   * transaction has finished (one process seals at a time; the others skip that round).
+   */
+  @Transform(toInt) @IsInt() @Min(10)
+  AUDIT_SEAL_INTERVAL_MS = 250;
+
   @Transform(toInt) @IsInt() @Min(1) @Max(256)
   WORKER_CONCURRENCY = 8;
 
