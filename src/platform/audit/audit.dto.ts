@@ -25,7 +25,11 @@ export class AuditQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsISO8601()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Return events with seq below this (paging backwards)' })
+  @ApiPropertyOptional({ description: 'Return events with id below this (paging backwards: pass nextBeforeId)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  beforeId?: number;
+
+  @ApiPropertyOptional({ deprecated: true, description: 'Only sealed events with seq below this; page with beforeId instead' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1)
   beforeSeq?: number;
 
@@ -34,7 +38,9 @@ export class AuditQueryDto {
 }
 
 export class AuditEventDto {
-  @ApiProperty() seq: number;
+  @ApiProperty({ description: 'Insertion order; the list is newest first by id' }) id: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Place in the hash chain; null until the sealer has chained the event (normally within a second)' })
+  seq: number | null;
   @ApiProperty() occurredAt: string;
   @ApiProperty({ nullable: true, type: String }) actorUserId: string | null;
   @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
@@ -47,12 +53,19 @@ export class AuditEventDto {
   @ApiProperty({ nullable: true, type: Object }) before: unknown;
   @ApiProperty({ nullable: true, type: Object }) after: unknown;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
-  @ApiProperty() hash: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Null until sealed' }) hash: string | null;
 }
 
 export class AuditPageDto {
   @ApiProperty({ type: [AuditEventDto] }) items: AuditEventDto[];
-  @ApiProperty({ nullable: true, type: Number, description: 'Pass as beforeSeq for the next page' }) nextBeforeSeq: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Pass as beforeId for the next page' }) nextBeforeId: number | null;
+  @ApiProperty({ nullable: true, type: Number, deprecated: true, description: 'The seq of the page’s last event when there is a next page (null when that event is not sealed yet); page with nextBeforeId' })
+  nextBeforeSeq: number | null;
+}
+
+export class AuditUnsealedDto {
+  @ApiProperty({ description: 'Events written but not chained yet (their writer, or an older transaction, is still running)' }) count: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Milliseconds since the oldest of them was written' }) oldestAgeMs: number | null;
 }
 
 export class AuditVerificationDto {
@@ -61,4 +74,5 @@ export class AuditVerificationDto {
   @ApiProperty({ nullable: true, type: Number }) headSeq: number | null;
   @ApiProperty({ type: [Object], description: 'Each broken link: seq and what is wrong' })
   problems: { seq: number; problem: string }[];
+  @ApiProperty({ type: AuditUnsealedDto, description: 'Counted, not verified, and not a problem' }) unsealed: AuditUnsealedDto;
 }

@@ -39,17 +39,19 @@ export class AuditService {
     if (query.organizationId) where.push(`organization_id = ${param(query.organizationId)}`);
     if (query.from) where.push(`occurred_at >= ${param(query.from)}`);
     if (query.to) where.push(`occurred_at < ${param(query.to)}`);
+    if (query.beforeId) where.push(`id < ${param(query.beforeId)}`);
     if (query.beforeSeq) where.push(`seq < ${param(query.beforeSeq)}`);
     const limit = query.limit ?? 50;
     const rows = (await this.dataSource.query(
-      `SELECT seq, occurred_at, actor_user_id, actor_role, actor_organization_id, organization_id, region_code,
+      `SELECT id, seq, occurred_at, actor_user_id, actor_role, actor_organization_id, organization_id, region_code,
               action, subject_type, subject_id, before, after, request_id, hash
          FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY seq DESC LIMIT ${limit + 1}`,
+        ORDER BY id DESC LIMIT ${limit + 1}`,
       params,
     )) as Record<string, unknown>[];
     const items: AuditEventDto[] = rows.slice(0, limit).map((r) => ({
-      seq: Number(r.seq),
+      id: Number(r.id),
+      seq: r.seq === null ? null : Number(r.seq),
       occurredAt: (r.occurred_at as Date).toISOString(),
       actorUserId: r.actor_user_id as string | null,
       actorRole: r.actor_role as string | null,
@@ -62,15 +64,16 @@ export class AuditService {
       before: r.before,
       after: r.after,
       requestId: r.request_id as string | null,
-      hash: r.hash as string,
+      hash: r.hash as string | null,
     }));
-    return { items, nextBeforeSeq: rows.length > limit ? items[items.length - 1].seq : null };
+    const last = rows.length > limit ? items[items.length - 1] : undefined;
+    return { items, nextBeforeId: last?.id ?? null, nextBeforeSeq: last?.seq ?? null };
   }
 
   /** The trail of one subject, oldest first (a case's timeline), unscoped: the caller has checked who may see it. */
   async trailOf(subjectType: string, subjectId: string): Promise<SubjectTrailEntry[]> {
     const rows = (await this.dataSource.query(
-      `SELECT occurred_at, action, actor_user_id, actor_role, after FROM audit_events WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq`,
+      `SELECT occurred_at, action, actor_user_id, actor_role, after FROM audit_events WHERE subject_type = $1 AND subject_id = $2 ORDER BY id`,
       [subjectType, subjectId],
     )) as { occurred_at: Date; action: string; actor_user_id: string | null; actor_role: string | null; after: unknown }[];
     return rows.map((r) => ({ occurredAt: r.occurred_at, action: r.action, actorUserId: r.actor_user_id, actorRole: r.actor_role, after: r.after }));

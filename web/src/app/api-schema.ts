@@ -3056,7 +3056,10 @@ export interface components {
             regionScope: string[];
         };
         AuditEventDto: {
-            seq: number;
+            /** @description Insertion order; the list is newest first by id */
+            id: number;
+            /** @description Place in the hash chain; null until the sealer has chained the event (normally within a second) */
+            seq: number | null;
             occurredAt: string;
             actorUserId: string | null;
             actorRole: string | null;
@@ -3069,12 +3072,24 @@ export interface components {
             before: Record<string, unknown> | null;
             after: Record<string, unknown> | null;
             requestId: string | null;
-            hash: string;
+            /** @description Null until sealed */
+            hash: string | null;
         };
         AuditPageDto: {
             items: components["schemas"]["AuditEventDto"][];
-            /** @description Pass as beforeSeq for the next page */
+            /** @description Pass as beforeId for the next page */
+            nextBeforeId: number | null;
+            /**
+             * @deprecated
+             * @description The seq of the page’s last event when there is a next page (null when that event is not sealed yet); page with nextBeforeId
+             */
             nextBeforeSeq: number | null;
+        };
+        AuditUnsealedDto: {
+            /** @description Events written but not chained yet (their writer, or an older transaction, is still running) */
+            count: number;
+            /** @description Milliseconds since the oldest of them was written */
+            oldestAgeMs: number | null;
         };
         AuditVerificationDto: {
             ok: boolean;
@@ -3082,6 +3097,8 @@ export interface components {
             headSeq: number | null;
             /** @description Each broken link: seq and what is wrong */
             problems: Record<string, unknown>[];
+            /** @description Counted, not verified, and not a problem */
+            unsealed: components["schemas"]["AuditUnsealedDto"];
         };
         JobSummaryDto: {
             id: string;
@@ -5620,7 +5637,12 @@ export interface operations {
                 organizationId?: string;
                 from?: string;
                 to?: string;
-                /** @description Return events with seq below this (paging backwards) */
+                /** @description Return events with id below this (paging backwards: pass nextBeforeId) */
+                beforeId?: number;
+                /**
+                 * @deprecated
+                 * @description Only sealed events with seq below this; page with beforeId instead
+                 */
                 beforeSeq?: number;
                 limit?: number;
             };

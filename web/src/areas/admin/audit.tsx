@@ -25,7 +25,14 @@ interface Filters {
 
 const PAGE = 50;
 
-/** 审计日志: the hash-chained audit trail, newest first, paged backwards; the chain can be re-verified. */
+/** The broken links, and the events too new to be in the chain yet (the sealer chains them within about a second). */
+function verificationDetails(v: Verification, t: ReturnType<typeof useI18n>['t']): string | undefined {
+  const lines = v.ok ? [] : v.problems.map((p) => `#${p.seq}: ${p.problem}`);
+  if (v.unsealed.count > 0) lines.push(t('admin.audit.unsealed', { n: v.unsealed.count, s: Math.round((v.unsealed.oldestAgeMs ?? 0) / 1000) }));
+  return lines.length ? lines.join('；') : undefined;
+}
+
+/** 审计日志: the hash-chained audit trail, newest first (events not yet chained included), paged backwards; the chain can be re-verified. */
 export function AuditPage() {
   const { t, label } = useI18n();
   const regions = useRegions();
@@ -37,16 +44,16 @@ export function AuditPage() {
   const [verification, setVerification] = useState<Verification | string>();
   const [verifying, setVerifying] = useState(false);
 
-  const load = async (beforeSeq?: number) => {
+  const load = async (beforeId?: number) => {
     setLoading(true);
     setError(undefined);
     try {
       // The last day of a "to" date is included: the API compares instants.
       const to = filters.to ? `${filters.to}T23:59:59.999+08:00` : undefined;
       const from = filters.from ? `${filters.from}T00:00:00+08:00` : undefined;
-      const page = await api.get('/audit-events', { params: { query: { ...filters, from, to, beforeSeq, limit: PAGE } } });
-      setItems((prev) => (beforeSeq ? [...prev, ...page.items] : page.items));
-      setNext(page.nextBeforeSeq);
+      const page = await api.get('/audit-events', { params: { query: { ...filters, from, to, beforeId, limit: PAGE } } });
+      setItems((prev) => (beforeId ? [...prev, ...page.items] : page.items));
+      setNext(page.nextBeforeId);
     } catch (err) {
       setError(err);
     } finally {
@@ -95,7 +102,7 @@ export function AuditPage() {
                 ? t('admin.audit.verifyOk', { n: verification.checked, head: verification.headSeq ?? '—' })
                 : t('admin.audit.verifyBroken', { n: verification.problems.length })
           }
-          description={typeof verification !== 'string' && !verification.ok ? verification.problems.map((p) => `#${p.seq}: ${p.problem}`).join('；') : undefined}
+          description={typeof verification === 'string' ? undefined : verificationDetails(verification, t)}
         />
       )}
       <Card style={{ marginBottom: 16 }}>
@@ -133,7 +140,7 @@ export function AuditPage() {
       <LoadError error={error} retry={() => void load()} />
       <Table<AuditEvent>
         data-testid="audit-table"
-        rowKey="seq"
+        rowKey="id"
         size="small"
         loading={loading}
         dataSource={items}
@@ -149,7 +156,7 @@ export function AuditPage() {
           ),
         }}
         columns={[
-          { title: '#', dataIndex: 'seq', width: 80 },
+          { title: '#', dataIndex: 'seq', width: 80, render: (seq: number | null) => seq ?? <Typography.Text type="secondary">{t('admin.audit.pending')}</Typography.Text> },
           { title: t('admin.audit.at'), dataIndex: 'occurredAt', render: formatTime, width: 170 },
           { title: t('admin.audit.action'), dataIndex: 'action', render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
           { title: t('admin.audit.subject'), key: 'subject', render: (_, e) => <>{e.subjectType} <Typography.Text type="secondary" copyable={{ text: e.subjectId }}>{e.subjectId.slice(0, 24)}</Typography.Text></> },
