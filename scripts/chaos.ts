@@ -425,13 +425,13 @@ async function effectChecks(c: Cluster, pattern: string, regs: Registration[]): 
     [caseIds],
   ));
   add('one approval_case.outcome_applied audit row per case', await c.sql(
-    `SELECT k.id, count(a.seq)::int AS n FROM approval_cases k LEFT JOIN audit_events a ON a.subject_type = 'approval_case' AND a.subject_id::text = k.id::text
-        AND a.action = 'approval_case.outcome_applied' WHERE k.id::text = ANY($1::text[]) GROUP BY k.id HAVING count(a.seq) <> 1`,
+    `SELECT k.id, count(a.id)::int AS n FROM approval_cases k LEFT JOIN audit_events a ON a.subject_type = 'approval_case' AND a.subject_id::text = k.id::text
+        AND a.action = 'approval_case.outcome_applied' WHERE k.id::text = ANY($1::text[]) GROUP BY k.id HAVING count(a.id) <> 1`,
     [caseIds],
   ));
   add('one provider.admission.activate audit row per provider', await c.sql(
-    `SELECT o.id, count(a.seq)::int AS n FROM organizations o LEFT JOIN audit_events a ON a.subject_id::text = o.id::text AND a.action = 'provider.admission.activate'
-      WHERE o.name LIKE $1 GROUP BY o.id HAVING count(a.seq) <> 1`,
+    `SELECT o.id, count(a.id)::int AS n FROM organizations o LEFT JOIN audit_events a ON a.subject_id::text = o.id::text AND a.action = 'provider.admission.activate'
+      WHERE o.name LIKE $1 GROUP BY o.id HAVING count(a.id) <> 1`,
     [pattern],
   ));
   add('one approval.approved notification per provider', await c.sql(

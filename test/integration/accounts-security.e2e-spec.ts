@@ -63,7 +63,7 @@ describe('accounts and sessions', () => {
       const [session] = await app.dataSource.query(`SELECT revoked_reason FROM auth_sessions WHERE id = $1`, [sessionId]);
       expect(session.revoked_reason).toBe('refresh token reuse');
       const audit = await app.dataSource.query(
-        `SELECT action FROM audit_events WHERE subject_id = $1 AND action IN ('session.refresh_reuse', 'session.revoked') ORDER BY seq`,
+        `SELECT action FROM audit_events WHERE subject_id = $1 AND action IN ('session.refresh_reuse', 'session.revoked') ORDER BY id`,
         [user.user.id],
       );
       expect(audit.map((a: { action: string }) => a.action)).toEqual(['session.refresh_reuse', 'session.revoked']);
@@ -230,7 +230,7 @@ describe('accounts and sessions', () => {
       expect(cleared.body.items[0].credentialResetPending).toBe(false);
 
       const audit = await app.dataSource.query(
-        `SELECT action, actor_user_id FROM audit_events WHERE subject_id = $1 AND action LIKE 'user.password_reset%' ORDER BY seq`,
+        `SELECT action, actor_user_id FROM audit_events WHERE subject_id = $1 AND action LIKE 'user.password_reset%' ORDER BY id`,
         [user.user.id],
       );
       const adminId = (await app.http().get('/api/v1/me').set(admin.auth)).body.user.id;

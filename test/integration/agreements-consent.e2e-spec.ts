@@ -93,7 +93,7 @@ describe('recognition agreements bind only with both regions’ signatures', () 
     expect(JSON.stringify(search.body)).toContain(quoteBody.serviceId);
     expect(await find(shanghaiDate())).toEqual({ agreementId: v1, ratioOverrideBp: 8000, perOrderCapFen: null });
 
-    const actions = (await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [v1])) as { action: string }[];
+    const actions = (await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [v1])) as { action: string }[];
     expect(actions.map((a) => a.action)).toEqual([
       'recognition_agreement.created', 'recognition_agreement.providers_added', 'recognition_agreement.signed', 'recognition_agreement.signed', 'recognition_agreement.in_force',
     ]);

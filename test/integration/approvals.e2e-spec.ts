@@ -51,7 +51,7 @@ describe('approval workflows: provider admission through multi-stage review', ()
     expect(actions.filter((a: string) => a === 'approval_case.outcome_applied')).toHaveLength(1);
     expect(done.decisions.map((d: { decision: string; stageIndex: number }) => `${d.stageIndex}:${d.decision}`)).toEqual(['1:approve', '2:approve']);
     const transitions = await app.dataSource.query(
-      `SELECT action FROM audit_events WHERE subject_id = $1 AND action LIKE 'provider.admission.%' ORDER BY seq`,
+      `SELECT action FROM audit_events WHERE subject_id = $1 AND action LIKE 'provider.admission.%' ORDER BY id`,
       [provider.organization.id],
     );
     expect(transitions.map((t: { action: string }) => t.action)).toEqual([
@@ -213,7 +213,7 @@ describe('approval workflows: provider admission through multi-stage review', ()
     expect(row.status).toBe('cancelled');
     const audits = await app.dataSource.query(
       `SELECT action, after, occurred_at, request_id FROM audit_events
-        WHERE subject_type = 'approval_case' AND subject_id = $1 AND action IN ('approval_case.withdrawn', 'approval_task.cancelled') ORDER BY seq`,
+        WHERE subject_type = 'approval_case' AND subject_id = $1 AND action IN ('approval_case.withdrawn', 'approval_task.cancelled') ORDER BY id`,
       [caseId],
     );
     expect(audits.map((a: { action: string }) => a.action)).toEqual(['approval_case.withdrawn', 'approval_task.cancelled']);

@@ -1,6 +1,14 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditSealer1764900060000 } from '../../migrations/1764900060000-audit-sealer';
+import { AuditRowContent, auditRowHash, GENESIS_HASH } from '../../src/platform/audit/audit-hash';
+import { AuditSealer } from '../../src/platform/audit/audit-sealer';
+import { verifyAuditChain } from '../../src/platform/audit/audit-verifier';
+import { AuditInput, AuditWriter } from '../../src/platform/audit/audit-writer';
+import { RequestContext } from '../../src/platform/context/request-context';
+import { dataSourceOptions } from '../../src/platform/database/data-source-options';
+import { createTestDatabase, DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { registerOrganization } from '../support/factories';
 import { TEST_REDIS_URL } from '../support/test-env';
 
@@ -10,7 +18,7 @@ jest.setTimeout(60_000);
 /** The compiled CLI (`npm run audit:verify` runs it); build with `npm run build` first. */
 const AUDIT_VERIFY_CLI = path.resolve(__dirname, '../../dist/src/cli/audit-verify.js');
 
-function runAuditVerifyCli(databaseUrl: string): Promise<{ code: number; result: { ok: boolean; checked: number; problems: unknown[] } }> {
+function runAuditVerifyCli(databaseUrl: string): Promise<{ code: number; result: { ok: boolean; checked: number; problems: unknown[]; unsealed: unknown } }> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
@@ -29,7 +37,9 @@ function runAuditVerifyCli(databaseUrl: string): Promise<{ code: number; result:
 }
 
 interface AuditItem {
-  seq: number;
+  id: number;
+  seq: number | null;
+  hash: string | null;
   action: string;
   organizationId: string | null;
   actorOrganizationId: string | null;
@@ -47,10 +57,24 @@ describe('audit trail: hash chain, verification and scoped reads', () => {
   });
   afterAll(() => app.close());
 
-  const count = async (): Promise<{ count: number; head: number }> => {
-    const [row] = await app.dataSource.query(`SELECT count(*)::int AS count, max(seq)::int AS head FROM audit_events`);
+  /**
+   * Seals until nothing is left unsealed. Usually one pass; longer only while some transaction in
+   * the cluster (another test file's, say) that began writing before our last row is still open.
+   */
+  const sealAll = () =>
+    eventually(async () => {
+      await app.get(AuditSealer).seal({ wait: true });
+      const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE seq IS NULL`);
+      return n === 0;
+    }, 20_000, 'every audit row sealed');
+
+  /** Everything sealed first, so the head is the newest row. */
+  const count = async (): Promise<{ count: number; head: number; newest: number }> => {
+    await sealAll();
+    const [row] = await app.dataSource.query(`SELECT count(*)::int AS count, max(seq)::int AS head, max(id)::int AS newest FROM audit_events`);
     return row;
   };
+  const NOTHING_UNSEALED = { count: 0, oldestAgeMs: null };
 
   describe('scoping of GET /audit-events', () => {
     let enterprise: Awaited<ReturnType<typeof registerOrganization>>;
@@ -115,11 +139,98 @@ describe('audit trail: hash chain, verification and scoped reads', () => {
 
     it('a platform admin sees everything', async () => {
       const res = await app.http().get('/api/v1/audit-events?limit=500').set(admin.auth).expect(200);
-      const { count: total, head } = await count();
+      const { count: total, newest } = await count();
       expect(res.body.items).toHaveLength(total);
-      expect(res.body.items[0].seq).toBe(head);
+      expect(res.body.items[0].id).toBe(newest);
       const registrations = (res.body.items as AuditItem[]).filter((i) => i.action === 'organization.registered').map((i) => i.subjectId);
       expect(registrations).toEqual(expect.arrayContaining([enterprise.organization.id, shanghaiProvider.organization.id]));
+    });
+  });
+
+  describe('sealing: writers never wait, one sealer chains in writer order', () => {
+    const writer = () => app.get(AuditWriter);
+    const event = (action: string, subjectId: string, n = 0): AuditInput => ({ action, subjectType: 'audit_test', subjectId, after: { n, note: '封存' } });
+
+    it('rows of 60 concurrent transactions, every fourth rolled back, all end up sealed in a chain that verifies', async () => {
+      const transactions = Array.from({ length: 60 }, (_, i) => ({ subjectId: `tx-${i}`, rows: 1 + (i % 3), rolledBack: i % 4 === 3 }));
+      const outcomes = await Promise.allSettled(
+        transactions.map((t, i) =>
+          app.dataSource.transaction(async (manager) => {
+            // Like a unit of work: an xid from its first write, then more work, its audit rows last. The
+            // transactions overlap, and insertion (id) order and commit order differ from xid order.
+            await manager.query(`SELECT pg_current_xact_id()`);
+            await manager.query(`SELECT pg_sleep($1)`, [((i * 7) % 11) / 200]);
+            await writer().append(manager, Array.from({ length: t.rows }, (_, n) => event('audit_test.concurrent', t.subjectId, n)));
+            if (t.rolledBack) throw new Error('rolled back on purpose');
+          }),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(15);
+      const committed = transactions.filter((t) => !t.rolledBack);
+
+      const { count: total, head } = await count();
+      expect(head).toBe(total);
+      const rows = (await app.dataSource.query(
+        `SELECT id::int AS id, subject_id, (after->>'n')::int AS n, seq::int AS seq, writer_xid::text AS xid FROM audit_events WHERE action = 'audit_test.concurrent' ORDER BY seq`,
+      )) as { id: number; subject_id: string; n: number; seq: number; xid: string }[];
+      // Exactly the committed rows: none of a rolled-back transaction, no gap where they were.
+      expect(rows).toHaveLength(committed.reduce((sum, t) => sum + t.rows, 0));
+      expect(new Set(rows.map((r) => r.subject_id))).toEqual(new Set(committed.map((t) => t.subjectId)));
+      // Insertion order is not chain order here (else this test could not tell them apart).
+      expect(rows.some((r, i) => i > 0 && r.id < rows[i - 1].id)).toBe(true);
+      // Chained in writer order (xid, then insertion): one transaction's rows are consecutive, in the order written.
+      const xids = rows.map((r) => BigInt(r.xid));
+      expect(xids.every((x, i) => i === 0 || x > xids[i - 1] || (x === xids[i - 1] && rows[i].seq === rows[i - 1].seq + 1 && rows[i].n === rows[i - 1].n + 1))).toBe(true);
+      for (const t of committed) {
+        const own = rows.filter((r) => r.subject_id === t.subjectId);
+        expect(own.map((r) => r.n)).toEqual(Array.from({ length: t.rows }, (_, n) => n));
+        expect(own[own.length - 1].seq - own[0].seq).toBe(t.rows - 1);
+      }
+      const res = await app.http().get('/api/v1/audit-events/verify').set(admin.auth).expect(200);
+      expect(res.body).toEqual({ ok: true, checked: total, headSeq: head, problems: [], unsealed: NOTHING_UNSEALED });
+    });
+
+    it('a row waits while an older writing transaction is open (listed unsealed, counted, protected), then is chained after that one’s rows', async () => {
+      const older = app.dataSource.createQueryRunner();
+      await older.connect();
+      try {
+        await older.startTransaction();
+        await writer().append(older.manager, [event('audit_test.older', 'older')]);
+        await app.dataSource.transaction((manager) => writer().append(manager, [event('audit_test.newer', 'newer')]));
+
+        await app.get(AuditSealer).seal({ wait: true });
+        const [newer] = (await app.dataSource.query(`SELECT id::int AS id, seq, prev_hash, hash FROM audit_events WHERE action = 'audit_test.newer'`)) as { id: number; seq: null }[];
+        expect(newer).toEqual({ id: expect.any(Number), seq: null, prev_hash: null, hash: null });
+
+        // Reads show it, without a place in the chain yet.
+        const list = await app.http().get('/api/v1/audit-events?action=audit_test.newer').set(admin.auth).expect(200);
+        expect(list.body.items).toEqual([expect.objectContaining({ id: newer.id, seq: null, hash: null, action: 'audit_test.newer', subjectId: 'newer' })]);
+        expect(list.body).toMatchObject({ nextBeforeId: null, nextBeforeSeq: null });
+
+        // Verification counts it apart and calls nothing a problem.
+        const verified = await app.http().get('/api/v1/audit-events/verify').set(admin.auth).expect(200);
+        expect(verified.body).toMatchObject({ ok: true, problems: [], unsealed: { count: 1, oldestAgeMs: expect.any(Number) } });
+
+        // Unsealed is not unprotected: no deletion, no change of content, and no seal ahead of the open transaction.
+        const forged = `UPDATE audit_events SET seq = (SELECT max(seq) + 1 FROM audit_events), prev_hash = repeat('a', 64), hash = repeat('b', 64)`;
+        await expect(app.dataSource.query(`DELETE FROM audit_events WHERE id = $1`, [newer.id])).rejects.toThrow('audit_events is append-only');
+        await expect(app.dataSource.query(`UPDATE audit_events SET after = '{"n":9}'::jsonb WHERE id = $1`, [newer.id])).rejects.toThrow('audit_events is append-only');
+        await expect(app.dataSource.query(`${forged} WHERE id = $1`, [newer.id])).rejects.toThrow('audit_events is append-only');
+        await expect(app.dataSource.query(`${forged}, after = '{"n":9}'::jsonb WHERE id = $1`, [newer.id])).rejects.toThrow('audit_events is append-only');
+
+        await older.commitTransaction();
+      } finally {
+        if (older.isTransactionActive) await older.rollbackTransaction();
+        await older.release();
+      }
+      await count();
+      const chained = (await app.dataSource.query(
+        `SELECT action, seq::int AS seq FROM audit_events WHERE action IN ('audit_test.older', 'audit_test.newer') ORDER BY seq`,
+      )) as { action: string; seq: number }[];
+      expect(chained.map((r) => r.action)).toEqual(['audit_test.older', 'audit_test.newer']);
+      expect(chained[1].seq).toBe(chained[0].seq + 1);
+      const res = await app.http().get('/api/v1/audit-events/verify').set(admin.auth).expect(200);
+      expect(res.body).toMatchObject({ ok: true, problems: [], unsealed: NOTHING_UNSEALED });
     });
   });
 
@@ -131,15 +242,20 @@ describe('audit trail: hash chain, verification and scoped reads', () => {
       expect(head).toBe(total);
       expect(total).toBeGreaterThanOrEqual(7);
       const res = await app.http().get('/api/v1/audit-events/verify').set(admin.auth).expect(200);
-      expect(res.body).toEqual({ ok: true, checked: total, headSeq: head, problems: [] });
+      expect(res.body).toEqual({ ok: true, checked: total, headSeq: head, problems: [], unsealed: NOTHING_UNSEALED });
       const cli = await runAuditVerifyCli(app.db.url);
-      expect(cli).toEqual({ code: 0, result: { ok: true, checked: total, headSeq: head, problems: [] } });
+      expect(cli).toEqual({ code: 0, result: { ok: true, checked: total, headSeq: head, problems: [], unsealed: NOTHING_UNSEALED } });
     });
 
     it('refuses UPDATE, DELETE and TRUNCATE through the append-only trigger', async () => {
       await expect(app.dataSource.query(`UPDATE audit_events SET after = '{"x":1}'::jsonb WHERE seq = 1`)).rejects.toThrow('audit_events is append-only');
       await expect(app.dataSource.query(`DELETE FROM audit_events WHERE seq = 1`)).rejects.toThrow('audit_events is append-only');
       await expect(app.dataSource.query(`TRUNCATE audit_events`)).rejects.toThrow('audit_events is append-only');
+      // A sealed row is never sealed again, nor unsealed, nor re-sealed with the rest unchanged.
+      await expect(app.dataSource.query(`UPDATE audit_events SET seq = seq + 1000000 WHERE seq = 1`)).rejects.toThrow('audit_events is append-only');
+      await expect(app.dataSource.query(`UPDATE audit_events SET seq = NULL, prev_hash = NULL, hash = NULL WHERE seq = 1`)).rejects.toThrow('audit_events is append-only');
+      await expect(app.dataSource.query(`UPDATE audit_events SET hash = repeat('0', 64) WHERE seq = 1`)).rejects.toThrow('audit_events is append-only');
+      await expect(app.dataSource.query(`UPDATE audit_events SET seq = seq WHERE seq = 1`)).rejects.toThrow('audit_events is append-only');
       const [{ count: left }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM audit_events WHERE seq = 1`);
       expect(left).toBe(1);
     });
@@ -162,6 +278,7 @@ describe('audit trail: hash chain, verification and scoped reads', () => {
         checked: total,
         headSeq: head,
         problems: [{ seq: target, problem: 'content does not match its hash (row was altered)' }],
+        unsealed: NOTHING_UNSEALED,
       });
       const cliAltered = await runAuditVerifyCli(app.db.url);
       expect(cliAltered.code).toBe(2);
@@ -175,7 +292,7 @@ describe('audit trail: hash chain, verification and scoped reads', () => {
         await app.dataSource.query(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`);
       }
       const restored = await app.http().get('/api/v1/audit-events/verify').set(admin.auth).expect(200);
-      expect(restored.body).toEqual({ ok: true, checked: total, headSeq: head, problems: [] });
+      expect(restored.body).toEqual({ ok: true, checked: total, headSeq: head, problems: [], unsealed: NOTHING_UNSEALED });
 
       // Deleting a middle row breaks the sequence and the next row's link.
       await app.dataSource.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`);
@@ -193,11 +310,69 @@ describe('audit trail: hash chain, verification and scoped reads', () => {
           { seq: target, problem: `missing rows ${target}..${target}` },
           { seq: target + 1, problem: 'prev_hash does not match the previous row' },
         ],
+        unsealed: NOTHING_UNSEALED,
       });
       const cliMissing = await runAuditVerifyCli(app.db.url);
       expect(cliMissing.code).toBe(2);
       expect(cliMissing.result.ok).toBe(false);
       expect(cliMissing.result.checked).toBe(total - 1);
     });
+  });
+
+  it('migration: rows chained before it keep their chain, their id is their seq, and new rows continue it', async () => {
+    const db = await createTestDatabase();
+    const dataSource = new DataSource(dataSourceOptions(db.url, 2));
+    await dataSource.initialize();
+    const migration = new AuditSealer1764900060000();
+    const runner = dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      // Three rows as the old writer chained them, under the old schema.
+      let prevHash = GENESIS_HASH;
+      for (const seq of [1, 2, 3]) {
+        const content: AuditRowContent = {
+          occurred_at: new Date(Date.UTC(2026, 0, seq)), actor_user_id: null, actor_role: 'system', actor_organization_id: null,
+          organization_id: null, region_code: '330402', action: 'audit_test.legacy', subject_type: 'audit_test', subject_id: `legacy-${seq}`,
+          before: null, after: { seq }, request_id: null,
+        };
+        const hash = auditRowHash(content, seq, prevHash);
+        await runner.query(
+          `INSERT INTO audit_events (seq, occurred_at, actor_role, region_code, action, subject_type, subject_id, after, prev_hash, hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [seq, content.occurred_at, content.actor_role, content.region_code, content.action, content.subject_type, content.subject_id, JSON.stringify(content.after), prevHash, hash],
+        );
+        prevHash = hash;
+      }
+      await migration.up(runner);
+      const rows = () => dataSource.query(`SELECT id::int AS id, seq::int AS seq, writer_xid FROM audit_events ORDER BY id`) as Promise<{ id: number; seq: number | null; writer_xid: string | null }[]>;
+      expect(await rows()).toEqual([1, 2, 3].map((n) => ({ id: n, seq: n, writer_xid: null })));
+
+      const writer = new AuditWriter({} as RequestContext);
+      const append = (manager: EntityManager) => writer.append(manager, [{ action: 'audit_test.after_migration', subjectType: 'audit_test', subjectId: 'new' }]);
+      await dataSource.transaction(append);
+      expect(await rows()).toEqual([...[1, 2, 3].map((n) => ({ id: n, seq: n, writer_xid: null })), { id: 4, seq: null, writer_xid: expect.any(String) }]);
+      // Nobody seals this database but verification: the way down refuses an unsealed row.
+      await expect(migration.down(runner)).rejects.toThrow('1 audit row(s) are not sealed yet');
+
+      const verified = await eventually(async () => {
+        const v = await verifyAuditChain(dataSource);
+        return v.unsealed.count === 0 && v;
+      }, 20_000, 'the new row sealed');
+      expect(verified).toEqual({ ok: true, checked: 4, headSeq: 4, problems: [], unsealed: { count: 0, oldestAgeMs: null } });
+
+      await migration.down(runner);
+      const [{ columns }] = await dataSource.query(
+        `SELECT array_agg(column_name::text ORDER BY column_name) AS columns FROM information_schema.columns WHERE table_name = 'audit_events' AND column_name IN ('id', 'writer_xid', 'seq')`,
+      );
+      expect(columns).toEqual(['seq']);
+      expect((await dataSource.query(`SELECT seq::int AS seq FROM audit_events ORDER BY seq`)).map((r: { seq: number }) => r.seq)).toEqual([1, 2, 3, 4]);
+      await migration.up(runner);
+      await dataSource.transaction(append);
+      expect((await rows()).map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      await runner.release();
+      await dataSource.destroy();
+      await db.drop();
+    }
   });
 });

@@ -90,7 +90,7 @@ describe('catalog: services, Chinese search, recognition agreements, CSV import'
     it('creates a service with the provider’s region, version 1, and an audit row', async () => {
       const res = await api().get(`/api/v1/catalog/services/${s.A.id}`).set(enterprise.auth).expect(200);
       expect(res.body).toMatchObject({ providerId: providerOrg.id, regionCode: '310000', status: 'active', version: 1, unitPriceFen: 50_000, category: 'analysis' });
-      const audit = await app.dataSource.query(`SELECT action, organization_id FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [s.A.id]);
+      const audit = await app.dataSource.query(`SELECT action, organization_id FROM audit_events WHERE subject_id = $1 ORDER BY id`, [s.A.id]);
       expect(audit).toEqual([{ action: 'catalog.service.created', organization_id: providerOrg.id }]);
     });
 
@@ -130,7 +130,7 @@ describe('catalog: services, Chinese search, recognition agreements, CSV import'
       // A withdrawn service is the provider's business: others get 404.
       await api().get(`/api/v1/catalog/services/${s.E.id}`).set(enterprise.auth).expect(404);
       await api().get(`/api/v1/catalog/services/${s.E.id}`).set(provider.auth).expect(200);
-      const actions = await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = ANY($1) ORDER BY seq`, [[s.C.id, s.E.id]]);
+      const actions = await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = ANY($1) ORDER BY id`, [[s.C.id, s.E.id]]);
       expect(actions.map((a: { action: string }) => a.action)).toEqual(['catalog.service.created', 'catalog.service.created', 'catalog.service.updated', 'catalog.service.withdrawn']);
     });
 
@@ -270,7 +270,7 @@ describe('catalog: services, Chinese search, recognition agreements, CSV import'
         expect(await find(s.B.id, providerOrg.id, today())).toBeNull();
         expect(await find(s.B.id, providerOrg.id, addDays(today(), -1))).toEqual({ agreementId, ratioOverrideBp: 4000, perOrderCapFen: 2_000_000 });
         expect((await api().post(`/api/v1/recognition-agreements/${amendment}/providers`).set(partner.auth).send({ providerIds: [providerOrg.id] }).expect(409)).body.code).toBe('ILLEGAL_TRANSITION');
-        const actions = await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = ANY($1::text[]) ORDER BY seq`, [[agreementId, amendment]]);
+        const actions = await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = ANY($1::text[]) ORDER BY id`, [[agreementId, amendment]]);
         expect(actions.map((a: { action: string }) => a.action)).toEqual([
           'recognition_agreement.created', 'recognition_agreement.providers_added', 'recognition_agreement.signed', 'recognition_agreement.signed', 'recognition_agreement.in_force',
           'recognition_agreement.amendment_proposed', 'recognition_agreement.services_added', 'recognition_agreement.signed', 'recognition_agreement.signed',

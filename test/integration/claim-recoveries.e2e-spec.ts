@@ -151,7 +151,7 @@ describe('recoveries of clawed-back claims', () => {
     expect(await recoverMovements(claimId)).toEqual({ n: 2, fen: '50000' });
 
     // Audited, and the payee and the other finance officers are told (outbox, in the same transaction).
-    const trail = (await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [claimId])) as { action: string }[];
+    const trail = (await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [claimId])) as { action: string }[];
     expect(trail.map((a) => a.action).slice(-3)).toEqual(['redemption_claim.recovery_recorded', 'redemption_claim.recovery_recorded', 'redemption_claim.recovered']);
     const jobs = (await app.dataSource.query(`SELECT payload FROM outbox WHERE payload->>'kind' = 'redemption_claim.recovery_recorded' AND payload->>'subjectId' = $1 ORDER BY id`, [claimId])) as {
       payload: { userIds: string[] };

@@ -91,7 +91,7 @@ describe('actual-controller groups: bureau data, change requests, usage attribut
     expect((await limits(e.auth, program.id)).maxRequestableFen).toBe(500_000);
     expect((await link(reviewer.auth, e.organization.id, null).expect(200)).body.controllerGroupId).toBeNull();
     expect((await limits(e.auth, program.id)).maxRequestableFen).toBe(2_000_000);
-    const audit = (await app.dataSource.query(`SELECT action, after->>'via' AS via FROM audit_events WHERE subject_id = $1 AND action LIKE 'organization.controller_group.%' ORDER BY seq`, [
+    const audit = (await app.dataSource.query(`SELECT action, after->>'via' AS via FROM audit_events WHERE subject_id = $1 AND action LIKE 'organization.controller_group.%' ORDER BY id`, [
       e.organization.id,
     ])) as { action: string; via: string }[];
     expect(audit.map((a) => [a.action, a.via])).toEqual([

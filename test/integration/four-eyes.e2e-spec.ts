@@ -150,7 +150,7 @@ describe('four eyes on money', () => {
       const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM ledger_transactions WHERE kind = 'claw_back' AND reference_id = $1`, [claimId]);
       expect(n).toBe(1);
       expect(await budget()).toMatchObject({ paidFen: 0, clawbackReceivableFen: 75_000, ledgerSumFen: 0 });
-      const audit = (await app.dataSource.query(`SELECT action, actor_user_id FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [requestId])) as { action: string; actor_user_id: string }[];
+      const audit = (await app.dataSource.query(`SELECT action, actor_user_id FROM audit_events WHERE subject_id = $1 ORDER BY id`, [requestId])) as { action: string; actor_user_id: string }[];
       expect(audit).toEqual([
         { action: 'four_eyes_request.opened', actor_user_id: await me(finance.auth) },
         { action: 'four_eyes_request.confirmed', actor_user_id: await me(finance2.auth) },

@@ -124,7 +124,7 @@ describe('innovation teams (创新团队): registration, members, vouchers', () 
     await app.http().delete(`/api/v1/organizations/me/members/${rest[1].id}`).set(team.auth).expect(422);
 
     const audit = await app.dataSource.query(
-      `SELECT action, organization_id, actor_user_id FROM audit_events WHERE subject_type = 'innovation_team_member' AND organization_id = $1 ORDER BY seq`,
+      `SELECT action, organization_id, actor_user_id FROM audit_events WHERE subject_type = 'innovation_team_member' AND organization_id = $1 ORDER BY id`,
       [team.organization.id],
     );
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['team.member.added', 'team.member.removed', 'team.member.removed']);

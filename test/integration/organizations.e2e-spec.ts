@@ -41,7 +41,7 @@ describe('organisations: provider admission, qualifications, controller groups',
   async function admissionAudit(id: string) {
     return (await app.dataSource.query(
       `SELECT action, before->>'admissionStatus' AS before, after->>'admissionStatus' AS after, actor_role
-         FROM audit_events WHERE subject_id = $1 AND action LIKE 'provider.admission.%' AND action <> 'provider.admission.start_review' ORDER BY seq`,
+         FROM audit_events WHERE subject_id = $1 AND action LIKE 'provider.admission.%' AND action <> 'provider.admission.start_review' ORDER BY id`,
       [id],
     )) as { action: string; before: string; after: string; actor_role: string }[];
   }

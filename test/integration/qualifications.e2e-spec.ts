@@ -82,7 +82,7 @@ describe('qualifications are verified by the district bureau before they change 
     expect(await quote(enterprise.auth, voucherId)).toMatchObject({ ratioBp: 6000, subsidyFen: 120_000 });
     const org = await app.http().get(`/api/v1/organizations/${enterprise.organization.id}`).set(enterprise.auth).expect(200);
     expect(org.body.qualifications).toEqual([expect.objectContaining({ id: declared.body.id, status: 'verified', decidedAt: expect.any(String), version: 3 })]);
-    const audit = (await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [declared.body.id])) as { action: string }[];
+    const audit = (await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [declared.body.id])) as { action: string }[];
     expect(audit.map((a) => a.action)).toEqual(['organization.qualification.declared', 'organization.qualification.start_review', 'organization.qualification.verify']);
   });
 

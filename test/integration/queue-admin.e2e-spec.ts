@@ -77,7 +77,7 @@ describe('queue administration (platform admins)', () => {
     const again = await settled(job, 'failed', 2);
     expect(again.failedReason).toContain('not-a-uuid');
     const retriedAudit = await app.dataSource.query(
-      `SELECT action, actor_user_id IS NOT NULL AS has_actor, actor_role, subject_type FROM audit_events WHERE subject_id = $1 ORDER BY seq`,
+      `SELECT action, actor_user_id IS NOT NULL AS has_actor, actor_role, subject_type FROM audit_events WHERE subject_id = $1 ORDER BY id`,
       [`notifications/${jobId}`],
     );
     expect(retriedAudit).toEqual([{ action: 'queue.job.retried', has_actor: true, actor_role: 'platform_admin', subject_type: 'job' }]);

@@ -134,7 +134,7 @@ describe('webhooks never reach internal addresses unless the platform admin allo
     expect(list.body.map((h: { host: string }) => h.host)).toContain('::1');
     await app.http().delete(`/api/v1/admin/webhook-allowed-hosts/${encodeURIComponent('::1')}`).set(admin.auth).expect(200);
     await app.http().delete(`/api/v1/admin/webhook-allowed-hosts/${encodeURIComponent('::1')}`).set(admin.auth).expect(404);
-    const audit = await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_type = 'webhook_allowed_host' AND subject_id = '::1' ORDER BY seq`);
+    const audit = await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_type = 'webhook_allowed_host' AND subject_id = '::1' ORDER BY id`);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['webhook.allowed_host.added', 'webhook.allowed_host.removed']);
   });
 

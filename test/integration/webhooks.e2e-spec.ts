@@ -258,7 +258,7 @@ describe('outgoing webhooks: signed, retried, logged, scoped to the organisation
 
     const resumed = await app.http().post(`/api/v1/webhooks/${paused.body.id}/resume`).set(provider.auth).expect(200);
     expect(resumed.body).toMatchObject({ active: true, status: 'active' });
-    const audit = await app.dataSource.query(`SELECT action, before, after FROM audit_events WHERE subject_type = 'webhook' AND subject_id = $1 ORDER BY seq`, [paused.body.id]);
+    const audit = await app.dataSource.query(`SELECT action, before, after FROM audit_events WHERE subject_type = 'webhook' AND subject_id = $1 ORDER BY id`, [paused.body.id]);
     expect(audit).toEqual([
       { action: 'webhook.created', before: null, after: expect.any(Object) },
       { action: 'webhook.paused', before: { status: 'active' }, after: { status: 'paused' } },
@@ -288,7 +288,7 @@ describe('outgoing webhooks: signed, retried, logged, scoped to the organisation
     const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE webhook_id = $1`, [doomed.body.id]);
     expect(n).toBe(0);
     expect(receiver.at('/hooks/deleted')).toHaveLength(0);
-    const [{ action }] = await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_type = 'webhook' AND subject_id = $1 ORDER BY seq DESC LIMIT 1`, [doomed.body.id]);
+    const [{ action }] = await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_type = 'webhook' AND subject_id = $1 ORDER BY id DESC LIMIT 1`, [doomed.body.id]);
     expect(action).toBe('webhook.deleted');
   });
 });
