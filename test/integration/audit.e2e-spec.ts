@@ -190,6 +190,15 @@ describe('audit trail: hash chain, verification and scoped reads', () => {
       expect(res.body).toEqual({ ok: true, checked: total, headSeq: head, problems: [], unsealed: NOTHING_UNSEALED });
     });
 
+    it('insertStatement stands as one member of a larger WITH, its parameters numbered after the others', async () => {
+      const audit = writer().insertStatement([event('audit_test.embedded', 'embedded', 1), event('audit_test.embedded', 'embedded', 2)], 3)!;
+      const [{ n }] = await app.dataSource.query(`WITH other AS (SELECT $1::int + $2::int AS n), audit AS (${audit.sql}) SELECT n FROM other`, [40, 2, ...audit.params]);
+      expect(n).toBe(42);
+      const rows = await app.dataSource.query(`SELECT (after->>'n')::int AS n FROM audit_events WHERE action = 'audit_test.embedded' ORDER BY id`);
+      expect(rows.map((r: { n: number }) => r.n)).toEqual([1, 2]);
+      await count();
+    });
+
     it('a row waits while an older writing transaction is open (listed unsealed, counted, protected), then is chained after that one’s rows', async () => {
       const older = app.dataSource.createQueryRunner();
       await older.connect();
