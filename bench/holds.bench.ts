@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client } from 'pg';
 import type { RunningApp } from '../src/bootstrap';
 import { CreateOrderDto } from '../src/modules/orders/dto/order.dto';
@@ -34,7 +35,7 @@ export const holdsBenchmark: Benchmark = {
     await baselines.hot.sample();
     await baselines.many.sample();
 
-    const measured = await runApp(ctx, db.url, w);
+    const { results: measured, profiles } = await runApp(ctx, db.url, w);
 
     ctx.log('baselines (after)');
     await baselines.hot.sample();
@@ -60,6 +61,14 @@ export const holdsBenchmark: Benchmark = {
     rows.push(infoRow('holds', 'many vouchers ÷ hot voucher, via the service', rate('service', 'many') / rate('service', 'hot'), '×'));
     rows.push(infoRow('holds', 'HTTP ÷ service, hot voucher', rate('HTTP', 'hot') / rate('service', 'hot'), '×'));
     rows.push(infoRow('holds', 'HTTP ÷ service, many vouchers', rate('HTTP', 'many') / rate('service', 'many'), '×'));
+    for (const p of profiles) {
+      const how = `via ${p.path}, one order at a time on the hot voucher`;
+      const trips = p.path === 'service' ? 'round trips to PostgreSQL per order' : 'round trips to PostgreSQL per order (every query of the process: the relay and workers too)';
+      rows.push(infoRow('holds', `${trips}, ${how}`, p.roundTrips, 'round trips'));
+      if (p.path === 'service') rows.push(infoRow('holds', `SQL statements per order (sent + run inside database functions), ${how}`, p.roundTrips + STATEMENTS_INSIDE_PLACE, 'statements'));
+      rows.push(infoRow('holds', `time per order in PostgreSQL (from sending a query to its answer), ${how}`, p.dbMs, 'ms'));
+      rows.push(infoRow('holds', `time per order in the Node process (the rest), ${how}`, p.wallMs - p.dbMs, 'ms'));
+    }
     rows.push(infoRow('holds', 'holds per measurement', w.holds, 'holds'));
     return rows;
   },
@@ -71,11 +80,22 @@ type Target = 'hot' | 'many';
 interface Workload {
   holds: number;
   warmupHolds: number;
+  /** Orders placed one at a time, per path, to count round trips and split the time. */
+  profileHolds: number;
 }
 
 function workload(ctx: BenchContext): Workload {
-  return ctx.quick ? { holds: 200, warmupHolds: 16 } : { holds: 2_000, warmupHolds: 80 };
+  return ctx.quick ? { holds: 200, warmupHolds: 16, profileHolds: 40 } : { holds: 2_000, warmupHolds: 80, profileHolds: 200 };
 }
+
+/**
+ * Statements service_order_place() runs on the way to 'ok' besides the one that calls it (counted in
+ * migrations/1764900080000-money-in-one-statement.ts): the voucher lock, the stamp check, the
+ * provider lookup, ledger_post (its call, two balance updates, the journal transaction, its entries),
+ * the order insert, the idempotency update when a key is sent, and the result; the two deferred
+ * balance checks at commit. Round trips are measured; these are not visible from the client.
+ */
+const STATEMENTS_INSIDE_PLACE = 11;
 
 /** 50 % of 200 fen: every hold is 100 fen (the full-coverage threshold is 0). */
 const PRICE_FEN = 200;
@@ -179,13 +199,14 @@ interface Holder {
   voucherId: string;
 }
 
-async function runApp(ctx: BenchContext, databaseUrl: string, w: Workload): Promise<Measured[]> {
+async function runApp(ctx: BenchContext, databaseUrl: string, w: Workload): Promise<{ results: Measured[]; profiles: Profile[] }> {
   const { running, observer, shutdown } = await bootBenchApp(ctx, databaseUrl, redisPrefix(ctx, 'holds'));
   try {
     const http = new JsonClient(running.url as string);
     ctx.log('setting up: programme, provider, service, vouchers');
     const { serviceId, hot, many } = await setUp(ctx, http, observer, w);
     const results: Measured[] = [];
+    const profiles: Profile[] = [];
     for (const path of ['HTTP', 'service'] as const) {
       for (const target of ['hot', 'many'] as const) {
         const holders = target === 'hot' ? [hot] : many;
@@ -196,8 +217,14 @@ async function runApp(ctx: BenchContext, databaseUrl: string, w: Workload): Prom
         results.push({ path, target, ...m });
       }
     }
-    await verify(observer, [hot, ...many], 2 * (w.holds + w.warmupHolds) * 2);
-    return results;
+    for (const path of ['HTTP', 'service'] as const) {
+      const place = path === 'HTTP' ? httpOrder(http, serviceId) : serviceOrder(running, serviceId);
+      const p = await profileOrders(place, hot, w.profileHolds, path);
+      ctx.log(`${path}, one at a time: ${p.roundTrips.toFixed(2)} round trips per order, ${p.dbMs.toFixed(2)} ms in the database of ${p.wallMs.toFixed(2)} ms`);
+      profiles.push({ path, ...p });
+    }
+    await verify(observer, [hot, ...many], 2 * (w.holds + w.warmupHolds) * 2 + 2 * w.profileHolds);
+    return { results, profiles };
   } finally {
     await observer.end().catch(() => undefined);
     await shutdown();
@@ -224,6 +251,60 @@ function serviceOrder(running: RunningApp, serviceId: string): Place {
       if (order.subsidyHeldFen !== SUBSIDY_FEN) throw new Error(`expected a hold of ${SUBSIDY_FEN} fen, got ${order.subsidyHeldFen}`);
     });
   };
+}
+
+interface Profile {
+  path: Path;
+  roundTrips: number;
+  dbMs: number;
+  wallMs: number;
+}
+
+/**
+ * `count` orders one after another (nothing queues), with pg queries counted and timed from the call
+ * to its answer: round trips per order, and the time in PostgreSQL (with the socket) against the time
+ * in the Node process (validation, pricing, JSON; on the HTTP path also HTTP and the benchmark's own
+ * client, which shares the process). Through the service only the order's own queries count (those
+ * issued in its async context); over HTTP the request runs in the server's context, so every query
+ * of the process counts, the outbox relay's and the workers' included.
+ */
+async function profileOrders(place: Place, holder: Holder, count: number, path: Path): Promise<Omit<Profile, 'path'>> {
+  const mine = new AsyncLocalStorage<true>();
+  const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let roundTrips = 0;
+  let dbMs = 0;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    if (path === 'service' && !mine.getStore()) return original.apply(this, args);
+    roundTrips += 1;
+    const started = nowMs();
+    const last = args[args.length - 1];
+    if (typeof last === 'function') {
+      args[args.length - 1] = (...cb: unknown[]) => {
+        dbMs += nowMs() - started;
+        return (last as (...a: unknown[]) => unknown)(...cb);
+      };
+      return original.apply(this, args);
+    }
+    const result = original.apply(this, args);
+    if (result && typeof (result as Promise<unknown>).then === 'function') {
+      return (result as Promise<unknown>).finally(() => {
+        dbMs += nowMs() - started;
+      });
+    }
+    return result;
+  };
+  try {
+    await place(holder); // warm
+    roundTrips = 0;
+    dbMs = 0;
+    const started = nowMs();
+    for (let i = 0; i < count - 1; i += 1) await mine.run(true, () => place(holder));
+    const wallMs = nowMs() - started;
+    return { roundTrips: roundTrips / (count - 1), dbMs: dbMs / (count - 1), wallMs: wallMs / (count - 1) };
+  } finally {
+    proto.query = original;
+  }
 }
 
 /** `count` holds from `clients` lanes, lane i on holders[i % holders.length]; every one must succeed. */

@@ -23,6 +23,7 @@ import { TokenService } from './auth/token.service';
 import { AppConfig, ProcessRole } from './config/app-config';
 import { RequestContext } from './context/request-context';
 import { dataSourceOptions } from './database/data-source-options';
+import { ReferenceCache } from './cache/reference-cache';
 import { DATABASE_URL, PROCESS_ROLE } from './database/database.tokens';
 import { UnitOfWork } from './database/unit-of-work';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
@@ -52,7 +53,7 @@ export interface PlatformOptions {
 const SERVICES = [
   RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditSealer, AuditService, OutboxWriter, OutboxStore, OutboxRelay, OutboxSweeper,
   IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, WorkerHost, PasswordHasher, TokenService,
-  ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard,
+  ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard, ReferenceCache,
 ];
 
 /** What every domain module stands on. Global, so modules import nothing to use it. */

@@ -29,6 +29,8 @@ export interface ServiceForOrder {
   providerName: string;
   providerRegionCode: string;
   providerAdmissionStatus: string | null;
+  /** service_stamp(): changes whenever the service or its provider row does (docs/architecture.md, "Money paths"). */
+  stamp: string;
 }
 
 /** The searchable fields of a service, as they go into search_text and search_tokens. */
@@ -85,6 +87,7 @@ export class CatalogService implements OnModuleInit {
       providerName: row.provider_name,
       providerRegionCode: row.provider_region_code,
       providerAdmissionStatus: row.admission_status,
+      stamp: row.stamp,
     };
   }
 
@@ -178,15 +181,17 @@ export class CatalogService implements OnModuleInit {
     return item;
   }
 
-  private async readRow(manager: EntityManager, id: string): Promise<(CatalogServiceRow & { admission_status: string | null; provider_region_code: string }) | undefined> {
+  private async readRow(manager: EntityManager, id: string): Promise<ServiceRowForOrder | undefined> {
     const rows = (await manager.query(
-      `SELECT ${SERVICE_COLUMNS}, o.admission_status, o.region_code AS provider_region_code
+      `SELECT ${SERVICE_COLUMNS}, o.admission_status, o.region_code AS provider_region_code, service_stamp(s.id) AS stamp
          FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id WHERE s.id = $1`,
       [id],
-    )) as (CatalogServiceRow & { admission_status: string | null; provider_region_code: string })[];
+    )) as ServiceRowForOrder[];
     return rows[0];
   }
 }
+
+type ServiceRowForOrder = CatalogServiceRow & { admission_status: string | null; provider_region_code: string; stamp: string };
 
 function blank(value: string | null | undefined): string | null {
   const trimmed = value?.trim();

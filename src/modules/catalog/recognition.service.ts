@@ -8,6 +8,8 @@ export interface Recognition {
   ratioOverrideBp: number | null;
   /** An extra cap on one order's subsidy, in fen, when not null. */
   perOrderCapFen: number | null;
+  /** recognition_stamp() when it was read: changes with any agreement (docs/architecture.md, "Money paths"). */
+  stamp: string;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -48,7 +50,7 @@ export class RecognitionService {
   async findRecognition(manager: EntityManager, issuingRegionCode: string, providerId: string, serviceId: string, onDate: string): Promise<Recognition | null> {
     if (!DAY.test(onDate)) throw new Error(`findRecognition: onDate must be YYYY-MM-DD, got ${onDate}`);
     const rows = (await manager.query(
-      `SELECT a.id, a.ratio_override_bp, a.per_order_cap_fen
+      `SELECT a.id, a.ratio_override_bp, a.per_order_cap_fen, recognition_stamp() AS stamp
          FROM recognition_agreements a
          JOIN recognition_agreement_providers ap ON ap.agreement_id = a.id AND ap.provider_id = $2
          JOIN catalog_services s ON s.id = $3 AND s.provider_id = $2
@@ -58,13 +60,14 @@ export class RecognitionService {
         ORDER BY a.effective_from DESC, a.created_at DESC, a.id
         LIMIT 1`,
       [issuingRegionCode, providerId, serviceId, onDate],
-    )) as { id: string; ratio_override_bp: number | null; per_order_cap_fen: string | null }[];
+    )) as { id: string; ratio_override_bp: number | null; per_order_cap_fen: string | null; stamp: string }[];
     const row = rows[0];
     if (!row) return null;
     return {
       agreementId: row.id,
       ratioOverrideBp: row.ratio_override_bp,
       perOrderCapFen: row.per_order_cap_fen === null ? null : Number(row.per_order_cap_fen),
+      stamp: row.stamp,
     };
   }
 

@@ -34,6 +34,13 @@ export interface Movement {
   memo?: string;
 }
 
+/** A posted movement: its journal transaction and the balances of both accounts after it. */
+export interface PostedMovement {
+  transactionId: string;
+  fromBalanceFen: number;
+  toBalanceFen: number;
+}
+
 export class InsufficientFundsError extends DomainError {
   constructor(what: string, details: Record<string, unknown>) {
     super(ErrorCode.BusinessRuleViolated, what, details);
@@ -70,15 +77,30 @@ export class LedgerService {
    * a repeated (kind, reference) is refused by the database (409).
    */
   async post(manager: EntityManager, m: Movement): Promise<string> {
+    return (await this.move(manager, m)).transactionId;
+  }
+
+  /**
+   * Posts one movement in one round trip (the ledger_post function: conditional debit, credit, the
+   * journal transaction and its two entries) and returns both balances after it, so a caller whose
+   * status follows a balance needs no second read.
+   */
+  async move(manager: EntityManager, m: Movement): Promise<PostedMovement> {
     assertFen(m.amountFen);
     if (m.amountFen <= 0) throw new Error(`Ledger movements are positive; got ${m.amountFen}`);
     if (m.fromAccountId === m.toAccountId) throw new Error('A movement needs two different accounts');
-    const debited = (await manager.query(
-      `UPDATE ledger_accounts SET balance_fen = balance_fen - $2
-        WHERE id = $1 AND (kind = 'appropriation' OR balance_fen >= $2) RETURNING balance_fen`,
-      [m.fromAccountId, m.amountFen],
-    )) as [unknown[], number];
-    if (debited[1] !== 1) {
+    const [posted] = (await manager.query(`SELECT transaction_id, from_balance_fen, to_balance_fen FROM ledger_post($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+      m.programId,
+      m.kind,
+      m.referenceType,
+      m.referenceId,
+      m.fromAccountId,
+      m.toAccountId,
+      m.amountFen,
+      m.memo ?? null,
+      this.context.requestId ?? null,
+    ])) as { transaction_id: string; from_balance_fen: string; to_balance_fen: string }[];
+    if (!posted) {
       const [account] = (await manager.query(`SELECT kind, balance_fen FROM ledger_accounts WHERE id = $1`, [m.fromAccountId])) as { kind: string; balance_fen: string }[];
       throw new InsufficientFundsError(`Not enough in ${account?.kind ?? 'the account'} for ${m.kind} of ${m.amountFen} fen`, {
         account: account?.kind,
@@ -86,20 +108,7 @@ export class LedgerService {
         requestedFen: m.amountFen,
       });
     }
-    await manager.query(`UPDATE ledger_accounts SET balance_fen = balance_fen + $2 WHERE id = $1`, [m.toAccountId, m.amountFen]);
-    const [tx] = (await manager.query(
-      `INSERT INTO ledger_transactions (program_id, kind, reference_type, reference_id, amount_fen, memo, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [m.programId, m.kind, m.referenceType, m.referenceId, m.amountFen, m.memo ?? null, this.context.requestId ?? null],
-    )) as { id: string }[];
-    await manager.query(`INSERT INTO ledger_entries (transaction_id, account_id, amount_fen) VALUES ($1, $2, $3), ($1, $4, $5)`, [
-      tx.id,
-      m.fromAccountId,
-      -m.amountFen,
-      m.toAccountId,
-      m.amountFen,
-    ]);
-    return String(tx.id);
+    return { transactionId: String(posted.transaction_id), fromBalanceFen: Number(posted.from_balance_fen), toBalanceFen: Number(posted.to_balance_fen) };
   }
 
   async balance(manager: EntityManager, accountId: string): Promise<number> {

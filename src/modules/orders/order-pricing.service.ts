@@ -1,20 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../../platform/context/actor';
 import { DomainError } from '../../platform/errors/domain-error';
-import { ServiceForOrder, CatalogService } from '../catalog/catalog.service';
+import { ServiceForOrder } from '../catalog/catalog.service';
 import { Recognition, RecognitionService } from '../catalog/recognition.service';
-import { OrganizationsService } from '../organizations/organizations.service';
-import { VoucherProgram } from '../programs/program.entity';
-import { ProgramsService } from '../programs/programs.service';
-import { computeSubsidy, formatRatioBp, noTierReason, ProgramPolicy, selectTier, smallestPayableAmountFen, SubsidyResult } from '../programs/subsidy';
+import { computeSubsidy, formatRatioBp, noTierReason, ProgramPolicy, QualificationSpan, selectTier, smallestPayableAmountFen, SubsidyResult } from '../programs/subsidy';
 import { Voucher } from '../vouchers/voucher.entities';
-import { VouchersService } from '../vouchers/vouchers.service';
 import { CreateOrderDto } from './dto/order.dto';
+import { OrderReferences } from './order-references';
+
+/** A voucher as ordering reads it in one statement: its row, its available balance and its holder's qualifications. */
+export interface VoucherForOrder extends Pick<Voucher, 'id' | 'enterpriseId' | 'programId' | 'programVersion' | 'applicantKind' | 'status' | 'useBy'> {
+  availableFen: number;
+  qualifications: QualificationSpan[];
+  /** qualifications_stamp() in the same read. */
+  qualificationsStamp: string;
+}
 
 /** What ordering a service with a voucher comes to on a day: the amounts an order is created with. */
 export interface OrderPricing {
-  program: VoucherProgram;
+  issuingRegionCode: string;
   /** The policy version the voucher was issued under: its tiers and threshold price the order. */
   policy: ProgramPolicy;
   service: ServiceForOrder;
@@ -25,43 +29,44 @@ export interface OrderPricing {
   ratioBp: number;
   subsidy: SubsidyResult;
   voucherAvailableFen: number;
+  /**
+   * The stamps of what the price was computed from, in the order service_order_place() checks them:
+   * service, policy version, qualifications, recognition (null for a local provider).
+   */
+  stamps: (string | null)[];
 }
 
 /**
  * The one computation behind ordering (POST /service-orders) and quoting (POST
  * /service-orders/quote): the same checks, in the same order, with the same refusals, so a quote
- * can never promise what ordering would refuse. It writes nothing; the caller decides whether the
- * voucher row was locked first (ordering) or only read (quoting).
+ * can never promise what ordering would refuse. It writes nothing. Reference data comes through
+ * OrderReferences (cached, stamped); the voucher, its balance and the qualifications are the
+ * caller's read; ordering re-checks all of it under the voucher lock (service_order_place()).
  */
 @Injectable()
 export class OrderPricingService {
   constructor(
-    private readonly vouchers: VouchersService,
-    private readonly programs: ProgramsService,
-    private readonly catalog: CatalogService,
+    private readonly references: OrderReferences,
     private readonly recognition: RecognitionService,
-    private readonly organizations: OrganizationsService,
   ) {}
 
-  async price(manager: EntityManager, actor: Actor, voucher: Voucher, dto: CreateOrderDto, today: string): Promise<OrderPricing> {
+  async price(actor: Actor, voucher: VoucherForOrder, dto: CreateOrderDto, today: string, fresh = false): Promise<OrderPricing> {
     if (voucher.enterpriseId !== actor.organizationId) throw DomainError.notFound('Voucher');
     if (voucher.status !== 'active') throw DomainError.rule(`The voucher is ${voucher.status}`, { voucherStatus: voucher.status });
     if (today > voucher.useBy) throw DomainError.rule(`The voucher's use-by date ${voucher.useBy} has passed`);
-    const program = await this.programs.require(manager, voucher.programId);
-    const policy = await this.programs.policyOf(manager, voucher.programId, voucher.programVersion);
-    const service = await this.catalog.getForOrder(manager, dto.serviceId);
+    const { issuingRegionCode, policy, stamp: policyStamp } = await this.references.policy(voucher.programId, voucher.programVersion, fresh);
+    const service = await this.references.service(dto.serviceId, fresh);
     if (!service || service.status !== 'active') throw DomainError.notFound('Service');
     if (service.providerAdmissionStatus !== 'active') throw DomainError.rule('The provider is not active on the platform', { admissionStatus: service.providerAdmissionStatus });
-    const local = this.recognition.isLocal(program.issuingRegionCode, service.providerRegionCode);
-    const recognition = local ? null : await this.recognition.findRecognition(manager, program.issuingRegionCode, service.providerId, service.id, today);
+    const local = this.recognition.isLocal(issuingRegionCode, service.providerRegionCode);
+    const recognition = local ? null : await this.references.findRecognition(issuingRegionCode, service.providerId, service.id, today, fresh);
     if (!local && !recognition) throw DomainError.rule('The provider is neither local nor recognised for this programme today (互认)', { providerRegionCode: service.providerRegionCode });
     const contractAmountFen = service.unitPriceFen * dto.quantity;
     if (!Number.isSafeInteger(contractAmountFen) || contractAmountFen > 1_000_000_000_000) throw DomainError.invalid('quantity', 'the contract amount is too large');
-    const qualifications = await this.organizations.qualifications(manager, voucher.enterpriseId);
-    const tier = selectTier(policy.tiers, voucher.applicantKind, qualifications, today);
+    const tier = selectTier(policy.tiers, voucher.applicantKind, voucher.qualifications, today);
     if (!tier && recognition?.ratioOverrideBp == null) throw DomainError.rule(`Not eligible on ${today}: ${noTierReason(policy.tiers, voucher.applicantKind)}`, { programVersion: voucher.programVersion });
     const ratioBp = recognition?.ratioOverrideBp ?? tier!.ratioBp;
-    const { availableFen } = await this.vouchers.balances(manager, voucher);
+    const availableFen = voucher.availableFen;
     const subsidy = computeSubsidy({
       amountFen: contractAmountFen,
       ratioBp,
@@ -70,7 +75,8 @@ export class OrderPricingService {
       caps: [{ name: 'agreement_per_order_cap', fen: recognition?.perOrderCapFen ?? null }],
     });
     if (subsidy.subsidyFen === 0) throw zeroSubsidy(contractAmountFen, ratioBp, subsidy.limitedBy, availableFen);
-    return { program, policy, service, local, recognition, contractAmountFen, ratioBp, subsidy, voucherAvailableFen: availableFen };
+    const stamps = [service.stamp, policyStamp, voucher.qualificationsStamp, recognition?.stamp ?? null];
+    return { issuingRegionCode, policy, service, local, recognition, contractAmountFen, ratioBp, subsidy, voucherAvailableFen: availableFen, stamps };
   }
 }
 

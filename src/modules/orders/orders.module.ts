@@ -7,12 +7,13 @@ import { VouchersModule } from '../vouchers/vouchers.module';
 import { ServiceOrder } from './order.entity';
 import { OrdersController } from './orders.controller';
 import { OrderPricingService } from './order-pricing.service';
+import { OrderReferences } from './order-references';
 import { OrdersService } from './orders.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ServiceOrder]), CatalogModule, OrganizationsModule, ProgramsModule, VouchersModule],
   controllers: [OrdersController],
-  providers: [OrdersService, OrderPricingService],
+  providers: [OrdersService, OrderPricingService, OrderReferences],
   exports: [OrdersService],
 })
 export class OrdersModule {}

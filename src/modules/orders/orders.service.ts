@@ -1,20 +1,60 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditWriter } from '../../platform/audit/audit-writer';
 import { Actor, actorCoversRegion, isPlatformAdmin, Role } from '../../platform/context/actor';
+import { RequestContext } from '../../platform/context/request-context';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
+import { OUTBOX_WAKE_SQL, OutboxMessage, OutboxWriter } from '../../platform/outbox/outbox-writer';
 import { JobName } from '../../platform/queue/queue.registry';
 import { RecognitionService } from '../catalog/recognition.service';
 import { OrganizationDirectory } from '../organizations/organization-directory';
 import { ProgramQueries } from '../programs/program-queries';
 import { ProgramsService } from '../programs/programs.service';
-import { computeSubsidy } from '../programs/subsidy';
+import { computeSubsidy, QualificationSpan } from '../programs/subsidy';
+import { Voucher } from '../vouchers/voucher.entities';
 import { VouchersService } from '../vouchers/vouchers.service';
 import { CreateOrderDto, DeliverOrderDto, OrderDto, OrderQueryDto, OrderQuoteDto } from './dto/order.dto';
-import { OrderPricingService } from './order-pricing.service';
+import { OrderPricingService, VoucherForOrder } from './order-pricing.service';
+import { OrderReferences } from './order-references';
 import { ServiceOrder } from './order.entity';
 import { HOLDING_STATUSES, ORDER_STATES, OrderEvent, OrderStatus } from './order.state';
+
+/** How often ordering prices again when money or reference data moved under it before it gives up (409). */
+const PLACE_ATTEMPTS = 5;
+
+/** service_order_place()'s answer: anything but 'ok' wrote nothing. */
+type PlaceOutcome = 'ok' | 'missing' | 'status' | 'use_by' | 'short' | 'stale';
+
+interface VoucherRow {
+  id: string;
+  enterprise_id: string;
+  program_id: string;
+  program_version: number;
+  applicant_kind: 'enterprise' | 'team';
+  status: Voucher['status'];
+  use_by: string;
+  available_fen: string;
+  qualifications: QualificationSpan[];
+  qualifications_stamp: string;
+}
+
+function toVoucherForOrder(row: VoucherRow): VoucherForOrder {
+  return {
+    id: row.id,
+    enterpriseId: row.enterprise_id,
+    programId: row.program_id,
+    programVersion: row.program_version,
+    applicantKind: row.applicant_kind,
+    status: row.status,
+    useBy: row.use_by,
+    availableFen: Number(row.available_fen),
+    qualifications: row.qualifications,
+    qualificationsStamp: row.qualifications_stamp,
+  };
+}
 
 /**
  * Service orders (使用). Ordering computes the subsidy (ratio, caps, full coverage, balance) and
@@ -32,41 +72,118 @@ export class OrdersService {
     private readonly pricing: OrderPricingService,
     private readonly directory: OrganizationDirectory,
     private readonly programQueries: ProgramQueries,
+    private readonly references: OrderReferences,
+    private readonly auditWriter: AuditWriter,
+    private readonly outboxWriter: OutboxWriter,
+    private readonly context: RequestContext,
   ) {}
 
+  /**
+   * Orders a service with a voucher (docs/architecture.md, "Money paths"): one read (the voucher, its
+   * balance, the qualifications; reference data from the cache), the price computed here, then one
+   * statement that re-checks everything under the voucher lock and writes the hold, the order, the
+   * audit rows, the notification and the idempotency record together, or nothing. If another order
+   * took money meanwhile, or reference data changed, it prices again.
+   */
   async create(actor: Actor, dto: CreateOrderDto): Promise<OrderDto> {
-    return this.uow.run(async (tx) => {
-      // The voucher row is the lock every order on it queues behind.
-      const voucher = await this.vouchers.lock(tx.manager, dto.voucherId);
-      const today = shanghaiDate();
-      const { program, service, local, recognition, contractAmountFen, ratioBp, subsidy } = await this.pricing.price(tx.manager, actor, voucher, dto, today);
-      const [{ n }] = (await tx.manager.query(`SELECT nextval('service_order_number_seq') AS n`)) as { n: string }[];
-      const repo = tx.manager.getRepository(ServiceOrder);
-      const saved = await repo.save(
-        repo.create({
-          number: `DD${today.replace(/-/g, '')}-${n.padStart(7, '0')}`,
-          programId: program.id,
-          voucherId: voucher.id,
-          enterpriseId: voucher.enterpriseId,
-          providerId: service.providerId,
-          serviceId: service.id,
-          quantity: dto.quantity,
-          unitPriceFen: service.unitPriceFen,
-          contractAmountFen,
-          ratioBp,
-          recognitionAgreementId: recognition?.agreementId ?? null,
-          subsidyHeldFen: subsidy.subsidyFen,
-          status: 'created',
-          orderedOn: today,
-          createdBy: actor.userId,
-        }),
-      );
-      await this.vouchers.hold(tx, voucher, subsidy.subsidyFen, saved.id);
-      const order = await repo.findOneByOrFail({ id: saved.id });
-      tx.audit(this.audit(order, 'service_order.created', null, { ...toOrderDto(order), subsidyLimitedBy: subsidy.limitedBy, local }));
-      await this.notifyOrg(tx, order.providerId, order, '新的服务订单', `订单 ${order.number}：${service.name} × ${order.quantity}`);
-      return { ...toOrderDto(order), subsidyLimitedBy: subsidy.limitedBy };
-    });
+    let fresh = false;
+    for (let attempt = 1; attempt <= PLACE_ATTEMPTS; attempt += 1) {
+      const placed = await this.place(actor, dto, fresh);
+      if (placed.kind === 'placed') return placed.order;
+      fresh = placed.kind === 'stale';
+    }
+    throw DomainError.conflict('The voucher changed while this order was being priced; try again');
+  }
+
+  private async place(actor: Actor, dto: CreateOrderDto, fresh: boolean): Promise<{ kind: 'placed'; order: OrderDto } | { kind: 'short' | 'stale' }> {
+    const today = shanghaiDate();
+    const service = await this.references.service(dto.serviceId, fresh);
+    const voucher = await this.voucherForOrder(dto.voucherId, service?.providerId ?? null);
+    const { service: priced, local, recognition, contractAmountFen, ratioBp, subsidy, stamps } = await this.pricing.price(actor, voucher, dto, today, fresh);
+    const order = {
+      id: randomUUID(),
+      number: `DD${today.replace(/-/g, '')}-${voucher.orderNumber.padStart(7, '0')}`,
+      programId: voucher.programId,
+      voucherId: voucher.id,
+      enterpriseId: voucher.enterpriseId,
+      providerId: priced.providerId,
+      serviceId: priced.id,
+      quantity: dto.quantity,
+      unitPriceFen: priced.unitPriceFen,
+      contractAmountFen,
+      ratioBp,
+      recognitionAgreementId: recognition?.agreementId ?? null,
+      subsidyHeldFen: subsidy.subsidyFen,
+      actualAmountFen: null,
+      subsidyFinalFen: null,
+      status: 'created',
+      reportNumber: null,
+      deliveredOn: null,
+      orderedOn: today,
+      disputeReason: null,
+      createdBy: actor.userId,
+      version: 1,
+    } as ServiceOrder;
+    const result = { ...toOrderDto(order), subsidyLimitedBy: subsidy.limitedBy };
+    const idempotency = this.context.idempotency;
+    const params: unknown[] = [
+      voucher.id, voucher.enterpriseId, today, subsidy.subsidyFen, order.id, order.number, priced.id, dto.quantity, priced.unitPriceFen, contractAmountFen, ratioBp,
+      order.recognitionAgreementId, actor.userId, stamps, this.context.requestId ?? null,
+      idempotency?.id ?? null, idempotency?.claimToken ?? null, idempotency?.responseStatus ?? null, JSON.stringify(result),
+    ];
+    const ok = `(SELECT outcome FROM m) = 'ok'`;
+    const members = [
+      this.auditWriter.insertStatement([this.audit(order, 'service_order.created', null, { ...result, local })], params.length + 1, ok),
+    ];
+    params.push(...members[0]!.params);
+    members.push(
+      this.auditWriter.insertStatement(
+        [{ action: 'voucher.exhausted', subjectType: 'voucher', subjectId: voucher.id, organizationId: voucher.enterpriseId, before: { status: voucher.status }, after: { status: 'exhausted', availableFen: 0 } }],
+        params.length + 1,
+        `(SELECT exhausted FROM m)`,
+      ),
+    );
+    params.push(...members[1]!.params);
+    const notify = voucher.providerUserIds.length > 0
+      ? this.outboxWriter.insertStatement([this.notification(voucher.providerUserIds, priced.providerId, order, '新的服务订单', `订单 ${order.number}：${priced.name} × ${order.quantity}`)], params.length + 1, ok)
+      : null;
+    if (notify) {
+      members.push(notify);
+      params.push(...notify.params);
+    }
+    const [placed] = (await this.dataSource.query(
+      `WITH m AS MATERIALIZED (SELECT * FROM service_order_place(${Array.from({ length: 19 }, (_, i) => `$${i + 1}`).join(', ')})),
+            ${members.map((member, i) => `w${i} AS (${member!.sql})`).join(',\n            ')}
+       SELECT m.outcome, m.voucher_status, m.available_fen${notify ? `, CASE WHEN m.outcome = 'ok' THEN ${OUTBOX_WAKE_SQL}::text END AS woke` : ''} FROM m`,
+      params,
+    )) as { outcome: PlaceOutcome; voucher_status: string | null; available_fen: string | null }[];
+    switch (placed.outcome) {
+      case 'ok':
+        // The key is complete; later units of work of this request leave it alone (as UnitOfWork does).
+        if (idempotency) this.context.setIdempotency(undefined);
+        return { kind: 'placed', order: result };
+      case 'missing':
+        throw DomainError.notFound('Voucher');
+      case 'status':
+        throw DomainError.rule(`The voucher is ${placed.voucher_status}`, { voucherStatus: placed.voucher_status });
+      case 'use_by':
+        throw DomainError.rule(`The voucher's use-by date ${voucher.useBy} has passed`);
+      case 'short':
+      case 'stale':
+        return { kind: placed.outcome };
+    }
+  }
+
+  /** The voucher as ordering reads it (read_voucher_for_order), with the provider's active users and an order number. */
+  private async voucherForOrder(voucherId: string, providerId: string | null): Promise<VoucherForOrder & { orderNumber: string; providerUserIds: string[] }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT r.*, nextval('service_order_number_seq')::text AS order_number,
+              ARRAY(SELECT u.id FROM read_directory_users u WHERE u.organization_id = $2 AND u.status = 'active' ORDER BY u.id)::text[] AS provider_user_ids
+         FROM read_voucher_for_order r WHERE r.id = $1`,
+      [voucherId, providerId],
+    )) as (VoucherRow & { order_number: string; provider_user_ids: string[] })[];
+    if (!row) throw DomainError.notFound('Voucher');
+    return { ...toVoucherForOrder(row), orderNumber: row.order_number, providerUserIds: row.provider_user_ids };
   }
 
   /**
@@ -74,9 +191,10 @@ export class OrdersService {
    * on an unlocked read of the voucher. Nothing is written, so nothing is held.
    */
   async quote(actor: Actor, dto: CreateOrderDto): Promise<OrderQuoteDto> {
-    const manager = this.dataSource.manager;
-    const voucher = await this.vouchers.find(manager, dto.voucherId);
-    const { service, recognition, contractAmountFen, ratioBp, subsidy, voucherAvailableFen } = await this.pricing.price(manager, actor, voucher, dto, shanghaiDate());
+    const [row] = (await this.dataSource.query(`SELECT * FROM read_voucher_for_order WHERE id = $1`, [dto.voucherId])) as VoucherRow[];
+    if (!row) throw DomainError.notFound('Voucher');
+    const voucher = toVoucherForOrder(row);
+    const { service, recognition, contractAmountFen, ratioBp, subsidy, voucherAvailableFen } = await this.pricing.price(actor, voucher, dto, shanghaiDate());
     return {
       serviceId: service.id,
       voucherId: voucher.id,
@@ -250,7 +368,15 @@ export class OrdersService {
   private async notifyOrg(tx: Transaction, organizationId: string, order: ServiceOrder, title: string, body: string): Promise<void> {
     const userIds = await this.directory.activeUserIds(tx.manager, organizationId);
     if (userIds.length === 0) return;
-    tx.enqueue(JobName.DeliverNotification, { userIds, kind: 'service_order.changed', title, body, subjectType: 'service_order', subjectId: order.id, dedupKey: `service_order:${order.id}:${order.version}:${organizationId}` });
+    const { name, payload } = this.notification(userIds, organizationId, order, title, body);
+    tx.enqueue(name, payload);
+  }
+
+  private notification(userIds: string[], organizationId: string, order: ServiceOrder, title: string, body: string): OutboxMessage<JobName.DeliverNotification> {
+    return {
+      name: JobName.DeliverNotification,
+      payload: { userIds, kind: 'service_order.changed', title, body, subjectType: 'service_order', subjectId: order.id, dedupKey: `service_order:${order.id}:${order.version}:${organizationId}` },
+    };
   }
 
   audit(order: ServiceOrder, action: string, before: unknown, after: unknown) {

@@ -249,6 +249,20 @@ export class ProgramsService {
     return readPolicy(row.policy);
   }
 
+  /**
+   * Where a programme issues and the policy of one of its versions, with policy_version_stamp() from
+   * the same read (docs/architecture.md, "Money paths"), or null when there is no such version.
+   */
+  async policyReference(manager: EntityManager, programId: string, versionNo: number): Promise<{ issuingRegionCode: string; policy: ProgramPolicy; stamp: string } | null> {
+    const [row] = (await manager.query(
+      `SELECT p.issuing_region_code, pv.policy, policy_version_stamp(p.id, pv.version_no) AS stamp
+         FROM voucher_program_versions pv JOIN voucher_programs p ON p.id = pv.program_id
+        WHERE pv.program_id = $1 AND pv.version_no = $2`,
+      [programId, versionNo],
+    )) as { issuing_region_code: string; policy: Record<string, unknown>; stamp: string }[];
+    return row ? { issuingRegionCode: row.issuing_region_code, policy: readPolicy(row.policy), stamp: row.stamp } : null;
+  }
+
   /** The programme and the version in effect on `day`, for other modules inside their transaction. */
   async requireOn(manager: EntityManager, id: string, day: string): Promise<ProgramWithPolicy> {
     const program = await this.require(manager, id);

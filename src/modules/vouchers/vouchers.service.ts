@@ -54,7 +54,7 @@ export class VouchersService implements OnModuleInit {
   /** Holds a subsidy for an order (voucher_available → voucher_held). */
   async hold(tx: Transaction, voucher: Voucher, amountFen: number, orderId: string): Promise<void> {
     if (amountFen === 0) return;
-    await this.ledger.post(tx.manager, {
+    const moved = await this.ledger.move(tx.manager, {
       programId: voucher.programId,
       kind: 'hold',
       referenceType: 'order',
@@ -63,13 +63,13 @@ export class VouchersService implements OnModuleInit {
       toAccountId: voucher.heldAccountId,
       amountFen,
     });
-    await this.syncStatus(tx, voucher);
+    await this.syncStatus(tx, voucher, moved.fromBalanceFen);
   }
 
   /** Gives held money back to the voucher; on an expired or revoked voucher it goes on to the budget. */
   async release(tx: Transaction, voucher: Voucher, amountFen: number, orderId: string, kind: 'release' | 'hold_adjust'): Promise<void> {
     if (amountFen === 0) return;
-    await this.ledger.post(tx.manager, {
+    const moved = await this.ledger.move(tx.manager, {
       programId: voucher.programId,
       kind,
       referenceType: 'order',
@@ -93,7 +93,7 @@ export class VouchersService implements OnModuleInit {
       });
       return;
     }
-    await this.syncStatus(tx, voucher);
+    await this.syncStatus(tx, voucher, moved.toBalanceFen);
   }
 
   /**
@@ -237,8 +237,8 @@ export class VouchersService implements OnModuleInit {
   }
 
   /** A voucher with nothing left to spend is 'exhausted'; money coming back makes it 'active' again. */
-  private async syncStatus(tx: Transaction, voucher: Voucher): Promise<void> {
-    const available = await this.ledger.balance(tx.manager, voucher.availableAccountId);
+  private async syncStatus(tx: Transaction, voucher: Voucher, availableFen?: number): Promise<void> {
+    const available = availableFen ?? (await this.ledger.balance(tx.manager, voucher.availableAccountId));
     const event = voucher.status === 'active' && available === 0 ? 'exhaust' : voucher.status === 'exhausted' && available > 0 ? 'replenish' : null;
     if (!event) return;
     const status = VOUCHER_STATES.next(voucher.status, event);

@@ -55,9 +55,10 @@ export class AuditWriter {
    * `$firstParam` and every one cast, so it can stand as a member of a larger `WITH` statement.
    * `params` holds exactly the values of `$firstParam … $(firstParam + params.length - 1)`, in order.
    * Null when there is nothing to write. The time, request id and actor are taken now, from the
-   * request context.
+   * request context. With `gate`, a SQL condition, the rows are inserted only when it holds (e.g. on
+   * the outcome of a function called in an earlier member).
    */
-  insertStatement(events: AuditInput[], firstParam: number): { sql: string; params: unknown[] } | null {
+  insertStatement(events: AuditInput[], firstParam: number, gate?: string): { sql: string; params: unknown[] } | null {
     if (events.length === 0) return null;
     const contextActor = this.context.actor;
     const requestId = this.context.requestId ?? null;
@@ -86,7 +87,9 @@ export class AuditWriter {
       return `(${placeholders.join(', ')})`;
     });
     return {
-      sql: `INSERT INTO audit_events (${COLUMNS.map(([name]) => name).join(', ')}) VALUES ${tuples.join(', ')}`,
+      sql: gate
+        ? `INSERT INTO audit_events (${COLUMNS.map(([name]) => name).join(', ')}) SELECT * FROM (VALUES ${tuples.join(', ')}) AS e WHERE ${gate}`
+        : `INSERT INTO audit_events (${COLUMNS.map(([name]) => name).join(', ')}) VALUES ${tuples.join(', ')}`,
       params,
     };
   }

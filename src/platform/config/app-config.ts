@@ -84,6 +84,13 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   REGIONS_LISTEN = true;
 
+  /**
+   * Cache reference data (services, policy versions, recognition) in each process, cleared on
+   * g60_reference_changed (off: every order reads it from the database; docs/architecture.md, "Money paths").
+   */
+  @Transform(toBool) @IsBoolean()
+  REFERENCE_CACHE = true;
+
   /** An outbox row published this long ago whose job has not finished is checked by the sweeper. */
   @Transform(toInt) @IsInt() @Min(100)
   OUTBOX_STALE_AFTER_MS = 60_000;

@@ -14,10 +14,15 @@ export class PgListener {
       databaseUrl: string;
       channel: string;
       applicationName: string;
-      onNotify: () => void;
+      onNotify: (payload: string) => void;
       onReconnect?: () => void;
     },
   ) {}
+
+  /** Whether the LISTEN connection is up now: while it is not, notifications may be missed. */
+  get listening(): boolean {
+    return this.client !== undefined;
+  }
 
   /** Connects and LISTENs; rejects when the first connection fails (the caller then relies on polling). */
   async start(): Promise<void> {
@@ -38,7 +43,7 @@ export class PgListener {
       void client.end().catch(() => undefined);
       this.reconnect();
     });
-    client.on('notification', () => this.options.onNotify());
+    client.on('notification', (message) => this.options.onNotify(message.payload ?? ''));
     await client.connect();
     await client.query(`LISTEN ${this.options.channel}`);
     this.client = client;

@@ -10,6 +10,7 @@ export const OWNERS = {
   idempotency: 'src/platform/idempotency',
   outbox: 'src/platform/outbox',
   throttle: 'src/platform/throttle',
+  cache: 'src/platform/cache',
   organizations: 'src/modules/organizations',
   approvals: 'src/modules/approvals',
   notifications: 'src/modules/notifications',
@@ -36,6 +37,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   idempotency_keys: 'idempotency',
   outbox: 'outbox',
   rate_limit_counters: 'throttle',
+  reference_versions: 'cache',
   // organizations
   regions: 'organizations',
   organizations: 'organizations',
@@ -126,6 +128,7 @@ export const READ_MODELS: Readonly<Record<string, TableOwner>> = {
   read_approval_cases: 'approvals',
   read_pending_jobs: 'outbox',
   read_order_parties: 'orders',
+  read_voucher_for_order: 'vouchers',
 };
 
 /** The folder that alone may touch `table`, or undefined for a name that is not a table. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditInput, AuditWriter } from '../audit/audit-writer';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
-import { OutboxMessage, OutboxWriter } from '../outbox/outbox-writer';
+import { OUTBOX_WAKE_SQL, OutboxMessage, OutboxWriter } from '../outbox/outbox-writer';
 import { JobName, JobPayload } from '../queue/queue.registry';
 
 /** What a unit of work hands its body: the transaction's manager, plus audit and outbox buffers. */
@@ -39,11 +39,29 @@ export class UnitOfWork {
     return this.dataSource.transaction(async (manager) => {
       const tx = new Transaction(manager);
       const result = await work(tx);
-      await this.outbox.write(manager, tx.messages);
-      // Last, so the audit chain lock is held only until commit.
-      await this.audit.append(manager, tx.auditEvents);
-      await this.idempotency.completeInTransaction(manager, result);
+      await this.finish(manager, tx, result);
       return result;
     });
+  }
+
+  /**
+   * The outbox rows, the audit rows and the idempotency record in one statement (one round trip):
+   * each writer hands over its INSERT/UPDATE as a member of one `WITH`.
+   */
+  private async finish(manager: EntityManager, tx: Transaction, result: unknown): Promise<void> {
+    const params: unknown[] = [];
+    const members: string[] = [];
+    const add = (statement: { sql: string; params: unknown[] } | null): boolean => {
+      if (!statement) return false;
+      members.push(`w${members.length} AS (${statement.sql})`);
+      params.push(...statement.params);
+      return true;
+    };
+    const woke = add(this.outbox.insertStatement(tx.messages, params.length + 1)) ? `, ${OUTBOX_WAKE_SQL}::text AS woke` : '';
+    add(this.audit.insertStatement(tx.auditEvents, params.length + 1));
+    const completion = add(this.idempotency.completionStatement(result, params.length + 1)) ? `w${members.length - 1}` : null;
+    if (members.length === 0) return;
+    const [row] = (await manager.query(`WITH ${members.join(', ')} SELECT ${completion ? `(SELECT count(*) FROM ${completion})::int` : '0'} AS completed${woke}`, params)) as { completed: number }[];
+    if (completion) this.idempotency.settleCompletion(row.completed);
   }
 }

@@ -19,6 +19,9 @@ interface PgDriverError {
  * last line of defence (unique invoice numbers, CHECK balance >= 0, exclusion constraints),
  * so its refusals must reach the client as 409/422, not as 500.
  */
+/** SQLSTATE a database function raises when a retry took the request's Idempotency-Key over mid-flight. */
+export const IDEMPOTENCY_TAKEN_OVER = 'GI001';
+
 export function domainErrorFromDatabase(error: unknown): DomainError | undefined {
   const driver = (error instanceof QueryFailedError ? error.driverError : error) as PgDriverError | undefined;
   if (!driver || typeof driver.code !== 'string') return undefined;
@@ -38,6 +41,8 @@ export function domainErrorFromDatabase(error: unknown): DomainError | undefined
     case '40001':
     case '40P01':
       return new DomainError(ErrorCode.Conflict, 'Concurrent update; retry the request');
+    case IDEMPOTENCY_TAKEN_OVER:
+      return new DomainError(ErrorCode.IdempotencyInProgress, 'The Idempotency-Key was taken over by a retry; this attempt was rolled back');
     case '53300': // too_many_connections: the server is full, not the request wrong
     case '57P03': // cannot_connect_now: starting up or shutting down
       return new DomainError(ErrorCode.ServiceUnavailable, 'The database is busy; try again shortly', { retryAfterSeconds: 5 });

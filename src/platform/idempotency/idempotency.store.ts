@@ -67,17 +67,27 @@ export class IdempotencyStore {
     return { kind: 'replay', status: row.response_status ?? 200, body: row.response_body };
   }
 
-  /** Called by UnitOfWork inside its transaction: the key completes iff the change commits. */
-  async completeInTransaction(manager: EntityManager, result: unknown): Promise<void> {
+  /**
+   * Called by UnitOfWork inside its transaction, so the key completes iff the change commits: the
+   * UPDATE that completes the request's key (placeholders from `$firstParam`, RETURNING a row when it
+   * did), or null when the request carries no key or an earlier unit of work completed it.
+   * UnitOfWork sends it with its other rows and hands the count to settleCompletion.
+   */
+  completionStatement(result: unknown, firstParam: number): { sql: string; params: unknown[] } | null {
     const pending = this.context.idempotency;
-    if (!pending) return;
-    const [, updated] = (await manager.query(
-      `UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_body = $4::jsonb
-        WHERE id = $1 AND claim_token = $2 AND status = 'in_progress' RETURNING id`,
-      [pending.id, pending.claimToken, pending.responseStatus, JSON.stringify(result ?? null)],
-    )) as [unknown[], number];
+    if (!pending) return null;
+    const [id, token, status, body] = [0, 1, 2, 3].map((i) => `$${firstParam + i}`);
+    return {
+      sql: `UPDATE idempotency_keys SET status = 'completed', response_status = ${status}::int, response_body = ${body}::jsonb
+             WHERE id = ${id}::bigint AND claim_token = ${token}::uuid AND status = 'in_progress' RETURNING id`,
+      params: [pending.id, pending.claimToken, pending.responseStatus, JSON.stringify(result ?? null)],
+    };
+  }
+
+  /** `completed` rows from completionStatement: none means a retry took the key over, so the change must roll back. */
+  settleCompletion(completed: number): void {
     // Our lease lapsed and a retry took the key over: this change must not commit beside it.
-    if (updated !== 1) throw new DomainError(ErrorCode.IdempotencyInProgress, 'The Idempotency-Key was taken over by a retry; this attempt was rolled back');
+    if (completed !== 1) throw new DomainError(ErrorCode.IdempotencyInProgress, 'The Idempotency-Key was taken over by a retry; this attempt was rolled back');
     // Later units of work of the same request leave the key alone; the interceptor stores the final answer.
     this.context.setIdempotency(undefined);
   }

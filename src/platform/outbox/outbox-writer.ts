@@ -5,6 +5,9 @@ import { JobName, JobPayload, queueOf } from '../queue/queue.registry';
 
 export const OUTBOX_CHANNEL = 'g60_outbox';
 
+/** Selected after outbox rows are written: wakes the relays in every process once the transaction commits. */
+export const OUTBOX_WAKE_SQL = `pg_notify('${OUTBOX_CHANNEL}', '')`;
+
 /** Payload fields to match and the values each may have (see OutboxWriter.cancelPending). */
 export type PayloadMatch = Readonly<Record<string, readonly string[]>>;
 
@@ -30,20 +33,29 @@ export class OutboxWriter {
   constructor(private readonly context: RequestContext) {}
 
   async write(manager: EntityManager, messages: OutboxMessage[]): Promise<string[]> {
-    if (messages.length === 0) return [];
-    const values: unknown[] = [];
-    const tuples = messages.map((m, i) => {
-      values.push(queueOf(m.name), m.name, JSON.stringify(m.payload), m.runAt ?? new Date(), this.context.requestId ?? null);
-      const b = i * 5;
-      return `($${b + 1}, $${b + 2}, $${b + 3}::jsonb, $${b + 4}, $${b + 5})`;
-    });
-    const rows = (await manager.query(
-      `INSERT INTO outbox (queue, job_name, payload, available_at, request_id) VALUES ${tuples.join(', ')} RETURNING id`,
-      values,
-    )) as { id: string }[];
+    const insert = this.insertStatement(messages, 1);
+    if (!insert) return [];
+    const rows = (await manager.query(`${insert.sql} RETURNING id`, insert.params)) as { id: string }[];
     // Wakes relays in every process as soon as this transaction commits.
-    await manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+    await manager.query(`SELECT ${OUTBOX_WAKE_SQL}`);
     return rows.map((r) => String(r.id));
+  }
+
+  /**
+   * One INSERT of `messages` (placeholders from `$firstParam`), for a caller that sends it as a member
+   * of its own `WITH …` statement; with `gate`, a SQL condition, rows are inserted only when it holds.
+   * That caller also selects OUTBOX_WAKE_SQL under the same condition.
+   */
+  insertStatement(messages: readonly OutboxMessage[], firstParam: number, gate?: string): { sql: string; params: unknown[] } | null {
+    if (messages.length === 0) return null;
+    const params: unknown[] = [];
+    const tuples = messages.map((m) => {
+      const at = firstParam + params.length;
+      params.push(queueOf(m.name), m.name, JSON.stringify(m.payload), m.runAt ?? new Date(), this.context.requestId ?? null);
+      return `($${at}::text, $${at + 1}::text, $${at + 2}::jsonb, $${at + 3}::timestamptz, $${at + 4}::text)`;
+    });
+    const sql = `INSERT INTO outbox (queue, job_name, payload, available_at, request_id) SELECT * FROM (VALUES ${tuples.join(', ')}) AS m${gate ? ` WHERE ${gate}` : ''}`;
+    return { sql, params };
   }
 
   /** Cancels pending timer rows (e.g. an SLA timer when the task is decided). */
