@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client } from 'pg';
 import type { RunningApp } from '../src/bootstrap';
 import { CreateOrderDto } from '../src/modules/orders/dto/order.dto';
@@ -63,9 +62,8 @@ export const holdsBenchmark: Benchmark = {
     rows.push(infoRow('holds', 'HTTP ÷ service, many vouchers', rate('HTTP', 'many') / rate('service', 'many'), '×'));
     for (const p of profiles) {
       const how = `via ${p.path}, one order at a time on the hot voucher`;
-      const trips = p.path === 'service' ? 'round trips to PostgreSQL per order' : 'round trips to PostgreSQL per order (every query of the process: the relay and workers too)';
-      rows.push(infoRow('holds', `${trips}, ${how}`, p.roundTrips, 'round trips'));
-      if (p.path === 'service') rows.push(infoRow('holds', `SQL statements per order (sent + run inside database functions), ${how}`, p.roundTrips + STATEMENTS_INSIDE_PLACE, 'statements'));
+      rows.push(infoRow('holds', `round trips to PostgreSQL per order, ${how}`, p.roundTrips, 'round trips'));
+      rows.push(infoRow('holds', `SQL statements per order (sent + run inside service_order_place), ${how}`, p.roundTrips + STATEMENTS_INSIDE_PLACE, 'statements'));
       rows.push(infoRow('holds', `time per order in PostgreSQL (from sending a query to its answer), ${how}`, p.dbMs, 'ms'));
       rows.push(infoRow('holds', `time per order in the Node process (the rest), ${how}`, p.wallMs - p.dbMs, 'ms'));
     }
@@ -218,8 +216,8 @@ async function runApp(ctx: BenchContext, databaseUrl: string, w: Workload): Prom
       }
     }
     for (const path of ['HTTP', 'service'] as const) {
-      const place = path === 'HTTP' ? httpOrder(http, serviceId) : serviceOrder(running, serviceId);
-      const p = await profileOrders(place, hot, w.profileHolds, path);
+      const place = path === 'HTTP' ? httpOrder(http, serviceId, true) : serviceOrder(running, serviceId, true);
+      const p = await profileOrders(running.app.get(RequestContext), place, hot, w.profileHolds);
       ctx.log(`${path}, one at a time: ${p.roundTrips.toFixed(2)} round trips per order, ${p.dbMs.toFixed(2)} ms in the database of ${p.wallMs.toFixed(2)} ms`);
       profiles.push({ path, ...p });
     }
@@ -233,19 +231,23 @@ async function runApp(ctx: BenchContext, databaseUrl: string, w: Workload): Prom
 
 type Place = (holder: Holder) => Promise<void>;
 
-function httpOrder(http: JsonClient, serviceId: string): Place {
+/** Request ids of the profiled orders: their queries are the ones counted (profileOrders). */
+const PROFILED = 'bench-profile-';
+
+function httpOrder(http: JsonClient, serviceId: string, profiled = false): Place {
   return async (h) => {
-    await http.expect(201, 'POST', '/api/v1/service-orders', { serviceId, voucherId: h.voucherId, quantity: 1 }, h.auth);
+    const headers = profiled ? { ...h.auth, 'X-Request-Id': `${PROFILED}${randomUUID()}` } : h.auth;
+    await http.expect(201, 'POST', '/api/v1/service-orders', { serviceId, voucherId: h.voucherId, quantity: 1 }, headers);
   };
 }
 
 /** The service as the controller calls it, inside a request context carrying the actor. */
-function serviceOrder(running: RunningApp, serviceId: string): Place {
+function serviceOrder(running: RunningApp, serviceId: string, profiled = false): Place {
   const orders = running.app.get(OrdersService);
   const context = running.app.get(RequestContext);
   return async (h) => {
     const dto: CreateOrderDto = { serviceId, voucherId: h.voucherId, quantity: 1 };
-    await context.run(`bench-${randomUUID()}`, async () => {
+    await context.run(`${profiled ? PROFILED : 'bench-'}${randomUUID()}`, async () => {
       context.setActor(h.actor);
       const order = await orders.create(h.actor, dto);
       if (order.subsidyHeldFen !== SUBSIDY_FEN) throw new Error(`expected a hold of ${SUBSIDY_FEN} fen, got ${order.subsidyHeldFen}`);
@@ -261,21 +263,20 @@ interface Profile {
 }
 
 /**
- * `count` orders one after another (nothing queues), with pg queries counted and timed from the call
- * to its answer: round trips per order, and the time in PostgreSQL (with the socket) against the time
- * in the Node process (validation, pricing, JSON; on the HTTP path also HTTP and the benchmark's own
- * client, which shares the process). Through the service only the order's own queries count (those
- * issued in its async context); over HTTP the request runs in the server's context, so every query
- * of the process counts, the outbox relay's and the workers' included.
+ * `count` orders one after another (nothing queues), with the pg queries of those requests (their
+ * request id starts with PROFILED: authentication, rate limiting and idempotency included; the jobs
+ * they queue, which carry the same request id, not) counted and timed from the call to its answer: round trips per order,
+ * and the time in PostgreSQL (with the socket) against the time in the Node process (validation,
+ * pricing, JSON; on the HTTP path also HTTP and the benchmark's own client, which shares the process).
  */
-async function profileOrders(place: Place, holder: Holder, count: number, path: Path): Promise<Omit<Profile, 'path'>> {
-  const mine = new AsyncLocalStorage<true>();
+async function profileOrders(context: RequestContext, place: Place, holder: Holder, count: number): Promise<Omit<Profile, 'path'>> {
   const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   let roundTrips = 0;
   let dbMs = 0;
   proto.query = function (this: unknown, ...args: unknown[]) {
-    if (path === 'service' && !mine.getStore()) return original.apply(this, args);
+    // The order's own queries: its request's, not those of the jobs it queued (they carry its request id).
+    if (!context.requestId?.startsWith(PROFILED) || context.jobId) return original.apply(this, args);
     roundTrips += 1;
     const started = nowMs();
     const last = args[args.length - 1];
@@ -299,7 +300,7 @@ async function profileOrders(place: Place, holder: Holder, count: number, path: 
     roundTrips = 0;
     dbMs = 0;
     const started = nowMs();
-    for (let i = 0; i < count - 1; i += 1) await mine.run(true, () => place(holder));
+    for (let i = 0; i < count - 1; i += 1) await place(holder);
     const wallMs = nowMs() - started;
     return { roundTrips: roundTrips / (count - 1), dbMs: dbMs / (count - 1), wallMs: wallMs / (count - 1) };
   } finally {

@@ -4,6 +4,7 @@ import { Actor } from './actor';
 
 export interface RequestStore extends ClsStore {
   requestId?: string;
+  jobId?: string;
   actor?: Actor;
   /** Set by the idempotency interceptor; completed inside the request's unit of work. */
   idempotency?: { id: string; claimToken: string; responseStatus: number };
@@ -50,10 +51,16 @@ export class RequestContext {
     if (this.cls.isActive()) this.cls.set('idempotency', undefined);
   }
 
-  /** Runs `fn` in a fresh context (queue jobs, scripts), optionally tagged with a request id. */
-  run<T>(requestId: string | undefined, fn: () => Promise<T>): Promise<T> {
+  /** The queue job this context runs, if it runs one (it then carries the request id of the request that queued it). */
+  get jobId(): string | undefined {
+    return this.cls.isActive() ? this.cls.get('jobId') : undefined;
+  }
+
+  /** Runs `fn` in a fresh context (queue jobs, scripts), optionally tagged with a request id and the job it runs. */
+  run<T>(requestId: string | undefined, fn: () => Promise<T>, jobId?: string): Promise<T> {
     return this.cls.run(async () => {
       if (requestId) this.cls.set('requestId', requestId);
+      if (jobId) this.cls.set('jobId', jobId);
       return fn();
     });
   }

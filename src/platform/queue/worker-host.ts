@@ -59,8 +59,10 @@ export class WorkerHost {
         outcome = 'skipped';
         return { skipped: true };
       }
-      const result = await this.context.run(requestId, () =>
-        handler(payload, { jobId: String(job.id), attempt: job.attemptsMade + 1, outboxId }),
+      const result = await this.context.run(
+        requestId,
+        () => handler(payload, { jobId: String(job.id), attempt: job.attemptsMade + 1, outboxId }),
+        String(job.id),
       );
       if (outboxId) await this.outbox.markProcessed(outboxId);
       return result ?? null;
