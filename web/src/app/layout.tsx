@@ -91,6 +91,11 @@ export function Shell({ areas }: { areas: Area[] }) {
       <Layout>
         {/* Below md (a phone) the menu folds away behind antd's trigger tab, leaving the page the whole width. */}
         {/* Its fold-out tab floats at the bottom left, clear of the page title it would otherwise cover. */}
+        {/* The menu stays inline while the Sider folds (inlineCollapsed={false}; antd would otherwise follow the Sider */}
+        {/* into a collapsed, vertical menu): the folded Sider is zero-width and clips it anyway, and antd's collapse */}
+        {/* unmounts the groups' lists and reports every group closed (onOpenChange([])), which no later unfolding */}
+        {/* undoes. So after any fold and unfold (a phone turned, a window narrowed and widened, or a viewport that */}
+        {/* flickers for an instant as a browser takes a full-page screenshot) every group stayed shut. */}
         <Layout.Sider
           width={220}
           theme="light"
@@ -100,6 +105,7 @@ export function Shell({ areas }: { areas: Area[] }) {
         >
           <Menu
             mode="inline"
+            inlineCollapsed={false}
             selectedKeys={selected ? [selected] : []}
             openKeys={openKeys}
             onOpenChange={setOpenKeys}
