@@ -35,6 +35,7 @@ import { MetricsService } from './metrics/metrics.service';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxSweeper } from './outbox/outbox-sweeper';
 import { OutboxStore } from './outbox/outbox-store';
+import { OutboxWaker } from './outbox/outbox-waker';
 import { OutboxWriter } from './outbox/outbox-writer';
 import { JobRegistry } from './queue/job-registry';
 import { QueueAdminController } from './queue/queue-admin.controller';
@@ -53,7 +54,7 @@ export interface PlatformOptions {
 const SERVICES = [
   RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditSealer, AuditService, OutboxWriter, OutboxStore, OutboxRelay, OutboxSweeper,
   IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, WorkerHost, PasswordHasher, TokenService,
-  ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard, ReferenceCache,
+  ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard, ReferenceCache, OutboxWaker,
 ];
 
 /** What every domain module stands on. Global, so modules import nothing to use it. */

@@ -7,7 +7,8 @@ import { RequestContext } from '../../platform/context/request-context';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
-import { OUTBOX_WAKE_SQL, OutboxMessage, OutboxWriter } from '../../platform/outbox/outbox-writer';
+import { OutboxWaker } from '../../platform/outbox/outbox-waker';
+import { OutboxMessage, OutboxWriter } from '../../platform/outbox/outbox-writer';
 import { JobName } from '../../platform/queue/queue.registry';
 import { RecognitionService } from '../catalog/recognition.service';
 import { OrganizationDirectory } from '../organizations/organization-directory';
@@ -75,6 +76,7 @@ export class OrdersService {
     private readonly references: OrderReferences,
     private readonly auditWriter: AuditWriter,
     private readonly outboxWriter: OutboxWriter,
+    private readonly waker: OutboxWaker,
     private readonly context: RequestContext,
   ) {}
 
@@ -154,13 +156,14 @@ export class OrdersService {
     const [placed] = (await this.dataSource.query(
       `WITH m AS MATERIALIZED (SELECT * FROM service_order_place(${Array.from({ length: 19 }, (_, i) => `$${i + 1}`).join(', ')})),
             ${members.map((member, i) => `w${i} AS (${member!.sql})`).join(',\n            ')}
-       SELECT m.outcome, m.voucher_status, m.available_fen${notify ? `, CASE WHEN m.outcome = 'ok' THEN ${OUTBOX_WAKE_SQL}::text END AS woke` : ''} FROM m`,
+       SELECT m.outcome, m.voucher_status, m.available_fen FROM m`,
       params,
     )) as { outcome: PlaceOutcome; voucher_status: string | null; available_fen: string | null }[];
     switch (placed.outcome) {
       case 'ok':
         // The key is complete; later units of work of this request leave it alone (as UnitOfWork does).
         if (idempotency) this.context.setIdempotency(undefined);
+        if (notify) this.waker.wake();
         return { kind: 'placed', order: result };
       case 'missing':
         throw DomainError.notFound('Voucher');

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditInput, AuditWriter } from '../audit/audit-writer';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
-import { OUTBOX_WAKE_SQL, OutboxMessage, OutboxWriter } from '../outbox/outbox-writer';
+import { OutboxWaker } from '../outbox/outbox-waker';
+import { OutboxMessage, OutboxWriter } from '../outbox/outbox-writer';
 import { JobName, JobPayload } from '../queue/queue.registry';
 
 /** What a unit of work hands its body: the transaction's manager, plus audit and outbox buffers. */
@@ -24,7 +25,8 @@ export class Transaction {
 
 /**
  * The one way to change state: the body's writes, its audit rows, its outbox rows and the
- * request's idempotency record commit together or not at all.
+ * request's idempotency record commit together or not at all. After a commit that wrote outbox
+ * rows, the relays are woken (OutboxWaker: no NOTIFY inside the transaction).
  */
 @Injectable()
 export class UnitOfWork {
@@ -33,15 +35,20 @@ export class UnitOfWork {
     private readonly audit: AuditWriter,
     private readonly outbox: OutboxWriter,
     private readonly idempotency: IdempotencyStore,
+    private readonly waker: OutboxWaker,
   ) {}
 
-  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
+  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    let wrote = false;
+    const result = await this.dataSource.transaction(async (manager) => {
       const tx = new Transaction(manager);
-      const result = await work(tx);
-      await this.finish(manager, tx, result);
-      return result;
+      const done = await work(tx);
+      await this.finish(manager, tx, done);
+      wrote = tx.messages.length > 0;
+      return done;
     });
+    if (wrote) this.waker.wake();
+    return result;
   }
 
   /**
@@ -57,11 +64,11 @@ export class UnitOfWork {
       params.push(...statement.params);
       return true;
     };
-    const woke = add(this.outbox.insertStatement(tx.messages, params.length + 1)) ? `, ${OUTBOX_WAKE_SQL}::text AS woke` : '';
+    add(this.outbox.insertStatement(tx.messages, params.length + 1));
     add(this.audit.insertStatement(tx.auditEvents, params.length + 1));
     const completion = add(this.idempotency.completionStatement(result, params.length + 1)) ? `w${members.length - 1}` : null;
     if (members.length === 0) return;
-    const [row] = (await manager.query(`WITH ${members.join(', ')} SELECT ${completion ? `(SELECT count(*) FROM ${completion})::int` : '0'} AS completed${woke}`, params)) as { completed: number }[];
+    const [row] = (await manager.query(`WITH ${members.join(', ')} SELECT ${completion ? `(SELECT count(*) FROM ${completion})::int` : '0'} AS completed`, params)) as { completed: number }[];
     if (completion) this.idempotency.settleCompletion(row.completed);
   }
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DATABASE_URL } from '../database/database.tokens';
 import { PgListener } from '../database/pg-listener';
+import { OutboxWaker } from './outbox-waker';
 import { MetricsService } from '../metrics/metrics.service';
 import { QueueService } from '../queue/queue.service';
 import { isJobName, JOB_SPECS } from '../queue/queue.registry';
@@ -38,12 +39,14 @@ export class OutboxRelay {
     private readonly config: AppConfig,
     private readonly metrics: MetricsService,
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly waker: OutboxWaker,
   ) {}
 
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    // The poll loop keeps relaying meanwhile; LISTEN only shortens the delay.
+    // The poll loop keeps relaying meanwhile; wake-ups (OutboxWaker, or a NOTIFY from a process without Redis) only shorten the delay.
+    await this.waker.listen(() => void this.kick().catch(() => undefined)).catch((err) => this.logger.warn({ err: String(err) }, 'Subscribing to outbox wake-ups failed; relying on polling'));
     this.listener = new PgListener({ databaseUrl: this.databaseUrl, channel: OUTBOX_CHANNEL, applicationName: 'g60-outbox-listen', onNotify: () => void this.kick().catch(() => undefined) });
     await this.listener.start().catch((err) => this.logger.warn({ err: String(err) }, 'LISTEN failed; relying on polling'));
     this.schedule(0);

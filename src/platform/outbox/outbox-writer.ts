@@ -5,9 +5,6 @@ import { JobName, JobPayload, queueOf } from '../queue/queue.registry';
 
 export const OUTBOX_CHANNEL = 'g60_outbox';
 
-/** Selected after outbox rows are written: wakes the relays in every process once the transaction commits. */
-export const OUTBOX_WAKE_SQL = `pg_notify('${OUTBOX_CHANNEL}', '')`;
-
 /** Payload fields to match and the values each may have (see OutboxWriter.cancelPending). */
 export type PayloadMatch = Readonly<Record<string, readonly string[]>>;
 
@@ -27,7 +24,7 @@ export function outboxIdOfJob(jobId: string | undefined): string | undefined {
   return jobId?.startsWith('ob-') ? jobId.slice(3) : undefined;
 }
 
-/** Writes outbox rows inside the caller's transaction; the relay publishes them after commit. */
+/** Writes outbox rows inside the caller's transaction; the relay publishes them after commit (woken by OutboxWaker). */
 @Injectable()
 export class OutboxWriter {
   constructor(private readonly context: RequestContext) {}
@@ -36,15 +33,13 @@ export class OutboxWriter {
     const insert = this.insertStatement(messages, 1);
     if (!insert) return [];
     const rows = (await manager.query(`${insert.sql} RETURNING id`, insert.params)) as { id: string }[];
-    // Wakes relays in every process as soon as this transaction commits.
-    await manager.query(`SELECT ${OUTBOX_WAKE_SQL}`);
     return rows.map((r) => String(r.id));
   }
 
   /**
    * One INSERT of `messages` (placeholders from `$firstParam`), for a caller that sends it as a member
    * of its own `WITH …` statement; with `gate`, a SQL condition, rows are inserted only when it holds.
-   * That caller also selects OUTBOX_WAKE_SQL under the same condition.
+   * After the commit the caller calls OutboxWaker.wake() (UnitOfWork does).
    */
   insertStatement(messages: readonly OutboxMessage[], firstParam: number, gate?: string): { sql: string; params: unknown[] } | null {
     if (messages.length === 0) return null;
