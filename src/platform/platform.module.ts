@@ -34,6 +34,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxSweeper } from './outbox/outbox-sweeper';
 import { OutboxStore } from './outbox/outbox-store';
 import { OutboxWriter } from './outbox/outbox-writer';
+import { InlineJobs } from './queue/inline-jobs';
 import { JobRegistry } from './queue/job-registry';
 import { QueueAdminController } from './queue/queue-admin.controller';
 import { QueueAdminService } from './queue/queue-admin.service';
@@ -50,7 +51,7 @@ export interface PlatformOptions {
 
 const SERVICES = [
   RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditService, OutboxWriter, OutboxStore, OutboxRelay, OutboxSweeper,
-  IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, WorkerHost, PasswordHasher, TokenService,
+  IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, InlineJobs, WorkerHost, PasswordHasher, TokenService,
   ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard,
 ];
 
