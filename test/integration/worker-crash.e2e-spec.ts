@@ -1,7 +1,7 @@
-import { Job, Queue } from 'bullmq';
+import { createPostgresBackend, Job, Queue, withBackend } from 'bullmq';
 import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { outboxJobId } from '../../src/platform/outbox/outbox-writer';
 import { JobName, QueueName } from '../../src/platform/queue/queue.registry';
 import { ChildApp, freePort, spawnApp, waitForHealthy } from '../support/child-app';
@@ -22,6 +22,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * processes that the test starts and kills with SIGKILL, as a crash would.
  */
 class Cluster {
+  constructor(readonly backend: 'redis' | 'postgres' = 'redis') {}
+
   readonly queuePrefix = `t${randomBytes(4).toString('hex')}`;
   readonly workers: ChildApp[] = [];
   db!: TestDatabase;
@@ -30,6 +32,7 @@ class Cluster {
   base!: string;
   private env!: Record<string, string>;
   private redis?: IORedis;
+  private pool?: Pool;
   private readonly queues = new Map<QueueName, Queue>();
 
   async start(): Promise<void> {
@@ -42,6 +45,7 @@ class Cluster {
       NODE_ENV: 'production',
       DATABASE_URL: this.db.url,
       REDIS_URL: TEST_REDIS_URL,
+      QUEUE_BACKEND: this.backend,
       QUEUE_PREFIX: this.queuePrefix,
       JWT_SECRET: TEST_JWT_SECRET,
       PORT: String(port),
@@ -106,6 +110,7 @@ class Cluster {
     }
     for (const queue of this.queues.values()) await attempt(async () => queue.close());
     this.redis?.disconnect();
+    await attempt(async () => this.pool?.end());
     await attempt(async () => this.pg?.end());
     await attempt(async () => this.db?.drop());
     await attempt(() => deleteQueueKeys(this.queuePrefix));
@@ -116,11 +121,18 @@ class Cluster {
     return (await this.pg.query(text, params)).rows;
   }
 
+  /** A queue of the cluster, on its backend (BullMQ's PostgreSQL backend keeps its tables in schema bullmq). */
   queue(name: QueueName): Queue {
-    this.redis ??= new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.redis, prefix: this.queuePrefix });
+      if (this.backend === 'redis') {
+        this.redis ??= new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+        queue = new Queue(name, { connection: this.redis, prefix: this.queuePrefix });
+      } else {
+        this.pool ??= new Pool({ connectionString: this.db.url, options: '-c search_path=bullmq', max: 2 });
+        const { Queue: PgQueue } = withBackend(createPostgresBackend);
+        queue = new PgQueue(name, { connection: this.pool }) as unknown as Queue;
+      }
       this.queues.set(name, queue);
     }
     return queue;
@@ -536,8 +548,8 @@ describe('chaos: workers killed at random while deciders work, every case still 
   });
 });
 
-describe('one admission in four jobs; two of them killed (mid-stage, and after their commit) and retried by the surviving worker within 10 s', () => {
-  const cluster = new Cluster();
+describe.each(['redis', 'postgres'] as const)('one admission in four jobs; two of them killed (mid-stage, and after their commit) and retried by the surviving worker within 10 s (queue on %s)', (backend) => {
+  const cluster = new Cluster(backend);
   let admin: Auth;
   let partner: Auth;
 
@@ -644,7 +656,7 @@ describe('one admission in four jobs; two of them killed (mid-stage, and after t
       await locker.end();
       if (first) await cluster.crash(first);
     }
-    process.stderr.write(`[worker-crash] killed worker's job done by the survivor after the kill: ${JSON.stringify(recoveries)} ms\n`);
+    process.stderr.write(`[worker-crash] ${backend}: killed worker's job done by the survivor after the kill: ${JSON.stringify(recoveries)} ms\n`);
     expect(recoveries.midStage).toBeLessThan(10_000);
     expect(recoveries.afterCommit).toBeLessThan(10_000);
 

@@ -97,7 +97,7 @@ export class WorkerHost {
  * loop stall of up to ~3/4 of the lock. A killed worker renews nothing: its lock lapses within
  * WORKER_LOCK_MS; a check marks the job, and the first check after the lapse that finds it marked
  * moves it back to waiting, at most WORKER_STALLED_CHECK_MS later. Retried within lock + interval
- * (5 s + 2 s by default) as long as any worker of the queue is running.
+ * (5 s + 1 s by default) as long as any worker of the queue is running.
  */
 export function workerLockOptions(config: AppConfig): Pick<WorkerOptions, 'lockDuration' | 'lockRenewTime' | 'stalledInterval' | 'maxStalledCount'> {
   return {
