@@ -528,14 +528,14 @@ class QueueProbe {
     return held;
   }
 
-  /** When the job finished (its worker's clock), once it has; null if not within `timeoutMs`. */
-  async finishedOn(queue: string, id: string, timeoutMs: number): Promise<{ state: string; finishedOn: number } | null> {
+  /** When the job's last attempt started and when it finished (its worker's clock), once it has; null if not within `timeoutMs`. */
+  async finishedOn(queue: string, id: string, timeoutMs: number): Promise<{ state: string; processedOn: number; finishedOn: number } | null> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const state = await this.queue(queue).getJobState(id);
       if (state === 'completed' || state === 'failed') {
         const job = await this.queue(queue).getJob(id);
-        if (job?.finishedOn) return { state, finishedOn: job.finishedOn };
+        if (job?.finishedOn) return { state, processedOn: job.processedOn ?? job.finishedOn, finishedOn: job.finishedOn };
       }
       await sleep(50);
     }
@@ -581,7 +581,7 @@ async function scenarioWorkerKills(c: Cluster): Promise<ScenarioResult> {
   const probe = new QueueProbe(c.queuePrefix);
   const locker = new Client({ connectionString: c.databaseUrl, application_name: 'g60-chaos-locker' });
   await locker.connect();
-  const retries: { kill: number; job: string; afterKillMs: number | null }[] = [];
+  const retries: { kill: number; job: string; startedAfterKillMs: number | null; afterKillMs: number | null }[] = [];
   let trapped = 0;
   try {
     // Two workers: one is killed, the other must take over the killed worker's jobs.
@@ -604,7 +604,7 @@ async function scenarioWorkerKills(c: Cluster): Promise<ScenarioResult> {
         const replacement = c.startWorker();
         for (const job of held) {
           const done = await probe.finishedOn(job.queue, job.id, 20_000);
-          retries.push({ kill: i + 1, job: `${job.name} ${job.id}`, afterKillMs: done ? done.finishedOn - killedAt : null });
+          retries.push({ kill: i + 1, job: `${job.name} ${job.id}`, startedAfterKillMs: done ? done.processedOn - killedAt : null, afterKillMs: done ? done.finishedOn - killedAt : null });
         }
         await replacement;
       }
@@ -618,7 +618,8 @@ async function scenarioWorkerKills(c: Cluster): Promise<ScenarioResult> {
       ok: retries.length > 0 && slow.length === 0,
       detail: retries.length === 0 ? 'no killed worker held a job: not exercised' : slow.length ? `too slow: ${JSON.stringify(slow.slice(0, 3))}` : `${retries.length} job(s), slowest ${(worst / 1000).toFixed(1)} s after its kill`,
     });
-    result.notes.push(`killed workers' jobs, done after the kill: ${retries.map((r) => (r.afterKillMs === null ? 'never' : `${(r.afterKillMs / 1000).toFixed(1)} s`)).join(', ') || 'none'}`);
+    const seconds = (ms: number | null) => (ms === null ? 'never' : `${(ms / 1000).toFixed(1)} s`);
+    result.notes.push(`killed workers' jobs, retry started / done after the kill: ${retries.map((r) => `${seconds(r.startedAfterKillMs)} / ${seconds(r.afterKillMs)}`).join(', ') || 'none'}`);
     return result;
   } finally {
     await locker.query('ROLLBACK').catch(() => undefined);

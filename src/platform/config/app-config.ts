@@ -100,10 +100,10 @@ export class AppConfig {
   /**
    * How long a job's lock lasts unless its worker renews it (every quarter of this). A job of a worker
    * that died is retried once the lock lapsed and a stalled-job check saw it twice: within
-   * WORKER_LOCK_MS + WORKER_STALLED_CHECK_MS (6 s by default; docs/architecture.md, "Queues").
+   * WORKER_LOCK_MS + WORKER_STALLED_CHECK_MS (5 s by default; docs/architecture.md, "Queues").
    */
   @Transform(toInt) @IsInt() @Min(500)
-  WORKER_LOCK_MS = 5_000;
+  WORKER_LOCK_MS = 4_000;
 
   /** How often each queue is checked for stalled jobs (active with a lapsed lock), across all workers. */
   @Transform(toInt) @IsInt() @Min(100)

@@ -94,10 +94,10 @@ export class WorkerHost {
  * which implements them the same way: a lock that lapses, and a two-pass stalled-job check per queue).
  * A job's lock lasts WORKER_LOCK_MS and is renewed every quarter of it (BullMQ checks each half
  * renewal period and extends locks older than that), so a live worker keeps its jobs through an event
- * loop stall of up to ~3/4 of the lock. A killed worker renews nothing: its lock lapses within
+ * loop stall of up to ~3/4 of the lock (3 s). A killed worker renews nothing: its lock lapses within
  * WORKER_LOCK_MS; a check marks the job, and the first check after the lapse that finds it marked
  * moves it back to waiting, at most WORKER_STALLED_CHECK_MS later. Retried within lock + interval
- * (5 s + 1 s by default) as long as any worker of the queue is running.
+ * (4 s + 1 s by default) as long as any worker of the queue is running.
  */
 export function workerLockOptions(config: AppConfig): Pick<WorkerOptions, 'lockDuration' | 'lockRenewTime' | 'stalledInterval' | 'maxStalledCount'> {
   return {
