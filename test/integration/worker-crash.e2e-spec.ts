@@ -169,6 +169,12 @@ class Cluster {
     return { status: res.status, body: text ? JSON.parse(text) : null };
   }
 
+  /** Publishes the next provider_admission version as the platform admin. */
+  async publishAdmission(admin: Auth, name: string, stages: unknown[]): Promise<void> {
+    const res = await this.http('POST', '/api/v1/workflow-definitions', admin, { key: 'provider_admission', name, subjectType: 'provider_admission', stages });
+    expect(res.status).toBe(201);
+  }
+
   async login(email: string): Promise<Auth> {
     const res = await this.http('POST', '/api/v1/auth/login', undefined, { email, password: 'G60-demo-2026' });
     if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -416,24 +422,18 @@ describe('chaos: workers killed at random while deciders work, every case still 
   it('15 admissions through 5 random kill -9 / restart cycles end approved, each stage and effect once', async () => {
     const [admin, partner] = [await cluster.login(DEMO.admin), await cluster.login(DEMO.partner)];
     // Version 2: a 1-second public notice, so cases run to 'approved'; an SLA whose timers the decision cancels.
-    const published = await cluster.http('POST', '/api/v1/workflow-definitions', admin, {
-      key: 'provider_admission',
-      name: 'provider_admission (crash test)',
-      subjectType: 'provider_admission',
-      stages: [
-        { key: 'precheck', name: '资质自动核验', kind: 'precheck' },
-        {
-          key: 'admission_review',
-          name: '入驻审核',
-          kind: 'review',
-          deciderRoles: ['approver', 'partner_admin'],
-          regionScope: 'subject_city',
-          sla: { durationSeconds: 3600, remindAtFraction: 0.5 },
-        },
-        { key: 'public_notice', name: '公示', kind: 'timer', timerSeconds: 1, objectionsStop: true },
-      ],
-    });
-    expect(published.status).toBe(201);
+    await cluster.publishAdmission(admin, 'provider_admission (crash test)', [
+      { key: 'precheck', name: '资质自动核验', kind: 'precheck' },
+      {
+        key: 'admission_review',
+        name: '入驻审核',
+        kind: 'review',
+        deciderRoles: ['approver', 'partner_admin'],
+        regionScope: 'subject_city',
+        sla: { durationSeconds: 3600, remindAtFraction: 0.5 },
+      },
+      { key: 'public_notice', name: '公示', kind: 'timer', timerSeconds: 1, objectionsStop: true },
+    ]);
 
     const providers = await Promise.all(Array.from({ length: PROVIDERS }, () => cluster.registerProvider()));
     const caseIds = new Set(providers.map((p) => p.caseId));
@@ -557,17 +557,11 @@ describe.each(['redis', 'postgres'] as const)('one admission in four jobs; two o
     await cluster.start();
     [admin, partner] = [await cluster.login(DEMO.admin), await cluster.login(DEMO.partner)];
     // The benchmark's workflow: pre-check → Shanghai partner review → platform review (no timers).
-    const published = await cluster.http('POST', '/api/v1/workflow-definitions', admin, {
-      key: 'provider_admission',
-      name: 'provider_admission (jobs per case)',
-      subjectType: 'provider_admission',
-      stages: [
-        { key: 'precheck', name: '资质自动核验', kind: 'precheck' },
-        { key: 'admission_review', name: '入驻审核', kind: 'review', deciderRoles: ['approver', 'partner_admin'], regionScope: 'subject_city' },
-        { key: 'platform_review', name: '平台复核', kind: 'review', deciderRoles: ['platform_admin'], regionScope: 'platform' },
-      ],
-    });
-    expect(published.status).toBe(201);
+    await cluster.publishAdmission(admin, 'provider_admission (jobs per case)', [
+      { key: 'precheck', name: '资质自动核验', kind: 'precheck' },
+      { key: 'admission_review', name: '入驻审核', kind: 'review', deciderRoles: ['approver', 'partner_admin'], regionScope: 'subject_city' },
+      { key: 'platform_review', name: '平台复核', kind: 'review', deciderRoles: ['platform_admin'], regionScope: 'platform' },
+    ]);
   });
   afterAll(() => cluster.stop());
 
@@ -575,7 +569,7 @@ describe.each(['redis', 'postgres'] as const)('one admission in four jobs; two o
     return cluster.until(async () => (await cluster.openTasks(auth)).find((t) => t.caseId === caseId && t.stageKey === stageKey), 20_000, `the ${stageKey} task`);
   }
 
-  /** The advance row of the case from a stage, once it is published; and whether a session is blocked behind `lockerPid`. */
+  /** The advance row of the case from a stage, once it is published. */
   async function advanceFrom(caseId: string, fromStage: number): Promise<Row | undefined> {
     return (await cluster.advanceRows(caseId)).find((r) => r.from_stage === fromStage && r.published_at !== null);
   }
@@ -591,6 +585,24 @@ describe.each(['redis', 'postgres'] as const)('one admission in four jobs; two o
    */
   async function endSessionsBlockedBehind(lockerPid: number): Promise<void> {
     await cluster.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))`, [lockerPid]);
+  }
+
+  /**
+   * Starts another worker, kills `victim` (which holds the job, blocked behind the locker), lets the row go and
+   * waits for the job to finish: what its retry returned, how often it stalled, whether the new worker ran it,
+   * and how long after the kill it was done.
+   */
+  async function killAndRetry(victim: ChildApp, jobId: string, locker: Client, lockerPid: number) {
+    const next = await cluster.startWorker();
+    const killedAt = await cluster.crash(victim);
+    await endSessionsBlockedBehind(lockerPid);
+    await locker.query('ROLLBACK');
+    const job = await cluster.finishedJob(QueueName.Approvals, jobId);
+    return {
+      next,
+      afterKillMs: (job.finishedOn ?? Infinity) - killedAt,
+      retry: { returnvalue: job.returnvalue, stalled: job.stalledCounter, byTheNewWorker: !!job.processedBy?.endsWith(`:${next.child.pid}`) },
+    };
   }
 
   it('counts 4 jobs for the case end to end and applies every effect once', async () => {
@@ -614,17 +626,13 @@ describe.each(['redis', 'postgres'] as const)('one admission in four jobs; two o
         const held = row && (await cluster.activeJobsOf(first?.child.pid)).some((j) => j.id === outboxJobId(row.id));
         return held && (await blockedBehind(lockerPid)) ? row : undefined;
       }, 20_000, 'the first decision’s job to be held by the first worker, blocked mid-stage');
-      const survivor = await cluster.startWorker();
-      const killedMidStage = await cluster.crash(first);
+      const victim = first;
       first = undefined;
-      await endSessionsBlockedBehind(lockerPid);
-      await locker.query('ROLLBACK');
-      const retried = await cluster.finishedJob(QueueName.Approvals, outboxJobId(midStage.id));
+      const midStageRetry = await killAndRetry(victim, outboxJobId(midStage.id), locker, lockerPid);
       // The retry did the work (the killed attempt's transaction never committed), as a stalled job, not a second one.
-      expect({ returnvalue: retried.returnvalue, stalled: retried.stalledCounter, by: retried.processedBy }).toEqual({
-        returnvalue: 'entered stage 2', stalled: 1, by: expect.stringMatching(new RegExp(`:${survivor.child.pid}$`)),
-      });
-      recoveries.midStage = (retried.finishedOn ?? Infinity) - killedMidStage;
+      expect(midStageRetry.retry).toEqual({ returnvalue: 'entered stage 2', stalled: 1, byTheNewWorker: true });
+      recoveries.midStage = midStageRetry.afterKillMs;
+      const survivor = midStageRetry.next;
 
       // 2. Killed after its commit, before its acknowledgement. The last decision's job closes the case and
       // applies its effects in one commit, then blocks marking its outbox row processed (held here).
@@ -640,17 +648,11 @@ describe.each(['redis', 'postgres'] as const)('one admission in four jobs; two o
         return kase.status === 'approved' && kase.outcome_applied_at !== null && (await blockedBehind(lockerPid));
       }, 20_000, 'the approval to commit and its job to block on acknowledging');
       expect((await cluster.activeJobsOf(survivor.child.pid)).map((j) => j.id)).toContain(outboxJobId(lastJob.id));
-      const third = await cluster.startWorker();
-      const killedAfterCommit = await cluster.crash(survivor);
       // Its acknowledgement (marking the outbox row processed) never reaches the database.
-      await endSessionsBlockedBehind(lockerPid);
-      await locker.query('ROLLBACK');
-      const redelivered = await cluster.finishedJob(QueueName.Approvals, outboxJobId(lastJob.id));
+      const afterCommitRetry = await killAndRetry(survivor, outboxJobId(lastJob.id), locker, lockerPid);
       // Delivered again, it finds the case closed and does nothing.
-      expect({ returnvalue: redelivered.returnvalue, stalled: redelivered.stalledCounter, by: redelivered.processedBy }).toEqual({
-        returnvalue: 'skipped: closed', stalled: 1, by: expect.stringMatching(new RegExp(`:${third.child.pid}$`)),
-      });
-      recoveries.afterCommit = (redelivered.finishedOn ?? Infinity) - killedAfterCommit;
+      expect(afterCommitRetry.retry).toEqual({ returnvalue: 'skipped: closed', stalled: 1, byTheNewWorker: true });
+      recoveries.afterCommit = afterCommitRetry.afterKillMs;
     } finally {
       await locker.query('ROLLBACK').catch(() => undefined);
       await locker.end();
