@@ -341,6 +341,12 @@ export class CaseEngine {
 
   async lockCase(tx: Transaction, caseId: string): Promise<{ kase: ApprovalCase | null; definition: WorkflowDefinition }> {
     const kase = await tx.manager.getRepository(ApprovalCase).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    // A job updates the case row more than once (each stage it enters, the outcome), and a row updated
+    // again in its own transaction has its foreign keys checked again: a key-share lock on the applicant
+    // organisation, mid-way. Taken here first, so the order is case → organisation → subject rows; taken
+    // late, it deadlocked with a declaration holding its enterprise while its duplicate certificate
+    // waited for this job's update of the original.
+    if (kase?.applicantOrgId) await tx.manager.query(`SELECT 1 FROM read_organizations WHERE id = $1 FOR KEY SHARE`, [kase.applicantOrgId]);
     const definition = kase ? await tx.manager.getRepository(WorkflowDefinition).findOneByOrFail({ id: kase.definitionId }) : (null as never);
     return { kase, definition };
   }
