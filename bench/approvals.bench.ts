@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { makeUscc, USCC_CHARSET } from '../packages/shared/uscc';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
 import { Role } from '../src/platform/context/actor';
+import { Auth, demoLogin, registrationBody, workflowOnly } from './approvals-workflow';
 import { bullmqNoopRate, passwordHashRate, pgCommitRate, QueueBackend } from './baselines';
 import {
   bootBenchApp,
@@ -15,7 +14,8 @@ import {
  * platform admin. The real app runs in-process and is driven over HTTP the way clients drive
  * it: N Shanghai providers register, and two deciders approve every task as it appears in
  * their inbox. Timed from the first registration to the last case approved with its outcome
- * applied (the provider active). Run on each queue backend against that backend's floor.
+ * applied (the provider active). Run on each queue backend against that backend's floor; then the
+ * workflow alone, without registrations in the timed part (approvals-workflow.ts).
  */
 export const approvalsBenchmark: Benchmark = {
   name: 'approvals',
@@ -25,6 +25,7 @@ export const approvalsBenchmark: Benchmark = {
     const hashes = await passwordHashRate({ parallel: ctx.concurrency, hashes: ctx.quick ? ctx.concurrency : 4 * ctx.concurrency });
     const rows: BenchRow[] = [infoRow('approvals', `argon2id password hashes/s, ${ctx.concurrency} in parallel (bounds registrations/s)`, hashes, 'hashes/s')];
     for (const backend of ['redis', 'postgres'] as const) rows.push(...(await runOnBackend(ctx, template, backend)));
+    rows.push(...(await workflowOnly(ctx, template)));
     return rows;
   },
 };
@@ -118,7 +119,7 @@ async function runApp(ctx: BenchContext, databaseUrl: string, queuePrefix: strin
   const { running, observer, shutdown } = await bootBenchApp(ctx, databaseUrl, queuePrefix, { QUEUE_BACKEND: backend });
   try {
     const http = new JsonClient(running.url as string);
-    const [admin, partner] = await Promise.all([login(http, Role.PlatformAdmin), login(http, Role.PartnerAdmin)]);
+    const [admin, partner] = await Promise.all([demoLogin(http, Role.PlatformAdmin), demoLogin(http, Role.PartnerAdmin)]);
     await http.expect(201, 'POST', '/api/v1/workflow-definitions', { key: SUBJECT, name: '服务机构入驻审核（基准）', subjectType: SUBJECT, stages: STAGES }, admin);
     const deciders = { partner, admin };
 
@@ -159,24 +160,6 @@ async function runApp(ctx: BenchContext, databaseUrl: string, queuePrefix: strin
   }
 }
 
-type Auth = Record<string, string>;
-
-async function login(http: JsonClient, role: Role): Promise<Auth> {
-  const user = DEMO_LOGINS.find((l) => l.role === role);
-  if (!user) throw new Error(`no demo login for ${role}`);
-  const body = await http.expect<{ accessToken: string }>(200, 'POST', '/api/v1/auth/login', { email: user.email, password: DEMO_PASSWORD });
-  return { Authorization: `Bearer ${body.accessToken}` };
-}
-
-function providerRegistration(tag: string) {
-  const body9 = Array.from(randomBytes(9), (b) => USCC_CHARSET[b % USCC_CHARSET.length]).join('');
-  return {
-    kind: 'provider',
-    organization: { name: `基准检测技术${tag}有限公司`, uscc: makeUscc('91', SHANGHAI, body9), regionCode: SHANGHAI, providerKind: 'third_party_lab', accreditations: ['CMA'] },
-    user: { email: `bench.${tag}@bench.g60.cn`, password: 'Bench-passw0rd-2026', displayName: '基准用户' },
-  };
-}
-
 interface Advanced {
   subjectIds: string[];
   elapsedMs: number;
@@ -195,7 +178,7 @@ async function advanceCases(ctx: BenchContext, http: JsonClient, observer: Clien
   const working = [decideAsTheyAppear(http, deciders.partner, 'admission_review', ctx.concurrency, state), decideAsTheyAppear(http, deciders.admin, 'platform_review', ctx.concurrency, state)];
   try {
     const started = nowMs();
-    const subjectIds = await mapLimit(Array.from({ length: count }, (_, i) => providerRegistration(`${run}.${i}`)), ctx.concurrency, async (body) => {
+    const subjectIds = await mapLimit(Array.from({ length: count }, (_, i) => registrationBody('provider', SHANGHAI, `${run}.${i}`)), ctx.concurrency, async (body) => {
       const res = await http.expect<{ organization: { id: string } }>(201, 'POST', '/api/v1/auth/register', body);
       return res.organization.id;
     });

@@ -3,16 +3,21 @@
  * dist/src/worker.js) on a fresh database and its own queue prefix, drives provider admissions through
  * the approval pipeline, injects faults and checks that the system resumes by itself within 30 s:
  *
- *   1. kill -9 the worker repeatedly (restarting it each time) during the approval pipeline;
+ *   1. kill -9 one of two workers repeatedly (restarting it each time) during the approval pipeline, each time
+ *      while it holds a job: the other worker must finish the killed worker's jobs within 10 s of the kill;
  *   2. restart Redis with `shutdown nosave` (every queue key is lost): the outbox sweeper must re-publish;
  *   3. restart PostgreSQL (`pg_ctlcluster … restart`): API and worker must reconnect by themselves;
  *   4. kill -9 the API during a burst of registrations carrying Idempotency-Key; replay each one.
  *
  * It RESTARTS THE SHARED PostgreSQL AND REDIS: run it alone. See docs/chaos.md.
  * Settings (optional): CHAOS_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), CHAOS_REDIS_URL
- * (redis://127.0.0.1:6379), CHAOS_KEEP_DB=1. Exit code 1 on any failed check.
+ * (redis://127.0.0.1:6379), CHAOS_KEEP_DB=1, CHAOS_SCENARIOS=1,4 (only those; 1 and 4 leave the shared
+ * services alone). Exit code 1 on any failed check.
  */
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
 import { deleteKeysWithPrefix } from '../src/platform/queue/redis-keys';
+import { QueueName } from '../src/platform/queue/queue.registry';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -29,6 +34,9 @@ const REDIS_URL = process.env.CHAOS_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const KEEP_DB = ['1', 'true', 'yes'].includes(String(process.env.CHAOS_KEEP_DB ?? '').toLowerCase());
 const DEMO_PASSWORD = 'G60-demo-2026';
 const RECOVERY_BUDGET_MS = 30_000;
+/** A killed worker's jobs must be done by another worker within this long of the kill (WORKER_LOCK_MS + WORKER_STALLED_CHECK_MS, defaults). */
+const JOB_RETRY_BUDGET_MS = 10_000;
+const SCENARIOS = (process.env.CHAOS_SCENARIOS ?? '1,2,3,4').split(',').map((n) => Number(n.trim()));
 const GLOBAL_TIMEOUT_MS = 12 * 60_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -215,7 +223,7 @@ class Cluster {
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
       OUTBOX_POLL_MS: '100',
-      WORKER_LOCK_MS: '2000',
+      // WORKER_LOCK_MS and WORKER_STALLED_CHECK_MS keep their defaults: scenario 1 checks the deployed retry time.
       SWEEP_INTERVAL_MS: '1000',
       OUTBOX_STALE_AFTER_MS: '3000',
       APPROVALS_STALE_AFTER_MS: '3000',
@@ -457,7 +465,7 @@ async function scenario(
   c: Cluster,
   name: string,
   n: number,
-  fault: (notes: string[]) => Promise<string>,
+  fault: (notes: string[], track: (reg: Registration) => void) => Promise<string>,
   afterFault?: (notes: string[], faultEnded: number) => Promise<void>,
 ): Promise<ScenarioResult> {
   const sTag = `s${name.slice(0, 1)}`;
@@ -482,7 +490,7 @@ async function scenario(
   let faults = '';
   let faultEnded = Date.now();
   try {
-    faults = await fault(notes);
+    faults = await fault(notes, (reg) => regs.push(reg));
     faultEnded = Date.now();
   } finally {
     faulting = false;
@@ -498,20 +506,126 @@ async function scenario(
   return { name, faults, recoveryMs, checks, notes };
 }
 
+/** The queues of the cluster's prefix, read directly from Redis (which jobs a worker holds, when they finished). */
+class QueueProbe {
+  private readonly redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(private readonly prefix: string) {}
+
+  queue(name: string): Queue {
+    let q = this.queues.get(name);
+    if (!q) this.queues.set(name, (q = new Queue(name, { connection: this.redis, prefix: this.prefix })));
+    return q;
+  }
+
+  /** Jobs that BullMQ lists as active with the process `pid` as their holder (the worker names itself host:pid). */
+  async heldBy(pid: number | undefined): Promise<{ queue: string; id: string; name: string }[]> {
+    const held: { queue: string; id: string; name: string }[] = [];
+    for (const name of Object.values(QueueName)) {
+      for (const job of await this.queue(name).getActive()) if (job?.id && job.processedBy?.endsWith(`:${pid}`)) held.push({ queue: name, id: job.id, name: job.name });
+    }
+    return held;
+  }
+
+  /** When the job's last attempt started and when it finished (its worker's clock), once it has; null if not within `timeoutMs`. */
+  async finishedOn(queue: string, id: string, timeoutMs: number): Promise<{ state: string; processedOn: number; finishedOn: number } | null> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const state = await this.queue(queue).getJobState(id);
+      if (state === 'completed' || state === 'failed') {
+        const job = await this.queue(queue).getJob(id);
+        if (job?.finishedOn) return { state, processedOn: job.processedOn ?? job.finishedOn, finishedOn: job.finishedOn };
+      }
+      await sleep(50);
+    }
+    return null;
+  }
+
+  async close(): Promise<void> {
+    for (const q of this.queues.values()) await q.close().catch(() => undefined);
+    this.redis.disconnect();
+  }
+}
+
+/**
+ * Makes a worker hold a job at the moment of the kill. Registers a provider, then holds its row: every job of an
+ * admission locks that row in the subject's hook (review started, notice started, admitted), so the case's next
+ * job, after the decider's approval, blocks on it inside its transaction. Returns the worker holding an approvals
+ * job then, or undefined when none was caught in time (the kill then hits the first worker).
+ */
+async function trapJob(c: Cluster, probe: QueueProbe, locker: Client, reg: Registration): Promise<ChildApp | undefined> {
+  await registerUntilDone(c, reg, Date.now() + RECOVERY_BUDGET_MS);
+  if (!reg.orgId) return undefined;
+  await locker.query('BEGIN');
+  // Waits while the case's first job holds the row; the decision's job then waits for this transaction.
+  await locker.query(`SET LOCAL lock_timeout = '10s'`);
+  const locked = await locker.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [reg.orgId]).then(() => true, () => false);
+  if (!locked) {
+    await locker.query('ROLLBACK');
+    return undefined;
+  }
+  const lockerPid = (await locker.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const blocked = await c.sql(`SELECT 1 FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))`, [lockerPid]);
+    if (blocked.length > 0) {
+      for (const w of c.workers) if ((await probe.heldBy(w.child.pid)).some((j) => j.queue === QueueName.Approvals)) return w;
+    }
+    await sleep(50);
+  }
+  return undefined;
+}
+
 async function scenarioWorkerKills(c: Cluster): Promise<ScenarioResult> {
-  return scenario(c, '1 worker kill -9 ×5', 12, async () => {
-    let kills = 0;
-    for (let i = 0; i < 5; i += 1) {
-      await sleep(randInt(500, 2000));
-      const [victim] = c.workers;
-      if (victim) {
+  const probe = new QueueProbe(c.queuePrefix);
+  const locker = new Client({ connectionString: c.databaseUrl, application_name: 'g60-chaos-locker' });
+  await locker.connect();
+  const retries: { kill: number; job: string; startedAfterKillMs: number | null; afterKillMs: number | null }[] = [];
+  let trapped = 0;
+  try {
+    // Two workers: one is killed, the other must take over the killed worker's jobs.
+    if (c.workers.filter(alive).length < 2) await c.startWorker();
+    const result = await scenario(c, '1 worker kill -9 ×5', 12, async (notes, track) => {
+      let kills = 0;
+      for (let i = 0; i < 5; i += 1) {
+        await sleep(randInt(500, 2000));
+        const reg: Registration = { key: `chaos-${c.tag}-s1-trap${i}-${randomUUID()}`, body: registrationBody(`混沌检测技术${c.tag}s1ntrap${i}有限公司`), answers: [] };
+        track(reg);
+        const holder = await trapJob(c, probe, locker, reg);
+        const victim = holder ?? c.workers[0];
+        if (!victim) continue;
+        if (holder) trapped += 1;
+        const killedAt = Date.now();
         await c.kill9(victim);
         kills += 1;
+        const held = await probe.heldBy(victim.child.pid);
+        await locker.query('ROLLBACK').catch(() => undefined);
+        const replacement = c.startWorker();
+        for (const job of held) {
+          const done = await probe.finishedOn(job.queue, job.id, 20_000);
+          retries.push({ kill: i + 1, job: `${job.name} ${job.id}`, startedAfterKillMs: done ? done.processedOn - killedAt : null, afterKillMs: done ? done.finishedOn - killedAt : null });
+        }
+        await replacement;
       }
-      await c.startWorker();
-    }
-    return `${kills} × kill -9 worker (0.5–2 s apart), restarted each time`;
-  });
+      notes.push(`kills that caught a job in the act (a provider's row held while its decision's job ran): ${trapped}/${kills}`);
+      return `${kills} × kill -9 of one of two workers (0.5–2 s apart, each while holding a job), restarted each time`;
+    });
+    const slow = retries.filter((r) => r.afterKillMs === null || r.afterKillMs >= JOB_RETRY_BUDGET_MS);
+    const worst = Math.max(...retries.map((r) => r.afterKillMs ?? Infinity));
+    result.checks.unshift({
+      name: `every job a killed worker held was done by another worker within ${JOB_RETRY_BUDGET_MS / 1000} s of the kill`,
+      ok: retries.length > 0 && slow.length === 0,
+      detail: retries.length === 0 ? 'no killed worker held a job: not exercised' : slow.length ? `too slow: ${JSON.stringify(slow.slice(0, 3))}` : `${retries.length} job(s), slowest ${(worst / 1000).toFixed(1)} s after its kill`,
+    });
+    const seconds = (ms: number | null) => (ms === null ? 'never' : `${(ms / 1000).toFixed(1)} s`);
+    result.notes.push(`killed workers' jobs, retry started / done after the kill: ${retries.map((r) => `${seconds(r.startedAfterKillMs)} / ${seconds(r.afterKillMs)}`).join(', ') || 'none'}`);
+    return result;
+  } finally {
+    await locker.query('ROLLBACK').catch(() => undefined);
+    await locker.end().catch(() => undefined);
+    await probe.close();
+  }
 }
 
 async function scenarioRedisRestart(c: Cluster): Promise<ScenarioResult> {
@@ -673,7 +787,7 @@ async function main(): Promise<number> {
     decider = new Decider();
     decider.start(c);
 
-    for (const s of [scenarioWorkerKills, scenarioRedisRestart, scenarioPgRestart, scenarioApiKill]) {
+    for (const s of [scenarioWorkerKills, scenarioRedisRestart, scenarioPgRestart, scenarioApiKill].filter((_, i) => SCENARIOS.includes(i + 1))) {
       let r: ScenarioResult;
       try {
         r = await s(c);

@@ -37,6 +37,7 @@ import { OutboxSweeper } from './outbox/outbox-sweeper';
 import { OutboxStore } from './outbox/outbox-store';
 import { OutboxWaker } from './outbox/outbox-waker';
 import { OutboxWriter } from './outbox/outbox-writer';
+import { InlineJobs } from './queue/inline-jobs';
 import { JobRegistry } from './queue/job-registry';
 import { QueueAdminController } from './queue/queue-admin.controller';
 import { QueueAdminService } from './queue/queue-admin.service';
@@ -53,7 +54,7 @@ export interface PlatformOptions {
 
 const SERVICES = [
   RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditSealer, AuditService, OutboxWriter, OutboxStore, OutboxRelay, OutboxSweeper,
-  IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, WorkerHost, PasswordHasher, TokenService,
+  IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, InlineJobs, WorkerHost, PasswordHasher, TokenService,
   ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard, ReferenceCache, OutboxWaker,
 ];
 

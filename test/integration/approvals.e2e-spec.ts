@@ -1,4 +1,5 @@
 import { CaseEngine } from '../../src/modules/approvals/case-engine.service';
+import { JobName } from '../../src/platform/queue/queue.registry';
 import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
 import { caseOfSubject, decide, publishWorkflow, waitForCase, waitForTask } from '../support/approvals';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
@@ -232,7 +233,7 @@ describe('approval workflows: provider admission through multi-stage review', ()
   });
 });
 
-describe('approvals: a pre-check job delivered twice (worker killed after its commit, before the acknowledgement)', () => {
+describe('approvals: the opening job delivered twice (worker killed after its commit, before the acknowledgement)', () => {
   let api: TestApp;
   // An API-only process: no worker or relay runs the jobs, so this test delivers them itself, in order.
   beforeAll(async () => {
@@ -240,19 +241,39 @@ describe('approvals: a pre-check job delivered twice (worker killed after its co
   });
   afterAll(() => api.close());
 
-  it('runs the pre-checks once and enqueues one advance', async () => {
+  async function counts(caseId: string) {
+    const [row] = await api.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM audit_events WHERE subject_id = $1 AND action = 'approval_case.prechecked') AS prechecked,
+              (SELECT count(*)::int FROM audit_events WHERE subject_id = $1 AND action = 'approval_case.stage_entered') AS entered,
+              (SELECT count(*)::int FROM approval_findings WHERE case_id = $2::uuid) AS findings,
+              (SELECT count(*)::int FROM approval_tasks WHERE case_id = $2::uuid) AS tasks,
+              (SELECT array_agg(job_name ORDER BY id) FROM outbox WHERE job_name LIKE 'approvals.%' AND payload->>'caseId' = $1) AS jobs`,
+      [caseId, caseId],
+    );
+    return row;
+  }
+
+  it('runs the pre-checks and enters the review stage once, in the one job', async () => {
     const provider = await registerOrganization(api, { kind: 'provider', regionCode: '310000' });
     const caseId = await caseOfSubject(api, provider.organization.id);
     const engine = api.get(CaseEngine);
-    expect(await engine.advance({ caseId, revision: 1, fromStage: -1 })).toBe('entered stage 0');
-    const first = await engine.runPrechecks({ caseId, revision: 1, stageIndex: 0 });
-    expect(first).toMatch(/^prechecked/);
+    // Seeded workflow: pre-check → review → public notice. One job takes the case from opened to its review task.
+    expect(await engine.advance({ caseId, revision: 1, fromStage: -1 })).toBe('entered stage 1');
+    expect(await engine.advance({ caseId, revision: 1, fromStage: -1 })).toBe('skipped: already advanced');
+    expect(await counts(caseId)).toEqual({ prechecked: 1, entered: 2, findings: 4, tasks: 1, jobs: [JobName.AdvanceCase] });
+  });
+
+  it('a case that an earlier version left in pre-checking is taken on by its pre-check job, once', async () => {
+    const provider = await registerOrganization(api, { kind: 'provider', regionCode: '310000' });
+    const caseId = await caseOfSubject(api, provider.organization.id);
+    // As the previous version left it: pre-check stage entered, its checks queued as a job of their own.
+    await api.dataSource.query(`UPDATE approval_cases SET status = 'prechecking', current_stage = 0 WHERE id = $1`, [caseId]);
+    const engine = api.get(CaseEngine);
+    expect(await engine.advance({ caseId, revision: 1, fromStage: -1 })).toBe('skipped: already advanced');
+    expect(await engine.runPrechecks({ caseId, revision: 1, stageIndex: 0 })).toBe('entered stage 1');
     expect(await engine.runPrechecks({ caseId, revision: 1, stageIndex: 0 })).toBe('skipped');
-    const [audits] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE subject_id = $1 AND action = 'approval_case.prechecked'`, [caseId]);
-    expect(audits.n).toBe(1);
-    const [advances] = await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE job_name = 'approvals.advance' AND payload->>'caseId' = $1 AND (payload->>'fromStage')::int = 0`, [caseId]);
-    expect(advances.n).toBe(1);
-    // The parked case still advances to its review stage.
-    expect(await engine.advance({ caseId, revision: 1, fromStage: 0 })).toBe('entered stage 1');
+    expect(await counts(caseId)).toEqual({ prechecked: 1, entered: 1, findings: 4, tasks: 1, jobs: [JobName.AdvanceCase] });
+    const [kase] = await api.dataSource.query(`SELECT status, current_stage FROM approval_cases WHERE id = $1`, [caseId]);
+    expect(kase).toEqual({ status: 'in_review', current_stage: 1 });
   });
 });

@@ -17,7 +17,8 @@ export const CASE_STATES = defineLifecycle<CaseStatus, CaseEvent>({
   transitions: {
     start_precheck: { from: ['open', 'in_review', 'waiting', 'prechecking'], to: 'prechecking', emits: 'approval_case.stage_entered' },
     start_review: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'in_review', emits: 'approval_case.stage_entered' },
-    start_timer: { from: ['open', 'prechecking', 'in_review'], to: 'waiting', emits: 'approval_case.stage_entered' },
+    // From 'waiting': an elapsed timer enters the next stage in the same job, which may be a timer too.
+    start_timer: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'waiting', emits: 'approval_case.stage_entered' },
     approve: { from: ['open', 'prechecking', 'in_review', 'waiting'], to: 'approved' },
     // 'open' and 'returned' are rejected by deadlines (e.g. a claim past redeem-by), not by deciders.
     reject: { from: ['open', 'prechecking', 'in_review', 'returned'], to: 'rejected' },

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { Actor, hasRegionalView, isPlatformAdmin, OrganizationKind } from '../../platform/context/actor';
 import { AuditService } from '../../platform/audit/audit.service';
 import { AppConfig } from '../../platform/config/app-config';
-import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { OutboxWriter } from '../../platform/outbox/outbox-writer';
 import { JobName } from '../../platform/queue/queue.registry';
@@ -39,7 +38,6 @@ const noPublicNotice = () => DomainError.notFound('Public notice');
 export class ApprovalCasesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly uow: UnitOfWork,
     private readonly engine: CaseEngine,
     private readonly subjects: ApprovalSubjectRegistry,
     private readonly limiter: RateLimiter,
@@ -101,7 +99,7 @@ export class ApprovalCasesService {
 
   /** The applicant revised the subject after a return: a new revision, diffed, starts from the first stage. */
   async resubmit(actor: Actor, caseId: string, note?: string): Promise<CaseDto> {
-    return this.uow.run(async (tx) => {
+    return this.engine.run(async (tx) => {
       const { kase, definition } = await this.engine.lockCase(tx, caseId);
       if (!kase || !ApprovalPolicy.isApplicant(actor, kase)) throw DomainError.notFound('Case');
       await this.engine.resubmit(tx, kase, actor.userId, note ?? null);
@@ -111,7 +109,7 @@ export class ApprovalCasesService {
   }
 
   async withdraw(actor: Actor, caseId: string): Promise<CaseDto> {
-    return this.uow.run(async (tx) => {
+    return this.engine.run(async (tx) => {
       const { kase, definition } = await this.engine.lockCase(tx, caseId);
       if (!kase || !ApprovalPolicy.isApplicant(actor, kase)) throw DomainError.notFound('Case');
       await this.engine.finish(tx, kase, 'withdrawn', 'withdrawn by the applicant');
@@ -146,7 +144,7 @@ export class ApprovalCasesService {
     if (!OBJECTING_KINDS.includes(actor.organizationKind)) throw DomainError.forbidden('Objections come from registered enterprises, innovation teams, providers and investors');
     await this.limiter.consume(`objection:user:${actor.userId}`, this.config.OBJECTIONS_PER_USER_PER_HOUR, 3600, 'Too many objections from this user; try again later');
     await this.limiter.consume(`objection:org:${actor.organizationId}`, this.config.OBJECTIONS_PER_ORG_PER_HOUR, 3600, 'Too many objections from this organisation; try again later');
-    return this.uow.run(async (tx) => {
+    return this.engine.run(async (tx) => {
       // Read without a lock first: a case that is not a public notice must not even be waited on.
       const [candidate] = (await tx.manager.query(`SELECT subject_type FROM approval_cases WHERE id = $1`, [caseId])) as { subject_type: string }[];
       if (candidate?.subject_type !== PUBLIC_NOTICE_SUBJECT) throw noPublicNotice();

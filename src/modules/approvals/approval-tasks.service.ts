@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, isPlatformAdmin } from '../../platform/context/actor';
 import { RequestContext } from '../../platform/context/request-context';
-import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
+import { Transaction } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
 import { OutboxWriter } from '../../platform/outbox/outbox-writer';
@@ -24,7 +24,6 @@ describeConstraint('approval_decisions_one_per_task', ErrorCode.Conflict, 'You a
 export class ApprovalTasksService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly uow: UnitOfWork,
     private readonly engine: CaseEngine,
     private readonly notifier: ApprovalNotifier,
     private readonly context: RequestContext,
@@ -60,7 +59,7 @@ export class ApprovalTasksService {
   }
 
   async claim(actor: Actor, taskId: string): Promise<TaskDto> {
-    return this.uow.run(async (tx) => {
+    return this.engine.run(async (tx) => {
       const { task, kase } = await this.lockVisible(tx, actor, taskId);
       assertTaskOpen(task.status, 'claim');
       if (task.claimedBy && task.claimedBy !== actor.userId) throw DomainError.conflict('Another decider has claimed this task', { claimedBy: task.claimedBy });
@@ -71,7 +70,7 @@ export class ApprovalTasksService {
   }
 
   async release(actor: Actor, taskId: string): Promise<TaskDto> {
-    return this.uow.run(async (tx) => {
+    return this.engine.run(async (tx) => {
       const { task, kase } = await this.lockVisible(tx, actor, taskId);
       assertTaskOpen(task.status, 'release');
       if (task.claimedBy !== actor.userId && !isPlatformAdmin(actor)) throw DomainError.conflict('Only the claimer can release this task');
@@ -87,7 +86,7 @@ export class ApprovalTasksService {
    */
   async decide(actor: Actor, taskId: string, decision: Decision, comment?: string): Promise<TaskDto> {
     if (decision !== 'approve' && !comment?.trim()) throw DomainError.invalid('comment', 'is required when rejecting or returning');
-    return this.uow.run(async (tx) => {
+    return this.engine.run(async (tx) => {
       const { task, kase } = await this.lockVisible(tx, actor, taskId);
       assertTaskOpen(task.status, decision);
       if (!ApprovalPolicy.decidingRoles(task).includes(actor.role)) throw DomainError.forbidden(`This stage is decided by ${ApprovalPolicy.decidingRoles(task).join(' or ')}`);
@@ -148,7 +147,7 @@ export class ApprovalTasksService {
 
   @JobHandler(JobName.SlaReminder)
   async remind(job: JobPayload<JobName.SlaReminder>): Promise<string> {
-    return this.uow.run(async (tx) => {
+    return this.engine.run(async (tx) => {
       const task = await tx.manager.getRepository(ApprovalTask).findOne({ where: { id: job.taskId }, lock: { mode: 'pessimistic_write' } });
       if (!task || task.status !== 'open' || task.remindedAt) return 'skipped';
       const kase = await tx.manager.getRepository(ApprovalCase).findOneByOrFail({ id: task.caseId });
@@ -161,7 +160,7 @@ export class ApprovalTasksService {
 
   @JobHandler(JobName.SlaEscalation)
   async escalate(job: JobPayload<JobName.SlaEscalation>): Promise<string> {
-    return this.uow.run(async (tx) => {
+    return this.engine.run(async (tx) => {
       const task = await tx.manager.getRepository(ApprovalTask).findOne({ where: { id: job.taskId }, lock: { mode: 'pessimistic_write' } });
       if (!task || task.status !== 'open' || task.escalatedAt) return 'skipped';
       const kase = await tx.manager.getRepository(ApprovalCase).findOneByOrFail({ id: task.caseId });

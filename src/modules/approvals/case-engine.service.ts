@@ -3,6 +3,7 @@ import { AppConfig } from '../../platform/config/app-config';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { OutboxWriter } from '../../platform/outbox/outbox-writer';
+import { InlineJobs } from '../../platform/queue/inline-jobs';
 import { JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { ApprovalCase, ApprovalTask, WorkflowDefinition } from './approval.entities';
@@ -25,6 +26,11 @@ type Outcome = 'approved' | 'rejected' | 'returned' | 'withdrawn';
  * Moves cases through their workflow from queue jobs. Every handler locks the case row,
  * checks that the job still describes the case's current position (stage and revision), and
  * otherwise does nothing: a job delivered twice, or after the case moved on, has no effect.
+ *
+ * One job does all the system work that follows an event, in one transaction: it enters stages,
+ * runs pre-checks, and enters the next stage, until a person (a review task) or the clock (a timer)
+ * must act or the case closes, and then applies the outcome too. So a case costs one job per
+ * opening, per closed review task and per elapsed timer (docs/architecture.md, "Queues").
  */
 @Injectable()
 export class CaseEngine {
@@ -36,7 +42,20 @@ export class CaseEngine {
     private readonly notifier: ApprovalNotifier,
     private readonly config: AppConfig,
     private readonly outbox: OutboxWriter,
+    private readonly inline: InlineJobs,
   ) {}
+
+  /**
+   * A unit of work of the approvals module: the in-app notifications and webhook fan-outs it queues
+   * (its own and its subjects') are done in it rather than as jobs of their own (InlineJobs).
+   */
+  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.uow.run(async (tx) => {
+      const result = await work(tx);
+      await this.inline.runIn(tx);
+      return result;
+    });
+  }
 
   /** Opens a case inside the caller's transaction, on the active version of the definition. */
   async openCase(tx: Transaction, input: OpenCaseInput): Promise<ApprovalCase> {
@@ -72,89 +91,119 @@ export class CaseEngine {
     return kase;
   }
 
+  /** The case moves on from `fromStage` (opened: -1; a review task closed; a timer elapsed before an upgrade). */
   @JobHandler(JobName.AdvanceCase)
   async advance(job: JobPayload<JobName.AdvanceCase>): Promise<string> {
-    return this.uow.run(async (tx) => {
+    return this.run(async (tx) => {
       const { kase, definition } = await this.lockCase(tx, job.caseId);
       if (!kase || CLOSED_STATUSES.includes(kase.status) || kase.status === 'returned') return 'skipped: closed';
       if (kase.revision !== job.revision || kase.currentStage !== job.fromStage) return 'skipped: already advanced';
-      await this.enterStage(tx, kase, definition, job.fromStage + 1);
-      return `entered stage ${kase.currentStage}`;
+      return this.runStages(tx, kase, definition, job.fromStage + 1);
     });
   }
 
+  /**
+   * Pre-checks of a case left in 'prechecking' by a version that ran them as a job of their own (the
+   * approvals sweeper queues this for such a case); then on as `advance` does.
+   */
   @JobHandler(JobName.RunPrechecks)
   async runPrechecks(job: JobPayload<JobName.RunPrechecks>): Promise<string> {
-    return this.uow.run(async (tx) => {
+    return this.run(async (tx) => {
       const { kase, definition } = await this.lockCase(tx, job.caseId);
       if (!kase || kase.status !== 'prechecking' || kase.revision !== job.revision || kase.currentStage !== job.stageIndex) return 'skipped';
-      const findings = await this.subjects.get(kase.subjectType).precheck(tx, kase.subjectId);
-      for (const f of findings) {
-        await tx.manager.query(
-          `INSERT INTO approval_findings (case_id, revision, stage_index, check_key, outcome, reasons) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (case_id, revision, stage_index, check_key) DO UPDATE SET outcome = EXCLUDED.outcome, reasons = EXCLUDED.reasons, created_at = now()`,
-          [kase.id, kase.revision, job.stageIndex, f.check, f.outcome, JSON.stringify(f.reasons)],
-        );
-      }
-      const summary = summarise(findings);
-      tx.audit(this.auditOf(kase, 'approval_case.prechecked', null, { stage: job.stageIndex, ...summary }));
-      if (this.autoApproves(definition, kase, findings)) {
-        await this.finish(tx, kase, 'approved', 'auto-approved: below the threshold and every pre-check passed');
-        return 'auto-approved';
-      }
-      // No person will look at this case: without auto-approval it must not pass by default.
-      if (!definition.stages.slice(job.stageIndex + 1).some((s) => s.kind === 'review')) {
-        const open = findings.filter((f) => f.outcome !== 'pass').map((f) => `${f.check}: ${f.outcome}`);
-        await this.finish(tx, kase, 'rejected', `not auto-approvable and no review stage follows (${open.length ? open.join(', ') : 'amount not below the auto-approval threshold'})`);
-        return 'rejected: not auto-approvable, no reviewer';
-      }
-      tx.enqueue(JobName.AdvanceCase, { caseId: kase.id, revision: kase.revision, fromStage: job.stageIndex });
-      // Park the case so a duplicate delivery (a worker killed after this commit, before its job was
-      // acknowledged) finds it no longer prechecking and does nothing, as timers do.
-      await tx.manager.query(`UPDATE approval_cases SET status = 'open', updated_at = now(), version = version + 1 WHERE id = $1`, [kase.id]);
-      return `prechecked: ${summary.fail} fail, ${summary.warn} warn`;
+      return (await this.precheckStage(tx, kase, definition, job.stageIndex)) ?? this.runStages(tx, kase, definition, job.stageIndex + 1);
     });
   }
 
   @JobHandler(JobName.TimerElapsed)
   async timerElapsed(job: JobPayload<JobName.TimerElapsed>): Promise<string> {
-    return this.uow.run(async (tx) => {
-      const { kase } = await this.lockCase(tx, job.caseId);
+    return this.run(async (tx) => {
+      const { kase, definition } = await this.lockCase(tx, job.caseId);
       if (!kase || kase.status !== 'waiting' || kase.revision !== job.revision || kase.currentStage !== job.stageIndex) return 'skipped';
       if (kase.timerDueAt && kase.timerDueAt.getTime() > Date.now() + 1000) return 'skipped: not due yet';
       tx.audit(this.auditOf(kase, 'approval_case.timer_elapsed', null, { stage: job.stageIndex }));
-      tx.enqueue(JobName.AdvanceCase, { caseId: kase.id, revision: kase.revision, fromStage: job.stageIndex });
-      // Park the case so a duplicate timer job does nothing.
-      await tx.manager.query(`UPDATE approval_cases SET status = 'open', updated_at = now(), version = version + 1 WHERE id = $1`, [kase.id]);
-      return 'elapsed';
+      // The case leaves 'waiting' in this transaction, so a duplicate timer job does nothing.
+      return this.runStages(tx, kase, definition, job.stageIndex + 1);
     });
   }
 
   /** Runs the subject's outcome hook exactly once per (case, revision, outcome). */
   @JobHandler(JobName.ApplyOutcome)
   async applyOutcome(job: JobPayload<JobName.ApplyOutcome>): Promise<string> {
-    return this.uow.run(async (tx) => {
+    return this.run(async (tx) => {
       const { kase } = await this.lockCase(tx, job.caseId);
       if (!kase || kase.revision !== job.revision || kase.outcome !== job.outcome) return 'skipped: outcome changed';
       if (kase.outcomeAppliedAt) return 'skipped: already applied';
-      const subject = this.subjects.get(kase.subjectType);
-      const ref: CaseRef = { caseId: kase.id, subjectId: kase.subjectId, revision: kase.revision };
-      const reason = job.reason ?? null;
-      if (job.outcome === 'approved') await subject.onApproved(tx, ref);
-      else if (job.outcome === 'rejected') await subject.onRejected(tx, ref, reason);
-      else if (job.outcome === 'returned') await subject.onReturned(tx, ref, reason);
-      else await subject.onWithdrawn?.(tx, ref);
-      await tx.manager.query(`UPDATE approval_cases SET outcome_applied_at = now(), updated_at = now() WHERE id = $1`, [kase.id]);
-      tx.audit(this.auditOf(kase, 'approval_case.outcome_applied', null, { outcome: job.outcome }));
-      const titles: Record<Outcome, string> = { approved: '审批通过', rejected: '审批未通过', returned: '退回修改', withdrawn: '已撤回' };
-      this.notifier.inApp(tx, await this.notifier.applicants(tx, kase), `approval.${job.outcome}`, `${titles[job.outcome]}：${kase.title}`, reason ?? titles[job.outcome], kase, `r${kase.revision}`);
-      this.notifier.webhook(tx, kase, `approval_case.${job.outcome}`, { reason }, `r${kase.revision}`);
+      await this.applyOutcomeNow(tx, kase, job.outcome, job.reason ?? null);
       return `applied ${job.outcome}`;
     });
   }
 
-  /** Closes a case (approved / rejected / returned / withdrawn) and queues its effect. */
-  async finish(tx: Transaction, kase: ApprovalCase, outcome: Outcome, reason: string | null): Promise<void> {
+  /**
+   * Enters stage `index` and every system stage after it, in the caller's transaction (the case row
+   * locked): stops at a review task or a timer, or closes the case (pre-check verdict, or past the
+   * last stage) and applies its outcome. Each step is a transition of the case's state table.
+   */
+  private async runStages(tx: Transaction, kase: ApprovalCase, definition: WorkflowDefinition, index: number): Promise<string> {
+    for (let i = index; ; i += 1) {
+      if (i >= definition.stages.length) {
+        await this.finish(tx, kase, 'approved', null, 'now');
+        return 'approved';
+      }
+      await this.enterStage(tx, kase, definition, i);
+      if (definition.stages[i].kind !== 'precheck') return `entered stage ${i}`;
+      const closed = await this.precheckStage(tx, kase, definition, i);
+      if (closed) return closed;
+    }
+  }
+
+  /** The subject's pre-checks at a stage the case is in: findings, then auto-approval, rejection or null (go on). */
+  private async precheckStage(tx: Transaction, kase: ApprovalCase, definition: WorkflowDefinition, stageIndex: number): Promise<string | null> {
+    const findings = await this.subjects.get(kase.subjectType).precheck(tx, kase.subjectId);
+    // One statement for all of them: a job's time goes mostly into round trips.
+    await tx.manager.query(
+      `INSERT INTO approval_findings (case_id, revision, stage_index, check_key, outcome, reasons)
+       SELECT $1, $2, $3, f.check_key, f.outcome, f.reasons FROM jsonb_to_recordset($4::jsonb) AS f(check_key text, outcome text, reasons jsonb)
+       ON CONFLICT (case_id, revision, stage_index, check_key) DO UPDATE SET outcome = EXCLUDED.outcome, reasons = EXCLUDED.reasons, created_at = now()`,
+      [kase.id, kase.revision, stageIndex, JSON.stringify(findings.map((f) => ({ check_key: f.check, outcome: f.outcome, reasons: f.reasons })))],
+    );
+    const summary = summarise(findings);
+    tx.audit(this.auditOf(kase, 'approval_case.prechecked', null, { stage: stageIndex, ...summary }));
+    if (this.autoApproves(definition, kase, findings)) {
+      await this.finish(tx, kase, 'approved', 'auto-approved: below the threshold and every pre-check passed', 'now');
+      return 'auto-approved';
+    }
+    // No person will look at this case: without auto-approval it must not pass by default.
+    if (!definition.stages.slice(stageIndex + 1).some((s) => s.kind === 'review')) {
+      const open = findings.filter((f) => f.outcome !== 'pass').map((f) => `${f.check}: ${f.outcome}`);
+      await this.finish(tx, kase, 'rejected', `not auto-approvable and no review stage follows (${open.length ? open.join(', ') : 'amount not below the auto-approval threshold'})`, 'now');
+      return 'rejected: not auto-approvable, no reviewer';
+    }
+    return null;
+  }
+
+  /** The subject's outcome hook, the applied mark, its audit row and the applicant's notices: once per closing. */
+  private async applyOutcomeNow(tx: Transaction, kase: ApprovalCase, outcome: Outcome, reason: string | null): Promise<void> {
+    const subject = this.subjects.get(kase.subjectType);
+    const ref: CaseRef = { caseId: kase.id, subjectId: kase.subjectId, revision: kase.revision };
+    if (outcome === 'approved') await subject.onApproved(tx, ref);
+    else if (outcome === 'rejected') await subject.onRejected(tx, ref, reason);
+    else if (outcome === 'returned') await subject.onReturned(tx, ref, reason);
+    else await subject.onWithdrawn?.(tx, ref);
+    await tx.manager.query(`UPDATE approval_cases SET outcome_applied_at = now(), updated_at = now() WHERE id = $1`, [kase.id]);
+    kase.outcomeAppliedAt = new Date();
+    tx.audit(this.auditOf(kase, 'approval_case.outcome_applied', null, { outcome }));
+    const titles: Record<Outcome, string> = { approved: '审批通过', rejected: '审批未通过', returned: '退回修改', withdrawn: '已撤回' };
+    this.notifier.inApp(tx, await this.notifier.applicants(tx, kase), `approval.${outcome}`, `${titles[outcome]}：${kase.title}`, reason ?? titles[outcome], kase, `r${kase.revision}`);
+    this.notifier.webhook(tx, kase, `approval_case.${outcome}`, { reason }, `r${kase.revision}`);
+  }
+
+  /**
+   * Closes a case (approved / rejected / returned / withdrawn). Its effect (the subject's outcome
+   * hook) is applied in this transaction when `apply` is 'now' (a job's), else queued as one job
+   * (a person's request: an effect that fails must not undo the decision).
+   */
+  async finish(tx: Transaction, kase: ApprovalCase, outcome: Outcome, reason: string | null, apply: 'now' | 'queued' = 'queued'): Promise<void> {
     const event = outcome === 'approved' ? 'approve' : outcome === 'rejected' ? 'reject' : outcome === 'returned' ? 'return' : 'withdraw';
     const status = nextCaseStatus(kase.status, event);
     const closes = CLOSED_STATUSES.includes(status);
@@ -165,8 +214,9 @@ export class CaseEngine {
     );
     tx.audit(this.auditOf(kase, `approval_case.${outcome}`, { status: kase.status }, { status, reason }));
     await this.cancelOpenWork(tx, kase);
-    tx.enqueue(JobName.ApplyOutcome, { caseId: kase.id, revision: kase.revision, outcome, reason });
-    kase.status = status;
+    Object.assign(kase, { status, outcome, outcomeAppliedAt: null });
+    if (apply === 'now') await this.applyOutcomeNow(tx, kase, outcome, reason);
+    else tx.enqueue(JobName.ApplyOutcome, { caseId: kase.id, revision: kase.revision, outcome, reason });
   }
 
   /**
@@ -219,10 +269,6 @@ export class CaseEngine {
   }
 
   private async enterStage(tx: Transaction, kase: ApprovalCase, definition: WorkflowDefinition, index: number): Promise<void> {
-    if (index >= definition.stages.length) {
-      await this.finish(tx, kase, 'approved', null);
-      return;
-    }
     const stage = definition.stages[index];
     const event = stage.kind === 'precheck' ? 'start_precheck' : stage.kind === 'review' ? 'start_review' : 'start_timer';
     const status = nextCaseStatus(kase.status, event);
@@ -234,11 +280,10 @@ export class CaseEngine {
     const before = { status: kase.status, stage: kase.currentStage };
     Object.assign(kase, { status, currentStage: index, timerDueAt });
     tx.audit(this.auditOf(kase, 'approval_case.stage_entered', before, { status, stage: index, stageKey: stage.key }));
-    if (stage.kind === 'precheck') {
-      tx.enqueue(JobName.RunPrechecks, { caseId: kase.id, revision: kase.revision, stageIndex: index });
-    } else if (stage.kind === 'timer') {
+    // A pre-check stage's checks run next, in the same transaction (runStages).
+    if (stage.kind === 'timer') {
       tx.enqueue(JobName.TimerElapsed, { caseId: kase.id, revision: kase.revision, stageIndex: index }, { runAt: timerDueAt ?? undefined });
-    } else {
+    } else if (stage.kind === 'review') {
       await this.createTask(tx, kase, stage, index, 'review');
     }
     await this.subjects.get(kase.subjectType).onStageEntered?.(tx, { caseId: kase.id, subjectId: kase.subjectId, revision: kase.revision }, stage.key);
@@ -296,6 +341,12 @@ export class CaseEngine {
 
   async lockCase(tx: Transaction, caseId: string): Promise<{ kase: ApprovalCase | null; definition: WorkflowDefinition }> {
     const kase = await tx.manager.getRepository(ApprovalCase).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    // A job updates the case row more than once (each stage it enters, the outcome), and a row updated
+    // again in its own transaction has its foreign keys checked again: a key-share lock on the applicant
+    // organisation, mid-way. Taken here first, so the order is case → organisation → subject rows; taken
+    // late, it deadlocked with a declaration holding its enterprise while its duplicate certificate
+    // waited for this job's update of the original.
+    if (kase?.applicantOrgId) await tx.manager.query(`SELECT 1 FROM read_organizations WHERE id = $1 FOR KEY SHARE`, [kase.applicantOrgId]);
     const definition = kase ? await tx.manager.getRepository(WorkflowDefinition).findOneByOrFail({ id: kase.definitionId }) : (null as never);
     return { kase, definition };
   }

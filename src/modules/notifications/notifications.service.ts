@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../platform/context/actor';
 import { DomainError } from '../../platform/errors/domain-error';
-import { JobHandler } from '../../platform/queue/job-handler.decorator';
+import { OutboxMessage } from '../../platform/outbox/outbox-writer';
+import { InlineJobHandler, JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { OrganizationDirectory } from '../organizations/organization-directory';
 import { NotificationDto, NotificationInboxDto, NotificationQueryDto } from './dto/notification.dto';
@@ -28,11 +29,22 @@ export class NotificationsService {
 
   @JobHandler(JobName.DeliverNotification)
   async deliver(payload: JobPayload<JobName.DeliverNotification>): Promise<{ delivered: number }> {
+    return this.deliverWith(this.dataSource.manager, payload);
+  }
+
+  /** The same delivery inside the transaction that caused it (approvals fold their notifications: InlineJobs). */
+  @InlineJobHandler(JobName.DeliverNotification)
+  async deliverInTransaction(manager: EntityManager, payload: JobPayload<JobName.DeliverNotification>): Promise<OutboxMessage[]> {
+    await this.deliverWith(manager, payload);
+    return [];
+  }
+
+  private async deliverWith(manager: EntityManager, payload: JobPayload<JobName.DeliverNotification>): Promise<{ delivered: number }> {
     if (payload.userIds.length === 0) return { delivered: 0 };
     // Ids that are no (longer) users are skipped.
-    const userIds = await this.directory.existingUserIds(this.dataSource.manager, payload.userIds);
+    const userIds = await this.directory.existingUserIds(manager, payload.userIds);
     if (userIds.length === 0) return { delivered: 0 };
-    const rows = (await this.dataSource.query(
+    const rows = (await manager.query(
       `INSERT INTO notifications (user_id, kind, title, body, subject_type, subject_id, dedup_key)
        SELECT u.id, $2, $3, $4, $5, $6, $7 FROM unnest($1::uuid[]) AS u(id)
        ON CONFLICT (user_id, dedup_key) DO NOTHING RETURNING id`,

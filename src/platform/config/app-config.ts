@@ -111,9 +111,21 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(100)
   SHUTDOWN_TIMEOUT_MS = 15_000;
 
-  /** How long a worker holds a job's lock; a crashed worker's job is retried after about this long. */
+  /**
+   * How long a job's lock lasts unless its worker renews it (every quarter of this). A job of a worker
+   * that died is retried once the lock lapsed and a stalled-job check saw it twice: within
+   * WORKER_LOCK_MS + WORKER_STALLED_CHECK_MS (5 s by default; docs/architecture.md, "Queues").
+   */
   @Transform(toInt) @IsInt() @Min(500)
-  WORKER_LOCK_MS = 30_000;
+  WORKER_LOCK_MS = 4_000;
+
+  /** How often each queue is checked for stalled jobs (active with a lapsed lock), across all workers. */
+  @Transform(toInt) @IsInt() @Min(100)
+  WORKER_STALLED_CHECK_MS = 1_000;
+
+  /** A job found stalled more often than this fails for good (an admin retries it): a job that kills its worker. */
+  @Transform(toInt) @IsInt() @Min(0)
+  WORKER_MAX_STALLED_COUNT = 5;
 
   @IsString()
   BODY_LIMIT = '1mb';

@@ -41,6 +41,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly jobsRunInline = new Counter({
+    name: 'queue_jobs_run_inline_total',
+    help: 'Jobs done inside the transaction that queued them instead of on the queue (InlineJobs)',
+    labelNames: ['job'] as const,
+    registers: [this.registry],
+  });
+
   readonly outboxRequeued = new Counter({
     name: 'outbox_requeued_total',
     help: 'Outbox rows re-queued by the sweeper because their job was lost',

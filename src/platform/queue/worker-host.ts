@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { hostname } from 'node:os';
+import { Job, UnrecoverableError, Worker, WorkerOptions } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { MetricsService } from '../metrics/metrics.service';
@@ -33,10 +34,9 @@ export class WorkerHost {
     for (const queue of Object.values(QueueName)) {
       const worker = this.connection.createWorker(queue, (job) => this.process(queue, job), {
         concurrency: this.config.WORKER_CONCURRENCY,
-        // A crashed worker's active jobs are handed to another worker after the lock lapses.
-        lockDuration: this.config.WORKER_LOCK_MS,
-        stalledInterval: this.config.WORKER_LOCK_MS,
-        maxStalledCount: 3,
+        // Recorded on each job it takes (processedBy): which process holds a job, e.g. when one dies.
+        name: `${hostname()}:${process.pid}`,
+        ...workerLockOptions(this.config),
       });
       worker.on('failed', (job, err) =>
         this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'Job failed'),
@@ -89,6 +89,25 @@ export class WorkerHost {
     }
     this.workers.length = 0;
   }
+}
+
+/**
+ * How a dead worker's jobs come back (the same options on Redis and on BullMQ's PostgreSQL backend,
+ * which implements them the same way: a lock that lapses, and a two-pass stalled-job check per queue).
+ * A job's lock lasts WORKER_LOCK_MS and is renewed every quarter of it (BullMQ checks each half
+ * renewal period and extends locks older than that), so a live worker keeps its jobs through an event
+ * loop stall of up to ~3/4 of the lock (3 s). A killed worker renews nothing: its lock lapses within
+ * WORKER_LOCK_MS; a check marks the job, and the first check after the lapse that finds it marked
+ * moves it back to waiting, at most WORKER_STALLED_CHECK_MS later. Retried within lock + interval
+ * (4 s + 1 s by default) as long as any worker of the queue is running.
+ */
+export function workerLockOptions(config: AppConfig): Pick<WorkerOptions, 'lockDuration' | 'lockRenewTime' | 'stalledInterval' | 'maxStalledCount'> {
+  return {
+    lockDuration: config.WORKER_LOCK_MS,
+    lockRenewTime: Math.max(100, Math.floor(config.WORKER_LOCK_MS / 4)),
+    stalledInterval: config.WORKER_STALLED_CHECK_MS,
+    maxStalledCount: config.WORKER_MAX_STALLED_COUNT,
+  };
 }
 
 function sleep(ms: number): Promise<void> {

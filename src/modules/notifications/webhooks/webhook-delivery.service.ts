@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
-import { JobContext, JobHandler } from '../../../platform/queue/job-handler.decorator';
+import { OutboxMessage } from '../../../platform/outbox/outbox-writer';
+import { InlineJobHandler, JobContext, JobHandler } from '../../../platform/queue/job-handler.decorator';
 import { JOB_SPECS, JobName, JobPayload } from '../../../platform/queue/queue.registry';
 import { resolveWebhookTarget, ResolvedTarget, WebhookAddressError } from './webhook-address';
 import { WebhookAllowedHostsService } from './webhook-allowed-hosts.service';
@@ -32,16 +33,26 @@ export class WebhookDeliveryService {
   @JobHandler(JobName.DispatchWebhooks)
   async dispatch(job: JobPayload<JobName.DispatchWebhooks>): Promise<{ deliveries: number }> {
     return this.uow.run(async (tx) => {
-      const created = (await tx.manager.query(
-        `INSERT INTO webhook_deliveries (webhook_id, event, payload, status, dedup_key)
-         SELECT w.id, $2, $3, 'pending', $4 FROM webhooks w
-          WHERE w.organization_id = $1 AND w.active AND w.deleted_at IS NULL AND ($2 = ANY(w.events) OR '*' = ANY(w.events))
-         ON CONFLICT (webhook_id, dedup_key) DO NOTHING RETURNING id`,
-        [job.organizationId, job.event, JSON.stringify({ event: job.event, data: job.data }), job.dedupKey],
-      )) as { id: string }[];
-      for (const d of created) tx.enqueue(JobName.DeliverWebhook, { deliveryId: d.id });
-      return { deliveries: created.length };
+      const deliveries = await this.fanOut(tx.manager, job);
+      for (const d of deliveries) tx.enqueue(d.name, d.payload);
+      return { deliveries: deliveries.length };
     });
+  }
+
+  /**
+   * The same fan-out inside the transaction that raised the event (approvals fold it: InlineJobs);
+   * only the HTTP deliveries stay jobs.
+   */
+  @InlineJobHandler(JobName.DispatchWebhooks)
+  async fanOut(manager: EntityManager, job: JobPayload<JobName.DispatchWebhooks>): Promise<OutboxMessage<JobName.DeliverWebhook>[]> {
+    const created = (await manager.query(
+      `INSERT INTO webhook_deliveries (webhook_id, event, payload, status, dedup_key)
+       SELECT w.id, $2, $3, 'pending', $4 FROM webhooks w
+        WHERE w.organization_id = $1 AND w.active AND w.deleted_at IS NULL AND ($2 = ANY(w.events) OR '*' = ANY(w.events))
+       ON CONFLICT (webhook_id, dedup_key) DO NOTHING RETURNING id`,
+      [job.organizationId, job.event, JSON.stringify({ event: job.event, data: job.data }), job.dedupKey],
+    )) as { id: string }[];
+    return created.map((d) => ({ name: JobName.DeliverWebhook, payload: { deliveryId: d.id } }));
   }
 
   /** One attempt. A non-2xx (3xx included) or network error is logged and thrown, so BullMQ retries with backoff. */
