@@ -13,7 +13,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - Stamps of reference data that API and worker processes cache: a row's xmin for single rows
  *   (a service, its provider, a policy version, an enterprise's qualifications), and
  *   reference_versions counters for what spans tables (recognition agreements), bumped by
- *   statement-level triggers that also NOTIFY g60_reference_changed with the table's name.
+ *   statement-level triggers that also NOTIFY g60_reference_changed with the table's name. The stamp
+ *   functions are PL/pgSQL so that each session plans their queries once (SQL functions that cannot
+ *   be inlined are planned on every call).
  * - read_voucher_for_order (owner: vouchers): a voucher, its available balance and its holder's
  *   qualification spans with their stamp, for ordering's one read.
  */
@@ -80,23 +82,27 @@ export class MoneyInOneStatement1764900080000 implements MigrationInterface {
     }
 
     await q.query(`
-      CREATE FUNCTION service_stamp(p_service uuid) RETURNS text LANGUAGE sql STABLE AS $$
-        SELECT s.xmin::text || ':' || p.xmin::text FROM catalog_services s JOIN organizations p ON p.id = s.provider_id WHERE s.id = p_service
-      $$`);
+      CREATE FUNCTION service_stamp(p_service uuid) RETURNS text LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        RETURN (SELECT s.xmin::text || ':' || p.xmin::text FROM catalog_services s JOIN organizations p ON p.id = s.provider_id WHERE s.id = p_service);
+      END $$`);
     await q.query(`
-      CREATE FUNCTION policy_version_stamp(p_program uuid, p_version integer) RETURNS text LANGUAGE sql STABLE AS $$
-        SELECT pv.xmin::text || ':' || p.xmin::text FROM voucher_program_versions pv JOIN voucher_programs p ON p.id = pv.program_id
-         WHERE pv.program_id = p_program AND pv.version_no = p_version
-      $$`);
+      CREATE FUNCTION policy_version_stamp(p_program uuid, p_version integer) RETURNS text LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        RETURN (SELECT pv.xmin::text || ':' || p.xmin::text FROM voucher_program_versions pv JOIN voucher_programs p ON p.id = pv.program_id
+         WHERE pv.program_id = p_program AND pv.version_no = p_version);
+      END $$`);
     await q.query(`
-      CREATE FUNCTION qualifications_stamp(p_organization uuid) RETURNS text LANGUAGE sql STABLE AS $$
-        SELECT COALESCE(md5(string_agg(id::text || ':' || xmin::text, ',' ORDER BY id)), '-')
-          FROM enterprise_qualifications WHERE organization_id = p_organization
-      $$`);
+      CREATE FUNCTION qualifications_stamp(p_organization uuid) RETURNS text LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        RETURN (SELECT COALESCE(md5(string_agg(id::text || ':' || xmin::text, ',' ORDER BY id)), '-')
+          FROM enterprise_qualifications WHERE organization_id = p_organization);
+      END $$`);
     await q.query(`
-      CREATE FUNCTION recognition_stamp() RETURNS text LANGUAGE sql STABLE AS $$
-        SELECT version::text FROM reference_versions WHERE name = 'recognition'
-      $$`);
+      CREATE FUNCTION recognition_stamp() RETURNS text LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        RETURN (SELECT version::text FROM reference_versions WHERE name = 'recognition');
+      END $$`);
 
     // Owner: vouchers. What ordering reads of a voucher, in one statement (read_voucher_balances' kin).
     await q.query(`

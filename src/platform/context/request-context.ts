@@ -56,9 +56,12 @@ export class RequestContext {
     return this.cls.isActive() ? this.cls.get('jobId') : undefined;
   }
 
-  /** Runs `fn` in a fresh context (queue jobs, scripts), optionally tagged with a request id and the job it runs. */
+  /**
+   * Runs `fn` in a fresh context (queue jobs, scripts, work a request sets off but does not own),
+   * optionally tagged with a request id and the job it runs; nothing of a surrounding context is inherited.
+   */
   run<T>(requestId: string | undefined, fn: () => Promise<T>, jobId?: string): Promise<T> {
-    return this.cls.run(async () => {
+    return this.cls.run({ ifNested: 'override' }, async () => {
       if (requestId) this.cls.set('requestId', requestId);
       if (jobId) this.cls.set('jobId', jobId);
       return fn();

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { RequestContext } from '../context/request-context';
 import { QueueConnection } from '../queue/queue-connection';
 import { OUTBOX_CHANNEL } from './outbox-writer';
 
@@ -26,6 +27,7 @@ export class OutboxWaker implements OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly connection: QueueConnection,
     private readonly dataSource: DataSource,
+    private readonly context: RequestContext,
   ) {}
 
   get channel(): string {
@@ -46,7 +48,9 @@ export class OutboxWaker implements OnApplicationShutdown {
 
   /** After a commit that wrote outbox rows. Never throws, never waits. */
   wake(): void {
-    this.localKick?.();
+    // The relay's work is its own, not the request's: it runs outside the request's context.
+    const kick = this.localKick;
+    if (kick) void this.context.run(undefined, async () => kick());
     if (this.publishing) {
       this.again = true;
       return;
