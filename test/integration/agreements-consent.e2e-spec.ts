@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { AgreementConsent1764900002000 } from '../../migrations/1764900002000-agreement-consent';
 import { registerOrganization } from '../support/factories';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
-import { issueVoucher, listService, openProgram } from '../support/vouchers';
+import { issueVoucher, listService, openProgram, withoutStamp } from '../support/vouchers';
 
 jest.setTimeout(120_000);
 
@@ -37,7 +37,7 @@ describe('recognition agreements bind only with both regions’ signatures', () 
   const get = async (id: string, auth: object = approver.auth) => (await http().get(`/api/v1/recognition-agreements/${id}`).set(auth).expect(200)).body;
   const sign = (id: string, auth: object, termsHash: string) => http().post(`/api/v1/recognition-agreements/${id}/sign`).set(auth).send({ termsHash });
   const quote = () => http().post('/api/v1/service-orders/quote').set(enterprise.auth).send(quoteBody);
-  const find = (day: string) => app.get(RecognitionService).findRecognition(app.dataSource.manager, '330400', labOrgId, quoteBody.serviceId, day);
+  const find = async (day: string) => withoutStamp(await app.get(RecognitionService).findRecognition(app.dataSource.manager, '330400', labOrgId, quoteBody.serviceId, day));
   const propose = (auth: object, body: Record<string, unknown>) =>
     http().post('/api/v1/recognition-agreements').set(auth).send({ issuingRegionCode: '330400', partnerRegionCode: '310000', name: `嘉兴—上海互认协议 ${randomUUID().slice(0, 6)}`, ...body });
 

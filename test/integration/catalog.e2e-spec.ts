@@ -4,7 +4,7 @@ import { RecognitionService } from '../../src/modules/catalog/recognition.servic
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { registerOrganization, uniqueEmail, uniqueUscc } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
-import { signAgreement } from '../support/vouchers';
+import { signAgreement, withoutStamp } from '../support/vouchers';
 
 // The per-project `testTimeout` in jest.config.js is not applied (a global-only option); set it here.
 jest.setTimeout(180_000);
@@ -15,6 +15,7 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
 
 /** Rare characters that the generated catalogue never uses, so searches have exact answers. */
 const RARE = { a: '鼹', b: '鼷', c: '鼯', d: '龘' };
+
 
 describe('catalog: services, Chinese search, recognition agreements, CSV import', () => {
   let app: TestApp;
@@ -252,7 +253,7 @@ describe('catalog: services, Chinese search, recognition agreements, CSV import'
         expect(ids(await search(enterprise.auth, q))).toEqual([jxService.id, s.B.id, s.F.id].sort());
 
         const recognition = app.get(RecognitionService);
-        const find = (serviceId: string, providerId: string, day: string) => recognition.findRecognition(app.dataSource.manager, '330400', providerId, serviceId, day);
+        const find = async (serviceId: string, providerId: string, day: string) => withoutStamp(await recognition.findRecognition(app.dataSource.manager, '330400', providerId, serviceId, day));
         expect(await find(s.B.id, providerOrg.id, today())).toEqual({ agreementId: amendment, ratioOverrideBp: 4000, perOrderCapFen: 2_000_000 });
         expect(await find(s.A.id, providerOrg.id, addDays(today(), -1))).toEqual({ agreementId, ratioOverrideBp: 4000, perOrderCapFen: 2_000_000 }); // version 1 until yesterday
         expect(await find(s.B.id, providerOrg.id, addDays(today(), -30))).toEqual({ agreementId, ratioOverrideBp: 4000, perOrderCapFen: 2_000_000 });
@@ -285,7 +286,7 @@ describe('catalog: services, Chinese search, recognition agreements, CSV import'
           .send({ issuingRegionCode: '330400', partnerRegionCode: '310000', name: '上半年协议', effectiveFrom: from, effectiveTo: to }).expect(201);
         await api().post(`/api/v1/recognition-agreements/${res.body.id}/providers`).set(admin.auth).send({ providerIds: [other.organization.id] }).expect(200);
         await signAgreement(app, res.body.id, approver.auth, partner.auth);
-        const find = (day: string) => app.get(RecognitionService).findRecognition(app.dataSource.manager, '330400', other.organization.id, s.F.id, day);
+        const find = async (day: string) => withoutStamp(await app.get(RecognitionService).findRecognition(app.dataSource.manager, '330400', other.organization.id, s.F.id, day));
         expect(await find('2019-12-31')).toBeNull();
         expect(await find(from)).toEqual({ agreementId: res.body.id, ratioOverrideBp: null, perOrderCapFen: null });
         expect(await find(to)).toEqual({ agreementId: res.body.id, ratioOverrideBp: null, perOrderCapFen: null });

@@ -1,6 +1,7 @@
 import { JobType, type Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { NotificationsService } from '../../src/modules/notifications/notifications.service';
+import { UnitOfWork } from '../../src/platform/database/unit-of-work';
 import { OutboxRelay } from '../../src/platform/outbox/outbox-relay';
 import { OutboxSweeper } from '../../src/platform/outbox/outbox-sweeper';
 import { outboxJobId } from '../../src/platform/outbox/outbox-writer';
@@ -211,6 +212,37 @@ describe('outbox → BullMQ: exactly-once effects under at-least-once delivery',
       expect(rows).toEqual([payload.dedupKey, payload2.dedupKey].sort().map((k) => ({ dedup_key: k, count: 1 })));
     });
   });
+
+  /**
+   * Relays are woken after the commit (OutboxWaker), not by a NOTIFY inside the writing transaction.
+   * The worker polls only every 10 minutes here, so a job written by an API-only process reaches it
+   * within seconds only through a wake-up: a Redis PUBLISH, or, on the PostgreSQL queue backend, a
+   * NOTIFY the API process sends in a transaction of its own.
+   */
+  for (const backend of ['redis', 'postgres'] as const) {
+    it(`an API process's outbox row wakes another process's relay at once (${backend} queue backend)`, async () => {
+      const env = { QUEUE_BACKEND: backend };
+      const api = await startTestApp({ role: 'api', env });
+      let worker: TestApp | undefined;
+      try {
+        worker = await startTestApp({ role: 'worker', database: api.db, queuePrefix: api.queuePrefix, env: { ...env, OUTBOX_POLL_MS: '600000' } });
+        const org = await registerOrganization(api, { kind: 'enterprise' });
+        const before = Date.now();
+        const dedupKey = `test.wake:${randomUUID()}`;
+        await api.get(UnitOfWork).run(async (tx) => {
+          tx.enqueue(JobName.DeliverNotification, { userIds: [org.user.id], kind: 'test.wake', title: '唤醒', body: 'woken after commit', subjectType: 'organization', subjectId: org.organization.id, dedupKey });
+        });
+        await eventually(async () => {
+          const rows = (await api.dataSource.query(`SELECT 1 FROM notifications WHERE dedup_key = $1`, [dedupKey])) as unknown[];
+          return rows.length === 1;
+        }, 5_000, 'the worker to deliver the notification');
+        expect(Date.now() - before).toBeLessThan(5_000);
+      } finally {
+        await worker?.close({ keepData: true });
+        await api.close();
+      }
+    });
+  }
 
   it('the core flow on the PostgreSQL queue backend', async () => {
     const app = await startTestApp({ env: { QUEUE_BACKEND: 'postgres' } });

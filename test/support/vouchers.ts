@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Recognition } from '../../src/modules/catalog/recognition.service';
 import { registerOrganization } from './factories';
 import { eventually, TestApp } from './test-app';
 import { waitForTask } from './approvals';
@@ -129,4 +130,12 @@ export async function ledgerInvariants(app: TestApp) {
             (SELECT count(*) FROM ledger_accounts a WHERE a.balance_fen <> (SELECT COALESCE(sum(e.amount_fen), 0) FROM ledger_entries e WHERE e.account_id = a.id))::int AS drift`,
   );
   return { sum: Number(row.sum), minBalance: Number(row.min_balance), drift: row.drift as number };
+}
+
+/** A recognition without its stamp (recognition_stamp(), a counter any agreement change moves), which is checked here on its own. */
+export function withoutStamp(found: Recognition | null): Omit<Recognition, 'stamp'> | null {
+  if (!found) return null;
+  const { stamp, ...rest } = found;
+  expect(stamp).toMatch(/^[0-9]+$/);
+  return rest;
 }
