@@ -50,12 +50,13 @@ export class OrderPricingService {
     private readonly recognition: RecognitionService,
   ) {}
 
-  async price(actor: Actor, voucher: VoucherForOrder, dto: CreateOrderDto, today: string, fresh = false): Promise<OrderPricing> {
+  /** `service`: the caller's read of dto.serviceId through OrderReferences, if it made one (not read again). */
+  async price(actor: Actor, voucher: VoucherForOrder, dto: CreateOrderDto, today: string, fresh = false, service?: ServiceForOrder | null): Promise<OrderPricing> {
     if (voucher.enterpriseId !== actor.organizationId) throw DomainError.notFound('Voucher');
     if (voucher.status !== 'active') throw DomainError.rule(`The voucher is ${voucher.status}`, { voucherStatus: voucher.status });
     if (today > voucher.useBy) throw DomainError.rule(`The voucher's use-by date ${voucher.useBy} has passed`);
     const { issuingRegionCode, policy, stamp: policyStamp } = await this.references.policy(voucher.programId, voucher.programVersion, fresh);
-    const service = await this.references.service(dto.serviceId, fresh);
+    service = service === undefined ? await this.references.service(dto.serviceId, fresh) : service;
     if (!service || service.status !== 'active') throw DomainError.notFound('Service');
     if (service.providerAdmissionStatus !== 'active') throw DomainError.rule('The provider is not active on the platform', { admissionStatus: service.providerAdmissionStatus });
     const local = this.recognition.isLocal(issuingRegionCode, service.providerRegionCode);

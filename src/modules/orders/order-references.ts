@@ -3,16 +3,7 @@ import { DataSource } from 'typeorm';
 import { CacheSpace, ReferenceCache } from '../../platform/cache/reference-cache';
 import { CatalogService, ServiceForOrder } from '../catalog/catalog.service';
 import { Recognition, RecognitionService } from '../catalog/recognition.service';
-import { ProgramsService } from '../programs/programs.service';
-import { ProgramPolicy } from '../programs/subsidy';
-
-/** A voucher's programme as ordering needs it: where it is issued and the policy version it was issued under. */
-export interface PolicyReference {
-  issuingRegionCode: string;
-  policy: ProgramPolicy;
-  /** policy_version_stamp() in the same read. */
-  stamp: string;
-}
+import { PolicyReference, ProgramsService } from '../programs/programs.service';
 
 const RECOGNITION_TABLES = ['recognition_agreements', 'recognition_agreement_providers', 'recognition_agreement_services', 'recognition_agreement_signatures', 'catalog_services'];
 

@@ -101,7 +101,7 @@ export class OrdersService {
     const today = shanghaiDate();
     const service = await this.references.service(dto.serviceId, fresh);
     const voucher = await this.voucherForOrder(dto.voucherId, service?.providerId ?? null);
-    const { service: priced, local, recognition, contractAmountFen, ratioBp, subsidy, stamps } = await this.pricing.price(actor, voucher, dto, today, fresh);
+    const { service: priced, local, recognition, contractAmountFen, ratioBp, subsidy, stamps } = await this.pricing.price(actor, voucher, dto, today, fresh, service);
     const order = {
       id: randomUUID(),
       number: `DD${today.replace(/-/g, '')}-${voucher.orderNumber.padStart(7, '0')}`,

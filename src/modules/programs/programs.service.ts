@@ -27,6 +27,13 @@ describeConstraint('voucher_programs_name', ErrorCode.AlreadyExists, 'A programm
 describeConstraint('voucher_programs_dates', ErrorCode.ValidationFailed, 'redeemBy must not be before useBy', 'redeemBy');
 
 /** Voucher programmes (创新券项目) and their budgets. The city approver owns its region's programmes. */
+/** A programme as ordering prices with it: where it issues and one version's policy, with policy_version_stamp(). */
+export interface PolicyReference {
+  issuingRegionCode: string;
+  policy: ProgramPolicy;
+  stamp: string;
+}
+
 @Injectable()
 export class ProgramsService {
   constructor(
@@ -253,7 +260,7 @@ export class ProgramsService {
    * Where a programme issues and the policy of one of its versions, with policy_version_stamp() from
    * the same read (docs/architecture.md, "Money paths"), or null when there is no such version.
    */
-  async policyReference(manager: EntityManager, programId: string, versionNo: number): Promise<{ issuingRegionCode: string; policy: ProgramPolicy; stamp: string } | null> {
+  async policyReference(manager: EntityManager, programId: string, versionNo: number): Promise<PolicyReference | null> {
     const [row] = (await manager.query(
       `SELECT p.issuing_region_code, pv.policy, policy_version_stamp(p.id, pv.version_no) AS stamp
          FROM voucher_program_versions pv JOIN voucher_programs p ON p.id = pv.program_id

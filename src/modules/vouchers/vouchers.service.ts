@@ -13,8 +13,8 @@ import { Voucher } from './voucher.entities';
 import { VOUCHER_STATES } from './voucher.state';
 
 /**
- * Voucher balances live in two ledger accounts per voucher: available and held. Orders hold,
- * deliveries and cancellations release, approved claims capture; each is one balanced movement
+ * Voucher balances live in two ledger accounts per voucher: available and held. Orders hold (in
+ * service_order_place(), docs/architecture.md "Money paths"), deliveries and cancellations release, approved claims capture; each is one balanced movement
  * in the caller's transaction, with the voucher row locked so its status follows its balance.
  */
 @Injectable()
@@ -49,21 +49,6 @@ export class VouchersService implements OnModuleInit {
     const voucher = await manager.getRepository(Voucher).findOneBy({ id: voucherId });
     if (!voucher) throw DomainError.notFound('Voucher');
     return voucher;
-  }
-
-  /** Holds a subsidy for an order (voucher_available → voucher_held). */
-  async hold(tx: Transaction, voucher: Voucher, amountFen: number, orderId: string): Promise<void> {
-    if (amountFen === 0) return;
-    const moved = await this.ledger.move(tx.manager, {
-      programId: voucher.programId,
-      kind: 'hold',
-      referenceType: 'order',
-      referenceId: orderId,
-      fromAccountId: voucher.availableAccountId,
-      toAccountId: voucher.heldAccountId,
-      amountFen,
-    });
-    await this.syncStatus(tx, voucher, moved.fromBalanceFen);
   }
 
   /** Gives held money back to the voucher; on an expired or revoked voucher it goes on to the budget. */
