@@ -28,11 +28,13 @@ export class ActorResolver {
 
   async resolve(sessionId: string, userId: string): Promise<ActorResolution> {
     // One query per request: the session with its user, organisation and region scope from the
-    // directory read models organizations publishes (docs/architecture.md, "Read models").
+    // directory read models organizations publishes (docs/architecture.md, "Read models"). The scope is
+    // two index probes (a UNION, not an OR, which read every region).
     const [row] = (await this.dataSource.query(
       `SELECT u.id AS user_id, u.role, u.is_org_admin, u.status AS user_status,
               o.id AS organization_id, o.kind AS organization_kind, o.status AS organization_status, o.region_code,
-              ARRAY(SELECT r.code FROM read_regions r WHERE r.code = o.region_code OR r.parent_code = o.region_code ORDER BY r.code) AS region_scope,
+              ARRAY(SELECT r.code FROM read_regions r WHERE r.code = o.region_code
+                     UNION SELECT r.code FROM read_regions r WHERE r.parent_code = o.region_code ORDER BY 1) AS region_scope,
               s.revoked_at, s.expires_at
          FROM auth_sessions s
          JOIN read_directory_users u ON u.id = s.user_id
