@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInNode } from './in-node.mjs';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(webDir, '..');
@@ -20,21 +21,11 @@ if (!process.argv.includes('--skip-typecheck')) {
 }
 
 // Every message key must exist in Chinese and in English: load the areas in Node and compare.
-const check = await build({
-  stdin: {
-    contents: "import './areas'; import { missingTranslations } from './app/i18n'; const m = missingTranslations(); if (m.zh.length || m.en.length) { console.error('Messages missing in zh: ' + m.zh.join(', ') + '\\nMessages missing in en: ' + m.en.join(', ')); process.exit(1); }",
-    resolveDir: join(webDir, 'src'),
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  write: false,
-  logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' },
-});
 try {
-  execFileSync(process.execPath, ['-'], { input: check.outputFiles[0].text, stdio: ['pipe', 'inherit', 'inherit'] });
+  await runInNode(
+    "import './areas'; import { missingTranslations } from './app/i18n'; const m = missingTranslations(); if (m.zh.length || m.en.length) { console.error('Messages missing in zh: ' + m.zh.join(', ') + '\\nMessages missing in en: ' + m.en.join(', ')); process.exit(1); }",
+    { inherit: true },
+  );
 } catch {
   process.exit(1);
 }
@@ -123,14 +114,18 @@ const groups = [{ name: 'sign-in', files: shell }];
 for (const key of assetFiles) {
   const entry = outputs[key].entryPoint;
   if (!entry || key === mainKey || !key.endsWith('.js')) continue;
-  groups.push({ name: entry.replace(/^web\/src\/areas\//, '').replace(/\.tsx?$/, ''), files: firstLoad(key, new Set(shell)) });
+  groups.push({ name: entry.replace(/^web\/src\/areas\//, '').replace(/\.tsx?$/, ''), entry, files: firstLoad(key, new Set(shell)) });
 }
 /** Budget of a first load, JS gzip: an enterprise on a phone must not download the admin pages. */
 const BUDGET_KIB = 500;
 const BUDGETED = ['sign-in', 'enterprise/home'];
 const size = (g) => kib(gzipOf(g.files));
 const lines = groups.filter((g) => BUDGETED.includes(g.name)).map((g) => `  ${g.name.padEnd(16)} ${String(size(g)).padStart(4)} KiB gzip in ${g.files.size} file(s) (budget ${BUDGET_KIB} KiB)`);
-const areas = [...new Set(groups.slice(1).map((g) => g.name.split('/')[0]))];
+// Lazily loaded data that is not a page (繁體's messages and converter): its own line, what choosing 繁體 adds.
+const isPage = (g) => g.entry === undefined || g.entry.startsWith('web/src/areas/');
+const zhHant = groups.filter((g) => !isPage(g));
+if (zhHant.length) lines.push(`  ${'繁體 (lazy)'.padEnd(16)} ${kib(gzipOf(new Set(zhHant.flatMap((g) => [...g.files].filter((f) => !shell.has(f))))))} KiB gzip more when chosen (${zhHant.map((g) => basename(g.name)).join(', ')})`);
+const areas = [...new Set(groups.slice(1).filter(isPage).map((g) => g.name.split('/')[0]))];
 for (const area of areas) {
   const pages = groups.filter((g) => g.name.startsWith(`${area}/`)).sort((a, b) => size(a) - size(b));
   lines.push(`  ${`${area}/*`.padEnd(16)} ${String(size(pages[0])).padStart(4)}–${size(pages.at(-1))} KiB gzip (${pages.length} page modules; largest ${pages.at(-1).name})`);

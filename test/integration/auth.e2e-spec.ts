@@ -75,6 +75,34 @@ describe('registration, sign-in, refresh and sign-out', () => {
     await app.http().get('/api/v1/me').set({ Authorization: `Bearer ${refreshed.body.accessToken}` }).expect(401);
   });
 
+  it('keeps each user’s portal language (zh-CN, zh-Hant, en): own only, validated, audited when it changes', async () => {
+    const reviewer = await login(app, DEMO.reviewer);
+    const other = await login(app, DEMO.enterprise);
+    const before = await app.http().get('/api/v1/me').set(reviewer.auth).expect(200);
+    expect(before.body.user.locale).toBeNull();
+
+    await app.http().put('/api/v1/me/preferences').set(reviewer.auth).send({ locale: 'zh-Hant' }).expect(200, { locale: 'zh-Hant' });
+    // Idempotent: the same choice again changes nothing and writes no second audit row.
+    await app.http().put('/api/v1/me/preferences').set(reviewer.auth).send({ locale: 'zh-Hant' }).expect(200);
+    expect((await app.http().get('/api/v1/me').set(reviewer.auth).expect(200)).body.user.locale).toBe('zh-Hant');
+    // It follows the user to a new session (another device), and nobody else's changes.
+    const again = await login(app, DEMO.reviewer);
+    expect((await app.http().get('/api/v1/me').set(again.auth).expect(200)).body.user.locale).toBe('zh-Hant');
+    expect((await app.http().get('/api/v1/me').set(other.auth).expect(200)).body.user.locale).toBeNull();
+
+    for (const body of [{ locale: 'zh-TW' }, { locale: '' }, {}, { locale: 'en', role: 'platform_admin' }]) {
+      const bad = await app.http().put('/api/v1/me/preferences').set(reviewer.auth).send(body).expect(400);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining([Object.keys(body).includes('role') ? 'role' : 'locale']));
+    }
+    await app.http().put('/api/v1/me/preferences').send({ locale: 'en' }).expect(401);
+    expect((await app.http().get('/api/v1/me').set(reviewer.auth).expect(200)).body.user.locale).toBe('zh-Hant');
+
+    const userId = before.body.user.id;
+    const audit = await app.dataSource.query(`SELECT action, before, after FROM audit_events WHERE subject_id = $1 AND action = 'user.locale_changed'`, [userId]);
+    expect(audit).toEqual([{ action: 'user.locale_changed', before: { locale: null }, after: { locale: 'zh-Hant' } }]);
+  });
+
   it('logout revokes the access token at once', async () => {
     const session = await login(app, DEMO.reviewer);
     await app.http().post('/api/v1/auth/logout').set(session.auth).expect(204);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import type { Request } from 'express';
@@ -6,7 +6,7 @@ import { Actor, Role } from '../context/actor';
 import { SkipIdempotency } from '../idempotency/skip-idempotency.decorator';
 import { Authenticated, CurrentActor, Public, Roles } from './access.decorators';
 import { LoginThrottleGuard } from './login-throttle.guard';
-import { ChangePasswordDto, CompletePasswordResetDto, LoginDto, MeDto, PasswordResetIssuedDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { ChangePasswordDto, CompletePasswordResetDto, LoginDto, MeDto, MePreferencesDto, PasswordResetIssuedDto, RefreshDto, TokenPairDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 
@@ -73,6 +73,14 @@ export class AuthController {
   @ApiCreatedResponse({ type: PasswordResetIssuedDto })
   forcePasswordReset(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<PasswordResetIssuedDto> {
     return this.passwords.forceReset(actor, id);
+  }
+
+  @Put('me/preferences')
+  @Authenticated()
+  @ApiOperation({ summary: 'Set my portal preferences: my language (简体中文, 繁體中文 or English), kept for my next sign-in on any device' })
+  @ApiOkResponse({ type: MePreferencesDto })
+  setPreferences(@CurrentActor() actor: Actor, @Body() body: MePreferencesDto): Promise<MePreferencesDto> {
+    return this.auth.setPreferences(actor, body);
   }
 
   @Get('me')

@@ -1,6 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../context/actor';
+
+/** The portal's languages, as stored per user (docs/i18n.md). */
+export const USER_LOCALES = ['zh-CN', 'zh-Hant', 'en'] as const;
+export type UserLocale = (typeof USER_LOCALES)[number];
 
 export class LoginDto {
   @ApiProperty({ example: 'enterprise@demo.g60.cn' })
@@ -31,6 +35,8 @@ export class MeUserDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: Role }) role: Role;
   @ApiProperty() isOrgAdmin: boolean;
+  @ApiProperty({ enum: USER_LOCALES, nullable: true, type: String, description: 'The language the user chose in the portal; null until they choose' })
+  locale: UserLocale | null;
 }
 
 export class MeOrganizationDto {
@@ -83,4 +89,10 @@ export class PasswordResetIssuedDto {
   @ApiProperty() userId: string;
   @ApiProperty({ description: 'One-time token; hand it to the user out of band. Shown only in this answer.' }) resetToken: string;
   @ApiProperty() expiresAt: string;
+}
+
+export class MePreferencesDto {
+  @ApiProperty({ enum: USER_LOCALES, description: '简体中文 (zh-CN), 繁體中文 (zh-Hant) or English (en)' })
+  @IsIn(USER_LOCALES)
+  locale: UserLocale;
 }

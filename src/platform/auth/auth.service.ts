@@ -5,7 +5,7 @@ import { Actor, Role } from '../context/actor';
 import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../errors/domain-error';
 import { AuthErrors } from './auth.errors';
-import { MeDto, TokenPairDto } from './auth.dto';
+import { MeDto, MePreferencesDto, TokenPairDto, UserLocale } from './auth.dto';
 import { IDENTITY_STORE, IdentityStore } from './identity.port';
 import { PasswordHasher } from './password-hasher';
 import { newRefreshSecret, sha256, splitRefreshToken, TokenService } from './token.service';
@@ -122,10 +122,29 @@ export class AuthService {
     tx.audit({ action: 'session.revoked', subjectType: 'user', subjectId: userId, organizationId, after: { reason } });
   }
 
+  /** The signed-in user's portal preferences (docs/i18n.md): their language. */
+  async setPreferences(actor: Actor, preferences: MePreferencesDto): Promise<MePreferencesDto> {
+    return this.uow.run(async (tx) => {
+      const changed = await this.identities.setLocale(tx.manager, actor.userId, preferences.locale);
+      if (!changed) throw DomainError.notFound('User');
+      if (changed.before !== preferences.locale) {
+        tx.audit({
+          action: 'user.locale_changed',
+          subjectType: 'user',
+          subjectId: actor.userId,
+          organizationId: actor.organizationId,
+          before: { locale: changed.before },
+          after: { locale: preferences.locale },
+        });
+      }
+      return { locale: preferences.locale };
+    });
+  }
+
   async me(actor: Actor): Promise<MeDto> {
     // From organizations' directory read models (no credentials there).
     const [row] = (await this.dataSource.query(
-      `SELECT u.id, u.email, u.display_name, u.role, u.is_org_admin,
+      `SELECT u.id, u.email, u.display_name, u.role, u.is_org_admin, u.locale,
               o.id AS org_id, o.name, o.kind, o.region_code, o.uscc, o.admission_status
          FROM read_directory_users u JOIN read_organizations o ON o.id = u.organization_id WHERE u.id = $1`,
       [actor.userId],
@@ -138,6 +157,7 @@ export class AuthService {
         displayName: row.display_name as string,
         role: row.role as Role,
         isOrgAdmin: row.is_org_admin as boolean,
+        locale: (row.locale as UserLocale | null) ?? null,
       },
       organization: {
         id: row.org_id as string,

@@ -26,6 +26,9 @@ export interface IdentityStore {
 
   /** Sets the password a reset token allowed and clears the flag. */
   completePasswordReset(manager: EntityManager, userId: string, newHash: string): Promise<{ organizationId: string; role: Role }>;
+
+  /** Sets the user's portal language; answers the one it replaced (undefined when there is no such user). */
+  setLocale(manager: EntityManager, userId: string, locale: string): Promise<{ before: string | null } | undefined>;
 }
 
 export interface SignInAccount {

@@ -123,6 +123,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set my portal preferences: my language (简体中文, 繁體中文 or English), kept for my next sign-in on any device */
+        put: operations["AuthController_setPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -3032,6 +3049,13 @@ export interface components {
             resetToken: string;
             expiresAt: string;
         };
+        MePreferencesDto: {
+            /**
+             * @description 简体中文 (zh-CN), 繁體中文 (zh-Hant) or English (en)
+             * @enum {string}
+             */
+            locale: "zh-CN" | "zh-Hant" | "en";
+        };
         MeUserDto: {
             id: string;
             email: string;
@@ -3039,6 +3063,11 @@ export interface components {
             /** @enum {string} */
             role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
             isOrgAdmin: boolean;
+            /**
+             * @description The language the user chose in the portal; null until they choose
+             * @enum {string|null}
+             */
+            locale: "zh-CN" | "zh-Hant" | "en" | null;
         };
         MeOrganizationDto: {
             id: string;
@@ -5603,6 +5632,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PasswordResetIssuedDto"];
+                };
+            };
+        };
+    };
+    AuthController_setPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MePreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MePreferencesDto"];
                 };
             };
         };

@@ -1,11 +1,18 @@
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { withGlossary } from './zh-hant';
 
-export type Lang = 'zh' | 'en';
+/** 简体中文, 繁體中文 and English (docs/i18n.md). */
+export type Lang = 'zh' | 'zh-Hant' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'zh-Hant', 'en'];
+/** The languages areas write their messages in; zh-Hant is derived from zh (npm run i18n:zh-hant). */
+type SourceLang = 'zh' | 'en';
 /** A flat dictionary per language; keys are dotted (`voucher.apply.title`). */
-export type Messages = Record<Lang, Record<string, string>>;
+export type Messages = Record<SourceLang, Record<string, string>>;
 
 const LANG_KEY = 'g60.lang';
-const dictionaries: Messages = { zh: {}, en: {} };
+const dictionaries: Record<Lang, Record<string, string>> = { zh: {}, 'zh-Hant': {}, en: {} };
+/** Converts data (a region's or a category's name) to zh-Hant, once loaded. */
+let hantText: ((text: string) => string) | undefined;
 
 /** Areas register their messages once, at module load. A key defined twice is a bug and throws. */
 export function registerMessages(messages: Messages): void {
@@ -17,35 +24,111 @@ export function registerMessages(messages: Messages): void {
   }
 }
 
+/** Every registered message of a source language (for the build's checks and the zh-Hant generator). */
+export function messagesOf(lang: SourceLang): Readonly<Record<string, string>> {
+  return dictionaries[lang];
+}
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+/** The portal's language as an HTML / BCP 47 tag, and as the API stores a user's choice. */
+export function langTag(lang: Lang): 'zh-CN' | 'zh-Hant' | 'en' {
+  return lang === 'zh' ? 'zh-CN' : lang;
+}
+
+export function langFromTag(tag: string | null | undefined): Lang | undefined {
+  return tag === 'zh-CN' ? 'zh' : tag === 'zh-Hant' || tag === 'en' ? tag : undefined;
+}
+
+/**
+ * Loads the zh-Hant messages (generated, committed) and the character converter for data, as a chunk of
+ * its own: only people who choose 繁體 download it.
+ */
+export async function loadZhHant(): Promise<void> {
+  if (hantText) return;
+  const [messages, core, st, tw] = await Promise.all([
+    import('./messages.zh-hant.json'),
+    import('opencc-js/core'),
+    import('opencc-js/dict/STCharacters'),
+    import('opencc-js/dict/TWVariants'),
+  ]);
+  Object.assign(dictionaries['zh-Hant'], (messages as { default: Record<string, string> }).default);
+  const convert = core.ConverterFactory([st.default], [tw.default]);
+  hantText = (text) => withGlossary(text, convert);
+}
+
+/** Data named in Chinese and in English (a region, a category), in `lang`: zh-Hant is converted from the Chinese name. */
+export function localName(lang: Lang, zh: string | null | undefined, en: string | null | undefined): string | undefined {
+  if (lang === 'en') return en ?? zh ?? undefined;
+  if (zh === null || zh === undefined) return en ?? undefined;
+  return lang === 'zh-Hant' && hantText ? hantText(zh) : zh;
+}
+
 export function translate(lang: Lang, key: string, vars?: Record<string, string | number>): string {
   const text = dictionaries[lang][key] ?? dictionaries.zh[key] ?? key;
   return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
 }
 
-/** Keys present in one language but not the other (checked by the build's unit test). */
+/** Keys present in one language but not the other (checked by the build). */
 export function missingTranslations(): { zh: string[]; en: string[] } {
   const zh = Object.keys(dictionaries.en).filter((k) => !(k in dictionaries.zh));
   const en = Object.keys(dictionaries.zh).filter((k) => !(k in dictionaries.en));
   return { zh, en };
 }
 
+function storedLang(): Lang {
+  const stored = localStorage.getItem(LANG_KEY);
+  return isLang(stored) ? stored : 'zh';
+}
+
 interface I18n {
   lang: Lang;
-  setLang(lang: Lang): void;
+  /** Switches the language, loading zh-Hant first when needed. */
+  setLang(lang: Lang): Promise<void>;
   t(key: string, vars?: Record<string, string | number>): string;
   /** A status, role or enum value shown to people: `status.<value>` in the dictionary, else the value itself. */
   label(group: string, value: string | null | undefined): string;
+  /** Data with a Chinese and an English name (a region, a category): the one for the current language. */
+  pick(zh: string, en: string | null | undefined): string;
 }
 
 const I18nContext = createContext<I18n | undefined>(undefined);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'));
-  const setLang = useCallback((next: Lang) => {
+/** The language stored on this device, with zh-Hant's chunk loaded: call before the first render. */
+export async function initialLang(): Promise<Lang> {
+  const lang = storedLang();
+  if (lang === 'zh-Hant') await loadZhHant().catch(() => undefined);
+  return lang;
+}
+
+/** Listeners told when the user switches language (the signed-in user's choice is saved on the server). */
+const switchListeners = new Set<(lang: Lang) => void>();
+export function onLangSwitched(listener: (lang: Lang) => void): () => void {
+  switchListeners.add(listener);
+  return () => switchListeners.delete(listener);
+}
+
+export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(() => {
+    const first = initial ?? storedLang();
+    // zh-Hant without its chunk (not loaded yet) reads as zh until it is.
+    return first === 'zh-Hant' && !hantText ? 'zh' : first;
+  });
+  const apply = useCallback(async (next: Lang) => {
+    if (next === 'zh-Hant') await loadZhHant();
     localStorage.setItem(LANG_KEY, next);
-    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.lang = langTag(next);
     setLangState(next);
   }, []);
+  const setLang = useCallback(
+    async (next: Lang) => {
+      await apply(next);
+      for (const listener of switchListeners) listener(next);
+    },
+    [apply],
+  );
   const value = useMemo<I18n>(
     () => ({
       lang,
@@ -56,6 +139,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const key = `${group}.${v}`;
         return dictionaries[lang][key] ?? dictionaries.zh[key] ?? v;
       },
+      pick: (zh, en) => localName(lang, zh, en) ?? zh,
     }),
     [lang, setLang],
   );

@@ -1,5 +1,5 @@
 import { BellOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -7,15 +7,18 @@ import type { Area } from './area';
 import { useAuth, useMe } from './auth';
 import { useApi } from './data';
 import { useI18n } from './i18n';
+import { LanguageSwitch } from './language-switch';
 
 /** Header, role menu and content frame of every signed-in page. */
 export function Shell({ areas }: { areas: Area[] }) {
   const me = useMe();
   const { signOut } = useAuth();
-  const { t, lang, setLang, label } = useI18n();
+  const { t, label } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   const inbox = useApi('/notifications', { params: { query: { limit: 1 } } }, { pollMs: 30_000 });
+  // On a phone the account button shows its icon only (the name is its label), so the title keeps some room.
+  const phone = Grid.useBreakpoint().sm === false;
 
   const items: NonNullable<MenuProps['items']> = [];
   const groups = new Map<string, { key: string; label: string; children: { key: string; label: string; icon?: React.ReactNode }[] }>();
@@ -57,17 +60,8 @@ export function Shell({ areas }: { areas: Area[] }) {
         >
           {t('app.title')}
         </Typography.Text>
-        <Space size="middle" style={{ flex: 'none' }}>
-          <Segmented
-            size="small"
-            value={lang}
-            onChange={(v) => setLang(v as 'zh' | 'en')}
-            options={[
-              { label: '中文', value: 'zh' },
-              { label: 'EN', value: 'en' },
-            ]}
-            data-testid="lang-toggle"
-          />
+        <Space size={phone ? 'small' : 'middle'} style={{ flex: 'none' }}>
+          <LanguageSwitch testId="lang-toggle" />
           <Badge count={inbox.data?.unreadCount ?? 0} size="small">
             <Button type="text" icon={<BellOutlined style={{ color: '#fff' }} />} onClick={() => navigate('/notifications')} aria-label={t('nav.notifications')} />
           </Badge>
@@ -82,8 +76,8 @@ export function Shell({ areas }: { areas: Area[] }) {
               ],
             }}
           >
-            <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />} data-testid="user-menu">
-              {me.user.displayName}
+            <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />} data-testid="user-menu" aria-label={me.user.displayName} title={me.user.displayName}>
+              {phone ? null : me.user.displayName}
             </Button>
           </Dropdown>
         </Space>

@@ -4,6 +4,7 @@ import type { Messages } from './i18n';
 export const commonMessages: Messages = {
   zh: {
     'app.title': '长三角G60科创服务平台',
+    'app.language': '界面语言',
     'app.subtitle': '创新券互认互通 · 科创路演',
     'nav.notifications': '消息通知',
     'nav.logout': '退出登录',
@@ -109,6 +110,7 @@ export const commonMessages: Messages = {
   },
   en: {
     'app.title': 'G60 S&T Innovation Services',
+    'app.language': 'Language',
     'app.subtitle': 'Innovation vouchers across regions · S&T roadshows',
     'nav.notifications': 'Notifications',
     'nav.logout': 'Sign out',

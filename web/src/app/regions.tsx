@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from './api';
-import { useI18n } from './i18n';
+import { localName, useI18n } from './i18n';
 import type { Schema } from './api';
 
 /** A region the platform serves (GET /regions): the issuing regions and what lies under them, the G60 and partner regions. */
@@ -44,7 +44,7 @@ export function useRegions() {
     const name = (code: string | null | undefined, fallback?: string) => {
       if (!code) return '—';
       const r = byCode.get(code);
-      return r ? (lang === 'zh' ? r.name : r.nameEn) : (fallback ?? code);
+      return r ? (localName(lang, r.name, r.nameEn) ?? code) : (fallback ?? code);
     };
     /** True when `code` is `ancestor` or lies under it. */
     const within = (code: string, ancestor: string) => {

@@ -66,4 +66,15 @@ export class UsersIdentityStore implements IdentityStore {
     const row = updatedUsers[0];
     return { organizationId: row.organization_id, role: row.role };
   }
+
+  /** The portal language a user chose (docs/i18n.md). */
+  async setLocale(manager: EntityManager, userId: string, locale: string): Promise<{ before: string | null } | undefined> {
+    // UPDATE … RETURNING answers [rows, affected count]; the old value comes from the locked row.
+    const [rows] = (await manager.query(
+      `UPDATE users u SET locale = $2, updated_at = now() FROM (SELECT id, locale FROM users WHERE id = $1 FOR UPDATE) old
+        WHERE u.id = old.id RETURNING old.locale AS before`,
+      [userId, locale],
+    )) as [{ before: string | null }[], number];
+    return rows[0] ? { before: rows[0].before } : undefined;
+  }
 }

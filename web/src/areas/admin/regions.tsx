@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import { PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
-import { useI18n } from '../../app/i18n';
+import { localName, useI18n } from '../../app/i18n';
 import { refreshRegions } from '../../app/regions';
 import { OrganizationDrawer } from './users';
 import type { Schema } from '../../app/api';
@@ -28,7 +28,7 @@ export function RegionsPage() {
   const parent = trail[trail.length - 1];
   const query = q ? { q, limit: 200 } : issuingOnly ? { issuing: true, limit: 500 } : { parent: parent?.code ?? 'none', limit: 500 };
   const list = useApi('/regions', { params: { query } });
-  const name = (r: Region) => (lang === 'zh' ? r.name : r.nameEn);
+  const name = (r: Region) => localName(lang, r.name, r.nameEn) ?? r.code;
   const changed = () => {
     void list.reload();
     refreshRegions();

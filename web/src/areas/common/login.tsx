@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Segmented, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
@@ -6,13 +6,14 @@ import { useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import type { Schema } from '../../app/api';
+import { LanguageSwitch } from '../../app/language-switch';
 
 /** A seeded demo login (GET /auth/demo-logins: empty unless the server seeds demo data). */
 type DemoLogin = Schema<'DemoLoginDto'>;
 
 export function LoginPage() {
   const { signIn } = useAuth();
-  const { t, lang, setLang, label } = useI18n();
+  const { t, label } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [form] = Form.useForm<{ email: string; password: string }>();
@@ -44,7 +45,7 @@ export function LoginPage() {
         </div>
         <Card
           title={t('login.title')}
-          extra={<Segmented size="small" value={lang} onChange={(v) => setLang(v as 'zh' | 'en')} options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} />}
+          extra={<LanguageSwitch testId="lang-toggle" />}
         >
           <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
             <Form.Item name="email" label={t('login.email')} rules={[{ required: true, message: t('form.required') }, { type: 'email', message: t('form.pattern') }]}>

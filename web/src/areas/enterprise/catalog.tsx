@@ -7,7 +7,7 @@ import { Facts, Money, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { ApiForm, Field } from '../../app/forms';
-import { useI18n } from '../../app/i18n';
+import { localName, useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
 import { useRegions } from '../../app/regions';
 import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
@@ -34,7 +34,7 @@ export function CatalogPage() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const topRegions = regions.filter((r) => r.issuing).map((r) => ({ value: r.code, label: lang === 'zh' ? r.name : r.nameEn }));
+  const topRegions = regions.filter((r) => r.issuing).map((r) => ({ value: r.code, label: localName(lang, r.name, r.nameEn) ?? r.code }));
   return (
     <>
       <PageHeader title={t('enterprise.catalog.title')} sub={t('enterprise.catalog.sub')} />

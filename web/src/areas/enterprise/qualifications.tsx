@@ -6,6 +6,7 @@ import { useMe } from '../../app/auth';
 import { formatTime, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ApiForm, DateInput, Field } from '../../app/forms';
+import { nameIn } from '../../features/programmes/policy';
 import { useI18n } from '../../app/i18n';
 import { CertificateButton, type Qualification } from '../../features/qualifications/qualifications';
 
@@ -120,7 +121,7 @@ function DeclareCard({ organizationId, onDone }: { organizationId: string; onDon
         }}
       >
         <Field name="kind" label={t('qualification.kind')}>
-          <Select data-testid="qual-kind" loading={!kinds.data} options={(kinds.data ?? []).map((k) => ({ value: k.code, label: lang === 'en' ? k.nameEn : k.nameZh }))} />
+          <Select data-testid="qual-kind" loading={!kinds.data} options={(kinds.data ?? []).map((k) => ({ value: k.code, label: nameIn(lang, k) }))} />
         </Field>
         <Field name="certificateNo" label={t('qualification.certificateNo')}>
           <Input data-testid="qual-certificateNo" />

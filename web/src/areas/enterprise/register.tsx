@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Form, Input, Radio, Segmented, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { isIdCardNumber } from '@shared/id-card';
@@ -9,6 +9,7 @@ import { useAuth } from '../../app/auth';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { RegionSelect } from '../../app/widgets/region-select';
+import { LanguageSwitch } from '../../app/language-switch';
 
 /** The registration's body, and the password typed twice. */
 type RegisterValues = Schema<'RegisterDto'> & { confirmPassword: string };
@@ -24,7 +25,7 @@ const TEAM_MEMBERS_MAX = 50;
  * then runs through review and public notice) or an investor; signs the new user in afterwards.
  */
 export function RegisterPage() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const { signIn } = useAuth();
   const navigate = useNavigate();
   const [form] = Form.useForm<RegisterValues>();
@@ -59,7 +60,7 @@ export function RegisterPage() {
         </div>
         <Card
           title={t('enterprise.register.title')}
-          extra={<Segmented size="small" value={lang} onChange={(v) => setLang(v as 'zh' | 'en')} options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} />}
+          extra={<LanguageSwitch testId="lang-toggle" />}
         >
           <ApiForm<RegisterValues, Awaited<ReturnType<typeof signIn>> | undefined>
             schema="RegisterDto"

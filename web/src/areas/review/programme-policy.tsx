@@ -2,7 +2,7 @@ import { Card, Descriptions, Empty, List, Space, Table, Tag, Typography } from '
 import { type Schema } from '../../app/api';
 import { formatTime, Money } from '../../app/common';
 import { LoadError, useApi, useCached } from '../../app/data';
-import { useI18n } from '../../app/i18n';
+import { type Lang, useI18n } from '../../app/i18n';
 import { formatBp } from '@shared/money';
 import { capText, fullCoverageText, nameIn, windowText } from '../../features/programmes/policy';
 import { CAP_FIELDS } from './programme-form';
@@ -59,12 +59,12 @@ export function PolicyCard({ policy, version }: { policy: Policy; version: numbe
 }
 
 /** Tiers in one line: "一般企业 50%、高新技术企业 60%". */
-function tiersSummary(tiers: Tier[], lang: 'zh' | 'en'): string {
-  return tiers.map((tier) => `${nameIn(lang, tier)} ${formatBp(tier.ratioBp)}`).join(lang === 'zh' ? '、' : ', ');
+function tiersSummary(tiers: Tier[], lang: Lang): string {
+  return tiers.map((tier) => `${nameIn(lang, tier)} ${formatBp(tier.ratioBp)}`).join(lang === 'en' ? ', ' : '、');
 }
 
 /** One side of a change, in words: money formatted, "no cap" for a removed cap, tiers summarised. */
-function changeValue(field: string, value: unknown, t: T, lang: 'zh' | 'en'): string {
+function changeValue(field: string, value: unknown, t: T, lang: Lang): string {
   if (field === 'tiers') return Array.isArray(value) && value.length ? tiersSummary(value as Tier[], lang) : '—';
   if (field === 'fullCoverage') {
     const full = value as { thresholdFen: number; comparison: string } | null;
@@ -102,7 +102,7 @@ export function VersionsCard({ programId, reloadKey }: { programId: string; relo
                 <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid={`version-${v.versionNo}-changes`}>
                   {v.changes.map((c) => (
                     <li key={c.field} data-field={c.field}>
-                      <Typography.Text type="secondary">{t(`review.versions.field.${c.field}`)}{lang === 'zh' ? '：' : ': '}</Typography.Text>
+                      <Typography.Text type="secondary">{t(`review.versions.field.${c.field}`)}{lang === 'en' ? ': ' : '：'}</Typography.Text>
                       <Typography.Text delete type="secondary">{changeValue(c.field, c.before, t, lang)}</Typography.Text>
                       {' → '}
                       <Typography.Text>{changeValue(c.field, c.after, t, lang)}</Typography.Text>

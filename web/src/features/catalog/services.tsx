@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Schema } from '../../app/api';
 import { useCached } from '../../app/data';
-import { useI18n } from '../../app/i18n';
+import { localName, useI18n } from '../../app/i18n';
 
 /** A service of the catalogue, as the enterprise's search and the lab's own list show it. */
 export type CatalogService = Schema<'CatalogServiceDto'>;
@@ -12,9 +12,9 @@ export function useCategories() {
   const categories = useCached('/catalog/categories') ?? [];
   const name = (code: string) => {
     const c = categories.find((x) => x.code === code);
-    return c ? (lang === 'zh' ? c.name : c.nameEn) : code;
+    return c ? (localName(lang, c.name, c.nameEn) ?? code) : code;
   };
-  const options = categories.map((c) => ({ value: c.code, label: lang === 'zh' ? c.name : c.nameEn }));
+  const options = categories.map((c) => ({ value: c.code, label: localName(lang, c.name, c.nameEn) ?? c.code }));
   return { options, name };
 }
 

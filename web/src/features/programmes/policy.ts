@@ -1,5 +1,5 @@
 import { formatBp, formatFen } from '@shared/money';
-import type { Lang } from '../../app/i18n';
+import { type Lang, localName } from '../../app/i18n';
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -36,5 +36,5 @@ export function ratioRange(ratioBpByTier: Record<string, number>): string {
 
 /** A name given in both languages (a tier, a qualification kind), in the reader's. */
 export function nameIn(lang: Lang, named: { nameZh?: string | null; nameEn?: string | null }): string {
-  return (lang === 'en' ? named.nameEn : named.nameZh) ?? named.nameZh ?? named.nameEn ?? '—';
+  return localName(lang, named.nameZh, named.nameEn) ?? '—';
 }
