@@ -45,6 +45,8 @@ import { QueueConnection } from './queue/queue-connection';
 import { QueueService } from './queue/queue.service';
 import { WorkerHost } from './queue/worker-host';
 import { RateLimiter } from './throttle/rate-limiter';
+import { Broadcaster } from './broadcast/broadcaster';
+import { EventStreams } from './live/event-streams';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -56,6 +58,7 @@ const SERVICES = [
   RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditSealer, AuditService, OutboxWriter, OutboxStore, OutboxRelay, OutboxSweeper,
   IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, InlineJobs, WorkerHost, PasswordHasher, TokenService,
   ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard, ReferenceCache, OutboxWaker,
+  Broadcaster, EventStreams,
 ];
 
 /** What every domain module stands on. Global, so modules import nothing to use it. */
