@@ -1,3 +1,4 @@
+import { SseParser } from '../../packages/shared/sse';
 import { decide, waitForTask } from './approvals';
 import { eventually, TestApp } from './test-app';
 
@@ -26,26 +27,13 @@ export async function openStream(baseUrl: string, path: string, auth: Auth, last
   if (res.ok && res.body) {
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
-    let buffer = '';
+    const parser = new SseParser();
     void (async () => {
       try {
         for (;;) {
           const { value, done } = await reader.read();
           if (done) return;
-          buffer += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const fields: Record<string, string> = {};
-            for (const line of block.split('\n')) {
-              if (!line || line.startsWith(':')) continue;
-              const i = line.indexOf(':');
-              fields[line.slice(0, i)] = line.slice(i + 1).replace(/^ /, '');
-            }
-            if (fields.data === undefined) continue;
-            events.push({ id: fields.id !== undefined ? Number(fields.id) : undefined, event: fields.event ?? 'message', data: JSON.parse(fields.data) });
-          }
+          events.push(...(parser.push(decoder.decode(value, { stream: true })) as StreamEvent[]));
         }
       } catch {
         // aborted

@@ -4,13 +4,10 @@
  * resumes after a drop, an `expired` event (the access token lapsed: a fresh one is fetched) or a 503 (after its
  * Retry-After), with Last-Event-ID set to the last event received, so nothing is missed or repeated.
  */
+import { SseParser, type SseMessage } from '@shared/sse';
 import { tokens } from './api';
 
-export interface StreamMessage {
-  id?: number;
-  event: string;
-  data: unknown;
-}
+export type StreamMessage = SseMessage;
 
 export interface StreamHandle {
   close(): void;
@@ -67,24 +64,13 @@ export function openEventStream(
 async function read(body: ReadableStream<Uint8Array>, emit: (m: StreamMessage) => void): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  let buffer = '';
+  const parser = new SseParser();
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const fields: Record<string, string> = {};
-      for (const line of block.split('\n')) {
-        if (!line || line.startsWith(':')) continue;
-        const i = line.indexOf(':');
-        fields[line.slice(0, i)] = line.slice(i + 1).replace(/^ /, '');
-      }
-      if (fields.data === undefined) continue;
-      emit({ id: fields.id !== undefined ? Number(fields.id) : undefined, event: fields.event ?? 'message', data: JSON.parse(fields.data) });
-      if (fields.event === 'expired') return;
+    for (const message of parser.push(decoder.decode(value, { stream: true }))) {
+      emit(message);
+      if (message.event === 'expired') return;
     }
   }
 }
