@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { json, Router, type NextFunction, type Request, type Response } from 'express';
+import { EventStreams } from './platform/live/event-streams';
 import { DomainError, ErrorCode } from './platform/errors/domain-error';
 import { unsafeJsonReason } from './platform/validation/body-safety';
 import { addValidationConstraints } from './platform/validation/openapi-constraints';
@@ -141,7 +142,7 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   // Reserve Bull Board's path before init(): Nest appends its catch-all 404 handler there.
   const board = role !== 'worker' ? Router() : undefined;
   if (board) app.use(BULL_BOARD_PATH, board);
-  if (role !== 'worker') mountPortal(app);
+  if (role !== 'worker') mountPortal(app, { streamHosts: config.liveStreamHosts });
   await app.init();
   if (board) await mountBullBoard(app, board);
   // Demo providers seeded as 'applied' enter the admission workflow like self-registered ones.
@@ -173,6 +174,8 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
       const log = new NestLogger('Shutdown');
       log.log(`Shutting down (${reason}); draining for up to ${config.SHUTDOWN_TIMEOUT_MS} ms`);
       await Promise.all([relay.stop(), sweeper.stop(), sealer.stop()]);
+      // Live event streams never finish by themselves: end them first, their clients reconnect elsewhere.
+      if (role !== 'worker') app.get(EventStreams).closeAll();
       if (role !== 'worker') await closeHttp(app.getHttpServer() as Server, config.SHUTDOWN_TIMEOUT_MS);
       await workers.stop(config.SHUTDOWN_TIMEOUT_MS);
       await app.close();

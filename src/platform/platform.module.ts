@@ -46,6 +46,8 @@ import { QueueConnection } from './queue/queue-connection';
 import { QueueService } from './queue/queue.service';
 import { WorkerHost } from './queue/worker-host';
 import { RateLimiter } from './throttle/rate-limiter';
+import { Broadcaster } from './broadcast/broadcaster';
+import { EventStreams } from './live/event-streams';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -57,6 +59,7 @@ const SERVICES = [
   RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditSealer, AuditService, OutboxWriter, OutboxStore, OutboxRelay, OutboxSweeper,
   IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, InlineJobs, WorkerHost, PasswordHasher, TokenService,
   ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard, ReferenceCache, OutboxWaker,
+  Broadcaster, EventStreams,
 ];
 
 /** What every domain module stands on. Global, so modules import nothing to use it. */

@@ -86,6 +86,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Hundreds of registrations per run: 4 MiB hashes instead of 64 MiB (verification reads each hash's own cost).
     PASSWORD_HASH_MEMORY_KIB: '4096',
     SHUTDOWN_TIMEOUT_MS: '5000',
+    // Stream, player and replay URLs of cloud roadshows (tests use these hosts).
+    LIVE_STREAM_HOSTS: 'live.g60.example,*.player.g60.example',
     ...options.env,
   };
   const running = await bootstrap(options.role ?? 'all', { env });

@@ -9,7 +9,7 @@ import { ADMISSION_STATES } from '../organizations/organization.state';
 import { QUALIFICATION_STATES } from '../organizations/qualifications/qualification.state';
 import { PROGRAM_STATES } from '../programs/program.state';
 import { CLAIM_STATES } from '../redemptions/claim.state';
-import { INTEREST_STATES, PROJECT_STATES, SESSION_REQUEST_STATES, SESSION_STATES } from '../roadshows/shared/roadshow.state';
+import { INTEREST_STATES, PROJECT_STATES, QUESTION_STATES, SESSION_REQUEST_STATES, SESSION_STATES } from '../roadshows/shared/roadshow.state';
 import { BATCH_STATES } from '../settlement/settlement.state';
 import { APPLICATION_STATES, VOUCHER_STATES } from '../vouchers/voucher.state';
 
@@ -36,6 +36,7 @@ export const LIFECYCLES: readonly AnyLifecycle[] = [
   SESSION_STATES,
   SESSION_REQUEST_STATES,
   INTEREST_STATES,
+  QUESTION_STATES,
   WEBHOOK_STATES,
 ];
 

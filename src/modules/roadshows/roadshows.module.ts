@@ -3,13 +3,14 @@ import { RoadshowInvestorsModule } from './investors/investors.module';
 import { RoadshowOutcomesModule } from './outcomes/outcomes.module';
 import { RoadshowProjectsModule } from './projects/projects.module';
 import { RoadshowSessionsModule } from './sessions/sessions.module';
+import { RoadshowLiveModule } from './live/live.module';
 
 /**
  * S&T roadshows (科创路演), one sub-module per folder: projects (and screening), sessions and scheduling,
- * investors, outcomes; `shared/` holds what they all use (constants, entities, states, errors) and depends on none of them.
+ * investors, outcomes, live (cloud roadshows' live pages); `shared/` holds what they all use (constants, entities, states, errors) and depends on none of them.
  */
 @Module({
-  imports: [RoadshowProjectsModule, RoadshowSessionsModule, RoadshowInvestorsModule, RoadshowOutcomesModule],
+  imports: [RoadshowProjectsModule, RoadshowSessionsModule, RoadshowInvestorsModule, RoadshowOutcomesModule, RoadshowLiveModule],
   exports: [RoadshowProjectsModule],
 })
 export class RoadshowsModule {}

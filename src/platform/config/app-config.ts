@@ -221,6 +221,29 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   OBJECTIONS_PER_ORG_PER_HOUR = 20;
 
+  /**
+   * Hosts a cloud roadshow's stream, player or replay URL may point at (comma-separated; `*.example.com` for its
+   * subdomains). Only https URLs on these hosts are accepted, embedded and allowed by the portal's CSP. Empty: none.
+   */
+  @Matches(/^(?:(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?(?:\s*,\s*(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?)*)?$/)
+  LIVE_STREAM_HOSTS = '';
+
+  /** Open live event streams (SSE) one API process serves; more get 503 with Retry-After. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LIVE_MAX_CONNECTIONS = 2000;
+
+  /** A comment line on every live stream this often, so proxies and clients know it is alive. */
+  @Transform(toInt) @IsInt() @Min(200)
+  LIVE_HEARTBEAT_MS = 15_000;
+
+  /** Each process re-reads the live events of its open streams this often, in case a wake-up was lost. */
+  @Transform(toInt) @IsInt() @Min(100)
+  LIVE_POLL_MS = 5_000;
+
+  /** Questions one user may ask in live roadshows per minute, counted across API processes (429 beyond). */
+  @Transform(toInt) @IsInt() @Min(1)
+  LIVE_QUESTIONS_PER_USER_PER_MINUTE = 5;
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }
@@ -235,6 +258,11 @@ export class AppConfig {
   }
 
   /** TRUSTED_PROXIES as Express's `trust proxy` list; false (trust nobody) when empty. */
+  /** LIVE_STREAM_HOSTS as a list, lower case. */
+  get liveStreamHosts(): string[] {
+    return this.LIVE_STREAM_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  }
+
   get trustedProxies(): string[] | false {
     const list = this.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean);
     return list.length ? list : false;

@@ -110,6 +110,10 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   roadshow_interest_events: 'roadshows',
   roadshow_outcomes: 'roadshows',
   investor_profiles: 'roadshows',
+  roadshow_live_channels: 'roadshows',
+  roadshow_live_events: 'roadshows',
+  roadshow_live_questions: 'roadshows',
+  roadshow_live_attendance: 'roadshows',
 };
 
 /**

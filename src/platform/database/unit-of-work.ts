@@ -10,6 +10,7 @@ import { JobName, JobPayload } from '../queue/queue.registry';
 export class Transaction {
   readonly auditEvents: AuditInput[] = [];
   readonly messages: OutboxMessage[] = [];
+  readonly committed: (() => void)[] = [];
 
   constructor(readonly manager: EntityManager) {}
 
@@ -20,6 +21,11 @@ export class Transaction {
   /** Queues a job to run after commit (or at `runAt`). Never call the queue directly. */
   enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: { runAt?: Date } = {}): void {
     this.messages.push({ name, payload, runAt: options.runAt });
+  }
+
+  /** Runs `effect` once the transaction has committed (never when it rolls back): wake-ups, broadcasts. Must not throw. */
+  afterCommit(effect: () => void): void {
+    this.committed.push(effect);
   }
 }
 
@@ -40,14 +46,17 @@ export class UnitOfWork {
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let wrote = false;
+    let committed: (() => void)[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const tx = new Transaction(manager);
       const done = await work(tx);
       await this.finish(manager, tx, done);
       wrote = tx.messages.length > 0;
+      committed = tx.committed;
       return done;
     });
     if (wrote) this.waker.wake();
+    for (const effect of committed) effect();
     return result;
   }
 

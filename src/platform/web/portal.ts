@@ -10,20 +10,27 @@ const SERVER_PATHS = /^\/(api|health|metrics|admin\/queues)(\/|$)/;
 
 /**
  * Content Security Policy of the portal: its own scripts only; inline styles because Ant Design
- * writes its CSS at run time; images from itself and data: URLs (charts export).
+ * writes its CSS at run time; images from itself and data: URLs (charts export). A live roadshow's
+ * player (iframe) and HLS stream (video, and the playlist's segments) may come only from the hosts
+ * of LIVE_STREAM_HOSTS, over https.
  */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+export function portalCsp(streamHosts: readonly string[] = []): string {
+  const hosts = streamHosts.map((h) => ` https://${h}`).join('');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self'${hosts}`,
+    `media-src 'self' blob:${hosts}`,
+    `frame-src 'self'${hosts}`,
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
 
 const ASSET_TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
@@ -69,7 +76,8 @@ export function portalDirectory(from = __dirname): string {
  * Serves the single-page portal at `/`: hashed assets with long caching, and index.html for every
  * other browser route so deep links work. Must be mounted before Nest's routes.
  */
-export function mountPortal(app: NestExpressApplication, directory = portalDirectory()): boolean {
+export function mountPortal(app: NestExpressApplication, options: { streamHosts?: readonly string[] } = {}, directory = portalDirectory()): boolean {
+  const csp = portalCsp(options.streamHosts);
   const indexFile = path.join(directory, 'index.html');
   if (!existsSync(indexFile)) {
     new Logger('Portal').warn(`Web portal not built (${indexFile} missing): run "npm run build"`);
@@ -83,7 +91,7 @@ export function mountPortal(app: NestExpressApplication, directory = portalDirec
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path)) return next();
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache');
-    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('Content-Security-Policy', csp);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
     res.status(200).end(req.method === 'HEAD' ? undefined : index());

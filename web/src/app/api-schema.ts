@@ -2989,8 +2989,178 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Roadshow statistics by city, industry, session type or month: projects, screened, presented, landed in Jiaxing, financing raised */
+        /** Roadshow statistics by city, industry, session type or month: projects, screened, presented, landed in Jiaxing, financing raised; and the cloud roadshows’ attendance and questions in the period */
         get: operations["RoadshowStatsController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The live (or, once finished, replay) page: agenda, presenter, player, questions the viewer may see; counts the viewer as attending */
+        get: operations["LiveController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/live/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events of the live page: question.asked / question.rejected (moderators and the asker), question.approved, question.answered, presenter.changed, replay.attached, session.finished, session.cancelled. Each event id is the session’s event number: reconnect with Last-Event-ID to get what was missed. A heartbeat comment every LIVE_HEARTBEAT_MS; the stream ends when the access token expires (event `expired`). */
+        get: operations["LiveController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/live/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask a question (2–500 characters) for the slot presenting now, or a named slot; moderators see it at once, everyone once approved */
+        post: operations["LiveController_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/live/questions/{questionId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending question (the session’s organisers; never one’s own): every viewer sees it */
+        post: operations["LiveController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/live/questions/{questionId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending question, with an optional reason for the asker */
+        post: operations["LiveController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/live/questions/{questionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an approved question of one’s own slot (the presenting enterprise) */
+        post: operations["LiveController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/live/presenter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the slot presenting now (otherwise the slot times decide) */
+        post: operations["LiveController_presenter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/live/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "Interested" in the project presenting now: registers the organisation’s interest (投资意向), once per project */
+        post: operations["LiveController_interest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/slots/{slotId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach (or replace) a slot’s replay once the session is finished */
+        post: operations["LiveController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/live/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session’s live statistics: attendance (each person once) and questions asked, approved, rejected, answered */
+        get: operations["LiveController_stats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5147,8 +5317,13 @@ export interface components {
             coHostCityCodes?: string[];
             /** @description custom and alliance: the venue (in the host city) */
             venueId?: string;
-            /** @description cloud: the stream link */
+            /** @description The stream: an HLS playlist (….m3u8) or a provider's player page, https on a host of LIVE_STREAM_HOSTS. Required for cloud sessions; with a venue it makes a hybrid session. Either way the session gets a live page. */
             streamUrl?: string;
+            /**
+             * @description Who may watch the live page besides organisers and presenters: registered (a confirmed RSVP, the default) or public (anyone signed in)
+             * @enum {string}
+             */
+            liveAccess?: "registered" | "public";
             /** @description Audience seats; in-person default: the venue capacity. Required for cloud sessions. */
             capacity?: number;
             /**
@@ -5185,6 +5360,10 @@ export interface components {
             coHostCityCodes: string[];
             venueId: string | null;
             streamUrl: string | null;
+            /** @description Cloud or hybrid: the session has a live page (and, once finished, a replay page) */
+            hasLivePage: boolean;
+            /** @enum {string} */
+            liveAccess: "registered" | "public";
             capacity: number;
             seatsTaken: number;
             startsAt: string;
@@ -5458,6 +5637,16 @@ export interface components {
             landedInJiaxing: number;
             financingRaisedFen: number;
         };
+        LiveTotalsDto: {
+            /** @description Cloud and hybrid sessions (published or finished) starting in the period */
+            sessions: number;
+            /** @description Attendance: people who opened their live or replay page, each once per session */
+            attendees: number;
+            questionsAsked: number;
+            /** @description Approved, answered or not */
+            questionsApproved: number;
+            questionsAnswered: number;
+        };
         StatsDto: {
             /** @enum {string} */
             groupBy: "city" | "industry" | "session_type" | "month";
@@ -5465,13 +5654,143 @@ export interface components {
             to: string | null;
             rows: components["schemas"]["StatsRowDto"][];
             totals: components["schemas"]["StatsRowDto"];
+            /** @description Cloud roadshows: attendance and questions of the live sessions in the period */
+            live: components["schemas"]["LiveTotalsDto"];
+        };
+        PlayerDto: {
+            /**
+             * @description hls: a <video>; iframe: a provider’s player; link: no longer on an allowed host, only linked
+             * @enum {string}
+             */
+            kind: "hls" | "iframe" | "link";
+            url: string;
+        };
+        LiveSlotDto: {
+            slotId: string;
+            slotIndex: number;
+            startsAt: string;
+            endsAt: string;
+            projectId: string;
+            projectNumber: string;
+            projectTitle: string;
+            enterpriseName: string;
+            industry: string;
+            replay: components["schemas"]["PlayerDto"] | null;
+        };
+        PresentingDto: {
+            slotId: string | null;
+            /**
+             * @description organiser: set by an organiser; schedule: from the slot times
+             * @enum {string|null}
+             */
+            source: "organiser" | "schedule" | null;
+        };
+        LiveQuestionDto: {
+            id: string;
+            sessionId: string;
+            slotId: string | null;
+            projectId: string;
+            body: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "answered";
+            askedBy: string;
+            /** @description The asker’s organisation */
+            askerOrganization: string;
+            /** @description Shown to the asker and the moderators */
+            rejectReason: string | null;
+            answer: string | null;
+            answeredAt: string | null;
+            createdAt: string;
+            /** @description Grows with every change: a client keeps the highest it saw */
+            version: number;
+        };
+        LiveViewerDto: {
+            /** @description An organiser of the session: moderates, sets the presenter, attaches replays */
+            moderator: boolean;
+            /** @description Projects of the viewer’s organisation presenting in the session (their questions it answers) */
+            presenterProjectIds: string[];
+            /** @description Questions are open (the session is published) */
+            canAsk: boolean;
+            /** @description An investor: may press interested */
+            investor: boolean;
+            /** @description Projects of the session the viewer’s organisation already registered interest in */
+            interestedProjectIds: string[];
+        };
+        LiveRoomDto: {
+            session: components["schemas"]["SessionDto"];
+            /**
+             * @description ended: the replay page
+             * @enum {string}
+             */
+            phase: "upcoming" | "live" | "ended" | "cancelled";
+            player: components["schemas"]["PlayerDto"] | null;
+            slots: components["schemas"]["LiveSlotDto"][];
+            presenting: components["schemas"]["PresentingDto"];
+            /** @description The slot an organiser set presenting, if any */
+            organiserSlotId: string | null;
+            /** @description Approved and answered questions; the viewer’s own in any state; moderators all */
+            questions: components["schemas"]["LiveQuestionDto"][];
+            viewer: components["schemas"]["LiveViewerDto"];
+            /** @description The last live event included: open the event stream with Last-Event-ID set to it */
+            lastEventId: number;
+            serverTime: string;
+        };
+        AskQuestionDto: {
+            /** @example 量产良率目前是多少？ */
+            body: string;
+            /** @description The slot the question is for; default: the slot presenting now */
+            slotId?: string;
+        };
+        RejectQuestionDto: {
+            /** @description Told to the asker only */
+            reason?: string;
+        };
+        AnswerQuestionDto: {
+            answer: string;
+        };
+        SetPresenterDto: {
+            /**
+             * Format: uuid
+             * @description The slot presenting from now on
+             */
+            slotId: string;
+        };
+        LiveInterestDto: {
+            /**
+             * Format: uuid
+             * @description The slot the viewer saw presenting; refused (409) when another slot presents by now
+             */
+            slotId: string;
+        };
+        AttachReplayDto: {
+            /**
+             * Format: uri
+             * @description The replay: an HLS playlist or a provider’s player page, https on a host of LIVE_STREAM_HOSTS
+             */
+            url: string;
+        };
+        RoleCountDto: {
+            role: string;
+            count: number;
+        };
+        LiveStatsDto: {
+            sessionId: string;
+            /** @description People who opened the live or replay page (each once) */
+            attendees: number;
+            attendeesByRole: components["schemas"]["RoleCountDto"][];
+            questionsAsked: number;
+            questionsPending: number;
+            /** @description Approved, answered or not */
+            questionsApproved: number;
+            questionsRejected: number;
+            questionsAnswered: number;
         };
         /** @description The body of every failing request. Clients branch on `code`, never on `message`. */
         ErrorBody: {
             /** @description The HTTP status, repeated */
             statusCode: number;
             /** @enum {string} */
-            code: "ALREADY_EXISTS" | "BUSINESS_RULE_VIOLATED" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_TRANSITION" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "MALFORMED_JSON" | "NOT_FOUND" | "PASSWORD_RESET_REQUIRED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "RECOVERY_EXCEEDS_OUTSTANDING" | "SECOND_PERSON_REQUIRED" | "SERVICE_UNAVAILABLE" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            code: "ALREADY_EXISTS" | "BUSINESS_RULE_VIOLATED" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_TRANSITION" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "LIVE_NOT_ADMITTED" | "MALFORMED_JSON" | "NOT_FOUND" | "OWN_QUESTION" | "PASSWORD_RESET_REQUIRED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "RECOVERY_EXCEEDS_OUTSTANDING" | "SECOND_PERSON_REQUIRED" | "SERVICE_UNAVAILABLE" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
             /** @description Human text; may change between versions */
             message: string;
             /** @description Field problems of a validation failure, or facts about the refusal */
@@ -10162,6 +10481,279 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatsDto"];
+                };
+            };
+        };
+    };
+    LiveController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveRoomDto"];
+                };
+            };
+            /** @description LIVE_NOT_ADMITTED: the live page is for the registered audience (RSVP first) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LiveController_events: {
+        parameters: {
+            query?: {
+                /** @description The same, for clients that cannot set the header */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description Resume after this event (what GET …/live answered as lastEventId, or the last id received) */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description This process holds LIVE_MAX_CONNECTIONS streams: retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LiveController_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskQuestionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveQuestionDto"];
+                };
+            };
+        };
+    };
+    LiveController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveQuestionDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: not pending */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LiveController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectQuestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveQuestionDto"];
+                };
+            };
+        };
+    };
+    LiveController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerQuestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveQuestionDto"];
+                };
+            };
+        };
+    };
+    LiveController_presenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPresenterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresentingDto"];
+                };
+            };
+        };
+    };
+    LiveController_interest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiveInterestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestDto"];
+                };
+            };
+            /** @description Another slot presents by now (details.presentingSlotId), or ALREADY_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LiveController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachReplayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveSlotDto"];
+                };
+            };
+        };
+    };
+    LiveController_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveStatsDto"];
                 };
             };
         };

@@ -16,5 +16,6 @@ import { RsvpsService } from './rsvps.service';
   imports: [TypeOrmModule.forFeature([InvestorProfile, RoadshowInterest]), OrganizationsModule, RoadshowProjectsModule, RoadshowSessionsModule],
   controllers: [InvestorsController, ProjectInterestsController, RsvpsController],
   providers: [InvestorsService, InterestsService, RsvpsService],
+  exports: [InterestsService],
 })
 export class RoadshowInvestorsModule {}

@@ -38,7 +38,7 @@ export class RoadshowStatsController {
 
   @Get('roadshow-stats')
   @Roles(Role.PlatformAdmin, Role.Approver)
-  @ApiOperation({ summary: 'Roadshow statistics by city, industry, session type or month: projects, screened, presented, landed in Jiaxing, financing raised' })
+  @ApiOperation({ summary: 'Roadshow statistics by city, industry, session type or month: projects, screened, presented, landed in Jiaxing, financing raised; and the cloud roadshows’ attendance and questions in the period' })
   @ApiOkResponse({ type: StatsDto })
   stats(@Query() query: StatsQueryDto): Promise<StatsDto> {
     return this.outcomes.stats(query);

@@ -101,7 +101,24 @@ export class OutcomesService {
       }),
       { key: 'total', projects: 0, screened: 0, presented: 0, landedInJiaxing: 0, financingRaisedFen: 0 },
     );
-    return { groupBy: query.groupBy, from: query.from ?? null, to: query.to ?? null, rows: out, totals };
+    const [live] = (await this.dataSource.query(
+      `SELECT count(*)::int AS sessions,
+              COALESCE(sum((SELECT count(*) FROM roadshow_live_attendance a WHERE a.session_id = x.id)), 0)::int AS attendees,
+              COALESCE(sum(q.asked), 0)::int AS asked, COALESCE(sum(q.approved), 0)::int AS approved, COALESCE(sum(q.answered), 0)::int AS answered
+         FROM roadshow_sessions x
+         CROSS JOIN LATERAL (SELECT count(*) AS asked, count(*) FILTER (WHERE status IN ('approved', 'answered')) AS approved, count(*) FILTER (WHERE status = 'answered') AS answered
+                               FROM roadshow_live_questions WHERE session_id = x.id) q
+        WHERE x.stream_url IS NOT NULL AND x.status IN ('published', 'finished') AND ${inPeriod(`(x.starts_at AT TIME ZONE 'Asia/Shanghai')::date`)}`,
+      [query.from ?? null, query.to ?? null],
+    )) as { sessions: number; attendees: number; asked: number; approved: number; answered: number }[];
+    return {
+      groupBy: query.groupBy,
+      from: query.from ?? null,
+      to: query.to ?? null,
+      rows: out,
+      totals,
+      live: { sessions: live.sessions, attendees: live.attendees, questionsAsked: live.asked, questionsApproved: live.approved, questionsAnswered: live.answered },
+    };
   }
 
   private async one(manager: DataSource['manager'], projectId: string): Promise<OutcomeDto> {

@@ -19,6 +19,8 @@ export function toSessionDto(s: RoadshowSession): SessionDto {
     coHostCityCodes: s.coHostCityCodes,
     venueId: s.venueId,
     streamUrl: s.streamUrl,
+    hasLivePage: s.streamUrl !== null,
+    liveAccess: s.liveAccess,
     capacity: s.capacity,
     seatsTaken: s.seatsTaken,
     startsAt: s.startsAt.toISOString(),

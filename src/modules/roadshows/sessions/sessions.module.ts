@@ -11,12 +11,13 @@ import { SessionRequestsService } from './session-requests.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 import { SlotsService } from './slots.service';
+import { LiveEventLog } from './live-event-log';
 
 /** Roadshow sessions and scheduling: venues, sessions, slots, the scheduler, agendas and their exports, custom-roadshow requests. */
 @Module({
   imports: [TypeOrmModule.forFeature([RoadshowVenue, RoadshowSession, RoadshowSlot, SessionRequest]), OrganizationsModule, RoadshowProjectsModule],
   controllers: [SessionsController, ProjectAgendaController],
-  providers: [SessionsService, SlotsService, AutoSchedulingService, AgendaService, AgendaExportsService, SessionRequestsService],
-  exports: [SessionsService, AgendaExportsService],
+  providers: [LiveEventLog, SessionsService, SlotsService, AutoSchedulingService, AgendaService, AgendaExportsService, SessionRequestsService],
+  exports: [SessionsService, AgendaExportsService, LiveEventLog],
 })
 export class RoadshowSessionsModule {}

@@ -12,6 +12,9 @@ import { conflict, OVER_VENUE_CAPACITY, VENUE_DOUBLE_BOOKED, violatedConstraint 
 import { RoadshowSession, RoadshowVenue } from '../shared/roadshow.entities';
 import { SLOT_SELECT, SlotRow, toSessionDto, toSlotDto, toVenueDto } from './session.mapper';
 import { SESSION_STATES } from '../shared/roadshow.state';
+import { AppConfig } from '../../../platform/config/app-config';
+import { LiveEventLog } from './live-event-log';
+import { StreamPlayer, streamPlayer } from './stream-url';
 
 /**
  * Venues (路演场地) and sessions (路演场次): custom, alliance (a host city with co-hosting G60
@@ -26,7 +29,23 @@ export class SessionsService {
     private readonly regions: RegionsService,
     private readonly lifecycle: ProjectLifecycle,
     private readonly directory: OrganizationDirectory,
+    private readonly config: AppConfig,
+    private readonly liveEvents: LiveEventLog,
   ) {}
+
+  /** A stream or replay URL: https on an allowed host (LIVE_STREAM_HOSTS), else 400 on `field`. */
+  requireStreamUrl(url: string, field: string): StreamPlayer {
+    const checked = streamPlayer(url, this.config.liveStreamHosts);
+    if ('refused' in checked) throw DomainError.invalid(field, checked.refused);
+    return checked.player;
+  }
+
+  /** The player of a stored URL, or null when it is no longer allowed (LIVE_STREAM_HOSTS changed): the page then only links it. */
+  playerOf(url: string | null): StreamPlayer | null {
+    if (!url) return null;
+    const checked = streamPlayer(url, this.config.liveStreamHosts);
+    return 'player' in checked ? checked.player : null;
+  }
 
   async createVenue(dto: CreateVenueDto): Promise<VenueDto> {
     this.requireCity(dto.cityCode, 'cityCode');
@@ -60,6 +79,8 @@ export class SessionsService {
       if (!dto.capacity) throw DomainError.invalid('capacity', 'a cloud session needs its own capacity');
       if (dto.venueId) throw DomainError.invalid('venueId', 'a cloud session has no venue');
     } else if (!dto.venueId) throw DomainError.invalid('venueId', 'an in-person session needs a venue');
+    // A stream on an in-person session makes it hybrid: it gets a live page too.
+    if (dto.streamUrl) this.requireStreamUrl(dto.streamUrl, 'streamUrl');
     try {
       return await this.uow.run(async (tx) => {
         let capacity = dto.capacity;
@@ -77,7 +98,8 @@ export class SessionsService {
             hostCityCode: dto.hostCityCode,
             coHostCityCodes: coHosts,
             venueId: dto.venueId ?? null,
-            streamUrl: dto.type === 'cloud' ? (dto.streamUrl ?? null) : null,
+            streamUrl: dto.streamUrl ?? null,
+            liveAccess: dto.liveAccess ?? 'registered',
             capacity,
             startsAt,
             endsAt,
@@ -124,6 +146,8 @@ export class SessionsService {
         await this.lifecycle.applyIfAllowed(tx, project, 'present', `presented at ${session.title}`, actor.userId);
       }
       tx.audit({ action: 'roadshow_session.finished', subjectType: 'roadshow_session', subjectId: id, regionCode: session.hostCityCode, before: { status: session.status }, after: { status, presenters: slots.length } });
+      // The live page turns into the replay page for everyone watching.
+      if (session.streamUrl) await this.liveEvents.append(tx, id, 'session.finished', { status });
       return toSessionDto(await tx.manager.getRepository(RoadshowSession).findOneByOrFail({ id }));
     });
   }
@@ -143,6 +167,7 @@ export class SessionsService {
       await tx.manager.query(`UPDATE roadshow_rsvps SET status = 'cancelled', cancelled_at = now() WHERE session_id = $1 AND status <> 'cancelled'`, [id]);
       await tx.manager.query(`UPDATE roadshow_sessions SET status = $2, seats_taken = 0, version = version + 1, updated_at = now() WHERE id = $1`, [id, status]);
       tx.audit({ action: 'roadshow_session.cancelled', subjectType: 'roadshow_session', subjectId: id, regionCode: session.hostCityCode, before: { status: session.status }, after: { status } });
+      if (session.streamUrl) await this.liveEvents.append(tx, id, 'session.cancelled', { status });
       const userIds = [...new Set([...presenters, ...audience].map((u) => u.id))];
       if (session.status === 'published' && userIds.length > 0) {
         tx.enqueue(JobName.DeliverNotification, {

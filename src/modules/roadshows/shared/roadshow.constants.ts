@@ -25,6 +25,9 @@ export type FinancingStage = (typeof FINANCING_STAGES)[number];
 export const SESSION_TYPES = ['custom', 'alliance', 'cloud'] as const;
 export type SessionType = (typeof SESSION_TYPES)[number];
 
+/** Who watches a live page besides organisers and presenters (docs/domain.md, "Live roadshows"). */
+export const LIVE_ACCESS = ['registered', 'public'] as const;
+
 /** Jiaxing (嘉兴市): where landing (落地) is counted. */
 export const JIAXING = '330400';
 

@@ -68,6 +68,8 @@ export class RoadshowSession {
   @Column({ type: 'text', array: true }) coHostCityCodes: string[];
   @Column({ type: 'uuid', nullable: true }) venueId: string | null;
   @Column({ type: 'text', nullable: true }) streamUrl: string | null;
+  /** Who watches the live page besides organisers and presenters: 'registered' (confirmed RSVP) or 'public' (anyone signed in). */
+  @Column({ type: 'text' }) liveAccess: 'registered' | 'public';
   @Column() capacity: number;
   @Column() seatsTaken: number;
   @Column({ type: 'timestamptz' }) startsAt: Date;
@@ -97,6 +99,8 @@ export class RoadshowSlot {
   @Column({ type: 'jsonb' }) explanation: string[];
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
   @Column({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'text', nullable: true }) replayUrl: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) replayAttachedAt: Date | null;
 }
 
 /** 定制路演申请 */

@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
 import { describeConstraint } from '../../../platform/errors/pg-errors';
+import { defineErrorCodes } from '../../../platform/errors/error-codes';
 
 /**
  * The database's refusals, as clients see them when a service has no better explanation. The
@@ -40,3 +41,12 @@ export function violatedConstraint(error: unknown): string | undefined {
 export function conflict(message: string, details: Record<string, unknown>): DomainError {
   return DomainError.conflict(message, details);
 }
+
+/** Codes only the live roadshow answers with (docs/domain.md, "Live roadshows"). */
+export const RoadshowLiveErrors = defineErrorCodes('roadshows', {
+  /** Signed in, and the session is visible, but the live page is for its audience: RSVP (a confirmed seat) first. */
+  LIVE_NOT_ADMITTED: 403,
+  /** A moderator may not approve or reject a question they asked themselves. */
+  OWN_QUESTION: 403,
+});
+describeConstraint('roadshow_live_questions_not_own', RoadshowLiveErrors.OWN_QUESTION, 'Nobody moderates a question they asked');

@@ -102,3 +102,24 @@ export const SESSION_REQUEST_STATES = defineLifecycle<SessionRequestStatus, Sess
     decline: { from: ['pending'], to: 'declined' },
   },
 });
+
+/** A question asked in a live roadshow (路演提问): moderated by the session's organisers, answered by the presenter. */
+export type QuestionStatus = 'pending' | 'approved' | 'rejected' | 'answered';
+export type QuestionEvent = 'approve' | 'reject' | 'answer';
+
+export const QUESTION_STATES = defineLifecycle<QuestionStatus, QuestionEvent>({
+  key: 'roadshow_live_question',
+  module: 'roadshows',
+  subject: 'live question',
+  title: '路演提问 live roadshow question',
+  states: ['pending', 'approved', 'rejected', 'answered'],
+  events: { prefix: 'roadshow_question' },
+  transitions: {
+    approve: { from: ['pending'], to: 'approved' }, // 审核通过: shown to every viewer
+    reject: { from: ['pending'], to: 'rejected' },
+    answer: { from: ['approved'], to: 'answered' }, // 路演企业回答
+  },
+});
+
+/** Sessions whose Q&A is open: a question is asked while the session is published (live or about to be). */
+export const LIVE_SESSION_STATUSES: SessionStatus[] = ['published'];

@@ -105,6 +105,15 @@ export function RoadshowOutcomesPage() {
           { title: t('dashboards.roadshows.financingRaisedFen'), value: totals?.financingRaisedFen ?? 0, money: true, testId: 'kpi-financing' },
         ]}
       />
+      {/* Cloud roadshows in the period: attendance (each viewer once per session) and the moderated Q&A. */}
+      <Kpis
+        items={[
+          { title: t('dashboards.roadshows.liveSessions'), value: stats.data?.live.sessions ?? 0, testId: 'kpi-live-sessions' },
+          { title: t('dashboards.roadshows.liveAttendees'), value: stats.data?.live.attendees ?? 0, testId: 'kpi-live-attendees' },
+          { title: t('dashboards.roadshows.liveQuestions'), value: stats.data?.live.questionsAsked ?? 0, testId: 'kpi-live-questions' },
+          { title: t('dashboards.roadshows.liveAnswered'), value: stats.data?.live.questionsAnswered ?? 0, testId: 'kpi-live-answered' },
+        ]}
+      />
       <ChartCard title={t('dashboards.roadshows.funnel')} loading={stats.loading} empty={!totals?.projects}>
         <Chart option={funnelOption} height={280} testId="chart-roadshow-funnel" label={t('dashboards.roadshows.funnel')} />
       </ChartCard>

@@ -18,6 +18,7 @@ const RequestsPage = lazyPage(() => import('./requests'), 'RequestsPage');
 const MyAgendaPage = lazyPage(() => import('./sessions'), 'MyAgendaPage');
 const SessionPublicPage = lazyPage(() => import('./sessions'), 'SessionPublicPage');
 const SessionsCalendarPage = lazyPage(() => import('./sessions'), 'SessionsCalendarPage');
+const LivePage = lazyPage(() => import('./live'), 'LivePage');
 
 const GROUP = 'roadshow.group';
 const ORGANISER_GROUP = 'roadshow.groupOrganiser';
@@ -43,6 +44,8 @@ export const roadshowArea: Area = {
     { path: '/roadshow/projects/new', element: <NewProjectPage />, roles: ['enterprise_user'] },
     { path: '/roadshow/projects/:id', element: <ProjectPage />, roles: ['enterprise_user', 'investor', 'platform_admin'] },
     { path: '/roadshow/sessions/:id', element: <SessionPage />, roles: ['investor', 'enterprise_user', 'reviewer', 'approver', 'partner_admin', 'platform_admin'] },
+    // The live (or replay) page of a cloud or hybrid session; the API decides who is in its audience.
+    { path: '/roadshow/sessions/:id/live', element: <LivePage />, roles: ['investor', 'enterprise_user', 'reviewer', 'approver', 'partner_admin', 'provider_user', 'finance', 'platform_admin'] },
     { path: '/roadshow/requests', element: <RequestsPage />, roles: [...REQUESTERS], menu: 'roadshow.menu.requests', icon: <SolutionOutlined />, group: GROUP },
     { path: '/roadshow/admin/projects', element: <ProjectListPage />, roles: ['platform_admin'], menu: 'roadshow.menu.projects', icon: <ProjectOutlined />, group: ORGANISER_GROUP },
     { path: '/roadshow/admin/sessions', element: <SessionsAdminPage />, roles: ['platform_admin'], menu: 'roadshow.menu.sessions', icon: <FundProjectionScreenOutlined />, group: ORGANISER_GROUP },

@@ -7,7 +7,7 @@ import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { AgendaVersions, PublishedAgenda, SessionFacts } from './sessions';
-import { DownloadButton, formatRange, ProjectLink, TitleWithStatus, useVenues, RangeText } from './shared';
+import { DownloadButton, formatRange, ProjectLink, TitleWithStatus, useVenues, RangeText, LiveRoomLink } from './shared';
 import { SCHEDULABLE } from './types';
 import type { Rsvp, ScheduleResult, Session, SessionDetail, Slot, SlotChange, Warning } from './types';
 
@@ -38,6 +38,7 @@ export function SessionAdminPage() {
         sub={t('roadshow.session.adminSub')}
         extra={
           <>
+            <LiveRoomLink session={session} />
             {editable && (
               <ActionButton
                 type="primary"

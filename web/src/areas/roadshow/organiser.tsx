@@ -79,7 +79,7 @@ export function VenuesPage() {
 
 type SessionValues = Schema<'CreateSessionDto'>;
 
-const SESSION_INITIAL: Partial<SessionValues> = { type: 'custom', hostCityCode: '330400', pitchMinutes: 10, qaMinutes: 5, themeIndustries: [], coHostCityCodes: [] };
+const SESSION_INITIAL: Partial<SessionValues> = { type: 'custom', hostCityCode: '330400', pitchMinutes: 10, qaMinutes: 5, themeIndustries: [], coHostCityCodes: [], liveAccess: 'registered' };
 
 /** Creates a draft session; which fields apply depends on the type (venue for in-person, stream link for cloud). */
 function CreateSessionForm({ onDone }: { onDone(session: Session): void }) {
@@ -101,7 +101,8 @@ function CreateSessionForm({ onDone }: { onDone(session: Session): void }) {
       submit={(v, key) => {
         const body: SessionValues = { ...v };
         if (cloud) delete body.venueId;
-        else delete body.streamUrl;
+        // An in-person session with a stream is hybrid; without one it has no live page.
+        else if (!body.streamUrl) delete body.streamUrl;
         if (type !== 'alliance') delete body.coHostCityCodes;
         return api.post('/roadshow-sessions', { body, idempotencyKey: key });
       }}
@@ -123,11 +124,20 @@ function CreateSessionForm({ onDone }: { onDone(session: Session): void }) {
           <Select mode="multiple" options={regions.options((r) => r.isG60 && r.code !== host)} />
         </Field>
       )}
-      {cloud ? (
-        <Field name="streamUrl" label={t('roadshow.session.streamUrl')}>
-          <Input placeholder="https://" maxLength={500} />
-        </Field>
-      ) : (
+      <Field name="streamUrl" label={t('roadshow.session.streamUrl')} extra={cloud ? t('roadshow.session.streamHint') : t('roadshow.session.hybridHint')}>
+        <Input placeholder="https://" maxLength={500} />
+      </Field>
+      <Field name="liveAccess" label={t('roadshow.session.liveAccess')}>
+        <Radio.Group
+          optionType="button"
+          data-testid="session-live-access"
+          options={[
+            { value: 'registered', label: t('roadshow.liveAccess.registered') },
+            { value: 'public', label: t('roadshow.liveAccess.public') },
+          ]}
+        />
+      </Field>
+      {!cloud && (
         // Disabled until the venues are loaded: a list opened empty, then filled and re-aligned under the pointer, lost the click.
         <Field name="venueId" label={t('roadshow.session.venue')} extra={t('roadshow.session.venueHint')}>
           <Select

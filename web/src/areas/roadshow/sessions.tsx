@@ -9,7 +9,7 @@ import { Facts, PageHeader, formatTime } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
-import { DownloadButton, formatRange, IndustryTags, isNotFound, ProjectLink, seatsLeft, SessionLink, SessionPlace, SessionTypeTag, shanghaiDay, TitleWithStatus, useEnumOptions, useRegions, useVenues, RangeText } from './shared';
+import { DownloadButton, LiveRoomLink, formatRange, IndustryTags, isNotFound, ProjectLink, seatsLeft, SessionLink, SessionPlace, SessionTypeTag, shanghaiDay, TitleWithStatus, useEnumOptions, useRegions, useVenues, RangeText } from './shared';
 import type { AgendaSlot, Session, Venue } from './types';
 
 /** The hosting cities of a session: the host, then co-hosts of an alliance session. */
@@ -144,9 +144,12 @@ export function SessionPublicPage() {
       <PageHeader
         title={<TitleWithStatus title={session.title} status={session.status} testId="session-title" />}
         extra={
-          <DownloadButton path="/roadshow-sessions/{id}/agenda.ics" init={{ params: { path: { id: session.id } } }} filename={`session-${session.id.slice(0, 8)}.ics`} testId="session-ical">
-            {t('roadshow.agenda.ical')}
-          </DownloadButton>
+          <>
+            <LiveRoomLink session={session} />
+            <DownloadButton path="/roadshow-sessions/{id}/agenda.ics" init={{ params: { path: { id: session.id } } }} filename={`session-${session.id.slice(0, 8)}.ics`} testId="session-ical">
+              {t('roadshow.agenda.ical')}
+            </DownloadButton>
+          </>
         }
       />
       <SessionFacts session={session} venues={venues.data} />

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../app/api';
@@ -169,5 +169,18 @@ export function IndustriesField({ name, label, extra }: { name: string; label: s
     <Form.Item name={name} label={label} extra={extra}>
       <Select mode="multiple" options={options.industries} allowClear />
     </Form.Item>
+  );
+}
+
+/** The way into a cloud or hybrid session's live page (its replay page once finished). */
+export function LiveRoomLink({ session }: { session: Pick<Session, 'id' | 'status' | 'hasLivePage'> }) {
+  const { t } = useI18n();
+  if (!session.hasLivePage || !['published', 'finished'].includes(session.status)) return null;
+  return (
+    <Link to={`/roadshow/sessions/${session.id}/live`} data-testid="live-room-link">
+      <Button type="primary" danger={session.status === 'published'}>
+        {session.status === 'finished' ? t('roadshow.live.enterReplay') : t('roadshow.live.enter')}
+      </Button>
+    </Link>
   );
 }

@@ -51,10 +51,19 @@ export class StatsRowDto {
   @ApiProperty() financingRaisedFen: number;
 }
 
+export class LiveTotalsDto {
+  @ApiProperty({ description: 'Cloud and hybrid sessions (published or finished) starting in the period' }) sessions: number;
+  @ApiProperty({ description: 'Attendance: people who opened their live or replay page, each once per session' }) attendees: number;
+  @ApiProperty() questionsAsked: number;
+  @ApiProperty({ description: 'Approved, answered or not' }) questionsApproved: number;
+  @ApiProperty() questionsAnswered: number;
+}
+
 export class StatsDto {
   @ApiProperty({ enum: STATS_GROUPS }) groupBy: string;
   @ApiProperty({ nullable: true, type: String }) from: string | null;
   @ApiProperty({ nullable: true, type: String }) to: string | null;
   @ApiProperty({ type: [StatsRowDto] }) rows: StatsRowDto[];
   @ApiProperty({ type: StatsRowDto }) totals: StatsRowDto;
+  @ApiProperty({ type: LiveTotalsDto, description: 'Cloud roadshows: attendance and questions of the live sessions in the period' }) live: LiveTotalsDto;
 }

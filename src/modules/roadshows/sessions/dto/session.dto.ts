@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { ROADSHOW_INDUSTRIES, SESSION_TYPES } from '../../shared/roadshow.constants';
+import { LIVE_ACCESS, ROADSHOW_INDUSTRIES, SESSION_TYPES } from '../../shared/roadshow.constants';
 import { IsInstant, PageQueryDto } from '../../shared/dto/common.dto';
 
 export class CreateVenueDto {
@@ -42,8 +42,15 @@ export class CreateSessionDto {
   @ApiPropertyOptional({ description: 'custom and alliance: the venue (in the host city)' }) @IsOptional() @IsUUID()
   venueId?: string;
 
-  @ApiPropertyOptional({ description: 'cloud: the stream link' }) @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(500)
+  @ApiPropertyOptional({
+    description: 'The stream: an HLS playlist (….m3u8) or a provider\'s player page, https on a host of LIVE_STREAM_HOSTS. Required for cloud sessions; with a venue it makes a hybrid session. Either way the session gets a live page.',
+  })
+  @IsOptional() @IsUrl({ protocols: ['https'], require_protocol: true }) @MaxLength(500)
   streamUrl?: string;
+
+  @ApiPropertyOptional({ enum: LIVE_ACCESS, description: 'Who may watch the live page besides organisers and presenters: registered (a confirmed RSVP, the default) or public (anyone signed in)' })
+  @IsOptional() @IsIn(LIVE_ACCESS)
+  liveAccess?: (typeof LIVE_ACCESS)[number];
 
   @ApiPropertyOptional({ description: 'Audience seats; in-person default: the venue capacity. Required for cloud sessions.' })
   @IsOptional() @IsInt() @Min(1) @Max(100_000)
@@ -82,6 +89,8 @@ export class SessionDto {
   @ApiProperty({ type: [String] }) coHostCityCodes: string[];
   @ApiProperty({ nullable: true, type: String }) venueId: string | null;
   @ApiProperty({ nullable: true, type: String }) streamUrl: string | null;
+  @ApiProperty({ description: 'Cloud or hybrid: the session has a live page (and, once finished, a replay page)' }) hasLivePage: boolean;
+  @ApiProperty({ enum: LIVE_ACCESS }) liveAccess: string;
   @ApiProperty() capacity: number;
   @ApiProperty() seatsTaken: number;
   @ApiProperty() startsAt: string;
