@@ -9,12 +9,15 @@ export interface Kpi {
   danger?: boolean;
 }
 
-/** A row of headline figures (KPI cards); money in yuan from fen; `danger` turns a non-zero figure red. */
-export function Kpis({ items }: { items: Kpi[] }) {
+/**
+ * A row of headline figures (KPI cards); money in yuan from fen; `danger` turns a non-zero figure red.
+ * `narrow`: two to a row at every width, for a side column.
+ */
+export function Kpis({ items, narrow = false }: { items: Kpi[]; narrow?: boolean }) {
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
       {items.map((k) => (
-        <Col key={k.testId} xs={12} md={24 / Math.min(items.length, 4)}>
+        <Col key={k.testId} xs={12} md={narrow ? 12 : 24 / Math.min(items.length, 4)}>
           <Card size="small" data-testid={k.testId}>
             <Statistic
               title={k.title}

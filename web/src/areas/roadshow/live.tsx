@@ -300,18 +300,19 @@ function QaCard(props: { sessionId: string; questions: Question[]; slots: Slot[]
             data-testid="moderation-queue"
             dataSource={pending}
             renderItem={(q) => (
-              <List.Item
-                data-testid={`pending-${q.id}`}
-                actions={[
-                  <ActionButton key="a" size="small" type="primary" data-testid="approve-question" disabled={q.askedBy === props.myUserId} action={action(q, 'approve')} onDone={(r) => props.onChange(r as Question)}>
-                    {t('roadshow.live.approve')}
-                  </ActionButton>,
-                  <ActionButton key="r" size="small" danger data-testid="reject-question" disabled={q.askedBy === props.myUserId} action={action(q, 'reject')} onDone={(r) => props.onChange(r as Question)}>
-                    {t('roadshow.live.reject')}
-                  </ActionButton>,
-                ]}
-              >
-                <List.Item.Meta title={q.body} description={`${q.askerOrganization} · ${slotTitle(q.slotId)} · ${formatTime(q.createdAt)}`} />
+              // The decisions go under the question, not beside it: the side column is narrow.
+              <List.Item data-testid={`pending-${q.id}`}>
+                <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                  <List.Item.Meta title={q.body} description={`${q.askerOrganization} · ${slotTitle(q.slotId)} · ${formatTime(q.createdAt)}`} />
+                  <Space size="small">
+                    <ActionButton size="small" type="primary" data-testid="approve-question" disabled={q.askedBy === props.myUserId} action={action(q, 'approve')} onDone={(r) => props.onChange(r as Question)}>
+                      {t('roadshow.live.approve')}
+                    </ActionButton>
+                    <ActionButton size="small" danger data-testid="reject-question" disabled={q.askedBy === props.myUserId} action={action(q, 'reject')} onDone={(r) => props.onChange(r as Question)}>
+                      {t('roadshow.live.reject')}
+                    </ActionButton>
+                  </Space>
+                </Space>
               </List.Item>
             )}
           />
@@ -383,6 +384,7 @@ function LiveStatsCard({ sessionId, questions }: { sessionId: string; questions:
       <LoadError error={stats.error} retry={() => void stats.reload()} />
       {s && (
         <Kpis
+          narrow
           items={[
             { title: t('roadshow.live.attendees'), value: s.attendees, testId: 'kpi-attendees' },
             { title: t('roadshow.live.asked'), value: s.questionsAsked, testId: 'kpi-asked' },
