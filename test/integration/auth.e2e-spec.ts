@@ -75,13 +75,13 @@ describe('registration, sign-in, refresh and sign-out', () => {
     await app.http().get('/api/v1/me').set({ Authorization: `Bearer ${refreshed.body.accessToken}` }).expect(401);
   });
 
-  it('keeps each user’s portal language (zh-CN, zh-Hant, en): own only, validated, audited when it changes', async () => {
+  it('keeps each user’s portal preferences (language, elder mode): own only, validated, each kept when the other changes, audited when they change', async () => {
     const reviewer = await login(app, DEMO.reviewer);
     const other = await login(app, DEMO.enterprise);
     const before = await app.http().get('/api/v1/me').set(reviewer.auth).expect(200);
-    expect(before.body.user.locale).toBeNull();
+    expect(before.body.user).toMatchObject({ locale: null, elderMode: null });
 
-    await app.http().put('/api/v1/me/preferences').set(reviewer.auth).send({ locale: 'zh-Hant' }).expect(200, { locale: 'zh-Hant' });
+    await app.http().put('/api/v1/me/preferences').set(reviewer.auth).send({ locale: 'zh-Hant' }).expect(200, { locale: 'zh-Hant', elderMode: null });
     // Idempotent: the same choice again changes nothing and writes no second audit row.
     await app.http().put('/api/v1/me/preferences').set(reviewer.auth).send({ locale: 'zh-Hant' }).expect(200);
     expect((await app.http().get('/api/v1/me').set(reviewer.auth).expect(200)).body.user.locale).toBe('zh-Hant');
@@ -90,17 +90,29 @@ describe('registration, sign-in, refresh and sign-out', () => {
     expect((await app.http().get('/api/v1/me').set(again.auth).expect(200)).body.user.locale).toBe('zh-Hant');
     expect((await app.http().get('/api/v1/me').set(other.auth).expect(200)).body.user.locale).toBeNull();
 
-    for (const body of [{ locale: 'zh-TW' }, { locale: '' }, {}, { locale: 'en', role: 'platform_admin' }]) {
+    // Elder mode alone keeps the language.
+    await app.http().put('/api/v1/me/preferences').set(reviewer.auth).send({ elderMode: true }).expect(200, { locale: 'zh-Hant', elderMode: true });
+
+    for (const [body, field] of [
+      [{ locale: 'zh-TW' }, 'locale'],
+      [{ locale: '' }, 'locale'],
+      [{}, 'locale'],
+      [{ elderMode: 'yes' }, 'elderMode'],
+      [{ locale: 'en', role: 'platform_admin' }, 'role'],
+    ] as const) {
       const bad = await app.http().put('/api/v1/me/preferences').set(reviewer.auth).send(body).expect(400);
       expect(bad.body.code).toBe('VALIDATION_FAILED');
-      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining([Object.keys(body).includes('role') ? 'role' : 'locale']));
+      expect(bad.body.details.map((d: { field: string }) => d.field)).toContain(field);
     }
     await app.http().put('/api/v1/me/preferences').send({ locale: 'en' }).expect(401);
-    expect((await app.http().get('/api/v1/me').set(reviewer.auth).expect(200)).body.user.locale).toBe('zh-Hant');
+    expect((await app.http().get('/api/v1/me').set(reviewer.auth).expect(200)).body.user).toMatchObject({ locale: 'zh-Hant', elderMode: true });
 
     const userId = before.body.user.id;
-    const audit = await app.dataSource.query(`SELECT action, before, after FROM audit_events WHERE subject_id = $1 AND action = 'user.locale_changed'`, [userId]);
-    expect(audit).toEqual([{ action: 'user.locale_changed', before: { locale: null }, after: { locale: 'zh-Hant' } }]);
+    const audit = await app.dataSource.query(`SELECT before, after FROM audit_events WHERE subject_id = $1 AND action = 'user.preferences_changed' ORDER BY id`, [userId]);
+    expect(audit).toEqual([
+      { before: { locale: null, elderMode: null }, after: { locale: 'zh-Hant', elderMode: null } },
+      { before: { locale: 'zh-Hant', elderMode: null }, after: { locale: 'zh-Hant', elderMode: true } },
+    ]);
   });
 
   it('logout revokes the access token at once', async () => {

@@ -19,6 +19,9 @@ import { LoginPage } from './areas/common/login';
 import { AuthProvider, RequireAuth, useAuth } from './app/auth';
 import { I18nProvider, initialLang, type Lang, useI18n } from './app/i18n';
 import { Shell } from './app/layout';
+import { DisplayProvider, useDisplay } from './app/preferences';
+import { portalTheme } from './app/theme';
+import './app/accessibility.css';
 
 const DAYJS_LOCALE: Record<Lang, string> = { zh: 'zh-cn', 'zh-Hant': 'zh-tw', en: 'en' };
 const ANTD_LOCALE = { zh: zhCN, 'zh-Hant': zhTW, en: enUS } satisfies Record<Lang, unknown>;
@@ -35,9 +38,10 @@ function Loading({ children }: { children: ReactNode }) {
 
 function Portal() {
   const { lang } = useI18n();
+  const { elder } = useDisplay();
   dayjs.locale(DAYJS_LOCALE[lang]);
   return (
-    <ConfigProvider locale={ANTD_LOCALE[lang]} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4, motion: !REDUCED_MOTION } }}>
+    <ConfigProvider locale={ANTD_LOCALE[lang]} theme={portalTheme({ elder, reducedMotion: REDUCED_MOTION })}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>
@@ -72,7 +76,9 @@ void initialLang().then((lang) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nProvider initial={lang}>
-        <Portal />
+        <DisplayProvider>
+          <Portal />
+        </DisplayProvider>
       </I18nProvider>
     </StrictMode>,
   ),

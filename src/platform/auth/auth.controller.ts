@@ -6,7 +6,7 @@ import { Actor, Role } from '../context/actor';
 import { SkipIdempotency } from '../idempotency/skip-idempotency.decorator';
 import { Authenticated, CurrentActor, Public, Roles } from './access.decorators';
 import { LoginThrottleGuard } from './login-throttle.guard';
-import { ChangePasswordDto, CompletePasswordResetDto, LoginDto, MeDto, MePreferencesDto, PasswordResetIssuedDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { ChangePasswordDto, CompletePasswordResetDto, LoginDto, MeDto, MePreferencesAnswerDto, MePreferencesDto, PasswordResetIssuedDto, RefreshDto, TokenPairDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 
@@ -77,9 +77,12 @@ export class AuthController {
 
   @Put('me/preferences')
   @Authenticated()
-  @ApiOperation({ summary: 'Set my portal preferences: my language (简体中文, 繁體中文 or English), kept for my next sign-in on any device' })
-  @ApiOkResponse({ type: MePreferencesDto })
-  setPreferences(@CurrentActor() actor: Actor, @Body() body: MePreferencesDto): Promise<MePreferencesDto> {
+  @ApiOperation({
+    summary: 'Set my portal preferences, kept for my next sign-in on any device',
+    description: 'Names one or both: `locale` (简体中文 zh-CN, 繁體中文 zh-Hant, English en) and `elderMode` (适老化). The other is kept.',
+  })
+  @ApiOkResponse({ type: MePreferencesAnswerDto })
+  setPreferences(@CurrentActor() actor: Actor, @Body() body: MePreferencesDto): Promise<MePreferencesAnswerDto> {
     return this.auth.setPreferences(actor, body);
   }
 

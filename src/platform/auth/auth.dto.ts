@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../context/actor';
 
 /** The portal's languages, as stored per user (docs/i18n.md). */
@@ -37,6 +37,8 @@ export class MeUserDto {
   @ApiProperty() isOrgAdmin: boolean;
   @ApiProperty({ enum: USER_LOCALES, nullable: true, type: String, description: 'The language the user chose in the portal; null until they choose' })
   locale: UserLocale | null;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'Elder mode (适老化: larger text, more contrast, larger targets); null until the user chooses' })
+  elderMode: boolean | null;
 }
 
 export class MeOrganizationDto {
@@ -91,8 +93,18 @@ export class PasswordResetIssuedDto {
   @ApiProperty() expiresAt: string;
 }
 
+/** The signed-in user's portal preferences: a PUT sets the ones it names and keeps the others. */
 export class MePreferencesDto {
-  @ApiProperty({ enum: USER_LOCALES, description: '简体中文 (zh-CN), 繁體中文 (zh-Hant) or English (en)' })
-  @IsIn(USER_LOCALES)
-  locale: UserLocale;
+  @ApiPropertyOptional({ enum: USER_LOCALES, description: '简体中文 (zh-CN), 繁體中文 (zh-Hant) or English (en)' })
+  @IsOptional() @IsIn(USER_LOCALES)
+  locale?: UserLocale;
+
+  @ApiPropertyOptional({ description: 'Elder mode (适老化, docs/accessibility.md)' })
+  @IsOptional() @IsBoolean()
+  elderMode?: boolean;
+}
+
+export class MePreferencesAnswerDto {
+  @ApiProperty({ enum: USER_LOCALES, nullable: true, type: String }) locale: UserLocale | null;
+  @ApiProperty({ nullable: true, type: Boolean }) elderMode: boolean | null;
 }

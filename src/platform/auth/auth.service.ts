@@ -5,7 +5,7 @@ import { Actor, Role } from '../context/actor';
 import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { DomainError } from '../errors/domain-error';
 import { AuthErrors } from './auth.errors';
-import { MeDto, MePreferencesDto, TokenPairDto, UserLocale } from './auth.dto';
+import { MeDto, MePreferencesAnswerDto, MePreferencesDto, TokenPairDto, UserLocale } from './auth.dto';
 import { IDENTITY_STORE, IdentityStore } from './identity.port';
 import { PasswordHasher } from './password-hasher';
 import { newRefreshSecret, sha256, splitRefreshToken, TokenService } from './token.service';
@@ -122,29 +122,33 @@ export class AuthService {
     tx.audit({ action: 'session.revoked', subjectType: 'user', subjectId: userId, organizationId, after: { reason } });
   }
 
-  /** The signed-in user's portal preferences (docs/i18n.md): their language. */
-  async setPreferences(actor: Actor, preferences: MePreferencesDto): Promise<MePreferencesDto> {
+  /** The signed-in user's portal preferences (docs/i18n.md, docs/accessibility.md): language, elder mode. */
+  async setPreferences(actor: Actor, preferences: MePreferencesDto): Promise<MePreferencesAnswerDto> {
+    if (preferences.locale === undefined && preferences.elderMode === undefined) {
+      throw DomainError.invalid('locale', 'name at least one preference (locale, elderMode)');
+    }
     return this.uow.run(async (tx) => {
-      const changed = await this.identities.setLocale(tx.manager, actor.userId, preferences.locale);
+      const changed = await this.identities.setPreferences(tx.manager, actor.userId, preferences);
       if (!changed) throw DomainError.notFound('User');
-      if (changed.before !== preferences.locale) {
+      const { before, after } = changed;
+      if (before.locale !== after.locale || before.elderMode !== after.elderMode) {
         tx.audit({
-          action: 'user.locale_changed',
+          action: 'user.preferences_changed',
           subjectType: 'user',
           subjectId: actor.userId,
           organizationId: actor.organizationId,
-          before: { locale: changed.before },
-          after: { locale: preferences.locale },
+          before: { ...before },
+          after: { ...after },
         });
       }
-      return { locale: preferences.locale };
+      return { locale: after.locale as UserLocale | null, elderMode: after.elderMode };
     });
   }
 
   async me(actor: Actor): Promise<MeDto> {
     // From organizations' directory read models (no credentials there).
     const [row] = (await this.dataSource.query(
-      `SELECT u.id, u.email, u.display_name, u.role, u.is_org_admin, u.locale,
+      `SELECT u.id, u.email, u.display_name, u.role, u.is_org_admin, u.locale, u.elder_mode,
               o.id AS org_id, o.name, o.kind, o.region_code, o.uscc, o.admission_status
          FROM read_directory_users u JOIN read_organizations o ON o.id = u.organization_id WHERE u.id = $1`,
       [actor.userId],
@@ -158,6 +162,7 @@ export class AuthService {
         role: row.role as Role,
         isOrgAdmin: row.is_org_admin as boolean,
         locale: (row.locale as UserLocale | null) ?? null,
+        elderMode: (row.elder_mode as boolean | null) ?? null,
       },
       organization: {
         id: row.org_id as string,

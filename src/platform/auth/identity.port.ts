@@ -27,8 +27,11 @@ export interface IdentityStore {
   /** Sets the password a reset token allowed and clears the flag. */
   completePasswordReset(manager: EntityManager, userId: string, newHash: string): Promise<{ organizationId: string; role: Role }>;
 
-  /** Sets the user's portal language; answers the one it replaced (undefined when there is no such user). */
-  setLocale(manager: EntityManager, userId: string, locale: string): Promise<{ before: string | null } | undefined>;
+  /**
+   * Sets the user's portal preferences that `changes` names (the others are kept); answers them before and
+   * after (undefined when there is no such user).
+   */
+  setPreferences(manager: EntityManager, userId: string, changes: UserPreferences): Promise<{ before: StoredPreferences; after: StoredPreferences } | undefined>;
 }
 
 export interface SignInAccount {
@@ -39,6 +42,16 @@ export interface SignInAccount {
   organizationId: string;
   organizationStatus: string;
   mustResetPassword: boolean;
+}
+
+export interface UserPreferences {
+  locale?: string;
+  elderMode?: boolean;
+}
+
+export interface StoredPreferences {
+  locale: string | null;
+  elderMode: boolean | null;
 }
 
 /** Nest injection token of the IdentityStore. */

@@ -131,7 +131,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set my portal preferences: my language (简体中文, 繁體中文 or English), kept for my next sign-in on any device */
+        /**
+         * Set my portal preferences, kept for my next sign-in on any device
+         * @description Names one or both: `locale` (简体中文 zh-CN, 繁體中文 zh-Hant, English en) and `elderMode` (适老化). The other is kept.
+         */
         put: operations["AuthController_setPreferences"];
         post?: never;
         delete?: never;
@@ -3224,7 +3227,14 @@ export interface components {
              * @description 简体中文 (zh-CN), 繁體中文 (zh-Hant) or English (en)
              * @enum {string}
              */
-            locale: "zh-CN" | "zh-Hant" | "en";
+            locale?: "zh-CN" | "zh-Hant" | "en";
+            /** @description Elder mode (适老化, docs/accessibility.md) */
+            elderMode?: boolean;
+        };
+        MePreferencesAnswerDto: {
+            /** @enum {string|null} */
+            locale: "zh-CN" | "zh-Hant" | "en" | null;
+            elderMode: boolean | null;
         };
         MeUserDto: {
             id: string;
@@ -3238,6 +3248,8 @@ export interface components {
              * @enum {string|null}
              */
             locale: "zh-CN" | "zh-Hant" | "en" | null;
+            /** @description Elder mode (适老化: larger text, more contrast, larger targets); null until the user chooses */
+            elderMode: boolean | null;
         };
         MeOrganizationDto: {
             id: string;
@@ -5973,7 +5985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MePreferencesDto"];
+                    "application/json": components["schemas"]["MePreferencesAnswerDto"];
                 };
             };
         };

@@ -3,7 +3,8 @@ import { createContext, ReactNode, useCallback, useContext, useEffect, useRef, u
 import { Navigate, useLocation } from 'react-router-dom';
 import { api, login as apiLogin, logout as apiLogout, tokens } from './api';
 import type { Schema } from './api';
-import { langFromTag, langTag, onLangSwitched, useI18n } from './i18n';
+import { langFromTag, useI18n } from './i18n';
+import { onPreferenceChanged, useDisplay } from './preferences';
 
 export type Role = 'enterprise_user' | 'provider_user' | 'reviewer' | 'approver' | 'finance' | 'partner_admin' | 'investor' | 'platform_admin';
 
@@ -52,41 +53,42 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     await apiLogout().catch(() => undefined);
     setMe(undefined);
   }, []);
-  useLanguageFollowsUser(me, setMe);
+  usePreferencesFollowUser(me, setMe);
   return <AuthContext.Provider value={{ me, loading, signIn, signOut, refreshMe }}>{children}</AuthContext.Provider>;
 }
 
 /**
- * A signed-in user's language follows them from device to device (docs/i18n.md): a switch while signed in
- * is saved to their account, and at sign-in a saved choice wins over this device's. Until they choose,
- * nothing is saved and each device keeps its own.
+ * A signed-in user's display preferences (language, elder mode) follow them from device to device
+ * (docs/i18n.md, docs/accessibility.md): a change while signed in is saved to their account, and at sign-in
+ * a saved choice wins over this device's. Until they choose, nothing is saved and each device keeps its own.
  */
-function useLanguageFollowsUser(me: Me | undefined, setMe: (update: (current: Me | undefined) => Me | undefined) => void) {
+function usePreferencesFollowUser(me: Me | undefined, setMe: (update: (current: Me | undefined) => Me | undefined) => void) {
   const { lang, setLang } = useI18n();
+  const { elder, setElder } = useDisplay();
   const current = useRef(me);
   current.current = me;
-  const save = useCallback(
-    (tag: 'zh-CN' | 'zh-Hant' | 'en') =>
-      api.put('/me/preferences', { body: { locale: tag } }).then(
-        () => setMe((m) => (m ? { ...m, user: { ...m.user, locale: tag } } : m)),
-        () => undefined, // a preference that did not save is kept on this device; the next switch tries again
-      ),
-    [setMe],
-  );
   const userId = me?.user.id;
   useEffect(() => {
-    if (!current.current) return;
-    const stored = langFromTag(current.current.user.locale);
-    if (stored && stored !== lang) void setLang(stored);
-    // Once per signed-in user, not on every switch (a switch is saved below).
+    const user = current.current?.user;
+    if (!user) return;
+    const stored = langFromTag(user.locale);
+    if (stored && stored !== lang) void setLang(stored, false);
+    if (user.elderMode !== null && user.elderMode !== elder) setElder(user.elderMode, false);
+    // Once per signed-in user, not on every change (a change is saved below).
   }, [userId]);
   useEffect(
     () =>
-      onLangSwitched((next) => {
-        const signedIn = current.current;
-        if (signedIn && signedIn.user.locale !== langTag(next)) void save(langTag(next));
+      onPreferenceChanged((change) => {
+        const user = current.current?.user;
+        if (!user) return;
+        const unsaved = (change.locale !== undefined && change.locale !== user.locale) || (change.elderMode !== undefined && change.elderMode !== user.elderMode);
+        if (!unsaved) return;
+        void api.put('/me/preferences', { body: change }).then(
+          (saved) => setMe((m) => (m ? { ...m, user: { ...m.user, ...saved } } : m)),
+          () => undefined, // kept on this device; the next change tries again
+        );
       }),
-    [save],
+    [setMe],
   );
 }
 

@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { announcePreference } from './preferences';
 import { withGlossary } from './zh-hant';
 
 /** 简体中文, 繁體中文 and English (docs/i18n.md). */
@@ -85,8 +86,8 @@ function storedLang(): Lang {
 
 interface I18n {
   lang: Lang;
-  /** Switches the language, loading zh-Hant first when needed. */
-  setLang(lang: Lang): Promise<void>;
+  /** Switches the language, loading zh-Hant first when needed; `announce: false` when applying a stored choice. */
+  setLang(lang: Lang, announce?: boolean): Promise<void>;
   t(key: string, vars?: Record<string, string | number>): string;
   /** A status, role or enum value shown to people: `status.<value>` in the dictionary, else the value itself. */
   label(group: string, value: string | null | undefined): string;
@@ -103,13 +104,6 @@ export async function initialLang(): Promise<Lang> {
   return lang;
 }
 
-/** Listeners told when the user switches language (the signed-in user's choice is saved on the server). */
-const switchListeners = new Set<(lang: Lang) => void>();
-export function onLangSwitched(listener: (lang: Lang) => void): () => void {
-  switchListeners.add(listener);
-  return () => switchListeners.delete(listener);
-}
-
 export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Lang }) {
   const [lang, setLangState] = useState<Lang>(() => {
     const first = initial ?? storedLang();
@@ -123,9 +117,9 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     setLangState(next);
   }, []);
   const setLang = useCallback(
-    async (next: Lang) => {
+    async (next: Lang, announce = true) => {
       await apply(next);
-      for (const listener of switchListeners) listener(next);
+      if (announce) announcePreference({ locale: langTag(next) });
     },
     [apply],
   );

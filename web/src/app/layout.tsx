@@ -7,6 +7,7 @@ import type { Area } from './area';
 import { useAuth, useMe } from './auth';
 import { useApi } from './data';
 import { useI18n } from './i18n';
+import { ElderToggle } from './elder-toggle';
 import { LanguageSwitch } from './language-switch';
 
 /** Header, role menu and content frame of every signed-in page. */
@@ -61,6 +62,7 @@ export function Shell({ areas }: { areas: Area[] }) {
           {t('app.title')}
         </Typography.Text>
         <Space size={phone ? 'small' : 'middle'} style={{ flex: 'none' }}>
+          <ElderToggle onDark compact={phone} />
           <LanguageSwitch testId="lang-toggle" />
           <Badge count={inbox.data?.unreadCount ?? 0} size="small">
             <Button type="text" icon={<BellOutlined style={{ color: '#fff' }} />} onClick={() => navigate('/notifications')} aria-label={t('nav.notifications')} />

@@ -5,6 +5,10 @@ export const commonMessages: Messages = {
   zh: {
     'app.title': '长三角G60科创服务平台',
     'app.language': '界面语言',
+    'app.elderMode': '老年模式',
+    'app.elderModeShort': '大字',
+    'app.elderModeOn': '打开老年模式：大字体、高对比度、大按钮',
+    'app.elderModeOff': '关闭老年模式',
     'app.subtitle': '创新券互认互通 · 科创路演',
     'nav.notifications': '消息通知',
     'nav.logout': '退出登录',
@@ -111,6 +115,10 @@ export const commonMessages: Messages = {
   en: {
     'app.title': 'G60 S&T Innovation Services',
     'app.language': 'Language',
+    'app.elderMode': 'Elder mode',
+    'app.elderModeShort': 'Aa+',
+    'app.elderModeOn': 'Turn on elder mode: larger text, higher contrast, larger buttons',
+    'app.elderModeOff': 'Turn off elder mode',
     'app.subtitle': 'Innovation vouchers across regions · S&T roadshows',
     'nav.notifications': 'Notifications',
     'nav.logout': 'Sign out',

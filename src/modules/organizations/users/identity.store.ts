@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { IdentityStore, SignInAccount } from '../../../platform/auth/identity.port';
+import { IdentityStore, SignInAccount, StoredPreferences, UserPreferences } from '../../../platform/auth/identity.port';
 import { Role } from '../../../platform/context/actor';
 
 /**
@@ -67,14 +67,19 @@ export class UsersIdentityStore implements IdentityStore {
     return { organizationId: row.organization_id, role: row.role };
   }
 
-  /** The portal language a user chose (docs/i18n.md). */
-  async setLocale(manager: EntityManager, userId: string, locale: string): Promise<{ before: string | null } | undefined> {
-    // UPDATE … RETURNING answers [rows, affected count]; the old value comes from the locked row.
+  /** The portal preferences a user chose (docs/i18n.md, docs/accessibility.md); the ones not named are kept. */
+  async setPreferences(manager: EntityManager, userId: string, changes: UserPreferences): Promise<{ before: StoredPreferences; after: StoredPreferences } | undefined> {
+    // UPDATE … RETURNING answers [rows, affected count]; the old values come from the locked row.
     const [rows] = (await manager.query(
-      `UPDATE users u SET locale = $2, updated_at = now() FROM (SELECT id, locale FROM users WHERE id = $1 FOR UPDATE) old
-        WHERE u.id = old.id RETURNING old.locale AS before`,
-      [userId, locale],
-    )) as [{ before: string | null }[], number];
-    return rows[0] ? { before: rows[0].before } : undefined;
+      `UPDATE users u SET locale = COALESCE($2, old.locale), elder_mode = COALESCE($3, old.elder_mode), updated_at = now()
+         FROM (SELECT id, locale, elder_mode FROM users WHERE id = $1 FOR UPDATE) old
+        WHERE u.id = old.id
+        RETURNING old.locale AS before_locale, old.elder_mode AS before_elder, u.locale, u.elder_mode`,
+      [userId, changes.locale ?? null, changes.elderMode ?? null],
+    )) as [{ before_locale: string | null; before_elder: boolean | null; locale: string | null; elder_mode: boolean | null }[], number];
+    const row = rows[0];
+    if (!row) return undefined;
+    return { before: { locale: row.before_locale, elderMode: row.before_elder }, after: { locale: row.locale, elderMode: row.elder_mode } };
   }
+
 }

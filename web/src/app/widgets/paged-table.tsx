@@ -128,7 +128,7 @@ export function FilteredList<P extends FilteredPath>(props: Omit<PagedTableProps
         sub={sub}
         extra={
           <>
-            <Select allowClear placeholder={t('common.status')} style={{ width: 160 }} value={status} onChange={setStatus} options={options} data-testid="status-filter" />
+            <Select allowClear placeholder={t('common.status')} aria-label={t('common.status')} style={{ width: 160 }} value={status} onChange={setStatus} options={options} data-testid="status-filter" />
             <RefreshButton onClick={() => setRefresh((n) => n + 1)} />
             {extra}
           </>

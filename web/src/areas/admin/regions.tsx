@@ -54,7 +54,7 @@ export function RegionsPage() {
         <Space wrap>
           <Input.Search data-testid="regions-search" placeholder={t('admin.regions.search')} allowClear style={{ width: 320 }} onSearch={(text) => setQ(text.trim() || undefined)} />
           <Space>
-            <Switch data-testid="regions-issuing-only" checked={issuingOnly} onChange={setIssuingOnly} />
+            <Switch data-testid="regions-issuing-only" checked={issuingOnly} onChange={setIssuingOnly} aria-label={t('admin.regions.issuingOnly')} />
             {t('admin.regions.issuingOnly')}
           </Space>
         </Space>

@@ -6,6 +6,7 @@ import { useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
 import type { Schema } from '../../app/api';
+import { ElderToggle } from '../../app/elder-toggle';
 import { LanguageSwitch } from '../../app/language-switch';
 
 /** A seeded demo login (GET /auth/demo-logins: empty unless the server seeds demo data). */
@@ -45,7 +46,12 @@ export function LoginPage() {
         </div>
         <Card
           title={t('login.title')}
-          extra={<LanguageSwitch testId="lang-toggle" />}
+          extra={
+            <Space size="small">
+              <ElderToggle compact />
+              <LanguageSwitch testId="lang-toggle" />
+            </Space>
+          }
         >
           <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
             <Form.Item name="email" label={t('login.email')} rules={[{ required: true, message: t('form.required') }, { type: 'email', message: t('form.pattern') }]}>

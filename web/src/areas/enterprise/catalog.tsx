@@ -50,8 +50,8 @@ export function CatalogPage() {
             style={{ width: 420 }}
             id="catalog-q"
           />
-          <Select allowClear placeholder={t('service.category')} style={{ width: 180 }} value={params.get('category') ?? undefined} onChange={(v?: string) => set('category', v)} options={categories.options} />
-          <Select allowClear placeholder={t('enterprise.catalog.region')} style={{ width: 160 }} value={params.get('region') ?? undefined} onChange={(v?: string) => set('region', v)} options={topRegions} data-testid="catalog-region" />
+          <Select allowClear placeholder={t('service.category')} aria-label={t('service.category')} style={{ width: 180 }} value={params.get('category') ?? undefined} onChange={(v?: string) => set('category', v)} options={categories.options} />
+          <Select allowClear placeholder={t('enterprise.catalog.region')} aria-label={t('enterprise.catalog.region')} style={{ width: 160 }} value={params.get('region') ?? undefined} onChange={(v?: string) => set('region', v)} options={topRegions} data-testid="catalog-region" />
           <Checkbox checked={recognisedOnly} onChange={(e) => set('all', e.target.checked ? undefined : '1')}>
             {t('enterprise.catalog.recognisedOnly')}
           </Checkbox>

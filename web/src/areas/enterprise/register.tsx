@@ -9,6 +9,7 @@ import { useAuth } from '../../app/auth';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { RegionSelect } from '../../app/widgets/region-select';
+import { ElderToggle } from '../../app/elder-toggle';
 import { LanguageSwitch } from '../../app/language-switch';
 
 /** The registration's body, and the password typed twice. */
@@ -60,7 +61,12 @@ export function RegisterPage() {
         </div>
         <Card
           title={t('enterprise.register.title')}
-          extra={<LanguageSwitch testId="lang-toggle" />}
+          extra={
+            <Space size="small">
+              <ElderToggle compact />
+              <LanguageSwitch testId="lang-toggle" />
+            </Space>
+          }
         >
           <ApiForm<RegisterValues, Awaited<ReturnType<typeof signIn>> | undefined>
             schema="RegisterDto"

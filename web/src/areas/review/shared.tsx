@@ -100,7 +100,7 @@ export function Filters({ defs, value, onChange, extra }: { defs: FilterDef[]; v
       {defs.map((d) => (
         <span key={d.key} data-testid={`filter-${d.key}`}>
           {d.options ? (
-            <Select allowClear placeholder={d.label} style={{ width: d.width ?? 180 }} value={value[d.key] as string | undefined} options={d.options} onChange={(v) => set(d.key, v)} />
+            <Select allowClear placeholder={d.label} aria-label={d.label} style={{ width: d.width ?? 180 }} value={value[d.key] as string | undefined} options={d.options} onChange={(v) => set(d.key, v)} />
           ) : d.toggle ? (
             <Checkbox checked={!!value[d.key]} onChange={(e) => set(d.key, e.target.checked)}>
               {d.label}

@@ -237,6 +237,9 @@ export const roadshowMessages: Messages = {
 
     'roadshow.calendar.sub': '已发布的定制路演、联盟路演和云路演',
     'roadshow.calendar.month': '月历',
+    'roadshow.calendar.prevMonth': '上个月',
+    'roadshow.calendar.nextMonth': '下个月',
+    'roadshow.calendar.thisMonth': '本月',
     'roadshow.calendar.list': '列表',
     'roadshow.calendar.none': '暂无已发布的路演场次',
     'roadshow.session.title': '场次名称',
@@ -625,6 +628,9 @@ export const roadshowMessages: Messages = {
 
     'roadshow.calendar.sub': 'Published custom, alliance and cloud roadshows',
     'roadshow.calendar.month': 'Month',
+    'roadshow.calendar.prevMonth': 'Previous month',
+    'roadshow.calendar.nextMonth': 'Next month',
+    'roadshow.calendar.thisMonth': 'This month',
     'roadshow.calendar.list': 'List',
     'roadshow.calendar.none': 'No published sessions',
     'roadshow.session.title': 'Session',

@@ -205,8 +205,8 @@ export function SessionsAdminPage() {
       />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <Select allowClear placeholder={t('common.status')} style={{ width: 140 }} value={filters.status} onChange={(status) => setFilters({ ...filters, status })} options={SESSION_STATUSES.map((s) => ({ value: s, label: label('status', s) }))} />
-          <Select allowClear placeholder={t('roadshow.session.type')} style={{ width: 140 }} value={filters.type} onChange={(type) => setFilters({ ...filters, type })} options={options.sessionTypes} />
+          <Select allowClear placeholder={t('common.status')} aria-label={t('common.status')} style={{ width: 140 }} value={filters.status} onChange={(status) => setFilters({ ...filters, status })} options={SESSION_STATUSES.map((s) => ({ value: s, label: label('status', s) }))} />
+          <Select allowClear placeholder={t('roadshow.session.type')} aria-label={t('roadshow.session.type')} style={{ width: 140 }} value={filters.type} onChange={(type) => setFilters({ ...filters, type })} options={options.sessionTypes} />
         </Space>
         <PagedTable<Session>
           list={list}

@@ -34,6 +34,7 @@ export function ProjectFilters(props: { status?: string; industry?: string; onCh
       <Select
         allowClear
         placeholder={t('common.status')}
+        aria-label={t('common.status')}
         style={{ width: 160 }}
         value={props.status}
         onChange={(status) => props.onChange({ status, industry: props.industry })}
@@ -43,6 +44,7 @@ export function ProjectFilters(props: { status?: string; industry?: string; onCh
       <Select
         allowClear
         placeholder={t('roadshow.project.industry')}
+        aria-label={t('roadshow.project.industry')}
         style={{ width: 200 }}
         value={props.industry}
         onChange={(industry) => props.onChange({ status: props.status, industry })}

@@ -20,7 +20,7 @@ export function HostCities({ session }: { session: Session }) {
 
 /** Investors' home: published sessions as a month calendar or a list, by type. */
 export function SessionsCalendarPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const options = useEnumOptions();
   const [view, setView] = useState<'calendar' | 'list'>('calendar');
@@ -56,7 +56,7 @@ export function SessionsCalendarPage() {
         sub={t('roadshow.calendar.sub')}
         extra={
           <>
-            <Select allowClear placeholder={t('roadshow.session.type')} style={{ width: 140 }} options={options.sessionTypes} value={type} onChange={setType} data-testid="calendar-type" />
+            <Select allowClear placeholder={t('roadshow.session.type')} aria-label={t('roadshow.session.type')} style={{ width: 140 }} options={options.sessionTypes} value={type} onChange={setType} data-testid="calendar-type" />
             <Segmented
               value={view}
               onChange={(v) => setView(v as 'calendar' | 'list')}
@@ -76,6 +76,23 @@ export function SessionsCalendarPage() {
             value={month}
             onPanelChange={(d) => setMonth(d)}
             onSelect={(d) => setMonth(d)}
+            // Our own header: antd's year and month selects carry no label a screen reader could read.
+            headerRender={({ value, onChange }) => (
+              <Space style={{ justifyContent: 'flex-end', width: '100%', marginBottom: 8 }} wrap>
+                <Button size="small" onClick={() => onChange(value.subtract(1, 'month'))} data-testid="calendar-prev">
+                  ‹ {t('roadshow.calendar.prevMonth')}
+                </Button>
+                <Typography.Text strong aria-live="polite" data-testid="calendar-month">
+                  {value.format(lang === 'en' ? 'MMMM YYYY' : 'YYYY年M月')}
+                </Typography.Text>
+                <Button size="small" onClick={() => onChange(value.add(1, 'month'))} data-testid="calendar-next">
+                  {t('roadshow.calendar.nextMonth')} ›
+                </Button>
+                <Button size="small" onClick={() => onChange(dayjs())}>
+                  {t('roadshow.calendar.thisMonth')}
+                </Button>
+              </Space>
+            )}
             cellRender={(d, info) => {
               if (info.type !== 'date') return info.originNode;
               return (
