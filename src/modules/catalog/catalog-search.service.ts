@@ -7,7 +7,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { CatalogSearchFacetsDto, CatalogSearchQueryDto, CatalogSearchResultDto, SearchFacetCountDto } from './dto/catalog-service.dto';
 import { CatalogServiceRow, SERVICE_COLUMNS, toCatalogServiceDto } from './catalog.mapper';
 import { decodeCursor, encodeCursor, SearchCursor, searchFingerprint } from './catalog-search.cursor';
-import { ADMITTED, HIT_COLUMNS, HitRow, keywordPredicates, SearchPredicates, SqlParams } from './catalog-search.sql';
+import { ADMITTED, HIT_COLUMNS, HitRow, keywordPredicates, PROBE_COLUMNS, SearchPredicates, SqlParams } from './catalog-search.sql';
 import { RecognitionService } from './recognition.service';
 import { buildSearchQuery } from './search-tokens';
 
@@ -117,13 +117,13 @@ export class CatalogSearchService {
     const kw = predicates.keyword;
     const textMatch = kw ? `AND NOT ${kw.exact(p)} AND ${kw.text(p)}` : '';
     const tier = kw ? `CASE WHEN ${kw.name(p)} THEN 1 ELSE 2 END` : '2';
-    const probe = `(SELECT ${HIT_COLUMNS}, ${tier} AS tier, NULL::float8 AS services
+    const probe = `(SELECT ${PROBE_COLUMNS}, ${tier} AS tier, NULL::float8 AS services
         FROM (SELECT * FROM catalog_services s WHERE s.status = 'active' ORDER BY s.id LIMIT ${p.add(window)}) s
        WHERE ${scope} ${textMatch} ORDER BY s.id LIMIT ${p.add(sample)})`;
-    const exactTier = kw ? `(SELECT ${HIT_COLUMNS}, 0 AS tier, NULL::float8 AS services FROM catalog_services s WHERE ${scope} AND ${kw.exact(p)} ORDER BY s.id LIMIT ${p.add(exactMax + 1)}) UNION ALL ` : '';
-    const size = `SELECT NULL::uuid AS id, NULL AS category, NULL AS region_code, NULL::uuid AS provider_id, -1 AS tier, reltuples::float8 AS services
-        FROM pg_class WHERE oid = 'catalog_services'::regclass`;
-    const rows = await run<HitRow & { services?: number }>(`${exactTier}${probe} UNION ALL ${size}`, p.values);
+    const exactTier = kw ? `(SELECT ${PROBE_COLUMNS}, 0 AS tier, NULL::float8 AS services FROM catalog_services s WHERE ${scope} AND ${kw.exact(p)} ORDER BY s.id LIMIT ${p.add(exactMax + 1)}) UNION ALL ` : '';
+    const size = `SELECT NULL::uuid, NULL::uuid, NULL, NULL, NULL, NULL, NULL::bigint, NULL, NULL::integer, NULL, NULL, NULL, NULL, NULL, NULL::integer,
+        NULL::timestamptz, NULL::timestamptz, -1, reltuples::float8 FROM pg_class WHERE oid = 'catalog_services'::regclass`;
+    const rows = await run<HitRow & CatalogServiceRow & { services?: number }>(`${exactTier}${probe} UNION ALL ${size}`, p.values);
     const exact = rows.filter((r) => r.tier === 0).sort(byId);
     const probed = rows.filter((r) => r.tier > 0).sort(byId);
     const services = Math.max(rows.find((r) => r.tier === -1)?.services ?? 0, window, 1);
@@ -160,9 +160,11 @@ export class CatalogSearchService {
 
   /**
    * The first `count` matches of a tier after `afterId`. From the probe as far as it walked; then by
-   * walking on through id ranges sized by the tier's density in the probe (three times what should
-   * hold the rest), for as long as the rows a walk is expected to read stay below what reading all of the
-   * remaining candidates would cost; then through the GIN indexes (every remaining candidate of the tier, sorted).
+   * walking on through windows of the id order sized by the tier's density in the probe (three times the
+   * rows that should hold the rest), for as long as the rows a walk is expected to read stay below what
+   * reading all of the remaining candidates would cost; then through the GIN indexes (every remaining
+   * candidate of the tier, sorted). A walk that comes up short asks where its window ended (the primary
+   * key alone, OFFSET window - 1), so the next one starts there and nothing in between is missed.
    */
   private async firstOfTier(predicates: SearchPredicates, matches: MatchSet, tier: 1 | 2, afterId: string | null, count: number, run: Runner): Promise<HitRow[]> {
     const found = matches.probe.filter((h) => h.tier === tier && (afterId === null || h.id > afterId));
@@ -170,7 +172,10 @@ export class CatalogSearchService {
     const last = matches.probe.length ? matches.probe[matches.probe.length - 1].id : null;
     let from = afterId === null || (last !== null && last > afterId) ? last : afterId;
     const kw = predicates.keyword!;
-    const tierMatch = (p: SqlParams) => `${predicates.scope(p)} AND NOT ${kw.exact(p)} AND ${kw.text(p)} AND ${tier === 1 ? `${kw.name(p)} AND ${kw.nameChars(p)}` : `NOT (${kw.name(p)})`}`;
+    // The GIN index over the name's characters only for reading all of tier 1: in a walk the planner, misled by
+    // its estimate for an array of characters, would prefer it to the id range and read every candidate.
+    const tierMatch = (p: SqlParams, gin: boolean) =>
+      `${predicates.scope(p)} AND NOT ${kw.exact(p)} AND ${kw.text(p)} AND ${tier === 1 ? `${kw.name(p)}${gin ? ` AND ${kw.nameChars(p)}` : ''}` : `NOT (${kw.name(p)})`}`;
     const density = Math.max(matches.probe.filter((h) => h.tier === tier).length, 0.5) / matches.walked;
     const candidates = (Math.max(matches.probe.length, 0.5) / matches.walked) * matches.services * (1 - (from ? idFraction(from) : 0));
     for (let walked = 0; found.length < count; ) {
@@ -179,22 +184,30 @@ export class CatalogSearchService {
       if (walked + expected > candidates) break;
       const window = Math.ceil(3 * expected);
       walked += window;
-      const to = uuidAt((from ? idFraction(from) : 0) + window / matches.services);
       const p = new SqlParams();
-      found.push(...(await run<HitRow>(
-        `SELECT ${HIT_COLUMNS}, ${tier} AS tier FROM catalog_services s
-          WHERE ${from ? `s.id > ${p.add(from)} AND ` : ''}${to ? `s.id <= ${p.add(to)} AND ` : ''}${tierMatch(p)}
-          ORDER BY s.id LIMIT ${p.add(count - found.length)}`,
+      const after = from ? `WHERE s.id > ${p.add(from)}` : '';
+      const more = await run<HitRow>(
+        `SELECT ${HIT_COLUMNS}, ${tier} AS tier
+           FROM (SELECT * FROM catalog_services s ${after} ORDER BY s.id LIMIT ${p.add(window)}) s
+          WHERE ${tierMatch(p, false)} ORDER BY s.id LIMIT ${p.add(count - found.length)}`,
         p.values,
-      )));
-      if (to === null) return found; // walked to the end: the tier is complete
-      if (found.length < count) from = to;
+      );
+      found.push(...more);
+      if (found.length >= count) break;
+      // Short: the walk read its whole window. Where that ended (the primary key alone), to go on from there.
+      const q = new SqlParams();
+      const [end] = await run<{ id: string }>(
+        `SELECT s.id FROM catalog_services s ${from ? `WHERE s.id > ${q.add(from)}` : ''} ORDER BY s.id OFFSET ${q.add(window - 1)} LIMIT 1`,
+        q.values,
+      );
+      if (!end) return found; // the window reached the end of the table: the tier is complete
+      from = end.id;
     }
     if (found.length >= count) return found.slice(0, count);
     const q = new SqlParams();
     return found.concat(await run<HitRow>(
       `SELECT ${HIT_COLUMNS}, ${tier} AS tier FROM catalog_services s
-        WHERE ${tierMatch(q)} ${from ? `AND s.id > ${q.add(from)}` : ''} ORDER BY s.id LIMIT ${q.add(count - found.length)}`,
+        WHERE ${tierMatch(q, true)} ${from ? `AND s.id > ${q.add(from)}` : ''} ORDER BY s.id LIMIT ${q.add(count - found.length)}`,
       q.values,
     ));
   }
@@ -211,15 +224,17 @@ export class CatalogSearchService {
     return rows.map((row) => ({ row, tier: null }));
   }
 
-  /** The page's services in the page's order (one withdrawn in between simply drops out). */
+  /** The page's services in the page's order: those the probe read as they are, the others by id (one withdrawn in between drops out). */
   private async byIds(hits: HitRow[], run: Runner): Promise<PageRow[]> {
-    if (hits.length === 0) return [];
-    const rows = await run<CatalogServiceRow>(
-      `SELECT ${SERVICE_COLUMNS} FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id WHERE s.id = ANY($1::uuid[])`,
-      [hits.map((h) => h.id)],
-    );
+    const missing = hits.filter((h) => h.name === undefined).map((h) => h.id);
+    const rows = missing.length
+      ? await run<CatalogServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id WHERE s.id = ANY($1::uuid[])`, [missing])
+      : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return hits.flatMap((h) => (byId.has(h.id) ? [{ row: byId.get(h.id)!, tier: h.tier }] : []));
+    return hits.flatMap((h) => {
+      const row = h.name === undefined ? byId.get(h.id) : (h as unknown as CatalogServiceRow);
+      return row ? [{ row, tier: h.tier }] : [];
+    });
   }
 
   /** Category, region and provider counts of the match set: counted when it was read whole, else scaled from the probe's sample. */
@@ -233,7 +248,9 @@ export class CatalogSearchService {
         .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     };
     const provider: SearchFacetCountDto[] = counted('provider_id').slice(0, 10);
-    if (provider.length) {
+    const known = new Map([...matches.exact, ...matches.probe].map((h) => [h.provider_id, (h as Partial<CatalogServiceRow>).provider_name]));
+    for (const f of provider) f.label = known.get(f.value) ?? undefined;
+    if (provider.some((f) => f.label === undefined)) {
       const names = await run<{ id: string; name: string }>(`SELECT id, name FROM read_organizations WHERE id = ANY($1::uuid[])`, [provider.map((f) => f.value)]);
       for (const f of provider) f.label = names.find((n) => n.id === f.value)?.name ?? '';
     }
@@ -247,12 +264,6 @@ type PageRow = { row: CatalogServiceRow; tier: number | null };
 /** Where a UUID lies in the id order, 0..1: the share of all services walked up to it (ids are random UUIDs). */
 export function idFraction(id: string): number {
   return Math.max(parseInt(id.slice(0, 8), 16) / 2 ** 32 + parseInt(id.slice(9, 13), 16) / 2 ** 48, 2 ** -48);
-}
-
-/** The UUID at a share of the id order (the upper end of a range to walk); null past the end. */
-export function uuidAt(fraction: number): string | null {
-  if (fraction >= 1) return null;
-  return `${Math.floor(fraction * 2 ** 32).toString(16).padStart(8, '0')}-ffff-ffff-ffff-ffffffffffff`;
 }
 
 /** Two significant digits: 26,566 → 27,000 ("about 27,000"); at least 1. */

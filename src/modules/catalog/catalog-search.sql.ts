@@ -53,4 +53,14 @@ export interface HitRow {
   category: string;
   region_code: string;
   provider_id: string;
+  /** Set when the step read the whole service (the probe does): the page then needs no second read. */
+  name?: string;
 }
+
+/**
+ * A service row as the page shows it, without a join (a join could reorder a walk): the provider's
+ * name by a lookup per row, for the probe's few dozen rows.
+ */
+export const PROBE_COLUMNS = `s.id, s.provider_id, (SELECT o.name FROM read_organizations o WHERE o.id = s.provider_id) AS provider_name, s.code,
+  s.name, s.category, s.unit_price_fen, s.unit, s.lead_time_days, s.instrument_name, s.instrument_model, s.description, s.region_code, s.status,
+  s.version, s.created_at, s.updated_at`;
