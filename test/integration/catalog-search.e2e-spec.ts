@@ -55,7 +55,7 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
     };
     const rows: unknown[][] = [];
     for (let i = 0; i < 3000; i++) {
-      const name = i === 0 ? '光谱' : i === 1 ? '红外光谱测试' : `${weighted()}—${pick(MATRICES)}`;
+      const name = i === 0 ? '光谱' : i === 1 ? '红外光谱测试' : i >= 3 && i <= 5 ? '金属拉伸试验' : `${weighted()}—${pick(MATRICES)}`;
       const description = pick(DESCRIPTIONS) || null;
       const provider = providers[i % providers.length];
       const search = searchFields({ name, description });
@@ -160,6 +160,7 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
     ['recognisedOnly (Jiaxing enterprise)', { q: '光谱', recognisedOnly: true }],
     ['recognisedOnly, rare keyword', { q: '拉伸', recognisedOnly: true, category: 'testing' }],
     ['an exact item code', { q: 'gp-01' }],
+    ['an exact name several services share', { q: '金属拉伸试验' }],
     ['no keyword, a category', { category: 'calibration' }],
     ['nothing matches', { q: '龘' }],
   ];

@@ -36,6 +36,12 @@ interface MatchSet {
   weight: number;
 }
 
+/**
+ * Services sharing one exact name or code read for tier 0 (all of them in any real catalogue: the largest generated
+ * one repeats a name about 250 times); beyond it the rest of the tier would be missing from the pages.
+ */
+const EXACT_TIER_CAP = 10_000;
+
 const byId = (a: HitRow, b: HitRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byTierThenId = (a: HitRow, b: HitRow) => a.tier - b.tier || byId(a, b);
 
@@ -120,7 +126,7 @@ export class CatalogSearchService {
     const probe = `(SELECT ${PROBE_COLUMNS}, ${tier} AS tier, NULL::float8 AS services
         FROM (SELECT * FROM catalog_services s WHERE s.status = 'active' ORDER BY s.id LIMIT ${p.add(window)}) s
        WHERE ${scope} ${textMatch} ORDER BY s.id LIMIT ${p.add(sample)})`;
-    const exactTier = kw ? `(SELECT ${PROBE_COLUMNS}, 0 AS tier, NULL::float8 AS services FROM catalog_services s WHERE ${scope} AND ${kw.exact(p)} ORDER BY s.id LIMIT ${p.add(exactMax + 1)}) UNION ALL ` : '';
+    const exactTier = kw ? `(SELECT ${PROBE_COLUMNS}, 0 AS tier, NULL::float8 AS services FROM catalog_services s WHERE ${scope} AND ${kw.exact(p)} ORDER BY s.id LIMIT ${p.add(EXACT_TIER_CAP)}) UNION ALL ` : '';
     const size = `SELECT NULL::uuid, NULL::uuid, NULL, NULL, NULL, NULL, NULL::bigint, NULL, NULL::integer, NULL, NULL, NULL, NULL, NULL, NULL::integer,
         NULL::timestamptz, NULL::timestamptz, -1, reltuples::float8 FROM pg_class WHERE oid = 'catalog_services'::regclass`;
     const rows = await run<HitRow & CatalogServiceRow & { services?: number }>(`${exactTier}${probe} UNION ALL ${size}`, p.values);
