@@ -8,13 +8,15 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { generateCatalogCsv, generateProviders } from '../scripts/catalog-generate';
-import { CatalogSearchService } from '../src/modules/catalog/catalog-search.service';
+import { CatalogSearchService, SearchStatement } from '../src/modules/catalog/catalog-search.service';
 import { CatalogSearchQueryDto } from '../src/modules/catalog/dto/catalog-service.dto';
+import { RecognitionService } from '../src/modules/catalog/recognition.service';
+import { buildSearchQuery } from '../src/modules/catalog/search-tokens';
 import { Actor, OrganizationKind, Role } from '../src/platform/context/actor';
 import { shanghaiDate } from '../src/platform/database/shanghai-date';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
 import {
-  bootBenchApp, Benchmark, BenchContext, BenchRow, Bracketed, createTemplate, infoRow, JsonClient, nowMs, ratioRow, redisPrefix } from './lib';
+  BenchApp, bootBenchApp, Benchmark, BenchContext, BenchRow, BenchTemplate, Bracketed, createTemplate, infoRow, JsonClient, nowMs, ratioRow, redisPrefix } from './lib';
 
 /**
  * The service catalogue (服务目录) at the size of Shanghai's: 200,000 services of 780 providers.
@@ -27,8 +29,11 @@ import {
  * 2. Search: a fixed mix of 16 queries (1 character, 2 characters, longer keywords, keyword +
  *    category + region, recognisedOnly for a Jiaxing enterprise under a Jiaxing–Shanghai
  *    recognition agreement) over HTTP by `concurrency` clients; p50/p99 and queries/s against the
- *    very statements the service runs (CatalogSearchService.buildSql) sent through `pg` by as many
- *    clients: what the API (HTTP, auth, validation, mapping, JSON) adds to the SQL.
+ *    very statements the service runs for each query (recorded by CatalogSearchService.search's
+ *    trace: the adaptive plan's two to four statements) replayed through `pg` by as many clients:
+ *    what the API (HTTP, auth, validation, mapping, facets, JSON) adds to the SQL. Before measuring,
+ *    every query's first page is checked against an exhaustive reference query. The full run (not
+ *    BENCH_QUICK) measures search again on a 1,000,000-service catalogue.
  */
 export const catalogBenchmark: Benchmark = {
   name: 'catalog',
@@ -54,6 +59,8 @@ export const catalogBenchmark: Benchmark = {
     await db.drop();
     await floorDb.drop();
     ctx.log(`raw COPY rows/s ${copy.spread}`);
+    // Search at 1,000,000 services: the full run only (generating and importing it takes minutes).
+    const scale = w.scaleServices ? await searchAtScale(ctx, template, dir, { ...w, services: w.scaleServices }) : null;
 
     const copyName = `raw COPY rows/s, CSV into a plain table (no validation, no search index)`;
     const sqlName = `the service's own SQL via pg, ${ctx.concurrency} clients`;
@@ -68,6 +75,17 @@ export const catalogBenchmark: Benchmark = {
     ];
     for (const cls of QUERY_CLASSES) {
       rows.push(ratioRow('catalog', `search p50, ${cls} (lower is better)`, search.app.classP50[cls], 'ms', sqlName, search.baseline.map((b) => b.classP50[cls])));
+    }
+    if (scale && w.scaleServices) {
+      const at = `${w.scaleServices.toLocaleString('en-US')} services`;
+      rows.push(
+        ratioRow('catalog', `search queries/s, ${ctx.concurrency} HTTP clients, ${at}`, scale.app.qps, 'queries/s', sqlName, scale.baseline.map((b) => b.qps)),
+        ratioRow('catalog', `search latency p50, ${at} (lower is better)`, scale.app.p50, 'ms', sqlName, scale.baseline.map((b) => b.p50)),
+        ratioRow('catalog', `search latency p99, ${at} (lower is better)`, scale.app.p99, 'ms', sqlName, scale.baseline.map((b) => b.p99)),
+      );
+      for (const cls of QUERY_CLASSES) {
+        rows.push(ratioRow('catalog', `search p50, ${cls}, ${at} (lower is better)`, scale.app.classP50[cls], 'ms', sqlName, scale.baseline.map((b) => b.classP50[cls])));
+      }
     }
     rows.push(
       infoRow('catalog', 'CSV size', bytes / 2 ** 20, 'MiB'),
@@ -94,12 +112,14 @@ interface Workload {
   searchRounds: number;
   /** Passes over the mix by one client alone: the latency without queueing. */
   singleRounds: number;
+  /** A second catalogue of this size for search only (full run); 0 for none. */
+  scaleServices: number;
 }
 
 function workload(ctx: BenchContext): Workload {
   return ctx.quick
-    ? { services: 20_000, providers: 100, agreementProviders: 25, narrowedProviders: 5, searchRounds: 8, singleRounds: 1 }
-    : { services: 200_000, providers: 780, agreementProviders: 200, narrowedProviders: 20, searchRounds: 40, singleRounds: 3 };
+    ? { services: 20_000, providers: 100, agreementProviders: 25, narrowedProviders: 5, searchRounds: 8, singleRounds: 1, scaleServices: 0 }
+    : { services: 200_000, providers: 780, agreementProviders: 200, narrowedProviders: 20, searchRounds: 40, singleRounds: 3, scaleServices: 1_000_000 };
 }
 
 const SEED = 1;
@@ -279,17 +299,21 @@ async function searchPass(lanes: number, rounds: number, issue: (c: SearchCase, 
   return { qps: work.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), classP50: perClass(50), classP99: perClass(99) };
 }
 
-/** The statement and parameters the service runs for each query of the mix, for this caller. */
-function serviceStatements(search: CatalogSearchService, actor: Actor): { sql: string; params: unknown[] }[] {
-  return MIX.map((c) => {
-    const dto = Object.assign(new CatalogSearchQueryDto(), c.query);
-    const built = search.buildSql(actor, dto, 20, 0);
-    if (!built) throw new Error(`no SQL for ${JSON.stringify(c.query)}`);
-    return built;
-  });
+/**
+ * The statements the service runs for each query of the mix, for this caller (recorded by search()'s
+ * trace; the adaptive plan runs two to four of them, which ones depending on the query).
+ */
+async function serviceStatements(search: CatalogSearchService, actor: Actor): Promise<SearchStatement[][]> {
+  const all: SearchStatement[][] = [];
+  for (const c of MIX) {
+    const trace: SearchStatement[] = [];
+    await search.search(actor, Object.assign(new CatalogSearchQueryDto(), c.query), trace);
+    all.push(trace);
+  }
+  return all;
 }
 
-async function rawSqlPass(databaseUrl: string, lanes: number, rounds: number, statements: { sql: string; params: unknown[] }[]): Promise<PassStats> {
+async function rawSqlPass(databaseUrl: string, lanes: number, rounds: number, statements: SearchStatement[][]): Promise<PassStats> {
   const clients = await Promise.all(
     Array.from({ length: lanes }, async () => {
       const c = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-search-sql' });
@@ -299,8 +323,7 @@ async function rawSqlPass(databaseUrl: string, lanes: number, rounds: number, st
   );
   try {
     return await searchPass(lanes, rounds, async (c, lane) => {
-      const s = statements[MIX.indexOf(c)];
-      await clients[lane].query(s.sql, s.params);
+      for (const s of statements[MIX.indexOf(c)]) await clients[lane].query(s.sql, s.params);
     });
   } finally {
     await Promise.all(clients.map((c) => c.end()));
@@ -320,7 +343,7 @@ async function login(http: JsonClient, role: Role): Promise<Auth> {
 
 interface AppResult {
   imports: { first: ImportRun; again: ImportRun };
-  search: { app: PassStats; baseline: PassStats[]; appSingle: PassStats; baselineSingle: PassStats[] };
+  search: SearchRun;
 }
 
 async function runApp(ctx: BenchContext, databaseUrl: string, file: string, bytes: number, w: Workload, betweenImportAndSearch: () => Promise<void>): Promise<AppResult> {
@@ -337,14 +360,47 @@ async function runApp(ctx: BenchContext, databaseUrl: string, file: string, byte
     ctx.log(`re-import: ${again.rowsPerS.toFixed(0)} rows/s (${again.seconds.toFixed(1)} s)`);
     await betweenImportAndSearch();
 
+    const search = await measureSearch(ctx, { running, observer, api, approver, partner, enterprise, databaseUrl }, w);
+    return { imports: { first, again }, search };
+  } finally {
+    await observer.end().catch(() => undefined);
+    await shutdown();
+  }
+}
+
+interface SearchRun {
+  app: PassStats;
+  baseline: PassStats[];
+  appSingle: PassStats;
+  baselineSingle: PassStats[];
+}
+
+interface SearchTarget {
+  running: BenchApp['running'];
+  observer: Client;
+  api: JsonClient;
+  approver: Auth;
+  partner: Auth;
+  enterprise: Auth;
+  databaseUrl: string;
+}
+
+/**
+ * The search measurement on an imported catalogue: the Jiaxing–Shanghai agreement, VACUUM ANALYZE,
+ * the API's first pages checked against an exhaustive reference query, then the mix over HTTP and the
+ * service's own statements replayed through pg (before and after), by `concurrency` clients and by one.
+ */
+async function measureSearch(ctx: BenchContext, target: SearchTarget, w: Workload): Promise<SearchRun> {
+  const { running, observer, api, approver, partner, enterprise, databaseUrl } = target;
+  const baseUrl = running.url as string;
     ctx.log(`recognition agreement 330400 ← 310000: ${w.agreementProviders} providers, ${w.narrowedProviders} narrowed to ${SERVICES_PER_NARROWED_PROVIDER} services`);
     await createAgreement(api, observer, approver, partner, w);
     // The state autovacuum would reach after a bulk load; without it the plans depend on when it last ran.
     await observer.query('VACUUM ANALYZE catalog_services, organizations, recognition_agreements, recognition_agreement_providers, recognition_agreement_services');
 
     const search = running.app.get(CatalogSearchService);
-    const statements = serviceStatements(search, await enterpriseActor(observer));
-    await checkSameAnswers(api, enterprise, observer, statements);
+    const statements = await serviceStatements(search, await enterpriseActor(observer));
+    for (const line of await checkSameAnswers(api, enterprise, observer, running.app.get(RecognitionService), await enterpriseActor(observer))) ctx.log(line);
 
     const lanes = ctx.concurrency;
     const httpIssue = async (c: SearchCase) => {
@@ -372,10 +428,31 @@ async function runApp(ctx: BenchContext, databaseUrl: string, file: string, byte
       `search: HTTP p50 ${app.p50.toFixed(1)} ms, p99 ${app.p99.toFixed(1)} ms, ${app.qps.toFixed(1)} q/s; SQL p50 ${baseline.map((b) => b.p50.toFixed(1)).join(' / ')} ms, ` +
         `${baseline.map((b) => b.qps.toFixed(1)).join(' / ')} q/s`,
     );
-    return { imports: { first, again }, search: { app, baseline, appSingle, baselineSingle } };
+  return { app, baseline, appSingle, baselineSingle };
+}
+
+/**
+ * Search at 1,000,000 services (full run only): a fresh database from the same template, the generated
+ * catalogue imported once through the API, then the same measurement as at 200,000.
+ */
+async function searchAtScale(ctx: BenchContext, template: BenchTemplate, dir: string, w: Workload): Promise<SearchRun> {
+  const file = path.join(dir, `catalog-${w.services}.csv`);
+  ctx.log(`generating ${w.services} services of ${w.providers} providers`);
+  const bytes = await writeCsv(file, w);
+  const db = await template.clone('catalog_scale');
+  const { running, observer, shutdown } = await bootBenchApp(ctx, db.url, redisPrefix(ctx, 'catalog_scale'), { QUEUE_BACKEND: 'redis', OUTBOX_POLL_MS: '250', CATALOG_IMPORT_MAX_BYTES: String(2 ** 30) });
+  try {
+    const api = new JsonClient(running.url as string);
+    const [partner, approver, enterprise] = await Promise.all([login(api, Role.PartnerAdmin), login(api, Role.Approver), login(api, Role.EnterpriseUser)]);
+    ctx.log(`import: POST ${w.services} rows (${(bytes / 2 ** 20).toFixed(1)} MiB) as the partner admin (for the search measurement only)`);
+    const first = await importFile(running.url as string, partner, observer, file, bytes, w.services, { rowsInserted: w.services, rowsUpdated: 0, providersCreated: w.providers });
+    ctx.log(`import: ${first.rowsPerS.toFixed(0)} rows/s (${first.seconds.toFixed(1)} s)`);
+    await fs.rm(file, { force: true });
+    return await measureSearch(ctx, { running, observer, api, approver, partner, enterprise, databaseUrl: db.url }, w);
   } finally {
     await observer.end().catch(() => undefined);
     await shutdown();
+    await db.drop();
   }
 }
 
@@ -432,17 +509,33 @@ async function enterpriseActor(observer: Client): Promise<Actor> {
 }
 
 /**
- * The baseline must run what the API runs: for every query of the mix, the page the API returns
- * and the rows of the raw statement must be the same services in the same order, and non-empty
- * (recognisedOnly too, or the agreement did not take).
+ * The API's first page must be the first page of an exhaustive reference query written here on its
+ * own (every match found and sorted by tier and id, the old way: docs/catalog-search.md, "Order"), and
+ * non-empty (recognisedOnly too, or the agreement did not take). Returns, per query, the exact number of
+ * matches next to the total the API gave (an estimate for large sets), for the log.
  */
-async function checkSameAnswers(api: JsonClient, enterprise: Auth, observer: Client, statements: { sql: string; params: unknown[] }[]): Promise<void> {
-  for (const [i, c] of MIX.entries()) {
-    const res = await api.expect<{ items: { id: string }[] }>(200, 'GET', `/api/v1/catalog/services?${queryString(c)}`, undefined, enterprise);
-    const rows = (await observer.query(statements[i].sql, statements[i].params)).rows as { id: string }[];
-    const viaApi = res.items.map((x) => x.id).join();
-    const viaSql = rows.slice(0, 20).map((x) => x.id).join();
+async function checkSameAnswers(api: JsonClient, enterprise: Auth, observer: Client, recognition: RecognitionService, actor: Actor): Promise<string[]> {
+  const report: string[] = [];
+  for (const c of MIX) {
+    const res = await api.expect<{ items: { id: string }[]; total: number; totalApproximate: boolean }>(200, 'GET', `/api/v1/catalog/services?${queryString(c)}`, undefined, enterprise);
+    const search = buildSearchQuery(c.query.q)!;
+    const params: unknown[] = [search.exact, search.tsquery];
+    const like = search.keywords.map((k) => { params.push(k); return `$${params.length}`; });
+    const where = [`s.status = 'active'`, `(split_part(s.search_text, ' | ', 1) = $1 OR lower(s.code) = $1 OR (s.search_tokens @@ $2::tsquery AND ${like.map((l) => `s.search_text LIKE ${l}`).join(' AND ')}))`];
+    if (c.query.category) where.push(`s.category = $${params.push(c.query.category)}`);
+    if (c.query.regionCode) where.push(`s.region_code = ANY($${params.push(recognition.regionsUnder(c.query.regionCode))}::text[])`);
+    if (c.query.recognisedOnly) where.push(recognition.recognisedPredicate('s', recognition.issuingCityOf(actor.regionCode), shanghaiDate(), params));
+    const rows = (await observer.query(
+      `SELECT s.id, count(*) OVER () AS n FROM catalog_services s JOIN organizations o ON o.id = s.provider_id AND o.admission_status = 'active'
+        WHERE ${where.join(' AND ')}
+        ORDER BY CASE WHEN split_part(s.search_text, ' | ', 1) = $1 OR lower(s.code) = $1 THEN 0
+                      WHEN ${like.map((l) => `split_part(s.search_text, ' | ', 1) LIKE ${l}`).join(' AND ')} THEN 1 ELSE 2 END, s.id
+        LIMIT 20`,
+      params,
+    )).rows as { id: string; n: string }[];
     if (res.items.length === 0) throw new Error(`search ${JSON.stringify(c.query)} found nothing`);
-    if (viaApi !== viaSql) throw new Error(`search ${JSON.stringify(c.query)}: the API and the raw statement disagree`);
+    if (res.items.map((x) => x.id).join() !== rows.map((x) => x.id).join()) throw new Error(`search ${JSON.stringify(c.query)}: the API's first page differs from the exhaustive reference`);
+    report.push(`${JSON.stringify(c.query)}: ${rows[0].n} matches, API total ${res.totalApproximate ? 'about ' : ''}${res.total}`);
   }
+  return report;
 }

@@ -19,9 +19,10 @@ import { RegionsAsData1764900040000 } from './1764900040000-regions-as-data';
 import { InnovationTeams1764900050000 } from './1764900050000-innovation-teams';
 import { AuditSealer1764900060000 } from './1764900060000-audit-sealer';
 import { MoneyInOneStatement1764900080000 } from './1764900080000-money-in-one-statement';
+import { CatalogSearchEarlyStop1764900090000 } from './1764900090000-catalog-search-early-stop';
 import { RoadshowLive1764900110000 } from './1764900110000-roadshow-live';
 import { RegionChildrenIndex1764900120000 } from './1764900120000-region-children-index';
 import { UserPreferences1764900121000 } from './1764900121000-user-preferences';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
-export const MIGRATIONS = [PlatformFoundation1764400000000, ApprovalWorkflows1764500000000, Catalog1764600000000, Vouchers1764700000000, Roadshows1764800000000, ControllerGroups1764900000000, QualificationVerification1764900001000, AgreementConsent1764900002000, FourEyes1764900003000, WebhookSafetyBoundedImports1764900004000, AccountsSecurity1764900005000, ReadModels1764900009000, DirectoryReadModels1764900010000, ApprovalsOutboxReadModels1764900011000, OrderPartiesReadModel1764900012000, ClaimRecoveries1764900020000, ProgrammePolicy1764900030000, RegionsAsData1764900040000, InnovationTeams1764900050000, AuditSealer1764900060000, MoneyInOneStatement1764900080000, RoadshowLive1764900110000, RegionChildrenIndex1764900120000, UserPreferences1764900121000];
+export const MIGRATIONS = [PlatformFoundation1764400000000, ApprovalWorkflows1764500000000, Catalog1764600000000, Vouchers1764700000000, Roadshows1764800000000, ControllerGroups1764900000000, QualificationVerification1764900001000, AgreementConsent1764900002000, FourEyes1764900003000, WebhookSafetyBoundedImports1764900004000, AccountsSecurity1764900005000, ReadModels1764900009000, DirectoryReadModels1764900010000, ApprovalsOutboxReadModels1764900011000, OrderPartiesReadModel1764900012000, ClaimRecoveries1764900020000, ProgrammePolicy1764900030000, RegionsAsData1764900040000, InnovationTeams1764900050000, AuditSealer1764900060000, MoneyInOneStatement1764900080000, CatalogSearchEarlyStop1764900090000, RoadshowLive1764900110000, RegionChildrenIndex1764900120000, UserPreferences1764900121000];

@@ -1,64 +1,280 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../platform/config/app-config';
 import { Actor } from '../../platform/context/actor';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
-import { CatalogSearchQueryDto, CatalogSearchResultDto } from './dto/catalog-service.dto';
+import { DomainError } from '../../platform/errors/domain-error';
+import { CatalogSearchFacetsDto, CatalogSearchQueryDto, CatalogSearchResultDto, SearchFacetCountDto } from './dto/catalog-service.dto';
 import { CatalogServiceRow, SERVICE_COLUMNS, toCatalogServiceDto } from './catalog.mapper';
+import { decodeCursor, encodeCursor, SearchCursor, searchFingerprint } from './catalog-search.cursor';
+import { ADMITTED, HIT_COLUMNS, HitRow, keywordPredicates, PROBE_COLUMNS, SearchPredicates, SqlParams } from './catalog-search.sql';
 import { RecognitionService } from './recognition.service';
 import { buildSearchQuery } from './search-tokens';
 
+/** One statement a search ran; the benchmark replays them through pg as its baseline. */
+export interface SearchStatement {
+  sql: string;
+  params: unknown[];
+  /** Round trip, milliseconds. */
+  ms?: number;
+}
+
+/** What a search knows about its whole match set after the probe (and, for small sets, reading them all). */
+interface MatchSet {
+  /** Tier 0 (exact name or code), in id order; always read whole (up to the exact limit). */
+  exact: HitRow[];
+  /** The probe's matches of tiers 1 and 2 in id order: every match with an id up to the last one's. */
+  probe: HitRow[];
+  /** Services (any status) the probe walked, and in the whole table: its sample's share of the id order. */
+  walked: number;
+  services: number;
+  /** Every match of tiers 1 and 2 when the set was small enough to read whole; null when it was estimated. */
+  all: HitRow[] | null;
+  total: number;
+  approximate: boolean;
+  /** How many matches each probe row stands for in the facets (1 when exact). */
+  weight: number;
+}
+
 /**
- * Catalogue search (服务检索) over listed services of admitted providers. The design and the
- * measured plans at 200,000 services are in docs/catalog-search.md.
+ * Services sharing one exact name or code read for tier 0 (all of them in any real catalogue: the largest generated
+ * one repeats a name about 250 times); beyond it the rest of the tier would be missing from the pages.
+ */
+const EXACT_TIER_CAP = 10_000;
+
+const byId = (a: HitRow, b: HitRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byTierThenId = (a: HitRow, b: HitRow) => a.tier - b.tier || byId(a, b);
+
+/**
+ * Catalogue search (服务检索) over listed services of admitted providers, without ranking every
+ * match: a probe walks the services in their stored order (id, a random UUID, so matches are spread
+ * evenly along it) and stops after a sample of matches; small match sets are then read whole through
+ * the GIN indexes, large ones are estimated from the sample and paged by walking on. The order, the
+ * plans and their costs at 200,000 and 1,000,000 services are in docs/catalog-search.md.
  */
 @Injectable()
 export class CatalogSearchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly recognition: RecognitionService,
+    private readonly config: AppConfig,
   ) {}
 
-  async search(actor: Actor, query: CatalogSearchQueryDto): Promise<CatalogSearchResultDto> {
+  async search(actor: Actor, query: CatalogSearchQueryDto, trace?: SearchStatement[]): Promise<CatalogSearchResultDto> {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    const built = this.buildSql(actor, query, limit, offset);
-    if (!built) return { items: [], limit, offset, hasMore: false };
-    const rows = (await this.dataSource.query(built.sql, built.params)) as CatalogServiceRow[];
-    return { items: rows.slice(0, limit).map(toCatalogServiceDto), limit, offset, hasMore: rows.length > limit };
+    if (query.cursor !== undefined && offset > 0) throw DomainError.invalid('offset', 'offset cannot be combined with cursor; follow nextCursor instead');
+    const cursor = query.cursor !== undefined ? decodeCursor(query.cursor, query) : null;
+    const search = query.q !== undefined && query.q.trim() !== '' ? buildSearchQuery(query.q) : undefined;
+    if (search === null) return { items: [], limit, offset, hasMore: false, nextCursor: null, total: 0, totalApproximate: false, facets: { approximate: false, category: [], region: [], provider: [] } };
+    const run = async <T>(sql: string, params: unknown[]): Promise<T[]> => {
+      const started = performance.now();
+      const rows = (await this.dataSource.query(sql, params)) as T[];
+      trace?.push({ sql, params, ms: performance.now() - started });
+      return rows;
+    };
+    const predicates: SearchPredicates = {
+      scope: (p) => this.scope(actor, query, p),
+      keyword: search ? keywordPredicates(search) : null,
+    };
+    const need = offset + limit + 1;
+    const matches = await this.matchSet(predicates, run);
+    const [rows, facets] = await Promise.all([
+      predicates.keyword ? this.keywordPage(predicates, matches, cursor, need, run).then((hits) => this.byIds(hits, run)) : this.namePage(predicates, cursor, need, run),
+      this.facets(matches, run),
+    ]);
+    const page = rows.slice(offset, offset + limit);
+    const hasMore = rows.length > offset + limit;
+    const last = page[page.length - 1];
+    const nextCursor = hasMore && last
+      ? encodeCursor({ search: searchFingerprint(query), tier: last.tier, id: last.row.id, name: predicates.keyword ? null : last.row.name })
+      : null;
+    return {
+      items: page.map((r) => toCatalogServiceDto(r.row)),
+      limit,
+      offset,
+      hasMore,
+      nextCursor,
+      total: matches.approximate ? roughly(matches.total) : matches.total,
+      totalApproximate: matches.approximate,
+      facets,
+    };
   }
 
-  /** The statement search() runs (one row more than a page, to know whether another follows); null when q has nothing searchable. */
-  buildSql(actor: Actor, query: CatalogSearchQueryDto, limit: number, offset: number): { sql: string; params: unknown[] } | null {
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where = [`s.status = 'active'`];
-    let order = 's.name, s.id';
-    if (query.q !== undefined && query.q.trim() !== '') {
-      const search = buildSearchQuery(query.q);
-      if (!search) return null;
-      // The GIN index finds candidates by n-gram; the recheck keeps only contiguous matches. search_text
-      // and the patterns are both NFKC + lower case, so LIKE is the case-insensitive match (and, measured,
-      // twice as fast as ILIKE, which lower-cases every candidate row again).
-      where.push(`s.search_tokens @@ ${param(search.tsquery)}::tsquery`);
-      for (const pattern of search.patterns) where.push(`s.search_text LIKE ${param(pattern)}`);
-      // Services whose name (the first field of search_text) holds the first keyword come first.
-      order = `(split_part(s.search_text, ' | ', 1) LIKE ${param(search.patterns[0])}) DESC, s.name, s.id`;
-    }
-    if (query.category) where.push(`s.category = ${param(query.category)}`);
-    if (query.regionCode) where.push(`s.region_code = ANY(${param(this.recognition.regionsUnder(query.regionCode))}::text[])`);
-    if (query.providerId) where.push(`s.provider_id = ${param(query.providerId)}`);
-    if (query.recognisedOnly) {
-      where.push(this.recognition.recognisedPredicate('s', this.recognition.issuingCityOf(actor.regionCode), shanghaiDate(), params));
-    }
-    const sql = `SELECT ${SERVICE_COLUMNS}
-         FROM catalog_services s
-         JOIN read_organizations o ON o.id = s.provider_id AND o.admission_status = 'active'
-        WHERE ${where.join('\n          AND ')}
-        ORDER BY ${order}
-        LIMIT ${param(limit + 1)} OFFSET ${param(offset)}`;
-    return { sql, params };
+  /** Listed services of admitted providers within the filters. */
+  private scope(actor: Actor, query: CatalogSearchQueryDto, p: SqlParams): string {
+    const where = [`s.status = 'active'`, ADMITTED];
+    if (query.category) where.push(`s.category = ${p.add(query.category)}`);
+    if (query.regionCode) where.push(`s.region_code = ANY(${p.add(this.recognition.regionsUnder(query.regionCode))}::text[])`);
+    if (query.providerId) where.push(`s.provider_id = ${p.add(query.providerId)}`);
+    if (query.recognisedOnly) where.push(this.recognition.recognisedPredicate('s', this.recognition.issuingCityOf(actor.regionCode), shanghaiDate(), p.values));
+    return where.join(' AND ');
   }
+
+  /**
+   * The probe: tier 0 whole (b-tree lookups), and the first CATALOG_SEARCH_SAMPLE_MATCHES text matches in
+   * id order among at most CATALOG_SEARCH_PROBE_ROWS services. From it, the size of the match set is
+   * estimated; up to CATALOG_SEARCH_EXACT_MAX the set is read whole (exact), beyond it the probe is the sample.
+   */
+  private async matchSet(predicates: SearchPredicates, run: Runner): Promise<MatchSet> {
+    const { CATALOG_SEARCH_PROBE_ROWS: window, CATALOG_SEARCH_SAMPLE_MATCHES: sample, CATALOG_SEARCH_EXACT_MAX: exactMax } = this.config;
+    const p = new SqlParams();
+    const scope = predicates.scope(p);
+    const kw = predicates.keyword;
+    const textMatch = kw ? `AND NOT ${kw.exact(p)} AND ${kw.text(p)}` : '';
+    const tier = kw ? `CASE WHEN ${kw.name(p)} THEN 1 ELSE 2 END` : '2';
+    const probe = `(SELECT ${PROBE_COLUMNS}, ${tier} AS tier, NULL::float8 AS services
+        FROM (SELECT * FROM catalog_services s WHERE s.status = 'active' ORDER BY s.id LIMIT ${p.add(window)}) s
+       WHERE ${scope} ${textMatch} ORDER BY s.id LIMIT ${p.add(sample)})`;
+    const exactTier = kw ? `(SELECT ${PROBE_COLUMNS}, 0 AS tier, NULL::float8 AS services FROM catalog_services s WHERE ${scope} AND ${kw.exact(p)} ORDER BY s.id LIMIT ${p.add(EXACT_TIER_CAP)}) UNION ALL ` : '';
+    const size = `SELECT NULL::uuid, NULL::uuid, NULL, NULL, NULL, NULL, NULL::bigint, NULL, NULL::integer, NULL, NULL, NULL, NULL, NULL, NULL::integer,
+        NULL::timestamptz, NULL::timestamptz, -1, reltuples::float8 FROM pg_class WHERE oid = 'catalog_services'::regclass`;
+    const rows = await run<HitRow & CatalogServiceRow & { services?: number }>(`${exactTier}${probe} UNION ALL ${size}`, p.values);
+    const exact = rows.filter((r) => r.tier === 0).sort(byId);
+    const probed = rows.filter((r) => r.tier > 0).sort(byId);
+    const services = Math.max(rows.find((r) => r.tier === -1)?.services ?? 0, window, 1);
+    // A full sample ends at its last match (its share of the random ids says how far that is); else the window was walked whole.
+    const full = probed.length >= sample;
+    const walked = full ? idFraction(probed[probed.length - 1].id) * services : Math.min(window, services);
+    const estimate = (probed.length * services) / walked;
+    if (estimate <= exactMax && exact.length <= exactMax) {
+      const q = new SqlParams();
+      const all = await run<HitRow>(
+        `SELECT ${HIT_COLUMNS}, ${kw ? `CASE WHEN ${kw.name(q)} THEN 1 ELSE 2 END` : '2'} AS tier FROM catalog_services s
+          WHERE ${predicates.scope(q)} ${kw ? `AND NOT ${kw.exact(q)} AND ${kw.text(q)}` : ''} LIMIT ${q.add(exactMax + 1)}`,
+        q.values,
+      );
+      if (all.length <= exactMax) {
+        return { exact, probe: probed, walked, services, all: all.sort(byTierThenId), total: exact.length + all.length, approximate: false, weight: 1 };
+      }
+    }
+    const rest = Math.max(estimate, probed.length);
+    return { exact, probe: probed, walked, services, all: null, total: exact.length + rest, approximate: true, weight: probed.length ? rest / probed.length : 0 };
+  }
+
+  /** The first `need` matches after the cursor, in (tier, id) order. */
+  private async keywordPage(predicates: SearchPredicates, matches: MatchSet, cursor: SearchCursor | null, need: number, run: Runner): Promise<HitRow[]> {
+    const after = (h: HitRow) => !cursor || h.tier > cursor.tier! || (h.tier === cursor.tier && h.id > cursor.id);
+    if (matches.all) return [...matches.exact, ...matches.all].filter(after).slice(0, need);
+    const page = matches.exact.filter(after).slice(0, need);
+    for (const tier of [1, 2] as const) {
+      if (page.length >= need || (cursor && cursor.tier! > tier)) continue;
+      page.push(...(await this.firstOfTier(predicates, matches, tier, cursor?.tier === tier ? cursor.id : null, need - page.length, run)));
+    }
+    return page;
+  }
+
+  /**
+   * The first `count` matches of a tier after `afterId`. From the probe as far as it walked; then by
+   * walking on through windows of the id order sized by the tier's density in the probe (three times the
+   * rows that should hold the rest), for as long as the rows a walk is expected to read stay below what
+   * reading all of the remaining candidates would cost; then through the GIN indexes (every remaining
+   * candidate of the tier, sorted). A walk that comes up short asks where its window ended (the primary
+   * key alone, OFFSET window - 1), so the next one starts there and nothing in between is missed.
+   */
+  private async firstOfTier(predicates: SearchPredicates, matches: MatchSet, tier: 1 | 2, afterId: string | null, count: number, run: Runner): Promise<HitRow[]> {
+    const found = matches.probe.filter((h) => h.tier === tier && (afterId === null || h.id > afterId));
+    if (found.length >= count) return found.slice(0, count);
+    const last = matches.probe.length ? matches.probe[matches.probe.length - 1].id : null;
+    let from = afterId === null || (last !== null && last > afterId) ? last : afterId;
+    const kw = predicates.keyword!;
+    // The GIN index over the name's characters only for reading all of tier 1: in a walk the planner, misled by
+    // its estimate for an array of characters, would prefer it to the id range and read every candidate.
+    const tierMatch = (p: SqlParams, gin: boolean) =>
+      `${predicates.scope(p)} AND NOT ${kw.exact(p)} AND ${kw.text(p)} AND ${tier === 1 ? `${kw.name(p)}${gin ? ` AND ${kw.nameChars(p)}` : ''}` : `NOT (${kw.name(p)})`}`;
+    const density = Math.max(matches.probe.filter((h) => h.tier === tier).length, 0.5) / matches.walked;
+    const candidates = (Math.max(matches.probe.length, 0.5) / matches.walked) * matches.services * (1 - (from ? idFraction(from) : 0));
+    for (let walked = 0; found.length < count; ) {
+      // A walk stops at the matches it needs: it costs about (count - found) / density rows; the window only bounds it.
+      const expected = (count - found.length) / density;
+      if (walked + expected > candidates) break;
+      const window = Math.ceil(3 * expected);
+      walked += window;
+      const p = new SqlParams();
+      const after = from ? `WHERE s.id > ${p.add(from)}` : '';
+      const more = await run<HitRow>(
+        `SELECT ${HIT_COLUMNS}, ${tier} AS tier
+           FROM (SELECT * FROM catalog_services s ${after} ORDER BY s.id LIMIT ${p.add(window)}) s
+          WHERE ${tierMatch(p, false)} ORDER BY s.id LIMIT ${p.add(count - found.length)}`,
+        p.values,
+      );
+      found.push(...more);
+      if (found.length >= count) break;
+      // Short: the walk read its whole window. Where that ended (the primary key alone), to go on from there.
+      const q = new SqlParams();
+      const [end] = await run<{ id: string }>(
+        `SELECT s.id FROM catalog_services s ${from ? `WHERE s.id > ${q.add(from)}` : ''} ORDER BY s.id OFFSET ${q.add(window - 1)} LIMIT 1`,
+        q.values,
+      );
+      if (!end) return found; // the window reached the end of the table: the tier is complete
+      from = end.id;
+    }
+    if (found.length >= count) return found.slice(0, count);
+    const q = new SqlParams();
+    return found.concat(await run<HitRow>(
+      `SELECT ${HIT_COLUMNS}, ${tier} AS tier FROM catalog_services s
+        WHERE ${tierMatch(q, true)} ${from ? `AND s.id > ${q.add(from)}` : ''} ORDER BY s.id LIMIT ${q.add(count - found.length)}`,
+      q.values,
+    ));
+  }
+
+  /** Without a keyword: by name and id, straight from the b-tree indexes on (name, id). */
+  private async namePage(predicates: SearchPredicates, cursor: SearchCursor | null, need: number, run: Runner): Promise<PageRow[]> {
+    const p = new SqlParams();
+    const keyset = cursor ? `AND (s.name, s.id) > (${p.add(cursor.name)}, ${p.add(cursor.id)}::uuid)` : '';
+    const rows = await run<CatalogServiceRow>(
+      `SELECT ${SERVICE_COLUMNS} FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id
+        WHERE ${predicates.scope(p)} ${keyset} ORDER BY s.name, s.id LIMIT ${p.add(need)}`,
+      p.values,
+    );
+    return rows.map((row) => ({ row, tier: null }));
+  }
+
+  /** The page's services in the page's order: those the probe read as they are, the others by id (one withdrawn in between drops out). */
+  private async byIds(hits: HitRow[], run: Runner): Promise<PageRow[]> {
+    const missing = hits.filter((h) => h.name === undefined).map((h) => h.id);
+    const rows = missing.length
+      ? await run<CatalogServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id WHERE s.id = ANY($1::uuid[])`, [missing])
+      : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return hits.flatMap((h) => {
+      const row = h.name === undefined ? byId.get(h.id) : (h as unknown as CatalogServiceRow);
+      return row ? [{ row, tier: h.tier }] : [];
+    });
+  }
+
+  /** Category, region and provider counts of the match set: counted when it was read whole, else scaled from the probe's sample. */
+  private async facets(matches: MatchSet, run: Runner): Promise<CatalogSearchFacetsDto> {
+    const counted = (key: 'category' | 'region_code' | 'provider_id') => {
+      const counts = new Map<string, number>();
+      for (const h of matches.exact) counts.set(h[key], (counts.get(h[key]) ?? 0) + 1);
+      for (const h of matches.all ?? matches.probe) counts.set(h[key], (counts.get(h[key]) ?? 0) + matches.weight);
+      return [...counts]
+        .map(([value, count]) => ({ value, count: matches.approximate ? roughly(count) : count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    };
+    const provider: SearchFacetCountDto[] = counted('provider_id').slice(0, 10);
+    const known = new Map([...matches.exact, ...matches.probe].map((h) => [h.provider_id, (h as Partial<CatalogServiceRow>).provider_name]));
+    for (const f of provider) f.label = known.get(f.value) ?? undefined;
+    if (provider.some((f) => f.label === undefined)) {
+      const names = await run<{ id: string; name: string }>(`SELECT id, name FROM read_organizations WHERE id = ANY($1::uuid[])`, [provider.map((f) => f.value)]);
+      for (const f of provider) f.label = names.find((n) => n.id === f.value)?.name ?? '';
+    }
+    return { approximate: matches.approximate, category: counted('category'), region: counted('region_code'), provider };
+  }
+}
+
+type Runner = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+type PageRow = { row: CatalogServiceRow; tier: number | null };
+
+/** Where a UUID lies in the id order, 0..1: the share of all services walked up to it (ids are random UUIDs). */
+export function idFraction(id: string): number {
+  return Math.max(parseInt(id.slice(0, 8), 16) / 2 ** 32 + parseInt(id.slice(9, 13), 16) / 2 ** 48, 2 ** -48);
+}
+
+/** Two significant digits: 26,566 → 27,000 ("about 27,000"); at least 1. */
+export function roughly(n: number): number {
+  if (n < 1) return n > 0 ? 1 : 0;
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / magnitude) * magnitude;
 }

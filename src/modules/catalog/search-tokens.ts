@@ -87,27 +87,41 @@ export function indexTokens(normalized: string): string[] {
 export interface SearchQuery {
   /** A tsquery literal: the query's bigrams (its unigram for a 1-character run) and words, ANDed. */
   tsquery: string;
-  /** Each run must appear contiguously in search_text (LIKE '%run%' on lower-cased text). */
+  /**
+   * The contiguous recheck (LIKE '%run%' on the lower-cased search_text), only for Han runs of three or more
+   * characters: the tokens of a 1- or 2-character Han run or of a word already match exactly that run.
+   */
   patterns: string[];
+  /** Every run as a LIKE pattern: a service whose name holds all of them is a name match (tier 1). */
+  keywords: string[];
+  /** The distinct characters of all runs: the name's character index narrows name matches with them. */
+  chars: string[];
+  /** What the user typed, trimmed and normalised: equal to a service's normalised name or lower-cased code → exact match (tier 0). */
+  exact: string;
 }
 
 /** Turns what a user typed into index tokens and recheck patterns; null when nothing searchable remains. */
 export function buildSearchQuery(q: string): SearchQuery | null {
-  const runs = textRuns(normalizeSearchText(q));
+  const exact = normalizeSearchText(q.trim());
+  const runs = textRuns(exact);
   if (runs.length === 0) return null;
   const tokens = new Set<string>();
   const patterns = new Set<string>();
+  const keywords = new Set<string>();
+  const letters = new Set<string>();
   for (const run of runs) {
-    patterns.add(run.text);
+    keywords.add(run.text);
+    const cs = chars(run.text);
+    for (const c of cs) letters.add(c);
     if (run.kind === 'word') {
       tokens.add(run.text);
       continue;
     }
-    const cs = chars(run.text);
     if (cs.length === 1) tokens.add(cs[0]);
+    if (cs.length > 2) patterns.add(run.text);
     for (let i = 0; i + 1 < cs.length; i++) tokens.add(cs[i] + cs[i + 1]);
   }
-  return { tsquery: tsqueryLiteral([...tokens]), patterns: [...patterns].map(likePattern) };
+  return { tsquery: tsqueryLiteral([...tokens]), patterns: [...patterns].map(likePattern), keywords: [...keywords].map(likePattern), chars: [...letters], exact };
 }
 
 /** 'a' & 'b': quoted lexemes are taken verbatim by the tsquery input function. */

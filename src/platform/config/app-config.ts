@@ -195,6 +195,21 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(50)
   CATALOG_IMPORT_CONCURRENCY = 4;
 
+  /**
+   * Catalogue search (docs/catalog-search.md, "Adaptive plan"): how many services, in the stored order, the
+   * probe walks at most before it concludes that a query's matches are sparse.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  CATALOG_SEARCH_PROBE_ROWS = 1000;
+
+  /** Matches the probe collects before it stops: the sample behind approximate totals and facets. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(10_000)
+  CATALOG_SEARCH_SAMPLE_MATCHES = 40;
+
+  /** Estimated match sets up to this size are read whole: exact order, total and facets. Larger ones are estimated. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
+  CATALOG_SEARCH_EXACT_MAX = 2000;
+
   /** Largest catalogue CSV one import accepts, bytes (200 MiB); larger → 413. */
   @Transform(toInt) @IsInt() @Min(1024)
   CATALOG_IMPORT_MAX_BYTES = 200 * 1024 * 1024;

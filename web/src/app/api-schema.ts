@@ -3985,12 +3985,37 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        SearchFacetCountDto: {
+            /** @description Category code, region code or provider id */
+            value: string;
+            /** @description The provider’s name (provider facet only) */
+            label?: string;
+            /** @description Matches with this value; rounded to two significant digits when the facets are approximate */
+            count: number;
+        };
+        CatalogSearchFacetsDto: {
+            /** @description Counts estimated from a sample of the matches (large result sets) rather than counted */
+            approximate: boolean;
+            /** @description By category, most matches first */
+            category: components["schemas"]["SearchFacetCountDto"][];
+            /** @description By the provider’s region, most matches first */
+            region: components["schemas"]["SearchFacetCountDto"][];
+            /** @description The providers with most matches (at most 10) */
+            provider: components["schemas"]["SearchFacetCountDto"][];
+        };
         CatalogSearchResultDto: {
             items: components["schemas"]["CatalogServiceDto"][];
             limit: number;
             offset: number;
             /** @description Another page follows */
             hasMore: boolean;
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Matches of the whole search (all pages); an estimate, rounded to two significant digits, when totalApproximate */
+            total: number;
+            /** @description total is an estimate ("about 26,000 results") */
+            totalApproximate: boolean;
+            facets: components["schemas"]["CatalogSearchFacetsDto"];
         };
         CreateCatalogServiceDto: {
             /** @example XRF-001 */
@@ -7306,7 +7331,13 @@ export interface operations {
                 /** @description Only services the caller’s issuing city recognises today: local providers, or an agreement in force */
                 recognisedOnly?: boolean;
                 limit?: number;
+                /**
+                 * @deprecated
+                 * @description Deprecated: use cursor. Skips this many results of the same order (each page costs more the further it is); not with cursor
+                 */
                 offset?: number;
+                /** @description nextCursor of the previous page of the same search (opaque); the page after it */
+                cursor?: string;
             };
             header?: never;
             path?: never;

@@ -116,8 +116,29 @@ export class CatalogSearchQueryDto {
   @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, maximum: 10000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10000)
+  @ApiPropertyOptional({
+    default: 0, maximum: 1000, deprecated: true,
+    description: 'Deprecated: use cursor. Skips this many results of the same order (each page costs more the further it is); not with cursor',
+  })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1000)
   offset?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page of the same search (opaque); the page after it' })
+  @IsOptional() @IsString() @MaxLength(400) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a nextCursor value returned by this search' })
+  cursor?: string;
+}
+
+export class SearchFacetCountDto {
+  @ApiProperty({ description: 'Category code, region code or provider id' }) value: string;
+  @ApiPropertyOptional({ description: 'The provider’s name (provider facet only)' }) label?: string;
+  @ApiProperty({ description: 'Matches with this value; rounded to two significant digits when the facets are approximate' }) count: number;
+}
+
+export class CatalogSearchFacetsDto {
+  @ApiProperty({ description: 'Counts estimated from a sample of the matches (large result sets) rather than counted' }) approximate: boolean;
+  @ApiProperty({ type: [SearchFacetCountDto], description: 'By category, most matches first' }) category: SearchFacetCountDto[];
+  @ApiProperty({ type: [SearchFacetCountDto], description: 'By the provider’s region, most matches first' }) region: SearchFacetCountDto[];
+  @ApiProperty({ type: [SearchFacetCountDto], description: 'The providers with most matches (at most 10)' }) provider: SearchFacetCountDto[];
 }
 
 export class CatalogSearchResultDto {
@@ -125,4 +146,8 @@ export class CatalogSearchResultDto {
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
   @ApiProperty({ description: 'Another page follows' }) hasMore: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page; null on the last page' }) nextCursor: string | null;
+  @ApiProperty({ description: 'Matches of the whole search (all pages); an estimate, rounded to two significant digits, when totalApproximate' }) total: number;
+  @ApiProperty({ description: 'total is an estimate ("about 26,000 results")' }) totalApproximate: boolean;
+  @ApiProperty({ type: CatalogSearchFacetsDto }) facets: CatalogSearchFacetsDto;
 }

@@ -1,5 +1,5 @@
 import { SearchOutlined, ShoppingCartOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../app/api';
@@ -7,39 +7,59 @@ import { Facts, Money, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { ApiForm, Field } from '../../app/forms';
-import { localName, useI18n } from '../../app/i18n';
+import { useI18n } from '../../app/i18n';
 import { formatBp, formatFen } from '@shared/money';
 import { useRegions } from '../../app/regions';
-import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
-import { type CatalogService, useCategories } from '../../features/catalog/services';
+import { type CatalogService, ResultCount, useCatalogSearch, useCategories } from '../../features/catalog/services';
 import type { Order } from '../../features/orders/records';
 import type { Schema } from '../../app/api';
 
 type Quote = Schema<'OrderQuoteDto'>;
 
-/** Catalogue search: Chinese keywords, category and region; by default only services the enterprise's vouchers can pay for. */
+/**
+ * Catalogue search: Chinese keywords, category, region and lab, each option with its count for the current
+ * search; by default only services the enterprise's vouchers can pay for. Results come page after page
+ * by the API's cursor ("load more"); large result sets show an estimated total ("about 27,000 results").
+ */
 export function CatalogPage() {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
   const categories = useCategories();
-  const { regions, name: regionName } = useRegions();
+  const { regions, name: regionName, within } = useRegions();
   const recognisedOnly = params.get('all') !== '1';
-  const services = usePagedList('/catalog/services', {
-    params: { query: { q: params.get('q') ?? undefined, category: params.get('category') ?? undefined, regionCode: params.get('region') ?? undefined, recognisedOnly: recognisedOnly || undefined } },
-  });
+  const query = {
+    q: params.get('q') ?? undefined,
+    category: params.get('category') ?? undefined,
+    regionCode: params.get('region') ?? undefined,
+    providerId: params.get('provider') ?? undefined,
+    recognisedOnly: recognisedOnly || undefined,
+  };
+  const search = useCatalogSearch(query);
+  const facets = search.first?.facets;
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const topRegions = regions.filter((r) => r.issuing).map((r) => ({ value: r.code, label: localName(lang, r.name, r.nameEn) ?? r.code }));
+  const count = (n: number | undefined) => (n === undefined ? '' : ` (${n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN')})`);
+  const countOf = (list: { value: string; count: number }[] | undefined, value: string) => list?.find((f) => f.value === value)?.count;
+  // Region options: the issuing cities, then the labs' own districts the search found, each with its count.
+  const topRegions = regions.filter((r) => r.issuing).map((r) => r.code);
+  const regionCodes = [...topRegions, ...(facets?.region ?? []).map((f) => f.value).filter((c) => !topRegions.includes(c))];
+  const regionCount = (code: string) => {
+    const under = (facets?.region ?? []).filter((f) => within(f.value, code));
+    return under.length ? under.reduce((a, f) => a + f.count, 0) : undefined;
+  };
+  const providerOptions = (facets?.provider ?? []).map((f) => ({ value: f.value, label: `${f.label ?? f.value}${count(f.count)}` }));
+  const selectedProvider = params.get('provider');
+  if (selectedProvider && !providerOptions.some((o) => o.value === selectedProvider)) providerOptions.push({ value: selectedProvider, label: selectedProvider });
   return (
     <>
       <PageHeader title={t('enterprise.catalog.title')} sub={t('enterprise.catalog.sub')} />
       <Card style={{ marginBottom: 16 }}>
-        <Space wrap>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
           <Input.Search
             allowClear
             value={text}
@@ -47,20 +67,62 @@ export function CatalogPage() {
             onSearch={(v) => set('q', v.trim() || undefined)}
             placeholder={t('enterprise.catalog.searchPlaceholder')}
             enterButton={<><SearchOutlined /> {t('action.search')}</>}
-            style={{ width: 420 }}
+            style={{ flex: '1 1 300px', maxWidth: 420 }}
             id="catalog-q"
           />
-          <Select allowClear placeholder={t('service.category')} aria-label={t('service.category')} style={{ width: 180 }} value={params.get('category') ?? undefined} onChange={(v?: string) => set('category', v)} options={categories.options} />
-          <Select allowClear placeholder={t('enterprise.catalog.region')} aria-label={t('enterprise.catalog.region')} style={{ width: 160 }} value={params.get('region') ?? undefined} onChange={(v?: string) => set('region', v)} options={topRegions} data-testid="catalog-region" />
+          <Select
+            allowClear
+            placeholder={t('service.category')}
+            aria-label={t('service.category')}
+            style={{ flex: '1 1 180px', maxWidth: 200 }}
+            value={params.get('category') ?? undefined}
+            onChange={(v?: string) => set('category', v)}
+            options={categories.options.map((o) => ({ ...o, label: `${o.label}${count(countOf(facets?.category, o.value))}` }))}
+            data-testid="catalog-category"
+          />
+          <Select
+            allowClear
+            placeholder={t('enterprise.catalog.region')}
+            aria-label={t('enterprise.catalog.region')}
+            style={{ flex: '1 1 180px', maxWidth: 200 }}
+            value={params.get('region') ?? undefined}
+            onChange={(v?: string) => set('region', v)}
+            options={regionCodes.map((c) => ({ value: c, label: `${regionName(c)}${count(regionCount(c))}` }))}
+            data-testid="catalog-region"
+          />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('catalog.search.provider')}
+            aria-label={t('catalog.search.provider')}
+            style={{ flex: '1 1 180px', maxWidth: 260 }}
+            value={selectedProvider ?? undefined}
+            onChange={(v?: string) => set('provider', v)}
+            options={providerOptions}
+            data-testid="catalog-provider"
+          />
           <Checkbox checked={recognisedOnly} onChange={(e) => set('all', e.target.checked ? undefined : '1')}>
             {t('enterprise.catalog.recognisedOnly')}
           </Checkbox>
-        </Space>
+        </div>
+        <div style={{ marginTop: 12 }}>
+          <Typography.Text type="secondary">
+            <ResultCount answer={search.first} />
+            {facets?.approximate ? ` · ${t('catalog.search.facetsApprox')}` : ''}
+          </Typography.Text>
+        </div>
       </Card>
-      <PagedTable
-        list={services}
-        testId="catalog-table"
-        emptyText={t('enterprise.catalog.none')}
+      <LoadError error={search.error} retry={search.reload} />
+      <Table<CatalogService>
+        rowKey="id"
+        size="middle"
+        loading={search.loading && search.rows.length === 0}
+        dataSource={search.rows}
+        pagination={false}
+        data-testid="catalog-table"
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enterprise.catalog.none')} /> }}
         columns={[
           { title: t('service.name'), dataIndex: 'name', render: (n: string, s) => <Link to={`/enterprise/catalog/${s.id}`}>{n}</Link> },
           { title: t('service.provider'), dataIndex: 'providerName' },
@@ -78,6 +140,16 @@ export function CatalogPage() {
           },
         ]}
       />
+      {search.rows.length > 0 && (
+        <Space style={{ marginTop: 12, justifyContent: 'center', width: '100%' }} data-testid="catalog-more">
+          <Typography.Text type="secondary">{t('catalog.search.shown', { n: search.rows.length })}</Typography.Text>
+          {search.hasMore && (
+            <Button onClick={() => search.more()} loading={search.loading} data-testid="catalog-load-more">
+              {t('catalog.search.more')}
+            </Button>
+          )}
+        </Space>
+      )}
     </>
   );
 }
