@@ -117,10 +117,11 @@ export class CatalogSearchQueryDto {
   limit?: number;
 
   @ApiPropertyOptional({
-    default: 0, maximum: 1000, deprecated: true,
+    default: 0, maximum: 10000, deprecated: true,
     description: 'Deprecated: use cursor. Skips this many results of the same order (each page costs more the further it is); not with cursor',
   })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1000)
+  // 10,000 as before cursors: the lab's own services page still pages a large catalogue by offset.
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10000)
   offset?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page of the same search (opaque); the page after it' })
