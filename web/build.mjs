@@ -89,7 +89,8 @@ const outputs = result.metafile.outputs;
 if (process.argv.includes('--metafile')) writeFileSync(process.argv[process.argv.indexOf('--metafile') + 1], JSON.stringify(result.metafile));
 const assetFiles = Object.keys(outputs).filter((p) => /\.(js|css)$/.test(p));
 const mainKey = assetFiles.find((p) => outputs[p].entryPoint === 'web/src/main.tsx' && p.endsWith('.js'));
-const css = assetFiles.find((p) => p.endsWith('.css') && outputs[p].entryPoint === 'web/src/main.tsx');
+// The shell's stylesheet: esbuild names it as the main chunk's cssBundle (a CSS output carries no entryPoint of its own).
+const css = outputs[mainKey].cssBundle ?? assetFiles.find((p) => p.endsWith('.css') && outputs[p].entryPoint === 'web/src/main.tsx');
 
 // Pre-compressed copies: the server sends them to browsers that accept gzip. Their sizes are what a browser downloads.
 const gzipBytes = new Map();

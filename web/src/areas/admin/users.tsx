@@ -67,6 +67,7 @@ export function UsersPage() {
           <RoleSelect
             data-testid="users-filter-role"
             placeholder={t('admin.users.filterRole')}
+            aria-label={t('admin.users.filterRole')}
             style={{ width: 200 }}
             value={filters.role}
             onChange={(role) => filter({ role: (role as Role | undefined) ?? undefined })}
@@ -75,6 +76,7 @@ export function UsersPage() {
             allowClear
             data-testid="users-filter-region"
             placeholder={t('admin.users.filterRegion')}
+            aria-label={t('admin.users.filterRegion')}
             style={{ width: 200 }}
             value={filters.regionCode}
             onChange={(regionCode) => filter({ regionCode })}
