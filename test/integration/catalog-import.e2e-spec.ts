@@ -101,6 +101,9 @@ describe('catalogue import: COPY staging, set-wise validation, batched merge as 
     const pick = (rows: Record<string, unknown>[], code: string) => rows.find((r) => r.code === code)!;
     expect(pick(after, 'OWN-1')).toEqual(pick(before, 'OWN-1'));
     expect(pick(after, 'OWN-2')).toMatchObject({ unit_price_fen: '45000', version: (pick(before, 'OWN-2').version as number) + 1 });
+    // A spreadsheet row ends at its last non-empty cell: empty optional columns at the end are simply empty.
+    const fromXlsx = await runImport(provider.auth, await xlsxOf([[own.uscc, own.name, 'OWN-4', '鼹鼷电镜分析', 'analysis', '900', '样品', '2']]), {}, XLSX);
+    expect(fromXlsx).toMatchObject({ status: 'completed', rowsInvalid: 0, rowsInserted: 1 });
     const changed = await changesOf(provider.auth, again.id, 'changed');
     expect(changed.counts).toEqual({ added: 0, changed: 1, withdrawn: 0, unchanged: 1 });
     expect(changed.items).toEqual([expect.objectContaining({ kind: 'changed', code: 'OWN-2', rowNumber: 3, unitPriceFen: 45000, status: 'active' })]);

@@ -20,6 +20,8 @@ export function formatOfMediaType(contentType: string): ImportFormat | null {
 export interface FileRecord {
   rowNumber: number;
   fields: string[];
+  /** A spreadsheet row stops at its last non-empty cell: fewer fields than the header means empty ones. */
+  openEnded?: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function* xlsxRecords(input: Readable): AsyncGenerator<FileRecord> 
       for (let c = 1; c < values.length; c += 1) fields.push(cellText(values[c]));
       while (fields.length && fields[fields.length - 1] === '') fields.pop();
       if (fields.length === 0) continue;
-      yield { rowNumber: (row as ExcelJS.Row).number, fields };
+      yield { rowNumber: (row as ExcelJS.Row).number, fields, openEnded: true };
     }
   }
 }

@@ -134,7 +134,7 @@ export class CatalogImportService {
   private async *copyLines(id: string, records: AsyncIterable<FileRecord>, counter: ByteCounter, progress: { rows: number; headerFields: number }): AsyncGenerator<string> {
     let header: Map<ImportColumn, number> | undefined;
     let chunk = '';
-    for await (const { rowNumber, fields } of records) {
+    for await (const { rowNumber, fields, openEnded } of records) {
       if (!header) {
         const read = readHeader(fields);
         if ('problem' in read) throw DomainError.invalid('header', read.problem);
@@ -143,7 +143,8 @@ export class CatalogImportService {
         continue;
       }
       progress.rows += 1;
-      chunk += stagingLine(id, rowNumber, fields, header);
+      const record = openEnded && fields.length < header.size ? [...fields, ...new Array<string>(header.size - fields.length).fill('')] : fields;
+      chunk += stagingLine(id, rowNumber, record, header);
       if (chunk.length >= 65_536) {
         yield chunk;
         chunk = '';

@@ -49,13 +49,14 @@ export class CatalogImportsService {
         WHERE c.import_id = $1 AND c.kind = $2
         ORDER BY c.row_number NULLS LAST, s.code, c.service_id
         LIMIT $3 OFFSET $4`,
-      [id, query.kind, query.limit ?? 100, query.offset ?? 0],
+      [id, query.kind, (query.limit ?? 100) + 1, query.offset ?? 0],
     )) as { kind: string; service_id: string; row_number: number | null; provider_id: string; provider_name: string; code: string; name: string; unit_price_fen: string; status: string }[];
-    const items: CatalogImportChangeDto[] = rows.map((r) => ({
+    const hasMore = rows.length > (query.limit ?? 100);
+    const items: CatalogImportChangeDto[] = rows.slice(0, query.limit ?? 100).map((r) => ({
       kind: r.kind, serviceId: r.service_id, rowNumber: r.row_number, providerId: r.provider_id, providerName: r.provider_name, code: r.code, name: r.name,
       unitPriceFen: Number(r.unit_price_fen), status: r.status,
     }));
-    return { counts, items };
+    return { counts, items, hasMore };
   }
 
   /** The template in either format: header, one example row (the caller's own provider, or a sample one) and the column notes. */

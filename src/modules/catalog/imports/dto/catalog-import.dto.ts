@@ -101,6 +101,7 @@ export class CatalogImportChangeCountsDto {
 export class CatalogImportChangesDto {
   @ApiProperty({ type: CatalogImportChangeCountsDto, description: 'Counts of every kind, for the whole import' }) counts: CatalogImportChangeCountsDto;
   @ApiProperty({ type: [CatalogImportChangeDto] }) items: CatalogImportChangeDto[];
+  @ApiProperty({ description: 'More of this kind after this page' }) hasMore: boolean;
 }
 
 export class CatalogImportTemplateQueryDto {
