@@ -5,10 +5,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - catalog_import_lines (unlogged staging): the uploaded file as the API received it, one row per
  *   record with its raw, trimmed text fields, plus the search text and tokens the upload's streaming
- *   pass built with the same TypeScript as every other write (search-tokens.ts). Validation and
+ *   pass built with the same TypeScript as every other write (search-tokens.ts; the tokens joined
+ *   by spaces, which no token contains). Validation and
  *   merge are set-wise SQL over it in a worker. Replaces catalog_import_rows (validated rows only).
- * - catalog_import_providers: the providers a file names, resolved once (existing, or new ones
- *   a partner import creates, with the id chosen at validation), so every merge batch joins them.
+ * - catalog_import_providers: the USCCs a file names, resolved once (their format problem, and the
+ *   provider: existing, or a new one a partner import creates, with the id chosen at validation), so
+ *   validation checks each USCC once and every merge batch joins them.
  * - catalog_import_changes: what an import did to each service: added, changed, withdrawn or unchanged.
  * - catalog_imports: status is now the phase (uploading → queued → validating → merging → completed,
  *   or rejected / failed), plus the options (invalid_rows, withdraw_missing), the resume cursor
@@ -62,14 +64,15 @@ export class CatalogImportJobs1764900100000 implements MigrationInterface {
         instrument_model  text NOT NULL,
         description       text NOT NULL,
         search_text       text NOT NULL,
-        search_tokens     text[] NOT NULL,
+        search_tokens     text NOT NULL,
         PRIMARY KEY (import_id, row_number)
       )`);
     await q.query(`
       CREATE TABLE catalog_import_providers (
         import_id         uuid NOT NULL REFERENCES catalog_imports (id) ON DELETE CASCADE,
         uscc              text NOT NULL,
-        provider_id       uuid NOT NULL,
+        uscc_problem      text,
+        provider_id       uuid,
         name              text NOT NULL,
         kind              text,
         region_code       text NOT NULL,

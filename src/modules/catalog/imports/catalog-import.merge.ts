@@ -87,14 +87,14 @@ export class CatalogImportMerge {
            INSERT INTO catalog_services (id, provider_id, code, name, category, unit_price_fen, unit, lead_time_days, instrument_name, instrument_model,
                                          description, region_code, search_text, search_tokens)
            SELECT new_id, provider_id, code, name, category, unit_price_fen, unit, lead_time_days, instrument_name, instrument_model, description,
-                  region_code, search_text, array_to_tsvector(search_tokens)
+                  region_code, search_text, array_to_tsvector(string_to_array(search_tokens, ' '))
              FROM cmp WHERE service_id IS NULL
            RETURNING 1),
          upd AS (
            UPDATE catalog_services s
               SET name = c.name, category = c.category, unit_price_fen = c.unit_price_fen, unit = c.unit, lead_time_days = c.lead_time_days,
                   instrument_name = c.instrument_name, instrument_model = c.instrument_model, description = c.description, search_text = c.search_text,
-                  search_tokens = array_to_tsvector(c.search_tokens), status = 'active', withdrawn_at = NULL, version = s.version + 1, updated_at = now()
+                  search_tokens = array_to_tsvector(string_to_array(c.search_tokens, ' ')), status = 'active', withdrawn_at = NULL, version = s.version + 1, updated_at = now()
              FROM cmp c
             WHERE s.id = c.service_id AND NOT c.same
            RETURNING 1),

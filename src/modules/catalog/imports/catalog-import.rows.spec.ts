@@ -1,6 +1,5 @@
 import { makeUscc } from '../../../../packages/shared/uscc';
 import { searchFields } from '../catalog.service';
-import { arrayLiteral } from '../search-tokens';
 import { copyField, IMPORT_COLUMNS, readHeader, stagingLine } from './catalog-import.rows';
 
 const header = (() => {
@@ -16,7 +15,7 @@ describe('catalogue import rows', () => {
     const line = stagingLine('imp', 7, record, header);
     const search = searchFields({ name: 'ＩＣＰ-MS 元素分析', instrumentName: null, instrumentModel: 'Model\tX', description: null });
     expect(line).toBe(
-      ['imp', '7', '11', '\\N', uscc, '上海测试检测技术有限公司', 'XRF-001', 'ＩＣＰ-MS 元素分析', 'analysis', '12.5', '样品', '5', '', 'Model\\tX', '', copyField(search.text), arrayLiteral(search.tokens)].join('\t') + '\n',
+      ['imp', '7', '11', '\\N', uscc, '上海测试检测技术有限公司', 'XRF-001', 'ＩＣＰ-MS 元素分析', 'analysis', '12.5', '样品', '5', '', 'Model\\tX', '', copyField(search.text), search.tokens.join(' ')].join('\t') + '\n',
     );
     expect(search.tokens).toEqual(expect.arrayContaining(['icp', 'ms', '元素', '分析']));
   });

@@ -63,7 +63,9 @@ export function stagingLine(importId: string, rowNumber: number, record: readonl
   }
   // name, instrument_name, instrument_model, description: positions 3, 8, 9, 10 of IMPORT_COLUMNS.
   const search = searchFields({ name: values[3], instrumentName: values[8] || null, instrumentModel: values[9] || null, description: values[10] || null });
-  return `${[importId, rowNumber, record.length, nulColumns ? arrayLiteral(nulColumns) : null, ...values, search.text, arrayLiteral(search.tokens)].map(copyField).join('\t')}\n`;
+  // Tokens hold only letters, digits and Han characters: joined by spaces they stay apart, and the
+  // staged row is half as wide as with a text[] (string_to_array() restores them at merge).
+  return `${[importId, rowNumber, record.length, nulColumns ? arrayLiteral(nulColumns) : null, ...values, search.text, search.tokens.join(' ')].map(copyField).join('\t')}\n`;
 }
 
 /** One field in COPY text format: \N for null; backslash, tab, newline and CR escaped. */

@@ -84,35 +84,36 @@ export class CatalogImportValidation {
   }
 
   /**
-   * The providers the file names, once each: a provider's import may name only itself; a partner
-   * import names existing providers (checked per row below) or new ones, which get their id now and
-   * the provider_name of their first row that has a usable one. Returns the own USCC of a provider's import.
+   * The USCCs the file names, once each, with their format problem: a provider's import may name
+   * only itself (other USCCs get no provider); a partner import names existing providers (checked
+   * per row below) or new ones, which get their id now and the provider_name of their first row that
+   * has a usable one. Returns the own USCC of a provider's import.
    */
   private async resolveProviders(imp: ImportToValidate): Promise<string | null> {
-    if (imp.actorRole !== 'partner_admin') {
-      const [own] = (await this.dataSource.query(
-        `INSERT INTO catalog_import_providers (import_id, uscc, provider_id, name, kind, region_code, admission_status, is_new)
-         SELECT $1, o.uscc, o.id, o.name, o.kind, o.region_code, o.admission_status, false FROM read_organizations o WHERE o.id = $2
-         RETURNING uscc`,
-        [imp.id, imp.actorOrganizationId],
-      )) as { uscc: string }[];
-      return own.uscc;
-    }
+    const own =
+      imp.actorRole === 'partner_admin'
+        ? null
+        : ((await this.dataSource.query(`SELECT id, uscc FROM read_organizations WHERE id = $1`, [imp.actorOrganizationId])) as { id: string; uscc: string }[])[0];
+    // One pass over the file: each USCC once, with its format problem, its first row (with a usable name) and its provider.
     await this.dataSource.query(
       `WITH named AS (
-         SELECT provider_uscc AS uscc, min(row_number) AS first_row,
+         SELECT provider_uscc AS uscc, uscc_problem(provider_uscc) AS problem, min(row_number) AS first_row,
                 min(row_number) FILTER (WHERE char_length(provider_name) BETWEEN 2 AND 200) AS first_named_row
            FROM catalog_import_lines WHERE import_id = $1 AND field_count = $2 GROUP BY provider_uscc),
-       usable AS (SELECT * FROM named WHERE uscc_problem(uscc) IS NULL)
-       INSERT INTO catalog_import_providers (import_id, uscc, provider_id, name, kind, region_code, admission_status, is_new, new_rank)
-       SELECT $1, u.uscc, coalesce(o.id, gen_random_uuid()), l.provider_name, o.kind, coalesce(o.region_code, $3), o.admission_status, o.id IS NULL,
-              CASE WHEN o.id IS NULL THEN row_number() OVER (PARTITION BY o.id IS NULL ORDER BY u.first_row) END
-         FROM usable u
-         JOIN catalog_import_lines l ON l.import_id = $1 AND l.row_number = coalesce(u.first_named_row, u.first_row)
-         LEFT JOIN read_organizations o ON o.uscc = u.uscc`,
-      [imp.id, imp.headerFields, imp.regionCode],
+       resolved AS (
+         SELECT u.uscc, u.problem, u.first_row, u.first_named_row, o.id, o.kind, o.region_code, o.admission_status
+           FROM named u LEFT JOIN read_organizations o ON u.problem IS NULL AND o.uscc = u.uscc
+          WHERE $4::uuid IS NULL OR o.id IS NULL OR o.id = $4::uuid)
+       INSERT INTO catalog_import_providers (import_id, uscc, uscc_problem, provider_id, name, kind, region_code, admission_status, is_new, new_rank)
+       SELECT $1, r.uscc, r.problem,
+              CASE WHEN r.id IS NOT NULL THEN r.id WHEN r.problem IS NULL AND $4::uuid IS NULL THEN gen_random_uuid() END,
+              l.provider_name, r.kind, coalesce(r.region_code, $3), r.admission_status, r.id IS NULL AND r.problem IS NULL AND $4::uuid IS NULL,
+              CASE WHEN r.id IS NULL AND r.problem IS NULL AND $4::uuid IS NULL THEN row_number() OVER (PARTITION BY r.id IS NULL AND r.problem IS NULL ORDER BY r.first_row) END
+         FROM resolved r
+         JOIN catalog_import_lines l ON l.import_id = $1 AND l.row_number = coalesce(r.first_named_row, r.first_row)`,
+      [imp.id, imp.headerFields, imp.regionCode, own?.id ?? null],
     );
-    return null;
+    return own?.uscc ?? null;
   }
 
   /**
@@ -134,7 +135,7 @@ export class CatalogImportValidation {
                 WHEN ip.is_new AND ip.new_rank > ${IMPORT_MAX_NEW_PROVIDERS}
                   THEN ${sqlString(`more than ${IMPORT_MAX_NEW_PROVIDERS} new providers in one import; split the file`)} END`;
     const rules: [ImportColumn | 'row', string][] = [
-      ['provider_uscc', `CASE WHEN u.problem IS NOT NULL THEN concat(CASE WHEN l.provider_uscc <> '' THEN format('''%s'' ', l.provider_uscc) END, CASE u.problem ${uscc} END) END`],
+      ['provider_uscc', `CASE WHEN ip.uscc_problem IS NOT NULL THEN concat(CASE WHEN l.provider_uscc <> '' THEN format('''%s'' ', l.provider_uscc) END, CASE ip.uscc_problem ${uscc} END) END`],
       ['provider_name', textRule('provider_name', 2, 200)],
       ['service_code', `CASE WHEN l.service_code !~ ${sqlString(SERVICE_CODE_PATTERN.source)} THEN 'must be 1-64 letters, digits or . _ / - (starting with a letter or digit)' END`],
       ['name', textRule('name', 2, 200)],
@@ -145,22 +146,26 @@ export class CatalogImportValidation {
       ['instrument_name', textRule('instrument_name', 0, 200)],
       ['instrument_model', textRule('instrument_model', 0, 100)],
       ['description', textRule('description', 0, 2000)],
-      ['provider_uscc', `CASE WHEN u.problem IS NULL THEN ${providerRule} END`],
+      ['provider_uscc', `CASE WHEN ip.uscc_problem IS NULL THEN ${providerRule} END`],
     ];
-    const checks = rules.map(([field, rule], i) => `(${i + 1}, '${field}', CASE WHEN l.field_count = $2 THEN ${rule} END)`).join(',\n');
+    // One array of messages per row (null where a rule holds); only rows with a message are unnested.
+    const fields = ['row', ...rules.map(([field]) => field)];
+    const messages = [
+      `CASE WHEN l.field_count <> $2 THEN format('has %s fields, the header has %s', l.field_count, $2) END`,
+      ...rules.map(([, rule]) => `CASE WHEN l.field_count = $2 THEN ${rule} END`),
+    ];
     return `
-      WITH u AS (SELECT uscc, uscc_problem(uscc) AS problem FROM (SELECT DISTINCT provider_uscc AS uscc FROM catalog_import_lines WHERE import_id = $1) d)
+      WITH checked AS (
+        SELECT l.row_number, ARRAY[${messages.join(',\n')}] AS messages
+          FROM catalog_import_lines l
+          LEFT JOIN service_categories sc ON sc.code = l.category
+          LEFT JOIN catalog_import_providers ip ON ip.import_id = $1 AND ip.uscc = l.provider_uscc
+         WHERE l.import_id = $1)
       INSERT INTO catalog_import_errors (import_id, row_number, field, message)
-      SELECT $1, l.row_number, p.field, p.message
-        FROM catalog_import_lines l
-        JOIN u ON u.uscc = l.provider_uscc
-        LEFT JOIN service_categories sc ON sc.code = l.category
-        LEFT JOIN catalog_import_providers ip ON ip.import_id = $1 AND ip.uscc = l.provider_uscc
-        CROSS JOIN LATERAL (VALUES
-          (0, 'row', CASE WHEN l.field_count <> $2 THEN format('has %s fields, the header has %s', l.field_count, $2) END),
-          ${checks}
-        ) AS p(ord, field, message)
-       WHERE l.import_id = $1 AND p.message IS NOT NULL
-       ORDER BY l.row_number, p.ord`;
+      SELECT $1, c.row_number, p.field, p.message
+        FROM checked c
+        CROSS JOIN LATERAL unnest(${`ARRAY[${fields.map(sqlString).join(', ')}]`}::text[], c.messages) WITH ORDINALITY AS p(field, message, ord)
+       WHERE array_remove(c.messages, NULL) <> '{}' AND p.message IS NOT NULL
+       ORDER BY c.row_number, p.ord`;
   }
 }
