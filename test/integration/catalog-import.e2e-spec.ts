@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import { generateCatalogCsv, generateProviders } from '../../scripts/catalog-generate';
 import { usccProblem } from '../../packages/shared/uscc';
 import { searchFields } from '../../src/modules/catalog/catalog.service';
+import { CatalogImportJob } from '../../src/modules/catalog/imports/catalog-import.job';
 import { CatalogImportSweeper } from '../../src/modules/catalog/imports/catalog-import.sweeper';
 import { registerOrganization, uniqueUscc } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
@@ -327,6 +328,12 @@ describe('catalogue import: COPY staging, set-wise validation, batched merge as 
     expect(statuses.find((s: { id: string }) => s.id === abandonedUpload).error_message).toMatch(/^abandoned: no progress for \d+ s and no live job$/);
     const [{ holder }] = await app.dataSource.query(`SELECT holder FROM catalog_import_slots WHERE slot = 40`);
     expect(holder).toBeNull();
+    // A job whose staged file is gone (the staging table is unlogged: a PostgreSQL crash empties it) fails the import instead of merging nothing.
+    const lost = await insert('queued', 0);
+    await app.dataSource.query(`UPDATE catalog_imports SET rows_total = 5 WHERE id = $1`, [lost]);
+    expect(await app.get(CatalogImportJob).run({ importId: lost }, { jobId: 'test', attempt: 1 })).toEqual({ status: 'failed' });
+    const [{ status, error_message }] = await app.dataSource.query(`SELECT status, error_message FROM catalog_imports WHERE id = $1`, [lost]);
+    expect({ status, error_message }).toEqual({ status: 'failed', error_message: expect.stringContaining('0 of 5 rows') });
     await app.dataSource.query(`UPDATE outbox SET cancelled_at = now() WHERE payload->>'importId' = $1`, [waitingJob]);
     await app.dataSource.query(`UPDATE catalog_imports SET status = 'failed' WHERE id = ANY($1)`, [[waitingJob, recent]]);
   });

@@ -72,6 +72,13 @@ export class CatalogImportJob {
     let imp = await this.load(id);
     if (!imp || !(UNFINISHED_IMPORT_STATUSES as readonly string[]).includes(imp.status) || imp.status === 'uploading') return { status: imp?.status ?? 'missing' };
     await this.slots.renew(id);
+    // The staging table is unlogged: after a PostgreSQL crash the file is gone and nothing may be merged from it.
+    const [{ staged }] = (await this.dataSource.query(`SELECT count(*)::int AS staged FROM catalog_import_lines WHERE import_id = $1`, [id])) as { staged: number }[];
+    if (staged !== imp.rows_total) {
+      await failImports(this.dataSource, [id], `The uploaded file is no longer staged (${staged} of ${imp.rows_total} rows; PostgreSQL restarted?): upload it again`);
+      await this.slots.release([id]);
+      return { status: 'failed' };
+    }
     if (imp.status === 'queued' || imp.status === 'validating') {
       await this.dataSource.query(`UPDATE catalog_imports SET status = 'validating', updated_at = now() WHERE id = $1 AND status IN ('queued', 'validating')`, [id]);
       const started = Date.now();
