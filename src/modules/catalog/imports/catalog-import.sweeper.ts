@@ -5,6 +5,7 @@ import { PROCESS_ROLE } from '../../../platform/database/database.tokens';
 import { outboxJobId } from '../../../platform/outbox/outbox-writer';
 import { JobName, queueOf } from '../../../platform/queue/queue.registry';
 import { QueueService } from '../../../platform/queue/queue.service';
+import { WorkerLoop } from '../../../platform/queue/worker-loop';
 import { failImports, UNFINISHED_IMPORT_STATUSES } from './catalog-import.job';
 import { CatalogImportSlots } from './catalog-import.slots';
 
@@ -21,8 +22,7 @@ const SWEEP_LOCK = 0x43494d53; // 'CIMS'
 @Injectable()
 export class CatalogImportSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(CatalogImportSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<unknown>;
+  private readonly loop = new WorkerLoop('Import sweep', this.logger);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -33,21 +33,11 @@ export class CatalogImportSweeper implements OnApplicationBootstrap, OnModuleDes
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.role === 'api') return;
-    const loop = () => {
-      this.timer = setTimeout(() => {
-        this.pass = this.sweep()
-          .catch((err) => this.logger.warn({ err: String(err) }, 'Import sweep failed'))
-          .finally(loop);
-      }, this.config.SWEEP_INTERVAL_MS);
-      this.timer.unref();
-    };
-    loop();
+    this.loop.start(this.role, this.config.SWEEP_INTERVAL_MS, () => this.sweep());
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    await this.pass?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass; returns the ids of the imports it failed. */
