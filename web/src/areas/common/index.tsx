@@ -2,7 +2,6 @@ import { NotificationOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import { commonMessages } from '../../app/messages';
 import { accountMessages } from './account-messages';
-import { importMessages } from './import-messages';
 import { noticeMessages } from './notice-messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
@@ -23,8 +22,5 @@ export const commonArea: Area = {
     { path: '/account/password', element: <ChangePasswordPage />, roles: [...EVERYONE] },
   ],
   publicPages: [{ path: '/reset-password', element: <ResetPasswordPage /> }],
-  messages: {
-    zh: { ...commonMessages.zh, ...accountMessages.zh, ...noticeMessages.zh, ...importMessages.zh },
-    en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en, ...importMessages.en },
-  },
+  messages: { zh: { ...commonMessages.zh, ...accountMessages.zh, ...noticeMessages.zh }, en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en } },
 };

@@ -1,6 +1,6 @@
-import { CatalogImportsPage } from '../common/catalog-imports';
+import { CatalogImportsPage } from '../../features/catalog/imports';
 
-/** Bulk import of the lab's own catalogue: the shared import page (areas/common/catalog-imports.tsx). */
+/** Bulk import of the lab's own catalogue: the shared import page (features/catalog/imports.tsx). */
 export function LabImportsPage() {
   return <CatalogImportsPage audience="lab" />;
 }

@@ -41,7 +41,7 @@ export const reviewArea: Area = {
     { path: '/review/cases', element: <CasesPage />, roles: AGENCIES, menu: 'review.menu.cases', icon: <FileSearchOutlined />, group: APPROVALS },
     { path: '/review/cases/:id', element: <CasePage />, roles: AGENCIES },
     { path: '/review/providers', element: <ProvidersPage />, roles: ['reviewer', 'approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.providers', icon: <SafetyCertificateOutlined />, group: APPROVALS },
-    // 批量导入: the partner region's catalogue (the page is shared with the lab's own import).
+    // 批量导入: the partner region's catalogue (features/catalog/imports.tsx, shared with the lab's own import).
     { path: '/review/imports', element: <PartnerImportsPage />, roles: ['partner_admin'], menu: 'review.menu.imports', icon: <CloudUploadOutlined />, group: APPROVALS },
     { path: '/review/controller-groups', element: <ControllerGroupsPage />, roles: ['reviewer', 'approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.groups', icon: <ApartmentOutlined />, group: APPROVALS },
     { path: '/review/controller-groups/:id', element: <ControllerGroupDetailPage />, roles: ['reviewer', 'approver', 'partner_admin', 'platform_admin'] },

@@ -1,6 +1,6 @@
 import type { Messages } from '../../app/i18n';
 
-/** Words of the catalogue import (批量导入), shared by the lab's page and the partner admin's. */
+/** Words of the catalogue import (批量导入, features/catalog/imports.tsx), shared by the lab's page and the partner admin's. */
 export const importMessages: Messages = {
   zh: {
     'imports.lab.title': '批量导入服务',
