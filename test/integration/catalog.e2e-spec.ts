@@ -1,8 +1,6 @@
-import * as http from 'node:http';
-import { generateCatalogCsv, generateProviders } from '../../scripts/catalog-generate';
 import { RecognitionService } from '../../src/modules/catalog/recognition.service';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
-import { registerOrganization, uniqueEmail, uniqueUscc } from '../support/factories';
+import { registerOrganization, uniqueEmail } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { signAgreement, withoutStamp } from '../support/vouchers';
 
@@ -17,7 +15,8 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
 const RARE = { a: '鼹', b: '鼷', c: '鼯', d: '龘' };
 
 
-describe('catalog: services, Chinese search, recognition agreements, CSV import', () => {
+// Imports: catalog-import.e2e-spec.ts.
+describe('catalog: services, Chinese search, recognition agreements', () => {
   let app: TestApp;
   let provider: Session;
   let enterprise: Session;
@@ -292,171 +291,6 @@ describe('catalog: services, Chinese search, recognition agreements, CSV import'
         expect(await find(to)).toEqual({ agreementId: res.body.id, ratioOverrideBp: null, perOrderCapFen: null });
         expect(await find('2020-07-01')).toBeNull();
       });
-    });
-  });
-
-  describe('CSV import', () => {
-    /** Raw POST of a CSV body; resolves with status and JSON body. */
-    function postCsv(auth: Auth, body: string | Buffer, contentType = 'text/csv; charset=utf-8') {
-      return api().post('/api/v1/catalog/imports').set(auth).set('Content-Type', contentType).send(Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'));
-    }
-
-    it('refuses other content types with 415, and callers who may not import', async () => {
-      expect((await api().post('/api/v1/catalog/imports').set(partner.auth).send({ rows: [] }).expect(415)).body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-      await postCsv(partner.auth, 'a,b\n', 'text/plain').expect(415);
-      await postCsv(partner.auth, 'a,b\n', 'multipart/form-data; boundary=x').expect(415);
-      await postCsv(enterprise.auth, 'a,b\n').expect(403);
-      const applied = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
-      await postCsv(applied.auth, 'a,b\n').expect(422);
-    });
-
-    it('fails an import whose header is unusable, and says why', async () => {
-      const res = await postCsv(partner.auth, 'provider_uscc,name\nX,Y\n').expect(400);
-      expect(res.body.message).toContain('missing columns');
-      const imp = await api().get(`/api/v1/catalog/imports/${res.body.details.importId}`).set(partner.auth).expect(200);
-      expect(imp.body).toMatchObject({ status: 'failed', rowsTotal: 0 });
-      const broken = await postCsv(partner.auth, `${'provider_uscc,provider_name,service_code,name,category,unit_price_fen,unit,lead_time_days'}\n"unclosed,quote\n`).expect(400);
-      expect(broken.body.message).toContain('could not be parsed');
-    });
-
-    it('a provider imports its own catalogue; rows naming another provider are refused', async () => {
-      const header = 'provider_uscc,provider_name,service_code,name,category,unit_price_fen,unit,lead_time_days,instrument_name,instrument_model,description';
-      const csv = [
-        header,
-        `${providerOrg.uscc},本机构,OWN-1,"${RARE.d}${RARE.c}气相色谱分析, 常规",analysis,30000,样品,3,气相色谱仪,8890 GC,"含""引号""的描述"`,
-        `${providerOrg.uscc},本机构,OWN-2,${RARE.d}${RARE.c}液相色谱分析,analysis,40000,样品,3,,,`,
-        `${uniqueUscc('310115')},别人的机构,OWN-3,${RARE.d}${RARE.c}别人的服务,analysis,40000,样品,3,,,`,
-      ].join('\r\n');
-      const res = await postCsv(provider.auth, csv).expect(201);
-      expect(res.body).toMatchObject({ status: 'completed', rowsTotal: 3, rowsValid: 2, rowsInvalid: 1, rowsInserted: 2, rowsUpdated: 0, providersCreated: 0 });
-      expect(res.body.errorSample).toEqual([{ rowNumber: 4, field: 'provider_uscc', message: `must be your own organisation’s USCC (${providerOrg.uscc})` }]);
-      const found = await search(enterprise.auth, { q: `${RARE.d}${RARE.c}` });
-      expect(found.items.map((i) => i.name).sort()).toEqual([`${RARE.d}${RARE.c}气相色谱分析, 常规`, `${RARE.d}${RARE.c}液相色谱分析`]);
-      // Re-importing with a changed price updates one row and leaves the other untouched.
-      const again = await postCsv(provider.auth, csv.replace('analysis,40000', 'analysis,45000')).expect(201);
-      expect(again.body).toMatchObject({ rowsValid: 2, rowsInserted: 0, rowsUpdated: 1 });
-      // A partner admin may not import for another region's provider.
-      const jx = await postCsv(partner.auth, `${header}\n${(await app.dataSource.query(`SELECT uscc FROM organizations WHERE region_code = '330402' AND kind = 'provider' AND admission_status = 'active' LIMIT 1`))[0].uscc},嘉兴某机构,JX-1,检测,testing,100,次,1,,,\n`).expect(201);
-      expect(jx.body).toMatchObject({ rowsValid: 0, rowsInvalid: 1, rowsInserted: 0 });
-      expect(jx.body.errorSample[0]).toMatchObject({ rowNumber: 2, field: 'provider_uscc' });
-    });
-
-    it('a partner admin imports 20,000 generated rows: creates the providers, reports each broken row by row and field', async () => {
-      const lines = [...generateCatalogCsv({ providers: 40, services: 20_000, seed: 7 })];
-      expect(lines).toHaveLength(20_001);
-      const providers = generateProviders({ providers: 40, seed: 7 });
-      const cols = (n: number) => lines[n - 1].trimEnd().split(',');
-      const set = (n: number, column: number, value: string) => {
-        const c = cols(n);
-        c[column] = value;
-        lines[n - 1] = `${c.join(',')}\n`;
-      };
-      // Row numbers count the header as row 1. Generated rows have no quoted commas, so split(',') is safe.
-      set(101, 5, '12.5'); // unit_price_fen
-      set(202, 4, 'astrology'); // category
-      set(303, 0, `${cols(303)[0].slice(0, 17)}${cols(303)[0][17] === '0' ? '1' : '0'}`); // provider_uscc check character
-      set(404, 7, '400'); // lead_time_days
-      set(505, 0, cols(504)[0]); // same provider as row 504 …
-      set(505, 2, cols(504)[2]); // … and the same service_code
-      lines[607 - 1] = 'too,few,fields\n'; // wrong field count
-      set(708, 3, ''); // name
-      set(809, 5, '-100'); // unit_price_fen
-      const started = Date.now();
-      const res = await postCsv(partner.auth, lines.join('')).expect(201);
-      const seconds = (Date.now() - started) / 1000;
-      expect(res.body).toMatchObject({
-        status: 'completed', rowsTotal: 20_000, rowsValid: 19_992, rowsInvalid: 8, rowsInserted: 19_992, rowsUpdated: 0, providersCreated: 40,
-      });
-      expect(res.body.bytes).toBe(Buffer.byteLength(lines.join('')));
-      const errors = await api().get(`/api/v1/catalog/imports/${res.body.id}/errors`).query({ limit: 50 }).set(partner.auth).expect(200);
-      expect(errors.body.map((e: { rowNumber: number; field: string }) => [e.rowNumber, e.field])).toEqual([
-        [101, 'unit_price_fen'], [202, 'category'], [303, 'provider_uscc'], [404, 'lead_time_days'], [505, 'service_code'], [607, 'row'], [708, 'name'], [809, 'unit_price_fen'],
-      ]);
-      expect(errors.body[4].message).toBe('repeats row 504 (same provider and service code)');
-      expect(res.body.errorSample).toHaveLength(8);
-
-      const created = await app.dataSource.query(
-        `SELECT o.uscc, o.admission_status, o.region_code, (SELECT count(*)::int FROM catalog_services s WHERE s.provider_id = o.id) AS services
-           FROM organizations o WHERE o.uscc = ANY($1)`,
-        [providers.map((p) => p.uscc)],
-      );
-      expect(created).toHaveLength(40);
-      expect(created.every((o: { admission_status: string; region_code: string }) => o.admission_status === 'active' && o.region_code === '310000')).toBe(true);
-      expect(created.reduce((n: number, o: { services: number }) => n + o.services, 0)).toBe(19_992);
-      const audit = await app.dataSource.query(
-        `SELECT action, count(*)::int AS n FROM audit_events WHERE action IN ('organization.provider.imported', 'catalog.import.completed') AND (after->>'importId' = $1 OR subject_id = $1) GROUP BY action ORDER BY action`,
-        [res.body.id],
-      );
-      expect(audit).toEqual([{ action: 'catalog.import.completed', n: 1 }, { action: 'organization.provider.imported', n: 40 }]);
-      const [{ staged }] = await app.dataSource.query(`SELECT count(*)::int AS staged FROM catalog_import_rows WHERE import_id = $1`, [res.body.id]);
-      expect(staged).toBe(0);
-      // Imported services are searchable, and filterable by provider.
-      const [first] = providers;
-      const mine = await search(enterprise.auth, { q: '分析', providerId: (await app.dataSource.query(`SELECT id FROM organizations WHERE uscc = $1`, [first.uscc]))[0].id, limit: 5 });
-      expect(mine.items.length).toBeGreaterThan(0);
-      const text = (i: Record<string, unknown>) => [i.name, i.instrumentName, i.instrumentModel, i.description].join('\n');
-      expect(mine.items.every((i) => text(i).includes('分析'))).toBe(true);
-      const listed = await api().get('/api/v1/catalog/imports').set(partner.auth).expect(200);
-      expect(listed.body[0].id).toBe(res.body.id);
-      await api().get(`/api/v1/catalog/imports/${res.body.id}`).set(provider.auth).expect(404);
-      expect(seconds).toBeLessThan(60);
-    });
-
-    it('shows progress while the upload is still running', async () => {
-      const csv = [...generateCatalogCsv({ providers: 5, services: 12_000, seed: 11 })];
-      const first = Buffer.from(csv.slice(0, 7_001).join(''));
-      const rest = Buffer.from(csv.slice(7_001).join(''));
-      const url = new URL('/api/v1/catalog/imports', app.running.url);
-      const req = http.request(url, { method: 'POST', headers: { ...partner.auth, 'Content-Type': 'text/csv' } });
-      const response = new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
-        req.on('response', (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (c: string) => (text += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-        });
-        req.on('error', reject);
-      });
-      req.write(first);
-      const running = await eventually(async () => {
-        const list = await api().get('/api/v1/catalog/imports').set(partner.auth).expect(200);
-        const item = list.body.find((i: { status: string; rowsTotal: number }) => i.status === 'running' && i.rowsTotal >= 5_000);
-        return item as { id: string; rowsTotal: number; rowsValid: number; bytes: number } | undefined;
-      }, 20_000, 'progress of the running import');
-      const progress = await api().get(`/api/v1/catalog/imports/${running.id}`).set(partner.auth).expect(200);
-      expect(progress.body).toMatchObject({ status: 'running', rowsTotal: 5_000, rowsValid: 5_000, rowsInvalid: 0, finishedAt: null });
-      expect(progress.body.bytes).toBeGreaterThan(0);
-      expect(progress.body.bytes).toBeLessThanOrEqual(first.length);
-      req.end(rest);
-      const done = await response;
-      expect(done.status).toBe(201);
-      expect(done.body).toMatchObject({ id: running.id, status: 'completed', rowsTotal: 12_000, rowsValid: 12_000, providersCreated: 5, bytes: first.length + rest.length });
-    });
-
-    it('an upload cut off mid-way fails the import and leaves neither services, providers nor staged rows', async () => {
-      const csv = [...generateCatalogCsv({ providers: 3, services: 8_000, seed: 13 })];
-      const usccs = generateProviders({ providers: 3, seed: 13 }).map((p) => p.uscc);
-      const url = new URL('/api/v1/catalog/imports', app.running.url);
-      const req = http.request(url, { method: 'POST', headers: { ...partner.auth, 'Content-Type': 'text/csv' } });
-      req.on('error', () => undefined);
-      req.write(csv.slice(0, 6_001).join(''));
-      const running = await eventually(async () => {
-        const list = await api().get('/api/v1/catalog/imports').set(partner.auth).expect(200);
-        return list.body.find((i: { status: string; rowsTotal: number }) => i.status === 'running' && i.rowsTotal >= 5_000) as { id: string } | undefined;
-      }, 20_000, 'the import to run');
-      req.destroy();
-      const failed = await eventually(async () => {
-        const res = await api().get(`/api/v1/catalog/imports/${running.id}`).set(partner.auth).expect(200);
-        return res.body.status === 'failed' ? res.body : undefined;
-      }, 20_000, 'the import to fail');
-      expect(failed.errorMessage).toBe('The upload ended before the CSV was complete');
-      expect(failed.finishedAt).not.toBeNull();
-      const [counts] = await app.dataSource.query(
-        `SELECT (SELECT count(*)::int FROM catalog_import_rows WHERE import_id = $1) AS staged,
-                (SELECT count(*)::int FROM organizations WHERE uscc = ANY($2)) AS providers`,
-        [running.id, usccs],
-      );
-      expect(counts).toEqual({ staged: 0, providers: 0 });
     });
   });
 });

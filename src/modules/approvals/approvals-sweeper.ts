@@ -4,6 +4,7 @@ import { AppConfig, ProcessRole } from '../../platform/config/app-config';
 import { PROCESS_ROLE } from '../../platform/database/database.tokens';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { JobName } from '../../platform/queue/queue.registry';
+import { WorkerLoop } from '../../platform/queue/worker-loop';
 
 const SWEEP_LOCK = 0x41505357; // 'APSW'
 
@@ -23,8 +24,7 @@ export interface ApprovalSweepReport {
 @Injectable()
 export class ApprovalsSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ApprovalsSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<unknown>;
+  private readonly loop = new WorkerLoop('Approvals sweep', this.logger);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,21 +34,11 @@ export class ApprovalsSweeper implements OnApplicationBootstrap, OnModuleDestroy
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.role === 'api') return;
-    const loop = () => {
-      this.timer = setTimeout(() => {
-        this.pass = this.sweep()
-          .catch((err) => this.logger.warn({ err: String(err) }, 'Approvals sweep failed'))
-          .finally(loop);
-      }, this.config.SWEEP_INTERVAL_MS);
-      this.timer.unref();
-    };
-    loop();
+    this.loop.start(this.role, this.config.SWEEP_INTERVAL_MS, () => this.sweep());
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    await this.pass?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   async sweep(): Promise<ApprovalSweepReport> {

@@ -74,6 +74,9 @@ export class RecognitionAgreement {
   @Column({ type: 'timestamptz' }) updatedAt: Date;
 }
 
+/** uploading → queued → validating → merging → completed; or rejected (a bad row, nothing merged) or failed. */
+export type CatalogImportStatus = 'uploading' | 'queued' | 'validating' | 'merging' | 'completed' | 'rejected' | 'failed';
+
 @Entity('catalog_imports')
 export class CatalogImport {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -81,12 +84,19 @@ export class CatalogImport {
   @Column() actorOrganizationId: string;
   @Column() actorRole: string;
   @Column() regionCode: string;
-  @Column({ type: 'text' }) status: 'running' | 'completed' | 'failed';
+  @Column({ type: 'text' }) status: CatalogImportStatus;
+  @Column({ type: 'text' }) format: 'csv' | 'xlsx';
+  @Column({ type: 'text' }) invalidRows: 'reject' | 'skip';
+  @Column() withdrawMissing: boolean;
   @Column() rowsTotal: number;
   @Column() rowsValid: number;
   @Column() rowsInvalid: number;
   @Column() rowsInserted: number;
   @Column() rowsUpdated: number;
+  @Column() rowsUnchanged: number;
+  @Column() rowsWithdrawn: number;
+  /** The batched merge's cursor: staged rows up to this row number are merged (1: none yet). */
+  @Column() mergedThrough: number;
   @Column() providersCreated: number;
   @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) bytes: number;
   @Column({ type: 'text', nullable: true }) errorMessage: string | null;

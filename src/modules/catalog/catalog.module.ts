@@ -4,7 +4,12 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { AgreementDetailReader } from './agreements/agreement-detail.reader';
 import { AgreementSignaturesService } from './agreements/agreement-signatures.service';
 import { CatalogImport, CatalogImportError, CatalogItem, RecognitionAgreement, ServiceCategory } from './catalog.entities';
+import { CatalogImportJob } from './imports/catalog-import.job';
+import { CatalogImportMerge } from './imports/catalog-import.merge';
 import { CatalogImportService } from './imports/catalog-import.service';
+import { CatalogImportSlots } from './imports/catalog-import.slots';
+import { CatalogImportSweeper } from './imports/catalog-import.sweeper';
+import { CatalogImportValidation } from './imports/catalog-import.validation';
 import { CatalogImportsController } from './imports/catalog-imports.controller';
 import { CatalogImportsService } from './imports/catalog-imports.service';
 import { CatalogSearchService } from './catalog-search.service';
@@ -14,11 +19,13 @@ import { RecognitionAgreementsController } from './agreements/recognition-agreem
 import { RecognitionAgreementsService } from './agreements/recognition-agreements.service';
 import { RecognitionService } from './recognition.service';
 
-/** 服务目录 + 互认: provider catalogues, Chinese search, bulk CSV import, recognition agreements. */
+/** 服务目录 + 互认: provider catalogues, Chinese search, bulk CSV/XLSX import (queue jobs), recognition agreements. */
 @Module({
   imports: [TypeOrmModule.forFeature([ServiceCategory, CatalogItem, RecognitionAgreement, CatalogImport, CatalogImportError]), OrganizationsModule],
   controllers: [CatalogController, CatalogImportsController, RecognitionAgreementsController],
-  providers: [CatalogService, CatalogSearchService, CatalogImportService, CatalogImportsService, RecognitionService, RecognitionAgreementsService, AgreementDetailReader, AgreementSignaturesService],
+  providers: [
+    CatalogService, CatalogSearchService, CatalogImportService, CatalogImportsService, CatalogImportSlots, CatalogImportValidation, CatalogImportMerge, CatalogImportJob,
+    CatalogImportSweeper, RecognitionService, RecognitionAgreementsService, AgreementDetailReader, AgreementSignaturesService],
   exports: [CatalogService, RecognitionService],
 })
 export class CatalogModule {}

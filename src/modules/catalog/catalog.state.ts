@@ -1,8 +1,11 @@
 import { defineLifecycle } from '../../platform/state/state-machine';
 
-/** A catalogue service is listed (active) or withdrawn (下架). Re-importing its code lists it again. */
+/**
+ * A catalogue service is listed (active) or withdrawn (下架). An import withdraws (withdrawMissing)
+ * and re-lists: a file naming a withdrawn service's code lists it again.
+ */
 export type CatalogServiceStatus = 'active' | 'withdrawn';
-export type CatalogServiceAction = 'update' | 'withdraw';
+export type CatalogServiceAction = 'update' | 'withdraw' | 'relist';
 
 export const CATALOG_SERVICE_STATES = defineLifecycle<CatalogServiceStatus, CatalogServiceAction>({
   key: 'catalog_service',
@@ -15,6 +18,8 @@ export const CATALOG_SERVICE_STATES = defineLifecycle<CatalogServiceStatus, Cata
   transitions: {
     update: { from: ['active'], to: 'active', emits: 'catalog.service.updated' },
     withdraw: { from: ['active'], to: 'withdrawn' },
+    /** Only by a catalogue import that names the service again (set-wise SQL in imports/catalog-import.merge.ts). */
+    relist: { from: ['withdrawn'], to: 'active' },
   },
 });
 

@@ -151,13 +151,15 @@ export class OrganizationsService {
    * Creates the admitted providers a partner's catalogue import names but the directory does not
    * know yet, in the import's own transaction (`manager`), with the ids the import staged their
    * services under; all in `regionCode`, the importing partner's region. Returns the rows created,
-   * which the import audits. Nothing is created for an empty list.
+   * which the import audits. Nothing is created for an empty list; one that already exists (a
+   * retried import job) is left as it is and not returned.
    */
   async createImportedProviders(manager: EntityManager, providers: readonly { id: string; uscc: string; name: string }[], regionCode: string): Promise<{ id: string; uscc: string; name: string; regionCode: string }[]> {
     if (providers.length === 0) return [];
     const rows = (await manager.query(
       `INSERT INTO organizations (id, kind, name, uscc, region_code, admission_status, accreditations)
        SELECT p.id, 'provider', p.name, p.uscc, $4, 'active', '{}' FROM unnest($1::uuid[], $2::text[], $3::text[]) AS p(id, uscc, name)
+       ON CONFLICT DO NOTHING
        RETURNING id, uscc, name, region_code`,
       [providers.map((p) => p.id), providers.map((p) => p.uscc), providers.map((p) => p.name), regionCode],
     )) as { id: string; uscc: string; name: string; region_code: string }[];

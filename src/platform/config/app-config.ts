@@ -189,8 +189,9 @@ export class AppConfig {
   DB_POOL_SIZE = 20;
 
   /**
-   * Catalogue imports running at once across all API processes (each holds one dedicated COPY
-   * connection besides the pool); more get 503 with Retry-After (docs/security.md, "Bounded work").
+   * Catalogue imports in flight at once across the deployment (uploading, queued, validating or
+   * merging; an upload holds one dedicated COPY connection besides the pool); more get 503 with
+   * Retry-After (docs/security.md, "Bounded work").
    */
   @Transform(toInt) @IsInt() @Min(1) @Max(50)
   CATALOG_IMPORT_CONCURRENCY = 4;
@@ -209,6 +210,17 @@ export class AppConfig {
   /** Estimated match sets up to this size are read whole: exact order, total and facets. Larger ones are estimated. */
   @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
   CATALOG_SEARCH_EXACT_MAX = 2000;
+  /** Imports one worker process validates and merges at once (the imports queue's BullMQ concurrency). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(16)
+  CATALOG_IMPORT_WORKER_CONCURRENCY = 1;
+
+  /** Staged rows merged per transaction: bounds how long one merge transaction holds its row locks. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  CATALOG_IMPORT_BATCH_ROWS = 20_000;
+
+  /** An unfinished import without progress for this long, and without a live job, is failed by the import sweeper. */
+  @Transform(toInt) @IsInt() @Min(1000)
+  CATALOG_IMPORT_ABANDONED_AFTER_MS = 15 * 60_000;
 
   /** Largest catalogue CSV one import accepts, bytes (200 MiB); larger → 413. */
   @Transform(toInt) @IsInt() @Min(1024)

@@ -69,6 +69,8 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   catalog_imports: 'catalog',
   catalog_import_errors: 'catalog',
   catalog_import_slots: 'catalog',
+  catalog_import_providers: 'catalog',
+  catalog_import_changes: 'catalog',
   recognition_agreements: 'catalog',
   recognition_agreement_providers: 'catalog',
   recognition_agreement_services: 'catalog',

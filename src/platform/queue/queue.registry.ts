@@ -6,6 +6,8 @@ export enum QueueName {
   Notifications = 'notifications',
   Webhooks = 'webhooks',
   Maintenance = 'maintenance',
+  /** Catalogue imports: long jobs, their own (small) concurrency per worker process (CATALOG_IMPORT_WORKER_CONCURRENCY). */
+  Imports = 'imports',
 }
 
 /** Every job name. Each has exactly one @JobHandler; start-up fails otherwise. */
@@ -21,6 +23,7 @@ export enum JobName {
   DailyCalendarRun = 'maintenance.daily-calendar-run',
   DispatchWebhooks = 'webhooks.dispatch',
   DeliverWebhook = 'webhooks.deliver',
+  RunCatalogImport = 'catalog.import',
 }
 
 /** Typed payload of each job. */
@@ -46,6 +49,8 @@ export interface JobPayloads {
   [JobName.DailyCalendarRun]: { asOf?: string };
   [JobName.DispatchWebhooks]: { organizationId: string; event: string; dedupKey: string; data: Record<string, unknown> };
   [JobName.DeliverWebhook]: { deliveryId: string };
+  /** Validates and merges an uploaded catalogue file; resumes a merge where the last attempt stopped. */
+  [JobName.RunCatalogImport]: { importId: string };
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
@@ -95,6 +100,11 @@ export const JOB_SPECS: Record<JobName, JobSpec> = {
   [JobName.DeliverWebhook]: {
     queue: QueueName.Webhooks,
     options: { attempts: 11, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: DAY_S, count: 10_000 }, removeOnFail: { age: 14 * DAY_S } },
+  },
+  // A failed attempt resumes the batched merge where it stopped (catalog_imports.merged_through); after the last, the import is failed.
+  [JobName.RunCatalogImport]: {
+    queue: QueueName.Imports,
+    options: { attempts: 6, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: DAY_S, count: 10_000 }, removeOnFail: { age: 14 * DAY_S } },
   },
 };
 

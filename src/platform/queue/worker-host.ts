@@ -33,7 +33,7 @@ export class WorkerHost {
     await this.connection.init();
     for (const queue of Object.values(QueueName)) {
       const worker = this.connection.createWorker(queue, (job) => this.process(queue, job), {
-        concurrency: this.config.WORKER_CONCURRENCY,
+        concurrency: queue === QueueName.Imports ? this.config.CATALOG_IMPORT_WORKER_CONCURRENCY : this.config.WORKER_CONCURRENCY,
         // Recorded on each job it takes (processedBy): which process holds a job, e.g. when one dies.
         name: `${hostname()}:${process.pid}`,
         ...workerLockOptions(this.config),

@@ -1079,10 +1079,27 @@ export interface paths {
         get: operations["CatalogImportsController_list"];
         put?: never;
         /**
-         * Bulk-import services from a raw text/csv body (streamed, up to CATALOG_IMPORT_MAX_BYTES, default 200 MB; larger → 413)
-         * @description Header: provider_uscc,provider_name,service_code,name,category,unit_price_fen,unit,lead_time_days,instrument_name,instrument_model,description (the last three optional). A provider’s org admins import their own catalogue; a partner admin imports for its region’s providers and creates missing ones as admitted providers. Invalid rows are reported per row and field and do not stop the import. Progress: GET /api/v1/catalog/imports/{id}. Other content types: 415. At most CATALOG_IMPORT_CONCURRENCY imports run at once across the deployment; when all are busy: 503 with Retry-After.
+         * Upload a catalogue as a raw text/csv or XLSX body (streamed, up to CATALOG_IMPORT_MAX_BYTES, default 200 MB; larger → 413); answers 202 once it is queued
+         * @description Columns: provider_uscc,provider_name,service_code,name,category,unit_price_fen,unit,lead_time_days,instrument_name,instrument_model,description (the last three optional; GET …/template has both formats). A provider’s org admins import their own catalogue; a partner admin imports for its region’s providers and creates missing ones as admitted providers. The file is stored in PostgreSQL and a queue job validates it (every problem reported per row and field: GET …/{id}/errors) and merges it in bounded batches. By default any invalid row rejects the whole file (status rejected, nothing merged); invalidRows=skip merges the valid rows. withdrawMissing=true withdraws the named providers’ listed services the file does not name. Progress: GET …/{id}; what changed: GET …/{id}/changes. Other content types: 415. At most CATALOG_IMPORT_CONCURRENCY imports are in flight across the deployment; when all are busy: 503 with Retry-After.
          */
         post: operations["CatalogImportsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template: header, one example row and the column notes (CSV: as # lines the import skips; XLSX: a second sheet) */
+        get: operations["CatalogImportsController_template"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1096,7 +1113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One import, with its progress while it runs */
+        /** One import, with its phase and progress (rows, bytes, rows merged) while it runs */
         get: operations["CatalogImportsController_get"];
         put?: never;
         post?: never;
@@ -1113,8 +1130,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The rows an import refused: row number, field and message */
+        /** Every problem of the import’s rows: row number, field and message */
         get: operations["CatalogImportsController_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/imports/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the import did: counts of added / changed / withdrawn / unchanged services and one page of a kind */
+        get: operations["CatalogImportsController_changes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4049,57 +4083,84 @@ export interface components {
             /** @description Optimistic lock: the version you saw */
             expectedVersion?: number;
         };
+        CatalogImportDto: {
+            id: string;
+            /**
+             * @description The phase: uploading (the API streams the file into staging), queued, validating, merging (batches commit one after another), then completed; rejected (invalid rows and invalidRows = reject: nothing merged) or failed (errorMessage says how far a merge got)
+             * @enum {string}
+             */
+            status: "uploading" | "queued" | "validating" | "merging" | "completed" | "rejected" | "failed";
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /**
+             * @description reject: any invalid row rejects the whole file; skip: valid rows are merged, invalid ones reported
+             * @enum {string}
+             */
+            invalidRows: "reject" | "skip";
+            /** @description Listed services of the file’s providers that the file does not name are withdrawn */
+            withdrawMissing: boolean;
+            /** @description Data rows received so far */
+            rowsTotal: number;
+            /** @description Known once validated */
+            rowsValid: number;
+            /** @description Rows with at least one problem (known once validated) */
+            rowsInvalid: number;
+            /** @description Valid rows merged so far */
+            rowsMerged: number;
+            /** @description New services */
+            rowsInserted: number;
+            /** @description Existing services changed (or listed again) */
+            rowsUpdated: number;
+            /** @description Rows equal to their service: nothing written */
+            rowsUnchanged: number;
+            /** @description Services withdrawn because the file no longer names them (withdrawMissing) */
+            rowsWithdrawn: number;
+            /** @description Admitted providers created by a partner admin’s import */
+            providersCreated: number;
+            /** @description Bytes of the file received so far */
+            bytes: number;
+            errorMessage: string | null;
+            startedAt: string;
+            updatedAt: string;
+            finishedAt: string | null;
+        };
         CatalogImportErrorDto: {
-            /** @description CSV record number; the header is record 1, so this is the spreadsheet row */
+            /** @description The row a spreadsheet shows the record on (the header is row 1) */
             rowNumber: number;
             /**
-             * @description CSV column, or "row" for the record as a whole
+             * @description Column, or "row" for the record as a whole
              * @example unit_price_fen
              */
             field: string;
             message: string;
         };
-        CatalogImportSummaryDto: {
-            id: string;
-            /** @enum {string} */
-            status: "running" | "completed" | "failed";
-            rowsTotal: number;
-            rowsValid: number;
-            rowsInvalid: number;
-            /** @description New services (known once completed) */
-            rowsInserted: number;
-            /** @description Existing services updated (known once completed) */
-            rowsUpdated: number;
-            /** @description Admitted providers created by a partner admin’s import */
-            providersCreated: number;
-            /** @description Bytes of CSV read so far */
-            bytes: number;
-            errorMessage: string | null;
-            startedAt: string;
-            updatedAt: string;
-            finishedAt: string | null;
-            /** @description The first problems; GET …/errors has them all */
-            errorSample: components["schemas"]["CatalogImportErrorDto"][];
+        CatalogImportChangeCountsDto: {
+            added: number;
+            changed: number;
+            withdrawn: number;
+            unchanged: number;
         };
-        CatalogImportDto: {
-            id: string;
+        CatalogImportChangeDto: {
             /** @enum {string} */
-            status: "running" | "completed" | "failed";
-            rowsTotal: number;
-            rowsValid: number;
-            rowsInvalid: number;
-            /** @description New services (known once completed) */
-            rowsInserted: number;
-            /** @description Existing services updated (known once completed) */
-            rowsUpdated: number;
-            /** @description Admitted providers created by a partner admin’s import */
-            providersCreated: number;
-            /** @description Bytes of CSV read so far */
-            bytes: number;
-            errorMessage: string | null;
-            startedAt: string;
-            updatedAt: string;
-            finishedAt: string | null;
+            kind: "added" | "changed" | "withdrawn" | "unchanged";
+            serviceId: string;
+            /** @description The file’s row (null for a withdrawn service, which the file does not name) */
+            rowNumber: number | null;
+            providerId: string;
+            providerName: string;
+            code: string;
+            /** @description The service’s name now */
+            name: string;
+            unitPriceFen: number;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+        };
+        CatalogImportChangesDto: {
+            /** @description Counts of every kind, for the whole import */
+            counts: components["schemas"]["CatalogImportChangeCountsDto"];
+            items: components["schemas"]["CatalogImportChangeDto"][];
+            /** @description More of this kind after this page */
+            hasMore: boolean;
         };
         CreateRecognitionAgreementDto: {
             /** @example 嘉兴—上海创新券互认互通协议（2026） */
@@ -7468,7 +7529,12 @@ export interface operations {
     };
     CatalogImportsController_create: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description reject (default): a file with any invalid row merges nothing and reports every bad row; skip: merge the valid rows and report the rest */
+                invalidRows?: "reject" | "skip";
+                /** @description The file is the full catalogue of each provider it names: their listed services whose code it does not name are withdrawn (下架). Orders already placed keep referring to a withdrawn service. */
+                withdrawMissing?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7476,16 +7542,36 @@ export interface operations {
         requestBody: {
             content: {
                 "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogImportSummaryDto"];
+                    "application/json": components["schemas"]["CatalogImportDto"];
                 };
+            };
+        };
+    };
+    CatalogImportsController_template: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -7530,6 +7616,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogImportErrorDto"][];
+                };
+            };
+        };
+    };
+    CatalogImportsController_changes: {
+        parameters: {
+            query: {
+                limit?: number;
+                offset?: number;
+                kind: "added" | "changed" | "withdrawn" | "unchanged";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogImportChangesDto"];
                 };
             };
         };

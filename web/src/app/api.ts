@@ -234,8 +234,8 @@ export const api = {
   patch: typed('patch'),
   delete: typed('delete'),
   upload,
-  /** POSTs a file as the raw body (a CSV import), typed by path like the other calls. */
-  postFile<P extends ApiPath<'post'>>(path: P, file: Blob, contentType: string, init: { signal?: AbortSignal } = {}) {
+  /** POSTs a file as the raw body (a CSV or XLSX import), typed by path like the other calls; `params` carries its query. */
+  postFile<P extends ApiPath<'post'>>(path: P, file: Blob, contentType: string, init: { signal?: AbortSignal; params?: { query?: Record<string, unknown> } } = {}) {
     return send('post', path, { ...init, body: file, headers: { 'Content-Type': contentType }, bodySerializer: (b: unknown) => b as Blob }) as Promise<ApiData<'post', P>>;
   },
   /** Downloads a file the API serves behind authentication (statements, iCal, certificates) and saves it. */

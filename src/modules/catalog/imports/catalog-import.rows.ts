@@ -1,8 +1,7 @@
-import { MAX_FEN } from '../../../platform/validation/validation';
-import { usccProblem } from '../../../../packages/shared/uscc';
-import { SERVICE_CODE_PATTERN } from '../dto/catalog-service.dto';
+import { searchFields } from '../catalog.service';
+import { arrayLiteral } from '../search-tokens';
 
-/** The CSV columns of a catalogue import, in the order the generator writes them. */
+/** The columns of a catalogue file (CSV or XLSX), in the order the generator and the templates write them. */
 export const IMPORT_COLUMNS = [
   'provider_uscc', 'provider_name', 'service_code', 'name', 'category', 'unit_price_fen', 'unit', 'lead_time_days',
   'instrument_name', 'instrument_model', 'description',
@@ -10,31 +9,23 @@ export const IMPORT_COLUMNS = [
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export const REQUIRED_COLUMNS: ImportColumn[] = ['provider_uscc', 'provider_name', 'service_code', 'name', 'category', 'unit_price_fen', 'unit', 'lead_time_days'];
 
-export interface ImportRow {
-  providerUscc: string;
-  providerName: string;
-  serviceCode: string;
-  name: string;
-  category: string;
-  unitPriceFen: number;
-  unit: string;
-  leadTimeDays: number;
-  instrumentName: string | null;
-  instrumentModel: string | null;
-  description: string | null;
-}
+/** What each column holds: the templates' notes, and the rules validation applies (catalog-import.validation.ts). */
+export const COLUMN_NOTES: Record<ImportColumn, string> = {
+  provider_uscc: 'required; the provider’s unified social credit code (18 characters, GB 32100-2015 check character)',
+  provider_name: 'required; 2-200 characters (names a provider a partner import creates)',
+  service_code: 'required; the provider’s own code: 1-64 letters, digits or . _ / - (starting with a letter or digit), unique per provider in the file',
+  name: 'required; 2-200 characters',
+  category: 'required; a category code of GET /api/v1/catalog/categories (e.g. testing, analysis, calibration)',
+  unit_price_fen: 'required; integer fen (分), 1 to 1000000000000 (¥500.00 = 50000)',
+  unit: 'required; 1-20 characters (e.g. 样品, 机时)',
+  lead_time_days: 'required; integer from 0 to 365',
+  instrument_name: 'optional; at most 200 characters',
+  instrument_model: 'optional; at most 100 characters',
+  description: 'optional; at most 2000 characters',
+};
 
-export interface RowProblem {
-  field: string;
-  message: string;
-}
-
-const USCC_MESSAGES = {
-  length: 'must be exactly 18 characters',
-  lowercase: 'must be upper case',
-  charset: 'may contain only digits and the letters A-H J-N P-R T U W-Y',
-  check_character: 'has a wrong check character (GB 32100-2015)',
-} as const;
+/** Columns of catalog_import_lines that COPY writes, in order. */
+export const STAGING_COLUMNS = `import_id, row_number, field_count, nul_columns, ${IMPORT_COLUMNS.join(', ')}, search_text, search_tokens`;
 
 /** Maps header names to positions; refuses a header that lacks a required column or names an unknown one. */
 export function readHeader(record: string[]): { index: Map<ImportColumn, number> } | { problem: string } {
@@ -48,72 +39,33 @@ export function readHeader(record: string[]): { index: Map<ImportColumn, number>
       unknown.length ? `unknown columns: ${unknown.join(', ')}` : '',
       duplicated.length ? `repeated columns: ${duplicated.join(', ')}` : '',
     ].filter(Boolean);
-    return { problem: `The CSV header is not usable (${parts.join('; ')}). Expected: ${IMPORT_COLUMNS.join(',')}` };
+    return { problem: `The header row is not usable (${parts.join('; ')}). Expected: ${IMPORT_COLUMNS.join(',')}` };
   }
   return { index: new Map(names.map((n, i) => [n as ImportColumn, i])) };
 }
 
-/** Validates one data record; every problem is reported, each against its column. */
-export function validateRecord(record: string[], header: Map<ImportColumn, number>, isCategory: (code: string) => boolean): { row: ImportRow | null; problems: RowProblem[] } {
-  if (record.length !== header.size) {
-    return { row: null, problems: [{ field: 'row', message: `has ${record.length} fields, the header has ${header.size}` }] };
-  }
-  const problems: RowProblem[] = [];
-  const get = (column: ImportColumn): string => {
+/**
+ * One staged record as a line of COPY text: its raw fields trimmed (NUL characters, which PostgreSQL
+ * text cannot hold, removed and their columns named), and the search text and tokens built by the
+ * same code as every other write of a service. Nothing is validated here: that is set-wise SQL.
+ */
+export function stagingLine(importId: string, rowNumber: number, record: readonly string[], header: Map<ImportColumn, number>): string {
+  const values: string[] = [];
+  let nulColumns: string[] | null = null;
+  for (const column of IMPORT_COLUMNS) {
     const i = header.get(column);
-    return i === undefined ? '' : record[i].trim();
-  };
-  const text = (column: ImportColumn, min: number, max: number): string | null => {
-    const value = get(column);
-    if (value.includes('\u0000')) problems.push({ field: column, message: 'contains a NUL character' });
-    else if (value.length === 0 && min === 0) return null;
-    else if (value.length < min) problems.push({ field: column, message: min === 1 ? 'is required' : `must be at least ${min} characters` });
-    else if (value.length > max) problems.push({ field: column, message: `must be at most ${max} characters` });
-    return value;
-  };
-  const integer = (column: ImportColumn, min: number, max: number, what: string): number => {
-    const value = get(column);
-    if (!/^\d{1,16}$/.test(value)) {
-      problems.push({ field: column, message: `must be ${what}` });
-      return 0;
+    let value = i === undefined || i >= record.length ? '' : record[i].trim();
+    if (value.includes('\u0000')) {
+      (nulColumns ??= []).push(column);
+      value = value.replace(/\u0000/g, '');
     }
-    const n = Number(value);
-    if (n < min || n > max) problems.push({ field: column, message: `must be ${what}` });
-    return n;
-  };
-
-  const providerUscc = get('provider_uscc');
-  const usccIssue = usccProblem(providerUscc);
-  if (usccIssue) problems.push({ field: 'provider_uscc', message: `${providerUscc ? `'${providerUscc}' ` : ''}${USCC_MESSAGES[usccIssue]}` });
-  const providerName = text('provider_name', 2, 200);
-  const serviceCode = get('service_code');
-  if (!SERVICE_CODE_PATTERN.test(serviceCode)) problems.push({ field: 'service_code', message: 'must be 1-64 letters, digits or . _ / - (starting with a letter or digit)' });
-  const name = text('name', 2, 200);
-  const category = get('category');
-  if (!isCategory(category)) problems.push({ field: 'category', message: category ? `unknown category '${category}'` : 'is required' });
-  const unitPriceFen = integer('unit_price_fen', 1, MAX_FEN, `a positive integer number of fen (at most ${MAX_FEN})`);
-  const unit = text('unit', 1, 20);
-  const leadTimeDays = integer('lead_time_days', 0, 365, 'an integer from 0 to 365');
-  const instrumentName = text('instrument_name', 0, 200);
-  const instrumentModel = text('instrument_model', 0, 100);
-  const description = text('description', 0, 2000);
-  if (problems.length) return { row: null, problems };
-  return {
-    row: {
-      providerUscc,
-      providerName: providerName!,
-      serviceCode,
-      name: name!,
-      category,
-      unitPriceFen,
-      unit: unit!,
-      leadTimeDays,
-      instrumentName,
-      instrumentModel,
-      description,
-    },
-    problems,
-  };
+    values.push(value);
+  }
+  // name, instrument_name, instrument_model, description: positions 3, 8, 9, 10 of IMPORT_COLUMNS.
+  const search = searchFields({ name: values[3], instrumentName: values[8] || null, instrumentModel: values[9] || null, description: values[10] || null });
+  // Tokens hold only letters, digits and Han characters: joined by spaces they stay apart, and the
+  // staged row is half as wide as with a text[] (string_to_array() restores them at merge).
+  return `${[importId, rowNumber, record.length, nulColumns ? arrayLiteral(nulColumns) : null, ...values, search.text, search.tokens.join(' ')].map(copyField).join('\t')}\n`;
 }
 
 /** One field in COPY text format: \N for null; backslash, tab, newline and CR escaped. */

@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../../platform/config/app-config';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
 
@@ -10,19 +11,26 @@ const RENEW_EVERY_MS = 15_000;
 export const IMPORT_BUSY_RETRY_AFTER_SECONDS = 10;
 
 /**
- * The cluster-wide limit on concurrent catalogue imports (docs/security.md, "Bounded work"). Each
- * import streams through one dedicated COPY connection; the number of those is bounded by leased
- * rows of catalog_import_slots in PostgreSQL, so it holds across any number of API processes and in
- * embedded mode. Claiming is one statement on the shared pool: a slot row is taken with
+ * The cluster-wide limit on catalogue imports in flight (docs/security.md, "Bounded work"): an
+ * import takes a slot when its upload starts (the upload streams through one dedicated COPY
+ * connection) and gives it back when its job has finished. Slots are leased rows of
+ * catalog_import_slots in PostgreSQL, so the bound holds across any number of API and worker
+ * processes and in embedded mode. The uploading API process renews the lease; at hand-over to the
+ * queue it is extended to the abandoned-import horizon; the worker renews it while the job runs and
+ * frees it at the end (CatalogImportSlots.renew / release, by holder = import id). Claiming is one statement on the shared pool: a slot row is taken with
  * FOR UPDATE SKIP LOCKED, so parallel claims never wait on each other and never share a slot.
  */
+@Injectable()
 export class CatalogImportSlots {
   private readonly logger = new Logger(CatalogImportSlots.name);
+  private readonly slots: number;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly slots: number,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.slots = config.CATALOG_IMPORT_CONCURRENCY;
+  }
 
   /** Takes a free slot for `holder`, or throws 503 SERVICE_UNAVAILABLE with Retry-After when all are busy. */
   async acquire(holder: string): Promise<ImportSlot> {
@@ -36,11 +44,29 @@ export class CatalogImportSlots {
       [holder, this.slots, LEASE_SECONDS],
     )) as [{ slot: number }[], number];
     if (!taken) {
-      throw new DomainError(ErrorCode.ServiceUnavailable, `${this.slots} catalogue imports are already running; try again shortly`, {
+      throw new DomainError(ErrorCode.ServiceUnavailable, `${this.slots} catalogue imports are already in progress; try again shortly`, {
         retryAfterSeconds: IMPORT_BUSY_RETRY_AFTER_SECONDS,
       });
     }
     return new ImportSlot(this.dataSource, taken.slot, holder, this.logger);
+  }
+
+  /** Extends the lease of the slot `holder` (an import id) holds, if it still holds one. */
+  async renew(holder: string, seconds = LEASE_SECONDS): Promise<void> {
+    await this.dataSource.query(`UPDATE catalog_import_slots SET leased_until = now() + make_interval(secs => $2) WHERE holder = $1`, [holder, seconds]);
+  }
+
+  /** Renews the lease of `holder` every RENEW_EVERY_MS until the returned function is called. */
+  keepRenewing(holder: string): () => void {
+    const timer = setInterval(() => void this.renew(holder).catch((err) => this.logger.warn({ err, holder }, 'could not renew the import slot lease')), RENEW_EVERY_MS);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /** Frees whatever slot `holders` (import ids) hold. */
+  async release(holders: string[]): Promise<void> {
+    if (holders.length === 0) return;
+    await this.dataSource.query(`UPDATE catalog_import_slots SET holder = NULL, leased_until = NULL WHERE holder = ANY($1::uuid[])`, [holders]);
   }
 }
 
@@ -65,6 +91,14 @@ export class ImportSlot {
     } catch (err) {
       this.logger.warn({ err, slot: this.slot }, 'could not renew the import slot lease');
     }
+  }
+
+  /** The upload is done and its job queued: the lease now lasts `seconds` and the worker renews and frees it. */
+  async handOver(seconds: number): Promise<void> {
+    clearInterval(this.timer);
+    await this.dataSource
+      .query(`UPDATE catalog_import_slots SET leased_until = now() + make_interval(secs => $3) WHERE slot = $1 AND holder = $2`, [this.slot, this.holder, seconds])
+      .catch((err) => this.logger.warn({ err, slot: this.slot }, 'could not hand the import slot over'));
   }
 
   async release(): Promise<void> {

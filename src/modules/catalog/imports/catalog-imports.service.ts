@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { makeUscc } from '../../../../packages/shared/uscc';
 import { Actor, isPlatformAdmin } from '../../../platform/context/actor';
 import { DomainError } from '../../../platform/errors/domain-error';
-import { CatalogImportDto, CatalogImportErrorDto, CatalogImportErrorsQueryDto, CatalogImportSummaryDto } from './dto/catalog-import.dto';
+import {
+  CatalogImportChangeDto, CatalogImportChangesDto, CatalogImportChangesQueryDto, CatalogImportDto, CatalogImportErrorDto, CatalogImportErrorsQueryDto,
+} from './dto/catalog-import.dto';
 import { CatalogImport, CatalogImportError } from '../catalog.entities';
 import { toImportDto } from '../catalog.mapper';
+import { csvTemplate, ImportFormat, xlsxTemplate } from './catalog-import.files';
 
-/** Reading imports: progress while one runs, the caller's history, and the per-row error report. */
+/** Reading imports: progress while one runs, the caller's history, the per-row error report, the changes, the templates. */
 @Injectable()
 export class CatalogImportsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -22,18 +26,51 @@ export class CatalogImportsService {
 
   async errors(actor: Actor, id: string, query: CatalogImportErrorsQueryDto): Promise<CatalogImportErrorDto[]> {
     await this.readable(actor, id);
-    return this.errorRows(id, query.limit ?? 100, query.offset ?? 0);
-  }
-
-  /** The final answer of POST /catalog/imports. */
-  async summary(id: string): Promise<CatalogImportSummaryDto> {
-    const row = await this.dataSource.getRepository(CatalogImport).findOneByOrFail({ id });
-    return { ...toImportDto(row), errorSample: await this.errorRows(id, 20, 0) };
-  }
-
-  private async errorRows(id: string, limit: number, offset: number): Promise<CatalogImportErrorDto[]> {
-    const rows = await this.dataSource.getRepository(CatalogImportError).find({ where: { importId: id }, order: { rowNumber: 'ASC', id: 'ASC' }, take: limit, skip: offset });
+    const rows = await this.dataSource
+      .getRepository(CatalogImportError)
+      .find({ where: { importId: id }, order: { rowNumber: 'ASC', id: 'ASC' }, take: query.limit ?? 100, skip: query.offset ?? 0 });
     return rows.map((e) => ({ rowNumber: e.rowNumber, field: e.field, message: e.message }));
+  }
+
+  /** What the import did, by kind: counts for all kinds and one page of the asked kind (in file order; withdrawn by code). */
+  async changes(actor: Actor, id: string, query: CatalogImportChangesQueryDto): Promise<CatalogImportChangesDto> {
+    await this.readable(actor, id);
+    const counted = (await this.dataSource.query(`SELECT kind, count(*)::int AS n FROM catalog_import_changes WHERE import_id = $1 GROUP BY kind`, [id])) as {
+      kind: string;
+      n: number;
+    }[];
+    const count = (kind: string) => counted.find((c) => c.kind === kind)?.n ?? 0;
+    const counts = { added: count('added'), changed: count('changed'), withdrawn: count('withdrawn'), unchanged: count('unchanged') };
+    const rows = (await this.dataSource.query(
+      `SELECT c.kind, c.service_id, c.row_number, s.provider_id, o.name AS provider_name, s.code, s.name, s.unit_price_fen, s.status
+         FROM catalog_import_changes c
+         JOIN catalog_services s ON s.id = c.service_id
+         JOIN read_organizations o ON o.id = s.provider_id
+        WHERE c.import_id = $1 AND c.kind = $2
+        ORDER BY c.row_number NULLS LAST, s.code, c.service_id
+        LIMIT $3 OFFSET $4`,
+      [id, query.kind, (query.limit ?? 100) + 1, query.offset ?? 0],
+    )) as { kind: string; service_id: string; row_number: number | null; provider_id: string; provider_name: string; code: string; name: string; unit_price_fen: string; status: string }[];
+    const hasMore = rows.length > (query.limit ?? 100);
+    const items: CatalogImportChangeDto[] = rows.slice(0, query.limit ?? 100).map((r) => ({
+      kind: r.kind, serviceId: r.service_id, rowNumber: r.row_number, providerId: r.provider_id, providerName: r.provider_name, code: r.code, name: r.name,
+      unitPriceFen: Number(r.unit_price_fen), status: r.status,
+    }));
+    return { counts, items, hasMore };
+  }
+
+  /** The template in either format: header, one example row (the caller's own provider, or a sample one) and the column notes. */
+  async template(actor: Actor, format: ImportFormat): Promise<Buffer> {
+    const [own] = (await this.dataSource.query(`SELECT kind, uscc, name FROM read_organizations WHERE id = $1`, [actor.organizationId])) as {
+      kind: string;
+      uscc: string | null;
+      name: string;
+    }[];
+    const example =
+      own?.kind === 'provider' && own.uscc
+        ? { providerUscc: own.uscc, providerName: own.name }
+        : { providerUscc: makeUscc('91', '310115', 'MA1K2E3F4'), providerName: '上海示例检测技术有限公司' };
+    return format === 'xlsx' ? xlsxTemplate(example) : csvTemplate(example);
   }
 
   /** Its importer, the importer's organisation, and the platform see an import; others get 404. */

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BankOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, CloudUploadOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
 import { reviewMessages } from './messages';
@@ -16,6 +16,7 @@ const InboxPage = lazyPage(() => import('./inbox'), 'InboxPage');
 const ProgrammeDetailPage = lazyPage(() => import('./programmes'), 'ProgrammeDetailPage');
 const ProgrammesPage = lazyPage(() => import('./programmes'), 'ProgrammesPage');
 const ProvidersPage = lazyPage(() => import('./providers'), 'ProvidersPage');
+const PartnerImportsPage = lazyPage(() => import('./imports'), 'PartnerImportsPage');
 const SettlementDetailPage = lazyPage(() => import('./settlements'), 'SettlementDetailPage');
 const SettlementsPage = lazyPage(() => import('./settlements'), 'SettlementsPage');
 const FourEyesPage = lazyPage(() => import('./four-eyes'), 'FourEyesPage');
@@ -40,6 +41,8 @@ export const reviewArea: Area = {
     { path: '/review/cases', element: <CasesPage />, roles: AGENCIES, menu: 'review.menu.cases', icon: <FileSearchOutlined />, group: APPROVALS },
     { path: '/review/cases/:id', element: <CasePage />, roles: AGENCIES },
     { path: '/review/providers', element: <ProvidersPage />, roles: ['reviewer', 'approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.providers', icon: <SafetyCertificateOutlined />, group: APPROVALS },
+    // 批量导入: the partner region's catalogue (features/catalog/imports.tsx, shared with the lab's own import).
+    { path: '/review/imports', element: <PartnerImportsPage />, roles: ['partner_admin'], menu: 'review.menu.imports', icon: <CloudUploadOutlined />, group: APPROVALS },
     { path: '/review/controller-groups', element: <ControllerGroupsPage />, roles: ['reviewer', 'approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.groups', icon: <ApartmentOutlined />, group: APPROVALS },
     { path: '/review/controller-groups/:id', element: <ControllerGroupDetailPage />, roles: ['reviewer', 'approver', 'partner_admin', 'platform_admin'] },
     { path: '/review/programmes', element: <ProgrammesPage />, roles: AGENCIES, menu: 'review.menu.programmes', icon: <FundOutlined />, group: FUNDS },

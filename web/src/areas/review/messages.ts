@@ -9,6 +9,7 @@ export const reviewMessages: Messages = {
     'review.menu.agreements': '互认协议',
     'review.menu.settlements': '结算批次',
     'review.menu.providers': '服务机构准入',
+    'review.menu.imports': '目录批量导入',
     'review.group.approvals': '审核审批',
     'review.group.funds': '计划与资金',
 
@@ -497,6 +498,7 @@ export const reviewMessages: Messages = {
     'review.menu.agreements': 'Recognition agreements',
     'review.menu.settlements': 'Settlement batches',
     'review.menu.providers': 'Provider admissions',
+    'review.menu.imports': 'Catalogue import',
     'review.group.approvals': 'Review & approval',
     'review.group.funds': 'Programmes & money',
 
