@@ -21,6 +21,7 @@ export enum JobName {
   DailyCalendarRun = 'maintenance.daily-calendar-run',
   DispatchWebhooks = 'webhooks.dispatch',
   DeliverWebhook = 'webhooks.deliver',
+  FollowUpReminder = 'roadshows.follow-up-reminder',
 }
 
 /** Typed payload of each job. */
@@ -46,6 +47,8 @@ export interface JobPayloads {
   [JobName.DailyCalendarRun]: { asOf?: string };
   [JobName.DispatchWebhooks]: { organizationId: string; event: string; dedupKey: string; data: Record<string, unknown> };
   [JobName.DeliverWebhook]: { deliveryId: string };
+  /** A roadshow follow-up (跟踪事项) fell due: remind the person responsible, once. */
+  [JobName.FollowUpReminder]: { followUpId: string };
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
@@ -86,6 +89,11 @@ export const JOB_SPECS: Record<JobName, JobSpec> = {
       removeOnComplete: { age: DAY_S, count: 10_000 },
       removeOnFail: { age: 14 * DAY_S },
     },
+  },
+  // A reminder due now: retried like a notification (the handler refuses to run before the due time).
+  [JobName.FollowUpReminder]: {
+    queue: QueueName.Notifications,
+    options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: DAY_S, count: 10_000 }, removeOnFail: { age: 14 * DAY_S } },
   },
   [JobName.DispatchWebhooks]: {
     queue: QueueName.Webhooks,
