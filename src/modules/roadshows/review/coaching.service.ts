@@ -10,6 +10,7 @@ import { ProjectLifecycle } from '../projects/project-lifecycle.service';
 import { RoadshowProject } from '../shared/roadshow.entities';
 import { CoachingItemDto, CoachingItemStatusDto, CoachingRecordDto, CreateCoachingRecordDto } from './dto/tracking.dto';
 import { isOrganiser } from './review-rounds.service';
+import { projectAudit } from './review.rows';
 import { COACHING_ITEM_STATES, CoachingItemStatus } from './review.state';
 
 /** Projects that may be coached: screened and not yet ended. */
@@ -63,7 +64,7 @@ export class CoachingService {
           item.dueOn,
         ]);
       }
-      tx.audit({ action: 'roadshow_coaching.recorded', subjectType: 'roadshow_project', subjectId: projectId, organizationId: project.enterpriseId, regionCode: project.regionCode, before: null, after: { recordId: record.id, coach: dto.coachName, coachedAt: dto.coachedAt, items: dto.items?.length ?? 0 } });
+      tx.audit(projectAudit(project, 'roadshow_coaching.recorded', null, { recordId: record.id, coach: dto.coachName, coachedAt: dto.coachedAt, items: dto.items?.length ?? 0 }));
       await this.lifecycle.applyIfAllowed(tx, project, 'coach', `coaching by ${dto.coachName.trim()}`, actor.userId);
       if (owners.length > 0) {
         tx.enqueue(JobName.DeliverNotification, {
@@ -96,7 +97,7 @@ export class CoachingService {
       const status = COACHING_ITEM_STATES.next(item.status, dto.event);
       await tx.manager.query(`UPDATE roadshow_coaching_items SET status = $2, closed_at = now(), closed_by = $3, version = version + 1 WHERE id = $1`, [itemId, status, actor.userId]);
       const project = await tx.manager.getRepository(RoadshowProject).findOneByOrFail({ id: item.project_id });
-      tx.audit({ action: COACHING_ITEM_STATES.emits(dto.event), subjectType: 'roadshow_project', subjectId: item.project_id, organizationId: project.enterpriseId, regionCode: project.regionCode, before: { status: item.status }, after: { itemId, status } });
+      tx.audit(projectAudit(project, COACHING_ITEM_STATES.emits(dto.event), { status: item.status }, { itemId, status }));
       const names = await this.directory.userDisplayNames(tx.manager, [item.owner_user_id]);
       return toItemDto({ ...item, status }, names);
     });

@@ -10,6 +10,7 @@ import { RoadshowProject } from '../shared/roadshow.entities';
 import { CoachingService } from './coaching.service';
 import { CloseFollowUpDto, CreateFollowUpDto, FollowUpDto, FollowUpQueryDto } from './dto/tracking.dto';
 import { isOrganiser } from './review-rounds.service';
+import { projectAudit } from './review.rows';
 import { FOLLOW_UP_STATES, FollowUpStatus } from './review.state';
 
 /** Projects that are tracked: from the roadshow on (presented, matched, landed, tracked) and screened ones too. */
@@ -56,7 +57,7 @@ export class FollowUpsService {
         `INSERT INTO roadshow_follow_ups (project_id, topic, question, due_at, responsible_user_id, status, created_by) VALUES ($1, $2, $3, $4, $5, 'open', $6) RETURNING id`,
         [projectId, dto.topic, dto.question.trim(), dueAt, dto.responsibleUserId, actor.userId],
       )) as { id: string }[];
-      tx.audit({ action: 'roadshow_follow_up.created', subjectType: 'roadshow_project', subjectId: projectId, organizationId: project.enterpriseId, regionCode: project.regionCode, before: null, after: { followUpId: row.id, topic: dto.topic, dueAt: dueAt.toISOString(), responsible: dto.responsibleUserId } });
+      tx.audit(projectAudit(project, 'roadshow_follow_up.created', null, { followUpId: row.id, topic: dto.topic, dueAt: dueAt.toISOString(), responsible: dto.responsibleUserId }));
       tx.enqueue(JobName.FollowUpReminder, { followUpId: row.id }, { runAt: dueAt });
       return (await this.rows(tx.manager, `f.id = $1`, [row.id]))[0];
     });
@@ -88,7 +89,7 @@ export class FollowUpsService {
       if (dto.event === 'complete' && !isOrganiser(actor) && row.responsible_user_id !== actor.userId) throw DomainError.forbidden('Only the person responsible or an organiser answers a follow-up');
       const status = FOLLOW_UP_STATES.next(row.status, dto.event);
       await tx.manager.query(`UPDATE roadshow_follow_ups SET status = $2, answer = $3, closed_at = now(), closed_by = $4, version = version + 1 WHERE id = $1`, [id, status, dto.answer?.trim() || null, actor.userId]);
-      tx.audit({ action: FOLLOW_UP_STATES.emits(dto.event), subjectType: 'roadshow_project', subjectId: row.project_id, organizationId: project.enterpriseId, regionCode: project.regionCode, before: { status: row.status }, after: { followUpId: id, status, answer: dto.answer ?? null } });
+      tx.audit(projectAudit(project, FOLLOW_UP_STATES.emits(dto.event), { status: row.status }, { followUpId: id, status, answer: dto.answer ?? null }));
       return (await this.rows(tx.manager, `f.id = $1`, [id]))[0];
     });
   }
@@ -104,7 +105,7 @@ export class FollowUpsService {
       if (row.due_at.getTime() > Date.now() + 1000) throw new Error('not due yet');
       await tx.manager.query(`UPDATE roadshow_follow_ups SET reminded_at = now() WHERE id = $1`, [row.id]);
       const project = await tx.manager.getRepository(RoadshowProject).findOneByOrFail({ id: row.project_id });
-      tx.audit({ action: 'roadshow_follow_up.reminded', subjectType: 'roadshow_project', subjectId: row.project_id, organizationId: project.enterpriseId, regionCode: project.regionCode, before: null, after: { followUpId: row.id, responsible: row.responsible_user_id } });
+      tx.audit(projectAudit(project, 'roadshow_follow_up.reminded', null, { followUpId: row.id, responsible: row.responsible_user_id }));
       tx.enqueue(JobName.DeliverNotification, {
         userIds: [row.responsible_user_id],
         kind: 'roadshow_follow_up.due',

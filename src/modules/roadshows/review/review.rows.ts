@@ -74,3 +74,8 @@ export function aggregate(rubric: Pick<RubricRow, 'criteria'>, assignments: Pick
 export function roundCode(round: Pick<RoundRow, 'id' | 'round_no'>): string {
   return `R-${round.id.slice(0, 6).toUpperCase()}-${round.round_no}`;
 }
+
+/** An audit record about a project (its coaching and tracking): the project is the subject, its enterprise and region the scope. */
+export function projectAudit(project: { id: string; enterpriseId: string; regionCode: string }, action: string, before: unknown, after: unknown) {
+  return { action, subjectType: 'roadshow_project', subjectId: project.id, organizationId: project.enterpriseId, regionCode: project.regionCode, before, after };
+}
