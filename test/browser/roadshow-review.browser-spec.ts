@@ -46,30 +46,31 @@ describe('web portal: roadshow review chain', () => {
     return p;
   }
 
-  /** The same page at 390×844 in both languages, and at desktop size in English: four screenshots per page. */
+  /**
+   * The page as it is (desktop, Chinese), then in English, then both languages at 390×844, on the same page (the
+   * session lives in this tab), and back. Four screenshots per page.
+   */
   async function shoot(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
+    const settle = async () => {
+      await page.waitForLoadState('networkidle');
+      await page.getByTestId('user-menu').waitFor();
+    };
+    const lang = async (l: 'zh' | 'en') => {
+      await page.evaluate((v) => window.localStorage.setItem('g60.lang', v), l);
+      await page.reload();
+      await settle();
+    };
+    await settle();
     await page.screenshot({ path: `${SHOTS}/review-${name}-zh.png`, fullPage: true });
-    const url = page.url();
-    const mobile = await page.context().browser()!.newContext({ viewport: { width: 390, height: 844 }, storageState: await page.context().storageState(), reducedMotion: 'reduce' });
-    try {
-      for (const lang of ['zh', 'en'] as const) {
-        const m = await mobile.newPage();
-        await m.addInitScript((l) => window.localStorage.setItem('g60.lang', l), lang);
-        await m.goto(url);
-        await m.waitForLoadState('networkidle');
-        await m.screenshot({ path: `${SHOTS}/review-${name}-${lang}-mobile.png`, fullPage: true });
-        if (lang === 'en') {
-          await m.setViewportSize({ width: 1440, height: 900 });
-          await m.reload();
-          await m.waitForLoadState('networkidle');
-          await m.screenshot({ path: `${SHOTS}/review-${name}-en.png`, fullPage: true });
-        }
-        await m.close();
-      }
-    } finally {
-      await mobile.close();
-    }
+    await lang('en');
+    await page.screenshot({ path: `${SHOTS}/review-${name}-en.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await settle();
+    await page.screenshot({ path: `${SHOTS}/review-${name}-en-mobile.png`, fullPage: true });
+    await lang('zh');
+    await page.screenshot({ path: `${SHOTS}/review-${name}-zh-mobile.png`, fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await settle();
   }
 
   it('assigns two experts, excludes the conflicted one, scores blind, decides, and shows the enterprise the decision', async () => {
@@ -128,9 +129,10 @@ describe('web portal: roadshow review chain', () => {
       const shown = await r2.page.getByTestId('review-project').innerText();
       expect(shown).toContain('高导热石墨烯复合散热膜');
       for (const secret of [enterpriseName, '李文博', '陈思']) expect(shown.includes(secret)).toBe(false);
+      // Screenshots first: they reload the page, which empties the form.
+      await shoot(r2.page, 'score-form');
       for (const [key, score] of Object.entries({ technology: 8, market: 7, team: 8, business_model: 6, landing_intent: 9 })) await r2.page.getByTestId(`score-${key}`).fill(String(score));
       await r2.page.getByTestId('score-comment').fill('技术指标领先，建议补充客户订单与量产计划。');
-      await shoot(r2.page, 'score-form');
       await r2.page.getByTestId('score-form').getByTestId('form-submit').click();
       await r2.page.getByTestId('my-weighted').getByText('7.55').waitFor();
       expect(await r2.page.content()).not.toContain(enterpriseName);
