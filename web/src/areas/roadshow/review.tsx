@@ -192,7 +192,7 @@ export function ReviewTaskPage() {
                   successMessage={t('roadshow.review.submitted')}
                 >
                   {r.rubric.criteria.map((c) => (
-                    <Field key={c.key} name={['scores', c.key]} label={`${criterion(r.rubric, c.key)}（${c.weight}%）`} rules={[{ required: true }]}>
+                    <Field key={c.key} name={['scores', c.key]} label={`${criterion(r.rubric, c.key)} · ${c.weight}%`} rules={[{ required: true }]}>
                       <InputNumber min={r.rubric.scaleMin} max={r.rubric.scaleMax} precision={0} data-testid={`score-${c.key}`} addonAfter={`${r.rubric.scaleMin}–${r.rubric.scaleMax}`} />
                     </Field>
                   ))}
@@ -329,10 +329,23 @@ export function ReviewRoundPage() {
               dataSource={r.assignments}
               locale={{ emptyText: t('roadshow.review.noReviewers') }}
               columns={[
-                { title: t('roadshow.review.reviewer'), key: 'who', render: (_, a) => `${a.reviewerName} · ${a.reviewerOrganization}` },
+                {
+                  title: t('roadshow.review.reviewer'),
+                  key: 'who',
+                  width: 180,
+                  render: (_, a) => (
+                    <Space orientation="vertical" size={0}>
+                      <span>{a.reviewerName}</span>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {a.reviewerOrganization}
+                      </Typography.Text>
+                    </Space>
+                  ),
+                },
                 {
                   title: t('common.status'),
                   key: 'status',
+                  width: 160,
                   render: (_, a) => (
                     <Space orientation="vertical" size={0}>
                       <StatusTag status={a.status} group="roadshow.assignment" />
@@ -349,6 +362,7 @@ export function ReviewRoundPage() {
                 {
                   title: t('roadshow.review.comment'),
                   key: 'c',
+                  width: 240,
                   render: (_, a) =>
                     a.comment ? (
                       <Space orientation="vertical" size={0}>
