@@ -325,7 +325,7 @@ export function ReviewRoundPage() {
               rowKey="id"
               size="small"
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 680 }}
               dataSource={r.assignments}
               locale={{ emptyText: t('roadshow.review.noReviewers') }}
               columns={[
