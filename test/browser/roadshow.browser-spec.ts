@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { decide, waitForTask } from '../support/approvals';
+import { reviewedByPool, screenThroughReview } from '../support/roadshow-review';
 import { registerOrganization, TEST_PASSWORD } from '../support/factories';
 import { confirmPopconfirm, launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
 import { DEMO, eventually, login, startTestApp, TestApp } from '../support/test-app';
@@ -117,8 +117,8 @@ describe('web portal: roadshow', () => {
       financingAskFen: 30_000_000, regionCode: '330402', team: [{ name: '李文博', role: 'CEO' }],
     }).expect(201);
     const submitted = await app.http().post(`/api/v1/roadshow-projects/${created.body.id}/submit`).set(enterprise.auth).expect(200);
-    const task = await waitForTask(app, admin.auth, submitted.body.screeningCaseId, 'screening');
-    await decide(app, admin.auth, task.id, 'approve').expect(200);
+    expect(submitted.body.screeningCaseId).toEqual(expect.any(String));
+    await screenThroughReview(app, admin.auth, created.body.id);
     const project = `/api/v1/roadshow-projects/${created.body.id}`;
     await eventually(async () => (await app.http().get(project).set(enterprise.auth)).body.status === 'screened', 30_000, `${title} screened`);
     return created.body.id;
@@ -175,7 +175,8 @@ describe('web portal: roadshow', () => {
     await confirmPop(ep);
     await steps(ep, 'screening').waitFor();
 
-    // ── The platform screens it in the approval case page (the review area) ──────────────────
+    // ── Two experts review it (API); the platform decides in the approval case page ──────────
+    await reviewedByPool(app, (await login(app, DEMO.admin)).auth, projectId);
     const admin = await person(DEMO.admin);
     const ap = admin.page;
     await ap.goto(`/roadshow/projects/${projectId}`);

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { decide, waitForTask } from '../support/approvals';
+import { screenThroughReview } from '../support/roadshow-review';
 import { registerOrganization } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 
@@ -65,12 +65,11 @@ describe('roadshows: projects, screening, sessions, agendas, investors, outcomes
     return res.body as { id: string; number: string; status: string };
   }
 
-  /** Submits and walks the project through the roadshow_screening workflow (the platform admin decides). */
+  /** Submits and walks the project through the roadshow_screening workflow (two experts review, the platform admin decides). */
   async function screen(projectId: string, decision: 'approve' | 'reject' = 'approve') {
     const submitted = await app.http().post(`/api/v1/roadshow-projects/${projectId}/submit`).set(enterprise.auth).expect(200);
     expect(submitted.body).toMatchObject({ status: 'screening', screeningCaseId: expect.any(String) });
-    const task = await waitForTask(app, admin.auth, submitted.body.screeningCaseId, 'screening');
-    await decide(app, admin.auth, task.id, decision, decision === 'reject' ? '技术壁垒不足' : undefined).expect(200);
+    await screenThroughReview(app, admin.auth, projectId, decision === 'approve' ? 'pass' : 'reject', decision === 'reject' ? '技术壁垒不足' : undefined);
     const want = decision === 'approve' ? 'screened' : 'rejected';
     return eventually(async () => {
       const res = await app.http().get(`/api/v1/roadshow-projects/${projectId}`).set(enterprise.auth);

@@ -14,4 +14,10 @@ export class ApprovalCaseQueries {
     const [row] = (await manager.query(`SELECT timer_due_at FROM approval_cases WHERE id = $1`, [caseId])) as { timer_due_at: Date | null }[];
     return row?.timer_due_at ?? null;
   }
+
+  /** The open review task of a case's revision (its first, by stage), or null: for a subject that decides through its own route. */
+  async openTaskId(manager: EntityManager, caseId: string, revision: number): Promise<string | null> {
+    const [row] = (await manager.query(`SELECT id FROM approval_tasks WHERE case_id = $1 AND revision = $2 AND status = 'open' ORDER BY stage_index LIMIT 1`, [caseId, revision])) as { id: string }[];
+    return row?.id ?? null;
+  }
 }

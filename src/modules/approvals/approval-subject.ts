@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+import type { Actor } from '../../platform/context/actor';
 import { Transaction } from '../../platform/database/unit-of-work';
 
 export type FindingOutcome = 'pass' | 'warn' | 'fail';
@@ -25,6 +26,14 @@ export interface SubjectDescription {
   snapshot: Record<string, unknown>;
 }
 
+/** A decision a person is about to record on a review task of the subject's case. */
+export interface PendingDecision {
+  actor: Actor;
+  stageKey: string;
+  decision: 'approve' | 'reject' | 'return';
+  comment: string | null;
+}
+
 export interface CaseRef {
   caseId: string;
   subjectId: string;
@@ -42,6 +51,12 @@ export interface ApprovalSubject {
   precheck(tx: Transaction, subjectId: string): Promise<Finding[]>;
   /** A stage starts (e.g. admission → in_review, or → public_notice for a timer). */
   onStageEntered?(tx: Transaction, ref: CaseRef, stageKey: string): Promise<void>;
+  /**
+   * A decider is deciding a review task of this case (any route: the approvals inbox or the subject's own). The
+   * subject may refuse with a DomainError (e.g. not enough reviews yet, the decider reviewed it) or record its side
+   * of the decision; it runs in the decision's transaction, after the engine's own checks.
+   */
+  beforeDecision?(tx: Transaction, ref: CaseRef, pending: PendingDecision): Promise<void>;
   onApproved(tx: Transaction, ref: CaseRef): Promise<void>;
   onRejected(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void>;
   onReturned(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void>;

@@ -12,6 +12,7 @@ import { ApprovalCase, ApprovalTask } from './approval.entities';
 import { assertTaskOpen, Decision, DECISION_TASK_STATUS } from './approval-case.state';
 import { ApprovalNotifier } from './approval-notifier';
 import { ApprovalPolicy } from './approval.policy';
+import { ApprovalSubjectRegistry } from './approval-subject.registry';
 import { CaseEngine } from './case-engine.service';
 import { BatchDecisionResultDto, TaskDto, TaskQueryDto } from './dto/approval.dto';
 import { toTaskDto } from './approval.mapper';
@@ -28,6 +29,7 @@ export class ApprovalTasksService {
     private readonly notifier: ApprovalNotifier,
     private readonly context: RequestContext,
     private readonly outbox: OutboxWriter,
+    private readonly subjects: ApprovalSubjectRegistry,
   ) {}
 
   async inbox(actor: Actor, query: TaskQueryDto): Promise<TaskDto[]> {
@@ -97,6 +99,12 @@ export class ApprovalTasksService {
         [kase.id, actor.userId, task.stageIndex],
       )) as { stage_index: number }[];
       if (other) throw DomainError.forbidden('You already decided another stage of this case');
+      await this.subjects.get(kase.subjectType).beforeDecision?.(tx, { caseId: kase.id, subjectId: kase.subjectId, revision: kase.revision }, {
+        actor,
+        stageKey: task.stageKey,
+        decision,
+        comment: comment ?? null,
+      });
       await tx.manager.query(
         `INSERT INTO approval_decisions (task_id, case_id, revision, stage_index, decider_user_id, decider_org_id, decision, comment)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

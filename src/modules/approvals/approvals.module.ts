@@ -17,6 +17,6 @@ import { WorkflowDefinitionsService } from './workflow-definitions.service';
   imports: [TypeOrmModule.forFeature([WorkflowDefinition, ApprovalCase, ApprovalTask])],
   controllers: [ApprovalsController],
   providers: [CaseEngine, ApprovalTasksService, ApprovalCasesService, WorkflowDefinitionsService, ApprovalSubjectRegistry, ApprovalNotifier, ApprovalsSweeper, ApprovalMetricsCollector, ApprovalCaseQueries],
-  exports: [CaseEngine, ApprovalCasesService, ApprovalCaseQueries],
+  exports: [CaseEngine, ApprovalCasesService, ApprovalCaseQueries, ApprovalTasksService],
 })
 export class ApprovalsModule {}

@@ -101,4 +101,22 @@ export class OrganizationDirectory {
     const rows = (await manager.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [[...userIds]])) as { id: string; display_name: string }[];
     return new Map(rows.map((u) => [u.id, u.display_name]));
   }
+
+  /** Users found among `userIds`, with their organisation, role and status: who a reviewer or person responsible is. */
+  async users(manager: EntityManager, userIds: readonly string[]): Promise<DirectoryUser[]> {
+    const rows = (await manager.query(
+      `SELECT u.id, u.display_name, u.role, u.status, u.organization_id, o.name AS organization_name FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = ANY($1::uuid[])`,
+      [[...userIds]],
+    )) as { id: string; display_name: string; role: string; status: string; organization_id: string; organization_name: string }[];
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role, status: r.status, organizationId: r.organization_id, organizationName: r.organization_name }));
+  }
+}
+
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  role: string;
+  status: string;
+  organizationId: string;
+  organizationName: string;
 }

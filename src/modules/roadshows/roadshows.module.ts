@@ -4,13 +4,14 @@ import { RoadshowOutcomesModule } from './outcomes/outcomes.module';
 import { RoadshowProjectsModule } from './projects/projects.module';
 import { RoadshowSessionsModule } from './sessions/sessions.module';
 import { RoadshowLiveModule } from './live/live.module';
+import { RoadshowReviewModule } from './review/review.module';
 
 /**
  * S&T roadshows (科创路演), one sub-module per folder: projects (and screening), sessions and scheduling,
- * investors, outcomes, live (cloud roadshows' live pages); `shared/` holds what they all use (constants, entities, states, errors) and depends on none of them.
+ * investors, outcomes, live (cloud roadshows' live pages), review (screening rounds, coaching, tracking); `shared/` holds what they all use (constants, entities, states, errors) and depends on none of them.
  */
 @Module({
-  imports: [RoadshowProjectsModule, RoadshowSessionsModule, RoadshowInvestorsModule, RoadshowOutcomesModule, RoadshowLiveModule],
+  imports: [RoadshowProjectsModule, RoadshowSessionsModule, RoadshowInvestorsModule, RoadshowOutcomesModule, RoadshowLiveModule, RoadshowReviewModule],
   exports: [RoadshowProjectsModule],
 })
 export class RoadshowsModule {}

@@ -116,6 +116,13 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   roadshow_live_events: 'roadshows',
   roadshow_live_questions: 'roadshows',
   roadshow_live_attendance: 'roadshows',
+  roadshow_rubrics: 'roadshows',
+  roadshow_experts: 'roadshows',
+  roadshow_review_rounds: 'roadshows',
+  roadshow_review_assignments: 'roadshows',
+  roadshow_coaching_records: 'roadshows',
+  roadshow_coaching_items: 'roadshows',
+  roadshow_follow_ups: 'roadshows',
 };
 
 /**

@@ -24,6 +24,7 @@ export enum JobName {
   DispatchWebhooks = 'webhooks.dispatch',
   DeliverWebhook = 'webhooks.deliver',
   RunCatalogImport = 'catalog.import',
+  FollowUpReminder = 'roadshows.follow-up-reminder',
 }
 
 /** Typed payload of each job. */
@@ -51,6 +52,8 @@ export interface JobPayloads {
   [JobName.DeliverWebhook]: { deliveryId: string };
   /** Validates and merges an uploaded catalogue file; resumes a merge where the last attempt stopped. */
   [JobName.RunCatalogImport]: { importId: string };
+  /** A roadshow follow-up (跟踪事项) fell due: remind the person responsible, once. */
+  [JobName.FollowUpReminder]: { followUpId: string };
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
@@ -91,6 +94,11 @@ export const JOB_SPECS: Record<JobName, JobSpec> = {
       removeOnComplete: { age: DAY_S, count: 10_000 },
       removeOnFail: { age: 14 * DAY_S },
     },
+  },
+  // A reminder due now: retried like a notification (the handler refuses to run before the due time).
+  [JobName.FollowUpReminder]: {
+    queue: QueueName.Notifications,
+    options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: DAY_S, count: 10_000 }, removeOnFail: { age: 14 * DAY_S } },
   },
   [JobName.DispatchWebhooks]: {
     queue: QueueName.Webhooks,

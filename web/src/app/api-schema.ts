@@ -3206,6 +3206,315 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roadshow-rubrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of every scoring rubric (the criteria are no secret: enterprises read what they are scored on) */
+        get: operations["RubricsController_list"];
+        put?: never;
+        /** Publish the next version of a rubric (weights add up to 100); rounds already open keep theirs */
+        post: operations["RubricsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The expert pool (评审专家库) */
+        get: operations["RubricsController_listExperts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-experts/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Register a user as an expert (or update or deactivate one); agency roles cannot be experts */
+        put: operations["RubricsController_upsertExpert"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-review-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Screening rounds with their reviewers, progress and aggregated scores */
+        get: operations["ReviewRoundsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-review-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One round: reviewers (conflicts, exclusions), scores, the aggregate, whether you may decide */
+        get: operations["ReviewRoundsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Blind review and the minimum of reviews (blind only before any reviewer declared) */
+        patch: operations["ReviewRoundsController_settings"];
+        trace?: never;
+    };
+    "/api/v1/roadshow-review-rounds/{id}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign an expert; the conflict rules run at once and may record them as excluded */
+        post: operations["ReviewRoundsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-review-rounds/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pass, reject or revise-and-resubmit, through the screening case’s review task */
+        post: operations["ReviewRoundsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/roadshow-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My review assignments (reviewer inbox) */
+        get: operations["ReviewerController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-review-assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my assignments: the project once I declared no conflict (nothing naming the applicant in a blind round) */
+        get: operations["ReviewerController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-review-assignments/{id}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare conflicts of interest (none, or a relation with a reason); the rules run too */
+        post: operations["ReviewerController_declare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-review-assignments/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit my scores (one per criterion of the round’s rubric) and comment */
+        post: operations["ReviewerController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-review-assignments/{id}/deck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s deck, once cleared of conflicts (named deck.<ext> in a blind round) */
+        get: operations["ReviewerController_deck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/review-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The screening rounds of my project: decisions, aggregate scores and shareable comments (no reviewer names in blind rounds) */
+        get: operations["ReviewerController_applicantRounds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/coaching-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coaching records of a project (organisers and the project’s enterprise) */
+        get: operations["TrackingController_coachingRecords"];
+        put?: never;
+        /** Record a coaching session: who, when, advice, follow-up items (the first one makes a screened project coached) */
+        post: operations["TrackingController_createCoaching"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-coaching-items/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete or drop a coaching item (its owner or an organiser) */
+        post: operations["TrackingController_changeItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-projects/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a dated follow-up with a person responsible, reminded at the due time */
+        post: operations["TrackingController_createFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups (organisers: all; others: theirs and their projects’), optionally only overdue ones */
+        get: operations["TrackingController_listFollowUps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-follow-ups/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer (complete) a follow-up — the person responsible or an organiser — or cancel it (an organiser) */
+        post: operations["TrackingController_closeFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5883,12 +6192,328 @@ export interface components {
             questionsRejected: number;
             questionsAnswered: number;
         };
+        RubricCriterionDto: {
+            /** @example technology */
+            key: string;
+            /** @example 技术先进性 */
+            name: string;
+            /** @example Technology */
+            nameEn: string;
+            /**
+             * @description Whole percent; the weights of a rubric add up to 100
+             * @example 30
+             */
+            weight: number;
+        };
+        RubricDto: {
+            id: string;
+            key: string;
+            version: number;
+            name: string;
+            scaleMin: number;
+            scaleMax: number;
+            criteria: components["schemas"]["RubricCriterionDto"][];
+            isActive: boolean;
+            createdAt: string;
+        };
+        PublishRubricDto: {
+            /**
+             * @description The rubric whose next version this is; screening rounds use the active version of "default"
+             * @example default
+             */
+            key: string;
+            /** @example 路演项目评审标准 */
+            name: string;
+            /** @example 1 */
+            scaleMin: number;
+            /** @example 10 */
+            scaleMax: number;
+            criteria: components["schemas"]["RubricCriterionDto"][];
+        };
+        ExpertDto: {
+            userId: string;
+            displayName: string;
+            organizationName: string;
+            role: string;
+            expertise: string[];
+            active: boolean;
+        };
+        UpsertExpertDto: {
+            /**
+             * @description Fields of expertise (industries)
+             * @example [
+             *       "new_materials"
+             *     ]
+             */
+            expertise?: string[];
+            /** @default true */
+            active: boolean;
+        };
+        AssignmentDto: {
+            id: string;
+            roundId: string;
+            reviewerUserId: string;
+            reviewerName: string;
+            reviewerOrganization: string;
+            /** @enum {string} */
+            status: "assigned" | "cleared" | "excluded" | "submitted";
+            /** @enum {string|null} */
+            exclusionReason: "declared" | "same_organisation" | "same_controller_group" | "hosts_applicant" | "investor_interest" | null;
+            conflictRelation: string | null;
+            conflictNote: string | null;
+            scores: {
+                [key: string]: number;
+            } | null;
+            weightedScore: number | null;
+            comment: string | null;
+            commentShareable: boolean;
+            assignedAt: string;
+            submittedAt: string | null;
+        };
+        ScoreAggregateDto: {
+            reviews: number;
+            /** @description Mean of the reviewers’ weighted scores, on the rubric’s scale */
+            weightedMean: number | null;
+            /** @description Mean score per criterion */
+            criteria: {
+                [key: string]: number;
+            };
+        };
+        RoundDto: {
+            id: string;
+            projectId: string;
+            projectNumber: string;
+            projectTitle: string;
+            applicantName: string;
+            roundNo: number;
+            caseId: string;
+            blind: boolean;
+            minReviews: number;
+            /** @enum {string} */
+            status: "open" | "passed" | "rejected" | "revise_requested" | "withdrawn";
+            rubric: components["schemas"]["RubricDto"];
+            assignments: components["schemas"]["AssignmentDto"][];
+            aggregate: components["schemas"]["ScoreAggregateDto"];
+            /** @description Whether the caller may decide now: an organiser, not assigned to this round, minimum reached, round open */
+            canDecide: boolean;
+            decisionComment: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            openedAt: string;
+        };
+        RoundSettingsDto: {
+            /** @description Blind review: reviewers do not see who applied */
+            blind?: boolean;
+            /** @description Submitted reviews needed before a decision */
+            minReviews?: number;
+        };
+        AssignReviewerDto: {
+            /**
+             * Format: uuid
+             * @description A user of the expert pool
+             */
+            userId: string;
+        };
+        DecideRoundDto: {
+            /**
+             * @description pass (通过), reject (不通过) or revise (修改后重新提交)
+             * @enum {string}
+             */
+            decision: "pass" | "reject" | "revise";
+            /** @description Required to reject or ask for a revision; the enterprise reads it */
+            comment?: string;
+        };
+        ReviewedProjectDto: {
+            title: string;
+            summary: string;
+            industry: string;
+            stage: string;
+            financingAskFen: number;
+            /** @description null in a blind round */
+            projectNumber: string | null;
+            /** @description null in a blind round */
+            applicantName: string | null;
+            /** @description null in a blind round */
+            regionCode: string | null;
+            /** @description Team members’ roles; their names only outside blind rounds */
+            team: string[];
+            hasDeck: boolean;
+        };
+        ReviewTaskDto: {
+            assignmentId: string;
+            roundId: string;
+            /** @description A code for the round that names nobody, e.g. R-3F2A9C-1 */
+            roundCode: string;
+            roundNo: number;
+            blind: boolean;
+            /** @enum {string} */
+            roundStatus: "open" | "passed" | "rejected" | "revise_requested" | "withdrawn";
+            /** @enum {string} */
+            status: "assigned" | "cleared" | "excluded" | "submitted";
+            exclusionReason: string | null;
+            /** @description Before declaring: industry and stage (and, outside blind rounds, the applicant) to judge a conflict */
+            industry: string;
+            stage: string;
+            /** @description Outside blind rounds only */
+            applicantName: string | null;
+            /** @description Once cleared of conflicts */
+            project: components["schemas"]["ReviewedProjectDto"] | null;
+            rubric: components["schemas"]["RubricDto"];
+            scores: {
+                [key: string]: number;
+            } | null;
+            weightedScore: number | null;
+            comment: string | null;
+            assignedAt: string;
+        };
+        DeclareConflictDto: {
+            /** @description true: I have a conflict of interest with this project (I am excluded) */
+            conflicted: boolean;
+            /** @enum {string} */
+            relation?: "employment" | "shareholding" | "family" | "collaboration" | "competitor" | "other";
+            /** @description Required with a conflict: the relation in a sentence */
+            reason?: string;
+        };
+        SubmitReviewDto: {
+            /**
+             * @description One whole score per criterion of the round’s rubric, within its scale
+             * @example {
+             *       "technology": 8,
+             *       "market": 7,
+             *       "team": 8,
+             *       "business_model": 6,
+             *       "landing_intent": 9
+             *     }
+             */
+            scores: {
+                [key: string]: number;
+            };
+            /** @description The review in words (10–4000 characters) */
+            comment: string;
+            /** @description The enterprise may read this comment (never who wrote it in a blind round) */
+            commentShareable: boolean;
+        };
+        SharedCommentDto: {
+            /** @description null in a blind round */
+            reviewerName: string | null;
+            comment: string;
+        };
+        ApplicantRoundDto: {
+            roundNo: number;
+            blind: boolean;
+            /** @enum {string} */
+            status: "open" | "passed" | "rejected" | "revise_requested" | "withdrawn";
+            decisionComment: string | null;
+            decidedAt: string | null;
+            openedAt: string;
+            /** @description Once decided */
+            aggregate: components["schemas"]["ScoreAggregateDto"] | null;
+            rubric: components["schemas"]["RubricDto"];
+            /** @description Comments reviewers marked shareable, once decided */
+            comments: components["schemas"]["SharedCommentDto"][];
+        };
+        CoachingItemInputDto: {
+            /** @example 补充核心专利清单 */
+            description: string;
+            /**
+             * Format: uuid
+             * @description Who does it (a user of the enterprise or the roadshow centre)
+             */
+            ownerUserId: string;
+            /**
+             * @description Due (Shanghai calendar day)
+             * @example 2026-12-20
+             */
+            dueOn: string;
+        };
+        CreateCoachingRecordDto: {
+            /**
+             * @description Who coached
+             * @example 王导师（嘉兴科创路演中心）
+             */
+            coachName: string;
+            /** @description The coach’s user, when they have one */
+            coachUserId?: string;
+            /**
+             * Format: date-time
+             * @description When the coaching took place
+             * @example 2026-03-10T09:30:00+08:00
+             */
+            coachedAt: string;
+            /** @description Advice given */
+            advice: string;
+            items?: components["schemas"]["CoachingItemInputDto"][];
+        };
+        CoachingItemDto: {
+            id: string;
+            description: string;
+            ownerUserId: string;
+            ownerName: string;
+            dueOn: string;
+            /** @enum {string} */
+            status: "open" | "done" | "dropped";
+            /** @description Open and past its due day (Shanghai) */
+            overdue: boolean;
+        };
+        CoachingRecordDto: {
+            id: string;
+            projectId: string;
+            coachName: string;
+            coachUserId: string | null;
+            coachedAt: string;
+            advice: string;
+            items: components["schemas"]["CoachingItemDto"][];
+            createdAt: string;
+        };
+        CoachingItemStatusDto: {
+            /** @enum {string} */
+            event: "complete" | "drop";
+        };
+        CreateFollowUpDto: {
+            /** @enum {string} */
+            topic: "financing_closed" | "landed" | "other";
+            /** @example 本轮融资是否已交割？ */
+            question: string;
+            /**
+             * Format: date-time
+             * @description When the answer is due; the person responsible is reminded then
+             * @example 2026-03-10T09:30:00+08:00
+             */
+            dueAt: string;
+            /**
+             * Format: uuid
+             * @description The person responsible (reminded at the due time)
+             */
+            responsibleUserId: string;
+        };
+        FollowUpDto: {
+            id: string;
+            projectId: string;
+            projectTitle: string;
+            /** @enum {string} */
+            topic: "financing_closed" | "landed" | "other";
+            question: string;
+            dueAt: string;
+            responsibleUserId: string;
+            responsibleName: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            answer: string | null;
+            remindedAt: string | null;
+            overdue: boolean;
+        };
+        CloseFollowUpDto: {
+            /** @enum {string} */
+            event: "complete" | "cancel";
+            /** @description The answer (e.g. "closed on 12 Dec, 3000万") */
+            answer?: string;
+        };
         /** @description The body of every failing request. Clients branch on `code`, never on `message`. */
         ErrorBody: {
             /** @description The HTTP status, repeated */
             statusCode: number;
             /** @enum {string} */
-            code: "ALREADY_EXISTS" | "BUSINESS_RULE_VIOLATED" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_TRANSITION" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "LIVE_NOT_ADMITTED" | "MALFORMED_JSON" | "NOT_FOUND" | "OWN_QUESTION" | "PASSWORD_RESET_REQUIRED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "RECOVERY_EXCEEDS_OUTSTANDING" | "SECOND_PERSON_REQUIRED" | "SERVICE_UNAVAILABLE" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            code: "ALREADY_EXISTS" | "BUSINESS_RULE_VIOLATED" | "CONFLICT" | "DECIDER_REVIEWED_ROUND" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_TRANSITION" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "LIVE_NOT_ADMITTED" | "MALFORMED_JSON" | "NOT_AN_EXPERT" | "NOT_FOUND" | "OWN_QUESTION" | "PASSWORD_RESET_REQUIRED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "RECOVERY_EXCEEDS_OUTSTANDING" | "REVIEWER_CONFLICTED" | "REVIEWS_BELOW_MINIMUM" | "SECOND_PERSON_REQUIRED" | "SERVICE_UNAVAILABLE" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
             /** @description Human text; may change between versions */
             message: string;
             /** @description Field problems of a validation failure, or facts about the refusal */
@@ -10908,6 +11533,513 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LiveStatsDto"];
+                };
+            };
+        };
+    };
+    RubricsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricDto"][];
+                };
+            };
+        };
+    };
+    RubricsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishRubricDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RubricDto"];
+                };
+            };
+        };
+    };
+    RubricsController_listExperts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertDto"][];
+                };
+            };
+        };
+    };
+    RubricsController_upsertExpert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpsertExpertDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertDto"];
+                };
+            };
+        };
+    };
+    ReviewRoundsController_list: {
+        parameters: {
+            query?: {
+                status?: "open" | "passed" | "rejected" | "revise_requested" | "withdrawn";
+                projectId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"][];
+                };
+            };
+        };
+    };
+    ReviewRoundsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+        };
+    };
+    ReviewRoundsController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+        };
+    };
+    ReviewRoundsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignReviewerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDto"];
+                };
+            };
+            /** @description NOT_AN_EXPERT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReviewRoundsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideRoundDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+            /** @description DECIDER_REVIEWED_ROUND: you are a reviewer of this round (four eyes) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEWS_BELOW_MINIMUM */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReviewerController_inbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewTaskDto"][];
+                };
+            };
+        };
+    };
+    ReviewerController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewTaskDto"];
+                };
+            };
+        };
+    };
+    ReviewerController_declare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareConflictDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewTaskDto"];
+                };
+            };
+        };
+    };
+    ReviewerController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewTaskDto"];
+                };
+            };
+            /** @description REVIEWER_CONFLICTED: excluded for a conflict of interest */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReviewerController_deck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deck file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReviewerController_applicantRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantRoundDto"][];
+                };
+            };
+        };
+    };
+    TrackingController_coachingRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingRecordDto"][];
+                };
+            };
+        };
+    };
+    TrackingController_createCoaching: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCoachingRecordDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingRecordDto"];
+                };
+            };
+        };
+    };
+    TrackingController_changeItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoachingItemStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachingItemDto"];
+                };
+            };
+        };
+    };
+    TrackingController_createFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFollowUpDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"];
+                };
+            };
+        };
+    };
+    TrackingController_listFollowUps: {
+        parameters: {
+            query?: {
+                /** @description Only open follow-ups past their due time */
+                overdue?: boolean;
+                projectId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"][];
+                };
+            };
+        };
+    };
+    TrackingController_closeFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto"];
                 };
             };
         };

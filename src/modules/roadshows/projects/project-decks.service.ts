@@ -100,6 +100,20 @@ export class ProjectDecksService {
     return { stream, fileName: project.deckFileName ?? `deck.pdf`, contentType: project.deckContentType ?? 'application/octet-stream', sizeBytes: project.deckSizeBytes ?? 0 };
   }
 
+  /**
+   * The deck for a reviewer the review chain admitted (cleared in a round of this project). In a blind round the
+   * file goes out as `deck.<ext>`: the enterprise's own file name often carries its name.
+   */
+  async openForReviewer(projectId: string, blind: boolean): Promise<DeckDownload> {
+    const project = await this.dataSource.getRepository(RoadshowProject).findOneBy({ id: projectId });
+    if (!project?.deckKey) throw DomainError.notFound('Deck');
+    const stream = await this.storage.open(project.deckKey);
+    if (!stream) throw DomainError.notFound('Deck');
+    const extension = (project.deckFileName ?? 'deck.pdf').split('.').pop() ?? 'pdf';
+    const fileName = blind ? `deck.${extension}` : (project.deckFileName ?? 'deck.pdf');
+    return { stream, fileName, contentType: project.deckContentType ?? 'application/octet-stream', sizeBytes: project.deckSizeBytes ?? 0 };
+  }
+
   /** The roadshow centre invites an investor organisation to a screened project's deck. */
   async invite(actor: Actor, id: string, dto: DeckInvitationDto): Promise<DeckInvitationResultDto> {
     return this.uow.run(async (tx) => {

@@ -10,9 +10,8 @@ import { ProjectDecksService } from './project-decks.service';
 import { ProjectLifecycle } from './project-lifecycle.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
-import { RoadshowProjectSubject } from './roadshow-project.subject';
 
-/** Roadshow projects (路演项目): collection, screening (roadshow_screening workflow), the project chain, pitch decks. */
+/** Roadshow projects (路演项目): collection, submission to screening (the review module runs it), the project chain, pitch decks. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([RoadshowProject]),
@@ -22,7 +21,7 @@ import { RoadshowProjectSubject } from './roadshow-project.subject';
     MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.DECK_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }) }),
   ],
   controllers: [ProjectsController],
-  providers: [{ provide: DeckStorage, useClass: LocalDiskDeckStorage }, ProjectLifecycle, ProjectsService, ProjectDecksService, RoadshowProjectSubject],
-  exports: [ProjectsService, ProjectLifecycle],
+  providers: [{ provide: DeckStorage, useClass: LocalDiskDeckStorage }, ProjectLifecycle, ProjectsService, ProjectDecksService],
+  exports: [ProjectsService, ProjectLifecycle, ProjectDecksService],
 })
 export class RoadshowProjectsModule {}

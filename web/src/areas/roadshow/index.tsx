@@ -1,7 +1,8 @@
-import { CalendarOutlined, EnvironmentOutlined, FundProjectionScreenOutlined, NodeIndexOutlined, ProjectOutlined, ScheduleOutlined, SolutionOutlined, StarOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, CalendarOutlined, FileSearchOutlined, EnvironmentOutlined, FundProjectionScreenOutlined, NodeIndexOutlined, ProjectOutlined, ScheduleOutlined, SolutionOutlined, StarOutlined, UserOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import { useMe } from '../../app/auth';
 import { roadshowMessages } from './messages';
+import { reviewMessages } from './review-messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
 const FocusProjectsPage = lazyPage(() => import('./investor'), 'FocusProjectsPage');
@@ -19,10 +20,17 @@ const MyAgendaPage = lazyPage(() => import('./sessions'), 'MyAgendaPage');
 const SessionPublicPage = lazyPage(() => import('./sessions'), 'SessionPublicPage');
 const SessionsCalendarPage = lazyPage(() => import('./sessions'), 'SessionsCalendarPage');
 const LivePage = lazyPage(() => import('./live'), 'LivePage');
+const ReviewInboxPage = lazyPage(() => import('./review'), 'ReviewInboxPage');
+const ReviewTaskPage = lazyPage(() => import('./review'), 'ReviewTaskPage');
+const ReviewRoundsPage = lazyPage(() => import('./review'), 'ReviewRoundsPage');
+const ReviewRoundPage = lazyPage(() => import('./review'), 'ReviewRoundPage');
+const FollowUpsPage = lazyPage(() => import('./review-project'), 'FollowUpsPage');
 
 const GROUP = 'roadshow.group';
 const ORGANISER_GROUP = 'roadshow.groupOrganiser';
 const REQUESTERS = ['enterprise_user', 'investor', 'reviewer', 'approver', 'partner_admin'] as const;
+/** Who may be in the expert pool (评审专家库): everyone but the agencies (roadshows/review/experts.service.ts). */
+const EXPERT_ROLES = ['investor', 'enterprise_user', 'provider_user', 'platform_admin'] as const;
 
 /** A session's page: the organiser's workbench for platform admins, the public view (with RSVP for investors) for others. */
 function SessionPage() {
@@ -50,7 +58,12 @@ export const roadshowArea: Area = {
     { path: '/roadshow/admin/projects', element: <ProjectListPage />, roles: ['platform_admin'], menu: 'roadshow.menu.projects', icon: <ProjectOutlined />, group: ORGANISER_GROUP },
     { path: '/roadshow/admin/sessions', element: <SessionsAdminPage />, roles: ['platform_admin'], menu: 'roadshow.menu.sessions', icon: <FundProjectionScreenOutlined />, group: ORGANISER_GROUP },
     { path: '/roadshow/admin/venues', element: <VenuesPage />, roles: ['platform_admin'], menu: 'roadshow.menu.venues', icon: <EnvironmentOutlined />, group: ORGANISER_GROUP },
+    { path: '/roadshow/reviews', element: <ReviewInboxPage />, roles: [...EXPERT_ROLES], menu: 'roadshow.menu.myReviews', icon: <AuditOutlined />, group: GROUP },
+    { path: '/roadshow/reviews/:id', element: <ReviewTaskPage />, roles: [...EXPERT_ROLES] },
+    { path: '/roadshow/review-rounds', element: <ReviewRoundsPage />, roles: ['platform_admin'], menu: 'roadshow.menu.reviewRounds', icon: <FileSearchOutlined />, group: ORGANISER_GROUP },
+    { path: '/roadshow/review-rounds/:id', element: <ReviewRoundPage />, roles: ['platform_admin'] },
+    { path: '/roadshow/follow-ups', element: <FollowUpsPage />, roles: ['platform_admin'], menu: 'roadshow.menu.followUps', icon: <AlertOutlined />, group: ORGANISER_GROUP },
     { path: '/roadshow/admin/requests', element: <RequestsAdminPage />, roles: ['platform_admin'], menu: 'roadshow.menu.requestsAdmin', icon: <SolutionOutlined />, group: ORGANISER_GROUP },
   ],
-  messages: roadshowMessages,
+  messages: { zh: { ...roadshowMessages.zh, ...reviewMessages.zh }, en: { ...roadshowMessages.en, ...reviewMessages.en } },
 };

@@ -9,6 +9,7 @@ import { LoadError, useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { ActionButton, ApiForm, DateInput, Field, MoneyInput } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { CoachingCard, FollowUpsCard, ScreeningRoundsCard } from './review-project';
 import { FileDrop } from '../../app/widgets/file-drop';
 import { AvailabilityFields, ProjectFields } from './project-form';
 import { DownloadButton, formatRange, isJiaxingDistrict, isNotFound, NoteField, SessionLink, SessionTypeTag, TitleWithStatus, useRegions } from './shared';
@@ -104,10 +105,13 @@ export function ProjectPage() {
           <AgendaCard projectId={p.id} rev={rev} />
           <InterestsCard projectId={p.id} rev={rev} />
           <OutcomeCard projectId={p.id} rev={rev} />
+          {role !== 'investor' && <ScreeningRoundsCard project={p} rev={rev} />}
         </Col>
         <Col xs={24} xl={10}>
           {role === 'platform_admin' && <OrganiserPanel project={p} onChange={bump} />}
           {role === 'investor' && <InvestorPanel project={p} rev={rev} onChange={bump} />}
+          {role !== 'investor' && <CoachingCard project={p} rev={rev} onChange={bump} />}
+          {role !== 'investor' && <FollowUpsCard project={p} rev={rev} />}
           <Card title={t('roadshow.project.timeline')} style={{ marginBottom: 16 }} data-testid="project-timeline">
             <LoadError error={timeline.error} retry={() => void timeline.reload()} />
             <History

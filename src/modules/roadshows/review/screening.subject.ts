@@ -1,26 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
-import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../../approvals/approval-subject';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, PendingDecision, SubjectDescription } from '../../approvals/approval-subject';
 import { RegionsService } from '../../organizations/regions.service';
 import { OrganizationDirectory } from '../../organizations/organization-directory';
-import { ProjectLifecycle } from './project-lifecycle.service';
+import { ProjectLifecycle } from '../projects/project-lifecycle.service';
+import { ReviewRoundsService } from './review-rounds.service';
 import { ROADSHOW_PROJECT } from '../shared/roadshow.constants';
 import { RoadshowProject } from '../shared/roadshow.entities';
 import { PROJECT_STATES } from '../shared/roadshow.state';
 
 /**
- * A roadshow project as the subject of the roadshow_screening workflow (路演项目筛选): approval
- * makes it 'screened', a rejection ends it, a return hands it back for edits. Every hook is
- * idempotent (the engine may deliver a job twice): it acts only when the state table allows.
+ * A roadshow project as the subject of the roadshow_screening workflow (路演项目筛选). Its review stage is where
+ * the review chain runs: entering it opens the revision's screening round (experts score it, outside the engine:
+ * docs/architecture.md, "Roadshow review chain"); the stage's one task is the organiser's decision, which the round
+ * vets (minimum reviews, four eyes) in `beforeDecision`. Approval makes the project 'screened', a rejection ends
+ * it, a return hands it back for a revision (the next round). Every hook is idempotent (the engine may deliver a
+ * job twice): it acts only when the state table allows.
  */
 @Injectable()
 @ApprovalSubjectHandler(ROADSHOW_PROJECT)
-export class RoadshowProjectSubject implements ApprovalSubject {
+export class RoadshowScreeningSubject implements ApprovalSubject {
   constructor(
     private readonly lifecycle: ProjectLifecycle,
     private readonly regions: RegionsService,
     private readonly directory: OrganizationDirectory,
+    private readonly rounds: ReviewRoundsService,
   ) {}
 
   async describe(tx: Transaction, subjectId: string): Promise<SubjectDescription> {
@@ -58,6 +63,14 @@ export class RoadshowProjectSubject implements ApprovalSubject {
     ];
   }
 
+  async onStageEntered(tx: Transaction, ref: CaseRef): Promise<void> {
+    await this.rounds.open(tx, ref);
+  }
+
+  async beforeDecision(tx: Transaction, ref: CaseRef, pending: PendingDecision): Promise<void> {
+    await this.rounds.recordDecision(tx, ref, pending);
+  }
+
   async onApproved(tx: Transaction, ref: CaseRef): Promise<void> {
     const project = await this.lifecycle.lock(tx, ref.subjectId);
     if (PROJECT_STATES.can(project.status, 'approve_screening')) await this.lifecycle.apply(tx, project, 'approve_screening', null, null);
@@ -74,6 +87,7 @@ export class RoadshowProjectSubject implements ApprovalSubject {
   }
 
   async onWithdrawn(tx: Transaction, ref: CaseRef): Promise<void> {
+    await this.rounds.withdraw(tx, ref);
     const project = await this.lifecycle.lock(tx, ref.subjectId);
     if (project.status === 'screening' || project.status === 'returned') await this.lifecycle.apply(tx, project, 'withdraw', 'case withdrawn', null);
   }
