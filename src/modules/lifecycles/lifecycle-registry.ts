@@ -10,6 +10,7 @@ import { QUALIFICATION_STATES } from '../organizations/qualifications/qualificat
 import { PROGRAM_STATES } from '../programs/program.state';
 import { CLAIM_STATES } from '../redemptions/claim.state';
 import { INTEREST_STATES, PROJECT_STATES, QUESTION_STATES, SESSION_REQUEST_STATES, SESSION_STATES } from '../roadshows/shared/roadshow.state';
+import { COHOST_STATES, REFERRAL_STATES } from '../roadshows/shared/alliance.state';
 import { BATCH_STATES } from '../settlement/settlement.state';
 import { APPLICATION_STATES, VOUCHER_STATES } from '../vouchers/voucher.state';
 
@@ -37,6 +38,8 @@ export const LIFECYCLES: readonly AnyLifecycle[] = [
   SESSION_REQUEST_STATES,
   INTEREST_STATES,
   QUESTION_STATES,
+  COHOST_STATES,
+  REFERRAL_STATES,
   WEBHOOK_STATES,
 ];
 

@@ -114,6 +114,9 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   roadshow_live_events: 'roadshows',
   roadshow_live_questions: 'roadshows',
   roadshow_live_attendance: 'roadshows',
+  roadshow_cohost_invitations: 'roadshows',
+  roadshow_series: 'roadshows',
+  roadshow_referrals: 'roadshows',
 };
 
 /**
