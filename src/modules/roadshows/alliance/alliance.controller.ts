@@ -39,8 +39,8 @@ export class AllianceController {
   @Roles(...ORGANISER_ROLES)
   @ApiOperation({ summary: 'A series: the rotation, who opted out, the next host and its sessions' })
   @ApiOkResponse({ type: SeriesDetailDto })
-  getSeries(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SeriesDetailDto> {
-    return this.series.get(actor, id);
+  getSeries(@Param('id', ParseUUIDPipe) id: string): Promise<SeriesDetailDto> {
+    return this.series.get(id);
   }
 
   @Post('roadshow-series/:id/opt-out')

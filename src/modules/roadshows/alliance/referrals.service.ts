@@ -129,7 +129,7 @@ export class ReferralsService {
       `SELECT p.id, p.number, p.title, p.industry, p.stage, p.region_code, p.status,
               CASE WHEN ${CITY_OWN_PROJECT_SQL('p', '$1')} THEN 'own' ELSE 'referred' END AS source
          FROM roadshow_projects p
-        WHERE p.status = ANY ($2::text[]) AND ${CITY_PROJECT_SQL('p', '$1', `(SELECT array_agg(id) FROM roadshow_sessions WHERE host_city_code = $1)`)}
+        WHERE p.status = ANY ($2::text[]) AND ${CITY_PROJECT_SQL('p', '$1', `ARRAY(SELECT id FROM roadshow_sessions WHERE host_city_code = $1)`)}
         ORDER BY p.created_at, p.id LIMIT 1000`,
       [city, SCHEDULABLE_STATUSES],
     )) as { id: string; number: string; title: string; industry: string; stage: string; region_code: string; status: string; source: string }[];

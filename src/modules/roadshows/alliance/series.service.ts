@@ -51,16 +51,15 @@ export class SeriesService {
     return ((await this.dataSource.query(`SELECT * FROM roadshow_series ORDER BY created_at, id LIMIT 200`)) as SeriesRow[]).map(toDto);
   }
 
-  async get(actor: Actor, id: string): Promise<SeriesDetailDto> {
+  async get(id: string): Promise<SeriesDetailDto> {
     const [row] = (await this.dataSource.query(`SELECT * FROM roadshow_series WHERE id = $1`, [id])) as SeriesRow[];
     if (!row) throw DomainError.notFound('Series');
-    const sessions = await this.sessions.list(actor, { seriesId: id, limit: 200, offset: 0 });
-    return { series: toDto(row), sessions: sessions.sort((a, b) => (a.seriesSeq ?? 0) - (b.seriesSeq ?? 0)) };
+    return { series: toDto(row), sessions: await this.sessions.ofSeries(id) };
   }
 
   /** A member city opts out of (or back into) the rotation; 409 when it already is where it asks to be. */
   async setOptOut(actor: Actor, id: string, cityCode: string | undefined, optOut: boolean): Promise<SeriesDto> {
-    const city = isPlatformAdmin(actor) ? cityCode : organiserCity(actor);
+    const city = isPlatformAdmin(actor) ? cityCode : (cityCode ?? organiserCity(actor));
     if (!city) throw DomainError.invalid('cityCode', 'name the member city');
     requireCity(actor, city, 'opt this city in or out');
     return this.uow.run(async (tx) => {
@@ -69,7 +68,8 @@ export class SeriesService {
       const out = row.opted_out_city_codes.includes(city);
       if (out === optOut) throw DomainError.conflict(`${city} has already opted ${optOut ? 'out of' : 'into'} this series`, { cityCode: city, optedOut: out });
       const next = optOut ? [...row.opted_out_city_codes, city].sort() : row.opted_out_city_codes.filter((c) => c !== city);
-      const [updated] = (await tx.manager.query(`UPDATE roadshow_series SET opted_out_city_codes = $2, version = version + 1 WHERE id = $1 RETURNING *`, [id, next])) as SeriesRow[];
+      // An UPDATE … RETURNING answers [rows, affected count] through TypeORM.
+      const [[updated]] = (await tx.manager.query(`UPDATE roadshow_series SET opted_out_city_codes = $2, version = version + 1 WHERE id = $1 RETURNING *`, [id, next])) as [SeriesRow[], number];
       tx.audit({ action: optOut ? 'roadshow_series.opted_out' : 'roadshow_series.opted_in', subjectType: 'roadshow_series', subjectId: id, regionCode: city, before: { optedOut: row.opted_out_city_codes }, after: { optedOut: next } });
       return toDto(updated);
     });

@@ -180,6 +180,11 @@ export class SessionsService {
     return rows.map(toSessionDto);
   }
 
+  /** Every session of an alliance series, drafts included (the series view is the alliance organisers' shared plan), in series order. */
+  async ofSeries(seriesId: string): Promise<SessionDto[]> {
+    return (await this.dataSource.getRepository(RoadshowSession).find({ where: { seriesId }, order: { seriesSeq: 'ASC' } })).map(toSessionDto);
+  }
+
   async get(actor: Actor, id: string): Promise<SessionDetailDto> {
     const session = await this.requireVisible(this.dataSource.manager, actor, id);
     const slots = (await this.dataSource.query(`${SLOT_SELECT} WHERE s.session_id = $1 ORDER BY s.slot_index`, [id])) as SlotRow[];
