@@ -208,7 +208,7 @@ describe('web portal: roadshow', () => {
 
     await ap.getByTestId('scheduler-preview').click();
     await ap.getByTestId('scheduler-placements').getByText(projectTitle).waitFor();
-    await ap.getByTestId('scheduler-placements').getByText('theme match: new_materials is a theme of the session').waitFor();
+    await ap.getByTestId('scheduler-placements').getByText('主题匹配：新材料属于场次主题').waitFor();
     await ap.getByTestId('scheduler-apply').click();
     await confirmPop(ap);
     await ap.locator('[data-testid=scheduler-result][data-applied=true]').waitFor();
@@ -289,8 +289,8 @@ describe('web portal: roadshow', () => {
     await ap.getByTestId('deck-invite-form').getByTestId('form-submit').click();
     await ap.getByText(/已邀请/).waitFor();
     await submit(ap, 'transition-form', steps(ap, 'presented')); // the suggested step: 完成路演 (present)
-    await ap.locator('#landedInJiaxing').click();
-    await pick(ap, '#landingDistrictCode', '南湖区');
+    await pick(ap, '#landingCityCode', '嘉兴');
+    await pick(ap, '#landingRegionCode', '南湖区');
     await typeDate(ap, 'landedOn', '2030-05-20');
     await ap.locator('#financingRaisedFen').fill('25000000');
     await submit(ap, 'outcome-form', steps(ap, 'landed'));

@@ -5,7 +5,7 @@ import { api, login as apiLogin, logout as apiLogout, tokens } from './api';
 import type { Schema } from './api';
 import { langFromTag, langTag, onLangSwitched, useI18n } from './i18n';
 
-export type Role = 'enterprise_user' | 'provider_user' | 'reviewer' | 'approver' | 'finance' | 'partner_admin' | 'investor' | 'platform_admin';
+export type Role = 'enterprise_user' | 'provider_user' | 'reviewer' | 'approver' | 'finance' | 'partner_admin' | 'investor' | 'platform_admin' | 'roadshow_organiser';
 
 export type Me = Schema<'MeDto'>;
 

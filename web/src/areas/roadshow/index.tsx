@@ -1,6 +1,11 @@
-import { CalendarOutlined, EnvironmentOutlined, FundProjectionScreenOutlined, NodeIndexOutlined, ProjectOutlined, ScheduleOutlined, SolutionOutlined, StarOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, EnvironmentOutlined, FundProjectionScreenOutlined, NodeIndexOutlined, ProjectOutlined, ScheduleOutlined, SolutionOutlined, StarOutlined, UserOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
+import { Alert } from 'antd';
+import { useParams } from 'react-router-dom';
+import { useI18n } from '../../app/i18n';
+import { useRegions } from '../../app/regions';
 import { useMe } from '../../app/auth';
+import { LoadError, useApi } from '../../app/data';
 import { roadshowMessages } from './messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
@@ -19,15 +24,38 @@ const MyAgendaPage = lazyPage(() => import('./sessions'), 'MyAgendaPage');
 const SessionPublicPage = lazyPage(() => import('./sessions'), 'SessionPublicPage');
 const SessionsCalendarPage = lazyPage(() => import('./sessions'), 'SessionsCalendarPage');
 const LivePage = lazyPage(() => import('./live'), 'LivePage');
+const AlliancePage = lazyPage(() => import('./alliance'), 'AlliancePage');
 
 const GROUP = 'roadshow.group';
 const ORGANISER_GROUP = 'roadshow.groupOrganiser';
 const REQUESTERS = ['enterprise_user', 'investor', 'reviewer', 'approver', 'partner_admin'] as const;
 
-/** A session's page: the organiser's workbench for platform admins, the public view (with RSVP for investors) for others. */
+/**
+ * A session's page: the organiser's workbench for platform admins and for the organisers of the host city; the
+ * public view (with RSVP for investors) for others, co-host cities included (they do not edit it).
+ */
 function SessionPage() {
   const me = useMe();
-  return me.user.role === 'platform_admin' ? <SessionAdminPage /> : <SessionPublicPage />;
+  const { id = '' } = useParams();
+  const city = me.user.role === 'roadshow_organiser';
+  const detail = useApi('/roadshow-sessions/{id}', city ? { params: { path: { id } } } : null);
+  if (me.user.role === 'platform_admin') return <SessionAdminPage />;
+  if (!city) return <SessionPublicPage />;
+  if (!detail.data) return <LoadError error={detail.error} retry={() => void detail.reload()} />;
+  if (detail.data.session.hostCityCode === me.organization.regionCode) return <SessionAdminPage />;
+  return (
+    <>
+      <HostOnlyNotice hostCityCode={detail.data.session.hostCityCode} />
+      <SessionPublicPage />
+    </>
+  );
+}
+
+/** Tells another city's organiser (a co-host too) that only the host city edits the session. */
+function HostOnlyNotice({ hostCityCode }: { hostCityCode: string }) {
+  const { t } = useI18n();
+  const regions = useRegions();
+  return <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('roadshow.session.hostOnly', { city: regions.name(hostCityCode) })} data-testid="session-host-only" />;
 }
 
 /** 科创路演: projects and their chain, sessions, scheduling, agendas, investors and outcomes. */
@@ -43,13 +71,17 @@ export const roadshowArea: Area = {
     { path: '/roadshow/projects', element: <ProjectListPage />, roles: ['enterprise_user'], menu: 'roadshow.menu.myProjects', icon: <ProjectOutlined />, group: GROUP },
     { path: '/roadshow/projects/new', element: <NewProjectPage />, roles: ['enterprise_user'] },
     { path: '/roadshow/projects/:id', element: <ProjectPage />, roles: ['enterprise_user', 'investor', 'platform_admin'] },
-    { path: '/roadshow/sessions/:id', element: <SessionPage />, roles: ['investor', 'enterprise_user', 'reviewer', 'approver', 'partner_admin', 'platform_admin'] },
+    { path: '/roadshow/sessions/:id', element: <SessionPage />, roles: ['investor', 'enterprise_user', 'reviewer', 'approver', 'partner_admin', 'platform_admin', 'roadshow_organiser'] },
     // The live (or replay) page of a cloud or hybrid session; the API decides who is in its audience.
-    { path: '/roadshow/sessions/:id/live', element: <LivePage />, roles: ['investor', 'enterprise_user', 'reviewer', 'approver', 'partner_admin', 'provider_user', 'finance', 'platform_admin'] },
+    { path: '/roadshow/sessions/:id/live', element: <LivePage />, roles: ['investor', 'enterprise_user', 'reviewer', 'approver', 'partner_admin', 'provider_user', 'finance', 'platform_admin', 'roadshow_organiser'] },
     { path: '/roadshow/requests', element: <RequestsPage />, roles: [...REQUESTERS], menu: 'roadshow.menu.requests', icon: <SolutionOutlined />, group: GROUP },
     { path: '/roadshow/admin/projects', element: <ProjectListPage />, roles: ['platform_admin'], menu: 'roadshow.menu.projects', icon: <ProjectOutlined />, group: ORGANISER_GROUP },
     { path: '/roadshow/admin/sessions', element: <SessionsAdminPage />, roles: ['platform_admin'], menu: 'roadshow.menu.sessions', icon: <FundProjectionScreenOutlined />, group: ORGANISER_GROUP },
     { path: '/roadshow/admin/venues', element: <VenuesPage />, roles: ['platform_admin'], menu: 'roadshow.menu.venues', icon: <EnvironmentOutlined />, group: ORGANISER_GROUP },
+    // A G60 city's roadshow organisers: their city's sessions and venues, and the alliance (invitations, referrals, series, statistics).
+    { path: '/roadshow/city/sessions', element: <SessionsAdminPage />, roles: ['roadshow_organiser'], menu: 'roadshow.menu.citySessions', icon: <FundProjectionScreenOutlined />, group: ORGANISER_GROUP },
+    { path: '/roadshow/city/venues', element: <VenuesPage />, roles: ['roadshow_organiser'], menu: 'roadshow.menu.cityVenues', icon: <EnvironmentOutlined />, group: ORGANISER_GROUP },
+    { path: '/roadshow/alliance', element: <AlliancePage />, roles: ['roadshow_organiser', 'platform_admin'], menu: 'roadshow.menu.alliance', icon: <ApartmentOutlined />, group: ORGANISER_GROUP },
     { path: '/roadshow/admin/requests', element: <RequestsAdminPage />, roles: ['platform_admin'], menu: 'roadshow.menu.requestsAdmin', icon: <SolutionOutlined />, group: ORGANISER_GROUP },
   ],
   messages: roadshowMessages,
