@@ -3,7 +3,7 @@ import { Button, Card, Drawer, Empty, Input, Modal, Select, Space, Table, Tabs, 
 import { useState } from 'react';
 import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
-import { PageHeader, StatusTag } from '../../app/common';
+import { formatTime, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
@@ -88,7 +88,7 @@ function Invitations({ city }: { city: string | null }) {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t('roadshow.cohost.session'), key: 'session', render: (_, i) => <SessionLink session={{ id: i.sessionId, title: i.sessionTitle }} /> },
-          { title: t('roadshow.cohost.startsAt'), key: 'at', render: (_, i) => <RangeText from={i.sessionStartsAt} to={i.sessionStartsAt} /> },
+          { title: t('roadshow.cohost.startsAt'), dataIndex: 'sessionStartsAt', render: (at: string) => formatTime(at) },
           { title: t('roadshow.cohost.host'), dataIndex: 'hostCityCode', render: (c: string) => regions.name(c) },
           ...(city ? [] : [{ title: t('roadshow.cohost.city'), dataIndex: 'cityCode', render: (c: string) => regions.name(c) }]),
           { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} group="roadshow.cohostStatus" /> },
