@@ -1,34 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { explainFailure, launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { explainFailure, launchBrowser, newPerson, openMenu, Person, pick, signIn, submit, typeDate } from '../support/browser';
 import { DEMO, login, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(300_000);
 
 const SHOTS = process.env.ROADSHOW_SHOTS ?? '/tmp';
-
-/** Picks the first option of an antd Select (by input id) whose text contains `text`. */
-async function pick(page: Page, id: string, text: string): Promise<void> {
-  const input = page.locator(`#${id}`);
-  await input.and(page.locator(':enabled')).waitFor({ state: 'attached' });
-  const box = input.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  await box.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
-async function typeDate(page: Page, id: string, text: string): Promise<void> {
-  const input = page.locator(`#${id}`);
-  await input.click();
-  await input.fill(text);
-  await input.press('Tab');
-}
-
-async function submit(page: Page, formTestId: string, done: Locator): Promise<void> {
-  const form = page.getByTestId(formTestId);
-  await form.getByTestId('form-submit').click();
-  const refused = form.locator('[data-testid=form-error], .ant-form-item-explain-error').first();
-  const outcome = await Promise.race([done.waitFor().then(() => 'done'), refused.waitFor().then(() => 'refused')]);
-  if (outcome === 'refused') throw new Error(`${formTestId} refused: ${await form.locator('[data-testid=form-error], .ant-form-item-explain-error').allTextContents()}`);
-}
 
 /**
  * The nine-city alliance in the portal: Jiaxing's organiser creates an alliance session and invites Hangzhou;
@@ -79,9 +55,9 @@ describe('portal: the G60 roadshow alliance', () => {
       await jp.getByTestId('session-new').click();
       await jp.locator('#title').fill('G60 联盟 5 月路演（嘉兴）');
       await jp.getByTestId('session-form').getByText('联盟路演', { exact: true }).click();
-      await pick(jp, 'coHostCityCodes', '杭州');
+      await pick(jp, '#coHostCityCodes', '杭州');
       await jp.keyboard.press('Escape');
-      await pick(jp, 'venueId', '嘉兴科创路演中心');
+      await pick(jp, '#venueId', '嘉兴科创路演中心');
       await typeDate(jp, 'startsAt', '2031-05-20 09:00');
       await typeDate(jp, 'endsAt', '2031-05-20 11:00');
       await submit(jp, 'session-form', jp.getByTestId('cohost-card'));

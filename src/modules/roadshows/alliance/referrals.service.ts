@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, isPlatformAdmin, Role } from '../../../platform/context/actor';
+import { Actor, isPlatformAdmin } from '../../../platform/context/actor';
 import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../../platform/errors/domain-error';
 import { describeConstraint } from '../../../platform/errors/pg-errors';
-import { JobName } from '../../../platform/queue/queue.registry';
 import { OrganizationDirectory } from '../../organizations/organization-directory';
 import { RegionsService } from '../../organizations/regions.service';
 import { CITY_OWN_PROJECT_SQL, CITY_PROJECT_SQL } from '../sessions/city-projects';
+import { notifyCityOrganisers } from '../sessions/city-organisers';
 import { REFERRAL_STATES, ReferralEvent, ReferralStatus } from '../shared/alliance.state';
 import { SCHEDULABLE_STATUSES } from '../shared/roadshow.state';
 import { organiserCity } from '../shared/session-organisers';
@@ -137,9 +137,7 @@ export class ReferralsService {
   }
 
   private async notify(tx: Transaction, actor: Actor, cityCode: string, referral: ReferralDto, kind: string, title: string, body: string): Promise<void> {
-    const userIds = await this.directory.activeUserIdsWithRole(tx.manager, [Role.RoadshowOrganiser], cityCode, actor.userId);
-    if (userIds.length === 0) return;
-    tx.enqueue(JobName.DeliverNotification, { userIds, kind, title, body, subjectType: 'roadshow_referral', subjectId: referral.id, dedupKey: `${kind}:${referral.id}` });
+    await notifyCityOrganisers(tx, this.directory, actor, cityCode, { kind, title, body, subjectType: 'roadshow_referral', subjectId: referral.id, dedupKey: `${kind}:${referral.id}` });
   }
 
   private async one(tx: Transaction, id: string): Promise<ReferralDto> {

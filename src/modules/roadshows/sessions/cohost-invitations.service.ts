@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, isPlatformAdmin, Role } from '../../../platform/context/actor';
+import { Actor, isPlatformAdmin } from '../../../platform/context/actor';
 import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
-import { JobName } from '../../../platform/queue/queue.registry';
 import { OrganizationDirectory } from '../../organizations/organization-directory';
 import { RegionsService } from '../../organizations/regions.service';
 import { COHOST_STATES, CoHostEvent, CoHostStatus } from '../shared/alliance.state';
 import { RoadshowSession } from '../shared/roadshow.entities';
 import { organiserCity, requireCity, requireHost } from '../shared/session-organisers';
 import { CoHostInvitationDto } from './dto/session.dto';
+import { notifyCityOrganisers } from './city-organisers';
 
 interface InvitationRow {
   id: string;
@@ -86,7 +86,7 @@ export class CoHostInvitations {
         before: existing ? { cityCode, status: existing.status } : null,
         after: { cityCode, status: 'invited' },
       });
-      await this.notify(tx, actor, cityCode, session, 'roadshow.cohost_invited', `联合主办邀请：${session.title}`, `${session.hostCityCode} 邀请贵市联合主办路演「${session.title}」，请在城市路演页面答复。`);
+      await this.notify(tx, actor, cityCode, cityCode, session, 'roadshow.cohost_invited', `联合主办邀请：${session.title}`, `${session.hostCityCode} 邀请贵市联合主办路演「${session.title}」，请在城市路演页面答复。`);
     }
   }
 
@@ -149,10 +149,10 @@ export class CoHostInvitations {
         after: { cityCode, status: to, reason },
       });
       if (event === 'withdraw') {
-        await this.notify(tx, actor, cityCode, session, 'roadshow.cohost_withdrawn', `联合主办邀请已撤回：${session.title}`, `${session.hostCityCode} 撤回了路演「${session.title}」的联合主办邀请。`);
+        await this.notify(tx, actor, cityCode, cityCode, session, 'roadshow.cohost_withdrawn', `联合主办邀请已撤回：${session.title}`, `${session.hostCityCode} 撤回了路演「${session.title}」的联合主办邀请。`);
       } else {
         const verdict = event === 'accept' ? '接受' : '谢绝';
-        await this.notify(tx, actor, session.hostCityCode, session, `roadshow.cohost_${to}`, `联合主办答复：${session.title}`, `${cityCode} ${verdict}了路演「${session.title}」的联合主办邀请。${reason ? `理由：${reason}` : ''}`);
+        await this.notify(tx, actor, session.hostCityCode, cityCode, session, `roadshow.cohost_${to}`, `联合主办答复：${session.title}`, `${cityCode} ${verdict}了路演「${session.title}」的联合主办邀请。${reason ? `理由：${reason}` : ''}`);
       }
       return this.one(tx, sessionId, cityCode);
     });
@@ -170,11 +170,10 @@ export class CoHostInvitations {
     );
   }
 
-  /** Tells the other side's organisers (in-app notification through the outbox). */
-  private async notify(tx: Transaction, actor: Actor, cityCode: string, session: RoadshowSession, kind: string, title: string, body: string): Promise<void> {
-    const userIds = await this.directory.activeUserIdsWithRole(tx.manager, [Role.RoadshowOrganiser], cityCode, actor.userId);
-    if (userIds.length === 0) return;
-    tx.enqueue(JobName.DeliverNotification, { userIds, kind, title, body, subjectType: 'roadshow_session', subjectId: session.id, dedupKey: `${kind}:${session.id}:${cityCode}:${Date.now()}` });
+  /** Tells the other side's organisers; each move of an invitation is told once (its version in the key). */
+  private async notify(tx: Transaction, actor: Actor, to: string, invited: string, session: RoadshowSession, kind: string, title: string, body: string): Promise<void> {
+    const [row] = (await tx.manager.query(`SELECT version FROM roadshow_cohost_invitations WHERE session_id = $1 AND city_code = $2`, [session.id, invited])) as { version: number }[];
+    await notifyCityOrganisers(tx, this.directory, actor, to, { kind, title, body, subjectType: 'roadshow_session', subjectId: session.id, dedupKey: `${kind}:${session.id}:${invited}:${row?.version ?? 0}` });
   }
 
   private async lockSession(tx: Transaction, id: string): Promise<RoadshowSession> {
