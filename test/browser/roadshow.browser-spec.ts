@@ -265,7 +265,7 @@ describe('web portal: roadshow', () => {
     await typeDate(ap, 'landedOn', '2030-05-20');
     await ap.locator('#financingRaisedFen').fill('25000000');
     await submit(ap, 'outcome-form', steps(ap, 'landed'));
-    await ap.getByTestId('project-outcome').getByText('已落地嘉兴').waitFor();
+    await ap.getByTestId('project-outcome').getByText('落地嘉兴市').waitFor();
 
     // The invited investor now downloads the deck.
     await ip.goto(`/roadshow/projects/${projectId}`);
