@@ -283,7 +283,7 @@ describe('web portal: roadshow', () => {
     // ── The enterprise sees the chain, its slot, the interest received and the outcome ─────────
     await ep.reload();
     await steps(ep, 'landed').waitFor();
-    await ep.getByTestId('project-outcome').getByText('已落地嘉兴').waitFor();
+    await ep.getByTestId('project-outcome').getByText('落地嘉兴市').waitFor();
     await ep.getByTestId('project-outcome').getByText('¥25,000,000.00').waitFor();
     await ep.getByTestId('project-outcome').getByText('南湖区').waitFor();
     await ep.getByTestId('project-agenda').getByText(sessionTitle).waitFor();
