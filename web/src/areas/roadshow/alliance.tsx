@@ -88,11 +88,12 @@ function Invitations({ city }: { city: string | null }) {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t('roadshow.cohost.session'), key: 'session', render: (_, i) => <SessionLink session={{ id: i.sessionId, title: i.sessionTitle }} /> },
-          { title: t('roadshow.cohost.startsAt'), dataIndex: 'sessionStartsAt', render: (at: string) => formatTime(at) },
-          { title: t('roadshow.cohost.host'), dataIndex: 'hostCityCode', render: (c: string) => regions.name(c) },
+          // On a phone: the session, its status and the answer buttons; the rest from md up.
+          { title: t('roadshow.cohost.startsAt'), dataIndex: 'sessionStartsAt', responsive: ['md'], render: (at: string) => formatTime(at) },
+          { title: t('roadshow.cohost.host'), dataIndex: 'hostCityCode', responsive: ['md'], render: (c: string) => regions.name(c) },
           ...(city ? [] : [{ title: t('roadshow.cohost.city'), dataIndex: 'cityCode', render: (c: string) => regions.name(c) }]),
           { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} group="roadshow.cohostStatus" /> },
-          { title: t('roadshow.cohost.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
+          { title: t('roadshow.cohost.reason'), dataIndex: 'reason', responsive: ['md'], render: (r: string | null) => r ?? '—' },
           {
             title: t('common.actions'),
             key: 'actions',
@@ -143,11 +144,11 @@ function Referrals({ city }: { city: string | null }) {
       locale={{ emptyText: <Empty description={t('roadshow.referral.none')} /> }}
       columns={[
         { title: t('roadshow.referral.project'), key: 'project', render: (_, r) => `${r.projectTitle}（${r.projectNumber}）` },
-        { title: t('roadshow.referral.from'), dataIndex: 'fromCityCode', render: (c: string) => regions.name(c) },
-        { title: t('roadshow.referral.to'), dataIndex: 'toCityCode', render: (c: string) => regions.name(c) },
-        { title: t('roadshow.referral.session'), key: 'session', render: (_, r) => (r.sessionId ? <SessionLink session={{ id: r.sessionId, title: r.sessionTitle ?? '' }} /> : t('roadshow.referral.nextSession')) },
+        { title: t('roadshow.referral.from'), dataIndex: 'fromCityCode', responsive: ['md'], render: (c: string) => regions.name(c) },
+        { title: t('roadshow.referral.to'), dataIndex: 'toCityCode', responsive: ['md'], render: (c: string) => regions.name(c) },
+        { title: t('roadshow.referral.session'), key: 'session', responsive: ['md'], render: (_, r) => (r.sessionId ? <SessionLink session={{ id: r.sessionId, title: r.sessionTitle ?? '' }} /> : t('roadshow.referral.nextSession')) },
         { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} group="roadshow.referralStatus" /> },
-        { title: t('roadshow.referral.note'), key: 'note', render: (_, r) => r.declineReason ?? r.note ?? '—' },
+        { title: t('roadshow.referral.note'), key: 'note', responsive: ['md'], render: (_, r) => r.declineReason ?? r.note ?? '—' },
         {
           title: t('common.actions'),
           key: 'actions',
