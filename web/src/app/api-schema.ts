@@ -3040,7 +3040,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every RSVP: confirmed, then the waitlist in order, then cancelled */
+        /** Every RSVP: confirmed, then the waitlist in order, then cancelled (the session’s organisers: the platform, the host and accepted co-host cities) */
         get: operations["RsvpsController_listRsvps"];
         put?: never;
         post?: never;
