@@ -272,7 +272,7 @@ function printBanner(running: RunningApp, role: ProcessRole, embedded: boolean):
   }
   if (running.config.seedDemo) {
     lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
-    for (const login of DEMO_LOGINS) lines.push(`    ${login.role.padEnd(16)} ${login.email.padEnd(26)} ${login.organization}`);
+    for (const login of DEMO_LOGINS) lines.push(`    ${login.role.padEnd(16)} ${login.email.padEnd(34)} ${login.organization}`);
   }
   lines.push('');
   process.stdout.write(`${lines.join('\n')}\n`);

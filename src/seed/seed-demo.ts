@@ -23,6 +23,24 @@ const AGENCIES = [
   { key: 'sh-platform', name: '上海市研发公共服务平台管理中心', regionCode: '310000', level: 'partner' },
 ] as const;
 
+/**
+ * The G60 nine-city roadshow alliance (路演联盟): one roadshow organiser organisation per city, each with one demo
+ * organiser (docs/domain.md, "The nine-city alliance"). Keys and e-mails use the city's pinyin.
+ */
+export const ALLIANCE_CITIES = [
+  { code: '310117', key: 'songjiang', name: '上海松江' },
+  { code: '330400', key: 'jiaxing', name: '嘉兴' },
+  { code: '330100', key: 'hangzhou', name: '杭州' },
+  { code: '330700', key: 'jinhua', name: '金华' },
+  { code: '320500', key: 'suzhou', name: '苏州' },
+  { code: '330500', key: 'huzhou', name: '湖州' },
+  { code: '341800', key: 'xuancheng', name: '宣城' },
+  { code: '340200', key: 'wuhu', name: '芜湖' },
+  { code: '340100', key: 'hefei', name: '合肥' },
+] as const;
+
+const ALLIANCE_ORGANISERS = ALLIANCE_CITIES.map((c) => ({ key: `roadshow-${c.key}`, name: `G60科创路演联盟${c.name}组织方`, regionCode: c.code, level: 'roadshow' }));
+
 const INVESTOR = { name: '嘉兴南湖创新投资合伙企业（有限合伙）', uscc: makeUscc('91', '330402', 'MA2JX6T0C'), regionCode: '330402' };
 
 /** The demo logins: one per role (two for finance, four eyes). Emails are stable; the seed never changes an existing user. */
@@ -37,6 +55,14 @@ export const DEMO_LOGINS: (DemoLogin & { orgKey: string; displayName: string; is
   { role: Role.PartnerAdmin, email: 'partner@demo.g60.cn', organization: '上海市研发公共服务平台管理中心', orgKey: 'agency:sh-platform', displayName: '上海平台管理员', isOrgAdmin: true },
   { role: Role.Investor, email: 'investor@demo.g60.cn', organization: INVESTOR.name, orgKey: 'investor', displayName: '周明远', isOrgAdmin: true },
   { role: Role.PlatformAdmin, email: 'admin@demo.g60.cn', organization: '长三角G60科创走廊服务平台运营中心', orgKey: 'agency:platform', displayName: '平台管理员', isOrgAdmin: true },
+  ...ALLIANCE_ORGANISERS.map((o, i) => ({
+    role: Role.RoadshowOrganiser,
+    email: `organiser.${ALLIANCE_CITIES[i].key}@demo.g60.cn`,
+    organization: o.name,
+    orgKey: `agency:${o.key}`,
+    displayName: `${ALLIANCE_CITIES[i].name}路演组织员`,
+    isOrgAdmin: true,
+  })),
 ];
 
 function shanghaiLab() {
@@ -53,7 +79,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedReport> 
   return dataSource.transaction((manager) =>
     seedDemoDirectory(manager, {
       controllerGroups: DEMO_CONTROLLER_GROUPS,
-      agencies: AGENCIES,
+      agencies: [...AGENCIES, ...ALLIANCE_ORGANISERS],
       enterprises: DEMO_ENTERPRISES,
       providers: DEMO_PROVIDERS,
       investor: INVESTOR,

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { reviewedByPool, screenThroughReview } from '../support/roadshow-review';
 import { registerOrganization, TEST_PASSWORD } from '../support/factories';
-import { confirmPopconfirm, launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
+import { confirmPopconfirm, launchBrowser, newPerson, openMenu, Person, pick, signIn, submit, typeDate } from '../support/browser';
 import { DEMO, eventually, login, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(420_000);
@@ -16,28 +16,6 @@ const SHOTS = process.env.ROADSHOW_SHOTS ?? '/tmp';
 /** Confirms the open Popconfirm (antd spaces two-character Chinese labels: "确 定") and waits until it has closed. */
 async function confirmPop(page: Page): Promise<void> {
   await confirmPopconfirm(page);
-}
-
-/**
- * Opens an antd Select (by its input id, or a locator) and picks the first option whose text contains (or matches)
- * `text`, then checks that the choice took. A select whose options are still loading is disabled: wait for it.
- */
-async function pick(page: Page, select: string | Locator, text: string | RegExp): Promise<void> {
-  const input = typeof select === 'string' ? page.locator(select) : select;
-  await input.and(page.locator(':enabled')).waitFor({ state: 'attached' });
-  // Click the select box itself: the chosen value's label lies over the input.
-  const box = input.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  await box.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
-  await box.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: text }).first().waitFor(); // the chosen label (Ant Design 6: .ant-select-content) or tag
-}
-
-/** Types a date/time into an antd picker and confirms it with Tab (Enter would also submit the form). */
-async function typeDate(page: Page, id: string, text: string): Promise<void> {
-  const input = page.locator(`#${id}`);
-  await input.click();
-  await input.fill(text);
-  await input.press('Tab');
 }
 
 /**
@@ -61,13 +39,6 @@ async function untilShown(page: Page, locator: Locator, refresh: () => Promise<u
 const refreshButton = (page: Page) => () => page.getByRole('button', { name: /刷\s*新/ }).click();
 
 /** Submits an ApiForm and waits for `done`; a refusal (the API's or a field's) fails at once, with its words. */
-async function submit(page: Page, formTestId: string, done: Locator): Promise<void> {
-  const form = page.getByTestId(formTestId);
-  await form.getByTestId('form-submit').click();
-  const refused = form.locator('[data-testid=form-error], .ant-form-item-explain-error').first();
-  const outcome = await Promise.race([done.waitFor().then(() => 'done'), refused.waitFor().then(() => 'refused')]);
-  if (outcome === 'refused') throw new Error(`${formTestId} refused: ${await form.locator('[data-testid=form-error], .ant-form-item-explain-error').allTextContents()}`);
-}
 
 const steps = (page: Page, status: string) => page.locator(`[data-testid=project-steps][data-status=${status}]`);
 
@@ -209,7 +180,7 @@ describe('web portal: roadshow', () => {
 
     await ap.getByTestId('scheduler-preview').click();
     await ap.getByTestId('scheduler-placements').getByText(projectTitle).waitFor();
-    await ap.getByTestId('scheduler-placements').getByText('theme match: new_materials is a theme of the session').waitFor();
+    await ap.getByTestId('scheduler-placements').getByText('主题匹配：新材料属于场次主题').waitFor();
     await ap.getByTestId('scheduler-apply').click();
     await confirmPop(ap);
     await ap.locator('[data-testid=scheduler-result][data-applied=true]').waitFor();
@@ -290,12 +261,12 @@ describe('web portal: roadshow', () => {
     await ap.getByTestId('deck-invite-form').getByTestId('form-submit').click();
     await ap.getByText(/已邀请/).waitFor();
     await submit(ap, 'transition-form', steps(ap, 'presented')); // the suggested step: 完成路演 (present)
-    await ap.locator('#landedInJiaxing').click();
-    await pick(ap, '#landingDistrictCode', '南湖区');
+    await pick(ap, '#landingCityCode', '嘉兴');
+    await pick(ap, '#landingRegionCode', '南湖区');
     await typeDate(ap, 'landedOn', '2030-05-20');
     await ap.locator('#financingRaisedFen').fill('25000000');
     await submit(ap, 'outcome-form', steps(ap, 'landed'));
-    await ap.getByTestId('project-outcome').getByText('已落地嘉兴').waitFor();
+    await ap.getByTestId('project-outcome').getByText('落地嘉兴市').waitFor();
 
     // The invited investor now downloads the deck.
     await ip.goto(`/roadshow/projects/${projectId}`);
@@ -313,7 +284,7 @@ describe('web portal: roadshow', () => {
     // ── The enterprise sees the chain, its slot, the interest received and the outcome ─────────
     await ep.reload();
     await steps(ep, 'landed').waitFor();
-    await ep.getByTestId('project-outcome').getByText('已落地嘉兴').waitFor();
+    await ep.getByTestId('project-outcome').getByText('落地嘉兴市').waitFor();
     await ep.getByTestId('project-outcome').getByText('¥25,000,000.00').waitFor();
     await ep.getByTestId('project-outcome').getByText('南湖区').waitFor();
     await ep.getByTestId('project-agenda').getByText(sessionTitle).waitFor();

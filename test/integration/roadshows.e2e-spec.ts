@@ -166,7 +166,8 @@ describe('roadshows: projects, screening, sessions, agendas, investors, outcomes
     expect((await session({ type: 'alliance', startsAt: at('12', '09:00'), endsAt: at('12', '10:00') })).status).toBe(400);
     const alliance = await session({ type: 'alliance', coHostCityCodes: ['320500', '340100'], startsAt: at('12', '09:00'), endsAt: at('12', '10:00') });
     expect(alliance.status).toBe(201);
-    expect(alliance.body.coHostCityCodes).toEqual(['320500', '340100']);
+    // Co-hosts named at creation are invited; they co-host once they accept (roadshow-alliance.e2e-spec.ts).
+    expect(alliance.body).toMatchObject({ coHostCityCodes: [], pendingCoHostCityCodes: ['320500', '340100'] });
     const cloud = await session({ type: 'cloud', venueId: undefined, streamUrl: 'https://live.g60.example/rs/1', capacity: 500, startsAt: at('10', '09:00'), endsAt: at('10', '10:00') });
     expect(cloud.status).toBe(201);
     expect(cloud.body).toMatchObject({ venueId: null, capacity: 500 });
@@ -315,11 +316,11 @@ describe('roadshows: projects, screening, sessions, agendas, investors, outcomes
 
     const byIndustry = await app.http().get('/api/v1/roadshow-stats?groupBy=industry').set(admin.auth).expect(200);
     const row = (key: string) => byIndustry.body.rows.find((r: { key: string }) => r.key === key);
-    expect(row('new_materials')).toEqual({ key: 'new_materials', projects: 2, screened: 1, presented: 1, landedInJiaxing: 1, financingRaisedFen: 2_500_000_000 });
-    expect(row('biomedicine')).toEqual({ key: 'biomedicine', projects: 1, screened: 1, presented: 1, landedInJiaxing: 0, financingRaisedFen: 0 });
+    expect(row('new_materials')).toEqual({ key: 'new_materials', projects: 2, screened: 1, presented: 1, landed: 1, landedInJiaxing: 1, financingRaisedFen: 2_500_000_000 });
+    expect(row('biomedicine')).toEqual({ key: 'biomedicine', projects: 1, screened: 1, presented: 1, landed: 0, landedInJiaxing: 0, financingRaisedFen: 0 });
     expect(byIndustry.body.totals).toMatchObject({ projects: 4, screened: 2, presented: 2, landedInJiaxing: 1, financingRaisedFen: 2_500_000_000 });
     const bySessionType = await app.http().get('/api/v1/roadshow-stats?groupBy=session_type&from=2030-03-01&to=2030-03-31').set(admin.auth).expect(200);
-    expect(bySessionType.body.rows).toEqual([{ key: 'custom', projects: 2, screened: 2, presented: 2, landedInJiaxing: 1, financingRaisedFen: 2_500_000_000 }]);
+    expect(bySessionType.body.rows).toEqual([{ key: 'custom', projects: 2, screened: 2, presented: 2, landed: 1, landedInJiaxing: 1, financingRaisedFen: 2_500_000_000 }]);
     const outOfPeriod = await app.http().get('/api/v1/roadshow-stats?groupBy=session_type&from=2030-04-01').set(admin.auth).expect(200);
     expect(outOfPeriod.body.rows).toEqual([]);
     const byCity = await app.http().get('/api/v1/roadshow-stats?groupBy=city').set(admin.auth).expect(200);

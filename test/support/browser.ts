@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DEMO } from './test-app';
 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides. */
@@ -105,4 +105,35 @@ export async function confirmPopconfirm(page: Page): Promise<void> {
   await settled.locator('.ant-btn-primary').click();
   const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
   while ((await open.count()) > 0) await open.first().waitFor({ state: 'hidden' });
+}
+
+/**
+ * Opens an antd Select (by its input id, or a locator) and picks the first option whose text contains (or matches)
+ * `text`, then checks that the choice took. A select whose options are still loading is disabled: wait for it.
+ */
+export async function pick(page: Page, select: string | Locator, text: string | RegExp): Promise<void> {
+  const input = typeof select === 'string' ? page.locator(select) : select;
+  await input.and(page.locator(':enabled')).waitFor({ state: 'attached' });
+  // Click the select box itself: the chosen value's label lies over the input.
+  const box = input.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  await box.click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
+  await box.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: text }).first().waitFor(); // the chosen label (Ant Design 6: .ant-select-content) or tag
+}
+
+/** Types a date/time into an antd picker and confirms it with Tab (Enter would also submit the form). */
+export async function typeDate(page: Page, id: string, text: string): Promise<void> {
+  const input = page.locator(`#${id}`);
+  await input.click();
+  await input.fill(text);
+  await input.press('Tab');
+}
+
+/** Submits an ApiForm (by its test id) and waits for `done`, or fails with the form's refusal. */
+export async function submit(page: Page, formTestId: string, done: Locator): Promise<void> {
+  const form = page.getByTestId(formTestId);
+  await form.getByTestId('form-submit').click();
+  const refused = form.locator('[data-testid=form-error], .ant-form-item-explain-error').first();
+  const outcome = await Promise.race([done.waitFor().then(() => 'done'), refused.waitFor().then(() => 'refused')]);
+  if (outcome === 'refused') throw new Error(`${formTestId} refused: ${await form.locator('[data-testid=form-error], .ant-form-item-explain-error').allTextContents()}`);
 }

@@ -130,6 +130,11 @@ export const DEMO = {
   partner: 'partner@demo.g60.cn',
   investor: 'investor@demo.g60.cn',
   admin: 'admin@demo.g60.cn',
+  /** The G60 alliance's city roadshow organisers (one per city; 嘉兴 stands for the role). */
+  organiserJiaxing: 'organiser.jiaxing@demo.g60.cn',
+  organiserHangzhou: 'organiser.hangzhou@demo.g60.cn',
+  organiserSuzhou: 'organiser.suzhou@demo.g60.cn',
+  organiserSongjiang: 'organiser.songjiang@demo.g60.cn',
 } as const;
 
 /** The demo login of each role (seeded by src/seed/seed-demo.ts). */
@@ -142,6 +147,7 @@ export const DEMO_LOGIN_BY_ROLE: Record<Role, string> = {
   [Role.PartnerAdmin]: DEMO.partner,
   [Role.Investor]: DEMO.investor,
   [Role.PlatformAdmin]: DEMO.admin,
+  [Role.RoadshowOrganiser]: DEMO.organiserJiaxing,
 };
 
 export interface Session {

@@ -11,6 +11,7 @@ import { PROGRAM_STATES } from '../programs/program.state';
 import { CLAIM_STATES } from '../redemptions/claim.state';
 import { INTEREST_STATES, PROJECT_STATES, QUESTION_STATES, SESSION_REQUEST_STATES, SESSION_STATES } from '../roadshows/shared/roadshow.state';
 import { ASSIGNMENT_STATES, COACHING_ITEM_STATES, FOLLOW_UP_STATES, ROUND_STATES } from '../roadshows/review/review.state';
+import { COHOST_STATES, REFERRAL_STATES } from '../roadshows/shared/alliance.state';
 import { BATCH_STATES } from '../settlement/settlement.state';
 import { APPLICATION_STATES, VOUCHER_STATES } from '../vouchers/voucher.state';
 
@@ -42,6 +43,8 @@ export const LIFECYCLES: readonly AnyLifecycle[] = [
   ASSIGNMENT_STATES,
   COACHING_ITEM_STATES,
   FOLLOW_UP_STATES,
+  COHOST_STATES,
+  REFERRAL_STATES,
   WEBHOOK_STATES,
 ];
 

@@ -45,7 +45,7 @@ export class Organization {
   @Column({ type: 'text', nullable: true }) admissionStatus: AdmissionStatus | null;
   @Column({ type: 'text', nullable: true }) providerKind: 'university' | 'institute' | 'third_party_lab' | null;
   @Column({ type: 'text', array: true }) accreditations: string[];
-  @Column({ type: 'text', nullable: true }) agencyLevel: 'district' | 'city' | 'partner' | 'platform' | null;
+  @Column({ type: 'text', nullable: true }) agencyLevel: 'district' | 'city' | 'partner' | 'platform' | 'roadshow' | null;
   @Column({ type: 'uuid', nullable: true }) controllerGroupId: string | null;
   /** Innovation teams only: the enterprise or provider hosting the team (e.g. a university incubator), or none. */
   @Column({ type: 'uuid', nullable: true }) hostOrganizationId: string | null;

@@ -45,6 +45,8 @@ export const ROLES_BY_ORGANIZATION: Record<string, Role[]> = {
   'agency:city': [Role.Approver, Role.Reviewer, Role.Finance],
   'agency:partner': [Role.PartnerAdmin, Role.Reviewer, Role.Approver],
   'agency:platform': [Role.PlatformAdmin],
+  // A G60 city's roadshow organiser organisation (路演联盟城市组织方).
+  'agency:roadshow': [Role.RoadshowOrganiser],
 };
 
 export function rolesFor(org: Pick<Organization, 'kind' | 'agencyLevel'>): Role[] {

@@ -137,7 +137,9 @@ export class OrganizationsService {
   }
 
   async createAgency(dto: CreateAgencyDto): Promise<OrganizationDto> {
-    this.regions.require(dto.regionCode);
+    const region = this.regions.require(dto.regionCode);
+    // The alliance's organisers represent one of its (G60) cities: docs/domain.md, "The nine-city alliance".
+    if (dto.agencyLevel === 'roadshow' && !region.isG60) throw DomainError.invalid('regionCode', `${dto.regionCode} is not a G60 alliance city`);
     return this.uow.run(async (tx) => {
       const repo = tx.manager.getRepository(Organization);
       const saved = await repo.save(repo.create({ kind: 'agency', name: dto.name.trim(), regionCode: dto.regionCode, agencyLevel: dto.agencyLevel, status: 'active', accreditations: [] }));

@@ -8,6 +8,7 @@ export enum Role {
   PartnerAdmin = 'partner_admin', // e.g. Shanghai platform
   Investor = 'investor',
   PlatformAdmin = 'platform_admin',
+  RoadshowOrganiser = 'roadshow_organiser', // G60 城市路演组织方 (a city's organiser of the roadshow alliance)
 }
 
 export const ALL_ROLES = Object.values(Role);

@@ -123,6 +123,9 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   roadshow_coaching_records: 'roadshows',
   roadshow_coaching_items: 'roadshows',
   roadshow_follow_ups: 'roadshows',
+  roadshow_cohost_invitations: 'roadshows',
+  roadshow_series: 'roadshows',
+  roadshow_referrals: 'roadshows',
 };
 
 /**

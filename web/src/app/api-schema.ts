@@ -2492,10 +2492,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Venues */
+        /** Venues, optionally of one city */
         get: operations["SessionsController_venues"];
         put?: never;
-        /** Add a venue (路演场地) in a city, with its capacity */
+        /** Add a venue (路演场地) in a city, with its capacity: the platform anywhere, a city’s roadshow organisers in their city */
         post: operations["SessionsController_createVenue"];
         delete?: never;
         options?: never;
@@ -2510,10 +2510,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sessions: published and finished ones; admins also drafts */
+        /** Sessions: published and finished ones; the platform also drafts and cancelled ones, a city’s organisers those of sessions their city hosts, co-hosts or is invited to */
         get: operations["SessionsController_listSessions"];
         put?: never;
-        /** Create a draft session: custom, alliance (co-hosting G60 cities) or cloud (stream link) */
+        /** Create a draft session: custom, alliance (invites co-hosting G60 cities) or cloud (stream link). A city’s organisers host in their own city. */
         post: operations["SessionsController_createSession"];
         delete?: never;
         options?: never;
@@ -2794,6 +2794,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roadshow-cohost-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Co-host invitations addressed to my city (the platform: every city’s, or one city’s) */
+        get: operations["CoHostInvitationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/cohost-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session’s co-host invitations: its host, co-host and invited cities */
+        get: operations["CoHostInvitationsController_forSession"];
+        put?: never;
+        /** The host city invites a G60 city to co-host an alliance session (again, after a decline or withdrawal) */
+        post: operations["CoHostInvitationsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/cohost-invitations/{cityCode}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The invited city accepts: it co-hosts (moderates the live page, reads the statistics) */
+        post: operations["CoHostInvitationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/cohost-invitations/{cityCode}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The invited city declines, optionally saying why */
+        post: operations["CoHostInvitationsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-sessions/{id}/cohost-invitations/{cityCode}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The host city withdraws an invitation, answered or not */
+        post: operations["CoHostInvitationsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/investor-profile": {
         parameters: {
             query?: never;
@@ -2991,7 +3077,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every RSVP: confirmed, then the waitlist in order, then cancelled */
+        /** Every RSVP: confirmed, then the waitlist in order, then cancelled (the session’s organisers: the platform, the host and accepted co-host cities) */
         get: operations["RsvpsController_listRsvps"];
         put?: never;
         post?: never;
@@ -3011,7 +3097,7 @@ export interface paths {
         /** The project’s recorded outcome */
         get: operations["ProjectOutcomesController_outcome"];
         put?: never;
-        /** Record the outcome: landed in Jiaxing (district, date) and financing raised */
+        /** Record the outcome: the G60 city it landed in (district, date) and financing raised; a city organiser records landings in its city */
         post: operations["ProjectOutcomesController_recordOutcome"];
         delete?: never;
         options?: never;
@@ -3026,7 +3112,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Roadshow statistics by city, industry, session type or month: projects, screened, presented, landed in Jiaxing, financing raised; and the cloud roadshows’ attendance and questions in the period */
+        /** Roadshow statistics by city, industry, session type or month: projects, screened, presented, landed, financing raised; the cloud roadshows’ attendance and questions; and the nine-city alliance per city and in total. A city organiser reads its own city only. */
         get: operations["RoadshowStatsController_stats"];
         put?: never;
         post?: never;
@@ -3515,13 +3601,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roadshow-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alliance series, each with the city that hosts its next session */
+        get: operations["AllianceController_listSeries"];
+        put?: never;
+        /** Set up an alliance series (e.g. G60 科创路演联盟月度路演) with its member cities in rotation order */
+        post: operations["AllianceController_createSeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-series/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A series: the rotation, who opted out, the next host and its sessions */
+        get: operations["AllianceController_getSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-series/{id}/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A member city opts out of the rotation (skipped until it opts in again) */
+        post: operations["AllianceController_optOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-series/{id}/opt-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A member city takes its place in the rotation again */
+        post: operations["AllianceController_optIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-series/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the series’ next session: the next city in the rotation hosts it (the platform or that city creates it); the other members are invited to co-host */
+        post: operations["AllianceController_createSeriesSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals into and out of my city (the platform: all) */
+        get: operations["AllianceController_listReferrals"];
+        put?: never;
+        /** Refer a project of my city to another G60 city, for one of its sessions or its next one */
+        post: operations["AllianceController_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-referrals/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The receiving city accepts: the project becomes schedulable in its session(s) */
+        post: operations["AllianceController_acceptReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-referrals/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The receiving city declines, with the reason */
+        post: operations["AllianceController_declineReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-referrals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The referring city withdraws a referral nobody has answered */
+        post: operations["AllianceController_withdrawReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roadshow-city-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Projects my city may schedule and refer: its own screened ones and those it accepted from other cities */
+        get: operations["AllianceController_cityProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         DemoLoginDto: {
             /** @enum {string} */
-            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin" | "roadshow_organiser";
             email: string;
             organization: string;
             password: string;
@@ -3584,7 +3842,7 @@ export interface components {
             email: string;
             displayName: string;
             /** @enum {string} */
-            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin" | "roadshow_organiser";
             isOrgAdmin: boolean;
             /**
              * @description The language the user chose in the portal; null until they choose
@@ -3822,7 +4080,7 @@ export interface components {
             /** @example 0.5 */
             remindAtFraction: number;
             /** @enum {string} */
-            escalateToRole?: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            escalateToRole?: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin" | "roadshow_organiser";
         };
         StageDto: {
             /** @example district_review */
@@ -3831,7 +4089,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             kind: "precheck" | "review" | "timer";
-            deciderRoles?: ("enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin")[];
+            deciderRoles?: ("enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin" | "roadshow_organiser")[];
             /** @enum {string} */
             regionScope?: "subject_district" | "subject_city" | "partner_region" | "platform";
             /** @description N-of-M: distinct approvals needed */
@@ -3997,7 +4255,7 @@ export interface components {
             email: string;
             displayName: string;
             /** @enum {string} */
-            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin" | "roadshow_organiser";
             isOrgAdmin: boolean;
         };
         RegistrationResultDto: {
@@ -4027,7 +4285,7 @@ export interface components {
              * @description Defaults to the organisation kind’s user role
              * @enum {string}
              */
-            role?: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            role?: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin" | "roadshow_organiser";
             /** @default false */
             isOrgAdmin: boolean;
         };
@@ -4036,7 +4294,7 @@ export interface components {
             organizationId: string;
             email: string;
             /** @enum {string} */
-            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin" | "roadshow_organiser";
             expiresAt: string;
             /** @description Give this to the invitee; it is shown only once */
             token: string;
@@ -4057,8 +4315,11 @@ export interface components {
             name: string;
             /** @example 330402 */
             regionCode: string;
-            /** @enum {string} */
-            agencyLevel: "district" | "city" | "partner" | "platform";
+            /**
+             * @description roadshow: a G60 city’s roadshow organiser organisation (its region is the city)
+             * @enum {string}
+             */
+            agencyLevel: "district" | "city" | "partner" | "platform" | "roadshow";
         };
         RegionDto: {
             /** @description GB/T 2260 code, 6 digits */
@@ -4107,7 +4368,7 @@ export interface components {
             email: string;
             displayName: string;
             /** @enum {string} */
-            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+            role: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin" | "roadshow_organiser";
             isOrgAdmin: boolean;
             /** @enum {string} */
             status: "active" | "disabled";
@@ -5764,7 +6025,14 @@ export interface components {
             /** @enum {string} */
             type: "custom" | "alliance" | "cloud";
             hostCityCode: string;
+            /** @description Co-host cities that accepted their invitation */
             coHostCityCodes: string[];
+            /** @description Co-host cities invited, not yet answered */
+            pendingCoHostCityCodes: string[];
+            /** @description The alliance series the session belongs to */
+            seriesId: string | null;
+            /** @description Its number in the series, from 1 */
+            seriesSeq: number | null;
             venueId: string | null;
             streamUrl: string | null;
             /** @description Cloud or hybrid: the session has a live page (and, once finished, a replay page) */
@@ -5787,6 +6055,18 @@ export interface components {
             publishedAt: string | null;
             version: number;
         };
+        ReasonCodeDto: {
+            /** @enum {string} */
+            code: "theme_open" | "theme_match" | "availability_open" | "within_availability" | "interest_rank" | "audience_focus" | "preferred_slot" | "fallback_slot" | "placed_by_hand" | "short_gap" | "theme_mismatch" | "outside_availability" | "no_theme_match" | "not_available" | "presenter_busy" | "slots_full";
+            /**
+             * @example {
+             *       "industry": "new_materials"
+             *     }
+             */
+            params: {
+                [key: string]: string | number;
+            };
+        };
         SlotDto: {
             id: string;
             sessionId: string;
@@ -5799,6 +6079,12 @@ export interface components {
             industry: string;
             /** @enum {string} */
             placedBy: "scheduler" | "manual";
+            /** @description Why the slot is here: the scheduler’s reasons and warnings, or placed_by_hand */
+            explanationCodes: components["schemas"]["ReasonCodeDto"][];
+            /**
+             * @deprecated
+             * @description English wording of explanationCodes
+             */
             explanation: string[];
         };
         SessionDetailDto: {
@@ -5851,6 +6137,14 @@ export interface components {
         WarningDto: {
             /** @enum {string} */
             code: "theme_mismatch" | "short_gap" | "outside_availability";
+            /** @description Parameters of the code, for the wording */
+            params: {
+                [key: string]: string | number;
+            };
+            /**
+             * @deprecated
+             * @description English wording of code + params; words the code in the reader’s language instead
+             */
             message: string;
         };
         SlotChangeDto: {
@@ -5876,13 +6170,33 @@ export interface components {
             slotIndex: number;
             startsAt: string;
             endsAt: string;
+            /** @description Why this slot, as codes with parameters */
+            reasonCodes: components["schemas"]["ReasonCodeDto"][];
+            /** @description Soft issues, as codes with parameters */
+            warningCodes: components["schemas"]["ReasonCodeDto"][];
+            /**
+             * @deprecated
+             * @description English wording of reasonCodes
+             */
             reasons: string[];
+            /**
+             * @deprecated
+             * @description English wording of warningCodes
+             */
             warnings: string[];
         };
         UnplacedDto: {
             projectId: string;
             /** @enum {string} */
             code: "no_theme_match" | "not_available" | "presenter_busy" | "slots_full";
+            /** @description Parameters of the code, for the wording */
+            params: {
+                [key: string]: string | number;
+            };
+            /**
+             * @deprecated
+             * @description English wording of code + params
+             */
             reason: string;
         };
         ScheduleStatsDto: {
@@ -5952,6 +6266,31 @@ export interface components {
             scope: string;
             agendas: components["schemas"]["AgendaDto"][];
         };
+        CoHostInvitationDto: {
+            id: string;
+            sessionId: string;
+            sessionTitle: string;
+            sessionStartsAt: string;
+            hostCityCode: string;
+            /** @description The invited city */
+            cityCode: string;
+            /** @enum {string} */
+            status: "invited" | "accepted" | "declined" | "withdrawn";
+            reason: string | null;
+            decidedAt: string | null;
+            createdAt: string;
+        };
+        InviteCoHostDto: {
+            /**
+             * @description A G60 alliance city other than the host
+             * @example 330100
+             */
+            cityCode: string;
+        };
+        AnswerCoHostDto: {
+            /** @description Why (shown to the host city); optional */
+            reason?: string;
+        };
         InvestorProfileDto: {
             organizationId: string;
             focusIndustries: ("integrated_circuits" | "artificial_intelligence" | "biomedicine" | "high_end_equipment" | "new_energy" | "new_materials" | "new_energy_vehicles" | "digital_economy" | "other")[];
@@ -6008,10 +6347,24 @@ export interface components {
             createdAt: string;
         };
         RecordOutcomeDto: {
-            /** @description Landed (落地) in Jiaxing */
-            landedInJiaxing: boolean;
             /**
-             * @description Jiaxing district or county, when landed
+             * @description The G60 alliance city the project landed (落地) in; omitted: not landed (yet)
+             * @example 330100
+             */
+            landingCityCode?: string;
+            /**
+             * @description The district or county of the landing city, when known
+             * @example 330106
+             */
+            landingRegionCode?: string;
+            /**
+             * @deprecated
+             * @description Old form: landed in Jiaxing (= landingCityCode 330400); use landingCityCode
+             */
+            landedInJiaxing?: boolean;
+            /**
+             * @deprecated
+             * @description Old form: the Jiaxing district or county; use landingRegionCode
              * @example 330402
              */
             landingDistrictCode?: string;
@@ -6026,7 +6379,19 @@ export interface components {
         };
         OutcomeDto: {
             projectId: string;
+            /** @description The G60 city it landed in; null: not landed */
+            landingCityCode: string | null;
+            /** @description The district or county of the landing city */
+            landingRegionCode: string | null;
+            /**
+             * @deprecated
+             * @description landingCityCode = 330400
+             */
             landedInJiaxing: boolean;
+            /**
+             * @deprecated
+             * @description Same as landingRegionCode
+             */
             landingDistrictCode: string | null;
             landedOn: string | null;
             financingRaisedFen: number;
@@ -6041,6 +6406,12 @@ export interface components {
             screened: number;
             /** @description Presented at a roadshow (presented or later) */
             presented: number;
+            /** @description Landed in any G60 city */
+            landed: number;
+            /**
+             * @deprecated
+             * @description Landed in Jiaxing
+             */
             landedInJiaxing: number;
             financingRaisedFen: number;
         };
@@ -6054,6 +6425,36 @@ export interface components {
             questionsApproved: number;
             questionsAnswered: number;
         };
+        AllianceCityStatsDto: {
+            /** @description City code, or total */
+            key: string;
+            /** @description Sessions it hosted (published or finished, starting in the period) */
+            sessionsHosted: number;
+            /** @description Sessions it co-hosted (accepted), same rule */
+            sessionsCoHosted: number;
+            /** @description Distinct projects with a slot in a finished session it hosted */
+            projectsPresented: number;
+            /** @description Distinct investor users with a confirmed RSVP or live attendance at sessions it hosted */
+            investorsAttending: number;
+            /** @description Of whom attended the live page */
+            liveAttendees: number;
+            /** @description Investment interests, created in the period, in projects presenting in sessions it hosted */
+            interests: number;
+            /** @description Referrals to the city created in the period */
+            referralsIn: number;
+            /** @description Of which accepted */
+            referralsInAccepted: number;
+            /** @description Referrals by the city created in the period */
+            referralsOut: number;
+            /** @description Projects that landed in the city (landing date in the period) */
+            landings: number;
+        };
+        AllianceStatsDto: {
+            /** @description Per city: every G60 city for the platform and the bureau, its own city for a city organiser */
+            cities: components["schemas"]["AllianceCityStatsDto"][];
+            /** @description The whole alliance, distinct counts (null for a city organiser) */
+            total: components["schemas"]["AllianceCityStatsDto"] | null;
+        };
         StatsDto: {
             /** @enum {string} */
             groupBy: "city" | "industry" | "session_type" | "month";
@@ -6063,6 +6464,10 @@ export interface components {
             totals: components["schemas"]["StatsRowDto"];
             /** @description Cloud roadshows: attendance and questions of the live sessions in the period */
             live: components["schemas"]["LiveTotalsDto"];
+            /** @description The city the figures are limited to, if any */
+            cityCode: string | null;
+            /** @description The nine-city alliance: per city and in total */
+            alliance: components["schemas"]["AllianceStatsDto"];
         };
         PlayerDto: {
             /**
@@ -6507,6 +6912,125 @@ export interface components {
             event: "complete" | "cancel";
             /** @description The answer (e.g. "closed on 12 Dec, 3000万") */
             answer?: string;
+        };
+        CreateSeriesDto: {
+            /** @example G60 科创路演联盟月度路演 */
+            title: string;
+            /**
+             * @description Member G60 cities in rotation order (each once, at least two)
+             * @example [
+             *       "310117",
+             *       "330400",
+             *       "330100"
+             *     ]
+             */
+            rotationCityCodes: string[];
+        };
+        SeriesDto: {
+            id: string;
+            title: string;
+            /** @description Member cities in rotation order */
+            rotationCityCodes: string[];
+            /** @description Members that opted out: skipped by the rotation */
+            optedOutCityCodes: string[];
+            /** @description The city that hosts the next session (null when every member opted out) */
+            nextHostCityCode: string | null;
+            sessionsCreated: number;
+            createdAt: string;
+            version: number;
+        };
+        SeriesDetailDto: {
+            series: components["schemas"]["SeriesDto"];
+            /** @description Its sessions, in series order */
+            sessions: components["schemas"]["SessionDto"][];
+        };
+        SeriesCityDto: {
+            /**
+             * @description The platform names the city; a city organiser acts for its own (omit it)
+             * @example 330100
+             */
+            cityCode?: string;
+        };
+        CreateSeriesSessionDto: {
+            /** @example G60 科创路演联盟 12 月路演 */
+            title: string;
+            /** @description Co-host cities to invite; default: every other member that has not opted out */
+            coHostCityCodes?: string[];
+            /**
+             * Format: uuid
+             * @description The venue, in the next host city (GET the series for nextHostCityCode)
+             */
+            venueId: string;
+            /** @description A stream makes the session hybrid (a live page) */
+            streamUrl?: string;
+            /** @enum {string} */
+            liveAccess?: "registered" | "public";
+            capacity?: number;
+            /**
+             * Format: date-time
+             * @description Start of the session
+             * @example 2026-03-10T09:30:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description End of the session
+             * @example 2026-03-10T09:30:00+08:00
+             */
+            endsAt: string;
+            /** @example 10 */
+            pitchMinutes: number;
+            /** @example 5 */
+            qaMinutes: number;
+            themeIndustries: ("integrated_circuits" | "artificial_intelligence" | "biomedicine" | "high_end_equipment" | "new_energy" | "new_materials" | "new_energy_vehicles" | "digital_economy" | "other")[];
+        };
+        CreateReferralDto: {
+            /** Format: uuid */
+            projectId: string;
+            /**
+             * @description The receiving G60 city
+             * @example 330100
+             */
+            toCityCode: string;
+            /** @description One of the receiving city’s sessions (draft or published); omitted: its next session */
+            sessionId?: string;
+            note?: string;
+        };
+        ReferralDto: {
+            id: string;
+            projectId: string;
+            projectNumber: string;
+            projectTitle: string;
+            industry: string;
+            fromCityCode: string;
+            toCityCode: string;
+            /** @description The session referred to; null: the receiving city’s next session */
+            sessionId: string | null;
+            sessionTitle: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "withdrawn";
+            note: string | null;
+            declineReason: string | null;
+            decidedAt: string | null;
+            createdAt: string;
+        };
+        DeclineReferralDto: {
+            /** @description Why the receiving city declines (shown to the referring city) */
+            reason: string;
+        };
+        CityProjectDto: {
+            id: string;
+            number: string;
+            title: string;
+            industry: string;
+            stage: string;
+            regionCode: string;
+            status: string;
+            /**
+             * @description own: submitted in the city; referred: another city referred it and this city accepted
+             * @enum {string}
+             */
+            source: "own" | "referred";
         };
         /** @description The body of every failing request. Clients branch on `code`, never on `message`. */
         ErrorBody: {
@@ -7502,7 +8026,7 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                role?: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+                role?: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin" | "roadshow_organiser";
                 /** @description E-mail, display name or organisation name contains */
                 q?: string;
                 page?: number;
@@ -7529,7 +8053,7 @@ export interface operations {
     UsersController_listOfOrganization: {
         parameters: {
             query?: {
-                role?: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin";
+                role?: "enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin" | "roadshow_organiser";
                 /** @description E-mail, display name or organisation name contains */
                 q?: string;
                 page?: number;
@@ -10397,7 +10921,10 @@ export interface operations {
     };
     SessionsController_venues: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Venues of this city */
+                cityCode?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -10444,6 +10971,10 @@ export interface operations {
                 offset?: number;
                 status?: "draft" | "published" | "finished" | "cancelled";
                 type?: "custom" | "alliance" | "cloud";
+                /** @description Sessions this city hosts, co-hosts or is invited to co-host */
+                cityCode?: string;
+                /** @description Sessions of this alliance series */
+                seriesId?: string;
             };
             header?: never;
             path?: never;
@@ -10877,6 +11408,170 @@ export interface operations {
             };
         };
     };
+    CoHostInvitationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Platform: one city’s invitations (a city organiser reads its own) */
+                cityCode?: string;
+                status?: "invited" | "accepted" | "declined" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoHostInvitationDto"][];
+                };
+            };
+        };
+    };
+    CoHostInvitationsController_forSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoHostInvitationDto"][];
+                };
+            };
+        };
+    };
+    CoHostInvitationsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteCoHostDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoHostInvitationDto"];
+                };
+            };
+            /** @description Already invited or co-hosting; not an alliance session; session finished or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CoHostInvitationsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                cityCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerCoHostDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoHostInvitationDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: the invitation is not pending */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CoHostInvitationsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                cityCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerCoHostDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoHostInvitationDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: the invitation is not pending */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CoHostInvitationsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                cityCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoHostInvitationDto"];
+                };
+            };
+        };
+    };
     InvestorsController_profile: {
         parameters: {
             query?: never;
@@ -11247,6 +11942,8 @@ export interface operations {
                 from?: string;
                 /** @description Last day of the period */
                 to?: string;
+                /** @description One G60 city only (a city organiser always reads its own city) */
+                cityCode?: string;
             };
             header?: never;
             path?: never;
@@ -12040,6 +12737,328 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FollowUpDto"];
+                };
+            };
+        };
+    };
+    AllianceController_listSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesDto"][];
+                };
+            };
+        };
+    };
+    AllianceController_createSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSeriesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesDto"];
+                };
+            };
+        };
+    };
+    AllianceController_getSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesDetailDto"];
+                };
+            };
+        };
+    };
+    AllianceController_optOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeriesCityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesDto"];
+                };
+            };
+            /** @description Already opted out */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AllianceController_optIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeriesCityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesDto"];
+                };
+            };
+            /** @description Not opted out */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AllianceController_createSeriesSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSeriesSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Every member opted out */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AllianceController_listReferrals: {
+        parameters: {
+            query?: {
+                /** @description in: referred to my city; out: referred by it; omitted: both */
+                direction?: "in" | "out";
+                status?: "pending" | "accepted" | "declined" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDto"][];
+                };
+            };
+        };
+    };
+    AllianceController_refer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReferralDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDto"];
+                };
+            };
+            /** @description ALREADY_EXISTS: already referred there (pending or accepted); or the project is not schedulable */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AllianceController_acceptReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: not pending */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AllianceController_declineReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineReferralDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: not pending */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AllianceController_withdrawReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDto"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: not pending */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AllianceController_cityProjects: {
+        parameters: {
+            query?: {
+                /** @description Platform: the city whose projects to list (a city organiser lists its own) */
+                cityCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityProjectDto"][];
                 };
             };
         };

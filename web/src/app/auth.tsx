@@ -6,7 +6,7 @@ import type { Schema } from './api';
 import { langFromTag, useI18n } from './i18n';
 import { onPreferenceChanged, useDisplay } from './preferences';
 
-export type Role = 'enterprise_user' | 'provider_user' | 'reviewer' | 'approver' | 'finance' | 'partner_admin' | 'investor' | 'platform_admin';
+export type Role = 'enterprise_user' | 'provider_user' | 'reviewer' | 'approver' | 'finance' | 'partner_admin' | 'investor' | 'platform_admin' | 'roadshow_organiser';
 
 export type Me = Schema<'MeDto'>;
 

@@ -145,8 +145,9 @@ export class CreateAgencyDto {
   @ApiProperty({ example: '330402' }) @Matches(/^\d{6}$/)
   regionCode: string;
 
-  @ApiProperty({ enum: ['district', 'city', 'partner', 'platform'] }) @IsIn(['district', 'city', 'partner', 'platform'])
-  agencyLevel: 'district' | 'city' | 'partner' | 'platform';
+  @ApiProperty({ enum: ['district', 'city', 'partner', 'platform', 'roadshow'], description: 'roadshow: a G60 city’s roadshow organiser organisation (its region is the city)' })
+  @IsIn(['district', 'city', 'partner', 'platform', 'roadshow'])
+  agencyLevel: 'district' | 'city' | 'partner' | 'platform' | 'roadshow';
 }
 
 

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/c
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../../platform/auth/access.decorators';
 import { Actor, Role } from '../../../platform/context/actor';
+import { ORGANISER_ROLES } from '../shared/session-organisers';
 import { RsvpDto } from './dto/investor.dto';
 import { RsvpsService } from './rsvps.service';
 
@@ -37,8 +38,8 @@ export class RsvpsController {
   }
 
   @Get('roadshow-sessions/:id/rsvps')
-  @Roles(Role.PlatformAdmin)
-  @ApiOperation({ summary: 'Every RSVP: confirmed, then the waitlist in order, then cancelled' })
+  @Roles(...ORGANISER_ROLES)
+  @ApiOperation({ summary: 'Every RSVP: confirmed, then the waitlist in order, then cancelled (the session’s organisers: the platform, the host and accepted co-host cities)' })
   @ApiOkResponse({ type: [RsvpDto] })
   listRsvps(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RsvpDto[]> {
     return this.rsvps.list(actor, id);

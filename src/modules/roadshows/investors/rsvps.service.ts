@@ -7,6 +7,7 @@ import { JobName } from '../../../platform/queue/queue.registry';
 import { RsvpDto } from './dto/investor.dto';
 import { RoadshowSession } from '../shared/roadshow.entities';
 import { SessionsService } from '../sessions/sessions.service';
+import { organisesSession } from '../shared/session-organisers';
 
 interface RsvpRow {
   id: string;
@@ -82,7 +83,8 @@ export class RsvpsService {
 
   /** Every reply, confirmed first, then the waitlist in order, then cancellations. */
   async list(actor: Actor, sessionId: string): Promise<RsvpDto[]> {
-    await this.sessions.requireVisible(this.dataSource.manager, actor, sessionId);
+    const session = await this.sessions.requireVisible(this.dataSource.manager, actor, sessionId);
+    if (!organisesSession(actor, session)) throw DomainError.forbidden('Only the session’s organisers see its RSVPs');
     const rows = (await this.dataSource.query(
       `${RSVP_SELECT} WHERE r.session_id = $1 ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, r.seq`,
       [sessionId],

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, isPlatformAdmin, Role } from '../../../platform/context/actor';
+import { Actor, Role } from '../../../platform/context/actor';
+import { ORGANISER_ROLES, organisesSession } from '../shared/session-organisers';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { SessionsService } from '../sessions/sessions.service';
 import { RoadshowSession } from '../shared/roadshow.entities';
 import { RoadshowLiveErrors } from '../shared/roadshow.errors';
 
 /**
- * Roles whose routes moderate, set the presenter and attach replays. Today the roadshow centre's platform
- * admins organise every session; when city organiser organisations come (issue 18, the nine-city alliance),
- * their role joins here and `isOrganiser` names which sessions they organise.
+ * Roles whose routes moderate, set the presenter and attach replays: the platform admins (every session) and the
+ * G60 cities' roadshow organisers (their city's sessions); `isOrganiser` names which sessions. Both are defined
+ * once, in shared/session-organisers.ts, which the sessions module asks too.
  */
-export const ORGANISER_ROLES = [Role.PlatformAdmin];
+export { ORGANISER_ROLES };
 
 /** Who is watching and what they may do (docs/domain.md, "Live roadshows"). */
 export interface LiveViewer {
@@ -27,8 +28,8 @@ export class LiveAccess {
   constructor(private readonly sessions: SessionsService) {}
 
   /** An organiser of this session: moderates its questions, sets its presenter, attaches its replays. */
-  isOrganiser(actor: Actor, _session: RoadshowSession): boolean {
-    return isPlatformAdmin(actor);
+  isOrganiser(actor: Actor, session: RoadshowSession): boolean {
+    return organisesSession(actor, session);
   }
 
   /**

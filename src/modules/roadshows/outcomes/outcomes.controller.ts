@@ -13,9 +13,9 @@ export class ProjectOutcomesController {
   constructor(private readonly outcomes: OutcomesService) {}
 
   @Post(':id/outcome')
-  @Roles(Role.PlatformAdmin)
+  @Roles(Role.PlatformAdmin, Role.RoadshowOrganiser)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record the outcome: landed in Jiaxing (district, date) and financing raised' })
+  @ApiOperation({ summary: 'Record the outcome: the G60 city it landed in (district, date) and financing raised; a city organiser records landings in its city' })
   @ApiOkResponse({ type: OutcomeDto })
   recordOutcome(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordOutcomeDto): Promise<OutcomeDto> {
     return this.outcomes.record(actor, id, dto);
@@ -37,10 +37,13 @@ export class RoadshowStatsController {
   constructor(private readonly outcomes: OutcomesService) {}
 
   @Get('roadshow-stats')
-  @Roles(Role.PlatformAdmin, Role.Approver)
-  @ApiOperation({ summary: 'Roadshow statistics by city, industry, session type or month: projects, screened, presented, landed in Jiaxing, financing raised; and the cloud roadshows’ attendance and questions in the period' })
+  @Roles(Role.PlatformAdmin, Role.Approver, Role.RoadshowOrganiser)
+  @ApiOperation({
+    summary:
+      'Roadshow statistics by city, industry, session type or month: projects, screened, presented, landed, financing raised; the cloud roadshows’ attendance and questions; and the nine-city alliance per city and in total. A city organiser reads its own city only.',
+  })
   @ApiOkResponse({ type: StatsDto })
-  stats(@Query() query: StatsQueryDto): Promise<StatsDto> {
-    return this.outcomes.stats(query);
+  stats(@CurrentActor() actor: Actor, @Query() query: StatsQueryDto): Promise<StatsDto> {
+    return this.outcomes.stats(actor, query);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isPlatformAdmin } from '../../../platform/context/actor';
+import { Actor } from '../../../platform/context/actor';
+import { organisesSession } from '../shared/session-organisers';
 import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { JobName } from '../../../platform/queue/queue.registry';
@@ -44,7 +45,7 @@ export class AgendaService {
   async publish(actor: Actor, id: string): Promise<AgendaVersionDto> {
     return this.uow.run(async (tx) => {
       // FOR UPDATE waits for slot edits in flight (they hold the row FOR SHARE).
-      const session = await this.sessions.lock(tx, id);
+      const session = await this.sessions.lockHosted(tx, actor, id);
       const status = SESSION_STATES.next(session.status, 'publish');
       const version = session.agendaVersion + 1;
       const previous = await this.latest(tx.manager, id);
@@ -87,7 +88,7 @@ export class AgendaService {
     const session = await this.sessions.requireVisible(this.dataSource.manager, actor, id);
     const latest = await this.latest(this.dataSource.manager, id);
     if (latest) return latest.agenda;
-    if (!isPlatformAdmin(actor)) throw DomainError.notFound('Agenda');
+    if (!organisesSession(actor, session)) throw DomainError.notFound('Agenda');
     return this.build(this.dataSource.manager, session, await this.slotRows(this.dataSource.manager, id), 0, null);
   }
 

@@ -11,6 +11,8 @@ import { SCHEDULABLE_STATUSES } from '../shared/roadshow.state';
 import { schedule, ScheduleResult, SchedulerProject, SchedulerSession } from './scheduler';
 import { violatedConstraint } from '../shared/roadshow.errors';
 import { assertEditable, lockScarce } from './slot-rules';
+import { organiserCity, requireHost } from '../shared/session-organisers';
+import { CITY_PROJECT_SQL, requireSchedulable } from './city-projects';
 
 /** Investor interest in a project: each follow 1, each interest record by how far it got, each investor profile whose focus covers it 1. */
 const INTEREST_SQL = `
@@ -36,21 +38,28 @@ export class AutoSchedulingService {
 
   async run(actor: Actor, dto: ScheduleRunDto): Promise<ScheduleResultDto> {
     const sessionIds = [...new Set(dto.sessionIds)].sort();
-    if (!dto.apply) return present(await this.compute(this.dataSource.manager, sessionIds, dto.projectIds), false);
+    // A city runs the scheduler over its own sessions, with its own and accepted referred projects (403 otherwise).
+    for (const session of await this.dataSource.getRepository(RoadshowSession).findBy({ id: In(sessionIds) })) requireHost(actor, session);
+    if (dto.projectIds?.length) await requireSchedulable(this.dataSource.manager, actor, [...new Set(dto.projectIds)], sessionIds);
+    const city = organiserCity(actor);
+    if (!dto.apply) return present(await this.compute(this.dataSource.manager, sessionIds, dto.projectIds, city), false);
     let computed: ScheduleResult | undefined;
     try {
       return await this.uow.run(async (tx) => {
         // Sorted ids: a fixed lock order, so that two runs over overlapping sessions cannot deadlock.
         for (const id of sessionIds) await tx.manager.query(`SELECT id FROM roadshow_sessions WHERE id = $1 FOR UPDATE`, [id]);
-        computed = await this.compute(tx.manager, sessionIds, dto.projectIds);
+        computed = await this.compute(tx.manager, sessionIds, dto.projectIds, city);
         const sessions = new Map((await tx.manager.getRepository(RoadshowSession).findBy({ id: In(sessionIds) })).map((s) => [s.id, s]));
         // The same lock order as manual edits: sessions first (held FOR UPDATE above), then projects.
         await lockScarce(tx, null, computed.placements.map((p) => p.projectId));
         for (const placement of computed.placements) {
           await tx.manager.query(
-            `INSERT INTO roadshow_slots (session_id, project_id, slot_index, starts_at, ends_at, placed_by, explanation, created_by)
-             VALUES ($1, $2, $3, $4, $5, 'scheduler', $6, $7)`,
-            [placement.sessionId, placement.projectId, placement.slotIndex, new Date(placement.startsAt), new Date(placement.endsAt), JSON.stringify([...placement.reasons, ...placement.warnings]), actor.userId],
+            `INSERT INTO roadshow_slots (session_id, project_id, slot_index, starts_at, ends_at, placed_by, explanation, explanation_codes, created_by)
+             VALUES ($1, $2, $3, $4, $5, 'scheduler', $6, $7, $8)`,
+            [
+              placement.sessionId, placement.projectId, placement.slotIndex, new Date(placement.startsAt), new Date(placement.endsAt),
+              JSON.stringify([...placement.reasons, ...placement.warnings]), JSON.stringify([...placement.reasonCodes, ...placement.warningCodes]), actor.userId,
+            ],
           );
         }
         for (const id of sessionIds) {
@@ -75,7 +84,7 @@ export class AutoSchedulingService {
   }
 
   /** Reads the scheduler's input and runs it. */
-  async compute(manager: EntityManager, sessionIds: string[], projectIds?: string[]): Promise<ScheduleResult> {
+  async compute(manager: EntityManager, sessionIds: string[], projectIds?: string[], city: string | null = null): Promise<ScheduleResult> {
     const sessions = await manager.getRepository(RoadshowSession).findBy({ id: In(sessionIds) });
     if (sessions.length !== sessionIds.length) throw DomainError.notFound('Session');
     sessions.forEach(assertEditable);
@@ -100,7 +109,12 @@ export class AutoSchedulingService {
       presentProjectIds: occupied.filter((o) => o.session_id === s.id).map((o) => o.project_id),
       audienceFocus: Object.fromEntries(audience.filter((a) => a.session_id === s.id).map((a) => [a.industry, a.n])),
     }));
-    const rows = (await manager.query(INTEREST_SQL, [SCHEDULABLE_STATUSES, projectIds?.length ? projectIds : null])) as {
+    const rows = (await manager.query(`${INTEREST_SQL} AND ($3::text IS NULL OR ${CITY_PROJECT_SQL('p', '$3', '$4::uuid[]')})`, [
+      SCHEDULABLE_STATUSES,
+      projectIds?.length ? projectIds : null,
+      city,
+      sessionIds,
+    ])) as {
       id: string;
       industry: string;
       availability: { from: string; to: string }[];

@@ -46,6 +46,23 @@ describe('roadshow scheduler', () => {
     expect(slotCount({ startsAt: 0, endsAt: 10 * MIN, slotMinutes: 15 })).toBe(0);
   });
 
+  it('gives every reason and every refusal as a code with parameters, and the English from the same code', () => {
+    const sessions = [session('s', 0, 1, ['new_materials'])];
+    const projects = [project('first', 'new_materials', { interest: 5 }), project('second', 'new_materials', { interest: 1 }), project('bio', 'biomedicine')];
+    const result = schedule(sessions, projects, OPTIONS);
+    expect(result.placements[0].reasonCodes).toEqual([
+      { code: 'theme_match', params: { industry: 'new_materials' } },
+      { code: 'availability_open', params: {} },
+      { code: 'interest_rank', params: { interest: 5, rank: 1, of: 3 } },
+      { code: 'preferred_slot', params: {} },
+    ]);
+    expect(result.placements[0].reasons[2]).toBe('investor interest 5 (rank 1 of 3)');
+    expect(result.unplaced.map((u) => [u.projectId, u.code, u.params])).toEqual([
+      ['second', 'slots_full', { slots: 1, rank: 2, of: 3, busyElsewhere: 0, interest: 1 }],
+      ['bio', 'no_theme_match', { industry: 'biomedicine' }],
+    ]);
+  });
+
   it('places by theme and availability, and explains every placement', () => {
     const sessions = [session('s-materials', 0, 2, ['new_materials']), session('s-bio', 0, 2, ['biomedicine'])];
     const projects = [

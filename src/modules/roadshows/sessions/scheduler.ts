@@ -16,6 +16,8 @@
  * order of preference: no short gap to its other slots, an audience whose focus matches, earlier.
  */
 
+import { reason, ReasonCode, reasonText } from '../shared/reason-codes';
+
 export interface TimeWindow {
   /** Epoch milliseconds. */
   from: number;
@@ -62,9 +64,13 @@ export interface Placement {
   slotIndex: number;
   startsAt: number;
   endsAt: number;
-  /** Why this slot. */
+  /** Why this slot, as codes the portal words. */
+  reasonCodes: ReasonCode[];
+  /** Soft issues this placement still has, as codes. */
+  warningCodes: ReasonCode[];
+  /** English wording of reasonCodes (deprecated). */
   reasons: string[];
-  /** Soft issues this placement still has. */
+  /** English wording of warningCodes, prefixed with the code (deprecated). */
   warnings: string[];
 }
 
@@ -73,7 +79,14 @@ export type UnplacedCode = 'no_theme_match' | 'not_available' | 'presenter_busy'
 export interface Unplaced {
   projectId: string;
   code: UnplacedCode;
+  /** The code's parameters, for the portal's wording. */
+  params: Record<string, string | number>;
+  /** English wording (deprecated). */
   reason: string;
+}
+
+function unplacedOf(projectId: string, code: UnplacedCode, params: Record<string, string | number>): Unplaced {
+  return { projectId, code, params, reason: reasonText(reason(code, params)) };
 }
 
 export interface ScheduleResult {
@@ -165,15 +178,11 @@ export function schedule(sessionsIn: readonly SchedulerSession[], projectsIn: re
     list.sort((a, b) => Number(a.shortGap) - Number(b.shortGap) || b.affinity - a.affinity || a.slot - b.slot);
     candidates.push(list);
     if (themed.size === 0) {
-      reasonless.set(p, { projectId: project.id, code: 'no_theme_match', reason: `no session in this run has a theme covering ${project.industry}` });
+      reasonless.set(p, unplacedOf(project.id, 'no_theme_match', { industry: project.industry }));
     } else if (available === 0) {
-      reasonless.set(p, {
-        projectId: project.id,
-        code: 'not_available',
-        reason: `none of the ${themed.size} session(s) with a matching theme has a free slot inside the presenters' declared availability`,
-      });
+      reasonless.set(p, unplacedOf(project.id, 'not_available', { sessions: themed.size }));
     } else if (list.length === 0) {
-      reasonless.set(p, { projectId: project.id, code: 'presenter_busy', reason: `every suitable free slot (${available}) overlaps a slot the project already holds` });
+      reasonless.set(p, unplacedOf(project.id, 'presenter_busy', { slots: available }));
     }
   });
 
@@ -234,27 +243,35 @@ export function schedule(sessionsIn: readonly SchedulerSession[], projectsIn: re
       const known = reasonless.get(p);
       if (known) unplaced.push(known);
       else {
-        unplaced.push({
-          projectId: project.id,
-          code: 'slots_full',
-          reason: `all ${candidates[p].length} suitable slot(s) went to projects ranked higher (this one ranks ${rank.get(project.id)} of ${projects.length}${project.busy.length > 0 ? ', after projects without a slot elsewhere' : ''}; investor interest ${project.interest}, then submission time)`,
-        });
+        unplaced.push(
+          unplacedOf(project.id, 'slots_full', { slots: candidates[p].length, rank: rank.get(project.id)!, of: projects.length, busyElsewhere: project.busy.length > 0 ? 1 : 0, interest: project.interest }),
+        );
       }
       return;
     }
     const { session, index, from, to } = allSlots[slot];
     const choice = candidates[p].findIndex((c) => c.slot === slot);
     const candidate = candidates[p][choice];
-    const reasons = [
-      session.themeIndustries.length === 0 ? 'the session has no theme: any industry fits' : `theme match: ${project.industry} is a theme of the session`,
-      project.availability.length === 0 ? 'the presenters declared no availability limits' : 'inside the presenters’ declared availability',
-      `investor interest ${project.interest} (rank ${rank.get(project.id)} of ${projects.length})`,
+    const reasonCodes = [
+      session.themeIndustries.length === 0 ? reason('theme_open') : reason('theme_match', { industry: project.industry }),
+      project.availability.length === 0 ? reason('availability_open') : reason('within_availability'),
+      reason('interest_rank', { interest: project.interest, rank: rank.get(project.id)!, of: projects.length }),
     ];
-    if (candidate.affinity > 0) reasons.push(`${candidate.affinity} RSVP’d investor(s) focus on ${project.industry}`);
-    reasons.push(choice === 0 ? 'its most preferred free slot' : `its choice ${choice + 1} of ${candidates[p].length}: preferred slots went to others`);
+    if (candidate.affinity > 0) reasonCodes.push(reason('audience_focus', { count: candidate.affinity, industry: project.industry }));
+    reasonCodes.push(choice === 0 ? reason('preferred_slot') : reason('fallback_slot', { choice: choice + 1, of: candidates[p].length }));
     const gap = gapMinutes(project.busy, from, to);
-    const warnings = gap < minGap ? [`short_gap: only ${Math.round(gap)} min between this slot and another slot of the project`] : [];
-    placements.push({ projectId: project.id, sessionId: session.id, slotIndex: index, startsAt: from, endsAt: to, reasons, warnings });
+    const warningCodes = gap < minGap ? [reason('short_gap', { minutes: Math.round(gap), of: 'project' })] : [];
+    placements.push({
+      projectId: project.id,
+      sessionId: session.id,
+      slotIndex: index,
+      startsAt: from,
+      endsAt: to,
+      reasonCodes,
+      warningCodes,
+      reasons: reasonCodes.map(reasonText),
+      warnings: warningCodes.map((w) => `${w.code}: ${reasonText(w)}`),
+    });
   });
   placements.sort((a, b) => a.startsAt - b.startsAt || (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0) || a.slotIndex - b.slotIndex);
   unplaced.sort((a, b) => (rank.get(a.projectId) ?? 0) - (rank.get(b.projectId) ?? 0));

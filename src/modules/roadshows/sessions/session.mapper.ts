@@ -1,6 +1,7 @@
 import { RoadshowSession, RoadshowVenue, SessionRequest } from '../shared/roadshow.entities';
 import { SessionDto, SessionRequestDto, SlotDto, VenueDto } from './dto/session.dto';
 import { slotCount } from './scheduler';
+import type { ReasonCode } from '../shared/reason-codes';
 
 export function toVenueDto(v: RoadshowVenue): VenueDto {
   return { id: v.id, name: v.name, cityCode: v.cityCode, address: v.address, capacity: v.capacity };
@@ -17,6 +18,9 @@ export function toSessionDto(s: RoadshowSession): SessionDto {
     type: s.type,
     hostCityCode: s.hostCityCode,
     coHostCityCodes: s.coHostCityCodes,
+    pendingCoHostCityCodes: s.pendingCoHostCityCodes,
+    seriesId: s.seriesId,
+    seriesSeq: s.seriesSeq,
     venueId: s.venueId,
     streamUrl: s.streamUrl,
     hasLivePage: s.streamUrl !== null,
@@ -48,12 +52,13 @@ export interface SlotRow {
   industry: string;
   placed_by: string;
   explanation: string[];
+  explanation_codes: ReasonCode[];
 }
 
 /** Slots joined with their projects: the one query shape every slot read uses. */
 export const SLOT_SELECT = `
   SELECT s.id, s.session_id, s.slot_index, s.starts_at, s.ends_at, s.project_id, p.number AS project_number, p.title AS project_title,
-         p.industry, s.placed_by, s.explanation
+         p.industry, s.placed_by, s.explanation, s.explanation_codes
     FROM roadshow_slots s JOIN roadshow_projects p ON p.id = s.project_id`;
 
 export function toSlotDto(r: SlotRow): SlotDto {
@@ -68,6 +73,7 @@ export function toSlotDto(r: SlotRow): SlotDto {
     projectTitle: r.project_title,
     industry: r.industry,
     placedBy: r.placed_by,
+    explanationCodes: r.explanation_codes,
     explanation: r.explanation,
   };
 }

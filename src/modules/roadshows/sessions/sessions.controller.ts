@@ -5,7 +5,9 @@ import { Actor, Role } from '../../../platform/context/actor';
 import { AgendaCollectionDto, AgendaDto, AgendaVersionDto, AssignSlotDto, MoveSlotDto, ScheduleResultDto, ScheduleRunDto, SlotChangeDto } from './dto/scheduling.dto';
 import {
   AcceptSessionRequestDto, CreateSessionDto, CreateSessionRequestDto, CreateVenueDto, DeclineSessionRequestDto, SessionDetailDto, SessionDto, SessionListQueryDto, SessionRequestDto, VenueDto,
+  VenueListQueryDto,
 } from './dto/session.dto';
+import { ORGANISER_ROLES } from '../shared/session-organisers';
 import { AgendaExportsService } from './agenda-exports.service';
 import { AgendaService } from './agenda.service';
 import { AutoSchedulingService } from './auto-scheduling.service';
@@ -28,24 +30,24 @@ export class SessionsController {
   ) {}
 
   @Post('roadshow-venues')
-  @Roles(Role.PlatformAdmin)
-  @ApiOperation({ summary: 'Add a venue (路演场地) in a city, with its capacity' })
+  @Roles(...ORGANISER_ROLES)
+  @ApiOperation({ summary: 'Add a venue (路演场地) in a city, with its capacity: the platform anywhere, a city’s roadshow organisers in their city' })
   @ApiCreatedResponse({ type: VenueDto })
-  createVenue(@Body() dto: CreateVenueDto): Promise<VenueDto> {
-    return this.sessions.createVenue(dto);
+  createVenue(@CurrentActor() actor: Actor, @Body() dto: CreateVenueDto): Promise<VenueDto> {
+    return this.sessions.createVenue(actor, dto);
   }
 
   @Get('roadshow-venues')
   @Authenticated()
-  @ApiOperation({ summary: 'Venues' })
+  @ApiOperation({ summary: 'Venues, optionally of one city' })
   @ApiOkResponse({ type: [VenueDto] })
-  venues(): Promise<VenueDto[]> {
-    return this.sessions.listVenues();
+  venues(@Query() query: VenueListQueryDto): Promise<VenueDto[]> {
+    return this.sessions.listVenues(query.cityCode);
   }
 
   @Post('roadshow-sessions')
-  @Roles(Role.PlatformAdmin)
-  @ApiOperation({ summary: 'Create a draft session: custom, alliance (co-hosting G60 cities) or cloud (stream link)' })
+  @Roles(...ORGANISER_ROLES)
+  @ApiOperation({ summary: 'Create a draft session: custom, alliance (invites co-hosting G60 cities) or cloud (stream link). A city’s organisers host in their own city.' })
   @ApiCreatedResponse({ type: SessionDto })
   @ApiConflictResponse({ description: 'The venue is booked for an overlapping session (details.conflictsWith), or over its capacity' })
   createSession(@CurrentActor() actor: Actor, @Body() dto: CreateSessionDto): Promise<SessionDto> {
@@ -54,7 +56,7 @@ export class SessionsController {
 
   @Get('roadshow-sessions')
   @Authenticated()
-  @ApiOperation({ summary: 'Sessions: published and finished ones; admins also drafts' })
+  @ApiOperation({ summary: 'Sessions: published and finished ones; the platform also drafts and cancelled ones, a city’s organisers those of sessions their city hosts, co-hosts or is invited to' })
   @ApiOkResponse({ type: [SessionDto] })
   listSessions(@CurrentActor() actor: Actor, @Query() query: SessionListQueryDto): Promise<SessionDto[]> {
     return this.sessions.list(actor, query);
@@ -69,7 +71,7 @@ export class SessionsController {
   }
 
   @Post('roadshow-sessions/:id/publish')
-  @Roles(Role.PlatformAdmin)
+  @Roles(...ORGANISER_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish: freeze the next agenda version with its changelog; tell presenters and RSVP’d investors' })
   @ApiOkResponse({ type: AgendaVersionDto })
@@ -78,7 +80,7 @@ export class SessionsController {
   }
 
   @Post('roadshow-sessions/:id/finish')
-  @Roles(Role.PlatformAdmin)
+  @Roles(...ORGANISER_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a published session finished: its presenters become presented' })
   @ApiOkResponse({ type: SessionDto })
@@ -87,7 +89,7 @@ export class SessionsController {
   }
 
   @Post('roadshow-sessions/:id/cancel')
-  @Roles(Role.PlatformAdmin)
+  @Roles(...ORGANISER_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a session: slots and RSVPs are released, people are told' })
   @ApiOkResponse({ type: SessionDto })
@@ -124,7 +126,7 @@ export class SessionsController {
   }
 
   @Post('roadshow-sessions/:id/slots')
-  @Roles(Role.PlatformAdmin)
+  @Roles(...ORGANISER_ROLES)
   @ApiOperation({ summary: 'Put a project into a slot by hand; hard conflicts → 409 naming the conflict, soft issues → warnings' })
   @ApiCreatedResponse({ type: SlotChangeDto })
   @ApiConflictResponse({ description: 'Slot taken, presenter in an overlapping slot, already in the session, or outside the window' })
@@ -133,7 +135,7 @@ export class SessionsController {
   }
 
   @Post('roadshow-sessions/:id/slots/:slotId/move')
-  @Roles(Role.PlatformAdmin)
+  @Roles(...ORGANISER_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Move a slot to another position of the grid' })
   @ApiOkResponse({ type: SlotChangeDto })
@@ -142,7 +144,7 @@ export class SessionsController {
   }
 
   @Post('roadshow-sessions/:id/slots/:slotId/remove')
-  @Roles(Role.PlatformAdmin)
+  @Roles(...ORGANISER_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a project out of the session' })
   @ApiOkResponse({ type: SlotChangeDto })
@@ -151,7 +153,7 @@ export class SessionsController {
   }
 
   @Post('roadshow-scheduling/runs')
-  @Roles(Role.PlatformAdmin)
+  @Roles(...ORGANISER_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Run the automatic scheduler over sessions: preview or apply; explains every placement and every project left out' })
   @ApiOkResponse({ type: ScheduleResultDto })

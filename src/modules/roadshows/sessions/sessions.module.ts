@@ -12,12 +12,14 @@ import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 import { SlotsService } from './slots.service';
 import { LiveEventLog } from './live-event-log';
+import { CoHostInvitations } from './cohost-invitations.service';
+import { CoHostInvitationsController } from './cohost-invitations.controller';
 
 /** Roadshow sessions and scheduling: venues, sessions, slots, the scheduler, agendas and their exports, custom-roadshow requests. */
 @Module({
   imports: [TypeOrmModule.forFeature([RoadshowVenue, RoadshowSession, RoadshowSlot, SessionRequest]), OrganizationsModule, RoadshowProjectsModule],
-  controllers: [SessionsController, ProjectAgendaController],
-  providers: [LiveEventLog, SessionsService, SlotsService, AutoSchedulingService, AgendaService, AgendaExportsService, SessionRequestsService],
-  exports: [SessionsService, AgendaExportsService, LiveEventLog],
+  controllers: [SessionsController, ProjectAgendaController, CoHostInvitationsController],
+  providers: [LiveEventLog, CoHostInvitations, SessionsService, SlotsService, AutoSchedulingService, AgendaService, AgendaExportsService, SessionRequestsService],
+  exports: [SessionsService, AgendaExportsService, LiveEventLog, CoHostInvitations],
 })
 export class RoadshowSessionsModule {}

@@ -15,6 +15,20 @@ import { SESSION_STATES } from '../shared/roadshow.state';
 import { AppConfig } from '../../../platform/config/app-config';
 import { LiveEventLog } from './live-event-log';
 import { StreamPlayer, streamPlayer } from './stream-url';
+import { organiserCity, requireCity, requireHost } from '../shared/session-organisers';
+import { CoHostInvitations } from './cohost-invitations.service';
+
+/** Where a session of an alliance series goes: its host (the rotation's next city), co-hosts to invite, its number. */
+export interface SeriesPlacement {
+  hostCityCode: string;
+  coHostCityCodes: string[];
+  seriesId: string;
+  seriesSeq: number;
+}
+
+/** SQL: the session `alias` is hosted, co-hosted or awaiting the answer of the city bound to `param`. */
+export const CITY_TAKES_PART = (alias: string, param: string) =>
+  `(${alias}.host_city_code = ${param} OR ${param} = ANY (${alias}.co_host_city_codes) OR ${param} = ANY (${alias}.pending_co_host_city_codes))`;
 
 /**
  * Venues (路演场地) and sessions (路演场次): custom, alliance (a host city with co-hosting G60
@@ -31,7 +45,13 @@ export class SessionsService {
     private readonly directory: OrganizationDirectory,
     private readonly config: AppConfig,
     private readonly liveEvents: LiveEventLog,
+    private readonly coHosts: CoHostInvitations,
   ) {}
+
+  /** For reads outside a transaction (controllers pass it back to requireVisible). */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
 
   /** A stream or replay URL: https on an allowed host (LIVE_STREAM_HOSTS), else 400 on `field`. */
   requireStreamUrl(url: string, field: string): StreamPlayer {
@@ -47,8 +67,10 @@ export class SessionsService {
     return 'player' in checked ? checked.player : null;
   }
 
-  async createVenue(dto: CreateVenueDto): Promise<VenueDto> {
+  /** A venue in a city: the platform's, or a city organiser's in its own city (403 for another city). */
+  async createVenue(actor: Actor, dto: CreateVenueDto): Promise<VenueDto> {
     this.requireCity(dto.cityCode, 'cityCode');
+    requireCity(actor, dto.cityCode, 'add venues in this city');
     return this.uow.run(async (tx) => {
       const repo = tx.manager.getRepository(RoadshowVenue);
       const saved = await repo.save(repo.create({ name: dto.name.trim(), cityCode: dto.cityCode, address: dto.address?.trim() ?? '', capacity: dto.capacity }));
@@ -58,22 +80,22 @@ export class SessionsService {
     });
   }
 
-  async listVenues(): Promise<VenueDto[]> {
-    return (await this.dataSource.getRepository(RoadshowVenue).find({ order: { cityCode: 'ASC', name: 'ASC' } })).map(toVenueDto);
+  async listVenues(cityCode?: string): Promise<VenueDto[]> {
+    return (await this.dataSource.getRepository(RoadshowVenue).find({ where: cityCode ? { cityCode } : {}, order: { cityCode: 'ASC', name: 'ASC' } })).map(toVenueDto);
   }
 
-  async createSession(actor: Actor, dto: CreateSessionDto): Promise<SessionDto> {
+  /**
+   * A draft session. The host city's organisers create their city's sessions (403 for another city); the platform
+   * creates any. Co-hosts named at creation are invited (they answer: CoHostInvitations). A session of an alliance
+   * series gets its host from the series' rotation, drawn inside the transaction by `series`.
+   */
+  async createSession(actor: Actor, dto: CreateSessionDto, series?: (tx: Transaction) => Promise<SeriesPlacement>): Promise<SessionDto> {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     if (!(startsAt < endsAt)) throw DomainError.invalid('endsAt', 'must be after startsAt');
     if (endsAt.getTime() - startsAt.getTime() < (dto.pitchMinutes + dto.qaMinutes) * 60_000) throw DomainError.invalid('endsAt', 'the window must hold at least one slot');
     if (endsAt.getTime() - startsAt.getTime() > 24 * 3600_000) throw DomainError.invalid('endsAt', 'a session lasts at most 24 hours');
-    this.requireCity(dto.hostCityCode, 'hostCityCode');
-    const coHosts = [...new Set(dto.coHostCityCodes ?? [])].filter((c) => c !== dto.hostCityCode);
-    if (dto.type === 'alliance') {
-      if (coHosts.length === 0) throw DomainError.invalid('coHostCityCodes', 'an alliance session (路演联盟) has at least one co-hosting G60 city');
-      for (const code of coHosts) if (!this.regions.get(code)?.isG60) throw DomainError.invalid('coHostCityCodes', `${code} is not a G60 city`);
-    } else if (coHosts.length > 0) throw DomainError.invalid('coHostCityCodes', 'only alliance sessions have co-hosts');
+    if (!series) this.checkHost(actor, dto);
     if (dto.type === 'cloud') {
       if (!dto.streamUrl) throw DomainError.invalid('streamUrl', 'a cloud session (云路演) needs a stream link');
       if (!dto.capacity) throw DomainError.invalid('capacity', 'a cloud session needs its own capacity');
@@ -83,6 +105,13 @@ export class SessionsService {
     if (dto.streamUrl) this.requireStreamUrl(dto.streamUrl, 'streamUrl');
     try {
       return await this.uow.run(async (tx) => {
+        const placement = series ? await series(tx) : null;
+        if (placement) {
+          dto.hostCityCode = placement.hostCityCode;
+          dto.coHostCityCodes = (dto.coHostCityCodes ?? placement.coHostCityCodes).filter((c) => c !== placement.hostCityCode);
+          this.checkHost(actor, dto);
+        }
+        const coHosts = [...new Set(dto.coHostCityCodes ?? [])].filter((c) => c !== dto.hostCityCode).sort();
         let capacity = dto.capacity;
         if (dto.venueId) {
           const venue = await tx.manager.getRepository(RoadshowVenue).findOneBy({ id: dto.venueId });
@@ -96,7 +125,10 @@ export class SessionsService {
             title: dto.title.trim(),
             type: dto.type,
             hostCityCode: dto.hostCityCode,
-            coHostCityCodes: coHosts,
+            coHostCityCodes: [],
+            pendingCoHostCityCodes: [],
+            seriesId: placement?.seriesId ?? null,
+            seriesSeq: placement?.seriesSeq ?? null,
             venueId: dto.venueId ?? null,
             streamUrl: dto.streamUrl ?? null,
             liveAccess: dto.liveAccess ?? 'registered',
@@ -110,22 +142,47 @@ export class SessionsService {
             createdBy: actor.userId,
           }),
         );
-        const session = await repo.findOneByOrFail({ id: saved.id });
-        tx.audit({ action: 'roadshow_session.created', subjectType: 'roadshow_session', subjectId: session.id, regionCode: session.hostCityCode, after: toSessionDto(session) });
-        return toSessionDto(session);
+        tx.audit({ action: 'roadshow_session.created', subjectType: 'roadshow_session', subjectId: saved.id, regionCode: dto.hostCityCode, after: toSessionDto(await repo.findOneByOrFail({ id: saved.id })) });
+        if (coHosts.length > 0) await this.coHosts.inviteInTx(tx, actor, saved.id, coHosts);
+        return toSessionDto(await repo.findOneByOrFail({ id: saved.id }));
       });
     } catch (err) {
       throw await this.explain(err, dto.venueId, startsAt, endsAt);
     }
   }
 
+  /** Host and co-host cities are valid G60 / city codes, co-hosts only on alliance sessions, and the actor acts for the host city. */
+  private checkHost(actor: Actor, dto: CreateSessionDto): void {
+    this.requireCity(dto.hostCityCode, 'hostCityCode');
+    requireCity(actor, dto.hostCityCode, 'host sessions in this city');
+    const coHosts = [...new Set(dto.coHostCityCodes ?? [])].filter((c) => c !== dto.hostCityCode);
+    if (dto.type === 'alliance') {
+      if (coHosts.length === 0) throw DomainError.invalid('coHostCityCodes', 'an alliance session (路演联盟) invites at least one co-hosting G60 city');
+      for (const code of coHosts) if (!this.regions.get(code)?.isG60) throw DomainError.invalid('coHostCityCodes', `${code} is not a G60 city`);
+    } else if (coHosts.length > 0) throw DomainError.invalid('coHostCityCodes', 'only alliance sessions have co-hosts');
+  }
+
+  /**
+   * Published and finished sessions for everyone; drafts and cancelled ones for the platform and for the
+   * organisers of the cities that host, co-host or are invited to co-host them. `cityCode`: sessions that city
+   * hosts, co-hosts or is invited to.
+   */
   async list(actor: Actor, query: SessionListQueryDto): Promise<SessionDto[]> {
     const qb = this.dataSource.getRepository(RoadshowSession).createQueryBuilder('s');
-    if (!isPlatformAdmin(actor)) qb.where(`s.status IN ('published', 'finished')`);
+    const city = organiserCity(actor);
+    if (city) qb.where(`(s.status IN ('published', 'finished') OR ${CITY_TAKES_PART('s', ':orgCity')})`, { orgCity: city });
+    else if (!isPlatformAdmin(actor)) qb.where(`s.status IN ('published', 'finished')`);
+    if (query.cityCode) qb.andWhere(CITY_TAKES_PART('s', ':cityCode'), { cityCode: query.cityCode });
+    if (query.seriesId) qb.andWhere('s.series_id = :seriesId', { seriesId: query.seriesId });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
     if (query.type) qb.andWhere('s.type = :type', { type: query.type });
     const rows = await qb.orderBy('s.starts_at', 'ASC').addOrderBy('s.id').limit(query.limit ?? 50).offset(query.offset ?? 0).getMany();
     return rows.map(toSessionDto);
+  }
+
+  /** Every session of an alliance series, drafts included (the series view is the alliance organisers' shared plan), in series order. */
+  async ofSeries(seriesId: string): Promise<SessionDto[]> {
+    return (await this.dataSource.getRepository(RoadshowSession).find({ where: { seriesId }, order: { seriesSeq: 'ASC' } })).map(toSessionDto);
   }
 
   async get(actor: Actor, id: string): Promise<SessionDetailDto> {
@@ -137,7 +194,7 @@ export class SessionsService {
   /** The session is over: its presenters move to 'presented'. */
   async finish(actor: Actor, id: string): Promise<SessionDto> {
     return this.uow.run(async (tx) => {
-      const session = await this.lock(tx, id);
+      const session = await this.lockHosted(tx, actor, id);
       const status = SESSION_STATES.next(session.status, 'finish');
       await tx.manager.query(`UPDATE roadshow_sessions SET status = $2, finished_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id, status]);
       const slots = (await tx.manager.query(`SELECT project_id FROM roadshow_slots WHERE session_id = $1 ORDER BY project_id`, [id])) as { project_id: string }[];
@@ -155,7 +212,7 @@ export class SessionsService {
   /** Cancels a session: its slots are released and everyone who RSVP'd or presents is told. */
   async cancel(actor: Actor, id: string): Promise<SessionDto> {
     return this.uow.run(async (tx) => {
-      const session = await this.lock(tx, id);
+      const session = await this.lockHosted(tx, actor, id);
       const status = SESSION_STATES.next(session.status, 'cancel');
       const presenterOrgs = (await tx.manager.query(
         `SELECT DISTINCT p.enterprise_id FROM roadshow_slots s JOIN roadshow_projects p ON p.id = s.project_id WHERE s.session_id = $1`,
@@ -186,7 +243,17 @@ export class SessionsService {
 
   async requireVisible(manager: EntityManager, actor: Actor, id: string): Promise<RoadshowSession> {
     const session = await manager.getRepository(RoadshowSession).findOneBy({ id });
-    if (!session || (!isPlatformAdmin(actor) && !['published', 'finished'].includes(session.status))) throw DomainError.notFound('Session');
+    if (!session) throw DomainError.notFound('Session');
+    if (isPlatformAdmin(actor) || ['published', 'finished'].includes(session.status)) return session;
+    const city = organiserCity(actor);
+    if (city && [session.hostCityCode, ...session.coHostCityCodes, ...session.pendingCoHostCityCodes].includes(city)) return session;
+    throw DomainError.notFound('Session');
+  }
+
+  /** The session, row-locked, for a change only its host side makes: 404 when there is none, 403 for another city's. */
+  async lockHosted(tx: Transaction, actor: Actor, id: string): Promise<RoadshowSession> {
+    const session = await this.lock(tx, id);
+    requireHost(actor, session);
     return session;
   }
 

@@ -6,6 +6,7 @@ import { MIN_GAP_BETWEEN_SLOTS_MINUTES } from '../shared/roadshow.constants';
 import { conflict, ALREADY_IN_SESSION, OUTSIDE_SESSION, PRESENTER_BUSY, SLOT_TAKEN, violatedConstraint } from '../shared/roadshow.errors';
 import { RoadshowProject, RoadshowSession } from '../shared/roadshow.entities';
 import { slotMinutesOf } from './session.mapper';
+import { reason, ReasonCode, reasonText } from '../shared/reason-codes';
 import { gapMinutes, slotCount, themeFits, withinAvailability } from './scheduler';
 
 /** Start and end of slot `index` in the session's grid. */
@@ -26,11 +27,11 @@ export function sessionSlotCount(session: RoadshowSession): number {
 export async function slotWarnings(manager: EntityManager, session: RoadshowSession, project: RoadshowProject, startsAt: Date, endsAt: Date, ownSlotId: string | null): Promise<WarningDto[]> {
   const warnings: WarningDto[] = [];
   if (!themeFits(session.themeIndustries, project.industry)) {
-    warnings.push({ code: 'theme_mismatch', message: `${project.industry} is not a theme of this session (${session.themeIndustries.join(', ')})` });
+    warnings.push(warning(reason('theme_mismatch', { industry: project.industry, themes: session.themeIndustries.join(', ') })));
   }
   const availability = project.availability.map((w) => ({ from: Date.parse(w.from), to: Date.parse(w.to) }));
   if (!withinAvailability(availability, startsAt.getTime(), endsAt.getTime())) {
-    warnings.push({ code: 'outside_availability', message: 'the slot is outside the presenters’ declared availability' });
+    warnings.push(warning(reason('outside_availability')));
   }
   // The same people present every project of an enterprise.
   const others = (await manager.query(
@@ -40,9 +41,13 @@ export async function slotWarnings(manager: EntityManager, session: RoadshowSess
   )) as { starts_at: Date; ends_at: Date }[];
   const gap = gapMinutes(others.map((o) => ({ from: o.starts_at.getTime(), to: o.ends_at.getTime() })), startsAt.getTime(), endsAt.getTime());
   if (gap < MIN_GAP_BETWEEN_SLOTS_MINUTES) {
-    warnings.push({ code: 'short_gap', message: `only ${Math.round(gap)} min between this slot and another slot of the presenting enterprise` });
+    warnings.push(warning(reason('short_gap', { minutes: Math.round(gap), of: 'enterprise' })));
   }
   return warnings;
+}
+
+function warning(r: ReasonCode): WarningDto {
+  return { code: r.code, params: r.params, message: reasonText(r) };
 }
 
 /** Checks before writing a slot; the database enforces the same (and the rest) at commit. */

@@ -7,6 +7,9 @@ import { AssignSlotDto, MoveSlotDto, SlotChangeDto } from './dto/scheduling.dto'
 import { RoadshowProject, RoadshowSession, RoadshowSlot } from '../shared/roadshow.entities';
 import { SLOT_SELECT, SlotRow, toSlotDto } from './session.mapper';
 import { SCHEDULABLE_STATUSES } from '../shared/roadshow.state';
+import { reason, reasonText } from '../shared/reason-codes';
+import { requireHost } from '../shared/session-organisers';
+import { requireSchedulable } from './city-projects';
 import { assertEditable, assertSlotFits, explainSlotConflict, lockScarce, slotWarnings, slotWindow } from './slot-rules';
 
 /**
@@ -31,11 +34,12 @@ export class SlotsService {
     let window: { startsAt: Date; endsAt: Date } | undefined;
     try {
       return await this.uow.run(async (tx) => {
-        const session = await this.shareLock(tx, sessionId);
+        const session = await this.shareLock(tx, actor, sessionId);
         assertEditable(session);
         const project = await tx.manager.getRepository(RoadshowProject).findOneBy({ id: dto.projectId });
         if (!project) throw DomainError.invalid('projectId', 'no such project');
         if (!SCHEDULABLE_STATUSES.includes(project.status)) throw DomainError.conflict(`Only screened projects are scheduled; this one is ${project.status}`, { status: project.status });
+        await requireSchedulable(tx.manager, actor, [project.id], [sessionId]);
         assertSlotFits(session, dto.slotIndex);
         await lockScarce(tx, sessionId, [project.id]);
         window = slotWindow(session, dto.slotIndex);
@@ -48,7 +52,8 @@ export class SlotsService {
             startsAt: window.startsAt,
             endsAt: window.endsAt,
             placedBy: 'manual',
-            explanation: ['placed by hand by the roadshow centre'],
+            explanation: [reasonText(reason('placed_by_hand'))],
+            explanationCodes: [reason('placed_by_hand')],
             createdBy: actor.userId,
           }),
         );
@@ -66,7 +71,7 @@ export class SlotsService {
     let target: { projectId: string; startsAt: Date; endsAt: Date } | undefined;
     try {
       return await this.uow.run(async (tx) => {
-        const session = await this.shareLock(tx, sessionId);
+        const session = await this.shareLock(tx, actor, sessionId);
         assertEditable(session);
         const found = await tx.manager.getRepository(RoadshowSlot).findOneBy({ id: slotId, sessionId });
         if (!found) throw DomainError.notFound('Slot');
@@ -90,7 +95,7 @@ export class SlotsService {
 
   async remove(actor: Actor, sessionId: string, slotId: string): Promise<SlotChangeDto> {
     return this.uow.run(async (tx) => {
-      const session = await this.shareLock(tx, sessionId);
+      const session = await this.shareLock(tx, actor, sessionId);
       assertEditable(session);
       const rows = (await tx.manager.query(`DELETE FROM roadshow_slots WHERE id = $1 AND session_id = $2 RETURNING project_id, slot_index`, [slotId, sessionId])) as [
         { project_id: string; slot_index: number }[],
@@ -103,9 +108,11 @@ export class SlotsService {
     });
   }
 
-  private async shareLock(tx: Transaction, id: string): Promise<RoadshowSession> {
+  /** The session FOR SHARE, for its host side only (403 for another city's session). */
+  private async shareLock(tx: Transaction, actor: Actor, id: string): Promise<RoadshowSession> {
     const session = await tx.manager.getRepository(RoadshowSession).findOne({ where: { id }, lock: { mode: 'pessimistic_read' } });
     if (!session) throw DomainError.notFound('Session');
+    requireHost(actor, session);
     return session;
   }
 

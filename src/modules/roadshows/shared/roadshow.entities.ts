@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { fenTransformer } from '../../../platform/database/money';
 import type { InterestStatus, ProjectStatus, SessionRequestStatus, SessionStatus } from './roadshow.state';
 import type { SessionType } from './roadshow.constants';
+import type { ReasonCode } from './reason-codes';
 
 /** BIGINT byte counts as numbers (a deck is far below 2^53 bytes). */
 const bytesTransformer = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
@@ -65,7 +66,12 @@ export class RoadshowSession {
   @Column() title: string;
   @Column({ type: 'text' }) type: SessionType;
   @Column() hostCityCode: string;
+  /** Co-host cities that accepted their invitation (roadshow_cohost_invitations): they moderate and read the statistics. */
   @Column({ type: 'text', array: true }) coHostCityCodes: string[];
+  /** Co-host cities invited and not yet answered. */
+  @Column({ type: 'text', array: true }) pendingCoHostCityCodes: string[];
+  @Column({ type: 'uuid', nullable: true }) seriesId: string | null;
+  @Column({ type: 'int', nullable: true }) seriesSeq: number | null;
   @Column({ type: 'uuid', nullable: true }) venueId: string | null;
   @Column({ type: 'text', nullable: true }) streamUrl: string | null;
   /** Who watches the live page besides organisers and presenters: 'registered' (confirmed RSVP) or 'public' (anyone signed in). */
@@ -96,7 +102,9 @@ export class RoadshowSlot {
   @Column({ type: 'timestamptz' }) startsAt: Date;
   @Column({ type: 'timestamptz' }) endsAt: Date;
   @Column({ type: 'text' }) placedBy: 'scheduler' | 'manual';
+  /** Deprecated English wording of `explanationCodes`, kept for clients that read it. */
   @Column({ type: 'jsonb' }) explanation: string[];
+  @Column({ type: 'jsonb' }) explanationCodes: ReasonCode[];
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
   @Column({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'text', nullable: true }) replayUrl: string | null;

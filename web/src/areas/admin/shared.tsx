@@ -3,7 +3,7 @@ import type { SelectProps } from 'antd';
 import type { Role } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 
-export const ROLES: Role[] = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin'];
+export const ROLES: Role[] = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin', 'roadshow_organiser'];
 
 /** A choice of roles, shown in the reader's language. */
 export function RoleSelect(props: SelectProps<Role | Role[]> & { roles?: Role[] }) {

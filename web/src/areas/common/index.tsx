@@ -10,7 +10,7 @@ const ResetPasswordPage = lazyPage(() => import('./account'), 'ResetPasswordPage
 const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
 const PublicNoticesPage = lazyPage(() => import('./public-notices'), 'PublicNoticesPage');
 
-const EVERYONE = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin'] as const;
+const EVERYONE = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin', 'roadshow_organiser'] as const;
 
 export const commonArea: Area = {
   key: 'common',

@@ -1,4 +1,5 @@
-import { Card, DatePicker, Segmented } from 'antd';
+import { Card, DatePicker, Segmented, Typography } from 'antd';
+import { AllianceStats } from '../../features/roadshows/alliance-stats';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Money, PageHeader } from '../../app/common';
@@ -102,6 +103,7 @@ export function RoadshowOutcomesPage() {
           { title: t('dashboards.roadshows.projects'), value: totals?.projects ?? 0, testId: 'kpi-projects' },
           { title: t('dashboards.roadshows.presented'), value: totals?.presented ?? 0, testId: 'kpi-presented' },
           { title: t('dashboards.roadshows.landedInJiaxing'), value: totals?.landedInJiaxing ?? 0, testId: 'kpi-landed' },
+          { title: t('dashboards.roadshows.landedG60'), value: totals?.landed ?? 0, testId: 'kpi-landed-g60' },
           { title: t('dashboards.roadshows.financingRaisedFen'), value: totals?.financingRaisedFen ?? 0, money: true, testId: 'kpi-financing' },
         ]}
       />
@@ -132,7 +134,12 @@ export function RoadshowOutcomesPage() {
       >
         <Chart option={groupOption} testId="chart-roadshow-groups" label={t('dashboards.roadshows.byGroup')} />
       </ChartCard>
-      <Card title={t('dashboards.roadshows.table')}>
+      {/* The nine-city alliance per city and in total: the roadshow area's own table, so the figures are worded once. */}
+      <Typography.Title level={5} style={{ marginTop: 8 }}>
+        {t('dashboards.roadshows.alliance')}
+      </Typography.Title>
+      <AllianceStats from={period?.[0]} to={period?.[1]} />
+      <Card title={t('dashboards.roadshows.table')} style={{ marginTop: 16 }}>
         <FigureTable<StatsRow>
           testId="table-roadshow"
           rowKey="key"

@@ -8,7 +8,7 @@ const AllowedHostsPage = lazyPage(() => import('./allowed-hosts'), 'AllowedHosts
 const WebhooksPage = lazyPage(() => import('./webhooks'), 'WebhooksPage');
 
 /** Every role belongs to an organisation whose admins may subscribe webhooks; the API decides who may change them. */
-const EVERYONE: Role[] = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin'];
+const EVERYONE: Role[] = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin', 'roadshow_organiser'];
 
 /** Outgoing webhooks (docs/security.md, "Outbound calls"): the organisation's subscriptions, and the platform admin's allow-list. */
 export const integrationsArea: Area = {

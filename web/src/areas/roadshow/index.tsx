@@ -1,6 +1,11 @@
-import { AlertOutlined, AuditOutlined, CalendarOutlined, FileSearchOutlined, EnvironmentOutlined, FundProjectionScreenOutlined, NodeIndexOutlined, ProjectOutlined, ScheduleOutlined, SolutionOutlined, StarOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, EnvironmentOutlined, FileSearchOutlined, FundProjectionScreenOutlined, NodeIndexOutlined, ProjectOutlined, ScheduleOutlined, SolutionOutlined, StarOutlined, UserOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
+import { Alert } from 'antd';
+import { useParams } from 'react-router-dom';
+import { useI18n } from '../../app/i18n';
+import { useRegions } from '../../app/regions';
 import { useMe } from '../../app/auth';
+import { LoadError, useApi } from '../../app/data';
 import { roadshowMessages } from './messages';
 import { reviewMessages } from './review-messages';
 
@@ -25,6 +30,7 @@ const ReviewTaskPage = lazyPage(() => import('./review'), 'ReviewTaskPage');
 const ReviewRoundsPage = lazyPage(() => import('./review'), 'ReviewRoundsPage');
 const ReviewRoundPage = lazyPage(() => import('./review'), 'ReviewRoundPage');
 const FollowUpsPage = lazyPage(() => import('./review-project'), 'FollowUpsPage');
+const AlliancePage = lazyPage(() => import('./alliance'), 'AlliancePage');
 
 const GROUP = 'roadshow.group';
 const ORGANISER_GROUP = 'roadshow.groupOrganiser';
@@ -32,10 +38,32 @@ const REQUESTERS = ['enterprise_user', 'investor', 'reviewer', 'approver', 'part
 /** Who may be in the expert pool (评审专家库): everyone but the agencies (roadshows/review/experts.service.ts). */
 const EXPERT_ROLES = ['investor', 'enterprise_user', 'provider_user', 'platform_admin'] as const;
 
-/** A session's page: the organiser's workbench for platform admins, the public view (with RSVP for investors) for others. */
+/**
+ * A session's page: the organiser's workbench for platform admins and for the organisers of the host city; the
+ * public view (with RSVP for investors) for others, co-host cities included (they do not edit it).
+ */
 function SessionPage() {
   const me = useMe();
-  return me.user.role === 'platform_admin' ? <SessionAdminPage /> : <SessionPublicPage />;
+  const { id = '' } = useParams();
+  const city = me.user.role === 'roadshow_organiser';
+  const detail = useApi('/roadshow-sessions/{id}', city ? { params: { path: { id } } } : null);
+  if (me.user.role === 'platform_admin') return <SessionAdminPage />;
+  if (!city) return <SessionPublicPage />;
+  if (!detail.data) return <LoadError error={detail.error} retry={() => void detail.reload()} />;
+  if (detail.data.session.hostCityCode === me.organization.regionCode) return <SessionAdminPage />;
+  return (
+    <>
+      <HostOnlyNotice hostCityCode={detail.data.session.hostCityCode} />
+      <SessionPublicPage />
+    </>
+  );
+}
+
+/** Tells another city's organiser (a co-host too) that only the host city edits the session. */
+function HostOnlyNotice({ hostCityCode }: { hostCityCode: string }) {
+  const { t } = useI18n();
+  const regions = useRegions();
+  return <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('roadshow.session.hostOnly', { city: regions.name(hostCityCode) })} data-testid="session-host-only" />;
 }
 
 /** 科创路演: projects and their chain, sessions, scheduling, agendas, investors and outcomes. */
@@ -51,9 +79,9 @@ export const roadshowArea: Area = {
     { path: '/roadshow/projects', element: <ProjectListPage />, roles: ['enterprise_user'], menu: 'roadshow.menu.myProjects', icon: <ProjectOutlined />, group: GROUP },
     { path: '/roadshow/projects/new', element: <NewProjectPage />, roles: ['enterprise_user'] },
     { path: '/roadshow/projects/:id', element: <ProjectPage />, roles: ['enterprise_user', 'investor', 'platform_admin'] },
-    { path: '/roadshow/sessions/:id', element: <SessionPage />, roles: ['investor', 'enterprise_user', 'reviewer', 'approver', 'partner_admin', 'platform_admin'] },
+    { path: '/roadshow/sessions/:id', element: <SessionPage />, roles: ['investor', 'enterprise_user', 'reviewer', 'approver', 'partner_admin', 'platform_admin', 'roadshow_organiser'] },
     // The live (or replay) page of a cloud or hybrid session; the API decides who is in its audience.
-    { path: '/roadshow/sessions/:id/live', element: <LivePage />, roles: ['investor', 'enterprise_user', 'reviewer', 'approver', 'partner_admin', 'provider_user', 'finance', 'platform_admin'] },
+    { path: '/roadshow/sessions/:id/live', element: <LivePage />, roles: ['investor', 'enterprise_user', 'reviewer', 'approver', 'partner_admin', 'provider_user', 'finance', 'platform_admin', 'roadshow_organiser'] },
     { path: '/roadshow/requests', element: <RequestsPage />, roles: [...REQUESTERS], menu: 'roadshow.menu.requests', icon: <SolutionOutlined />, group: GROUP },
     { path: '/roadshow/admin/projects', element: <ProjectListPage />, roles: ['platform_admin'], menu: 'roadshow.menu.projects', icon: <ProjectOutlined />, group: ORGANISER_GROUP },
     { path: '/roadshow/admin/sessions', element: <SessionsAdminPage />, roles: ['platform_admin'], menu: 'roadshow.menu.sessions', icon: <FundProjectionScreenOutlined />, group: ORGANISER_GROUP },
@@ -63,6 +91,10 @@ export const roadshowArea: Area = {
     { path: '/roadshow/review-rounds', element: <ReviewRoundsPage />, roles: ['platform_admin'], menu: 'roadshow.menu.reviewRounds', icon: <FileSearchOutlined />, group: ORGANISER_GROUP },
     { path: '/roadshow/review-rounds/:id', element: <ReviewRoundPage />, roles: ['platform_admin'] },
     { path: '/roadshow/follow-ups', element: <FollowUpsPage />, roles: ['platform_admin'], menu: 'roadshow.menu.followUps', icon: <AlertOutlined />, group: ORGANISER_GROUP },
+    // A G60 city's roadshow organisers: their city's sessions and venues, and the alliance (invitations, referrals, series, statistics).
+    { path: '/roadshow/city/sessions', element: <SessionsAdminPage />, roles: ['roadshow_organiser'], menu: 'roadshow.menu.citySessions', icon: <FundProjectionScreenOutlined />, group: ORGANISER_GROUP },
+    { path: '/roadshow/city/venues', element: <VenuesPage />, roles: ['roadshow_organiser'], menu: 'roadshow.menu.cityVenues', icon: <EnvironmentOutlined />, group: ORGANISER_GROUP },
+    { path: '/roadshow/alliance', element: <AlliancePage />, roles: ['roadshow_organiser', 'platform_admin'], menu: 'roadshow.menu.alliance', icon: <ApartmentOutlined />, group: ORGANISER_GROUP },
     { path: '/roadshow/admin/requests', element: <RequestsAdminPage />, roles: ['platform_admin'], menu: 'roadshow.menu.requestsAdmin', icon: <SolutionOutlined />, group: ORGANISER_GROUP },
   ],
   messages: { zh: { ...roadshowMessages.zh, ...reviewMessages.zh }, en: { ...roadshowMessages.en, ...reviewMessages.en } },

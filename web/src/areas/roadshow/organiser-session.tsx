@@ -2,22 +2,29 @@ import { Alert, Button, Card, Col, Empty, InputNumber, Modal, Row, Select, Space
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../../app/api';
-import { PageHeader, formatTime } from '../../app/common';
+import { PageHeader, StatusTag, formatTime } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { useMe } from '../../app/auth';
 import { AgendaVersions, PublishedAgenda, SessionFacts } from './sessions';
-import { DownloadButton, formatRange, ProjectLink, TitleWithStatus, useVenues, RangeText, LiveRoomLink } from './shared';
+import { DownloadButton, formatRange, ProjectLink, TitleWithStatus, useVenues, RangeText, LiveRoomLink, useReasonText, useRegions } from './shared';
 import { SCHEDULABLE } from './types';
 import type { Rsvp, ScheduleResult, Session, SessionDetail, Slot, SlotChange, Warning } from './types';
 
-/** Projects the scheduler and manual edits may place (screened, coached, scheduled), by id. */
+/**
+ * Projects the scheduler and manual edits may place (screened, coached, scheduled), by id. A city organiser gets its
+ * city's: its own projects and those it accepted from other cities (GET /roadshow-city-projects).
+ */
 export function useSchedulableProjects() {
-  const screened = useApi('/roadshow-projects', { params: { query: { status: 'screened', limit: 500 } } });
-  const coached = useApi('/roadshow-projects', { params: { query: { status: 'coached', limit: 500 } } });
-  const scheduled = useApi('/roadshow-projects', { params: { query: { status: 'scheduled', limit: 500 } } });
-  const all = [...(screened.data ?? []), ...(coached.data ?? []), ...(scheduled.data ?? [])];
-  return { all, byId: new Map(all.map((p) => [p.id, p])), loading: screened.loading || coached.loading || scheduled.loading };
+  const city = useMe().user.role === 'roadshow_organiser';
+  // null waits: only one of the two sources loads.
+  const screened = useApi('/roadshow-projects', city ? null : { params: { query: { status: 'screened', limit: 500 } } });
+  const coached = useApi('/roadshow-projects', city ? null : { params: { query: { status: 'coached', limit: 500 } } });
+  const scheduled = useApi('/roadshow-projects', city ? null : { params: { query: { status: 'scheduled', limit: 500 } } });
+  const own = useApi('/roadshow-city-projects', city ? {} : null);
+  const all: { id: string; title: string; number: string; industry: string; status: string }[] = city ? (own.data ?? []) : [...(screened.data ?? []), ...(coached.data ?? []), ...(scheduled.data ?? [])];
+  return { all, byId: new Map(all.map((p) => [p.id, p])), loading: city ? own.loading : screened.loading || coached.loading || scheduled.loading };
 }
 
 /** The organiser's workbench for one session: slots, the scheduler, publishing, agenda versions and RSVPs. */
@@ -81,6 +88,7 @@ export function SessionAdminPage() {
         }
       />
       <SessionFacts session={session} venues={venues.data} />
+      {session.type === 'alliance' && <CoHostCard session={session} editable={editable} onChange={bump} />}
       {editable && (
         <Card title={t('roadshow.scheduler.title')} style={{ marginBottom: 16 }}>
           <SchedulerPanel sessions={[session]} onApplied={bump} />
@@ -104,6 +112,7 @@ export function SessionAdminPage() {
 export function SchedulerPanel({ sessions, onApplied }: { sessions: Pick<Session, 'id' | 'title'>[]; onApplied?(): void }) {
   const { t, label } = useI18n();
   const projects = useSchedulableProjects();
+  const why = useReasonText();
   const [result, setResult] = useState<ScheduleResult>();
   const run = (apply: boolean) => (key: string) => api.post('/roadshow-scheduling/runs', { body: { sessionIds: sessions.map((s) => s.id), apply }, idempotencyKey: key });
   const title = (projectId: string) => {
@@ -160,12 +169,12 @@ export function SchedulerPanel({ sessions, onApplied }: { sessions: Pick<Session
                 key: 'why',
                 render: (_, p) => (
                   <Space orientation="vertical" size={2}>
-                    {p.reasons.map((r) => (
-                      <Typography.Text key={r}>{r}</Typography.Text>
+                    {p.reasonCodes.map((r) => (
+                      <Typography.Text key={r.code}>{why(r)}</Typography.Text>
                     ))}
-                    {p.warnings.map((w) => (
-                      <Typography.Text key={w} type="warning">
-                        ⚠ {w}
+                    {p.warningCodes.map((w) => (
+                      <Typography.Text key={w.code} type="warning">
+                        ⚠ {why(w)}
                       </Typography.Text>
                     ))}
                   </Space>
@@ -187,7 +196,7 @@ export function SchedulerPanel({ sessions, onApplied }: { sessions: Pick<Session
                 columns={[
                   { title: t('roadshow.project.title'), key: 'project', render: (_, u) => title(u.projectId) },
                   { title: t('roadshow.scheduler.code'), dataIndex: 'code', render: (c: string) => <Tag color="orange">{label('roadshow.unplaced', c)}</Tag> },
-                  { title: t('roadshow.scheduler.reason'), dataIndex: 'reason' },
+                  { title: t('roadshow.scheduler.reason'), key: 'reason', render: (_, u) => why(u) },
                 ]}
               />
             </>
@@ -213,6 +222,7 @@ function SlotGrid({ detail, editable, onChange }: { detail: SessionDetail; edita
   const [assigning, setAssigning] = useState<number>();
   const [moving, setMoving] = useState<Slot>();
   const projects = useSchedulableProjects();
+  const why = useReasonText();
   const length = (session.pitchMinutes + session.qaMinutes) * 60_000;
   const rows: GridRow[] = Array.from({ length: session.slotCount }, (_, index) => {
     const start = Date.parse(session.startsAt) + index * length;
@@ -234,7 +244,7 @@ function SlotGrid({ detail, editable, onChange }: { detail: SessionDetail; edita
           onClose={() => setWarnings([])}
           style={{ marginBottom: 16 }}
           title={t('roadshow.slot.warnings')}
-          description={warnings.map((w) => `${label('roadshow.warning', w.code)}：${w.message}`).join('；')}
+          description={warnings.map((w) => `${label('roadshow.warning', w.code)}：${why(w)}`).join('；')}
           data-testid="slot-warnings"
         />
       )}
@@ -257,7 +267,7 @@ function SlotGrid({ detail, editable, onChange }: { detail: SessionDetail; edita
           {
             title: t('roadshow.scheduler.explanation'),
             key: 'why',
-            render: (_, r) => r.slot && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.slot.explanation.join('；')}</Typography.Text>,
+            render: (_, r) => r.slot && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.slot.explanationCodes.length ? r.slot.explanationCodes.map(why).join('；') : r.slot.explanation.join('；')}</Typography.Text>,
           },
           {
             title: t('common.actions'),
@@ -364,3 +374,72 @@ function RsvpList({ sessionId, rev }: { sessionId: string; rev: number }) {
   );
 }
 
+
+/** The co-host cities of an alliance session and their answers; the host side invites and withdraws. */
+function CoHostCard({ session, editable, onChange }: { session: Session; editable: boolean; onChange(): void }) {
+  const { t } = useI18n();
+  const regions = useRegions();
+  const [rev, setRev] = useState(0);
+  const invitations = useApi('/roadshow-sessions/{id}/cohost-invitations', { params: { path: { id: session.id } } }, { deps: [rev] });
+  const [city, setCity] = useState<string>();
+  const taken = new Set((invitations.data ?? []).filter((i) => i.status === 'invited' || i.status === 'accepted').map((i) => i.cityCode));
+  const changed = () => {
+    setRev((r) => r + 1);
+    onChange();
+  };
+  return (
+    <Card title={t('roadshow.cohost.title')} style={{ marginBottom: 16 }} data-testid="cohost-card">
+      <LoadError error={invitations.error} retry={() => void invitations.reload()} />
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={invitations.data ?? []}
+        data-testid="cohost-table"
+        columns={[
+          { title: t('roadshow.cohost.city'), dataIndex: 'cityCode', render: (c: string) => regions.name(c) },
+          { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} group="roadshow.cohostStatus" /> },
+          { title: t('roadshow.cohost.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_, i) =>
+              editable && (i.status === 'invited' || i.status === 'accepted') ? (
+                <ActionButton
+                  size="small"
+                  confirm={t('roadshow.cohost.withdrawConfirm')}
+                  action={(key) => api.post('/roadshow-sessions/{id}/cohost-invitations/{cityCode}/withdraw', { params: { path: { id: session.id, cityCode: i.cityCode } }, idempotencyKey: key })}
+                  onDone={changed}
+                >
+                  {t('roadshow.cohost.withdraw')}
+                </ActionButton>
+              ) : null,
+          },
+        ]}
+      />
+      {editable && (
+        <Space style={{ marginTop: 12 }} wrap>
+          <Select
+            style={{ minWidth: 200 }}
+            value={city}
+            onChange={setCity}
+            data-testid="cohost-city"
+            options={regions.options((r) => r.isG60 && r.code !== session.hostCityCode && !taken.has(r.code))}
+          />
+          <ActionButton
+            disabled={!city}
+            data-testid="cohost-invite"
+            action={(key) => api.post('/roadshow-sessions/{id}/cohost-invitations', { params: { path: { id: session.id } }, body: { cityCode: city! }, idempotencyKey: key })}
+            onDone={() => {
+              setCity(undefined);
+              changed();
+            }}
+            successMessage={t('roadshow.cohost.invited')}
+          >
+            {t('roadshow.cohost.invite')}
+          </ActionButton>
+        </Space>
+      )}
+    </Card>
+  );
+}

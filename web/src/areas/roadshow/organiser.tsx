@@ -8,6 +8,7 @@ import { PageHeader, StatusTag } from '../../app/common';
 import { LoadError } from '../../app/data';
 import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { useMe } from '../../app/auth';
 import { SchedulerPanel } from './organiser-session';
 import { HostCities } from './sessions';
 import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
@@ -20,11 +21,12 @@ export function VenuesPage() {
   const { t } = useI18n();
   const regions = useRegions();
   const venues = useVenues();
+  const city = useOrganiserCity();
   const [open, setOpen] = useState(false);
   return (
     <>
       <PageHeader
-        title={t('roadshow.menu.venues')}
+        title={t(city ? 'roadshow.menu.cityVenues' : 'roadshow.menu.venues')}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="venue-new">
             {t('roadshow.venue.new')}
@@ -36,7 +38,7 @@ export function VenuesPage() {
         <Table<Venue>
           rowKey="id"
           loading={venues.loading}
-          dataSource={venues.data ?? []}
+          dataSource={(venues.data ?? []).filter((v) => !city || v.cityCode === city)}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           data-testid="venue-table"
           columns={[
@@ -51,7 +53,7 @@ export function VenuesPage() {
         <ApiForm<Omit<Venue, 'id'>, Venue>
           schema="CreateVenueDto"
           testId="venue-form"
-          initialValues={{ cityCode: '330400' }}
+          initialValues={{ cityCode: city ?? '330400' }}
           submit={(values, key) => api.post('/roadshow-venues', { body: values, idempotencyKey: key })}
           onDone={() => {
             setOpen(false);
@@ -63,7 +65,7 @@ export function VenuesPage() {
             <Input maxLength={200} />
           </Field>
           <Field name="cityCode" label={t('roadshow.venue.city')}>
-            <Select options={regions.options(isHostCity)} data-testid="venue-city" />
+            <Select options={regions.options(isHostCity)} disabled={!!city} data-testid="venue-city" />
           </Field>
           <Field name="address" label={t('roadshow.venue.address')}>
             <Input maxLength={300} />
@@ -87,17 +89,20 @@ function CreateSessionForm({ onDone }: { onDone(session: Session): void }) {
   const regions = useRegions();
   const venues = useVenues();
   const options = useEnumOptions();
+  // A city's organisers host in their own city only.
+  const city = useOrganiserCity();
+  const initial = { ...SESSION_INITIAL, hostCityCode: city ?? SESSION_INITIAL.hostCityCode };
   const [form] = Form.useForm<SessionValues>();
   const type = Form.useWatch('type', form) ?? 'custom';
   // useWatch answers undefined until after the first render; the initial host is known now.
-  const host = Form.useWatch('hostCityCode', form) ?? SESSION_INITIAL.hostCityCode;
+  const host = Form.useWatch('hostCityCode', form) ?? initial.hostCityCode;
   const cloud = type === 'cloud';
   return (
     <ApiForm<SessionValues, Session>
       form={form}
       schema="CreateSessionDto"
       testId="session-form"
-      initialValues={SESSION_INITIAL}
+      initialValues={initial}
       submit={(v, key) => {
         const body: SessionValues = { ...v };
         if (cloud) delete body.venueId;
@@ -117,11 +122,11 @@ function CreateSessionForm({ onDone }: { onDone(session: Session): void }) {
       </Field>
       <Typography.Paragraph type="secondary">{t(`roadshow.sessionTypeHint.${type}`)}</Typography.Paragraph>
       <Field name="hostCityCode" label={t('roadshow.session.hostCity')}>
-        <Select options={regions.options(isHostCity)} data-testid="session-host" />
+        <Select options={regions.options(isHostCity)} disabled={!!city} data-testid="session-host" />
       </Field>
       {type === 'alliance' && (
         <Field name="coHostCityCodes" label={t('roadshow.session.coHosts')}>
-          <Select mode="multiple" options={regions.options((r) => r.isG60 && r.code !== host)} />
+          <Select mode="multiple" options={regions.options((r) => r.isG60 && r.code !== host)} data-testid="session-cohosts" />
         </Field>
       )}
       <Field name="streamUrl" label={t('roadshow.session.streamUrl')} extra={cloud ? t('roadshow.session.streamHint') : t('roadshow.session.hybridHint')}>
@@ -171,8 +176,10 @@ export function SessionsAdminPage() {
   const navigate = useNavigate();
   const options = useEnumOptions();
   const venues = useVenues();
+  const city = useOrganiserCity();
   const [filters, setFilters] = useState<{ status?: string; type?: string }>({});
-  const list = usePagedList('/roadshow-sessions', { params: { query: filters } });
+  // A city organiser's list: sessions its city hosts, co-hosts or is invited to.
+  const list = usePagedList('/roadshow-sessions', { params: { query: city ? { ...filters, cityCode: city } : filters } });
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<Session[]>([]);
   const [scheduling, setScheduling] = useState(false);
@@ -191,7 +198,7 @@ export function SessionsAdminPage() {
   return (
     <>
       <PageHeader
-        title={t('roadshow.menu.sessions')}
+        title={t(city ? 'roadshow.menu.citySessions' : 'roadshow.menu.sessions')}
         extra={
           <>
             <Button disabled={!selected.length} onClick={() => setScheduling(true)} data-testid="sessions-schedule">
@@ -216,7 +223,7 @@ export function SessionsAdminPage() {
           rowSelection={{
             selectedRowKeys: selected.map((s) => s.id),
             onChange: (_, rows) => setSelected(rows),
-            getCheckboxProps: (s) => ({ disabled: s.status !== 'draft' && s.status !== 'published' }),
+            getCheckboxProps: (s) => ({ disabled: (s.status !== 'draft' && s.status !== 'published') || (!!city && s.hostCityCode !== city) }),
           }}
         />
       </Card>
@@ -228,4 +235,10 @@ export function SessionsAdminPage() {
       </Drawer>
     </>
   );
+}
+
+/** The city a roadshow organiser acts for (its organisation's region); null for the platform. */
+export function useOrganiserCity(): string | null {
+  const me = useMe();
+  return me.user.role === 'roadshow_organiser' ? me.organization.regionCode : null;
 }

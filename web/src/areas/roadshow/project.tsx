@@ -1,5 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, List, Row, Select, Space, Steps, Switch, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Form, List, Row, Select, Space, Steps, Table, Tag, Typography, message } from 'antd';
 import { useReducer, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, newIdempotencyKey } from '../../app/api';
@@ -12,7 +12,7 @@ import { useI18n } from '../../app/i18n';
 import { CoachingCard, FollowUpsCard, ScreeningRoundsCard } from './review-project';
 import { FileDrop } from '../../app/widgets/file-drop';
 import { AvailabilityFields, ProjectFields } from './project-form';
-import { DownloadButton, formatRange, isJiaxingDistrict, isNotFound, NoteField, SessionLink, SessionTypeTag, TitleWithStatus, useRegions } from './shared';
+import { DownloadButton, formatRange, isAllianceCity, isNotFound, NoteField, SessionLink, SessionTypeTag, TitleWithStatus, useRegions } from './shared';
 import { CHAIN, MANUAL_EVENTS, MANUAL_EVENT_FROM } from './types';
 import type { DeckInvitation, Interest, Outcome, Project } from './types';
 import type { Schema } from '../../app/api';
@@ -355,9 +355,9 @@ function OutcomeCard({ projectId, rev }: { projectId: string; rev: number }) {
       {o ? (
         <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
           <Descriptions.Item label={t('roadshow.outcome.landed')}>
-            {o.landedInJiaxing ? <Tag color="success">{t('roadshow.outcome.landedYes')}</Tag> : <Tag>{t('roadshow.outcome.landedNo')}</Tag>}
+            {o.landingCityCode ? <Tag color="success">{t('roadshow.outcome.landedIn', { city: regions.name(o.landingCityCode) })}</Tag> : <Tag>{t('roadshow.outcome.landedNo')}</Tag>}
           </Descriptions.Item>
-          <Descriptions.Item label={t('roadshow.outcome.district')}>{regions.name(o.landingDistrictCode)}</Descriptions.Item>
+          <Descriptions.Item label={t('roadshow.outcome.landingRegion')}>{regions.name(o.landingRegionCode)}</Descriptions.Item>
           <Descriptions.Item label={t('roadshow.outcome.landedOn')}>{o.landedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('roadshow.outcome.financing')}>
             <Money fen={o.financingRaisedFen} strong />
@@ -378,7 +378,9 @@ type OutcomeValues = Schema<'RecordOutcomeDto'>;
 function OrganiserPanel({ project, onChange }: { project: Project; onChange(): void }) {
   const { t, label } = useI18n();
   const regions = useRegions();
-  const [landed, setLanded] = useState(false);
+  // The landing city (one of the G60 alliance cities); none: not landed yet.
+  const [landingCity, setLandingCity] = useState<string>();
+  const [form] = Form.useForm<OutcomeValues>();
   const [investorQuery, setInvestorQuery] = useState('');
   const investors = useApi('/organizations', { params: { query: { kind: 'investor', q: investorQuery, limit: 50 } } });
   const suggested = MANUAL_EVENTS.find((e) => MANUAL_EVENT_FROM[e].includes(project.status));
@@ -408,21 +410,28 @@ function OrganiserPanel({ project, onChange }: { project: Project; onChange(): v
         <ApiForm<OutcomeValues, Outcome>
           schema="RecordOutcomeDto"
           testId="outcome-form"
-          initialValues={{ landedInJiaxing: false }}
-          onValuesChange={(_, all) => setLanded(!!all.landedInJiaxing)}
+          onValuesChange={(changed, all) => {
+            setLandingCity(all.landingCityCode ?? undefined);
+            if ('landingCityCode' in changed) form.setFieldValue('landingRegionCode', undefined);
+          }}
+          form={form}
           submit={(v, key) =>
-            api.post('/roadshow-projects/{id}/outcome', { params: { path: { id: project.id } }, body: v.landedInJiaxing ? v : { landedInJiaxing: false, financingRaisedFen: v.financingRaisedFen, note: v.note }, idempotencyKey: key })
+            api.post('/roadshow-projects/{id}/outcome', {
+              params: { path: { id: project.id } },
+              body: v.landingCityCode ? v : { financingRaisedFen: v.financingRaisedFen, note: v.note },
+              idempotencyKey: key,
+            })
           }
           onDone={onChange}
           successMessage={t('roadshow.outcome.recorded')}
         >
-          <Field name="landedInJiaxing" label={t('roadshow.outcome.landed')} valuePropName="checked">
-            <Switch data-testid="outcome-landed" />
+          <Field name="landingCityCode" label={t('roadshow.outcome.landingCity')}>
+            <Select allowClear placeholder={t('roadshow.outcome.landedNo')} options={regions.options(isAllianceCity)} data-testid="outcome-city" />
           </Field>
-          <Field name="landingDistrictCode" label={t('roadshow.outcome.district')} hidden={!landed}>
-            <Select options={regions.options(isJiaxingDistrict)} data-testid="outcome-district" />
+          <Field name="landingRegionCode" label={t('roadshow.outcome.landingRegion')} hidden={!landingCity}>
+            <Select allowClear options={regions.options((r) => r.parentCode === landingCity)} data-testid="outcome-district" />
           </Field>
-          <Field name="landedOn" label={t('roadshow.outcome.landedOn')} hidden={!landed}>
+          <Field name="landedOn" label={t('roadshow.outcome.landedOn')} hidden={!landingCity}>
             <DateInput />
           </Field>
           <Field name="financingRaisedFen" label={t('roadshow.outcome.financing')}>

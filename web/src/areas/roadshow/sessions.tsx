@@ -15,7 +15,14 @@ import type { AgendaSlot, Session, Venue } from './types';
 /** The hosting cities of a session: the host, then co-hosts of an alliance session. */
 export function HostCities({ session }: { session: Session }) {
   const regions = useRegions();
-  return <>{[session.hostCityCode, ...session.coHostCityCodes].map((c) => regions.name(c)).join(' · ')}</>;
+  const { t } = useI18n();
+  const pending = session.pendingCoHostCityCodes ?? [];
+  return (
+    <>
+      {[session.hostCityCode, ...session.coHostCityCodes].map((c) => regions.name(c)).join(' · ')}
+      {pending.length > 0 && <Typography.Text type="secondary">{`（${t('roadshow.cohost.pending', { cities: pending.map((c) => regions.name(c)).join('、') })}）`}</Typography.Text>}
+    </>
+  );
 }
 
 /** Investors' home: published sessions as a month calendar or a list, by type. */

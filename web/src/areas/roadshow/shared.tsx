@@ -184,3 +184,29 @@ export function LiveRoomLink({ session }: { session: Pick<Session, 'id' | 'statu
     </Link>
   );
 }
+
+/** A reason code of the scheduler (or a soft-rule warning) with its parameters, as the server sends it. */
+export interface ReasonCode {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * Words a reason code in the reader's language (`roadshow.why.<code>`): industries become their names, the
+ * ranking note of slots_full a phrase of its own. The server's English sentence is never shown.
+ */
+export function useReasonText(): (r: ReasonCode) => string {
+  const { t, label } = useI18n();
+  return (r) => {
+    const p = r.params ?? {};
+    const vars: Record<string, string | number> = { ...p };
+    if (typeof p.industry === 'string') vars.industry = label('roadshow.industry', p.industry);
+    if (typeof p.themes === 'string') vars.themes = p.themes.split(', ').filter(Boolean).map((i) => label('roadshow.industry', i)).join('、');
+    if (r.code === 'short_gap') vars.of = t(`roadshow.why.of.${p.of === 'project' ? 'project' : 'enterprise'}`);
+    if (r.code === 'slots_full') vars.busy = p.busyElsewhere ? t('roadshow.why.busyElsewhere') : '';
+    return t(`roadshow.why.${r.code}`, vars);
+  };
+}
+
+/** The G60 alliance cities (GET /regions' isG60), for the alliance pages' pickers. */
+export const isAllianceCity = (r: Region) => r.isG60;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { WarningDto } from '../../shared/dto/common.dto';
+import { ReasonCodeDto, WarningDto } from '../../shared/dto/common.dto';
 import { SessionDto, SlotDto } from './session.dto';
 
 export class AssignSlotDto {
@@ -40,14 +40,18 @@ export class PlacementDto {
   @ApiProperty() slotIndex: number;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
-  @ApiProperty({ type: [String] }) reasons: string[];
-  @ApiProperty({ type: [String] }) warnings: string[];
+  @ApiProperty({ type: [ReasonCodeDto], description: 'Why this slot, as codes with parameters' }) reasonCodes: ReasonCodeDto[];
+  @ApiProperty({ type: [ReasonCodeDto], description: 'Soft issues, as codes with parameters' }) warningCodes: ReasonCodeDto[];
+  @ApiProperty({ type: [String], deprecated: true, description: 'English wording of reasonCodes' }) reasons: string[];
+  @ApiProperty({ type: [String], deprecated: true, description: 'English wording of warningCodes' }) warnings: string[];
 }
 
 export class UnplacedDto {
   @ApiProperty() projectId: string;
   @ApiProperty({ enum: ['no_theme_match', 'not_available', 'presenter_busy', 'slots_full'] }) code: string;
-  @ApiProperty() reason: string;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] }, description: 'Parameters of the code, for the wording' })
+  params: Record<string, string | number>;
+  @ApiProperty({ deprecated: true, description: 'English wording of code + params' }) reason: string;
 }
 
 export class ScheduleStatsDto {

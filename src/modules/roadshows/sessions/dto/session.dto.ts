@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LIVE_ACCESS, ROADSHOW_INDUSTRIES, SESSION_TYPES } from '../../shared/roadshow.constants';
-import { IsInstant, PageQueryDto } from '../../shared/dto/common.dto';
+import { IsInstant, PageQueryDto, ReasonCodeDto } from '../../shared/dto/common.dto';
 
 export class CreateVenueDto {
   @ApiProperty({ example: '长三角全球科创路演中心 1 号厅' }) @IsString() @MinLength(2) @MaxLength(200)
@@ -79,6 +79,48 @@ export class SessionListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: SESSION_TYPES }) @IsOptional() @IsIn(SESSION_TYPES)
   type?: string;
+
+  @ApiPropertyOptional({ example: '330400', description: 'Sessions this city hosts, co-hosts or is invited to co-host' }) @IsOptional() @Matches(/^\d{6}$/)
+  cityCode?: string;
+
+  @ApiPropertyOptional({ description: 'Sessions of this alliance series' }) @IsOptional() @IsUUID()
+  seriesId?: string;
+}
+
+export class VenueListQueryDto {
+  @ApiPropertyOptional({ example: '330400', description: 'Venues of this city' }) @IsOptional() @Matches(/^\d{6}$/)
+  cityCode?: string;
+}
+
+export class InviteCoHostDto {
+  @ApiProperty({ example: '330100', description: 'A G60 alliance city other than the host' }) @Matches(/^\d{6}$/)
+  cityCode: string;
+}
+
+export class AnswerCoHostDto {
+  @ApiPropertyOptional({ description: 'Why (shown to the host city); optional' }) @IsOptional() @IsString() @MinLength(2) @MaxLength(500)
+  reason?: string;
+}
+
+export class CoHostInvitationQueryDto {
+  @ApiPropertyOptional({ example: '330100', description: 'Platform: one city’s invitations (a city organiser reads its own)' }) @IsOptional() @Matches(/^\d{6}$/)
+  cityCode?: string;
+
+  @ApiPropertyOptional({ enum: ['invited', 'accepted', 'declined', 'withdrawn'] }) @IsOptional() @IsIn(['invited', 'accepted', 'declined', 'withdrawn'])
+  status?: 'invited' | 'accepted' | 'declined' | 'withdrawn';
+}
+
+export class CoHostInvitationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() sessionId: string;
+  @ApiProperty() sessionTitle: string;
+  @ApiProperty() sessionStartsAt: string;
+  @ApiProperty() hostCityCode: string;
+  @ApiProperty({ description: 'The invited city' }) cityCode: string;
+  @ApiProperty({ enum: ['invited', 'accepted', 'declined', 'withdrawn'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
+  @ApiProperty() createdAt: string;
 }
 
 export class SessionDto {
@@ -86,7 +128,10 @@ export class SessionDto {
   @ApiProperty() title: string;
   @ApiProperty({ enum: SESSION_TYPES }) type: string;
   @ApiProperty() hostCityCode: string;
-  @ApiProperty({ type: [String] }) coHostCityCodes: string[];
+  @ApiProperty({ type: [String], description: 'Co-host cities that accepted their invitation' }) coHostCityCodes: string[];
+  @ApiProperty({ type: [String], description: 'Co-host cities invited, not yet answered' }) pendingCoHostCityCodes: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'The alliance series the session belongs to' }) seriesId: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Its number in the series, from 1' }) seriesSeq: number | null;
   @ApiProperty({ nullable: true, type: String }) venueId: string | null;
   @ApiProperty({ nullable: true, type: String }) streamUrl: string | null;
   @ApiProperty({ description: 'Cloud or hybrid: the session has a live page (and, once finished, a replay page)' }) hasLivePage: boolean;
@@ -116,7 +161,8 @@ export class SlotDto {
   @ApiProperty() projectTitle: string;
   @ApiProperty() industry: string;
   @ApiProperty({ enum: ['scheduler', 'manual'] }) placedBy: string;
-  @ApiProperty({ type: [String] }) explanation: string[];
+  @ApiProperty({ type: [ReasonCodeDto], description: 'Why the slot is here: the scheduler’s reasons and warnings, or placed_by_hand' }) explanationCodes: ReasonCodeDto[];
+  @ApiProperty({ type: [String], deprecated: true, description: 'English wording of explanationCodes' }) explanation: string[];
 }
 
 export class SessionDetailDto {

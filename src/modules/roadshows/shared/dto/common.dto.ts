@@ -1,3 +1,4 @@
+import { REASON_CODES } from '../reason-codes';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -20,7 +21,16 @@ export class PageQueryDto {
   offset?: number;
 }
 
+/** A stable reason code with its parameters; the portal words it in the reader's language (shared/reason-codes.ts). */
+export class ReasonCodeDto {
+  @ApiProperty({ enum: REASON_CODES }) code: string;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] }, example: { industry: 'new_materials' } })
+  params: Record<string, string | number>;
+}
+
 export class WarningDto {
   @ApiProperty({ enum: ['theme_mismatch', 'short_gap', 'outside_availability'] }) code: string;
-  @ApiProperty() message: string;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] }, description: 'Parameters of the code, for the wording' })
+  params: Record<string, string | number>;
+  @ApiProperty({ deprecated: true, description: 'English wording of code + params; words the code in the reader’s language instead' }) message: string;
 }
