@@ -75,7 +75,7 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
     await person.context.close();
   });
 
-  it.each([DEMO.enterprise, DEMO.provider, DEMO.reviewer, DEMO.approver, DEMO.finance, DEMO.partner, DEMO.investor, DEMO.admin])(
+  it.each([DEMO.enterprise, DEMO.provider, DEMO.reviewer, DEMO.approver, DEMO.finance, DEMO.partner, DEMO.investor, DEMO.organiserJiaxing, DEMO.admin])(
     'every menu page of %s',
     async (email) => {
       const person = await newPerson(browser, app.running.url!);

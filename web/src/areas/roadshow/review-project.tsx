@@ -250,6 +250,7 @@ export function FollowUpsPage() {
               value={overdue ? 'overdue' : 'all'}
               onChange={(v) => setOverdue(v === 'overdue')}
               style={{ width: 140 }}
+              aria-label={t('roadshow.menu.followUps')}
               data-testid="follow-up-filter"
               options={[
                 { value: 'all', label: t('roadshow.followUp.all') },

@@ -230,6 +230,7 @@ export function ReviewRoundsPage() {
               value={status}
               onChange={setStatus}
               placeholder={t('common.status')}
+              aria-label={t('common.status')}
               options={['open', 'passed', 'rejected', 'revise_requested', 'withdrawn'].map((s) => ({ value: s, label: t(`roadshow.round.${s}`) }))}
             />
             <Button onClick={() => void rounds.reload()}>{t('action.refresh')}</Button>
