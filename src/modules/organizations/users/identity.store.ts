@@ -81,5 +81,4 @@ export class UsersIdentityStore implements IdentityStore {
     if (!row) return undefined;
     return { before: { locale: row.before_locale, elderMode: row.before_elder }, after: { locale: row.locale, elderMode: row.elder_mode } };
   }
-
 }
