@@ -36,7 +36,8 @@ describe('embedded mode (no DATABASE_URL): real PostgreSQL from embedded-postgre
       expect(login.status).toBe(200);
       // Embedded mode seeds demo data and offers its logins to the portal's sign-in page.
       const demo = (await (await fetch(`http://127.0.0.1:${port}/api/v1/auth/demo-logins`)).json()) as { role: string; email: string }[];
-      expect(demo.map((d) => d.role).sort()).toEqual(['approver', 'enterprise_user', 'finance', 'finance', 'investor', 'partner_admin', 'platform_admin', 'provider_user', 'reviewer']);
+      // …including one roadshow organiser for each of the nine G60 cities.
+      expect(demo.map((d) => d.role).sort()).toEqual(['approver', 'enterprise_user', 'finance', 'finance', 'investor', 'partner_admin', 'platform_admin', 'provider_user', 'reviewer', ...Array(9).fill('roadshow_organiser')]);
       expect(demo.find((d) => d.role === 'platform_admin')?.email).toBe('admin@demo.g60.cn');
       const usedPort = (JSON.parse(readFileSync(path.join(dataDir, 'embedded.json'), 'utf8')) as { port: number }).port;
       expect(usedPort).toBeGreaterThanOrEqual(pgPort);
