@@ -111,7 +111,7 @@ async function prepareDatabase(config: AppConfig, databaseUrl: string): Promise<
       if (applied.length) startupLog.log(`${applied.length} migration(s) applied: ${applied[0]}${applied.length > 1 ? ` … ${applied[applied.length - 1]}` : ''}`);
     }
     if (config.seedDemo) {
-      const report = await seedDemoData(dataSource);
+      const report = await seedDemoData(dataSource, { passwordHashMemoryKib: config.PASSWORD_HASH_MEMORY_KIB });
       if (report.organizationsCreated + report.usersCreated > 0) startupLog.log(`Demo data seeded: ${JSON.stringify(report)}`);
     }
   } finally {

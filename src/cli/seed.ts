@@ -4,9 +4,9 @@ import { runCli, withDatabase } from './cli-database';
 
 /** npm run seed — inserts missing demo data; running it again changes nothing. */
 runCli(() =>
-  withDatabase(async (dataSource, _config, url) => {
+  withDatabase(async (dataSource, config, url) => {
     await runMigrationsLocked(url, dataSource, () => undefined);
-    const report = await seedDemoData(dataSource);
+    const report = await seedDemoData(dataSource, { passwordHashMemoryKib: config.PASSWORD_HASH_MEMORY_KIB });
     process.stdout.write(`Seed done: ${report.organizationsCreated} organisation(s) and ${report.usersCreated} user(s) created\n`);
   }),
 );

@@ -73,9 +73,12 @@ function shanghaiLab() {
 
 export type SeedReport = DemoDirectoryReport;
 
-/** Inserts the demo data where missing, through the organizations module that owns it. Safe to run any number of times. */
-export async function seedDemoData(dataSource: DataSource): Promise<SeedReport> {
-  const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
+/**
+ * Inserts the demo data where missing, through the organizations module that owns it. Safe to run any number of times.
+ * The demo password is hashed at PASSWORD_HASH_MEMORY_KIB (argon2's 64 MiB when not given), like any password.
+ */
+export async function seedDemoData(dataSource: DataSource, options: { passwordHashMemoryKib?: number } = {}): Promise<SeedReport> {
+  const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: options.passwordHashMemoryKib ?? 65_536, timeCost: 3, parallelism: 4 });
   return dataSource.transaction((manager) =>
     seedDemoDirectory(manager, {
       controllerGroups: DEMO_CONTROLLER_GROUPS,

@@ -6,7 +6,7 @@ import { dataSourceOptions } from '../../src/platform/database/data-source-optio
 import { seedDemoData } from '../../src/seed/seed-demo';
 import { uniqueUscc } from '../support/factories';
 import { DEMO, login, startTestApp, TestApp, TestDatabase } from '../support/test-app';
-import { adminUrl, databaseUrl, testDbPrefix } from '../support/test-env';
+import { adminUrl, databaseUrl, testDbPrefix, TEST_PASSWORD_HASH_MEMORY_KIB } from '../support/test-env';
 
 jest.setTimeout(180_000);
 
@@ -93,7 +93,7 @@ describe('migrating programmes, vouchers and caps written before policy as data'
     const current = new DataSource({ ...dataSourceOptions(db.url, 2), migrations: MIGRATIONS });
     await current.initialize();
     await current.runMigrations({ transaction: 'each' });
-    await seedDemoData(current);
+    await seedDemoData(current, { passwordHashMemoryKib: TEST_PASSWORD_HASH_MEMORY_KIB });
     await current.destroy();
     app = await startTestApp({ database: db });
   });

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/platform/database/data-source-options';
 import { runMigrationsLocked } from '../../src/platform/database/migrate';
 import { seedDemoData } from '../../src/seed/seed-demo';
-import { adminUrl, databaseUrl, isStaleRunDatabase, TEST_DB_PREFIX, templateDb } from './test-env';
+import { adminUrl, databaseUrl, isStaleRunDatabase, TEST_DB_PREFIX, templateDb, TEST_PASSWORD_HASH_MEMORY_KIB } from './test-env';
 
 /** Migrates and seeds one template database; every test file clones it (CREATE DATABASE … TEMPLATE). */
 export default async function globalSetup(): Promise<void> {
@@ -29,7 +29,7 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   try {
     await runMigrationsLocked(url, dataSource, () => undefined);
-    await seedDemoData(dataSource);
+    await seedDemoData(dataSource, { passwordHashMemoryKib: TEST_PASSWORD_HASH_MEMORY_KIB });
   } finally {
     await dataSource.destroy();
   }

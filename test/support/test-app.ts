@@ -7,7 +7,7 @@ import { deleteKeysWithPrefix } from '../../src/platform/queue/redis-keys';
 import { ProcessRole } from '../../src/platform/config/app-config';
 import { DEMO_PASSWORD } from '../../src/seed/seed-demo';
 import { Role } from '../../src/platform/context/actor';
-import { adminUrl, databaseUrl, templateDb, testDbPrefix, TEST_JWT_SECRET, TEST_METRICS_TOKEN, TEST_REDIS_URL } from './test-env';
+import { adminUrl, databaseUrl, templateDb, testDbPrefix, TEST_JWT_SECRET, TEST_METRICS_TOKEN, TEST_PASSWORD_HASH_MEMORY_KIB, TEST_REDIS_URL } from './test-env';
 
 export interface TestDatabase {
   name: string;
@@ -83,8 +83,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     OUTBOX_POLL_MS: '50',
     SWEEP_INTERVAL_MS: '600000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-    // Hundreds of registrations per run: 4 MiB hashes instead of 64 MiB (verification reads each hash's own cost).
-    PASSWORD_HASH_MEMORY_KIB: '4096',
+    // Hundreds of registrations and sign-ins per run (test-env.ts).
+    PASSWORD_HASH_MEMORY_KIB: String(TEST_PASSWORD_HASH_MEMORY_KIB),
     SHUTDOWN_TIMEOUT_MS: '5000',
     // Stream, player and replay URLs of cloud roadshows (tests use these hosts).
     LIVE_STREAM_HOSTS: 'live.g60.example,*.player.g60.example',
