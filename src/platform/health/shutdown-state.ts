@@ -22,10 +22,16 @@ export class ShutdownState {
   /**
    * While draining, every response asks its client to close the connection, so keep-alive clients
    * reconnect (through the load balancer, to another process) instead of holding this one open.
+   * Decided when the headers go out, not when the request came in: a request that started before the
+   * signal and answers during the drain closes its connection too.
    */
   middleware() {
     return (_req: Request, res: Response, next: NextFunction): void => {
-      if (this.draining) res.setHeader('Connection', 'close');
+      const writeHead = res.writeHead as (...args: unknown[]) => Response;
+      res.writeHead = ((...args: unknown[]) => {
+        if (this.draining && !res.headersSent) res.setHeader('Connection', 'close');
+        return writeHead.apply(res, args);
+      }) as Response['writeHead'];
       next();
     };
   }
