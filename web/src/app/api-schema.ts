@@ -2129,7 +2129,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the daily calendar job now (expiry, lapses, redeem-by rejections, cut-offs), optionally as of a day */
+        /** Run the daily calendar job now on a worker (expiry, lapses, redeem-by rejections, cut-offs), optionally as of a day; 202 with the job when it takes longer than 20 s */
         post: operations["SettlementController_runDaily"];
         delete?: never;
         options?: never;
@@ -5689,6 +5689,14 @@ export interface components {
             ordersLapsed: number;
             claimsRejected: number;
             batchesClosed: number;
+        };
+        DailyRunQueuedDto: {
+            /** @description The maintenance job running it (Bull Board, /queues) */
+            jobId: string;
+            /** @description The job state when the answer was given: waiting, active, delayed (retry) or failed */
+            state: string;
+            /** @description Why the last attempt failed */
+            failedReason?: string;
         };
         ProgramBudgetTotalsDto: {
             budgetFen: number;
@@ -10379,6 +10387,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DailyRunDto"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyRunQueuedDto"];
                 };
             };
         };
