@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ProcessRole } from '../../platform/config/app-config';
+import { AppConfig, ProcessRole } from '../../platform/config/app-config';
 import { RequestContext } from '../../platform/context/request-context';
 import { PROCESS_ROLE } from '../../platform/database/database.tokens';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
@@ -12,9 +12,6 @@ import { ClaimsService } from '../redemptions/claims.service';
 import { VoucherExpiryService } from '../vouchers/voucher-expiry.service';
 import { DailyRunDto, DailyRunQueuedDto } from './dto/settlement.dto';
 import { SettlementService } from './settlement.service';
-
-/** How long POST /admin/daily-run waits for the worker's run before it answers 202 with the job to follow. */
-const WAIT_FOR_RUN_MS = 20_000;
 
 /**
  * The daily calendar run (Asia/Shanghai, 00:05): expire vouchers past use-by, lapse orders and
@@ -33,6 +30,7 @@ export class DailyRunService implements OnApplicationBootstrap {
     private readonly queues: QueueService,
     private readonly context: RequestContext,
     @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
+    private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,12 +50,12 @@ export class DailyRunService implements OnApplicationBootstrap {
   /**
    * An admin's run "now" is long work too (one transaction per due voucher, order, claim and batch), so it runs
    * on a worker like the scheduled one, never in the API process that received the request (docs/architecture.md,
-   * "Long work"). Waits up to WAIT_FOR_RUN_MS for the report; after that the caller gets the job to follow.
+   * "Long work"). Waits up to DAILY_RUN_WAIT_MS for the report; after that the caller gets the job to follow.
    */
   async runOnWorker(asOf: string): Promise<DailyRunDto | DailyRunQueuedDto> {
     const job = await this.queues.add(JobName.DailyCalendarRun, { asOf }, { jobId: `daily-run-${asOf}-${randomUUID()}` });
     const jobId = String(job.id);
-    const deadline = Date.now() + WAIT_FOR_RUN_MS;
+    const deadline = Date.now() + this.config.DAILY_RUN_WAIT_MS;
     for (;;) {
       const state = await job.getState();
       if (state === 'completed') {

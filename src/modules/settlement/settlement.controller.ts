@@ -105,7 +105,7 @@ export class SettlementController {
   @Post('admin/daily-run')
   @Roles(Role.PlatformAdmin)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Run the daily calendar job now on a worker (expiry, lapses, redeem-by rejections, cut-offs), optionally as of a day; 202 with the job when it takes longer than 20 s' })
+  @ApiOperation({ summary: 'Run the daily calendar job now on a worker (expiry, lapses, redeem-by rejections, cut-offs), optionally as of a day; 202 with the job when it takes longer than DAILY_RUN_WAIT_MS (20 s)' })
   @ApiOkResponse({ type: DailyRunDto })
   @ApiAcceptedResponse({ type: DailyRunQueuedDto })
   async runDaily(@Body() dto: RunDailyDto, @Res({ passthrough: true }) res: Response): Promise<DailyRunDto | DailyRunQueuedDto> {

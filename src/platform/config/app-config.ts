@@ -183,6 +183,10 @@ export class AppConfig {
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value))) @IsNumber() @Min(0.000001) @Max(1000)
   SLA_TIME_SCALE = 1;
 
+  /** How long POST /admin/daily-run waits for the worker's report before it answers 202 with the job to follow. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(120_000)
+  DAILY_RUN_WAIT_MS = 20_000;
+
   /** Cases and tasks untouched this long are checked by the approvals sweeper. */
   @Transform(toInt) @IsInt() @Min(100)
   APPROVALS_STALE_AFTER_MS = 120_000;

@@ -2129,7 +2129,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the daily calendar job now on a worker (expiry, lapses, redeem-by rejections, cut-offs), optionally as of a day; 202 with the job when it takes longer than 20 s */
+        /** Run the daily calendar job now on a worker (expiry, lapses, redeem-by rejections, cut-offs), optionally as of a day; 202 with the job when it takes longer than DAILY_RUN_WAIT_MS (20 s) */
         post: operations["SettlementController_runDaily"];
         delete?: never;
         options?: never;
