@@ -64,6 +64,10 @@ export class PostgresFileStore extends FileStore {
   }
 
   async verify(): Promise<void> {
-    await this.dataSource.query(`SELECT 1 FROM stored_files LIMIT 0`);
+    try {
+      await this.dataSource.query(`SELECT 1 FROM stored_files LIMIT 0`);
+    } catch (err) {
+      throw new Error(`FILE_STORAGE=postgres: table stored_files is not usable (${(err as Error).message}); run the migrations (npm run migration:run)`);
+    }
   }
 }
