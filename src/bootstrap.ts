@@ -31,6 +31,9 @@ import { OutboxRelay } from './platform/outbox/outbox-relay';
 import { OutboxSweeper } from './platform/outbox/outbox-sweeper';
 import { AuditSealer } from './platform/audit/audit-sealer';
 import { WorkerHost } from './platform/queue/worker-host';
+import { ShutdownState } from './platform/health/shutdown-state';
+import { FileStore } from './platform/files/file-store';
+import { migrateLocalDecks } from './modules/roadshows/projects/deck-disk-migration';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/seed-demo';
 
 export interface RunningApp {
@@ -39,7 +42,12 @@ export interface RunningApp {
   databaseUrl: string;
   /** http://host:port of the API, when this process serves it. */
   url?: string;
-  shutdown(reason?: string): Promise<void>;
+  shutdown(reason?: string, options?: ShutdownOptions): Promise<void>;
+}
+
+export interface ShutdownOptions {
+  /** How long /health/ready answers 503 before the HTTP server stops accepting (signals: SHUTDOWN_READINESS_DELAY_MS). */
+  readinessDelayMs?: number;
 }
 
 export interface BootOptions {
@@ -127,6 +135,8 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   });
   app.useLogger(new AppLogger(app.get(Logger)));
   app.flushLogs();
+  const shutdownState = app.get(ShutdownState);
+  app.use(shutdownState.middleware());
   app.use(requestIdMiddleware);
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(jsonBody(config.BODY_LIMIT));
@@ -135,7 +145,7 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   app.set('trust proxy', config.trustedProxies);
   app.use(noSniff);
   app.disable('x-powered-by');
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes((await import('./platform/validation/validation')).createValidationPipe());
   const document = buildOpenApi(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
@@ -145,6 +155,11 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   if (role !== 'worker') mountPortal(app, { streamHosts: config.liveStreamHosts });
   await app.init();
   if (board) await mountBullBoard(app, board);
+  // Uploaded files live in the shared store (FILE_STORAGE): refuse to start on one that is unreachable, and
+  // move in the decks an older version kept on this host's disk (docs/architecture.md, "Files").
+  const files = app.get(FileStore);
+  await files.verify();
+  await migrateLocalDecks(app.get(DataSource), files, config.EMBEDDED_DATA_DIR, (line) => startupLog.log(line));
   // Demo providers seeded as 'applied' enter the admission workflow like self-registered ones.
   if (config.seedDemo && role !== 'api') await app.get(ProviderAdmissionSubject).adoptPendingProviders();
   // Qualifications self-declared before verification existed are 'declared' (migration 1764900001000): each gets its verification case.
@@ -169,15 +184,26 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   }
 
   let closing: Promise<void> | undefined;
-  const shutdown = (reason = 'shutdown') => {
+  // The shutdown sequence, in every process type (docs/architecture.md, "Shutdown").
+  const shutdown = (reason = 'shutdown', { readinessDelayMs = 0 }: ShutdownOptions = {}) => {
     closing ??= (async () => {
       const log = new NestLogger('Shutdown');
-      log.log(`Shutting down (${reason}); draining for up to ${config.SHUTDOWN_TIMEOUT_MS} ms`);
+      const serving = role !== 'worker';
+      const delay = serving ? readinessDelayMs : 0;
+      log.log(`Shutting down (${reason}): not ready${delay ? ` for ${delay} ms` : ''}, then draining for up to ${config.SHUTDOWN_TIMEOUT_MS} ms`);
+      // 1. Not ready: /health/ready answers 503 and every response says Connection: close.
+      shutdownState.beginDrain();
+      // 2. Workers take no new job from now on; running ones finish (or are handed back after the timeout).
+      const jobsDrained = workers.stop(config.SHUTDOWN_TIMEOUT_MS);
       await Promise.all([relay.stop(), sweeper.stop(), sealer.stop()]);
-      // Live event streams never finish by themselves: end them first, their clients reconnect elsewhere.
-      if (role !== 'worker') app.get(EventStreams).closeAll();
-      if (role !== 'worker') await closeHttp(app.getHttpServer() as Server, config.SHUTDOWN_TIMEOUT_MS);
-      await workers.stop(config.SHUTDOWN_TIMEOUT_MS);
+      // 3. Still serving, while the load balancer notices the 503 and sends new requests elsewhere.
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      // 4. Live event streams never finish by themselves: end them, their clients reconnect elsewhere.
+      if (serving) app.get(EventStreams).closeAll();
+      // 5. No new connections; in-flight requests finish, idle keep-alive connections close.
+      if (serving) await closeHttp(app.getHttpServer() as Server, config.SHUTDOWN_TIMEOUT_MS);
+      await jobsDrained;
+      // 6. Connections to PostgreSQL, Redis and the file store close; then the embedded PostgreSQL stops.
       await app.close();
       await embedded?.stop();
       log.log('Stopped');
@@ -237,7 +263,7 @@ async function closeHttp(server: Server, timeoutMs: number): Promise<void> {
 function installSignalHandlers(running: RunningApp): void {
   const onSignal = (signal: NodeJS.Signals) => {
     running
-      .shutdown(signal)
+      .shutdown(signal, { readinessDelayMs: running.config.shutdownReadinessDelayMs })
       .then(() => process.exit(0))
       .catch((err) => {
         startupLog.error(`Shutdown failed: ${String(err)}`);

@@ -48,6 +48,10 @@ import { WorkerHost } from './queue/worker-host';
 import { RateLimiter } from './throttle/rate-limiter';
 import { Broadcaster } from './broadcast/broadcaster';
 import { EventStreams } from './live/event-streams';
+import { FileStore } from './files/file-store';
+import { createFileStore } from './files/create-file-store';
+import { DataSource } from 'typeorm';
+import { ShutdownState } from './health/shutdown-state';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -59,7 +63,7 @@ const SERVICES = [
   RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditSealer, AuditService, OutboxWriter, OutboxStore, OutboxRelay, OutboxSweeper,
   IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, InlineJobs, WorkerHost, PasswordHasher, TokenService,
   ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard, ReferenceCache, OutboxWaker,
-  Broadcaster, EventStreams,
+  Broadcaster, EventStreams, ShutdownState,
 ];
 
 /** What every domain module stands on. Global, so modules import nothing to use it. */
@@ -89,7 +93,7 @@ export class PlatformModule {
             {
               level: config.LOG_LEVEL,
               genReqId: (req) => (req as unknown as { id?: string }).id ?? randomUUID(),
-              autoLogging: { ignore: (req) => ['/health', '/metrics'].includes(req.url ?? '') },
+              autoLogging: { ignore: (req) => ['/health', '/health/live', '/health/ready', '/metrics'].includes(req.url ?? '') },
               redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refreshToken'],
               customProps: (req) => {
                 const actor = (req as unknown as { actor?: { userId: string; role: string } }).actor;
@@ -110,12 +114,14 @@ export class PlatformModule {
         { provide: DATABASE_URL, useValue: options.databaseUrl },
         { provide: PROCESS_ROLE, useValue: options.role },
         ...SERVICES,
+        // Uploaded files: PostgreSQL or S3 by FILE_STORAGE, never the process's disk (docs/architecture.md, "Files").
+        { provide: FileStore, inject: [AppConfig, DataSource], useFactory: createFileStore },
         { provide: APP_GUARD, useExisting: AuthGuard },
         AuthGuard,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
-      exports: [DiscoveryModule, AppConfig, DATABASE_URL, PROCESS_ROLE, ...SERVICES],
+      exports: [DiscoveryModule, AppConfig, DATABASE_URL, PROCESS_ROLE, FileStore, ...SERVICES],
     };
   }
 }

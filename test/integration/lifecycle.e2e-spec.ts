@@ -1,9 +1,54 @@
 import { TEST_JWT_SECRET, TEST_METRICS_TOKEN, TEST_REDIS_URL } from '../support/test-env';
-import { createTestDatabase, TestDatabase } from '../support/test-app';
-import { registrationBody } from '../support/factories';
+import { createTestDatabase, deleteQueueKeys, TestDatabase } from '../support/test-app';
+import { registrationBody, TEST_PASSWORD } from '../support/factories';
 import { freePort, spawnApp, waitForHealthy } from '../support/child-app';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import { JobName, QueueName } from '../../src/platform/queue/queue.registry';
+
+/** GET on a connection of its own (no keep-alive pool): the status, or the connection error's code. */
+function probe(port: number, path: string): Promise<number | string> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+  });
+}
+
+async function until<T>(check: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * A request whose body arrives slowly, on a raw socket: the headers and half the body now, the rest
+ * when the test says. Resolves with the raw response once the server has answered and closed.
+ */
+function slowRequest(port: number, path: string, body: string): { finish: () => void; response: Promise<string> } {
+  const socket = net.connect(port, '127.0.0.1');
+  const bytes = Buffer.from(body);
+  const half = Math.floor(bytes.length / 2);
+  socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${bytes.length}\r\n\r\n`);
+  socket.write(bytes.subarray(0, half));
+  let received = '';
+  socket.on('data', (d: Buffer) => (received += d.toString()));
+  const response = new Promise<string>((resolve, reject) => {
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+  });
+  return { finish: () => socket.write(bytes.subarray(half)), response };
+}
 
 describe('process lifecycle: graceful shutdown and split API / worker processes', () => {
   let db: TestDatabase;
@@ -25,41 +70,56 @@ describe('process lifecycle: graceful shutdown and split API / worker processes'
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       SHUTDOWN_TIMEOUT_MS: '8000',
+      SHUTDOWN_READINESS_DELAY_MS: '1500',
       ...extra,
     };
   }
 
-  it('finishes in-flight requests on SIGTERM, then refuses new connections and exits 0', async () => {
+  it('on SIGTERM: not ready at once, still serving for the readiness delay, then refuses new connections, finishes in-flight requests and exits 0', async () => {
     const port = await freePort();
     const app = spawnApp('main', env(port));
     await waitForHealthy(`http://127.0.0.1:${port}/health`, app, 60_000);
+    expect([await probe(port, '/health/ready'), await probe(port, '/health/live')]).toEqual([200, 200]);
 
-    const bodies = Array.from({ length: 16 }, () => registrationBody());
-    const inFlight = bodies.map((body) =>
-      fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }).then((r) => r.status, (err: Error) => `error: ${err.message}`),
-    );
-    // Registration hashes a password (argon2), so these are still running: wait until the server
-    // reports all of them in flight (the /metrics request itself is one more).
-    const deadline = Date.now() + 20_000;
-    for (;;) {
+    // Requests in flight through the whole drain, their bodies still arriving: a sign-in and registrations.
+    const account = registrationBody();
+    const registered = await fetch(`http://127.0.0.1:${port}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) });
+    expect(registered.status).toBe(201);
+    const signIn = slowRequest(port, '/api/v1/auth/login', JSON.stringify({ email: account.user.email, password: TEST_PASSWORD }));
+    const bodies = Array.from({ length: 4 }, () => registrationBody());
+    const registrations = bodies.map((body) => slowRequest(port, '/api/v1/auth/register', JSON.stringify(body)));
+    // The server has all of them (the /metrics request itself is one more).
+    await until(async () => {
       const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).text();
-      const inFlight = Number(/^http_requests_in_flight (\d+)/m.exec(text)?.[1] ?? 0);
-      if (inFlight >= bodies.length + 1) break;
-      if (Date.now() > deadline) throw new Error(`only ${inFlight - 1} requests in flight`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+      return Number(/^http_requests_in_flight (\d+)/m.exec(text)?.[1] ?? 0) >= bodies.length + 2 ? true : undefined;
+    }, 20_000, 'the slow requests to be in flight');
     const signalledAt = Date.now();
     app.child.kill('SIGTERM');
 
-    const statuses = await Promise.all(inFlight);
-    expect(statuses).toEqual(bodies.map(() => 201));
+    // Readiness turns false first, while the process still takes new connections and stays live.
+    await until(async () => ((await probe(port, '/health/ready')) === 503 ? true : undefined), 1000, '/health/ready to answer 503');
+    expect(await probe(port, '/health/live')).toBe(200);
+    expect(Date.now() - signalledAt).toBeLessThan(1500);
+    // After the readiness delay: new connections are refused, while the slow sign-in is still in flight. (A
+    // connection accepted in the instant before the listener closed, with no request read yet, is reset.)
+    const seen = new Set<number | string>();
+    await until(async () => {
+      const outcome = await probe(port, '/health/live');
+      seen.add(outcome);
+      return outcome === 'ECONNREFUSED' ? true : undefined;
+    }, 5000, 'new connections to be refused');
+    expect([...seen].filter((o) => o !== 200 && o !== 'ECONNRESET' && o !== 'ECONNREFUSED')).toEqual([]);
+    expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(1500);
+    expect(app.child.exitCode).toBeNull();
+    for (const request of [signIn, ...registrations]) request.finish();
+    const [signedIn, ...answers] = await Promise.all([signIn, ...registrations].map((r) => r.response));
+    expect(signedIn).toMatch(/^HTTP\/1\.1 200 /);
+    expect(signedIn).toMatch(/\r\nconnection: close\r\n/i);
+    expect(signedIn).toContain('"accessToken"');
+    expect(answers.map((raw) => raw.slice(0, 12))).toEqual(bodies.map(() => 'HTTP/1.1 201'));
     const { code } = await app.exited;
     expect(code).toBe(0);
-    expect(Date.now() - signalledAt).toBeLessThan(8000 + 5000);
+    expect(Date.now() - signalledAt).toBeLessThan(1500 + 8000 + 5000);
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
 
     const pg = new Client({ connectionString: db.url });
@@ -96,15 +156,49 @@ describe('process lifecycle: graceful shutdown and split API / worker processes'
           await new Promise((r) => setTimeout(r, 100));
         }
         expect(count).toBe(1);
+
+        // A job running when the worker gets SIGTERM finishes there: held inside its INSERT (the user's row is
+        // locked, so the foreign-key check waits) across the signal, then let go.
+        const locker = new Client({ connectionString: db.url });
+        await locker.connect();
+        const redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+        const queue = new Queue(QueueName.Notifications, { connection: redis, prefix: shared.QUEUE_PREFIX });
+        try {
+          await locker.query('BEGIN');
+          await locker.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [user.id]);
+          const lockerPid = (await locker.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+          const job = await queue.add(JobName.DeliverNotification, { userIds: [user.id], kind: 'test.drain', title: 'drain', body: 'drain', dedupKey: 'drain-test' }, { jobId: 'drain-test' });
+          await until(async () => {
+            const { rows } = await pg.query(`SELECT 1 FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))`, [lockerPid]);
+            return rows.length > 0 && (await job.getState()) === 'active' ? true : undefined;
+          }, 20_000, 'the job to run and wait on the row lock');
+          worker.child.kill('SIGTERM');
+          // The worker waits for its job (and keeps renewing the job's lock) instead of exiting or dropping it.
+          await new Promise((r) => setTimeout(r, 1500));
+          expect(worker.child.exitCode).toBeNull();
+          expect(await job.getState()).toBe('active');
+          await locker.query('ROLLBACK');
+          expect((await worker.exited).code).toBe(0);
+          const done = await queue.getJob('drain-test');
+          expect({ state: await done?.getState(), attempts: done?.attemptsMade, stalled: done?.stalledCounter, result: done?.returnvalue }).toEqual({ state: 'completed', attempts: 1, stalled: 0, result: { delivered: 1 } });
+          const { rows } = await pg.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'test.drain'`, [user.id]);
+          expect(rows[0].n).toBe(1);
+        } finally {
+          await locker.query('ROLLBACK').catch(() => undefined);
+          await locker.end();
+          await queue.close();
+          redis.disconnect();
+        }
       } finally {
         await pg.end();
       }
     } finally {
       api.child.kill('SIGTERM');
-      worker.child.kill('SIGTERM');
+      if (worker.child.exitCode === null) worker.child.kill('SIGTERM');
       const [a, w] = await Promise.all([api.exited, worker.exited]);
       expect(a.code).toBe(0);
       expect(w.code).toBe(0);
+      await deleteQueueKeys(shared.QUEUE_PREFIX);
     }
   });
 });

@@ -58,6 +58,8 @@ class Cluster {
       OUTBOX_STALE_AFTER_MS: '3000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
       SHUTDOWN_TIMEOUT_MS: '5000',
+      // Nothing balances load here: no need to stay up answering 503 on /health/ready before draining.
+      SHUTDOWN_READINESS_DELAY_MS: '0',
     };
     this.api = spawnApp('api', this.env);
     await waitForHealthy(`${this.base}/health`, this.api, 60_000);

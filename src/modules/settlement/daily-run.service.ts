@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ProcessRole } from '../../platform/config/app-config';
+import { randomUUID } from 'node:crypto';
+import { AppConfig, ProcessRole } from '../../platform/config/app-config';
 import { RequestContext } from '../../platform/context/request-context';
 import { PROCESS_ROLE } from '../../platform/database/database.tokens';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
@@ -9,7 +10,7 @@ import { QueueService } from '../../platform/queue/queue.service';
 import { OrdersService } from '../orders/orders.service';
 import { ClaimsService } from '../redemptions/claims.service';
 import { VoucherExpiryService } from '../vouchers/voucher-expiry.service';
-import { DailyRunDto } from './dto/settlement.dto';
+import { DailyRunDto, DailyRunQueuedDto } from './dto/settlement.dto';
 import { SettlementService } from './settlement.service';
 
 /**
@@ -29,6 +30,7 @@ export class DailyRunService implements OnApplicationBootstrap {
     private readonly queues: QueueService,
     private readonly context: RequestContext,
     @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
+    private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,6 +45,29 @@ export class DailyRunService implements OnApplicationBootstrap {
   @JobHandler(JobName.DailyCalendarRun)
   async handle(job: JobPayload<JobName.DailyCalendarRun>): Promise<DailyRunDto> {
     return this.run(job.asOf ?? shanghaiDate());
+  }
+
+  /**
+   * An admin's run "now" is long work too (one transaction per due voucher, order, claim and batch), so it runs
+   * on a worker like the scheduled one, never in the API process that received the request (docs/architecture.md,
+   * "Long work"). Waits up to DAILY_RUN_WAIT_MS for the report; after that the caller gets the job to follow.
+   */
+  async runOnWorker(asOf: string): Promise<DailyRunDto | DailyRunQueuedDto> {
+    const job = await this.queues.add(JobName.DailyCalendarRun, { asOf }, { jobId: `daily-run-${asOf}-${randomUUID()}` });
+    const jobId = String(job.id);
+    const deadline = Date.now() + this.config.DAILY_RUN_WAIT_MS;
+    for (;;) {
+      const state = await job.getState();
+      if (state === 'completed') {
+        const done = await this.queues.queue(QueueName.Maintenance).getJob(jobId);
+        if (done?.returnvalue) return done.returnvalue as DailyRunDto;
+      }
+      if (state === 'failed' || Date.now() >= deadline) {
+        const current = await this.queues.queue(QueueName.Maintenance).getJob(jobId);
+        return { jobId, state, ...(current?.failedReason ? { failedReason: current.failedReason } : {}) };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async run(asOf: string): Promise<DailyRunDto> {

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../../platform/auth/access.decorators';
 import { Actor, Role } from '../../platform/context/actor';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { DailyRunService } from './daily-run.service';
-import { BatchDto, BatchQueryDto, DailyRunDto, PayBatchDto, ReconcileBatchDto, RunDailyDto, StatementDto, StatementQueryDto } from './dto/settlement.dto';
+import { BatchDto, BatchQueryDto, DailyRunDto, DailyRunQueuedDto, PayBatchDto, ReconcileBatchDto, RunDailyDto, StatementDto, StatementQueryDto } from './dto/settlement.dto';
 import { SettlementService } from './settlement.service';
 import { statementCsv, statementXlsx } from './statement-export';
 
@@ -105,9 +105,12 @@ export class SettlementController {
   @Post('admin/daily-run')
   @Roles(Role.PlatformAdmin)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Run the daily calendar job now (expiry, lapses, redeem-by rejections, cut-offs), optionally as of a day' })
+  @ApiOperation({ summary: 'Run the daily calendar job now on a worker (expiry, lapses, redeem-by rejections, cut-offs), optionally as of a day; 202 with the job when it takes longer than DAILY_RUN_WAIT_MS (20 s)' })
   @ApiOkResponse({ type: DailyRunDto })
-  runDaily(@Body() dto: RunDailyDto): Promise<DailyRunDto> {
-    return this.daily.run(dto.asOf ?? shanghaiDate());
+  @ApiAcceptedResponse({ type: DailyRunQueuedDto })
+  async runDaily(@Body() dto: RunDailyDto, @Res({ passthrough: true }) res: Response): Promise<DailyRunDto | DailyRunQueuedDto> {
+    const result = await this.daily.runOnWorker(dto.asOf ?? shanghaiDate());
+    if ('jobId' in result) res.status(202);
+    return result;
   }
 }

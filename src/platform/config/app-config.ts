@@ -108,8 +108,17 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(256)
   WORKER_CONCURRENCY = 8;
 
+  /** How long a shutdown waits for in-flight requests, and then for running jobs, before it cuts them off. */
   @Transform(toInt) @IsInt() @Min(100)
   SHUTDOWN_TIMEOUT_MS = 15_000;
+
+  /**
+   * On SIGTERM an API process answers 503 on /health/ready for this long, still serving, before it stops accepting
+   * connections: the time a load balancer needs to see it and send new requests elsewhere. Default 5 s with an
+   * external database (behind a load balancer), 0 in embedded mode (one process, nobody to tell).
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(120_000)
+  SHUTDOWN_READINESS_DELAY_MS?: number;
 
   /**
    * How long a job's lock lasts unless its worker renews it (every quarter of this). A job of a worker
@@ -174,6 +183,10 @@ export class AppConfig {
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value))) @IsNumber() @Min(0.000001) @Max(1000)
   SLA_TIME_SCALE = 1;
 
+  /** How long POST /admin/daily-run waits for the worker's report before it answers 202 with the job to follow. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(120_000)
+  DAILY_RUN_WAIT_MS = 20_000;
+
   /** Cases and tasks untouched this long are checked by the approvals sweeper. */
   @Transform(toInt) @IsInt() @Min(100)
   APPROVALS_STALE_AFTER_MS = 120_000;
@@ -230,6 +243,35 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1024)
   DECK_MAX_BYTES = 20 * 1024 * 1024;
 
+  /**
+   * Where uploaded files (pitch decks) live, shared by every process (docs/architecture.md, "Files"): `postgres`
+   * (table stored_files; the default, and the embedded mode's) or `s3` (any S3-compatible object store, S3_*).
+   */
+  @IsIn(['postgres', 's3'])
+  FILE_STORAGE: 'postgres' | 's3' = 'postgres';
+
+  /** The S3 API's base URL (MinIO, Ceph, OSS, COS…); unset: AWS S3 of S3_REGION. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  /** The bucket files go to (required with FILE_STORAGE=s3); it must exist: start-up checks it. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens)' })
+  S3_BUCKET?: string;
+
+  @IsString() @MinLength(1)
+  S3_REGION = 'us-east-1';
+
+  /** Static credentials (both or neither); unset: the AWS SDK's default chain (environment, instance or pod role). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (`endpoint/bucket/key`), which most self-hosted S3 servers need. */
+  @Transform(toBool) @IsBoolean()
+  S3_FORCE_PATH_STYLE = false;
+
   /** Any multipart/form-data request declaring a larger body is refused with 413 before it is read (25 MiB). */
   @Transform(toInt) @IsInt() @Min(1024)
   MULTIPART_MAX_BYTES = 25 * 1024 * 1024;
@@ -280,6 +322,10 @@ export class AppConfig {
     return this.REDIS_URL && !this.embedded ? 'redis' : 'postgres';
   }
 
+  get shutdownReadinessDelayMs(): number {
+    return this.SHUTDOWN_READINESS_DELAY_MS ?? (this.embedded ? 0 : 5_000);
+  }
+
   get loginIpRateLimitPerMinute(): number {
     return this.LOGIN_IP_RATE_LIMIT_PER_MINUTE ?? this.LOGIN_RATE_LIMIT_PER_MINUTE * 10;
   }
@@ -314,8 +360,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.queueBackend === 'redis' && !config.REDIS_URL) {
     throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when QUEUE_BACKEND=redis');
   }
+  const storageErrors = fileStorageErrors(config);
+  if (storageErrors.length) throw new ConfigError(`Invalid configuration:\n${storageErrors.map((e) => `  ${e}`).join('\n')}`);
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required (32+ characters) in production');
   }
   return config;
+}
+
+/** FILE_STORAGE=s3 needs a bucket; static credentials come in pairs. */
+function fileStorageErrors(config: AppConfig): string[] {
+  const errors: string[] = [];
+  if (config.FILE_STORAGE !== 's3') return errors;
+  if (!config.S3_BUCKET) errors.push('S3_BUCKET: required when FILE_STORAGE=s3');
+  if (!!config.S3_ACCESS_KEY_ID !== !!config.S3_SECRET_ACCESS_KEY) errors.push('S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: set both, or neither (the AWS SDK then finds credentials itself)');
+  return errors;
 }

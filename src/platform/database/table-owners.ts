@@ -11,6 +11,7 @@ export const OWNERS = {
   outbox: 'src/platform/outbox',
   throttle: 'src/platform/throttle',
   cache: 'src/platform/cache',
+  files: 'src/platform/files',
   organizations: 'src/modules/organizations',
   approvals: 'src/modules/approvals',
   notifications: 'src/modules/notifications',
@@ -38,6 +39,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   outbox: 'outbox',
   rate_limit_counters: 'throttle',
   reference_versions: 'cache',
+  stored_files: 'files',
   // organizations
   regions: 'organizations',
   organizations: 'organizations',

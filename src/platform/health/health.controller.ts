@@ -8,9 +8,10 @@ import { AppConfig } from '../config/app-config';
 import { DomainError, ErrorCode } from '../errors/domain-error';
 import { MetricsService } from '../metrics/metrics.service';
 import { QueueService } from '../queue/queue.service';
+import { ShutdownState } from './shutdown-state';
 
 interface HealthReport {
-  status: 'ok' | 'degraded';
+  status: 'ok' | 'degraded' | 'draining';
   checks: Record<string, { ok: boolean; ms: number; error?: string }>;
   queueBackend: string;
 }
@@ -33,6 +34,7 @@ export class HealthController {
     private readonly queues: QueueService,
     private readonly metrics: MetricsService,
     private readonly config: AppConfig,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   @Get('health')
@@ -44,6 +46,31 @@ export class HealthController {
     const ok = database.ok && queue.ok;
     res.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'degraded', checks: { database, queue }, queueBackend: this.queues.backendKind };
+  }
+
+  /**
+   * Readiness: may this process take new requests? 503 from the moment it starts shutting down (before it
+   * stops accepting connections; docs/architecture.md, "Shutdown"), and while the database or queue is unreachable.
+   */
+  @Get('health/ready')
+  @Public()
+  @ApiOperation({ summary: 'Readiness for a load balancer: 503 while draining for shutdown or when the database or queue fails' })
+  @ApiOkResponse({ description: '{status, checks, queueBackend}' })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    if (this.shutdown.draining) {
+      res.status(503).setHeader('Retry-After', '1');
+      return { status: 'draining', checks: {}, queueBackend: this.queues.backendKind };
+    }
+    return this.health(res);
+  }
+
+  /** Liveness: the process runs and answers. No dependency is checked, so an outage of PostgreSQL restarts nothing. */
+  @Get('health/live')
+  @Public()
+  @ApiOperation({ summary: 'Liveness: 200 while the process runs, draining included' })
+  @ApiOkResponse({ description: '{status: "ok", draining}' })
+  live(): { status: 'ok'; draining: boolean } {
+    return { status: 'ok', draining: this.shutdown.draining };
   }
 
   /**

@@ -211,6 +211,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness for a load balancer: 503 while draining for shutdown or when the database or queue fails */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: 200 while the process runs, draining included */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/queues": {
         parameters: {
             query?: never;
@@ -2095,7 +2129,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the daily calendar job now (expiry, lapses, redeem-by rejections, cut-offs), optionally as of a day */
+        /** Run the daily calendar job now on a worker (expiry, lapses, redeem-by rejections, cut-offs), optionally as of a day; 202 with the job when it takes longer than DAILY_RUN_WAIT_MS (20 s) */
         post: operations["SettlementController_runDaily"];
         delete?: never;
         options?: never;
@@ -5656,6 +5690,14 @@ export interface components {
             claimsRejected: number;
             batchesClosed: number;
         };
+        DailyRunQueuedDto: {
+            /** @description The maintenance job running it (Bull Board, /queues) */
+            jobId: string;
+            /** @description The job state when the answer was given: waiting, active, delayed (retry) or failed */
+            state: string;
+            /** @description Why the last attempt failed */
+            failedReason?: string;
+        };
         ProgramBudgetTotalsDto: {
             budgetFen: number;
             /** @description Budget not yet committed to vouchers (budget_available) */
@@ -7309,6 +7351,42 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description {status, checks, queueBackend} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {status, checks, queueBackend} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {status: "ok", draining} */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10309,6 +10387,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DailyRunDto"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyRunQueuedDto"];
                 };
             };
         };

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
-import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { AppConfig } from '../../../platform/config/app-config';
+import { FileStore, StoredFile } from '../../../platform/files/file-store';
 
-export interface StoredDeck {
-  key: string;
-  sizeBytes: number;
-  sha256: string;
-}
+export type StoredDeck = StoredFile;
+
+/** A deck's key as roadshow_projects.deck_key holds it: `<project uuid>/<uuid>.<ext>`. */
+export const DECK_KEY = /^[0-9a-f-]{36}\/[0-9a-f-]{36}\.[a-z]{2,5}$/;
 
 /**
  * Where pitch decks (路演材料) live. Decks are confidential: nothing here is served directly;
@@ -17,53 +14,41 @@ export interface StoredDeck {
  */
 export abstract class DeckStorage {
   /** Stores a new deck of a project under a fresh key; never overwrites an existing one. */
-  abstract put(projectId: string, extension: string, content: Buffer): Promise<StoredDeck>;
+  abstract put(projectId: string, extension: string, contentType: string, content: Buffer): Promise<StoredDeck>;
   /** A stream of the deck, or undefined when the key is gone. */
   abstract open(key: string): Promise<Readable | undefined>;
   abstract remove(key: string): Promise<void>;
 }
 
 /**
- * Local disk under `${EMBEDDED_DATA_DIR}/decks` (no config key of its own): written to a temporary
- * name and renamed, so a reader never sees half a file.
+ * Decks in the deployment's shared FileStore (PostgreSQL or S3; docs/architecture.md, "Files") under
+ * `decks/<deck key>`, so a deck uploaded through one API process is read through any other. Decks that
+ * an older version kept on the local disk move in with deck-disk-migration.ts.
  */
 @Injectable()
-export class LocalDiskDeckStorage extends DeckStorage {
-  private readonly root: string;
-
-  constructor(config: AppConfig) {
+export class SharedDeckStorage extends DeckStorage {
+  constructor(private readonly files: FileStore) {
     super();
-    this.root = path.resolve(config.EMBEDDED_DATA_DIR, 'decks');
   }
 
-  async put(projectId: string, extension: string, content: Buffer): Promise<StoredDeck> {
+  async put(projectId: string, extension: string, contentType: string, content: Buffer): Promise<StoredDeck> {
     if (!/^[0-9a-f-]{36}$/.test(projectId) || !/^[a-z]{2,5}$/.test(extension)) throw new Error('invalid deck key parts');
     const key = `${projectId}/${randomUUID()}.${extension}`;
-    const file = this.fileOf(key);
-    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    const temp = `${file}.part`;
-    await fs.writeFile(temp, content, { mode: 0o600, flag: 'wx' });
-    await fs.rename(temp, file);
-    return { key, sizeBytes: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+    const stored = await this.files.put(deckFileKey(key), content, contentType);
+    return { ...stored, key };
   }
 
-  async open(key: string): Promise<Readable | undefined> {
-    const file = this.fileOf(key);
-    try {
-      await fs.access(file);
-    } catch {
-      return undefined;
-    }
-    return createReadStream(file);
+  open(key: string): Promise<Readable | undefined> {
+    return this.files.open(deckFileKey(key));
   }
 
-  async remove(key: string): Promise<void> {
-    await fs.rm(this.fileOf(key), { force: true });
+  remove(key: string): Promise<void> {
+    return this.files.remove(deckFileKey(key));
   }
+}
 
-  /** Keys are ours (`<uuid>/<uuid>.<ext>`); anything else is refused, so no path escapes the root. */
-  private fileOf(key: string): string {
-    if (!/^[0-9a-f-]{36}\/[0-9a-f-]{36}\.[a-z]{2,5}$/.test(key)) throw new Error(`invalid deck key ${key}`);
-    return path.join(this.root, key);
-  }
+/** The FileStore key of a deck key; keys are ours (`<uuid>/<uuid>.<ext>`), anything else is refused. */
+export function deckFileKey(key: string): string {
+  if (!DECK_KEY.test(key)) throw new Error(`invalid deck key ${key}`);
+  return `decks/${key}`;
 }

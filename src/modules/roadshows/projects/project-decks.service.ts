@@ -60,7 +60,7 @@ export class ProjectDecksService {
     if (!format) throw new DomainError(ErrorCode.UnsupportedMediaType, 'The deck must be a PDF or a PowerPoint (.pptx) file');
     const project = await this.dataSource.getRepository(RoadshowProject).findOneBy({ id });
     if (!project || project.enterpriseId !== actor.organizationId) throw DomainError.notFound('Project');
-    const stored = await this.storage.put(project.id, format.extension, file.buffer);
+    const stored = await this.storage.put(project.id, format.extension, format.contentType, file.buffer);
     let replaced: string | null = null;
     try {
       const result = await this.uow.run(async (tx) => {

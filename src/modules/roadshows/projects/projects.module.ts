@@ -5,7 +5,7 @@ import { AppConfig } from '../../../platform/config/app-config';
 import { ApprovalsModule } from '../../approvals/approvals.module';
 import { OrganizationsModule } from '../../organizations/organizations.module';
 import { RoadshowProject } from '../shared/roadshow.entities';
-import { DeckStorage, LocalDiskDeckStorage } from './deck-storage';
+import { DeckStorage, SharedDeckStorage } from './deck-storage';
 import { ProjectDecksService } from './project-decks.service';
 import { ProjectLifecycle } from './project-lifecycle.service';
 import { ProjectsController } from './projects.controller';
@@ -21,7 +21,7 @@ import { ProjectsService } from './projects.service';
     MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.DECK_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }) }),
   ],
   controllers: [ProjectsController],
-  providers: [{ provide: DeckStorage, useClass: LocalDiskDeckStorage }, ProjectLifecycle, ProjectsService, ProjectDecksService],
+  providers: [{ provide: DeckStorage, useClass: SharedDeckStorage }, ProjectLifecycle, ProjectsService, ProjectDecksService],
   exports: [ProjectsService, ProjectLifecycle, ProjectDecksService],
 })
 export class RoadshowProjectsModule {}

@@ -80,3 +80,10 @@ export class DailyRunDto {
   @ApiProperty() claimsRejected: number;
   @ApiProperty() batchesClosed: number;
 }
+
+/** A daily run still going on a worker (or waiting for its retry) when the request stopped waiting for it. */
+export class DailyRunQueuedDto {
+  @ApiProperty({ description: 'The maintenance job running it (Bull Board, /queues)' }) jobId: string;
+  @ApiProperty({ description: 'The job state when the answer was given: waiting, active, delayed (retry) or failed' }) state: string;
+  @ApiPropertyOptional({ description: 'Why the last attempt failed' }) failedReason?: string;
+}
