@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createPostgresBackend, Processor, Queue, runMigrations, withBackend, Worker, WorkerOptions } from 'bullmq';
-import IORedis from 'ioredis';
+import type IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { AppConfig, QueueBackendKind } from '../config/app-config';
 import { DATABASE_URL } from '../database/database.tokens';
+import { createRedis, sentinelMaster } from './redis-client';
 
 /** BullMQ's PostgreSQL backend keeps its tables in this schema (the backend's own default). */
 export const BULLMQ_PG_SCHEMA = 'bullmq';
@@ -34,7 +35,12 @@ export class QueueConnection implements OnApplicationShutdown {
   }
 
   private async initRedis(): Promise<void> {
-    this.redis = new IORedis(this.config.REDIS_URL as string, { maxRetriesPerRequest: null, enableReadyCheck: true });
+    if (this.config.redisSentinels.length) {
+      const master = await sentinelMaster(this.config);
+      this.logger.log(`Redis through Sentinel: master "${this.config.REDIS_SENTINEL_MASTER}" is at ${master.host}:${master.port}`);
+    }
+    // One client per process, shared by queues and the throttle; workers and the broadcaster duplicate it (redis-client.ts).
+    this.redis = createRedis(this.config);
     this.redis.on('error', (err) => this.logger.warn({ err: err.message }, 'Redis connection error'));
     const reply = (await this.redis.config('GET', 'maxmemory-policy')) as string[];
     const policy = reply?.[1];
