@@ -10,7 +10,7 @@ import request from 'supertest';
 import { DRILL_ENV } from '../../scripts/drill-env';
 import { Check, ledgerInvariantChecks } from '../../scripts/ledger-invariants';
 import { QueueName } from '../../src/platform/queue/queue.registry';
-import { createRedis, RedisSettings } from '../../src/platform/queue/redis-client';
+import { createRedis, RedisSettings, sentinelMaster } from '../../src/platform/queue/redis-client';
 import { ChildApp, freePort, isRunning, killHard, spawnApp, spawnProcess, stopGracefully, waitForHealthy } from '../support/child-app';
 import { batchWithClaim, settlementStep } from '../support/claims';
 import { registerOrganization, TEST_PASSWORD } from '../support/factories';
@@ -758,6 +758,15 @@ describe('scale-out: 2 APIs behind HAProxy, 2 workers, Redis with Sentinel; kill
   it('counts sign-in attempts across both API processes: the limit holds for the deployment, before and after the failover', () => {
     const expected = [...Array(LOGIN_LIMIT).fill(401), ...Array(12 - LOGIN_LIMIT).fill(429)];
     expect(throttleRounds).toEqual([expected, expected]);
+  });
+
+  it('start-up asks the sentinels for the master, and names what it tried when none knows it', async () => {
+    expect(await sentinelMaster(redis.settings)).toEqual({ host: '127.0.0.1', port: redis.replicaPort });
+    await expect(sentinelMaster({ ...redis.settings, REDIS_SENTINEL_MASTER: 'no-such-master' })).rejects.toThrow(
+      `No sentinel named the Redis master (REDIS_SENTINELS, REDIS_SENTINEL_MASTER): 127.0.0.1:${redis.sentinelPort} does not know the master "no-such-master"`,
+    );
+    const nobody = await freePort();
+    await expect(sentinelMaster({ ...redis.settings, redisSentinels: [{ host: '127.0.0.1', port: nobody }] })).rejects.toThrow(`127.0.0.1:${nobody}: `);
   });
 
   it('serves through one API process a deck uploaded through the other', () => {
