@@ -26,6 +26,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Pool } from 'pg';
 import { makeUscc, USCC_CHARSET } from '../packages/shared/uscc';
+import { DRILL_ENV } from './drill-env';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -212,21 +213,14 @@ class Cluster {
     const port = await freePort();
     this.base = `http://127.0.0.1:${port}`;
     this.env = {
-      NODE_ENV: 'production',
+      // WORKER_LOCK_MS and WORKER_STALLED_CHECK_MS keep their defaults: scenario 1 checks the deployed retry time.
+      ...DRILL_ENV,
       DATABASE_URL: this.databaseUrl,
       REDIS_URL,
       QUEUE_PREFIX: this.queuePrefix,
       JWT_SECRET: randomBytes(48).toString('base64url'),
       JWT_ACCESS_TTL_SECONDS: '86400',
       PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      OUTBOX_POLL_MS: '100',
-      // WORKER_LOCK_MS and WORKER_STALLED_CHECK_MS keep their defaults: scenario 1 checks the deployed retry time.
-      SWEEP_INTERVAL_MS: '1000',
-      OUTBOX_STALE_AFTER_MS: '3000',
-      APPROVALS_STALE_AFTER_MS: '3000',
       // The default lease (60 s) would answer 409 IDEMPOTENCY_IN_PROGRESS to replays for longer than the 30 s budget.
       IDEMPOTENCY_LEASE_MS: '5000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { outboxJobId } from '../../src/platform/outbox/outbox-writer';
 import { JobName, QueueName } from '../../src/platform/queue/queue.registry';
-import { ChildApp, freePort, spawnApp, waitForHealthy } from '../support/child-app';
+import { ChildApp, freePort, killHard, spawnApp, stopGracefully, waitForHealthy } from '../support/child-app';
 import { registrationBody } from '../support/factories';
 import { createTestDatabase, deleteQueueKeys, DEMO, TestDatabase } from '../support/test-app';
 import { TEST_JWT_SECRET, TEST_REDIS_URL } from '../support/test-env';
@@ -85,11 +85,8 @@ class Cluster {
   }
 
   /** kill -9: no shutdown hooks, no lock release, open transactions die with the connection. Returns when it was sent (ms). */
-  async crash(worker: ChildApp): Promise<number> {
-    const at = Date.now();
-    if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
-    await worker.exited;
-    return at;
+  crash(worker: ChildApp): Promise<number> {
+    return killHard(worker);
   }
 
   async stop(): Promise<void> {
@@ -103,12 +100,7 @@ class Cluster {
     };
     for (const w of this.workers) await attempt(() => this.crash(w));
     if (this.api) {
-      await attempt(async () => {
-        if (this.api.child.exitCode === null && this.api.child.signalCode === null) this.api.child.kill('SIGTERM');
-        const timer = setTimeout(() => this.api.child.kill('SIGKILL'), 10_000);
-        await this.api.exited;
-        clearTimeout(timer);
-      });
+      await attempt(() => stopGracefully(this.api, 10_000));
     }
     for (const queue of this.queues.values()) await attempt(async () => queue.close());
     this.redis?.disconnect();

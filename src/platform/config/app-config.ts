@@ -9,6 +9,7 @@ const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const IP_OR_CIDR = String.raw`(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(?:/[0-9]{1,3})?|loopback|linklocal|uniquelocal`;
+const SENTINELS_PATTERN = /^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/;
 const TRUSTED_PROXIES_PATTERN = new RegExp(`^(?:(?:${IP_OR_CIDR})(?:\\s*,\\s*(?:${IP_OR_CIDR}))*)?$`);
 
 /**
@@ -29,10 +30,26 @@ export class AppConfig {
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   DATABASE_URL?: string;
 
+  /** With REDIS_SENTINELS: only its user, password, database number and TLS (`rediss:`) are used; Sentinel names the host. */
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   REDIS_URL?: string;
 
-  /** Overrides the automatic choice (Redis when REDIS_URL is set, else PostgreSQL). */
+  /**
+   * Redis through Sentinel (docs/architecture.md, "Redis and Sentinel"): the sentinels as `host:port,host:port`.
+   * Every Redis connection then asks them for the current master and follows a failover.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @Matches(SENTINELS_PATTERN, { message: 'REDIS_SENTINELS must be a comma-separated list of host:port' })
+  REDIS_SENTINELS?: string;
+
+  /** The master's name in the sentinels' configuration (`sentinel monitor <name> …`); required with REDIS_SENTINELS. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]+$/, { message: 'REDIS_SENTINEL_MASTER must be a Sentinel master name (letters, digits, . _ -)' })
+  REDIS_SENTINEL_MASTER?: string;
+
+  /** Password of the sentinels themselves (`requirepass` in sentinel.conf), when they have one. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  REDIS_SENTINEL_PASSWORD?: string;
+
+  /** Overrides the automatic choice (Redis when REDIS_URL or REDIS_SENTINELS is set, else PostgreSQL). */
   @Transform(emptyToUndefined) @IsOptional() @IsIn(['redis', 'postgres'])
   QUEUE_BACKEND?: QueueBackendKind;
 
@@ -319,7 +336,24 @@ export class AppConfig {
 
   get queueBackend(): QueueBackendKind {
     if (this.QUEUE_BACKEND) return this.QUEUE_BACKEND;
-    return this.REDIS_URL && !this.embedded ? 'redis' : 'postgres';
+    return this.redisConfigured && !this.embedded ? 'redis' : 'postgres';
+  }
+
+  /** A Redis to connect to: a URL, or sentinels that name the master. */
+  get redisConfigured(): boolean {
+    return !!(this.REDIS_URL || this.REDIS_SENTINELS);
+  }
+
+  /** REDIS_SENTINELS as a list; empty without Sentinel. */
+  get redisSentinels(): { host: string; port: number }[] {
+    return (this.REDIS_SENTINELS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        const at = s.lastIndexOf(':');
+        return { host: s.slice(0, at), port: Number(s.slice(at + 1)) };
+      });
   }
 
   get shutdownReadinessDelayMs(): number {
@@ -357,8 +391,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  if (config.queueBackend === 'redis' && !config.REDIS_URL) {
-    throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when QUEUE_BACKEND=redis');
+  if (config.queueBackend === 'redis' && !config.redisConfigured) {
+    throw new ConfigError('Invalid configuration:\n  REDIS_URL: required when QUEUE_BACKEND=redis (or REDIS_SENTINELS with REDIS_SENTINEL_MASTER)');
+  }
+  if (config.REDIS_SENTINELS && !config.REDIS_SENTINEL_MASTER) {
+    throw new ConfigError('Invalid configuration:\n  REDIS_SENTINEL_MASTER: required with REDIS_SENTINELS (the master name the sentinels monitor)');
+  }
+  if (config.REDIS_SENTINEL_MASTER && !config.REDIS_SENTINELS) {
+    throw new ConfigError('Invalid configuration:\n  REDIS_SENTINELS: required with REDIS_SENTINEL_MASTER (host:port of each sentinel)');
+  }
+  const badPort = config.redisSentinels.find((s) => !(s.port >= 1 && s.port <= 65535));
+  if (badPort) {
+    throw new ConfigError(`Invalid configuration:\n  REDIS_SENTINELS: port of ${badPort.host} must be 1–65535`);
   }
   const storageErrors = fileStorageErrors(config);
   if (storageErrors.length) throw new ConfigError(`Invalid configuration:\n${storageErrors.map((e) => `  ${e}`).join('\n')}`);

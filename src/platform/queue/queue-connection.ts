@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createPostgresBackend, Processor, Queue, runMigrations, withBackend, Worker, WorkerOptions } from 'bullmq';
-import IORedis from 'ioredis';
+import type IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { AppConfig, QueueBackendKind } from '../config/app-config';
 import { DATABASE_URL } from '../database/database.tokens';
+import { createRedis, sentinelMaster } from './redis-client';
 
 /** BullMQ's PostgreSQL backend keeps its tables in this schema (the backend's own default). */
 export const BULLMQ_PG_SCHEMA = 'bullmq';
@@ -34,14 +35,34 @@ export class QueueConnection implements OnApplicationShutdown {
   }
 
   private async initRedis(): Promise<void> {
-    this.redis = new IORedis(this.config.REDIS_URL as string, { maxRetriesPerRequest: null, enableReadyCheck: true });
+    if (this.config.redisSentinels.length) {
+      const master = await sentinelMaster(this.config);
+      this.logger.log(`Redis through Sentinel: master "${this.config.REDIS_SENTINEL_MASTER}" is at ${master.host}:${master.port}`);
+    }
+    // One client per process, shared by queues and the throttle; workers and the broadcaster duplicate it (redis-client.ts).
+    this.redis = createRedis(this.config);
     this.redis.on('error', (err) => this.logger.warn({ err: err.message }, 'Redis connection error'));
-    const reply = (await this.redis.config('GET', 'maxmemory-policy')) as string[];
-    const policy = reply?.[1];
+    const policy = await this.evictionPolicy(this.redis);
     if (policy && policy !== 'noeviction') {
       const message = `Redis maxmemory-policy is "${policy}": Redis may evict queue keys and lose jobs. Set maxmemory-policy noeviction.`;
       if (this.config.REDIS_EVICTION_CHECK === 'refuse') throw new Error(`${message} (set REDIS_EVICTION_CHECK=warn to start anyway)`);
       this.logger.warn(`!!! ${message} !!!`);
+    }
+  }
+
+  /**
+   * Redis's maxmemory-policy, or undefined when the server refuses CONFIG (managed Redis often does: README,
+   * "Managed PostgreSQL and Redis"). Then the policy cannot be checked here: `refuse` stops, `warn` starts.
+   */
+  private async evictionPolicy(redis: IORedis): Promise<string | undefined> {
+    try {
+      const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
+      return reply?.[1];
+    } catch (err) {
+      const message = `Redis refused CONFIG GET maxmemory-policy (${(err as Error).message}), so the eviction policy cannot be checked. Set it to noeviction in the provider's settings.`;
+      if (this.config.REDIS_EVICTION_CHECK === 'refuse') throw new Error(`${message} (then start with REDIS_EVICTION_CHECK=warn)`);
+      this.logger.warn(`!!! ${message} !!!`);
+      return undefined;
     }
   }
 
