@@ -142,7 +142,7 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   // Reserve Bull Board's path before init(): Nest appends its catch-all 404 handler there.
   const board = role !== 'worker' ? Router() : undefined;
   if (board) app.use(BULL_BOARD_PATH, board);
-  if (role !== 'worker') mountPortal(app, { streamHosts: config.liveStreamHosts });
+  if (role !== 'worker') mountPortal(app, { streamHosts: config.liveStreamHosts, embedOrigins: config.embedAllowedOrigins });
   await app.init();
   if (board) await mountBullBoard(app, board);
   // Demo providers seeded as 'applied' enter the admission workflow like self-registered ones.
@@ -257,6 +257,7 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'A partner platform key (or Authorization: ApiKey <key>); open-data routes only' }, 'api-key')
     .build();
   return addErrorCodes(addValidationConstraints(SwaggerModule.createDocument(app, config)));
 }
