@@ -5,6 +5,7 @@ import type { Schema } from '../../app/api';
 import { formatTime, Money } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
+import { ElderToggle } from '../../app/elder-toggle';
 import { LanguageSwitch } from '../../app/language-switch';
 import { useRegions } from '../../app/regions';
 
@@ -22,7 +23,10 @@ function WidgetFrame({ title, children, testId }: { title: string; children: Rea
     <main style={{ padding: 12, background: '#fff', minHeight: '100vh' }} data-testid={testId}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
         <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>{title}</Typography.Title>
-        <LanguageSwitch testId="embed-lang" />
+        <Space size="small">
+          <ElderToggle compact />
+          <LanguageSwitch testId="embed-lang" />
+        </Space>
       </div>
       {children}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
