@@ -95,6 +95,21 @@ describe('web portal: embeddable widgets, SSO button, API keys and calendar feed
     expect(visitor.errors).toEqual([]);
   });
 
+  it('the widgets fit a phone (390 × 844) without sideways scrolling of the page', async () => {
+    const context = await browser.newContext({ baseURL: app.running.url!, locale: 'zh-CN', viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+    try {
+      const page = await context.newPage();
+      for (const path of ['/embed/catalog', '/embed/roadshows']) {
+        await page.goto(path);
+        await page.getByTestId(path === '/embed/catalog' ? 'embed-catalog' : 'embed-roadshows').waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect([path, overflow]).toEqual([path, 0]);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a host not on the list, and anyone framing the portal itself, is refused by the CSP', async () => {
     const visitor = await person();
     const blocked: string[] = [];

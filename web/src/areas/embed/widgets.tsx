@@ -31,7 +31,7 @@ function WidgetFrame({ title, children, testId }: { title: string; children: Rea
       {children}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
         {t('embed.poweredBy')} ·{' '}
-        <a href="/" target="_blank" rel="noopener">{t('embed.open')}</a>
+        <a href="/" target="_blank" rel="noopener" style={{ textDecoration: 'underline' }}>{t('embed.open')}</a>
       </Typography.Paragraph>
     </main>
   );
