@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { freePort, startOidcProvider, TestOidcProvider, walkSignIn } from '../support/oidc';
+import { freePort, startOidcProvider, TestOidcProvider, walkSignIn, walkToCallback } from '../support/oidc';
 import { liveCloudSession, screenedProject } from '../support/roadshow-live';
 import { listService } from '../support/vouchers';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
@@ -35,6 +35,7 @@ describe('single sign-on, partner API keys and calendar feeds', () => {
         'sub-stranger': { email: 'nobody@elsewhere.example', email_verified: true },
         'sub-finance2': { email: DEMO.finance2, email_verified: true },
         'sub-reviewer': { email: DEMO.reviewer, email_verified: true },
+        'sub-approver': { email: DEMO.approver, email_verified: true },
       },
     });
     const env = {
@@ -98,6 +99,16 @@ describe('single sign-on, partner API keys and calendar feeds', () => {
       const walked = await walkSignIn(url(app), 'sub-enterprise', url(other));
       const ticket = /#sso=(.+)$/.exec(walked.location)![1];
       await other.http().post('/api/v1/auth/oidc/exchange').send({ ticket }).expect(200);
+    });
+
+    it('two first logins of one identity at once, on two processes: it is linked once and both sign in', async () => {
+      const callbacks = await Promise.all([walkToCallback(url(app), 'sub-approver'), walkToCallback(url(app), 'sub-approver')]);
+      const answers = await Promise.all(callbacks.map((c, i) => fetch(c.replace(url(app), url(i ? other : app)), { redirect: 'manual' })));
+      expect(answers.map((a) => a.headers.get('location'))).toEqual([expect.stringMatching(/^\/login#sso=/), expect.stringMatching(/^\/login#sso=/)]);
+      expect(await identities(DEMO.approver)).toEqual([{ subject: 'sub-approver' }]);
+      const [{ id }] = await app.dataSource.query(`SELECT id FROM users WHERE email = $1`, [DEMO.approver]);
+      expect(await audits('sso.identity_linked', id)).toBe(1);
+      expect(await audits('sso.login', id)).toBe(2);
     });
 
     it('refuses a state it never issued, and makes no session', async () => {

@@ -66,6 +66,14 @@ export async function startOidcProvider(options: { port: number; clientId: strin
  * callback URL the provider redirected to.
  */
 export async function walkSignIn(appUrl: string, login: string, callbackBase = appUrl): Promise<{ location: string; callbackUrl: string }> {
+  const callbackUrl = await walkToCallback(appUrl, login);
+  const done = await fetch(callbackUrl.replace(appUrl, callbackBase), { redirect: 'manual' });
+  if (done.status !== 302) throw new Error(`callback: ${done.status} ${await done.text()}`);
+  return { location: done.headers.get('location')!, callbackUrl };
+}
+
+/** The same walk, stopping at the provider's redirect back: the callback URL, not yet called. */
+export async function walkToCallback(appUrl: string, login: string): Promise<string> {
   const jar = new Map<string, string>();
   const send = async (url: string, init: RequestInit = {}): Promise<Response> => {
     const headers = new Headers(init.headers);
@@ -86,12 +94,7 @@ export async function walkSignIn(appUrl: string, login: string, callbackBase = a
   let url = new URL(started.headers.get('location')!, appUrl).href;
   const callbackPrefix = new URL('/api/v1/auth/oidc/callback', appUrl).href;
   for (let hops = 0; hops < 20; hops += 1) {
-    if (url.startsWith(callbackPrefix)) {
-      const target = url.replace(appUrl, callbackBase);
-      const done = await fetch(target, { redirect: 'manual' });
-      if (done.status !== 302) throw new Error(`callback: ${done.status} ${await done.text()}`);
-      return { location: done.headers.get('location')!, callbackUrl: url };
-    }
+    if (url.startsWith(callbackPrefix)) return url;
     const res = await send(url);
     if (res.status >= 300 && res.status < 400) {
       url = new URL(res.headers.get('location')!, url).href;

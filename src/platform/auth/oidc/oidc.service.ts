@@ -154,16 +154,21 @@ export class OidcService {
         `INSERT INTO auth_oidc_identities (issuer, subject, user_id, email, last_login_at) VALUES ($1, $2, $3, $4, now()) ON CONFLICT DO NOTHING RETURNING user_id`,
         [issuer, subject, user.id, email.trim().toLowerCase()],
       )) as unknown[];
-      // The user already has another identity at this provider, or a parallel first login linked this one.
-      if (inserted.length === 0) return refuse('already_linked', user.id);
-      audit({
-        action: 'sso.identity_linked',
-        subjectType: 'user',
-        subjectId: user.id,
-        organizationId: user.organization_id,
-        after: { issuer, subject, email: email.trim().toLowerCase() },
-        actor: { userId: user.id, role: user.role, organizationId: user.organization_id },
-      });
+      if (inserted.length === 0) {
+        // A parallel first login of this identity linked it meanwhile (this statement waited for its commit and now
+        // sees it): sign in. Otherwise the user already has another identity at this provider.
+        const [winner] = (await manager.query(`SELECT user_id FROM auth_oidc_identities WHERE issuer = $1 AND subject = $2`, [issuer, subject])) as { user_id: string }[];
+        if (winner?.user_id !== user.id) return refuse('already_linked', user.id);
+      } else {
+        audit({
+          action: 'sso.identity_linked',
+          subjectType: 'user',
+          subjectId: user.id,
+          organizationId: user.organization_id,
+          after: { issuer, subject, email: email.trim().toLowerCase() },
+          actor: { userId: user.id, role: user.role, organizationId: user.organization_id },
+        });
+      }
     }
     const ticket = randomBytes(32).toString('base64url');
     await manager.query(`INSERT INTO auth_oidc_tickets (ticket_hash, user_id, issuer, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`, [
