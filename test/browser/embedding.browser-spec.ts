@@ -39,6 +39,7 @@ describe('web portal: embeddable widgets, SSO button, API keys and calendar feed
   let allowed: { server: Server; origin: string };
   let refused: { server: Server; origin: string };
   const people: Person[] = [];
+  let sessionId = '';
 
   beforeAll(async () => {
     [allowed, refused] = await Promise.all([hostSite(), hostSite()]);
@@ -61,6 +62,16 @@ describe('web portal: embeddable widgets, SSO button, API keys and calendar feed
     ]);
     const lab = await login(app, DEMO.provider);
     await listService(app, lab.auth, 120_000, '电感耦合等离子体质谱分析');
+    // A published cloud roadshow whose live page is public (its agenda has no pitch yet).
+    const admin = await login(app, DEMO.admin);
+    const starts = new Date(Date.now() + 24 * 3600_000);
+    const created = await app.http().post('/api/v1/roadshow-sessions').set(admin.auth).send({
+      title: '长三角新材料云路演', type: 'cloud', hostCityCode: '330400', streamUrl: 'https://live.g60.example/rs/live.m3u8', liveAccess: 'public',
+      capacity: 300, startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 3600_000).toISOString(), pitchMinutes: 10, qaMinutes: 5, themeIndustries: ['new_materials'],
+    });
+    expect(created.status).toBe(201);
+    sessionId = created.body.id;
+    await app.http().post(`/api/v1/roadshow-sessions/${sessionId}/publish`).set(admin.auth).expect(200);
   });
   afterAll(async () => {
     for (const p of people) await p.context.close();
@@ -92,6 +103,10 @@ describe('web portal: embeddable widgets, SSO button, API keys and calendar feed
     await visitor.page.goto(`${allowed.origin}/?src=${encodeURIComponent(`${app.running.url}/embed/roadshows`)}`);
     const calendar = await widgetFrame(visitor);
     await calendar.getByTestId('embed-roadshows').waitFor();
+    // From the calendar to the session's live page, inside the frame.
+    await calendar.getByRole('link', { name: '直播页' }).click();
+    await calendar.getByTestId('embed-live').getByText('长三角新材料云路演').waitFor();
+    expect(await calendar.getByRole('link', { name: '观看直播' }).getAttribute('href')).toBe('https://live.g60.example/rs/live.m3u8');
     expect(visitor.errors).toEqual([]);
   });
 
@@ -99,9 +114,9 @@ describe('web portal: embeddable widgets, SSO button, API keys and calendar feed
     const context = await browser.newContext({ baseURL: app.running.url!, locale: 'zh-CN', viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
     try {
       const page = await context.newPage();
-      for (const path of ['/embed/catalog', '/embed/roadshows']) {
+      for (const [path, testId] of [['/embed/catalog', 'embed-catalog'], ['/embed/roadshows', 'embed-roadshows'], [`/embed/sessions/${sessionId}/live`, 'embed-live']]) {
         await page.goto(path);
-        await page.getByTestId(path === '/embed/catalog' ? 'embed-catalog' : 'embed-roadshows').waitFor();
+        await page.getByTestId(testId).waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect([path, overflow]).toEqual([path, 0]);
       }
