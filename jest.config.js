@@ -6,7 +6,7 @@ const transform = {
   // ES-module-only packages, compiled to CommonJS for Jest (see the transform's header).
   '^.+\\.js$': '<rootDir>/test/support/esm-package.transform.js',
 };
-const transformIgnorePatterns = ['/node_modules/(?!@nestjs/|opencc-js/)'];
+const transformIgnorePatterns = ['/node_modules/(?!@nestjs/|opencc-js/|openid-client/|oauth4webapi/|jose/)'];
 
 module.exports = {
   projects: [

@@ -152,7 +152,7 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   // Reserve Bull Board's path before init(): Nest appends its catch-all 404 handler there.
   const board = role !== 'worker' ? Router() : undefined;
   if (board) app.use(BULL_BOARD_PATH, board);
-  if (role !== 'worker') mountPortal(app, { streamHosts: config.liveStreamHosts });
+  if (role !== 'worker') mountPortal(app, { streamHosts: config.liveStreamHosts, embedOrigins: config.embedAllowedOrigins });
   await app.init();
   if (board) await mountBullBoard(app, board);
   // Uploaded files live in the shared store (FILE_STORAGE): refuse to start on one that is unreachable, and
@@ -283,6 +283,7 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'A partner platform key (or Authorization: ApiKey <key>); open-data routes only' }, 'api-key')
     .build();
   return addErrorCodes(addValidationConstraints(SwaggerModule.createDocument(app, config)));
 }

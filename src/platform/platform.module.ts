@@ -14,6 +14,10 @@ import { AuditWriter } from './audit/audit-writer';
 import { AccountsService } from './auth/accounts.service';
 import { ActorResolver } from './auth/actor-resolver';
 import { AuthController } from './auth/auth.controller';
+import { ApiKeysController } from './auth/api-keys/api-keys.controller';
+import { ApiKeysService } from './auth/api-keys/api-keys.service';
+import { OidcController } from './auth/oidc/oidc.controller';
+import { OidcService } from './auth/oidc/oidc.service';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { PasswordHasher } from './auth/password-hasher';
@@ -63,7 +67,7 @@ const SERVICES = [
   RequestContext, MetricsService, UnitOfWork, AuditWriter, AuditSealer, AuditService, OutboxWriter, OutboxStore, OutboxRelay, OutboxSweeper,
   IdempotencyStore, QueueConnection, QueueService, QueueAdminService, JobRegistry, InlineJobs, WorkerHost, PasswordHasher, TokenService,
   ActorResolver, AuthService, AccountsService, RouteAccessCheck, RateLimiter, PasswordService, LoginThrottleGuard, ReferenceCache, OutboxWaker,
-  Broadcaster, EventStreams, ShutdownState,
+  Broadcaster, EventStreams, ShutdownState, ApiKeysService, OidcService,
 ];
 
 /** What every domain module stands on. Global, so modules import nothing to use it. */
@@ -108,7 +112,7 @@ export class PlatformModule {
         // on every verify and falls back after the exception (about 1 ms of CPU per request, profiled).
         JwtModule.register({ secret: config.JWT_SECRET ? createSecretKey(Buffer.from(config.JWT_SECRET)) : undefined, signOptions: { algorithm: 'HS256', issuer: 'g60-platform' }, verifyOptions: { algorithms: ['HS256'], issuer: 'g60-platform' } }),
       ],
-      controllers: [AuthController, AuditController, HealthController, QueueAdminController],
+      controllers: [AuthController, OidcController, ApiKeysController, AuditController, HealthController, QueueAdminController],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: DATABASE_URL, useValue: options.databaseUrl },

@@ -61,10 +61,10 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
     await app?.close();
   });
 
-  it('sign-in and registration', async () => {
+  it('sign-in, registration and the embeddable widgets', async () => {
     const person = await newPerson(browser, app.running.url!);
     const findings: Finding[] = [];
-    for (const path of ['/login', '/register']) {
+    for (const path of ['/login', '/register', '/embed/catalog', '/embed/roadshows']) {
       await person.page.goto(path);
       await settled(person.page);
       for (const elder of [false, true]) {
@@ -72,6 +72,24 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
         findings.push(...(await axe(person.page, `${path} ${elder ? 'elder' : 'normal'}`)));
       }
     }
+    expect(report(findings)).toBe('');
+    expect(person.errors).toEqual([]);
+    await person.context.close();
+  });
+
+  it('pages outside the side menu: the calendar feed (user menu)', async () => {
+    const person = await newPerson(browser, app.running.url!);
+    await signIn(person, DEMO.investor);
+    await person.page.goto('/account/calendar');
+    await person.page.getByTestId('calendar-feed-rotate').waitFor();
+    await person.page.getByTestId('calendar-feed-rotate').click();
+    await person.page.getByTestId('calendar-feed-address').waitFor();
+    const findings: Finding[] = [];
+    for (const elder of [false, true]) {
+      await setElder(person, elder);
+      findings.push(...(await axe(person.page, `/account/calendar ${elder ? 'elder' : 'normal'}`)));
+    }
+    await setElder(person, false);
     expect(report(findings)).toBe('');
     expect(person.errors).toEqual([]);
     await person.context.close();

@@ -181,7 +181,7 @@ describe('access matrix generated from the route table', () => {
     for (const route of routes) {
       for (const who of [...ROLES, 'anonymous'] as Who[]) {
         const set = who === 'anonymous' ? tongxiang : foreign[who];
-        const listed = route.rule?.kind === 'public' || (who !== 'anonymous' && route.rule?.kind === 'roles' && route.rule.roles.includes(who));
+        const listed = route.rule?.kind === 'public' || route.rule?.kind === 'open' || (who !== 'anonymous' && route.rule?.kind === 'roles' && route.rule.roles.includes(who));
         // Logging out ends the session: use a throw-away one so the matrix keeps its own.
         const session = who === 'anonymous' ? undefined : route.path.endsWith('/logout') ? await login(app, DEMO_LOGIN_BY_ROLE[who]) : sessions[who];
         // Unlisted callers send an empty (invalid) body: the guard must answer before validation does.
@@ -199,7 +199,8 @@ describe('access matrix generated from the route table', () => {
   function judge(route: RouteAccess, who: Who, set: ForeignSet, status: number, text: string): string | undefined {
     if (status >= 500) return `server error ${status}`;
     const rule = route.rule;
-    if (!rule || rule.kind === 'public') return undefined;
+    // Open data (widgets, partner keys) is readable by anyone, like a public route.
+    if (!rule || rule.kind === 'public' || rule.kind === 'open') return undefined;
     if (who === 'anonymous') return status === 401 ? undefined : `anonymous expected 401`;
     if (!rule.roles.includes(who)) return status === 403 ? undefined : `unlisted role expected 403`;
     if (who === Role.PlatformAdmin) return undefined; // sees everything; only the role list binds it

@@ -60,7 +60,8 @@ export class CatalogSearchService {
     private readonly config: AppConfig,
   ) {}
 
-  async search(actor: Actor, query: CatalogSearchQueryDto, trace?: SearchStatement[]): Promise<CatalogSearchResultDto> {
+  /** `actor` undefined: an open-data reader (a widget or a partner key), who cannot ask for recognisedOnly. */
+  async search(actor: Actor | undefined, query: CatalogSearchQueryDto, trace?: SearchStatement[]): Promise<CatalogSearchResultDto> {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
     if (query.cursor !== undefined && offset > 0) throw DomainError.invalid('offset', 'offset cannot be combined with cursor; follow nextCursor instead');
@@ -102,12 +103,12 @@ export class CatalogSearchService {
   }
 
   /** Listed services of admitted providers within the filters. */
-  private scope(actor: Actor, query: CatalogSearchQueryDto, p: SqlParams): string {
+  private scope(actor: Actor | undefined, query: CatalogSearchQueryDto, p: SqlParams): string {
     const where = [`s.status = 'active'`, ADMITTED];
     if (query.category) where.push(`s.category = ${p.add(query.category)}`);
     if (query.regionCode) where.push(`s.region_code = ANY(${p.add(this.recognition.regionsUnder(query.regionCode))}::text[])`);
     if (query.providerId) where.push(`s.provider_id = ${p.add(query.providerId)}`);
-    if (query.recognisedOnly) where.push(this.recognition.recognisedPredicate('s', this.recognition.issuingCityOf(actor.regionCode), shanghaiDate(), p.values));
+    if (query.recognisedOnly && actor) where.push(this.recognition.recognisedPredicate('s', this.recognition.issuingCityOf(actor.regionCode), shanghaiDate(), p.values));
     return where.join(' AND ');
   }
 

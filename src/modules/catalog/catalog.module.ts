@@ -18,11 +18,12 @@ import { CatalogService } from './catalog.service';
 import { RecognitionAgreementsController } from './agreements/recognition-agreements.controller';
 import { RecognitionAgreementsService } from './agreements/recognition-agreements.service';
 import { RecognitionService } from './recognition.service';
+import { OpenCatalogController } from './open-catalog.controller';
 
 /** 服务目录 + 互认: provider catalogues, Chinese search, bulk CSV/XLSX import (queue jobs), recognition agreements. */
 @Module({
   imports: [TypeOrmModule.forFeature([ServiceCategory, CatalogItem, RecognitionAgreement, CatalogImport, CatalogImportError]), OrganizationsModule],
-  controllers: [CatalogController, CatalogImportsController, RecognitionAgreementsController],
+  controllers: [CatalogController, OpenCatalogController, CatalogImportsController, RecognitionAgreementsController],
   providers: [
     CatalogService, CatalogSearchService, CatalogImportService, CatalogImportsService, CatalogImportSlots, CatalogImportValidation, CatalogImportMerge, CatalogImportJob,
     CatalogImportSweeper, RecognitionService, RecognitionAgreementsService, AgreementDetailReader, AgreementSignaturesService],

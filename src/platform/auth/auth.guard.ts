@@ -7,6 +7,8 @@ import { DomainError, ErrorCode } from '../errors/domain-error';
 import { AuthErrors } from './auth.errors';
 import { ACCESS_METADATA, AccessRule } from './access.decorators';
 import { ActorResolver } from './actor-resolver';
+import { presentedApiKey, ApiKeysService } from './api-keys/api-keys.service';
+import { ApiKeyErrors } from './api-keys/api-keys.errors';
 import { TokenService } from './token.service';
 
 /**
@@ -20,12 +22,24 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: TokenService,
     private readonly actors: ActorResolver,
     private readonly context: RequestContext,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [execution.getHandler(), execution.getClass()]);
     if (!rule) throw DomainError.forbidden('This route declares no access rule');
     const req = execution.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    // A partner API key opens the open-data routes of its scopes and nothing else: no write, no money or people data.
+    const apiKey = presentedApiKey(req);
+    if (apiKey !== undefined) {
+      if (rule.kind !== 'open') throw new DomainError(ApiKeyErrors.API_KEY_NOT_ALLOWED, 'An API key may only read open catalogue and roadshow data');
+      await this.apiKeys.authorise(apiKey, rule.scope);
+      return true;
+    }
+    if (rule.kind === 'open') {
+      await this.apiKeys.throttleAnonymous(req.ip ?? 'unknown');
+      return true;
+    }
     const actor = await this.authenticate(req, rule.kind === 'public');
     if (rule.kind === 'public') return true;
     if (!actor) throw new DomainError(ErrorCode.Unauthenticated, 'Sign in first: send Authorization: Bearer <access token>');

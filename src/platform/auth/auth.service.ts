@@ -43,22 +43,29 @@ export class AuthService {
     if (user.mustResetPassword) {
       throw new DomainError(AuthErrors.PASSWORD_RESET_REQUIRED, 'A platform admin reset this password: set a new one with your reset token');
     }
-    return this.uow.run(async (tx) => {
-      const secret = newRefreshSecret();
-      const [session] = (await tx.manager.query(
-        `INSERT INTO auth_sessions (user_id, secret_hash, user_agent, expires_at)
-         VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING id`,
-        [user.id, sha256(secret), userAgent?.slice(0, 300) ?? null, this.config.REFRESH_TTL_SECONDS],
-      )) as { id: string }[];
-      tx.audit({
-        action: 'session.started',
-        subjectType: 'user',
-        subjectId: user.id,
-        organizationId: user.organizationId,
-        actor: { userId: user.id, role: user.role, organizationId: user.organizationId },
-      });
-      return this.pair(session.id, secret, user.id, user.role, user.organizationId);
+    return this.uow.run((tx) => this.startSession(tx, user, userAgent, { method: 'password' }));
+  }
+
+  /**
+   * Starts a session (a refresh-token family) for a user already authenticated, by password or single sign-on,
+   * with its audit record, in the caller's transaction.
+   */
+  async startSession(tx: Transaction, user: { id: string; role: Role; organizationId: string }, userAgent: string | undefined, how: Record<string, string>): Promise<TokenPairDto> {
+    const secret = newRefreshSecret();
+    const [session] = (await tx.manager.query(
+      `INSERT INTO auth_sessions (user_id, secret_hash, user_agent, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING id`,
+      [user.id, sha256(secret), userAgent?.slice(0, 300) ?? null, this.config.REFRESH_TTL_SECONDS],
+    )) as { id: string }[];
+    tx.audit({
+      action: 'session.started',
+      subjectType: 'user',
+      subjectId: user.id,
+      organizationId: user.organizationId,
+      after: how,
+      actor: { userId: user.id, role: user.role, organizationId: user.organizationId },
     });
+    return this.pair(session.id, secret, user.id, user.role, user.organizationId);
   }
 
   /**

@@ -330,6 +330,49 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   LIVE_QUESTIONS_PER_USER_PER_MINUTE = 5;
 
+  /**
+   * Single sign-on (docs/security.md, "Single sign-on"): an OpenID Connect provider's issuer URL (https; http only
+   * outside production). Unset: SSO is off and the login page shows no button. The four OIDC_* settings go together.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_ISSUER must be an http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** This platform's callback, registered with the provider: https://<portal>/api/v1/auth/oidc/callback. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @Matches(/^https?:\/\/\S+\/api\/v1\/auth\/oidc\/callback$/, { message: 'OIDC_REDIRECT_URI must end in /api/v1/auth/oidc/callback' })
+  OIDC_REDIRECT_URI?: string;
+
+  /** The provider's name on the login page's button (登录方式名称), e.g. 浙里办. */
+  @IsString() @MinLength(1)
+  OIDC_DISPLAY_NAME = 'SSO';
+
+  /** How long a started SSO sign-in may take before its state expires, seconds. */
+  @Transform(toInt) @IsInt() @Min(30) @Max(3600)
+  OIDC_LOGIN_TTL_SECONDS = 600;
+
+  /**
+   * Origins that may frame the embeddable widgets at /embed/* (comma-separated, e.g. https://www.zjtec.cn). Only the
+   * widget routes get this frame-ancestors list; the portal keeps frame-ancestors 'none'. Empty: nobody may frame them.
+   */
+  @Transform(({ value }) => (value === undefined ? '' : String(value).trim()))
+  @Matches(/^(?:https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\s*,\s*https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?)*)?$/, {
+    message: 'EMBED_ALLOWED_ORIGINS must be a comma-separated list of http(s)://host[:port] origins',
+  })
+  EMBED_ALLOWED_ORIGINS = '';
+
+  /** Requests per minute a partner API key gets unless its own limit was set when it was created (429 beyond). */
+  @Transform(toInt) @IsInt() @Min(1)
+  API_KEY_RATE_LIMIT_PER_MINUTE = 120;
+
+  /** Requests per minute one client address may make to the open (widget) data routes without a key (429 beyond). */
+  @Transform(toInt) @IsInt() @Min(1)
+  OPEN_DATA_RATE_LIMIT_PER_MINUTE = 300;
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }
@@ -375,6 +418,16 @@ export class AppConfig {
     return list.length ? list : false;
   }
 
+  /** SSO is on when its four settings are set (loadConfig refuses a partial set). */
+  get oidcEnabled(): boolean {
+    return !!(this.OIDC_ISSUER && this.OIDC_CLIENT_ID && this.OIDC_CLIENT_SECRET && this.OIDC_REDIRECT_URI);
+  }
+
+  /** EMBED_ALLOWED_ORIGINS as a list. */
+  get embedAllowedOrigins(): string[] {
+    return this.EMBED_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  }
+
   get seedDemo(): boolean {
     return this.SEED_DEMO ?? this.embedded;
   }
@@ -408,6 +461,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (storageErrors.length) throw new ConfigError(`Invalid configuration:\n${storageErrors.map((e) => `  ${e}`).join('\n')}`);
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required (32+ characters) in production');
+  }
+  const oidc = [config.OIDC_ISSUER, config.OIDC_CLIENT_ID, config.OIDC_CLIENT_SECRET, config.OIDC_REDIRECT_URI];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI: set all four or none');
+  }
+  if (config.NODE_ENV === 'production' && config.OIDC_ISSUER?.startsWith('http:')) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER: must be https in production');
   }
   return config;
 }

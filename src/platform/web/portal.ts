@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DomainError, ErrorCode } from '../errors/domain-error';
 
+/** The embeddable widgets (docs/security.md, "Embedding"): the only pages other sites may frame. */
+const WIDGET_PATHS = /^\/embed(\/|$)/;
+
 /** Paths the portal never answers: the API, its docs, probes and the queue board. */
 const SERVER_PATHS = /^\/(api|health|metrics|admin\/queues)(\/|$)/;
 
@@ -14,7 +17,7 @@ const SERVER_PATHS = /^\/(api|health|metrics|admin\/queues)(\/|$)/;
  * player (iframe) and HLS stream (video, and the playlist's segments) may come only from the hosts
  * of LIVE_STREAM_HOSTS, over https.
  */
-export function portalCsp(streamHosts: readonly string[] = []): string {
+export function portalCsp(streamHosts: readonly string[] = [], frameAncestors: readonly string[] = []): string {
   const hosts = streamHosts.map((h) => ` https://${h}`).join('');
   return [
     "default-src 'self'",
@@ -27,7 +30,7 @@ export function portalCsp(streamHosts: readonly string[] = []): string {
     "font-src 'self' data:",
     "object-src 'none'",
     "base-uri 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors.length ? frameAncestors.join(' ') : "'none'"}`,
     "form-action 'self'",
   ].join('; ');
 }
@@ -76,8 +79,14 @@ export function portalDirectory(from = __dirname): string {
  * Serves the single-page portal at `/`: hashed assets with long caching, and index.html for every
  * other browser route so deep links work. Must be mounted before Nest's routes.
  */
-export function mountPortal(app: NestExpressApplication, options: { streamHosts?: readonly string[] } = {}, directory = portalDirectory()): boolean {
+export function mountPortal(
+  app: NestExpressApplication,
+  options: { streamHosts?: readonly string[]; embedOrigins?: readonly string[] } = {},
+  directory = portalDirectory(),
+): boolean {
   const csp = portalCsp(options.streamHosts);
+  // Widgets may be framed by the origins of EMBED_ALLOWED_ORIGINS; every other page by nobody.
+  const widgetCsp = portalCsp(options.streamHosts, options.embedOrigins);
   const indexFile = path.join(directory, 'index.html');
   if (!existsSync(indexFile)) {
     new Logger('Portal').warn(`Web portal not built (${indexFile} missing): run "npm run build"`);
@@ -91,9 +100,9 @@ export function mountPortal(app: NestExpressApplication, options: { streamHosts?
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path)) return next();
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache');
-    res.setHeader('Content-Security-Policy', csp);
+    res.setHeader('Content-Security-Policy', WIDGET_PATHS.test(req.path) ? widgetCsp : csp);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('Referrer-Policy', WIDGET_PATHS.test(req.path) ? 'strict-origin-when-cross-origin' : 'same-origin');
     res.status(200).end(req.method === 'HEAD' ? undefined : index());
   });
   return true;

@@ -160,6 +160,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether single sign-on is configured, and the provider’s name for the login button */
+        get: operations["OidcController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start single sign-on: redirects (302) to the provider’s authorization page (code flow with PKCE, state and nonce) */
+        get: operations["OidcController_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The provider’s redirect back: redirects (302) to /login#sso=<one-time ticket>, or /login#sso_error=<reason>
+         * @description Reasons: invalid_state (unknown, used or expired state), provider_error, email_unverified, no_account (ask your organisation admin for an invitation), account_disabled, already_linked.
+         */
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange the callback’s one-time ticket (valid 60 s) for a token pair, as a password sign-in gives */
+        post: operations["OidcController_exchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every key: name, prefix, scopes, rate limit, last use, revocation (never the key) */
+        get: operations["ApiKeysController_list"];
+        put?: never;
+        /** Create a read-only key for a partner platform (catalogue and/or roadshow data); the key is shown this once */
+        post: operations["ApiKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a key: refused by every API process from the next request on */
+        post: operations["ApiKeysController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1096,6 +1202,40 @@ export interface paths {
         put?: never;
         /** Withdraw (下架) one of the caller’s services; it leaves search */
         post: operations["CatalogController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open/catalog/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service categories (open data) */
+        get: operations["OpenCatalogController_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open/catalog/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the listed services of admitted providers (open data: the widget’s, or a partner key’s of scope catalog:read) */
+        get: operations["OpenCatalogController_search"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2914,6 +3054,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/open/roadshow-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published and finished roadshow sessions in a window (open data; at most 500) */
+        get: operations["OpenSessionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open/roadshow-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published session with its published agenda and the pitch on stage now (open data) */
+        get: operations["OpenSessionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether I have a calendar-feed address, when it was made and last read */
+        get: operations["CalendarFeedsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a new secret calendar-feed address (shown once); the previous address stops working at once */
+        post: operations["CalendarFeedsController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My roadshow agenda as iCalendar, at the secret address: sessions I hold a seat at or organise, my organisation’s pitches */
+        get: operations["CalendarFeedsController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/investor-profile": {
         parameters: {
             query?: never;
@@ -3900,6 +4125,48 @@ export interface components {
             organization: components["schemas"]["MeOrganizationDto"];
             /** @description Regions this user acts for (own region and the regions under it) */
             regionScope: string[];
+        };
+        SsoOptionsDto: {
+            /** @description Whether single sign-on is configured (OIDC_ISSUER …) */
+            enabled: boolean;
+            /** @description The provider’s name for the login button (OIDC_DISPLAY_NAME) */
+            displayName: string | null;
+        };
+        SsoTicketDto: {
+            /** @description The one-time ticket the callback put in the portal’s /login#sso=… address */
+            ticket: string;
+        };
+        CreateApiKeyDto: {
+            /** @description Who the key is for, e.g. 中国浙江网上技术市场3.0 */
+            name: string;
+            /** @description What the key may read; no scope writes */
+            scopes: ("catalog:read" | "roadshows:read")[];
+            /** @description Requests per minute (default API_KEY_RATE_LIMIT_PER_MINUTE) */
+            rateLimitPerMinute?: number;
+        };
+        ApiKeyCreatedDto: {
+            id: string;
+            name: string;
+            /** @description The first characters of the key, to recognise it (the key itself is never shown again) */
+            prefix: string;
+            scopes: ("catalog:read" | "roadshows:read")[];
+            rateLimitPerMinute: number;
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            /** @description The key, shown this once: send it as X-Api-Key or Authorization: ApiKey <key> */
+            key: string;
+        };
+        ApiKeyDto: {
+            id: string;
+            name: string;
+            /** @description The first characters of the key, to recognise it (the key itself is never shown again) */
+            prefix: string;
+            scopes: ("catalog:read" | "roadshows:read")[];
+            rateLimitPerMinute: number;
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
         };
         AuditEventDto: {
             /** @description Insertion order; the list is newest first by id */
@@ -6333,6 +6600,72 @@ export interface components {
             /** @description Why (shown to the host city); optional */
             reason?: string;
         };
+        OpenSessionDto: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            type: "custom" | "alliance" | "cloud";
+            hostCityCode: string;
+            coHostCityCodes: string[];
+            startsAt: string;
+            endsAt: string;
+            /** @enum {string} */
+            status: "published" | "finished";
+            themeIndustries: string[];
+            /** @description The venue’s name and address; null for a cloud session */
+            venue: string | null;
+            /** @description Seats left (capacity less confirmed seats) */
+            seatsLeft: number;
+            /** @description Cloud or hybrid: it has a live page */
+            hasLivePage: boolean;
+        };
+        OpenAgendaSlotDto: {
+            slotIndex: number;
+            startsAt: string;
+            endsAt: string;
+            projectTitle: string;
+            industry: string;
+            stage: string;
+            enterpriseName: string;
+        };
+        OpenSessionDetailDto: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            type: "custom" | "alliance" | "cloud";
+            hostCityCode: string;
+            coHostCityCodes: string[];
+            startsAt: string;
+            endsAt: string;
+            /** @enum {string} */
+            status: "published" | "finished";
+            themeIndustries: string[];
+            /** @description The venue’s name and address; null for a cloud session */
+            venue: string | null;
+            /** @description Seats left (capacity less confirmed seats) */
+            seatsLeft: number;
+            /** @description Cloud or hybrid: it has a live page */
+            hasLivePage: boolean;
+            /** @description The published agenda version shown (0: no agenda published yet) */
+            agendaVersion: number;
+            slots: components["schemas"]["OpenAgendaSlotDto"][];
+            /** @description The slot on stage now, by its index; null outside the pitches */
+            onStageSlotIndex: number | null;
+            /** @description The stream, only for a session whose live page is public (live_access = public) */
+            streamUrl: string | null;
+        };
+        CalendarFeedDto: {
+            /** @description Whether I have a feed address (rotate to get one) */
+            active: boolean;
+            rotatedAt: string | null;
+            /** @description When a calendar last read the feed */
+            lastReadAt: string | null;
+        };
+        CalendarFeedAddressDto: {
+            /** @description The feed’s secret path below the portal’s address, shown this once: /api/v1/calendar/<secret>.ics */
+            path: string;
+            rotatedAt: string;
+        };
         InvestorProfileDto: {
             organizationId: string;
             focusIndustries: ("integrated_circuits" | "artificial_intelligence" | "biomedicine" | "high_end_equipment" | "new_energy" | "new_materials" | "new_energy_vehicles" | "digital_economy" | "other")[];
@@ -7079,7 +7412,7 @@ export interface components {
             /** @description The HTTP status, repeated */
             statusCode: number;
             /** @enum {string} */
-            code: "ALREADY_EXISTS" | "BUSINESS_RULE_VIOLATED" | "CONFLICT" | "DECIDER_REVIEWED_ROUND" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_TRANSITION" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "LIVE_NOT_ADMITTED" | "MALFORMED_JSON" | "NOT_AN_EXPERT" | "NOT_FOUND" | "OWN_QUESTION" | "PASSWORD_RESET_REQUIRED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "RECOVERY_EXCEEDS_OUTSTANDING" | "REVIEWER_CONFLICTED" | "REVIEWS_BELOW_MINIMUM" | "SECOND_PERSON_REQUIRED" | "SERVICE_UNAVAILABLE" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            code: "ALREADY_EXISTS" | "API_KEY_INVALID" | "API_KEY_NOT_ALLOWED" | "API_KEY_OUT_OF_SCOPE" | "BUSINESS_RULE_VIOLATED" | "CONFLICT" | "DECIDER_REVIEWED_ROUND" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_TRANSITION" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "LIVE_NOT_ADMITTED" | "MALFORMED_JSON" | "NOT_AN_EXPERT" | "NOT_FOUND" | "OWN_QUESTION" | "PASSWORD_RESET_REQUIRED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "RECOVERY_EXCEEDS_OUTSTANDING" | "REVIEWER_CONFLICTED" | "REVIEWS_BELOW_MINIMUM" | "SECOND_PERSON_REQUIRED" | "SERVICE_UNAVAILABLE" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
             /** @description Human text; may change between versions */
             message: string;
             /** @description Field problems of a validation failure, or facts about the refusal */
@@ -7282,6 +7615,147 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    OidcController_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoOptionsDto"];
+                };
+            };
+        };
+    };
+    OidcController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location: the provider’s authorization URL */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location: the portal’s login page with the ticket or the reason in its fragment */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OidcController_exchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+        };
+    };
+    ApiKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"][];
+                };
+            };
+        };
+    };
+    ApiKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreatedDto"];
+                };
+            };
+        };
+    };
+    ApiKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"];
                 };
             };
         };
@@ -8729,6 +9203,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogServiceDto"];
+                };
+            };
+        };
+    };
+    OpenCatalogController_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceCategoryDto"][];
+                };
+            };
+        };
+    };
+    OpenCatalogController_search: {
+        parameters: {
+            query?: {
+                /** @description Keywords; Chinese works from one character (光, 光谱, 电感耦合等离子体) */
+                q?: string;
+                category?: string;
+                /** @description Provider region, including the regions under it */
+                regionCode?: string;
+                providerId?: string;
+                limit?: number;
+                /**
+                 * @deprecated
+                 * @description Deprecated: use cursor. Skips this many results of the same order (each page costs more the further it is); not with cursor
+                 */
+                offset?: number;
+                /** @description nextCursor of the previous page of the same search (opaque); the page after it */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogSearchResultDto"];
                 };
             };
         };
@@ -11654,6 +12181,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CoHostInvitationDto"];
+                };
+            };
+        };
+    };
+    OpenSessionsController_list: {
+        parameters: {
+            query?: {
+                /** @description Sessions ending at or after this instant (default: 24 hours ago) */
+                from?: string;
+                /** @description Sessions starting before this instant (default: 90 days after from) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenSessionDto"][];
+                };
+            };
+        };
+    };
+    OpenSessionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenSessionDetailDto"];
+                };
+            };
+        };
+    };
+    CalendarFeedsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedDto"];
+                };
+            };
+        };
+    };
+    CalendarFeedsController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedAddressDto"];
+                };
+            };
+        };
+    };
+    CalendarFeedsController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
                 };
             };
         };

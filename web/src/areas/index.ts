@@ -11,6 +11,7 @@ import { workflowMessages } from '../features/workflows/messages';
 import { adminArea } from './admin';
 import { commonArea } from './common';
 import { dashboardsArea } from './dashboards';
+import { embedArea } from './embed';
 import { enterpriseArea } from './enterprise';
 import { integrationsArea } from './integrations';
 import { labArea } from './lab';
@@ -21,7 +22,7 @@ import { roadshowArea } from './roadshow';
  * Every part of the portal; the side menu lists their pages in this order. Admin comes first: its pages
  * are for platform admins only, whose home is queue health.
  */
-export const AREAS: Area[] = [adminArea, enterpriseArea, labArea, reviewArea, dashboardsArea, roadshowArea, integrationsArea, commonArea];
+export const AREAS: Area[] = [adminArea, enterpriseArea, labArea, reviewArea, dashboardsArea, roadshowArea, integrationsArea, commonArea, embedArea];
 for (const area of AREAS) registerMessages(area.messages);
 // What several areas show the same way (app/widgets, features/<domain>) brings its own words.
 for (const messages of [widgetMessages, catalogMessages, importMessages, orderMessages, programmeMessages, qualificationMessages, workflowMessages]) registerMessages(messages);

@@ -40,6 +40,28 @@ export class AgendaExportsService {
     return { scope: `investor:${actor.userId}`, agendas };
   }
 
+  /**
+   * A person's own agenda (their calendar feed): sessions they hold a confirmed seat at or created, whole; and the
+   * pitches of their organisation's projects, narrowed to those slots.
+   */
+  async personal(userId: string, organizationId: string): Promise<AgendaCollectionDto> {
+    const manager = this.dataSource.manager;
+    const whole = await this.agendas.latestAgendas(
+      manager,
+      `(s.created_by = $1 OR EXISTS (SELECT 1 FROM roadshow_rsvps r WHERE r.session_id = s.id AND r.user_id = $1 AND r.status = 'confirmed'))`,
+      [userId],
+    );
+    const own = (await manager.query(`SELECT id FROM roadshow_projects WHERE enterprise_id = $1`, [organizationId])) as { id: string }[];
+    const projectIds = new Set(own.map((p) => p.id));
+    const pitches = projectIds.size
+      ? await this.agendas.latestAgendas(manager, `EXISTS (SELECT 1 FROM jsonb_array_elements(v.agenda->'slots') e WHERE e->>'projectId' = ANY($1::text[]))`, [[...projectIds]])
+      : [];
+    const seen = new Set(whole.map((a) => a.session.id));
+    const narrowed = pitches.filter((a) => !seen.has(a.session.id)).map((a) => ({ ...a, slots: a.slots.filter((s) => projectIds.has(s.projectId)) }));
+    const agendas = [...whole, ...narrowed].sort((a, b) => a.session.startsAt.localeCompare(b.session.startsAt) || a.session.id.localeCompare(b.session.id));
+    return { scope: `user:${userId}`, agendas };
+  }
+
   toIcal(collection: AgendaCollectionDto, name: string): string {
     const events: IcalEvent[] = [];
     for (const agenda of collection.agendas) events.push(...eventsOf(agenda));

@@ -14,12 +14,16 @@ import { SlotsService } from './slots.service';
 import { LiveEventLog } from './live-event-log';
 import { CoHostInvitations } from './cohost-invitations.service';
 import { CoHostInvitationsController } from './cohost-invitations.controller';
+import { CalendarFeedsController } from './calendar-feeds.controller';
+import { CalendarFeedsService } from './calendar-feeds.service';
+import { OpenSessionsController } from './open-sessions.controller';
+import { OpenSessionsService } from './open-sessions.service';
 
 /** Roadshow sessions and scheduling: venues, sessions, slots, the scheduler, agendas and their exports, custom-roadshow requests. */
 @Module({
   imports: [TypeOrmModule.forFeature([RoadshowVenue, RoadshowSession, RoadshowSlot, SessionRequest]), OrganizationsModule, RoadshowProjectsModule],
-  controllers: [SessionsController, ProjectAgendaController, CoHostInvitationsController],
-  providers: [LiveEventLog, CoHostInvitations, SessionsService, SlotsService, AutoSchedulingService, AgendaService, AgendaExportsService, SessionRequestsService],
+  controllers: [SessionsController, ProjectAgendaController, CoHostInvitationsController, OpenSessionsController, CalendarFeedsController],
+  providers: [LiveEventLog, CoHostInvitations, SessionsService, SlotsService, AutoSchedulingService, AgendaService, AgendaExportsService, SessionRequestsService, OpenSessionsService, CalendarFeedsService],
   exports: [SessionsService, AgendaExportsService, LiveEventLog, CoHostInvitations],
 })
 export class RoadshowSessionsModule {}

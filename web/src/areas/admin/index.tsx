@@ -1,9 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, EnvironmentOutlined, NodeIndexOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ApiOutlined, AuditOutlined, DashboardOutlined, EnvironmentOutlined, NodeIndexOutlined, TeamOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
+import { apiKeyMessages } from './api-keys-messages';
 import { adminMessages } from './messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
+const ApiKeysPage = lazyPage(() => import('./api-keys'), 'ApiKeysPage');
 const AuditPage = lazyPage(() => import('./audit'), 'AuditPage');
 const LifecyclesPage = lazyPage(() => import('./lifecycles'), 'LifecyclesPage');
 const QueuesPage = lazyPage(() => import('./queues'), 'QueuesPage');
@@ -28,7 +30,8 @@ export const adminArea: Area = {
     { path: '/ops/workflows', element: <WorkflowsPage />, roles: ADMIN, menu: 'admin.menu.workflows', icon: <ApartmentOutlined />, group },
     { path: '/ops/workflows/:key', element: <WorkflowDetailPage />, roles: ADMIN },
     { path: '/ops/audit', element: <AuditPage />, roles: ADMIN, menu: 'admin.menu.audit', icon: <AuditOutlined />, group },
+    { path: '/ops/api-keys', element: <ApiKeysPage />, roles: ADMIN, menu: 'admin.menu.apiKeys', icon: <ApiOutlined />, group },
     { path: '/ops/lifecycles', element: <LifecyclesPage />, roles: ADMIN, menu: 'admin.menu.lifecycles', icon: <NodeIndexOutlined />, group },
   ],
-  messages: adminMessages,
+  messages: { zh: { ...adminMessages.zh, ...apiKeyMessages.zh }, en: { ...adminMessages.en, ...apiKeyMessages.en } },
 };

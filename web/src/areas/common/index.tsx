@@ -3,12 +3,14 @@ import { type Area, lazyPage } from '../../app/area';
 import { commonMessages } from '../../app/messages';
 import { accountMessages } from './account-messages';
 import { noticeMessages } from './notice-messages';
+import { ssoMessages } from './sso-messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
 const ChangePasswordPage = lazyPage(() => import('./account'), 'ChangePasswordPage');
 const ResetPasswordPage = lazyPage(() => import('./account'), 'ResetPasswordPage');
 const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
 const PublicNoticesPage = lazyPage(() => import('./public-notices'), 'PublicNoticesPage');
+const CalendarFeedPage = lazyPage(() => import('./calendar-feed'), 'CalendarFeedPage');
 
 const EVERYONE = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin', 'roadshow_organiser'] as const;
 
@@ -20,7 +22,8 @@ export const commonArea: Area = {
     { path: '/public-notices', element: <PublicNoticesPage />, roles: ['enterprise_user', 'provider_user', 'investor'], menu: 'notices.menu', icon: <NotificationOutlined /> },
     // Opened from the user menu (layout.tsx), not the side menu.
     { path: '/account/password', element: <ChangePasswordPage />, roles: [...EVERYONE] },
+    { path: '/account/calendar', element: <CalendarFeedPage />, roles: [...EVERYONE] },
   ],
   publicPages: [{ path: '/reset-password', element: <ResetPasswordPage /> }],
-  messages: { zh: { ...commonMessages.zh, ...accountMessages.zh, ...noticeMessages.zh }, en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en } },
+  messages: { zh: { ...commonMessages.zh, ...accountMessages.zh, ...noticeMessages.zh, ...ssoMessages.zh }, en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en, ...ssoMessages.en } },
 };

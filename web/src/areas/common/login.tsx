@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n';
 import type { Schema } from '../../app/api';
 import { ElderToggle } from '../../app/elder-toggle';
 import { LanguageSwitch } from '../../app/language-switch';
+import { SsoSignIn } from './sso';
 
 /** A seeded demo login (GET /auth/demo-logins: empty unless the server seeds demo data). */
 type DemoLogin = Schema<'DemoLoginDto'>;
@@ -65,6 +66,7 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
+          <SsoSignIn />
           <div style={{ marginTop: 16 }}>
             <Link to="/register">{t('login.register')}</Link>
           </div>
