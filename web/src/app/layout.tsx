@@ -1,4 +1,4 @@
-import { BellOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, KeyOutlined, LogoutOutlined, MailOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useEffect, useState } from 'react';
@@ -74,6 +74,7 @@ export function Shell({ areas }: { areas: Area[] }) {
                 { key: 'role', label: label('role', me.user.role), disabled: true },
                 { type: 'divider' },
                 { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('nav.changePassword')}</span>, onClick: () => navigate('/account/password') },
+                { key: 'channels', icon: <MailOutlined />, label: <span data-testid="menu-notification-preferences">{t('nav.notificationPreferences')}</span>, onClick: () => navigate('/account/notifications') },
                 { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), onClick: () => void signOut().then(() => navigate('/login')) },
               ],
             }}

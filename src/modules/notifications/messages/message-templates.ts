@@ -2,7 +2,8 @@
  * E-mail and SMS texts, in 简体中文, 繁體中文 and English (the recipient's users.locale; zh-CN when unset).
  * Each template renders a subject, a plain-text body, an HTML body and a short SMS text. Values are
  * escaped in the HTML. The zh-Hant texts are written out here (few and short) rather than converted at
- * run time: the OpenCC converter is a build-time tool of the portal (docs/i18n.md).
+ * run time (OpenCC is a build-time tool of the portal, docs/i18n.md); message-templates.spec.ts fails
+ * when they differ from what the portal's converter and glossary make of the zh-CN ones.
  */
 export type MessageLocale = 'zh-CN' | 'zh-Hant' | 'en';
 
@@ -27,7 +28,7 @@ interface Template {
 
 const SIGNATURE: Record<MessageLocale, string> = {
   'zh-CN': '长三角G60科创走廊 创新券与科创路演平台（系统邮件，请勿直接回复）',
-  'zh-Hant': '長三角G60科創走廊 創新券與科創路演平臺（系統郵件，請勿直接回覆）',
+  'zh-Hant': '長三角G60科創走廊 創新券與科創路演平臺（系統郵件，請勿直接回復）',
   en: 'G60 Science & Innovation Corridor — innovation vouchers and roadshows (automatic message, please do not reply)',
 };
 
@@ -47,7 +48,7 @@ const TEMPLATES: Record<TemplateName, Record<MessageLocale, Template>> = {
     },
     'zh-Hant': {
       subject: (v) => `【G60平臺】${v.title}`,
-      lines: (v) => [v.body, '在平臺的「消息」頁面查看詳情：'],
+      lines: (v) => [v.body, '在平臺的“消息”頁面查看詳情：'],
       link: { key: 'link', label: '打開消息' },
       sms: (v) => `【G60平臺】${v.title}`,
     },
@@ -67,7 +68,7 @@ const TEMPLATES: Record<TemplateName, Record<MessageLocale, Template>> = {
     },
     'zh-Hant': {
       subject: (v) => `【G60平臺】審批即將超時：${v.caseTitle}`,
-      lines: (v) => [`「${v.caseTitle}」的${v.stageName}環節將於 ${v.dueAt} 到期，請及時處理。`, '打開待辦：'],
+      lines: (v) => [`“${v.caseTitle}”的${v.stageName}環節將於 ${v.dueAt} 到期，請及時處理。`, '打開待辦：'],
       link: { key: 'link', label: '處理待辦' },
       sms: (v) => `【G60平臺】審批即將超時：${v.caseTitle}，${v.dueAt} 到期`,
     },
@@ -86,8 +87,8 @@ const TEMPLATES: Record<TemplateName, Record<MessageLocale, Template>> = {
       sms: (v) => `【G60平台】${v.organizationName}邀请您加入平台，请查收邮件`,
     },
     'zh-Hant': {
-      subject: (v) => `【G60平臺】邀請您加入「${v.organizationName}」`,
-      lines: (v) => [`「${v.organizationName}」邀請您以${v.roleName}身份使用長三角G60科創走廊 創新券與科創路演平臺。`, `請在 ${v.expiresAt} 前打開下面的連結，設定姓名和密碼以接受邀請：`],
+      subject: (v) => `【G60平臺】邀請您加入“${v.organizationName}”`,
+      lines: (v) => [`“${v.organizationName}”邀請您以${v.roleName}身份使用長三角G60科創走廊 創新券與科創路演平臺。`, `請在 ${v.expiresAt} 前打開下面的鏈接，設置姓名和密碼以接受邀請：`],
       link: { key: 'link', label: '接受邀請' },
       sms: (v) => `【G60平臺】${v.organizationName}邀請您加入平臺，請查收郵件`,
     },
@@ -106,10 +107,10 @@ const TEMPLATES: Record<TemplateName, Record<MessageLocale, Template>> = {
       sms: () => '【G60平台】重置密码的链接已发送到您的邮箱',
     },
     'zh-Hant': {
-      subject: () => '【G60平臺】重設密碼',
-      lines: (v) => ['有人（希望是您本人）請求重設您在平臺的密碼。', `下面的連結可以使用一次，${v.minutes} 分鐘內有效：`],
-      link: { key: 'link', label: '重設密碼' },
-      sms: () => '【G60平臺】重設密碼的連結已發送到您的郵箱',
+      subject: () => '【G60平臺】重置密碼',
+      lines: (v) => ['有人（希望是您本人）請求重置您在平臺的密碼。', `下面的鏈接可以使用一次，${v.minutes} 分鐘內有效：`],
+      link: { key: 'link', label: '重置密碼' },
+      sms: () => '【G60平臺】重置密碼的鏈接已發送到您的郵箱',
     },
     en: {
       subject: () => '[G60] Reset your password',

@@ -7,6 +7,9 @@ import { noticeMessages } from './notice-messages';
 // Each page loads on first use (web/README.md, "Lazy pages").
 const ChangePasswordPage = lazyPage(() => import('./account'), 'ChangePasswordPage');
 const ResetPasswordPage = lazyPage(() => import('./account'), 'ResetPasswordPage');
+const ForgotPasswordPage = lazyPage(() => import('./account'), 'ForgotPasswordPage');
+const AcceptInvitationPage = lazyPage(() => import('./account'), 'AcceptInvitationPage');
+const NotificationPreferencesPage = lazyPage(() => import('./notification-preferences'), 'NotificationPreferencesPage');
 const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
 const PublicNoticesPage = lazyPage(() => import('./public-notices'), 'PublicNoticesPage');
 
@@ -20,7 +23,12 @@ export const commonArea: Area = {
     { path: '/public-notices', element: <PublicNoticesPage />, roles: ['enterprise_user', 'provider_user', 'investor'], menu: 'notices.menu', icon: <NotificationOutlined /> },
     // Opened from the user menu (layout.tsx), not the side menu.
     { path: '/account/password', element: <ChangePasswordPage />, roles: [...EVERYONE] },
+    { path: '/account/notifications', element: <NotificationPreferencesPage />, roles: [...EVERYONE] },
   ],
-  publicPages: [{ path: '/reset-password', element: <ResetPasswordPage /> }],
+  publicPages: [
+    { path: '/reset-password', element: <ResetPasswordPage /> },
+    { path: '/forgot-password', element: <ForgotPasswordPage /> },
+    { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+  ],
   messages: { zh: { ...commonMessages.zh, ...accountMessages.zh, ...noticeMessages.zh }, en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en } },
 };
