@@ -193,6 +193,11 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
       return row?.status === 'failed' ? row : undefined;
     }, 15_000, 'failed SMS');
     expect(failed).toMatchObject({ attempts: 1, last_error: expect.stringContaining('HTTP 400') });
+    // Operators see it, the number masked; nobody else may look.
+    const admin = await login(app, DEMO.admin);
+    const listed = await app.http().get('/api/v1/admin/message-deliveries?status=failed&channel=sms').set(admin.auth).expect(200);
+    expect(listed.body).toContainEqual(expect.objectContaining({ id: failed.id, recipient: expect.stringMatching(/^\*+0000$/), status: 'failed', attempts: 1, lastError: expect.stringContaining('HTTP 400') }));
+    await app.http().get('/api/v1/admin/message-deliveries').set(partner.auth).expect(403);
 
     // Removing the number turns SMS off; back to the defaults for the tests after this one.
     const cleared = await app.http().put('/api/v1/me/notification-preferences').set(partner.auth).send({ phone: null, kinds: [{ kind: 'approval_tasks', email: true, sms: false }] }).expect(200);

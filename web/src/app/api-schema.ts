@@ -317,6 +317,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/message-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E-mail and SMS deliveries, newest first, by status and channel */
+        get: operations["MessageDeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approval-tasks": {
         parameters: {
             query?: never;
@@ -4006,6 +4023,22 @@ export interface components {
             phone?: string | null;
             kinds?: components["schemas"]["NotificationChannelChoiceDto"][];
         };
+        MessageDeliveryDto: {
+            id: string;
+            /** @enum {string} */
+            channel: "email" | "sms";
+            /** @description The notification kind, or account.invitation / account.password_reset */
+            kind: string;
+            /** @description E-mail address; an SMS number shows only its last four digits */
+            recipient: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed";
+            attempts: number;
+            lastError: string | null;
+            createdAt: string;
+            sentAt: string | null;
+            failedAt: string | null;
+        };
         TaskDto: {
             id: string;
             caseId: string;
@@ -7551,6 +7584,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+        };
+    };
+    MessageDeliveriesController_list: {
+        parameters: {
+            query?: {
+                status?: "pending" | "sending" | "sent" | "failed";
+                channel?: "email" | "sms";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDeliveryDto"][];
                 };
             };
         };

@@ -5,6 +5,7 @@ import { OutboxMessage } from '../../../platform/outbox/outbox-writer';
 import { JobContext, JobHandler } from '../../../platform/queue/job-handler.decorator';
 import { JOB_SPECS, JobName, JobPayload } from '../../../platform/queue/queue.registry';
 import { MailTransport, SendResult } from './mail-transport';
+import { MESSAGE_DELIVERY_STATES } from './message-delivery.state';
 import { isTemplateName, MessageLocale, messageLocale, renderMessage, TemplateName } from './message-templates';
 import { categoryOf, DEFAULT_CHANNELS } from './notification-categories';
 import { SmsGateway } from './sms-adapter';
@@ -124,9 +125,9 @@ export class MessageDeliveries {
   async deliver(job: JobPayload<JobName.DeliverMessage>, context: JobContext): Promise<string> {
     const [claimed] = (await this.dataSource.query(
       `UPDATE message_deliveries SET status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
-        WHERE id = $1 AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
+        WHERE id = $1 AND status = ANY($3) AND (status <> 'sending' OR lease_until < now())
         RETURNING id, channel, template, recipient, locale, params, secrets`,
-      [job.deliveryId, LEASE_SECONDS],
+      [job.deliveryId, LEASE_SECONDS, MESSAGE_DELIVERY_STATES.table.claim.from],
     )) as [Claimed[], number];
     const d = claimed[0];
     if (!d) {
@@ -151,22 +152,22 @@ export class MessageDeliveries {
     if (result.ok) {
       await this.dataSource.query(
         `UPDATE message_deliveries SET status = 'sent', sent_at = now(), secrets = NULL, lease_until = NULL, provider_message_id = $2, last_error = NULL
-          WHERE id = $1 AND status = 'sending'`,
-        [id, result.providerId],
+          WHERE id = $1 AND status = ANY($3)`,
+        [id, result.providerId, MESSAGE_DELIVERY_STATES.table.mark_sent.from],
       );
       this.logger.log(`message delivery ${id} sent`);
       return 'sent';
     }
     if (final) {
       await this.dataSource.query(
-        `UPDATE message_deliveries SET status = 'failed', failed_at = now(), secrets = NULL, lease_until = NULL, last_error = $2 WHERE id = $1 AND status = 'sending'`,
-        [id, result.error.slice(0, 1000)],
+        `UPDATE message_deliveries SET status = 'failed', failed_at = now(), secrets = NULL, lease_until = NULL, last_error = $2 WHERE id = $1 AND status = ANY($3)`,
+        [id, result.error.slice(0, 1000), MESSAGE_DELIVERY_STATES.table.fail.from],
       );
       this.logger.warn(`message delivery ${id} failed for good: ${result.error}`);
       return 'failed';
     }
-    await this.dataSource.query(`UPDATE message_deliveries SET status = 'pending', lease_until = NULL, last_error = $2 WHERE id = $1 AND status = 'sending'`, [
-      id, result.error.slice(0, 1000),
+    await this.dataSource.query(`UPDATE message_deliveries SET status = 'pending', lease_until = NULL, last_error = $2 WHERE id = $1 AND status = ANY($3)`, [
+      id, result.error.slice(0, 1000), MESSAGE_DELIVERY_STATES.table.retry.from,
     ]);
     return 'retrying';
   }

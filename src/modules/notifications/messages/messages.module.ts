@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ACCOUNT_MAIL } from '../../../platform/auth/account-mail.port';
 import { AccountMailer } from './account-mail';
 import { MailTransport } from './mail-transport';
+import { MessageDeliveriesController } from './message-deliveries.controller';
 import { MessageDeliveries } from './message-deliveries.service';
 import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationPreferencesService } from './notification-preferences.service';
@@ -13,7 +14,7 @@ import { SmsGateway } from './sms-adapter';
  */
 @Global()
 @Module({
-  controllers: [NotificationPreferencesController],
+  controllers: [NotificationPreferencesController, MessageDeliveriesController],
   providers: [MailTransport, SmsGateway, MessageDeliveries, NotificationPreferencesService, AccountMailer, { provide: ACCOUNT_MAIL, useExisting: AccountMailer }],
   exports: [MessageDeliveries, ACCOUNT_MAIL],
 })
