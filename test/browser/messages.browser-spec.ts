@@ -76,7 +76,7 @@ describe('portal: e-mailed links and message delivery settings', () => {
     expect(invitee.errors).toEqual([]);
   });
 
-  it('message delivery settings from the user menu, on a phone: an e-mail channel turned off stays off', async () => {
+  it('message delivery settings from the user menu, on a phone: an e-mail channel turned off stays off; in 繁體 the page and the next e-mail are 繁體', async () => {
     const user = await registerOrganization(app);
     const person = await newPerson(browser, app.running.url!);
     people.push(person);
@@ -96,7 +96,15 @@ describe('portal: e-mailed links and message delivery settings', () => {
       await page.getByText('消息接收设置已保存').waitFor();
       // Nothing wider than the phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // In 繁體 the page speaks it, and the choice (kept on the account) makes the next e-mail 繁體 too.
+      await page.getByTestId('lang-toggle').getByText('繁體').click();
+      await page.getByText('消息接收設置').first().waitFor();
+      await page.getByTestId('channels-roadshows').getByText('科創路演').waitFor();
+      await eventually(async () => (await app.dataSource.query(`SELECT locale FROM users WHERE id = $1`, [user.user.id]))[0].locale === 'zh-Hant', 10_000, 'the choice saved');
     });
+    await app.http().post('/api/v1/auth/password/forgot').send({ email: user.user.email }).expect(202);
+    const [mail] = await eventually(async () => (mailbox.to(user.user.email, '重置密碼').length ? mailbox.to(user.user.email, '重置密碼') : undefined), 15_000, '繁體 reset e-mail');
+    expect(mail.subject).toBe('【G60平臺】重置密碼');
     const saved = await app.http().get('/api/v1/me/notification-preferences').set(user.auth).expect(200);
     expect(saved.body.kinds).toContainEqual({ kind: 'roadshows', email: false, sms: false });
     expect(saved.body.kinds).toContainEqual({ kind: 'approval_tasks', email: true, sms: false });
