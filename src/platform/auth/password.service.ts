@@ -99,7 +99,7 @@ export class PasswordService {
   }
 
   /**
-   * Self-service "forgot password" (docs/security.md, "Passwords"): e-mails a single-use link that
+   * Self-service "forgot password" (docs/security.md, "Accounts, sessions and operational endpoints"): e-mails a single-use link that
    * works PASSWORD_FORGOT_TTL_MINUTES. The caller learns nothing about whether the address has an
    * account: the answer is the same, and beyond PASSWORD_FORGOT_PER_EMAIL_PER_HOUR requests for one
    * address nothing more is sent (still the same answer). Per client address the shared limiter
@@ -109,7 +109,8 @@ export class PasswordService {
     await this.limiter.consume(`password-forgot:ip:${clientAddress}`, this.config.loginIpRateLimitPerMinute, 60, 'Too many requests; wait before trying again');
     const address = email.trim().toLowerCase();
     const perAddress = await this.limiter.hit(`password-forgot:email:${sha256(address)}`, this.config.PASSWORD_FORGOT_PER_EMAIL_PER_HOUR, 3600);
-    if (!perAddress.allowed) return;
+    // Without an e-mail server there is nothing to send the link with: no token is made.
+    if (!perAddress.allowed || !this.config.emailEnabled) return;
     const account = await this.identities.signInAccount(this.dataSource.manager, address);
     if (!account || account.status !== 'active' || account.organizationStatus === 'closed') return;
     const token = randomBytes(32).toString('base64url');
