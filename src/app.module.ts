@@ -5,6 +5,7 @@ import { DashboardsModule } from './modules/dashboards/dashboards.module';
 import { FourEyesModule } from './modules/four-eyes/four-eyes.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { LifecyclesModule } from './modules/lifecycles/lifecycles.module';
+import { MessagesModule } from './modules/notifications/messages/messages.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -27,6 +28,8 @@ export class AppModule {
         PlatformModule.forRoot(options),
         // Auth's IdentityStore port, implemented by organizations (the owner of `users`).
         IdentityModule,
+        // E-mail and SMS, with auth's AccountMail port (reset links, invitations).
+        MessagesModule,
         ApprovalsModule,
         OrganizationsModule,
         NotificationsModule,

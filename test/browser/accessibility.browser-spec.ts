@@ -61,10 +61,10 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
     await app?.close();
   });
 
-  it('sign-in, registration and the embeddable widgets', async () => {
+  it('sign-in, registration, forgot password, reset, invitation pages and the embeddable widgets', async () => {
     const person = await newPerson(browser, app.running.url!);
     const findings: Finding[] = [];
-    for (const path of ['/login', '/register', '/embed/catalog', '/embed/roadshows']) {
+    for (const path of ['/login', '/register', '/forgot-password', '/reset-password?token=from-the-e-mail-link-000000', '/accept-invitation?token=from-the-e-mail-link-000000', '/embed/catalog', '/embed/roadshows']) {
       await person.page.goto(path);
       await settled(person.page);
       for (const elder of [false, true]) {
@@ -127,4 +127,26 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
     },
     600_000,
   );
+
+  // Pages of the user menu (not in the side menu), for one role: the same for every role.
+  it('the user menu pages, on a desktop and a phone', async () => {
+    const person = await newPerson(browser, app.running.url!);
+    await signIn(person, DEMO.enterprise);
+    const findings: Finding[] = [];
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      await person.page.setViewportSize(viewport);
+      for (const path of ['/account/password', '/account/notifications']) {
+        await person.page.goto(path);
+        await settled(person.page);
+        for (const elder of [false, true]) {
+          await setElder(person, elder);
+          findings.push(...(await axe(person.page, `${path} ${viewport.width} ${elder ? 'elder' : 'normal'}`)));
+        }
+        await setElder(person, false);
+      }
+    }
+    expect(report(findings)).toBe('');
+    expect(person.errors).toEqual([]);
+    await person.context.close();
+  });
 });

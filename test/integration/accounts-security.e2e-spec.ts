@@ -255,6 +255,14 @@ describe('accounts and sessions', () => {
       await app.http().post('/api/v1/auth/password/reset').send({ token: newer.body.resetToken, newPassword: 'Reset-by-token-77' }).expect(401);
       expect((await app.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(403)).body.code).toBe('PASSWORD_RESET_REQUIRED');
     });
+
+    it('forgot password without an e-mail server: the same 202, and no token is made', async () => {
+      const user = await newUser();
+      await app.http().post('/api/v1/auth/password/forgot').send({ email: user.email }).expect(202);
+      const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM password_reset_tokens WHERE user_id = $1`, [user.user.id]);
+      expect(n).toBe(0);
+      expect(await app.dataSource.query(`SELECT id FROM message_deliveries WHERE recipient = $1`, [user.email])).toEqual([]);
+    });
   });
 });
 

@@ -23,7 +23,8 @@ export class ApprovalNotifier {
     return rows.map((r) => r.id);
   }
 
-  inApp(tx: Transaction, userIds: string[], kind: string, title: string, body: string, kase: ApprovalCase, dedup: string): void {
+  /** `params`: values for the kind's own e-mail/SMS template, where it has one (approval.task_reminder). */
+  inApp(tx: Transaction, userIds: string[], kind: string, title: string, body: string, kase: ApprovalCase, dedup: string, params?: Record<string, string>): void {
     if (userIds.length === 0) return;
     tx.enqueue(JobName.DeliverNotification, {
       userIds,
@@ -33,6 +34,7 @@ export class ApprovalNotifier {
       subjectType: 'approval_case',
       subjectId: kase.id,
       dedupKey: `${kind}:${kase.id}:${dedup}`,
+      ...(params ? { params } : {}),
     });
   }
 

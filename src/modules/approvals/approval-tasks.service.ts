@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, isPlatformAdmin } from '../../platform/context/actor';
 import { RequestContext } from '../../platform/context/request-context';
+import { shanghaiMinute } from '../../platform/database/shanghai-date';
 import { Transaction } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
 import { describeConstraint } from '../../platform/errors/pg-errors';
@@ -161,7 +162,10 @@ export class ApprovalTasksService {
       const kase = await tx.manager.getRepository(ApprovalCase).findOneByOrFail({ id: task.caseId });
       await tx.manager.query(`UPDATE approval_tasks SET reminded_at = now() WHERE id = $1`, [task.id]);
       tx.audit(this.engine.auditOf(kase, 'approval_task.reminded', null, { taskId: task.id, dueAt: task.dueAt }));
-      this.notifier.inApp(tx, await this.notifier.deciders(tx, task), 'approval.task_reminder', `即将超时：${kase.title}`, `${task.stageName} 将于 ${task.dueAt?.toISOString()} 到期`, kase, `remind:${task.id}`);
+      const dueAt = task.dueAt ? shanghaiMinute(task.dueAt) : '';
+      this.notifier.inApp(tx, await this.notifier.deciders(tx, task), 'approval.task_reminder', `即将超时：${kase.title}`, `${task.stageName} 将于 ${task.dueAt?.toISOString()} 到期`, kase, `remind:${task.id}`, {
+        caseTitle: kase.title, stageName: task.stageName, dueAt, path: `/review/cases/${kase.id}`,
+      });
       return 'reminded';
     });
   }

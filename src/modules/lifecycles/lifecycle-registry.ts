@@ -2,6 +2,7 @@ import { AnyLifecycle, LifecycleDescription } from '../../platform/state/state-m
 import { CASE_STATES, TASK_STATES } from '../approvals/approval-case.state';
 import { AGREEMENT_STATES, CATALOG_SERVICE_STATES } from '../catalog/catalog.state';
 import { FOUR_EYES_STATES } from '../four-eyes/four-eyes.state';
+import { MESSAGE_DELIVERY_STATES } from '../notifications/messages/message-delivery.state';
 import { WEBHOOK_STATES } from '../notifications/webhooks/webhook.state';
 import { ORDER_STATES } from '../orders/order.state';
 import { CHANGE_REQUEST_STATES } from '../organizations/controller-groups/controller-group-change.state';
@@ -46,6 +47,7 @@ export const LIFECYCLES: readonly AnyLifecycle[] = [
   COHOST_STATES,
   REFERRAL_STATES,
   WEBHOOK_STATES,
+  MESSAGE_DELIVERY_STATES,
 ];
 
 export function describeLifecycles(): LifecycleDescription[] {

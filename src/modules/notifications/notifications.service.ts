@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../platform/context/actor';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { OutboxMessage } from '../../platform/outbox/outbox-writer';
 import { InlineJobHandler, JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { OrganizationDirectory } from '../organizations/organization-directory';
+import { MessageDeliveries } from './messages/message-deliveries.service';
 import { NotificationDto, NotificationInboxDto, NotificationQueryDto } from './dto/notification.dto';
 
 interface Row {
@@ -19,38 +21,47 @@ interface Row {
   read_at: Date | null;
 }
 
-/** In-app inbox (站内信). Delivery runs from the queue and is idempotent per user + dedup key. */
+/**
+ * In-app inbox (站内信). Delivery runs from the queue and is idempotent per user + dedup key; each new
+ * notification also goes by e-mail / SMS as its recipient chose (messages/, in the same transaction).
+ */
 @Injectable()
 export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: OrganizationDirectory,
+    private readonly uow: UnitOfWork,
+    private readonly messages: MessageDeliveries,
   ) {}
 
   @JobHandler(JobName.DeliverNotification)
   async deliver(payload: JobPayload<JobName.DeliverNotification>): Promise<{ delivered: number }> {
-    return this.deliverWith(this.dataSource.manager, payload);
+    return this.uow.run(async (tx) => {
+      const { delivered, next } = await this.deliverWith(tx.manager, payload);
+      for (const m of next) tx.enqueue(m.name, m.payload);
+      return { delivered };
+    });
   }
 
   /** The same delivery inside the transaction that caused it (approvals fold their notifications: InlineJobs). */
   @InlineJobHandler(JobName.DeliverNotification)
   async deliverInTransaction(manager: EntityManager, payload: JobPayload<JobName.DeliverNotification>): Promise<OutboxMessage[]> {
-    await this.deliverWith(manager, payload);
-    return [];
+    return (await this.deliverWith(manager, payload)).next;
   }
 
-  private async deliverWith(manager: EntityManager, payload: JobPayload<JobName.DeliverNotification>): Promise<{ delivered: number }> {
-    if (payload.userIds.length === 0) return { delivered: 0 };
+  private async deliverWith(manager: EntityManager, payload: JobPayload<JobName.DeliverNotification>): Promise<{ delivered: number; next: OutboxMessage[] }> {
+    if (payload.userIds.length === 0) return { delivered: 0, next: [] };
     // Ids that are no (longer) users are skipped.
     const userIds = await this.directory.existingUserIds(manager, payload.userIds);
-    if (userIds.length === 0) return { delivered: 0 };
+    if (userIds.length === 0) return { delivered: 0, next: [] };
     const rows = (await manager.query(
       `INSERT INTO notifications (user_id, kind, title, body, subject_type, subject_id, dedup_key)
        SELECT u.id, $2, $3, $4, $5, $6, $7 FROM unnest($1::uuid[]) AS u(id)
-       ON CONFLICT (user_id, dedup_key) DO NOTHING RETURNING id`,
+       ON CONFLICT (user_id, dedup_key) DO NOTHING RETURNING id, user_id`,
       [userIds, payload.kind, payload.title, payload.body, payload.subjectType ?? null, payload.subjectId ?? null, payload.dedupKey],
-    )) as unknown[];
-    return { delivered: rows.length };
+    )) as { id: string; user_id: string }[];
+    // Only new notifications: a replay adds no e-mail either.
+    return { delivered: rows.length, next: await this.messages.forNotifications(manager, rows, payload) };
   }
 
   async inbox(actor: Actor, query: NotificationQueryDto): Promise<NotificationInboxDto> {

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
+import { ACCOUNT_MAIL, AccountMail } from '../../platform/auth/account-mail.port';
 import { AccountsService } from '../../platform/auth/accounts.service';
 import { sha256 } from '../../platform/auth/token.service';
 import { Actor, Role } from '../../platform/context/actor';
@@ -35,6 +36,7 @@ export class RegistrationService {
     private readonly regions: RegionsService,
     private readonly admission: ProviderAdmissionSubject,
     private readonly teams: InnovationTeamsService,
+    @Inject(ACCOUNT_MAIL) private readonly accountMail: AccountMail,
   ) {}
 
   /**
@@ -187,6 +189,11 @@ export class RegistrationService {
         regionCode: org.regionCode,
         after: { email: dto.email.trim().toLowerCase(), role, isOrgAdmin: dto.isOrgAdmin ?? false },
       });
+      // The invitee hears of it by e-mail, with the accept link (docs/domain.md, "Messages that reach people").
+      const mail = await this.accountMail.invitation(tx.manager, {
+        invitationId: row.id, email: dto.email.trim().toLowerCase(), organizationName: org.name, role, token, expiresAt: row.expires_at, invitedBy: actor.userId,
+      });
+      for (const m of mail) tx.enqueue(m.name, m.payload);
       return { id: row.id, organizationId: org.id, email: dto.email.trim().toLowerCase(), role, expiresAt: row.expires_at.toISOString(), token };
     });
   }

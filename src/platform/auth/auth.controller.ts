@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import type { Request } from 'express';
 import { Actor, Role } from '../context/actor';
 import { SkipIdempotency } from '../idempotency/skip-idempotency.decorator';
 import { Authenticated, CurrentActor, Public, Roles } from './access.decorators';
 import { LoginThrottleGuard } from './login-throttle.guard';
-import { ChangePasswordDto, CompletePasswordResetDto, LoginDto, MeDto, MePreferencesAnswerDto, MePreferencesDto, PasswordResetIssuedDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { ChangePasswordDto, CompletePasswordResetDto, ForgotPasswordDto, LoginDto, MeDto, MePreferencesAnswerDto, MePreferencesDto, PasswordResetIssuedDto, RefreshDto, TokenPairDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 
@@ -56,10 +56,23 @@ export class AuthController {
     await this.passwords.change(actor, dto.currentPassword, dto.newPassword);
   }
 
+  @Post('auth/password/forgot')
+  @Public()
+  @SkipIdempotency()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Forgot my password: e-mails a one-time reset link to the address if it has an account',
+    description: 'Always 202, whether or not the address has an account (no account enumeration); 429 with Retry-After when one client asks too often.',
+  })
+  @ApiAcceptedResponse()
+  async forgotPassword(@Body() dto: ForgotPasswordDto, @Req() req: Request): Promise<void> {
+    await this.passwords.forgot(dto.email, req.ip ?? 'unknown');
+  }
+
   @Post('auth/password/reset')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Set a new password with the one-time reset token a platform admin handed over' })
+  @ApiOperation({ summary: 'Set a new password with a one-time reset token (from the e-mailed link, or handed over by a platform admin)' })
   @ApiNoContentResponse()
   async completePasswordReset(@Body() dto: CompletePasswordResetDto, @Req() req: Request): Promise<void> {
     await this.passwords.completeReset(dto.token, dto.newPassword, req.ip ?? 'unknown');

@@ -77,8 +77,14 @@ export class ChangePasswordDto {
   newPassword: string;
 }
 
+export class ForgotPasswordDto {
+  @ApiProperty({ example: 'li.na@example.com', description: 'The account e-mail; the answer is the same whether or not it has an account' })
+  @IsEmail() @MaxLength(254)
+  email: string;
+}
+
 export class CompletePasswordResetDto {
-  @ApiProperty({ description: 'The one-time reset token a platform admin handed over' })
+  @ApiProperty({ description: 'The one-time reset token: from the e-mailed link, or handed over by a platform admin' })
   @IsString() @MinLength(20) @MaxLength(200)
   token: string;
 

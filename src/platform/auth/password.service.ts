@@ -8,6 +8,7 @@ import { DomainError } from '../errors/domain-error';
 import { AuthErrors } from './auth.errors';
 import { RateLimiter } from '../throttle/rate-limiter';
 import { PasswordResetIssuedDto } from './auth.dto';
+import { ACCOUNT_MAIL, AccountMail } from './account-mail.port';
 import { IDENTITY_STORE, IdentityStore } from './identity.port';
 import { PasswordHasher } from './password-hasher';
 import { sha256 } from './token.service';
@@ -28,6 +29,7 @@ export class PasswordService {
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
     @Inject(IDENTITY_STORE) private readonly identities: IdentityStore,
+    @Inject(ACCOUNT_MAIL) private readonly accountMail: AccountMail,
   ) {}
 
   /** Changes the signed-in user's password and ends their other sessions (refresh families). */
@@ -96,6 +98,44 @@ export class PasswordService {
     });
   }
 
+  /**
+   * Self-service "forgot password" (docs/security.md, "Accounts, sessions and operational endpoints"): e-mails a single-use link that
+   * works PASSWORD_FORGOT_TTL_MINUTES. The caller learns nothing about whether the address has an
+   * account: the answer is the same, and beyond PASSWORD_FORGOT_PER_EMAIL_PER_HOUR requests for one
+   * address nothing more is sent (still the same answer). Per client address the shared limiter
+   * answers 429. The account is not locked and no session ends: only the link's holder can reset.
+   */
+  async forgot(email: string, clientAddress: string): Promise<void> {
+    await this.limiter.consume(`password-forgot:ip:${clientAddress}`, this.config.loginIpRateLimitPerMinute, 60, 'Too many requests; wait before trying again');
+    const address = email.trim().toLowerCase();
+    const perAddress = await this.limiter.hit(`password-forgot:email:${sha256(address)}`, this.config.PASSWORD_FORGOT_PER_EMAIL_PER_HOUR, 3600);
+    // Without an e-mail server there is nothing to send the link with: no token is made.
+    if (!perAddress.allowed || !this.config.emailEnabled) return;
+    const account = await this.identities.signInAccount(this.dataSource.manager, address);
+    if (!account || account.status !== 'active' || account.organizationStatus === 'closed') return;
+    const token = randomBytes(32).toString('base64url');
+    await this.uow.run(async (tx) => {
+      // A new link replaces the user's earlier unused ones (an admin's forced-reset token stays).
+      await tx.manager.query(`DELETE FROM password_reset_tokens WHERE user_id = $1 AND issued_by = $1 AND used_at IS NULL`, [account.id]);
+      const [row] = (await tx.manager.query(
+        `INSERT INTO password_reset_tokens (user_id, token_hash, issued_by, expires_at)
+         VALUES ($1, $2, $1, now() + make_interval(mins => $3)) RETURNING id, expires_at`,
+        [account.id, sha256(token), this.config.PASSWORD_FORGOT_TTL_MINUTES],
+      )) as { id: string; expires_at: Date }[];
+      for (const m of await this.accountMail.passwordReset(tx.manager, { userId: account.id, token, expiresAt: row.expires_at, tokenId: row.id })) {
+        tx.enqueue(m.name, m.payload);
+      }
+      tx.audit({
+        action: 'user.password_reset_requested',
+        subjectType: 'user',
+        subjectId: account.id,
+        organizationId: account.organizationId,
+        actor: { userId: account.id, role: account.role, organizationId: account.organizationId },
+        after: { tokenExpiresAt: row.expires_at.toISOString(), by: 'email' },
+      });
+    });
+  }
+
   /** Sets a new password with a one-time reset token; the token is spent even if two requests race. */
   async completeReset(token: string, newPassword: string, clientAddress: string): Promise<void> {
     await this.limiter.consume(`password-reset:ip:${clientAddress}`, this.config.loginIpRateLimitPerMinute, 60, 'Too many attempts; wait before trying again');
@@ -110,6 +150,8 @@ export class PasswordService {
       const userId = spent[0]?.user_id;
       if (!userId) throw new DomainError(AuthErrors.INVALID_CREDENTIALS, INVALID_RESET_TOKEN);
       const user = await this.identities.completePasswordReset(tx.manager, userId, newHash);
+      // Every other outstanding link of the user dies with this one.
+      await tx.manager.query(`DELETE FROM password_reset_tokens WHERE user_id = $1 AND used_at IS NULL`, [userId]);
       // Sessions opened before the reset (none, unless the flag was cleared meanwhile) end too.
       await tx.manager.query(
         `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password reset' WHERE user_id = $1 AND revoked_at IS NULL`,

@@ -373,6 +373,75 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   OPEN_DATA_RATE_LIMIT_PER_MINUTE = 300;
 
+  /**
+   * Outgoing e-mail (docs/architecture.md, "Messages: e-mail and SMS"): an SMTP URL
+   * (smtp://user:pass@host:587, smtps://… for implicit TLS), or SMTP_HOST with the settings below.
+   * Neither: no e-mail is sent (the channel is off and the preferences page says so).
+   */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must start with smtp:// or smtps://' })
+  SMTP_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  SMTP_HOST?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  SMTP_PORT = 587;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  SMTP_USER?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  SMTP_PASS?: string;
+
+  /** The From address, e.g. `"G60 平台" <noreply@g60.example>`. */
+  @IsString() @MinLength(3)
+  SMTP_FROM = 'G60 <noreply@g60.invalid>';
+
+  /** Implicit TLS from the first byte (port 465). Otherwise STARTTLS is used when the server offers it. */
+  @Transform(toBool) @IsBoolean()
+  SMTP_SECURE = false;
+
+  /** Refuse to send unless the server upgrades to TLS (STARTTLS). */
+  @Transform(toBool) @IsBoolean()
+  SMTP_REQUIRE_TLS = false;
+
+  /** Verify the server's certificate (turn off only for a test relay with a self-signed certificate). */
+  @Transform(toBool) @IsBoolean()
+  SMTP_TLS_REJECT_UNAUTHORIZED = true;
+
+  /** Connection, greeting and socket timeouts of one SMTP attempt. */
+  @Transform(toInt) @IsInt() @Min(100)
+  SMTP_TIMEOUT_MS = 15_000;
+
+  /**
+   * SMS adapter: `http` posts to SMS_HTTP_URL (a gateway in front of Aliyun / Tencent Cloud SMS or a
+   * carrier), `log` only logs that a message would go out (embedded mode's default), `none` turns SMS off.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsIn(['none', 'log', 'http'])
+  SMS_ADAPTER?: 'none' | 'log' | 'http';
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'SMS_HTTP_URL must be an http(s) URL' })
+  SMS_HTTP_URL?: string;
+
+  /** Bearer token the SMS gateway expects. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  SMS_HTTP_TOKEN?: string;
+
+  @Transform(toInt) @IsInt() @Min(100)
+  SMS_HTTP_TIMEOUT_MS = 10_000;
+
+  /** The portal's public address, for links in e-mails (default http://localhost:PORT). */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'PORTAL_URL must be an http(s) URL' })
+  PORTAL_URL?: string;
+
+  /** How long a self-service ("forgot password") reset link works. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(24 * 60)
+  PASSWORD_FORGOT_TTL_MINUTES = 60;
+
+  /** "Forgot password" requests per e-mail address per hour (and 10 × this per client address), across API processes. */
+  @Transform(toInt) @IsInt() @Min(1)
+  PASSWORD_FORGOT_PER_EMAIL_PER_HOUR = 3;
+
   get embedded(): boolean {
     return !this.DATABASE_URL;
   }
@@ -428,6 +497,19 @@ export class AppConfig {
     return this.EMBED_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   }
 
+  /** E-mail goes out only when an SMTP server is configured. */
+  get emailEnabled(): boolean {
+    return Boolean(this.SMTP_URL || this.SMTP_HOST);
+  }
+
+  get smsAdapter(): 'none' | 'log' | 'http' {
+    return this.SMS_ADAPTER ?? (this.embedded ? 'log' : 'none');
+  }
+
+  get portalUrl(): string {
+    return (this.PORTAL_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
+
   get seedDemo(): boolean {
     return this.SEED_DEMO ?? this.embedded;
   }
@@ -459,6 +541,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const storageErrors = fileStorageErrors(config);
   if (storageErrors.length) throw new ConfigError(`Invalid configuration:\n${storageErrors.map((e) => `  ${e}`).join('\n')}`);
+  if (config.smsAdapter === 'http' && !config.SMS_HTTP_URL) {
+    throw new ConfigError('Invalid configuration:\n  SMS_HTTP_URL: required when SMS_ADAPTER=http');
+  }
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required (32+ characters) in production');
   }

@@ -16,6 +16,11 @@ export function shanghaiDate(at: Date = new Date()): string {
   return formatter.format(at);
 }
 
+/** "2026-12-06 18:30 (UTC+8)": an instant to the minute in Shanghai time, for texts people read (e-mails). */
+export function shanghaiMinute(at: Date): string {
+  return `${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} (UTC+8)`;
+}
+
 /** True when calendar day `day` (YYYY-MM-DD) has ended in Shanghai at instant `at`. */
 export function isPastShanghaiDay(day: string, at: Date = new Date()): boolean {
   return shanghaiDate(at) > day;

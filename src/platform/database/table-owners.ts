@@ -69,6 +69,9 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   webhook_deliveries: 'notifications',
   webhook_delivery_attempts: 'notifications',
   webhook_allowed_hosts: 'notifications',
+  notification_contacts: 'notifications',
+  notification_channel_preferences: 'notifications',
+  message_deliveries: 'notifications',
   // catalog
   service_categories: 'catalog',
   catalog_services: 'catalog',

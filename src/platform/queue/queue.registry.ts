@@ -19,6 +19,8 @@ export enum JobName {
   SlaReminder = 'approvals.sla-reminder',
   SlaEscalation = 'approvals.sla-escalation',
   DeliverNotification = 'notifications.deliver',
+  /** One e-mail or SMS (a message_deliveries row): rendered, sent, its status recorded. */
+  DeliverMessage = 'notifications.deliver-message',
   EnrolClaimInSettlement = 'settlement.enrol-claim',
   DailyCalendarRun = 'maintenance.daily-calendar-run',
   DispatchWebhooks = 'webhooks.dispatch',
@@ -44,7 +46,10 @@ export interface JobPayloads {
     subjectId?: string;
     /** Makes delivery idempotent per user: a replayed job inserts nothing new. */
     dedupKey: string;
+    /** Values the kind's e-mail/SMS template uses (src/modules/notifications/messages/message-templates.ts). */
+    params?: Record<string, string>;
   };
+  [JobName.DeliverMessage]: { deliveryId: string };
   [JobName.EnrolClaimInSettlement]: { claimId: string };
   /** asOf: the Shanghai calendar day to act as (default today). */
   [JobName.DailyCalendarRun]: { asOf?: string };
@@ -94,6 +99,12 @@ export const JOB_SPECS: Record<JobName, JobSpec> = {
       removeOnComplete: { age: DAY_S, count: 10_000 },
       removeOnFail: { age: 14 * DAY_S },
     },
+  },
+  // SMTP servers and SMS gateways go away for a while: back off from 1 s to about 8 minutes over 10 tries;
+  // a permanent refusal (5xx, bad address) ends the delivery at once (message-deliveries.service.ts).
+  [JobName.DeliverMessage]: {
+    queue: QueueName.Notifications,
+    options: { attempts: 10, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: DAY_S, count: 10_000 }, removeOnFail: { age: 14 * DAY_S } },
   },
   // A reminder due now: retried like a notification (the handler refuses to run before the due time).
   [JobName.FollowUpReminder]: {

@@ -89,6 +89,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgot my password: e-mails a one-time reset link to the address if it has an account
+         * @description Always 202, whether or not the address has an account (no account enumeration); 429 with Retry-After when one client asks too often.
+         */
+        post: operations["AuthController_forgotPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password/reset": {
         parameters: {
             query?: never;
@@ -98,7 +118,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with the one-time reset token a platform admin handed over */
+        /** Set a new password with a one-time reset token (from the e-mailed link, or handed over by a platform admin) */
         post: operations["AuthController_completePasswordReset"];
         delete?: never;
         options?: never;
@@ -413,6 +433,41 @@ export interface paths {
         put?: never;
         /** Give up on a failed job, with a reason; its outbox row is cancelled */
         post: operations["QueueAdminController_discard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notifications also reach me by e-mail and by SMS (in-app always), and my SMS number */
+        get: operations["NotificationPreferencesController_get"];
+        /** Set my SMS number and/or the channels of some notification kinds; the others are kept */
+        put: operations["NotificationPreferencesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/message-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E-mail and SMS deliveries, newest first, by status and channel */
+        get: operations["MessageDeliveriesController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4070,8 +4125,16 @@ export interface components {
             /** @description At least 10 characters with a letter and a digit; not the current one */
             newPassword: string;
         };
+        ForgotPasswordDto: {
+            /**
+             * Format: email
+             * @description The account e-mail; the answer is the same whether or not it has an account
+             * @example li.na@example.com
+             */
+            email: string;
+        };
         CompletePasswordResetDto: {
-            /** @description The one-time reset token a platform admin handed over */
+            /** @description The one-time reset token: from the e-mailed link, or handed over by a platform admin */
             token: string;
             /** @description At least 10 characters with a letter and a digit */
             newPassword: string;
@@ -4227,6 +4290,55 @@ export interface components {
         DiscardJobDto: {
             /** @description Why this job will never be run (kept on the outbox row) */
             reason: string;
+        };
+        NotificationChannelsDto: {
+            /** @description E-mail is configured on this platform */
+            email: boolean;
+            /** @description SMS is configured on this platform */
+            sms: boolean;
+        };
+        NotificationChannelChoiceDto: {
+            /**
+             * @description What the notifications are about (docs/domain.md, "Messages that reach people")
+             * @enum {string}
+             */
+            kind: "approval_tasks" | "approval_outcomes" | "vouchers_and_money" | "organization" | "roadshows" | "other";
+            /** @description Also by e-mail */
+            email: boolean;
+            /** @description Also by SMS (needs a phone number on file) */
+            sms: boolean;
+        };
+        NotificationPreferencesDto: {
+            /** @description The address e-mails go to (the account e-mail) */
+            email: string;
+            phone: string | null;
+            available: components["schemas"]["NotificationChannelsDto"];
+            /** @description Every category; in-app delivery is always on */
+            kinds: components["schemas"]["NotificationChannelChoiceDto"][];
+        };
+        UpdateNotificationPreferencesDto: {
+            /**
+             * @description Mobile number for SMS, digits with an optional leading +
+             * @example +8613800000000
+             */
+            phone?: string | null;
+            kinds?: components["schemas"]["NotificationChannelChoiceDto"][];
+        };
+        MessageDeliveryDto: {
+            id: string;
+            /** @enum {string} */
+            channel: "email" | "sms";
+            /** @description The notification kind, or account.invitation / account.password_reset */
+            kind: string;
+            /** @description E-mail address; an SMS number shows only its last four digits */
+            recipient: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed";
+            attempts: number;
+            lastError: string | null;
+            createdAt: string;
+            sentAt: string | null;
+            failedAt: string | null;
         };
         TaskDto: {
             id: string;
@@ -7535,6 +7647,27 @@ export interface operations {
             };
         };
     };
+    AuthController_forgotPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_completePasswordReset: {
         parameters: {
             query?: never;
@@ -7961,6 +8094,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobSummaryDto"];
+                };
+            };
+        };
+    };
+    NotificationPreferencesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+        };
+    };
+    NotificationPreferencesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+        };
+    };
+    MessageDeliveriesController_list: {
+        parameters: {
+            query?: {
+                status?: "pending" | "sending" | "sent" | "failed";
+                channel?: "email" | "sms";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDeliveryDto"][];
                 };
             };
         };

@@ -1,4 +1,4 @@
-import { BellOutlined, CalendarOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, CalendarOutlined, KeyOutlined, LogoutOutlined, MailOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useEffect, useState } from 'react';
@@ -75,6 +75,7 @@ export function Shell({ areas }: { areas: Area[] }) {
                 { type: 'divider' },
                 { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('nav.changePassword')}</span>, onClick: () => navigate('/account/password') },
                 { key: 'calendar', icon: <CalendarOutlined />, label: <span data-testid="menu-calendar-feed">{t('calendarFeed.menu')}</span>, onClick: () => navigate('/account/calendar') },
+                { key: 'channels', icon: <MailOutlined />, label: <span data-testid="menu-notification-preferences">{t('nav.notificationPreferences')}</span>, onClick: () => navigate('/account/notifications') },
                 { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), onClick: () => void signOut().then(() => navigate('/login')) },
               ],
             }}

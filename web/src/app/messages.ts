@@ -112,6 +112,7 @@ export const commonMessages: Messages = {
     'org.providerKind.third_party_lab': '第三方检测机构',
     'nav.operations': '平台运维',
     'nav.changePassword': '修改密码',
+    'nav.notificationPreferences': '消息接收设置',
   },
   en: {
     'app.title': 'G60 S&T Innovation Services',
@@ -223,5 +224,6 @@ export const commonMessages: Messages = {
     'org.providerKind.third_party_lab': 'Third-party lab',
     'nav.operations': 'Operations',
     'nav.changePassword': 'Change password',
+    'nav.notificationPreferences': 'Message delivery',
   },
 };

@@ -8,6 +8,9 @@ import { ssoMessages } from './sso-messages';
 // Each page loads on first use (web/README.md, "Lazy pages").
 const ChangePasswordPage = lazyPage(() => import('./account'), 'ChangePasswordPage');
 const ResetPasswordPage = lazyPage(() => import('./account'), 'ResetPasswordPage');
+const ForgotPasswordPage = lazyPage(() => import('./account'), 'ForgotPasswordPage');
+const AcceptInvitationPage = lazyPage(() => import('./account'), 'AcceptInvitationPage');
+const NotificationPreferencesPage = lazyPage(() => import('./notification-preferences'), 'NotificationPreferencesPage');
 const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
 const PublicNoticesPage = lazyPage(() => import('./public-notices'), 'PublicNoticesPage');
 const CalendarFeedPage = lazyPage(() => import('./calendar-feed'), 'CalendarFeedPage');
@@ -23,7 +26,12 @@ export const commonArea: Area = {
     // Opened from the user menu (layout.tsx), not the side menu.
     { path: '/account/password', element: <ChangePasswordPage />, roles: [...EVERYONE] },
     { path: '/account/calendar', element: <CalendarFeedPage />, roles: [...EVERYONE] },
+    { path: '/account/notifications', element: <NotificationPreferencesPage />, roles: [...EVERYONE] },
   ],
-  publicPages: [{ path: '/reset-password', element: <ResetPasswordPage /> }],
+  publicPages: [
+    { path: '/reset-password', element: <ResetPasswordPage /> },
+    { path: '/forgot-password', element: <ForgotPasswordPage /> },
+    { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+  ],
   messages: { zh: { ...commonMessages.zh, ...accountMessages.zh, ...noticeMessages.zh, ...ssoMessages.zh }, en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en, ...ssoMessages.en } },
 };

@@ -71,6 +71,9 @@ export function LoginPage() {
             <Link to="/register">{t('login.register')}</Link>
           </div>
           <div style={{ marginTop: 8 }}>
+            <Link to="/forgot-password" data-testid="forgot-password-link">{t('account.forgot.link')}</Link>
+          </div>
+          <div style={{ marginTop: 8 }}>
             <Link to="/reset-password" data-testid="reset-password-link">{t('account.reset.link')}</Link>
           </div>
         </Card>

@@ -1,0 +1,174 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../../../platform/config/app-config';
+import { OutboxMessage } from '../../../platform/outbox/outbox-writer';
+import { JobContext, JobHandler } from '../../../platform/queue/job-handler.decorator';
+import { JOB_SPECS, JobName, JobPayload } from '../../../platform/queue/queue.registry';
+import { MailTransport, SendResult } from './mail-transport';
+import { MESSAGE_DELIVERY_STATES } from './message-delivery.state';
+import { isTemplateName, MessageLocale, messageLocale, renderMessage, TemplateName } from './message-templates';
+import { categoryOf, DEFAULT_CHANNELS } from './notification-categories';
+import { SmsGateway } from './sms-adapter';
+
+export type Channel = 'email' | 'sms';
+
+/** One message to one person on one channel, before it is written. */
+export interface NewDelivery {
+  /** With the channel, makes the delivery unique: writing it again (a replayed job) adds nothing. */
+  dedupKey: string;
+  channel: Channel;
+  template: TemplateName;
+  kind: string;
+  userId: string | null;
+  notificationId?: string | null;
+  recipient: string;
+  locale: MessageLocale;
+  params: Record<string, string>;
+  /** Values that must not outlive the delivery (links with one-time tokens): erased once it is sent or failed. */
+  secrets?: Record<string, string>;
+}
+
+interface Claimed {
+  id: string;
+  channel: Channel;
+  template: string;
+  recipient: string;
+  locale: MessageLocale;
+  params: Record<string, string>;
+  secrets: Record<string, string> | null;
+}
+
+/** While one worker sends, others leave the delivery alone; a worker that died frees it after this. */
+const LEASE_SECONDS = 120;
+
+/**
+ * E-mail and SMS deliveries (docs/architecture.md, "Messages: e-mail and SMS"). Rows are written in the
+ * transaction that caused them, with an outbox row each; the job sends once and records the outcome.
+ * A delivery is claimed (status `sending`, with a lease) before the send and marked `sent` after it,
+ * so parallel or replayed jobs never send twice; only a worker dying between the send and the mark
+ * can cause a resend, after the lease, with the same Message-ID / SMS reference.
+ */
+@Injectable()
+export class MessageDeliveries {
+  private readonly logger = new Logger(MessageDeliveries.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly mail: MailTransport,
+    private readonly sms: SmsGateway,
+  ) {}
+
+  get channels(): { email: boolean; sms: boolean } {
+    return { email: this.mail.enabled, sms: this.sms.enabled };
+  }
+
+  /** Writes the deliveries (skipping ones that exist) and returns their jobs, to queue in the same transaction. */
+  async add(manager: EntityManager, deliveries: NewDelivery[]): Promise<OutboxMessage<JobName.DeliverMessage>[]> {
+    const usable = deliveries.filter((d) => this.channels[d.channel]);
+    if (usable.length === 0) return [];
+    const rows = (await manager.query(
+      `INSERT INTO message_deliveries (dedup_key, channel, template, kind, user_id, notification_id, recipient, locale, params, secrets)
+       SELECT d.dedup_key, d.channel, d.template, d.kind, d.user_id, d.notification_id, d.recipient, d.locale, d.params, d.secrets
+         FROM jsonb_to_recordset($1::jsonb) AS d(dedup_key text, channel text, template text, kind text, user_id uuid, notification_id uuid,
+                                                recipient text, locale text, params jsonb, secrets jsonb)
+       ON CONFLICT (dedup_key, channel) DO NOTHING RETURNING id`,
+      [
+        JSON.stringify(
+          usable.map((d) => ({
+            dedup_key: d.dedupKey, channel: d.channel, template: d.template, kind: d.kind, user_id: d.userId, notification_id: d.notificationId ?? null,
+            recipient: d.recipient, locale: d.locale, params: d.params, secrets: d.secrets ?? null,
+          })),
+        ),
+      ],
+    )) as { id: string }[];
+    return rows.map((r) => ({ name: JobName.DeliverMessage, payload: { deliveryId: r.id } }));
+  }
+
+  /**
+   * The e-mail and SMS copies of freshly inserted in-app notifications, by each recipient's choice for
+   * the notification's category (no choice: e-mail on, SMS off; SMS needs a phone on file).
+   */
+  async forNotifications(
+    manager: EntityManager,
+    inserted: { id: string; user_id: string }[],
+    payload: JobPayload<JobName.DeliverNotification>,
+  ): Promise<OutboxMessage[]> {
+    if (inserted.length === 0 || (!this.channels.email && !this.channels.sms)) return [];
+    const category = categoryOf(payload.kind);
+    const people = (await manager.query(
+      `SELECT u.id, u.email, u.locale, c.phone, COALESCE(p.email, $3) AS email_on, COALESCE(p.sms, $4) AS sms_on
+         FROM read_directory_users u
+         LEFT JOIN notification_contacts c ON c.user_id = u.id
+         LEFT JOIN notification_channel_preferences p ON p.user_id = u.id AND p.kind = $2
+        WHERE u.id = ANY($1::uuid[]) AND u.status = 'active'`,
+      [inserted.map((n) => n.user_id), category, DEFAULT_CHANNELS.email, DEFAULT_CHANNELS.sms],
+    )) as { id: string; email: string; locale: string | null; phone: string | null; email_on: boolean; sms_on: boolean }[];
+    const byUser = new Map(people.map((p) => [p.id, p]));
+    const template: TemplateName = isTemplateName(payload.kind) && payload.params ? payload.kind : 'notification';
+    // `path`: the portal page the message links to (default the inbox).
+    const { path, ...own } = payload.params ?? {};
+    const params = { title: payload.title, body: payload.body, ...own, link: `${this.config.portalUrl}${path?.startsWith('/') ? path : '/notifications'}` };
+    const deliveries: NewDelivery[] = [];
+    for (const n of inserted) {
+      const person = byUser.get(n.user_id);
+      if (!person) continue;
+      const common = { dedupKey: `notification:${n.id}`, template, kind: payload.kind, userId: person.id, notificationId: n.id, locale: messageLocale(person.locale), params };
+      if (person.email_on) deliveries.push({ ...common, channel: 'email', recipient: person.email });
+      if (person.sms_on && person.phone) deliveries.push({ ...common, channel: 'sms', recipient: person.phone });
+    }
+    return this.add(manager, deliveries);
+  }
+
+  /** Sends one delivery and records the outcome. Transient failures throw (BullMQ retries with backoff). */
+  @JobHandler(JobName.DeliverMessage)
+  async deliver(job: JobPayload<JobName.DeliverMessage>, context: JobContext): Promise<string> {
+    const [claimed] = (await this.dataSource.query(
+      `UPDATE message_deliveries SET status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
+        WHERE id = $1 AND status = ANY($3) AND (status <> 'sending' OR lease_until < now())
+        RETURNING id, channel, template, recipient, locale, params, secrets`,
+      [job.deliveryId, LEASE_SECONDS, MESSAGE_DELIVERY_STATES.table.claim.from],
+    )) as [Claimed[], number];
+    const d = claimed[0];
+    if (!d) {
+      const [row] = (await this.dataSource.query(`SELECT status FROM message_deliveries WHERE id = $1`, [job.deliveryId])) as { status: string }[];
+      // Another worker is sending it right now: look again later (it is then sent, or free again).
+      if (row?.status === 'sending') throw new Error(`Message delivery ${job.deliveryId} is being sent by another worker`);
+      return 'skipped';
+    }
+    if (!isTemplateName(d.template)) return this.finish(d.id, { ok: false, permanent: true, error: `unknown template ${d.template}` }, true);
+    const rendered = renderMessage(d.template, d.locale, { ...d.params, ...(d.secrets ?? {}) });
+    const result =
+      d.channel === 'email'
+        ? await this.mail.send({ to: d.recipient, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId: `<${d.id}@g60.messages>` })
+        : await this.sms.send({ to: d.recipient, text: rendered.sms, reference: d.id });
+    const final = result.ok || result.permanent || context.attempt >= (JOB_SPECS[JobName.DeliverMessage].options.attempts ?? 1);
+    const outcome = await this.finish(d.id, result, final);
+    if (!result.ok && !final) throw new Error(`Message delivery ${d.id} (${d.channel}) failed, will retry: ${result.error}`);
+    return outcome;
+  }
+
+  private async finish(id: string, result: SendResult, final: boolean): Promise<string> {
+    if (result.ok) {
+      await this.dataSource.query(
+        `UPDATE message_deliveries SET status = 'sent', sent_at = now(), secrets = NULL, lease_until = NULL, provider_message_id = $2, last_error = NULL
+          WHERE id = $1 AND status = ANY($3)`,
+        [id, result.providerId, MESSAGE_DELIVERY_STATES.table.mark_sent.from],
+      );
+      this.logger.log(`message delivery ${id} sent`);
+      return 'sent';
+    }
+    if (final) {
+      await this.dataSource.query(
+        `UPDATE message_deliveries SET status = 'failed', failed_at = now(), secrets = NULL, lease_until = NULL, last_error = $2 WHERE id = $1 AND status = ANY($3)`,
+        [id, result.error.slice(0, 1000), MESSAGE_DELIVERY_STATES.table.fail.from],
+      );
+      this.logger.warn(`message delivery ${id} failed for good: ${result.error}`);
+      return 'failed';
+    }
+    await this.dataSource.query(`UPDATE message_deliveries SET status = 'pending', lease_until = NULL, last_error = $2 WHERE id = $1 AND status = ANY($3)`, [
+      id, result.error.slice(0, 1000), MESSAGE_DELIVERY_STATES.table.retry.from,
+    ]);
+    return 'retrying';
+  }
+}
