@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
-import { caseOfSubject, decide, waitForCase, waitForTask } from '../support/approvals';
+import { providerUnderNotice } from '../support/approvals';
 import { batchWithClaim } from '../support/claims';
 import { registerOrganization } from '../support/factories';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
@@ -268,11 +268,7 @@ describe('ratings and credit', () => {
 
   describe('public notices and partner statements', () => {
     it('the 公示 list is readable without signing in; objecting still needs a signed-in organisation', async () => {
-      const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
-      const caseId = await caseOfSubject(app, provider.organization.id);
-      const task = await waitForTask(app, partner.auth, caseId, 'admission_review');
-      await decide(app, partner.auth, task.id, 'approve').expect(200);
-      await waitForCase(app, provider.auth, caseId, (c) => c.case.status === 'waiting', 'public notice');
+      const { provider, caseId } = await providerUnderNotice(app, partner.auth);
       const list = (await http().get('/api/v1/public-notices').expect(200)).body as Record<string, unknown>[];
       const mine = list.find((n) => n.caseId === caseId);
       expect(mine).toEqual({ caseId, providerId: provider.organization.id, providerName: expect.any(String), regionCode: '310000', noticeEndsAt: expect.any(String) });

@@ -136,11 +136,23 @@ export class SettlementService {
     } else if (!isPlatformAdmin(actor)) qb.where('b.program_id = ANY(:programIds)', { programIds: await this.programQueries.idsIssuedBy(this.dataSource.manager, actor.regionCode) });
     if (query.programId) qb.andWhere('b.program_id = :programId', { programId: query.programId });
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
-    return this.toDtos(this.dataSource.manager, await qb.orderBy('b.period_start', 'DESC').getMany());
+    return this.forReader(actor, await this.toDtos(this.dataSource.manager, await qb.orderBy('b.period_start', 'DESC').getMany()));
   }
 
   async get(actor: Actor, id: string): Promise<BatchDto> {
-    return (await this.toDtos(this.dataSource.manager, [await this.visible(actor, id)]))[0];
+    return (await this.forReader(actor, await this.toDtos(this.dataSource.manager, [await this.visible(actor, id)])))[0];
+  }
+
+  /** A partner admin sees its own region's part of a batch: the total and count of its providers' items, not the paying city's whole batch. */
+  private async forReader(actor: Actor, batches: BatchDto[]): Promise<BatchDto[]> {
+    if (actor.role !== Role.PartnerAdmin || batches.length === 0) return batches;
+    const shares = (await this.dataSource.query(
+      `SELECT i.batch_id, count(*)::int AS n, sum(i.amount_fen)::bigint AS total FROM settlement_items i JOIN read_organizations p ON p.id = i.payee_org_id
+        WHERE i.batch_id = ANY($1::uuid[]) AND p.region_code = ANY($2::text[]) GROUP BY i.batch_id`,
+      [batches.map((b) => b.id), actor.regionScope],
+    )) as { batch_id: string; n: number; total: string }[];
+    const byBatch = new Map(shares.map((r) => [r.batch_id, r]));
+    return batches.map((b) => ({ ...b, itemCount: byBatch.get(b.id)?.n ?? 0, totalFen: Number(byBatch.get(b.id)?.total ?? 0), paymentReference: null, closedBy: null, approvedBy: null, paidBy: null }));
   }
 
   async statement(actor: Actor, id: string, by: 'payee' | 'partner_region'): Promise<StatementDto> {
@@ -169,7 +181,7 @@ export class SettlementService {
       }
       rows = [...groups.values()];
     }
-    return { batch: (await this.toDtos(this.dataSource.manager, [batch]))[0], by, rows, totalFen: rows.reduce((s, r) => s + r.amountFen, 0) };
+    return { batch: (await this.forReader(actor, await this.toDtos(this.dataSource.manager, [batch])))[0], by, rows, totalFen: rows.reduce((s, r) => s + r.amountFen, 0) };
   }
 
   private async move(
