@@ -70,6 +70,20 @@ describe('web portal: ratings, misconduct, public notices, partner statements', 
     expect(await axe(page)).toEqual([]);
     expect(person.errors).toEqual([]);
     await person.context.close();
+
+    // The lab reads the rating on its ratings page and replies once.
+    const labPerson = await newPerson(browser, app.running.url!);
+    await signIn(labPerson, lab.user.email, TEST_PASSWORD);
+    await openMenu(labPerson.page, '服务评价');
+    const received = labPerson.page.getByTestId('received-ratings');
+    await received.getByText('报告规范，周期短').waitFor();
+    await received.getByTestId('rating-reply-action').click();
+    await labPerson.page.locator('#reply').fill('感谢认可，欢迎再次委托');
+    await submit(labPerson.page, 'rating-reply-action-form', received.getByTestId('rating-reply'));
+    expect(await received.getByTestId('rating-reply-action').count()).toBe(0);
+    expect(await axe(labPerson.page)).toEqual([]);
+    expect(labPerson.errors).toEqual([]);
+    await labPerson.context.close();
   });
 
   it('an approver records misconduct on the form; the enterprise sees it on its credit-record page', async () => {

@@ -133,3 +133,30 @@ export function ServiceRatings({ serviceId }: { serviceId: string }) {
     </Card>
   );
 }
+
+/** Every rating a lab's services received, newest first, each with its reply (or the reply action). */
+export function ReceivedRatings() {
+  const { t } = useI18n();
+  const ratings = useApi('/service-ratings', { params: { query: { mine: true, limit: 200 } } });
+  return (
+    <>
+      <LoadError error={ratings.error} retry={() => void ratings.reload()} />
+      <List<Rating>
+        loading={ratings.loading}
+        dataSource={ratings.data ?? []}
+        data-testid="received-ratings"
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rating.none')} /> }}
+        renderItem={(r) => (
+          <List.Item key={r.id}>
+            <Space direction="vertical" size={2} style={{ width: '100%' }}>
+              <Typography.Text strong>
+                {r.serviceName} · {r.orderNumber}
+              </Typography.Text>
+              <RatingView rating={r} side="lab" onDone={() => void ratings.reload()} />
+            </Space>
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}
