@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { CreditModule } from './modules/credit/credit.module';
 import { DashboardsModule } from './modules/dashboards/dashboards.module';
 import { FourEyesModule } from './modules/four-eyes/four-eyes.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
@@ -41,6 +42,7 @@ export class AppModule {
         OrdersModule,
         RedemptionsModule,
         SettlementModule,
+        CreditModule,
         RoadshowsModule,
         DashboardsModule,
         LifecyclesModule,

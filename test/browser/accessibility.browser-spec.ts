@@ -1,33 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { AxeFinding, axeFindings } from '../support/axe';
 import { launchBrowser, newPerson, Person, signIn } from '../support/browser';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
 
-/**
- * axe-core on every page of the portal, in normal and in elder mode (docs/accessibility.md): the sign-in and
- * registration pages, then every side-menu page of every role's demo user (a page several roles share, such as
- * the approval inbox, is checked for the first of them). A serious or critical violation fails the test,
- * listed page by page.
- */
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Finding {
+interface Finding extends AxeFinding {
   where: string;
-  rule: string;
-  impact: string;
-  help: string;
-  targets: string[];
 }
 
 async function axe(page: Page, where: string): Promise<Finding[]> {
-  // Evaluated through the DevTools protocol: the portal's CSP (script-src 'self') refuses an injected script tag.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const results = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }),
-  )) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ where, rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  return (await axeFindings(page)).map((f) => ({ where, ...f }));
 }
 
 function report(findings: Finding[]): string {
@@ -48,6 +29,12 @@ async function setElder(person: Person, on: boolean): Promise<void> {
   await person.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
+/**
+ * axe-core on every page of the portal, in normal and in elder mode (docs/accessibility.md): the sign-in and
+ * registration pages and the public 公示 list, then every side-menu page of every role's demo user (a page several roles share, such as
+ * the approval inbox, is checked for the first of them). A serious or critical violation fails the test,
+ * listed page by page.
+ */
 describe('accessibility: axe-core on every page, normal and elder mode', () => {
   let app: TestApp;
   let browser: Browser;
@@ -61,10 +48,10 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
     await app?.close();
   });
 
-  it('sign-in, registration, forgot password, reset, invitation pages and the embeddable widgets', async () => {
+  it('sign-in, registration, forgot password, reset, invitation, the public 公示 list and the embeddable widgets', async () => {
     const person = await newPerson(browser, app.running.url!);
     const findings: Finding[] = [];
-    for (const path of ['/login', '/register', '/forgot-password', '/reset-password?token=from-the-e-mail-link-000000', '/accept-invitation?token=from-the-e-mail-link-000000', '/embed/catalog', '/embed/roadshows']) {
+    for (const path of ['/login', '/register', '/forgot-password', '/reset-password?token=from-the-e-mail-link-000000', '/accept-invitation?token=from-the-e-mail-link-000000', '/notices', '/embed/catalog', '/embed/roadshows']) {
       await person.page.goto(path);
       await settled(person.page);
       for (const elder of [false, true]) {

@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { caseOfSubject, decide, waitForCase, waitForTask } from '../support/approvals';
+import { providerUnderNotice, waitForTask } from '../support/approvals';
 import { launchBrowser, newPerson, openMenu, signIn } from '../support/browser';
-import { registerOrganization } from '../support/factories';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
@@ -26,11 +25,7 @@ describe('web portal: public notices and objections', () => {
   });
 
   it('an enterprise objects to a provider admission under public notice', async () => {
-    const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
-    const caseId = await caseOfSubject(app, provider.organization.id);
-    const task = await waitForTask(app, partner.auth, caseId, 'admission_review');
-    await decide(app, partner.auth, task.id, 'approve').expect(200);
-    await waitForCase(app, provider.auth, caseId, (c) => c.case.status === 'waiting', 'public notice');
+    const { provider, caseId } = await providerUnderNotice(app, partner.auth);
 
     const enterprise = await newPerson(browser, app.running.url!);
     await signIn(enterprise, DEMO.enterprise);

@@ -1,4 +1,5 @@
 import { TestApp, eventually } from './test-app';
+import { registerOrganization } from './factories';
 
 type Auth = { Authorization: string };
 
@@ -45,4 +46,14 @@ export async function waitForCase(app: TestApp, auth: Auth, caseId: string, pred
 
 export function decide(app: TestApp, auth: Auth, taskId: string, decision: 'approve' | 'reject' | 'return', comment?: string) {
   return app.http().post(`/api/v1/approval-tasks/${taskId}/decision`).set(auth).send(comment ? { decision, comment } : { decision });
+}
+
+/** A Shanghai provider whose admission the partner admin approved: its case waits in the 7-day public notice (公示). */
+export async function providerUnderNotice(app: TestApp, partner: Auth) {
+  const provider = await registerOrganization(app, { kind: 'provider', regionCode: '310000' });
+  const caseId = await caseOfSubject(app, provider.organization.id);
+  const task = await waitForTask(app, partner, caseId, 'admission_review');
+  await decide(app, partner, task.id, 'approve').expect(200);
+  await waitForCase(app, provider.auth, caseId, (c) => c.case.status === 'waiting', 'public notice');
+  return { provider, caseId };
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentActor, Roles } from '../../platform/auth/access.decorators';
+import { Authenticated, CurrentActor, Public, Roles } from '../../platform/auth/access.decorators';
 import { Actor, Role } from '../../platform/context/actor';
 import { ApprovalCasesService } from './approval-cases.service';
 import { ApprovalTasksService } from './approval-tasks.service';
@@ -100,8 +100,9 @@ export class ApprovalsController {
   }
 
   @Get('public-notices')
-  @Authenticated()
-  @ApiOperation({ summary: 'Provider admissions under public notice (公示) now: provider, region, notice end' })
+  // 公示 invites objections from anyone, so the list is public (no sign-in); it carries only what a notice publishes.
+  @Public()
+  @ApiOperation({ summary: 'Provider admissions under public notice (公示) now, readable without signing in: provider name, region, notice end. Objecting needs a signed-in organisation' })
   @ApiOkResponse({ type: [PublicNoticeDto] })
   publicNotices(): Promise<PublicNoticeDto[]> {
     return this.cases.publicNotices();

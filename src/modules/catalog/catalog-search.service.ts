@@ -5,7 +5,7 @@ import { Actor } from '../../platform/context/actor';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { DomainError } from '../../platform/errors/domain-error';
 import { CatalogSearchFacetsDto, CatalogSearchQueryDto, CatalogSearchResultDto, SearchFacetCountDto } from './dto/catalog-service.dto';
-import { CatalogServiceRow, SERVICE_COLUMNS, toCatalogServiceDto } from './catalog.mapper';
+import { CatalogServiceRow, SERVICE_COLUMNS, toCatalogServiceDto, withRatings } from './catalog.mapper';
 import { decodeCursor, encodeCursor, SearchCursor, searchFingerprint } from './catalog-search.cursor';
 import { ADMITTED, HIT_COLUMNS, HitRow, keywordPredicates, PROBE_COLUMNS, SearchPredicates, SqlParams } from './catalog-search.sql';
 import { RecognitionService } from './recognition.service';
@@ -91,7 +91,7 @@ export class CatalogSearchService {
       ? encodeCursor({ search: searchFingerprint(query), tier: last.tier, id: last.row.id, name: predicates.keyword ? null : last.row.name })
       : null;
     return {
-      items: page.map((r) => toCatalogServiceDto(r.row)),
+      items: await withRatings(run, page.map((r) => toCatalogServiceDto(r.row))),
       limit,
       offset,
       hasMore,

@@ -47,7 +47,30 @@ export function toCatalogServiceDto(r: CatalogServiceRow): CatalogServiceDto {
     version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
+    ratingCount: 0,
+    ratingAverage: null,
   };
+}
+
+/**
+ * Adds the rating count and average to services (docs/domain.md, "Ratings"): one lookup of the
+ * counter rows (read_service_rating_totals) by the page's ids, after the page is chosen, so search
+ * plans stay as they are and no row gets its own aggregate.
+ */
+export async function withRatings<T extends CatalogServiceDto>(run: <R>(sql: string, params: unknown[]) => Promise<R[]>, services: T[]): Promise<T[]> {
+  if (services.length === 0) return services;
+  const totals = await run<{ service_id: string; rating_count: number; score_sum: string }>(
+    `SELECT service_id, rating_count, score_sum FROM read_service_rating_totals WHERE service_id = ANY($1::uuid[])`,
+    [services.map((s) => s.id)],
+  );
+  const byId = new Map(totals.map((t) => [t.service_id, t]));
+  for (const s of services) {
+    const t = byId.get(s.id);
+    if (!t || t.rating_count === 0) continue;
+    s.ratingCount = t.rating_count;
+    s.ratingAverage = Math.round((Number(t.score_sum) * 10) / t.rating_count) / 10;
+  }
+  return services;
 }
 
 /** The fields an audit row keeps of a service. */

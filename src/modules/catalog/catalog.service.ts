@@ -7,7 +7,7 @@ import { describeConstraint } from '../../platform/errors/pg-errors';
 import { OrganizationDirectory } from '../organizations/organization-directory';
 import { CatalogServiceDto, CreateCatalogServiceDto, ServiceCategoryDto, UpdateCatalogServiceDto } from './dto/catalog-service.dto';
 import { CatalogItem, ServiceCategory } from './catalog.entities';
-import { CatalogServiceRow, SERVICE_COLUMNS, serviceAuditView, toCatalogServiceDto } from './catalog.mapper';
+import { CatalogServiceRow, SERVICE_COLUMNS, serviceAuditView, toCatalogServiceDto, withRatings } from './catalog.mapper';
 import { CatalogPolicy } from './catalog.policy';
 import { CatalogServiceStatus, nextServiceStatus } from './catalog.state';
 import { indexTokens, searchText } from './search-tokens';
@@ -68,7 +68,7 @@ export class CatalogService implements OnModuleInit {
     if (!row || !CatalogPolicy.canReadService(actor, { providerId: row.provider_id, regionCode: row.region_code, status: row.status }, row.admission_status)) {
       throw DomainError.notFound('Service');
     }
-    return toCatalogServiceDto(row);
+    return (await withRatings((sql, params) => this.dataSource.query(sql, params), [toCatalogServiceDto(row)]))[0];
   }
 
   /** For another module's transaction (orders): the service with its provider's id, region and admission; null when unknown. */

@@ -1,6 +1,7 @@
 import { AnyLifecycle, LifecycleDescription } from '../../platform/state/state-machine';
 import { CASE_STATES, TASK_STATES } from '../approvals/approval-case.state';
 import { AGREEMENT_STATES, CATALOG_SERVICE_STATES } from '../catalog/catalog.state';
+import { MISCONDUCT_STATES } from '../credit/misconduct.state';
 import { FOUR_EYES_STATES } from '../four-eyes/four-eyes.state';
 import { MESSAGE_DELIVERY_STATES } from '../notifications/messages/message-delivery.state';
 import { WEBHOOK_STATES } from '../notifications/webhooks/webhook.state';
@@ -33,6 +34,7 @@ export const LIFECYCLES: readonly AnyLifecycle[] = [
   CLAIM_STATES,
   BATCH_STATES,
   FOUR_EYES_STATES,
+  MISCONDUCT_STATES,
   CASE_STATES,
   TASK_STATES,
   PROJECT_STATES,

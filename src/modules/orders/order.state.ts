@@ -2,7 +2,7 @@ import { defineLifecycle } from '../../platform/state/state-machine';
 
 /** Service order (使用): the enterprise orders a catalogue service and pays part with a voucher. */
 export type OrderStatus = 'created' | 'accepted' | 'declined' | 'delivered' | 'confirmed' | 'disputed' | 'claimed' | 'settled' | 'cancelled' | 'rejected';
-export type OrderEvent = 'accept' | 'decline' | 'cancel' | 'deliver' | 'confirm' | 'dispute' | 'claim' | 'unclaim' | 'reject' | 'settle' | 'lapse';
+export type OrderEvent = 'accept' | 'decline' | 'cancel' | 'deliver' | 'confirm' | 'dispute' | 'claim' | 'unclaim' | 'reject' | 'settle' | 'lapse' | 'void';
 
 export const ORDER_STATES = defineLifecycle<OrderStatus, OrderEvent>({
   key: 'service_order',
@@ -26,8 +26,13 @@ export const ORDER_STATES = defineLifecycle<OrderStatus, OrderEvent>({
     settle: { from: ['claimed'], to: 'settled' },
     // Past the programme's redeem-by date an unclaimed order lapses and its hold is released.
     lapse: { from: ['created', 'accepted', 'delivered', 'confirmed', 'disputed'], to: 'cancelled', emits: 'service_order.lapsed' },
+    // Misconduct (失信) recorded by the paying region cancels an unclaimed order and releases its hold (docs/domain.md, "Misconduct").
+    void: { from: ['created', 'accepted', 'delivered', 'confirmed', 'disputed'], to: 'cancelled', emits: 'service_order.voided' },
   },
 });
 
 /** Orders whose subsidy is still held on the voucher. */
 export const HOLDING_STATUSES: OrderStatus[] = ['created', 'accepted', 'delivered', 'confirmed', 'disputed', 'claimed'];
+
+/** Orders misconduct cancels: holding, and not yet claimed (a claimed order's money is the claim review's to decide). */
+export const VOIDABLE_STATUSES: OrderStatus[] = ['created', 'accepted', 'delivered', 'confirmed', 'disputed'];

@@ -9,11 +9,13 @@ import { OrdersController } from './orders.controller';
 import { OrderPricingService } from './order-pricing.service';
 import { OrderReferences } from './order-references';
 import { OrdersService } from './orders.service';
+import { RatingsController } from './ratings/ratings.controller';
+import { RatingsService } from './ratings/ratings.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ServiceOrder]), CatalogModule, OrganizationsModule, ProgramsModule, VouchersModule],
-  controllers: [OrdersController],
-  providers: [OrdersService, OrderPricingService, OrderReferences],
+  controllers: [OrdersController, RatingsController],
+  providers: [OrdersService, OrderPricingService, OrderReferences, RatingsService],
   exports: [OrdersService],
 })
 export class OrdersModule {}

@@ -21,7 +21,7 @@ import { CreateOrderDto, DeliverOrderDto, OrderDto, OrderQueryDto, OrderQuoteDto
 import { OrderPricingService, VoucherForOrder } from './order-pricing.service';
 import { OrderReferences } from './order-references';
 import { ServiceOrder } from './order.entity';
-import { HOLDING_STATUSES, ORDER_STATES, OrderEvent, OrderStatus } from './order.state';
+import { HOLDING_STATUSES, ORDER_STATES, OrderEvent, OrderStatus, VOIDABLE_STATUSES } from './order.state';
 
 /** How often ordering prices again when money or reference data moved under it before it gives up (409). */
 const PLACE_ATTEMPTS = 5;
@@ -303,6 +303,33 @@ export class OrdersService {
     await this.write(tx, order, status, set);
     tx.audit(this.audit(order, `service_order.${status}`, { status: order.status }, { status, reason }));
     order.status = status;
+  }
+
+  /**
+   * Unclaimed orders misconduct would cancel, with their vouchers: those on `voucherIds`, and those
+   * with `providerId` on vouchers of `programIds` (the recording region's money). An unlocked read:
+   * the caller locks the vouchers, then reads again.
+   */
+  async voidable(manager: EntityManager, scope: { voucherIds: string[]; providerId: string | null; programIds: string[] }): Promise<{ id: string; voucherId: string; heldFen: number }[]> {
+    const rows = (await manager.query(
+      `SELECT id, voucher_id, subsidy_held_fen FROM service_orders
+        WHERE status = ANY($1::text[]) AND (voucher_id = ANY($2::uuid[]) OR (provider_id = $3 AND program_id = ANY($4::uuid[])))
+        ORDER BY voucher_id, id`,
+      [VOIDABLE_STATUSES, scope.voucherIds, scope.providerId, scope.programIds],
+    )) as { id: string; voucher_id: string; subsidy_held_fen: string }[];
+    return rows.map((r) => ({ id: r.id, voucherId: r.voucher_id, heldFen: Number(r.subsidy_held_fen) }));
+  }
+
+  /** Cancels an order for misconduct (its voucher already locked by the caller): the hold is released in this transaction. */
+  async voidForMisconduct(tx: Transaction, orderId: string, voucher: Voucher, reason: string): Promise<number> {
+    const order = await this.lock(tx.manager, orderId);
+    if (!ORDER_STATES.can(order.status, 'void')) return 0;
+    const released = order.subsidyHeldFen;
+    await this.vouchers.release(tx, voucher, released, order.id, 'release');
+    await this.write(tx, order, ORDER_STATES.next(order.status, 'void'), { subsidy_held_fen: 0, dispute_reason: reason });
+    tx.audit(this.audit(order, 'service_order.voided', { status: order.status, subsidyHeldFen: released }, { status: 'cancelled', subsidyHeldFen: 0, reason }));
+    for (const org of [order.enterpriseId, order.providerId]) await this.notifyOrg(tx, org, order, '订单已因失信记录取消', `订单 ${order.number} 已取消：${reason}`);
+    return released;
   }
 
   /** Past the programme's redeem-by day, unclaimed orders lapse and release their holds. */

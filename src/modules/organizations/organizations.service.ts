@@ -115,6 +115,20 @@ export class OrganizationsService {
     return after;
   }
 
+  /**
+   * Misconduct (docs/domain.md, "Misconduct"): suspends an active provider in the caller's
+   * transaction, when the acting bureau is one that decides its admission (its own region); a
+   * provider of another region is left to that region's admins, who see the record.
+   */
+  async suspendForMisconduct(tx: Transaction, actor: Actor, providerId: string, comment: string): Promise<'suspended' | 'not_active' | 'outside_region'> {
+    const org = await tx.manager.getRepository(Organization).findOne({ where: { id: providerId }, lock: { mode: 'pessimistic_write' } });
+    if (!org || org.kind !== 'provider') throw DomainError.notFound('Provider');
+    if (!OrganizationPolicy.canDecideAdmission(actor, org)) return 'outside_region';
+    if (org.admissionStatus !== 'active') return 'not_active';
+    await this.applyAdmission(tx, org, 'suspend', comment);
+    return 'suspended';
+  }
+
   /** Profile edits by the organisation's admins; a provider's name and kind are fixed once admission review passed. */
   async updateProfile(actor: Actor, id: string, dto: UpdateProfileDto): Promise<OrganizationDto> {
     return this.uow.run(async (tx) => {

@@ -11,6 +11,8 @@ import { statementCsv, statementXlsx } from './statement-export';
 
 const SETTLERS = [Role.Finance, Role.PlatformAdmin];
 const READERS = [Role.Finance, Role.Approver, Role.PlatformAdmin];
+/** Partner admins read the batches that pay their region's providers, and only their region's lines (docs/security.md). */
+const STATEMENT_READERS = [...READERS, Role.PartnerAdmin];
 
 @ApiTags('settlement')
 @Controller()
@@ -21,15 +23,15 @@ export class SettlementController {
   ) {}
 
   @Get('settlement-batches')
-  @Roles(...READERS)
-  @ApiOperation({ summary: 'Settlement batches of the caller’s city' })
+  @Roles(...STATEMENT_READERS)
+  @ApiOperation({ summary: 'Settlement batches of the caller’s city; for a partner admin, those paying its region’s providers' })
   @ApiOkResponse({ type: [BatchDto] })
   list(@CurrentActor() actor: Actor, @Query() query: BatchQueryDto): Promise<BatchDto[]> {
     return this.settlement.list(actor, query);
   }
 
   @Get('settlement-batches/:id')
-  @Roles(...READERS)
+  @Roles(...STATEMENT_READERS)
   @ApiOperation({ summary: 'One settlement batch' })
   @ApiOkResponse({ type: BatchDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<BatchDto> {
@@ -73,7 +75,7 @@ export class SettlementController {
   }
 
   @Get('settlement-batches/:id/statement')
-  @Roles(...READERS)
+  @Roles(...STATEMENT_READERS)
   @ApiOperation({ summary: 'Statement per payee, or per partner region (e.g. Shanghai providers paid by Jiaxing)' })
   @ApiOkResponse({ type: StatementDto })
   statement(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: StatementQueryDto): Promise<StatementDto> {
@@ -81,7 +83,7 @@ export class SettlementController {
   }
 
   @Get('settlement-batches/:id/statement.csv')
-  @Roles(...READERS)
+  @Roles(...STATEMENT_READERS)
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The statement as CSV (UTF-8 with BOM)' })
   async statementCsv(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: StatementQueryDto, @Res() res: Response): Promise<void> {
@@ -92,7 +94,7 @@ export class SettlementController {
   }
 
   @Get('settlement-batches/:id/statement.xlsx')
-  @Roles(...READERS)
+  @Roles(...STATEMENT_READERS)
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'The statement as an Excel workbook' })
   async statementXlsx(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: StatementQueryDto, @Res() res: Response): Promise<void> {

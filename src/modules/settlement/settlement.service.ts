@@ -131,23 +131,39 @@ export class SettlementService {
 
   async list(actor: Actor, query: BatchQueryDto): Promise<BatchDto[]> {
     const qb = this.dataSource.getRepository(SettlementBatch).createQueryBuilder('b');
-    if (!isPlatformAdmin(actor)) qb.where('b.program_id = ANY(:programIds)', { programIds: await this.programQueries.idsIssuedBy(this.dataSource.manager, actor.regionCode) });
+    if (actor.role === Role.PartnerAdmin) {
+      qb.where(`EXISTS (SELECT 1 FROM settlement_items i JOIN read_organizations p ON p.id = i.payee_org_id WHERE i.batch_id = b.id AND p.region_code = ANY(:scope))`, { scope: actor.regionScope });
+    } else if (!isPlatformAdmin(actor)) qb.where('b.program_id = ANY(:programIds)', { programIds: await this.programQueries.idsIssuedBy(this.dataSource.manager, actor.regionCode) });
     if (query.programId) qb.andWhere('b.program_id = :programId', { programId: query.programId });
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
-    return this.toDtos(this.dataSource.manager, await qb.orderBy('b.period_start', 'DESC').getMany());
+    return this.forReader(actor, await this.toDtos(this.dataSource.manager, await qb.orderBy('b.period_start', 'DESC').getMany()));
   }
 
   async get(actor: Actor, id: string): Promise<BatchDto> {
-    return (await this.toDtos(this.dataSource.manager, [await this.visible(actor, id)]))[0];
+    return (await this.forReader(actor, await this.toDtos(this.dataSource.manager, [await this.visible(actor, id)])))[0];
+  }
+
+  /** A partner admin sees its own region's part of a batch: the total and count of its providers' items, not the paying city's whole batch. */
+  private async forReader(actor: Actor, batches: BatchDto[]): Promise<BatchDto[]> {
+    if (actor.role !== Role.PartnerAdmin || batches.length === 0) return batches;
+    const shares = (await this.dataSource.query(
+      `SELECT i.batch_id, count(*)::int AS n, sum(i.amount_fen)::bigint AS total FROM settlement_items i JOIN read_organizations p ON p.id = i.payee_org_id
+        WHERE i.batch_id = ANY($1::uuid[]) AND p.region_code = ANY($2::text[]) GROUP BY i.batch_id`,
+      [batches.map((b) => b.id), actor.regionScope],
+    )) as { batch_id: string; n: number; total: string }[];
+    const byBatch = new Map(shares.map((r) => [r.batch_id, r]));
+    return batches.map((b) => ({ ...b, itemCount: byBatch.get(b.id)?.n ?? 0, totalFen: Number(byBatch.get(b.id)?.total ?? 0), paymentReference: null, closedBy: null, approvedBy: null, paidBy: null }));
   }
 
   async statement(actor: Actor, id: string, by: 'payee' | 'partner_region'): Promise<StatementDto> {
     const batch = await this.visible(actor, id);
+    // A partner admin's statement holds its own region's payees only.
+    const partnerScope = actor.role === Role.PartnerAdmin ? actor.regionScope : null;
     const items = (await this.dataSource.query(
       `SELECT i.payee_org_id, o.name, o.uscc, o.region_code, count(*)::int AS claims, sum(i.amount_fen)::bigint AS amount
-         FROM settlement_items i JOIN read_organizations o ON o.id = i.payee_org_id WHERE i.batch_id = $1
+         FROM settlement_items i JOIN read_organizations o ON o.id = i.payee_org_id WHERE i.batch_id = $1 AND ($2::text[] IS NULL OR o.region_code = ANY($2::text[]))
         GROUP BY i.payee_org_id, o.name, o.uscc, o.region_code ORDER BY o.region_code, o.name`,
-      [batch.id],
+      [batch.id, partnerScope],
     )) as { payee_org_id: string; name: string; uscc: string | null; region_code: string; claims: number; amount: string }[];
     let rows: StatementRowDto[];
     if (by === 'payee') {
@@ -165,7 +181,7 @@ export class SettlementService {
       }
       rows = [...groups.values()];
     }
-    return { batch: (await this.toDtos(this.dataSource.manager, [batch]))[0], by, rows, totalFen: rows.reduce((s, r) => s + r.amountFen, 0) };
+    return { batch: (await this.forReader(actor, await this.toDtos(this.dataSource.manager, [batch])))[0], by, rows, totalFen: rows.reduce((s, r) => s + r.amountFen, 0) };
   }
 
   private async move(
@@ -221,6 +237,14 @@ export class SettlementService {
   private async visible(actor: Actor, id: string): Promise<SettlementBatch> {
     const batch = await this.dataSource.getRepository(SettlementBatch).findOneBy({ id });
     if (!batch) throw DomainError.notFound('Settlement batch');
+    if (actor.role === Role.PartnerAdmin) {
+      const [pays] = (await this.dataSource.query(
+        `SELECT 1 AS ok FROM settlement_items i JOIN read_organizations p ON p.id = i.payee_org_id WHERE i.batch_id = $1 AND p.region_code = ANY($2::text[]) LIMIT 1`,
+        [batch.id, actor.regionScope],
+      )) as { ok: number }[];
+      if (!pays) throw DomainError.notFound('Settlement batch');
+      return batch;
+    }
     const program = await this.programs.require(this.dataSource.manager, batch.programId);
     if (!isPlatformAdmin(actor) && actor.regionCode !== program.issuingRegionCode) throw DomainError.notFound('Settlement batch');
     return batch;

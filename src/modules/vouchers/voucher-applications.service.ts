@@ -14,6 +14,7 @@ import { CapsService } from './caps.service';
 import { ApplicationDto, CreateApplicationDto, ListQueryDto, UpdateApplicationDto } from './dto/voucher.dto';
 import { VoucherApplication } from './voucher.entities';
 import { APPLICATION_STATES } from './voucher.state';
+import { VoucherErrors } from './vouchers.errors';
 
 export const VOUCHER_APPLICATION = 'voucher_application';
 
@@ -76,6 +77,7 @@ export class VoucherApplicationsService {
       const app = await this.lockOwn(tx.manager, actor, id);
       const { program, policy } = await this.assertApplicable(tx.manager, app.programId, app.enterpriseId, app.requestedFen);
       const status = APPLICATION_STATES.next(app.status, 'submit');
+      await this.assertNotBarred(tx.manager, app.enterpriseId, program.issuingRegionCode);
       // Caps are checked at submission and again at issuance.
       const check = await this.caps.check(tx.manager, program.id, policy, await this.caps.applicant(tx.manager, app.enterpriseId), app.requestedFen);
       if (!check.ok) throw DomainError.rule(check.reason, { caps: check.detail });
@@ -92,6 +94,21 @@ export class VoucherApplicationsService {
       tx.audit(this.audit(after, 'voucher_application.submitted', { status: app.status }, { status: after.status, caseId: after.caseId, note: note ?? null }));
       return toApplicationDto(after);
     });
+  }
+
+  /** A misconduct record in force in the programme's region bars the applicant until its period ends (read_applicant_bars). */
+  private async assertNotBarred(manager: EntityManager, enterpriseId: string, regionCode: string): Promise<void> {
+    const [bar] = (await manager.query(
+      `SELECT number, to_char(period_to, 'YYYY-MM-DD') AS period_to FROM read_applicant_bars
+        WHERE enterprise_id = $1 AND region_code = $2 AND period_from <= $3::date AND period_to >= $3::date ORDER BY period_to DESC LIMIT 1`,
+      [enterpriseId, regionCode, shanghaiDate()],
+    )) as { number: string; period_to: string }[];
+    if (bar) {
+      throw new DomainError(VoucherErrors.APPLICANT_BARRED, `A misconduct record (${bar.number}) bars this applicant from the region's programmes until ${bar.period_to}`, {
+        misconductRecord: bar.number,
+        barredUntil: bar.period_to,
+      });
+    }
   }
 
   async withdraw(actor: Actor, id: string): Promise<ApplicationDto> {

@@ -177,6 +177,15 @@ export class VouchersService implements OnModuleInit {
     return balances;
   }
 
+  /** The enterprise's vouchers still in use in these programmes (what misconduct revokes), by id. */
+  async openIdsOf(manager: EntityManager, enterpriseId: string, programIds: string[]): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT id FROM vouchers WHERE enterprise_id = $1 AND program_id = ANY($2::uuid[]) AND status IN ('active', 'exhausted') ORDER BY id`,
+      [enterpriseId, programIds],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async list(actor: Actor, query: ListQueryDto): Promise<VoucherDto[]> {
     const qb = this.dataSource.getRepository(Voucher).createQueryBuilder('v').innerJoin('read_organizations', 'o', 'o.id = v.enterprise_id');
     if (!isPlatformAdmin(actor)) {

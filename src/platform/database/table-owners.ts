@@ -23,6 +23,7 @@ export const OWNERS = {
   redemptions: 'src/modules/redemptions',
   settlement: 'src/modules/settlement',
   fourEyes: 'src/modules/four-eyes',
+  credit: 'src/modules/credit',
   roadshows: 'src/modules/roadshows',
 } as const;
 
@@ -96,8 +97,12 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   program_cap_usage: 'vouchers',
   voucher_applications: 'vouchers',
   vouchers: 'vouchers',
-  // orders
+  // orders (ratings: orders/ratings, docs/domain.md "Ratings")
   service_orders: 'orders',
+  service_ratings: 'orders',
+  service_rating_totals: 'orders',
+  // credit (信用: misconduct records, docs/domain.md "Misconduct")
+  misconduct_records: 'credit',
   // redemptions
   redemption_claims: 'redemptions',
   redemption_claim_recoveries: 'redemptions',
@@ -155,6 +160,8 @@ export const READ_MODELS: Readonly<Record<string, TableOwner>> = {
   read_pending_jobs: 'outbox',
   read_order_parties: 'orders',
   read_voucher_for_order: 'vouchers',
+  read_service_rating_totals: 'orders',
+  read_applicant_bars: 'credit',
 };
 
 /** The folder that alone may touch `table`, or undefined for a name that is not a table. */

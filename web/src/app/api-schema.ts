@@ -634,7 +634,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Provider admissions under public notice (公示) now: provider, region, notice end */
+        /** Provider admissions under public notice (公示) now, readable without signing in: provider name, region, notice end. Objecting needs a signed-in organisation */
         get: operations["ApprovalsController_publicNotices"];
         put?: never;
         post?: never;
@@ -2041,6 +2041,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-orders/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate a service once, after confirming its delivery (评价): the ordering enterprise only; a second rating is 409 ALREADY_EXISTS */
+        post: operations["RatingsController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-ratings/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The rated provider replies, once */
+        post: operations["RatingsController_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ratings of a service or a provider, or mine=true: those my enterprise gave or my provider received */
+        get: operations["RatingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/redemption-claims": {
         parameters: {
             query?: never;
@@ -2169,7 +2220,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Settlement batches of the caller’s city */
+        /** Settlement batches of the caller’s city; for a partner admin, those paying its region’s providers */
         get: operations["SettlementController_list"];
         put?: never;
         post?: never;
@@ -2326,6 +2377,92 @@ export interface paths {
         put?: never;
         /** Run the daily calendar job now on a worker (expiry, lapses, redeem-by rejections, cut-offs), optionally as of a day; 202 with the job when it takes longer than DAILY_RUN_WAIT_MS (20 s) */
         post: operations["SettlementController_runDaily"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/misconduct-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Misconduct records: the region’s (bureaus), or those naming my organisation (the party concerned) */
+        get: operations["MisconductController_list"];
+        put?: never;
+        /** Record misconduct (失信) as the paying region’s approver: cancels unclaimed orders on the region’s vouchers concerned, revokes the applicant’s vouchers of the region’s programmes, suspends the provider when the region admits it, bars the applicant’s applications to the region’s programmes for the period. Above FOUR_EYES_THRESHOLD_FEN it waits for a second approver (status pending_confirmation) */
+        post: operations["MisconductController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/misconduct-records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One misconduct record */
+        get: operations["MisconductController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/misconduct-records/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A second approver of the recording region confirms a pending record; its effects happen now (403 SECOND_PERSON_REQUIRED for the recorder) */
+        post: operations["MisconductController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/misconduct-records/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a record still waiting for its second approver; nothing happened yet */
+        post: operations["MisconductController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/misconduct-records/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a record in force early (e.g. an appeal upheld): the bar ends; revocations and suspensions are not undone */
+        post: operations["MisconductController_lift"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5001,6 +5138,10 @@ export interface components {
             version: number;
             createdAt: string;
             updatedAt: string;
+            /** @description How many ratings (评价) the service has */
+            ratingCount: number;
+            /** @description Average score 1–5, rounded to one decimal; null without ratings */
+            ratingAverage: number | null;
         };
         SearchFacetCountDto: {
             /** @description Category code, region code or provider id */
@@ -5874,6 +6015,30 @@ export interface components {
         OptionalReasonDto: {
             reason?: string;
         };
+        RateOrderDto: {
+            /** @description Score, 1 (poor) to 5 (excellent) */
+            score: number;
+            comment?: string;
+        };
+        RatingDto: {
+            id: string;
+            /** @description The order; only for its enterprise and its provider */
+            orderId: string | null;
+            /** @description The order’s number; only for the two parties */
+            orderNumber: string | null;
+            serviceId: string;
+            serviceName: string;
+            providerId: string;
+            score: number;
+            comment: string | null;
+            createdAt: string;
+            /** @description The provider’s one reply */
+            reply: string | null;
+            repliedAt: string | null;
+        };
+        ReplyToRatingDto: {
+            reply: string;
+        };
         SubmitClaimDto: {
             /** Format: uuid */
             orderId: string;
@@ -6076,6 +6241,84 @@ export interface components {
             state: string;
             /** @description Why the last attempt failed */
             failedReason?: string;
+        };
+        EvidenceItemDto: {
+            /**
+             * @description What the evidence shows
+             * @example 同一张发票在两笔订单中使用
+             */
+            description: string;
+            /**
+             * @description Attachment reference: a document number, archive id or file reference
+             * @example JXKJ-2026-0123
+             */
+            reference?: string;
+        };
+        RecordMisconductDto: {
+            /** @enum {string} */
+            kind: "collusion" | "false_invoice" | "false_report" | "fraudulent_application" | "other";
+            description: string;
+            evidence: components["schemas"]["EvidenceItemDto"][];
+            /** @description The provider concerned */
+            providerId?: string;
+            /** @description The applicant enterprise (or innovation team) concerned */
+            enterpriseId?: string;
+            /** @example 2026-12-01 */
+            periodFrom: string;
+            /** @example 2029-11-30 */
+            periodTo: string;
+        };
+        MisconductPartyDto: {
+            id: string;
+            name: string;
+            regionCode: string;
+        };
+        MisconductEffectsDto: {
+            revokedVoucherIds: string[];
+            cancelledOrderIds: string[];
+            /** @description Unspent voucher money returned to the budget, fen */
+            returnedToBudgetFen: number;
+            /** @description Holds released by the cancelled orders, fen */
+            releasedHoldsFen: number;
+            /**
+             * @description What happened to the provider: outside_region = its own region’s admins decide its admission
+             * @enum {string}
+             */
+            provider: "suspended" | "not_active" | "outside_region" | "none";
+        };
+        MisconductRecordDto: {
+            id: string;
+            /** @example SX2026-000001 */
+            number: string;
+            /** @description The recording (paying) region */
+            regionCode: string;
+            /** @enum {string} */
+            kind: "collusion" | "false_invoice" | "false_report" | "fraudulent_application" | "other";
+            description: string;
+            evidence: components["schemas"]["EvidenceItemDto"][];
+            provider: components["schemas"]["MisconductPartyDto"] | null;
+            enterprise: components["schemas"]["MisconductPartyDto"] | null;
+            periodFrom: string;
+            periodTo: string;
+            /** @enum {string} */
+            status: "pending_confirmation" | "in_force" | "cancelled" | "lifted";
+            /** @description In force and today within its period: the applicant is barred */
+            barringToday: boolean;
+            /** @description Money the record moves (unspent balances and holds), fen; above FOUR_EYES_THRESHOLD_FEN a second approver confirms */
+            affectedFen: number;
+            effects: components["schemas"]["MisconductEffectsDto"] | null;
+            recordedAt: string;
+            confirmedAt: string | null;
+            liftedAt: string | null;
+            liftReason: string | null;
+            version: number;
+        };
+        MisconductDecisionDto: {
+            note?: string;
+        };
+        LiftMisconductDto: {
+            /** @description Why the record is lifted early (e.g. an appeal upheld) */
+            reason: string;
         };
         ProgramBudgetTotalsDto: {
             budgetFen: number;
@@ -7524,7 +7767,7 @@ export interface components {
             /** @description The HTTP status, repeated */
             statusCode: number;
             /** @enum {string} */
-            code: "ALREADY_EXISTS" | "API_KEY_INVALID" | "API_KEY_NOT_ALLOWED" | "API_KEY_OUT_OF_SCOPE" | "BUSINESS_RULE_VIOLATED" | "CONFLICT" | "DECIDER_REVIEWED_ROUND" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_TRANSITION" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "LIVE_NOT_ADMITTED" | "MALFORMED_JSON" | "NOT_AN_EXPERT" | "NOT_FOUND" | "OWN_QUESTION" | "PASSWORD_RESET_REQUIRED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "RECOVERY_EXCEEDS_OUTSTANDING" | "REVIEWER_CONFLICTED" | "REVIEWS_BELOW_MINIMUM" | "SECOND_PERSON_REQUIRED" | "SERVICE_UNAVAILABLE" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            code: "ALREADY_EXISTS" | "API_KEY_INVALID" | "API_KEY_NOT_ALLOWED" | "API_KEY_OUT_OF_SCOPE" | "APPLICANT_BARRED" | "BUSINESS_RULE_VIOLATED" | "CONFLICT" | "DECIDER_REVIEWED_ROUND" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "ILLEGAL_TRANSITION" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "LIVE_NOT_ADMITTED" | "MALFORMED_JSON" | "NOT_AN_EXPERT" | "NOT_FOUND" | "OWN_QUESTION" | "PASSWORD_RESET_REQUIRED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "RECOVERY_EXCEEDS_OUTSTANDING" | "REVIEWER_CONFLICTED" | "REVIEWS_BELOW_MINIMUM" | "SECOND_PERSON_REQUIRED" | "SERVICE_UNAVAILABLE" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
             /** @description Human text; may change between versions */
             message: string;
             /** @description Field problems of a validation failure, or facts about the refusal */
@@ -10683,6 +10926,82 @@ export interface operations {
             };
         };
     };
+    RatingsController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingDto"];
+                };
+            };
+        };
+    };
+    RatingsController_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyToRatingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingDto"];
+                };
+            };
+        };
+    };
+    RatingsController_list: {
+        parameters: {
+            query?: {
+                serviceId?: string;
+                providerId?: string;
+                /** @description true: the ratings the caller’s enterprise gave, or its provider received */
+                mine?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingDto"][];
+                };
+            };
+        };
+    };
     ClaimsController_list: {
         parameters: {
             query?: {
@@ -11120,6 +11439,143 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DailyRunQueuedDto"];
+                };
+            };
+        };
+    };
+    MisconductController_list: {
+        parameters: {
+            query?: {
+                status?: "pending_confirmation" | "in_force" | "cancelled" | "lifted";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MisconductRecordDto"][];
+                };
+            };
+        };
+    };
+    MisconductController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMisconductDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MisconductRecordDto"];
+                };
+            };
+        };
+    };
+    MisconductController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MisconductRecordDto"];
+                };
+            };
+        };
+    };
+    MisconductController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MisconductRecordDto"];
+                };
+            };
+        };
+    };
+    MisconductController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MisconductDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MisconductRecordDto"];
+                };
+            };
+        };
+    };
+    MisconductController_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiftMisconductDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MisconductRecordDto"];
                 };
             };
         };

@@ -31,6 +31,7 @@ export const ZH_HANT_GLOSSARY: readonly (readonly [zhCN: string, zhHant: string,
   ['审核', '審核', 'a review: 審核, not 審覈'],
   ['须', '須', 'must (必须, 须大于): 須, never 鬚 (a beard), which OpenCC chose after 长'],
   ['分布', '分布', 'a distribution: the standard form 分布, not 分佈'],
+  ['只', '只', 'only (只能, 只影响): 只, never 隻 (the measure word for animals), which OpenCC chose after 单 and at the start of a sentence'],
 ];
 
 /** The glossary's terms, longest first, so that the longest match wins. */

@@ -51,7 +51,7 @@ export class ResubmitDto {
   note?: string;
 }
 
-/** A provider admission under public notice (公示): anyone signed in may look, registered organisations may object. */
+/** A provider admission under public notice (公示): anyone may look (no sign-in), registered organisations may object. Nothing beyond what the notice publishes. */
 export class PublicNoticeDto {
   @ApiProperty() caseId: string;
   @ApiProperty() providerId: string;

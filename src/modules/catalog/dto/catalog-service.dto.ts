@@ -31,6 +31,8 @@ export class CatalogServiceDto {
   @ApiProperty({ description: 'Optimistic-lock version; send it back as expectedVersion' }) version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: 'integer', description: 'How many ratings (评价) the service has' }) ratingCount: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Average score 1–5, rounded to one decimal; null without ratings' }) ratingAverage: number | null;
 }
 
 export class CreateCatalogServiceDto {

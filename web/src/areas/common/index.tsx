@@ -1,4 +1,4 @@
-import { NotificationOutlined } from '@ant-design/icons';
+import { NotificationOutlined, SafetyOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import { commonMessages } from '../../app/messages';
 import { accountMessages } from './account-messages';
@@ -14,6 +14,8 @@ const NotificationPreferencesPage = lazyPage(() => import('./notification-prefer
 const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
 const PublicNoticesPage = lazyPage(() => import('./public-notices'), 'PublicNoticesPage');
 const CalendarFeedPage = lazyPage(() => import('./calendar-feed'), 'CalendarFeedPage');
+const PublicNoticesOpenPage = lazyPage(() => import('./public-notices'), 'PublicNoticesOpenPage');
+const CreditRecordsPage = lazyPage(() => import('./credit-records'), 'CreditRecordsPage');
 
 const EVERYONE = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin', 'roadshow_organiser'] as const;
 
@@ -23,6 +25,8 @@ export const commonArea: Area = {
     { path: '/notifications', element: <NotificationsPage />, roles: [...EVERYONE] },
     // 公示: registered organisations find provider admissions under notice and may object (the bureaus decide, they do not object).
     { path: '/public-notices', element: <PublicNoticesPage />, roles: ['enterprise_user', 'provider_user', 'investor'], menu: 'notices.menu', icon: <NotificationOutlined /> },
+    // 信用记录: misconduct recorded against the reader's own enterprise or lab.
+    { path: '/credit-records', element: <CreditRecordsPage />, roles: ['enterprise_user', 'provider_user'], menu: 'credit.menu', icon: <SafetyOutlined /> },
     // Opened from the user menu (layout.tsx), not the side menu.
     { path: '/account/password', element: <ChangePasswordPage />, roles: [...EVERYONE] },
     { path: '/account/calendar', element: <CalendarFeedPage />, roles: [...EVERYONE] },
@@ -32,6 +36,8 @@ export const commonArea: Area = {
     { path: '/reset-password', element: <ResetPasswordPage /> },
     { path: '/forgot-password', element: <ForgotPasswordPage /> },
     { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+    // 公示 without signing in (linked from the login page); objections stay on /public-notices.
+    { path: '/notices', element: <PublicNoticesOpenPage /> },
   ],
   messages: { zh: { ...commonMessages.zh, ...accountMessages.zh, ...noticeMessages.zh, ...ssoMessages.zh }, en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en, ...ssoMessages.en } },
 };

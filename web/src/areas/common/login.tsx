@@ -76,6 +76,9 @@ export function LoginPage() {
           <div style={{ marginTop: 8 }}>
             <Link to="/reset-password" data-testid="reset-password-link">{t('account.reset.link')}</Link>
           </div>
+          <div style={{ marginTop: 8 }}>
+            <Link to="/notices" data-testid="public-notices-link">{t('notices.publicLink')}</Link>
+          </div>
         </Card>
         {!!demo.data?.length && (
           <Card size="small" title={t('login.demo')} data-testid="demo-logins">

@@ -1,6 +1,6 @@
 import type { Messages } from '../../app/i18n';
 
-/** Words of the public-notice page (公示): provider admissions anyone signed in may look at and object to. */
+/** Words of the public-notice page (公示: anyone may look, signed-in organisations object) and of the credit-record page (信用记录). */
 export const noticeMessages: Messages = {
   zh: {
     'notices.menu': '公示与异议',
@@ -14,6 +14,12 @@ export const noticeMessages: Messages = {
     'notices.objectIntro': '请写明异议理由（至少 5 个字）。异议提交后公示暂停，由原审核部门复核。',
     'notices.reason': '异议理由',
     'notices.objected': '异议已提交，公示暂停',
+    'notices.publicSub': '以下服务机构的入驻申请正在公示。对公示有异议的，请以注册企业、服务机构或投资机构账号登录后提出。',
+    'notices.signInToObject': '登录后提出异议',
+    'notices.publicLink': '查看服务机构入驻公示',
+    'credit.menu': '信用记录',
+    'credit.title': '信用记录',
+    'credit.sub': '出资地区对本单位的失信认定、证据、期间及处理结果。对记录有异议的，请向记录地区的科技局申诉。',
   },
   en: {
     'notices.menu': 'Public notices',
@@ -27,5 +33,11 @@ export const noticeMessages: Messages = {
     'notices.objectIntro': 'Give the reason (at least 5 characters). The notice stops and the earlier reviewers look into it.',
     'notices.reason': 'Reason',
     'notices.objected': 'Objection raised; the notice is stopped',
+    'notices.publicSub': 'These providers’ admissions are under public notice. To object, sign in as a registered enterprise, provider or investor.',
+    'notices.signInToObject': 'Sign in to object',
+    'notices.publicLink': 'Providers under public notice (公示)',
+    'credit.menu': 'Credit record',
+    'credit.title': 'Credit record',
+    'credit.sub': 'Misconduct a paying region recorded against your organisation: the evidence, the period and what it did. To appeal, contact the recording region’s science bureau.',
   },
 };

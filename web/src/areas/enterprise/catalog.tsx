@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { Facts, Money, PageHeader } from '../../app/common';
+import { RatingSummary, ServiceRatings } from '../../features/orders/ratings';
 import { LoadError, useApi } from '../../app/data';
 import { errorText } from '../../app/errors';
 import { ApiForm, Field } from '../../app/forms';
@@ -130,6 +131,7 @@ export function CatalogPage() {
           { title: t('service.category'), dataIndex: 'category', render: (c: string) => categories.name(c) },
           { title: t('service.unitPrice'), align: 'right', render: (_, s) => <><Money fen={s.unitPriceFen} /> / {s.unit}</> },
           { title: t('service.leadTime'), dataIndex: 'leadTimeDays', render: (d: number) => t('service.days', { n: d }) },
+          { title: t('rating.average'), key: 'rating', render: (_, s) => <RatingSummary count={s.ratingCount} average={s.ratingAverage} /> },
           {
             title: t('common.actions'),
             render: (_, s) => (
@@ -170,6 +172,7 @@ export function ServiceFacts({ service }: { service: CatalogService }) {
         [t('enterprise.catalog.region'), regionName(service.regionCode)],
         [t('service.instrument'), [service.instrumentName, service.instrumentModel].filter(Boolean).join(' · ') || '—'],
         [t('service.description'), service.description ?? '—'],
+        [t('rating.average'), <RatingSummary key="r" count={service.ratingCount} average={service.ratingAverage} />],
       ]}
     />
   );
@@ -188,6 +191,7 @@ export function ServicePage() {
         <Row gutter={16}>
           <Col xs={24} xl={12}>
             <ServiceFacts service={service.data} />
+            <ServiceRatings serviceId={service.data.id} />
           </Col>
           <Col xs={24} xl={12}>
             <OrderCard service={service.data} />

@@ -4,6 +4,7 @@ import { ActionButton } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { ClaimForm, ClaimOfOrder } from '../../features/orders/claims';
 import { OrderFrame, OrderList, ReasonButton } from '../../features/orders/orders';
+import { OrderRating } from '../../features/orders/ratings';
 import { type Order, useProgram } from '../../features/orders/records';
 
 export function EnterpriseOrdersPage() {
@@ -39,7 +40,12 @@ export function EnterpriseOrderPage() {
         </>
       )}
     >
-      {(o, reload) => <EnterpriseNextStep order={o} reload={reload} />}
+      {(o, reload) => (
+        <>
+          <EnterpriseNextStep order={o} reload={reload} />
+          <OrderRating order={o} side="enterprise" />
+        </>
+      )}
     </OrderFrame>
   );
 }

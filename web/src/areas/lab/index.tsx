@@ -1,4 +1,4 @@
-import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, HomeOutlined, InboxOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudUploadOutlined, LikeOutlined, DatabaseOutlined, HomeOutlined, InboxOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import { labMessages } from './messages';
 
@@ -10,6 +10,7 @@ const LabClaimsPage = lazyPage(() => import('./orders'), 'LabClaimsPage');
 const LabOrderPage = lazyPage(() => import('./orders'), 'LabOrderPage');
 const LabOrdersPage = lazyPage(() => import('./orders'), 'LabOrdersPage');
 const LabServicesPage = lazyPage(() => import('./services'), 'LabServicesPage');
+const LabRatingsPage = lazyPage(() => import('./ratings'), 'LabRatingsPage');
 
 const role = { roles: ['provider_user' as const] };
 const CATALOGUE = 'lab.menu.catalogue';
@@ -26,6 +27,7 @@ export const labArea: Area = {
     { path: '/lab/orders/:id', element: <LabOrderPage />, ...role },
     { path: '/lab/claims', element: <LabClaimsPage />, ...role, menu: 'lab.menu.claims', icon: <AuditOutlined />, group: BUSINESS },
     { path: '/lab/claims/:id', element: <LabClaimPage />, ...role },
+    { path: '/lab/ratings', element: <LabRatingsPage />, ...role, menu: 'lab.ratings.menu', icon: <LikeOutlined />, group: BUSINESS },
   ],
   messages: labMessages,
 };

@@ -9,6 +9,9 @@ export const labMessages: Messages = {
     'lab.menu.business': '订单与兑付',
     'lab.menu.orders': '收到的订单',
     'lab.menu.claims': '兑付申请',
+    'lab.ratings.menu': '服务评价',
+    'lab.ratings.title': '服务评价',
+    'lab.ratings.sub': '企业确认服务后给出的评价；每条评价可回复一次，回复后不能修改。',
 
     'lab.home.sub': '入驻状态、机构资质与待办订单',
     'lab.home.toAccept': '待接单',
@@ -80,6 +83,9 @@ export const labMessages: Messages = {
     'lab.menu.business': 'Orders & claims',
     'lab.menu.orders': 'Incoming orders',
     'lab.menu.claims': 'Redemption claims',
+    'lab.ratings.menu': 'Ratings',
+    'lab.ratings.title': 'Ratings of our services',
+    'lab.ratings.sub': 'What enterprises said after confirming a service; each rating takes one reply, which cannot be changed.',
 
     'lab.home.sub': 'Admission, accreditation and orders waiting for you',
     'lab.home.toAccept': 'To accept',

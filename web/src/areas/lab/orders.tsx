@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
 import { ClaimForm, ClaimList, ClaimOfOrder, ClaimPage } from '../../features/orders/claims';
 import { OrderFrame, OrderList, ReasonButton } from '../../features/orders/orders';
+import { OrderRating } from '../../features/orders/ratings';
 import { type Order, useProgram } from '../../features/orders/records';
 
 /** Today in Shanghai (the API's calendar), whatever the browser's time zone: YYYY-MM-DD. */
@@ -72,7 +73,12 @@ export function LabOrderPage() {
         )
       }
     >
-      {(o, reload) => <LabNextStep order={o} reload={reload} />}
+      {(o, reload) => (
+        <>
+          <LabNextStep order={o} reload={reload} />
+          <OrderRating order={o} side="lab" />
+        </>
+      )}
     </OrderFrame>
   );
 }

@@ -1,9 +1,10 @@
-import { ApartmentOutlined, BankOutlined, CloudUploadOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, StopOutlined, CloudUploadOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
 import { reviewMessages } from './messages';
 import { fourEyesMessages } from './four-eyes-messages';
 import { recoveryMessages } from './recovery-messages';
+import { misconductMessages } from './misconduct-messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
 const AgreementDetailPage = lazyPage(() => import('./agreements'), 'AgreementDetailPage');
@@ -20,6 +21,9 @@ const PartnerImportsPage = lazyPage(() => import('./imports'), 'PartnerImportsPa
 const SettlementDetailPage = lazyPage(() => import('./settlements'), 'SettlementDetailPage');
 const SettlementsPage = lazyPage(() => import('./settlements'), 'SettlementsPage');
 const FourEyesPage = lazyPage(() => import('./four-eyes'), 'FourEyesPage');
+const MisconductPage = lazyPage(() => import('./misconduct'), 'MisconductPage');
+const PartnerStatementsPage = lazyPage(() => import('./partner-statements'), 'PartnerStatementsPage');
+const PartnerStatementPage = lazyPage(() => import('./partner-statements'), 'PartnerStatementPage');
 
 const APPROVALS = 'review.group.approvals';
 const FUNDS = 'review.group.funds';
@@ -52,6 +56,14 @@ export const reviewArea: Area = {
     { path: '/review/settlements/:id', element: <SettlementDetailPage />, roles: SETTLEMENT_READERS },
     // Four eyes on money: revocations and claw-backs above the threshold wait here for a second person.
     { path: '/review/four-eyes', element: <FourEyesPage />, roles: ['approver', 'finance', 'platform_admin'], menu: 'review.menu.fourEyes', icon: <SafetyCertificateOutlined />, group: FUNDS },
+    // 失信记录: the paying region's approvers record misconduct; other bureaus read their region's records.
+    { path: '/review/misconduct', element: <MisconductPage />, roles: ['approver', 'reviewer', 'finance', 'partner_admin', 'platform_admin'], menu: 'review.menu.misconduct', icon: <StopOutlined />, group: APPROVALS },
+    // A partner region's statements: the batches that pay its providers, its own lines only.
+    { path: '/review/partner-statements', element: <PartnerStatementsPage />, roles: ['partner_admin'], menu: 'review.menu.partnerStatements', icon: <BankOutlined />, group: FUNDS },
+    { path: '/review/partner-statements/:id', element: <PartnerStatementPage />, roles: ['partner_admin'] },
   ],
-  messages: { zh: { ...reviewMessages.zh, ...fourEyesMessages.zh, ...recoveryMessages.zh }, en: { ...reviewMessages.en, ...fourEyesMessages.en, ...recoveryMessages.en } },
+  messages: {
+    zh: { ...reviewMessages.zh, ...fourEyesMessages.zh, ...recoveryMessages.zh, ...misconductMessages.zh },
+    en: { ...reviewMessages.en, ...fourEyesMessages.en, ...recoveryMessages.en, ...misconductMessages.en },
+  },
 };

@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/common';
-import { LoadError, useApi } from '../../app/data';
+import { type Loaded, LoadError, useApi } from '../../app/data';
 import { ActionButton, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '@shared/money';
@@ -179,31 +179,39 @@ export function SettlementDetailPage() {
           [t('review.settlement.paidBy'), person(b.paidBy, 'batch-paid-by')],
         ]}
       />
-      <Card
-        title={t('review.statement.title')}
-        extra={
-          <Space>
-            <DownloadButton testId="statement-csv" path="/settlement-batches/{id}/statement.csv" init={{ params: { path: { id: b.id }, query: { by } } }} filename={`${b.number}-${by}.csv`}>
-              {t('review.statement.csv')}
-            </DownloadButton>
-            <DownloadButton testId="statement-xlsx" path="/settlement-batches/{id}/statement.xlsx" init={{ params: { path: { id: b.id }, query: { by } } }} filename={`${b.number}-${by}.xlsx`}>
-              {t('review.statement.xlsx')}
-            </DownloadButton>
-          </Space>
-        }
-      >
-        <Tabs
-          activeKey={by}
-          onChange={(k) => setBy(k as typeof by)}
-          items={[
-            { key: 'payee', label: <span data-testid="statement-by-payee">{t('review.statement.byPayee')}</span> },
-            { key: 'partner_region', label: <span data-testid="statement-by-region">{t('review.statement.byRegion')}</span> },
-          ]}
-        />
-        <LoadError error={statement.error} retry={() => void statement.reload()} />
-        <StatementTable statement={statement.data} loading={statement.loading} />
-      </Card>
+      <StatementCard batch={b} by={by} onBy={setBy} statement={statement} />
     </>
+  );
+}
+
+/** A batch's statement by payee or by partner region, with its CSV and Excel exports (finance's page and the partner's). */
+export function StatementCard({ batch: b, by, onBy, statement }: { batch: SettlementBatch; by: 'payee' | 'partner_region'; onBy(by: 'payee' | 'partner_region'): void; statement: Loaded<Statement> }) {
+  const { t } = useI18n();
+  return (
+    <Card
+      title={t('review.statement.title')}
+      extra={
+        <Space wrap>
+          <DownloadButton testId="statement-csv" path="/settlement-batches/{id}/statement.csv" init={{ params: { path: { id: b.id }, query: { by } } }} filename={`${b.number}-${by}.csv`}>
+            {t('review.statement.csv')}
+          </DownloadButton>
+          <DownloadButton testId="statement-xlsx" path="/settlement-batches/{id}/statement.xlsx" init={{ params: { path: { id: b.id }, query: { by } } }} filename={`${b.number}-${by}.xlsx`}>
+            {t('review.statement.xlsx')}
+          </DownloadButton>
+        </Space>
+      }
+    >
+      <Tabs
+        activeKey={by}
+        onChange={(k) => onBy(k as typeof by)}
+        items={[
+          { key: 'payee', label: <span data-testid="statement-by-payee">{t('review.statement.byPayee')}</span> },
+          { key: 'partner_region', label: <span data-testid="statement-by-region">{t('review.statement.byRegion')}</span> },
+        ]}
+      />
+      <LoadError error={statement.error} retry={() => void statement.reload()} />
+      <StatementTable statement={statement.data} loading={statement.loading} />
+    </Card>
   );
 }
 
