@@ -112,6 +112,9 @@ export const commonMessages: Messages = {
     'org.providerKind.third_party_lab': '第三方检测机构',
     'nav.operations': '平台运维',
     'nav.changePassword': '修改密码',
+    'nav.openMenu': '打开导航菜单',
+    'app.offline': '您已离线：此设备没有网络连接，平台暂时无法读取或保存数据。恢复网络后请刷新页面。',
+    'nav.menu': '导航菜单',
   },
   en: {
     'app.title': 'G60 S&T Innovation Services',
@@ -223,5 +226,8 @@ export const commonMessages: Messages = {
     'org.providerKind.third_party_lab': 'Third-party lab',
     'nav.operations': 'Operations',
     'nav.changePassword': 'Change password',
+    'nav.openMenu': 'Open the navigation menu',
+    'app.offline': 'You are offline: this device has no network connection, so nothing can be read or saved. Reload the page once you are back online.',
+    'nav.menu': 'Navigation',
   },
 };

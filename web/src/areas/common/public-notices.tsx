@@ -1,4 +1,4 @@
-import { Button, Input, Table } from 'antd';
+import { Button, Input } from 'antd';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { formatTime, PageHeader } from '../../app/common';
@@ -9,6 +9,7 @@ import { RegionName } from '../../app/regions';
 import { FormAction } from '../../app/widgets/form-action';
 import { rowProps } from '../../app/widgets/paged-table';
 import type { Schema } from '../../app/api';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 type PublicNotice = Schema<'PublicNoticeDto'>;
 
@@ -26,7 +27,7 @@ export function PublicNoticesPage() {
     <>
       <PageHeader title={t('notices.title')} sub={t('notices.sub')} extra={<Button onClick={() => void notices.reload()}>{t('action.refresh')}</Button>} />
       <LoadError error={notices.error} retry={() => void notices.reload()} />
-      <Table<PublicNotice>
+      <ResponsiveTable<PublicNotice>
         rowKey="caseId"
         loading={notices.loading}
         dataSource={notices.data ?? []}
