@@ -113,7 +113,7 @@ export const commonMessages: Messages = {
     'nav.operations': '平台运维',
     'nav.changePassword': '修改密码',
     'nav.openMenu': '打开导航菜单',
-    'app.offline': '您已离线：此设备没有网络连接，平台暂时无法读取或保存数据。恢复网络后请刷新页面。',
+    'app.offline': '您已离线：此设备没有网络连接，平台暂时无法读取或保存数据。恢复网络后页面会自动继续。',
     'nav.menu': '导航菜单',
   },
   en: {
@@ -227,7 +227,7 @@ export const commonMessages: Messages = {
     'nav.operations': 'Operations',
     'nav.changePassword': 'Change password',
     'nav.openMenu': 'Open the navigation menu',
-    'app.offline': 'You are offline: this device has no network connection, so nothing can be read or saved. Reload the page once you are back online.',
+    'app.offline': 'You are offline: this device has no network connection, so nothing can be read or saved. The page carries on by itself once you are back online.',
     'nav.menu': 'Navigation',
   },
 };
