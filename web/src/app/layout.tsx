@@ -32,7 +32,7 @@ export function Shell({ areas }: { areas: Area[] }) {
   const items: NonNullable<MenuProps['items']> = [];
   const groups = new Map<string, { key: string; label: string; children: { key: string; label: string; icon?: React.ReactNode }[] }>();
   for (const page of areas.flatMap((a) => a.pages)) {
-    if (!page.menu || !page.roles.includes(me.user.role) || (page.kinds && !page.kinds.includes(me.organization.kind))) continue;
+    if (!page.menu || !page.roles.includes(me.user.role) || (page.kinds && !page.kinds.includes(me.organization.kind)) || (page.orgAdmin && !me.user.isOrgAdmin)) continue;
     const entry = { key: page.path, label: t(page.menu), icon: page.icon };
     if (!page.group) {
       items.push(entry);

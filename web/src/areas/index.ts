@@ -5,6 +5,7 @@ import { widgetMessages } from '../app/widgets/messages';
 import { importMessages } from '../features/catalog/import-messages';
 import { catalogMessages } from '../features/catalog/messages';
 import { orderMessages } from '../features/orders/messages';
+import { organizationMessages } from '../features/organizations/messages';
 import { programmeMessages } from '../features/programmes/messages';
 import { qualificationMessages } from '../features/qualifications/messages';
 import { workflowMessages } from '../features/workflows/messages';
@@ -24,7 +25,7 @@ import { roadshowArea } from './roadshow';
 export const AREAS: Area[] = [adminArea, enterpriseArea, labArea, reviewArea, dashboardsArea, roadshowArea, integrationsArea, commonArea];
 for (const area of AREAS) registerMessages(area.messages);
 // What several areas show the same way (app/widgets, features/<domain>) brings its own words.
-for (const messages of [widgetMessages, catalogMessages, importMessages, orderMessages, programmeMessages, qualificationMessages, workflowMessages]) registerMessages(messages);
+for (const messages of [widgetMessages, catalogMessages, importMessages, orderMessages, organizationMessages, programmeMessages, qualificationMessages, workflowMessages]) registerMessages(messages);
 
 /** Where a role lands after signing in: its first menu page. */
 export function homePathFor(role: Role): string {

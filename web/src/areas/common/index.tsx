@@ -1,4 +1,4 @@
-import { NotificationOutlined } from '@ant-design/icons';
+import { NotificationOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import { commonMessages } from '../../app/messages';
 import { accountMessages } from './account-messages';
@@ -9,6 +9,7 @@ const ChangePasswordPage = lazyPage(() => import('./account'), 'ChangePasswordPa
 const ResetPasswordPage = lazyPage(() => import('./account'), 'ResetPasswordPage');
 const NotificationsPage = lazyPage(() => import('./notifications'), 'NotificationsPage');
 const PublicNoticesPage = lazyPage(() => import('./public-notices'), 'PublicNoticesPage');
+const MembersPage = lazyPage(() => import('./members'), 'MembersPage');
 
 const EVERYONE = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin', 'roadshow_organiser'] as const;
 
@@ -18,6 +19,8 @@ export const commonArea: Area = {
     { path: '/notifications', element: <NotificationsPage />, roles: [...EVERYONE] },
     // 公示: registered organisations find provider admissions under notice and may object (the bureaus decide, they do not object).
     { path: '/public-notices', element: <PublicNoticesPage />, roles: ['enterprise_user', 'provider_user', 'investor'], menu: 'notices.menu', icon: <NotificationOutlined /> },
+    // Organisation admins invite their own colleagues (the platform admin does it for anyone at /ops/users).
+    { path: '/organization/members', element: <MembersPage />, roles: [...EVERYONE].filter((r) => r !== 'platform_admin'), menu: 'members.menu', icon: <UsergroupAddOutlined />, orgAdmin: true },
     // Opened from the user menu (layout.tsx), not the side menu.
     { path: '/account/password', element: <ChangePasswordPage />, roles: [...EVERYONE] },
   ],
