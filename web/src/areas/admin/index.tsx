@@ -1,10 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, EnvironmentOutlined, NodeIndexOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, EnvironmentOutlined, NodeIndexOutlined, TeamOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
+import { dailyRunMessages } from './daily-run-messages';
 import { adminMessages } from './messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
 const AuditPage = lazyPage(() => import('./audit'), 'AuditPage');
+const DailyRunPage = lazyPage(() => import('./daily-run'), 'DailyRunPage');
 const LifecyclesPage = lazyPage(() => import('./lifecycles'), 'LifecyclesPage');
 const QueuesPage = lazyPage(() => import('./queues'), 'QueuesPage');
 const RegionsPage = lazyPage(() => import('./regions'), 'RegionsPage');
@@ -29,6 +31,8 @@ export const adminArea: Area = {
     { path: '/ops/workflows/:key', element: <WorkflowDetailPage />, roles: ADMIN },
     { path: '/ops/audit', element: <AuditPage />, roles: ADMIN, menu: 'admin.menu.audit', icon: <AuditOutlined />, group },
     { path: '/ops/lifecycles', element: <LifecyclesPage />, roles: ADMIN, menu: 'admin.menu.lifecycles', icon: <NodeIndexOutlined />, group },
+    // POST /admin/daily-run is the platform admin's alone (the API's rule).
+    { path: '/ops/daily-run', element: <DailyRunPage />, roles: ADMIN, menu: 'admin.menu.dailyRun', icon: <CalendarOutlined />, group },
   ],
-  messages: adminMessages,
+  messages: { zh: { ...adminMessages.zh, ...dailyRunMessages.zh }, en: { ...adminMessages.en, ...dailyRunMessages.en } },
 };

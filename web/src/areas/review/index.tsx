@@ -1,9 +1,10 @@
-import { ApartmentOutlined, BankOutlined, CloudUploadOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined, WalletOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
 import { reviewMessages } from './messages';
 import { fourEyesMessages } from './four-eyes-messages';
 import { recoveryMessages } from './recovery-messages';
+import { reversalMessages } from './reversal-messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
 const AgreementDetailPage = lazyPage(() => import('./agreements'), 'AgreementDetailPage');
@@ -20,6 +21,8 @@ const PartnerImportsPage = lazyPage(() => import('./imports'), 'PartnerImportsPa
 const SettlementDetailPage = lazyPage(() => import('./settlements'), 'SettlementDetailPage');
 const SettlementsPage = lazyPage(() => import('./settlements'), 'SettlementsPage');
 const FourEyesPage = lazyPage(() => import('./four-eyes'), 'FourEyesPage');
+const VouchersOversightPage = lazyPage(() => import('./reversals'), 'VouchersOversightPage');
+const ClaimsOversightPage = lazyPage(() => import('./reversals'), 'ClaimsOversightPage');
 
 const APPROVALS = 'review.group.approvals';
 const FUNDS = 'review.group.funds';
@@ -50,8 +53,11 @@ export const reviewArea: Area = {
     { path: '/review/agreements', element: <AgreementsPage />, roles: ['approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.agreements', icon: <SwapOutlined />, group: FUNDS },
     { path: '/review/agreements/:id', element: <AgreementDetailPage />, roles: ['approver', 'partner_admin', 'platform_admin'] },
     { path: '/review/settlements/:id', element: <SettlementDetailPage />, roles: SETTLEMENT_READERS },
+    // Vouchers (revocation) and claims (claw-back) of the reader's regions; the API decides who may do either.
+    { path: '/review/vouchers', element: <VouchersOversightPage />, roles: ['reviewer', 'approver', 'finance', 'platform_admin'], menu: 'review.menu.vouchers', icon: <WalletOutlined />, group: FUNDS },
+    { path: '/review/claims', element: <ClaimsOversightPage />, roles: ['reviewer', 'approver', 'finance', 'partner_admin', 'platform_admin'], menu: 'review.menu.claims', icon: <AuditOutlined />, group: FUNDS },
     // Four eyes on money: revocations and claw-backs above the threshold wait here for a second person.
     { path: '/review/four-eyes', element: <FourEyesPage />, roles: ['approver', 'finance', 'platform_admin'], menu: 'review.menu.fourEyes', icon: <SafetyCertificateOutlined />, group: FUNDS },
   ],
-  messages: { zh: { ...reviewMessages.zh, ...fourEyesMessages.zh, ...recoveryMessages.zh }, en: { ...reviewMessages.en, ...fourEyesMessages.en, ...recoveryMessages.en } },
+  messages: { zh: { ...reviewMessages.zh, ...fourEyesMessages.zh, ...recoveryMessages.zh, ...reversalMessages.zh }, en: { ...reviewMessages.en, ...fourEyesMessages.en, ...recoveryMessages.en, ...reversalMessages.en } },
 };

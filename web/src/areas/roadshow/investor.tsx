@@ -240,7 +240,8 @@ export function PipelinePage() {
     <>
       <PageHeader title={t('roadshow.menu.pipeline')} sub={t('roadshow.pipeline.sub')} extra={<Button onClick={() => void interests.reload()}>{t('action.refresh')}</Button>} />
       <LoadError error={interests.error} retry={() => void interests.reload()} />
-      <div style={{ display: 'grid', gridTemplateColumns: `repeat(${PIPELINE.length}, minmax(200px, 1fr))`, gap: 12, overflowX: 'auto' }} data-testid="pipeline">
+      {/* On a narrow screen the columns scroll sideways inside this box: keyboard users reach it too (tabIndex). */}
+      <div role="region" aria-label={t('roadshow.menu.pipeline')} tabIndex={0} style={{ display: 'grid', gridTemplateColumns: `repeat(${PIPELINE.length}, minmax(200px, 1fr))`, gap: 12, overflowX: 'auto' }} data-testid="pipeline">
         {PIPELINE.map((status) => {
           const items = all.filter((i) => i.status === status);
           return (
