@@ -107,10 +107,10 @@ describe('web portal: every task on a page', () => {
   }));
 
   it('finance claws back a paid claim from the claims page', () => explainFailure(people, async () => {
-    const [reviewer, approver, finance, finance2] = await Promise.all([DEMO.reviewer, DEMO.approver, DEMO.finance, DEMO.finance2].map((e) => login(app, e)));
+    const [reviewer, approver, finance, finance2, admin] = await Promise.all([DEMO.reviewer, DEMO.approver, DEMO.finance, DEMO.finance2, DEMO.admin].map((e) => login(app, e)));
     const provider = await admittedProvider(app, '330402');
     const service = await listService(app, provider.auth, 200_000);
-    const made = await paidClaim(app, { lab: provider.auth, reviewer: reviewer.auth, approver: approver.auth, finance: finance.auth }, { closer: finance.auth, approver: approver.auth, payer: finance2.auth }, service.id);
+    const made = await paidClaim(app, { lab: provider.auth, reviewer: reviewer.auth, approver: approver.auth, finance: finance.auth }, { closer: admin.auth, approver: finance.auth, payer: finance2.auth }, service.id);
     const claimNo = (await app.http().get(`/api/v1/redemption-claims/${made.claimId}`).set(finance.auth)).body.number as string;
 
     const p = await person(DEMO.finance, DEMO.password, 'en');

@@ -75,7 +75,7 @@ export function Shell({ areas }: { areas: Area[] }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: narrow ? 8 : 12, padding: '0 clamp(8px, 3vw, 24px)' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: narrow ? 8 : 12, padding: narrow ? '0 8px' : '0 clamp(12px, 3vw, 24px)' }}>
         {narrow && (
           <Button
             ref={menuButton}
@@ -99,7 +99,8 @@ export function Shell({ areas }: { areas: Area[] }) {
         >
           {t('app.title')}
         </Typography.Text>
-        <Space size={phone ? 'small' : 'middle'} style={{ flex: 'none' }}>
+        {/* 4 px apart on a phone: elder mode's 44 px controls must still fit 390 px beside the menu button. */}
+        <Space size={phone ? 4 : 'middle'} style={{ flex: 'none' }}>
           <ElderToggle onDark compact={phone} />
           <LanguageSwitch testId="lang-toggle" />
           <Badge count={inbox.data?.unreadCount ?? 0} size="small">
