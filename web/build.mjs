@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNode } from './in-node.mjs';
+import { THEME_COLOUR, writePwa } from './pwa.mjs';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(webDir, '..');
@@ -144,6 +145,9 @@ if (over.length || missing.length) {
 const preload = [...shell].filter((f) => f !== mainKey).map((f) => `<link rel="modulepreload" href="/assets/${basename(f)}" />`).join('\n    ');
 let html = readFileSync(join(webDir, 'index.html'), 'utf8').replace('%MAIN_JS%', basename(mainKey)).replace('%PRELOAD%', preload);
 html = css ? html.replace('%MAIN_CSS%', basename(css)) : html.replace(/\s*<link rel="stylesheet"[^>]*>/, '');
+html = html.replace('%THEME_COLOUR%', THEME_COLOUR);
+// The PWA (web/pwa.mjs): manifest, icons, offline page and a service worker that precaches this build's shell.
+writePwa(webDir, outDir, { shell: [...shell, ...(css ? [css] : [])].map((f) => basename(f)), version: basename(mainKey, '.js') });
 writeFileSync(join(outDir, 'index.html.tmp'), html);
 renameSync(join(outDir, 'index.html.tmp'), join(outDir, 'index.html'));
 const current = Object.keys(outputs).map((p) => basename(p));

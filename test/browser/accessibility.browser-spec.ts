@@ -136,4 +136,40 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
     expect(person.errors).toEqual([]);
     await person.context.close();
   });
+
+  // Phones (390 × 844): every menu page of the roles that work on a phone, opened by its address (the menu is a
+  // drawer there), in both modes; the page may not scroll sideways either.
+  it.each([DEMO.enterprise, DEMO.provider, DEMO.investor])(
+    'every menu page of %s on a phone',
+    async (email) => {
+      const person = await newPerson(browser, app.running.url!);
+      await signIn(person, email);
+      const menu = person.page.getByTestId('side-menu');
+      await menu.waitFor();
+      const paths = await menu.locator('li[role=menuitem]').evaluateAll((items) => items.map((li) => li.getAttribute('data-menu-id')?.replace(/^.*?-(?=\/)/, '') ?? ''));
+      expect(paths.length).toBeGreaterThan(0);
+      expect(paths.every((p) => p.startsWith('/'))).toBe(true);
+      await person.page.setViewportSize({ width: 390, height: 844 });
+      const findings: Finding[] = [];
+      const tooWide: string[] = [];
+      for (const elder of [false, true]) {
+        await setElder(person, elder);
+        for (const path of paths) {
+          await person.page.goto(path);
+          await person.page.getByTestId('menu-button').waitFor();
+          await settled(person.page);
+          const where = `${email.split('@')[0]} phone ${elder ? 'elder' : 'normal'} ${path}`;
+          findings.push(...(await axe(person.page, where)));
+          const width = await person.page.evaluate(() => document.scrollingElement!.scrollWidth);
+          if (width > 390) tooWide.push(`${where}: ${width}px`);
+        }
+      }
+      await setElder(person, false);
+      expect(report(findings)).toBe('');
+      expect(tooWide).toEqual([]);
+      expect(person.errors).toEqual([]);
+      await person.context.close();
+    },
+    600_000,
+  );
 });

@@ -106,10 +106,10 @@ describe('web portal: shell', () => {
     await Promise.all([person.context.close(), phone.context.close()]);
   });
 
-  // The Sider folds below md. antd's folding used to report every menu group closed, and unfolding did not reopen
-  // them: after a phone-sized moment (here a resize; in CI a full-page screenshot's momentary 1×1 viewport) the
-  // entries inside groups stayed hidden and a click on one (服务目录, 收到的订单) timed out.
-  it('side menu: folds away on a phone and opens from its tab; groups stay open after folding and unfolding', async () => {
+  // Below md the side menu moves into a drawer behind the header's menu button (keyboard operable, focus managed).
+  // The groups stay open across the change: antd's folding Sider used to report every group closed, and the entries
+  // inside groups stayed hidden after a phone-sized moment (in CI a full-page screenshot's momentary 1×1 viewport).
+  it('side menu: a drawer on a phone, opened and closed by keyboard; groups stay open at desktop width again', async () => {
     const person = await newPerson(browser, app.running.url!);
     const { page } = person;
     await signIn(person, DEMO.enterprise);
@@ -119,21 +119,33 @@ describe('web portal: shell', () => {
     expect(groups).toBeGreaterThan(0);
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.locator('.ant-layout-sider-collapsed').waitFor({ state: 'attached' });
-    await page.getByTestId('side-menu').getByText('服务目录', { exact: true }).waitFor({ state: 'hidden' });
+    const button = page.getByTestId('menu-button');
+    await button.waitFor();
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await button.getAttribute('aria-label')).toBe('打开导航菜单');
+    await page.getByTestId('side-menu').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: '/tmp/portal-phone-menu-closed.png' });
-    await page.locator('.ant-layout-sider-zero-width-trigger').click();
-    await page.locator('.ant-layout-sider:not(.ant-layout-sider-collapsed)').waitFor();
+    // Keyboard: focus the button, Enter opens the drawer with the focus inside, Escape closes it and returns focus.
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('nav-drawer').waitFor();
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    await page.waitForFunction(() => document.activeElement?.closest('.ant-drawer') !== null);
     expect(await openGroups.count()).toBe(groups);
     await page.screenshot({ path: '/tmp/portal-phone-menu-open.png' });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('nav-drawer').waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'menu-button');
+    // A page chosen in the drawer closes it.
     await openMenu(page, '服务目录');
     await page.waitForURL(/\/enterprise\/catalog$/);
+    await page.getByTestId('nav-drawer').waitFor({ state: 'hidden' });
 
-    // Folded again, then back at desktop width: the Sider unfolds by itself with every group still open.
-    await page.locator('.ant-layout-sider-zero-width-trigger').click();
-    await page.locator('.ant-layout-sider-collapsed').waitFor({ state: 'attached' });
+    // Back at desktop width: the Sider again, every group still open, no menu button.
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.locator('.ant-layout-sider:not(.ant-layout-sider-collapsed)').waitFor();
+    await page.locator('.ant-layout-sider').waitFor();
+    expect(await button.count()).toBe(0);
     expect(await openGroups.count()).toBe(groups);
     await openMenu(page, '我的申领');
     await page.getByTestId('applications-table').waitFor();

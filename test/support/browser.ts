@@ -90,8 +90,13 @@ export async function signIn(person: Person, email: string, password: string = D
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** Clicks a side-menu entry by its visible label. */
+/** Clicks a side-menu entry by its visible label; on a phone it opens the navigation drawer first. */
 export async function openMenu(page: Page, label: string | RegExp): Promise<void> {
+  const drawerButton = page.getByTestId('menu-button');
+  if (await drawerButton.isVisible()) {
+    await drawerButton.click();
+    await page.getByTestId('nav-drawer').waitFor();
+  }
   await page.getByTestId('side-menu').getByText(label, { exact: typeof label === 'string' }).click();
 }
 

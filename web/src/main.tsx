@@ -19,9 +19,11 @@ import { LoginPage } from './areas/common/login';
 import { AuthProvider, RequireAuth, useAuth } from './app/auth';
 import { I18nProvider, initialLang, type Lang, useI18n } from './app/i18n';
 import { Shell } from './app/layout';
+import { OfflineNotice, registerServiceWorker } from './app/offline-notice';
 import { DisplayProvider, useDisplay } from './app/preferences';
 import { portalTheme } from './app/theme';
 import './app/accessibility.css';
+import './app/responsive.css';
 
 const DAYJS_LOCALE: Record<Lang, string> = { zh: 'zh-cn', 'zh-Hant': 'zh-tw', en: 'en' };
 const ANTD_LOCALE = { zh: zhCN, 'zh-Hant': zhTW, en: enUS } satisfies Record<Lang, unknown>;
@@ -43,6 +45,7 @@ function Portal() {
   return (
     <ConfigProvider locale={ANTD_LOCALE[lang]} theme={portalTheme({ elder, reducedMotion: REDUCED_MOTION })}>
       <AntApp>
+        <OfflineNotice />
         <AuthProvider>
           <BrowserRouter>
             <Routes>
@@ -70,6 +73,8 @@ function Portal() {
     </ConfigProvider>
   );
 }
+
+registerServiceWorker();
 
 // 繁體 needs its chunk before the first render (docs/i18n.md); the other languages start at once.
 void initialLang().then((lang) =>

@@ -28,6 +28,9 @@ export function portalCsp(streamHosts: readonly string[] = [], frameAncestors: r
     `media-src 'self' blob:${hosts}`,
     `frame-src 'self'${hosts}`,
     "font-src 'self' data:",
+    // The PWA (web/README.md): the service worker and the manifest come from the portal itself.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     `frame-ancestors ${frameAncestors.length ? frameAncestors.join(' ') : "'none'"}`,
@@ -75,6 +78,35 @@ export function portalDirectory(from = __dirname): string {
   return path.join(dir, 'dist', 'web');
 }
 
+/** The PWA's files at fixed (unhashed) names, written by web/build.mjs (web/pwa.mjs), with their content types. */
+const PWA_FILES: Record<string, string> = {
+  '/sw.js': 'text/javascript; charset=utf-8',
+  '/manifest.webmanifest': 'application/manifest+json; charset=utf-8',
+  '/offline.html': 'text/html; charset=utf-8',
+};
+
+/**
+ * The service worker, manifest, offline page and icons. None is hashed, so each is revalidated on every use
+ * (no-cache): a new build's service worker must reach browsers at once, and it names its own cache after the build.
+ */
+function mountPwaFiles(app: NestExpressApplication, directory: string, csp: string): void {
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const type = PWA_FILES[req.path];
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !type) return next();
+    res.setHeader('Content-Type', type);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (req.path === '/sw.js') res.setHeader('Service-Worker-Allowed', '/');
+    if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', csp);
+    res.sendFile(path.join(directory, req.path.slice(1)), (err) => {
+      if (err && !res.headersSent) res.status(404).json(new DomainError(ErrorCode.NotFound, 'Not built').toBody());
+    });
+  });
+  app.use('/icons', express.static(path.join(directory, 'icons'), { index: false, maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }), (_req: Request, res: Response) => {
+    res.status(404).json(new DomainError(ErrorCode.NotFound, 'No such icon').toBody());
+  });
+}
+
 /**
  * Serves the single-page portal at `/`: hashed assets with long caching, and index.html for every
  * other browser route so deep links work. Must be mounted before Nest's routes.
@@ -96,6 +128,7 @@ export function mountPortal(
   app.use('/assets', precompressed(path.join(directory, 'assets')), express.static(path.join(directory, 'assets'), { immutable: true, maxAge: '365d', index: false }), (_req: Request, res: Response) => {
     res.status(404).json(new DomainError(ErrorCode.NotFound, 'No such asset').toBody());
   });
+  mountPwaFiles(app, directory, csp);
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path)) return next();
     res.setHeader('Content-Type', 'text/html; charset=utf-8');

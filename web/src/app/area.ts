@@ -14,6 +14,8 @@ export interface AreaPage {
   group?: string;
   /** In the menu only for users of these kinds of organisation (an enterprise's qualifications, a team's members). */
   kinds?: string[];
+  /** In the menu only for organisation admins (inviting members); the API checks again. */
+  orgAdmin?: boolean;
 }
 
 /** One part of the portal (enterprise, lab, review, …), registered in areas/index.ts. */

@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { api, login as apiLogin, logout as apiLogout, tokens } from './api';
+import { api, ApiError, login as apiLogin, logout as apiLogout, tokens } from './api';
 import type { Schema } from './api';
 import { langFromTag, useI18n } from './i18n';
 import { onPreferenceChanged, useDisplay } from './preferences';
@@ -31,12 +31,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
     try {
       setMe(await api.get('/me'));
-    } catch {
+    } catch (err) {
+      // Offline (the service worker's shell: web/README.md, "PWA"): the session stays, the page waits under the
+      // offline notice, and asks again once the network is back, instead of sending the user to sign in.
+      if (err instanceof ApiError && err.code === 'NETWORK') {
+        window.addEventListener('online', () => void refreshMeRef.current(), { once: true });
+        return;
+      }
       setMe(undefined);
-    } finally {
-      setLoading(false);
     }
+    setLoading(false);
   }, []);
+  const refreshMeRef = useRef(refreshMe);
   useEffect(() => {
     void refreshMe();
     return tokens.onChange((signedIn) => {

@@ -1,7 +1,7 @@
-import { BellOutlined, CalendarOutlined, KeyOutlined, LogoutOutlined, MailOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { BellOutlined, CalendarOutlined, KeyOutlined, LogoutOutlined, MailOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Area } from './area';
 import { useAuth, useMe } from './auth';
@@ -18,13 +18,21 @@ export function Shell({ areas }: { areas: Area[] }) {
   const navigate = useNavigate();
   const location = useLocation();
   const inbox = useApi('/notifications', { params: { query: { limit: 1 } } }, { pollMs: 30_000 });
+  const screens = Grid.useBreakpoint();
   // On a phone the account button shows its icon only (the name is its label), so the title keeps some room.
-  const phone = Grid.useBreakpoint().sm === false;
+  const phone = screens.sm === false;
+  // Below md (phones, small tablets) the side menu lives in a drawer behind the header's menu button
+  // (docs/accessibility.md, "Phones"). Until the first measurement (`md` undefined) the desktop frame is drawn.
+  const narrow = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // A page opened from the drawer closes it; so does growing past the breakpoint.
+  useEffect(() => setDrawerOpen(false), [location.pathname, narrow]);
 
   const items: NonNullable<MenuProps['items']> = [];
   const groups = new Map<string, { key: string; label: string; children: { key: string; label: string; icon?: React.ReactNode }[] }>();
   for (const page of areas.flatMap((a) => a.pages)) {
-    if (!page.menu || !page.roles.includes(me.user.role) || (page.kinds && !page.kinds.includes(me.organization.kind))) continue;
+    if (!page.menu || !page.roles.includes(me.user.role) || (page.kinds && !page.kinds.includes(me.organization.kind)) || (page.orgAdmin && !me.user.isOrgAdmin)) continue;
     const entry = { key: page.path, label: t(page.menu), icon: page.icon };
     if (!page.group) {
       items.push(entry);
@@ -48,9 +56,39 @@ export function Shell({ areas }: { areas: Area[] }) {
     .filter((p) => p.menu && location.pathname.startsWith(p.path))
     .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
+  const menu = (
+    <Menu
+      mode="inline"
+      inlineCollapsed={false}
+      selectedKeys={selected ? [selected] : []}
+      openKeys={openKeys}
+      onOpenChange={setOpenKeys}
+      items={items}
+      onClick={(e) => {
+        setDrawerOpen(false); // also when the entry is the page already open
+        navigate(e.key);
+      }}
+      style={{ height: '100%', borderRight: 0 }}
+      data-testid="side-menu"
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, padding: '0 clamp(12px, 3vw, 24px)' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: narrow ? 8 : 12, padding: narrow ? '0 8px' : '0 clamp(12px, 3vw, 24px)' }}>
+        {narrow && (
+          <Button
+            ref={menuButton}
+            type="text"
+            icon={<MenuOutlined style={{ color: '#fff' }} />}
+            aria-label={t('nav.openMenu')}
+            aria-expanded={drawerOpen}
+            aria-controls="g60-nav-drawer"
+            data-testid="menu-button"
+            onClick={() => setDrawerOpen(true)}
+            style={{ flex: 'none' }}
+          />
+        )}
         {/* On a phone the title gives way (one line, cut with an ellipsis) to the language, inbox and account controls. */}
         <Typography.Text
           strong
@@ -61,7 +99,8 @@ export function Shell({ areas }: { areas: Area[] }) {
         >
           {t('app.title')}
         </Typography.Text>
-        <Space size={phone ? 'small' : 'middle'} style={{ flex: 'none' }}>
+        {/* 4 px apart on a phone: elder mode's 44 px controls must still fit 390 px beside the menu button. */}
+        <Space size={phone ? 4 : 'middle'} style={{ flex: 'none' }}>
           <ElderToggle onDark compact={phone} />
           <LanguageSwitch testId="lang-toggle" />
           <Badge count={inbox.data?.unreadCount ?? 0} size="small">
@@ -87,32 +126,28 @@ export function Shell({ areas }: { areas: Area[] }) {
         </Space>
       </Layout.Header>
       <Layout>
-        {/* Below md (a phone) the menu folds away behind antd's trigger tab, leaving the page the whole width. */}
-        {/* Its fold-out tab floats at the bottom left, clear of the page title it would otherwise cover. */}
-        {/* The menu stays inline while the Sider folds (inlineCollapsed={false}; antd would otherwise follow the Sider */}
-        {/* into a collapsed, vertical menu): the folded Sider is zero-width and clips it anyway, and antd's collapse */}
-        {/* unmounts the groups' lists and reports every group closed (onOpenChange([])), which no later unfolding */}
-        {/* undoes. So after any fold and unfold (a phone turned, a window narrowed and widened, or a viewport that */}
-        {/* flickers for an instant as a browser takes a full-page screenshot) every group stayed shut. */}
-        <Layout.Sider
-          width={220}
-          theme="light"
-          breakpoint="md"
-          collapsedWidth={0}
-          zeroWidthTriggerStyle={{ position: 'fixed', top: 'auto', bottom: 24, left: 0, insetInlineEnd: 'auto', zIndex: 20, boxShadow: '0 2px 8px rgba(0,0,0,0.25)' }}
-        >
-          <Menu
-            mode="inline"
-            inlineCollapsed={false}
-            selectedKeys={selected ? [selected] : []}
-            openKeys={openKeys}
-            onOpenChange={setOpenKeys}
-            items={items}
-            onClick={(e) => navigate(e.key)}
-            style={{ height: '100%', borderRight: 0 }}
-            data-testid="side-menu"
-          />
-        </Layout.Sider>
+        {narrow ? (
+          // A modal drawer: antd traps the focus inside while it is open and Escape closes it; focus then
+          // returns to the menu button that opened it.
+          <Drawer
+            id="g60-nav-drawer"
+            placement="left"
+            size={Math.min(300, window.innerWidth - 48)}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            afterOpenChange={(open) => {
+              if (!open) menuButton.current?.focus();
+            }}
+            title={t('nav.menu')}
+            styles={{ body: { padding: 0 } }}
+          >
+            <div data-testid="nav-drawer">{menu}</div>
+          </Drawer>
+        ) : (
+          <Layout.Sider width={220} theme="light">
+            {menu}
+          </Layout.Sider>
+        )}
         <Layout.Content style={{ padding: 'clamp(12px, 3vw, 24px)', minWidth: 0 }}>
           <Outlet />
         </Layout.Content>

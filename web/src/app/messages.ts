@@ -113,6 +113,9 @@ export const commonMessages: Messages = {
     'nav.operations': '平台运维',
     'nav.changePassword': '修改密码',
     'nav.notificationPreferences': '消息接收设置',
+    'nav.openMenu': '打开导航菜单',
+    'app.offline': '您已离线：此设备没有网络连接，平台暂时无法读取或保存数据。恢复网络后页面会自动继续。',
+    'nav.menu': '导航菜单',
   },
   en: {
     'app.title': 'G60 S&T Innovation Services',
@@ -225,5 +228,8 @@ export const commonMessages: Messages = {
     'nav.operations': 'Operations',
     'nav.changePassword': 'Change password',
     'nav.notificationPreferences': 'Message delivery',
+    'nav.openMenu': 'Open the navigation menu',
+    'app.offline': 'You are offline: this device has no network connection, so nothing can be read or saved. The page carries on by itself once you are back online.',
+    'nav.menu': 'Navigation',
   },
 };

@@ -6,6 +6,7 @@ import { importMessages } from '../features/catalog/import-messages';
 import { catalogMessages } from '../features/catalog/messages';
 import { creditMessages } from '../features/credit/messages';
 import { orderMessages } from '../features/orders/messages';
+import { organizationMessages } from '../features/organizations/messages';
 import { programmeMessages } from '../features/programmes/messages';
 import { qualificationMessages } from '../features/qualifications/messages';
 import { workflowMessages } from '../features/workflows/messages';
@@ -26,7 +27,7 @@ import { roadshowArea } from './roadshow';
 export const AREAS: Area[] = [adminArea, enterpriseArea, labArea, reviewArea, dashboardsArea, roadshowArea, integrationsArea, commonArea, embedArea];
 for (const area of AREAS) registerMessages(area.messages);
 // What several areas show the same way (app/widgets, features/<domain>) brings its own words.
-for (const messages of [widgetMessages, catalogMessages, creditMessages, importMessages, orderMessages, programmeMessages, qualificationMessages, workflowMessages]) registerMessages(messages);
+for (const messages of [widgetMessages, catalogMessages, creditMessages, importMessages, orderMessages, organizationMessages, programmeMessages, qualificationMessages, workflowMessages]) registerMessages(messages);
 
 /** Where a role lands after signing in: its first menu page. */
 export function homePathFor(role: Role): string {

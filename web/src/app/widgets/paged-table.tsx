@@ -1,4 +1,4 @@
-import { Button, Empty, Select, Space, Table, Typography } from 'antd';
+import { Button, Empty, Select, Space, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { type HTMLAttributes, type ReactNode, useEffect, useState } from 'react';
 import type { ParamsOf } from '../api';
@@ -6,6 +6,7 @@ import { PageHeader } from '../common';
 import { type GetArgs, type GetData, type GetPath, LoadError, type Loaded, type LoadOptions, useLoad } from '../data';
 import { useI18n } from '../i18n';
 import { RefreshButton } from './refresh-button';
+import { ResponsiveTable } from './responsive-table';
 
 type Page<T> = readonly T[] | { items: readonly T[]; hasMore: boolean };
 /** The row type of a list answer: `T[]` or `{items: T[], hasMore}`. */
@@ -84,13 +85,13 @@ export interface PagedTableProps<T> {
   emptyText?: ReactNode;
 }
 
-/** The one server-paged table: the API's error with a retry, the rows, and previous / next. */
+/** The one server-paged table: the API's error with a retry, the rows (cards on a phone), and previous / next. */
 export function PagedTable<T extends object>({ list, columns, rowKey = 'id', rowSelection, onRow, testId, emptyText }: PagedTableProps<T>) {
   const { t } = useI18n();
   return (
     <>
       <LoadError error={list.error} retry={() => void list.reload()} />
-      <Table<T>
+      <ResponsiveTable<T>
         rowKey={rowKey}
         size="middle"
         loading={list.loading && list.rows.length === 0}

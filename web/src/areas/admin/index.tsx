@@ -1,12 +1,14 @@
-import { ApartmentOutlined, ApiOutlined, AuditOutlined, DashboardOutlined, EnvironmentOutlined, NodeIndexOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ApiOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, EnvironmentOutlined, NodeIndexOutlined, TeamOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
 import { apiKeyMessages } from './api-keys-messages';
+import { dailyRunMessages } from './daily-run-messages';
 import { adminMessages } from './messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
 const ApiKeysPage = lazyPage(() => import('./api-keys'), 'ApiKeysPage');
 const AuditPage = lazyPage(() => import('./audit'), 'AuditPage');
+const DailyRunPage = lazyPage(() => import('./daily-run'), 'DailyRunPage');
 const LifecyclesPage = lazyPage(() => import('./lifecycles'), 'LifecyclesPage');
 const QueuesPage = lazyPage(() => import('./queues'), 'QueuesPage');
 const RegionsPage = lazyPage(() => import('./regions'), 'RegionsPage');
@@ -32,6 +34,8 @@ export const adminArea: Area = {
     { path: '/ops/audit', element: <AuditPage />, roles: ADMIN, menu: 'admin.menu.audit', icon: <AuditOutlined />, group },
     { path: '/ops/api-keys', element: <ApiKeysPage />, roles: ADMIN, menu: 'admin.menu.apiKeys', icon: <ApiOutlined />, group },
     { path: '/ops/lifecycles', element: <LifecyclesPage />, roles: ADMIN, menu: 'admin.menu.lifecycles', icon: <NodeIndexOutlined />, group },
+    // POST /admin/daily-run is the platform admin's alone (the API's rule).
+    { path: '/ops/daily-run', element: <DailyRunPage />, roles: ADMIN, menu: 'admin.menu.dailyRun', icon: <CalendarOutlined />, group },
   ],
-  messages: { zh: { ...adminMessages.zh, ...apiKeyMessages.zh }, en: { ...adminMessages.en, ...apiKeyMessages.en } },
+  messages: { zh: { ...adminMessages.zh, ...apiKeyMessages.zh, ...dailyRunMessages.zh }, en: { ...adminMessages.en, ...apiKeyMessages.en, ...dailyRunMessages.en } },
 };

@@ -1,14 +1,15 @@
-import { Alert, Button, Card, Descriptions, Drawer, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Drawer, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import type { Role } from '../../app/auth';
 import { formatTime, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
-import { ActionButton, ApiForm, Field } from '../../app/forms';
+import { ActionButton, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { useRegions } from '../../app/regions';
 import { RegionSelect } from '../../app/widgets/region-select';
+import { OrganizationMembers } from '../../features/organizations/members';
 import { RoleSelect } from './shared';
 import type { Schema } from '../../app/api';
 
@@ -157,30 +158,22 @@ export function UsersPage() {
   );
 }
 
-type Invitation = Schema<'InvitationDto'>;
-
-/** One organisation: its facts, its users, and inviting someone into it. */
+/** One organisation: its facts, its users, and inviting someone into it (with a role: the platform may choose). */
 export function OrganizationDrawer({ orgId, onClose }: { orgId?: string; onClose(): void }) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const regions = useRegions();
   const org = useApi('/organizations/{id}', orgId ? { params: { path: { id: orgId } } } : null);
-  const members = useApi('/organizations/{id}/users', orgId ? { params: { path: { id: orgId }, query: { pageSize: 100 } } } : null);
-  const [invitation, setInvitation] = useState<Invitation>();
-  const columns = useUserColumns();
   const o = org.data;
   return (
     <Drawer
       open={!!orgId}
       size={760}
       title={o?.name ?? t('admin.users.organization')}
-      onClose={() => {
-        setInvitation(undefined);
-        onClose();
-      }}
+      onClose={onClose}
       destroyOnHidden
       data-testid="org-drawer"
     >
-      <LoadError error={org.error ?? members.error} />
+      <LoadError error={org.error} />
       {o && (
         <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
           <Descriptions.Item label={t('admin.org.kind')}>{t(`admin.org.kind.${o.kind}`)}</Descriptions.Item>
@@ -192,53 +185,16 @@ export function OrganizationDrawer({ orgId, onClose }: { orgId?: string; onClose
           {o.accreditations.length > 0 && <Descriptions.Item label={t('admin.org.accreditations')}>{o.accreditations.join(' / ')}</Descriptions.Item>}
         </Descriptions>
       )}
-      <Typography.Title level={5}>{t('admin.org.users', { n: members.data?.total ?? 0 })}</Typography.Title>
-      <Table<UserRow> rowKey="id" size="small" loading={members.loading} dataSource={members.data?.items ?? []} pagination={false} columns={columns} style={{ marginBottom: 24 }} />
-      <Card size="small" title={t('admin.invite.title')}>
-        {invitation ? (
-          <Alert
-            type="success"
-            showIcon
-            data-testid="invitation-result"
-            title={t('admin.invite.done', { email: invitation.email, role: label('role', invitation.role) })}
-            description={
-              <>
-                <div>{t('admin.invite.expires', { at: formatTime(invitation.expiresAt) })}</div>
-                <div>{t('admin.invite.tokenOnce')}</div>
-                <Typography.Paragraph copyable code data-testid="invitation-token" style={{ marginBottom: 8 }}>
-                  {invitation.token}
-                </Typography.Paragraph>
-                <Button size="small" onClick={() => setInvitation(undefined)}>{t('admin.invite.another')}</Button>
-              </>
-            }
-          />
-        ) : (
-          orgId && (
-            <ApiForm<Schema<'CreateInvitationDto'>, Invitation>
-              schema="CreateInvitationDto"
-              testId="invite-form"
-              layout="vertical"
-              submitLabel={t('admin.invite.submit')}
-              initialValues={{ isOrgAdmin: false }}
-              submit={(values, key) => api.post('/organizations/{id}/invitations', { params: { path: { id: orgId } }, body: values, idempotencyKey: key })}
-              onDone={(result) => {
-                setInvitation(result);
-                void members.reload();
-              }}
-            >
-              <Field name="email" label={t('admin.users.email')}>
-                <Input type="email" autoComplete="off" />
-              </Field>
-              <Field name="role" label={t('admin.users.role')} extra={t('admin.invite.roleDefault')}>
-                <RoleSelect />
-              </Field>
-              <Field name="isOrgAdmin" label={t('admin.users.orgAdmin')} valuePropName="checked">
-                <Switch />
-              </Field>
-            </ApiForm>
-          )
-        )}
-      </Card>
+      {orgId && (
+        <OrganizationMembers
+          orgId={orgId}
+          roleField={
+            <Field name="role" label={t('admin.users.role')} extra={t('admin.invite.roleDefault')}>
+              <RoleSelect />
+            </Field>
+          }
+        />
+      )}
     </Drawer>
   );
 }

@@ -1,4 +1,4 @@
-import { NotificationOutlined, SafetyOutlined } from '@ant-design/icons';
+import { NotificationOutlined, SafetyOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import { commonMessages } from '../../app/messages';
 import { accountMessages } from './account-messages';
@@ -16,6 +16,7 @@ const PublicNoticesPage = lazyPage(() => import('./public-notices'), 'PublicNoti
 const CalendarFeedPage = lazyPage(() => import('./calendar-feed'), 'CalendarFeedPage');
 const PublicNoticesOpenPage = lazyPage(() => import('./public-notices'), 'PublicNoticesOpenPage');
 const CreditRecordsPage = lazyPage(() => import('./credit-records'), 'CreditRecordsPage');
+const MembersPage = lazyPage(() => import('./members'), 'MembersPage');
 
 const EVERYONE = ['enterprise_user', 'provider_user', 'reviewer', 'approver', 'finance', 'partner_admin', 'investor', 'platform_admin', 'roadshow_organiser'] as const;
 
@@ -27,6 +28,8 @@ export const commonArea: Area = {
     { path: '/public-notices', element: <PublicNoticesPage />, roles: ['enterprise_user', 'provider_user', 'investor'], menu: 'notices.menu', icon: <NotificationOutlined /> },
     // 信用记录: misconduct recorded against the reader's own enterprise or lab.
     { path: '/credit-records', element: <CreditRecordsPage />, roles: ['enterprise_user', 'provider_user'], menu: 'credit.menu', icon: <SafetyOutlined /> },
+    // Organisation admins invite their own colleagues (the platform admin does it for anyone at /ops/users).
+    { path: '/organization/members', element: <MembersPage />, roles: [...EVERYONE].filter((r) => r !== 'platform_admin'), menu: 'members.menu', icon: <UsergroupAddOutlined />, orgAdmin: true },
     // Opened from the user menu (layout.tsx), not the side menu.
     { path: '/account/password', element: <ChangePasswordPage />, roles: [...EVERYONE] },
     { path: '/account/calendar', element: <CalendarFeedPage />, roles: [...EVERYONE] },

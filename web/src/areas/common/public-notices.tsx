@@ -1,4 +1,4 @@
-import { Button, Input, Table } from 'antd';
+import { Button, Input } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../app/api';
@@ -13,6 +13,7 @@ import { RegionName } from '../../app/regions';
 import { FormAction } from '../../app/widgets/form-action';
 import { rowProps } from '../../app/widgets/paged-table';
 import type { Schema } from '../../app/api';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 type PublicNotice = Schema<'PublicNoticeDto'>;
 
@@ -91,7 +92,7 @@ export function PublicNoticesOpenPage() {
 function NoticesTable({ notices, testId, rowPrefix, objection }: { notices: Loaded<PublicNotice[]>; testId: string; rowPrefix: string; objection?: (n: PublicNotice) => ReactNode }) {
   const { t } = useI18n();
   return (
-    <Table<PublicNotice>
+    <ResponsiveTable<PublicNotice>
       rowKey="caseId"
       loading={notices.loading}
       dataSource={notices.data ?? []}

@@ -1,5 +1,5 @@
 import { FileAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/common';
@@ -16,6 +16,7 @@ import { RefreshButton } from '../../app/widgets/refresh-button';
 import { type Program, ProgramName } from '../../features/orders/records';
 import type { Application } from './records';
 import type { Schema } from '../../app/api';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 type Limits = Schema<'ApplicationLimitsDto'>;
 
@@ -31,7 +32,7 @@ export function ProgramsPage() {
     <>
       <PageHeader title={t('enterprise.programs.title')} sub={t('enterprise.programs.sub')} extra={<RefreshButton onClick={() => void programs.reload()} />} />
       <LoadError error={programs.error} retry={() => void programs.reload()} />
-      <Table<Program>
+      <ResponsiveTable<Program>
         rowKey="id"
         loading={programs.loading && !programs.data}
         dataSource={programs.data ?? []}

@@ -1,5 +1,5 @@
 import { SearchOutlined, ShoppingCartOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../app/api';
@@ -14,6 +14,7 @@ import { useRegions } from '../../app/regions';
 import { type CatalogService, ResultCount, useCatalogSearch, useCategories } from '../../features/catalog/services';
 import type { Order } from '../../features/orders/records';
 import type { Schema } from '../../app/api';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 type Quote = Schema<'OrderQuoteDto'>;
 
@@ -115,7 +116,7 @@ export function CatalogPage() {
         </div>
       </Card>
       <LoadError error={search.error} retry={search.reload} />
-      <Table<CatalogService>
+      <ResponsiveTable<CatalogService>
         rowKey="id"
         size="middle"
         loading={search.loading && search.rows.length === 0}

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Form, Input, Radio, Row, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Form, Input, Radio, Row, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
@@ -8,6 +8,7 @@ import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { CaseTimeline } from '../../app/widgets/case-timeline';
 import type { Schema } from '../../app/api';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 type ChangeRequest = Schema<'ChangeRequestDto'>;
 
@@ -115,7 +116,7 @@ export function ControllerGroupPage() {
         </Col>
         <Col xs={24} xl={14}>
           <Card title={t('enterprise.cg.history')}>
-            <Table<ChangeRequest>
+            <ResponsiveTable<ChangeRequest>
               rowKey="id"
               size="small"
               loading={requests.loading}

@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Input, Progress, Row, Select, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Progress, Row, Select, Space, Typography, Upload } from 'antd';
 import { HTMLAttributes, useState } from 'react';
 import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
@@ -9,6 +9,7 @@ import { ApiForm, DateInput, Field } from '../../app/forms';
 import { nameIn } from '../../features/programmes/policy';
 import { useI18n } from '../../app/i18n';
 import { CertificateButton, type Qualification } from '../../features/qualifications/qualifications';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 type DeclareValues = Schema<'DeclareQualificationDto'>;
 
@@ -33,7 +34,7 @@ export function QualificationsPage() {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card title={t('qualification.list')} style={{ marginBottom: 16 }}>
-            <Table<Qualification>
+            <ResponsiveTable<Qualification>
               rowKey="id"
               size="small"
               loading={org.loading}

@@ -1,10 +1,11 @@
-import { Alert, Card, Col, Form, Input, Row, Table, Tag } from 'antd';
+import { Alert, Card, Col, Form, Input, Row, Tag } from 'antd';
 import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 type Member = Schema<'InnovationTeamMemberDto'>;
 type NewMember = Schema<'NewInnovationTeamMemberDto'>;
@@ -28,7 +29,7 @@ export function TeamMembersPage() {
             extra={<span data-testid="team-host">{team.data?.host ? `${t('enterprise.team.host')}：${team.data.host.name}` : t('enterprise.team.noHost')}</span>}
             data-testid="team-members"
           >
-            <Table<Member>
+            <ResponsiveTable<Member>
               rowKey="id"
               size="small"
               pagination={false}

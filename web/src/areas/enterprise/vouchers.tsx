@@ -1,4 +1,4 @@
-import { Card, Progress, Table, Typography } from 'antd';
+import { Card, Progress, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { Facts, formatTime, Money, PageHeader, StatusTag } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
@@ -10,6 +10,7 @@ import { useOrderColumns } from '../../features/orders/orders';
 import { ProgramName } from '../../features/orders/records';
 import type { Voucher } from './records';
 import type { Schema } from '../../app/api';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 type StatementLine = Schema<'StatementLineDto'>;
 
@@ -31,7 +32,7 @@ export function VouchersPage() {
     <>
       <PageHeader title={t('enterprise.vouchers.title')} extra={<RefreshButton onClick={() => void vouchers.reload()} />} />
       <LoadError error={vouchers.error} retry={() => void vouchers.reload()} />
-      <Table<Voucher>
+      <ResponsiveTable<Voucher>
         rowKey="id"
         loading={vouchers.loading && !vouchers.data}
         dataSource={vouchers.data ?? []}
@@ -88,7 +89,7 @@ export function VoucherPage() {
           />
           <Card title={t('enterprise.statement.title')} style={{ marginBottom: 16 }}>
             <Typography.Paragraph type="secondary">{t('enterprise.statement.help')}</Typography.Paragraph>
-            <Table<StatementLine>
+            <ResponsiveTable<StatementLine>
               rowKey="entryId"
               size="small"
               pagination={{ pageSize: 50, hideOnSinglePage: true }}

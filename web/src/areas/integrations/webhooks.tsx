@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Drawer, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Drawer, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
@@ -7,6 +7,7 @@ import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import type { Schema } from '../../app/api';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 type Webhook = Schema<'WebhookDto'>;
 
@@ -56,7 +57,7 @@ export function WebhooksPage() {
       )}
       <Card title={t('integrations.webhooks.list')}>
         <LoadError error={hooks.error} retry={reload} />
-        <Table<Webhook>
+        <ResponsiveTable<Webhook>
           data-testid="webhooks-table"
           rowKey="id"
           size="middle"
@@ -145,7 +146,7 @@ function DeliveryLog({ webhookId }: { webhookId: string }) {
   return (
     <>
       <LoadError error={log.error} retry={() => void log.reload()} />
-      <Table<Attempt>
+      <ResponsiveTable<Attempt>
         data-testid="webhook-attempts"
         rowKey="id"
         size="small"

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Col, Drawer, Form, Input, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
@@ -279,6 +279,7 @@ export function AgreementDetailPage() {
       />
       <Signatures agreement={a} />
       {editable && <AddProviders agreement={a} onDone={reload} />}
+      {editable && <LimitToServices agreement={a} onDone={reload} />}
       <Card title={t('review.agreement.providersTitle', { count: a.providers.length })} style={{ marginBottom: 16 }}>
         <Table
           rowKey="providerId"
@@ -372,17 +373,45 @@ function AddProviders({ agreement, onDone }: { agreement: AgreementDetail; onDon
   );
 }
 
-/** Active providers of a partner region, searched by name (GET /organizations?kind=provider&admissionStatus=active&q=). */
-function ProviderPicker(props: { partnerRegionCode: string; exclude: string[]; value?: string[]; onChange?(ids: string[]): void; id?: string }) {
+/**
+ * The agreement's scope narrowed to some services (POST /recognition-agreements/{id}/services): a provider with
+ * listed services is recognised for those only. Services of the partner region's providers, searched by name.
+ */
+function LimitToServices({ agreement, onDone }: { agreement: AgreementDetail; onDone(): void }) {
   const { t } = useI18n();
-  const regions = useRegions();
-  const [q, setQ] = useState('');
-  const providers = useApi('/organizations', { params: { query: { kind: 'provider', admissionStatus: 'active', q: q || undefined, limit: 50 } } });
-  // Chosen providers keep their names while the search shows others.
+  const [form] = Form.useForm<{ serviceIds: string[] }>();
+  return (
+    <Card title={t('review.agreement.limitServices')} style={{ marginBottom: 16 }}>
+      <ApiForm<{ serviceIds: string[] }, AgreementDetail>
+        form={form}
+        schema="AddAgreementServicesDto"
+        testId="agreement-add-services"
+        layout="vertical"
+        submitLabel={t('review.agreement.limitSubmit')}
+        successMessage={t('review.agreement.servicesLimited')}
+        submit={(v, key) => api.post('/recognition-agreements/{id}/services', { params: { path: { id: agreement.id } }, body: v, idempotencyKey: key })}
+        onDone={() => {
+          form.resetFields();
+          onDone();
+        }}
+      >
+        <Field name="serviceIds" label={t('review.agreement.pickServices')} help={t('review.agreement.pickServicesHelp')}>
+          <ServicePicker partnerRegionCode={agreement.partnerRegionCode} />
+        </Field>
+      </ApiForm>
+    </Card>
+  );
+}
+
+type PickerProps = { value?: string[]; onChange?(ids: string[]): void; id?: string };
+
+/**
+ * A multiple select whose options come from a search as the user types (`onSearch` sets the query the caller loads
+ * with); chosen entries keep their labels while the search shows others.
+ */
+function SearchPicker(props: PickerProps & { found: { value: string; label: string }[]; onSearch(q: string): void; loading: boolean; placeholder?: string; notFound?: ReactNode; testId: string }) {
   const [chosen, setChosen] = useState<Record<string, string>>({});
-  const found = (providers.data ?? [])
-    .filter((o) => regions.within(o.regionCode, props.partnerRegionCode) && !props.exclude.includes(o.id))
-    .map((o) => ({ value: o.id, label: `${o.name}（${regions.name(o.regionCode)}）` }));
+  const { found } = props;
   const options = [...found, ...(props.value ?? []).filter((v) => !found.some((o) => o.value === v)).map((v) => ({ value: v, label: chosen[v] ?? v }))];
   return (
     <Select
@@ -390,17 +419,47 @@ function ProviderPicker(props: { partnerRegionCode: string; exclude: string[]; v
       mode="multiple"
       showSearch
       filterOption={false}
-      onSearch={setQ}
-      loading={providers.loading}
+      onSearch={props.onSearch}
+      loading={props.loading}
       value={props.value}
       onChange={(ids: string[]) => {
         setChosen((prev) => ({ ...prev, ...Object.fromEntries(found.filter((o) => ids.includes(o.value)).map((o) => [o.value, o.label])) }));
         props.onChange?.(ids);
       }}
       options={options}
+      placeholder={props.placeholder}
+      notFoundContent={props.loading ? <Spin size="small" /> : props.notFound}
+      data-testid={props.testId}
+    />
+  );
+}
+
+/** Listed services of the partner region's admitted providers, searched by keyword (GET /catalog/services). */
+function ServicePicker(props: PickerProps & { partnerRegionCode: string }) {
+  const [q, setQ] = useState('');
+  const services = useApi('/catalog/services', { params: { query: { q: q || undefined, regionCode: props.partnerRegionCode, recognisedOnly: false, limit: 50 } } });
+  const found = (services.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.providerName}）` }));
+  return <SearchPicker {...props} found={found} onSearch={setQ} loading={services.loading} testId="agreement-service-picker" />;
+}
+
+/** Active providers of a partner region, searched by name (GET /organizations?kind=provider&admissionStatus=active&q=). */
+function ProviderPicker(props: PickerProps & { partnerRegionCode: string; exclude: string[] }) {
+  const { t } = useI18n();
+  const regions = useRegions();
+  const [q, setQ] = useState('');
+  const providers = useApi('/organizations', { params: { query: { kind: 'provider', admissionStatus: 'active', q: q || undefined, limit: 50 } } });
+  const found = (providers.data ?? [])
+    .filter((o) => regions.within(o.regionCode, props.partnerRegionCode) && !props.exclude.includes(o.id))
+    .map((o) => ({ value: o.id, label: `${o.name}（${regions.name(o.regionCode)}）` }));
+  return (
+    <SearchPicker
+      {...props}
+      found={found}
+      onSearch={setQ}
+      loading={providers.loading}
       placeholder={t('review.agreement.searchProviders')}
-      notFoundContent={providers.loading ? <Spin size="small" /> : t('review.agreement.noProviders')}
-      data-testid="provider-picker"
+      notFound={t('review.agreement.noProviders')}
+      testId="provider-picker"
     />
   );
 }

@@ -1,10 +1,11 @@
-import { ApartmentOutlined, BankOutlined, StopOutlined, CloudUploadOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, StopOutlined, CloudUploadOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined, WalletOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
 import { reviewMessages } from './messages';
 import { fourEyesMessages } from './four-eyes-messages';
 import { recoveryMessages } from './recovery-messages';
 import { misconductMessages } from './misconduct-messages';
+import { reversalMessages } from './reversal-messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
 const AgreementDetailPage = lazyPage(() => import('./agreements'), 'AgreementDetailPage');
@@ -24,6 +25,8 @@ const FourEyesPage = lazyPage(() => import('./four-eyes'), 'FourEyesPage');
 const MisconductPage = lazyPage(() => import('./misconduct'), 'MisconductPage');
 const PartnerStatementsPage = lazyPage(() => import('./partner-statements'), 'PartnerStatementsPage');
 const PartnerStatementPage = lazyPage(() => import('./partner-statements'), 'PartnerStatementPage');
+const VouchersOversightPage = lazyPage(() => import('./reversals'), 'VouchersOversightPage');
+const ClaimsOversightPage = lazyPage(() => import('./reversals'), 'ClaimsOversightPage');
 
 const APPROVALS = 'review.group.approvals';
 const FUNDS = 'review.group.funds';
@@ -54,6 +57,9 @@ export const reviewArea: Area = {
     { path: '/review/agreements', element: <AgreementsPage />, roles: ['approver', 'partner_admin', 'platform_admin'], menu: 'review.menu.agreements', icon: <SwapOutlined />, group: FUNDS },
     { path: '/review/agreements/:id', element: <AgreementDetailPage />, roles: ['approver', 'partner_admin', 'platform_admin'] },
     { path: '/review/settlements/:id', element: <SettlementDetailPage />, roles: SETTLEMENT_READERS },
+    // Vouchers (revocation) and claims (claw-back) of the reader's regions; the API decides who may do either.
+    { path: '/review/vouchers', element: <VouchersOversightPage />, roles: ['reviewer', 'approver', 'finance', 'platform_admin'], menu: 'review.menu.vouchers', icon: <WalletOutlined />, group: FUNDS },
+    { path: '/review/claims', element: <ClaimsOversightPage />, roles: ['reviewer', 'approver', 'finance', 'partner_admin', 'platform_admin'], menu: 'review.menu.claims', icon: <AuditOutlined />, group: FUNDS },
     // Four eyes on money: revocations and claw-backs above the threshold wait here for a second person.
     { path: '/review/four-eyes', element: <FourEyesPage />, roles: ['approver', 'finance', 'platform_admin'], menu: 'review.menu.fourEyes', icon: <SafetyCertificateOutlined />, group: FUNDS },
     // 失信记录: the paying region's approvers record misconduct; other bureaus read their region's records.
@@ -63,7 +69,7 @@ export const reviewArea: Area = {
     { path: '/review/partner-statements/:id', element: <PartnerStatementPage />, roles: ['partner_admin'] },
   ],
   messages: {
-    zh: { ...reviewMessages.zh, ...fourEyesMessages.zh, ...recoveryMessages.zh, ...misconductMessages.zh },
-    en: { ...reviewMessages.en, ...fourEyesMessages.en, ...recoveryMessages.en, ...misconductMessages.en },
+    zh: { ...reviewMessages.zh, ...fourEyesMessages.zh, ...recoveryMessages.zh, ...misconductMessages.zh, ...reversalMessages.zh },
+    en: { ...reviewMessages.en, ...fourEyesMessages.en, ...recoveryMessages.en, ...misconductMessages.en, ...reversalMessages.en },
   },
 };

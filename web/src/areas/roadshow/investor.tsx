@@ -1,5 +1,5 @@
 import { MoreOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Col, Collapse, Dropdown, Empty, Input, List, Modal, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Col, Collapse, Dropdown, Empty, Input, List, Modal, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type Schema } from '../../app/api';
@@ -13,6 +13,7 @@ import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
 import { NoteField, ProjectLink, useEnumOptions } from './shared';
 import { EVENT_INTO, PIPELINE, PROJECT_STATUSES } from './types';
 import type { Interest, InvestorProfile, Project, Recommendation } from './types';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 /** Projects by id, fetched one by one (the pipeline and follows name a handful). */
 function useProjectsByIds(ids: string[]) {
@@ -78,7 +79,7 @@ export function FocusProjectsPage() {
                 <>
                   {noFocus && <Typography.Paragraph type="secondary">{t('roadshow.focus.setProfile')}</Typography.Paragraph>}
                   <LoadError error={recommendations.error} retry={() => void recommendations.reload()} />
-                  <Table<Recommendation>
+                  <ResponsiveTable<Recommendation>
                     rowKey={(r) => r.project.id}
                     loading={recommendations.loading}
                     dataSource={recommendations.data ?? []}
@@ -239,7 +240,8 @@ export function PipelinePage() {
     <>
       <PageHeader title={t('roadshow.menu.pipeline')} sub={t('roadshow.pipeline.sub')} extra={<Button onClick={() => void interests.reload()}>{t('action.refresh')}</Button>} />
       <LoadError error={interests.error} retry={() => void interests.reload()} />
-      <div style={{ display: 'grid', gridTemplateColumns: `repeat(${PIPELINE.length}, minmax(200px, 1fr))`, gap: 12, overflowX: 'auto' }} data-testid="pipeline">
+      {/* On a narrow screen the columns scroll sideways inside this box: keyboard users reach it too (tabIndex). */}
+      <div role="region" aria-label={t('roadshow.menu.pipeline')} tabIndex={0} style={{ display: 'grid', gridTemplateColumns: `repeat(${PIPELINE.length}, minmax(200px, 1fr))`, gap: 12, overflowX: 'auto' }} data-testid="pipeline">
         {PIPELINE.map((status) => {
           const items = all.filter((i) => i.status === status);
           return (

@@ -1,5 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Form, List, Row, Select, Space, Steps, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Form, List, Row, Select, Space, Steps, Tag, Typography, message } from 'antd';
 import { useReducer, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, newIdempotencyKey } from '../../app/api';
@@ -16,6 +16,7 @@ import { DownloadButton, formatRange, isAllianceCity, isNotFound, NoteField, Ses
 import { CHAIN, MANUAL_EVENTS, MANUAL_EVENT_FROM } from './types';
 import type { DeckInvitation, Interest, Outcome, Project } from './types';
 import type { Schema } from '../../app/api';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 const MAX_DECK_BYTES = 20 * 1024 * 1024;
 
@@ -326,7 +327,7 @@ function InterestsCard({ projectId, rev }: { projectId: string; rev: number }) {
   return (
     <Card title={me.user.role === 'investor' ? t('roadshow.project.myInterests') : t('roadshow.project.interests')} style={{ marginBottom: 16 }} data-testid="project-interests">
       <LoadError error={interests.error} retry={() => void interests.reload()} />
-      <Table<Interest>
+      <ResponsiveTable<Interest>
         rowKey="id"
         size="small"
         loading={interests.loading}

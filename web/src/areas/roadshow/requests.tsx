@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Drawer, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Drawer, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { formatRange, IndustriesField, IndustryTags, isHostCity, NoteField, TimeWindowFields, useRegions, RangeText } from './shared';
 import type { SessionRequest } from './types';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 function useRequestColumns(): TableColumnsType<SessionRequest> {
   const { t, label } = useI18n();
@@ -57,7 +58,7 @@ export function RequestsPage() {
       />
       <Card>
         <LoadError error={requests.error} retry={() => void requests.reload()} />
-        <Table<SessionRequest> rowKey="id" loading={requests.loading} dataSource={requests.data ?? []} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: true }} locale={{ emptyText: t('roadshow.request.none') }} />
+        <ResponsiveTable<SessionRequest> rowKey="id" loading={requests.loading} dataSource={requests.data ?? []} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: true }} locale={{ emptyText: t('roadshow.request.none') }} />
       </Card>
       <Drawer open={open} onClose={() => setOpen(false)} title={t('roadshow.request.new')} size={600} destroyOnHidden>
         <ApiForm<Schema<'CreateSessionRequestDto'>, SessionRequest>
@@ -107,7 +108,7 @@ export function RequestsAdminPage() {
       <PageHeader title={t('roadshow.menu.requestsAdmin')} sub={me.organization.name} extra={<Button onClick={() => void requests.reload()}>{t('action.refresh')}</Button>} />
       <Card>
         <LoadError error={requests.error} retry={() => void requests.reload()} />
-        <Table<SessionRequest>
+        <ResponsiveTable<SessionRequest>
           rowKey="id"
           loading={requests.loading}
           dataSource={requests.data ?? []}

@@ -8,6 +8,7 @@ import { LoadError, useApi } from '../../app/data';
 import { ActionButton, ApiForm, Field } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { IndustryTags } from './shared';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 type Round = Schema<'RoundDto'>;
 type ReviewTask = Schema<'ReviewTaskDto'>;
@@ -58,7 +59,7 @@ export function ReviewInboxPage() {
       <PageHeader title={t('roadshow.menu.myReviews')} sub={t('roadshow.review.inboxSub')} extra={<Button onClick={() => void tasks.reload()}>{t('action.refresh')}</Button>} />
       <Card>
         <LoadError error={tasks.error} retry={() => void tasks.reload()} />
-        <Table<ReviewTask>
+        <ResponsiveTable<ReviewTask>
           rowKey="assignmentId"
           loading={tasks.loading}
           dataSource={tasks.data ?? []}

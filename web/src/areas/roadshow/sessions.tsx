@@ -1,4 +1,4 @@
-import { Alert, Button, Calendar, Card, Col, Empty, List, Row, Segmented, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Calendar, Card, Col, Empty, List, Row, Segmented, Select, Space, Tag, Timeline, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -11,6 +11,7 @@ import { ActionButton } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { DownloadButton, LiveRoomLink, formatRange, IndustryTags, isNotFound, ProjectLink, seatsLeft, SessionLink, SessionPlace, SessionTypeTag, shanghaiDay, TitleWithStatus, useEnumOptions, useRegions, useVenues, RangeText } from './shared';
 import type { AgendaSlot, Session, Venue } from './types';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 /** The hosting cities of a session: the host, then co-hosts of an alliance session. */
 export function HostCities({ session }: { session: Session }) {
@@ -120,7 +121,7 @@ export function SessionsCalendarPage() {
             }}
           />
         ) : (
-          <Table<Session> rowKey="id" loading={sessions.loading} dataSource={rows} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: true }} data-testid="sessions-table" locale={{ emptyText: <Empty description={t('roadshow.calendar.none')} /> }} />
+          <ResponsiveTable<Session> rowKey="id" loading={sessions.loading} dataSource={rows} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: true }} data-testid="sessions-table" locale={{ emptyText: <Empty description={t('roadshow.calendar.none')} /> }} />
         )}
       </Card>
     </>
@@ -244,7 +245,7 @@ export function AgendaSlotsTable({ slots, testId }: { slots: AgendaSlot[]; testI
   // Investors and organisers open any scheduled project; an enterprise only its own; other roles none.
   const opens = (s: AgendaSlot) => ['investor', 'platform_admin'].includes(me.user.role) || (me.user.role === 'enterprise_user' && s.enterpriseName === me.organization.name);
   return (
-    <Table<AgendaSlot>
+    <ResponsiveTable<AgendaSlot>
       rowKey="slotId"
       size="small"
       dataSource={slots}

@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, message, Progress, Row, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Descriptions, message, Progress, Row, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, downloadFile, saveBlob } from '../../app/api';
 import type { Schema } from '../../app/api';
@@ -11,6 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { FileDrop } from '../../app/widgets/file-drop';
 import { PagedTable, usePagedList } from '../../app/widgets/paged-table';
 import { RefreshButton } from '../../app/widgets/refresh-button';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 
 type CatalogImport = Schema<'CatalogImportDto'>;
 type ImportError = Schema<'CatalogImportErrorDto'>;
@@ -135,7 +136,7 @@ export function CatalogImportsPage({ audience }: { audience: 'lab' | 'partner' }
       </Row>
       <Card title={t('imports.history')} extra={<RefreshButton onClick={() => void history.reload()} />}>
         <LoadError error={history.error} retry={() => void history.reload()} />
-        <Table<CatalogImport>
+        <ResponsiveTable<CatalogImport>
           rowKey="id"
           size="small"
           pagination={false}

@@ -1,0 +1,87 @@
+import { Empty, Grid, Spin, Table } from 'antd';
+import type { TableColumnsType, TableProps } from 'antd';
+import type { HTMLAttributes, Key, ReactNode } from 'react';
+import { useI18n } from '../i18n';
+
+/**
+ * antd's Table on a desktop; on a phone (below `sm`, 576 px) each row becomes a card that lists the columns as
+ * label / value pairs, so no table scrolls sideways (web/README.md, "Phones"). A drop-in for `Table`: the same
+ * columns (title, dataIndex, render), rowKey, onRow (its test id and click land on the card), loading and
+ * emptyText. Tables that select or expand rows stay tables.
+ */
+export function ResponsiveTable<T extends object>(props: TableProps<T>) {
+  const phone = Grid.useBreakpoint().sm === false;
+  if (!phone || props.rowSelection || props.expandable) return <Table<T> {...props} />;
+  return <RowCards<T> {...props} />;
+}
+
+type Column<T> = TableColumnsType<T>[number];
+
+/** The leaf columns, groups flattened (a group's title prefixes its children's). */
+function leaves<T>(columns: readonly Column<T>[] = [], prefix = ''): { column: Column<T>; title: ReactNode }[] {
+  return columns.flatMap((column) => {
+    const title = typeof column.title === 'function' ? column.title({}) : column.title;
+    if ('children' in column && column.children) return leaves<T>(column.children, typeof title === 'string' ? `${prefix}${title} · ` : prefix);
+    return [{ column, title: prefix && typeof title === 'string' ? `${prefix}${title}` : title }];
+  });
+}
+
+function valueOf(record: object, dataIndex: unknown): unknown {
+  if (dataIndex === undefined || dataIndex === null) return undefined;
+  const path = Array.isArray(dataIndex) ? dataIndex : [dataIndex];
+  return path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k as string] : undefined), record);
+}
+
+function keyOf<T extends object>(record: T, index: number, rowKey: TableProps<T>['rowKey']): Key {
+  if (typeof rowKey === 'function') return rowKey(record, index);
+  const k = valueOf(record, rowKey ?? 'key');
+  return typeof k === 'string' || typeof k === 'number' ? k : index;
+}
+
+/** What a cell shows: the column's render (a `{children}` cell object gives its children) or the raw value. */
+function cellOf<T extends object>(column: Column<T>, record: T, index: number): ReactNode {
+  const raw = valueOf(record, 'dataIndex' in column ? column.dataIndex : undefined);
+  const shown = column.render ? column.render(raw, record, index) : raw;
+  if (shown !== null && typeof shown === 'object' && 'children' in shown && !('$$typeof' in shown)) return (shown as { children: ReactNode }).children;
+  return shown as ReactNode;
+}
+
+function RowCards<T extends object>({ columns, dataSource, rowKey = 'key', onRow, loading, locale, ...rest }: TableProps<T>) {
+  const { t } = useI18n();
+  const testId = (rest as { 'data-testid'?: string })['data-testid'];
+  const rows = dataSource ?? [];
+  const cols = leaves<T>(columns ?? []).filter(({ column }) => !column.hidden);
+  // A column without a title (the row's actions) spans the card under the labelled values.
+  const untitled = (title: ReactNode) => title === undefined || title === null || title === '';
+  const fields = cols.filter((c) => !untitled(c.title));
+  const actions = cols.filter((c) => untitled(c.title));
+  const busy = typeof loading === 'object' ? loading.spinning : loading;
+  const empty = typeof locale?.emptyText === 'function' ? locale.emptyText() : locale?.emptyText;
+  return (
+    <Spin spinning={busy === true}>
+      <ul className="g60-row-cards" data-testid={testId}>
+        {rows.length === 0 && !busy && <li className="g60-row-cards-empty">{empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />}</li>}
+        {rows.map((record, index) => {
+          const attrs = (onRow?.(record, index) ?? {}) as HTMLAttributes<HTMLLIElement>;
+          return (
+            <li key={keyOf(record, index, rowKey)} {...attrs} className={['g60-row-card', attrs.className].filter(Boolean).join(' ')}>
+              <dl>
+                {fields.map(({ column, title }, c) => (
+                  <div key={String(column.key ?? ('dataIndex' in column ? String(column.dataIndex) : c))} className="g60-row-card-field">
+                    <dt>{title}</dt>
+                    <dd>{cellOf(column, record, index) ?? '—'}</dd>
+                  </div>
+                ))}
+              </dl>
+              {actions.map(({ column }, c) => (
+                <div key={String(column.key ?? c)} className="g60-row-card-actions">
+                  {cellOf(column, record, index)}
+                </div>
+              ))}
+            </li>
+          );
+        })}
+      </ul>
+    </Spin>
+  );
+}
