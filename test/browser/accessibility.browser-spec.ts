@@ -61,10 +61,10 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
     await app?.close();
   });
 
-  it('sign-in and registration', async () => {
+  it('sign-in, registration and the public big screen', async () => {
     const person = await newPerson(browser, app.running.url!);
     const findings: Finding[] = [];
-    for (const path of ['/login', '/register']) {
+    for (const path of ['/login', '/register', '/screen']) {
       await person.page.goto(path);
       await settled(person.page);
       for (const elder of [false, true]) {

@@ -71,6 +71,9 @@ export function LoginPage() {
           <div style={{ marginTop: 8 }}>
             <Link to="/reset-password" data-testid="reset-password-link">{t('account.reset.link')}</Link>
           </div>
+          <div style={{ marginTop: 8 }}>
+            <Link to="/screen" data-testid="big-screen-link">{t('login.screen')}</Link>
+          </div>
         </Card>
         {!!demo.data?.length && (
           <Card size="small" title={t('login.demo')} data-testid="demo-logins">

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPerson, signIn } from '../support/browser';
+import { DEMO, startTestApp, TestApp } from '../support/test-app';
+
+jest.setTimeout(180_000);
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe findings on the page as it stands. */
+async function axeFindings(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const results = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }),
+  )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * The delta map (一图) with its layers, for a bureau; the public big screen (大屏) without signing in, at wall,
+ * laptop and phone sizes. The map is drawn from the bundled boundaries: the page reports how many of the nine G60
+ * members have a region under their centre (echarts' containPixel on the geo component).
+ */
+describe('web portal: the delta map and the public big screen', () => {
+  let app: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('the big screen opens from the sign-in page without an account, with the figures of GET /public/big-screen', async () => {
+    const figures = (await app.http().get('/api/v1/public/big-screen').expect(200)).body as { totals: Record<string, number>; cities: { regionCode: string; activeProviders: number }[] };
+    const person = await newPerson(browser, app.running.url!);
+    const { page } = person;
+    await page.goto('/login');
+    await page.getByTestId('big-screen-link').click();
+    await page.waitForURL('**/screen');
+    await page.getByTestId('chart-big-screen').locator('canvas').first().waitFor();
+    await page.getByTestId('screen-activeProviders').getByText(figures.totals.activeProviders.toLocaleString('zh-CN'), { exact: true }).waitFor();
+    const withProviders = figures.cities.find((c) => c.activeProviders > 0)!;
+    await page.getByTestId('table-big-screen').locator(`tr[data-row-key="${withProviders.regionCode}"]`).waitFor();
+    for (const [width, height, name] of [[1920, 1080, 'wall'], [1280, 800, 'laptop'], [390, 844, 'phone']] as const) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await axeFindings(page)).toEqual([]);
+      // Nothing wider than the screen at any size.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+      await page.screenshot({ path: `/tmp/big-screen-${name}.png`, fullPage: name === 'phone' });
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByTestId('screen-lang').getByText('EN').click();
+    await page.getByText('Cross-region orders').waitFor();
+    await page.screenshot({ path: '/tmp/big-screen-en.png' });
+    expect(person.errors).toEqual([]);
+    await person.context.close();
+  });
+
+  it('the map draws the nine G60 members and turns its layers on and off, each with its table', async () => {
+    const person = await newPerson(browser, app.running.url!);
+    const { page } = person;
+    await signIn(person, DEMO.approver);
+    await page.goto('/dashboards/map');
+    const map = page.getByTestId('delta-map');
+    await map.locator('canvas').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="delta-map"]')?.getAttribute('data-g60-drawn') === '9');
+    expect(await map.getAttribute('data-layers')).toBe('providers voucherFlows projects landings');
+    await page.getByRole('tab', { name: '服务机构' }).waitFor();
+    await page.getByTestId('table-provider-map').locator('tbody tr').first().waitFor();
+
+    // Providers off, services on: the category selector appears and the services table takes a tab.
+    const layers = page.getByTestId('map-layers');
+    await layers.getByText('服务机构', { exact: true }).click();
+    await layers.getByText('服务项目', { exact: true }).click();
+    expect(await map.getAttribute('data-layers')).toBe('services voucherFlows projects landings');
+    await page.getByTestId('map-category').waitFor();
+    expect(await page.getByRole('tab', { name: '服务机构' }).count()).toBe(0);
+    await page.getByRole('tab', { name: '服务项目' }).click();
+    await page.getByTestId('table-layer-services').waitFor();
+    await page.getByRole('tab', { name: '创新券流向' }).click();
+    await page.getByTestId('table-layer-voucherFlows').waitFor();
+    expect(await axeFindings(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/delta-map-1280.png', fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await map.locator('canvas').first().waitFor();
+    expect(await axeFindings(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/delta-map-phone.png', fullPage: true });
+    expect(person.errors).toEqual([]);
+    await person.context.close();
+  });
+});
