@@ -1,4 +1,4 @@
-import { Card, Checkbox, Col, Row, Select, Space, Tabs } from 'antd';
+import { Card, Checkbox, Col, Row, Select, Space } from 'antd';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import type { ECharts } from 'echarts/core';
 import { PageHeader } from '../../app/common';
@@ -157,9 +157,12 @@ export function ProviderMapPage() {
           </ChartCard>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t('dashboards.map.table')}>
-            <Tabs items={shown.map((k) => ({ key: k, label: t(`dashboards.map.layer.${k}`), children: tables[k] }))} />
-          </Card>
+          {/* One table per layer shown, in the layers' order: what the map draws, for screen readers and for reading off. */}
+          {shown.map((k) => (
+            <Card key={k} size="small" title={<h2 style={{ fontSize: 'inherit', margin: 0 }}>{t(`dashboards.map.layer.${k}`)}</h2>} style={{ marginBottom: 16 }} data-testid={`layer-card-${k}`}>
+              {tables[k]}
+            </Card>
+          ))}
         </Col>
       </Row>
     </>

@@ -55,12 +55,12 @@ export function BigScreenPage() {
     <main className="big-screen" data-testid="big-screen" style={{ minHeight: '100vh', background: '#061a33', color: '#e6f0ff', padding: '16px 24px' }}>
       <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 12 }}>
         <h1 style={{ color: '#fff', fontSize: 'clamp(22px, 2.4vw, 40px)', margin: 0, letterSpacing: 2 }}>{t('screen.title')}</h1>
-        <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 16 }}>
           <span style={{ color: '#b8cbe6' }} data-testid="screen-updated">
             {t('screen.updated')} {d ? new Date(d.computedAt).toLocaleTimeString() : '—'}
           </span>
           <LanguageSwitch testId="screen-lang" />
-            <ElderToggle onDark />
+          <ElderToggle />
           <Link to="/login" style={{ color: '#91caff' }}>{t('screen.signIn')}</Link>
         </div>
       </header>
