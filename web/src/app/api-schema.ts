@@ -4035,11 +4035,30 @@ export interface components {
             comment: string | null;
             at: string;
         };
+        FindingReasonDto: {
+            /**
+             * @example annual_cap_exceeded
+             * @enum {string}
+             */
+            code: "not_an_applicant" | "applicant_not_active" | "outside_issuing_region" | "no_tier" | "base_tier_only" | "tier_by_qualification" | "annual_cap_exceeded" | "per_application_cap_exceeded" | "programme_not_open" | "use_by_passed" | "other_applications_pending" | "budget_exhausted";
+            /**
+             * @example {
+             *       "scope": "enterprise",
+             *       "capFen": 5000000
+             *     }
+             */
+            params: {
+                [key: string]: string | number;
+            };
+        };
         FindingDto: {
             check: string;
             /** @enum {string} */
             outcome: "pass" | "warn" | "fail";
+            /** @description English wording, kept for API clients; read reasonCodes where given */
             reasons: string[];
+            /** @description The reasons as codes (empty for checks that give text only, and for findings recorded before codes existed) */
+            reasonCodes: components["schemas"]["FindingReasonDto"][];
             revision: number;
             stageIndex: number;
         };

@@ -1,5 +1,6 @@
 import { NotificationOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
+import { findingMessages } from '../../app/finding-reasons';
 import { commonMessages } from '../../app/messages';
 import { accountMessages } from './account-messages';
 import { noticeMessages } from './notice-messages';
@@ -22,5 +23,8 @@ export const commonArea: Area = {
     { path: '/account/password', element: <ChangePasswordPage />, roles: [...EVERYONE] },
   ],
   publicPages: [{ path: '/reset-password', element: <ResetPasswordPage /> }],
-  messages: { zh: { ...commonMessages.zh, ...accountMessages.zh, ...noticeMessages.zh }, en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en } },
+  messages: {
+    zh: { ...commonMessages.zh, ...accountMessages.zh, ...noticeMessages.zh, ...findingMessages.zh },
+    en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en, ...findingMessages.en },
+  },
 };

@@ -127,18 +127,16 @@ export function ProviderMapPage() {
             title={t('dashboards.map.chart')}
             loading={data.loading}
             empty={false}
-            extra={
-              <Space wrap>
-                <Checkbox.Group
-                  data-testid="map-layers"
-                  aria-label={t('dashboards.map.layers')}
-                  value={shown}
-                  onChange={(v) => setShown(v as LayerKey[])}
-                  options={LAYERS.map((k) => ({ value: k, label: t(`dashboards.map.layer.${k}`) }))}
-                />
-              </Space>
-            }
           >
+            <Space wrap style={{ marginBottom: 8 }}>
+              <Checkbox.Group
+                data-testid="map-layers"
+                aria-label={t('dashboards.map.layers')}
+                value={shown}
+                onChange={(v) => setShown(v as LayerKey[])}
+                options={LAYERS.map((k) => ({ value: k, label: t(`dashboards.map.layer.${k}`) }))}
+              />
+            </Space>
             {shown.includes('services') && (
               <Select
                 data-testid="map-category"

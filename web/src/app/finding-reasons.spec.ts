@@ -1,0 +1,39 @@
+import { FINDING_CODES, findingReason, findingText } from '@shared/finding-reasons';
+import { FINDING_MESSAGE_KEYS, findingMessages, findingReasonText } from './finding-reasons';
+
+describe('finding reasons: every code the server sends has a message in each language', () => {
+  it.each(['zh', 'en'] as const)('%s', (lang) => {
+    const missing = FINDING_MESSAGE_KEYS.filter((key) => !findingMessages[lang][key]);
+    expect(missing).toEqual([]);
+  });
+
+  it('the parameters a message names are the ones the server sends (no {placeholder} left over)', () => {
+    const samples = {
+      not_an_applicant: { kind: 'provider' },
+      applicant_not_active: { who: 'team', status: 'suspended' },
+      outside_issuing_region: { who: 'enterprise', regionCode: '310104', issuingRegionCode: '330400' },
+      no_tier: { who: 'enterprise', tiers: 'x', tierNames: '高新技术企业、一般企业', tierNamesEn: 'High-tech, General' },
+      base_tier_only: { who: 'enterprise', tier: 'default', tierName: '一般企业', tierNameEn: 'General' },
+      tier_by_qualification: { who: 'enterprise', tier: 'high_tech', tierName: '高新技术企业', tierNameEn: 'High-tech' },
+      annual_cap_exceeded: { scope: 'group', capFen: 5_000_000, usedFen: 4_000_000, requestedFen: 2_000_000, leftFen: 1_000_000 },
+      per_application_cap_exceeded: { requestedFen: 3_000_000, capFen: 2_000_000, version: 2 },
+      programme_not_open: { status: 'closed' },
+      use_by_passed: { useBy: '2026-12-31' },
+      other_applications_pending: { who: 'enterprise', count: 2 },
+      budget_exhausted: { leftFen: 100, requestedFen: 2_000_000 },
+    } satisfies Record<(typeof FINDING_CODES)[number], Record<string, string | number>>;
+    const dict = (lang: 'zh' | 'en') => (key: string, vars?: Record<string, string | number>) =>
+      (findingMessages[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+    for (const code of FINDING_CODES) {
+      const reason = findingReason(code, samples[code]);
+      for (const lang of ['zh', 'en'] as const) {
+        const text = findingReasonText(reason, { lang, t: dict(lang), label: (_g, v) => v });
+        expect(text).not.toMatch(/\{\w+\}/);
+      }
+      expect(findingText(reason)).not.toMatch(/undefined/);
+    }
+    const group = findingReason('annual_cap_exceeded', samples.annual_cap_exceeded);
+    expect(findingReasonText(group, { lang: 'zh', t: dict('zh'), label: (_g, v) => v })).toBe('将超过同一实际控制人年度上限 ¥50,000.00：已用 ¥40,000.00，本次申请 ¥20,000.00，剩余 ¥10,000.00');
+    expect(findingText(group)).toBe('The annual actual-controller group cap of 5000000 fen would be exceeded: 4000000 fen committed, 2000000 fen requested, 1000000 fen left');
+  });
+});
