@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * screen"). Owner: dashboards (the views are published by the modules whose tables they read).
  *
  * - read_active_services gains `category` (catalog): the services-by-category layer.
- * - read_program_order_flow (vouchers): read_order_flow with the programme's issuing region, so flows from several
+ * - read_program_order_flow (orders): read_order_flow with the programme's issuing region, so flows from several
  *   programmes and issuing cities can be drawn at once.
  * - read_roadshow_geo (roadshows): each project's home region, status and landing city; no name, no money.
  * - public_figure_snapshots: the big screen's aggregate, computed at most once per TTL by whichever API process asks

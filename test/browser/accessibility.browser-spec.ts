@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { AxeViolation, seriousAxeViolations } from '../support/axe';
 import { launchBrowser, newPerson, Person, signIn } from '../support/browser';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
 
@@ -9,25 +9,12 @@ import { DEMO, startTestApp, TestApp } from '../support/test-app';
  * the approval inbox, is checked for the first of them). A serious or critical violation fails the test,
  * listed page by page.
  */
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Finding {
+interface Finding extends AxeViolation {
   where: string;
-  rule: string;
-  impact: string;
-  help: string;
-  targets: string[];
 }
 
 async function axe(page: Page, where: string): Promise<Finding[]> {
-  // Evaluated through the DevTools protocol: the portal's CSP (script-src 'self') refuses an injected script tag.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const results = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }),
-  )) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ where, rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  return (await seriousAxeViolations(page)).map((v) => ({ where, ...v }));
 }
 
 function report(findings: Finding[]): string {

@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { seriousAxeViolations } from '../support/axe';
 import { launchBrowser, newPerson, signIn } from '../support/browser';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe findings on the page as it stands. */
+/** Serious and critical axe findings, one line each. */
 async function axeFindings(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const results = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }),
-  )) as { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`);
+  return (await seriousAxeViolations(page)).map((v) => `${v.rule}: ${v.targets.join(', ')}`);
 }
 
 /**
@@ -54,6 +46,12 @@ describe('web portal: the delta map and the public big screen', () => {
       await page.screenshot({ path: `/tmp/big-screen-${name}.png`, fullPage: name === 'phone' });
     }
     await page.setViewportSize({ width: 1920, height: 1080 });
+    // Elder mode (适老化) on the dark ground: still 4.5:1.
+    await page.getByTestId('elder-toggle').click();
+    await page.waitForFunction(() => document.documentElement.classList.contains('g60-elder'));
+    expect(await axeFindings(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/big-screen-elder.png' });
+    await page.getByTestId('elder-toggle').click();
     await page.getByTestId('screen-lang').getByText('EN').click();
     await page.getByText('Cross-region orders').waitFor();
     await page.screenshot({ path: '/tmp/big-screen-en.png' });

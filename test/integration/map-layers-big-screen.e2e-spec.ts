@@ -1,7 +1,8 @@
-import { Role } from '../../src/platform/context/actor';
-import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
+import { bureauReviewer, registerOrganization } from '../support/factories';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { issueVoucher, listService, openProgram, recogniseShanghaiProviders } from '../support/vouchers';
+
+type Auth = { Authorization: string };
 
 /** Every key the public big screen may carry: counts, sums and places; nothing that names a company, person or project. */
 const PLACE_KEYS = ['isG60', 'lat', 'lng', 'regionCode', 'regionName', 'regionNameEn'];
@@ -19,16 +20,12 @@ describe('map layers and the public big screen', () => {
   let admin: Session;
   let reviewer: Session; // 南湖区 330402
   let partner: Session;
-  let xiuzhouReviewer: Session; // 秀洲区 330411
+  let xiuzhouReviewer: { auth: Auth }; // 秀洲区 330411
 
   beforeAll(async () => {
     app = await startTestApp({ env: { BIG_SCREEN_RATE_LIMIT_PER_MINUTE: '6', BIG_SCREEN_CACHE_SECONDS: '1' } });
     [admin, reviewer, partner] = await Promise.all([DEMO.admin, DEMO.reviewer, DEMO.partner].map((email) => login(app, email)));
-    const bureau = await app.http().get('/api/v1/organizations?kind=agency&regionCode=330411').set(admin.auth).expect(200);
-    const email = uniqueEmail('xz-reviewer');
-    const invite = await app.http().post(`/api/v1/organizations/${bureau.body[0].id}/invitations`).set(admin.auth).send({ email, role: Role.Reviewer }).expect(201);
-    await app.http().post('/api/v1/auth/invitations/accept').send({ token: invite.body.token, password: TEST_PASSWORD, displayName: '秀洲区审核员' }).expect(201);
-    xiuzhouReviewer = await login(app, email, TEST_PASSWORD);
+    xiuzhouReviewer = await bureauReviewer(app, admin.auth, '330411', '秀洲区审核员');
   });
   afterAll(() => app.close());
 

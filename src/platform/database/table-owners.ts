@@ -23,6 +23,7 @@ export const OWNERS = {
   settlement: 'src/modules/settlement',
   fourEyes: 'src/modules/four-eyes',
   roadshows: 'src/modules/roadshows',
+  dashboards: 'src/modules/dashboards',
 } as const;
 
 export type TableOwner = keyof typeof OWNERS;
@@ -126,6 +127,8 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   roadshow_cohost_invitations: 'roadshows',
   roadshow_series: 'roadshows',
   roadshow_referrals: 'roadshows',
+  // dashboards: the public big screen's shared snapshot
+  public_figure_snapshots: 'dashboards',
 };
 
 /**
@@ -145,6 +148,8 @@ export const READ_MODELS: Readonly<Record<string, TableOwner>> = {
   read_pending_jobs: 'outbox',
   read_order_parties: 'orders',
   read_voucher_for_order: 'vouchers',
+  read_program_order_flow: 'orders',
+  read_roadshow_geo: 'roadshows',
 };
 
 /** The folder that alone may touch `table`, or undefined for a name that is not a table. */

@@ -12,6 +12,24 @@ import { useRegions } from './shared';
 
 /** Never faster than this, whatever the server's snapshot lifetime: a wall screen refreshes, it does not poll. */
 const MIN_REFRESH_SECONDS = 30;
+/**
+ * The screen's colours for antd's parts. Set in full: the portal's themes (app/theme.ts) set near-black text, which a
+ * nested theme inherits, and in elder mode that fell under 4.5:1 on the dark ground (axe).
+ */
+const DARK = {
+  colorBgContainer: '#0b2547',
+  colorText: 'rgba(255, 255, 255, 0.92)',
+  colorTextHeading: '#ffffff',
+  colorTextSecondary: 'rgba(255, 255, 255, 0.78)',
+  colorTextTertiary: 'rgba(255, 255, 255, 0.72)',
+  colorTextDescription: 'rgba(255, 255, 255, 0.78)',
+  colorTextPlaceholder: 'rgba(255, 255, 255, 0.65)',
+  colorPrimary: '#1f5fbf',
+  colorLink: '#91caff',
+  colorInfo: '#91caff',
+  colorBorder: '#3d6cb3',
+  colorBorderSecondary: '#1f4c87',
+};
 const FIGURES = ['activeProviders', 'services', 'projects', 'landings', 'crossRegionOrders'] as const;
 
 /**
@@ -51,7 +69,7 @@ export function BigScreenPage() {
   const value = (k: (typeof FIGURES)[number]) => d?.totals[k] ?? 0;
   return (
     // The dark palette for antd's own parts (table, language switch) on the screen's dark ground.
-    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorBgContainer: '#0b2547' } }}>
+    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: DARK }}>
     <main className="big-screen" data-testid="big-screen" style={{ minHeight: '100vh', background: '#061a33', color: '#e6f0ff', padding: '16px 24px' }}>
       <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 12 }}>
         <h1 style={{ color: '#fff', fontSize: 'clamp(22px, 2.4vw, 40px)', margin: 0, letterSpacing: 2 }}>{t('screen.title')}</h1>
