@@ -1,7 +1,7 @@
 /**
  * Reasons the server gives a person to read (pre-check findings, refusals), as stable codes with parameters: the
- * portal translates each code (web/src/app/finding-reasons.ts, zh and en; a unit test fails on a code without a
- * message), and the server keeps the English sentence below in the old `reasons` text for API clients.
+ * portal translates each code (web/src/app/finding-reasons.ts, words in finding-messages.ts, zh and en; a unit test
+ * fails on a code without a message), and the server keeps the English sentence below in the old `reasons` text for API clients.
  * Parameters are data, not words: `who` is an applicant kind (enterprise | team), `scope` a cap scope
  * (enterprise | team | group), `status` a state code, `*Fen` integer fen, dates YYYY-MM-DD.
  */

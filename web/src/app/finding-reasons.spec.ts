@@ -1,5 +1,6 @@
 import { FINDING_CODES, findingReason, findingText } from '@shared/finding-reasons';
-import { FINDING_MESSAGE_KEYS, findingMessages, findingReasonText } from './finding-reasons';
+import { findingMessages } from './finding-messages';
+import { FINDING_MESSAGE_KEYS, findingReasonText } from './finding-reasons';
 
 describe('finding reasons: every code the server sends has a message in each language', () => {
   it.each(['zh', 'en'] as const)('%s', (lang) => {

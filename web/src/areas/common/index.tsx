@@ -1,6 +1,6 @@
 import { NotificationOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
-import { findingMessages } from '../../app/finding-reasons';
+import { findingMessages } from '../../app/finding-messages';
 import { commonMessages } from '../../app/messages';
 import { accountMessages } from './account-messages';
 import { noticeMessages } from './notice-messages';
