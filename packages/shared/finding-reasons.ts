@@ -25,6 +25,22 @@ const ENGLISH = {
   use_by_passed: (p: FindingParams) => `use-by ${p.useBy} has passed`,
   other_applications_pending: (p: FindingParams) => `${p.count} other application(s) of this ${who(p)} are pending`,
   budget_exhausted: (p: FindingParams) => `${p.leftFen} fen left, ${p.requestedFen} fen requested`,
+  // Redemption claims (兑付)
+  no_tier_on_order_date: (p: FindingParams) => `no tier of version ${p.version} applied on the order date ${p.orderedOn}`,
+  no_qualification_on_order_date: () => 'no qualification was valid on the order date',
+  tier_on_order_date: (p: FindingParams) => `tier ${p.tier} by a qualification valid on ${p.orderedOn}`,
+  voucher_holds_less: (p: FindingParams) => `the voucher holds ${p.heldFen} fen, less than the ${p.amountFen} fen claimed`,
+  claim_exceeds_order_subsidy: () => 'the claim exceeds the order’s subsidy',
+  group_claims_over_cap: (p: FindingParams) => `claims of the actual-controller group (${p.usedFen} fen) exceed its annual cap of ${p.capFen} fen`,
+  related_same_controller: () => 'the enterprise and the provider share an actual controller',
+  related_same_org_code: () => 'the enterprise and the provider share an organisation code in their USCCs',
+  related_host: () => 'the provider hosts the applicant innovation team',
+  invoice_digits_match: (p: FindingParams) => `invoice digits match claim ${p.claim}`,
+  provider_not_active: (p: FindingParams) => `the provider is ${p.status}`,
+  provider_not_recognised: (p: FindingParams) => `not recognised for ${p.issuingRegionCode} on ${p.orderedOn}`,
+  ordered_after_use_by: (p: FindingParams) => `ordered ${p.orderedOn}, after use-by ${p.useBy}`,
+  delivered_after_redeem_by: (p: FindingParams) => `delivered ${p.deliveredOn}, after redeem-by ${p.redeemBy}`,
+  claimed_after_redeem_by: (p: FindingParams) => `claimed after redeem-by ${p.redeemBy}`,
 } satisfies Record<string, (p: FindingParams) => string>;
 
 export type FindingCode = keyof typeof ENGLISH;

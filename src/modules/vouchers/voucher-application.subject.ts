@@ -4,8 +4,8 @@ import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { JobName } from '../../platform/queue/queue.registry';
-import { FindingReason, findingReason, findingText } from '../../../packages/shared/finding-reasons';
-import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, FindingOutcome, SubjectDescription } from '../approvals/approval-subject';
+import { findingReason } from '../../../packages/shared/finding-reasons';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, codedFinding, Finding, SubjectDescription } from '../approvals/approval-subject';
 import { LedgerService } from '../ledger/ledger.service';
 import { OrganizationDirectory } from '../organizations/organization-directory';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -68,17 +68,13 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     // Enterprises and innovation teams apply; a team is eligible by its own region, whoever hosts it.
     const applies = APPLICANT_KINDS.includes(org.kind as OrganizationKind);
     const who = applicant.kind === 'team' ? 'team' : 'enterprise';
-    const coded = (check: string, outcome: FindingOutcome, codes: (FindingReason | null)[]): Finding => {
-      const reasonCodes = codes.filter((c): c is FindingReason => c !== null);
-      return { check, outcome, reasons: reasonCodes.map(findingText), reasonCodes };
-    };
     return [
-      coded('eligibility', applies && org.status === 'active' && inRegion ? 'pass' : 'fail', [
+      codedFinding('eligibility', applies && org.status === 'active' && inRegion ? 'pass' : 'fail', [
         applies ? null : findingReason('not_an_applicant', { kind: org.kind }),
         org.status !== 'active' ? findingReason('applicant_not_active', { who, status: org.status }) : null,
         inRegion ? null : findingReason('outside_issuing_region', { who, regionCode: org.region_code, issuingRegionCode: program.issuingRegionCode }),
       ]),
-      coded('qualification', tier === null ? 'fail' : base ? 'warn' : 'pass', [
+      codedFinding('qualification', tier === null ? 'fail' : base ? 'warn' : 'pass', [
         tier === null
           ? findingReason('no_tier', {
               who,
@@ -88,11 +84,11 @@ export class VoucherApplicationSubject implements ApprovalSubject {
             })
           : findingReason(base ? 'base_tier_only' : 'tier_by_qualification', { who, tier: tier.code, tierName: tier.nameZh, tierNameEn: tier.nameEn ?? tier.nameZh }),
       ]),
-      coded('caps', caps.ok ? 'pass' : 'fail', [caps.ok ? null : caps.code]),
-      coded('dates', program.status === 'open' && today <= program.useBy ? 'pass' : 'fail', [
+      codedFinding('caps', caps.ok ? 'pass' : 'fail', [caps.ok ? null : caps.code]),
+      codedFinding('dates', program.status === 'open' && today <= program.useBy ? 'pass' : 'fail', [
         program.status !== 'open' ? findingReason('programme_not_open', { status: program.status }) : today > program.useBy ? findingReason('use_by_passed', { useBy: program.useBy }) : null,
       ]),
-      coded('duplicate_application', pending > 0 ? 'warn' : 'pass', [pending > 0 ? findingReason('other_applications_pending', { count: pending, who }) : null]),
+      codedFinding('duplicate_application', pending > 0 ? 'warn' : 'pass', [pending > 0 ? findingReason('other_applications_pending', { count: pending, who }) : null]),
     ];
   }
 

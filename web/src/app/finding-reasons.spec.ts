@@ -22,6 +22,21 @@ describe('finding reasons: every code the server sends has a message in each lan
       use_by_passed: { useBy: '2026-12-31' },
       other_applications_pending: { who: 'enterprise', count: 2 },
       budget_exhausted: { leftFen: 100, requestedFen: 2_000_000 },
+      no_tier_on_order_date: { version: 2, orderedOn: '2026-11-02' },
+      no_qualification_on_order_date: {},
+      tier_on_order_date: { tier: 'high_tech', tierName: '高新技术企业', tierNameEn: 'High-tech', orderedOn: '2026-11-02' },
+      voucher_holds_less: { heldFen: 100, amountFen: 200 },
+      claim_exceeds_order_subsidy: {},
+      group_claims_over_cap: { usedFen: 300_000, capFen: 150_000 },
+      related_same_controller: {},
+      related_same_org_code: {},
+      related_host: {},
+      invoice_digits_match: { claim: 'DF-2026-000123' },
+      provider_not_active: { status: 'suspended' },
+      provider_not_recognised: { issuingRegionCode: '330400', orderedOn: '2026-11-02' },
+      ordered_after_use_by: { orderedOn: '2027-01-02', useBy: '2026-12-31' },
+      delivered_after_redeem_by: { deliveredOn: '2027-04-01', redeemBy: '2027-03-31' },
+      claimed_after_redeem_by: { redeemBy: '2027-03-31' },
     } satisfies Record<(typeof FINDING_CODES)[number], Record<string, string | number>>;
     const dict = (lang: 'zh' | 'en') => (key: string, vars?: Record<string, string | number>) =>
       (findingMessages[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
