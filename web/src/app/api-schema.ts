@@ -4040,7 +4040,7 @@ export interface components {
              * @example annual_cap_exceeded
              * @enum {string}
              */
-            code: "not_an_applicant" | "applicant_not_active" | "outside_issuing_region" | "no_tier" | "base_tier_only" | "tier_by_qualification" | "annual_cap_exceeded" | "per_application_cap_exceeded" | "programme_not_open" | "use_by_passed" | "other_applications_pending" | "budget_exhausted";
+            code: "not_an_applicant" | "applicant_not_active" | "outside_issuing_region" | "no_tier" | "base_tier_only" | "tier_by_qualification" | "annual_cap_exceeded" | "per_application_cap_exceeded" | "programme_not_open" | "use_by_passed" | "other_applications_pending" | "budget_exhausted" | "no_tier_on_order_date" | "no_qualification_on_order_date" | "tier_on_order_date" | "voucher_holds_less" | "claim_exceeds_order_subsidy" | "group_claims_over_cap" | "related_same_controller" | "related_same_org_code" | "related_host" | "invoice_digits_match" | "provider_not_active" | "provider_not_recognised" | "ordered_after_use_by" | "delivered_after_redeem_by" | "claimed_after_redeem_by";
             /**
              * @example {
              *       "scope": "enterprise",
