@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { providerUnderNotice } from '../support/approvals';
-import { axeFindings } from '../support/axe';
+import { seriousAxeLines } from '../support/axe';
 import { launchBrowser, newPerson, openMenu, pick, signIn, submit, typeDate } from '../support/browser';
 import { batchWithClaim } from '../support/claims';
 import { registerOrganization, TEST_PASSWORD } from '../support/factories';
@@ -10,11 +10,6 @@ import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app
 import { admittedProvider, issueVoucher, listService, openProgram, recogniseShanghaiProviders } from '../support/vouchers';
 
 jest.setTimeout(240_000);
-
-/** Serious or critical axe-core findings, as rule and targets (the same rule as the accessibility sweep). */
-async function axe(page: Page): Promise<string[]> {
-  return (await axeFindings(page)).map((f) => `${f.rule}: ${f.targets.join(', ')}`);
-}
 
 /**
  * The pages of issue 19's ratings and credit: rating an order from the enterprise's order page (and the
@@ -59,15 +54,15 @@ describe('web portal: ratings, misconduct, public notices, partner statements', 
     await submit(page, 'order-rate-form', page.getByTestId('order-rating').getByTestId('rating-stars'));
     await page.getByTestId('order-rating').getByText('报告规范，周期短').waitFor();
     expect(await page.getByTestId('order-rate').count()).toBe(0);
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeLines(page)).toEqual([]);
 
     await page.goto(`/enterprise/catalog/${service.id}`);
     await page.getByTestId('rating-summary').first().getByText('（1 条评价）').waitFor();
     await page.getByTestId('service-ratings').getByText('报告规范，周期短').waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeLines(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('rating-summary').first().waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeLines(page)).toEqual([]);
     expect(person.errors).toEqual([]);
     await person.context.close();
 
@@ -81,7 +76,7 @@ describe('web portal: ratings, misconduct, public notices, partner statements', 
     await labPerson.page.locator('#reply').fill('感谢认可，欢迎再次委托');
     await submit(labPerson.page, 'rating-reply-action-form', received.getByTestId('rating-reply'));
     expect(await received.getByTestId('rating-reply-action').count()).toBe(0);
-    expect(await axe(labPerson.page)).toEqual([]);
+    expect(await seriousAxeLines(labPerson.page)).toEqual([]);
     expect(labPerson.errors).toEqual([]);
     await labPerson.context.close();
   });
@@ -104,7 +99,7 @@ describe('web portal: ratings, misconduct, public notices, partner statements', 
     await submit(page, 'misconduct-record-form', page.getByTestId('misconduct-table').getByText(name));
     const row = page.getByTestId('misconduct-table').locator('tr', { hasText: name });
     await row.getByText('生效中').waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeLines(page)).toEqual([]);
     expect(bureau.errors).toEqual([]);
     await bureau.context.close();
 
@@ -115,7 +110,7 @@ describe('web portal: ratings, misconduct, public notices, partner statements', 
     await mine.getByText('限制申领中').waitFor();
     await mine.getByText(`${shanghaiDate()} ~ 2029-12-31`).waitFor();
     await party.page.setViewportSize({ width: 390, height: 844 });
-    expect(await axe(party.page)).toEqual([]);
+    expect(await seriousAxeLines(party.page)).toEqual([]);
     expect(party.errors).toEqual([]);
     await party.context.close();
   });
@@ -131,7 +126,7 @@ describe('web portal: ratings, misconduct, public notices, partner statements', 
       await visitor.page.getByText(lang === 'zh' ? '登录后提出异议' : 'Sign in to object').waitFor();
       expect(await visitor.page.getByTestId('notice-object').count()).toBe(0);
       await visitor.page.setViewportSize({ width: 390, height: 844 });
-      expect(await axe(visitor.page)).toEqual([]);
+      expect(await seriousAxeLines(visitor.page)).toEqual([]);
       expect(visitor.errors).toEqual([]);
       await visitor.context.close();
     }
@@ -152,10 +147,10 @@ describe('web portal: ratings, misconduct, public notices, partner statements', 
     await page.getByTestId('statement-table').getByText(labName).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('statement-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/-payee\.csv$/);
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeLines(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('statement-xlsx').waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await seriousAxeLines(page)).toEqual([]);
     expect(person.errors).toEqual([]);
     await person.context.close();
   });

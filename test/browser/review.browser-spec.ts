@@ -297,6 +297,10 @@ describe('web portal: review, programmes and settlement', () => {
     await row(taskC.id).getByTestId('case-link').click();
     await page.waitForURL(new RegExp(`/review/cases/${late.caseId}$`));
     await page.getByTestId('findings').locator('[data-status]').first().waitFor();
+    // The pre-check reasons arrive as codes and read in Chinese (packages/shared/finding-reasons.ts), not the API's English.
+    const qualification = (await page.getByTestId('finding-qualification').first().textContent()) ?? '';
+    expect(qualification).toMatch(/适用“[^”]+”档/);
+    expect(qualification).not.toMatch(/tier|qualification/);
     const applicant = await app.http().get(`/api/v1/organizations/${late.enterprise.organization.id}`).set(reviewer.auth).expect(200);
     await page.getByTestId('case-subject').getByText(applicant.body.name).waitFor();
     const programme = await app.http().get(`/api/v1/programs/${program.id}`).set(reviewer.auth).expect(200);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Role } from '../../src/platform/context/actor';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
-import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
+import { bureauReviewer, registerOrganization } from '../support/factories';
 import { waitForTask } from '../support/approvals';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { admittedProvider, issueVoucher, listService, openProgram, recogniseShanghaiProviders } from '../support/vouchers';
@@ -28,7 +27,7 @@ describe('dashboards', () => {
   let partner: Session;
   let admin: Session;
   let demoEnterprise: Session;
-  let xiuzhouReviewer: Session; // 秀洲区 330411
+  let xiuzhouReviewer: { auth: Auth }; // 秀洲区 330411
   let mapBefore: Record<string, unknown>[];
 
   const get = async (auth: Auth, path: string) => (await app.http().get(`/api/v1/dashboards/${path}`).set(auth).expect(200)).body;
@@ -39,12 +38,7 @@ describe('dashboards', () => {
       [DEMO.approver, DEMO.reviewer, DEMO.finance, DEMO.provider, DEMO.partner, DEMO.admin, DEMO.enterprise].map((email) => login(app, email)),
     );
     mapBefore = await get(admin.auth, 'provider-map');
-    // A reviewer at the 秀洲 science bureau (seeded without users): invited by the platform.
-    const bureau = await app.http().get('/api/v1/organizations?kind=agency&regionCode=330411').set(admin.auth).expect(200);
-    const email = uniqueEmail('xz-reviewer');
-    const invite = await app.http().post(`/api/v1/organizations/${bureau.body[0].id}/invitations`).set(admin.auth).send({ email, role: Role.Reviewer }).expect(201);
-    await app.http().post('/api/v1/auth/invitations/accept').send({ token: invite.body.token, password: TEST_PASSWORD, displayName: '秀洲区审核员' }).expect(201);
-    xiuzhouReviewer = await login(app, email, TEST_PASSWORD);
+        xiuzhouReviewer = await bureauReviewer(app, admin.auth, '330411', '秀洲区审核员');
   });
   afterAll(() => app.close());
 

@@ -143,6 +143,9 @@ describe('innovation teams (创新团队): registration, members, vouchers', () 
     const findings = Object.fromEntries(caseDetail.findings.map((f: { check: string; outcome: string; reasons: string[] }) => [f.check, f]));
     expect(findings.eligibility.outcome).toBe('pass');
     expect(findings.qualification).toMatchObject({ outcome: 'warn', reasons: [expect.stringContaining('innovation team')] });
+    // The same reason as a code the portal translates (packages/shared/finding-reasons.ts).
+    expect(findings.qualification.reasonCodes).toEqual([{ code: 'base_tier_only', params: expect.objectContaining({ who: 'team', tier: expect.any(String), tierName: expect.any(String) }) }]);
+    expect(findings.eligibility.reasonCodes).toEqual([]);
 
     const voucher = await app.http().get(`/api/v1/vouchers/${voucherId}`).set(team.auth).expect(200);
     expect(voucher.body).toMatchObject({ faceValueFen: 1_000_000, availableFen: 1_000_000, status: 'active', applicationId });

@@ -11,7 +11,7 @@ import { issueVoucher, ledgerInvariants, listService, openProgram, signAgreement
 
 type Auth = { Authorization: string };
 type Org = Awaited<ReturnType<typeof registerOrganization>>;
-type FindingMap = Record<string, { outcome: string; reasons: string[] }>;
+type FindingMap = Record<string, { outcome: string; reasons: string[]; reasonCodes: { code: string; params: Record<string, unknown> }[] }>;
 
 jest.setTimeout(120_000);
 
@@ -129,7 +129,7 @@ describe('innovation vouchers: rules, pre-checks, reversals and access', () => {
       return res.status === 200 && res.body.findings.length >= expected ? res.body : undefined;
     }, 20_000, `findings of ${caseId}`);
     expect(detail.findings).toHaveLength(expected);
-    return Object.fromEntries(detail.findings.map((f: { check: string; outcome: string; reasons: string[] }) => [f.check, { outcome: f.outcome, reasons: f.reasons }]));
+    return Object.fromEntries(detail.findings.map((f: { check: string } & FindingMap[string]) => [f.check, { outcome: f.outcome, reasons: f.reasons, reasonCodes: f.reasonCodes }]));
   }
 
   const outcomes = (map: FindingMap) => Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v.outcome]));
@@ -322,6 +322,7 @@ describe('innovation vouchers: rules, pre-checks, reversals and access', () => {
         const { found } = await claimAndCheck();
         expect(outcomes(found)).toEqual({ ...ALL_PASS, related_party: 'fail' });
         expect(found.related_party.reasons).toEqual(['the enterprise and the provider share an actual controller']);
+        expect(found.related_party.reasonCodes).toEqual([{ code: 'related_same_controller', params: {} }]);
       } finally {
         await app.dataSource.query(`UPDATE organizations SET controller_group_id = NULL WHERE id = $1`, [lab.organization.id]);
       }

@@ -82,3 +82,16 @@ export async function registerTeam(app: TestApp, overrides: Parameters<typeof te
   const signedIn = await app.http().post('/api/v1/auth/login').send({ email: body.user.email, password: TEST_PASSWORD }).expect(200);
   return { body, organization: res.body.organization, user: res.body.user, auth: { Authorization: `Bearer ${signedIn.body.accessToken}` } as { Authorization: string } };
 }
+
+/**
+ * A reviewer at the science bureau of a district the seed leaves without users (e.g. 秀洲 330411): invited by the
+ * platform admin, signed in. Returns the session's Authorization header.
+ */
+export async function bureauReviewer(app: TestApp, admin: { Authorization: string }, regionCode: string, displayName: string): Promise<{ auth: { Authorization: string } }> {
+  const bureau = await app.http().get(`/api/v1/organizations?kind=agency&regionCode=${regionCode}`).set(admin).expect(200);
+  const email = uniqueEmail('bureau-reviewer');
+  const invite = await app.http().post(`/api/v1/organizations/${bureau.body[0].id}/invitations`).set(admin).send({ email, role: 'reviewer' }).expect(201);
+  await app.http().post('/api/v1/auth/invitations/accept').send({ token: invite.body.token, password: TEST_PASSWORD, displayName }).expect(201);
+  const signedIn = await app.http().post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+  return { auth: { Authorization: `Bearer ${signedIn.body.accessToken}` } };
+}

@@ -8,6 +8,7 @@ import { OutboxWriter } from '../../platform/outbox/outbox-writer';
 import { JobName } from '../../platform/queue/queue.registry';
 import { RateLimiter } from '../../platform/throttle/rate-limiter';
 import { ApprovalCase, ApprovalTask, WorkflowDefinition } from './approval.entities';
+import type { FindingReasonDto } from './dto/approval.dto';
 import { nextCaseStatus } from './approval-case.state';
 import { ApprovalPolicy } from './approval.policy';
 import { ApprovalSubjectRegistry } from './approval-subject.registry';
@@ -55,7 +56,7 @@ export class ApprovalCasesService {
     const q = (sql: string) => this.dataSource.query(sql, [caseId]) as Promise<Record<string, unknown>[]>;
     const [decisions, findings, revisions, timeline] = await Promise.all([
       q(`SELECT task_id, revision, stage_index, decider_user_id, decision, comment, created_at FROM approval_decisions WHERE case_id = $1 ORDER BY created_at`),
-      q(`SELECT check_key, outcome, reasons, revision, stage_index FROM approval_findings WHERE case_id = $1 ORDER BY revision, stage_index, check_key`),
+      q(`SELECT check_key, outcome, reasons, reason_codes, revision, stage_index FROM approval_findings WHERE case_id = $1 ORDER BY revision, stage_index, check_key`),
       q(`SELECT revision, snapshot, diff, note, created_at FROM approval_revisions WHERE case_id = $1 ORDER BY revision`),
       this.audit.trailOf('approval_case', caseId),
     ]);
@@ -71,7 +72,7 @@ export class ApprovalCasesService {
         comment: d.comment as string | null,
         at: (d.created_at as Date).toISOString(),
       })),
-      findings: findings.map((f) => ({ check: f.check_key as string, outcome: f.outcome as string, reasons: f.reasons as string[], revision: f.revision as number, stageIndex: f.stage_index as number })),
+      findings: findings.map((f) => ({ check: f.check_key as string, outcome: f.outcome as string, reasons: f.reasons as string[], reasonCodes: f.reason_codes as FindingReasonDto[], revision: f.revision as number, stageIndex: f.stage_index as number })),
       revisions: revisions.map((r) => ({ revision: r.revision as number, snapshot: r.snapshot as Record<string, unknown>, diff: r.diff as RevisionChangeDto[], note: r.note as string | null, createdAt: (r.created_at as Date).toISOString() })),
       timeline: timeline.map((e) => ({ at: e.occurredAt.toISOString(), action: e.action, actorUserId: e.actorUserId, actorRole: e.actorRole, details: e.after })),
     };

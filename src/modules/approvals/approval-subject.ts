@@ -1,6 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Actor } from '../../platform/context/actor';
 import { Transaction } from '../../platform/database/unit-of-work';
+import { type FindingReason, findingText } from '../../../packages/shared/finding-reasons';
 
 export type FindingOutcome = 'pass' | 'warn' | 'fail';
 
@@ -8,7 +9,16 @@ export type FindingOutcome = 'pass' | 'warn' | 'fail';
 export interface Finding {
   check: string;
   outcome: FindingOutcome;
+  /** English sentences, kept for API clients; a subject that gives `reasonCodes` derives them from the codes. */
   reasons: string[];
+  /** The same reasons as codes with parameters, which the portal translates (packages/shared/finding-reasons.ts). */
+  reasonCodes?: FindingReason[];
+}
+
+/** A finding whose reasons are codes (nulls dropped); its English `reasons` follow from them. */
+export function codedFinding(check: string, outcome: FindingOutcome, codes: (FindingReason | null)[]): Finding {
+  const reasonCodes = codes.filter((c): c is FindingReason => c !== null);
+  return { check, outcome, reasons: reasonCodes.map(findingText), reasonCodes };
 }
 
 /** What the approvals engine needs to know about a subject to route and show it. */

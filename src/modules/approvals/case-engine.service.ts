@@ -162,10 +162,12 @@ export class CaseEngine {
     const findings = await this.subjects.get(kase.subjectType).precheck(tx, kase.subjectId);
     // One statement for all of them: a job's time goes mostly into round trips.
     await tx.manager.query(
-      `INSERT INTO approval_findings (case_id, revision, stage_index, check_key, outcome, reasons)
-       SELECT $1, $2, $3, f.check_key, f.outcome, f.reasons FROM jsonb_to_recordset($4::jsonb) AS f(check_key text, outcome text, reasons jsonb)
-       ON CONFLICT (case_id, revision, stage_index, check_key) DO UPDATE SET outcome = EXCLUDED.outcome, reasons = EXCLUDED.reasons, created_at = now()`,
-      [kase.id, kase.revision, stageIndex, JSON.stringify(findings.map((f) => ({ check_key: f.check, outcome: f.outcome, reasons: f.reasons })))],
+      `INSERT INTO approval_findings (case_id, revision, stage_index, check_key, outcome, reasons, reason_codes)
+       SELECT $1, $2, $3, f.check_key, f.outcome, f.reasons, f.reason_codes
+         FROM jsonb_to_recordset($4::jsonb) AS f(check_key text, outcome text, reasons jsonb, reason_codes jsonb)
+       ON CONFLICT (case_id, revision, stage_index, check_key)
+       DO UPDATE SET outcome = EXCLUDED.outcome, reasons = EXCLUDED.reasons, reason_codes = EXCLUDED.reason_codes, created_at = now()`,
+      [kase.id, kase.revision, stageIndex, JSON.stringify(findings.map((f) => ({ check_key: f.check, outcome: f.outcome, reasons: f.reasons, reason_codes: f.reasonCodes ?? [] })))],
     );
     const summary = summarise(findings);
     tx.audit(this.auditOf(kase, 'approval_case.prechecked', null, { stage: stageIndex, ...summary }));

@@ -5,6 +5,8 @@ import { Actor, Role } from '../../platform/context/actor';
 import { DashboardsService } from './dashboards.service';
 import { BudgetByDistrictDto, CrossRegionFlowDto, ProgramDashboardQueryDto, ProviderMapRowDto, StageTimeRowDto } from './dto/dashboard.dto';
 import { ProviderMapService } from './provider-map.service';
+import { MapLayersDto } from './dto/map-layers.dto';
+import { MapLayersService } from './map-layers.service';
 
 const DASHBOARD_READERS = [Role.Reviewer, Role.Approver, Role.Finance, Role.PartnerAdmin, Role.PlatformAdmin];
 
@@ -15,6 +17,7 @@ export class DashboardsController {
   constructor(
     private readonly dashboards: DashboardsService,
     private readonly providerMap: ProviderMapService,
+    private readonly layers: MapLayersService,
   ) {}
 
   @Get('budget-by-district')
@@ -47,5 +50,13 @@ export class DashboardsController {
   @ApiOkResponse({ type: [ProviderMapRowDto] })
   map(): Promise<ProviderMapRowDto[]> {
     return this.providerMap.map();
+  }
+
+  @Get('map-layers')
+  @Roles(...DASHBOARD_READERS)
+  @ApiOperation({ summary: 'The map’s layers by place: providers, services by category, voucher flows (scoped as GET /service-orders), roadshow projects and landings (counts)' })
+  @ApiOkResponse({ type: MapLayersDto })
+  mapLayers(@CurrentActor() actor: Actor): Promise<MapLayersDto> {
+    return this.layers.layers(actor);
   }
 }

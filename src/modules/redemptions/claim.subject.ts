@@ -3,7 +3,8 @@ import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { JobName } from '../../platform/queue/queue.registry';
-import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../approvals/approval-subject';
+import { findingReason } from '../../../packages/shared/finding-reasons';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, codedFinding, Finding, SubjectDescription } from '../approvals/approval-subject';
 import { RecognitionService } from '../catalog/recognition.service';
 import { OrdersService } from '../orders/orders.service';
 import { OrganizationDirectory, OrganizationParty } from '../organizations/organization-directory';
@@ -62,18 +63,17 @@ export class RedemptionClaimSubject implements ApprovalSubject {
     const tier = selectTier(policy.tiers, voucher.applicantKind, quals, order.orderedOn);
     const findings: Finding[] = [];
 
-    findings.push({
-      check: 'eligibility',
-      outcome: enterprise.status !== 'active' ? 'fail' : tier === null || tier.qualifications.length === 0 ? 'warn' : 'pass',
-      reasons:
+    findings.push(
+      codedFinding('eligibility', enterprise.status !== 'active' ? 'fail' : tier === null || tier.qualifications.length === 0 ? 'warn' : 'pass', [
         enterprise.status !== 'active'
-          ? [`the ${voucher.applicantKind === 'team' ? 'innovation team' : 'enterprise'} is ${enterprise.status}`]
+          ? findingReason('applicant_not_active', { who: voucher.applicantKind === 'team' ? 'team' : 'enterprise', status: enterprise.status })
           : tier === null
-            ? [`no tier of version ${voucher.programVersion} applied on the order date ${order.orderedOn}`]
+            ? findingReason('no_tier_on_order_date', { version: voucher.programVersion, orderedOn: order.orderedOn })
             : tier.qualifications.length === 0
-              ? ['no qualification was valid on the order date']
-              : [`tier ${tier.code} by a qualification valid on ${order.orderedOn}`],
-    });
+              ? findingReason('no_qualification_on_order_date')
+              : findingReason('tier_on_order_date', { tier: tier.code, tierName: tier.nameZh, tierNameEn: tier.nameEn ?? tier.nameZh, orderedOn: order.orderedOn }),
+      ]),
+    );
 
     const { heldFen } = await this.vouchers.balances(tx.manager, voucher);
     // Live claims of the programme whose order's enterprise is in the group (read models of orders and organizations).
@@ -85,48 +85,47 @@ export class RedemptionClaimSubject implements ApprovalSubject {
         )) as { used: string }[])[0].used
       : '0';
     const capProblems = [
-      heldFen < claim.amountFen ? `the voucher holds ${heldFen} fen, less than the ${claim.amountFen} fen claimed` : '',
-      claim.amountFen > order.subsidyHeldFen ? 'the claim exceeds the order’s subsidy' : '',
-      policy.annualCapGroupFen !== null && Number(groupUse) > policy.annualCapGroupFen ? `claims of the actual-controller group (${groupUse} fen) exceed its annual cap of ${policy.annualCapGroupFen} fen` : '',
-    ].filter(Boolean);
-    findings.push({ check: 'caps', outcome: capProblems.length ? 'fail' : 'pass', reasons: capProblems });
+      heldFen < claim.amountFen ? findingReason('voucher_holds_less', { heldFen, amountFen: claim.amountFen }) : null,
+      claim.amountFen > order.subsidyHeldFen ? findingReason('claim_exceeds_order_subsidy') : null,
+      policy.annualCapGroupFen !== null && Number(groupUse) > policy.annualCapGroupFen ? findingReason('group_claims_over_cap', { usedFen: Number(groupUse), capFen: policy.annualCapGroupFen }) : null,
+    ].filter((c) => c !== null);
+    findings.push(codedFinding('caps', capProblems.length ? 'fail' : 'pass', capProblems));
 
     const sameGroup = !!enterprise.controller_group_id && enterprise.controller_group_id === provider.controller_group_id;
     const sameOrgCode = !!enterprise.uscc && !!provider.uscc && enterprise.uscc.slice(8, 17) === provider.uscc.slice(8, 17);
     // An innovation team buying from the organisation that hosts it (e.g. its incubating university).
     const hostedBy = enterprise.host_organization_id === provider.id;
-    findings.push({
-      check: 'related_party',
-      outcome: sameGroup || sameOrgCode || hostedBy ? 'fail' : 'pass',
-      reasons: [
-        sameGroup ? 'the enterprise and the provider share an actual controller' : '',
-        sameOrgCode ? 'the enterprise and the provider share an organisation code in their USCCs' : '',
-        hostedBy ? 'the provider hosts the applicant innovation team' : '',
-      ].filter(Boolean),
-    });
+    findings.push(
+      codedFinding('related_party', sameGroup || sameOrgCode || hostedBy ? 'fail' : 'pass', [
+        sameGroup ? findingReason('related_same_controller') : null,
+        sameOrgCode ? findingReason('related_same_org_code') : null,
+        hostedBy ? findingReason('related_host') : null,
+      ]),
+    );
 
     // The exact invoice number is unique in the database; this also catches the same digits typed differently.
     const digits = claim.invoiceNo.replace(/\D/g, '');
     const lookalikes = digits.length >= 6
       ? ((await tx.manager.query(`SELECT number FROM redemption_claims WHERE id <> $1 AND regexp_replace(invoice_no, '\\D', '', 'g') = $2`, [claim.id, digits])) as { number: string }[])
       : [];
-    findings.push({ check: 'duplicate_invoice', outcome: lookalikes.length ? 'fail' : 'pass', reasons: lookalikes.map((l) => `invoice digits match claim ${l.number}`) });
+    findings.push(codedFinding('duplicate_invoice', lookalikes.length ? 'fail' : 'pass', lookalikes.map((l) => findingReason('invoice_digits_match', { claim: l.number }))));
 
     const local = this.recognition.isLocal(program.issuingRegionCode, provider.region_code);
     const recognised = local || !!(await this.recognition.findRecognition(tx.manager, program.issuingRegionCode, provider.id, order.serviceId, order.orderedOn));
-    findings.push({
-      check: 'provider_recognised',
-      outcome: provider.admission_status === 'active' && recognised ? 'pass' : 'fail',
-      reasons: [provider.admission_status !== 'active' ? `the provider is ${provider.admission_status}` : '', recognised ? '' : `not recognised for ${program.issuingRegionCode} on ${order.orderedOn}`].filter(Boolean),
-    });
+    findings.push(
+      codedFinding('provider_recognised', provider.admission_status === 'active' && recognised ? 'pass' : 'fail', [
+        provider.admission_status !== 'active' ? findingReason('provider_not_active', { status: String(provider.admission_status) }) : null,
+        recognised ? null : findingReason('provider_not_recognised', { issuingRegionCode: program.issuingRegionCode, orderedOn: order.orderedOn }),
+      ]),
+    );
 
     const today = shanghaiDate();
     const dateProblems = [
-      order.orderedOn > voucher.useBy ? `ordered ${order.orderedOn}, after use-by ${voucher.useBy}` : '',
-      order.deliveredOn && order.deliveredOn > program.redeemBy ? `delivered ${order.deliveredOn}, after redeem-by ${program.redeemBy}` : '',
-      today > program.redeemBy ? `claimed after redeem-by ${program.redeemBy}` : '',
-    ].filter(Boolean);
-    findings.push({ check: 'dates', outcome: dateProblems.length ? 'fail' : 'pass', reasons: dateProblems });
+      order.orderedOn > voucher.useBy ? findingReason('ordered_after_use_by', { orderedOn: order.orderedOn, useBy: voucher.useBy }) : null,
+      order.deliveredOn && order.deliveredOn > program.redeemBy ? findingReason('delivered_after_redeem_by', { deliveredOn: order.deliveredOn, redeemBy: program.redeemBy }) : null,
+      today > program.redeemBy ? findingReason('claimed_after_redeem_by', { redeemBy: program.redeemBy }) : null,
+    ].filter((c) => c !== null);
+    findings.push(codedFinding('dates', dateProblems.length ? 'fail' : 'pass', dateProblems));
     return findings;
   }
 

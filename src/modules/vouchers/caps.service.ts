@@ -5,6 +5,7 @@ import { OrganizationDirectory } from '../organizations/organization-directory';
 import { ProgramQueries } from '../programs/program-queries';
 import { ApplicantKind, ProgramPolicy } from '../programs/subsidy';
 import { Voucher } from './voucher.entities';
+import { FindingReason, findingReason, findingText } from '../../../packages/shared/finding-reasons';
 
 export type CapScopeKind = 'enterprise' | 'team' | 'group';
 
@@ -22,7 +23,7 @@ export interface Applicant {
   controllerGroupId: string | null;
 }
 
-export type CapCheck = { ok: true; detail: CapHeadroom[] } | { ok: false; reason: string; detail: CapHeadroom[] };
+export type CapCheck = { ok: true; detail: CapHeadroom[] } | { ok: false; reason: string; code: FindingReason; detail: CapHeadroom[] };
 
 export interface GroupUsage {
   programId: string;
@@ -42,7 +43,6 @@ export interface CapHeadroom {
   requestedFen: number;
 }
 
-const SCOPE_LABEL: Record<CapScopeKind, string> = { enterprise: 'enterprise', team: 'innovation team', group: 'actual-controller group' };
 
 /** What is left under a cap; null when there is no cap. */
 export function headroom(d: Pick<CapHeadroom, 'capFen' | 'usedFen'>): number | null {
@@ -89,11 +89,8 @@ export class CapsService {
     }
     const over = detail.find((d) => d.capFen !== null && d.usedFen + d.requestedFen > d.capFen);
     if (!over) return { ok: true, detail };
-    return {
-      ok: false,
-      reason: `The annual ${SCOPE_LABEL[over.scope]} cap of ${over.capFen} fen would be exceeded: ${over.usedFen} fen committed, ${over.requestedFen} fen requested, ${headroom(over)} fen left`,
-      detail,
-    };
+    const code = findingReason('annual_cap_exceeded', { scope: over.scope, capFen: over.capFen!, usedFen: over.usedFen, requestedFen: over.requestedFen, leftFen: headroom(over)! });
+    return { ok: false, reason: findingText(code), code, detail };
   }
 
   /**

@@ -4,7 +4,8 @@ import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { JobName } from '../../platform/queue/queue.registry';
-import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../approvals/approval-subject';
+import { findingReason } from '../../../packages/shared/finding-reasons';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, codedFinding, Finding, SubjectDescription } from '../approvals/approval-subject';
 import { LedgerService } from '../ledger/ledger.service';
 import { OrganizationDirectory } from '../organizations/organization-directory';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -66,29 +67,28 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     const base = tier !== null && tier.qualifications.length === 0;
     // Enterprises and innovation teams apply; a team is eligible by its own region, whoever hosts it.
     const applies = APPLICANT_KINDS.includes(org.kind as OrganizationKind);
-    const who = applicant.kind === 'team' ? 'innovation team' : 'enterprise';
+    const who = applicant.kind === 'team' ? 'team' : 'enterprise';
     return [
-      {
-        check: 'eligibility',
-        outcome: applies && org.status === 'active' && inRegion ? 'pass' : 'fail',
-        reasons: [
-          applies ? '' : `a ${org.kind} organisation does not apply for vouchers`,
-          org.status !== 'active' ? `the ${who} is ${org.status}` : '',
-          inRegion ? '' : `the ${who} is registered in ${org.region_code}, outside the issuing region ${program.issuingRegionCode}`,
-        ].filter(Boolean),
-      },
-      {
-        check: 'qualification',
-        outcome: tier === null ? 'fail' : base ? 'warn' : 'pass',
-        reasons: [tier === null ? noTierReason(policy.tiers, applicant.kind) : base ? `no qualification of this ${who} selects a better tier: ${tier.nameZh} (${tier.code}) applies` : `tier ${tier.nameZh} (${tier.code}) by a verified qualification valid today`],
-      },
-      { check: 'caps', outcome: caps.ok ? 'pass' : 'fail', reasons: caps.ok ? [] : [caps.reason] },
-      {
-        check: 'dates',
-        outcome: program.status === 'open' && today <= program.useBy ? 'pass' : 'fail',
-        reasons: program.status !== 'open' ? [`programme is ${program.status}`] : today > program.useBy ? [`use-by ${program.useBy} has passed`] : [],
-      },
-      { check: 'duplicate_application', outcome: pending > 0 ? 'warn' : 'pass', reasons: pending > 0 ? [`${pending} other application(s) of this ${who} are pending`] : [] },
+      codedFinding('eligibility', applies && org.status === 'active' && inRegion ? 'pass' : 'fail', [
+        applies ? null : findingReason('not_an_applicant', { kind: org.kind }),
+        org.status !== 'active' ? findingReason('applicant_not_active', { who, status: org.status }) : null,
+        inRegion ? null : findingReason('outside_issuing_region', { who, regionCode: org.region_code, issuingRegionCode: program.issuingRegionCode }),
+      ]),
+      codedFinding('qualification', tier === null ? 'fail' : base ? 'warn' : 'pass', [
+        tier === null
+          ? findingReason('no_tier', {
+              who,
+              tiers: noTierReason(policy.tiers, applicant.kind).replace(/^.*; the tiers are /, ''),
+              tierNames: policy.tiers.map((x) => x.nameZh).join('、'),
+              tierNamesEn: policy.tiers.map((x) => x.nameEn ?? x.nameZh).join(', '),
+            })
+          : findingReason(base ? 'base_tier_only' : 'tier_by_qualification', { who, tier: tier.code, tierName: tier.nameZh, tierNameEn: tier.nameEn ?? tier.nameZh }),
+      ]),
+      codedFinding('caps', caps.ok ? 'pass' : 'fail', [caps.ok ? null : caps.code]),
+      codedFinding('dates', program.status === 'open' && today <= program.useBy ? 'pass' : 'fail', [
+        program.status !== 'open' ? findingReason('programme_not_open', { status: program.status }) : today > program.useBy ? findingReason('use_by_passed', { useBy: program.useBy }) : null,
+      ]),
+      codedFinding('duplicate_application', pending > 0 ? 'warn' : 'pass', [pending > 0 ? findingReason('other_applications_pending', { count: pending, who }) : null]),
     ];
   }
 

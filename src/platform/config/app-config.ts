@@ -177,6 +177,14 @@ export class AppConfig {
   })
   TRUSTED_PROXIES = '';
 
+  /** GET /public/big-screen requests per client address per minute, counted across every API process; more get 429. */
+  @Transform(toInt) @IsInt() @Min(1)
+  BIG_SCREEN_RATE_LIMIT_PER_MINUTE = 30;
+
+  /** How long the big screen's aggregate is reused before one API process recomputes it (public_figure_snapshots). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  BIG_SCREEN_CACHE_SECONDS = 60;
+
   /** Bearer token that GET /metrics requires. Unset: /metrics answers only in embedded mode. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16)
   METRICS_TOKEN?: string;

@@ -25,6 +25,7 @@ export const OWNERS = {
   fourEyes: 'src/modules/four-eyes',
   credit: 'src/modules/credit',
   roadshows: 'src/modules/roadshows',
+  dashboards: 'src/modules/dashboards',
 } as const;
 
 export type TableOwner = keyof typeof OWNERS;
@@ -141,6 +142,8 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   roadshow_cohost_invitations: 'roadshows',
   roadshow_series: 'roadshows',
   roadshow_referrals: 'roadshows',
+  // dashboards: the public big screen's shared snapshot
+  public_figure_snapshots: 'dashboards',
 };
 
 /**
@@ -162,6 +165,8 @@ export const READ_MODELS: Readonly<Record<string, TableOwner>> = {
   read_voucher_for_order: 'vouchers',
   read_service_rating_totals: 'orders',
   read_applicant_bars: 'credit',
+  read_program_order_flow: 'orders',
+  read_roadshow_geo: 'roadshows',
 };
 
 /** The folder that alone may touch `table`, or undefined for a name that is not a table. */

@@ -2537,6 +2537,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboards/map-layers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The map’s layers by place: providers, services by category, voucher flows (scoped as GET /service-orders), roadshow projects and landings (counts) */
+        get: operations["DashboardsController_mapLayers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/big-screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public aggregate figures per place (providers, services, roadshow projects, landings, cross-region voucher orders); no names, no personal data; recomputed at most every BIG_SCREEN_CACHE_SECONDS */
+        get: operations["PublicBigScreenController_bigScreen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lifecycles": {
         parameters: {
             query?: never;
@@ -4551,11 +4585,30 @@ export interface components {
             comment: string | null;
             at: string;
         };
+        FindingReasonDto: {
+            /**
+             * @example annual_cap_exceeded
+             * @enum {string}
+             */
+            code: "not_an_applicant" | "applicant_not_active" | "outside_issuing_region" | "no_tier" | "base_tier_only" | "tier_by_qualification" | "annual_cap_exceeded" | "per_application_cap_exceeded" | "programme_not_open" | "use_by_passed" | "other_applications_pending" | "budget_exhausted" | "no_tier_on_order_date" | "no_qualification_on_order_date" | "tier_on_order_date" | "voucher_holds_less" | "claim_exceeds_order_subsidy" | "group_claims_over_cap" | "related_same_controller" | "related_same_org_code" | "related_host" | "invoice_digits_match" | "provider_not_active" | "provider_not_recognised" | "ordered_after_use_by" | "delivered_after_redeem_by" | "claimed_after_redeem_by";
+            /**
+             * @example {
+             *       "scope": "enterprise",
+             *       "capFen": 5000000
+             *     }
+             */
+            params: {
+                [key: string]: string | number;
+            };
+        };
         FindingDto: {
             check: string;
             /** @enum {string} */
             outcome: "pass" | "warn" | "fail";
+            /** @description English wording, kept for API clients; read reasonCodes where given */
             reasons: string[];
+            /** @description The reasons as codes (empty for checks that give text only, and for findings recorded before codes existed) */
+            reasonCodes: components["schemas"]["FindingReasonDto"][];
             revision: number;
             stageIndex: number;
         };
@@ -6405,6 +6458,116 @@ export interface components {
             instruments: number;
             /** @description Active providers holding CMA or CNAS */
             cmaOrCnas: number;
+        };
+        MapPlaceDto: {
+            /** @example 330400 */
+            regionCode: string;
+            /** @example 嘉兴市 */
+            regionName: string;
+            /** @example Jiaxing */
+            regionNameEn: string;
+            /** @description One of the nine G60 corridor members */
+            isG60: boolean;
+            /** @description WGS-84; null when the platform has no position for it (the portal then uses the boundary’s centre) */
+            lat: number | null;
+            lng: number | null;
+        };
+        MapPlaceCountDto: {
+            /** @example 330400 */
+            regionCode: string;
+            count: number;
+        };
+        MapCategoryCountDto: {
+            /** @example 310000 */
+            regionCode: string;
+            /**
+             * @description service_categories code (GET /catalog/categories)
+             * @example testing
+             */
+            category: string;
+            /** @description Active services of active providers of the place in that category */
+            services: number;
+        };
+        MapVoucherFlowDto: {
+            /**
+             * @description The issuing city of the programme
+             * @example 330400
+             */
+            fromRegionCode: string;
+            /**
+             * @description The place of the provider
+             * @example 310000
+             */
+            toRegionCode: string;
+            /** @description Orders, without cancelled, declined or rejected ones */
+            orders: number;
+            /** @description Their subsidy, final once delivered else held; on the public big screen null below 3 orders (one order’s subsidy is one company’s) */
+            subsidyFen: number | null;
+        };
+        MapLandingFlowDto: {
+            /**
+             * @description The place of the project’s home region
+             * @example 330100
+             */
+            fromRegionCode: string;
+            /**
+             * @description The G60 city it landed in
+             * @example 330400
+             */
+            toRegionCode: string;
+            projects: number;
+        };
+        MapLayersDto: {
+            /** @description Every place a layer below names */
+            places: components["schemas"]["MapPlaceDto"][];
+            /** @description Active providers by place (the catalogue is open to every signed-in user: not scoped) */
+            providers: components["schemas"]["MapPlaceCountDto"][];
+            /** @description Active services by place and category (not scoped, as providers) */
+            servicesByCategory: components["schemas"]["MapCategoryCountDto"][];
+            /** @description Voucher orders of every programme from its issuing city to the provider’s place, scoped as GET /service-orders */
+            voucherFlows: components["schemas"]["MapVoucherFlowDto"][];
+            /** @description Roadshow projects by their home place (counts only), without withdrawn and rejected ones */
+            projects: components["schemas"]["MapPlaceCountDto"][];
+            /** @description Landed projects from their home place to the landing city (counts only) */
+            landings: components["schemas"]["MapLandingFlowDto"][];
+        };
+        BigScreenTotalsDto: {
+            activeProviders: number;
+            services: number;
+            projects: number;
+            landings: number;
+            /** @description Voucher orders across places (the issuing city differs from the provider’s place) */
+            crossRegionOrders: number;
+            /** @description Their subsidy, fen */
+            crossRegionSubsidyFen: number;
+        };
+        BigScreenCityDto: {
+            /** @example 330400 */
+            regionCode: string;
+            /** @example 嘉兴市 */
+            regionName: string;
+            /** @example Jiaxing */
+            regionNameEn: string;
+            /** @description One of the nine G60 corridor members */
+            isG60: boolean;
+            /** @description WGS-84; null when the platform has no position for it (the portal then uses the boundary’s centre) */
+            lat: number | null;
+            lng: number | null;
+            activeProviders: number;
+            services: number;
+            projects: number;
+            /** @description Projects that landed in this place */
+            landings: number;
+        };
+        BigScreenDto: {
+            /** @description When the figures were computed (ISO 8601); they are reused for BIG_SCREEN_CACHE_SECONDS */
+            computedAt: string;
+            /** @description Seconds until the next recomputation at the earliest; the page refreshes on this rhythm */
+            refreshSeconds: number;
+            totals: components["schemas"]["BigScreenTotalsDto"];
+            cities: components["schemas"]["BigScreenCityDto"][];
+            voucherFlows: components["schemas"]["MapVoucherFlowDto"][];
+            landings: components["schemas"]["MapLandingFlowDto"][];
         };
         LifecycleTransitionDto: {
             /** @description The action (event) that moves the subject */
@@ -11659,6 +11822,51 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProviderMapRowDto"][];
                 };
+            };
+        };
+    };
+    DashboardsController_mapLayers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapLayersDto"];
+                };
+            };
+        };
+    };
+    PublicBigScreenController_bigScreen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BigScreenDto"];
+                };
+            };
+            /** @description More than BIG_SCREEN_RATE_LIMIT_PER_MINUTE requests from one client address in a minute; Retry-After says when to come back */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

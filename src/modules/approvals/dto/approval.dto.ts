@@ -4,6 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID,
   Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
+import { FINDING_CODES, FindingCode } from '../../../../packages/shared/finding-reasons';
 import { Role } from '../../../platform/context/actor';
 import { MAX_FEN } from '../../../platform/validation/validation';
 import { REGION_SCOPES } from '../workflow-definition';
@@ -170,10 +171,19 @@ export class BatchDecisionResultDto {
   @ApiPropertyOptional() message?: string;
 }
 
+/** A reason as a stable code with parameters (packages/shared/finding-reasons.ts); the portal translates it. */
+export class FindingReasonDto {
+  @ApiProperty({ enum: FINDING_CODES, example: 'annual_cap_exceeded' }) code: FindingCode;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] }, example: { scope: 'enterprise', capFen: 5000000 } })
+  params: Record<string, string | number>;
+}
+
 export class FindingDto {
   @ApiProperty() check: string;
   @ApiProperty({ enum: ['pass', 'warn', 'fail'] }) outcome: string;
-  @ApiProperty({ type: [String] }) reasons: string[];
+  @ApiProperty({ type: [String], description: 'English wording, kept for API clients; read reasonCodes where given' }) reasons: string[];
+  @ApiProperty({ type: [FindingReasonDto], description: 'The reasons as codes (empty for checks that give text only, and for findings recorded before codes existed)' })
+  reasonCodes: FindingReasonDto[];
   @ApiProperty() revision: number;
   @ApiProperty() stageIndex: number;
 }

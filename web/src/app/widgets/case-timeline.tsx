@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Schema } from '../api';
 import { History, StatusTag, type TimelineItem } from '../common';
 import { LoadError, useApi } from '../data';
+import { findingReasonText } from '../finding-reasons';
 import { useI18n } from '../i18n';
 
 export type CaseDetail = Schema<'CaseDetailDto'>;
@@ -25,7 +26,8 @@ export function lastDecisionComment(detail: CaseDetail | undefined): string | nu
  * their comments, and the automatic pre-check results. Polls while the case is still moving.
  */
 export function CaseTimeline({ caseId, extra, pollMs }: { caseId: string | null | undefined; extra?: TimelineItem[]; pollMs?: number }) {
-  const { t, label } = useI18n();
+  const i18n = useI18n();
+  const { t, label, lang } = i18n;
   const detail = useApi('/approval-cases/{id}', caseId ? { params: { path: { id: caseId } } } : null, { pollMs });
   const stageName = (key: unknown) => detail.data?.tasks.find((x) => x.stageKey === key)?.stageName ?? (key ? String(key) : '');
   const items: TimelineItem[] = [...(extra ?? [])];
@@ -60,7 +62,7 @@ export function CaseTimeline({ caseId, extra, pollMs }: { caseId: string | null 
           <div style={{ marginTop: 8 }}>
             <Space wrap>
               {findings.map((f) => (
-                <Tag key={f.check} color={f.outcome === 'pass' ? 'green' : f.outcome === 'warn' ? 'gold' : 'red'} title={f.reasons.join('；')}>
+                <Tag key={f.check} color={f.outcome === 'pass' ? 'green' : f.outcome === 'warn' ? 'gold' : 'red'} title={(f.reasonCodes.length ? f.reasonCodes.map((r) => findingReasonText(r, i18n)) : f.reasons).join(lang === 'en' ? '; ' : '；')}>
                   {t(`case.check.${f.check}`).startsWith('case.check.') ? f.check : t(`case.check.${f.check}`)} · {label('status', f.outcome)}
                 </Tag>
               ))}

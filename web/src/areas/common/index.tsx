@@ -1,5 +1,6 @@
 import { NotificationOutlined, SafetyOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
+import { findingMessages } from '../../app/finding-messages';
 import { commonMessages } from '../../app/messages';
 import { accountMessages } from './account-messages';
 import { noticeMessages } from './notice-messages';
@@ -42,5 +43,8 @@ export const commonArea: Area = {
     // 公示 without signing in (linked from the login page); objections stay on /public-notices.
     { path: '/notices', element: <PublicNoticesOpenPage /> },
   ],
-  messages: { zh: { ...commonMessages.zh, ...accountMessages.zh, ...noticeMessages.zh, ...ssoMessages.zh }, en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en, ...ssoMessages.en } },
+  messages: {
+    zh: { ...commonMessages.zh, ...accountMessages.zh, ...noticeMessages.zh, ...ssoMessages.zh, ...findingMessages.zh },
+    en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en, ...ssoMessages.en, ...findingMessages.en },
+  },
 };

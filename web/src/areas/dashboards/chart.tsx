@@ -7,6 +7,7 @@ import type { ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { formatFen } from '@shared/money';
+import type { GeoOption } from '../../features/geo/delta-map';
 
 // Only what the dashboards draw, so the bundle carries no unused chart types.
 echarts.use([BarChart, EffectScatterChart, FunnelChart, SankeyChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -20,13 +21,14 @@ export type ChartOption = ComposeOption<
   | GridComponentOption
   | LegendComponentOption
   | TooltipComponentOption
+  | GeoOption
 >;
 
 /**
  * One echarts instance in a div: created on mount, disposed on unmount, resized with the window and its box.
  * The option replaces the previous one whole, so a new language or new data redraws everything.
  */
-export function Chart({ option, height = 360, testId, label }: { option: ChartOption; height?: number; testId?: string; label?: string }) {
+export function Chart({ option, height = 360, testId, label, onRendered }: { option: ChartOption; height?: number | string; testId?: string; label?: string; onRendered?: (chart: echarts.ECharts) => void }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | undefined>(undefined);
   useEffect(() => {
@@ -51,7 +53,8 @@ export function Chart({ option, height = 360, testId, label }: { option: ChartOp
   }, []);
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    if (chart.current) onRendered?.(chart.current);
+  }, [option, onRendered]);
   return <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
 }
 

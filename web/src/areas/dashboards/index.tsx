@@ -8,6 +8,7 @@ const ApprovalTimesPage = lazyPage(() => import('./approvals'), 'ApprovalTimesPa
 const BudgetByDistrictPage = lazyPage(() => import('./budget'), 'BudgetByDistrictPage');
 const CrossRegionFlowPage = lazyPage(() => import('./flow'), 'CrossRegionFlowPage');
 const ProviderMapPage = lazyPage(() => import('./map'), 'ProviderMapPage');
+const BigScreenPage = lazyPage(() => import('./screen'), 'BigScreenPage');
 const RoadshowOutcomesPage = lazyPage(() => import('./roadshows'), 'RoadshowOutcomesPage');
 
 /** Who GET /dashboards/* answers. */
@@ -25,5 +26,7 @@ export const dashboardsArea: Area = {
     { path: '/dashboards/roadshows', element: <RoadshowOutcomesPage />, roles: ['approver', 'platform_admin'], menu: 'dashboards.menu.roadshows', icon: <RiseOutlined />, group },
     { path: '/dashboards/map', element: <ProviderMapPage />, roles: AGENCIES, menu: 'dashboards.menu.map', icon: <EnvironmentOutlined />, group },
   ],
+  // 大屏: anyone may open it, without signing in (GET /public/big-screen).
+  publicPages: [{ path: '/screen', element: <BigScreenPage /> }],
   messages: dashboardsMessages,
 };

@@ -6,6 +6,7 @@ import { useMe } from '../../app/auth';
 import { Facts, formatTime, History, Money, PageHeader, StatusTag, TimelineItem } from '../../app/common';
 import { type GetPath, LoadError, useApi, useLoad } from '../../app/data';
 import { ApiForm, Field } from '../../app/forms';
+import { findingReasonText } from '../../app/finding-reasons';
 import { useI18n } from '../../app/i18n';
 import { CertificateButton, QualificationStatusWithRevoke } from '../../features/qualifications/qualifications';
 import { ClaimButtons, ClaimTag, DECISIONS, SUBJECT_TYPES } from './inbox';
@@ -232,7 +233,8 @@ function showValue(v: unknown): ReactNode {
 }
 
 export function FindingsTable({ findings }: { findings: Finding[] }) {
-  const { t, label } = useI18n();
+  const i18n = useI18n();
+  const { t, label, lang } = i18n;
   if (!findings.length) return <Empty description={t('review.case.noFindings')} />;
   return (
     <Table<Finding>
@@ -244,7 +246,15 @@ export function FindingsTable({ findings }: { findings: Finding[] }) {
       columns={[
         { title: t('review.finding.check'), dataIndex: 'check', render: (v: string) => label('review.check', v) },
         { title: t('review.finding.outcome'), dataIndex: 'outcome', width: 100, render: (v: string) => <StatusTag status={v} /> },
-        { title: t('review.finding.reasons'), dataIndex: 'reasons', render: (v: string[]) => (v.length ? v.join('；') : '—') },
+        {
+          title: t('review.finding.reasons'),
+          dataIndex: 'reasons',
+          // Coded reasons in the reader's language; findings from before codes existed keep their text.
+          render: (v: string[], f) => {
+            const texts = f.reasonCodes.length ? f.reasonCodes.map((r) => findingReasonText(r, i18n)) : v;
+            return texts.length ? texts.join(lang === 'en' ? '; ' : '；') : '—';
+          },
+        },
       ]}
     />
   );

@@ -1,0 +1,31 @@
+import { formatFen } from '@shared/money';
+import { FINDING_CODES, type FindingParams } from '@shared/finding-reasons';
+
+/**
+ * The pre-check reasons the server sends as codes (packages/shared/finding-reasons.ts), in the reader's language.
+ * Parameters are data: the applicant kind, cap scope and state are translated here, amounts shown in yuan, and a
+ * tier's English name used in English. The messages are in finding-messages.ts; finding-reasons.spec.ts fails when
+ * a code has no message in a language.
+ */
+
+// Every code the server may send (the spec checks each has a message in every language).
+export const FINDING_MESSAGE_KEYS = FINDING_CODES.map((code) => `finding.${code}`);
+
+/** One reason in the reader's language; `t` and `label` are useI18n()'s, `lang` its language. */
+export function findingReasonText(
+  reason: { code: string; params: FindingParams },
+  i18n: { lang: string; t: (key: string, vars?: Record<string, string | number>) => string; label: (group: string, v: string) => string },
+): string {
+  const p = reason.params;
+  const english = i18n.lang === 'en';
+  const vars: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(p)) {
+    if (key.endsWith('Fen') && typeof value === 'number') vars[key] = formatFen(value);
+    else if (key === 'who' || key === 'scope' || key === 'kind') vars[key] = i18n.t(`finding.${key}.${value}`);
+    else if (key === 'status') vars[key] = i18n.label('status', String(value));
+    else vars[key] = value;
+  }
+  if (english && typeof p.tierNameEn === 'string') vars.tierName = p.tierNameEn;
+  if (english && typeof p.tierNamesEn === 'string') vars.tierNames = p.tierNamesEn;
+  return i18n.t(`finding.${reason.code}`, vars);
+}
