@@ -12,15 +12,17 @@ const target = join(root, 'web', 'src', 'app', 'messages.zh-hant.json');
 
 // The portal's areas register their messages at load: load them in Node, as the build's check does,
 // and convert each zh-CN message.
-const generated = await runInNode(`import './areas';
+const generated = await runInNode(`import { loadAllAreaWords } from './areas';
   import { messagesOf } from './app/i18n';
   import { withGlossary } from './app/zh-hant';
   import * as OpenCC from 'opencc-js';
-  const convert = OpenCC.Converter({ from: 'cn', to: 'tw' });
-  const zh = messagesOf('zh');
-  const out = {};
-  for (const key of Object.keys(zh).sort()) out[key] = withGlossary(zh[key], convert);
-  process.stdout.write(JSON.stringify(out, null, 2) + '\\n');`);
+  void loadAllAreaWords().then(() => {
+    const convert = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    const zh = messagesOf('zh');
+    const out = {};
+    for (const key of Object.keys(zh).sort()) out[key] = withGlossary(zh[key], convert);
+    process.stdout.write(JSON.stringify(out, null, 2) + '\\n');
+  });`);
 
 if (process.argv.includes('--check')) {
   let current = '';

@@ -24,7 +24,7 @@ if (!process.argv.includes('--skip-typecheck')) {
 // Every message key must exist in Chinese and in English: load the areas in Node and compare.
 try {
   await runInNode(
-    "import './areas'; import { missingTranslations } from './app/i18n'; const m = missingTranslations(); if (m.zh.length || m.en.length) { console.error('Messages missing in zh: ' + m.zh.join(', ') + '\\nMessages missing in en: ' + m.en.join(', ')); process.exit(1); }",
+    "import { loadAllAreaWords } from './areas'; import { missingTranslations } from './app/i18n'; void loadAllAreaWords().then(() => { const m = missingTranslations(); if (m.zh.length || m.en.length) { console.error('Messages missing in zh: ' + m.zh.join(', ') + '\\nMessages missing in en: ' + m.en.join(', ')); process.exit(1); } });",
     { inherit: true },
   );
 } catch {

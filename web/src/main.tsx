@@ -1,11 +1,9 @@
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import zhTW from 'antd/locale/zh_TW';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import 'dayjs/locale/zh-tw';
-import { type ReactNode, StrictMode, Suspense } from 'react';
+import { type ReactNode, StrictMode, Suspense, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 /**
@@ -14,10 +12,11 @@ import { createRoot } from 'react-dom/client';
  */
 const REDUCED_MOTION = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { AREAS, homePathFor } from './areas';
+import { AREAS, areasOf, areaWordsLoaded, homePathFor, loadAreaWords } from './areas';
+import type { Area } from './app/area';
 import { LoginPage } from './areas/common/login';
-import { AuthProvider, RequireAuth, useAuth } from './app/auth';
-import { I18nProvider, initialLang, type Lang, useI18n } from './app/i18n';
+import { AuthProvider, RequireAuth, useAuth, useMe } from './app/auth';
+import { antdZhHant, I18nProvider, initialLang, type Lang, useI18n } from './app/i18n';
 import { Shell } from './app/layout';
 import { OfflineNotice, registerServiceWorker } from './app/offline-notice';
 import { DisplayProvider, useDisplay } from './app/preferences';
@@ -26,10 +25,13 @@ import './app/accessibility.css';
 import './app/responsive.css';
 
 const DAYJS_LOCALE: Record<Lang, string> = { zh: 'zh-cn', 'zh-Hant': 'zh-tw', en: 'en' };
-const ANTD_LOCALE = { zh: zhCN, 'zh-Hant': zhTW, en: enUS } satisfies Record<Lang, unknown>;
+// zh-TW's locales come with the 繁體 chunk (loadZhHant), which is loaded before 繁體 is shown.
+const antdLocale = (lang: Lang) => (lang === 'en' ? enUS : lang === 'zh-Hant' ? (antdZhHant ?? zhCN) : zhCN);
 
+/** `/` and any unknown address: the role's home once the session is known (a reload must not land on sign-in). */
 function Home() {
-  const { me } = useAuth();
+  const { me, loading } = useAuth();
+  if (loading) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
   return <Navigate to={me ? homePathFor(me.user.role) : '/login'} replace />;
 }
 
@@ -38,25 +40,67 @@ function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>{children}</Suspense>;
 }
 
+/**
+ * Renders its children once the on-demand words of these areas are in (areas/index.ts, `loadAreaWords`); a chunk
+ * that failed to load (offline) is tried again with the button.
+ */
+function AreaWords({ areas, children }: { areas: Area[]; children: ReactNode }) {
+  const { t } = useI18n();
+  const [ready, setReady] = useState(() => areaWordsLoaded(areas));
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const keys = areas.map((a) => a.key).join();
+  useEffect(() => {
+    if (areaWordsLoaded(areas)) return setReady(true);
+    let live = true;
+    loadAreaWords(areas).then(
+      () => live && setReady(true),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the areas by their keys
+  }, [keys, attempt]);
+  if (ready) return <>{children}</>;
+  if (failed) {
+    return (
+      <Result status="warning" title={t('error.NETWORK')} extra={<Button onClick={() => { setFailed(false); setAttempt((n) => n + 1); }}>{t('action.retry')}</Button>} />
+    );
+  }
+  return <Spin style={{ display: 'block', margin: '64px auto' }} />;
+}
+
+/** The signed-in shell, after the words of every area the reader's role may open. */
+function ShellWithWords() {
+  const me = useMe();
+  const areas = useMemo(() => areasOf(me.user.role), [me.user.role]);
+  return (
+    <AreaWords areas={areas}>
+      <Shell areas={AREAS} />
+    </AreaWords>
+  );
+}
+
 function Portal() {
   const { lang } = useI18n();
   const { elder } = useDisplay();
   dayjs.locale(DAYJS_LOCALE[lang]);
   return (
-    <ConfigProvider locale={ANTD_LOCALE[lang]} theme={portalTheme({ elder, reducedMotion: REDUCED_MOTION })}>
+    <ConfigProvider locale={antdLocale(lang)} theme={portalTheme({ elder, reducedMotion: REDUCED_MOTION })}>
       <AntApp>
         <OfflineNotice />
         <AuthProvider>
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
-              {AREAS.flatMap((a) => a.publicPages ?? []).map((p) => (
-                <Route key={p.path} path={p.path} element={<Loading>{p.element}</Loading>} />
+              {AREAS.flatMap((a) => (a.publicPages ?? []).map((p) => ({ area: a, ...p }))).map((p) => (
+                <Route key={p.path} path={p.path} element={<AreaWords areas={[p.area]}><Loading>{p.element}</Loading></AreaWords>} />
               ))}
               <Route
                 element={
                   <RequireAuth>
-                    <Shell areas={AREAS} />
+                    <ShellWithWords />
                   </RequireAuth>
                 }
               >

@@ -24,7 +24,13 @@ export interface Area {
   pages: AreaPage[];
   /** Pages anyone may open without signing in (registration). */
   publicPages?: { path: string; element: ReactNode }[];
-  messages: Messages;
+  /** Words the shell needs at once (menus, sign-in), registered at start. */
+  messages?: Messages;
+  /**
+   * Words only this area's pages use, loaded before the shell or a public page of the area first renders for a
+   * reader who may open one (areas/index.ts, `loadAreaWords`): the bureaus' words stay off an enterprise's phone.
+   */
+  loadMessages?: () => Promise<Messages>;
 }
 
 /**

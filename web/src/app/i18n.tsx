@@ -1,3 +1,4 @@
+import type { Locale } from 'antd/es/locale';
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { announcePreference } from './preferences';
 import { withGlossary } from './zh-hant';
@@ -43,18 +44,24 @@ export function langFromTag(tag: string | null | undefined): Lang | undefined {
   return tag === 'zh-CN' ? 'zh' : tag === 'zh-Hant' || tag === 'en' ? tag : undefined;
 }
 
+/** Ant Design's zh-TW locale, set once loadZhHant() has run (main.tsx falls back to zh-CN until then). */
+export let antdZhHant: Locale | undefined;
+
 /**
- * Loads the zh-Hant messages (generated, committed) and the character converter for data, as a chunk of
- * its own: only people who choose 繁體 download it.
+ * Loads the zh-Hant messages (generated, committed), the character converter for data and the zh-TW locales of
+ * Ant Design and dayjs, as chunks of their own: only people who choose 繁體 download them.
  */
 export async function loadZhHant(): Promise<void> {
   if (hantText) return;
-  const [messages, core, st, tw] = await Promise.all([
+  const [messages, core, st, tw, antd] = await Promise.all([
     import('./messages.zh-hant.json'),
     import('opencc-js/core'),
     import('opencc-js/dict/STCharacters'),
     import('opencc-js/dict/TWVariants'),
+    import('antd/locale/zh_TW'),
+    import('dayjs/locale/zh-tw'),
   ]);
+  antdZhHant = antd.default;
   Object.assign(dictionaries['zh-Hant'], (messages as { default: Record<string, string> }).default);
   const convert = core.ConverterFactory([st.default], [tw.default]);
   hantText = (text) => withGlossary(text, convert);

@@ -1,7 +1,7 @@
 import { BellOutlined, CalendarOutlined, KeyOutlined, LogoutOutlined, MailOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Area } from './area';
 import { useAuth, useMe } from './auth';
@@ -9,6 +9,9 @@ import { useApi } from './data';
 import { useI18n } from './i18n';
 import { ElderToggle } from './elder-toggle';
 import { LanguageSwitch } from './language-switch';
+
+/** The phone's menu drawer loads with the first narrow layout: desktops never download it (the first-load budget, web/build.mjs). */
+const Drawer = lazy(() => import('antd/es/drawer'));
 
 /** Header, role menu and content frame of every signed-in page. */
 export function Shell({ areas }: { areas: Area[] }) {
@@ -129,6 +132,7 @@ export function Shell({ areas }: { areas: Area[] }) {
         {narrow ? (
           // A modal drawer: antd traps the focus inside while it is open and Escape closes it; focus then
           // returns to the menu button that opened it.
+          <Suspense fallback={null}>
           <Drawer
             id="g60-nav-drawer"
             placement="left"
@@ -143,6 +147,7 @@ export function Shell({ areas }: { areas: Area[] }) {
           >
             <div data-testid="nav-drawer">{menu}</div>
           </Drawer>
+          </Suspense>
         ) : (
           <Layout.Sider width={220} theme="light">
             {menu}

@@ -1,9 +1,6 @@
 import { ApartmentOutlined, ApiOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, EnvironmentOutlined, NodeIndexOutlined, TeamOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
-import { apiKeyMessages } from './api-keys-messages';
-import { dailyRunMessages } from './daily-run-messages';
-import { adminMessages } from './messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
 const ApiKeysPage = lazyPage(() => import('./api-keys'), 'ApiKeysPage');
@@ -37,5 +34,6 @@ export const adminArea: Area = {
     // POST /admin/daily-run is the platform admin's alone (the API's rule).
     { path: '/ops/daily-run', element: <DailyRunPage />, roles: ADMIN, menu: 'admin.menu.dailyRun', icon: <CalendarOutlined />, group },
   ],
-  messages: { zh: { ...adminMessages.zh, ...apiKeyMessages.zh, ...dailyRunMessages.zh }, en: { ...adminMessages.en, ...apiKeyMessages.en, ...dailyRunMessages.en } },
+  // Platform operators' words load with their first page (web/README.md, "Lazy words").
+  loadMessages: () => import('./words').then((m) => m.words),
 };

@@ -78,6 +78,8 @@ export function LoginPage() {
           </div>
           <div style={{ marginTop: 8 }}>
             <Link to="/notices" data-testid="public-notices-link">{t('notices.publicLink')}</Link>
+          </div>
+          <div style={{ marginTop: 8 }}>
             <Link to="/screen" data-testid="big-screen-link">{t('login.screen')}</Link>
           </div>
         </Card>

@@ -1,7 +1,6 @@
 import { BarChartOutlined, ClockCircleOutlined, EnvironmentOutlined, RiseOutlined, SwapOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
-import { dashboardsMessages } from './messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
 const ApprovalTimesPage = lazyPage(() => import('./approvals'), 'ApprovalTimesPage');
@@ -28,5 +27,6 @@ export const dashboardsArea: Area = {
   ],
   // 大屏: anyone may open it, without signing in (GET /public/big-screen).
   publicPages: [{ path: '/screen', element: <BigScreenPage /> }],
-  messages: dashboardsMessages,
+  // Dashboards' words load with their first page or the big screen (web/README.md, "Lazy words").
+  loadMessages: () => import('./messages').then((m) => m.dashboardsMessages),
 };

@@ -1,11 +1,6 @@
 import { ApartmentOutlined, AuditOutlined, BankOutlined, StopOutlined, CloudUploadOutlined, FileSearchOutlined, FundOutlined, InboxOutlined, SafetyCertificateOutlined, SwapOutlined, WalletOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
-import { reviewMessages } from './messages';
-import { fourEyesMessages } from './four-eyes-messages';
-import { recoveryMessages } from './recovery-messages';
-import { misconductMessages } from './misconduct-messages';
-import { reversalMessages } from './reversal-messages';
 
 // Each page loads on first use (web/README.md, "Lazy pages").
 const AgreementDetailPage = lazyPage(() => import('./agreements'), 'AgreementDetailPage');
@@ -68,8 +63,6 @@ export const reviewArea: Area = {
     { path: '/review/partner-statements', element: <PartnerStatementsPage />, roles: ['partner_admin'], menu: 'review.menu.partnerStatements', icon: <BankOutlined />, group: FUNDS },
     { path: '/review/partner-statements/:id', element: <PartnerStatementPage />, roles: ['partner_admin'] },
   ],
-  messages: {
-    zh: { ...reviewMessages.zh, ...fourEyesMessages.zh, ...recoveryMessages.zh, ...misconductMessages.zh, ...reversalMessages.zh },
-    en: { ...reviewMessages.en, ...fourEyesMessages.en, ...recoveryMessages.en, ...misconductMessages.en, ...reversalMessages.en },
-  },
+  // The bureaus' words load with their first page (web/README.md, "Lazy words"): an enterprise never downloads them.
+  loadMessages: () => import('./words').then((m) => m.words),
 };
