@@ -1,13 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { AxeViolation, seriousAxeViolations } from '../support/axe';
-import { launchBrowser, newPerson, Person, signIn } from '../support/browser';
+import { launchBrowser, newPerson, Person, PortalLang, signIn } from '../support/browser';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
 
+const LANGS: PortalLang[] = ['zh', 'zh-Hant', 'en'];
+
 /**
- * axe-core on every page of the portal, in normal and in elder mode (docs/accessibility.md): the sign-in and
- * registration pages, then every side-menu page of every role's demo user (a page several roles share, such as
- * the approval inbox, is checked for the first of them). A serious or critical violation fails the test,
- * listed page by page.
+ * axe-core on every page of the portal, in normal and in elder mode (docs/accessibility.md): the public pages in
+ * 简体, 繁體 and English, then every side-menu page of every role's demo user, each role in one of the three
+ * languages (a page several roles share, such as the approval inbox, is checked for the first of them), and the
+ * phone roles' pages at 390 × 844. A serious or critical violation fails the test, listed page by page.
  */
 interface Finding extends AxeViolation {
   where: string;
@@ -54,15 +56,16 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
     await app?.close();
   });
 
-  it('sign-in, registration, forgot password, reset, invitation, the public 公示 list, the big screen and the embeddable widgets', async () => {
-    const person = await newPerson(browser, app.running.url!);
+  // The public pages in each language; the pages after sign-in in the language of their role's row below.
+  it.each(LANGS)('sign-in, registration, forgot password, reset, invitation, the public 公示 list, the big screen and the embeddable widgets (%s)', async (lang) => {
+    const person = await newPerson(browser, app.running.url!, lang);
     const findings: Finding[] = [];
     for (const path of ['/login', '/register', '/forgot-password', '/reset-password?token=from-the-e-mail-link-000000', '/accept-invitation?token=from-the-e-mail-link-000000', '/notices', '/screen', '/embed/catalog', '/embed/roadshows']) {
       await person.page.goto(path);
       await settled(person.page);
       for (const elder of [false, true]) {
         await setElder(person, elder);
-        findings.push(...(await axe(person.page, `${path} ${elder ? 'elder' : 'normal'}`)));
+        findings.push(...(await axe(person.page, `${lang} ${path} ${elder ? 'elder' : 'normal'}`)));
       }
     }
     expect(report(findings)).toBe('');
@@ -88,10 +91,22 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
     await person.context.close();
   });
 
-  it.each([DEMO.enterprise, DEMO.provider, DEMO.reviewer, DEMO.approver, DEMO.finance, DEMO.partner, DEMO.investor, DEMO.organiserJiaxing, DEMO.admin])(
-    'every menu page of %s',
-    async (email) => {
-      const person = await newPerson(browser, app.running.url!);
+  // Each role in one of the three languages, so that every language is swept over many pages (a page several
+  // roles share is checked once, for the first of them).
+  it.each([
+    [DEMO.enterprise, 'zh'],
+    [DEMO.provider, 'en'],
+    [DEMO.reviewer, 'zh-Hant'],
+    [DEMO.approver, 'en'],
+    [DEMO.finance, 'zh-Hant'],
+    [DEMO.partner, 'zh'],
+    [DEMO.investor, 'en'],
+    [DEMO.organiserJiaxing, 'zh-Hant'],
+    [DEMO.admin, 'zh'],
+  ] as const)(
+    'every menu page of %s (%s)',
+    async (email, lang) => {
+      const person = await newPerson(browser, app.running.url!, lang);
       await signIn(person, email);
       const menu = person.page.getByTestId('side-menu');
       await menu.waitFor();
@@ -110,7 +125,7 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
         await settled(person.page);
         for (const elder of [false, true]) {
           await setElder(person, elder);
-          findings.push(...(await axe(person.page, `${email.split('@')[0]} ${elder ? 'elder' : 'normal'} ${label} ${path}`)));
+          findings.push(...(await axe(person.page, `${email.split('@')[0]} ${lang} ${elder ? 'elder' : 'normal'} ${label} ${path}`)));
         }
         await setElder(person, false);
       }
@@ -145,10 +160,14 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
 
   // Phones (390 × 844): every menu page of the roles that work on a phone, opened by its address (the menu is a
   // drawer there), in both modes; the page may not scroll sideways either.
-  it.each([DEMO.enterprise, DEMO.provider, DEMO.investor])(
-    'every menu page of %s on a phone',
-    async (email) => {
-      const person = await newPerson(browser, app.running.url!);
+  it.each([
+    [DEMO.enterprise, 'zh-Hant'],
+    [DEMO.provider, 'zh'],
+    [DEMO.investor, 'en'],
+  ] as const)(
+    'every menu page of %s on a phone (%s)',
+    async (email, lang) => {
+      const person = await newPerson(browser, app.running.url!, lang);
       await signIn(person, email);
       const menu = person.page.getByTestId('side-menu');
       await menu.waitFor();
@@ -164,7 +183,7 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
           await person.page.goto(path);
           await person.page.getByTestId('menu-button').waitFor();
           await settled(person.page);
-          const where = `${email.split('@')[0]} phone ${elder ? 'elder' : 'normal'} ${path}`;
+          const where = `${email.split('@')[0]} ${lang} phone ${elder ? 'elder' : 'normal'} ${path}`;
           findings.push(...(await axe(person.page, where)));
           const width = await person.page.evaluate(() => document.scrollingElement!.scrollWidth);
           if (width > 390) tooWide.push(`${where}: ${width}px`);

@@ -33,8 +33,7 @@ describe('web portal on a phone (390 × 844)', () => {
 
   /** A person on a phone in this language (繁體 chosen on the device, as the language switch would). */
   async function phonePerson(email: string, lang: 'zh' | 'zh-Hant' | 'en', password = TEST_PASSWORD): Promise<Person> {
-    const p = await newPerson(browser, app.running.url!, lang === 'en' ? 'en' : 'zh');
-    if (lang === 'zh-Hant') await p.context.addInitScript(() => window.localStorage.setItem('g60.lang', 'zh-Hant'));
+    const p = await newPerson(browser, app.running.url!, lang);
     await p.page.setViewportSize(PHONE);
     people.push(p);
     await signIn(p, email, password);

@@ -26,11 +26,14 @@ export interface Person {
   refusals: string[];
 }
 
-/** A fresh browser profile for one person, its UI in Chinese unless `lang` says otherwise. */
-export async function newPerson(browser: Browser, baseURL: string, lang: 'zh' | 'en' = 'zh'): Promise<Person> {
+/** The portal's languages as a person picks them (the language switch keeps the choice in localStorage). */
+export type PortalLang = 'zh' | 'zh-Hant' | 'en';
+
+/** A fresh browser profile for one person, its UI in 简体 unless `lang` says otherwise. */
+export async function newPerson(browser: Browser, baseURL: string, lang: PortalLang = 'zh'): Promise<Person> {
   // reducedMotion: the portal then shows dialogs and pop-overs without animation, so no click lands in a
   // zoom-in (CI lost a Popconfirm's OK clicked during ant-zoom-big-appear-active: the sign never happened).
-  const context = await browser.newContext({ baseURL, locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1440, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' });
+  const context = await browser.newContext({ baseURL, locale: { zh: 'zh-CN', 'zh-Hant': 'zh-TW', en: 'en-US' }[lang], viewport: { width: 1440, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' });
   await context.addInitScript((l) => {
     if (!window.localStorage.getItem('g60.lang')) window.localStorage.setItem('g60.lang', l);
   }, lang);
