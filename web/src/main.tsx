@@ -20,6 +20,7 @@ import { antdZhHant, I18nProvider, initialLang, type Lang, useI18n } from './app
 import { Shell } from './app/layout';
 import { OfflineNotice, registerServiceWorker } from './app/offline-notice';
 import { DisplayProvider, useDisplay } from './app/preferences';
+import { useFocusableScrollRegions } from './app/scroll-regions';
 import { portalTheme } from './app/theme';
 import './app/accessibility.css';
 import './app/responsive.css';
@@ -83,7 +84,8 @@ function ShellWithWords() {
 }
 
 function Portal() {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
+  useFocusableScrollRegions(t('common.scrollRegion'));
   const { elder } = useDisplay();
   dayjs.locale(DAYJS_LOCALE[lang]);
   return (

@@ -7,11 +7,12 @@ import { useI18n } from '../i18n';
  * antd's Table on a desktop; on a phone (below `sm`, 576 px) each row becomes a card that lists the columns as
  * label / value pairs, so no table scrolls sideways (web/README.md, "Phones"). A drop-in for `Table`: the same
  * columns (title, dataIndex, render), rowKey, onRow (its test id and click land on the card), loading and
- * emptyText. Tables that select or expand rows stay tables.
+ * emptyText. A row's expanded part (`expandable.expandedRowRender`) folds into its card as a "Details" disclosure
+ * (open when the row is in `defaultExpandedRowKeys`). Tables that select rows stay tables.
  */
 export function ResponsiveTable<T extends object>(props: TableProps<T>) {
   const phone = Grid.useBreakpoint().sm === false;
-  if (!phone || props.rowSelection || props.expandable) return <Table<T> {...props} />;
+  if (!phone || props.rowSelection) return <Table<T> {...props} />;
   return <RowCards<T> {...props} />;
 }
 
@@ -46,7 +47,7 @@ function cellOf<T extends object>(column: Column<T>, record: T, index: number): 
   return shown as ReactNode;
 }
 
-function RowCards<T extends object>({ columns, dataSource, rowKey = 'key', onRow, loading, locale, ...rest }: TableProps<T>) {
+function RowCards<T extends object>({ columns, dataSource, rowKey = 'key', onRow, loading, locale, expandable, ...rest }: TableProps<T>) {
   const { t } = useI18n();
   const testId = (rest as { 'data-testid'?: string })['data-testid'];
   const rows = dataSource ?? [];
@@ -63,8 +64,10 @@ function RowCards<T extends object>({ columns, dataSource, rowKey = 'key', onRow
         {rows.length === 0 && !busy && <li className="g60-row-cards-empty">{empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />}</li>}
         {rows.map((record, index) => {
           const attrs = (onRow?.(record, index) ?? {}) as HTMLAttributes<HTMLLIElement>;
+          const key = keyOf(record, index, rowKey);
+          const expand = expandable?.expandedRowRender && (expandable.rowExpandable?.(record) ?? true) ? expandable.expandedRowRender : undefined;
           return (
-            <li key={keyOf(record, index, rowKey)} {...attrs} className={['g60-row-card', attrs.className].filter(Boolean).join(' ')}>
+            <li key={key} {...attrs} className={['g60-row-card', attrs.className].filter(Boolean).join(' ')}>
               <dl>
                 {fields.map(({ column, title }, c) => (
                   <div key={String(column.key ?? ('dataIndex' in column ? String(column.dataIndex) : c))} className="g60-row-card-field">
@@ -73,6 +76,12 @@ function RowCards<T extends object>({ columns, dataSource, rowKey = 'key', onRow
                   </div>
                 ))}
               </dl>
+              {expand && (
+                <details className="g60-row-card-details" open={expandable?.defaultExpandedRowKeys?.includes(key)}>
+                  <summary>{t('common.details')}</summary>
+                  {expand(record, index, 0, true)}
+                </details>
+              )}
               {actions.map(({ column }, c) => (
                 <div key={String(column.key ?? c)} className="g60-row-card-actions">
                   {cellOf(column, record, index)}

@@ -30,6 +30,20 @@ const DARK = {
   colorBorder: '#3d6cb3',
   colorBorderSecondary: '#1f4c87',
 };
+/**
+ * The header's buttons (elder mode) keep light text when hovered, focused or pressed: antd's default derives the
+ * hover text from the primary blue, 3.2:1 on the dark ground (axe, after the toggle had just been clicked).
+ */
+const DARK_BUTTON = {
+  defaultColor: '#ffffff',
+  defaultBg: 'transparent',
+  defaultHoverColor: '#ffffff',
+  defaultHoverBg: 'rgba(145, 202, 255, 0.16)',
+  defaultHoverBorderColor: '#91caff',
+  defaultActiveColor: '#ffffff',
+  defaultActiveBg: 'rgba(145, 202, 255, 0.24)',
+  defaultActiveBorderColor: '#bae0ff',
+};
 const FIGURES = ['activeProviders', 'services', 'projects', 'landings', 'crossRegionOrders'] as const;
 
 /**
@@ -69,7 +83,7 @@ export function BigScreenPage() {
   const value = (k: (typeof FIGURES)[number]) => d?.totals[k] ?? 0;
   return (
     // The dark palette for antd's own parts (table, language switch) on the screen's dark ground.
-    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: DARK }}>
+    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: DARK, components: { Button: DARK_BUTTON } }}>
     <main className="big-screen" data-testid="big-screen" style={{ minHeight: '100vh', background: '#061a33', color: '#e6f0ff', padding: '16px 24px' }}>
       <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 12 }}>
         <h1 style={{ color: '#fff', fontSize: 'clamp(22px, 2.4vw, 40px)', margin: 0, letterSpacing: 2 }}>{t('screen.title')}</h1>

@@ -1,4 +1,5 @@
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 import type { ReactNode } from 'react';
 import type { Schema } from '../../app/api';
 import { formatTime, Money, StatusTag } from '../../app/common';
@@ -30,7 +31,7 @@ export function MisconductEffects({ record }: { record: MisconductRecord }) {
 export function MisconductTable({ records, loading, actions }: { records: MisconductRecord[]; loading: boolean; actions?: (r: MisconductRecord) => ReactNode }) {
   const { t } = useI18n();
   return (
-    <Table<MisconductRecord>
+    <ResponsiveTable<MisconductRecord>
       rowKey="id"
       loading={loading}
       dataSource={records}
