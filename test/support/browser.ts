@@ -70,7 +70,7 @@ export async function explainFailure<T>(people: Person[], story: () => Promise<T
           .locator('.ant-message-error, .ant-form-item-explain-error, .ant-alert-error')
           .allInnerTexts()
           .catch(() => [] as string[]);
-        return `person ${i + 1} at ${p.page.url()}\n  refusals: ${p.refusals.join('\n    ') || 'none'}\n  on screen: ${onScreen.join(' | ') || 'nothing'}`;
+        return `person ${i + 1} at ${p.page.url()} (lang ${await p.page.evaluate(() => document.documentElement.lang).catch(() => '?')})\n  refusals: ${p.refusals.join('\n    ') || 'none'}\n  page errors: ${p.errors.join('\n    ') || 'none'}\n  on screen: ${onScreen.join(' | ') || 'nothing'}`;
       }),
     );
     if (err instanceof Error) {

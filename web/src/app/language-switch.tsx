@@ -1,4 +1,4 @@
-import { Segmented } from 'antd';
+import { Segmented, message } from 'antd';
 import { type Lang, useI18n } from './i18n';
 
 const OPTIONS: { value: Lang; label: string; title: string }[] = [
@@ -15,7 +15,8 @@ export function LanguageSwitch({ testId }: { testId?: string }) {
       size="small"
       value={lang}
       aria-label={t('app.language')}
-      onChange={(v) => void setLang(v as Lang)}
+      // 繁體 loads its words first; when that chunk cannot be fetched (offline) the language stays and says why.
+      onChange={(v) => setLang(v as Lang).catch(() => void message.error(t('error.NETWORK')))}
       options={OPTIONS.map((o) => ({ value: o.value, label: <span lang={o.value === 'zh' ? 'zh-CN' : o.value} title={o.title}>{o.label}</span> }))}
       data-testid={testId}
     />
