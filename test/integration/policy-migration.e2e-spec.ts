@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../../migrations';
 import { dataSourceOptions } from '../../src/platform/database/data-source-options';
 import { seedDemoData } from '../../src/seed/seed-demo';
 import { uniqueUscc } from '../support/factories';
-import { DEMO, login, startTestApp, TestApp, TestDatabase } from '../support/test-app';
+import { DEMO, login, retireDatabase, startTestApp, TestApp, TestDatabase } from '../support/test-app';
 import { adminUrl, databaseUrl, testDbPrefix, TEST_PASSWORD_HASH_MEMORY_KIB } from '../support/test-env';
 
 jest.setTimeout(180_000);
@@ -30,12 +30,7 @@ describe('migrating programmes, vouchers and caps written before policy as data'
     db = {
       name,
       url: databaseUrl(name),
-      async drop() {
-        const c = new Client({ connectionString: adminUrl() });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-        await c.end();
-      },
+      drop: () => retireDatabase(name),
     };
     const before = MIGRATIONS.findIndex((m) => m.name === 'ProgrammePolicy1764900030000');
     expect(before).toBeGreaterThan(0);

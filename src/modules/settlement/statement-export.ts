@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../platform/files/exceljs';
 import { StatementDto } from './dto/settlement.dto';
 
 const HEADERS = ['key', 'name', 'uscc', 'region_code', 'claims', 'amount_fen', 'amount_yuan'];
@@ -19,7 +19,7 @@ export function statementCsv(statement: StatementDto): string {
 }
 
 export async function statementXlsx(statement: StatementDto): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   book.creator = 'G60 innovation voucher platform';
   const sheet = book.addWorksheet(statement.by === 'payee' ? '按收款单位' : '按合作地区');
   sheet.addRow([`结算批次 ${statement.batch.number}`, `${statement.batch.periodStart} — ${statement.batch.periodEnd}`, `状态 ${statement.batch.status}`]);

@@ -1,6 +1,3 @@
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response, Router } from 'express';
 import { ActorResolver } from '../auth/actor-resolver';
@@ -18,6 +15,8 @@ export const BULL_BOARD_PATH = '/admin/queues';
 export async function mountBullBoard(app: NestExpressApplication, router: Router): Promise<void> {
   const queues = app.get(QueueService);
   if (queues.backendKind !== 'redis') return;
+  // Loaded here, on the Redis backend only: the board's UI modules are not needed by any other process.
+  const [{ createBullBoard }, { BullMQAdapter }, { ExpressAdapter }] = await Promise.all([import('@bull-board/api'), import('@bull-board/api/bullMQAdapter'), import('@bull-board/express')]);
   const tokens = app.get(TokenService);
   const actors = app.get(ActorResolver);
   const serverAdapter = new ExpressAdapter();

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse';
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { loadExcelJs } from '../../../platform/files/exceljs';
 import { COLUMN_NOTES, IMPORT_COLUMNS } from './catalog-import.rows';
 
 export type ImportFormat = 'csv' | 'xlsx';
@@ -47,7 +48,8 @@ export async function* xlsxRecords(input: Readable): AsyncGenerator<FileRecord> 
   const through = new PassThrough();
   input.on('error', (err) => through.destroy(err));
   input.pipe(through);
-  const workbook = new Utf8SafeWorkbookReader(through, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const Reader = await utf8SafeWorkbookReader();
+  const workbook = new Reader(through, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   let first = true;
   for await (const sheet of workbook) {
     if (!first) {
@@ -90,14 +92,21 @@ type WorkbookReaderInternals = {
  * were damaged. The reader already passes strings through untouched, so the worksheet and
  * shared-string entries are handed to it as text decoded here, across chunk boundaries.
  */
-class Utf8SafeWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  constructor(input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
-    super(input, options);
-    const internals = this as unknown as WorkbookReaderInternals;
-    const parent = Object.getPrototypeOf(Utf8SafeWorkbookReader.prototype) as WorkbookReaderInternals;
-    internals._parseWorksheet = (iterator, sheetNo) => parent._parseWorksheet.call(this, utf8Text(iterator) as unknown as AsyncIterable<Buffer>, sheetNo);
-    internals._parseSharedStrings = (entry) => parent._parseSharedStrings.call(this, Readable.from(utf8Text(entry)));
-  }
+let readerClass: Promise<new (input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) => ExcelJS.stream.xlsx.WorkbookReader> | undefined;
+
+function utf8SafeWorkbookReader() {
+  return (readerClass ??= loadExcelJs().then(
+    (excel) =>
+      class Utf8SafeWorkbookReader extends excel.stream.xlsx.WorkbookReader {
+        constructor(input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
+          super(input, options);
+          const internals = this as unknown as WorkbookReaderInternals;
+          const parent = Object.getPrototypeOf(Utf8SafeWorkbookReader.prototype) as WorkbookReaderInternals;
+          internals._parseWorksheet = (iterator, sheetNo) => parent._parseWorksheet.call(this, utf8Text(iterator) as unknown as AsyncIterable<Buffer>, sheetNo);
+          internals._parseSharedStrings = (entry) => parent._parseSharedStrings.call(this, Readable.from(utf8Text(entry)));
+        }
+      },
+  ));
 }
 
 function cellText(value: ExcelJS.CellValue | undefined): string {
@@ -133,7 +142,7 @@ export function csvTemplate(example: TemplateExample): Buffer {
 
 /** XLSX template: the first sheet to fill in (header + example row), a second with the column notes. */
 export async function xlsxTemplate(example: TemplateExample): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   const sheet = workbook.addWorksheet('catalogue');
   sheet.addRow([...IMPORT_COLUMNS]).font = { bold: true };
   sheet.addRow(exampleRow(example));
