@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
+import { Client } from 'pg';
 import * as path from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditSealHorizon1764900250000 } from '../../migrations/1764900250000-audit-seal-horizon';
 import { AuditSealer1764900060000 } from '../../migrations/1764900060000-audit-sealer';
 import { AuditRowContent, auditRowHash, GENESIS_HASH } from '../../src/platform/audit/audit-hash';
 import { AuditSealer } from '../../src/platform/audit/audit-sealer';
@@ -10,7 +12,7 @@ import { RequestContext } from '../../src/platform/context/request-context';
 import { dataSourceOptions } from '../../src/platform/database/data-source-options';
 import { createTestDatabase, DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { registerOrganization } from '../support/factories';
-import { TEST_REDIS_URL } from '../support/test-env';
+import { adminUrl, TEST_REDIS_URL } from '../support/test-env';
 
 // jest.config.js sets testTimeout per project, where jest ignores it.
 jest.setTimeout(60_000);
@@ -58,8 +60,8 @@ describe('audit trail: hash chain, verification and scoped reads', () => {
   afterAll(() => app.close());
 
   /**
-   * Seals until nothing is left unsealed. Usually one pass; longer only while some transaction in
-   * the cluster (another test file's, say) that began writing before our last row is still open.
+   * Seals until nothing is left unsealed. Usually one pass; longer only while a transaction of this database
+   * that began writing before our last row is still open (or one whose database cannot be seen).
    */
   const sealAll = () =>
     eventually(async () => {
@@ -241,6 +243,32 @@ describe('audit trail: hash chain, verification and scoped reads', () => {
       const res = await app.http().get('/api/v1/audit-events/verify').set(admin.auth).expect(200);
       expect(res.body).toMatchObject({ ok: true, problems: [], unsealed: NOTHING_UNSEALED });
     });
+
+    it('a writing transaction open in another database of the server holds nothing back', async () => {
+      const elsewhere = new Client({ connectionString: adminUrl() });
+      await elsewhere.connect();
+      try {
+        await elsewhere.query('BEGIN');
+        const [{ xid }] = (await elsewhere.query('SELECT pg_current_xact_id()::text AS xid')).rows as { xid: string }[];
+        await app.dataSource.transaction((manager) => writer().append(manager, [event('audit_test.beside_other_database', 'beside')]));
+        // The other transaction is older than the row and still open: the cluster-wide xmin is behind the row.
+        const [{ behind }] = await app.dataSource.query(
+          `SELECT bool_and(writer_xid >= pg_snapshot_xmin(pg_current_snapshot()) AND $1::xid8 < writer_xid) AS behind FROM audit_events WHERE action = 'audit_test.beside_other_database'`,
+          [xid],
+        );
+        expect(behind).toBe(true);
+        // Sealed while it stays open (this database's own background work may hold a pass back for a moment).
+        await eventually(async () => {
+          await app.get(AuditSealer).seal({ wait: true });
+          const [row] = await app.dataSource.query(`SELECT seq FROM audit_events WHERE action = 'audit_test.beside_other_database'`);
+          return row.seq !== null;
+        }, 10_000, 'the row sealed beside the other database’s open transaction');
+        expect((await elsewhere.query('SELECT pg_current_xact_id()::text AS xid')).rows[0].xid).toBe(xid);
+      } finally {
+        await elsewhere.query('ROLLBACK').catch(() => undefined);
+        await elsewhere.end();
+      }
+    });
   });
 
   describe('verification', () => {
@@ -353,6 +381,8 @@ describe('audit trail: hash chain, verification and scoped reads', () => {
         prevHash = hash;
       }
       await migration.up(runner);
+      // Its trigger as the later migration left it (the sealer's horizon, this database's transactions only).
+      await new AuditSealHorizon1764900250000().up(runner);
       const rows = () => dataSource.query(`SELECT id::int AS id, seq::int AS seq, writer_xid FROM audit_events ORDER BY id`) as Promise<{ id: number; seq: number | null; writer_xid: string | null }[]>;
       expect(await rows()).toEqual([1, 2, 3].map((n) => ({ id: n, seq: n, writer_xid: null })));
 

@@ -16,7 +16,8 @@ interface UnsealedRow extends AuditRowContent {
 
 /**
  * Chains every row that can be chained, in batches, and returns how many it sealed. A row can be
- * chained once its writer's xid is below the snapshot's xmin: every transaction with a smaller xid
+ * chained once its writer's xid is below `audit_seal_horizon()` (the snapshot's xmin, leaving out
+ * transactions of other databases; migration 1764900250000): every transaction of this database with a smaller xid
  * has then committed or rolled back, so no row that sorts before it (writer_xid, id) can still
  * appear, and rolled-back rows never do (no gaps). With `wait` it waits for a sealer already at work
  * (verification wants everything sealable sealed); without, it leaves the work to that one.
@@ -43,7 +44,7 @@ async function sealBatch(manager: EntityManager, wait: boolean, batchSize: numbe
   const rows = (await manager.query(
     `SELECT id, ${AUDIT_CONTENT_COLUMNS}
        FROM audit_events
-      WHERE seq IS NULL AND writer_xid < pg_snapshot_xmin(pg_current_snapshot())
+      WHERE seq IS NULL AND writer_xid < audit_seal_horizon()
       ORDER BY writer_xid, id
       LIMIT $1`,
     [batchSize],
