@@ -42,6 +42,8 @@ module.exports = {
     },
   ],
   maxWorkers: 2,
+  // Known slow files first, so that none of them starts last (test/support/slow-first.sequencer.js).
+  testSequencer: '<rootDir>/test/support/slow-first.sequencer.js',
   // App start-up under load can exceed jest's 5 s default (a per-project testTimeout is ignored).
   testTimeout: 120000,
 };
