@@ -41,6 +41,24 @@ const ENGLISH = {
   ordered_after_use_by: (p: FindingParams) => `ordered ${p.orderedOn}, after use-by ${p.useBy}`,
   delivered_after_redeem_by: (p: FindingParams) => `delivered ${p.deliveredOn}, after redeem-by ${p.redeemBy}`,
   claimed_after_redeem_by: (p: FindingParams) => `claimed after redeem-by ${p.redeemBy}`,
+  // Provider admission (服务机构入驻): `problem` is a USCC problem code (length | charset | lowercase | check_character)
+  uscc_invalid: (p: FindingParams) => `USCC problem: ${p.problem}`,
+  accreditations_held: (p: FindingParams) => `holds ${p.accreditations}`,
+  no_accreditation: () => 'no CMA or CNAS accreditation declared',
+  duplicate_provider_name: (p: FindingParams) => `${p.count} other provider(s) share this name`,
+  region_not_served: () => 'outside Jiaxing and Shanghai: no recognition agreement covers this region yet',
+  // Qualification verification (资质核验)
+  no_certificate_file: () => 'no certificate file: declared before verification existed',
+  qualification_expired: (p: FindingParams) => `expired on ${p.validTo}`,
+  // Actual-controller group change (实际控制人关系变更)
+  group_changed_since_request: () => 'the bureau changed the enterprise’s group after the request was made',
+  group_members: (p: FindingParams) => `the group has ${p.count} member(s)`,
+  group_empty: () => 'the group has no members yet',
+  // Roadshow screening (路演项目筛选)
+  no_pitch_deck: () => 'no pitch deck uploaded yet',
+  team_members: (p: FindingParams) => `${p.count} team member(s)`,
+  no_team_members: () => 'no team members declared',
+  outside_g60: (p: FindingParams) => `region ${p.regionCode} is outside the G60 corridor`,
 } satisfies Record<string, (p: FindingParams) => string>;
 
 export type FindingCode = keyof typeof ENGLISH;

@@ -3,7 +3,7 @@ import { FINDING_CODES, type FindingParams } from '@shared/finding-reasons';
 
 /**
  * The pre-check reasons the server sends as codes (packages/shared/finding-reasons.ts), in the reader's language.
- * Parameters are data: the applicant kind, cap scope and state are translated here, amounts shown in yuan, and a
+ * Parameters are data: the applicant kind, cap scope, USCC problem and state are translated here, amounts shown in yuan, and a
  * tier's English name used in English. The messages are in finding-messages.ts; finding-reasons.spec.ts fails when
  * a code has no message in a language.
  */
@@ -21,7 +21,7 @@ export function findingReasonText(
   const vars: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(p)) {
     if (key.endsWith('Fen') && typeof value === 'number') vars[key] = formatFen(value);
-    else if (key === 'who' || key === 'scope' || key === 'kind') vars[key] = i18n.t(`finding.${key}.${value}`);
+    else if (key === 'who' || key === 'scope' || key === 'kind' || key === 'problem') vars[key] = i18n.t(`finding.${key}.${value}`);
     else if (key === 'status') vars[key] = i18n.label('status', String(value));
     else vars[key] = value;
   }

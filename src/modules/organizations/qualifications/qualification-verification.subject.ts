@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { shanghaiDate } from '../../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
-import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../../approvals/approval-subject';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, codedFinding, Finding, SubjectDescription } from '../../approvals/approval-subject';
+import { findingReason } from '../../../../packages/shared/finding-reasons';
 import { EnterpriseQualification, Organization } from '../organization.entity';
 import { QUALIFICATION_STATES, QualificationAction } from './qualification.state';
 import { QUALIFICATION_VERIFICATION, QualificationsService } from './qualifications.service';
@@ -78,8 +79,8 @@ export class QualificationVerificationSubject implements ApprovalSubject {
     const today = shanghaiDate();
     const [file] = (await tx.manager.query(`SELECT 1 FROM qualification_files WHERE qualification_id = $1`, [q.id])) as unknown[];
     return [
-      { check: 'certificate_file', outcome: file ? 'pass' : 'warn', reasons: file ? [] : ['no certificate file: declared before verification existed'] },
-      { check: 'validity', outcome: q.validTo >= today ? 'pass' : 'warn', reasons: q.validTo >= today ? [] : [`expired on ${q.validTo}`] },
+      codedFinding('certificate_file', file ? 'pass' : 'warn', [file ? null : findingReason('no_certificate_file')]),
+      codedFinding('validity', q.validTo >= today ? 'pass' : 'warn', [q.validTo >= today ? null : findingReason('qualification_expired', { validTo: q.validTo })]),
     ];
   }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
-import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, PendingDecision, SubjectDescription } from '../../approvals/approval-subject';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, codedFinding, Finding, PendingDecision, SubjectDescription } from '../../approvals/approval-subject';
+import { findingReason } from '../../../../packages/shared/finding-reasons';
 import { RegionsService } from '../../organizations/regions.service';
 import { OrganizationDirectory } from '../../organizations/organization-directory';
 import { ProjectLifecycle } from '../projects/project-lifecycle.service';
@@ -57,9 +58,9 @@ export class RoadshowScreeningSubject implements ApprovalSubject {
     const lineage = this.regions.lineage(project.regionCode);
     const g60 = lineage.some((code) => this.regions.get(code)?.isG60 || code === '310000');
     return [
-      { check: 'deck_uploaded', outcome: project.deckKey ? 'pass' : 'warn', reasons: project.deckKey ? [] : ['no pitch deck uploaded yet'] },
-      { check: 'team_declared', outcome: project.team.length > 0 ? 'pass' : 'warn', reasons: project.team.length > 0 ? [`${project.team.length} team member(s)`] : ['no team members declared'] },
-      { check: 'g60_region', outcome: g60 ? 'pass' : 'warn', reasons: g60 ? [] : [`region ${project.regionCode} is outside the G60 corridor`] },
+      codedFinding('deck_uploaded', project.deckKey ? 'pass' : 'warn', [project.deckKey ? null : findingReason('no_pitch_deck')]),
+      codedFinding('team_declared', project.team.length > 0 ? 'pass' : 'warn', [project.team.length > 0 ? findingReason('team_members', { count: project.team.length }) : findingReason('no_team_members')]),
+      codedFinding('g60_region', g60 ? 'pass' : 'warn', [g60 ? null : findingReason('outside_g60', { regionCode: project.regionCode })]),
     ];
   }
 
