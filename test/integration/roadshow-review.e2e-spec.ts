@@ -232,6 +232,56 @@ describe('roadshow review chain', () => {
     await http().get(`/api/v1/roadshow-review-rounds/${round.id}`).set(enterprise.auth).expect(403);
   });
 
+  it('a city organiser screens its own city’s projects: Jiaxing sees and decides a Nanhu project, Hangzhou is refused and sees nothing, a conflicted decider is refused', async () => {
+    const [jx, hz] = await Promise.all([login(app, DEMO.organiserJiaxing), login(app, DEMO.organiserHangzhou)]);
+    const inbox = async (auth: Auth) => (await http().get('/api/v1/approval-tasks?subjectType=roadshow_project&limit=200').set(auth).expect(200)).body as { id: string; caseId: string }[];
+    const own = await submittedProject('嘉兴本地项目：城市组织方筛选');
+    const round = await openRound(app, jx.auth, own.id);
+    // The screening task goes to Jiaxing's organisers (the project was submitted in 南湖区, under 嘉兴市) and the centre.
+    const task = await eventually(async () => {
+      const found = (await inbox(jx.auth)).find((t) => t.caseId === own.caseId);
+      if (!found) throw new Error('no task yet');
+      return found;
+    }, 20_000, 'screening task in the Jiaxing inbox');
+    expect((await inbox(admin.auth)).map((t) => t.id)).toContain(task.id);
+    const [stored] = (await app.dataSource.query(`SELECT decider_roles, region_code FROM approval_tasks WHERE id = $1`, [task.id])) as { decider_roles: string[]; region_code: string }[];
+    expect(stored).toEqual({ decider_roles: ['platform_admin', 'roadshow_organiser'], region_code: '330400' });
+    // The case is Jiaxing's to read too.
+    expect((await http().get(`/api/v1/approval-cases/${own.caseId}`).set(jx.auth).expect(200)).body.case).toMatchObject({ status: 'in_review', regionCode: '330402' });
+
+    // Hangzhou's organiser: not in its inbox, not in its rounds, and every door is 403 (the task itself 404, as any task one cannot see).
+    expect((await inbox(hz.auth)).map((t) => t.id)).not.toContain(task.id);
+    expect((await http().get('/api/v1/roadshow-review-rounds').set(hz.auth).expect(200)).body.map((r: { id: string }) => r.id)).not.toContain(round.id);
+    await http().get(`/api/v1/roadshow-review-rounds/${round.id}`).set(hz.auth).expect(403);
+    await assign(round.id, experts[0].userId, hz.auth).expect(403);
+    await http().patch(`/api/v1/roadshow-review-rounds/${round.id}`).set(hz.auth).send({ minReviews: 1 }).expect(403);
+    await decide(round.id, hz.auth, 'pass').expect(403);
+    await http().post(`/api/v1/approval-tasks/${task.id}/decision`).set(hz.auth).send({ decision: 'approve' }).expect(404);
+
+    // Jiaxing assigns the experts itself and decides once two reviews are in.
+    expect((await http().get('/api/v1/roadshow-review-rounds').set(jx.auth).expect(200)).body.map((r: { id: string }) => r.id)).toContain(round.id);
+    for (const expert of experts) await review(app, jx.auth, round.id, expert);
+    expect((await http().get(`/api/v1/roadshow-review-rounds/${round.id}`).set(jx.auth).expect(200)).body.canDecide).toBe(true);
+    expect((await decide(round.id, jx.auth, 'pass', '本市项目，评审通过。').expect(200)).body).toMatchObject({ status: 'passed' });
+    await eventually(async () => {
+      const [p] = (await app.dataSource.query(`SELECT status FROM roadshow_projects WHERE id = $1`, [own.id])) as { status: string }[];
+      if (p.status !== 'screened') throw new Error(p.status);
+    }, 20_000, 'project screened');
+
+    // A Jiaxing organiser who declared a conflict on a round is excluded from it and may not decide it; the centre does.
+    const conflicted = await submittedProject('嘉兴本地项目：申报利益冲突的组织方');
+    const second = await openRound(app, jx.auth, conflicted.id);
+    const jxUserId = (await http().get('/api/v1/me').set(jx.auth).expect(200)).body.user.id as string;
+    await http().put(`/api/v1/roadshow-experts/${jxUserId}`).set(admin.auth).send({ expertise: ['new_materials'] }).expect(200);
+    const mine = (await assign(second.id, jxUserId, jx.auth).expect(201)).body;
+    const declared = await http().post(`/api/v1/roadshow-review-assignments/${mine.id}/declaration`).set(jx.auth).send({ conflicted: true, relation: 'employment', reason: '曾在申请企业任职' });
+    expect(declared.status).toBe(200);
+    for (const expert of experts) await review(app, jx.auth, second.id, expert);
+    expect((await http().get(`/api/v1/roadshow-review-rounds/${second.id}`).set(jx.auth).expect(200)).body.canDecide).toBe(false);
+    expect((await decide(second.id, jx.auth, 'pass').expect(403)).body.code).toBe('DECIDER_REVIEWED_ROUND');
+    await decide(second.id, admin.auth, 'reject', '材料不足，暂不进入路演。').expect(200);
+  });
+
   it('revise and resubmit: the enterprise reads the decision and shareable comments (no reviewer names in a blind round), revises, and round 2 opens on the rubric now in force', async () => {
     const round1 = await openRound(app, admin.auth, projectId);
     expect((await decide(round1.id, admin.auth, 'revise').expect(400)).body.details[0].field).toBe('comment');

@@ -7,6 +7,7 @@ import { RegionsService } from '../../organizations/regions.service';
 import { OrganizationDirectory } from '../../organizations/organization-directory';
 import { ProjectLifecycle } from '../projects/project-lifecycle.service';
 import { ReviewRoundsService } from './review-rounds.service';
+import { screeningCityOf } from './screening-city';
 import { ROADSHOW_PROJECT } from '../shared/roadshow.constants';
 import { RoadshowProject } from '../shared/roadshow.entities';
 import { PROJECT_STATES } from '../shared/roadshow.state';
@@ -15,7 +16,8 @@ import { PROJECT_STATES } from '../shared/roadshow.state';
  * A roadshow project as the subject of the roadshow_screening workflow (路演项目筛选). Its review stage is where
  * the review chain runs: entering it opens the revision's screening round (experts score it, outside the engine:
  * docs/architecture.md, "Roadshow review chain"); the stage's one task is the organiser's decision, which the round
- * vets (minimum reviews, four eyes) in `beforeDecision`. Approval makes the project 'screened', a rejection ends
+ * vets (minimum reviews, four eyes, the decider's city) in `beforeDecision`. The task is routed to the organisers of
+ * the project's own G60 city and the centre (screening-city.ts). Approval makes the project 'screened', a rejection ends
  * it, a return hands it back for a revision (the next round). Every hook is idempotent (the engine may deliver a
  * job twice): it acts only when the state table allows.
  */
@@ -38,7 +40,8 @@ export class RoadshowScreeningSubject implements ApprovalSubject {
       applicantOrgId: project.enterpriseId,
       applicantUserId: project.submittedBy,
       regionCode: project.regionCode,
-      cityCode: lineage[lineage.length - 1] ?? project.regionCode,
+      // The screening task goes to this city's roadshow organisers (stage scope subject_city) and the centre.
+      cityCode: screeningCityOf(this.regions, project.regionCode) ?? lineage[lineage.length - 1] ?? project.regionCode,
       amountFen: project.financingAskFen,
       snapshot: {
         title: project.title,
