@@ -339,12 +339,28 @@ describe('roadshow review chain', () => {
     await http().post(`/api/v1/roadshow-coaching-items/${item.id}/status`).set(experts[0].auth).send({ event: 'complete' }).expect(404);
     expect((await http().post(`/api/v1/roadshow-coaching-items/${item.id}/status`).set(enterprise.auth).send({ event: 'complete' }).expect(200)).body).toMatchObject({ status: 'done', overdue: false });
     expect((await http().post(`/api/v1/roadshow-coaching-items/${item.id}/status`).set(enterprise.auth).send({ event: 'drop' }).expect(409)).body.code).toBe('ILLEGAL_TRANSITION');
+
+    // Coaching is the project's own city's, as screening: Jiaxing's organiser reads and writes it, Hangzhou's gets 403.
+    const [jx, hz] = await Promise.all([login(app, DEMO.organiserJiaxing), login(app, DEMO.organiserHangzhou)]);
+    const advice = { coachName: '杭州导师', coachedAt: '2026-12-02T10:00:00+08:00', advice: '建议补充量产数据与客户名单。' };
+    await http().post(`/api/v1/roadshow-projects/${projectId}/coaching-records`).set(hz.auth).send(advice).expect(403);
+    await http().get(`/api/v1/roadshow-projects/${projectId}/coaching-records`).set(hz.auth).expect(403);
+    await http().post(`/api/v1/roadshow-coaching-items/${records[0].items[1].id}/status`).set(hz.auth).send({ event: 'drop' }).expect(403);
+    expect((await http().get(`/api/v1/roadshow-projects/${projectId}/coaching-records`).set(jx.auth).expect(200)).body).toHaveLength(1);
+    await http().post(`/api/v1/roadshow-projects/${projectId}/coaching-records`).set(jx.auth).send({ ...advice, coachName: '嘉兴导师' }).expect(201);
   });
 
   it('reminds the person responsible of a follow-up once through the queue, shows it overdue, and not again after a worker restart', async () => {
     const due = new Date(Date.now() + 1500).toISOString();
     const created = (await http().post(`/api/v1/roadshow-projects/${projectId}/follow-ups`).set(admin.auth).send({ topic: 'financing_closed', question: '本轮融资是否已交割？', dueAt: due, responsibleUserId: enterpriseUserId }).expect(201)).body;
     expect(created).toMatchObject({ status: 'open', overdue: false, remindedAt: null, responsibleUserId: enterpriseUserId });
+    // Another city's organiser neither sets, reads, lists nor closes the Jiaxing project's follow-ups; Jiaxing's lists them.
+    const [jx, hz] = await Promise.all([login(app, DEMO.organiserJiaxing), login(app, DEMO.organiserHangzhou)]);
+    await http().post(`/api/v1/roadshow-projects/${projectId}/follow-ups`).set(hz.auth).send({ topic: 'landed', question: '是否已落地杭州？', dueAt: due, responsibleUserId: enterpriseUserId }).expect(403);
+    await http().get(`/api/v1/roadshow-follow-ups?projectId=${projectId}`).set(hz.auth).expect(403);
+    expect((await http().get('/api/v1/roadshow-follow-ups').set(hz.auth).expect(200)).body.map((f: { id: string }) => f.id)).not.toContain(created.id);
+    await http().post(`/api/v1/roadshow-follow-ups/${created.id}/close`).set(hz.auth).send({ event: 'cancel' }).expect(403);
+    expect((await http().get('/api/v1/roadshow-follow-ups').set(jx.auth).expect(200)).body.map((f: { id: string }) => f.id)).toContain(created.id);
     const reminders = async () => (await notifications(enterprise.auth)).filter((n) => n.kind === 'roadshow_follow_up.due');
     await eventually(async () => ((await reminders()).length === 1 ? true : undefined), 20_000, 'follow-up reminder');
     const overdue = (await http().get('/api/v1/roadshow-follow-ups?overdue=true').set(enterprise.auth).expect(200)).body;
