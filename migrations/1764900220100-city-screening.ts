@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * stage is decided by the platform admin or a roadshow organiser, scoped to the case's city, which for a roadshow
  * project is now its own G60 city (src/modules/roadshows/review/screening-city.ts).
  * - A deployment still on the seeded stage (platform admin only, platform scope) gets a new version with the new
- *   stage, active; one whose admins published their own stays as it is. A fresh database gets the new stage from
+ *   stage after an automatic pre-check stage (deck, team, region: findings for the organisers, never a verdict), active; one whose admins published their own stays as it is. A fresh database gets the new stage from
  *   the seeded definitions at start.
  * - Open screening tasks move to the project's G60 city (the region itself when it is one, else its parent when
  *   that is one; otherwise they stay with the centre alone), with the organisers among their deciders.
@@ -14,6 +14,7 @@ export class CityScreening1764900220100 implements MigrationInterface {
   name = 'CityScreening1764900220100';
 
   async up(q: QueryRunner): Promise<void> {
+    const precheck = { key: 'precheck', name: '材料自动预审', kind: 'precheck' };
     const stage = { key: 'screening', name: '项目筛选', kind: 'review', deciderRoles: ['platform_admin', 'roadshow_organiser'], regionScope: 'subject_city', sla: { durationSeconds: 7 * 86_400, remindAtFraction: 0.5 } };
     const [old] = (await q.query(
       `SELECT id, key, version, name, subject_type, auto_approve_below_fen FROM workflow_definitions
@@ -25,7 +26,7 @@ export class CityScreening1764900220100 implements MigrationInterface {
       await q.query(
         `INSERT INTO workflow_definitions (key, version, name, subject_type, stages, auto_approve_below_fen, is_active)
          SELECT $1, max(version) + 1, $2, $3, $4::jsonb, $5, true FROM workflow_definitions WHERE key = $1`,
-        [old.key, old.name, old.subject_type, JSON.stringify([stage]), old.auto_approve_below_fen],
+        [old.key, old.name, old.subject_type, JSON.stringify([precheck, stage]), old.auto_approve_below_fen],
       );
     }
     await q.query(`

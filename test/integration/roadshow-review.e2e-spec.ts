@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import IORedis from 'ioredis';
+import { CityScreening1764900220100 } from '../../migrations/1764900220100-city-screening';
 import { registerOrganization, TEST_PASSWORD } from '../support/factories';
 import { Expert, GOOD_SCORES, newExpert, openRound, review } from '../support/roadshow-review';
 import { TEST_REDIS_URL } from '../support/test-env';
@@ -247,7 +248,15 @@ describe('roadshow review chain', () => {
     const [stored] = (await app.dataSource.query(`SELECT decider_roles, region_code FROM approval_tasks WHERE id = $1`, [task.id])) as { decider_roles: string[]; region_code: string }[];
     expect(stored).toEqual({ decider_roles: ['platform_admin', 'roadshow_organiser'], region_code: '330400' });
     // The case is Jiaxing's to read too.
-    expect((await http().get(`/api/v1/approval-cases/${own.caseId}`).set(jx.auth).expect(200)).body.case).toMatchObject({ status: 'in_review', regionCode: '330402' });
+    const detail = (await http().get(`/api/v1/approval-cases/${own.caseId}`).set(jx.auth).expect(200)).body;
+    expect(detail.case).toMatchObject({ status: 'in_review', regionCode: '330402' });
+    // The automatic pre-check ran first (deck, team, region), its reasons as codes; the round opened with the review stage only.
+    expect(detail.findings.map((f: { check: string; outcome: string; reasonCodes: { code: string; params: object }[] }) => [f.check, f.outcome, f.reasonCodes]).sort()).toEqual([
+      ['deck_uploaded', 'pass', []],
+      ['g60_region', 'pass', []],
+      ['team_declared', 'pass', [{ code: 'team_members', params: { count: 2 } }]],
+    ]);
+    expect((await app.dataSource.query(`SELECT count(*)::int AS n FROM roadshow_review_rounds WHERE case_id = $1`, [own.caseId]))[0].n).toBe(1);
 
     // Hangzhou's organiser: not in its inbox, not in its rounds, and every door is 403 (the task itself 404, as any task one cannot see).
     expect((await inbox(hz.auth)).map((t) => t.id)).not.toContain(task.id);
@@ -283,6 +292,41 @@ describe('roadshow review chain', () => {
     expect((await http().get(`/api/v1/roadshow-review-rounds/${second.id}`).set(jx.auth).expect(200)).body.canDecide).toBe(false);
     expect((await decide(second.id, jx.auth, 'pass').expect(403)).body.code).toBe('DECIDER_REVIEWED_ROUND');
     await decide(second.id, admin.auth, 'reject', '材料不足，暂不进入路演。').expect(200);
+  });
+
+  it('migration 1764900220100 on a database still on the old screening definition: a new version with the pre-check and the city organisers, open tasks re-routed to the project’s city', async () => {
+    const project = await submittedProject('嘉兴本地项目：迁移前的筛选任务');
+    await openRound(app, admin.auth, project.id);
+    const qr = app.dataSource.createQueryRunner();
+    try {
+      // The state before the migration, in a transaction that is undone: the seeded version 1 of old (platform admin
+      // only, platform scope) active, and this project's open task routed as it was then.
+      await qr.startTransaction();
+      await qr.query(`UPDATE workflow_definitions SET is_active = false WHERE key = 'roadshow_screening'`);
+      const [old] = (await qr.query(
+        `INSERT INTO workflow_definitions (key, version, name, subject_type, stages, is_active)
+         SELECT 'roadshow_screening', max(version) + 1, '路演项目筛选', 'roadshow_project', $1::jsonb, true FROM workflow_definitions WHERE key = 'roadshow_screening' RETURNING id, version`,
+        [JSON.stringify([{ key: 'screening', name: '项目筛选', kind: 'review', deciderRoles: ['platform_admin'], regionScope: 'platform', sla: { durationSeconds: 604_800, remindAtFraction: 0.5 } }])],
+      )) as { id: string; version: number }[];
+      await qr.query(`UPDATE approval_cases SET city_code = '330000' WHERE id = $1`, [project.caseId]);
+      await qr.query(`UPDATE approval_tasks SET decider_roles = ARRAY['platform_admin'], region_code = NULL WHERE case_id = $1 AND status = 'open'`, [project.caseId]);
+
+      await new CityScreening1764900220100().up(qr);
+      const defs = (await qr.query(`SELECT id, version, is_active, stages FROM workflow_definitions WHERE key = 'roadshow_screening' AND version >= $1 ORDER BY version`, [old.version])) as { id: string; version: number; is_active: boolean; stages: { key: string; kind: string; deciderRoles?: string[]; regionScope?: string }[] }[];
+      expect(defs.map((d) => [d.version - old.version, d.is_active, d.stages.map((st) => `${st.key}:${st.kind}:${(st.deciderRoles ?? []).join('+')}:${st.regionScope ?? ''}`)])).toEqual([
+        [0, false, ['screening:review:platform_admin:platform']],
+        [1, true, ['precheck:precheck::', 'screening:review:platform_admin+roadshow_organiser:subject_city']],
+      ]);
+      expect(await qr.query(`SELECT c.city_code, t.decider_roles, t.region_code FROM approval_cases c JOIN approval_tasks t ON t.case_id = c.id AND t.status = 'open' WHERE c.id = $1`, [project.caseId])).toEqual([
+        { city_code: '330400', decider_roles: ['platform_admin', 'roadshow_organiser'], region_code: '330400' },
+      ]);
+      // Run twice (a re-run after a partial deploy): nothing more is published.
+      await new CityScreening1764900220100().up(qr);
+      expect((await qr.query(`SELECT count(*)::int AS n FROM workflow_definitions WHERE key = 'roadshow_screening' AND version > $1`, [old.version]))[0].n).toBe(1);
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
   });
 
   it('revise and resubmit: the enterprise reads the decision and shareable comments (no reviewer names in a blind round), revises, and round 2 opens on the rubric now in force', async () => {

@@ -14,7 +14,8 @@ import { PROJECT_STATES } from '../shared/roadshow.state';
 
 /**
  * A roadshow project as the subject of the roadshow_screening workflow (路演项目筛选). Its review stage is where
- * the review chain runs: entering it opens the revision's screening round (experts score it, outside the engine:
+ * the review chain runs (after an automatic pre-check of the deck, team and region, whose findings the organisers
+ * read on the case): entering it opens the revision's screening round (experts score it, outside the engine:
  * docs/architecture.md, "Roadshow review chain"); the stage's one task is the organiser's decision, which the round
  * vets (minimum reviews, four eyes, the decider's city) in `beforeDecision`. The task is routed to the organisers of
  * the project's own G60 city and the centre (screening-city.ts). Approval makes the project 'screened', a rejection ends
@@ -67,7 +68,9 @@ export class RoadshowScreeningSubject implements ApprovalSubject {
     ];
   }
 
-  async onStageEntered(tx: Transaction, ref: CaseRef): Promise<void> {
+  /** The round opens with the review stage, not with the automatic pre-check before it. */
+  async onStageEntered(tx: Transaction, ref: CaseRef, stageKey: string): Promise<void> {
+    if (stageKey === 'precheck') return;
     await this.rounds.open(tx, ref);
   }
 
