@@ -59,6 +59,17 @@ const ENGLISH = {
   team_members: (p: FindingParams) => `${p.count} team member(s)`,
   no_team_members: () => 'no team members declared',
   outside_g60: (p: FindingParams) => `region ${p.regionCode} is outside the G60 corridor`,
+  // Notes the server writes on a record's history (project timeline, decisions): `session` a session's title
+  project_withdrawn_by_enterprise: () => 'withdrawn by the enterprise',
+  screening_case_withdrawn: () => 'case withdrawn',
+  resubmitted_after_changes: () => 'resubmitted after changes',
+  investor_met_team: () => 'an investor met the team after the roadshow',
+  scheduled_in_session: (p: FindingParams) => `${p.session} v${p.version}, slot ${p.slot}`,
+  presented_at: (p: FindingParams) => `presented at ${p.session}`,
+  coached_by: (p: FindingParams) => `coaching by ${p.coach}`,
+  landed_in: (p: FindingParams) => `landed in ${p.regionCode} on ${p.landedOn}`,
+  qualification_verified: () => 'verified',
+  withdrawn_by_applicant: () => 'withdrawn by the applicant',
 } satisfies Record<string, (p: FindingParams) => string>;
 
 export type FindingCode = keyof typeof ENGLISH;

@@ -376,6 +376,9 @@ describe('roadshow review chain', () => {
     }).expect(201);
     expect(created.body.items.map((i: { status: string; overdue: boolean }) => `${i.status}:${i.overdue}`)).toEqual(['open:true', 'open:false']);
     expect((await http().get(`/api/v1/roadshow-projects/${projectId}`).set(enterprise.auth)).body.status).toBe('coached');
+    // The timeline note is the server's: a code for the portal, the English text kept for API clients.
+    const coached = (await http().get(`/api/v1/roadshow-projects/${projectId}/timeline`).set(enterprise.auth).expect(200)).body.entries.find((e: { event: string }) => e.event === 'coach');
+    expect(coached).toMatchObject({ note: 'coaching by 王导师（长三角全球科创路演中心）', noteCode: { code: 'coached_by', params: { coach: '王导师（长三角全球科创路演中心）' } } });
     await http().post(`/api/v1/roadshow-projects/${projectId}/coaching-records`).set(enterprise.auth).send({ coachName: 'x', coachedAt: '2026-12-01T14:00:00+08:00', advice: 'x' }).expect(403);
     const records = (await http().get(`/api/v1/roadshow-projects/${projectId}/coaching-records`).set(enterprise.auth).expect(200)).body;
     expect(records).toHaveLength(1);

@@ -11,6 +11,15 @@ import { FINDING_CODES, type FindingParams } from '@shared/finding-reasons';
 // Every code the server may send (the spec checks each has a message in every language).
 export const FINDING_MESSAGE_KEYS = FINDING_CODES.map((code) => `finding.${code}`);
 
+/** A server text with its code where the server gave one (shown translated), else the text as written (a person's words). */
+export function codedText(
+  code: { code: string; params: FindingParams } | null | undefined,
+  text: string | null | undefined,
+  i18n: Parameters<typeof findingReasonText>[1],
+): string | undefined {
+  return code ? findingReasonText(code, i18n) : (text ?? undefined);
+}
+
 /** One reason in the reader's language; `t` and `label` are useI18n()'s, `lang` its language. */
 export function findingReasonText(
   reason: { code: string; params: FindingParams },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transaction } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, codedFinding, Finding, SubjectDescription } from '../../approvals/approval-subject';
-import { findingReason } from '../../../../packages/shared/finding-reasons';
+import { FindingReason, findingReason } from '../../../../packages/shared/finding-reasons';
 import { ControllerGroupChangeRequest } from './controller-group-change.entity';
 import { CHANGE_REQUEST_STATES } from './controller-group-change.state';
 import { CONTROLLER_GROUP_CHANGE, ControllerGroupChangesService } from './controller-group-changes.service';
@@ -106,17 +106,17 @@ export class ControllerGroupChangeSubject implements ApprovalSubject {
   }
 
   async onWithdrawn(tx: Transaction, ref: CaseRef): Promise<void> {
-    await this.move(tx, ref, 'withdraw', '申请人撤回');
+    await this.move(tx, ref, 'withdraw', '申请人撤回', findingReason('withdrawn_by_applicant'));
   }
 
   async onResubmitted(tx: Transaction, ref: CaseRef): Promise<void> {
     await this.move(tx, ref, 'resubmit', null);
   }
 
-  private async move(tx: Transaction, ref: CaseRef, event: 'reject' | 'return' | 'withdraw' | 'resubmit', reason: string | null): Promise<void> {
+  private async move(tx: Transaction, ref: CaseRef, event: 'reject' | 'return' | 'withdraw' | 'resubmit', reason: string | null, code: FindingReason | null = null): Promise<void> {
     const request = await this.changes.load(tx.manager, ref.subjectId, true);
     if (!CHANGE_REQUEST_STATES.can(request.status, event)) return;
-    await this.changes.setStatus(tx, request, await this.enterprise(tx, request), event, reason);
+    await this.changes.setStatus(tx, request, await this.enterprise(tx, request), event, reason, undefined, code);
   }
 
   private async enterprise(tx: Transaction, request: ControllerGroupChangeRequest): Promise<Organization> {

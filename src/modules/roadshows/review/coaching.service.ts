@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { findingReason } from '../../../../packages/shared/finding-reasons';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../../platform/context/actor';
 import { shanghaiDate } from '../../../platform/database/shanghai-date';
@@ -69,7 +70,7 @@ export class CoachingService {
         ]);
       }
       tx.audit(projectAudit(project, 'roadshow_coaching.recorded', null, { recordId: record.id, coach: dto.coachName, coachedAt: dto.coachedAt, items: dto.items?.length ?? 0 }));
-      await this.lifecycle.applyIfAllowed(tx, project, 'coach', `coaching by ${dto.coachName.trim()}`, actor.userId);
+      await this.lifecycle.applyIfAllowed(tx, project, 'coach', findingReason('coached_by', { coach: dto.coachName.trim() }), actor.userId);
       if (owners.length > 0) {
         tx.enqueue(JobName.DeliverNotification, {
           userIds: [...new Set(owners)],

@@ -96,12 +96,12 @@ export class RoadshowScreeningSubject implements ApprovalSubject {
   async onWithdrawn(tx: Transaction, ref: CaseRef): Promise<void> {
     await this.rounds.withdraw(tx, ref);
     const project = await this.lifecycle.lock(tx, ref.subjectId);
-    if (project.status === 'screening' || project.status === 'returned') await this.lifecycle.apply(tx, project, 'withdraw', 'case withdrawn', null);
+    if (project.status === 'screening' || project.status === 'returned') await this.lifecycle.apply(tx, project, 'withdraw', findingReason('screening_case_withdrawn'), null);
   }
 
   async onResubmitted(tx: Transaction, ref: CaseRef): Promise<void> {
     const project = await this.lifecycle.lock(tx, ref.subjectId);
-    if (PROJECT_STATES.can(project.status, 'submit')) await this.lifecycle.apply(tx, project, 'submit', 'resubmitted after changes', null);
+    if (PROJECT_STATES.can(project.status, 'submit')) await this.lifecycle.apply(tx, project, 'submit', findingReason('resubmitted_after_changes'), null);
   }
 
   private async load(tx: Transaction, id: string): Promise<RoadshowProject> {

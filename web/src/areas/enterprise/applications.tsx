@@ -10,7 +10,7 @@ import { formatBp, formatFen } from '@shared/money';
 import { useRegions } from '../../app/regions';
 import { capText, fullCoverageText, nameIn, ratioRange, windowText } from '../../features/programmes/policy';
 import { CaseTimeline, lastDecisionComment } from '../../app/widgets/case-timeline';
-import { findingReasonText } from '../../app/finding-reasons';
+import { codedText } from '../../app/finding-reasons';
 import { FilteredList } from '../../app/widgets/paged-table';
 import { RecordHeader } from '../../app/widgets/record-header';
 import { RefreshButton } from '../../app/widgets/refresh-button';
@@ -293,7 +293,7 @@ export function ApplicationPage() {
               showIcon
               title={t('enterprise.application.rejected')}
               // A refusal the server made (issuance) comes as a code, shown in the reader's language; a decider's words as written.
-              description={a.rejectionReasonCode ? findingReasonText(a.rejectionReasonCode, i18n) : a.rejectionReason}
+              description={codedText(a.rejectionReasonCode, a.rejectionReason, i18n)}
               style={{ marginBottom: 16 }}
               data-testid="application-rejected"
             />
