@@ -51,6 +51,16 @@ describe('finding reasons: every code the server sends has a message in each lan
       team_members: { count: 2 },
       no_team_members: {},
       outside_g60: { regionCode: '110000' },
+      project_withdrawn_by_enterprise: {},
+      screening_case_withdrawn: {},
+      resubmitted_after_changes: {},
+      investor_met_team: {},
+      scheduled_in_session: { session: '嘉兴专场', version: 2, slot: 3 },
+      presented_at: { session: '嘉兴专场' },
+      coached_by: { coach: '王导师' },
+      landed_in: { regionCode: '330402', landedOn: '2026-12-01' },
+      qualification_verified: {},
+      withdrawn_by_applicant: {},
     } satisfies Record<(typeof FINDING_CODES)[number], Record<string, string | number>>;
     const dict = (lang: 'zh' | 'en') => (key: string, vars?: Record<string, string | number>) =>
       (findingMessages[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
