@@ -41,6 +41,35 @@ const ENGLISH = {
   ordered_after_use_by: (p: FindingParams) => `ordered ${p.orderedOn}, after use-by ${p.useBy}`,
   delivered_after_redeem_by: (p: FindingParams) => `delivered ${p.deliveredOn}, after redeem-by ${p.redeemBy}`,
   claimed_after_redeem_by: (p: FindingParams) => `claimed after redeem-by ${p.redeemBy}`,
+  // Provider admission (服务机构入驻): `problem` is a USCC problem code (length | charset | lowercase | check_character)
+  uscc_invalid: (p: FindingParams) => `USCC problem: ${p.problem}`,
+  accreditations_held: (p: FindingParams) => `holds ${p.accreditations}`,
+  no_accreditation: () => 'no CMA or CNAS accreditation declared',
+  duplicate_provider_name: (p: FindingParams) => `${p.count} other provider(s) share this name`,
+  region_not_served: () => 'outside Jiaxing and Shanghai: no recognition agreement covers this region yet',
+  // Qualification verification (资质核验)
+  no_certificate_file: () => 'no certificate file: declared before verification existed',
+  qualification_expired: (p: FindingParams) => `expired on ${p.validTo}`,
+  // Actual-controller group change (实际控制人关系变更)
+  group_changed_since_request: () => 'the bureau changed the enterprise’s group after the request was made',
+  group_members: (p: FindingParams) => `the group has ${p.count} member(s)`,
+  group_empty: () => 'the group has no members yet',
+  // Roadshow screening (路演项目筛选)
+  no_pitch_deck: () => 'no pitch deck uploaded yet',
+  team_members: (p: FindingParams) => `${p.count} team member(s)`,
+  no_team_members: () => 'no team members declared',
+  outside_g60: (p: FindingParams) => `region ${p.regionCode} is outside the G60 corridor`,
+  // Notes the server writes on a record's history (project timeline, decisions): `session` a session's title
+  project_withdrawn_by_enterprise: () => 'withdrawn by the enterprise',
+  screening_case_withdrawn: () => 'case withdrawn',
+  resubmitted_after_changes: () => 'resubmitted after changes',
+  investor_met_team: () => 'an investor met the team after the roadshow',
+  scheduled_in_session: (p: FindingParams) => `${p.session} v${p.version}, slot ${p.slot}`,
+  presented_at: (p: FindingParams) => `presented at ${p.session}`,
+  coached_by: (p: FindingParams) => `coaching by ${p.coach}`,
+  landed_in: (p: FindingParams) => `landed in ${p.regionCode} on ${p.landedOn}`,
+  qualification_verified: () => 'verified',
+  withdrawn_by_applicant: () => 'withdrawn by the applicant',
 } satisfies Record<string, (p: FindingParams) => string>;
 
 export type FindingCode = keyof typeof ENGLISH;

@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { seriousAxeLines } from '../support/axe';
 import { launchBrowser, newPerson, signIn } from '../support/browser';
-import { DEMO, startTestApp, TestApp } from '../support/test-app';
+import { registerOrganization } from '../support/factories';
+import { DEMO, login, startTestApp, TestApp } from '../support/test-app';
+import { issueVoucher, listService, openProgram, recogniseShanghaiProviders } from '../support/vouchers';
 
 jest.setTimeout(180_000);
 
@@ -55,7 +57,26 @@ describe('web portal: the delta map and the public big screen', () => {
     await person.context.close();
   });
 
-  it('the map draws the nine G60 members and turns its layers on and off, each with its table', async () => {
+  /**
+   * The layers' lines: a Nanhu enterprise orders testing at the Shanghai demo lab with a Jiaxing voucher (a Jiaxing →
+   * Shanghai voucher flow), and a Nanhu project lands in Hangzhou (a landing in another city).
+   */
+  async function seedFlowAndLanding(): Promise<void> {
+    const [approver, reviewer, lab, partner, admin, demoEnterprise] = await Promise.all([DEMO.approver, DEMO.reviewer, DEMO.provider, DEMO.partner, DEMO.admin, DEMO.enterprise].map((email) => login(app, email)));
+    const program = await openProgram(app, approver.auth);
+    const enterprise = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
+    const { voucherId } = await issueVoucher(app, enterprise.auth, reviewer.auth, approver.auth, program.id, 2_000_000);
+    const service = await listService(app, lab.auth, 300_000);
+    await recogniseShanghaiProviders(app, approver.auth, partner.auth, [(await app.http().get('/api/v1/me').set(lab.auth).expect(200)).body.organization.id]);
+    await app.http().post('/api/v1/service-orders').set(enterprise.auth).send({ serviceId: service.id, voucherId, quantity: 2 }).expect(201);
+    const project = await app.http().post('/api/v1/roadshow-projects').set(demoEnterprise.auth).send({
+      title: '高导热石墨烯复合散热膜', summary: '面向 5G 基站与新能源汽车电控的散热材料', industry: 'new_materials', stage: 'series_a', financingAskFen: 3_000_000_000, regionCode: '330402', team: [{ name: '李文博', role: 'CEO' }],
+    }).expect(201);
+    await app.http().post(`/api/v1/roadshow-projects/${project.body.id}/outcome`).set(admin.auth).send({ landingCityCode: '330100', landedOn: '2026-05-01', financingRaisedFen: 0 }).expect(200);
+  }
+
+  it('the map draws the nine G60 members, the Jiaxing → Shanghai voucher flow and a landing in Hangzhou, and turns its layers on and off, each with its table', async () => {
+    await seedFlowAndLanding();
     const person = await newPerson(browser, app.running.url!);
     const { page } = person;
     await signIn(person, DEMO.approver);
@@ -65,6 +86,18 @@ describe('web portal: the delta map and the public big screen', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="delta-map"]')?.getAttribute('data-g60-drawn') === '9');
     expect(await map.getAttribute('data-layers')).toBe('providers voucherFlows projects landings');
     await page.getByTestId('table-provider-map').locator('tbody tr').first().waitFor();
+    // The lines layers have their rows: Jiaxing → Shanghai orders (2 × ¥3,000 at 50%: ¥3,000 held), Jiaxing → Hangzhou landing.
+    const flow = page.getByTestId('table-layer-voucherFlows').locator('tr[data-row-key="330400>310000"]');
+    await flow.waitFor();
+    expect(await flow.locator('td').allInnerTexts()).toEqual(['嘉兴市', '上海市', '1', '¥3,000.00']);
+    const landing = page.getByTestId('table-layer-landings').locator('tr[data-row-key="330400>330100"]');
+    expect(await landing.locator('td').allInnerTexts()).toEqual(['嘉兴市', '杭州市', '1']);
+    for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await map.locator('canvas').first().waitFor();
+      await map.screenshot({ path: `/tmp/delta-map-zh-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // Providers off, services on: the category selector appears and the services table takes a tab.
     const layers = page.getByTestId('map-layers');

@@ -180,6 +180,14 @@ describe('web portal: roadshow review chain', () => {
       await op.getByTestId('follow-up-overdue').waitFor();
       await op.getByTestId('coaching-item').first().waitFor();
       await shoot(op, 'project-tracking');
+      // The timeline's note is the server's code, in the reader's language: 简体 here, English after a switch.
+      const timeline = op.getByTestId('project-timeline');
+      await timeline.getByText('辅导导师：王导师（长三角全球科创路演中心）').waitFor();
+      await op.evaluate(() => window.localStorage.setItem('g60.lang', 'en'));
+      await op.reload();
+      await timeline.getByText('Coached by 王导师（长三角全球科创路演中心）').waitFor();
+      expect(await timeline.innerText()).not.toContain('coaching by');
+      await op.evaluate(() => window.localStorage.setItem('g60.lang', 'zh'));
       expect(people.flatMap((p) => p.errors)).toEqual([]);
     });
   });

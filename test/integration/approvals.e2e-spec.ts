@@ -40,6 +40,10 @@ describe('approval workflows: provider admission through multi-stage review', ()
     expect(detail.body.findings.map((f: { check: string; outcome: string }) => `${f.check}:${f.outcome}`).sort()).toEqual([
       'accreditation:pass', 'duplicate_name:pass', 'region_served:pass', 'uscc_valid:pass',
     ]);
+    // Every reason as a stable code the portal translates, beside the English text for API clients.
+    const accreditation = detail.body.findings.find((f: { check: string }) => f.check === 'accreditation');
+    expect(accreditation.reasonCodes.map((r: { code: string }) => r.code)).toEqual(['accreditations_held']);
+    expect(accreditation.reasons).toEqual([`holds ${accreditation.reasonCodes[0].params.accreditations}`]);
 
     await decide(app, partner.auth, first.id, 'approve').expect(200);
     const second = await waitForTask(app, admin.auth, caseId, 'platform_review');

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import IORedis from 'ioredis';
+import { CityScreening1764900220100 } from '../../migrations/1764900220100-city-screening';
 import { registerOrganization, TEST_PASSWORD } from '../support/factories';
 import { Expert, GOOD_SCORES, newExpert, openRound, review } from '../support/roadshow-review';
 import { TEST_REDIS_URL } from '../support/test-env';
@@ -232,6 +233,102 @@ describe('roadshow review chain', () => {
     await http().get(`/api/v1/roadshow-review-rounds/${round.id}`).set(enterprise.auth).expect(403);
   });
 
+  it('a city organiser screens its own city’s projects: Jiaxing sees and decides a Nanhu project, Hangzhou is refused and sees nothing, a conflicted decider is refused', async () => {
+    const [jx, hz] = await Promise.all([login(app, DEMO.organiserJiaxing), login(app, DEMO.organiserHangzhou)]);
+    const inbox = async (auth: Auth) => (await http().get('/api/v1/approval-tasks?subjectType=roadshow_project&limit=200').set(auth).expect(200)).body as { id: string; caseId: string }[];
+    const own = await submittedProject('嘉兴本地项目：城市组织方筛选');
+    const round = await openRound(app, jx.auth, own.id);
+    // The screening task goes to Jiaxing's organisers (the project was submitted in 南湖区, under 嘉兴市) and the centre.
+    const task = await eventually(async () => {
+      const found = (await inbox(jx.auth)).find((t) => t.caseId === own.caseId);
+      if (!found) throw new Error('no task yet');
+      return found;
+    }, 20_000, 'screening task in the Jiaxing inbox');
+    expect((await inbox(admin.auth)).map((t) => t.id)).toContain(task.id);
+    const [stored] = (await app.dataSource.query(`SELECT decider_roles, region_code FROM approval_tasks WHERE id = $1`, [task.id])) as { decider_roles: string[]; region_code: string }[];
+    expect(stored).toEqual({ decider_roles: ['platform_admin', 'roadshow_organiser'], region_code: '330400' });
+    // The case is Jiaxing's to read too.
+    const detail = (await http().get(`/api/v1/approval-cases/${own.caseId}`).set(jx.auth).expect(200)).body;
+    expect(detail.case).toMatchObject({ status: 'in_review', regionCode: '330402' });
+    // The automatic pre-check ran first (deck, team, region), its reasons as codes; the round opened with the review stage only.
+    expect(detail.findings.map((f: { check: string; outcome: string; reasonCodes: { code: string; params: object }[] }) => [f.check, f.outcome, f.reasonCodes]).sort()).toEqual([
+      ['deck_uploaded', 'pass', []],
+      ['g60_region', 'pass', []],
+      ['team_declared', 'pass', [{ code: 'team_members', params: { count: 2 } }]],
+    ]);
+    expect((await app.dataSource.query(`SELECT count(*)::int AS n FROM roadshow_review_rounds WHERE case_id = $1`, [own.caseId]))[0].n).toBe(1);
+
+    // Hangzhou's organiser: not in its inbox, not in its rounds, and every door is 403 (the task itself 404, as any task one cannot see).
+    expect((await inbox(hz.auth)).map((t) => t.id)).not.toContain(task.id);
+    expect((await http().get('/api/v1/roadshow-review-rounds').set(hz.auth).expect(200)).body.map((r: { id: string }) => r.id)).not.toContain(round.id);
+    await http().get(`/api/v1/roadshow-review-rounds/${round.id}`).set(hz.auth).expect(403);
+    await assign(round.id, experts[0].userId, hz.auth).expect(403);
+    await http().patch(`/api/v1/roadshow-review-rounds/${round.id}`).set(hz.auth).send({ minReviews: 1 }).expect(403);
+    await decide(round.id, hz.auth, 'pass').expect(403);
+    await http().post(`/api/v1/approval-tasks/${task.id}/decision`).set(hz.auth).send({ decision: 'approve' }).expect(404);
+
+    // Jiaxing assigns the experts itself and decides once two reviews are in.
+    expect((await http().get('/api/v1/roadshow-review-rounds').set(jx.auth).expect(200)).body.map((r: { id: string }) => r.id)).toContain(round.id);
+    // Scores on the rubric the round opened with (an earlier case publishes version 2).
+    const scores = (r: { rubric: { criteria: { key: string }[] } }) => Object.fromEntries(r.rubric.criteria.map((c) => [c.key, 8]));
+    for (const expert of experts) await review(app, jx.auth, round.id, expert, scores(round));
+    expect((await http().get(`/api/v1/roadshow-review-rounds/${round.id}`).set(jx.auth).expect(200)).body.canDecide).toBe(true);
+    expect((await decide(round.id, jx.auth, 'pass', '本市项目，评审通过。').expect(200)).body).toMatchObject({ status: 'passed' });
+    await eventually(async () => {
+      const [p] = (await app.dataSource.query(`SELECT status FROM roadshow_projects WHERE id = $1`, [own.id])) as { status: string }[];
+      // eventually() waits for a truthy value: without it, a screened project would look like a timeout.
+      return p.status === 'screened';
+    }, 20_000, 'project screened');
+
+    // A Jiaxing organiser who declared a conflict on a round is excluded from it and may not decide it; the centre does.
+    const conflicted = await submittedProject('嘉兴本地项目：申报利益冲突的组织方');
+    const second = await openRound(app, jx.auth, conflicted.id);
+    const jxUserId = (await http().get('/api/v1/me').set(jx.auth).expect(200)).body.user.id as string;
+    await http().put(`/api/v1/roadshow-experts/${jxUserId}`).set(admin.auth).send({ expertise: ['new_materials'] }).expect(200);
+    const mine = (await assign(second.id, jxUserId, jx.auth).expect(201)).body;
+    const declared = await http().post(`/api/v1/roadshow-review-assignments/${mine.id}/declaration`).set(jx.auth).send({ conflicted: true, relation: 'employment', reason: '曾在申请企业任职' });
+    expect(declared.status).toBe(200);
+    for (const expert of experts) await review(app, jx.auth, second.id, expert, scores(second));
+    expect((await http().get(`/api/v1/roadshow-review-rounds/${second.id}`).set(jx.auth).expect(200)).body.canDecide).toBe(false);
+    expect((await decide(second.id, jx.auth, 'pass').expect(403)).body.code).toBe('DECIDER_REVIEWED_ROUND');
+    await decide(second.id, admin.auth, 'reject', '材料不足，暂不进入路演。').expect(200);
+  });
+
+  it('migration 1764900220100 on a database still on the old screening definition: a new version with the pre-check and the city organisers, open tasks re-routed to the project’s city', async () => {
+    const project = await submittedProject('嘉兴本地项目：迁移前的筛选任务');
+    await openRound(app, admin.auth, project.id);
+    const qr = app.dataSource.createQueryRunner();
+    try {
+      // The state before the migration, in a transaction that is undone: the seeded version 1 of old (platform admin
+      // only, platform scope) active, and this project's open task routed as it was then.
+      await qr.startTransaction();
+      await qr.query(`UPDATE workflow_definitions SET is_active = false WHERE key = 'roadshow_screening'`);
+      const [old] = (await qr.query(
+        `INSERT INTO workflow_definitions (key, version, name, subject_type, stages, is_active)
+         SELECT 'roadshow_screening', max(version) + 1, '路演项目筛选', 'roadshow_project', $1::jsonb, true FROM workflow_definitions WHERE key = 'roadshow_screening' RETURNING id, version`,
+        [JSON.stringify([{ key: 'screening', name: '项目筛选', kind: 'review', deciderRoles: ['platform_admin'], regionScope: 'platform', sla: { durationSeconds: 604_800, remindAtFraction: 0.5 } }])],
+      )) as { id: string; version: number }[];
+      await qr.query(`UPDATE approval_cases SET city_code = '330000' WHERE id = $1`, [project.caseId]);
+      await qr.query(`UPDATE approval_tasks SET decider_roles = ARRAY['platform_admin'], region_code = NULL WHERE case_id = $1 AND status = 'open'`, [project.caseId]);
+
+      await new CityScreening1764900220100().up(qr);
+      const defs = (await qr.query(`SELECT id, version, is_active, stages FROM workflow_definitions WHERE key = 'roadshow_screening' AND version >= $1 ORDER BY version`, [old.version])) as { id: string; version: number; is_active: boolean; stages: { key: string; kind: string; deciderRoles?: string[]; regionScope?: string }[] }[];
+      expect(defs.map((d) => [d.version - old.version, d.is_active, d.stages.map((st) => `${st.key}:${st.kind}:${(st.deciderRoles ?? []).join('+')}:${st.regionScope ?? ''}`)])).toEqual([
+        [0, false, ['screening:review:platform_admin:platform']],
+        [1, true, ['precheck:precheck::', 'screening:review:platform_admin+roadshow_organiser:subject_city']],
+      ]);
+      expect(await qr.query(`SELECT c.city_code, t.decider_roles, t.region_code FROM approval_cases c JOIN approval_tasks t ON t.case_id = c.id AND t.status = 'open' WHERE c.id = $1`, [project.caseId])).toEqual([
+        { city_code: '330400', decider_roles: ['platform_admin', 'roadshow_organiser'], region_code: '330400' },
+      ]);
+      // Run twice (a re-run after a partial deploy): nothing more is published.
+      await new CityScreening1764900220100().up(qr);
+      expect((await qr.query(`SELECT count(*)::int AS n FROM workflow_definitions WHERE key = 'roadshow_screening' AND version > $1`, [old.version]))[0].n).toBe(1);
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
+  });
+
   it('revise and resubmit: the enterprise reads the decision and shareable comments (no reviewer names in a blind round), revises, and round 2 opens on the rubric now in force', async () => {
     const round1 = await openRound(app, admin.auth, projectId);
     expect((await decide(round1.id, admin.auth, 'revise').expect(400)).body.details[0].field).toBe('comment');
@@ -279,6 +376,9 @@ describe('roadshow review chain', () => {
     }).expect(201);
     expect(created.body.items.map((i: { status: string; overdue: boolean }) => `${i.status}:${i.overdue}`)).toEqual(['open:true', 'open:false']);
     expect((await http().get(`/api/v1/roadshow-projects/${projectId}`).set(enterprise.auth)).body.status).toBe('coached');
+    // The timeline note is the server's: a code for the portal, the English text kept for API clients.
+    const coached = (await http().get(`/api/v1/roadshow-projects/${projectId}/timeline`).set(enterprise.auth).expect(200)).body.entries.find((e: { event: string }) => e.event === 'coach');
+    expect(coached).toMatchObject({ note: 'coaching by 王导师（长三角全球科创路演中心）', noteCode: { code: 'coached_by', params: { coach: '王导师（长三角全球科创路演中心）' } } });
     await http().post(`/api/v1/roadshow-projects/${projectId}/coaching-records`).set(enterprise.auth).send({ coachName: 'x', coachedAt: '2026-12-01T14:00:00+08:00', advice: 'x' }).expect(403);
     const records = (await http().get(`/api/v1/roadshow-projects/${projectId}/coaching-records`).set(enterprise.auth).expect(200)).body;
     expect(records).toHaveLength(1);
@@ -286,12 +386,28 @@ describe('roadshow review chain', () => {
     await http().post(`/api/v1/roadshow-coaching-items/${item.id}/status`).set(experts[0].auth).send({ event: 'complete' }).expect(404);
     expect((await http().post(`/api/v1/roadshow-coaching-items/${item.id}/status`).set(enterprise.auth).send({ event: 'complete' }).expect(200)).body).toMatchObject({ status: 'done', overdue: false });
     expect((await http().post(`/api/v1/roadshow-coaching-items/${item.id}/status`).set(enterprise.auth).send({ event: 'drop' }).expect(409)).body.code).toBe('ILLEGAL_TRANSITION');
+
+    // Coaching is the project's own city's, as screening: Jiaxing's organiser reads and writes it, Hangzhou's gets 403.
+    const [jx, hz] = await Promise.all([login(app, DEMO.organiserJiaxing), login(app, DEMO.organiserHangzhou)]);
+    const advice = { coachName: '杭州导师', coachedAt: '2026-12-02T10:00:00+08:00', advice: '建议补充量产数据与客户名单。' };
+    await http().post(`/api/v1/roadshow-projects/${projectId}/coaching-records`).set(hz.auth).send(advice).expect(403);
+    await http().get(`/api/v1/roadshow-projects/${projectId}/coaching-records`).set(hz.auth).expect(403);
+    await http().post(`/api/v1/roadshow-coaching-items/${records[0].items[1].id}/status`).set(hz.auth).send({ event: 'drop' }).expect(403);
+    expect((await http().get(`/api/v1/roadshow-projects/${projectId}/coaching-records`).set(jx.auth).expect(200)).body).toHaveLength(1);
+    await http().post(`/api/v1/roadshow-projects/${projectId}/coaching-records`).set(jx.auth).send({ ...advice, coachName: '嘉兴导师' }).expect(201);
   });
 
   it('reminds the person responsible of a follow-up once through the queue, shows it overdue, and not again after a worker restart', async () => {
     const due = new Date(Date.now() + 1500).toISOString();
     const created = (await http().post(`/api/v1/roadshow-projects/${projectId}/follow-ups`).set(admin.auth).send({ topic: 'financing_closed', question: '本轮融资是否已交割？', dueAt: due, responsibleUserId: enterpriseUserId }).expect(201)).body;
     expect(created).toMatchObject({ status: 'open', overdue: false, remindedAt: null, responsibleUserId: enterpriseUserId });
+    // Another city's organiser neither sets, reads, lists nor closes the Jiaxing project's follow-ups; Jiaxing's lists them.
+    const [jx, hz] = await Promise.all([login(app, DEMO.organiserJiaxing), login(app, DEMO.organiserHangzhou)]);
+    await http().post(`/api/v1/roadshow-projects/${projectId}/follow-ups`).set(hz.auth).send({ topic: 'landed', question: '是否已落地杭州？', dueAt: due, responsibleUserId: enterpriseUserId }).expect(403);
+    await http().get(`/api/v1/roadshow-follow-ups?projectId=${projectId}`).set(hz.auth).expect(403);
+    expect((await http().get('/api/v1/roadshow-follow-ups').set(hz.auth).expect(200)).body.map((f: { id: string }) => f.id)).not.toContain(created.id);
+    await http().post(`/api/v1/roadshow-follow-ups/${created.id}/close`).set(hz.auth).send({ event: 'cancel' }).expect(403);
+    expect((await http().get('/api/v1/roadshow-follow-ups').set(jx.auth).expect(200)).body.map((f: { id: string }) => f.id)).toContain(created.id);
     const reminders = async () => (await notifications(enterprise.auth)).filter((n) => n.kind === 'roadshow_follow_up.due');
     await eventually(async () => ((await reminders()).length === 1 ? true : undefined), 20_000, 'follow-up reminder');
     const overdue = (await http().get('/api/v1/roadshow-follow-ups?overdue=true').set(enterprise.auth).expect(200)).body;

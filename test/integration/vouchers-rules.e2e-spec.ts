@@ -461,6 +461,11 @@ describe('innovation vouchers: rules, pre-checks, reversals and access', () => {
         await approveBothStages(submitted.caseId);
         const decided = await settledApplication(company.auth, id);
         expect(decided).toMatchObject({ status: 'rejected', rejectionReason: `caps_exceeded: ${reason}`, voucherId: null });
+        // The refusal as a code with parameters too, for the portal to translate.
+        expect(decided.rejectionReasonCode).toEqual({
+          code: 'annual_cap_exceeded',
+          params: { scope: 'enterprise', capFen: 4_000_000, usedFen: 3_000_000, requestedFen: 2_000_000, leftFen: 1_000_000 },
+        });
         expect(await budget(capped)).toMatchObject({ availableFen: 97_000_000, committedFen: 3_000_000, vouchersIssued: 1 });
         await expectLedgerBalanced();
       });

@@ -10,7 +10,8 @@ import {
 } from './dto/approval.dto';
 import { WorkflowDefinitionsService } from './workflow-definitions.service';
 
-const DECIDERS = [Role.Reviewer, Role.Approver, Role.Finance, Role.PartnerAdmin, Role.PlatformAdmin];
+// Roadshow organisers decide the screening of their own city's projects (the roadshow_screening stage).
+const DECIDERS = [Role.Reviewer, Role.Approver, Role.Finance, Role.PartnerAdmin, Role.PlatformAdmin, Role.RoadshowOrganiser];
 
 @ApiTags('approvals')
 @Controller()

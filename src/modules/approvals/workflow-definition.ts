@@ -119,7 +119,10 @@ export const SEEDED_DEFINITIONS: WorkflowDefinitionData[] = [
     name: '路演项目筛选',
     subjectType: 'roadshow_project',
     stages: [
-      { key: 'screening', name: '项目筛选', kind: 'review', deciderRoles: [Role.PlatformAdmin], regionScope: 'platform', sla: { durationSeconds: 7 * DAY, remindAtFraction: 0.5 } },
+      // Completeness (deck, team, region) checked before experts spend time on it: findings only, never a verdict.
+      { key: 'precheck', name: '材料自动预审', kind: 'precheck' },
+      // The project's own G60 city's organisers decide, the centre (platform admin) any (docs/domain.md, "Roadshow review chain").
+      { key: 'screening', name: '项目筛选', kind: 'review', deciderRoles: [Role.PlatformAdmin, Role.RoadshowOrganiser], regionScope: 'subject_city', sla: { durationSeconds: 7 * DAY, remindAtFraction: 0.5 } },
     ],
   },
 ];

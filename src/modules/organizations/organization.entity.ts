@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { FindingReason } from '../../../packages/shared/finding-reasons';
 import type { OrganizationKind } from '../../platform/context/actor';
 import type { AdmissionStatus } from './organization.state';
 import type { QualificationStatus } from './qualifications/qualification.state';
@@ -74,6 +75,8 @@ export class EnterpriseQualification {
   @Column({ type: 'uuid', nullable: true }) declaredBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @Column({ type: 'text', nullable: true }) decisionReason: string | null;
+  /** The reason as a code when the workflow wrote it (verified); null for a decider's own words. */
+  @Column({ type: 'jsonb', nullable: true }) decisionReasonCode: FindingReason | null;
   @Column({ type: 'uuid', nullable: true }) revokedBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) revokedAt: Date | null;
   @Column() version: number;

@@ -17,6 +17,7 @@ export function toQualificationDto(q: EnterpriseQualification, certificate: Qual
     status: q.status,
     decidedAt: q.decidedAt ? q.decidedAt.toISOString() : null,
     decisionReason: q.decisionReason,
+    decisionReasonCode: q.decisionReasonCode,
     revokedAt: q.revokedAt ? q.revokedAt.toISOString() : null,
     certificate,
     version: q.version,

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ApprovalCaseQueries } from '../approvals/approval-case-queries';
-import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../approvals/approval-subject';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, codedFinding, Finding, SubjectDescription } from '../approvals/approval-subject';
+import { findingReason } from '../../../packages/shared/finding-reasons';
 import { CaseEngine } from '../approvals/case-engine.service';
 import { Organization } from './organization.entity';
 import { AdmissionAction } from './organization.state';
@@ -78,19 +79,12 @@ export class ProviderAdmissionSubject implements ApprovalSubject {
     const sameName = (await tx.manager.query(`SELECT count(*)::int AS n FROM organizations WHERE kind = 'provider' AND name = $1 AND id <> $2`, [org.name, org.id])) as { n: number }[];
     const lineage = this.regions.lineage(org.regionCode);
     const servedRegion = lineage.includes('330400') || lineage.includes('310000');
+    const accredited = org.accreditations.length > 0;
     return [
-      { check: 'uscc_valid', outcome: problem ? 'fail' : 'pass', reasons: problem ? [`USCC problem: ${problem}`] : [] },
-      {
-        check: 'accreditation',
-        outcome: org.accreditations.length > 0 ? 'pass' : 'warn',
-        reasons: org.accreditations.length > 0 ? [`holds ${org.accreditations.join(', ')}`] : ['no CMA or CNAS accreditation declared'],
-      },
-      { check: 'duplicate_name', outcome: sameName[0].n > 0 ? 'warn' : 'pass', reasons: sameName[0].n > 0 ? [`${sameName[0].n} other provider(s) share this name`] : [] },
-      {
-        check: 'region_served',
-        outcome: servedRegion ? 'pass' : 'warn',
-        reasons: servedRegion ? [] : ['outside Jiaxing and Shanghai: no recognition agreement covers this region yet'],
-      },
+      codedFinding('uscc_valid', problem ? 'fail' : 'pass', [problem ? findingReason('uscc_invalid', { problem }) : null]),
+      codedFinding('accreditation', accredited ? 'pass' : 'warn', [accredited ? findingReason('accreditations_held', { accreditations: org.accreditations.join(', ') }) : findingReason('no_accreditation')]),
+      codedFinding('duplicate_name', sameName[0].n > 0 ? 'warn' : 'pass', [sameName[0].n > 0 ? findingReason('duplicate_provider_name', { count: sameName[0].n }) : null]),
+      codedFinding('region_served', servedRegion ? 'pass' : 'warn', [servedRegion ? null : findingReason('region_not_served')]),
     ];
   }
 

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
 import { JobName } from '../../platform/queue/queue.registry';
-import { findingReason } from '../../../packages/shared/finding-reasons';
+import { FindingReason, findingReason, findingText } from '../../../packages/shared/finding-reasons';
 import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, codedFinding, Finding, SubjectDescription } from '../approvals/approval-subject';
 import { LedgerService } from '../ledger/ledger.service';
 import { OrganizationDirectory } from '../organizations/organization-directory';
@@ -104,20 +104,23 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'approve'), null);
     // The version in effect on the day of issuance decides the caps; the voucher keeps it for its orders.
     const { program, versionNo, policy } = await this.programs.requireOn(tx.manager, app.programId, shanghaiDate());
-    const refuse = async (reason: string) => {
-      await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'reject'), reason);
-      this.notify(tx, app, '创新券未能发放', reason);
+    // A refusal is stored as a code the portal translates, and as the English text (prefixed by its kind) API clients read.
+    const refuse = async (prefix: string, code: FindingReason) => {
+      const reason = `${prefix}${findingText(code)}`;
+      await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'reject'), reason, code);
+      // The notification names no reason in one language: the application page shows it in the reader's.
+      this.notify(tx, app, '创新券未能发放', `申领 ${app.number} 未能发放创新券，原因请在申领详情中查看。`);
     };
-    if (program.status !== 'open') return refuse(`the programme is ${program.status}`);
+    if (program.status !== 'open') return refuse('the ', findingReason('programme_not_open', { status: program.status }));
     if (policy.perApplicationCapFen !== null && app.requestedFen > policy.perApplicationCapFen) {
-      return refuse(`caps_exceeded: ${app.requestedFen} fen requested, above the per-application cap of ${policy.perApplicationCapFen} fen (version ${versionNo})`);
+      return refuse('caps_exceeded: ', findingReason('per_application_cap_exceeded', { requestedFen: app.requestedFen, capFen: policy.perApplicationCapFen, version: versionNo }));
     }
     const caps = await this.caps.lockAndCheck(tx.manager, program.id, policy, app.enterpriseId, app.requestedFen);
-    if (!caps.ok) return refuse(`caps_exceeded: ${caps.reason}`);
+    if (!caps.ok) return refuse('caps_exceeded: ', caps.code);
     const budget = await this.ledger.account(tx.manager, program.id, 'budget_available');
     // Lock the budget row before writing anything, so a refusal leaves nothing behind (caps are locked already).
     const left = await this.ledger.lockBalance(tx.manager, budget);
-    if (left < app.requestedFen) return refuse(`budget_exhausted: ${left} fen left, ${app.requestedFen} fen requested`);
+    if (left < app.requestedFen) return refuse('budget_exhausted: ', findingReason('budget_exhausted', { leftFen: left, requestedFen: app.requestedFen }));
     const [{ n }] = (await tx.manager.query(`SELECT nextval('voucher_number_seq') AS n`)) as { n: string }[];
     const voucherId = ((await tx.manager.query(`SELECT gen_random_uuid() AS id`)) as { id: string }[])[0].id;
     const available = await this.ledger.account(tx.manager, program.id, 'voucher_available', voucherId);

@@ -4,6 +4,7 @@ import { Actor, actorCoversRegion, hasRegionalView, isPlatformAdmin, Role } from
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
+import type { FindingReason } from '../../../packages/shared/finding-reasons';
 import { CaseEngine } from '../approvals/case-engine.service';
 import { OrganizationDirectory } from '../organizations/organization-directory';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -141,13 +142,15 @@ export class VoucherApplicationsService {
     return toApplicationDto(app);
   }
 
-  async setStatus(tx: Transaction, app: VoucherApplication, status: VoucherApplication['status'], reason: string | null): Promise<void> {
+  /** `code`: the reason as a code when the server gives it (an issuance refusal); a new reason without one clears it. */
+  async setStatus(tx: Transaction, app: VoucherApplication, status: VoucherApplication['status'], reason: string | null, code: FindingReason | null = null): Promise<void> {
     await tx.manager.query(
-      `UPDATE voucher_applications SET status = $2, rejection_reason = COALESCE($3, rejection_reason), version = version + 1, updated_at = now(),
+      `UPDATE voucher_applications SET status = $2, rejection_reason = COALESCE($3, rejection_reason),
+              rejection_reason_code = CASE WHEN $3::text IS NULL THEN rejection_reason_code ELSE $4::jsonb END, version = version + 1, updated_at = now(),
               decided_at = CASE WHEN $2 IN ('approved', 'rejected', 'issued') THEN now() ELSE decided_at END WHERE id = $1`,
-      [app.id, status, reason],
+      [app.id, status, reason, code === null ? null : JSON.stringify(code)],
     );
-    tx.audit(this.audit(app, `voucher_application.${status}`, { status: app.status }, { status, reason }));
+    tx.audit(this.audit(app, `voucher_application.${status}`, { status: app.status }, code ? { status, reason, reasonCode: code } : { status, reason }));
     app.status = status;
   }
 
@@ -197,6 +200,7 @@ export function toApplicationDto(a: VoucherApplication): ApplicationDto {
     purpose: a.purpose,
     status: a.status,
     rejectionReason: a.rejectionReason,
+    rejectionReasonCode: a.rejectionReasonCode,
     caseId: a.caseId,
     voucherId: a.voucherId,
     submittedAt: a.submittedAt ? a.submittedAt.toISOString() : null,

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { fenTransformer } from '../../platform/database/money';
+import type { FindingReason } from '../../../packages/shared/finding-reasons';
 import type { ApplicationStatus, VoucherStatus } from './voucher.state';
 
 /** 创新券申领 */
@@ -14,6 +15,8 @@ export class VoucherApplication {
   @Column() purpose: string;
   @Column({ type: 'text' }) status: ApplicationStatus;
   @Column({ type: 'text', nullable: true }) rejectionReason: string | null;
+  /** The refusal as a code, when the server refused (issuance); null for a decider's own words. */
+  @Column({ type: 'jsonb', nullable: true }) rejectionReasonCode: FindingReason | null;
   @Column({ type: 'uuid', nullable: true }) caseId: string | null;
   @Column({ type: 'uuid', nullable: true }) voucherId: string | null;
   @Column({ type: 'timestamptz', nullable: true }) submittedAt: Date | null;

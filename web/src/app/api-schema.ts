@@ -4590,7 +4590,7 @@ export interface components {
              * @example annual_cap_exceeded
              * @enum {string}
              */
-            code: "not_an_applicant" | "applicant_not_active" | "outside_issuing_region" | "no_tier" | "base_tier_only" | "tier_by_qualification" | "annual_cap_exceeded" | "per_application_cap_exceeded" | "programme_not_open" | "use_by_passed" | "other_applications_pending" | "budget_exhausted" | "no_tier_on_order_date" | "no_qualification_on_order_date" | "tier_on_order_date" | "voucher_holds_less" | "claim_exceeds_order_subsidy" | "group_claims_over_cap" | "related_same_controller" | "related_same_org_code" | "related_host" | "invoice_digits_match" | "provider_not_active" | "provider_not_recognised" | "ordered_after_use_by" | "delivered_after_redeem_by" | "claimed_after_redeem_by";
+            code: "not_an_applicant" | "applicant_not_active" | "outside_issuing_region" | "no_tier" | "base_tier_only" | "tier_by_qualification" | "annual_cap_exceeded" | "per_application_cap_exceeded" | "programme_not_open" | "use_by_passed" | "other_applications_pending" | "budget_exhausted" | "no_tier_on_order_date" | "no_qualification_on_order_date" | "tier_on_order_date" | "voucher_holds_less" | "claim_exceeds_order_subsidy" | "group_claims_over_cap" | "related_same_controller" | "related_same_org_code" | "related_host" | "invoice_digits_match" | "provider_not_active" | "provider_not_recognised" | "ordered_after_use_by" | "delivered_after_redeem_by" | "claimed_after_redeem_by" | "uscc_invalid" | "accreditations_held" | "no_accreditation" | "duplicate_provider_name" | "region_not_served" | "no_certificate_file" | "qualification_expired" | "group_changed_since_request" | "group_members" | "group_empty" | "no_pitch_deck" | "team_members" | "no_team_members" | "outside_g60" | "project_withdrawn_by_enterprise" | "screening_case_withdrawn" | "resubmitted_after_changes" | "investor_met_team" | "scheduled_in_session" | "presented_at" | "coached_by" | "landed_in" | "qualification_verified" | "withdrawn_by_applicant";
             /**
              * @example {
              *       "scope": "enterprise",
@@ -4824,6 +4824,8 @@ export interface components {
             decidedAt: string | null;
             /** @description The bureau’s reason for a rejection, return or revocation */
             decisionReason: string | null;
+            /** @description The reason as a code when the workflow wrote it (verified); null for a decider’s own words */
+            decisionReasonCode: components["schemas"]["FindingReasonDto"] | null;
             revokedAt: string | null;
             certificate: components["schemas"]["QualificationCertificateDto"] | null;
             version: number;
@@ -5097,6 +5099,8 @@ export interface components {
             /** @enum {string} */
             status: "submitted" | "in_review" | "returned" | "approved" | "rejected" | "withdrawn";
             decisionReason: string | null;
+            /** @description The reason as a code when the workflow wrote it (withdrawn by the applicant); null for a decider’s own words */
+            decisionReasonCode: components["schemas"]["FindingReasonDto"] | null;
             resultingGroupId: string | null;
             /** @description Names of the groups above, for display */
             fromGroupName: string | null;
@@ -5827,7 +5831,10 @@ export interface components {
             purpose: string;
             /** @enum {string} */
             status: "draft" | "submitted" | "in_review" | "approved" | "issued" | "rejected" | "returned" | "withdrawn";
+            /** @description English wording, kept for API clients; read rejectionReasonCode where given */
             rejectionReason: string | null;
+            /** @description The refusal as a code when the server refused (issuance: caps, budget, programme); null for a decider’s own words */
+            rejectionReasonCode: components["schemas"]["FindingReasonDto"] | null;
             caseId: string | null;
             voucherId: string | null;
             submittedAt: string | null;
@@ -5911,6 +5918,8 @@ export interface components {
             decidedAt: string | null;
             /** @description The bureau’s reason for a rejection, return or revocation */
             decisionReason: string | null;
+            /** @description The reason as a code when the workflow wrote it (verified); null for a decider’s own words */
+            decisionReasonCode: components["schemas"]["FindingReasonDto"] | null;
             revokedAt: string | null;
             certificate: components["schemas"]["QualificationCertificateDto"] | null;
             version: number;
@@ -6756,7 +6765,10 @@ export interface components {
             event: string;
             fromStatus: string | null;
             toStatus: string;
+            /** @description English wording of a server note (kept for API clients), or a person’s own words */
             note: string | null;
+            /** @description The note as a code when the server wrote it; null for a person’s own words and older entries */
+            noteCode: components["schemas"]["FindingReasonDto"] | null;
             actorUserId: string | null;
             at: string;
         };

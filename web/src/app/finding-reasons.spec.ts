@@ -37,6 +37,30 @@ describe('finding reasons: every code the server sends has a message in each lan
       ordered_after_use_by: { orderedOn: '2027-01-02', useBy: '2026-12-31' },
       delivered_after_redeem_by: { deliveredOn: '2027-04-01', redeemBy: '2027-03-31' },
       claimed_after_redeem_by: { redeemBy: '2027-03-31' },
+      uscc_invalid: { problem: 'check_character' },
+      accreditations_held: { accreditations: 'CMA, CNAS' },
+      no_accreditation: {},
+      duplicate_provider_name: { count: 2 },
+      region_not_served: {},
+      no_certificate_file: {},
+      qualification_expired: { validTo: '2025-12-31' },
+      group_changed_since_request: {},
+      group_members: { count: 3 },
+      group_empty: {},
+      no_pitch_deck: {},
+      team_members: { count: 2 },
+      no_team_members: {},
+      outside_g60: { regionCode: '110000' },
+      project_withdrawn_by_enterprise: {},
+      screening_case_withdrawn: {},
+      resubmitted_after_changes: {},
+      investor_met_team: {},
+      scheduled_in_session: { session: '嘉兴专场', version: 2, slot: 3 },
+      presented_at: { session: '嘉兴专场' },
+      coached_by: { coach: '王导师' },
+      landed_in: { regionCode: '330402', landedOn: '2026-12-01' },
+      qualification_verified: {},
+      withdrawn_by_applicant: {},
     } satisfies Record<(typeof FINDING_CODES)[number], Record<string, string | number>>;
     const dict = (lang: 'zh' | 'en') => (key: string, vars?: Record<string, string | number>) =>
       (findingMessages[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
@@ -50,6 +74,10 @@ describe('finding reasons: every code the server sends has a message in each lan
     }
     const group = findingReason('annual_cap_exceeded', samples.annual_cap_exceeded);
     expect(findingReasonText(group, { lang: 'zh', t: dict('zh'), label: (_g, v) => v })).toBe('将超过同一实际控制人年度上限 ¥50,000.00：已用 ¥40,000.00，本次申请 ¥20,000.00，剩余 ¥10,000.00');
+    const uscc = findingReason('uscc_invalid', samples.uscc_invalid);
+    expect(findingReasonText(uscc, { lang: 'zh', t: dict('zh'), label: (_g, v) => v })).toBe('统一社会信用代码有误：校验码不正确');
+    expect(findingReasonText(uscc, { lang: 'en', t: dict('en'), label: (_g, v) => v })).toBe('The unified social credit code is wrong: the check character is wrong');
+    expect(findingText(uscc)).toBe('USCC problem: check_character');
     expect(findingText(group)).toBe('The annual actual-controller group cap of 5000000 fen would be exceeded: 4000000 fen committed, 2000000 fen requested, 1000000 fen left');
   });
 });

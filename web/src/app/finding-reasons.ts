@@ -3,13 +3,22 @@ import { FINDING_CODES, type FindingParams } from '@shared/finding-reasons';
 
 /**
  * The pre-check reasons the server sends as codes (packages/shared/finding-reasons.ts), in the reader's language.
- * Parameters are data: the applicant kind, cap scope and state are translated here, amounts shown in yuan, and a
+ * Parameters are data: the applicant kind, cap scope, USCC problem and state are translated here, amounts shown in yuan, and a
  * tier's English name used in English. The messages are in finding-messages.ts; finding-reasons.spec.ts fails when
  * a code has no message in a language.
  */
 
 // Every code the server may send (the spec checks each has a message in every language).
 export const FINDING_MESSAGE_KEYS = FINDING_CODES.map((code) => `finding.${code}`);
+
+/** A server text with its code where the server gave one (shown translated), else the text as written (a person's words). */
+export function codedText(
+  code: { code: string; params: FindingParams } | null | undefined,
+  text: string | null | undefined,
+  i18n: Parameters<typeof findingReasonText>[1],
+): string | undefined {
+  return code ? findingReasonText(code, i18n) : (text ?? undefined);
+}
 
 /** One reason in the reader's language; `t` and `label` are useI18n()'s, `lang` its language. */
 export function findingReasonText(
@@ -21,7 +30,7 @@ export function findingReasonText(
   const vars: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(p)) {
     if (key.endsWith('Fen') && typeof value === 'number') vars[key] = formatFen(value);
-    else if (key === 'who' || key === 'scope' || key === 'kind') vars[key] = i18n.t(`finding.${key}.${value}`);
+    else if (key === 'who' || key === 'scope' || key === 'kind' || key === 'problem') vars[key] = i18n.t(`finding.${key}.${value}`);
     else if (key === 'status') vars[key] = i18n.label('status', String(value));
     else vars[key] = value;
   }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { FindingReason } from '../../../../packages/shared/finding-reasons';
 import type { ChangeRequestStatus } from './controller-group-change.state';
 
 export type ChangeRequestAction = 'join' | 'leave' | 'create';
@@ -20,6 +21,8 @@ export class ControllerGroupChangeRequest {
   @Column({ type: 'text', array: true }) documentRefs: string[];
   @Column({ type: 'text' }) status: ChangeRequestStatus;
   @Column({ type: 'text', nullable: true }) decisionReason: string | null;
+  /** The reason as a code when the workflow wrote it (withdrawn by the applicant); null for a decider's own words. */
+  @Column({ type: 'jsonb', nullable: true }) decisionReasonCode: FindingReason | null;
   /** The group the enterprise belongs to after an approval (null: none). */
   @Column({ type: 'uuid', nullable: true }) resultingGroupId: string | null;
   @Column({ type: 'uuid', nullable: true }) caseId: string | null;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
-import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../../approvals/approval-subject';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, codedFinding, Finding, SubjectDescription } from '../../approvals/approval-subject';
+import { FindingReason, findingReason } from '../../../../packages/shared/finding-reasons';
 import { ControllerGroupChangeRequest } from './controller-group-change.entity';
 import { CHANGE_REQUEST_STATES } from './controller-group-change.state';
 import { CONTROLLER_GROUP_CHANGE, ControllerGroupChangesService } from './controller-group-changes.service';
@@ -58,16 +59,10 @@ export class ControllerGroupChangeSubject implements ApprovalSubject {
     const request = await this.changes.load(tx.manager, subjectId);
     const org = await this.enterprise(tx, request);
     const moved = org.controllerGroupId !== request.fromGroupId;
-    const findings: Finding[] = [
-      {
-        check: 'membership_unchanged',
-        outcome: moved ? 'warn' : 'pass',
-        reasons: moved ? ['the bureau changed the enterprise’s group after the request was made'] : [],
-      },
-    ];
+    const findings: Finding[] = [codedFinding('membership_unchanged', moved ? 'warn' : 'pass', [moved ? findingReason('group_changed_since_request') : null])];
     if (request.targetGroupId) {
       const [{ n }] = (await tx.manager.query(`SELECT count(*)::int AS n FROM organizations WHERE controller_group_id = $1`, [request.targetGroupId])) as { n: number }[];
-      findings.push({ check: 'target_group', outcome: n > 0 ? 'pass' : 'warn', reasons: n > 0 ? [`the group has ${n} member(s)`] : ['the group has no members yet'] });
+      findings.push(codedFinding('target_group', n > 0 ? 'pass' : 'warn', [n > 0 ? findingReason('group_members', { count: n }) : findingReason('group_empty')]));
     }
     return findings;
   }
@@ -111,17 +106,17 @@ export class ControllerGroupChangeSubject implements ApprovalSubject {
   }
 
   async onWithdrawn(tx: Transaction, ref: CaseRef): Promise<void> {
-    await this.move(tx, ref, 'withdraw', '申请人撤回');
+    await this.move(tx, ref, 'withdraw', '申请人撤回', findingReason('withdrawn_by_applicant'));
   }
 
   async onResubmitted(tx: Transaction, ref: CaseRef): Promise<void> {
     await this.move(tx, ref, 'resubmit', null);
   }
 
-  private async move(tx: Transaction, ref: CaseRef, event: 'reject' | 'return' | 'withdraw' | 'resubmit', reason: string | null): Promise<void> {
+  private async move(tx: Transaction, ref: CaseRef, event: 'reject' | 'return' | 'withdraw' | 'resubmit', reason: string | null, code: FindingReason | null = null): Promise<void> {
     const request = await this.changes.load(tx.manager, ref.subjectId, true);
     if (!CHANGE_REQUEST_STATES.can(request.status, event)) return;
-    await this.changes.setStatus(tx, request, await this.enterprise(tx, request), event, reason);
+    await this.changes.setStatus(tx, request, await this.enterprise(tx, request), event, reason, undefined, code);
   }
 
   private async enterprise(tx: Transaction, request: ControllerGroupChangeRequest): Promise<Organization> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { FindingReason } from '../../../../packages/shared/finding-reasons';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, actorCoversRegion, isPlatformAdmin, Role } from '../../../platform/context/actor';
 import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
@@ -94,15 +95,17 @@ export class ControllerGroupChangesService {
   }
 
   /** Moves a request along its state table (illegal → 409) and records why. */
-  async setStatus(tx: Transaction, request: ControllerGroupChangeRequest, org: Organization, event: ChangeRequestEvent, reason: string | null, resultingGroupId?: string | null): Promise<void> {
+  /** `code`: the reason as a code when the workflow writes it (a withdrawal); a new reason without one clears it. */
+  async setStatus(tx: Transaction, request: ControllerGroupChangeRequest, org: Organization, event: ChangeRequestEvent, reason: string | null, resultingGroupId?: string | null, code: FindingReason | null = null): Promise<void> {
     const next = CHANGE_REQUEST_STATES.next(request.status, event);
     const decided = ['approved', 'rejected', 'withdrawn'].includes(next);
     await tx.manager.query(
       `UPDATE controller_group_change_requests
-          SET status = $2, decision_reason = COALESCE($3, decision_reason), resulting_group_id = COALESCE($4, resulting_group_id),
+          SET status = $2, decision_reason = COALESCE($3, decision_reason),
+              decision_reason_code = CASE WHEN $3::text IS NULL THEN decision_reason_code ELSE $6::jsonb END, resulting_group_id = COALESCE($4, resulting_group_id),
               decided_at = CASE WHEN $5 THEN now() ELSE decided_at END, version = version + 1, updated_at = now()
         WHERE id = $1`,
-      [request.id, next, reason, resultingGroupId ?? null, decided],
+      [request.id, next, reason, resultingGroupId ?? null, decided, code === null ? null : JSON.stringify(code)],
     );
     const before = { status: request.status };
     Object.assign(request, await tx.manager.getRepository(ControllerGroupChangeRequest).findOneByOrFail({ id: request.id }));
@@ -142,6 +145,7 @@ export function toChangeRequestDto(r: ControllerGroupChangeRequest): Omit<Change
     documentRefs: r.documentRefs,
     status: r.status,
     decisionReason: r.decisionReason,
+    decisionReasonCode: r.decisionReasonCode,
     resultingGroupId: r.resultingGroupId,
     caseId: r.caseId,
     createdAt: r.createdAt.toISOString(),

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FindingReasonDto } from '../../approvals/dto/approval.dto';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { Role } from '../../../platform/context/actor';
@@ -27,6 +28,8 @@ export class QualificationDto {
   @ApiProperty({ enum: QUALIFICATION_STATUSES, description: 'Only verified qualifications valid on the day count for a tier' }) status: QualificationStatus;
   @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The bureau’s reason for a rejection, return or revocation' }) decisionReason: string | null;
+  @ApiProperty({ nullable: true, type: () => FindingReasonDto, description: 'The reason as a code when the workflow wrote it (verified); null for a decider’s own words' })
+  decisionReasonCode: FindingReasonDto | null;
   @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
   @ApiProperty({ nullable: true, type: QualificationCertificateDto }) certificate: QualificationCertificateDto | null;
   @ApiProperty() version: number;

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { shanghaiDate } from '../../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
-import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, Finding, SubjectDescription } from '../../approvals/approval-subject';
+import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, codedFinding, Finding, SubjectDescription } from '../../approvals/approval-subject';
+import { FindingReason, findingReason } from '../../../../packages/shared/finding-reasons';
 import { EnterpriseQualification, Organization } from '../organization.entity';
 import { QUALIFICATION_STATES, QualificationAction } from './qualification.state';
 import { QUALIFICATION_VERIFICATION, QualificationsService } from './qualifications.service';
@@ -78,8 +79,8 @@ export class QualificationVerificationSubject implements ApprovalSubject {
     const today = shanghaiDate();
     const [file] = (await tx.manager.query(`SELECT 1 FROM qualification_files WHERE qualification_id = $1`, [q.id])) as unknown[];
     return [
-      { check: 'certificate_file', outcome: file ? 'pass' : 'warn', reasons: file ? [] : ['no certificate file: declared before verification existed'] },
-      { check: 'validity', outcome: q.validTo >= today ? 'pass' : 'warn', reasons: q.validTo >= today ? [] : [`expired on ${q.validTo}`] },
+      codedFinding('certificate_file', file ? 'pass' : 'warn', [file ? null : findingReason('no_certificate_file')]),
+      codedFinding('validity', q.validTo >= today ? 'pass' : 'warn', [q.validTo >= today ? null : findingReason('qualification_expired', { validTo: q.validTo })]),
     ];
   }
 
@@ -91,7 +92,7 @@ export class QualificationVerificationSubject implements ApprovalSubject {
     const q = await this.load(tx, ref.subjectId);
     // A workflow version without a review stage would approve a declaration straight away.
     if (q?.status === 'declared') await this.apply(tx, ref.subjectId, 'start_review', null);
-    await this.apply(tx, ref.subjectId, 'verify', '核验通过');
+    await this.apply(tx, ref.subjectId, 'verify', '核验通过', findingReason('qualification_verified'));
   }
 
   async onRejected(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void> {
@@ -107,10 +108,10 @@ export class QualificationVerificationSubject implements ApprovalSubject {
   }
 
   /** Idempotent: a hook delivered twice finds the qualification already moved and does nothing. */
-  private async apply(tx: Transaction, id: string, action: QualificationAction, reason: string | null): Promise<void> {
+  private async apply(tx: Transaction, id: string, action: QualificationAction, reason: string | null, code: FindingReason | null = null): Promise<void> {
     const { qualification, org } = await this.qualifications.lock(tx, id);
     if (!QUALIFICATION_STATES.can(qualification.status, action)) return;
-    await this.qualifications.transition(tx, qualification, org as Organization, action, reason);
+    await this.qualifications.transition(tx, qualification, org as Organization, action, reason, null, code);
   }
 
   private load(tx: Transaction, id: string): Promise<EnterpriseQualification | null> {

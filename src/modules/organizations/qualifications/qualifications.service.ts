@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FindingReason } from '../../../../packages/shared/finding-reasons';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, actorCoversRegion, Role } from '../../../platform/context/actor';
@@ -151,7 +152,8 @@ export class QualificationsService {
    * The one place a qualification's status changes, inside the caller's transaction: by the
    * verification workflow (QualificationVerificationSubject) or by a revocation. Illegal → 409.
    */
-  async transition(tx: Transaction, qualification: EnterpriseQualification, org: Organization, action: QualificationAction, reason: string | null, byUserId: string | null = null): Promise<void> {
+  /** `code`: the reason as a code when the workflow writes it (verified); a decider's words have none. */
+  async transition(tx: Transaction, qualification: EnterpriseQualification, org: Organization, action: QualificationAction, reason: string | null, byUserId: string | null = null, code: FindingReason | null = null): Promise<void> {
     const next = QUALIFICATION_STATES.next(qualification.status, action);
     const decided = action === 'verify' || action === 'reject' || action === 'return_for_changes' || action === 'revoke';
     await tx.manager.query(
@@ -159,10 +161,11 @@ export class QualificationsService {
           SET status = $2, version = version + 1, updated_at = now(),
               decided_at = CASE WHEN $3 THEN now() ELSE decided_at END,
               decision_reason = CASE WHEN $3 THEN $4 ELSE decision_reason END,
+              decision_reason_code = CASE WHEN $3 THEN $6::jsonb ELSE decision_reason_code END,
               revoked_at = CASE WHEN $2 = 'revoked' THEN now() ELSE revoked_at END,
               revoked_by = CASE WHEN $2 = 'revoked' THEN $5::uuid ELSE revoked_by END
         WHERE id = $1`,
-      [qualification.id, next, decided, reason, byUserId],
+      [qualification.id, next, decided, reason, byUserId, code === null ? null : JSON.stringify(code)],
     );
     tx.audit({
       action: `organization.qualification.${action}`,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { findingReason } from '../../../../packages/shared/finding-reasons';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../../platform/context/actor';
 import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
@@ -49,7 +50,7 @@ export class InterestsService {
       await this.record(tx, id, interest.status, to, actor.userId);
       const project = await this.lifecycle.lock(tx, interest.projectId);
       tx.audit(this.audit(project, interest, { status: interest.status }, { status: to, event: dto.event, note: dto.note ?? null }));
-      if (to === 'meeting') await this.lifecycle.applyIfAllowed(tx, project, 'match', 'an investor met the team after the roadshow', actor.userId);
+      if (to === 'meeting') await this.lifecycle.applyIfAllowed(tx, project, 'match', findingReason('investor_met_team'), actor.userId);
       const after = await tx.manager.getRepository(RoadshowInterest).findOneByOrFail({ id });
       await this.tell(tx, project, after, actor.organizationId);
       return toInterestDto(after);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { findingReason } from '../../../../packages/shared/finding-reasons';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../../platform/context/actor';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
@@ -60,7 +61,7 @@ export class OutcomesService {
             landed_on = EXCLUDED.landed_on, financing_raised_fen = EXCLUDED.financing_raised_fen, note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, updated_at = now()`,
         [projectId, landing.cityCode, landing.regionCode, landing.cityCode ? dto.landedOn : null, dto.financingRaisedFen, dto.note ?? null, actor.userId],
       );
-      if (landing.cityCode) await this.lifecycle.applyIfAllowed(tx, project, 'land', `landed in ${landing.regionCode ?? landing.cityCode} on ${dto.landedOn}`, actor.userId);
+      if (landing.cityCode) await this.lifecycle.applyIfAllowed(tx, project, 'land', findingReason('landed_in', { regionCode: landing.regionCode ?? landing.cityCode, landedOn: dto.landedOn! }), actor.userId);
       const after = await this.one(tx.manager, projectId);
       tx.audit({ action: 'roadshow_outcome.recorded', subjectType: 'roadshow_project', subjectId: projectId, organizationId: project.enterpriseId, before, after });
       return after;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { FindingReason, findingReason } from '../../../../packages/shared/finding-reasons';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin, Role } from '../../../platform/context/actor';
 import { shanghaiDate } from '../../../platform/database/shanghai-date';
@@ -116,7 +117,7 @@ export class ProjectsService {
   async withdraw(actor: Actor, id: string): Promise<ProjectDto> {
     return this.uow.run(async (tx) => {
       const project = await this.lockOwn(tx.manager, actor, id);
-      const withdrawn = await this.lifecycle.apply(tx, project, 'withdraw', 'withdrawn by the enterprise', actor.userId);
+      const withdrawn = await this.lifecycle.apply(tx, project, 'withdraw', findingReason('project_withdrawn_by_enterprise'), actor.userId);
       if (project.screeningCaseId) {
         const { kase } = await this.engine.lockCase(tx, project.screeningCaseId);
         if (kase && !['approved', 'rejected', 'withdrawn'].includes(kase.status)) await this.engine.finish(tx, kase, 'withdrawn', 'withdrawn by the enterprise');
@@ -150,13 +151,13 @@ export class ProjectsService {
   async timeline(actor: Actor, id: string): Promise<ProjectTimelineDto> {
     const project = await this.requireVisible(this.dataSource.manager, actor, id);
     const rows = (await this.dataSource.query(
-      `SELECT event, from_status, to_status, note, actor_user_id, occurred_at FROM roadshow_project_events WHERE project_id = $1 ORDER BY id`,
+      `SELECT event, from_status, to_status, note, note_code, actor_user_id, occurred_at FROM roadshow_project_events WHERE project_id = $1 ORDER BY id`,
       [id],
-    )) as { event: string; from_status: string | null; to_status: string; note: string | null; actor_user_id: string | null; occurred_at: Date }[];
+    )) as { event: string; from_status: string | null; to_status: string; note: string | null; note_code: FindingReason | null; actor_user_id: string | null; occurred_at: Date }[];
     return {
       projectId: id,
       status: project.status,
-      entries: rows.map((r) => ({ event: r.event, fromStatus: r.from_status, toStatus: r.to_status, note: r.note, actorUserId: r.actor_user_id, at: r.occurred_at.toISOString() })),
+      entries: rows.map((r) => ({ event: r.event, fromStatus: r.from_status, toStatus: r.to_status, note: r.note, noteCode: r.note_code, actorUserId: r.actor_user_id, at: r.occurred_at.toISOString() })),
     };
   }
 

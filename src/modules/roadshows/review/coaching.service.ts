@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { findingReason } from '../../../../packages/shared/finding-reasons';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../../platform/context/actor';
 import { shanghaiDate } from '../../../platform/database/shanghai-date';
@@ -6,11 +7,13 @@ import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { JobName } from '../../../platform/queue/queue.registry';
 import { OrganizationDirectory } from '../../organizations/organization-directory';
+import { RegionsService } from '../../organizations/regions.service';
 import { ProjectLifecycle } from '../projects/project-lifecycle.service';
 import { RoadshowProject } from '../shared/roadshow.entities';
 import { CoachingItemDto, CoachingItemStatusDto, CoachingRecordDto, CreateCoachingRecordDto } from './dto/tracking.dto';
 import { isOrganiser } from './review-rounds.service';
 import { projectAudit } from './review.rows';
+import { requireScreener, screensProject } from './screening-city';
 import { COACHING_ITEM_STATES, CoachingItemStatus } from './review.state';
 
 /** Projects that may be coached: screened and not yet ended. */
@@ -28,7 +31,7 @@ interface ItemRow {
 
 /**
  * 路演辅导 coaching records: who coached, when, the advice, and follow-up items with an owner, a due day and a
- * status. Organisers write them; the project's enterprise reads them; an item's owner (or an organiser) closes it.
+ * status. The organisers who screen the project write them (its own city's and the centre, as screening); the project's enterprise reads them; an item's owner (or an organiser) closes it.
  * The first record of a screened project moves it to 'coached'.
  */
 @Injectable()
@@ -38,12 +41,14 @@ export class CoachingService {
     private readonly uow: UnitOfWork,
     private readonly lifecycle: ProjectLifecycle,
     private readonly directory: OrganizationDirectory,
+    private readonly regions: RegionsService,
   ) {}
 
   async create(actor: Actor, projectId: string, dto: CreateCoachingRecordDto): Promise<CoachingRecordDto> {
     if (!isOrganiser(actor)) throw DomainError.forbidden('Only the roadshow organisers record coaching');
     return this.uow.run(async (tx) => {
       const project = await this.lifecycle.lock(tx, projectId);
+      requireScreener(actor, this.regions, project.regionCode);
       if (!COACHABLE.includes(project.status)) throw DomainError.conflict(`A ${project.status} project is not coached`, { current: project.status });
       const owners = (dto.items ?? []).map((i) => i.ownerUserId);
       const found = await this.directory.existingUserIds(tx.manager, [...owners, ...(dto.coachUserId ? [dto.coachUserId] : [])]);
@@ -65,7 +70,7 @@ export class CoachingService {
         ]);
       }
       tx.audit(projectAudit(project, 'roadshow_coaching.recorded', null, { recordId: record.id, coach: dto.coachName, coachedAt: dto.coachedAt, items: dto.items?.length ?? 0 }));
-      await this.lifecycle.applyIfAllowed(tx, project, 'coach', `coaching by ${dto.coachName.trim()}`, actor.userId);
+      await this.lifecycle.applyIfAllowed(tx, project, 'coach', findingReason('coached_by', { coach: dto.coachName.trim() }), actor.userId);
       if (owners.length > 0) {
         tx.enqueue(JobName.DeliverNotification, {
           userIds: [...new Set(owners)],
@@ -90,9 +95,9 @@ export class CoachingService {
     return this.uow.run(async (tx) => {
       const [item] = (await tx.manager.query(`SELECT *, to_char(due_on, 'YYYY-MM-DD') AS due_day FROM roadshow_coaching_items WHERE id = $1 FOR UPDATE`, [itemId])) as ItemRow[];
       if (!item) throw DomainError.notFound('Coaching item');
-      if (item.owner_user_id !== actor.userId && !isOrganiser(actor)) {
-        await this.requireReader(tx.manager, actor, item.project_id);
-        throw DomainError.forbidden('Only the item’s owner or an organiser closes it');
+      if (item.owner_user_id !== actor.userId) {
+        const project = await this.requireReader(tx.manager, actor, item.project_id);
+        if (!screensProject(actor, this.regions, project.regionCode)) throw DomainError.forbidden('Only the item’s owner or an organiser closes it');
       }
       const status = COACHING_ITEM_STATES.next(item.status, dto.event);
       await tx.manager.query(`UPDATE roadshow_coaching_items SET status = $2, closed_at = now(), closed_by = $3, version = version + 1 WHERE id = $1`, [itemId, status, actor.userId]);
@@ -127,10 +132,14 @@ export class CoachingService {
     }));
   }
 
-  /** Organisers and the project's enterprise read its coaching and tracking; anyone else gets 404. */
+  /**
+   * The project's enterprise and the organisers who screen it (its own city's, the centre: screening-city.ts) read
+   * its coaching and tracking; another city's organiser gets 403, anyone else 404.
+   */
   async requireReader(manager: EntityManager, actor: Actor, projectId: string): Promise<RoadshowProject> {
     const project = await manager.getRepository(RoadshowProject).findOneBy({ id: projectId });
     if (!project || (!isOrganiser(actor) && project.enterpriseId !== actor.organizationId)) throw DomainError.notFound('Project');
+    if (isOrganiser(actor) && project.enterpriseId !== actor.organizationId) requireScreener(actor, this.regions, project.regionCode);
     return project;
   }
 }

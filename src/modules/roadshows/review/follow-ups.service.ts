@@ -6,11 +6,15 @@ import { DomainError } from '../../../platform/errors/domain-error';
 import { JobHandler } from '../../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../../platform/queue/queue.registry';
 import { OrganizationDirectory } from '../../organizations/organization-directory';
+import { RegionsService } from '../../organizations/regions.service';
+import { CITY_OWN_PROJECT_SQL } from '../sessions/city-projects';
+import { organiserCity } from '../shared/session-organisers';
 import { RoadshowProject } from '../shared/roadshow.entities';
 import { CoachingService } from './coaching.service';
 import { CloseFollowUpDto, CreateFollowUpDto, FollowUpDto, FollowUpQueryDto } from './dto/tracking.dto';
 import { isOrganiser } from './review-rounds.service';
 import { projectAudit } from './review.rows';
+import { requireScreener, screensProject } from './screening-city';
 import { FOLLOW_UP_STATES, FollowUpStatus } from './review.state';
 
 /** Projects that are tracked: from the roadshow on (presented, matched, landed, tracked) and screened ones too. */
@@ -41,6 +45,7 @@ export class FollowUpsService {
     private readonly uow: UnitOfWork,
     private readonly directory: OrganizationDirectory,
     private readonly coaching: CoachingService,
+    private readonly regions: RegionsService,
   ) {}
 
   async create(actor: Actor, projectId: string, dto: CreateFollowUpDto): Promise<FollowUpDto> {
@@ -50,6 +55,7 @@ export class FollowUpsService {
     return this.uow.run(async (tx) => {
       const project = await tx.manager.getRepository(RoadshowProject).findOne({ where: { id: projectId }, lock: { mode: 'pessimistic_read' } });
       if (!project) throw DomainError.notFound('Project');
+      requireScreener(actor, this.regions, project.regionCode);
       if (!TRACKABLE.includes(project.status)) throw DomainError.conflict(`A ${project.status} project is not tracked`, { current: project.status });
       const [user] = await this.directory.users(tx.manager, [dto.responsibleUserId]);
       if (!user || user.status !== 'active') throw DomainError.invalid('responsibleUserId', 'is not an active user');
@@ -63,13 +69,18 @@ export class FollowUpsService {
     });
   }
 
-  /** Organisers: every follow-up (or a project's); others: the ones they are responsible for and their own projects'. */
+  /**
+   * The centre: every follow-up (or a project's); a city's organisers: their city's projects' (screening-city.ts)
+   * and the ones they are responsible for; others: the ones they are responsible for and their own projects'.
+   */
   async list(actor: Actor, query: FollowUpQueryDto): Promise<FollowUpDto[]> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (query.projectId) {
       await this.coaching.requireReader(this.dataSource.manager, actor, query.projectId);
       where.push(`f.project_id = $${params.push(query.projectId)}`);
+    } else if (organiserCity(actor) !== null) {
+      where.push(`(f.responsible_user_id = $${params.push(actor.userId)} OR ${CITY_OWN_PROJECT_SQL('p', `$${params.push(organiserCity(actor))}`)})`);
     } else if (!isOrganiser(actor)) {
       where.push(`(f.responsible_user_id = $${params.push(actor.userId)} OR p.enterprise_id = $${params.push(actor.organizationId)})`);
     }
@@ -85,8 +96,9 @@ export class FollowUpsService {
         if (row.responsible_user_id === actor.userId) return tx.manager.getRepository(RoadshowProject).findOneByOrFail({ id: row.project_id });
         throw err;
       });
-      if (dto.event === 'cancel' && !isOrganiser(actor)) throw DomainError.forbidden('Only an organiser cancels a follow-up');
-      if (dto.event === 'complete' && !isOrganiser(actor) && row.responsible_user_id !== actor.userId) throw DomainError.forbidden('Only the person responsible or an organiser answers a follow-up');
+      const screener = screensProject(actor, this.regions, project.regionCode);
+      if (dto.event === 'cancel' && !screener) throw DomainError.forbidden('Only an organiser of the project’s city cancels a follow-up');
+      if (dto.event === 'complete' && !screener && row.responsible_user_id !== actor.userId) throw DomainError.forbidden('Only the person responsible or an organiser of the project’s city answers a follow-up');
       const status = FOLLOW_UP_STATES.next(row.status, dto.event);
       await tx.manager.query(`UPDATE roadshow_follow_ups SET status = $2, answer = $3, closed_at = now(), closed_by = $4, version = version + 1 WHERE id = $1`, [id, status, dto.answer?.trim() || null, actor.userId]);
       tx.audit(projectAudit(project, FOLLOW_UP_STATES.emits(dto.event), { status: row.status }, { followUpId: id, status, answer: dto.answer ?? null }));

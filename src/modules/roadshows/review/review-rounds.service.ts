@@ -8,6 +8,7 @@ import { ApprovalCaseQueries } from '../../approvals/approval-case-queries';
 import { CaseRef, PendingDecision } from '../../approvals/approval-subject';
 import { ApprovalTasksService } from '../../approvals/approval-tasks.service';
 import { OrganizationDirectory } from '../../organizations/organization-directory';
+import { RegionsService } from '../../organizations/regions.service';
 import { ORGANISER_ROLES } from '../live/live-access';
 import { RoadshowProject } from '../shared/roadshow.entities';
 import { ConflictRules } from './conflict-rules';
@@ -17,6 +18,7 @@ import { aggregate, AssignmentRow, roundCode, RoundRow, toRubricDto } from './re
 import { RoadshowReviewErrors } from './review.errors';
 import { ASSIGNMENT_STATES, ENGINE_DECISION, ROUND_STATES, RoundEvent } from './review.state';
 import { RubricsService } from './rubrics.service';
+import { requireScreener, screeningRoundsFilter, screensProject } from './screening-city';
 
 /** Who organises the review chain: the roles that organise roadshows (live/live-access, shared with the alliance). */
 export function isOrganiser(actor: Actor): boolean {
@@ -41,6 +43,7 @@ export class ReviewRoundsService {
     private readonly directory: OrganizationDirectory,
     private readonly caseQueries: ApprovalCaseQueries,
     private readonly tasks: ApprovalTasksService,
+    private readonly regions: RegionsService,
   ) {}
 
   /** The case entered review: the next round of the project opens (once per revision, however often the job runs). */
@@ -70,6 +73,8 @@ export class ReviewRoundsService {
     this.requireOrganiser(actor);
     const params: unknown[] = [];
     const where: string[] = [];
+    const ownCity = screeningRoundsFilter(actor, params);
+    if (ownCity) where.push(ownCity);
     if (query.status) where.push(`status = $${params.push(query.status)}`);
     if (query.projectId) where.push(`project_id = $${params.push(query.projectId)}`);
     const rows = (await this.dataSource.query(`SELECT * FROM roadshow_review_rounds ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC LIMIT 200`, params)) as RoundRow[];
@@ -78,7 +83,9 @@ export class ReviewRoundsService {
 
   async get(actor: Actor, id: string): Promise<RoundDto> {
     this.requireOrganiser(actor);
-    return this.view(this.dataSource.manager, actor, await this.require(this.dataSource.manager, id));
+    const round = await this.require(this.dataSource.manager, id);
+    await this.requireScreenerOf(this.dataSource.manager, actor, round);
+    return this.view(this.dataSource.manager, actor, round);
   }
 
   /** Blind review and the minimum number of reviews, while no reviewer has declared (nobody has seen the project yet). */
@@ -86,6 +93,7 @@ export class ReviewRoundsService {
     this.requireOrganiser(actor);
     return this.uow.run(async (tx) => {
       const round = await this.require(tx.manager, id, true);
+      await this.requireScreenerOf(tx.manager, actor, round);
       if (round.status !== 'open') throw DomainError.conflict(`The round is ${round.status}`, { current: round.status });
       if (dto.blind !== undefined && dto.blind !== round.blind) {
         const [declared] = (await tx.manager.query(`SELECT 1 FROM roadshow_review_assignments WHERE round_id = $1 AND status <> 'assigned' LIMIT 1`, [id])) as unknown[];
@@ -107,6 +115,7 @@ export class ReviewRoundsService {
     this.requireOrganiser(actor);
     return this.uow.run(async (tx) => {
       const round = await this.require(tx.manager, id, true);
+      await this.requireScreenerOf(tx.manager, actor, round);
       if (round.status !== 'open') throw DomainError.conflict(`The round is ${round.status}`, { current: round.status });
       const expert = await this.experts.requireActive(tx.manager, dto.userId);
       const project = await tx.manager.getRepository(RoadshowProject).findOneByOrFail({ id: round.project_id });
@@ -142,6 +151,7 @@ export class ReviewRoundsService {
   async decide(actor: Actor, id: string, dto: DecideRoundDto): Promise<RoundDto> {
     this.requireOrganiser(actor);
     const round = await this.require(this.dataSource.manager, id);
+    await this.requireScreenerOf(this.dataSource.manager, actor, round);
     ROUND_STATES.next(round.status, ENGINE_TO_ROUND[ENGINE_DECISION[dto.decision]]);
     const taskId = await this.caseQueries.openTaskId(this.dataSource.manager, round.case_id, round.case_revision);
     if (!taskId) throw DomainError.conflict('The screening task of this round is not open (yet)');
@@ -160,6 +170,7 @@ export class ReviewRoundsService {
     const event = ENGINE_TO_ROUND[pending.decision];
     ROUND_STATES.next(round.status, event);
     if (!isOrganiser(pending.actor)) throw DomainError.forbidden('Only the roadshow organisers decide screenings');
+    await this.requireScreenerOf(tx.manager, pending.actor, round);
     const assignments = (await tx.manager.query(`SELECT * FROM roadshow_review_assignments WHERE round_id = $1`, [round.id])) as AssignmentRow[];
     if (assignments.some((a) => a.reviewer_user_id === pending.actor.userId)) {
       throw new DomainError(RoadshowReviewErrors.DECIDER_REVIEWED_ROUND, 'You are a reviewer of this round: another organiser decides it (four eyes)');
@@ -203,7 +214,7 @@ export class ReviewRoundsService {
       rubric: toRubricDto(rubric),
       assignments: assignments.map((a) => toAssignmentDto(a, users.get(a.reviewer_user_id))),
       aggregate: summary,
-      canDecide: round.status === 'open' && isOrganiser(actor) && !assignments.some((a) => a.reviewer_user_id === actor.userId) && summary.reviews >= round.min_reviews,
+      canDecide: round.status === 'open' && screensProject(actor, this.regions, project.regionCode) && !assignments.some((a) => a.reviewer_user_id === actor.userId) && summary.reviews >= round.min_reviews,
       decisionComment: round.decision_comment,
       decidedBy: round.decided_by,
       decidedAt: round.decided_at?.toISOString() ?? null,
@@ -224,6 +235,12 @@ export class ReviewRoundsService {
   private async lockByCase(manager: EntityManager, ref: CaseRef): Promise<RoundRow | undefined> {
     const [round] = (await manager.query(`SELECT * FROM roadshow_review_rounds WHERE case_id = $1 AND case_revision = $2 FOR UPDATE`, [ref.caseId, ref.revision])) as RoundRow[];
     return round;
+  }
+
+  /** 403 unless the actor screens the round's project: the centre any, a city organiser its own city's (screening-city.ts). */
+  private async requireScreenerOf(manager: EntityManager, actor: Actor, round: RoundRow): Promise<void> {
+    const project = await manager.getRepository(RoadshowProject).findOneByOrFail({ id: round.project_id });
+    requireScreener(actor, this.regions, project.regionCode);
   }
 
   private requireOrganiser(actor: Actor): void {

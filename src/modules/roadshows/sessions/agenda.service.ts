@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { findingReason } from '../../../../packages/shared/finding-reasons';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../../platform/context/actor';
 import { organisesSession } from '../shared/session-organisers';
@@ -68,7 +69,7 @@ export class AgendaService {
       ]);
       for (const row of rows) {
         const project = await this.lifecycle.lock(tx, row.project_id);
-        await this.lifecycle.applyIfAllowed(tx, project, 'schedule', `${session.title} v${version}, slot ${row.slot_index + 1}`, actor.userId);
+        await this.lifecycle.applyIfAllowed(tx, project, 'schedule', findingReason('scheduled_in_session', { session: session.title, version, slot: row.slot_index + 1 }), actor.userId);
       }
       tx.audit({
         action: 'roadshow_session.published',

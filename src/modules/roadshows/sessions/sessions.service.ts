@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { findingReason } from '../../../../packages/shared/finding-reasons';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin } from '../../../platform/context/actor';
 import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
@@ -200,7 +201,7 @@ export class SessionsService {
       const slots = (await tx.manager.query(`SELECT project_id FROM roadshow_slots WHERE session_id = $1 ORDER BY project_id`, [id])) as { project_id: string }[];
       for (const { project_id } of slots) {
         const project = await this.lifecycle.lock(tx, project_id);
-        await this.lifecycle.applyIfAllowed(tx, project, 'present', `presented at ${session.title}`, actor.userId);
+        await this.lifecycle.applyIfAllowed(tx, project, 'present', findingReason('presented_at', { session: session.title }), actor.userId);
       }
       tx.audit({ action: 'roadshow_session.finished', subjectType: 'roadshow_session', subjectId: id, regionCode: session.hostCityCode, before: { status: session.status }, after: { status, presenters: slots.length } });
       // The live page turns into the replay page for everyone watching.

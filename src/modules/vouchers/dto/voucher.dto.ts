@@ -4,6 +4,7 @@ import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinL
 import { IsFen } from '../../../platform/validation/validation';
 import { QualificationDto } from '../../organizations/dto/organization.dto';
 import { FourEyesRequestDto } from '../../four-eyes/dto/four-eyes.dto';
+import { FindingReasonDto } from '../../approvals/dto/approval.dto';
 
 export class CreateApplicationDto {
   @ApiProperty() @IsUUID()
@@ -37,7 +38,9 @@ export class ApplicationDto {
   @ApiProperty() requestedFen: number;
   @ApiProperty() purpose: string;
   @ApiProperty({ enum: ['draft', 'submitted', 'in_review', 'approved', 'issued', 'rejected', 'returned', 'withdrawn'] }) status: string;
-  @ApiProperty({ nullable: true, type: String }) rejectionReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'English wording, kept for API clients; read rejectionReasonCode where given' }) rejectionReason: string | null;
+  @ApiProperty({ nullable: true, type: () => FindingReasonDto, description: 'The refusal as a code when the server refused (issuance: caps, budget, programme); null for a decider’s own words' })
+  rejectionReasonCode: FindingReasonDto | null;
   @ApiProperty({ nullable: true, type: String }) caseId: string | null;
   @ApiProperty({ nullable: true, type: String }) voucherId: string | null;
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;

@@ -13,6 +13,21 @@ export interface LayerData {
   lines?: { from: string; to: string; value: number; label: string }[];
 }
 
+/**
+ * Where a G60 member's name sits beside its centre. 松江 (a Shanghai district) and 嘉兴 are neighbours whose centres
+ * lie a few pixels apart at laptop and phone sizes: 松江 writes to the east, 嘉兴 to the south-west, 苏州 north, so
+ * the names part; 芜湖 and 宣城 write west; the rest east of their centres. A name that would still cover another is hidden (hideOverlap)
+ * until the reader zooms in (the map roams), and the tooltip and the tables name every place anyway.
+ */
+const LABEL_PLACES: Record<string, { position: 'right' | 'left' | 'top' | 'bottom' | 'inside'; offset?: [number, number] }> = {
+  '310117': { position: 'right', offset: [2, -2] },
+  '330400': { position: 'left', offset: [0, 8] },
+  '320500': { position: 'top' },
+  // 芜湖 and 宣城 write west, leaving 湖州 (between 宣城 and 嘉兴) room to the east.
+  '340200': { position: 'left' },
+  '341800': { position: 'left' },
+};
+
 const COLOURS: Record<LayerKey, string> = { providers: '#1f5fbf', services: '#13a8a8', voucherFlows: '#d4380d', projects: '#722ed1', landings: '#389e0d' };
 const SYMBOLS: Record<LayerKey, string> = { providers: 'circle', services: 'roundRect', voucherFlows: 'circle', projects: 'diamond', landings: 'triangle' };
 
@@ -99,11 +114,42 @@ export function deltaMapOption(input: {
       regions: g60.map((code) => ({
         name: code,
         itemStyle: { areaColor: dark ? '#8a5a00' : '#ffe7ba', borderColor: dark ? '#ffc53d' : '#d46b08', borderWidth: 1.2 },
-        label: { show: true, formatter: () => regionName(code), color: dark ? '#fff' : '#873800', fontSize: dark ? 14 : 12, fontWeight: 'bold' },
       })),
     },
-    series,
+    series: [...series, g60Labels(g60, regionName, dark)],
   } as ChartOption;
+}
+
+/**
+ * The G60 members' names as a label-only scatter on the geo (not the regions' own labels, which echarts centres
+ * on each boundary and never moves apart): placed per LABEL_PLACES, haloed for the light and the dark ground, and
+ * hidden where they would still overlap (labelLayout.hideOverlap; the first members keep theirs).
+ */
+function g60Labels(g60: string[], regionName: (code: string) => string, dark?: boolean) {
+  return {
+    type: 'scatter',
+    coordinateSystem: 'geo',
+    name: 'g60-labels',
+    silent: true,
+    tooltip: { show: false },
+    symbolSize: 4,
+    itemStyle: { color: dark ? '#ffc53d' : '#d46b08' },
+    data: g60
+      .filter((code) => DELTA_CENTRES[code])
+      .map((code) => ({ name: regionName(code), value: DELTA_CENTRES[code], label: { position: LABEL_PLACES[code]?.position ?? 'right', offset: LABEL_PLACES[code]?.offset } })),
+    label: {
+      show: true,
+      formatter: '{b}',
+      distance: 4,
+      color: dark ? '#fff' : '#873800',
+      fontSize: dark ? 14 : 12,
+      fontWeight: 'bold',
+      textBorderColor: dark ? '#0b1f3a' : '#fff',
+      textBorderWidth: 3,
+    },
+    labelLayout: { hideOverlap: true },
+    zlevel: 4,
+  };
 }
 
 /** How many G60 members the drawn geo holds a region for (the browser test reads it): their centres fall inside a region. */

@@ -10,6 +10,7 @@ import { formatBp, formatFen } from '@shared/money';
 import { useRegions } from '../../app/regions';
 import { capText, fullCoverageText, nameIn, ratioRange, windowText } from '../../features/programmes/policy';
 import { CaseTimeline, lastDecisionComment } from '../../app/widgets/case-timeline';
+import { codedText } from '../../app/finding-reasons';
 import { FilteredList } from '../../app/widgets/paged-table';
 import { RecordHeader } from '../../app/widgets/record-header';
 import { RefreshButton } from '../../app/widgets/refresh-button';
@@ -244,7 +245,8 @@ export function ApplicationsPage() {
 /** One application: its facts, the workflow timeline, and what the enterprise may do now (edit, submit, withdraw). */
 export function ApplicationPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const app = useLive('/voucher-applications/{id}', { params: { path: { id } } }, (x) => MOVING.includes(x.status));
   const a = app.data;
   const moving = !!a && MOVING.includes(a.status);
@@ -285,7 +287,17 @@ export function ApplicationPage() {
           {a.status === 'returned' && (
             <Alert type="warning" showIcon title={t('enterprise.application.returned')} description={lastDecisionComment(kase.data) ?? a.rejectionReason} style={{ marginBottom: 16 }} data-testid="application-returned" />
           )}
-          {a.status === 'rejected' && <Alert type="error" showIcon title={t('enterprise.application.rejected')} description={a.rejectionReason} style={{ marginBottom: 16 }} />}
+          {a.status === 'rejected' && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('enterprise.application.rejected')}
+              // A refusal the server made (issuance) comes as a code, shown in the reader's language; a decider's words as written.
+              description={codedText(a.rejectionReasonCode, a.rejectionReason, i18n)}
+              style={{ marginBottom: 16 }}
+              data-testid="application-rejected"
+            />
+          )}
           {a.status === 'issued' && a.voucherId && (
             <Alert
               type="success"

@@ -1,4 +1,5 @@
 import { Alert, Card, Col, Form, Input, Radio, Row, Select, Tag, Typography } from 'antd';
+import { codedText } from '../../app/finding-reasons';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
@@ -139,7 +140,8 @@ export function ControllerGroupPage() {
 }
 
 function RequestDetail({ request }: { request: ChangeRequest }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{request.statement}</Typography.Paragraph>
@@ -148,7 +150,7 @@ function RequestDetail({ request }: { request: ChangeRequest }) {
           <Tag key={d}>{d}</Tag>
         ))}
       </Typography.Paragraph>
-      {request.decisionReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={request.decisionReason} />}
+      {request.decisionReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={codedText(request.decisionReasonCode, request.decisionReason, i18n)} />}
       {request.resultingGroupName && <Typography.Paragraph>{t('enterprise.cg.resulting', { name: request.resultingGroupName })}</Typography.Paragraph>}
       <CaseTimeline caseId={request.caseId} pollMs={OPEN.includes(request.status) ? 3000 : undefined} />
     </>

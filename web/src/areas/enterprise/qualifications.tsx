@@ -1,4 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
+import { codedText } from '../../app/finding-reasons';
 import { Alert, Button, Card, Col, Form, Input, Progress, Row, Select, Space, Typography, Upload } from 'antd';
 import { HTMLAttributes, useState } from 'react';
 import { api, type Schema } from '../../app/api';
@@ -22,7 +23,8 @@ const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
  * verifies it. Only verified qualifications valid on the day change the subsidy ratio.
  */
 export function QualificationsPage() {
-  const { t, label } = useI18n();
+  const i18n = useI18n();
+  const { t, label } = i18n;
   const me = useMe();
   const org = useApi('/organizations/{id}', { params: { path: { id: me.organization.id } } });
   const reload = () => void org.reload();
@@ -54,7 +56,7 @@ export function QualificationsPage() {
                   render: (v: string, q) => (
                     <Space orientation="vertical" size={0}>
                       <StatusTag status={v} group="qualification.status" />
-                      {q.decisionReason && <Typography.Text type="secondary">{q.decisionReason}</Typography.Text>}
+                      {q.decisionReason && <Typography.Text type="secondary">{codedText(q.decisionReasonCode, q.decisionReason, i18n)}</Typography.Text>}
                       {q.decidedAt && <Typography.Text type="secondary">{formatTime(q.decidedAt)}</Typography.Text>}
                     </Space>
                   ),

@@ -88,8 +88,9 @@ export const roadshowArea: Area = {
     { path: '/roadshow/admin/venues', element: <VenuesPage />, roles: ['platform_admin'], menu: 'roadshow.menu.venues', icon: <EnvironmentOutlined />, group: ORGANISER_GROUP },
     { path: '/roadshow/reviews', element: <ReviewInboxPage />, roles: [...EXPERT_ROLES], menu: 'roadshow.menu.myReviews', icon: <AuditOutlined />, group: GROUP },
     { path: '/roadshow/reviews/:id', element: <ReviewTaskPage />, roles: [...EXPERT_ROLES] },
-    { path: '/roadshow/review-rounds', element: <ReviewRoundsPage />, roles: ['platform_admin'], menu: 'roadshow.menu.reviewRounds', icon: <FileSearchOutlined />, group: ORGANISER_GROUP },
-    { path: '/roadshow/review-rounds/:id', element: <ReviewRoundPage />, roles: ['platform_admin'] },
+    // The centre screens every project, a city's organisers their own city's (docs/domain.md, "Whose screening").
+    { path: '/roadshow/review-rounds', element: <ReviewRoundsPage />, roles: ['platform_admin', 'roadshow_organiser'], menu: 'roadshow.menu.reviewRounds', icon: <FileSearchOutlined />, group: ORGANISER_GROUP },
+    { path: '/roadshow/review-rounds/:id', element: <ReviewRoundPage />, roles: ['platform_admin', 'roadshow_organiser'] },
     { path: '/roadshow/follow-ups', element: <FollowUpsPage />, roles: ['platform_admin'], menu: 'roadshow.menu.followUps', icon: <AlertOutlined />, group: ORGANISER_GROUP },
     // A G60 city's roadshow organisers: their city's sessions and venues, and the alliance (invitations, referrals, series, statistics).
     { path: '/roadshow/city/sessions', element: <SessionsAdminPage />, roles: ['roadshow_organiser'], menu: 'roadshow.menu.citySessions', icon: <FundProjectionScreenOutlined />, group: ORGANISER_GROUP },

@@ -1,4 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
+import { codedText } from '../../app/finding-reasons';
 import { Alert, Button, Card, Col, Descriptions, Drawer, Empty, Form, List, Row, Select, Space, Steps, Tag, Typography, message } from 'antd';
 import { useReducer, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -57,7 +58,8 @@ export function ChainSteps({ status, reached }: { status: string; reached?: Set<
 /** One roadshow project: the enterprise's, the organiser's and the investor's view of it. */
 export function ProjectPage() {
   const { id = '' } = useParams();
-  const { t, label } = useI18n();
+  const i18n = useI18n();
+  const { t, label } = i18n;
   const me = useMe();
   const regions = useRegions();
   const [rev, bump] = useReducer((x: number) => x + 1, 0);
@@ -119,7 +121,8 @@ export function ProjectPage() {
               items={(timeline.data?.entries ?? []).map((e) => ({
                 at: e.at,
                 title: `${label('roadshow.event', e.event)} → ${label('status', e.toStatus)}`,
-                detail: e.note ?? undefined,
+                // A landing's region by its name in the reader's language, not its code.
+                detail: codedText(e.noteCode && typeof e.noteCode.params.regionCode === 'string' ? { ...e.noteCode, params: { ...e.noteCode.params, regionCode: regions.name(e.noteCode.params.regionCode) } } : e.noteCode, e.note, i18n),
                 color: ['rejected', 'withdrawn'].includes(e.toStatus) ? 'red' : e.toStatus === 'returned' ? 'orange' : 'blue',
               }))}
             />

@@ -291,7 +291,8 @@ export function ReviewRoundPage() {
         sub={`${r.applicantName} · ${r.projectNumber} · ${t('roadshow.review.roundNo', { n: r.roundNo })} · ${t('roadshow.review.rubricVersion', { name: r.rubric.name, version: r.rubric.version })}`}
         extra={
           <Space wrap>
-            <Link to={`/roadshow/projects/${r.projectId}`}>{t('roadshow.review.toProject')}</Link>
+            {/* The project page is the centre's; a city's organisers screen from the round. */}
+            {me.user.role === 'platform_admin' && <Link to={`/roadshow/projects/${r.projectId}`}>{t('roadshow.review.toProject')}</Link>}
             <Button onClick={bump}>{t('action.refresh')}</Button>
           </Space>
         }

@@ -3,6 +3,7 @@ import type { LinesSeriesOption, MapSeriesOption } from 'echarts/charts';
 import { GeoComponent } from 'echarts/components';
 import type { GeoComponentOption } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import delta from './yangtze-delta.json';
 
 /**
@@ -18,7 +19,8 @@ const features = (delta as unknown as { features: Feature[] }).features;
 /** Each boundary's centre [lng, lat] by region code: where a place without coordinates is drawn. */
 export const DELTA_CENTRES: Readonly<Record<string, [number, number]>> = Object.fromEntries(features.map((f) => [f.id, f.properties.cp]));
 
-echarts.use([MapChart, LinesChart, GeoComponent]);
+// LabelLayout: the G60 names' hideOverlap (geo-layers.ts).
+echarts.use([MapChart, LinesChart, GeoComponent, LabelLayout]);
 // nameProperty 'code' (in the geo option) makes the region names our codes; labels are translated by the page.
 echarts.registerMap(DELTA_MAP, delta as never);
 

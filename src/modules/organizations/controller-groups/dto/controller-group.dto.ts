@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FindingReasonDto } from '../../../approvals/dto/approval.dto';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ChangeRequestAction } from '../controller-group-change.entity';
 import { ChangeRequestStatus } from '../controller-group-change.state';
@@ -84,6 +85,8 @@ export class ChangeRequestDto {
   @ApiProperty({ type: [String] }) documentRefs: string[];
   @ApiProperty({ enum: STATUSES }) status: ChangeRequestStatus;
   @ApiProperty({ nullable: true, type: String }) decisionReason: string | null;
+  @ApiProperty({ nullable: true, type: () => FindingReasonDto, description: 'The reason as a code when the workflow wrote it (withdrawn by the applicant); null for a decider’s own words' })
+  decisionReasonCode: FindingReasonDto | null;
   @ApiProperty({ nullable: true, type: String }) resultingGroupId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Names of the groups above, for display' }) fromGroupName: string | null;
   @ApiProperty({ nullable: true, type: String }) targetGroupName: string | null;

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FindingReasonDto } from '../../../approvals/dto/approval.dto';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsFen } from '../../../../platform/validation/validation';
@@ -129,7 +130,9 @@ export class ProjectTimelineEntryDto {
   @ApiProperty() event: string;
   @ApiProperty({ nullable: true, type: String }) fromStatus: string | null;
   @ApiProperty() toStatus: string;
-  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'English wording of a server note (kept for API clients), or a person’s own words' }) note: string | null;
+  @ApiProperty({ nullable: true, type: () => FindingReasonDto, description: 'The note as a code when the server wrote it; null for a person’s own words and older entries' })
+  noteCode: FindingReasonDto | null;
   @ApiProperty({ nullable: true, type: String }) actorUserId: string | null;
   @ApiProperty() at: string;
 }
