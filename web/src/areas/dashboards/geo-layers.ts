@@ -23,9 +23,10 @@ const LABEL_PLACES: Record<string, { position: 'right' | 'left' | 'top' | 'botto
   '310117': { position: 'right', offset: [2, -2] },
   '330400': { position: 'left', offset: [0, 8] },
   '320500': { position: 'top' },
-  // 芜湖 and 宣城 write west, leaving 湖州 (between 宣城 and 嘉兴) room to the east.
+  // 芜湖 and 宣城 write west; 湖州 (between 宣城 and 嘉兴, under 苏州) writes above its point, clear of 嘉兴's name.
   '340200': { position: 'left' },
   '341800': { position: 'left' },
+  '330500': { position: 'top' },
 };
 
 const COLOURS: Record<LayerKey, string> = { providers: '#1f5fbf', services: '#13a8a8', voucherFlows: '#d4380d', projects: '#722ed1', landings: '#389e0d' };
