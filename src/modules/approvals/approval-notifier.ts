@@ -3,6 +3,7 @@ import { AccountsService } from '../../platform/auth/accounts.service';
 import { Role } from '../../platform/context/actor';
 import { Transaction } from '../../platform/database/unit-of-work';
 import { JobName } from '../../platform/queue/queue.registry';
+import type { NotificationKind, NotificationParams } from '../../../packages/shared/notification-kinds';
 import { ApprovalCase, ApprovalTask } from './approval.entities';
 
 /** Tells people about case events: in-app inbox for users, signed webhooks for organisations. */
@@ -23,8 +24,8 @@ export class ApprovalNotifier {
     return rows.map((r) => r.id);
   }
 
-  /** `params`: values for the kind's own e-mail/SMS template, where it has one (approval.task_reminder). */
-  inApp(tx: Transaction, userIds: string[], kind: string, title: string, body: string, kase: ApprovalCase, dedup: string, params?: Record<string, string>): void {
+  /** `params`: the data the portal words the notification from; also the values of the kind's own e-mail/SMS template, where it has one (approval.task_reminder). */
+  inApp(tx: Transaction, userIds: string[], kind: NotificationKind, title: string, body: string, kase: ApprovalCase, dedup: string, params?: NotificationParams): void {
     if (userIds.length === 0) return;
     tx.enqueue(JobName.DeliverNotification, {
       userIds,

@@ -164,7 +164,7 @@ export class ApprovalTasksService {
       tx.audit(this.engine.auditOf(kase, 'approval_task.reminded', null, { taskId: task.id, dueAt: task.dueAt }));
       const dueAt = task.dueAt ? shanghaiMinute(task.dueAt) : '';
       this.notifier.inApp(tx, await this.notifier.deciders(tx, task), 'approval.task_reminder', `即将超时：${kase.title}`, `${task.stageName} 将于 ${task.dueAt?.toISOString()} 到期`, kase, `remind:${task.id}`, {
-        caseTitle: kase.title, stageName: task.stageName, dueAt, path: `/review/cases/${kase.id}`,
+        caseTitle: kase.title, stageName: task.stageName, dueAt, path: `/review/cases/${kase.id}`, stageKey: task.stageKey,
       });
       return 'reminded';
     });
@@ -179,7 +179,9 @@ export class ApprovalTasksService {
       await tx.manager.query(`UPDATE approval_tasks SET escalated_at = now(), escalated_to_role = $2 WHERE id = $1`, [task.id, job.escalateToRole]);
       tx.audit(this.engine.auditOf(kase, 'approval_task.escalated', null, { taskId: task.id, escalatedToRole: job.escalateToRole }));
       const recipients = await this.notifier.deciders(tx, task, job.escalateToRole ? [...task.deciderRoles, job.escalateToRole] : task.deciderRoles);
-      this.notifier.inApp(tx, recipients, 'approval.task_overdue', `已超时：${kase.title}`, `${task.stageName} 已超过处理时限${job.escalateToRole ? `，已升级至 ${job.escalateToRole}` : ''}`, kase, `escalate:${task.id}`);
+      this.notifier.inApp(tx, recipients, 'approval.task_overdue', `已超时：${kase.title}`, `${task.stageName} 已超过处理时限${job.escalateToRole ? `，已升级至 ${job.escalateToRole}` : ''}`, kase, `escalate:${task.id}`, {
+        caseTitle: kase.title, stageKey: task.stageKey, stageName: task.stageName, escalateToRole: job.escalateToRole, ...(job.escalateToRole ? { variant: 'escalated' } : {}),
+      });
       return 'escalated';
     });
   }

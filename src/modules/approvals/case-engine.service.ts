@@ -196,7 +196,9 @@ export class CaseEngine {
     kase.outcomeAppliedAt = new Date();
     tx.audit(this.auditOf(kase, 'approval_case.outcome_applied', null, { outcome }));
     const titles: Record<Outcome, string> = { approved: '审批通过', rejected: '审批未通过', returned: '退回修改', withdrawn: '已撤回' };
-    this.notifier.inApp(tx, await this.notifier.applicants(tx, kase), `approval.${outcome}`, `${titles[outcome]}：${kase.title}`, reason ?? titles[outcome], kase, `r${kase.revision}`);
+    this.notifier.inApp(tx, await this.notifier.applicants(tx, kase), `approval.${outcome}`, `${titles[outcome]}：${kase.title}`, reason ?? titles[outcome], kase, `r${kase.revision}`, {
+      caseTitle: kase.title, subjectType: kase.subjectType, ...(reason ? { variant: 'reason', reason } : {}),
+    });
     this.notifier.webhook(tx, kase, `approval_case.${outcome}`, { reason }, `r${kase.revision}`);
   }
 
@@ -318,7 +320,9 @@ export class CaseEngine {
       tx.enqueue(JobName.SlaEscalation, { taskId: task.id, escalateToRole: stage.sla.escalateToRole ?? null }, { runAt: dueAt });
     }
     tx.audit(this.auditOf(kase, 'approval_task.created', null, { taskId: task.id, stage: task.stageKey, deciderRoles: task.deciderRoles, regionCode, dueAt }));
-    this.notifier.inApp(tx, await this.notifier.deciders(tx, task), 'approval.task_assigned', `待审批：${kase.title}`, `${task.stageName}${dueAt ? `，请于 ${dueAt.toISOString()} 前处理` : ''}`, kase, `task:${task.id}`);
+    this.notifier.inApp(tx, await this.notifier.deciders(tx, task), 'approval.task_assigned', `待审批：${kase.title}`, `${task.stageName}${dueAt ? `，请于 ${dueAt.toISOString()} 前处理` : ''}`, kase, `task:${task.id}`, {
+      caseTitle: kase.title, stageKey: task.stageKey, stageName: task.stageName, dueAt: dueAt ? dueAt.toISOString() : null, ...(dueAt ? { variant: 'due' } : {}),
+    });
     return task;
   }
 

@@ -92,6 +92,7 @@ export class MisconductService {
           tx.enqueue(JobName.DeliverNotification, {
             userIds: deciders, kind: 'misconduct_record.pending', title: `待确认：失信记录 ${row.number}`,
             body: `涉及金额 ${affected} 分，需要第二位审批人确认后生效。`, subjectType: 'misconduct_record', subjectId: row.id, dedupKey: `misconduct_record.pending:${row.id}`,
+            params: { number: row.number, affectedFen: Number(affected) },
           });
         }
         return this.toDto(tx.manager, row);
@@ -197,6 +198,7 @@ export class MisconductService {
       tx.enqueue(JobName.DeliverNotification, {
         userIds: users, kind: 'misconduct_record.in_force', title: `失信记录 ${row.number}`,
         body: `记录期间 ${row.period_from} 至 ${row.period_to}。详情见“信用记录”页面。`, subjectType: 'misconduct_record', subjectId: row.id, dedupKey: `misconduct_record.in_force:${row.id}`,
+        params: { number: row.number, periodFrom: row.period_from, periodTo: row.period_to },
       });
     }
     return after;
@@ -217,6 +219,7 @@ export class MisconductService {
         tx.enqueue(JobName.DeliverNotification, {
           userIds: users, kind: 'misconduct_record.lifted', title: `失信记录 ${row.number} 已解除`, body: String(set.lift_reason ?? ''),
           subjectType: 'misconduct_record', subjectId: id, dedupKey: `misconduct_record.lifted:${id}`,
+          params: { number: row.number, reason: String(set.lift_reason ?? '') },
         });
       }
       return this.toDto(tx.manager, (updated as unknown as Row[])[0] ?? (updated as unknown as Row));

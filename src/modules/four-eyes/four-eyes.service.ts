@@ -119,6 +119,7 @@ export class FourEyesService {
         subjectType: 'four_eyes_request',
         subjectId: request.id,
         dedupKey: `four_eyes_request.opened:${request.id}`,
+        params: { requestKind: request.kind, subjectNumber: request.subjectNumber, amountFen: request.amountFen, reason: request.reason },
       });
     }
     return (await this.toDtos(tx.manager, [request]))[0];
@@ -198,12 +199,13 @@ export class FourEyesService {
     if (request.requestedBy !== actor.userId) {
       tx.enqueue(JobName.DeliverNotification, {
         userIds: [request.requestedBy],
-        kind: `four_eyes_request.${status}`,
+        kind: status === 'confirmed' ? 'four_eyes_request.confirmed' : 'four_eyes_request.cancelled',
         title: `${status === 'confirmed' ? '已确认' : '已撤销'}：${describe(request)}`,
         body: `${request.subjectNumber}${note ? `，说明：${note}` : ''}`,
         subjectType: 'four_eyes_request',
         subjectId: request.id,
         dedupKey: `four_eyes_request.${status}:${request.id}`,
+        params: { requestKind: request.kind, subjectNumber: request.subjectNumber, note, ...(note ? { variant: 'note' } : {}) },
       });
     }
     return (await this.toDtos(tx.manager, [after]))[0];

@@ -7,6 +7,7 @@ import { OutboxMessage } from '../../platform/outbox/outbox-writer';
 import { InlineJobHandler, JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { OrganizationDirectory } from '../organizations/organization-directory';
+import type { NotificationParams } from '../../../packages/shared/notification-kinds';
 import { MessageDeliveries } from './messages/message-deliveries.service';
 import { NotificationDto, NotificationInboxDto, NotificationQueryDto } from './dto/notification.dto';
 
@@ -15,6 +16,7 @@ interface Row {
   kind: string;
   title: string;
   body: string;
+  params: NotificationParams | null;
   subject_type: string | null;
   subject_id: string | null;
   created_at: Date;
@@ -55,10 +57,10 @@ export class NotificationsService {
     const userIds = await this.directory.existingUserIds(manager, payload.userIds);
     if (userIds.length === 0) return { delivered: 0, next: [] };
     const rows = (await manager.query(
-      `INSERT INTO notifications (user_id, kind, title, body, subject_type, subject_id, dedup_key)
-       SELECT u.id, $2, $3, $4, $5, $6, $7 FROM unnest($1::uuid[]) AS u(id)
+      `INSERT INTO notifications (user_id, kind, title, body, subject_type, subject_id, dedup_key, params)
+       SELECT u.id, $2, $3, $4, $5, $6, $7, $8::jsonb FROM unnest($1::uuid[]) AS u(id)
        ON CONFLICT (user_id, dedup_key) DO NOTHING RETURNING id, user_id`,
-      [userIds, payload.kind, payload.title, payload.body, payload.subjectType ?? null, payload.subjectId ?? null, payload.dedupKey],
+      [userIds, payload.kind, payload.title, payload.body, payload.subjectType ?? null, payload.subjectId ?? null, payload.dedupKey, payload.params ? JSON.stringify(payload.params) : null],
     )) as { id: string; user_id: string }[];
     // Only new notifications: a replay adds no e-mail either.
     return { delivered: rows.length, next: await this.messages.forNotifications(manager, rows, payload) };
@@ -66,7 +68,7 @@ export class NotificationsService {
 
   async inbox(actor: Actor, query: NotificationQueryDto): Promise<NotificationInboxDto> {
     const rows = (await this.dataSource.query(
-      `SELECT id, kind, title, body, subject_type, subject_id, created_at, read_at FROM notifications
+      `SELECT id, kind, title, body, params, subject_type, subject_id, created_at, read_at FROM notifications
         WHERE user_id = $1 ${query.unread ? 'AND read_at IS NULL' : ''}
         ORDER BY created_at DESC, id LIMIT $2`,
       [actor.userId, query.limit ?? 50],
@@ -81,7 +83,7 @@ export class NotificationsService {
   async markRead(actor: Actor, id: string): Promise<NotificationDto> {
     const rows = (await this.dataSource.query(
       `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2
-       RETURNING id, kind, title, body, subject_type, subject_id, created_at, read_at`,
+       RETURNING id, kind, title, body, params, subject_type, subject_id, created_at, read_at`,
       [id, actor.userId],
     )) as [Row[], number];
     const row = rows[0]?.[0];
@@ -103,6 +105,7 @@ function toDto(row: Row): NotificationDto {
     kind: row.kind,
     title: row.title,
     body: row.body,
+    params: row.params,
     subjectType: row.subject_type,
     subjectId: row.subject_id,
     createdAt: row.created_at.toISOString(),

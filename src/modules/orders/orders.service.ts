@@ -21,6 +21,7 @@ import { CreateOrderDto, DeliverOrderDto, OrderDto, OrderQueryDto, OrderQuoteDto
 import { OrderPricingService, VoucherForOrder } from './order-pricing.service';
 import { OrderReferences } from './order-references';
 import { ServiceOrder } from './order.entity';
+import type { NotificationParams } from '../../../packages/shared/notification-kinds';
 import { HOLDING_STATUSES, ORDER_STATES, OrderEvent, OrderStatus, VOIDABLE_STATUSES } from './order.state';
 
 /** How often ordering prices again when money or reference data moved under it before it gives up (409). */
@@ -147,7 +148,7 @@ export class OrdersService {
     );
     params.push(...members[1]!.params);
     const notify = voucher.providerUserIds.length > 0
-      ? this.outboxWriter.insertStatement([this.notification(voucher.providerUserIds, priced.providerId, order, '新的服务订单', `订单 ${order.number}：${priced.name} × ${order.quantity}`)], params.length + 1, ok)
+      ? this.outboxWriter.insertStatement([this.notification(voucher.providerUserIds, priced.providerId, order, '新的服务订单', `订单 ${order.number}：${priced.name} × ${order.quantity}`, { variant: 'placed', serviceName: priced.name, quantity: order.quantity })], params.length + 1, ok)
       : null;
     if (notify) {
       members.push(notify);
@@ -328,7 +329,7 @@ export class OrdersService {
     await this.vouchers.release(tx, voucher, released, order.id, 'release');
     await this.write(tx, order, ORDER_STATES.next(order.status, 'void'), { subsidy_held_fen: 0, dispute_reason: reason });
     tx.audit(this.audit(order, 'service_order.voided', { status: order.status, subsidyHeldFen: released }, { status: 'cancelled', subsidyHeldFen: 0, reason }));
-    for (const org of [order.enterpriseId, order.providerId]) await this.notifyOrg(tx, org, order, '订单已因失信记录取消', `订单 ${order.number} 已取消：${reason}`);
+    for (const org of [order.enterpriseId, order.providerId]) await this.notifyOrg(tx, org, order, '订单已因失信记录取消', `订单 ${order.number} 已取消：${reason}`, { variant: 'misconduct_cancelled', reason });
     return released;
   }
 
@@ -374,7 +375,7 @@ export class OrdersService {
       await this.write(tx, order, status, set);
       const after = await tx.manager.getRepository(ServiceOrder).findOneByOrFail({ id });
       tx.audit(this.audit(after, `service_order.${status}`, { status: before.status, subsidyHeldFen: before.subsidyHeldFen }, toOrderDto(after)));
-      await this.notifyOrg(tx, side === 'provider' ? after.enterpriseId : after.providerId, after, '订单状态更新', `订单 ${after.number} 已变为 ${status}`);
+      await this.notifyOrg(tx, side === 'provider' ? after.enterpriseId : after.providerId, after, '订单状态更新', `订单 ${after.number} 已变为 ${status}`, { variant: 'status', status });
       return toOrderDto(after);
     });
   }
@@ -395,17 +396,17 @@ export class OrdersService {
     return [Role.Reviewer, Role.Approver, Role.Finance].includes(actor.role) && actorCoversRegion(actor, regions.get(order.enterpriseId)!);
   }
 
-  private async notifyOrg(tx: Transaction, organizationId: string, order: ServiceOrder, title: string, body: string): Promise<void> {
+  private async notifyOrg(tx: Transaction, organizationId: string, order: ServiceOrder, title: string, body: string, params?: NotificationParams): Promise<void> {
     const userIds = await this.directory.activeUserIds(tx.manager, organizationId);
     if (userIds.length === 0) return;
-    const { name, payload } = this.notification(userIds, organizationId, order, title, body);
+    const { name, payload } = this.notification(userIds, organizationId, order, title, body, params);
     tx.enqueue(name, payload);
   }
 
-  private notification(userIds: string[], organizationId: string, order: ServiceOrder, title: string, body: string): OutboxMessage<JobName.DeliverNotification> {
+  private notification(userIds: string[], organizationId: string, order: ServiceOrder, title: string, body: string, params?: NotificationParams): OutboxMessage<JobName.DeliverNotification> {
     return {
       name: JobName.DeliverNotification,
-      payload: { userIds, kind: 'service_order.changed', title, body, subjectType: 'service_order', subjectId: order.id, dedupKey: `service_order:${order.id}:${order.version}:${organizationId}` },
+      payload: { userIds, kind: 'service_order.changed', title, body, subjectType: 'service_order', subjectId: order.id, dedupKey: `service_order:${order.id}:${order.version}:${organizationId}`, params: { number: order.number, ...params } },
     };
   }
 

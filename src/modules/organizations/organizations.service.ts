@@ -111,6 +111,7 @@ export class OrganizationsService {
       subjectType: 'organization',
       subjectId: org.id,
       dedupKey: `provider.admission:${org.id}:${after.version}`,
+      params: { organizationName: org.name, from: org.admissionStatus, to: next, comment: comment ?? null },
     });
     return after;
   }

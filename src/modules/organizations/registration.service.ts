@@ -100,6 +100,7 @@ export class RegistrationService {
       subjectType: 'user',
       subjectId: existing.id,
       dedupKey: `registration.existing_email:${existing.id}:${randomUUID()}`,
+      params: { organizationName: dto.organization.name.trim() },
     });
     const now = new Date().toISOString();
     return {
@@ -158,6 +159,7 @@ export class RegistrationService {
       subjectType: 'organization',
       subjectId: saved.id,
       dedupKey: `organization.registered:${saved.id}`,
+      params: { organizationName: saved.name, ...(dto.kind === 'provider' ? { variant: 'provider' } : {}) },
     });
     // Admission runs through the provider_admission workflow (review → public notice → active).
     if (dto.kind === 'provider') await this.admission.open(tx, saved.id);

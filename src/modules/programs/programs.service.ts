@@ -14,6 +14,7 @@ import { BudgetDto, CreateProgramDto, CreateVersionDto, PolicyDto, ProgramDto, P
 import { policyChanges, readPolicy, writePolicy } from './program-policy';
 import { VoucherProgram } from './program.entity';
 import { PROGRAM_STATES } from './program.state';
+import type { NotificationKind, NotificationParams } from '../../../packages/shared/notification-kinds';
 import { ProgramPolicy } from './subsidy';
 
 /** A programme with the policy version that applies on a day (or that a voucher was issued under). */
@@ -109,7 +110,9 @@ export class ProgramsService {
         [program.id, versionNo, dto.effectiveFrom, JSON.stringify(policy), dto.note.trim(), actor.userId],
       );
       await tx.manager.query(`UPDATE voucher_programs SET policy_version = $2, version = version + 1, updated_at = now() WHERE id = $1`, [program.id, versionNo]);
-      await this.notifyBureau(tx, actor, program, 'voucher_program.amended', `创新券政策第 ${versionNo} 版：${program.name}`, `自 ${dto.effectiveFrom} 起生效：${dto.note.trim()}（变更 ${changes.map((c) => c.field).join('、')}）`, `v${versionNo}`);
+      await this.notifyBureau(tx, actor, program, 'voucher_program.amended', `创新券政策第 ${versionNo} 版：${program.name}`, `自 ${dto.effectiveFrom} 起生效：${dto.note.trim()}（变更 ${changes.map((c) => c.field).join('、')}）`, `v${versionNo}`, {
+        programName: program.name, version: versionNo, effectiveFrom: dto.effectiveFrom, note: dto.note.trim(), fields: changes.map((c) => ({ field: c.field })),
+      });
       tx.audit({ action: 'program.amended', subjectType: 'voucher_program', subjectId: program.id, regionCode: program.issuingRegionCode, before: { policyVersion: program.policyVersion }, after: { policyVersion: versionNo, effectiveFrom: dto.effectiveFrom, note: dto.note.trim(), changes } });
       return (await this.versionsOf(tx.manager, program.id)).find((v) => v.versionNo === versionNo)!;
     });
@@ -160,7 +163,9 @@ export class ProgramsService {
         actor.userId,
       ]);
       await tx.manager.query(`UPDATE voucher_programs SET budget_fen = budget_fen + $2, version = version + 1, updated_at = now() WHERE id = $1`, [program.id, dto.amountFen]);
-      await this.notifyBureau(tx, actor, program, 'voucher_program.topped_up', `创新券预算追加：${program.name}`, `追加 ${dto.amountFen} 分，预算合计 ${program.budgetFen + dto.amountFen} 分：${dto.reason.trim()}`, `top-up:${topUpId}`);
+      await this.notifyBureau(tx, actor, program, 'voucher_program.topped_up', `创新券预算追加：${program.name}`, `追加 ${dto.amountFen} 分，预算合计 ${program.budgetFen + dto.amountFen} 分：${dto.reason.trim()}`, `top-up:${topUpId}`, {
+        programName: program.name, amountFen: dto.amountFen, budgetFen: program.budgetFen + dto.amountFen, reason: dto.reason.trim(),
+      });
       tx.audit({ action: 'program.topped_up', subjectType: 'voucher_program', subjectId: program.id, regionCode: program.issuingRegionCode, before: { budgetFen: program.budgetFen }, after: { budgetFen: program.budgetFen + dto.amountFen, amountFen: dto.amountFen, reason: dto.reason.trim(), topUpId } });
       return (await this.topUpsOf(tx.manager, program.id)).find((t) => t.id === topUpId)!;
     });
@@ -325,13 +330,13 @@ export class ProgramsService {
    * Tells the issuing region's other reviewers, approvers and finance officers of a new version or a
    * top-up (an outbox row in the same transaction); the directory's read model names them.
    */
-  private async notifyBureau(tx: Transaction, actor: Actor, program: VoucherProgram, kind: string, title: string, body: string, key: string): Promise<void> {
+  private async notifyBureau(tx: Transaction, actor: Actor, program: VoucherProgram, kind: NotificationKind, title: string, body: string, key: string, params?: NotificationParams): Promise<void> {
     const rows = (await tx.manager.query(
       `SELECT id FROM read_directory_users WHERE region_code = $1 AND organization_kind = 'agency' AND role IN ('reviewer', 'approver', 'finance') AND status = 'active' AND id <> $2`,
       [program.issuingRegionCode, actor.userId],
     )) as { id: string }[];
     if (rows.length === 0) return;
-    tx.enqueue(JobName.DeliverNotification, { userIds: rows.map((r) => r.id), kind, title, body, subjectType: 'voucher_program', subjectId: program.id, dedupKey: `${kind}:${program.id}:${key}` });
+    tx.enqueue(JobName.DeliverNotification, { userIds: rows.map((r) => r.id), kind, title, body, subjectType: 'voucher_program', subjectId: program.id, dedupKey: `${kind}:${program.id}:${key}`, params });
   }
 
   private assertBudgetReader(actor: Actor, program: VoucherProgram): void {

@@ -130,6 +130,10 @@ export class ClaimRecoveriesService {
       subjectType: 'redemption_claim',
       subjectId: claim.id,
       dedupKey: `redemption_claim.recovery_recorded:${recovery.id}`,
+      params: {
+        claimNumber: claim.number, seq: recovery.seq, amountFen: recovery.amountFen, receivedOn: recovery.receivedOn, reference: recovery.reference,
+        outstandingFen, ...(outstandingFen === 0 ? { variant: 'settled' } : {}),
+      },
     });
   }
 

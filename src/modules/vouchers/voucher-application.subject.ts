@@ -15,6 +15,7 @@ import { noTierReason, selectTier } from '../programs/subsidy';
 import { CapsService } from './caps.service';
 import { Voucher, VoucherApplication } from './voucher.entities';
 import { APPLICATION_STATES } from './voucher.state';
+import type { NotificationParams } from '../../../packages/shared/notification-kinds';
 import { VOUCHER_APPLICATION, VoucherApplicationsService } from './voucher-applications.service';
 
 /**
@@ -109,7 +110,7 @@ export class VoucherApplicationSubject implements ApprovalSubject {
       const reason = `${prefix}${findingText(code)}`;
       await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'reject'), reason, code);
       // The notification names no reason in one language: the application page shows it in the reader's.
-      this.notify(tx, app, '创新券未能发放', `申领 ${app.number} 未能发放创新券，原因请在申领详情中查看。`);
+      this.notify(tx, app, '创新券未能发放', `申领 ${app.number} 未能发放创新券，原因请在申领详情中查看。`, { variant: 'not_issued' });
     };
     if (program.status !== 'open') return refuse('the ', findingReason('programme_not_open', { status: program.status }));
     if (policy.perApplicationCapFen !== null && app.requestedFen > policy.perApplicationCapFen) {
@@ -149,7 +150,9 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'issue'), null);
     const voucher = await repo.findOneByOrFail({ id: voucherId });
     tx.audit({ action: 'voucher.issued', subjectType: 'voucher', subjectId: voucherId, organizationId: app.enterpriseId, after: { number: voucher.number, faceValueFen: voucher.faceValueFen, programVersion: voucher.programVersion, applicantKind: voucher.applicantKind, useBy: voucher.useBy, redeemBy: voucher.redeemBy, applicationId: app.id, controllerGroupId: voucher.controllerGroupId } });
-    this.notify(tx, app, '创新券已发放', `券号 ${voucher.number}，面额 ${voucher.faceValueFen} 分，使用截止 ${voucher.useBy}`);
+    this.notify(tx, app, '创新券已发放', `券号 ${voucher.number}，面额 ${voucher.faceValueFen} 分，使用截止 ${voucher.useBy}`, {
+      variant: 'issued', voucherNumber: voucher.number, faceValueFen: voucher.faceValueFen, useBy: voucher.useBy,
+    });
   }
 
   async onRejected(tx: Transaction, ref: CaseRef, reason: string | null): Promise<void> {
@@ -172,8 +175,8 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     if (APPLICATION_STATES.can(app.status, 'submit')) await this.applications.setStatus(tx, app, 'submitted', null);
   }
 
-  private notify(tx: Transaction, app: VoucherApplication, title: string, body: string): void {
-    tx.enqueue(JobName.DeliverNotification, { userIds: [app.applicantUserId], kind: 'voucher_application.outcome', title, body, subjectType: 'voucher_application', subjectId: app.id, dedupKey: `voucher_application.outcome:${app.id}:${app.status}` });
+  private notify(tx: Transaction, app: VoucherApplication, title: string, body: string, params: NotificationParams): void {
+    tx.enqueue(JobName.DeliverNotification, { userIds: [app.applicantUserId], kind: 'voucher_application.outcome', title, body, subjectType: 'voucher_application', subjectId: app.id, dedupKey: `voucher_application.outcome:${app.id}:${app.status}`, params: { applicationNumber: app.number, ...params } });
   }
 
   private async load(tx: Transaction, id: string, lock = false): Promise<VoucherApplication> {

@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import type { NotificationKind, NotificationParams } from '../../../packages/shared/notification-kinds';
 
 /** Every queue the platform runs. Workers start one BullMQ Worker per queue. */
 export enum QueueName {
@@ -39,15 +40,20 @@ export interface JobPayloads {
   [JobName.SlaEscalation]: { taskId: string; escalateToRole: string | null };
   [JobName.DeliverNotification]: {
     userIds: string[];
-    kind: string;
+    /** A stable code from packages/shared/notification-kinds.ts: the portal words title and body from it and `params`. */
+    kind: NotificationKind;
     title: string;
     body: string;
     subjectType?: string;
     subjectId?: string;
     /** Makes delivery idempotent per user: a replayed job inserts nothing new. */
     dedupKey: string;
-    /** Values the kind's e-mail/SMS template uses (src/modules/notifications/messages/message-templates.ts). */
-    params?: Record<string, string>;
+    /**
+     * The data the kind's words are made of (numbers, codes, names, dates, fen; never words), stored on the
+     * notification for the portal to word in the reader's language. The kind's own e-mail/SMS template, where it
+     * has one (message-templates.ts), takes the same values; `path` is the portal page the e-mail links to.
+     */
+    params?: NotificationParams;
   };
   [JobName.DeliverMessage]: { deliveryId: string };
   [JobName.EnrolClaimInSettlement]: { claimId: string };

@@ -6,6 +6,7 @@ import { Transaction } from '../../../platform/database/unit-of-work';
 import { AgreementProviderDto, AgreementSignatureDto, AgreementVersionDto, RecognitionAgreementDetailDto } from './dto/recognition-agreement.dto';
 import { RecognitionAgreement } from '../catalog.entities';
 import { toAgreementDto } from '../catalog.mapper';
+import type { NotificationKind, NotificationParams } from '../../../../packages/shared/notification-kinds';
 import { AgreementPolicy } from '../catalog.policy';
 
 /** Reads one version of a recognition agreement with its providers, signatures and sibling versions. */
@@ -84,7 +85,7 @@ export class AgreementDetailReader {
    * Tells the people who sign for either region (the issuing city's approvers, the partner
    * region's partner admins) what changed, through the outbox of the same transaction.
    */
-  async notifySigners(tx: Transaction, agreement: RecognitionAgreement, actor: Actor, kind: string, title: string, body: string): Promise<void> {
+  async notifySigners(tx: Transaction, agreement: RecognitionAgreement, actor: Actor, kind: NotificationKind, title: string, body: string, params?: NotificationParams): Promise<void> {
     const users = (await tx.manager.query(
       `SELECT u.id FROM read_directory_users u
         WHERE u.status = 'active' AND u.id <> $3
@@ -101,6 +102,7 @@ export class AgreementDetailReader {
       subjectType: 'recognition_agreement',
       subjectId: agreement.id,
       dedupKey: `recognition_agreement:${agreement.id}:${version}:${kind}`,
+      params: { name: agreement.name, version: agreement.versionNo, issuingRegionCode: agreement.issuingRegionCode, partnerRegionCode: agreement.partnerRegionCode, ...params },
     });
   }
 }

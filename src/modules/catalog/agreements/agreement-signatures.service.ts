@@ -57,7 +57,7 @@ export class AgreementSignaturesService {
       if (next === 'partially_signed') {
         await tx.manager.query(`UPDATE recognition_agreements SET status = 'partially_signed', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
         const after = await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id });
-        await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.signed', '互认协议待对方签署', `${after.name}（第 ${after.versionNo} 版）已由${side === 'issuing' ? '发券地' : '合作地'}签署，待对方签署。`);
+        await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.signed', '互认协议待对方签署', `${after.name}（第 ${after.versionNo} 版）已由${side === 'issuing' ? '发券地' : '合作地'}签署，待对方签署。`, { side });
         return this.reader.detail(tx.manager, after, actor);
       }
       return this.bringIntoForce(tx, actor, agreement);
@@ -91,7 +91,7 @@ export class AgreementSignaturesService {
       await tx.manager.query(`UPDATE recognition_agreements SET terms_hash = recognition_agreement_terms_hash(id) WHERE id = $1`, [newId]);
       const amendment = await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id: newId });
       tx.audit({ action: 'recognition_agreement.amendment_proposed', subjectType: 'recognition_agreement', subjectId: newId, regionCode: amendment.issuingRegionCode, after: { ...agreementAuditView(amendment), supersedesId: id } });
-      await this.reader.notifySigners(tx, amendment, actor, 'recognition_agreement.proposed', '互认协议修订待签署', `${amendment.name}（第 ${amendment.versionNo} 版）已提出，待双方签署后自 ${amendment.effectiveFrom} 起取代第 ${previous.versionNo} 版。`);
+      await this.reader.notifySigners(tx, amendment, actor, 'recognition_agreement.proposed', '互认协议修订待签署', `${amendment.name}（第 ${amendment.versionNo} 版）已提出，待双方签署后自 ${amendment.effectiveFrom} 起取代第 ${previous.versionNo} 版。`, { variant: 'amendment', effectiveFrom: amendment.effectiveFrom, previousVersion: previous.versionNo });
       return this.reader.detail(tx.manager, amendment, actor);
     });
   }
@@ -119,7 +119,7 @@ export class AgreementSignaturesService {
     await tx.manager.query(`UPDATE recognition_agreements SET status = 'in_force', in_force_since = now(), version = version + 1, updated_at = now() WHERE id = $1`, [agreement.id]);
     const after = await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id: agreement.id });
     tx.audit({ action: 'recognition_agreement.in_force', subjectType: 'recognition_agreement', subjectId: agreement.id, regionCode: after.issuingRegionCode, before: agreementAuditView(agreement), after: agreementAuditView(after) });
-    await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.in_force', '互认协议已生效', `${after.name}（第 ${after.versionNo} 版）双方已签署，自 ${after.effectiveFrom} 起生效。`);
+    await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.in_force', '互认协议已生效', `${after.name}（第 ${after.versionNo} 版）双方已签署，自 ${after.effectiveFrom} 起生效。`, { effectiveFrom: after.effectiveFrom });
     return this.reader.detail(tx.manager, after, actor);
   }
 }

@@ -85,7 +85,7 @@ export class RecognitionAgreementsService {
       await tx.manager.query(`UPDATE recognition_agreements SET status = 'withdrawn', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
       const after = await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id });
       tx.audit({ action: 'recognition_agreement.withdrawn', subjectType: 'recognition_agreement', subjectId: id, regionCode: after.issuingRegionCode, before, after: { ...agreementAuditView(after), reason } });
-      await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.withdrawn', '互认协议草案已撤回', `${after.name}（第 ${after.versionNo} 版）已撤回。${reason ?? ''}`);
+      await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.withdrawn', '互认协议草案已撤回', `${after.name}（第 ${after.versionNo} 版）已撤回。${reason ?? ''}`, { reason: reason ?? null });
       return this.reader.detail(tx.manager, after, actor);
     });
   }
@@ -178,7 +178,7 @@ export class RecognitionAgreementsService {
       );
       const after = await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id });
       tx.audit({ action: 'recognition_agreement.terminated', subjectType: 'recognition_agreement', subjectId: id, regionCode: after.issuingRegionCode, before, after: { ...agreementAuditView(after), reason } });
-      await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.terminated', '互认协议已终止', `${after.name}（第 ${after.versionNo} 版）自 ${after.terminatedOn} 起终止。${reason ?? ''}`);
+      await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.terminated', '互认协议已终止', `${after.name}（第 ${after.versionNo} 版）自 ${after.terminatedOn} 起终止。${reason ?? ''}`, { terminatedOn: after.terminatedOn ?? null, reason: reason ?? null });
       return this.reader.detail(tx.manager, after, actor);
     });
   }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import type { NotificationParams } from '../../../../packages/shared/notification-kinds';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class NotificationQueryDto {
@@ -13,9 +14,16 @@ export class NotificationQueryDto {
 
 export class NotificationDto {
   @ApiProperty() id: string;
-  @ApiProperty() kind: string;
-  @ApiProperty() title: string;
-  @ApiProperty() body: string;
+  @ApiProperty({ description: 'A stable code (packages/shared/notification-kinds.ts): the portal words title and body from it and params' }) kind: string;
+  @ApiProperty({ description: 'As written by the server, in 简体中文 (kept for API clients and e-mail)' }) title: string;
+  @ApiProperty({ description: 'As written by the server, in 简体中文' }) body: string;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'The data the words are made of: numbers, codes, names, dates, money in integer fen (`*Fen`); null on notifications written before params existed',
+  })
+  params: NotificationParams | null;
   @ApiProperty({ nullable: true, type: String }) subjectType: string | null;
   @ApiProperty({ nullable: true, type: String }) subjectId: string | null;
   @ApiProperty() createdAt: string;

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { NotificationParams } from '../../../../packages/shared/notification-kinds';
 import { AppConfig } from '../../../platform/config/app-config';
 import { OutboxMessage } from '../../../platform/outbox/outbox-writer';
 import { JobContext, JobHandler } from '../../../platform/queue/job-handler.decorator';
@@ -107,8 +108,8 @@ export class MessageDeliveries {
     const byUser = new Map(people.map((p) => [p.id, p]));
     const template: TemplateName = isTemplateName(payload.kind) && payload.params ? payload.kind : 'notification';
     // `path`: the portal page the message links to (default the inbox).
-    const { path, ...own } = payload.params ?? {};
-    const params = { title: payload.title, body: payload.body, ...own, link: `${this.config.portalUrl}${path?.startsWith('/') ? path : '/notifications'}` };
+    const { path, ...own } = templateValues(payload.params);
+    const params = { ...own, title: payload.title, body: payload.body, link: `${this.config.portalUrl}${path?.startsWith('/') ? path : '/notifications'}` };
     const deliveries: NewDelivery[] = [];
     for (const n of inserted) {
       const person = byUser.get(n.user_id);
@@ -171,4 +172,11 @@ export class MessageDeliveries {
     ]);
     return 'retrying';
   }
+}
+
+/** A notification's params as template values: its scalars as text (a template words no lists). */
+function templateValues(params: NotificationParams | undefined): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params ?? {})) if (value !== null && !Array.isArray(value)) values[key] = String(value);
+  return values;
 }

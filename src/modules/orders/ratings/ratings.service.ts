@@ -80,6 +80,7 @@ export class RatingsService {
           subjectType: 'service_rating',
           subjectId: row.id,
           dedupKey: `service_rating.created:${row.id}`,
+          params: { orderNumber: order.number, score: dto.score },
         });
       }
       return this.one(tx.manager, actor, row.id);
@@ -104,6 +105,7 @@ export class RatingsService {
           subjectType: 'service_rating',
           subjectId: ratingId,
           dedupKey: `service_rating.replied:${ratingId}`,
+          params: { reply: reply.trim().slice(0, 200) },
         });
       }
       return this.one(tx.manager, actor, ratingId);

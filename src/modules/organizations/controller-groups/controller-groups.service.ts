@@ -127,6 +127,7 @@ export class ControllerGroupsService {
       subjectType: 'organization',
       subjectId: org.id,
       dedupKey: `controller_group:${org.id}:${after.version}`,
+      params: { variant: controllerGroupId ? 'joined' : 'left', organizationName: org.name },
     });
     return after;
   }

@@ -186,6 +186,7 @@ export class QualificationsService {
         subjectType: 'organization',
         subjectId: org.id,
         dedupKey: `qualification:${qualification.id}:${qualification.version + 1}`,
+        params: { certificateNo: qualification.certificateNo, qualificationKind: qualification.kind, from: qualification.status, to: next, reason: reason ?? null },
       });
     }
   }

@@ -11,6 +11,7 @@ import { notifyCityOrganisers } from '../sessions/city-organisers';
 import { REFERRAL_STATES, ReferralEvent, ReferralStatus } from '../shared/alliance.state';
 import { SCHEDULABLE_STATUSES } from '../shared/roadshow.state';
 import { organiserCity } from '../shared/session-organisers';
+import type { NotificationKind, NotificationParams } from '../../../../packages/shared/notification-kinds';
 import { CityProjectDto, CreateReferralDto, ReferralDto } from './dto/alliance.dto';
 
 describeConstraint('roadshow_referrals_open', ErrorCode.AlreadyExists, 'This project is already referred to that city (pending or accepted)');
@@ -77,7 +78,7 @@ export class ReferralsService {
       )) as { id: string }[];
       tx.audit({ action: 'roadshow_referral.pending', subjectType: 'roadshow_referral', subjectId: row.id, regionCode: from, after: { projectId: dto.projectId, from, to: dto.toCityCode, sessionId: dto.sessionId ?? null } });
       const referral = await this.one(tx, row.id);
-      await this.notify(tx, actor, dto.toCityCode, referral, 'roadshow.referral_received', `项目推荐：${referral.projectTitle}`, `${from} 向贵市推荐路演项目「${referral.projectTitle}」，请在城市路演页面答复。`);
+      await this.notify(tx, actor, dto.toCityCode, referral, 'roadshow.referral_received', `项目推荐：${referral.projectTitle}`, `${from} 向贵市推荐路演项目「${referral.projectTitle}」，请在城市路演页面答复。`, { fromCityCode: from });
       return referral;
     });
   }
@@ -103,7 +104,9 @@ export class ReferralsService {
       const referral = await this.one(tx, id);
       const other = event === 'withdraw' ? row.to_city_code : row.from_city_code;
       const verdict = { accept: '接受了', decline: '谢绝了', withdraw: '撤回了' }[event];
-      await this.notify(tx, actor, other, referral, `roadshow.referral_${to}`, `项目推荐答复：${referral.projectTitle}`, `${side} ${verdict}项目「${referral.projectTitle}」的推荐。${reason ? `理由：${reason}` : ''}`);
+      await this.notify(tx, actor, other, referral, `roadshow.referral_${to as Exclude<typeof to, 'pending'>}`, `项目推荐答复：${referral.projectTitle}`, `${side} ${verdict}项目「${referral.projectTitle}」的推荐。${reason ? `理由：${reason}` : ''}`, {
+        byCityCode: side, reason: reason ?? null, ...(reason ? { variant: 'reason' } : {}),
+      });
       return referral;
     });
   }
@@ -136,8 +139,11 @@ export class ReferralsService {
     return rows.map((r) => ({ id: r.id, number: r.number, title: r.title, industry: r.industry, stage: r.stage, regionCode: r.region_code, status: r.status, source: r.source }));
   }
 
-  private async notify(tx: Transaction, actor: Actor, cityCode: string, referral: ReferralDto, kind: string, title: string, body: string): Promise<void> {
-    await notifyCityOrganisers(tx, this.directory, actor, cityCode, { kind, title, body, subjectType: 'roadshow_referral', subjectId: referral.id, dedupKey: `${kind}:${referral.id}` });
+  private async notify(tx: Transaction, actor: Actor, cityCode: string, referral: ReferralDto, kind: NotificationKind, title: string, body: string, params: NotificationParams): Promise<void> {
+    await notifyCityOrganisers(tx, this.directory, actor, cityCode, {
+      kind, title, body, subjectType: 'roadshow_referral', subjectId: referral.id, dedupKey: `${kind}:${referral.id}`,
+      params: { projectTitle: referral.projectTitle, ...params },
+    });
   }
 
   private async one(tx: Transaction, id: string): Promise<ReferralDto> {

@@ -85,6 +85,7 @@ export class InterestsService {
       subjectType: 'roadshow_project',
       subjectId: project.id,
       dedupKey: `roadshow.investor_interest:${interest.id}:${interest.status}`,
+      params: { projectTitle: project.title, investorName: org?.name ?? null, status: interest.status },
     });
   }
 

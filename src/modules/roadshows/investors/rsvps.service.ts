@@ -110,6 +110,7 @@ export class RsvpsService {
       subjectType: 'roadshow_session',
       subjectId: session.id,
       dedupKey: `roadshow.rsvp_promoted:${head.id}`,
+      params: { sessionTitle: session.title },
     });
   }
 

@@ -138,6 +138,7 @@ export class ProjectDecksService {
           subjectType: 'roadshow_project',
           subjectId: id,
           dedupKey: `roadshow.deck_invitation:${id}:${dto.investorOrganizationId}`,
+          params: { projectNumber: project.number, projectTitle: project.title },
         });
       }
       return { projectId: id, investorOrganizationId: dto.investorOrganizationId, invitedAt: rows[0].invited_at.toISOString() };

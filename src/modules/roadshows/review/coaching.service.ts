@@ -80,6 +80,7 @@ export class CoachingService {
           subjectType: 'roadshow_project',
           subjectId: projectId,
           dedupKey: `roadshow_coaching.item_assigned:${record.id}`,
+          params: { projectTitle: project.title, items: (dto.items ?? []).map((i) => ({ description: i.description, dueOn: i.dueOn })) },
         });
       }
       return (await this.records(tx.manager, projectId)).find((r) => r.id === record.id)!;

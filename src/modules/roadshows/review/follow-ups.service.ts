@@ -126,6 +126,7 @@ export class FollowUpsService {
         subjectType: 'roadshow_project',
         subjectId: row.project_id,
         dedupKey: `roadshow_follow_up.due:${row.id}`,
+        params: { projectTitle: row.project_title, question: row.question },
       });
       return 'reminded';
     });

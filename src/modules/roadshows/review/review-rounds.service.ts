@@ -140,6 +140,7 @@ export class ReviewRoundsService {
           subjectType: 'roadshow_review_assignment',
           subjectId: row.id,
           dedupKey: `roadshow_review.assigned:${row.id}`,
+          params: { round: roundCode(round) },
         });
       }
       const names = await this.directory.users(tx.manager, [dto.userId]);

@@ -12,6 +12,7 @@ import { ProjectLifecycle } from '../projects/project-lifecycle.service';
 import { RoadshowSession } from '../shared/roadshow.entities';
 import { toSessionDto } from './session.mapper';
 import { SESSION_STATES } from '../shared/roadshow.state';
+import type { NotificationKind, NotificationParams } from '../../../../packages/shared/notification-kinds';
 import { SessionsService } from './sessions.service';
 
 interface AgendaSlotRow {
@@ -168,15 +169,17 @@ export class AgendaService {
     const presenters = presenterOrgs.length ? (await this.directory.activeUserIdsOfAny(manager, presenterOrgs.map((o) => o.enterprise_id))).map((userId) => ({ id: userId })) : [];
     const audience = (await manager.query(`SELECT DISTINCT user_id AS id FROM roadshow_rsvps WHERE session_id = $1 AND status <> 'cancelled' ORDER BY user_id`, [session.id])) as { id: string }[];
     const summary = changelog.map((c) => `${c.change === 'added' ? '新增' : c.change === 'removed' ? '取消' : '调整'}「${c.projectTitle}」${c.toStartsAt ?? ''}`).join('；');
+    // The same changes as data: the portal words each one (added / removed / moved) in the reader's language.
+    const changes = changelog.map((c) => ({ change: c.change, projectTitle: c.projectTitle, toStartsAt: c.toStartsAt ?? null }));
     if (presenters.length) {
-      tx.enqueue(JobName.DeliverNotification, this.payload({ userIds: presenters.map((u) => u.id), kind: 'roadshow.agenda_changed', title: `路演议程（第 ${version} 版）：${session.title}`, body: summary, session, version, audience: 'presenters' }));
+      tx.enqueue(JobName.DeliverNotification, this.payload({ userIds: presenters.map((u) => u.id), kind: 'roadshow.agenda_changed', title: `路演议程（第 ${version} 版）：${session.title}`, body: summary, session, version, audience: 'presenters', changes }));
     }
     if (audience.length) {
-      tx.enqueue(JobName.DeliverNotification, this.payload({ userIds: audience.map((u) => u.id), kind: 'roadshow.agenda_published', title: `路演议程发布（第 ${version} 版）：${session.title}`, body: `共 ${rows.length} 个项目。${summary}`, session, version, audience: 'rsvp' }));
+      tx.enqueue(JobName.DeliverNotification, this.payload({ userIds: audience.map((u) => u.id), kind: 'roadshow.agenda_published', title: `路演议程发布（第 ${version} 版）：${session.title}`, body: `共 ${rows.length} 个项目。${summary}`, session, version, audience: 'rsvp', changes, projects: rows.length }));
     }
   }
 
-  private payload(input: { userIds: string[]; kind: string; title: string; body: string; session: RoadshowSession; version: number; audience: string }) {
+  private payload(input: { userIds: string[]; kind: NotificationKind; title: string; body: string; session: RoadshowSession; version: number; audience: string; changes: NotificationParams[string]; projects?: number }) {
     return {
       userIds: input.userIds,
       kind: input.kind,
@@ -185,6 +188,7 @@ export class AgendaService {
       subjectType: 'roadshow_session',
       subjectId: input.session.id,
       dedupKey: `${input.kind}:${input.session.id}:v${input.version}:${input.audience}`,
+      params: { sessionTitle: input.session.title, version: input.version, changes: input.changes, ...(input.projects !== undefined ? { projects: input.projects } : {}) },
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Actor, Role } from '../../../platform/context/actor';
 import { Transaction } from '../../../platform/database/unit-of-work';
 import { JobName } from '../../../platform/queue/queue.registry';
+import type { NotificationKind, NotificationParams } from '../../../../packages/shared/notification-kinds';
 import { OrganizationDirectory } from '../../organizations/organization-directory';
 
 /**
@@ -12,7 +13,7 @@ export async function notifyCityOrganisers(
   directory: OrganizationDirectory,
   actor: Actor,
   cityCode: string,
-  note: { kind: string; title: string; body: string; subjectType: string; subjectId: string; dedupKey: string },
+  note: { kind: NotificationKind; title: string; body: string; subjectType: string; subjectId: string; dedupKey: string; params?: NotificationParams },
 ): Promise<void> {
   const userIds = await directory.activeUserIdsWithRole(tx.manager, [Role.RoadshowOrganiser], cityCode, actor.userId);
   if (userIds.length > 0) tx.enqueue(JobName.DeliverNotification, { userIds, ...note });

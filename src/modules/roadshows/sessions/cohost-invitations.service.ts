@@ -9,6 +9,7 @@ import { COHOST_STATES, CoHostEvent, CoHostStatus } from '../shared/alliance.sta
 import { RoadshowSession } from '../shared/roadshow.entities';
 import { organiserCity, requireCity, requireHost } from '../shared/session-organisers';
 import { CoHostInvitationDto } from './dto/session.dto';
+import type { NotificationKind, NotificationParams } from '../../../../packages/shared/notification-kinds';
 import { notifyCityOrganisers } from './city-organisers';
 
 interface InvitationRow {
@@ -86,7 +87,7 @@ export class CoHostInvitations {
         before: existing ? { cityCode, status: existing.status } : null,
         after: { cityCode, status: 'invited' },
       });
-      await this.notify(tx, actor, cityCode, cityCode, session, 'roadshow.cohost_invited', `联合主办邀请：${session.title}`, `${session.hostCityCode} 邀请贵市联合主办路演「${session.title}」，请在城市路演页面答复。`);
+      await this.notify(tx, actor, cityCode, cityCode, session, 'roadshow.cohost_invited', `联合主办邀请：${session.title}`, `${session.hostCityCode} 邀请贵市联合主办路演「${session.title}」，请在城市路演页面答复。`, {});
     }
   }
 
@@ -149,10 +150,12 @@ export class CoHostInvitations {
         after: { cityCode, status: to, reason },
       });
       if (event === 'withdraw') {
-        await this.notify(tx, actor, cityCode, cityCode, session, 'roadshow.cohost_withdrawn', `联合主办邀请已撤回：${session.title}`, `${session.hostCityCode} 撤回了路演「${session.title}」的联合主办邀请。`);
+        await this.notify(tx, actor, cityCode, cityCode, session, 'roadshow.cohost_withdrawn', `联合主办邀请已撤回：${session.title}`, `${session.hostCityCode} 撤回了路演「${session.title}」的联合主办邀请。`, {});
       } else {
         const verdict = event === 'accept' ? '接受' : '谢绝';
-        await this.notify(tx, actor, session.hostCityCode, cityCode, session, `roadshow.cohost_${to}`, `联合主办答复：${session.title}`, `${cityCode} ${verdict}了路演「${session.title}」的联合主办邀请。${reason ? `理由：${reason}` : ''}`);
+        await this.notify(tx, actor, session.hostCityCode, cityCode, session, `roadshow.cohost_${to}`, `联合主办答复：${session.title}`, `${cityCode} ${verdict}了路演「${session.title}」的联合主办邀请。${reason ? `理由：${reason}` : ''}`, {
+          reason: reason ?? null, ...(reason ? { variant: 'reason' } : {}),
+        });
       }
       return this.one(tx, sessionId, cityCode);
     });
@@ -171,9 +174,11 @@ export class CoHostInvitations {
   }
 
   /** Tells the other side's organisers; each move of an invitation is told once (its version in the key). */
-  private async notify(tx: Transaction, actor: Actor, to: string, invited: string, session: RoadshowSession, kind: string, title: string, body: string): Promise<void> {
+  private async notify(tx: Transaction, actor: Actor, to: string, invited: string, session: RoadshowSession, kind: NotificationKind, title: string, body: string, params: NotificationParams): Promise<void> {
     const [row] = (await tx.manager.query(`SELECT version FROM roadshow_cohost_invitations WHERE session_id = $1 AND city_code = $2`, [session.id, invited])) as { version: number }[];
-    await notifyCityOrganisers(tx, this.directory, actor, to, { kind, title, body, subjectType: 'roadshow_session', subjectId: session.id, dedupKey: `${kind}:${session.id}:${invited}:${row?.version ?? 0}` });
+    await notifyCityOrganisers(tx, this.directory, actor, to, { kind, title, body, subjectType: 'roadshow_session', subjectId: session.id, dedupKey: `${kind}:${session.id}:${invited}:${row?.version ?? 0}`,
+      params: { sessionTitle: session.title, hostCityCode: session.hostCityCode, cityCode: invited, ...params },
+    });
   }
 
   private async lockSession(tx: Transaction, id: string): Promise<RoadshowSession> {

@@ -90,12 +90,13 @@ export class SessionRequestsService {
       tx.audit({ action: `roadshow_session_request.${status}`, subjectType: 'roadshow_session_request', subjectId: id, organizationId: request.requesterOrgId, before: { status: request.status }, after: { status, sessionId, note } });
       tx.enqueue(JobName.DeliverNotification, {
         userIds: [request.requesterUserId],
-        kind: `roadshow.session_request_${status}`,
+        kind: status === 'accepted' ? 'roadshow.session_request_accepted' : 'roadshow.session_request_declined',
         title: `定制路演申请${status === 'accepted' ? '已受理' : '未受理'}：${request.title}`,
         body: status === 'accepted' ? `已安排至场次「${session?.title}」。${note ?? ''}` : (note ?? ''),
         subjectType: 'roadshow_session_request',
         subjectId: id,
         dedupKey: `roadshow.session_request:${id}:${status}`,
+        params: { requestTitle: request.title, sessionTitle: session?.title ?? null, note: note ?? null, ...(note ? { variant: 'note' } : {}) },
       });
       return toSessionRequestDto(after);
     });

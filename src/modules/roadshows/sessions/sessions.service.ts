@@ -236,6 +236,7 @@ export class SessionsService {
           subjectType: 'roadshow_session',
           subjectId: id,
           dedupKey: `roadshow.session_cancelled:${id}`,
+          params: { sessionTitle: session.title, startsAt: session.startsAt.toISOString() },
         });
       }
       return toSessionDto(await tx.manager.getRepository(RoadshowSession).findOneByOrFail({ id }));
