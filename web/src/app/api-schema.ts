@@ -5138,9 +5138,16 @@ export interface components {
         };
         NotificationDto: {
             id: string;
+            /** @description A stable code (packages/shared/notification-kinds.ts): the portal words title and body from it and params */
             kind: string;
+            /** @description As written by the server, in 简体中文 (kept for API clients and e-mail) */
             title: string;
+            /** @description As written by the server, in 简体中文 */
             body: string;
+            /** @description The data the words are made of: numbers, codes, names, dates, money in integer fen (`*Fen`); null on notifications written before params existed */
+            params: {
+                [key: string]: unknown;
+            } | null;
             subjectType: string | null;
             subjectId: string | null;
             createdAt: string;

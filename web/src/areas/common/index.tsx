@@ -47,4 +47,6 @@ export const commonArea: Area = {
     zh: { ...commonMessages.zh, ...accountMessages.zh, ...noticeMessages.zh, ...ssoMessages.zh, ...findingMessages.zh },
     en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en, ...ssoMessages.en, ...findingMessages.en },
   },
+  // The inbox's words for each notification kind: off the first load (it is at its budget), in before the shell renders.
+  loadMessages: () => import('../../app/notification-messages').then((m) => m.notificationMessages),
 };

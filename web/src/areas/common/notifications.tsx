@@ -4,9 +4,14 @@ import { ActionButton } from '../../app/forms';
 import { api } from '../../app/api';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
+import { notificationText } from '../../app/notification-text';
+import { useRegions } from '../../app/regions';
 
 export function NotificationsPage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
+  const regions = useRegions();
+  // Title and body in the reader's language from kind + params; the stored text where the portal has no words for it.
+  const words = { t, label, has: (key: string) => t(key) !== key, regionName: (code: string) => regions.name(code), time: formatTime };
   const inbox = useApi('/notifications', { params: { query: { limit: 100 } } });
   return (
     <>
@@ -26,16 +31,19 @@ export function NotificationsPage() {
         loading={inbox.loading}
         dataSource={inbox.data?.items ?? []}
         locale={{ emptyText: t('common.empty') }}
-        renderItem={(n) => (
+        renderItem={(n) => {
+          const text = notificationText(n, words);
+          return (
           <List.Item
             actions={n.readAt ? [] : [<ActionButton key="r" size="small" action={(key) => api.post('/notifications/{id}/read', { params: { path: { id: n.id } }, idempotencyKey: key })} onDone={() => void inbox.reload()}>{t('notifications.read')}</ActionButton>]}
           >
             <List.Item.Meta
-              title={<>{!n.readAt && <Badge status="processing" />} {n.title}</>}
-              description={<><Typography.Text>{n.body}</Typography.Text><br /><Typography.Text type="secondary">{formatTime(n.createdAt)}</Typography.Text></>}
+              title={<>{!n.readAt && <Badge status="processing" />} {text.title}</>}
+              description={<><Typography.Text>{text.body}</Typography.Text><br /><Typography.Text type="secondary">{formatTime(n.createdAt)}</Typography.Text></>}
             />
           </List.Item>
-        )}
+          );
+        }}
       />
     </>
   );
