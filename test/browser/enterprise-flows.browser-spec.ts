@@ -121,6 +121,12 @@ describe('web portal: enterprise applications (return, resubmit, withdraw) and �
     await page.screenshot({ path: '/tmp/enterprise-claim.png', fullPage: true });
     await openMenu(page, '兑付申请');
     await page.getByTestId('claims-table').getByText('330026001-00077777').waitFor();
+    // An English reader reads the voucher's notice in English (worded from kind + params, not the stored Chinese).
+    await page.getByTestId('lang-toggle').getByText('EN').click();
+    await page.goto('/notifications');
+    await page.getByText('Voucher issued').first().waitFor();
+    await page.getByText(/face value ¥10,000\.00, use by \d{4}-\d{2}-\d{2}/).first().waitFor();
+    expect(await page.getByText('创新券已发放').count()).toBe(0);
     expect(person.errors).toEqual([]);
     await person.context.close();
   });

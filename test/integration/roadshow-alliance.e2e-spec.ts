@@ -178,6 +178,10 @@ describe('roadshows: the G60 nine-city alliance', () => {
       return kinds.length === 2 ? kinds : undefined;
     }, 15_000, 'the host told of both answers');
     expect(told).toEqual(['roadshow.cohost_accepted', 'roadshow.cohost_declined']);
+    // The portal words it from kind + params (data: region codes, the session's title, the city's own reason).
+    const inbox = await get(jx.auth, '/notifications?limit=100');
+    const answer = (inbox.body.items as { kind: string; subjectId: string; params: unknown }[]).find((n) => n.subjectId === id && n.kind === 'roadshow.cohost_declined');
+    expect(answer?.params).toEqual({ sessionTitle: expect.any(String), hostCityCode: JIAXING, cityCode: HANGZHOU, reason: '本月已承办两场', variant: 'reason' });
   });
 
   it('referrals: the receiving city accepts (the project becomes schedulable there) or declines with a reason; 409 on illegal moves', async () => {
