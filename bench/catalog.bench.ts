@@ -61,16 +61,20 @@ export const catalogBenchmark: Benchmark = {
     await db.drop();
     await floorDb.drop();
     ctx.log(`raw COPY rows/s ${copy.spread}`);
+    const copyName = `raw COPY rows/s, CSV into a plain table (no validation, no search index)`;
+    const { imports, search } = measured;
+    const importRows = [
+      ratioRow('catalog', `import rows/s, ${w.services} rows, new catalogue`, imports.first.rowsPerS, 'rows/s', copyName, copy.samples),
+      ratioRow('catalog', `re-import rows/s, same ${w.services} rows, nothing changed`, imports.again.rowsPerS, 'rows/s', copyName, copy.samples),
+    ];
+    if (!search) return [...importRows, infoRow('catalog', 'CSV size', bytes / 2 ** 20, 'MiB'), ...importPhaseRows(`${w.services}`, imports)];
     // Search at 1,000,000 services: the full run only (generating and importing it takes minutes).
     const scale = w.scaleServices ? await searchAtScale(ctx, template, dir, { ...w, services: w.scaleServices }) : null;
     const large = ctx.quick ? undefined : await importAtScale(ctx, template, dir, LARGE_CATALOGUE);
 
-    const copyName = `raw COPY rows/s, CSV into a plain table (no validation, no search index)`;
     const sqlName = `the service's own SQL via pg, ${ctx.concurrency} clients`;
-    const { imports, search } = measured;
     const rows: BenchRow[] = [
-      ratioRow('catalog', `import rows/s, ${w.services} rows, new catalogue`, imports.first.rowsPerS, 'rows/s', copyName, copy.samples),
-      ratioRow('catalog', `re-import rows/s, same ${w.services} rows, nothing changed`, imports.again.rowsPerS, 'rows/s', copyName, copy.samples),
+      ...importRows,
       ...(large ? [
         ratioRow('catalog', `import rows/s, ${large.services} rows, new catalogue`, large.imports.first.rowsPerS, 'rows/s', `${copyName}, ${large.services} rows`, large.copy),
         ratioRow('catalog', `re-import rows/s, same ${large.services} rows, nothing changed`, large.imports.again.rowsPerS, 'rows/s', `${copyName}, ${large.services} rows`, large.copy),
@@ -117,12 +121,16 @@ interface Workload {
   singleRounds: number;
   /** A second catalogue of this size for search only (full run); 0 for none. */
   scaleServices: number;
+  /** BENCH_CATALOG_IMPORT_ONLY=1: only the import and re-import with their raw COPY baseline (no search, nothing at 1,000,000). */
+  importOnly: boolean;
 }
 
 function workload(ctx: BenchContext): Workload {
+  // A bench-only switch, read here like BENCH_QUICK is read in lib.ts (the app's configuration is not involved).
+  const importOnly = ['1', 'true', 'yes'].includes(String(process.env.BENCH_CATALOG_IMPORT_ONLY ?? '').toLowerCase());
   return ctx.quick
-    ? { services: 20_000, providers: 100, agreementProviders: 25, narrowedProviders: 5, searchRounds: 8, singleRounds: 1, scaleServices: 0 }
-    : { services: 200_000, providers: 780, agreementProviders: 200, narrowedProviders: 20, searchRounds: 40, singleRounds: 3, scaleServices: 1_000_000 };
+    ? { services: 20_000, providers: 100, agreementProviders: 25, narrowedProviders: 5, searchRounds: 8, singleRounds: 1, scaleServices: 0, importOnly }
+    : { services: 200_000, providers: 780, agreementProviders: 200, narrowedProviders: 20, searchRounds: 40, singleRounds: 3, scaleServices: 1_000_000, importOnly };
 }
 
 const SEED = 1;
@@ -282,7 +290,7 @@ const LARGE_CATALOGUE = { services: 1_000_000, providers: 780 };
 async function importAtScale(ctx: BenchContext, template: { clone(name: string): Promise<{ url: string; drop(): Promise<void> }> }, dir: string, size: { services: number; providers: number }) {
   const file = path.join(dir, `catalog-${size.services}.csv`);
   ctx.log(`generating ${size.services} services of ${size.providers} providers`);
-  const bytes = await writeCsv(file, { ...size, agreementProviders: 0, narrowedProviders: 0, searchRounds: 0, singleRounds: 0, scaleServices: 0 });
+  const bytes = await writeCsv(file, { ...size, agreementProviders: 0, narrowedProviders: 0, searchRounds: 0, singleRounds: 0, scaleServices: 0, importOnly: true });
   const db = await template.clone('catalog_large');
   const floorDb = await template.clone('catalog_large_floor');
   try {
@@ -429,7 +437,8 @@ async function login(http: JsonClient, role: Role): Promise<Auth> {
 
 interface AppResult {
   imports: { first: ImportRun; again: ImportRun };
-  search: SearchRun;
+  /** Absent with BENCH_CATALOG_IMPORT_ONLY. */
+  search?: SearchRun;
 }
 
 async function runApp(ctx: BenchContext, databaseUrl: string, file: string, bytes: number, w: Workload, betweenImportAndSearch: () => Promise<void>): Promise<AppResult> {
@@ -441,6 +450,7 @@ async function runApp(ctx: BenchContext, databaseUrl: string, file: string, byte
 
     const { first, again } = await importTwice(baseUrl, partner, observer, file, bytes, w, (m) => ctx.log(m));
     await betweenImportAndSearch();
+    if (w.importOnly) return { imports: { first, again } };
 
     const search = await measureSearch(ctx, { running, observer, api, approver, partner, enterprise, databaseUrl }, w);
     return { imports: { first, again }, search };

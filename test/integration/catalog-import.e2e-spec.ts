@@ -215,6 +215,19 @@ describe('catalogue import: COPY staging, set-wise validation, batched merge as 
       const changes = await changesOf(partner.auth, again.id, 'unchanged', 5);
       expect(changes.counts).toEqual({ added: 0, changed: 0, withdrawn: 0, unchanged: 6_000 });
       expect(changes.items.map((i) => i.rowNumber)).toEqual([2, 3, 4, 5, 6]);
+      // Unchanged services are kept per merge batch (700 rows here, rows 2-701 the first): a page across a batch's end, and the last page.
+      const page = async (offset: number) =>
+        (await api().get(`/api/v1/catalog/imports/${again.id}/changes`).query({ kind: 'unchanged', limit: 10, offset }).set(partner.auth).expect(200)).body as {
+          items: { rowNumber: number; code: string }[];
+          hasMore: boolean;
+        };
+      const across = await page(695);
+      expect(across.items.map((i) => i.rowNumber)).toEqual([697, 698, 699, 700, 701, 702, 703, 704, 705, 706]);
+      expect(across.items.map((i) => i.code)).toEqual(rows.slice(695, 705).map((r) => r[2]));
+      expect(across.hasMore).toBe(true);
+      const last = await page(5_995);
+      expect([last.items.map((i) => i.rowNumber), last.hasMore]).toEqual([[5_997, 5_998, 5_999, 6_000, 6_001], false]);
+      expect((await page(6_000)).items).toEqual([]);
       const audit = await app.dataSource.query(
         `SELECT action, count(*)::int AS n FROM audit_events WHERE subject_id = ANY($1) OR after->>'importId' = ANY($1) GROUP BY action ORDER BY action`,
         [[first.id, again.id]],
@@ -251,6 +264,8 @@ describe('catalogue import: COPY staging, set-wise validation, batched merge as 
     const added = await changesOf(partner.auth, kept.id, 'added');
     expect(added.items.map((i) => [i.code, i.rowNumber])).toEqual([['C6', 4]]);
     expect((await changesOf(partner.auth, kept.id, 'changed')).items.map((i) => [i.code, i.unitPriceFen])).toEqual([['C2', 2000]]);
+    const unchanged = await changesOf(partner.auth, kept.id, 'unchanged');
+    expect([unchanged.counts, unchanged.items.map((i) => [i.kind, i.code, i.rowNumber])]).toEqual([{ added: 1, changed: 1, withdrawn: 0, unchanged: 1 }, [['unchanged', 'C1', 2]]]);
     const search = await api().get('/api/v1/catalog/services').query({ q: '鼯鼯变更测试' }).set(enterprise.auth).expect(200);
     expect(search.body.items.map((i: { code: string }) => i.code).sort()).toEqual(['C1', 'C2', 'C6']);
     // Named again: listed again, as a change.

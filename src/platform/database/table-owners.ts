@@ -82,6 +82,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   catalog_import_slots: 'catalog',
   catalog_import_providers: 'catalog',
   catalog_import_changes: 'catalog',
+  catalog_import_unchanged: 'catalog',
   recognition_agreements: 'catalog',
   recognition_agreement_providers: 'catalog',
   recognition_agreement_services: 'catalog',

@@ -25,7 +25,8 @@ export interface BatchCounts {
  * for its own batch. Each batch commits with the import's cursor (merged_through) and counts, so a
  * retried job resumes after the last batch that committed, and a batch that failed left nothing.
  * A row equal to its service (every field, and listed) is not written at all: that is what makes
- * re-importing an unchanged file cheap. Every row's outcome goes to catalog_import_changes.
+ * re-importing an unchanged file cheap. Each added or changed row is recorded in catalog_import_changes;
+ * the batch's unchanged rows make one row of catalog_import_unchanged (their service ids and row numbers).
  */
 @Injectable()
 export class CatalogImportMerge {
@@ -100,10 +101,15 @@ export class CatalogImportMerge {
            RETURNING 1),
          changes AS (
            INSERT INTO catalog_import_changes (import_id, kind, service_id, row_number)
-           SELECT $1, CASE WHEN service_id IS NULL THEN 'added' WHEN same THEN 'unchanged' ELSE 'changed' END, coalesce(service_id, new_id), row_number FROM cmp
-           RETURNING 1)
+           SELECT $1, CASE WHEN service_id IS NULL THEN 'added' ELSE 'changed' END, coalesce(service_id, new_id), row_number FROM cmp WHERE NOT same
+           RETURNING 1),
+         unchanged AS (
+           INSERT INTO catalog_import_unchanged (import_id, first_row, services, service_ids, row_numbers)
+           SELECT $1, min(row_number), count(*), array_agg(service_id ORDER BY row_number), array_agg(row_number ORDER BY row_number) FROM cmp WHERE same
+           HAVING count(*) > 0
+           RETURNING services)
          SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM upd)::int AS updated,
-                (SELECT count(*) FROM cmp WHERE same)::int AS unchanged, (SELECT count(*) FROM changes)::int AS recorded`,
+                coalesce((SELECT sum(services) FROM unchanged), 0)::int AS unchanged, (SELECT count(*) FROM changes)::int AS recorded`,
         [imp.id, after, through],
       )) as (BatchCounts & { recorded: number })[];
       // UPDATE … RETURNING answers [rows, count] through TypeORM.
