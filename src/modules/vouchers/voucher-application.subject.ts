@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { APPLICANT_KINDS, OrganizationKind } from '../../platform/context/actor';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction } from '../../platform/database/unit-of-work';
@@ -6,7 +7,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { JobName } from '../../platform/queue/queue.registry';
 import { findingReason } from '../../../packages/shared/finding-reasons';
 import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, codedFinding, Finding, SubjectDescription } from '../approvals/approval-subject';
-import { LedgerService } from '../ledger/ledger.service';
+import { InsufficientFundsError, LedgerService } from '../ledger/ledger.service';
 import { OrganizationDirectory } from '../organizations/organization-directory';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { RegionsService } from '../organizations/regions.service';
@@ -115,17 +116,19 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     const caps = await this.caps.lockAndCheck(tx.manager, program.id, policy, app.enterpriseId, app.requestedFen);
     if (!caps.ok) return refuse(`caps_exceeded: ${caps.reason}`);
     const budget = await this.ledger.account(tx.manager, program.id, 'budget_available');
-    // Lock the budget row before writing anything, so a refusal leaves nothing behind (caps are locked already).
-    const left = await this.ledger.lockBalance(tx.manager, budget);
-    if (left < app.requestedFen) return refuse(`budget_exhausted: ${left} fen left, ${app.requestedFen} fen requested`);
+    // The programme's budget row is one per programme and every issuance commits from it, so it is taken
+    // last (issue 16): an unlocked look refuses what it clearly cannot cover, the voucher is written under a
+    // savepoint, and only then does the conditional debit lock the row, held from there to commit. If another
+    // issuance took the money meanwhile, the savepoint undoes the voucher and the application is refused.
+    const seen = await this.ledger.balance(tx.manager, budget);
+    if (seen < app.requestedFen) return refuse(`budget_exhausted: ${seen} fen left, ${app.requestedFen} fen requested`);
+    await tx.manager.query(`SAVEPOINT issuance`);
     const [{ n }] = (await tx.manager.query(`SELECT nextval('voucher_number_seq') AS n`)) as { n: string }[];
-    const voucherId = ((await tx.manager.query(`SELECT gen_random_uuid() AS id`)) as { id: string }[])[0].id;
+    const voucherId = randomUUID();
     const available = await this.ledger.account(tx.manager, program.id, 'voucher_available', voucherId);
     const held = await this.ledger.account(tx.manager, program.id, 'voucher_held', voucherId);
-    await this.ledger.post(tx.manager, { programId: program.id, kind: 'commit', referenceType: 'voucher', referenceId: voucherId, fromAccountId: budget, toAccountId: available, amountFen: app.requestedFen, memo: app.number });
     await this.caps.consume(tx.manager, program.id, policy, caps.applicant, app.requestedFen);
-    const repo = tx.manager.getRepository(Voucher);
-    await repo.insert({
+    const voucher: Voucher = Object.assign(new Voucher(), {
       id: voucherId,
       number: `CQ${program.issuingRegionCode}-${program.year}-${n.padStart(6, '0')}`,
       programId: program.id,
@@ -142,9 +145,16 @@ export class VoucherApplicationSubject implements ApprovalSubject {
       availableAccountId: available,
       heldAccountId: held,
     });
+    await tx.manager.getRepository(Voucher).insert(voucher);
     await tx.manager.query(`UPDATE voucher_applications SET voucher_id = $2 WHERE id = $1`, [app.id, voucherId]);
+    try {
+      await this.ledger.post(tx.manager, { programId: program.id, kind: 'commit', referenceType: 'voucher', referenceId: voucherId, fromAccountId: budget, toAccountId: available, amountFen: app.requestedFen, memo: app.number });
+    } catch (error) {
+      if (!(error instanceof InsufficientFundsError)) throw error;
+      await tx.manager.query(`ROLLBACK TO SAVEPOINT issuance`);
+      return refuse(`budget_exhausted: ${String((error.details as Record<string, unknown> | undefined)?.availableFen ?? 0)} fen left, ${app.requestedFen} fen requested`);
+    }
     await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'issue'), null);
-    const voucher = await repo.findOneByOrFail({ id: voucherId });
     tx.audit({ action: 'voucher.issued', subjectType: 'voucher', subjectId: voucherId, organizationId: app.enterpriseId, after: { number: voucher.number, faceValueFen: voucher.faceValueFen, programVersion: voucher.programVersion, applicantKind: voucher.applicantKind, useBy: voucher.useBy, redeemBy: voucher.redeemBy, applicationId: app.id, controllerGroupId: voucher.controllerGroupId } });
     this.notify(tx, app, '创新券已发放', `券号 ${voucher.number}，面额 ${voucher.faceValueFen} 分，使用截止 ${voucher.useBy}`);
   }
