@@ -73,6 +73,18 @@ export class LedgerService {
   }
 
   /**
+   * An existing account and its balance, unlocked, or null. A plain read: unlike account()'s INSERT … ON
+   * CONFLICT, it does not wait for a transaction that is updating the row (issuance reads the budget so).
+   */
+  async find(manager: EntityManager, programId: string, kind: AccountKind, ownerId: string | null = null): Promise<{ id: string; balanceFen: number } | null> {
+    const [row] = (await manager.query(
+      `SELECT id, balance_fen FROM ledger_accounts WHERE program_id = $1 AND kind = $2 AND owner_id IS NOT DISTINCT FROM $3`,
+      [programId, kind, ownerId],
+    )) as { id: string; balance_fen: string }[];
+    return row ? { id: row.id, balanceFen: Number(row.balance_fen) } : null;
+  }
+
+  /**
    * Posts one movement. Throws InsufficientFundsError (422) when the source lacks the amount;
    * a repeated (kind, reference) is refused by the database (409).
    */

@@ -115,14 +115,15 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     }
     const caps = await this.caps.lockAndCheck(tx.manager, program.id, policy, app.enterpriseId, app.requestedFen);
     if (!caps.ok) return refuse(`caps_exceeded: ${caps.reason}`);
-    const budget = await this.ledger.account(tx.manager, program.id, 'budget_available');
-    // The programme's budget row is one per programme and every issuance commits from it, so it is taken
-    // last (issue 16): an unlocked look refuses what it clearly cannot cover, the voucher is written under a
-    // savepoint, and only then does the conditional debit lock the row, held from there to commit. If another
-    // issuance took the money meanwhile, the savepoint undoes the voucher and the application is refused.
-    const seen = await this.ledger.balance(tx.manager, budget);
-    if (seen < app.requestedFen) return refuse(`budget_exhausted: ${seen} fen left, ${app.requestedFen} fen requested`);
-    await tx.manager.query(`SAVEPOINT issuance`);
+    // The programme's budget row is one per programme and every issuance of the programme commits from it,
+    // so it is taken last (issue 16): an unlocked look (a plain read, which waits for no writer of the row)
+    // refuses what it clearly cannot cover, and the conditional debit runs right before the commit, after
+    // the job's audit and outbox rows (Transaction.last), so the row is locked for that statement and the
+    // commit only. If another issuance took the money in between, the debit finds too little: the job fails
+    // and is retried, and on the retry the unlocked look refuses the application (budget_exhausted).
+    const found = await this.ledger.find(tx.manager, program.id, 'budget_available');
+    const seen = found?.balanceFen ?? 0;
+    if (!found || seen < app.requestedFen) return refuse(`budget_exhausted: ${seen} fen left, ${app.requestedFen} fen requested`);
     const [{ n }] = (await tx.manager.query(`SELECT nextval('voucher_number_seq') AS n`)) as { n: string }[];
     const voucherId = randomUUID();
     const available = await this.ledger.account(tx.manager, program.id, 'voucher_available', voucherId);
@@ -147,13 +148,14 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     });
     await tx.manager.getRepository(Voucher).insert(voucher);
     await tx.manager.query(`UPDATE voucher_applications SET voucher_id = $2 WHERE id = $1`, [app.id, voucherId]);
-    try {
-      await this.ledger.post(tx.manager, { programId: program.id, kind: 'commit', referenceType: 'voucher', referenceId: voucherId, fromAccountId: budget, toAccountId: available, amountFen: app.requestedFen, memo: app.number });
-    } catch (error) {
-      if (!(error instanceof InsufficientFundsError)) throw error;
-      await tx.manager.query(`ROLLBACK TO SAVEPOINT issuance`);
-      return refuse(`budget_exhausted: ${String((error.details as Record<string, unknown> | undefined)?.availableFen ?? 0)} fen left, ${app.requestedFen} fen requested`);
-    }
+    tx.last(async () => {
+      try {
+        await this.ledger.post(tx.manager, { programId: program.id, kind: 'commit', referenceType: 'voucher', referenceId: voucherId, fromAccountId: found.id, toAccountId: available, amountFen: app.requestedFen, memo: app.number });
+      } catch (error) {
+        if (error instanceof InsufficientFundsError) throw new Error(`budget of programme ${program.id} taken since it was read (${app.requestedFen} fen for application ${app.id}); the job is retried`);
+        throw error;
+      }
+    });
     await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'issue'), null);
     tx.audit({ action: 'voucher.issued', subjectType: 'voucher', subjectId: voucherId, organizationId: app.enterpriseId, after: { number: voucher.number, faceValueFen: voucher.faceValueFen, programVersion: voucher.programVersion, applicantKind: voucher.applicantKind, useBy: voucher.useBy, redeemBy: voucher.redeemBy, applicationId: app.id, controllerGroupId: voucher.controllerGroupId } });
     this.notify(tx, app, '创新券已发放', `券号 ${voucher.number}，面额 ${voucher.faceValueFen} 分，使用截止 ${voucher.useBy}`);
