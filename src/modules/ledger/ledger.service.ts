@@ -184,12 +184,6 @@ export class LedgerService {
     return (await this.clawBackBalances(manager, [claimId])).get(claimId) ?? { clawedBackFen: 0, recoveredFen: 0, outstandingFen: 0 };
   }
 
-  /** Locks an account row (FOR UPDATE) and returns its balance; the caller keeps the Money lock order (docs/architecture.md). */
-  async lockBalance(manager: EntityManager, accountId: string): Promise<number> {
-    const [row] = (await manager.query(`SELECT balance_fen FROM ledger_accounts WHERE id = $1 FOR UPDATE`, [accountId])) as { balance_fen: string }[];
-    return Number(row.balance_fen);
-  }
-
   /** A programme's balances summed by account kind; kinds with no account yet are 0. Reads only. */
   async balancesByKind(manager: EntityManager, programId: string): Promise<Record<AccountKind, number>> {
     const rows = (await manager.query(`SELECT kind, sum(balance_fen)::bigint AS total FROM ledger_accounts WHERE program_id = $1 GROUP BY kind`, [programId])) as {
