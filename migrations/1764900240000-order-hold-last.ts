@@ -87,6 +87,10 @@ export class OrderHoldLast1764900240000 implements MigrationInterface {
         IF p_subsidy IS NULL OR p_subsidy <= 0 THEN
           RAISE EXCEPTION 'ledger movements are positive; got %', p_subsidy USING ERRCODE = 'check_violation';
         END IF;
+        -- Only ever called after service_order_prepare() answered 'ok' with the journal transaction.
+        IF p_transaction IS NULL THEN
+          RAISE EXCEPTION 'service_order_hold() needs the journal transaction service_order_prepare() wrote';
+        END IF;
         SELECT status, use_by, available_account_id, held_account_id INTO v_status, v_use_by, v_from, v_to
           FROM vouchers WHERE id = p_voucher FOR NO KEY UPDATE;
         -- Revoked, expired or exhausted since service_order_prepare() read it.
