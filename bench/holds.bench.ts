@@ -63,7 +63,7 @@ export const holdsBenchmark: Benchmark = {
     for (const p of profiles) {
       const how = `via ${p.path}, one order at a time on the hot voucher`;
       rows.push(infoRow('holds', `round trips to PostgreSQL per order, ${how}`, p.roundTrips, 'round trips'));
-      rows.push(infoRow('holds', `SQL statements per order (sent + run inside service_order_place), ${how}`, p.roundTrips + STATEMENTS_INSIDE_PLACE, 'statements'));
+      rows.push(infoRow('holds', `SQL statements per order (sent + run inside service_order_prepare/hold), ${how}`, p.roundTrips + STATEMENTS_INSIDE_PLACE, 'statements'));
       rows.push(infoRow('holds', `time per order in PostgreSQL (from sending a query to its answer), ${how}`, p.dbMs, 'ms'));
       rows.push(infoRow('holds', `time per order in the Node process (the rest), ${how}`, p.wallMs - p.dbMs, 'ms'));
     }
@@ -87,13 +87,14 @@ function workload(ctx: BenchContext): Workload {
 }
 
 /**
- * Statements service_order_place() runs on the way to 'ok' besides the one that calls it (counted in
- * migrations/1764900080000-money-in-one-statement.ts): the voucher lock, the stamp check, the
- * provider lookup, ledger_post (its call, two balance updates, the journal transaction, its entries),
- * the order insert, the idempotency update when a key is sent, and the result; the two deferred
- * balance checks at commit. Round trips are measured; these are not visible from the client.
+ * Statements service_order_prepare() and service_order_hold() run on the way to 'ok' besides the one
+ * that calls them (counted in migrations/1764900240000-order-hold-last.ts): the voucher read, the
+ * stamp check, the provider lookup, the journal transaction, the order insert, the idempotency update
+ * when a key is sent and the result; then the voucher lock, the debit, the credit, the two entries and
+ * the result. The two deferred balance checks at commit are not counted. Round trips are measured;
+ * these are not visible from the client.
  */
-const STATEMENTS_INSIDE_PLACE = 11;
+const STATEMENTS_INSIDE_PLACE = 12;
 
 /** 50 % of 200 fen: every hold is 100 fen (the full-coverage threshold is 0). */
 const PRICE_FEN = 200;

@@ -268,6 +268,56 @@ describe('money under concurrency: hot vouchers, a hot budget, racing transition
     }
   });
 
+  // Issuance debits the budget last (docs/architecture.md, "Money"): it reads the budget unlocked, writes the voucher, and
+  // debits right before commit. Here another movement holds the budget row, uncommitted, while the job reads and writes;
+  // it commits while the job waits for the row, so the job's debit finds too little, the job fails as a whole, and its
+  // retry refuses the application. Nothing of the first attempt remains.
+  it('an issuance whose budget is taken between its unlocked read and its debit is retried and refused, leaving nothing behind', async () => {
+    const hot = await openProgram(app, approver.auth, { budgetFen: 1_000_000, name: `预算竞争测试 ${randomBytes(3).toString('hex')}` });
+    const enterprise = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
+    await insertVerifiedQualification(app, enterprise.organization.id, { kind: 'tech_sme', certificateNo: `GR-RACE-${randomBytes(3).toString('hex')}`, validFrom: '2026-01-01', validTo: '2028-12-31' });
+    const draft = await app.http().post('/api/v1/voucher-applications').set(enterprise.auth).send({ programId: hot.id, requestedFen: 600_000, purpose: '预算竞争' }).expect(201);
+    const [{ id: budgetId }] = (await app.dataSource.query(`SELECT id FROM ledger_accounts WHERE program_id = $1 AND kind = 'budget_available'`, [hot.id])) as { id: string }[];
+    const [{ id: elsewhere }] = (await app.dataSource.query(`INSERT INTO ledger_accounts (program_id, kind, owner_id) VALUES ($1, 'voucher_available', gen_random_uuid()) RETURNING id`, [hot.id])) as { id: string }[];
+
+    const seeded = SEEDED_DEFINITIONS.find((d) => d.key === 'voucher_application')!;
+    await publishWorkflow(app, admin.auth, 'voucher_application', 'voucher_application', [{ key: 'precheck', name: '自动预审', kind: 'precheck' }], { autoApproveBelowFen: 1_000_000 });
+    const other = app.dataSource.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query(`SELECT * FROM ledger_post($1, 'commit', 'voucher', $2, $3, $4, 500000, 'race', NULL)`, [hot.id, `race-${randomBytes(3).toString('hex')}`, budgetId, elsewhere]);
+      await app.http().post(`/api/v1/voucher-applications/${draft.body.id}/submit`).set(enterprise.auth).send({}).expect(200);
+      // The job has read 1,000,000 (the movement above is not committed), written its voucher, and waits for the row.
+      await eventually(async () => {
+        const waiting = await app.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%ledger_post%' AND pid <> $1`, [
+          ((await other.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[])[0].pid,
+        ]);
+        return waiting.length > 0;
+      }, 30_000, 'the issuance waiting for the budget row');
+      await other.commitTransaction();
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+    try {
+      const app1 = await eventually(async () => {
+        const [row] = (await app.dataSource.query(`SELECT status, rejection_reason, voucher_id FROM voucher_applications WHERE id = $1`, [draft.body.id])) as { status: string; rejection_reason: string | null; voucher_id: string | null }[];
+        return row.status === 'issued' || row.status === 'rejected' ? row : undefined;
+      }, 30_000, 'the application decided');
+      expect(app1).toMatchObject({ status: 'rejected', voucher_id: null });
+      expect(app1.rejection_reason).toMatch(/^budget_exhausted: 500000 fen left, 600000 fen requested/);
+      expect(await count(`SELECT count(*) AS n FROM vouchers WHERE program_id = $1`, [hot.id])).toBe(0);
+      expect(await count(`SELECT count(*) AS n FROM ledger_transactions WHERE program_id = $1 AND kind = 'commit' AND memo IS DISTINCT FROM 'race'`, [hot.id])).toBe(0);
+      const [{ balance_fen: left }] = (await app.dataSource.query(`SELECT balance_fen FROM ledger_accounts WHERE id = $1`, [budgetId])) as { balance_fen: string }[];
+      expect(Number(left)).toBe(500_000);
+      const books = await ledgerInvariants(app);
+      expect({ sum: books.sum, drift: books.drift, negative: books.minBalance < 0 }).toEqual({ sum: 0, drift: 0, negative: false });
+    } finally {
+      await publishWorkflow(app, admin.auth, seeded.key, seeded.subjectType, seeded.stages as never, { autoApproveBelowFen: seeded.autoApproveBelowFen ?? null });
+    }
+  });
+
   // Found while writing the test above: with no review stage, a case whose pre-checks fail falls
   // off the end of its workflow and is approved anyway (CaseEngine.enterStage past the last stage).
   it('a pre-check-only workflow does not issue a voucher to an enterprise that fails the eligibility pre-check', async () => {

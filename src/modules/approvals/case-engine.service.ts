@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { CacheSpace, ReferenceCache } from '../../platform/cache/reference-cache';
 import { AppConfig } from '../../platform/config/app-config';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError, ErrorCode } from '../../platform/errors/domain-error';
@@ -35,6 +36,7 @@ type Outcome = 'approved' | 'rejected' | 'returned' | 'withdrawn';
 @Injectable()
 export class CaseEngine {
   private readonly logger = new Logger(CaseEngine.name);
+  private readonly definitions: CacheSpace<WorkflowDefinition>;
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -43,7 +45,10 @@ export class CaseEngine {
     private readonly config: AppConfig,
     private readonly outbox: OutboxWriter,
     private readonly inline: InlineJobs,
-  ) {}
+    cache: ReferenceCache,
+  ) {
+    this.definitions = cache.space(['workflow_definitions'], 1_000);
+  }
 
   /**
    * A unit of work of the approvals module: the in-app notifications and webhook fan-outs it queues
@@ -294,11 +299,12 @@ export class CaseEngine {
   }
 
   /** A review task for a stage, with its SLA timers as delayed outbox jobs. */
-  async createTask(tx: Transaction, kase: ApprovalCase, stage: StageDefinition, index: number, kind: 'review' | 'objection_review', objectionId: string | null = null): Promise<ApprovalTask> {
+  async createTask(tx: Transaction, kase: ApprovalCase, stage: StageDefinition, index: number, kind: 'review' | 'objection_review', objectionId: string | null = null): Promise<void> {
     const regionCode = this.regionFor(kase, stage);
     const dueAt = stage.sla ? new Date(Date.now() + this.scaled(stage.sla.durationSeconds)) : null;
     const repo = tx.manager.getRepository(ApprovalTask);
-    const saved = await repo.save(
+    // Not read back: what follows needs only what was written and the id (RETURNING).
+    const task = await repo.save(
       repo.create({
         caseId: kase.id,
         revision: kase.revision,
@@ -314,7 +320,6 @@ export class CaseEngine {
         objectionId,
       }),
     );
-    const task = await repo.findOneByOrFail({ id: saved.id });
     if (stage.sla && dueAt) {
       tx.enqueue(JobName.SlaReminder, { taskId: task.id }, { runAt: new Date(Date.now() + this.scaled(stage.sla.durationSeconds * stage.sla.remindAtFraction)) });
       tx.enqueue(JobName.SlaEscalation, { taskId: task.id, escalateToRole: stage.sla.escalateToRole ?? null }, { runAt: dueAt });
@@ -323,7 +328,6 @@ export class CaseEngine {
     this.notifier.inApp(tx, await this.notifier.deciders(tx, task), 'approval.task_assigned', `待审批：${kase.title}`, `${task.stageName}${dueAt ? `，请于 ${dueAt.toISOString()} 前处理` : ''}`, kase, `task:${task.id}`, {
       caseTitle: kase.title, stageKey: task.stageKey, stageName: task.stageName, dueAt: dueAt ? dueAt.toISOString() : null, ...(dueAt ? { variant: 'due' } : {}),
     });
-    return task;
   }
 
   regionFor(kase: ApprovalCase, stage: StageDefinition): string | null {
@@ -353,7 +357,9 @@ export class CaseEngine {
     // late, it deadlocked with a declaration holding its enterprise while its duplicate certificate
     // waited for this job's update of the original.
     if (kase?.applicantOrgId) await tx.manager.query(`SELECT 1 FROM read_organizations WHERE id = $1 FOR KEY SHARE`, [kase.applicantOrgId]);
-    const definition = kase ? await tx.manager.getRepository(WorkflowDefinition).findOneByOrFail({ id: kase.definitionId }) : (null as never);
+    // A definition row never changes its stages (publishing adds a version), so it is cached per process;
+    // any update of the table drops the cache in every process (NOTIFY, migration 1764900240100).
+    const definition = kase ? await this.definitions.get(kase.definitionId, () => tx.manager.getRepository(WorkflowDefinition).findOneByOrFail({ id: kase.definitionId })) : (null as never);
     return { kase, definition };
   }
 

@@ -73,6 +73,18 @@ export class LedgerService {
   }
 
   /**
+   * An existing account and its balance, unlocked, or null. A plain read: unlike account()'s INSERT … ON
+   * CONFLICT, it does not wait for a transaction that is updating the row (issuance reads the budget so).
+   */
+  async find(manager: EntityManager, programId: string, kind: AccountKind, ownerId: string | null = null): Promise<{ id: string; balanceFen: number } | null> {
+    const [row] = (await manager.query(
+      `SELECT id, balance_fen FROM ledger_accounts WHERE program_id = $1 AND kind = $2 AND owner_id IS NOT DISTINCT FROM $3`,
+      [programId, kind, ownerId],
+    )) as { id: string; balance_fen: string }[];
+    return row ? { id: row.id, balanceFen: Number(row.balance_fen) } : null;
+  }
+
+  /**
    * Posts one movement. Throws InsufficientFundsError (422) when the source lacks the amount;
    * a repeated (kind, reference) is refused by the database (409).
    */
@@ -170,12 +182,6 @@ export class LedgerService {
   /** One claim's claw-back balance (clawBackBalances); zeros when nothing was clawed back. */
   async clawBackBalance(manager: EntityManager, claimId: string): Promise<ClawBackBalance> {
     return (await this.clawBackBalances(manager, [claimId])).get(claimId) ?? { clawedBackFen: 0, recoveredFen: 0, outstandingFen: 0 };
-  }
-
-  /** Locks an account row (FOR UPDATE) and returns its balance; the caller keeps the Money lock order (docs/architecture.md). */
-  async lockBalance(manager: EntityManager, accountId: string): Promise<number> {
-    const [row] = (await manager.query(`SELECT balance_fen FROM ledger_accounts WHERE id = $1 FOR UPDATE`, [accountId])) as { balance_fen: string }[];
-    return Number(row.balance_fen);
   }
 
   /** A programme's balances summed by account kind; kinds with no account yet are 0. Reads only. */

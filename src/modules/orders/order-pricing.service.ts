@@ -30,7 +30,7 @@ export interface OrderPricing {
   subsidy: SubsidyResult;
   voucherAvailableFen: number;
   /**
-   * The stamps of what the price was computed from, in the order service_order_place() checks them:
+   * The stamps of what the price was computed from, in the order service_order_prepare() checks them:
    * service, policy version, qualifications, recognition (null for a local provider).
    */
   stamps: (string | null)[];
@@ -41,7 +41,8 @@ export interface OrderPricing {
  * /service-orders/quote): the same checks, in the same order, with the same refusals, so a quote
  * can never promise what ordering would refuse. It writes nothing. Reference data comes through
  * OrderReferences (cached, stamped); the voucher, its balance and the qualifications are the
- * caller's read; ordering re-checks all of it under the voucher lock (service_order_place()).
+ * caller's read; ordering re-checks all of it in the statement that places the order (service_order_prepare(); the balance
+ * in service_order_hold()).
  */
 @Injectable()
 export class OrderPricingService {

@@ -10,7 +10,7 @@ const RECOGNITION_TABLES = ['recognition_agreements', 'recognition_agreement_pro
 /**
  * The reference data an order is priced on — the programme's policy version, the service and its
  * provider, the recognition agreement — read through the per-process ReferenceCache. Each value
- * carries the stamp the database computes for its rows; service_order_place() compares the stamps
+ * carries the stamp the database computes for its rows; service_order_prepare() compares the stamps
  * under the voucher lock, so a value the cache kept a moment past a commit is refused, not used.
  * `fresh` skips the cache (a retry after 'stale').
  */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditWriter } from '../../platform/audit/audit-writer';
 import { Actor, actorCoversRegion, isPlatformAdmin, Role } from '../../platform/context/actor';
 import { RequestContext } from '../../platform/context/request-context';
@@ -27,8 +27,17 @@ import { HOLDING_STATUSES, ORDER_STATES, OrderEvent, OrderStatus, VOIDABLE_STATU
 /** How often ordering prices again when money or reference data moved under it before it gives up (409). */
 const PLACE_ATTEMPTS = 5;
 
-/** service_order_place()'s answer: anything but 'ok' wrote nothing. */
+/** The order's outcome: service_order_prepare()'s answer, or service_order_hold()'s refusal; anything but 'ok' wrote nothing. */
 type PlaceOutcome = 'ok' | 'missing' | 'status' | 'use_by' | 'short' | 'stale';
+
+/** SQLSTATE service_order_hold() raises when it refuses under the voucher lock (message: the outcome, detail: the voucher's status). */
+const HOLD_REFUSED = 'GO001';
+
+function holdRefusal(error: unknown): { outcome: PlaceOutcome; voucher_status: string | null } | undefined {
+  const driver = (error instanceof QueryFailedError ? error.driverError : undefined) as { code?: string; message?: string; detail?: string } | undefined;
+  if (driver?.code !== HOLD_REFUSED) return undefined;
+  return { outcome: driver.message as PlaceOutcome, voucher_status: driver.detail ?? null };
+}
 
 interface VoucherRow {
   id: string;
@@ -134,32 +143,44 @@ export class OrdersService {
       order.recognitionAgreementId, actor.userId, stamps, this.context.requestId ?? null,
       idempotency?.id ?? null, idempotency?.claimToken ?? null, idempotency?.responseStatus ?? null, JSON.stringify(result),
     ];
-    const ok = `(SELECT outcome FROM m) = 'ok'`;
-    const members = [
+    // One statement (docs/architecture.md, "Money paths"): service_order_prepare() checks without a lock and
+    // writes the journal transaction and the order; the audit and outbox rows follow, still unlocked; then
+    // service_order_hold() takes the voucher lock and moves the money, last, so the lock is held only for
+    // the hold and the commit. Its refusals raise (GO001) and roll all of it back.
+    const ok = `(SELECT outcome FROM p) = 'ok'`;
+    const before = [
       this.auditWriter.insertStatement([this.audit(order, 'service_order.created', null, { ...result, local })], params.length + 1, ok),
     ];
-    params.push(...members[0]!.params);
-    members.push(
-      this.auditWriter.insertStatement(
-        [{ action: 'voucher.exhausted', subjectType: 'voucher', subjectId: voucher.id, organizationId: voucher.enterpriseId, before: { status: voucher.status }, after: { status: 'exhausted', availableFen: 0 } }],
-        params.length + 1,
-        `(SELECT exhausted FROM m)`,
-      ),
-    );
-    params.push(...members[1]!.params);
+    params.push(...before[0]!.params);
     const notify = voucher.providerUserIds.length > 0
       ? this.outboxWriter.insertStatement([this.notification(voucher.providerUserIds, priced.providerId, order, '新的服务订单', `订单 ${order.number}：${priced.name} × ${order.quantity}`, { variant: 'placed', serviceName: priced.name, quantity: order.quantity })], params.length + 1, ok)
       : null;
     if (notify) {
-      members.push(notify);
+      before.push(notify);
       params.push(...notify.params);
     }
-    const [placed] = (await this.dataSource.query(
-      `WITH m AS MATERIALIZED (SELECT * FROM service_order_place(${Array.from({ length: 19 }, (_, i) => `$${i + 1}`).join(', ')})),
-            ${members.map((member, i) => `w${i} AS (${member!.sql})`).join(',\n            ')}
-       SELECT m.outcome, m.voucher_status, m.available_fen FROM m`,
-      params,
-    )) as { outcome: PlaceOutcome; voucher_status: string | null; available_fen: string | null }[];
+    const exhausted = this.auditWriter.insertStatement(
+      [{ action: 'voucher.exhausted', subjectType: 'voucher', subjectId: voucher.id, organizationId: voucher.enterpriseId, before: { status: voucher.status }, after: { status: 'exhausted', availableFen: 0 } }],
+      params.length + 1,
+      `(SELECT exhausted FROM h)`,
+    )!;
+    params.push(...exhausted.params);
+    let placed: { outcome: PlaceOutcome; voucher_status: string | null };
+    try {
+      [placed] = (await this.dataSource.query(
+        `WITH p AS MATERIALIZED (SELECT * FROM service_order_prepare(${Array.from({ length: 19 }, (_, i) => `$${i + 1}`).join(', ')})),
+              ${before.map((member, i) => `w${i} AS (${member!.sql} RETURNING 1)`).join(',\n              ')},
+              h AS MATERIALIZED (SELECT h.* FROM p, LATERAL service_order_hold($1, $3, $4, p.transaction_id) h
+                                  WHERE p.outcome = 'ok' AND ${before.map((_, i) => `(SELECT count(*) FROM w${i})`).join(' + ')} >= 0),
+              x AS (${exhausted.sql})
+         SELECT p.outcome, COALESCE(h.voucher_status, p.voucher_status) AS voucher_status FROM p LEFT JOIN h ON true`,
+        params,
+      )) as { outcome: PlaceOutcome; voucher_status: string | null }[];
+    } catch (error) {
+      const refused = holdRefusal(error);
+      if (!refused) throw error;
+      placed = refused;
+    }
     switch (placed.outcome) {
       case 'ok':
         // The key is complete; later units of work of this request leave it alone (as UnitOfWork does).

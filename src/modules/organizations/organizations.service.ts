@@ -86,13 +86,21 @@ export class OrganizationsService {
     if (!org.admissionStatus) throw DomainError.notFound('Provider');
     const before = auditView(org);
     const next = nextAdmissionStatus(org.admissionStatus, action);
-    await tx.manager.query(
-      `UPDATE organizations SET admission_status = $2, version = version + 1, updated_at = now(),
-              public_notice_ends_at = CASE WHEN $2 = 'public_notice' THEN $3::timestamptz ELSE public_notice_ends_at END
-        WHERE id = $1`,
+    // What the update changed comes back with it (no second read): the rest of the row is the caller's.
+    const [changed] = (await tx.manager.query(
+      `WITH u AS (UPDATE organizations SET admission_status = $2, version = version + 1, updated_at = now(),
+                         public_notice_ends_at = CASE WHEN $2 = 'public_notice' THEN $3::timestamptz ELSE public_notice_ends_at END
+                   WHERE id = $1 RETURNING version, updated_at, public_notice_ends_at)
+       SELECT * FROM u`,
       [org.id, next, noticeEndsAt ?? new Date(Date.now() + PUBLIC_NOTICE_DAYS * 86_400_000)],
-    );
-    const after = await tx.manager.getRepository(Organization).findOneByOrFail({ id: org.id });
+    )) as { version: number; updated_at: Date; public_notice_ends_at: Date | null }[];
+    if (!changed) throw DomainError.notFound('Provider');
+    const after = Object.assign(new Organization(), org, {
+      admissionStatus: next,
+      version: changed.version,
+      updatedAt: changed.updated_at,
+      publicNoticeEndsAt: changed.public_notice_ends_at,
+    });
     tx.audit({
       action: `provider.admission.${action}`,
       subjectType: 'organization',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { APPLICANT_KINDS, OrganizationKind } from '../../platform/context/actor';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction } from '../../platform/database/unit-of-work';
@@ -6,7 +7,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { JobName } from '../../platform/queue/queue.registry';
 import { FindingReason, findingReason, findingText } from '../../../packages/shared/finding-reasons';
 import { ApprovalSubject, ApprovalSubjectHandler, CaseRef, codedFinding, Finding, SubjectDescription } from '../approvals/approval-subject';
-import { LedgerService } from '../ledger/ledger.service';
+import { InsufficientFundsError, LedgerService } from '../ledger/ledger.service';
 import { OrganizationDirectory } from '../organizations/organization-directory';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { RegionsService } from '../organizations/regions.service';
@@ -118,18 +119,21 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     }
     const caps = await this.caps.lockAndCheck(tx.manager, program.id, policy, app.enterpriseId, app.requestedFen);
     if (!caps.ok) return refuse('caps_exceeded: ', caps.code);
-    const budget = await this.ledger.account(tx.manager, program.id, 'budget_available');
-    // Lock the budget row before writing anything, so a refusal leaves nothing behind (caps are locked already).
-    const left = await this.ledger.lockBalance(tx.manager, budget);
-    if (left < app.requestedFen) return refuse('budget_exhausted: ', findingReason('budget_exhausted', { leftFen: left, requestedFen: app.requestedFen }));
+    // The programme's budget row is one per programme and every issuance of the programme commits from it,
+    // so it is taken last (issue 16): an unlocked look (a plain read, which waits for no writer of the row)
+    // refuses what it clearly cannot cover, and the conditional debit runs right before the commit, after
+    // the job's audit and outbox rows (Transaction.last), so the row is locked for that statement and the
+    // commit only. If another issuance took the money in between, the debit finds too little: the job fails
+    // and is retried, and on the retry the unlocked look refuses the application (budget_exhausted).
+    const found = await this.ledger.find(tx.manager, program.id, 'budget_available');
+    const seen = found?.balanceFen ?? 0;
+    if (!found || seen < app.requestedFen) return refuse('budget_exhausted: ', findingReason('budget_exhausted', { leftFen: seen, requestedFen: app.requestedFen }));
     const [{ n }] = (await tx.manager.query(`SELECT nextval('voucher_number_seq') AS n`)) as { n: string }[];
-    const voucherId = ((await tx.manager.query(`SELECT gen_random_uuid() AS id`)) as { id: string }[])[0].id;
+    const voucherId = randomUUID();
     const available = await this.ledger.account(tx.manager, program.id, 'voucher_available', voucherId);
     const held = await this.ledger.account(tx.manager, program.id, 'voucher_held', voucherId);
-    await this.ledger.post(tx.manager, { programId: program.id, kind: 'commit', referenceType: 'voucher', referenceId: voucherId, fromAccountId: budget, toAccountId: available, amountFen: app.requestedFen, memo: app.number });
     await this.caps.consume(tx.manager, program.id, policy, caps.applicant, app.requestedFen);
-    const repo = tx.manager.getRepository(Voucher);
-    await repo.insert({
+    const voucher: Voucher = Object.assign(new Voucher(), {
       id: voucherId,
       number: `CQ${program.issuingRegionCode}-${program.year}-${n.padStart(6, '0')}`,
       programId: program.id,
@@ -146,9 +150,17 @@ export class VoucherApplicationSubject implements ApprovalSubject {
       availableAccountId: available,
       heldAccountId: held,
     });
+    await tx.manager.getRepository(Voucher).insert(voucher);
     await tx.manager.query(`UPDATE voucher_applications SET voucher_id = $2 WHERE id = $1`, [app.id, voucherId]);
+    tx.last(async () => {
+      try {
+        await this.ledger.post(tx.manager, { programId: program.id, kind: 'commit', referenceType: 'voucher', referenceId: voucherId, fromAccountId: found.id, toAccountId: available, amountFen: app.requestedFen, memo: app.number });
+      } catch (error) {
+        if (error instanceof InsufficientFundsError) throw new Error(`budget of programme ${program.id} taken since it was read (${app.requestedFen} fen for application ${app.id}); the job is retried`);
+        throw error;
+      }
+    });
     await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'issue'), null);
-    const voucher = await repo.findOneByOrFail({ id: voucherId });
     tx.audit({ action: 'voucher.issued', subjectType: 'voucher', subjectId: voucherId, organizationId: app.enterpriseId, after: { number: voucher.number, faceValueFen: voucher.faceValueFen, programVersion: voucher.programVersion, applicantKind: voucher.applicantKind, useBy: voucher.useBy, redeemBy: voucher.redeemBy, applicationId: app.id, controllerGroupId: voucher.controllerGroupId } });
     this.notify(tx, app, '创新券已发放', `券号 ${voucher.number}，面额 ${voucher.faceValueFen} 分，使用截止 ${voucher.useBy}`, {
       variant: 'issued', voucherNumber: voucher.number, faceValueFen: voucher.faceValueFen, useBy: voucher.useBy,

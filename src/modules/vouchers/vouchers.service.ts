@@ -14,7 +14,7 @@ import { VOUCHER_STATES } from './voucher.state';
 
 /**
  * Voucher balances live in two ledger accounts per voucher: available and held. Orders hold (in
- * service_order_place(), docs/architecture.md "Money paths"), deliveries and cancellations release, approved claims capture; each is one balanced movement
+ * service_order_prepare() and service_order_hold(), docs/architecture.md "Money paths"), deliveries and cancellations release, approved claims capture; each is one balanced movement
  * in the caller's transaction, with the voucher row locked so its status follows its balance.
  */
 @Injectable()

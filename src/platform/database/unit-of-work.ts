@@ -11,6 +11,7 @@ export class Transaction {
   readonly auditEvents: AuditInput[] = [];
   readonly messages: OutboxMessage[] = [];
   readonly committed: (() => void)[] = [];
+  readonly final: (() => Promise<void>)[] = [];
 
   constructor(readonly manager: EntityManager) {}
 
@@ -21,6 +22,15 @@ export class Transaction {
   /** Queues a job to run after commit (or at `runAt`). Never call the queue directly. */
   enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: { runAt?: Date } = {}): void {
     this.messages.push({ name, payload, runAt: options.runAt });
+  }
+
+  /**
+   * Runs `work` last, right before the commit: after the body and after the audit, outbox and idempotency
+   * rows. For a row every writer of something queues on (a programme's budget): locked here, it is held
+   * only for this statement and the commit. If `work` throws, the whole unit of work rolls back.
+   */
+  last(work: () => Promise<void>): void {
+    this.final.push(work);
   }
 
   /** Runs `effect` once the transaction has committed (never when it rolls back): wake-ups, broadcasts. Must not throw. */
@@ -51,6 +61,7 @@ export class UnitOfWork {
       const tx = new Transaction(manager);
       const done = await work(tx);
       await this.finish(manager, tx, done);
+      for (const work of tx.final) await work();
       wrote = tx.messages.length > 0;
       committed = tx.committed;
       return done;
