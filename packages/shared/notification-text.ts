@@ -56,7 +56,7 @@ function scalar(key: string, value: unknown, i18n: NotificationI18n): string | n
   if (key.endsWith('Fen') && typeof value === 'number') return formatFen(value);
   const text = String(value);
   if (key.endsWith('RegionCode') || key.endsWith('CityCode') || key === 'cityCode' || key === 'regionCode') return i18n.regionName(text);
-  if (key === 'status' || key === 'from' || key === 'to') return i18n.label('status', text);
+  if (/^(status|from|to)$/.test(key)) return i18n.label('status', text);
   if (key === 'escalateToRole') return i18n.label('role', text);
   if (key === 'requestKind' || key === 'side' || key === 'change') return i18n.t(`notification.${key}.${text}`);
   if (INSTANT.test(text)) return i18n.time(text);
