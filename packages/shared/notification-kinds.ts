@@ -1,8 +1,8 @@
 /**
  * Every kind of in-app notification (站内信) the server writes, as a stable code. The server's call sites take their
  * kind from this list (the notification job's payload is typed by it), and the portal words each kind's title and
- * body from its params in the reader's language (web/src/app/notification-text.ts, words in
- * notification-messages.ts; a unit test fails when a kind here has no words).
+ * body from its params in the reader's language (notification-text.ts here, words in
+ * notification-messages.ts; a unit test fails when a kind here has no words); so does the server in e-mails and SMS.
  *
  * Params are data, not words: numbers, codes (a status, a region code, a role), names and titles as stored,
  * dates (YYYY-MM-DD) and instants (ISO 8601), money as integer fen (`*Fen`), and a person's own words as typed

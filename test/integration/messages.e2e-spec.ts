@@ -2,6 +2,7 @@ import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApprovalTasksService } from '../../src/modules/approvals/approval-tasks.service';
 import { MessageDeliveries } from '../../src/modules/notifications/messages/message-deliveries.service';
+import { NotificationsService } from '../../src/modules/notifications/notifications.service';
 import { sha256 } from '../../src/platform/auth/token.service';
 import { caseOfSubject, waitForTask } from '../support/approvals';
 import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
@@ -142,6 +143,36 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
     expect(await app.get(ApprovalTasksService).remind({ taskId: task.id })).toBe('skipped');
     const rows = await deliveries(app, `kind = 'approval.task_reminder' AND recipient = $1 AND params->>'caseTitle' = $2`, [DEMO.partner, title]);
     expect(rows).toEqual([expect.objectContaining({ channel: 'email', template: 'approval.task_reminder', status: 'sent', attempts: 1 })]);
+  });
+
+  it('a notification e-mail is worded in its recipient’s language from kind + params (English and 简体), SMS too', async () => {
+    const english = await registerOrganization(app, { kind: 'enterprise' });
+    const chinese = await registerOrganization(app, { kind: 'enterprise' });
+    await app.http().put('/api/v1/me/preferences').set(english.auth).send({ locale: 'en' }).expect(200);
+    await app.http().put('/api/v1/me/notification-preferences').set(english.auth).send({ phone: '+8613800138111', kinds: [{ kind: 'approval_outcomes', email: true, sms: true }] }).expect(200);
+    const [jiaxing] = await app.dataSource.query(`SELECT name, name_en FROM regions WHERE code = '330400'`);
+    const number = `CX-${Date.now()}`;
+    // As the worker runs the job: the stored (Chinese) title and body, the params the words are made of.
+    await app.get(NotificationsService).deliver({
+      userIds: [english.user.id, chinese.user.id], kind: 'voucher_application.outcome', title: '创新券已发放', body: `券号 ${number}…`, dedupKey: `test:${number}`,
+      params: { applicationNumber: 'SQ-1', variant: 'issued', voucherNumber: number, faceValueFen: 2_000_000, useBy: '2026-12-31' },
+    });
+    await app.get(NotificationsService).deliver({
+      userIds: [english.user.id, chinese.user.id], kind: 'roadshow.referral_received', title: '项目推荐', body: '旧', dedupKey: `test:${number}:referral`,
+      params: { projectTitle: number, fromCityCode: '330400' },
+    });
+    const [en] = await eventually(async () => (mailbox.to(english.user.email, '[G60] Voucher issued').length ? mailbox.to(english.user.email, '[G60] Voucher issued') : undefined), 15_000, 'English e-mail');
+    expect(en.text).toContain(`Voucher ${number}, face value ¥20,000.00, use by 2026-12-31`);
+    expect(en.text).not.toMatch(/[\u4e00-\u9fff]/);
+    const [zh] = await eventually(async () => (mailbox.to(chinese.user.email, '【G60平台】创新券已发放').length ? mailbox.to(chinese.user.email, '【G60平台】创新券已发放') : undefined), 15_000, '简体 e-mail');
+    expect(zh.text).toContain(`券号 ${number}，面额 ¥20,000.00，使用截止 2026-12-31`);
+    // Region codes by their name in the reader's language (the regions cache).
+    const [enReferral] = await eventually(async () => (mailbox.to(english.user.email, `[G60] Project referred: ${number}`).length ? mailbox.to(english.user.email, `[G60] Project referred: ${number}`) : undefined), 15_000, 'English referral');
+    expect(enReferral.text).toContain(`${jiaxing.name_en} refers the roadshow project “${number}” to your city`);
+    const [zhReferral] = await eventually(async () => (mailbox.to(chinese.user.email, `【G60平台】项目推荐：${number}`).length ? mailbox.to(chinese.user.email, `【G60平台】项目推荐：${number}`) : undefined), 15_000, '简体 referral');
+    expect(zhReferral.text).toContain(`${jiaxing.name} 向贵市推荐路演项目「${number}」`);
+    // The SMS in English too.
+    await eventually(async () => sms.find((r) => r.body.to === '+8613800138111' && r.body.text === '[G60] New notification: Voucher issued'), 15_000, 'English SMS');
   });
 
   it('each user chooses the channels per kind: an opted-out kind is not e-mailed, SMS goes through the gateway', async () => {

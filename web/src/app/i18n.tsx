@@ -48,13 +48,15 @@ export function langFromTag(tag: string | null | undefined): Lang | undefined {
 export let antdZhHant: Locale | undefined;
 
 /**
- * Loads the zh-Hant messages (generated, committed), the character converter for data and the zh-TW locales of
+ * Loads the zh-Hant messages (generated, committed: here and in packages/shared), the character converter for data and the zh-TW locales of
  * Ant Design and dayjs, as chunks of their own: only people who choose 繁體 download them.
  */
 export async function loadZhHant(): Promise<void> {
   if (hantText) return;
-  const [messages, core, st, tw, antd] = await Promise.all([
+  const [messages, sharedMessages, core, st, tw, antd] = await Promise.all([
     import('./messages.zh-hant.json'),
+    // The words the server also uses (notifications', state and role labels), generated beside them.
+    import('@shared/messages.zh-hant.json'),
     import('opencc-js/core'),
     import('opencc-js/dict/STCharacters'),
     import('opencc-js/dict/TWVariants'),
@@ -62,7 +64,7 @@ export async function loadZhHant(): Promise<void> {
     import('dayjs/locale/zh-tw'),
   ]);
   antdZhHant = antd.default;
-  Object.assign(dictionaries['zh-Hant'], (messages as { default: Record<string, string> }).default);
+  for (const file of [messages, sharedMessages]) Object.assign(dictionaries['zh-Hant'], (file as { default: Record<string, string> }).default);
   const convert = core.ConverterFactory([st.default], [tw.default]);
   hantText = (text) => withGlossary(text, convert);
 }

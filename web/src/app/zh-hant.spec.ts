@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { withGlossary, ZH_HANT_GLOSSARY } from './zh-hant';
 
-/** Every *messages.ts under web/src: the portal's words, in zh-CN and en (registered by web/src/areas/index.ts). */
+/** Every *messages.ts under a folder: the portal's words, in zh-CN and en (registered by web/src/areas/index.ts). */
 function allMessageFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -14,7 +14,8 @@ function allMessageFiles(dir: string): string[] {
 
 function zhMessages(): Record<string, string> {
   const zh: Record<string, string> = {};
-  for (const file of allMessageFiles(join(__dirname, '..'))) {
+  // The portal's and packages/shared's (the words the server uses too: notifications', state and role labels).
+  for (const file of [...allMessageFiles(join(__dirname, '..')), ...allMessageFiles(join(__dirname, '../../../packages/shared'))]) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     for (const exported of Object.values(require(file) as Record<string, unknown>)) {
       const messages = exported as { zh?: Record<string, string> };
@@ -24,7 +25,10 @@ function zhMessages(): Record<string, string> {
   return zh;
 }
 
-const hant = JSON.parse(readFileSync(join(__dirname, 'messages.zh-hant.json'), 'utf8')) as Record<string, string>;
+const hant = Object.assign(
+  {},
+  ...[join(__dirname, 'messages.zh-hant.json'), join(__dirname, '../../../packages/shared/messages.zh-hant.json')].map((file) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>),
+) as Record<string, string>;
 const convert = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 describe('繁體中文 (zh-Hant) messages', () => {

@@ -9,6 +9,8 @@ import { MailTransport, SendResult } from './mail-transport';
 import { MESSAGE_DELIVERY_STATES } from './message-delivery.state';
 import { isTemplateName, MessageLocale, messageLocale, renderMessage, TemplateName } from './message-templates';
 import { categoryOf, DEFAULT_CHANNELS } from './notification-categories';
+import { RegionsService } from '../../organizations/regions.service';
+import { localizedNotification } from './notification-words';
 import { SmsGateway } from './sms-adapter';
 
 export type Channel = 'email' | 'sms';
@@ -58,6 +60,7 @@ export class MessageDeliveries {
     private readonly config: AppConfig,
     private readonly mail: MailTransport,
     private readonly sms: SmsGateway,
+    private readonly regions: RegionsService,
   ) {}
 
   get channels(): { email: boolean; sms: boolean } {
@@ -109,16 +112,37 @@ export class MessageDeliveries {
     const template: TemplateName = isTemplateName(payload.kind) && payload.params ? payload.kind : 'notification';
     // `path`: the portal page the message links to (default the inbox).
     const { path, ...own } = templateValues(payload.params);
-    const params = { ...own, title: payload.title, body: payload.body, link: `${this.config.portalUrl}${path?.startsWith('/') ? path : '/notifications'}` };
+    const link = `${this.config.portalUrl}${path?.startsWith('/') ? path : '/notifications'}`;
+    // Title and body in each recipient's language, worded from kind + params as the portal's inbox words them.
+    const byLocale = new Map<MessageLocale, Record<string, string>>();
+    const paramsIn = (locale: MessageLocale): Record<string, string> => {
+      let params = byLocale.get(locale);
+      if (!params) {
+        params = { ...own, ...localizedNotification(payload, locale, (code) => this.regionName(locale, code)), link };
+        byLocale.set(locale, params);
+      }
+      return params;
+    };
     const deliveries: NewDelivery[] = [];
     for (const n of inserted) {
       const person = byUser.get(n.user_id);
       if (!person) continue;
-      const common = { dedupKey: `notification:${n.id}`, template, kind: payload.kind, userId: person.id, notificationId: n.id, locale: messageLocale(person.locale), params };
+      const locale = messageLocale(person.locale);
+      const common = { dedupKey: `notification:${n.id}`, template, kind: payload.kind, userId: person.id, notificationId: n.id, locale, params: paramsIn(locale) };
       if (person.email_on) deliveries.push({ ...common, channel: 'email', recipient: person.email });
       if (person.sms_on && person.phone) deliveries.push({ ...common, channel: 'sms', recipient: person.phone });
     }
     return this.add(manager, deliveries);
+  }
+
+  /**
+   * A region's or city's name in `locale`; an unknown code as it is. zh-Hant reads the Chinese name as stored: the
+   * converter the portal uses for data (OpenCC) is a build-time tool, not part of the server.
+   */
+  private regionName(locale: MessageLocale, code: string): string {
+    const region = this.regions.get(code);
+    if (!region) return code;
+    return locale === 'en' ? region.nameEn || region.name : region.name;
   }
 
   /** Sends one delivery and records the outcome. Transient failures throw (BullMQ retries with backoff). */

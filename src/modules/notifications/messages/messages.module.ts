@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ACCOUNT_MAIL } from '../../../platform/auth/account-mail.port';
+import { OrganizationsModule } from '../../organizations/organizations.module';
 import { AccountMailer } from './account-mail';
 import { MailTransport } from './mail-transport';
 import { MessageDeliveriesController } from './message-deliveries.controller';
@@ -14,6 +15,8 @@ import { SmsGateway } from './sms-adapter';
  */
 @Global()
 @Module({
+  // RegionsService: region and city names in notification e-mails (notification-words.ts).
+  imports: [OrganizationsModule],
   controllers: [NotificationPreferencesController, MessageDeliveriesController],
   providers: [MailTransport, SmsGateway, MessageDeliveries, NotificationPreferencesService, AccountMailer, { provide: ACCOUNT_MAIL, useExisting: AccountMailer }],
   exports: [MessageDeliveries, ACCOUNT_MAIL],

@@ -48,5 +48,5 @@ export const commonArea: Area = {
     en: { ...commonMessages.en, ...accountMessages.en, ...noticeMessages.en, ...ssoMessages.en, ...findingMessages.en },
   },
   // The inbox's words for each notification kind: off the first load (it is at its budget), in before the shell renders.
-  loadMessages: () => import('../../app/notification-messages').then((m) => m.notificationMessages),
+  loadMessages: () => import('@shared/notification-messages').then((m) => m.notificationMessages),
 };

@@ -4,7 +4,7 @@ import { ActionButton } from '../../app/forms';
 import { api } from '../../app/api';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
-import { notificationText } from '../../app/notification-text';
+import { notificationText } from '@shared/notification-text';
 import { useRegions } from '../../app/regions';
 
 export function NotificationsPage() {

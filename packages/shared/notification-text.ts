@@ -1,11 +1,13 @@
-import { formatFen } from '@shared/money';
-import { isNotificationKind, NOTIFICATION_KINDS } from '@shared/notification-kinds';
+import { formatFen } from './money';
+import { isNotificationKind, NOTIFICATION_KINDS } from './notification-kinds';
 
 /**
- * An in-app notification's title and body in the reader's language, from its kind and params (packages/shared/
+ * A notification's title and body in the reader's language (the portal's inbox; the server's e-mails and SMS), from its kind and params (packages/shared/
  * notification-kinds.ts); the words are in notification-messages.ts. Params are data: money in fen is shown in yuan,
- * region and city codes by their names, states and roles by their labels, instants in local time. A kind the portal
- * does not know, or a notification written before params existed, shows its stored (Chinese) title and body.
+ * region and city codes by their names, states and roles by their labels, instants in local time. A kind the reader's
+ * side does not know, or a notification written before params existed, keeps its stored (Chinese) title and body.
+ * What depends on the side (its dictionary, region names, time format) comes in as NotificationI18n: the portal's
+ * from its i18n context, the server's from notification-words.ts.
  */
 
 // Every kind the server may send (notification-text.spec.ts checks each has a title and a body in every language).
@@ -18,7 +20,7 @@ export interface NotificationI18n {
   has: (key: string) => boolean;
   /** A region's or city's name in the reader's language. */
   regionName: (code: string) => string;
-  /** An instant (ISO 8601) as people here read it (common.tsx formatTime). */
+  /** An instant (ISO 8601) as people here read it (the portal's formatTime: Asia/Shanghai). */
   time: (iso: string) => string;
 }
 
@@ -54,7 +56,7 @@ function scalar(key: string, value: unknown, i18n: NotificationI18n): string | n
   if (key.endsWith('Fen') && typeof value === 'number') return formatFen(value);
   const text = String(value);
   if (key.endsWith('RegionCode') || key.endsWith('CityCode') || key === 'cityCode' || key === 'regionCode') return i18n.regionName(text);
-  if (key === 'status' || key === 'from' || key === 'to') return i18n.label('status', text);
+  if (/^(status|from|to)$/.test(key)) return i18n.label('status', text);
   if (key === 'escalateToRole') return i18n.label('role', text);
   if (key === 'requestKind' || key === 'side' || key === 'change') return i18n.t(`notification.${key}.${text}`);
   if (INSTANT.test(text)) return i18n.time(text);

@@ -1,4 +1,4 @@
-import { NOTIFICATION_KINDS, type NotificationKind, type NotificationParams } from '@shared/notification-kinds';
+import { NOTIFICATION_KINDS, type NotificationKind, type NotificationParams } from './notification-kinds';
 import { notificationMessages } from './notification-messages';
 import { NOTIFICATION_MESSAGE_KEYS, notificationText, type NotificationI18n } from './notification-text';
 

@@ -1,11 +1,10 @@
-import type { Messages } from './i18n';
-
 /**
- * In-app notifications' words (notification-text.ts), zh and en; zh-Hant is generated. Per kind a `.title` and a
+ * Notifications' words (notification-text.ts), zh and en; zh-Hant is generated (npm run i18n:zh-hant writes
+ * messages.zh-hant.json here). The portal's inbox loads them on demand; the server words e-mails and SMS with them. Per kind a `.title` and a
  * `.body`; a variant's words (`notification.<kind>.<variant>.title|body`) replace the kind's where it has them; a
  * list parameter's items are worded by `notification.<kind>.<param>`.
  */
-export const notificationMessages: Messages = {
+export const notificationMessages: Record<'zh' | 'en', Record<string, string>> = {
   zh: {
     'notification.approval.task_assigned.title': '待审批：{caseTitle}',
     'notification.approval.task_assigned.body': '{stageName}',
