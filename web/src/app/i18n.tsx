@@ -2,6 +2,7 @@ import type { Locale } from 'antd/es/locale';
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { announcePreference } from './preferences';
 import { withGlossary } from './zh-hant';
+import { interpolate } from '@shared/interpolate';
 
 /** 简体中文, 繁體中文 and English (docs/i18n.md). */
 export type Lang = 'zh' | 'zh-Hant' | 'en';
@@ -78,7 +79,7 @@ export function localName(lang: Lang, zh: string | null | undefined, en: string 
 
 export function translate(lang: Lang, key: string, vars?: Record<string, string | number>): string {
   const text = dictionaries[lang][key] ?? dictionaries.zh[key] ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
+  return interpolate(text, vars);
 }
 
 /** Keys present in one language but not the other (checked by the build). */

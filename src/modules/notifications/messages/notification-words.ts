@@ -1,3 +1,4 @@
+import { interpolate } from '../../../../packages/shared/interpolate';
 import { labelMessages } from '../../../../packages/shared/label-messages';
 import zhHant from '../../../../packages/shared/messages.zh-hant.json';
 import { notificationMessages } from '../../../../packages/shared/notification-messages';
@@ -26,7 +27,7 @@ export function notificationWords(locale: MessageLocale, regionName: (code: stri
   const fallback = DICTIONARIES['zh-CN'];
   const word = (key: string) => words[key] ?? fallback[key];
   return {
-    t: (key, vars) => (word(key) ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`)),
+    t: (key, vars) => interpolate(word(key) ?? key, vars),
     label: (group, value) => (value ? (word(`${group}.${value}`) ?? value) : '—'),
     has: (key) => key in words,
     regionName,
