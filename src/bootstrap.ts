@@ -34,6 +34,7 @@ import { WorkerHost } from './platform/queue/worker-host';
 import { ShutdownState } from './platform/health/shutdown-state';
 import { FileStore } from './platform/files/file-store';
 import { migrateLocalDecks } from './modules/roadshows/projects/deck-disk-migration';
+import { seedDemoActivity } from './seed/demo-activity';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/seed-demo';
 
 export interface RunningApp {
@@ -181,6 +182,8 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
     const address = (app.getHttpServer() as Server).address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+    // A programme, services, an agreement, a voucher and an order, played through the API once (src/seed/demo-activity.ts).
+    if (config.seedDemo) await playDemoActivity(url);
   }
 
   let closing: Promise<void> | undefined;
@@ -286,6 +289,16 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'A partner platform key (or Authorization: ApiKey <key>); open-data routes only' }, 'api-key')
     .build();
   return addErrorCodes(addValidationConstraints(SwaggerModule.createDocument(app, config)));
+}
+
+/** The demo activity must never keep the application from starting: a failure is logged and the demo goes on without it. */
+async function playDemoActivity(url: string): Promise<void> {
+  try {
+    const report = await seedDemoActivity(url);
+    if (report.seeded) startupLog.log(`Demo activity played: ${JSON.stringify(report)}`);
+  } catch (err) {
+    startupLog.warn(`Demo activity not played: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 function printBanner(running: RunningApp, role: ProcessRole, embedded: boolean): void {
