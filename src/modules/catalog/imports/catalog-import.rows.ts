@@ -1,4 +1,3 @@
-import { searchFields } from '../catalog.service';
 import { arrayLiteral } from '../search-tokens';
 
 /** The columns of a catalogue file (CSV or XLSX), in the order the generator and the templates write them. */
@@ -25,7 +24,7 @@ export const COLUMN_NOTES: Record<ImportColumn, string> = {
 };
 
 /** Columns of catalog_import_lines that COPY writes, in order. */
-export const STAGING_COLUMNS = `import_id, row_number, field_count, nul_columns, ${IMPORT_COLUMNS.join(', ')}, search_text, search_tokens`;
+export const STAGING_COLUMNS = `import_id, row_number, field_count, nul_columns, ${IMPORT_COLUMNS.join(', ')}`;
 
 /** Maps header names to positions; refuses a header that lacks a required column or names an unknown one. */
 export function readHeader(record: string[]): { index: Map<ImportColumn, number> } | { problem: string } {
@@ -46,11 +45,13 @@ export function readHeader(record: string[]): { index: Map<ImportColumn, number>
 
 /**
  * One staged record as a line of COPY text: its raw fields trimmed (NUL characters, which PostgreSQL
- * text cannot hold, removed and their columns named), and the search text and tokens built by the
- * same code as every other write of a service. Nothing is validated here: that is set-wise SQL.
+ * text cannot hold, removed and their columns named). Nothing is validated here: that is set-wise
+ * SQL. The search text and tokens are not built here either: the merge builds them for the rows it
+ * adds or changes (catalog-import.merge.ts), so an unchanged row costs none.
  */
 export function stagingLine(importId: string, rowNumber: number, record: readonly string[], header: Map<ImportColumn, number>): string {
-  const values: string[] = [];
+  let line = `${importId}\t${rowNumber}\t${record.length}\t`;
+  let values = '';
   let nulColumns: string[] | null = null;
   for (const column of IMPORT_COLUMNS) {
     const i = header.get(column);
@@ -59,13 +60,10 @@ export function stagingLine(importId: string, rowNumber: number, record: readonl
       (nulColumns ??= []).push(column);
       value = value.replace(/\u0000/g, '');
     }
-    values.push(value);
+    values += `\t${copyField(value)}`;
   }
-  // name, instrument_name, instrument_model, description: positions 3, 8, 9, 10 of IMPORT_COLUMNS.
-  const search = searchFields({ name: values[3], instrumentName: values[8] || null, instrumentModel: values[9] || null, description: values[10] || null });
-  // Tokens hold only letters, digits and Han characters: joined by spaces they stay apart, and the
-  // staged row is half as wide as with a text[] (string_to_array() restores them at merge).
-  return `${[importId, rowNumber, record.length, nulColumns ? arrayLiteral(nulColumns) : null, ...values, search.text, search.tokens.join(' ')].map(copyField).join('\t')}\n`;
+  line += nulColumns ? copyField(arrayLiteral(nulColumns)) : '\\N';
+  return `${line}${values}\n`;
 }
 
 /** One field in COPY text format: \N for null; backslash, tab, newline and CR escaped. */
