@@ -82,6 +82,9 @@ export class CatalogImportJob {
     }
     if (imp.status === 'queued' || imp.status === 'validating') {
       await this.dataSource.query(`UPDATE catalog_imports SET status = 'validating', updated_at = now() WHERE id = $1 AND status IN ('queued', 'validating')`, [id]);
+      // The planner's idea of the staging table is otherwise the previous import's (or none): a sample
+      // of 3,000 rows (migration 1764900290000), tens of milliseconds, keeps every join of the file sane.
+      await this.dataSource.query(`ANALYZE catalog_import_lines`);
       const started = Date.now();
       const invalid = await this.validation.validate({
         id, actorRole: imp.actor_role, actorOrganizationId: imp.actor_organization_id, regionCode: imp.region_code, regionScope: imp.actor_region_scope,

@@ -25,6 +25,8 @@ interface ComparedRow {
   unchanged: number;
   row_number: number | null;
   service_id: string | null;
+  provider_id: string;
+  region_code: string;
   search_same: boolean;
   name: string | null;
   instrument_name: string | null;
@@ -106,7 +108,7 @@ export class CatalogImportMerge {
   private async mergeBatchOnce(tx: Transaction, imp: ImportToMerge, after: number, through: number, checkErrors: boolean): Promise<BatchCounts> {
     const compared = (await tx.manager.query(
       `WITH src AS (
-         SELECT l.row_number, ip.provider_id, l.service_code AS code, l.name, l.category, l.unit_price_fen::bigint AS unit_price_fen,
+         SELECT l.row_number, ip.provider_id, ip.region_code, l.service_code AS code, l.name, l.category, l.unit_price_fen::bigint AS unit_price_fen,
                 l.unit, l.lead_time_days::int AS lead_time_days, nullif(l.instrument_name, '') AS instrument_name,
                 nullif(l.instrument_model, '') AS instrument_model, nullif(l.description, '') AS description
            FROM catalog_import_lines l
@@ -114,7 +116,7 @@ export class CatalogImportMerge {
           WHERE l.import_id = $1 AND l.row_number > $2 AND l.row_number <= $3
             AND (NOT $4 OR NOT EXISTS (SELECT 1 FROM catalog_import_errors e WHERE e.import_id = $1 AND e.row_number = l.row_number))),
        cmp AS MATERIALIZED (
-         SELECT src.row_number, s.id AS service_id,
+         SELECT src.row_number, src.provider_id, src.region_code, s.id AS service_id,
                 s.id IS NOT NULL AND (s.name, s.category, s.unit_price_fen, s.unit, s.lead_time_days, s.instrument_name, s.instrument_model, s.description, s.status)
                   IS NOT DISTINCT FROM (src.name, src.category, src.unit_price_fen, src.unit, src.lead_time_days, src.instrument_name, src.instrument_model,
                                         src.description, 'active') AS same,
@@ -127,7 +129,7 @@ export class CatalogImportMerge {
          SELECT $1, min(row_number), count(*), array_agg(service_id ORDER BY row_number), array_agg(row_number ORDER BY row_number) FROM cmp WHERE same
          HAVING count(*) > 0
          RETURNING services)
-       SELECT u.unchanged, c.row_number, c.service_id, c.search_same, CASE WHEN NOT c.search_same THEN c.name END AS name,
+       SELECT u.unchanged, c.row_number, c.service_id, c.provider_id, c.region_code, c.search_same, CASE WHEN NOT c.search_same THEN c.name END AS name,
               CASE WHEN NOT c.search_same THEN c.instrument_name END AS instrument_name, CASE WHEN NOT c.search_same THEN c.instrument_model END AS instrument_model,
               CASE WHEN NOT c.search_same THEN c.description END AS description
          FROM (SELECT coalesce(sum(services), 0)::int AS unchanged FROM unchanged) u
@@ -156,12 +158,11 @@ export class CatalogImportMerge {
       const [counts] = (await tx.manager.query(
         `WITH w AS MATERIALIZED (
            SELECT w.row_number, w.service_id, CASE WHEN w.service_id IS NULL THEN gen_random_uuid() END AS new_id, w.search_text, w.search_tokens,
-                  ip.provider_id, ip.region_code, l.service_code AS code, l.name, l.category, l.unit_price_fen::bigint AS unit_price_fen, l.unit,
+                  w.provider_id, w.region_code, l.service_code AS code, l.name, l.category, l.unit_price_fen::bigint AS unit_price_fen, l.unit,
                   l.lead_time_days::int AS lead_time_days, nullif(l.instrument_name, '') AS instrument_name,
                   nullif(l.instrument_model, '') AS instrument_model, nullif(l.description, '') AS description
-             FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[]) AS w(row_number, service_id, search_text, search_tokens)
-             JOIN catalog_import_lines l ON l.import_id = $1 AND l.row_number = w.row_number
-             JOIN catalog_import_providers ip ON ip.import_id = $1 AND ip.uscc = l.provider_uscc),
+             FROM unnest($2::int[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[]) AS w(row_number, service_id, provider_id, region_code, search_text, search_tokens)
+             JOIN catalog_import_lines l ON l.import_id = $1 AND l.row_number = w.row_number AND l.row_number > $8 AND l.row_number <= $9),
          ins AS (
            INSERT INTO catalog_services (id, provider_id, code, name, category, unit_price_fen, unit, lead_time_days, instrument_name, instrument_model,
                                          description, region_code, search_text, search_tokens)
@@ -187,7 +188,7 @@ export class CatalogImportMerge {
            SELECT $1, CASE WHEN service_id IS NULL THEN 'added' ELSE 'changed' END, coalesce(service_id, new_id), row_number FROM w
            RETURNING 1)
          SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM upd)::int AS updated, (SELECT count(*) FROM changes)::int AS recorded`,
-        [imp.id, writes.map((r) => r.row_number), writes.map((r) => r.service_id), searchText, searchTokens],
+        [imp.id, writes.map((r) => r.row_number), writes.map((r) => r.service_id), writes.map((r) => r.provider_id), writes.map((r) => r.region_code), searchText, searchTokens, after, through],
       )) as { inserted: number; updated: number; recorded: number }[];
       if (counts.inserted + counts.updated !== writes.length) throw new BatchRaced(`A service of rows ${after + 1}-${through} changed while the batch was merged`);
       ({ inserted, updated } = counts);

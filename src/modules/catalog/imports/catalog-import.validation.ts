@@ -73,6 +73,8 @@ export class CatalogImportValidation {
     await q.query(`DELETE FROM catalog_import_errors WHERE import_id = $1`, [imp.id]);
     await q.query(`DELETE FROM catalog_import_providers WHERE import_id = $1`, [imp.id]);
     const ownUscc = await this.resolveProviders(imp);
+    // Fresh statistics of the USCCs just resolved: with the previous import's, the planner joined every staged row to every provider in a loop.
+    await q.query(`ANALYZE catalog_import_providers`);
     await q.query(this.rowProblemsSql(ownUscc), ownUscc === null ? [imp.id, imp.headerFields, imp.regionScope] : [imp.id, imp.headerFields]);
     await q.query(
       `WITH valid AS (
@@ -155,7 +157,7 @@ export class CatalogImportValidation {
       ['provider_name', textRule('provider_name', 2, 200)],
       ['service_code', `CASE WHEN l.service_code !~ ${sqlString(SERVICE_CODE_SQL.source)} OR char_length(l.service_code) > ${SERVICE_CODE_SQL.maxLength} THEN 'must be 1-64 letters, digits or . _ / - (starting with a letter or digit)' END`],
       ['name', textRule('name', 2, 200)],
-      ['category', `CASE WHEN l.category NOT IN (SELECT code FROM service_categories) THEN CASE WHEN l.category = '' THEN 'is required' ELSE format('unknown category ''%s''', l.category) END END`],
+      ['category', `CASE WHEN l.category <> ALL (ARRAY(SELECT code FROM service_categories)) THEN CASE WHEN l.category = '' THEN 'is required' ELSE format('unknown category ''%s''', l.category) END END`],
       ['unit_price_fen', integerRule('unit_price_fen', 1, MAX_FEN, `a positive integer number of fen (at most ${MAX_FEN})`)],
       ['unit', textRule('unit', 1, 20)],
       ['lead_time_days', integerRule('lead_time_days', 0, 365, 'an integer from 0 to 365')],
