@@ -115,23 +115,28 @@ export class CatalogImportMerge {
            JOIN catalog_import_providers ip ON ip.import_id = l.import_id AND ip.uscc = l.provider_uscc
           WHERE l.import_id = $1 AND l.row_number > $2 AND l.row_number <= $3
             AND (NOT $4 OR NOT EXISTS (SELECT 1 FROM catalog_import_errors e WHERE e.import_id = $1 AND e.row_number = l.row_number))),
+       -- One look-up of the service per row (LATERAL … LIMIT 1: the planner cannot turn it into a hash join reading the whole catalogue for each
+       -- batch). Only the row's key and verdict are kept, and its searchable fields where they differ from the service's.
        cmp AS MATERIALIZED (
-         SELECT src.row_number, src.provider_id, src.region_code, s.id AS service_id,
-                s.id IS NOT NULL AND (s.name, s.category, s.unit_price_fen, s.unit, s.lead_time_days, s.instrument_name, s.instrument_model, s.description, s.status)
-                  IS NOT DISTINCT FROM (src.name, src.category, src.unit_price_fen, src.unit, src.lead_time_days, src.instrument_name, src.instrument_model,
-                                        src.description, 'active') AS same,
-                s.id IS NOT NULL AND (s.name, s.instrument_name, s.instrument_model, s.description)
-                  IS NOT DISTINCT FROM (src.name, src.instrument_name, src.instrument_model, src.description) AS search_same,
-                src.name, src.instrument_name, src.instrument_model, src.description
-           FROM src LEFT JOIN catalog_services s ON s.provider_id = src.provider_id AND s.code = src.code),
+         SELECT row_number, provider_id, region_code, service_id, same, search_same,
+                CASE WHEN NOT search_same THEN name END AS name, CASE WHEN NOT search_same THEN instrument_name END AS instrument_name,
+                CASE WHEN NOT search_same THEN instrument_model END AS instrument_model, CASE WHEN NOT search_same THEN description END AS description
+           FROM (SELECT src.*, s.id AS service_id,
+                        s.id IS NOT NULL AND (s.name, s.category, s.unit_price_fen, s.unit, s.lead_time_days, s.instrument_name, s.instrument_model, s.description, s.status)
+                          IS NOT DISTINCT FROM (src.name, src.category, src.unit_price_fen, src.unit, src.lead_time_days, src.instrument_name, src.instrument_model,
+                                                src.description, 'active') AS same,
+                        s.id IS NOT NULL AND (s.name, s.instrument_name, s.instrument_model, s.description)
+                          IS NOT DISTINCT FROM (src.name, src.instrument_name, src.instrument_model, src.description) AS search_same
+                   FROM src
+                   LEFT JOIN LATERAL (
+                     SELECT s.id, s.name, s.category, s.unit_price_fen, s.unit, s.lead_time_days, s.instrument_name, s.instrument_model, s.description, s.status
+                       FROM catalog_services s WHERE s.provider_id = src.provider_id AND s.code = src.code LIMIT 1) s ON true) compared),
        unchanged AS (
          INSERT INTO catalog_import_unchanged (import_id, first_row, services, service_ids, row_numbers)
          SELECT $1, min(row_number), count(*), array_agg(service_id ORDER BY row_number), array_agg(row_number ORDER BY row_number) FROM cmp WHERE same
          HAVING count(*) > 0
          RETURNING services)
-       SELECT u.unchanged, c.row_number, c.service_id, c.provider_id, c.region_code, c.search_same, CASE WHEN NOT c.search_same THEN c.name END AS name,
-              CASE WHEN NOT c.search_same THEN c.instrument_name END AS instrument_name, CASE WHEN NOT c.search_same THEN c.instrument_model END AS instrument_model,
-              CASE WHEN NOT c.search_same THEN c.description END AS description
+       SELECT u.unchanged, c.row_number, c.service_id, c.provider_id, c.region_code, c.search_same, c.name, c.instrument_name, c.instrument_model, c.description
          FROM (SELECT coalesce(sum(services), 0)::int AS unchanged FROM unchanged) u
          LEFT JOIN cmp c ON NOT c.same
         ORDER BY c.row_number`,
