@@ -1,9 +1,13 @@
 import { Readable } from 'node:stream';
 import { csvParseRecords, csvRecords, FileRecord } from './catalog-import.files';
 
-async function all(records: AsyncIterable<FileRecord>): Promise<FileRecord[]> {
-  const out: FileRecord[] = [];
-  for await (const r of records) out.push(r);
+/** Row numbers and fields (a quote-free line's fields are split when asked for; its raw line must be what they came from). */
+async function all(records: AsyncIterable<FileRecord>): Promise<Pick<FileRecord, 'rowNumber' | 'fields'>[]> {
+  const out: Pick<FileRecord, 'rowNumber' | 'fields'>[] = [];
+  for await (const r of records) {
+    if (r.line !== undefined) expect(r.line.split(',')).toEqual(r.fields);
+    out.push({ rowNumber: r.rowNumber, fields: r.fields });
+  }
   return out;
 }
 
@@ -13,7 +17,7 @@ const chunked = (text: string, size: number) => {
   return Readable.from(Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)));
 };
 
-async function outcome(records: AsyncIterable<FileRecord>): Promise<FileRecord[] | string> {
+async function outcome(records: AsyncIterable<FileRecord>): Promise<Pick<FileRecord, 'rowNumber' | 'fields'>[] | string> {
   try {
     return await all(records);
   } catch (err) {

@@ -24,6 +24,22 @@ export interface FileRecord {
   fields: string[];
   /** A spreadsheet row stops at its last non-empty cell: fewer fields than the header means empty ones. */
   openEnded?: boolean;
+  /** A CSV line without quotes, as it is: its fields are its comma-separated parts (the upload may stage it without splitting it). */
+  line?: string;
+}
+
+/** A quote-free CSV line: split into fields only when they are asked for. */
+class CsvLine implements FileRecord {
+  private split: string[] | undefined;
+
+  constructor(
+    readonly rowNumber: number,
+    readonly line: string,
+  ) {}
+
+  get fields(): string[] {
+    return (this.split ??= this.line.split(','));
+  }
 }
 
 /** csv-parse's options for the records the fast path hands it, and for files it reads whole. */
@@ -94,7 +110,7 @@ class CsvRecordSplitter {
     if (line.indexOf('"') < 0) {
       if (line.length > CSV_OPTIONS.max_record_size) throw maxRecordSize(line.length);
       this.rowNumber += 1;
-      yield { rowNumber: this.rowNumber, fields: line.split(',') };
+      yield new CsvLine(this.rowNumber, line);
       return;
     }
     this.gathering = raw;

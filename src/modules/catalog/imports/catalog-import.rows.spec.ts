@@ -1,5 +1,5 @@
 import { makeUscc } from '../../../../packages/shared/uscc';
-import { copyField, IMPORT_COLUMNS, readHeader, stagingLine } from './catalog-import.rows';
+import { copyField, IMPORT_COLUMNS, isCanonicalHeader, isTrimmedSpace, plainStagingLine, readHeader, stagingLine } from './catalog-import.rows';
 
 const header = (() => {
   const read = readHeader([...IMPORT_COLUMNS]);
@@ -21,6 +21,45 @@ describe('catalogue import rows', () => {
     const nul = stagingLine('imp', 4, [uscc, 'x', 'C\u0000D', 'n', 'analysis', '1', 'u', '1', '', '', ''], header).split('\t');
     expect(nul[3]).toBe('{"service_code"}');
     expect(nul[6]).toBe('CD');
+  });
+
+  it('stages a quote-free line under the canonical header exactly as stagingLine() would, or leaves it to stagingLine()', () => {
+    expect(isCanonicalHeader(header)).toBe(true);
+    const reordered = readHeader([...IMPORT_COLUMNS].reverse());
+    expect('index' in reordered && isCanonicalHeader(reordered.index)).toBe(false);
+    const base = [uscc, '上海测试检测技术有限公司', 'XRF-001', 'X射线荧光光谱分析', 'analysis', '12000', '样品', '5', '荧光仪', 'ZSX Primus-IV', '描述，含全角逗号'];
+    const variants: string[][] = [
+      base,
+      base.map((f, i) => (i >= 8 ? '' : f)),
+      base.map((f, i) => (i === 3 ? ` ${f}` : f)),
+      base.map((f, i) => (i === 3 ? `${f}\u3000` : f)),
+      base.map((f, i) => (i === 9 ? `\u00a0${f}` : f)),
+      base.map((f, i) => (i === 10 ? `a\\b` : f)),
+      base.map((f, i) => (i === 10 ? `a\tb` : f)),
+      base.map((f, i) => (i === 10 ? `a\rb` : f)),
+      base.map((f, i) => (i === 2 ? 'C\u0000D' : f)),
+      base.slice(0, 10),
+      [...base, 'extra'],
+      base.map((f, i) => (i === 0 ? '' : f)),
+      base.map((f, i) => (i === 10 ? `${f} ` : f)),
+    ];
+    let plain = 0;
+    for (const fields of variants) {
+      const line = fields.join(',');
+      const fast = plainStagingLine('imp', 9, line);
+      if (fast !== null) {
+        plain += 1;
+        expect(fast).toBe(stagingLine('imp', 9, line.split(','), header));
+      }
+    }
+    expect(plain).toBe(3);
+  });
+
+  it('knows the white space trim() removes, as \\s does', () => {
+    for (let c = 0; c <= 0xffff; c += 1) {
+      if (isTrimmedSpace(c) !== /\s/.test(String.fromCharCode(c))) throw new Error(`U+${c.toString(16)}`);
+    }
+    expect(isTrimmedSpace(NaN)).toBe(false);
   });
 
   it('refuses headers that miss, repeat or invent columns; optional columns may be left out', () => {

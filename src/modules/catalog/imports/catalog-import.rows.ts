@@ -66,6 +66,39 @@ export function stagingLine(importId: string, rowNumber: number, record: readonl
   return `${line}${values}\n`;
 }
 
+/** Whether the header names every column in IMPORT_COLUMNS' order (the generator's and the templates' files): plainStagingLine() applies. */
+export function isCanonicalHeader(header: Map<ImportColumn, number>): boolean {
+  return header.size === IMPORT_COLUMNS.length && IMPORT_COLUMNS.every((column, i) => header.get(column) === i);
+}
+
+/**
+ * stagingLine() of a quote-free CSV line under a canonical header, without splitting it: when the
+ * line has exactly one field per column, no character COPY would escape, no NUL, and no white space
+ * at the start or end of a field (what trim() would remove: JavaScript's \s is the same set), its
+ * COPY line is the line with tabs for commas. Null when that does not hold (stagingLine() then).
+ */
+export function plainStagingLine(importId: string, rowNumber: number, line: string): string | null {
+  if (isTrimmedSpace(line.charCodeAt(0)) || isTrimmedSpace(line.charCodeAt(line.length - 1))) return null;
+  // A line holds no LF (lines end there); indexOf() scans are much cheaper than a regular expression here.
+  if (line.indexOf('\\') >= 0 || line.indexOf('\t') >= 0 || line.indexOf('\r') >= 0 || line.indexOf('\u0000') >= 0) return null;
+  let commas = 0;
+  for (let i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
+    if (isTrimmedSpace(line.charCodeAt(i - 1)) || isTrimmedSpace(line.charCodeAt(i + 1))) return null;
+    commas += 1;
+  }
+  if (commas !== IMPORT_COLUMNS.length - 1) return null;
+  return `${importId}\t${rowNumber}\t${IMPORT_COLUMNS.length}\t\\N\t${line.replace(COMMAS, '\t')}\n`;
+}
+
+const COMMAS = /,/g;
+
+/** Whether String.prototype.trim() removes this UTF-16 code unit (ECMAScript WhiteSpace and LineTerminator, as \s); false for NaN (out of range). */
+export function isTrimmedSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** One field in COPY text format: \N for null; backslash, tab, newline and CR escaped. */
 export function copyField(value: string | number | null): string {
   if (value === null) return '\\N';

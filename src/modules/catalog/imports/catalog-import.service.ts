@@ -16,7 +16,7 @@ import { domainErrorFromDatabase } from '../../../platform/errors/pg-errors';
 import { JobName } from '../../../platform/queue/queue.registry';
 import { CatalogImportDto, CatalogImportOptionsDto } from './dto/catalog-import.dto';
 import { csvRecords, FileRecord, formatOfMediaType, ImportFormat, IMPORT_MEDIA_TYPES, xlsxRecords } from './catalog-import.files';
-import { ImportColumn, readHeader, STAGING_COLUMNS, stagingLine } from './catalog-import.rows';
+import { ImportColumn, isCanonicalHeader, plainStagingLine, readHeader, STAGING_COLUMNS, stagingLine } from './catalog-import.rows';
 import { CatalogImportSlots } from './catalog-import.slots';
 import { CatalogImportsService } from './catalog-imports.service';
 
@@ -133,18 +133,26 @@ export class CatalogImportService {
   /** The header, then every record as a COPY line, in ~64 KB chunks; progress every IMPORT_PROGRESS_EVERY records. */
   private async *copyLines(id: string, records: AsyncIterable<FileRecord>, counter: ByteCounter, progress: { rows: number; headerFields: number }): AsyncGenerator<string> {
     let header: Map<ImportColumn, number> | undefined;
+    let canonical = false;
     let chunk = '';
-    for await (const { rowNumber, fields, openEnded } of records) {
+    for await (const record of records) {
       if (!header) {
-        const read = readHeader(fields);
+        const read = readHeader(record.fields);
         if ('problem' in read) throw DomainError.invalid('header', read.problem);
         header = read.index;
+        canonical = isCanonicalHeader(header);
         progress.headerFields = header.size;
         continue;
       }
       progress.rows += 1;
-      const record = openEnded && fields.length < header.size ? [...fields, ...new Array<string>(header.size - fields.length).fill('')] : fields;
-      chunk += stagingLine(id, rowNumber, record, header);
+      // Most lines of a catalogue need no quotes, escapes or trimming: they go to COPY with tabs for commas.
+      const plain = canonical && record.line !== undefined ? plainStagingLine(id, record.rowNumber, record.line) : null;
+      if (plain !== null) chunk += plain;
+      else {
+        const { fields, openEnded } = record;
+        const padded = openEnded && fields.length < header.size ? [...fields, ...new Array<string>(header.size - fields.length).fill('')] : fields;
+        chunk += stagingLine(id, record.rowNumber, padded, header);
+      }
       if (chunk.length >= 65_536) {
         yield chunk;
         chunk = '';
