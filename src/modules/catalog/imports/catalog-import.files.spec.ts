@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { csvParseRecords, csvRecords, FileRecord } from './catalog-import.files';
 
-/** Row numbers and fields (a quote-free line's fields are split when asked for; its raw line must be what they came from). */
+/** Row numbers and fields (a quote-free line's fields are split when asked for; its bytes must be what they came from). */
 async function all(records: AsyncIterable<FileRecord>): Promise<Pick<FileRecord, 'rowNumber' | 'fields'>[]> {
   const out: Pick<FileRecord, 'rowNumber' | 'fields'>[] = [];
   for await (const r of records) {
-    if (r.line !== undefined) expect(r.line.split(',')).toEqual(r.fields);
+    if (r.bytes !== undefined) expect(r.bytes.toString('utf8').split(',')).toEqual(r.fields);
     out.push({ rowNumber: r.rowNumber, fields: r.fields });
   }
   return out;

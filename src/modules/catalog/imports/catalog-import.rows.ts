@@ -72,31 +72,58 @@ export function isCanonicalHeader(header: Map<ImportColumn, number>): boolean {
 }
 
 /**
- * stagingLine() of a quote-free CSV line under a canonical header, without splitting it: when the
- * line has exactly one field per column, no character COPY would escape, no NUL, and no white space
- * at the start or end of a field (what trim() would remove: JavaScript's \s is the same set), its
- * COPY line is the line with tabs for commas. Null when that does not hold (stagingLine() then).
+ * stagingLine() of a quote-free CSV line (the file's bytes, valid UTF-8, without its line end) under a
+ * canonical header, without decoding it: when the line has exactly one field per column, no byte COPY
+ * would escape, no NUL, and no white space at the start or end of a field (what trim() would remove),
+ * its COPY line is the line with tabs for commas. Null when that does not hold (stagingLine() then).
  */
-export function plainStagingLine(importId: string, rowNumber: number, line: string): string | null {
-  if (isTrimmedSpace(line.charCodeAt(0)) || isTrimmedSpace(line.charCodeAt(line.length - 1))) return null;
-  // A line holds no LF (lines end there); indexOf() scans are much cheaper than a regular expression here.
-  if (line.indexOf('\\') >= 0 || line.indexOf('\t') >= 0 || line.indexOf('\r') >= 0 || line.indexOf('\u0000') >= 0) return null;
-  let commas = 0;
-  for (let i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
-    if (isTrimmedSpace(line.charCodeAt(i - 1)) || isTrimmedSpace(line.charCodeAt(i + 1))) return null;
-    commas += 1;
+export function plainStagingBytes(importId: string, rowNumber: number, line: Buffer): Buffer | null {
+  // A line holds no LF (lines end there); Buffer.indexOf() scans natively.
+  if (line.indexOf(0x5c /* \ */) >= 0 || line.indexOf(0x09) >= 0 || line.indexOf(0x0d) >= 0 || line.indexOf(0x00) >= 0) return null;
+  const commas: number[] = [];
+  for (let i = line.indexOf(0x2c); i >= 0; i = line.indexOf(0x2c, i + 1)) commas.push(i);
+  if (commas.length !== IMPORT_COLUMNS.length - 1) return null;
+  let start = 0;
+  for (let f = 0; f <= commas.length; f += 1) {
+    const end = f < commas.length ? commas[f] : line.length;
+    if (end > start && (spaceAt(line, start) || spaceAt(line, lastCharStart(line, start, end)))) return null;
+    start = end + 1;
   }
-  if (commas !== IMPORT_COLUMNS.length - 1) return null;
-  return `${importId}\t${rowNumber}\t${IMPORT_COLUMNS.length}\t\\N\t${line.replace(COMMAS, '\t')}\n`;
+  const prefix = `${importId}\t${rowNumber}\t${IMPORT_COLUMNS.length}\t\\N\t`;
+  const out = Buffer.allocUnsafe(prefix.length + line.length + 1);
+  out.write(prefix, 0, 'latin1');
+  line.copy(out, prefix.length);
+  for (const i of commas) out[prefix.length + i] = 0x09;
+  out[out.length - 1] = 0x0a;
+  return out;
 }
 
-const COMMAS = /,/g;
+/** Where the last UTF-8 character of bytes start..end-1 begins (valid UTF-8: back over continuation bytes). */
+function lastCharStart(bytes: Buffer, start: number, end: number): number {
+  let p = end - 1;
+  while (p > start && (bytes[p] & 0xc0) === 0x80) p -= 1;
+  return p;
+}
 
-/** Whether String.prototype.trim() removes this UTF-16 code unit (ECMAScript WhiteSpace and LineTerminator, as \s); false for NaN (out of range). */
-export function isTrimmedSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/**
+ * Whether the UTF-8 character at `p` is one trim() removes: ECMAScript white space and line
+ * terminators (JavaScript's \s): TAB..CR, space, U+00A0, U+1680, U+2000-200A, U+2028, U+2029, U+202F,
+ * U+205F, U+3000, U+FEFF.
+ */
+export function spaceAt(bytes: Buffer, p: number): boolean {
+  const b = bytes[p];
+  if (b <= 0x20) return b === 0x20 || (b >= 0x09 && b <= 0x0d);
+  if (b < 0x80) return false;
+  const b1 = bytes[p + 1];
+  const b2 = bytes[p + 2];
+  switch (b) {
+    case 0xc2: return b1 === 0xa0;
+    case 0xe1: return b1 === 0x9a && b2 === 0x80;
+    case 0xe2: return (b1 === 0x80 && ((b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf)) || (b1 === 0x81 && b2 === 0x9f);
+    case 0xe3: return b1 === 0x80 && b2 === 0x80;
+    case 0xef: return b1 === 0xbb && b2 === 0xbf;
+    default: return false;
+  }
 }
 
 /** One field in COPY text format: \N for null; backslash, tab, newline and CR escaped. */
