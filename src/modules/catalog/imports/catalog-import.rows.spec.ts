@@ -1,5 +1,5 @@
 import { makeUscc } from '../../../../packages/shared/uscc';
-import { copyField, IMPORT_COLUMNS, isCanonicalHeader, plainStagingBytes, readHeader, spaceAt, stagingLine } from './catalog-import.rows';
+import { copyField, CopyText, IMPORT_COLUMNS, isCanonicalHeader, plainStagingBytes, readHeader, spaceAt, stagingLine } from './catalog-import.rows';
 
 const header = (() => {
   const read = readHeader([...IMPORT_COLUMNS]);
@@ -77,6 +77,22 @@ describe('catalogue import rows', () => {
       expect(fast.toString('utf8')).toBe(stagingLine('imp', n, fields, header));
     }
     expect(plain).toBeGreaterThan(10);
+  });
+
+  it('gathers plain and decoded lines into chunks of COPY text, in order, past its buffer\'s size', () => {
+    const text = new CopyText('imp');
+    const chunks: Buffer[] = [];
+    let expected = '';
+    for (let n = 0; n < 3000; n += 1) {
+      const fields = [uscc, '机构', `C-${n}`, '名称', 'analysis', String(n), '次', '1', '', n % 7 === 0 ? 'x'.repeat(n * 40) : 'M', n % 5 === 0 ? ' 描述 ' : '描述'];
+      const line = stagingLine('imp', n + 2, fields, header);
+      expected += line;
+      if (!text.plain(n + 2, Buffer.from(fields.join(','), 'utf8'))) text.text(line);
+      if (text.length >= 65_536) chunks.push(text.take());
+    }
+    if (text.length) chunks.push(text.take());
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
   });
 
   it('refuses headers that miss, repeat or invent columns; optional columns may be left out', () => {

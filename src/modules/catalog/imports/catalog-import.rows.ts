@@ -78,6 +78,12 @@ export function isCanonicalHeader(header: Map<ImportColumn, number>): boolean {
  * its COPY line is the line with tabs for commas. Null when that does not hold (stagingLine() then).
  */
 export function plainStagingBytes(importId: string, rowNumber: number, line: Buffer): Buffer | null {
+  const text = new CopyText(importId);
+  return text.plain(rowNumber, line) ? text.take() : null;
+}
+
+/** The positions of a plain line's commas (plainStagingBytes()), or null when the line is not plain. */
+function plainCommas(line: Buffer): number[] | null {
   // A line holds no LF (lines end there); Buffer.indexOf() scans natively.
   if (line.indexOf(0x5c /* \ */) >= 0 || line.indexOf(0x09) >= 0 || line.indexOf(0x0d) >= 0 || line.indexOf(0x00) >= 0) return null;
   const commas: number[] = [];
@@ -89,14 +95,73 @@ export function plainStagingBytes(importId: string, rowNumber: number, line: Buf
     if (end > start && (spaceAt(line, start) || spaceAt(line, lastCharStart(line, start, end)))) return null;
     start = end + 1;
   }
-  const prefix = `${importId}\t${rowNumber}\t${IMPORT_COLUMNS.length}\t\\N\t`;
-  const out = Buffer.allocUnsafe(prefix.length + line.length + 1);
-  out.write(prefix, 0, 'latin1');
-  line.copy(out, prefix.length);
-  for (const i of commas) out[prefix.length + i] = 0x09;
-  out[out.length - 1] = 0x0a;
-  return out;
+  return commas;
 }
+
+/**
+ * The COPY text of one upload being gathered: lines are written into one buffer (no string, no
+ * buffer per line) and handed out as chunks by take().
+ */
+export class CopyText {
+  private buffer = Buffer.allocUnsafe(COPY_TEXT_CAPACITY);
+  private size = 0;
+  /** `<import id>\t`, and what follows the row number of a plain line: its field count and no NUL columns. */
+  private readonly head: Buffer;
+  private static readonly middle = Buffer.from(`\t${IMPORT_COLUMNS.length}\t\\N\t`, 'latin1');
+
+  constructor(importId: string) {
+    this.head = Buffer.from(`${importId}\t`, 'latin1');
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** Writes the COPY line of a plain line (plainStagingBytes()); false, writing nothing, when the line is not plain. */
+  plain(rowNumber: number, line: Buffer): boolean {
+    const commas = plainCommas(line);
+    if (!commas) return false;
+    const digits = String(rowNumber);
+    this.reserve(this.head.length + digits.length + CopyText.middle.length + line.length + 1);
+    const out = this.buffer;
+    let at = this.size;
+    out.set(this.head, at);
+    at += this.head.length;
+    for (let i = 0; i < digits.length; i += 1) out[at++] = digits.charCodeAt(i);
+    out.set(CopyText.middle, at);
+    at += CopyText.middle.length;
+    out.set(line, at);
+    for (const i of commas) out[at + i] = 0x09;
+    at += line.length;
+    out[at++] = 0x0a;
+    this.size = at;
+    return true;
+  }
+
+  /** Writes COPY text (stagingLine()'s). */
+  text(text: string): void {
+    this.reserve(Buffer.byteLength(text, 'utf8'));
+    this.size += this.buffer.write(text, this.size, 'utf8');
+  }
+
+  /** What was written since the last take(); the next lines go to a new buffer (COPY may still hold this one). */
+  take(): Buffer {
+    const out = this.buffer.subarray(0, this.size);
+    this.buffer = Buffer.allocUnsafe(Math.max(COPY_TEXT_CAPACITY, this.size));
+    this.size = 0;
+    return out;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.size + bytes <= this.buffer.length) return;
+    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.size + bytes));
+    larger.set(this.buffer.subarray(0, this.size));
+    this.buffer = larger;
+  }
+}
+
+/** Room for a 64 KB chunk of COPY text and the line that passes it. */
+const COPY_TEXT_CAPACITY = 96 * 1024;
 
 /** Where the last UTF-8 character of bytes start..end-1 begins (valid UTF-8: back over continuation bytes). */
 function lastCharStart(bytes: Buffer, start: number, end: number): number {

@@ -16,7 +16,7 @@ import { domainErrorFromDatabase } from '../../../platform/errors/pg-errors';
 import { JobName } from '../../../platform/queue/queue.registry';
 import { CatalogImportDto, CatalogImportOptionsDto } from './dto/catalog-import.dto';
 import { csvRecords, FileRecord, formatOfMediaType, ImportFormat, IMPORT_MEDIA_TYPES, xlsxRecords } from './catalog-import.files';
-import { ImportColumn, isCanonicalHeader, plainStagingBytes, readHeader, STAGING_COLUMNS, stagingLine } from './catalog-import.rows';
+import { CopyText, ImportColumn, isCanonicalHeader, readHeader, STAGING_COLUMNS, stagingLine } from './catalog-import.rows';
 import { CatalogImportSlots } from './catalog-import.slots';
 import { CatalogImportsService } from './catalog-imports.service';
 
@@ -134,8 +134,7 @@ export class CatalogImportService {
   private async *copyLines(id: string, records: AsyncIterable<FileRecord>, counter: ByteCounter, progress: { rows: number; headerFields: number }): AsyncGenerator<Buffer> {
     let header: Map<ImportColumn, number> | undefined;
     let canonical = false;
-    let parts: Buffer[] = [];
-    let size = 0;
+    const text = new CopyText(id);
     for await (const record of records) {
       if (!header) {
         const read = readHeader(record.fields);
@@ -147,25 +146,18 @@ export class CatalogImportService {
       }
       progress.rows += 1;
       // Most lines of a catalogue need no quotes, escapes or trimming: their bytes go to COPY with tabs for commas, never decoded.
-      let line = canonical && record.bytes !== undefined ? plainStagingBytes(id, record.rowNumber, record.bytes) : null;
-      if (line === null) {
+      if (!(canonical && record.bytes !== undefined && text.plain(record.rowNumber, record.bytes))) {
         const { fields, openEnded } = record;
         const padded = openEnded && fields.length < header.size ? [...fields, ...new Array<string>(header.size - fields.length).fill('')] : fields;
-        line = Buffer.from(stagingLine(id, record.rowNumber, padded, header), 'utf8');
+        text.text(stagingLine(id, record.rowNumber, padded, header));
       }
-      parts.push(line);
-      size += line.length;
-      if (size >= 65_536) {
-        yield Buffer.concat(parts, size);
-        parts = [];
-        size = 0;
-      }
+      if (text.length >= 65_536) yield text.take();
       if (progress.rows % IMPORT_PROGRESS_EVERY === 0) {
         await this.dataSource.query(`UPDATE catalog_imports SET rows_total = $2, bytes = $3, updated_at = now() WHERE id = $1`, [id, progress.rows, counter.bytes]);
       }
     }
     if (!header) throw DomainError.invalid('header', 'The file is empty: a header row is required');
-    if (size) yield Buffer.concat(parts, size);
+    if (text.length) yield text.take();
   }
 
   private async markFailed(id: string, rows: number, bytes: number, message: string): Promise<void> {
