@@ -76,15 +76,17 @@ export class CatalogImportValidation {
     // Fresh statistics of the USCCs just resolved: with the previous import's, the planner joined every staged row to every provider in a loop.
     await q.query(`ANALYZE catalog_import_providers`);
     await q.query(this.rowProblemsSql(ownUscc), ownUscc === null ? [imp.id, imp.headerFields, imp.regionScope] : [imp.id, imp.headerFields]);
+    // The file's rows are read again for the repeats rather than kept in a CTE: an empty set of repeats then costs one aggregate.
     await q.query(
-      `WITH valid AS (
-         SELECT l.row_number, l.provider_uscc, l.service_code FROM catalog_import_lines l
-          WHERE l.import_id = $1 AND NOT EXISTS (SELECT 1 FROM catalog_import_errors e WHERE e.import_id = $1 AND e.row_number = l.row_number)),
-       dup AS (SELECT provider_uscc, service_code, min(row_number) AS first FROM valid GROUP BY provider_uscc, service_code HAVING count(*) > 1)
+      `WITH dup AS (
+         SELECT l.provider_uscc, l.service_code, min(l.row_number) AS first FROM catalog_import_lines l
+          WHERE l.import_id = $1 AND NOT EXISTS (SELECT 1 FROM catalog_import_errors e WHERE e.import_id = $1 AND e.row_number = l.row_number)
+          GROUP BY l.provider_uscc, l.service_code HAVING count(*) > 1)
        INSERT INTO catalog_import_errors (import_id, row_number, field, message)
        SELECT $1, v.row_number, 'service_code', format('repeats row %s (same provider and service code)', d.first)
-         FROM valid v JOIN dup d ON d.provider_uscc = v.provider_uscc AND d.service_code = v.service_code
-        WHERE v.row_number > d.first
+         FROM catalog_import_lines v JOIN dup d ON d.provider_uscc = v.provider_uscc AND d.service_code = v.service_code
+        WHERE v.import_id = $1 AND v.row_number > d.first
+          AND NOT EXISTS (SELECT 1 FROM catalog_import_errors e WHERE e.import_id = $1 AND e.row_number = v.row_number)
         ORDER BY v.row_number`,
       [imp.id],
     );
