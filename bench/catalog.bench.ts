@@ -272,9 +272,9 @@ function importPhaseRows(label: string, imports: { first: ImportRun; again: Impo
   for (const [name, run] of [[`import, ${label} rows, new catalogue`, imports.first], [`re-import, ${label} rows, nothing changed`, imports.again]] as const) {
     rows.push(
       infoRow('catalog', `${name}: elapsed`, run.seconds, 's'),
-      infoRow('catalog', `${name}: upload (COPY raw to staging, search tokens)`, run.uploadSeconds, 's'),
+      infoRow('catalog', `${name}: upload (COPY raw to staging)`, run.uploadSeconds, 's'),
       infoRow('catalog', `${name}: queue + set-wise validation`, run.validateSeconds, 's'),
-      infoRow('catalog', `${name}: batched merge`, run.mergeSeconds, 's'),
+      infoRow('catalog', `${name}: batched merge (search tokens of added and changed rows)`, run.mergeSeconds, 's'),
     );
   }
   return rows;

@@ -443,6 +443,57 @@ describe('catalogue import: COPY staging, set-wise validation, batched merge as 
     }
   });
 
+  it('builds new search text and tokens for a row whose searched fields changed, keeps them for a row changed elsewhere', async () => {
+    const searchOf = async (code: string) => {
+      const [row] = await app.dataSource.query(
+        `SELECT name, instrument_name, instrument_model, description, search_text, search_tokens::text AS tokens, version FROM catalog_services WHERE provider_id = $1 AND code = $2`,
+        [own.id, code],
+      );
+      const expected = searchFields({ name: row.name, instrumentName: row.instrument_name, instrumentModel: row.instrument_model, description: row.description });
+      const [{ tokens }] = await app.dataSource.query(`SELECT array_to_tsvector($1::text[])::text AS tokens`, [expected.tokens]);
+      expect({ text: row.search_text, tokens: row.tokens }).toEqual({ text: expected.text, tokens });
+      return row as { search_text: string; tokens: string; version: number };
+    };
+    const row = (code: string, name: string, price: number, model: string) => [own.uscc, own.name, code, name, 'analysis', price, '样品', 2, '', model, '描述'];
+    const first = [row('SRCH-1', '鼹鼷拉曼光谱', 100, 'M1'), row('SRCH-2', '鼹鼷红外光谱', 100, 'M2'), row('SRCH-3', '鼹鼷紫外光谱', 100, 'M3')];
+    expect(await runImport(provider.auth, csvOf(first))).toMatchObject({ status: 'completed', rowsInserted: 3 });
+    const before = { one: await searchOf('SRCH-1'), two: await searchOf('SRCH-2'), three: await searchOf('SRCH-3') };
+
+    // SRCH-1: only a searched field (the model) changes; SRCH-2: only the price; SRCH-3: nothing.
+    const second = [row('SRCH-1', '鼹鼷拉曼光谱', 100, 'Raman-X9'), row('SRCH-2', '鼹鼷红外光谱', 250, 'M2'), row('SRCH-3', '鼹鼷紫外光谱', 100, 'M3')];
+    expect(await runImport(provider.auth, csvOf(second))).toMatchObject({ status: 'completed', rowsUpdated: 2, rowsUnchanged: 1 });
+    const one = await searchOf('SRCH-1');
+    expect(one.tokens).not.toBe(before.one.tokens);
+    expect(one.tokens).toContain("'raman'");
+    expect(await searchOf('SRCH-2')).toEqual({ ...before.two, version: before.two.version + 1 });
+    expect(await searchOf('SRCH-3')).toEqual(before.three);
+    const found = await api().get('/api/v1/catalog/services').query({ q: 'Raman' }).set(enterprise.auth).expect(200);
+    expect(found.body.items.map((i: { code: string }) => i.code)).toEqual(['SRCH-1']);
+
+    // A service renamed by someone else between the batch's comparison and its writes (here: by a trigger on the
+    // comparison's own insert, once) must not end with the file's name and the other writer's search text: the batch runs again.
+    await app.dataSource.query(`CREATE SEQUENCE test_race_once`);
+    await app.dataSource.query(`
+      CREATE FUNCTION test_race_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF nextval('test_race_once') = 1 THEN
+          UPDATE catalog_services SET name = '鼹鼷改名', search_text = '鼹鼷改名 | m2 | 描述', version = version + 1 WHERE code = 'SRCH-2' AND provider_id = '${own.id}';
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await app.dataSource.query(`CREATE TRIGGER test_race_once AFTER INSERT ON catalog_import_unchanged FOR EACH ROW EXECUTE FUNCTION test_race_once()`);
+    try {
+      const third = [row('SRCH-1', '鼹鼷拉曼光谱', 100, 'Raman-X9'), row('SRCH-2', '鼹鼷红外光谱', 300, 'M2'), row('SRCH-3', '鼹鼷紫外光谱', 100, 'M3')];
+      expect(await runImport(provider.auth, csvOf(third))).toMatchObject({ status: 'completed', rowsUpdated: 1, rowsUnchanged: 2 });
+      const [{ called }] = await app.dataSource.query(`SELECT last_value AS called FROM test_race_once`);
+      expect(Number(called)).toBeGreaterThan(1);
+      expect(await searchOf('SRCH-2')).toMatchObject({ search_text: before.two.search_text, version: before.two.version + 2 });
+    } finally {
+      await app.dataSource.query(`DROP TRIGGER test_race_once ON catalog_import_unchanged`);
+      await app.dataSource.query(`DROP FUNCTION test_race_once(); DROP SEQUENCE test_race_once`);
+    }
+  });
+
   it('uscc_problem() in SQL agrees with packages/shared/uscc on valid, mistyped, lower-case, short and foreign codes', async () => {
     const valid = Array.from({ length: 60 }, (_, i) => uniqueUscc(i % 2 ? '310115' : '330402'));
     const codes = [

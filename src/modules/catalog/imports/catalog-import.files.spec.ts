@@ -1,9 +1,14 @@
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { csvParseRecords, csvRecords, FileRecord } from './catalog-import.files';
 
-async function all(records: AsyncIterable<FileRecord>): Promise<FileRecord[]> {
-  const out: FileRecord[] = [];
-  for await (const r of records) out.push(r);
+/** Row numbers and fields (a quote-free line's fields are split when asked for; its bytes must be what they came from). */
+async function all(records: AsyncIterable<FileRecord>): Promise<Pick<FileRecord, 'rowNumber' | 'fields'>[]> {
+  const out: Pick<FileRecord, 'rowNumber' | 'fields'>[] = [];
+  for await (const r of records) {
+    if (r.bytes !== undefined) expect(r.bytes.toString('utf8').split(',')).toEqual(r.fields);
+    out.push({ rowNumber: r.rowNumber, fields: r.fields });
+  }
   return out;
 }
 
@@ -13,7 +18,7 @@ const chunked = (text: string, size: number) => {
   return Readable.from(Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)));
 };
 
-async function outcome(records: AsyncIterable<FileRecord>): Promise<FileRecord[] | string> {
+async function outcome(records: AsyncIterable<FileRecord>): Promise<Pick<FileRecord, 'rowNumber' | 'fields'>[] | string> {
   try {
     return await all(records);
   } catch (err) {
@@ -38,6 +43,16 @@ describe('csvRecords: commas split in TypeScript, quoted records by csv-parse', 
     const expected = await outcome(csvParseRecords(chunked(text, 1 << 16)));
     for (const size of [1, 2, 3, 5, 7, 64, 1 << 16]) {
       expect(await outcome(csvRecords(chunked(text, size)))).toEqual(expected);
+    }
+  });
+
+  it('reads bytes that are not UTF-8 as U+FFFD, as a decoded stream does, on lines with and without quotes', async () => {
+    const bytes = Buffer.concat([Buffer.from('a,b,c\n1,x'), Buffer.from([0xff, 0xe4, 0xb8]), Buffer.from(',3\n"q',), Buffer.from([0xc3]), Buffer.from('",2,3\n')]);
+    const text = new StringDecoder('utf8').end(bytes);
+    for (const size of [1, 2, 3, 64]) {
+      const rows = await all(csvRecords(Readable.from(Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)))));
+      expect(rows).toEqual(await all(csvRecords(Readable.from([Buffer.from(text, 'utf8')]))));
+      expect(rows.map((r) => r.fields)).toEqual([['a', 'b', 'c'], ['1', 'x\ufffd\ufffd', '3'], ['q\ufffd', '2', '3']]);
     }
   });
 

@@ -1,6 +1,7 @@
 import { CsvError, CsvErrorCode, parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type * as ExcelJS from 'exceljs';
+import { isUtf8 } from 'node:buffer';
 import { PassThrough, Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { loadExcelJs } from '../../../platform/files/exceljs';
@@ -24,6 +25,22 @@ export interface FileRecord {
   fields: string[];
   /** A spreadsheet row stops at its last non-empty cell: fewer fields than the header means empty ones. */
   openEnded?: boolean;
+  /** A CSV line without quotes as the file's bytes (valid UTF-8): its fields are its comma-separated parts (the upload may stage it as it is). */
+  bytes?: Buffer;
+}
+
+/** A quote-free CSV line, as the file's bytes (valid UTF-8, without its line end): decoded and split only when its fields are asked for. */
+class CsvBytesLine implements FileRecord {
+  private split: string[] | undefined;
+
+  constructor(
+    readonly rowNumber: number,
+    readonly bytes: Buffer,
+  ) {}
+
+  get fields(): string[] {
+    return (this.split ??= this.bytes.toString('utf8').split(','));
+  }
 }
 
 /** csv-parse's options for the records the fast path hands it, and for files it reads whole. */
@@ -40,34 +57,46 @@ const CSV_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: tru
  * its first CR) is read by csv-parse whole, as before.
  */
 export async function* csvRecords(input: Readable): AsyncGenerator<FileRecord> {
-  const text = utf8Text(input)[Symbol.asyncIterator]();
-  let next = await text.next();
+  const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  let next = await chunks.next();
   if (next.done) return;
-  let first = next.value;
-  // Up to the first line end and the character after it, to tell LF or CRLF files from bare CR ones.
-  while (!/\n|\r[^]/.test(first) && !(next = await text.next()).done) first += next.value;
-  if (first.charCodeAt(0) === 0xfeff) first = first.slice(1);
-  const cr = first.indexOf('\r');
-  if (cr >= 0 && cr + 1 < first.length && first[cr + 1] !== '\n') {
-    yield* csvParseRecords(Readable.from(prepend(first, text)));
+  let first = asBuffer(next.value);
+  // Up to the first line end and the byte after it, to tell LF or CRLF files from bare CR ones.
+  while (!hasLineEnd(first) && !(next = await chunks.next()).done) first = Buffer.concat([first, asBuffer(next.value)]);
+  if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) first = first.subarray(3);
+  const cr = first.indexOf(0x0d);
+  if (cr >= 0 && cr + 1 < first.length && first[cr + 1] !== 0x0a) {
+    yield* csvParseRecords(Readable.from(utf8Text(prepend<Buffer | string>(first, chunks))));
     return;
   }
+  // Lines are cut at LF bytes (a multi-byte character never holds one), so each line decodes whole.
   const records = new CsvRecordSplitter();
-  let pending = '';
+  let pending: Buffer | null = null;
   for (;;) {
-    const chunk = pending + first;
+    const chunk: Buffer = pending ? Buffer.concat([pending, first]) : first;
     let start = 0;
-    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', start)) {
-      yield* records.line(chunk.slice(start, end));
+    for (let end = chunk.indexOf(0x0a); end >= 0; end = chunk.indexOf(0x0a, start)) {
+      yield* records.line(chunk.subarray(start, end));
       start = end + 1;
     }
-    pending = chunk.slice(start);
-    if (pending.length > CSV_OPTIONS.max_record_size) throw maxRecordSize(pending.length);
-    if (next.done || (next = await text.next()).done) break;
-    first = next.value;
+    pending = chunk.subarray(start);
+    if (pending.length > CSV_OPTIONS.max_record_size) {
+      const length = pending.toString('utf8').length;
+      if (length > CSV_OPTIONS.max_record_size) throw maxRecordSize(length);
+    }
+    if (next.done || (next = await chunks.next()).done) break;
+    first = asBuffer(next.value);
   }
-  if (pending) yield* records.line(pending);
+  if (pending.length) yield* records.line(pending);
   yield* records.end();
+}
+
+const asBuffer = (chunk: Buffer | string): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+
+/** An LF, or a CR with a byte after it. */
+function hasLineEnd(bytes: Buffer): boolean {
+  const cr = bytes.indexOf(0x0d);
+  return bytes.indexOf(0x0a) >= 0 || (cr >= 0 && cr + 1 < bytes.length);
 }
 
 /** Lines to records (csvRecords): the state between lines is the row count and a quoted record being gathered. */
@@ -80,7 +109,19 @@ class CsvRecordSplitter {
   private fieldStart = true;
   private scanned = 0;
 
-  *line(raw: string): Generator<FileRecord> {
+  /** One line of the file's bytes (without its LF): a quote-free line of valid UTF-8 stays bytes; any other is decoded (invalid bytes become U+FFFD). */
+  *line(raw: Buffer): Generator<FileRecord> {
+    if (this.gathering === null && raw.indexOf(0x22) < 0 && raw.length <= CSV_OPTIONS.max_record_size && isUtf8(raw)) {
+      const line = raw[raw.length - 1] === 0x0d ? raw.subarray(0, raw.length - 1) : raw;
+      this.rowNumber += 1;
+      // Empty lines and notes are counted, not records.
+      if (line.length > 0 && line[0] !== 0x23 /* # */) yield new CsvBytesLine(this.rowNumber, line);
+      return;
+    }
+    yield* this.text(raw.toString('utf8'));
+  }
+
+  private *text(raw: string): Generator<FileRecord> {
     if (this.gathering !== null) {
       this.gathering += `\n${raw}`;
       yield* this.gathered();
@@ -162,7 +203,7 @@ function csvError(code: CsvErrorCode, message: string): CsvError {
   return new CsvError(code, message, {} as ConstructorParameters<typeof CsvError>[2]);
 }
 
-async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
+async function* prepend<T>(first: T, rest: AsyncIterator<T>): AsyncGenerator<T> {
   yield first;
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }

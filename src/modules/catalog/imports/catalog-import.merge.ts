@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { UnitOfWork } from '../../../platform/database/unit-of-work';
+import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { OrganizationsService } from '../../organizations/organizations.service';
+import { searchFields } from '../catalog.service';
 
 /** What merging needs to know of an import. */
 export interface ImportToMerge {
@@ -18,6 +19,25 @@ export interface BatchCounts {
   updated: number;
   unchanged: number;
 }
+
+/** What the comparison of a batch returns: its unchanged count, and each row to add or change (the searchable fields only where they differ). */
+interface ComparedRow {
+  unchanged: number;
+  row_number: number | null;
+  service_id: string | null;
+  provider_id: string;
+  region_code: string;
+  search_same: boolean;
+  name: string | null;
+  instrument_name: string | null;
+  instrument_model: string | null;
+  description: string | null;
+}
+
+/** Times a batch is tried when a service it writes changed between its two statements. */
+const BATCH_ATTEMPTS = 3;
+
+class BatchRaced extends Error {}
 
 /**
  * The merge of a validated import into catalog_services: set-based SQL, one bounded batch of staged
@@ -66,72 +86,137 @@ export class CatalogImportMerge {
     return last;
   }
 
-  /** Merges staged rows after..through in one transaction and moves the cursor; 409 if another attempt moved it first. */
-  async mergeBatch(imp: ImportToMerge, after: number, through: number): Promise<BatchCounts> {
-    return this.uow.run(async (tx) => {
+  /**
+   * Merges staged rows after..through in one transaction and moves the cursor; 409 if another attempt
+   * moved it first. `checkErrors` false skips the look-up of each row in catalog_import_errors (the
+   * import has no invalid row). Two statements: the first compares the batch with the catalogue,
+   * records its unchanged rows and returns the added and changed ones; their search text and tokens
+   * are built here (searchFields(), as by every single write), only for rows whose searchable fields
+   * differ from the service's; the second writes them.
+   */
+  async mergeBatch(imp: ImportToMerge, after: number, through: number, checkErrors = true): Promise<BatchCounts> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.uow.run((tx) => this.mergeBatchOnce(tx, imp, after, through, checkErrors));
+      } catch (err) {
+        // A service written by someone else between the two statements: the batch left nothing; it runs again.
+        if (!(err instanceof BatchRaced) || attempt >= BATCH_ATTEMPTS) throw err instanceof BatchRaced ? DomainError.conflict(err.message, { importId: imp.id, after }) : err;
+      }
+    }
+  }
+
+  private async mergeBatchOnce(tx: Transaction, imp: ImportToMerge, after: number, through: number, checkErrors: boolean): Promise<BatchCounts> {
+    const compared = (await tx.manager.query(
+      `WITH src AS (
+         SELECT l.row_number, ip.provider_id, ip.region_code, l.service_code AS code, l.name, l.category, l.unit_price_fen::bigint AS unit_price_fen,
+                l.unit, l.lead_time_days::int AS lead_time_days, nullif(l.instrument_name, '') AS instrument_name,
+                nullif(l.instrument_model, '') AS instrument_model, nullif(l.description, '') AS description
+           FROM catalog_import_lines l
+           JOIN catalog_import_providers ip ON ip.import_id = l.import_id AND ip.uscc = l.provider_uscc
+          WHERE l.import_id = $1 AND l.row_number > $2 AND l.row_number <= $3
+            AND (NOT $4 OR NOT EXISTS (SELECT 1 FROM catalog_import_errors e WHERE e.import_id = $1 AND e.row_number = l.row_number))),
+       -- One look-up of the service per row (LATERAL … LIMIT 1: the planner cannot turn it into a hash join reading the whole catalogue for each
+       -- batch). Only the row's key and verdict are kept, and its searchable fields where they differ from the service's.
+       cmp AS MATERIALIZED (
+         SELECT row_number, provider_id, region_code, service_id, same, search_same,
+                CASE WHEN NOT search_same THEN name END AS name, CASE WHEN NOT search_same THEN instrument_name END AS instrument_name,
+                CASE WHEN NOT search_same THEN instrument_model END AS instrument_model, CASE WHEN NOT search_same THEN description END AS description
+           FROM (SELECT src.*, s.id AS service_id,
+                        s.id IS NOT NULL AND (s.name, s.category, s.unit_price_fen, s.unit, s.lead_time_days, s.instrument_name, s.instrument_model, s.description, s.status)
+                          IS NOT DISTINCT FROM (src.name, src.category, src.unit_price_fen, src.unit, src.lead_time_days, src.instrument_name, src.instrument_model,
+                                                src.description, 'active') AS same,
+                        s.id IS NOT NULL AND (s.name, s.instrument_name, s.instrument_model, s.description)
+                          IS NOT DISTINCT FROM (src.name, src.instrument_name, src.instrument_model, src.description) AS search_same
+                   FROM src
+                   LEFT JOIN LATERAL (
+                     SELECT s.id, s.name, s.category, s.unit_price_fen, s.unit, s.lead_time_days, s.instrument_name, s.instrument_model, s.description, s.status
+                       FROM catalog_services s WHERE s.provider_id = src.provider_id AND s.code = src.code LIMIT 1) s ON true) compared),
+       unchanged AS (
+         INSERT INTO catalog_import_unchanged (import_id, first_row, services, service_ids, row_numbers)
+         SELECT $1, min(row_number), count(*), array_agg(service_id ORDER BY row_number), array_agg(row_number ORDER BY row_number) FROM cmp WHERE same
+         HAVING count(*) > 0
+         RETURNING services)
+       SELECT u.unchanged, c.row_number, c.service_id, c.provider_id, c.region_code, c.search_same, c.name, c.instrument_name, c.instrument_model, c.description
+         FROM (SELECT coalesce(sum(services), 0)::int AS unchanged FROM unchanged) u
+         LEFT JOIN cmp c ON NOT c.same
+        ORDER BY c.row_number`,
+      [imp.id, after, through, checkErrors],
+    )) as ComparedRow[];
+    const unchanged = compared[0].unchanged;
+    const writes = compared[0].row_number === null ? [] : compared;
+    let inserted = 0;
+    let updated = 0;
+    if (writes.length) {
+      const searchText: (string | null)[] = [];
+      const searchTokens: (string | null)[] = [];
+      for (const row of writes) {
+        if (row.search_same) {
+          searchText.push(null);
+          searchTokens.push(null);
+        } else {
+          const search = searchFields({ name: row.name!, instrumentName: row.instrument_name, instrumentModel: row.instrument_model, description: row.description });
+          searchText.push(search.text);
+          // Tokens hold only letters, digits and Han characters: joined by spaces they stay apart (string_to_array() splits them).
+          searchTokens.push(search.tokens.join(' '));
+        }
+      }
       const [counts] = (await tx.manager.query(
-        `WITH src AS (
-           SELECT l.row_number, ip.provider_id, ip.region_code, l.service_code AS code, l.name, l.category, l.unit_price_fen::bigint AS unit_price_fen,
-                  l.unit, l.lead_time_days::int AS lead_time_days, nullif(l.instrument_name, '') AS instrument_name,
-                  nullif(l.instrument_model, '') AS instrument_model, nullif(l.description, '') AS description, l.search_text, l.search_tokens
-             FROM catalog_import_lines l
-             JOIN catalog_import_providers ip ON ip.import_id = l.import_id AND ip.uscc = l.provider_uscc
-            WHERE l.import_id = $1 AND l.row_number > $2 AND l.row_number <= $3
-              AND NOT EXISTS (SELECT 1 FROM catalog_import_errors e WHERE e.import_id = $1 AND e.row_number = l.row_number)),
-         cmp AS MATERIALIZED (
-           SELECT src.*, s.id AS service_id, CASE WHEN s.id IS NULL THEN gen_random_uuid() END AS new_id,
-                  s.id IS NOT NULL AND (s.name, s.category, s.unit_price_fen, s.unit, s.lead_time_days, s.instrument_name, s.instrument_model, s.description, s.status)
-                    IS NOT DISTINCT FROM (src.name, src.category, src.unit_price_fen, src.unit, src.lead_time_days, src.instrument_name, src.instrument_model,
-                                          src.description, 'active') AS same
-             FROM src LEFT JOIN catalog_services s ON s.provider_id = src.provider_id AND s.code = src.code),
+        `WITH w AS MATERIALIZED (
+           SELECT w.row_number, w.service_id, CASE WHEN w.service_id IS NULL THEN gen_random_uuid() END AS new_id, w.search_text, w.search_tokens,
+                  w.provider_id, w.region_code, l.service_code AS code, l.name, l.category, l.unit_price_fen::bigint AS unit_price_fen, l.unit,
+                  l.lead_time_days::int AS lead_time_days, nullif(l.instrument_name, '') AS instrument_name,
+                  nullif(l.instrument_model, '') AS instrument_model, nullif(l.description, '') AS description
+             FROM unnest($2::int[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[]) AS w(row_number, service_id, provider_id, region_code, search_text, search_tokens)
+             JOIN catalog_import_lines l ON l.import_id = $1 AND l.row_number = w.row_number AND l.row_number > $8 AND l.row_number <= $9),
          ins AS (
            INSERT INTO catalog_services (id, provider_id, code, name, category, unit_price_fen, unit, lead_time_days, instrument_name, instrument_model,
                                          description, region_code, search_text, search_tokens)
            SELECT new_id, provider_id, code, name, category, unit_price_fen, unit, lead_time_days, instrument_name, instrument_model, description,
                   region_code, search_text, array_to_tsvector(string_to_array(search_tokens, ' '))
-             FROM cmp WHERE service_id IS NULL
+             FROM w WHERE service_id IS NULL
            RETURNING 1),
          upd AS (
+           -- A service whose search text is kept must still have the searchable fields it was compared with.
            UPDATE catalog_services s
-              SET name = c.name, category = c.category, unit_price_fen = c.unit_price_fen, unit = c.unit, lead_time_days = c.lead_time_days,
-                  instrument_name = c.instrument_name, instrument_model = c.instrument_model, description = c.description, search_text = c.search_text,
-                  search_tokens = array_to_tsvector(string_to_array(c.search_tokens, ' ')), status = 'active', withdrawn_at = NULL, version = s.version + 1, updated_at = now()
-             FROM cmp c
-            WHERE s.id = c.service_id AND NOT c.same
+              SET name = w.name, category = w.category, unit_price_fen = w.unit_price_fen, unit = w.unit, lead_time_days = w.lead_time_days,
+                  instrument_name = w.instrument_name, instrument_model = w.instrument_model, description = w.description,
+                  search_text = coalesce(w.search_text, s.search_text),
+                  search_tokens = CASE WHEN w.search_tokens IS NULL THEN s.search_tokens ELSE array_to_tsvector(string_to_array(w.search_tokens, ' ')) END,
+                  status = 'active', withdrawn_at = NULL, version = s.version + 1, updated_at = now()
+             FROM w
+            WHERE s.id = w.service_id
+              AND (w.search_text IS NOT NULL
+                   OR (s.name, s.instrument_name, s.instrument_model, s.description) IS NOT DISTINCT FROM (w.name, w.instrument_name, w.instrument_model, w.description))
            RETURNING 1),
          changes AS (
            INSERT INTO catalog_import_changes (import_id, kind, service_id, row_number)
-           SELECT $1, CASE WHEN service_id IS NULL THEN 'added' ELSE 'changed' END, coalesce(service_id, new_id), row_number FROM cmp WHERE NOT same
-           RETURNING 1),
-         unchanged AS (
-           INSERT INTO catalog_import_unchanged (import_id, first_row, services, service_ids, row_numbers)
-           SELECT $1, min(row_number), count(*), array_agg(service_id ORDER BY row_number), array_agg(row_number ORDER BY row_number) FROM cmp WHERE same
-           HAVING count(*) > 0
-           RETURNING services)
-         SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM upd)::int AS updated,
-                coalesce((SELECT sum(services) FROM unchanged), 0)::int AS unchanged, (SELECT count(*) FROM changes)::int AS recorded`,
-        [imp.id, after, through],
-      )) as (BatchCounts & { recorded: number })[];
-      // UPDATE … RETURNING answers [rows, count] through TypeORM.
-      const [moved] = (await tx.manager.query(
-        `UPDATE catalog_imports SET merged_through = $3, rows_inserted = rows_inserted + $4, rows_updated = rows_updated + $5, rows_unchanged = rows_unchanged + $6,
-                updated_at = now()
-          WHERE id = $1 AND status = 'merging' AND merged_through = $2 RETURNING id`,
-        [imp.id, after, through, counts.inserted, counts.updated, counts.unchanged],
-      )) as [{ id: string }[], number];
-      if (moved.length !== 1) throw DomainError.conflict('The import moved on while this batch ran', { importId: imp.id, after });
-      if (counts.inserted + counts.updated > 0) {
-        tx.audit({
-          action: 'catalog.import.batch_merged',
-          subjectType: 'catalog_import',
-          subjectId: imp.id,
-          organizationId: imp.actorOrganizationId,
-          regionCode: imp.regionCode,
-          after: { rowsAfter: after, rowsThrough: through, inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged },
-        });
-      }
-      return { inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged };
-    });
+           SELECT $1, CASE WHEN service_id IS NULL THEN 'added' ELSE 'changed' END, coalesce(service_id, new_id), row_number FROM w
+           RETURNING 1)
+         SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM upd)::int AS updated, (SELECT count(*) FROM changes)::int AS recorded`,
+        [imp.id, writes.map((r) => r.row_number), writes.map((r) => r.service_id), writes.map((r) => r.provider_id), writes.map((r) => r.region_code), searchText, searchTokens, after, through],
+      )) as { inserted: number; updated: number; recorded: number }[];
+      if (counts.inserted + counts.updated !== writes.length) throw new BatchRaced(`A service of rows ${after + 1}-${through} changed while the batch was merged`);
+      ({ inserted, updated } = counts);
+    }
+    // UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [moved] = (await tx.manager.query(
+      `UPDATE catalog_imports SET merged_through = $3, rows_inserted = rows_inserted + $4, rows_updated = rows_updated + $5, rows_unchanged = rows_unchanged + $6,
+              updated_at = now()
+        WHERE id = $1 AND status = 'merging' AND merged_through = $2 RETURNING id`,
+      [imp.id, after, through, inserted, updated, unchanged],
+    )) as [{ id: string }[], number];
+    if (moved.length !== 1) throw DomainError.conflict('The import moved on while this batch ran', { importId: imp.id, after });
+    if (inserted + updated > 0) {
+      tx.audit({
+        action: 'catalog.import.batch_merged',
+        subjectType: 'catalog_import',
+        subjectId: imp.id,
+        organizationId: imp.actorOrganizationId,
+        regionCode: imp.regionCode,
+        after: { rowsAfter: after, rowsThrough: through, inserted, updated, unchanged },
+      });
+    }
+    return { inserted, updated, unchanged };
   }
 
   /**

@@ -1,4 +1,3 @@
-import { searchFields } from '../catalog.service';
 import { arrayLiteral } from '../search-tokens';
 
 /** The columns of a catalogue file (CSV or XLSX), in the order the generator and the templates write them. */
@@ -25,7 +24,7 @@ export const COLUMN_NOTES: Record<ImportColumn, string> = {
 };
 
 /** Columns of catalog_import_lines that COPY writes, in order. */
-export const STAGING_COLUMNS = `import_id, row_number, field_count, nul_columns, ${IMPORT_COLUMNS.join(', ')}, search_text, search_tokens`;
+export const STAGING_COLUMNS = `import_id, row_number, field_count, nul_columns, ${IMPORT_COLUMNS.join(', ')}`;
 
 /** Maps header names to positions; refuses a header that lacks a required column or names an unknown one. */
 export function readHeader(record: string[]): { index: Map<ImportColumn, number> } | { problem: string } {
@@ -46,11 +45,13 @@ export function readHeader(record: string[]): { index: Map<ImportColumn, number>
 
 /**
  * One staged record as a line of COPY text: its raw fields trimmed (NUL characters, which PostgreSQL
- * text cannot hold, removed and their columns named), and the search text and tokens built by the
- * same code as every other write of a service. Nothing is validated here: that is set-wise SQL.
+ * text cannot hold, removed and their columns named). Nothing is validated here: that is set-wise
+ * SQL. The search text and tokens are not built here either: the merge builds them for the rows it
+ * adds or changes (catalog-import.merge.ts), so an unchanged row costs none.
  */
 export function stagingLine(importId: string, rowNumber: number, record: readonly string[], header: Map<ImportColumn, number>): string {
-  const values: string[] = [];
+  let line = `${importId}\t${rowNumber}\t${record.length}\t`;
+  let values = '';
   let nulColumns: string[] | null = null;
   for (const column of IMPORT_COLUMNS) {
     const i = header.get(column);
@@ -59,13 +60,135 @@ export function stagingLine(importId: string, rowNumber: number, record: readonl
       (nulColumns ??= []).push(column);
       value = value.replace(/\u0000/g, '');
     }
-    values.push(value);
+    values += `\t${copyField(value)}`;
   }
-  // name, instrument_name, instrument_model, description: positions 3, 8, 9, 10 of IMPORT_COLUMNS.
-  const search = searchFields({ name: values[3], instrumentName: values[8] || null, instrumentModel: values[9] || null, description: values[10] || null });
-  // Tokens hold only letters, digits and Han characters: joined by spaces they stay apart, and the
-  // staged row is half as wide as with a text[] (string_to_array() restores them at merge).
-  return `${[importId, rowNumber, record.length, nulColumns ? arrayLiteral(nulColumns) : null, ...values, search.text, search.tokens.join(' ')].map(copyField).join('\t')}\n`;
+  line += nulColumns ? copyField(arrayLiteral(nulColumns)) : '\\N';
+  return `${line}${values}\n`;
+}
+
+/** Whether the header names every column in IMPORT_COLUMNS' order (the generator's and the templates' files): plainStagingLine() applies. */
+export function isCanonicalHeader(header: Map<ImportColumn, number>): boolean {
+  return header.size === IMPORT_COLUMNS.length && IMPORT_COLUMNS.every((column, i) => header.get(column) === i);
+}
+
+/**
+ * stagingLine() of a quote-free CSV line (the file's bytes, valid UTF-8, without its line end) under a
+ * canonical header, without decoding it: when the line has exactly one field per column, no byte COPY
+ * would escape, no NUL, and no white space at the start or end of a field (what trim() would remove),
+ * its COPY line is the line with tabs for commas. Null when that does not hold (stagingLine() then).
+ */
+export function plainStagingBytes(importId: string, rowNumber: number, line: Buffer): Buffer | null {
+  const text = new CopyText(importId);
+  return text.plain(rowNumber, line) ? text.take() : null;
+}
+
+/** The positions of a plain line's commas (plainStagingBytes()), or null when the line is not plain. */
+function plainCommas(line: Buffer): number[] | null {
+  // A line holds no LF (lines end there); Buffer.indexOf() scans natively.
+  if (line.indexOf(0x5c /* \ */) >= 0 || line.indexOf(0x09) >= 0 || line.indexOf(0x0d) >= 0 || line.indexOf(0x00) >= 0) return null;
+  const commas: number[] = [];
+  for (let i = line.indexOf(0x2c); i >= 0; i = line.indexOf(0x2c, i + 1)) commas.push(i);
+  if (commas.length !== IMPORT_COLUMNS.length - 1) return null;
+  let start = 0;
+  for (let f = 0; f <= commas.length; f += 1) {
+    const end = f < commas.length ? commas[f] : line.length;
+    if (end > start && (spaceAt(line, start) || spaceAt(line, lastCharStart(line, start, end)))) return null;
+    start = end + 1;
+  }
+  return commas;
+}
+
+/**
+ * The COPY text of one upload being gathered: lines are written into one buffer (no string, no
+ * buffer per line) and handed out as chunks by take().
+ */
+export class CopyText {
+  private buffer = Buffer.allocUnsafe(COPY_TEXT_CAPACITY);
+  private size = 0;
+  /** `<import id>\t`, and what follows the row number of a plain line: its field count and no NUL columns. */
+  private readonly head: Buffer;
+  private static readonly middle = Buffer.from(`\t${IMPORT_COLUMNS.length}\t\\N\t`, 'latin1');
+
+  constructor(importId: string) {
+    this.head = Buffer.from(`${importId}\t`, 'latin1');
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** Writes the COPY line of a plain line (plainStagingBytes()); false, writing nothing, when the line is not plain. */
+  plain(rowNumber: number, line: Buffer): boolean {
+    const commas = plainCommas(line);
+    if (!commas) return false;
+    const digits = String(rowNumber);
+    this.reserve(this.head.length + digits.length + CopyText.middle.length + line.length + 1);
+    const out = this.buffer;
+    let at = this.size;
+    out.set(this.head, at);
+    at += this.head.length;
+    for (let i = 0; i < digits.length; i += 1) out[at++] = digits.charCodeAt(i);
+    out.set(CopyText.middle, at);
+    at += CopyText.middle.length;
+    out.set(line, at);
+    for (const i of commas) out[at + i] = 0x09;
+    at += line.length;
+    out[at++] = 0x0a;
+    this.size = at;
+    return true;
+  }
+
+  /** Writes COPY text (stagingLine()'s). */
+  text(text: string): void {
+    this.reserve(Buffer.byteLength(text, 'utf8'));
+    this.size += this.buffer.write(text, this.size, 'utf8');
+  }
+
+  /** What was written since the last take(); the next lines go to a new buffer (COPY may still hold this one). */
+  take(): Buffer {
+    const out = this.buffer.subarray(0, this.size);
+    this.buffer = Buffer.allocUnsafe(Math.max(COPY_TEXT_CAPACITY, this.size));
+    this.size = 0;
+    return out;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.size + bytes <= this.buffer.length) return;
+    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.size + bytes));
+    larger.set(this.buffer.subarray(0, this.size));
+    this.buffer = larger;
+  }
+}
+
+/** Room for a 64 KB chunk of COPY text and the line that passes it. */
+const COPY_TEXT_CAPACITY = 96 * 1024;
+
+/** Where the last UTF-8 character of bytes start..end-1 begins (valid UTF-8: back over continuation bytes). */
+function lastCharStart(bytes: Buffer, start: number, end: number): number {
+  let p = end - 1;
+  while (p > start && (bytes[p] & 0xc0) === 0x80) p -= 1;
+  return p;
+}
+
+/**
+ * Whether the UTF-8 character at `p` is one trim() removes: ECMAScript white space and line
+ * terminators (JavaScript's \s): TAB..CR, space, U+00A0, U+1680, U+2000-200A, U+2028, U+2029, U+202F,
+ * U+205F, U+3000, U+FEFF.
+ */
+export function spaceAt(bytes: Buffer, p: number): boolean {
+  const b = bytes[p];
+  if (b <= 0x20) return b === 0x20 || (b >= 0x09 && b <= 0x0d);
+  if (b < 0x80) return false;
+  const b1 = bytes[p + 1];
+  const b2 = bytes[p + 2];
+  switch (b) {
+    case 0xc2: return b1 === 0xa0;
+    case 0xe1: return b1 === 0x9a && b2 === 0x80;
+    case 0xe2: return (b1 === 0x80 && ((b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf)) || (b1 === 0x81 && b2 === 0x9f);
+    case 0xe3: return b1 === 0x80 && b2 === 0x80;
+    case 0xef: return b1 === 0xbb && b2 === 0xbf;
+    default: return false;
+  }
 }
 
 /** One field in COPY text format: \N for null; backslash, tab, newline and CR escaped. */

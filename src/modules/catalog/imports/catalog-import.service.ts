@@ -16,7 +16,7 @@ import { domainErrorFromDatabase } from '../../../platform/errors/pg-errors';
 import { JobName } from '../../../platform/queue/queue.registry';
 import { CatalogImportDto, CatalogImportOptionsDto } from './dto/catalog-import.dto';
 import { csvRecords, FileRecord, formatOfMediaType, ImportFormat, IMPORT_MEDIA_TYPES, xlsxRecords } from './catalog-import.files';
-import { ImportColumn, readHeader, STAGING_COLUMNS, stagingLine } from './catalog-import.rows';
+import { CopyText, ImportColumn, isCanonicalHeader, readHeader, STAGING_COLUMNS, stagingLine } from './catalog-import.rows';
 import { CatalogImportSlots } from './catalog-import.slots';
 import { CatalogImportsService } from './catalog-imports.service';
 
@@ -131,30 +131,33 @@ export class CatalogImportService {
   }
 
   /** The header, then every record as a COPY line, in ~64 KB chunks; progress every IMPORT_PROGRESS_EVERY records. */
-  private async *copyLines(id: string, records: AsyncIterable<FileRecord>, counter: ByteCounter, progress: { rows: number; headerFields: number }): AsyncGenerator<string> {
+  private async *copyLines(id: string, records: AsyncIterable<FileRecord>, counter: ByteCounter, progress: { rows: number; headerFields: number }): AsyncGenerator<Buffer> {
     let header: Map<ImportColumn, number> | undefined;
-    let chunk = '';
-    for await (const { rowNumber, fields, openEnded } of records) {
+    let canonical = false;
+    const text = new CopyText(id);
+    for await (const record of records) {
       if (!header) {
-        const read = readHeader(fields);
+        const read = readHeader(record.fields);
         if ('problem' in read) throw DomainError.invalid('header', read.problem);
         header = read.index;
+        canonical = isCanonicalHeader(header);
         progress.headerFields = header.size;
         continue;
       }
       progress.rows += 1;
-      const record = openEnded && fields.length < header.size ? [...fields, ...new Array<string>(header.size - fields.length).fill('')] : fields;
-      chunk += stagingLine(id, rowNumber, record, header);
-      if (chunk.length >= 65_536) {
-        yield chunk;
-        chunk = '';
+      // Most lines of a catalogue need no quotes, escapes or trimming: their bytes go to COPY with tabs for commas, never decoded.
+      if (!(canonical && record.bytes !== undefined && text.plain(record.rowNumber, record.bytes))) {
+        const { fields, openEnded } = record;
+        const padded = openEnded && fields.length < header.size ? [...fields, ...new Array<string>(header.size - fields.length).fill('')] : fields;
+        text.text(stagingLine(id, record.rowNumber, padded, header));
       }
+      if (text.length >= 65_536) yield text.take();
       if (progress.rows % IMPORT_PROGRESS_EVERY === 0) {
         await this.dataSource.query(`UPDATE catalog_imports SET rows_total = $2, bytes = $3, updated_at = now() WHERE id = $1`, [id, progress.rows, counter.bytes]);
       }
     }
     if (!header) throw DomainError.invalid('header', 'The file is empty: a header row is required');
-    if (chunk) yield chunk;
+    if (text.length) yield text.take();
   }
 
   private async markFailed(id: string, rows: number, bytes: number, message: string): Promise<void> {
