@@ -143,7 +143,7 @@ async function searchOnKeptDatabase(ctx: BenchContext, name: string, w: Workload
     await admin.end();
   }
   const url = databaseUrl(ctx.adminUrl, name);
-  const { running, observer, shutdown } = await bootBenchApp(ctx, url, redisPrefix(ctx, 'catalog'), { QUEUE_BACKEND: 'redis', OUTBOX_POLL_MS: '250' });
+  const { running, observer, shutdown } = await bootBenchApp(ctx, url, redisPrefix(ctx, 'catalog'), { QUEUE_BACKEND: 'redis', OUTBOX_POLL_MS: '250', CATALOG_IMPORT_MAX_BYTES: String(2 ** 30) });
   try {
     const api = new JsonClient(running.url as string);
     const [partner, approver, enterprise] = await Promise.all([login(api, Role.PartnerAdmin), login(api, Role.Approver), login(api, Role.EnterpriseUser)]);
@@ -153,7 +153,8 @@ async function searchOnKeptDatabase(ctx: BenchContext, name: string, w: Workload
       const file = path.join(dir, `catalog-${w.services}.csv`);
       ctx.log(`generating ${w.services} services of ${w.providers} providers into the kept database ${name}`);
       const bytes = await writeCsv(file, w);
-      await importFile(running.url as string, partner, observer, file, bytes, w.services, { rowsInserted: w.services, rowsUpdated: 0, providersCreated: w.providers });
+      const imported = await importFile(running.url as string, partner, observer, file, bytes, w.services, { rowsInserted: w.services, rowsUpdated: 0, providersCreated: w.providers });
+      ctx.log(`import: ${imported.rowsPerS.toFixed(0)} rows/s (${imported.seconds.toFixed(1)} s)`);
       ctx.log(`recognition agreement 330400 ← 310000: ${w.agreementProviders} providers, ${w.narrowedProviders} narrowed to ${SERVICES_PER_NARROWED_PROVIDER} services`);
       await createAgreement(api, observer, approver, partner, w);
       await observer.query(`COMMENT ON DATABASE "${name}" IS '${ready}'`);
@@ -191,6 +192,8 @@ interface Workload {
    * its agreement by the first run that finds it missing); no import figures, nothing at 1,000,000.
    */
   keepDb: string | null;
+  /** BENCH_CATALOG_VACUUM=0: search without the benchmark's own VACUUM ANALYZE first (as the import left the table). */
+  vacuum: boolean;
 }
 
 function workload(ctx: BenchContext): Workload {
@@ -198,9 +201,16 @@ function workload(ctx: BenchContext): Workload {
   const importOnly = ['1', 'true', 'yes'].includes(String(process.env.BENCH_CATALOG_IMPORT_ONLY ?? '').toLowerCase());
   const keepDb = process.env.BENCH_CATALOG_KEEP_DB?.trim() || null;
   if (keepDb !== null && !/^[a-z][a-z0-9_]{0,50}$/.test(keepDb)) throw new Error(`BENCH_CATALOG_KEEP_DB must be a plain database name (a-z, 0-9, _), got ${keepDb}`);
-  return ctx.quick
-    ? { services: 20_000, providers: 100, agreementProviders: 25, narrowedProviders: 5, searchRounds: 8, singleRounds: 1, scaleServices: 0, importOnly, keepDb }
-    : { services: 200_000, providers: 780, agreementProviders: 200, narrowedProviders: 20, searchRounds: 40, singleRounds: 3, scaleServices: keepDb ? 0 : 1_000_000, importOnly, keepDb };
+  const vacuum = !['0', 'false', 'no'].includes(String(process.env.BENCH_CATALOG_VACUUM ?? '').toLowerCase());
+  // With a kept database, BENCH_CATALOG_SERVICES sets its size (1000000: search at the full run's second size, on its own).
+  const keptServices = keepDb && process.env.BENCH_CATALOG_SERVICES ? Number(process.env.BENCH_CATALOG_SERVICES) : null;
+  if (keptServices !== null && !(Number.isInteger(keptServices) && keptServices >= 1_000 && keptServices <= 2_000_000)) {
+    throw new Error(`BENCH_CATALOG_SERVICES must be an integer from 1000 to 2000000, got ${process.env.BENCH_CATALOG_SERVICES}`);
+  }
+  const w: Workload = ctx.quick
+    ? { services: 20_000, providers: 100, agreementProviders: 25, narrowedProviders: 5, searchRounds: 8, singleRounds: 1, scaleServices: 0, importOnly, keepDb, vacuum }
+    : { services: 200_000, providers: 780, agreementProviders: 200, narrowedProviders: 20, searchRounds: 40, singleRounds: 3, scaleServices: keepDb ? 0 : 1_000_000, importOnly, keepDb, vacuum };
+  return keptServices === null ? w : { ...w, services: keptServices };
 }
 
 const SEED = 1;
@@ -360,7 +370,7 @@ const LARGE_CATALOGUE = { services: 1_000_000, providers: 780 };
 async function importAtScale(ctx: BenchContext, template: { clone(name: string): Promise<{ url: string; drop(): Promise<void> }> }, dir: string, size: { services: number; providers: number }) {
   const file = path.join(dir, `catalog-${size.services}.csv`);
   ctx.log(`generating ${size.services} services of ${size.providers} providers`);
-  const bytes = await writeCsv(file, { ...size, agreementProviders: 0, narrowedProviders: 0, searchRounds: 0, singleRounds: 0, scaleServices: 0, importOnly: true, keepDb: null });
+  const bytes = await writeCsv(file, { ...size, agreementProviders: 0, narrowedProviders: 0, searchRounds: 0, singleRounds: 0, scaleServices: 0, importOnly: true, keepDb: null, vacuum: true });
   const db = await template.clone('catalog_large');
   const floorDb = await template.clone('catalog_large_floor');
   try {
@@ -569,7 +579,8 @@ async function measureSearch(ctx: BenchContext, target: SearchTarget, w: Workloa
     await createAgreement(api, observer, approver, partner, w);
   }
     // The state autovacuum would reach after a bulk load; without it the plans depend on when it last ran.
-    await observer.query('VACUUM ANALYZE catalog_services, organizations, recognition_agreements, recognition_agreement_providers, recognition_agreement_services');
+    if (w.vacuum) await observer.query('VACUUM ANALYZE catalog_services, organizations, recognition_agreements, recognition_agreement_providers, recognition_agreement_services');
+    else ctx.log('BENCH_CATALOG_VACUUM=0: no VACUUM ANALYZE before search');
 
     const search = running.app.get(CatalogSearchService);
     const statements = await serviceStatements(search, await enterpriseActor(observer));

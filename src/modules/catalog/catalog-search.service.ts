@@ -5,7 +5,7 @@ import { Actor } from '../../platform/context/actor';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { DomainError } from '../../platform/errors/domain-error';
 import { CatalogSearchFacetsDto, CatalogSearchQueryDto, CatalogSearchResultDto, SearchFacetCountDto } from './dto/catalog-service.dto';
-import { CatalogServiceRow, SERVICE_COLUMNS, toCatalogServiceDto, withRatings } from './catalog.mapper';
+import { CatalogServiceRow, RATING_COLUMNS, SERVICE_COLUMNS, toCatalogServiceDto } from './catalog.mapper';
 import { decodeCursor, encodeCursor, SearchCursor, searchFingerprint } from './catalog-search.cursor';
 import { ADMITTED, HIT_COLUMNS, HitRow, keywordPredicates, PROBE_COLUMNS, SearchPredicates, SqlParams } from './catalog-search.sql';
 import { RecognitionService } from './recognition.service';
@@ -91,7 +91,7 @@ export class CatalogSearchService {
       ? encodeCursor({ search: searchFingerprint(query), tier: last.tier, id: last.row.id, name: predicates.keyword ? null : last.row.name })
       : null;
     return {
-      items: await withRatings(run, page.map((r) => toCatalogServiceDto(r.row))),
+      items: page.map((r) => toCatalogServiceDto(r.row)),
       limit,
       offset,
       hasMore,
@@ -129,7 +129,7 @@ export class CatalogSearchService {
        WHERE ${scope} ${textMatch} ORDER BY s.id LIMIT ${p.add(sample)})`;
     const exactTier = kw ? `(SELECT ${PROBE_COLUMNS}, 0 AS tier, NULL::float8 AS services FROM catalog_services s WHERE ${scope} AND ${kw.exact(p)} ORDER BY s.id LIMIT ${p.add(EXACT_TIER_CAP)}) UNION ALL ` : '';
     const size = `SELECT NULL::uuid, NULL::uuid, NULL, NULL, NULL, NULL, NULL::bigint, NULL, NULL::integer, NULL, NULL, NULL, NULL, NULL, NULL::integer,
-        NULL::timestamptz, NULL::timestamptz, -1, reltuples::float8 FROM pg_class WHERE oid = 'catalog_services'::regclass`;
+        NULL::timestamptz, NULL::timestamptz, NULL::integer, NULL::bigint, -1, reltuples::float8 FROM pg_class WHERE oid = 'catalog_services'::regclass`;
     const rows = await run<HitRow & CatalogServiceRow & { services?: number }>(`${exactTier}${probe} UNION ALL ${size}`, p.values);
     const exact = rows.filter((r) => r.tier === 0).sort(byId);
     const probed = rows.filter((r) => r.tier > 0).sort(byId);
@@ -224,7 +224,7 @@ export class CatalogSearchService {
     const p = new SqlParams();
     const keyset = cursor ? `AND (s.name, s.id) > (${p.add(cursor.name)}, ${p.add(cursor.id)}::uuid)` : '';
     const rows = await run<CatalogServiceRow>(
-      `SELECT ${SERVICE_COLUMNS} FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id
+      `SELECT ${SERVICE_COLUMNS}, ${RATING_COLUMNS} FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id
         WHERE ${predicates.scope(p)} ${keyset} ORDER BY s.name, s.id LIMIT ${p.add(need)}`,
       p.values,
     );
@@ -235,7 +235,7 @@ export class CatalogSearchService {
   private async byIds(hits: HitRow[], run: Runner): Promise<PageRow[]> {
     const missing = hits.filter((h) => h.name === undefined).map((h) => h.id);
     const rows = missing.length
-      ? await run<CatalogServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id WHERE s.id = ANY($1::uuid[])`, [missing])
+      ? await run<CatalogServiceRow>(`SELECT ${SERVICE_COLUMNS}, ${RATING_COLUMNS} FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id WHERE s.id = ANY($1::uuid[])`, [missing])
       : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return hits.flatMap((h) => {
