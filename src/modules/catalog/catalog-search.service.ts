@@ -172,6 +172,8 @@ export class CatalogSearchService {
    * reading all of the remaining candidates would cost; then through the GIN indexes (every remaining
    * candidate of the tier, sorted). A walk that comes up short asks where its window ended (the primary
    * key alone, OFFSET window - 1), so the next one starts there and nothing in between is missed.
+   * What a walk or the GIN read returns goes on the page, so they read whole services (with the
+   * provider's name and the rating), and the page needs no read by id for them.
    */
   private async firstOfTier(predicates: SearchPredicates, matches: MatchSet, tier: 1 | 2, afterId: string | null, count: number, run: Runner): Promise<HitRow[]> {
     const found = matches.probe.filter((h) => h.tier === tier && (afterId === null || h.id > afterId));
@@ -194,7 +196,7 @@ export class CatalogSearchService {
       const p = new SqlParams();
       const after = from ? `WHERE s.id > ${p.add(from)}` : '';
       const more = await run<HitRow>(
-        `SELECT ${HIT_COLUMNS}, ${tier} AS tier
+        `SELECT ${PROBE_COLUMNS}, ${tier} AS tier
            FROM (SELECT * FROM catalog_services s ${after} ORDER BY s.id LIMIT ${p.add(window)}) s
           WHERE ${tierMatch(p, false)} ORDER BY s.id LIMIT ${p.add(count - found.length)}`,
         p.values,
@@ -213,7 +215,7 @@ export class CatalogSearchService {
     if (found.length >= count) return found.slice(0, count);
     const q = new SqlParams();
     return found.concat(await run<HitRow>(
-      `SELECT ${HIT_COLUMNS}, ${tier} AS tier FROM catalog_services s
+      `SELECT ${PROBE_COLUMNS}, ${tier} AS tier FROM catalog_services s
         WHERE ${tierMatch(q, true)} ${from ? `AND s.id > ${q.add(from)}` : ''} ORDER BY s.id LIMIT ${q.add(count - found.length)}`,
       q.values,
     ));
@@ -231,7 +233,10 @@ export class CatalogSearchService {
     return rows.map((row) => ({ row, tier: null }));
   }
 
-  /** The page's services in the page's order: those the probe read as they are, the others by id (one withdrawn in between drops out). */
+  /**
+   * The page's services in the page's order: those a step read whole (the probe, walks, the GIN read) as they are, the
+   * others (from reading a small set whole, which reads only ids and facet columns) by id; one withdrawn in between drops out.
+   */
   private async byIds(hits: HitRow[], run: Runner): Promise<PageRow[]> {
     const missing = hits.filter((h) => h.name === undefined).map((h) => h.id);
     const rows = missing.length
