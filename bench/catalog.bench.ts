@@ -13,6 +13,7 @@ import { CatalogSearchQueryDto } from '../src/modules/catalog/dto/catalog-servic
 import { RecognitionService } from '../src/modules/catalog/recognition.service';
 import { buildSearchQuery } from '../src/modules/catalog/search-tokens';
 import { Actor, OrganizationKind, Role } from '../src/platform/context/actor';
+import { dataSourceOptions } from '../src/platform/database/data-source-options';
 import { shanghaiDate } from '../src/platform/database/shanghai-date';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
 import {
@@ -214,6 +215,7 @@ function workload(ctx: BenchContext): Workload {
 }
 
 const SEED = 1;
+const APP_SESSION_OPTIONS = (dataSourceOptions('postgres://unused', 1).extra as { options?: string }).options;
 const SERVICES_PER_NARROWED_PROVIDER = 10;
 
 async function writeCsv(file: string, w: Workload): Promise<number> {
@@ -497,7 +499,8 @@ async function serviceStatements(search: CatalogSearchService, actor: Actor): Pr
 async function rawSqlPass(databaseUrl: string, lanes: number, rounds: number, statements: SearchStatement[][]): Promise<PassStats> {
   const clients = await Promise.all(
     Array.from({ length: lanes }, async () => {
-      const c = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-search-sql' });
+      // The app's session settings (no JIT: src/platform/database/data-source-options.ts), so the replay runs the same plans.
+      const c = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-search-sql', options: APP_SESSION_OPTIONS });
       await c.connect();
       return c;
     }),
