@@ -507,7 +507,7 @@ async function rawSqlPass(databaseUrl: string, lanes: number, rounds: number, st
   );
   try {
     return await searchPass(lanes, rounds, async (c, lane) => {
-      for (const s of statements[MIX.indexOf(c)]) await clients[lane].query(s.sql, s.params);
+      for (const s of statements[MIX.indexOf(c)]) await (s.name ? clients[lane].query({ name: s.name, text: s.sql, values: s.params }) : clients[lane].query(s.sql, s.params));
     });
   } finally {
     await Promise.all(clients.map((c) => c.end()));

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppConfig } from '../../platform/config/app-config';
 import { Actor } from '../../platform/context/actor';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
@@ -15,6 +18,8 @@ import { buildSearchQuery } from './search-tokens';
 export interface SearchStatement {
   sql: string;
   params: unknown[];
+  /** Set when it ran as this named prepared statement (the probe), so a replay can do the same. */
+  name?: string;
   /** Round trip, milliseconds. */
   ms?: number;
 }
@@ -68,10 +73,15 @@ export class CatalogSearchService {
     const cursor = query.cursor !== undefined ? decodeCursor(query.cursor, query) : null;
     const search = query.q !== undefined && query.q.trim() !== '' ? buildSearchQuery(query.q) : undefined;
     if (search === null) return { items: [], limit, offset, hasMore: false, nextCursor: null, total: 0, totalApproximate: false, facets: { approximate: false, category: [], region: [], provider: [] } };
-    const run = async <T>(sql: string, params: unknown[]): Promise<T[]> => {
+    const run = async <T>(sql: string, params: unknown[], prepared = false): Promise<T[]> => {
       const started = performance.now();
-      const rows = (await this.dataSource.query(sql, params)) as T[];
-      trace?.push({ sql, params, ms: performance.now() - started });
+      // The probe as a named prepared statement (one per shape of its text): PostgreSQL then plans it once per connection
+      // instead of on every search (docs/catalog-search.md, "Planning"). The pool is TypeORM's own; its rows are parsed alike.
+      const name = prepared ? `catalog_probe_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}` : undefined;
+      const rows = name
+        ? ((await ((this.dataSource.driver as PostgresDriver).master as Pool).query({ name, text: sql, values: params })).rows as T[])
+        : ((await this.dataSource.query(sql, params)) as T[]);
+      trace?.push({ sql, params, name, ms: performance.now() - started });
       return rows;
     };
     const predicates: SearchPredicates = {
@@ -124,13 +134,15 @@ export class CatalogSearchService {
     const kw = predicates.keyword;
     const textMatch = kw ? `AND NOT ${kw.exact(p)} AND ${kw.text(p)}` : '';
     const tier = kw ? `CASE WHEN ${kw.name(p)} THEN 1 ELSE 2 END` : '2';
+    // The limits are written into the text (integers of the configuration), so the plan PostgreSQL keeps for the prepared
+    // probe knows them: a walk of 1,000 rows by the primary key, not a guess at a tenth of the table.
     const probe = `(SELECT ${PROBE_COLUMNS}, ${tier} AS tier, NULL::float8 AS services
-        FROM (SELECT * FROM catalog_services s WHERE s.status = 'active' ORDER BY s.id LIMIT ${p.add(window)}) s
-       WHERE ${scope} ${textMatch} ORDER BY s.id LIMIT ${p.add(sample)})`;
-    const exactTier = kw ? `(SELECT ${PROBE_COLUMNS}, 0 AS tier, NULL::float8 AS services FROM catalog_services s WHERE ${scope} AND ${kw.exact(p)} ORDER BY s.id LIMIT ${p.add(EXACT_TIER_CAP)}) UNION ALL ` : '';
+        FROM (SELECT * FROM catalog_services s WHERE s.status = 'active' ORDER BY s.id LIMIT ${integer(window)}) s
+       WHERE ${scope} ${textMatch} ORDER BY s.id LIMIT ${integer(sample)})`;
+    const exactTier = kw ? `(SELECT ${PROBE_COLUMNS}, 0 AS tier, NULL::float8 AS services FROM catalog_services s WHERE ${scope} AND ${kw.exact(p)} ORDER BY s.id LIMIT ${integer(EXACT_TIER_CAP)}) UNION ALL ` : '';
     const size = `SELECT NULL::uuid, NULL::uuid, NULL, NULL, NULL, NULL, NULL::bigint, NULL, NULL::integer, NULL, NULL, NULL, NULL, NULL, NULL::integer,
         NULL::timestamptz, NULL::timestamptz, NULL::integer, NULL::bigint, -1, reltuples::float8 FROM pg_class WHERE oid = 'catalog_services'::regclass`;
-    const rows = await run<HitRow & CatalogServiceRow & { services?: number }>(`${exactTier}${probe} UNION ALL ${size}`, p.values);
+    const rows = await run<HitRow & CatalogServiceRow & { services?: number }>(`${exactTier}${probe} UNION ALL ${size}`, p.values, true);
     const exact = rows.filter((r) => r.tier === 0).sort(byId);
     const probed = rows.filter((r) => r.tier > 0).sort(byId);
     const services = Math.max(rows.find((r) => r.tier === -1)?.services ?? 0, window, 1);
@@ -270,7 +282,13 @@ export class CatalogSearchService {
   }
 }
 
-type Runner = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+type Runner = <T>(sql: string, params: unknown[], prepared?: boolean) => Promise<T[]>;
+
+/** A limit written into a statement's text: only ever a whole number of the configuration. */
+function integer(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`catalogue search: expected a whole number, got ${n}`);
+  return String(n);
+}
 type PageRow = { row: CatalogServiceRow; tier: number | null };
 
 /** Where a UUID lies in the id order, 0..1: the share of all services walked up to it (ids are random UUIDs). */
