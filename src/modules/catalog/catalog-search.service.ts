@@ -35,6 +35,11 @@ interface MatchSet {
   services: number;
   /** Every match of tiers 1 and 2 when the set was small enough to read whole; null when it was estimated. */
   all: HitRow[] | null;
+  /**
+   * When reading the set whole found more than CATALOG_SEARCH_EXACT_MAX after all: the first of its matches of tiers 1
+   * and 2 in (tier, id) order (that read sorts), from which the first pages come without reading the tiers again.
+   */
+  head?: HitRow[];
   total: number;
   approximate: boolean;
   /** How many matches each probe row stands for in the facets (1 when exact). */
@@ -150,25 +155,37 @@ export class CatalogSearchService {
     const full = probed.length >= sample;
     const walked = full ? idFraction(probed[probed.length - 1].id) * services : Math.min(window, services);
     const estimate = (probed.length * services) / walked;
+    let head: HitRow[] | undefined;
     if (estimate <= exactMax && exact.length <= exactMax) {
       const q = new SqlParams();
+      // With a keyword, sorted by (tier, id): no index has that order, so the planner keeps the GIN bitmap and sorts the
+      // matches it reads (it reads them all when the set is small); a set larger than expected then gives its first pages.
       const all = await run<HitRow>(
         `SELECT ${HIT_COLUMNS}, ${kw ? `CASE WHEN ${kw.name(q)} THEN 1 ELSE 2 END` : '2'} AS tier FROM catalog_services s
-          WHERE ${predicates.scope(q)} ${kw ? `AND NOT ${kw.exact(q)} AND ${kw.text(q)}` : ''} LIMIT ${q.add(exactMax + 1)}`,
+          WHERE ${predicates.scope(q)} ${kw ? `AND NOT ${kw.exact(q)} AND ${kw.text(q)} ORDER BY 5, s.id` : ''} LIMIT ${q.add(exactMax + 1)}`,
         q.values,
       );
       if (all.length <= exactMax) {
         return { exact, probe: probed, walked, services, all: all.sort(byTierThenId), total: exact.length + all.length, approximate: false, weight: 1 };
       }
+      if (kw) head = all;
     }
     const rest = Math.max(estimate, probed.length);
-    return { exact, probe: probed, walked, services, all: null, total: exact.length + rest, approximate: true, weight: probed.length ? rest / probed.length : 0 };
+    return {
+      exact, probe: probed, walked, services, all: null, head, total: exact.length + rest, approximate: true,
+      weight: probed.length ? rest / probed.length : 0,
+    };
   }
 
   /** The first `need` matches after the cursor, in (tier, id) order. */
   private async keywordPage(predicates: SearchPredicates, matches: MatchSet, cursor: SearchCursor | null, need: number, run: Runner): Promise<HitRow[]> {
     const after = (h: HitRow) => !cursor || h.tier > cursor.tier! || (h.tier === cursor.tier && h.id > cursor.id);
     if (matches.all) return [...matches.exact, ...matches.all].filter(after).slice(0, need);
+    if (matches.head) {
+      // A prefix of tiers 1 and 2 in order: a page wholly within it is the page; one that runs past its end is walked below.
+      const page = [...matches.exact, ...matches.head].filter(after).slice(0, need);
+      if (page.length >= need) return page;
+    }
     const page = matches.exact.filter(after).slice(0, need);
     for (const tier of [1, 2] as const) {
       if (page.length >= need || (cursor && cursor.tier! > tier)) continue;
