@@ -13,10 +13,11 @@ import { CatalogSearchQueryDto } from '../src/modules/catalog/dto/catalog-servic
 import { RecognitionService } from '../src/modules/catalog/recognition.service';
 import { buildSearchQuery } from '../src/modules/catalog/search-tokens';
 import { Actor, OrganizationKind, Role } from '../src/platform/context/actor';
+import { dataSourceOptions } from '../src/platform/database/data-source-options';
 import { shanghaiDate } from '../src/platform/database/shanghai-date';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
 import {
-  BenchApp, bootBenchApp, Benchmark, BenchContext, BenchRow, BenchTemplate, Bracketed, createTemplate, infoRow, JsonClient, nowMs, ratioRow, redisPrefix } from './lib';
+  BenchApp, bootBenchApp, Benchmark, BenchContext, BenchRow, BenchTemplate, Bracketed, createTemplate, databaseUrl, infoRow, JsonClient, nowMs, ratioRow, redisPrefix } from './lib';
 
 /**
  * The service catalogue (服务目录) at the size of Shanghai's: 200,000 services of 780 providers.
@@ -41,6 +42,7 @@ export const catalogBenchmark: Benchmark = {
   name: 'catalog',
   async run(ctx) {
     const w = workload(ctx);
+    if (w.keepDb) return searchOnKeptDatabase(ctx, w.keepDb, w);
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'g60-bench-catalog-'));
     ctx.defer(() => fs.rm(dir, { recursive: true, force: true }));
     const file = path.join(dir, `catalog-${w.services}.csv`);
@@ -79,14 +81,8 @@ export const catalogBenchmark: Benchmark = {
         ratioRow('catalog', `import rows/s, ${large.services} rows, new catalogue`, large.imports.first.rowsPerS, 'rows/s', `${copyName}, ${large.services} rows`, large.copy),
         ratioRow('catalog', `re-import rows/s, same ${large.services} rows, nothing changed`, large.imports.again.rowsPerS, 'rows/s', `${copyName}, ${large.services} rows`, large.copy),
       ] : []),
-      ratioRow('catalog', `search queries/s, ${ctx.concurrency} HTTP clients`, search.app.qps, 'queries/s', sqlName, search.baseline.map((b) => b.qps)),
-      ratioRow('catalog', 'search latency p50 (lower is better)', search.app.p50, 'ms', sqlName, search.baseline.map((b) => b.p50)),
-      ratioRow('catalog', 'search latency p99 (lower is better)', search.app.p99, 'ms', sqlName, search.baseline.map((b) => b.p99)),
-      ratioRow('catalog', 'search latency p50, one client (lower is better)', search.appSingle.p50, 'ms', `the service's own SQL via pg, one client`, search.baselineSingle.map((b) => b.p50)),
+      ...searchRows(ctx, search),
     ];
-    for (const cls of QUERY_CLASSES) {
-      rows.push(ratioRow('catalog', `search p50, ${cls} (lower is better)`, search.app.classP50[cls], 'ms', sqlName, search.baseline.map((b) => b.classP50[cls])));
-    }
     if (scale && w.scaleServices) {
       const at = `${w.scaleServices.toLocaleString('en-US')} services`;
       rows.push(
@@ -109,6 +105,75 @@ export const catalogBenchmark: Benchmark = {
   },
 };
 
+/** The search figures at the benchmark's main size, against the service's own SQL replayed in the same run. */
+function searchRows(ctx: BenchContext, search: SearchRun): BenchRow[] {
+  const sqlName = `the service's own SQL via pg, ${ctx.concurrency} clients`;
+  return [
+    ratioRow('catalog', `search queries/s, ${ctx.concurrency} HTTP clients`, search.app.qps, 'queries/s', sqlName, search.baseline.map((b) => b.qps)),
+    ratioRow('catalog', 'search latency p50 (lower is better)', search.app.p50, 'ms', sqlName, search.baseline.map((b) => b.p50)),
+    ratioRow('catalog', 'search latency p99 (lower is better)', search.app.p99, 'ms', sqlName, search.baseline.map((b) => b.p99)),
+    ratioRow('catalog', 'search latency p50, one client (lower is better)', search.appSingle.p50, 'ms', `the service's own SQL via pg, one client`, search.baselineSingle.map((b) => b.p50)),
+    ...QUERY_CLASSES.map((cls) => ratioRow('catalog', `search p50, ${cls} (lower is better)`, search.app.classP50[cls], 'ms', sqlName, search.baseline.map((b) => b.classP50[cls]))),
+  ];
+}
+
+/**
+ * BENCH_CATALOG_KEEP_DB: search only, on a database kept between runs. The first run creates it from a
+ * fresh template, imports the generated catalogue through the API and adds the agreement, then marks it
+ * ready (a comment on the database); later runs boot the app on it as it is (migrations applied at boot).
+ * It is never dropped by the benchmark: `DROP DATABASE` it by hand.
+ */
+async function searchOnKeptDatabase(ctx: BenchContext, name: string, w: Workload): Promise<BenchRow[]> {
+  const ready = `g60 bench catalog: ${w.services} services, ${w.providers} providers, seed ${SEED}, agreement`;
+  const admin = new Client({ connectionString: ctx.adminUrl, application_name: 'g60-bench-admin' });
+  await admin.connect();
+  let exists: boolean;
+  try {
+    const found = (await admin.query(
+      `SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [name],
+    )).rows as { note: string | null }[];
+    if (found.length && found[0].note !== ready) {
+      throw new Error(`BENCH_CATALOG_KEEP_DB: database ${name} exists but is not a finished ${w.services}-service benchmark catalogue (${found[0].note ?? 'no mark'}); drop it first`);
+    }
+    exists = found.length > 0;
+    if (!exists) {
+      const template = await createTemplate(ctx, 'catalog');
+      await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template.name}"`);
+    }
+  } finally {
+    await admin.end();
+  }
+  const url = databaseUrl(ctx.adminUrl, name);
+  const { running, observer, shutdown } = await bootBenchApp(ctx, url, redisPrefix(ctx, 'catalog'), { QUEUE_BACKEND: 'redis', OUTBOX_POLL_MS: '250', CATALOG_IMPORT_MAX_BYTES: String(2 ** 30) });
+  try {
+    const api = new JsonClient(running.url as string);
+    const [partner, approver, enterprise] = await Promise.all([login(api, Role.PartnerAdmin), login(api, Role.Approver), login(api, Role.EnterpriseUser)]);
+    if (!exists) {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'g60-bench-catalog-'));
+      ctx.defer(() => fs.rm(dir, { recursive: true, force: true }));
+      const file = path.join(dir, `catalog-${w.services}.csv`);
+      ctx.log(`generating ${w.services} services of ${w.providers} providers into the kept database ${name}`);
+      const bytes = await writeCsv(file, w);
+      const imported = await importFile(running.url as string, partner, observer, file, bytes, w.services, { rowsInserted: w.services, rowsUpdated: 0, providersCreated: w.providers });
+      ctx.log(`import: ${imported.rowsPerS.toFixed(0)} rows/s (${imported.seconds.toFixed(1)} s)`);
+      ctx.log(`recognition agreement 330400 ← 310000: ${w.agreementProviders} providers, ${w.narrowedProviders} narrowed to ${SERVICES_PER_NARROWED_PROVIDER} services`);
+      await createAgreement(api, observer, approver, partner, w);
+      await observer.query(`COMMENT ON DATABASE "${name}" IS '${ready}'`);
+    } else {
+      ctx.log(`search on the kept database ${name} (${ready})`);
+    }
+    const search = await measureSearch(ctx, { running, observer, api, approver, partner, enterprise, databaseUrl: url, agreementExists: true }, w);
+    return [
+      ...searchRows(ctx, search),
+      infoRow('catalog', 'search queries per measurement (16-query mix)', w.searchRounds * MIX.length, 'queries'),
+      infoRow('catalog', 'search p99 of the slowest query class via HTTP', Math.max(...QUERY_CLASSES.map((c) => search.app.classP99[c])), 'ms'),
+    ];
+  } finally {
+    await observer.end().catch(() => undefined);
+    await shutdown();
+  }
+}
+
 interface Workload {
   services: number;
   providers: number;
@@ -123,17 +188,34 @@ interface Workload {
   scaleServices: number;
   /** BENCH_CATALOG_IMPORT_ONLY=1: only the import and re-import with their raw COPY baseline (no search, nothing at 1,000,000). */
   importOnly: boolean;
+  /**
+   * BENCH_CATALOG_KEEP_DB=<name>: search only, on a database of that name kept between runs (imported and given
+   * its agreement by the first run that finds it missing); no import figures, nothing at 1,000,000.
+   */
+  keepDb: string | null;
+  /** BENCH_CATALOG_VACUUM=0: search without the benchmark's own VACUUM ANALYZE first (as the import left the table). */
+  vacuum: boolean;
 }
 
 function workload(ctx: BenchContext): Workload {
   // A bench-only switch, read here like BENCH_QUICK is read in lib.ts (the app's configuration is not involved).
   const importOnly = ['1', 'true', 'yes'].includes(String(process.env.BENCH_CATALOG_IMPORT_ONLY ?? '').toLowerCase());
-  return ctx.quick
-    ? { services: 20_000, providers: 100, agreementProviders: 25, narrowedProviders: 5, searchRounds: 8, singleRounds: 1, scaleServices: 0, importOnly }
-    : { services: 200_000, providers: 780, agreementProviders: 200, narrowedProviders: 20, searchRounds: 40, singleRounds: 3, scaleServices: 1_000_000, importOnly };
+  const keepDb = process.env.BENCH_CATALOG_KEEP_DB?.trim() || null;
+  if (keepDb !== null && !/^[a-z][a-z0-9_]{0,50}$/.test(keepDb)) throw new Error(`BENCH_CATALOG_KEEP_DB must be a plain database name (a-z, 0-9, _), got ${keepDb}`);
+  const vacuum = !['0', 'false', 'no'].includes(String(process.env.BENCH_CATALOG_VACUUM ?? '').toLowerCase());
+  // With a kept database, BENCH_CATALOG_SERVICES sets its size (1000000: search at the full run's second size, on its own).
+  const keptServices = keepDb && process.env.BENCH_CATALOG_SERVICES ? Number(process.env.BENCH_CATALOG_SERVICES) : null;
+  if (keptServices !== null && !(Number.isInteger(keptServices) && keptServices >= 1_000 && keptServices <= 2_000_000)) {
+    throw new Error(`BENCH_CATALOG_SERVICES must be an integer from 1000 to 2000000, got ${process.env.BENCH_CATALOG_SERVICES}`);
+  }
+  const w: Workload = ctx.quick
+    ? { services: 20_000, providers: 100, agreementProviders: 25, narrowedProviders: 5, searchRounds: 8, singleRounds: 1, scaleServices: 0, importOnly, keepDb, vacuum }
+    : { services: 200_000, providers: 780, agreementProviders: 200, narrowedProviders: 20, searchRounds: 40, singleRounds: 3, scaleServices: keepDb ? 0 : 1_000_000, importOnly, keepDb, vacuum };
+  return keptServices === null ? w : { ...w, services: keptServices };
 }
 
 const SEED = 1;
+const APP_SESSION_OPTIONS = (dataSourceOptions('postgres://unused', 1).extra as { options?: string }).options;
 const SERVICES_PER_NARROWED_PROVIDER = 10;
 
 async function writeCsv(file: string, w: Workload): Promise<number> {
@@ -290,7 +372,7 @@ const LARGE_CATALOGUE = { services: 1_000_000, providers: 780 };
 async function importAtScale(ctx: BenchContext, template: { clone(name: string): Promise<{ url: string; drop(): Promise<void> }> }, dir: string, size: { services: number; providers: number }) {
   const file = path.join(dir, `catalog-${size.services}.csv`);
   ctx.log(`generating ${size.services} services of ${size.providers} providers`);
-  const bytes = await writeCsv(file, { ...size, agreementProviders: 0, narrowedProviders: 0, searchRounds: 0, singleRounds: 0, scaleServices: 0, importOnly: true });
+  const bytes = await writeCsv(file, { ...size, agreementProviders: 0, narrowedProviders: 0, searchRounds: 0, singleRounds: 0, scaleServices: 0, importOnly: true, keepDb: null, vacuum: true });
   const db = await template.clone('catalog_large');
   const floorDb = await template.clone('catalog_large_floor');
   try {
@@ -363,6 +445,9 @@ interface PassStats {
   p99: number;
   classP50: Record<QueryClass, number>;
   classP99: Record<QueryClass, number>;
+  /** Per query of MIX, in its order. */
+  queryP50: number[];
+  queryP99: number[];
 }
 
 /** Nearest-rank percentile of milliseconds. */
@@ -390,7 +475,11 @@ async function searchPass(lanes: number, rounds: number, issue: (c: SearchCase, 
   const seconds = (nowMs() - started) / 1000;
   const byClass = (cls: QueryClass) => latencies.filter((_, i) => work[i].cls === cls);
   const perClass = (p: number) => Object.fromEntries(QUERY_CLASSES.map((cls) => [cls, percentile(byClass(cls), p)])) as Record<QueryClass, number>;
-  return { qps: work.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), classP50: perClass(50), classP99: perClass(99) };
+  const byQuery = (q: number) => latencies.filter((_, i) => i % MIX.length === q);
+  return {
+    qps: work.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), classP50: perClass(50), classP99: perClass(99),
+    queryP50: MIX.map((_, q) => percentile(byQuery(q), 50)), queryP99: MIX.map((_, q) => percentile(byQuery(q), 99)),
+  };
 }
 
 /**
@@ -410,14 +499,15 @@ async function serviceStatements(search: CatalogSearchService, actor: Actor): Pr
 async function rawSqlPass(databaseUrl: string, lanes: number, rounds: number, statements: SearchStatement[][]): Promise<PassStats> {
   const clients = await Promise.all(
     Array.from({ length: lanes }, async () => {
-      const c = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-search-sql' });
+      // The app's session settings (no JIT: src/platform/database/data-source-options.ts), so the replay runs the same plans.
+      const c = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-search-sql', options: APP_SESSION_OPTIONS });
       await c.connect();
       return c;
     }),
   );
   try {
     return await searchPass(lanes, rounds, async (c, lane) => {
-      for (const s of statements[MIX.indexOf(c)]) await clients[lane].query(s.sql, s.params);
+      for (const s of statements[MIX.indexOf(c)]) await (s.name ? clients[lane].query({ name: s.name, text: s.sql, values: s.params }) : clients[lane].query(s.sql, s.params));
     });
   } finally {
     await Promise.all(clients.map((c) => c.end()));
@@ -475,6 +565,8 @@ interface SearchTarget {
   partner: Auth;
   enterprise: Auth;
   databaseUrl: string;
+  /** A kept database (BENCH_CATALOG_KEEP_DB) has its agreement from the run that imported it. */
+  agreementExists?: boolean;
 }
 
 /**
@@ -485,10 +577,13 @@ interface SearchTarget {
 async function measureSearch(ctx: BenchContext, target: SearchTarget, w: Workload): Promise<SearchRun> {
   const { running, observer, api, approver, partner, enterprise, databaseUrl } = target;
   const baseUrl = running.url as string;
+  if (!target.agreementExists) {
     ctx.log(`recognition agreement 330400 ← 310000: ${w.agreementProviders} providers, ${w.narrowedProviders} narrowed to ${SERVICES_PER_NARROWED_PROVIDER} services`);
     await createAgreement(api, observer, approver, partner, w);
+  }
     // The state autovacuum would reach after a bulk load; without it the plans depend on when it last ran.
-    await observer.query('VACUUM ANALYZE catalog_services, organizations, recognition_agreements, recognition_agreement_providers, recognition_agreement_services');
+    if (w.vacuum) await observer.query('VACUUM ANALYZE catalog_services, organizations, recognition_agreements, recognition_agreement_providers, recognition_agreement_services');
+    else ctx.log('BENCH_CATALOG_VACUUM=0: no VACUUM ANALYZE before search');
 
     const search = running.app.get(CatalogSearchService);
     const statements = await serviceStatements(search, await enterpriseActor(observer));
@@ -520,6 +615,14 @@ async function measureSearch(ctx: BenchContext, target: SearchTarget, w: Workloa
       `search: HTTP p50 ${app.p50.toFixed(1)} ms, p99 ${app.p99.toFixed(1)} ms, ${app.qps.toFixed(1)} q/s; SQL p50 ${baseline.map((b) => b.p50.toFixed(1)).join(' / ')} ms, ` +
         `${baseline.map((b) => b.qps.toFixed(1)).join(' / ')} q/s`,
     );
+    ctx.log(`search per query (${lanes} clients; SQL: before / after): HTTP p50 / p99 | SQL p50 / p99 | statements | one client HTTP / SQL p50`);
+    MIX.forEach((c, i) => {
+      const ms = (v: number) => v.toFixed(1).padStart(6);
+      ctx.log(
+        `  ${JSON.stringify(c.query).padEnd(64)} ${ms(app.queryP50[i])} / ${ms(app.queryP99[i])} | ${baseline.map((b) => `${ms(b.queryP50[i])} / ${ms(b.queryP99[i])}`).join(' ; ')} | ` +
+          `${statements[i].length} | ${ms(appSingle.queryP50[i])} / ${ms(baselineSingle[0].queryP50[i])}`,
+      );
+    });
   return { app, baseline, appSingle, baselineSingle };
 }
 

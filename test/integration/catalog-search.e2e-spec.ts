@@ -19,6 +19,7 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
   let app: TestApp;
   let exactApp: TestApp;
   let walkApp: TestApp;
+  let underApp: TestApp;
   let enterprise: Session;
   const providers: { id: string; region: string; recognised: boolean }[] = [];
 
@@ -71,14 +72,17 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
       );
     }
     await app.dataSource.query('ANALYZE catalog_services');
-    [exactApp, walkApp] = await Promise.all([
+    [exactApp, walkApp, underApp] = await Promise.all([
       startTestApp({ database: app.db, env: { CATALOG_SEARCH_EXACT_MAX: '100000' } }),
       startTestApp({ database: app.db, env: { CATALOG_SEARCH_EXACT_MAX: '0', CATALOG_SEARCH_PROBE_ROWS: '50', CATALOG_SEARCH_SAMPLE_MATCHES: '5' } }),
+      // Sets estimated small from a short probe that turn out larger when read whole: pages from the sorted head of that read.
+      startTestApp({ database: app.db, env: { CATALOG_SEARCH_EXACT_MAX: '20', CATALOG_SEARCH_PROBE_ROWS: '50', CATALOG_SEARCH_SAMPLE_MATCHES: '5' } }),
     ]);
   });
   afterAll(async () => {
     await exactApp?.close({ keepData: true });
     await walkApp?.close({ keepData: true });
+    await underApp?.close({ keepData: true });
     await app?.close();
   });
 
@@ -165,7 +169,8 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
     ['nothing matches', { q: '龘' }],
   ];
 
-  const PLANS: [string, () => TestApp][] = [['default thresholds', () => app], ['always exact', () => exactApp], ['tiny probe: walks and fallbacks', () => walkApp]];
+  const PLANS: [string, () => TestApp][] = [['default thresholds', () => app], ['always exact', () => exactApp], ['tiny probe: walks and fallbacks', () => walkApp],
+    ['underestimated: a set read whole is larger than thought', () => underApp]];
 
   describe.each(PLANS)('%s', (_plan, target) => {
     it.each(SHAPES)('%s: every page by cursor equals the exhaustive reference, in order', async (_shape, query) => {

@@ -103,6 +103,11 @@ describe('ratings and credit', () => {
       expect(detail.body).toMatchObject({ ratingCount: 2, ratingAverage: 3.5 });
       const found = await http().get('/api/v1/catalog/services').query({ providerId: lab.id }).set(enterprise.auth).expect(200);
       expect(found.body.items.find((s: { id: string }) => s.id === lab.service.id)).toMatchObject({ ratingCount: 2, ratingAverage: 3.5 });
+      // A keyword search reads the ratings with its rows (docs/catalog-search.md): by exact code (tier 0) and by a word of the name.
+      for (const q of [detail.body.code as string, (detail.body.name as string).slice(0, 2)]) {
+        const byKeyword = await http().get('/api/v1/catalog/services').query({ q, providerId: lab.id }).set(enterprise.auth).expect(200);
+        expect(byKeyword.body.items.find((s: { id: string }) => s.id === lab.service.id)).toMatchObject({ ratingCount: 2, ratingAverage: 3.5 });
+      }
 
       // The provider sees who rated (its own orders); another enterprise sees the ratings without the order.
       const mine = (await http().get('/api/v1/service-ratings?mine=true').set(lab.auth).expect(200)).body as { id: string; orderId: string | null; score: number }[];

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppConfig } from '../../platform/config/app-config';
 import { Actor } from '../../platform/context/actor';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { DomainError } from '../../platform/errors/domain-error';
 import { CatalogSearchFacetsDto, CatalogSearchQueryDto, CatalogSearchResultDto, SearchFacetCountDto } from './dto/catalog-service.dto';
-import { CatalogServiceRow, SERVICE_COLUMNS, toCatalogServiceDto, withRatings } from './catalog.mapper';
+import { CatalogServiceRow, RATING_COLUMNS, SERVICE_COLUMNS, toCatalogServiceDto } from './catalog.mapper';
 import { decodeCursor, encodeCursor, SearchCursor, searchFingerprint } from './catalog-search.cursor';
 import { ADMITTED, HIT_COLUMNS, HitRow, keywordPredicates, PROBE_COLUMNS, SearchPredicates, SqlParams } from './catalog-search.sql';
 import { RecognitionService } from './recognition.service';
@@ -15,6 +18,8 @@ import { buildSearchQuery } from './search-tokens';
 export interface SearchStatement {
   sql: string;
   params: unknown[];
+  /** Set when it ran as this named prepared statement (the probe), so a replay can do the same. */
+  name?: string;
   /** Round trip, milliseconds. */
   ms?: number;
 }
@@ -30,6 +35,11 @@ interface MatchSet {
   services: number;
   /** Every match of tiers 1 and 2 when the set was small enough to read whole; null when it was estimated. */
   all: HitRow[] | null;
+  /**
+   * When reading the set whole found more than CATALOG_SEARCH_EXACT_MAX after all: the first of its matches of tiers 1
+   * and 2 in (tier, id) order (that read sorts), from which the first pages come without reading the tiers again.
+   */
+  head?: HitRow[];
   total: number;
   approximate: boolean;
   /** How many matches each probe row stands for in the facets (1 when exact). */
@@ -68,10 +78,15 @@ export class CatalogSearchService {
     const cursor = query.cursor !== undefined ? decodeCursor(query.cursor, query) : null;
     const search = query.q !== undefined && query.q.trim() !== '' ? buildSearchQuery(query.q) : undefined;
     if (search === null) return { items: [], limit, offset, hasMore: false, nextCursor: null, total: 0, totalApproximate: false, facets: { approximate: false, category: [], region: [], provider: [] } };
-    const run = async <T>(sql: string, params: unknown[]): Promise<T[]> => {
+    const run = async <T>(sql: string, params: unknown[], prepared = false): Promise<T[]> => {
       const started = performance.now();
-      const rows = (await this.dataSource.query(sql, params)) as T[];
-      trace?.push({ sql, params, ms: performance.now() - started });
+      // The probe as a named prepared statement (one per shape of its text): PostgreSQL then plans it once per connection
+      // instead of on every search (docs/catalog-search.md, "Planning"). The pool is TypeORM's own; its rows are parsed alike.
+      const name = prepared ? `catalog_probe_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}` : undefined;
+      const rows = name
+        ? ((await ((this.dataSource.driver as PostgresDriver).master as Pool).query({ name, text: sql, values: params })).rows as T[])
+        : ((await this.dataSource.query(sql, params)) as T[]);
+      trace?.push({ sql, params, name, ms: performance.now() - started });
       return rows;
     };
     const predicates: SearchPredicates = {
@@ -91,7 +106,7 @@ export class CatalogSearchService {
       ? encodeCursor({ search: searchFingerprint(query), tier: last.tier, id: last.row.id, name: predicates.keyword ? null : last.row.name })
       : null;
     return {
-      items: await withRatings(run, page.map((r) => toCatalogServiceDto(r.row))),
+      items: page.map((r) => toCatalogServiceDto(r.row)),
       limit,
       offset,
       hasMore,
@@ -124,13 +139,15 @@ export class CatalogSearchService {
     const kw = predicates.keyword;
     const textMatch = kw ? `AND NOT ${kw.exact(p)} AND ${kw.text(p)}` : '';
     const tier = kw ? `CASE WHEN ${kw.name(p)} THEN 1 ELSE 2 END` : '2';
+    // The limits are written into the text (integers of the configuration), so the plan PostgreSQL keeps for the prepared
+    // probe knows them: a walk of 1,000 rows by the primary key, not a guess at a tenth of the table.
     const probe = `(SELECT ${PROBE_COLUMNS}, ${tier} AS tier, NULL::float8 AS services
-        FROM (SELECT * FROM catalog_services s WHERE s.status = 'active' ORDER BY s.id LIMIT ${p.add(window)}) s
-       WHERE ${scope} ${textMatch} ORDER BY s.id LIMIT ${p.add(sample)})`;
-    const exactTier = kw ? `(SELECT ${PROBE_COLUMNS}, 0 AS tier, NULL::float8 AS services FROM catalog_services s WHERE ${scope} AND ${kw.exact(p)} ORDER BY s.id LIMIT ${p.add(EXACT_TIER_CAP)}) UNION ALL ` : '';
+        FROM (SELECT * FROM catalog_services s WHERE s.status = 'active' ORDER BY s.id LIMIT ${integer(window)}) s
+       WHERE ${scope} ${textMatch} ORDER BY s.id LIMIT ${integer(sample)})`;
+    const exactTier = kw ? `(SELECT ${PROBE_COLUMNS}, 0 AS tier, NULL::float8 AS services FROM catalog_services s WHERE ${scope} AND ${kw.exact(p)} ORDER BY s.id LIMIT ${integer(EXACT_TIER_CAP)}) UNION ALL ` : '';
     const size = `SELECT NULL::uuid, NULL::uuid, NULL, NULL, NULL, NULL, NULL::bigint, NULL, NULL::integer, NULL, NULL, NULL, NULL, NULL, NULL::integer,
-        NULL::timestamptz, NULL::timestamptz, -1, reltuples::float8 FROM pg_class WHERE oid = 'catalog_services'::regclass`;
-    const rows = await run<HitRow & CatalogServiceRow & { services?: number }>(`${exactTier}${probe} UNION ALL ${size}`, p.values);
+        NULL::timestamptz, NULL::timestamptz, NULL::integer, NULL::bigint, -1, reltuples::float8 FROM pg_class WHERE oid = 'catalog_services'::regclass`;
+    const rows = await run<HitRow & CatalogServiceRow & { services?: number }>(`${exactTier}${probe} UNION ALL ${size}`, p.values, true);
     const exact = rows.filter((r) => r.tier === 0).sort(byId);
     const probed = rows.filter((r) => r.tier > 0).sort(byId);
     const services = Math.max(rows.find((r) => r.tier === -1)?.services ?? 0, window, 1);
@@ -138,25 +155,37 @@ export class CatalogSearchService {
     const full = probed.length >= sample;
     const walked = full ? idFraction(probed[probed.length - 1].id) * services : Math.min(window, services);
     const estimate = (probed.length * services) / walked;
+    let head: HitRow[] | undefined;
     if (estimate <= exactMax && exact.length <= exactMax) {
       const q = new SqlParams();
+      // With a keyword, sorted by (tier, id): no index has that order, so the planner keeps the GIN bitmap and sorts the
+      // matches it reads (it reads them all when the set is small); a set larger than expected then gives its first pages.
       const all = await run<HitRow>(
         `SELECT ${HIT_COLUMNS}, ${kw ? `CASE WHEN ${kw.name(q)} THEN 1 ELSE 2 END` : '2'} AS tier FROM catalog_services s
-          WHERE ${predicates.scope(q)} ${kw ? `AND NOT ${kw.exact(q)} AND ${kw.text(q)}` : ''} LIMIT ${q.add(exactMax + 1)}`,
+          WHERE ${predicates.scope(q)} ${kw ? `AND NOT ${kw.exact(q)} AND ${kw.text(q)} ORDER BY 5, s.id` : ''} LIMIT ${q.add(exactMax + 1)}`,
         q.values,
       );
       if (all.length <= exactMax) {
         return { exact, probe: probed, walked, services, all: all.sort(byTierThenId), total: exact.length + all.length, approximate: false, weight: 1 };
       }
+      if (kw) head = all;
     }
     const rest = Math.max(estimate, probed.length);
-    return { exact, probe: probed, walked, services, all: null, total: exact.length + rest, approximate: true, weight: probed.length ? rest / probed.length : 0 };
+    return {
+      exact, probe: probed, walked, services, all: null, head, total: exact.length + rest, approximate: true,
+      weight: probed.length ? rest / probed.length : 0,
+    };
   }
 
   /** The first `need` matches after the cursor, in (tier, id) order. */
   private async keywordPage(predicates: SearchPredicates, matches: MatchSet, cursor: SearchCursor | null, need: number, run: Runner): Promise<HitRow[]> {
     const after = (h: HitRow) => !cursor || h.tier > cursor.tier! || (h.tier === cursor.tier && h.id > cursor.id);
     if (matches.all) return [...matches.exact, ...matches.all].filter(after).slice(0, need);
+    if (matches.head) {
+      // A prefix of tiers 1 and 2 in order: a page wholly within it is the page; one that runs past its end is walked below.
+      const page = [...matches.exact, ...matches.head].filter(after).slice(0, need);
+      if (page.length >= need) return page;
+    }
     const page = matches.exact.filter(after).slice(0, need);
     for (const tier of [1, 2] as const) {
       if (page.length >= need || (cursor && cursor.tier! > tier)) continue;
@@ -172,6 +201,8 @@ export class CatalogSearchService {
    * reading all of the remaining candidates would cost; then through the GIN indexes (every remaining
    * candidate of the tier, sorted). A walk that comes up short asks where its window ended (the primary
    * key alone, OFFSET window - 1), so the next one starts there and nothing in between is missed.
+   * What a walk or the GIN read returns goes on the page, so they read whole services (with the
+   * provider's name and the rating), and the page needs no read by id for them.
    */
   private async firstOfTier(predicates: SearchPredicates, matches: MatchSet, tier: 1 | 2, afterId: string | null, count: number, run: Runner): Promise<HitRow[]> {
     const found = matches.probe.filter((h) => h.tier === tier && (afterId === null || h.id > afterId));
@@ -194,7 +225,7 @@ export class CatalogSearchService {
       const p = new SqlParams();
       const after = from ? `WHERE s.id > ${p.add(from)}` : '';
       const more = await run<HitRow>(
-        `SELECT ${HIT_COLUMNS}, ${tier} AS tier
+        `SELECT ${PROBE_COLUMNS}, ${tier} AS tier
            FROM (SELECT * FROM catalog_services s ${after} ORDER BY s.id LIMIT ${p.add(window)}) s
           WHERE ${tierMatch(p, false)} ORDER BY s.id LIMIT ${p.add(count - found.length)}`,
         p.values,
@@ -213,7 +244,7 @@ export class CatalogSearchService {
     if (found.length >= count) return found.slice(0, count);
     const q = new SqlParams();
     return found.concat(await run<HitRow>(
-      `SELECT ${HIT_COLUMNS}, ${tier} AS tier FROM catalog_services s
+      `SELECT ${PROBE_COLUMNS}, ${tier} AS tier FROM catalog_services s
         WHERE ${tierMatch(q, true)} ${from ? `AND s.id > ${q.add(from)}` : ''} ORDER BY s.id LIMIT ${q.add(count - found.length)}`,
       q.values,
     ));
@@ -224,18 +255,21 @@ export class CatalogSearchService {
     const p = new SqlParams();
     const keyset = cursor ? `AND (s.name, s.id) > (${p.add(cursor.name)}, ${p.add(cursor.id)}::uuid)` : '';
     const rows = await run<CatalogServiceRow>(
-      `SELECT ${SERVICE_COLUMNS} FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id
+      `SELECT ${SERVICE_COLUMNS}, ${RATING_COLUMNS} FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id
         WHERE ${predicates.scope(p)} ${keyset} ORDER BY s.name, s.id LIMIT ${p.add(need)}`,
       p.values,
     );
     return rows.map((row) => ({ row, tier: null }));
   }
 
-  /** The page's services in the page's order: those the probe read as they are, the others by id (one withdrawn in between drops out). */
+  /**
+   * The page's services in the page's order: those a step read whole (the probe, walks, the GIN read) as they are, the
+   * others (from reading a small set whole, which reads only ids and facet columns) by id; one withdrawn in between drops out.
+   */
   private async byIds(hits: HitRow[], run: Runner): Promise<PageRow[]> {
     const missing = hits.filter((h) => h.name === undefined).map((h) => h.id);
     const rows = missing.length
-      ? await run<CatalogServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id WHERE s.id = ANY($1::uuid[])`, [missing])
+      ? await run<CatalogServiceRow>(`SELECT ${SERVICE_COLUMNS}, ${RATING_COLUMNS} FROM catalog_services s JOIN read_organizations o ON o.id = s.provider_id WHERE s.id = ANY($1::uuid[])`, [missing])
       : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return hits.flatMap((h) => {
@@ -265,7 +299,13 @@ export class CatalogSearchService {
   }
 }
 
-type Runner = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+type Runner = <T>(sql: string, params: unknown[], prepared?: boolean) => Promise<T[]>;
+
+/** A limit written into a statement's text: only ever a whole number of the configuration. */
+function integer(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`catalogue search: expected a whole number, got ${n}`);
+  return String(n);
+}
 type PageRow = { row: CatalogServiceRow; tier: number | null };
 
 /** Where a UUID lies in the id order, 0..1: the share of all services walked up to it (ids are random UUIDs). */

@@ -1,3 +1,4 @@
+import { RATING_COLUMNS } from './catalog.mapper';
 import { SearchQuery } from './search-tokens';
 
 /** Positional parameters of one statement. */
@@ -59,8 +60,8 @@ export interface HitRow {
 
 /**
  * A service row as the page shows it, without a join (a join could reorder a walk): the provider's
- * name by a lookup per row, for the probe's few dozen rows.
+ * name and the rating counter by a lookup per row, for the probe's few dozen rows.
  */
 export const PROBE_COLUMNS = `s.id, s.provider_id, (SELECT o.name FROM read_organizations o WHERE o.id = s.provider_id) AS provider_name, s.code,
   s.name, s.category, s.unit_price_fen, s.unit, s.lead_time_days, s.instrument_name, s.instrument_model, s.description, s.region_code, s.status,
-  s.version, s.created_at, s.updated_at`;
+  s.version, s.created_at, s.updated_at, ${RATING_COLUMNS}`;

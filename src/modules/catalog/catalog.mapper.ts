@@ -23,10 +23,27 @@ export interface CatalogServiceRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  /** Read with the row (RATING_COLUMNS) by search; other readers add them with withRatings. Null: not rated. */
+  rating_count?: number | null;
+  score_sum?: string | null;
 }
 
 export const SERVICE_COLUMNS = `s.id, s.provider_id, o.name AS provider_name, s.code, s.name, s.category, s.unit_price_fen, s.unit,
   s.lead_time_days, s.instrument_name, s.instrument_model, s.description, s.region_code, s.status, s.version, s.created_at, s.updated_at`;
+
+/**
+ * The rating counter of the service row `s` as two columns of the same statement (docs/domain.md, "Ratings"):
+ * two primary-key lookups of read_service_rating_totals per row, for statements that return a page's rows,
+ * so a search needs no statement of its own for them.
+ */
+export const RATING_COLUMNS = `(SELECT r.rating_count FROM read_service_rating_totals r WHERE r.service_id = s.id) AS rating_count,
+  (SELECT r.score_sum FROM read_service_rating_totals r WHERE r.service_id = s.id) AS score_sum`;
+
+/** Count and average (one decimal) of a rating counter row. */
+function ratingOf(count: number | null | undefined, scoreSum: string | null | undefined): { ratingCount: number; ratingAverage: number | null } {
+  if (!count) return { ratingCount: 0, ratingAverage: null };
+  return { ratingCount: count, ratingAverage: Math.round((Number(scoreSum) * 10) / count) / 10 };
+}
 
 export function toCatalogServiceDto(r: CatalogServiceRow): CatalogServiceDto {
   return {
@@ -47,8 +64,7 @@ export function toCatalogServiceDto(r: CatalogServiceRow): CatalogServiceDto {
     version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
-    ratingCount: 0,
-    ratingAverage: null,
+    ...ratingOf(r.rating_count, r.score_sum),
   };
 }
 
@@ -67,8 +83,7 @@ export async function withRatings<T extends CatalogServiceDto>(run: <R>(sql: str
   for (const s of services) {
     const t = byId.get(s.id);
     if (!t || t.rating_count === 0) continue;
-    s.ratingCount = t.rating_count;
-    s.ratingAverage = Math.round((Number(t.score_sum) * 10) / t.rating_count) / 10;
+    Object.assign(s, ratingOf(t.rating_count, t.score_sum));
   }
   return services;
 }

@@ -20,6 +20,8 @@ export class RegionsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RegionsService.name);
   private regions = new Map<string, Region>();
   private children = new Map<string, Region[]>();
+  /** Each region's place in region order (under() sorts its few regions by it instead of filtering all of them). */
+  private order = new Map<string, number>();
   private servedRegions: Region[] = [];
   private version = '';
   private listener?: PgListener;
@@ -81,6 +83,7 @@ export class RegionsService implements OnModuleInit, OnModuleDestroy {
     const children = new Map<string, Region[]>();
     for (const r of rows) if (r.parentCode) children.set(r.parentCode, [...(children.get(r.parentCode) ?? []), r]);
     this.regions = new Map(rows.map((r) => [r.code, r]));
+    this.order = new Map(rows.map((r, i) => [r.code, i]));
     this.children = children;
     this.servedRegions = rows.filter((r) => r.issuing || r.isG60 || r.isPartner || this.lineage(r.code).some((c) => this.regions.get(c)?.issuing));
     this.version = versionOf(rows.length, rows.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), new Date(0)));
@@ -132,13 +135,16 @@ export class RegionsService implements OnModuleInit, OnModuleDestroy {
 
   /** The region and every region under it (a city and its districts), in region order. */
   under(code: string): Region[] {
-    const inside = new Set<string>();
-    const visit = (c: string) => {
-      inside.add(c);
-      for (const child of this.childrenOf(c)) visit(child.code);
+    const inside = new Map<string, Region>();
+    const visit = (r: Region) => {
+      if (inside.has(r.code)) return;
+      inside.set(r.code, r);
+      for (const child of this.childrenOf(r.code)) visit(child);
     };
-    if (this.regions.has(code)) visit(code);
-    return this.all().filter((r) => inside.has(r.code));
+    const region = this.regions.get(code);
+    if (region) visit(region);
+    const order = this.order;
+    return [...inside.values()].sort((a, b) => order.get(a.code)! - order.get(b.code)!);
   }
 
   /**
