@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { paidClaim } from '../support/claims';
-import { explainFailure, launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
+import { explainFailure, launchBrowser, newPerson, openMenu, Person, signIn, typeDate } from '../support/browser';
 import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
 import { DEMO, login, startTestApp, TestApp } from '../support/test-app';
 import { admittedProvider, issueVoucher, listService, openProgram } from '../support/vouchers';
@@ -133,12 +133,12 @@ describe('web portal: every task on a page', () => {
     const p = await person(DEMO.admin);
     const page = p.page;
     await openMenu(page, '日终处理');
-    await page.locator('#asOf').click();
-    await page.locator('#asOf').fill('2026-12-06');
-    await page.keyboard.press('Escape');
+    // A day that is not today (in Shanghai or anywhere): the result must name the day typed, not the default. Escape
+    // after typing dropped the typed day, and the test only passed on the day it was written.
+    await typeDate(page, 'asOf', '2026-12-01');
     await page.getByTestId('daily-run-form').getByTestId('form-submit').click();
     const result = page.getByTestId('daily-run-result');
-    await result.getByText('2026-12-06').waitFor();
+    await result.getByText('2026-12-01').waitFor();
     await result.getByTestId('daily-vouchers-expired').waitFor();
     await page.screenshot({ path: `${SHOTS}/tasks-daily-run-zh.png`, fullPage: true });
     expect(p.errors).toEqual([]);

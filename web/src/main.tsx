@@ -1,4 +1,4 @@
-import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result, Spin, message } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -24,6 +24,12 @@ import { useFocusableScrollRegions } from './app/scroll-regions';
 import { portalTheme } from './app/theme';
 import './app/accessibility.css';
 import './app/responsive.css';
+
+/**
+ * Toasts ("saved", "done", a refusal) open below the 64 px header, never over it: on a phone a toast at the top
+ * covered the language switch and the user menu for its three seconds (and a pointer resting on it keeps it open).
+ */
+message.config({ top: 72 });
 
 const DAYJS_LOCALE: Record<Lang, string> = { zh: 'zh-cn', 'zh-Hant': 'zh-tw', en: 'en' };
 // zh-TW's locales come with the 繁體 chunk (loadZhHant), which is loaded before 繁體 is shown.
