@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../platform/database/shanghai-date';
 import { DEMO_PASSWORD } from './seed-demo';
 
 /**
@@ -81,9 +82,9 @@ class DemoClient {
   }
 }
 
-/** Today in Asia/Shanghai as YYYY-MM-DD, and that date moved by `days`. */
-function shanghaiDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
+/** The instant `days` days from now (the Shanghai day of it: shanghaiDate()). */
+function inDays(days: number): Date {
+  return new Date(Date.now() + days * 86_400_000);
 }
 
 async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
@@ -122,8 +123,8 @@ export async function seedDemoActivity(baseUrl: string, options: { timeoutMs?: n
     annualCapEnterpriseFen: 10_000_000,
     annualCapGroupFen: 15_000_000,
     fullCoverageThresholdFen: 100_000,
-    useBy: shanghaiDate(180),
-    redeemBy: shanghaiDate(270),
+    useBy: shanghaiDate(inDays(180)),
+    redeemBy: shanghaiDate(inDays(270)),
     redemptionMode: 'provider_redeems',
     settlementCycle: 'monthly',
     budgetFen: 500_000_000,

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { DEMO_AGREEMENT_NAME, DEMO_PROGRAM_NAME, DEMO_SERVICES, seedDemoActivity } from '../../src/seed/demo-activity';
 import { DEMO, login, startTestApp, TestApp } from '../support/test-app';
 import { ledgerInvariants } from '../support/vouchers';
@@ -58,7 +59,7 @@ describe('demo activity: a programme, services, an agreement, a voucher and an o
     try {
       const approver = await login(other, DEMO.approver);
       const lab = await login(other, DEMO.provider);
-      const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+      const year = Number(shanghaiDate().slice(0, 4));
       const draft = await other.http().post('/api/v1/programs').set(approver.auth).send({
         issuingRegionCode: '330400', year, name: DEMO_PROGRAM_NAME, ratioBpByTier: { default: 5000 }, perApplicationCapFen: 5_000_000,
         annualCapEnterpriseFen: 10_000_000, annualCapGroupFen: 15_000_000, fullCoverageThresholdFen: 100_000, useBy: `${year + 1}-06-30`,
