@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApprovalTasksService } from '../../src/modules/approvals/approval-tasks.service';
 import { MessageDeliveries } from '../../src/modules/notifications/messages/message-deliveries.service';
 import { NotificationsService } from '../../src/modules/notifications/notifications.service';
 import { sha256 } from '../../src/platform/auth/token.service';
+import { JobName } from '../../src/platform/queue/queue.registry';
 import { caseOfSubject, waitForTask } from '../support/approvals';
 import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
 import { linkIn, Mailbox } from '../support/mailbox';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { admittedProvider, issueVoucher, ledgerInvariants, listService, openProgram } from '../support/vouchers';
 
 // Messages that reach people (issue 19): a real SMTP server and a real HTTP SMS gateway run inside the test.
 jest.setTimeout(120_000);
@@ -236,6 +239,50 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
     expect(cleared.body.kinds.every((k: { sms: boolean }) => !k.sms)).toBe(true);
     const audit = await app.dataSource.query(`SELECT after FROM audit_events WHERE action = 'user.notification_preferences_changed' ORDER BY id DESC LIMIT 1`);
     expect(JSON.stringify(audit[0].after)).not.toContain('138');
+  });
+
+  it('an order’s notice to the lab is written by the order’s own statement and e-mailed in the lab user’s language; orders refused or rolled back notify nobody', async () => {
+    const [approver, reviewer] = await Promise.all([DEMO.approver, DEMO.reviewer].map((email) => login(app, email)));
+    const lab = await admittedProvider(app, '330402');
+    await app.http().put('/api/v1/me/preferences').set(lab.auth).send({ locale: 'en' }).expect(200);
+    const enterprise = await registerOrganization(app, { kind: 'enterprise' });
+    const program = await openProgram(app, approver.auth);
+    const { voucherId } = await issueVoucher(app, enterprise.auth, reviewer.auth, approver.auth, program.id, 25_000);
+    // ¥100 is under the programme's full-coverage threshold: each order holds ¥100 while the voucher has it.
+    const service = await listService(app, lab.auth, 10_000, '拉伸性能测试');
+    // Eight orders at once on ¥250: two of ¥100, one of the ¥50 left, the rest refused. The orders that lose
+    // the race for the balance are rolled back inside their statement (notice included) and priced again.
+    const results = await Promise.all(Array.from({ length: 8 }, () =>
+      app.http().post('/api/v1/service-orders').set(enterprise.auth).set('Idempotency-Key', randomUUID()).send({ voucherId, serviceId: service.id, quantity: 1 })));
+    const placed = results.filter((r) => r.status === 201).map((r) => r.body as { id: string; number: string; subsidyHeldFen: number });
+    expect(placed.map((o) => o.subsidyHeldFen).sort((a, b) => a - b)).toEqual([5_000, 10_000, 10_000]);
+    expect(results.filter((r) => r.status !== 201).map((r) => r.status)).toEqual(Array(5).fill(422));
+
+    // In the lab's inbox as soon as the order is answered (no job runs for it), one notice per placed order.
+    const notices = (await app.dataSource.query(
+      `SELECT id, kind, title, subject_id, params FROM notifications WHERE user_id = $1 ORDER BY subject_id`,
+      [lab.user.id],
+    )) as { id: string; kind: string; title: string; subject_id: string; params: Record<string, unknown> }[];
+    expect(notices.filter((n) => n.kind === 'service_order.changed')).toEqual(
+      [...placed].sort((a, b) => a.id.localeCompare(b.id)).map((o) => ({
+        id: expect.any(String), kind: 'service_order.changed', title: '新的服务订单', subject_id: o.id,
+        params: { number: o.number, variant: 'placed', serviceName: '拉伸性能测试', quantity: 1 },
+      })),
+    );
+    const queued = await app.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE job_name = $1 AND payload->>'subjectId' = ANY($2)`, [JobName.DeliverNotification, placed.map((o) => o.id)]);
+    expect(queued).toEqual([{ n: 0 }]);
+    const orderNotices = notices.filter((n) => n.kind === 'service_order.changed').map((n) => n.id);
+    // Their e-mails: one delivery each, written with the order, sent by the DeliverMessage job, in English.
+    const sent = await eventually(async () => {
+      const rows = await deliveries(app, `notification_id = ANY($1)`, [orderNotices]);
+      return rows.length === 3 && rows.every((r) => r.status === 'sent') ? rows : undefined;
+    }, 15_000, 'the order e-mails sent');
+    expect(sent.map((r) => ({ channel: r.channel, recipient: r.recipient, kind: r.kind }))).toEqual(Array(3).fill({ channel: 'email', recipient: lab.user.email, kind: 'service_order.changed' }));
+    const mails = mailbox.to(lab.user.email, '[G60] New service order');
+    expect(mails).toHaveLength(3);
+    expect(mails.map((m) => m.text.match(/Order (DD\S+): /)?.[1]).sort()).toEqual(placed.map((o) => o.number).sort());
+    expect(mails.every((m) => m.text.includes('拉伸性能测试 × 1'))).toBe(true);
+    expect(await ledgerInvariants(app)).toEqual({ sum: 0, minBalance: 0, drift: 0 });
   });
 
   it('SMTP down, then up: the e-mail is retried with backoff and delivered once', async () => {

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../platform/context/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { DomainError } from '../../platform/errors/domain-error';
-import { OutboxMessage } from '../../platform/outbox/outbox-writer';
+import { OutboxMessage, OutboxWriter } from '../../platform/outbox/outbox-writer';
 import { InlineJobHandler, JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { OrganizationDirectory } from '../organizations/organization-directory';
@@ -34,6 +35,7 @@ export class NotificationsService {
     private readonly directory: OrganizationDirectory,
     private readonly uow: UnitOfWork,
     private readonly messages: MessageDeliveries,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   @JobHandler(JobName.DeliverNotification)
@@ -49,6 +51,33 @@ export class NotificationsService {
   @InlineJobHandler(JobName.DeliverNotification)
   async deliverInTransaction(manager: EntityManager, payload: JobPayload<JobName.DeliverNotification>): Promise<OutboxMessage[]> {
     return (await this.deliverWith(manager, payload)).next;
+  }
+
+  /**
+   * The delivery of `payload` written by the caller's own statement instead of a DeliverNotification job: an
+   * order's placement, which is one statement outside a transaction (docs/architecture.md, "Money paths"). The
+   * members are `WITH` parts numbered from `$firstParam`, inserted only when `gate` holds: the notifications
+   * (their ids chosen here), and with e-mail or SMS configured their deliveries and each delivery's job (one read
+   * of the recipients' choices first). `payload.userIds` must be users that exist (the caller read them as active)
+   * and its dedup key new (the order's own id). `outbox`: the members write outbox rows, so the caller wakes the
+   * relays after its commit.
+   */
+  async statementMembers(payload: JobPayload<JobName.DeliverNotification>, firstParam: number, gate: string): Promise<{ members: { sql: string; params: unknown[] }[]; outbox: boolean }> {
+    if (payload.userIds.length === 0) return { members: [], outbox: false };
+    const notices = payload.userIds.map((userId) => ({ id: randomUUID(), user_id: userId }));
+    const members: { sql: string; params: unknown[] }[] = [];
+    const at = firstParam;
+    members.push({
+      sql: `INSERT INTO notifications (id, user_id, kind, title, body, subject_type, subject_id, dedup_key, params)
+            SELECT n.id, n.user_id, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8}::jsonb
+              FROM unnest($${at}::uuid[], $${at + 1}::uuid[]) AS n(id, user_id) WHERE ${gate}`,
+      params: [notices.map((n) => n.id), notices.map((n) => n.user_id), payload.kind, payload.title, payload.body, payload.subjectType ?? null, payload.subjectId ?? null, payload.dedupKey, payload.params ? JSON.stringify(payload.params) : null],
+    });
+    const deliveries = this.messages.insertStatement(await this.messages.planFor(this.dataSource.manager, notices, payload), at + 9, gate);
+    if (!deliveries) return { members, outbox: false };
+    members.push(deliveries);
+    members.push(this.outbox.insertStatement(deliveries.jobs, at + 9 + deliveries.params.length, gate)!);
+    return { members, outbox: true };
   }
 
   private async deliverWith(manager: EntityManager, payload: JobPayload<JobName.DeliverNotification>): Promise<{ delivered: number; next: OutboxMessage[] }> {

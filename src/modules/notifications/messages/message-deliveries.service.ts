@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { NotificationParams } from '../../../../packages/shared/notification-kinds';
@@ -71,22 +72,24 @@ export class MessageDeliveries {
   async add(manager: EntityManager, deliveries: NewDelivery[]): Promise<OutboxMessage<JobName.DeliverMessage>[]> {
     const usable = deliveries.filter((d) => this.channels[d.channel]);
     if (usable.length === 0) return [];
-    const rows = (await manager.query(
-      `INSERT INTO message_deliveries (dedup_key, channel, template, kind, user_id, notification_id, recipient, locale, params, secrets)
-       SELECT d.dedup_key, d.channel, d.template, d.kind, d.user_id, d.notification_id, d.recipient, d.locale, d.params, d.secrets
-         FROM jsonb_to_recordset($1::jsonb) AS d(dedup_key text, channel text, template text, kind text, user_id uuid, notification_id uuid,
-                                                recipient text, locale text, params jsonb, secrets jsonb)
-       ON CONFLICT (dedup_key, channel) DO NOTHING RETURNING id`,
-      [
-        JSON.stringify(
-          usable.map((d) => ({
-            dedup_key: d.dedupKey, channel: d.channel, template: d.template, kind: d.kind, user_id: d.userId, notification_id: d.notificationId ?? null,
-            recipient: d.recipient, locale: d.locale, params: d.params, secrets: d.secrets ?? null,
-          })),
-        ),
-      ],
-    )) as { id: string }[];
+    const rows = (await manager.query(`${deliveryInsert('$1', '')} ON CONFLICT (dedup_key, channel) DO NOTHING RETURNING id`, [deliveryRecords(usable)])) as { id: string }[];
     return rows.map((r) => ({ name: JobName.DeliverMessage, payload: { deliveryId: r.id } }));
+  }
+
+  /**
+   * The same rows as `add`, for a caller that writes them as a member of its own `WITH …` statement (an order's
+   * placement: NotificationsService.statementMembers): each delivery gets its id here, so its job can be written
+   * by the same statement. Placeholders from `$firstParam`; with `gate`, rows are inserted only when it holds.
+   * The deliveries must be new (their dedup keys name notifications the same statement inserts).
+   */
+  insertStatement(deliveries: NewDelivery[], firstParam: number, gate?: string): { sql: string; params: unknown[]; jobs: OutboxMessage<JobName.DeliverMessage>[] } | null {
+    const usable = deliveries.filter((d) => this.channels[d.channel]).map((d) => ({ ...d, id: randomUUID() }));
+    if (usable.length === 0) return null;
+    return {
+      sql: deliveryInsert(`$${firstParam}`, gate ? ` WHERE ${gate}` : ''),
+      params: [deliveryRecords(usable)],
+      jobs: usable.map((d) => ({ name: JobName.DeliverMessage, payload: { deliveryId: d.id } })),
+    };
   }
 
   /**
@@ -98,7 +101,12 @@ export class MessageDeliveries {
     inserted: { id: string; user_id: string }[],
     payload: JobPayload<JobName.DeliverNotification>,
   ): Promise<OutboxMessage[]> {
-    if (inserted.length === 0 || (!this.channels.email && !this.channels.sms)) return [];
+    return this.add(manager, await this.planFor(manager, inserted, payload));
+  }
+
+  /** What forNotifications writes, read and worded but not written: one read of the recipients' choices, none when no channel is configured. */
+  async planFor(manager: EntityManager, notices: { id: string; user_id: string }[], payload: JobPayload<JobName.DeliverNotification>): Promise<NewDelivery[]> {
+    if (notices.length === 0 || (!this.channels.email && !this.channels.sms)) return [];
     const category = categoryOf(payload.kind);
     const people = (await manager.query(
       `SELECT u.id, u.email, u.locale, c.phone, COALESCE(p.email, $3) AS email_on, COALESCE(p.sms, $4) AS sms_on
@@ -106,7 +114,7 @@ export class MessageDeliveries {
          LEFT JOIN notification_contacts c ON c.user_id = u.id
          LEFT JOIN notification_channel_preferences p ON p.user_id = u.id AND p.kind = $2
         WHERE u.id = ANY($1::uuid[]) AND u.status = 'active'`,
-      [inserted.map((n) => n.user_id), category, DEFAULT_CHANNELS.email, DEFAULT_CHANNELS.sms],
+      [notices.map((n) => n.user_id), category, DEFAULT_CHANNELS.email, DEFAULT_CHANNELS.sms],
     )) as { id: string; email: string; locale: string | null; phone: string | null; email_on: boolean; sms_on: boolean }[];
     const byUser = new Map(people.map((p) => [p.id, p]));
     const template: TemplateName = isTemplateName(payload.kind) && payload.params ? payload.kind : 'notification';
@@ -124,7 +132,7 @@ export class MessageDeliveries {
       return params;
     };
     const deliveries: NewDelivery[] = [];
-    for (const n of inserted) {
+    for (const n of notices) {
       const person = byUser.get(n.user_id);
       if (!person) continue;
       const locale = messageLocale(person.locale);
@@ -132,7 +140,7 @@ export class MessageDeliveries {
       if (person.email_on) deliveries.push({ ...common, channel: 'email', recipient: person.email });
       if (person.sms_on && person.phone) deliveries.push({ ...common, channel: 'sms', recipient: person.phone });
     }
-    return this.add(manager, deliveries);
+    return deliveries;
   }
 
   /**
@@ -203,4 +211,21 @@ function templateValues(params: NotificationParams | undefined): Record<string, 
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(params ?? {})) if (value !== null && !Array.isArray(value)) values[key] = String(value);
   return values;
+}
+
+/** The INSERT of deliveries given as one jsonb array of records (`records`: its placeholder); `where`: '' or a WHERE clause. */
+function deliveryInsert(records: string, where: string): string {
+  return `INSERT INTO message_deliveries (id, dedup_key, channel, template, kind, user_id, notification_id, recipient, locale, params, secrets)
+       SELECT COALESCE(d.id, gen_random_uuid()), d.dedup_key, d.channel, d.template, d.kind, d.user_id, d.notification_id, d.recipient, d.locale, d.params, d.secrets
+         FROM jsonb_to_recordset(${records}::jsonb) AS d(id uuid, dedup_key text, channel text, template text, kind text, user_id uuid, notification_id uuid,
+                                                recipient text, locale text, params jsonb, secrets jsonb)${where}`;
+}
+
+function deliveryRecords(deliveries: (NewDelivery & { id?: string })[]): string {
+  return JSON.stringify(
+    deliveries.map((d) => ({
+      id: d.id ?? null, dedup_key: d.dedupKey, channel: d.channel, template: d.template, kind: d.kind, user_id: d.userId, notification_id: d.notificationId ?? null,
+      recipient: d.recipient, locale: d.locale, params: d.params, secrets: d.secrets ?? null,
+    })),
+  );
 }
