@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppConfig } from '../../platform/config/app-config';
 import { Actor } from '../../platform/context/actor';
+import { preparedName, preparedQuery } from '../../platform/database/prepared-query';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { DomainError } from '../../platform/errors/domain-error';
 import { CatalogSearchFacetsDto, CatalogSearchQueryDto, CatalogSearchResultDto, SearchFacetCountDto } from './dto/catalog-service.dto';
@@ -82,10 +80,8 @@ export class CatalogSearchService {
       const started = performance.now();
       // The probe as a named prepared statement (one per shape of its text): PostgreSQL then plans it once per connection
       // instead of on every search (docs/catalog-search.md, "Planning"). The pool is TypeORM's own; its rows are parsed alike.
-      const name = prepared ? `catalog_probe_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}` : undefined;
-      const rows = name
-        ? ((await ((this.dataSource.driver as PostgresDriver).master as Pool).query({ name, text: sql, values: params })).rows as T[])
-        : ((await this.dataSource.query(sql, params)) as T[]);
+      const name = prepared ? preparedName('catalog_probe', sql) : undefined;
+      const rows = name ? await preparedQuery<T>(this.dataSource, name, sql, params) : ((await this.dataSource.query(sql, params)) as T[]);
       trace?.push({ sql, params, name, ms: performance.now() - started });
       return rows;
     };

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditWriter } from '../../platform/audit/audit-writer';
 import { Actor, actorCoversRegion, isPlatformAdmin, Role } from '../../platform/context/actor';
 import { RequestContext } from '../../platform/context/request-context';
+import { preparedName, preparedQuery } from '../../platform/database/prepared-query';
 import { NotificationsService } from '../notifications/notifications.service';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
@@ -39,6 +40,11 @@ function holdRefusal(error: unknown): { outcome: PlaceOutcome; voucher_status: s
   if (driver?.code !== HOLD_REFUSED) return undefined;
   return { outcome: driver.message as PlaceOutcome, voucher_status: driver.detail ?? null };
 }
+
+/** Ordering's one read (voucherForOrder), prepared: its planning cost more than running it. */
+const VOUCHER_FOR_ORDER = `SELECT r.*, nextval('service_order_number_seq')::text AS order_number,
+        ARRAY(SELECT u.id FROM read_directory_users u WHERE u.organization_id = $2 AND u.status = 'active' ORDER BY u.id)::text[] AS provider_user_ids
+   FROM read_voucher_for_order r WHERE r.id = $1`;
 
 interface VoucherRow {
   id: string;
@@ -169,15 +175,14 @@ export class OrdersService {
     params.push(...exhausted.params);
     let placed: { outcome: PlaceOutcome; voucher_status: string | null };
     try {
-      [placed] = (await this.dataSource.query(
-        `WITH p AS MATERIALIZED (SELECT * FROM service_order_prepare(${Array.from({ length: 19 }, (_, i) => `$${i + 1}`).join(', ')})),
+      // Prepared (one per shape of the text): planning it took as long as running it (docs/architecture.md, "Money paths").
+      const sql = `WITH p AS MATERIALIZED (SELECT * FROM service_order_prepare(${Array.from({ length: 19 }, (_, i) => `$${i + 1}`).join(', ')})),
               ${before.map((member, i) => `w${i} AS (${member!.sql} RETURNING 1)`).join(',\n              ')},
               h AS MATERIALIZED (SELECT h.* FROM p, LATERAL service_order_hold($1, $3, $4, p.transaction_id) h
                                   WHERE p.outcome = 'ok' AND ${before.map((_, i) => `(SELECT count(*) FROM w${i})`).join(' + ')} >= 0),
               x AS (${exhausted.sql})
-         SELECT p.outcome, COALESCE(h.voucher_status, p.voucher_status) AS voucher_status FROM p LEFT JOIN h ON true`,
-        params,
-      )) as { outcome: PlaceOutcome; voucher_status: string | null }[];
+         SELECT p.outcome, COALESCE(h.voucher_status, p.voucher_status) AS voucher_status FROM p LEFT JOIN h ON true`;
+      [placed] = await preparedQuery<{ outcome: PlaceOutcome; voucher_status: string | null }>(this.dataSource, preparedName('order_place', sql), sql, params);
     } catch (error) {
       const refused = holdRefusal(error);
       if (!refused) throw error;
@@ -203,12 +208,7 @@ export class OrdersService {
 
   /** The voucher as ordering reads it (read_voucher_for_order), with the provider's active users and an order number. */
   private async voucherForOrder(voucherId: string, providerId: string | null): Promise<VoucherForOrder & { orderNumber: string; providerUserIds: string[] }> {
-    const [row] = (await this.dataSource.query(
-      `SELECT r.*, nextval('service_order_number_seq')::text AS order_number,
-              ARRAY(SELECT u.id FROM read_directory_users u WHERE u.organization_id = $2 AND u.status = 'active' ORDER BY u.id)::text[] AS provider_user_ids
-         FROM read_voucher_for_order r WHERE r.id = $1`,
-      [voucherId, providerId],
-    )) as (VoucherRow & { order_number: string; provider_user_ids: string[] })[];
+    const [row] = await preparedQuery<VoucherRow & { order_number: string; provider_user_ids: string[] }>(this.dataSource, 'order_voucher_read', VOUCHER_FOR_ORDER, [voucherId, providerId]);
     if (!row) throw DomainError.notFound('Voucher');
     return { ...toVoucherForOrder(row), orderNumber: row.order_number, providerUserIds: row.provider_user_ids };
   }
