@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, OrganizationKind, Role } from '../context/actor';
+import { preparedQuery } from '../database/prepared-query';
 
 interface ActorRow {
   user_id: string;
@@ -16,6 +17,17 @@ interface ActorRow {
   expires_at: Date;
 }
 
+/** The session with its user, organisation and region scope (ActorResolver.resolve). */
+const ACTOR_OF_SESSION = `SELECT u.id AS user_id, u.role, u.is_org_admin, u.status AS user_status,
+          o.id AS organization_id, o.kind AS organization_kind, o.status AS organization_status, o.region_code,
+          ARRAY(SELECT r.code FROM read_regions r WHERE r.code = o.region_code
+                 UNION SELECT r.code FROM read_regions r WHERE r.parent_code = o.region_code ORDER BY 1) AS region_scope,
+          s.revoked_at, s.expires_at
+     FROM auth_sessions s
+     JOIN read_directory_users u ON u.id = s.user_id
+     JOIN read_organizations o ON o.id = u.organization_id
+    WHERE s.id = $1 AND s.user_id = $2`;
+
 export type ActorResolution = { ok: true; actor: Actor } | { ok: false; reason: 'revoked' | 'disabled' | 'missing' };
 
 /**
@@ -30,18 +42,8 @@ export class ActorResolver {
     // One query per request: the session with its user, organisation and region scope from the
     // directory read models organizations publishes (docs/architecture.md, "Read models"). The scope is
     // two index probes (a UNION, not an OR, which read every region).
-    const [row] = (await this.dataSource.query(
-      `SELECT u.id AS user_id, u.role, u.is_org_admin, u.status AS user_status,
-              o.id AS organization_id, o.kind AS organization_kind, o.status AS organization_status, o.region_code,
-              ARRAY(SELECT r.code FROM read_regions r WHERE r.code = o.region_code
-                     UNION SELECT r.code FROM read_regions r WHERE r.parent_code = o.region_code ORDER BY 1) AS region_scope,
-              s.revoked_at, s.expires_at
-         FROM auth_sessions s
-         JOIN read_directory_users u ON u.id = s.user_id
-         JOIN read_organizations o ON o.id = u.organization_id
-        WHERE s.id = $1 AND s.user_id = $2`,
-      [sessionId, userId],
-    )) as ActorRow[];
+    // Prepared: planning it (three views, the scope's UNION) cost several times running it, on every request.
+    const [row] = await preparedQuery<ActorRow>(this.dataSource, 'auth_actor', ACTOR_OF_SESSION, [sessionId, userId]);
     if (!row) return { ok: false, reason: 'missing' };
     if (row.revoked_at || row.expires_at < new Date()) return { ok: false, reason: 'revoked' };
     if (row.user_status !== 'active' || row.organization_status === 'closed') return { ok: false, reason: 'disabled' };
