@@ -241,7 +241,7 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
     expect(JSON.stringify(audit[0].after)).not.toContain('138');
   });
 
-  it('an order’s notice to the lab is written by the order’s own statement and e-mailed in the lab user’s language; orders refused or rolled back notify nobody', async () => {
+  it('an order’s notice to the lab is written by the order’s own statement and e-mailed in the lab user’s language; orders refused or rolled back notify nobody; a status change notifies in its own transaction', async () => {
     const [approver, reviewer] = await Promise.all([DEMO.approver, DEMO.reviewer].map((email) => login(app, email)));
     const lab = await admittedProvider(app, '330402');
     await app.http().put('/api/v1/me/preferences').set(lab.auth).send({ locale: 'en' }).expect(200);
@@ -282,6 +282,14 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
     expect(mails).toHaveLength(3);
     expect(mails.map((m) => m.text.match(/Order (DD\S+): /)?.[1]).sort()).toEqual(placed.map((o) => o.number).sort());
     expect(mails.every((m) => m.text.includes('拉伸性能测试 × 1'))).toBe(true);
+
+    // The lab accepts one: the enterprise's notice is written in that transaction too, and e-mailed (简体).
+    await app.http().post(`/api/v1/service-orders/${placed[0].id}/accept`).set(lab.auth).set('Idempotency-Key', randomUUID()).send({}).expect(200);
+    const [accepted] = await app.dataSource.query(`SELECT id, params FROM notifications WHERE user_id = $1 AND subject_id = $2`, [enterprise.user.id, placed[0].id]);
+    expect(accepted.params).toEqual({ number: placed[0].number, variant: 'status', status: 'accepted' });
+    const statusJobs = await app.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE job_name = $1 AND payload->>'subjectId' = $2`, [JobName.DeliverNotification, placed[0].id]);
+    expect(statusJobs).toEqual([{ n: 0 }]);
+    await eventually(async () => mailbox.to(enterprise.user.email, '【G60平台】订单状态更新').length === 1, 15_000, 'the enterprise’s e-mail');
     expect(await ledgerInvariants(app)).toEqual({ sum: 0, minBalance: 0, drift: 0 });
   });
 

@@ -5,6 +5,7 @@ import { AuditWriter } from '../../platform/audit/audit-writer';
 import { Actor, actorCoversRegion, isPlatformAdmin, Role } from '../../platform/context/actor';
 import { RequestContext } from '../../platform/context/request-context';
 import { preparedName, preparedQuery } from '../../platform/database/prepared-query';
+import { InlineJobs } from '../../platform/queue/inline-jobs';
 import { NotificationsService } from '../notifications/notifications.service';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { Transaction, UnitOfWork } from '../../platform/database/unit-of-work';
@@ -95,6 +96,7 @@ export class OrdersService {
     private readonly waker: OutboxWaker,
     private readonly context: RequestContext,
     private readonly notifications: NotificationsService,
+    private readonly inline: InlineJobs,
   ) {}
 
   /**
@@ -399,6 +401,8 @@ export class OrdersService {
       const after = await tx.manager.getRepository(ServiceOrder).findOneByOrFail({ id });
       tx.audit(this.audit(after, `service_order.${status}`, { status: before.status, subsidyHeldFen: before.subsidyHeldFen }, toOrderDto(after)));
       await this.notifyOrg(tx, side === 'provider' ? after.enterpriseId : after.providerId, after, '订单状态更新', `订单 ${after.number} 已变为 ${status}`, { variant: 'status', status });
+      // The other side's notice in this transaction, not as a job of its own (as at placing).
+      await this.inline.runIn(tx);
       return toOrderDto(after);
     });
   }
