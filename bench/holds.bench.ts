@@ -9,6 +9,7 @@ import { RequestContext } from '../src/platform/context/request-context';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
 import {
   bootBenchApp, Benchmark, BenchContext, BenchRow, Bracketed, createTemplate, infoRow, JsonClient, mapLimit, nowMs, ratioRow, redisPrefix, sleep, waitUntil } from './lib';
+import { AccountPair, floorHold, holdRate, prepareFloorTables, rawHold, startHttpFloor } from './holds-floor';
 
 /**
  * Voucher holds per second: an order (使用) computes its subsidy and holds it on the voucher
@@ -18,6 +19,9 @@ import {
  * (OrdersService.create) on the in-process app. The baseline is the bare minimum a hold needs:
  * a raw `pg` loop of one conditional debit + the matching credit per transaction, with the same
  * parallelism, on the same database (on ledger accounts of its own), before and after the app.
+ * Two floors are measured the same way (bench/holds-floor.ts): the least an order writes by the platform's rules,
+ * in one SQL statement, and that statement behind a bare node:http server. They show how much of the gap to the raw
+ * loop any design keeps on this machine, and how much is the app's.
  */
 export const holdsBenchmark: Benchmark = {
   name: 'holds',
@@ -26,20 +30,33 @@ export const holdsBenchmark: Benchmark = {
     const template = await createTemplate(ctx, 'holds');
     const db = await template.clone('holds');
     const floor = await prepareBaseline(db.url, ctx.concurrency);
+    await prepareFloorTables(db.url);
+    const httpFloor = await startHttpFloor(db.url, ctx.concurrency, SUBSIDY_FEN);
+    const loop = (pairs: AccountPair[], hold: Parameters<typeof holdRate>[6]) => () => holdRate(db.url, pairs, ctx.concurrency, w.holds, w.warmupHolds, SUBSIDY_FEN, hold);
     const baselines = {
-      hot: new Bracketed(() => rawHoldRate(db.url, floor.hot, ctx.concurrency, w.holds, w.warmupHolds)),
-      many: new Bracketed(() => rawHoldRate(db.url, floor.many, ctx.concurrency, w.holds, w.warmupHolds)),
+      hot: new Bracketed(loop(floor.hot, rawHold(SUBSIDY_FEN))),
+      many: new Bracketed(loop(floor.many, rawHold(SUBSIDY_FEN))),
     };
-    ctx.log(`baselines (before), ${w.holds} holds each`);
-    await baselines.hot.sample();
-    await baselines.many.sample();
+    // What any design would keep of the raw loop's pace on this machine (bench/holds-floor.ts).
+    const floors = {
+      sqlHot: new Bracketed(loop(floor.hot, floorHold(SUBSIDY_FEN))),
+      sqlMany: new Bracketed(loop(floor.many, floorHold(SUBSIDY_FEN))),
+      httpHot: new Bracketed(loop(floor.hot, httpFloor.hold)),
+      httpMany: new Bracketed(loop(floor.many, httpFloor.hold)),
+    };
+    const sampleAll = async () => {
+      for (const b of [baselines.hot, baselines.many, floors.sqlHot, floors.sqlMany, floors.httpHot, floors.httpMany]) await b.sample();
+    };
+    ctx.log(`baselines and floors (before), ${w.holds} holds each`);
+    await sampleAll();
 
     const { results: measured, profiles } = await runApp(ctx, db.url, w);
 
-    ctx.log('baselines (after)');
-    await baselines.hot.sample();
-    await baselines.many.sample();
+    ctx.log('baselines and floors (after)');
+    await sampleAll();
+    await httpFloor.close();
     ctx.log(`raw SQL holds/s: hot ${baselines.hot.spread}; many ${baselines.many.spread}`);
+    ctx.log(`floors holds/s: SQL hot ${floors.sqlHot.spread}, many ${floors.sqlMany.spread}; HTTP hot ${floors.httpHot.spread}, many ${floors.httpMany.spread}`);
     await db.drop();
 
     const n = ctx.concurrency;
@@ -55,7 +72,19 @@ export const holdsBenchmark: Benchmark = {
       rows.push(infoRow('holds', `latency p50 via ${m.path}, ${where}`, m.p50, 'ms'));
       rows.push(infoRow('holds', `latency p95 via ${m.path}, ${where}`, m.p95, 'ms'));
     }
+    const mean = (b: Bracketed) => b.samples.reduce((x, y) => x + y, 0) / b.samples.length;
+    for (const [target, sql, http] of [['hot', floors.sqlHot, floors.httpHot], ['many', floors.sqlMany, floors.httpMany]] as const) {
+      const where = target === 'hot' ? `one hot voucher, ${n} clients` : `${n} vouchers, one per client`;
+      const base = baseName(target === 'hot' ? 'one account pair' : `${n} account pairs`);
+      const baseline = target === 'hot' ? baselines.hot : baselines.many;
+      rows.push(ratioRow('holds', `floor: the least an order writes, one SQL statement, ${where}`, mean(sql), 'holds/s', base, baseline.samples));
+      rows.push(ratioRow('holds', `floor: that statement behind a bare node:http server, ${where}`, mean(http), 'holds/s', base, baseline.samples));
+    }
     const rate = (path: Path, target: Target) => measured.find((m) => m.path === path && m.target === target)?.rate ?? NaN;
+    rows.push(infoRow('holds', 'via the service ÷ SQL floor, hot voucher', rate('service', 'hot') / mean(floors.sqlHot), '×'));
+    rows.push(infoRow('holds', 'via the service ÷ SQL floor, many vouchers', rate('service', 'many') / mean(floors.sqlMany), '×'));
+    rows.push(infoRow('holds', 'via HTTP ÷ HTTP floor, hot voucher', rate('HTTP', 'hot') / mean(floors.httpHot), '×'));
+    rows.push(infoRow('holds', 'via HTTP ÷ HTTP floor, many vouchers', rate('HTTP', 'many') / mean(floors.httpMany), '×'));
     rows.push(infoRow('holds', 'many vouchers ÷ hot voucher, via HTTP', rate('HTTP', 'many') / rate('HTTP', 'hot'), '×'));
     rows.push(infoRow('holds', 'many vouchers ÷ hot voucher, via the service', rate('service', 'many') / rate('service', 'hot'), '×'));
     rows.push(infoRow('holds', 'HTTP ÷ service, hot voucher', rate('HTTP', 'hot') / rate('service', 'hot'), '×'));
@@ -103,11 +132,6 @@ const NANHU = '330402';
 
 // ---------------------------------------------------------------- baseline
 
-interface AccountPair {
-  from: string;
-  to: string;
-}
-
 /** Ledger accounts of a closed programme of their own, in the app's database, for the raw loop. */
 async function prepareBaseline(url: string, clients: number): Promise<{ hot: AccountPair[]; many: AccountPair[] }> {
   const c = new Client({ connectionString: url, application_name: 'g60-bench-holds' });
@@ -133,52 +157,6 @@ async function prepareBaseline(url: string, clients: number): Promise<{ hot: Acc
     return { hot, many };
   } finally {
     await c.end();
-  }
-}
-
-/**
- * `clients` connections, client i on pairs[i % pairs.length], sharing `holds` transactions of
- * BEGIN; debit WHERE balance >= amount (exactly one row, or it is a failure); credit; COMMIT.
- */
-async function rawHoldRate(url: string, pairs: AccountPair[], clients: number, holds: number, warmupHolds: number): Promise<number> {
-  const conns = await Promise.all(
-    Array.from({ length: clients }, async () => {
-      const c = new Client({ connectionString: url, application_name: 'g60-bench-holds' });
-      await c.connect();
-      return c;
-    }),
-  );
-  try {
-    const pass = async (count: number) => {
-      // Every pass starts from the same balances: enough for every hold on one pair.
-      await conns[0].query(`UPDATE ledger_accounts SET balance_fen = CASE WHEN kind = 'voucher_available' THEN $2::bigint ELSE 0 END WHERE id = ANY($1::uuid[])`, [
-        pairs.flatMap((p) => [p.from, p.to]),
-        (count + 1) * SUBSIDY_FEN,
-      ]);
-      let next = 0;
-      const started = nowMs();
-      await Promise.all(
-        conns.map(async (c, i) => {
-          const { from, to } = pairs[i % pairs.length];
-          while (next < count) {
-            next += 1;
-            await c.query('BEGIN');
-            const debited = await c.query(`UPDATE ledger_accounts SET balance_fen = balance_fen - $1 WHERE id = $2 AND balance_fen >= $1`, [SUBSIDY_FEN, from]);
-            if (debited.rowCount !== 1) {
-              await c.query('ROLLBACK');
-              throw new Error('raw hold refused: the baseline accounts ran dry');
-            }
-            await c.query(`UPDATE ledger_accounts SET balance_fen = balance_fen + $1 WHERE id = $2`, [SUBSIDY_FEN, to]);
-            await c.query('COMMIT');
-          }
-        }),
-      );
-      return count / ((nowMs() - started) / 1000);
-    };
-    await pass(warmupHolds);
-    return await pass(holds);
-  } finally {
-    await Promise.all(conns.map((c) => c.end()));
   }
 }
 
