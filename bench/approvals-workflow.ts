@@ -7,7 +7,7 @@ import { outboxJobId } from '../src/platform/outbox/outbox-writer';
 import { JobName, QueueName } from '../src/platform/queue/queue.registry';
 import { QueueService } from '../src/platform/queue/queue.service';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
-import { bullmqNoopRate, pgCommitRate } from './baselines';
+import { bullmqNoopRate, bullmqStageFloorRate, pgCommitRate } from './baselines';
 import { BenchContext, BenchRow, BenchTemplate, bootBenchApp, Bracketed, infoRow, JsonClient, mapLimit, nowMs, ratioRow, redisPrefix, sleep, waitUntil } from './lib';
 
 /**
@@ -84,16 +84,22 @@ export async function workflowOnly(ctx: BenchContext, template: BenchTemplate): 
     bullmqNoopRate({ kind: 'redis', redisUrl: ctx.redisUrl, prefix: floorPrefix }, { queueName: 'bench-noop', concurrency: ctx.concurrency, jobs: w.noopJobs, warmupJobs: Math.ceil(w.noopJobs / 10) }),
   );
   const commits = new Bracketed(() => pgCommitRate(floorDb.url, { clients: ctx.concurrency, durationMs: w.commitMs, warmupMs: w.commitMs / 5 }));
+  // What any design that commits each stage change from a queue job keeps of the no-op pace here (bench/baselines.ts).
+  const stageFloor = new Bracketed(() =>
+    bullmqStageFloorRate({ kind: 'redis', redisUrl: ctx.redisUrl, prefix: floorPrefix }, floorDb.url, { queueName: 'bench-stage-floor', concurrency: ctx.concurrency, jobs: w.noopJobs, warmupJobs: Math.ceil(w.noopJobs / 10) }),
+  );
   ctx.log('workflow only: baselines (before)');
   await noop.sample();
   await commits.sample();
+  await stageFloor.sample();
   const run = await runWorkflow(ctx, db.url, redisPrefix(ctx, 'approvals-workflow'), w);
   ctx.log('workflow only: baselines (after)');
   await noop.sample();
   await commits.sample();
+  await stageFloor.sample();
   await db.drop();
   await floorDb.drop();
-  ctx.log(`workflow only: no-op jobs/s ${noop.spread}; commits/s ${commits.spread}`);
+  ctx.log(`workflow only: no-op jobs/s ${noop.spread}; commits/s ${commits.spread}; stage floor jobs/s ${stageFloor.spread}`);
 
   const tag = '(workflow only, queue=redis)';
   const noopName = `BullMQ no-op jobs/s on redis, concurrency ${ctx.concurrency}`;
@@ -107,6 +113,8 @@ export async function workflowOnly(ctx: BenchContext, template: BenchTemplate): 
     ratioRow('approvals', `system stage transitions/s, backlog drained ${tag}`, transitions / drainSeconds, 'transitions/s', noopName, noop.samples),
     ratioRow('approvals', `system stage transitions/s, backlog drained ${tag}`, transitions / drainSeconds, 'transitions/s', commitName, commits.samples),
     ratioRow('approvals', `approvals jobs/s, backlog drained ${tag}`, jobs / drainSeconds, 'jobs/s', noopName, noop.samples),
+    ratioRow('approvals', `floor: the least a system stage writes, one statement per BullMQ job, transitions/s ${tag}`, mean(stageFloor.samples), 'transitions/s', noopName, noop.samples),
+    infoRow('approvals', `system stage transitions/s ÷ that floor ${tag}`, transitions / drainSeconds / mean(stageFloor.samples), '×'),
     infoRow('approvals', `cases in the backlog ${tag}`, w.backlog, 'cases'),
     infoRow('approvals', `queue jobs per case, submission → voucher issued ${tag}`, run.jobsPerCase, 'jobs'),
     ...run.drains.flatMap((d) => [
@@ -462,4 +470,8 @@ export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+function mean(samples: number[]): number {
+  return samples.reduce((a, b) => a + b, 0) / samples.length;
 }

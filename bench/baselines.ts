@@ -21,7 +21,52 @@ export type QueueBackend = { kind: 'redis'; redisUrl: string; prefix: string } |
  * queue is obliterated afterwards, so a second sample starts from the same state.
  */
 export async function bullmqNoopRate(backend: QueueBackend, options: { queueName: string; concurrency: number; jobs: number; warmupJobs: number }): Promise<number> {
-  const { queue, worker, close } = await openNoopQueue(backend, options.queueName, options.concurrency);
+  return bullmqRate(backend, options, async () => null);
+}
+
+/**
+ * The least a system stage of a case writes, as a BullMQ job (the same queue, options and concurrency as the
+ * no-op jobs): one autocommit statement, prepared, that moves a case row to its next stage and inserts an audit
+ * row and the outbox row of the next step, in bare tables with a primary key only (created here in `databaseUrl`,
+ * 200 cases, jobs spread over them). No reads, checks, tasks, decisions, notices or queue bookkeeping in the
+ * database. Jobs per second: how much of the no-op pace any design that commits each stage change keeps here.
+ */
+export async function bullmqStageFloorRate(backend: QueueBackend, databaseUrl: string, options: { queueName: string; concurrency: number; jobs: number; warmupJobs: number }): Promise<number> {
+  const setup = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-stage-floor' });
+  await setup.connect();
+  try {
+    await setup.query(`DROP TABLE IF EXISTS bench_floor_cases, bench_floor_case_audit, bench_floor_case_outbox`);
+    await setup.query(`CREATE TABLE bench_floor_cases (id int PRIMARY KEY, stage int NOT NULL DEFAULT 0, revision int NOT NULL DEFAULT 1, updated_at timestamptz NOT NULL DEFAULT now())`);
+    await setup.query(`CREATE TABLE bench_floor_case_audit (id bigserial PRIMARY KEY, occurred_at timestamptz NOT NULL DEFAULT now(), action text NOT NULL, subject int NOT NULL, after jsonb NOT NULL)`);
+    await setup.query(`CREATE TABLE bench_floor_case_outbox (id bigserial PRIMARY KEY, job_name text NOT NULL, payload jsonb NOT NULL)`);
+    await setup.query(`INSERT INTO bench_floor_cases (id) SELECT generate_series(1, 200)`);
+  } finally {
+    await setup.end();
+  }
+  const pool = new Pool({ connectionString: databaseUrl, max: options.concurrency, application_name: 'g60-bench-stage-floor' });
+  const text = `WITH c AS (UPDATE bench_floor_cases SET stage = stage + 1, updated_at = now() WHERE id = $1 RETURNING id, stage),
+    a AS (INSERT INTO bench_floor_case_audit (action, subject, after) SELECT 'approval.stage_entered', id, jsonb_build_object('stage', stage) FROM c RETURNING 1),
+    o AS (INSERT INTO bench_floor_case_outbox (job_name, payload) SELECT 'advance-case', jsonb_build_object('caseId', id, 'fromStage', stage) FROM c RETURNING 1)
+    SELECT (SELECT count(*) FROM a) + (SELECT count(*) FROM o) AS written`;
+  let next = 0;
+  try {
+    return await bullmqRate(backend, options, async (job) => {
+      const { rows } = await pool.query({ name: 'bench_stage_floor', text, values: [(job.data as { caseId: number }).caseId] });
+      if (Number(rows[0]?.written) !== 2) throw new Error('stage floor: the case row is missing');
+      return null;
+    }, () => ({ caseId: (next++ % 200) + 1 }));
+  } finally {
+    await pool.end();
+  }
+}
+
+async function bullmqRate(
+  backend: QueueBackend,
+  options: { queueName: string; concurrency: number; jobs: number; warmupJobs: number },
+  processor: (job: { data: unknown }) => Promise<null>,
+  data: () => Record<string, unknown> = () => ({}),
+): Promise<number> {
+  const { queue, worker, close } = await openNoopQueue(backend, options.queueName, options.concurrency, processor);
   let completed = 0;
   worker.on('completed', () => {
     completed += 1;
@@ -33,9 +78,9 @@ export async function bullmqNoopRate(backend: QueueBackend, options: { queueName
       const started = nowMs();
       for (let added = 0; added < jobs; added += 100) {
         const batch = Math.min(100, jobs - added);
-        await queue.addBulk(Array.from({ length: batch }, () => ({ name: 'noop', data: {}, opts: JOB_SPECS[JobName.AdvanceCase].options })));
+        await queue.addBulk(Array.from({ length: batch }, () => ({ name: 'noop', data: data(), opts: JOB_SPECS[JobName.AdvanceCase].options })));
       }
-      await waitUntil(async () => completed >= target, 120_000, `${jobs} no-op jobs on ${backend.kind}`, 5);
+      await waitUntil(async () => completed >= target, 120_000, `${jobs} benchmark jobs on ${backend.kind}`, 5);
       return jobs / ((nowMs() - started) / 1000);
     };
     await pass(options.warmupJobs);
@@ -45,8 +90,7 @@ export async function bullmqNoopRate(backend: QueueBackend, options: { queueName
   }
 }
 
-async function openNoopQueue(backend: QueueBackend, name: string, concurrency: number): Promise<{ queue: Queue; worker: Worker; close(): Promise<void> }> {
-  const processor = async () => null;
+async function openNoopQueue(backend: QueueBackend, name: string, concurrency: number, processor: (job: { data: unknown }) => Promise<null>): Promise<{ queue: Queue; worker: Worker; close(): Promise<void> }> {
   if (backend.kind === 'redis') {
     // One connection for queue and worker, as the app's QueueConnection does.
     const redis = new IORedis(backend.redisUrl, { maxRetriesPerRequest: null });
