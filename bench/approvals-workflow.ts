@@ -8,7 +8,7 @@ import { JobName, QueueName } from '../src/platform/queue/queue.registry';
 import { QueueService } from '../src/platform/queue/queue.service';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
 import { bullmqNoopRate, bullmqStageFloorRate, pgCommitRate } from './baselines';
-import { BenchContext, BenchRow, BenchTemplate, bootBenchApp, Bracketed, infoRow, JsonClient, mapLimit, nowMs, ratioRow, redisPrefix, sleep, waitUntil } from './lib';
+import { BenchContext, BenchRow, BenchTemplate, bootBenchApp, Bracketed, infoRow, JsonClient, machineTimes, mapLimit, nowMs, ratioRow, redisPrefix, sleep, waitUntil } from './lib';
 
 /**
  * The approvals workflow alone (voucher applications, 创新券申领): every enterprise is registered, signed in
@@ -451,18 +451,6 @@ function sessionWait(type: string | null, event: string | null, query: string): 
   if (type === 'Lock' && event === 'advisory') return 'Lock: advisory (the audit chain)';
   if (type === 'Lock') return `Lock: ${event} in "${query}…"`;
   return `${type}: ${event}`;
-}
-
-function machineTimes(): { busy: number; total: number } {
-  let busy = 0;
-  let total = 0;
-  for (const cpu of os.cpus()) {
-    const t = cpu.times;
-    const all = t.user + t.nice + t.sys + t.idle + t.irq;
-    total += all;
-    busy += all - t.idle;
-  }
-  return { busy, total };
 }
 
 /** Nearest rank. */

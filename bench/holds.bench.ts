@@ -8,7 +8,7 @@ import { Actor, OrganizationKind, Role } from '../src/platform/context/actor';
 import { RequestContext } from '../src/platform/context/request-context';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
 import {
-  bootBenchApp, Benchmark, BenchContext, BenchRow, Bracketed, createTemplate, infoRow, JsonClient, mapLimit, nowMs, ratioRow, redisPrefix, sleep, waitUntil } from './lib';
+  bootBenchApp, Benchmark, BenchContext, BenchRow, Bracketed, createTemplate, infoRow, JsonClient, machineTimes, mapLimit, nowMs, ratioRow, redisPrefix, sleep, waitUntil } from './lib';
 import { AccountPair, floorHold, holdRate, prepareFloorTables, rawHold, startHttpFloor } from './holds-floor';
 
 /**
@@ -71,6 +71,8 @@ export const holdsBenchmark: Benchmark = {
       const where = m.target === 'hot' ? 'hot voucher' : 'many vouchers';
       rows.push(infoRow('holds', `latency p50 via ${m.path}, ${where}`, m.p50, 'ms'));
       rows.push(infoRow('holds', `latency p95 via ${m.path}, ${where}`, m.p95, 'ms'));
+      rows.push(infoRow('holds', `CPU per hold in this process (the app${m.path === 'HTTP' ? ' and the benchmark client' : ''}) via ${m.path}, ${where}`, m.nodeCpuMs, 'ms'));
+      rows.push(infoRow('holds', `CPU per hold in the rest of the machine (PostgreSQL above all) via ${m.path}, ${where}`, m.otherCpuMs, 'ms'));
     }
     const mean = (b: Bracketed) => b.samples.reduce((x, y) => x + y, 0) / b.samples.length;
     for (const [target, sql, http] of [['hot', floors.sqlHot, floors.httpHot], ['many', floors.sqlMany, floors.httpMany]] as const) {
@@ -168,6 +170,9 @@ interface Measured {
   rate: number;
   p50: number;
   p95: number;
+  /** CPU per hold at 8 clients: this process's, and the rest of the machine's (PostgreSQL above all). */
+  nodeCpuMs: number;
+  otherCpuMs: number;
 }
 
 interface Holder {
@@ -190,7 +195,7 @@ async function runApp(ctx: BenchContext, databaseUrl: string, w: Workload): Prom
         const place = path === 'HTTP' ? httpOrder(http, serviceId) : serviceOrder(running, serviceId);
         await placeHolds(holders, ctx.concurrency, w.warmupHolds, place);
         const m = await placeHolds(holders, ctx.concurrency, w.holds, place);
-        ctx.log(`${path}, ${target}: ${m.rate.toFixed(0)} holds/s (p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms)`);
+        ctx.log(`${path}, ${target}: ${m.rate.toFixed(0)} holds/s (p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms; CPU per hold ${m.nodeCpuMs.toFixed(2)} ms here, ${m.otherCpuMs.toFixed(2)} ms elsewhere)`);
         results.push({ path, target, ...m });
       }
     }
@@ -288,9 +293,16 @@ async function profileOrders(context: RequestContext, place: Place, holder: Hold
 }
 
 /** `count` holds from `clients` lanes, lane i on holders[i % holders.length]; every one must succeed. */
-async function placeHolds(holders: Holder[], clients: number, count: number, place: Place): Promise<{ rate: number; p50: number; p95: number }> {
+/**
+ * `count` orders by `clients` parallel lanes. With the rate and latencies, the CPU spent per hold while they ran:
+ * this process's (the app, and on the HTTP path the benchmark's client too) and the rest of the machine's
+ * (PostgreSQL's backends above all; Redis and anything else running).
+ */
+async function placeHolds(holders: Holder[], clients: number, count: number, place: Place): Promise<{ rate: number; p50: number; p95: number; nodeCpuMs: number; otherCpuMs: number }> {
   const latencies: number[] = [];
   let next = 0;
+  const cpu = process.cpuUsage();
+  const machine = machineTimes();
   const started = nowMs();
   await Promise.all(
     Array.from({ length: clients }, async (_, lane) => {
@@ -304,9 +316,12 @@ async function placeHolds(holders: Holder[], clients: number, count: number, pla
     }),
   );
   const rate = count / ((nowMs() - started) / 1000);
+  const used = process.cpuUsage(cpu);
+  const nodeMs = (used.user + used.system) / 1000;
+  const busyMs = machineTimes().busy - machine.busy;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { rate, p50: at(0.5), p95: at(0.95) };
+  return { rate, p50: at(0.5), p95: at(0.95), nodeCpuMs: nodeMs / count, otherCpuMs: Math.max(0, busyMs - nodeMs) / count };
 }
 
 /** The end state is checked exactly: every hold is in the ledger, balanced, nothing negative. */
