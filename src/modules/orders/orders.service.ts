@@ -42,8 +42,13 @@ function holdRefusal(error: unknown): { outcome: PlaceOutcome; voucher_status: s
   return { outcome: driver.message as PlaceOutcome, voucher_status: driver.detail ?? null };
 }
 
-/** Ordering's one read (voucherForOrder), prepared: its planning cost more than running it. */
-const VOUCHER_FOR_ORDER = `SELECT r.*, nextval('service_order_number_seq')::text AS order_number,
+/**
+ * Ordering's one read (voucherForOrder), prepared: its planning cost more than running it. Its columns are named, not
+ * `r.*`: a prepared statement whose result type changes (a column added to the view by a migration while this process
+ * runs) fails on every later call on its connection.
+ */
+const VOUCHER_FOR_ORDER = `SELECT r.id, r.enterprise_id, r.program_id, r.program_version, r.applicant_kind, r.status, r.use_by, r.available_fen,
+        r.qualifications, r.qualifications_stamp, nextval('service_order_number_seq')::text AS order_number,
         ARRAY(SELECT u.id FROM read_directory_users u WHERE u.organization_id = $2 AND u.status = 'active' ORDER BY u.id)::text[] AS provider_user_ids
    FROM read_voucher_for_order r WHERE r.id = $1`;
 
