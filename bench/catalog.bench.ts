@@ -16,6 +16,7 @@ import { Actor, OrganizationKind, Role } from '../src/platform/context/actor';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
 import { shanghaiDate } from '../src/platform/database/shanghai-date';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
+import { httpLoad } from './http-load';
 import {
   BenchApp, bootBenchApp, Benchmark, BenchContext, BenchRow, BenchTemplate, Bracketed, createTemplate, databaseUrl, infoRow, JsonClient, nowMs, ratioRow, redisPrefix } from './lib';
 
@@ -114,6 +115,8 @@ function searchRows(ctx: BenchContext, search: SearchRun): BenchRow[] {
     ratioRow('catalog', 'search latency p99 (lower is better)', search.app.p99, 'ms', sqlName, search.baseline.map((b) => b.p99)),
     ratioRow('catalog', 'search latency p50, one client (lower is better)', search.appSingle.p50, 'ms', `the service's own SQL via pg, one client`, search.baselineSingle.map((b) => b.p50)),
     ...QUERY_CLASSES.map((cls) => ratioRow('catalog', `search p50, ${cls} (lower is better)`, search.app.classP50[cls], 'ms', sqlName, search.baseline.map((b) => b.classP50[cls]))),
+    infoRow('catalog', `search CPU per query in the app's process, ${ctx.concurrency} HTTP clients`, search.app.appCpuMs, 'ms'),
+    infoRow('catalog', `search CPU per query in the HTTP load generator's process, ${ctx.concurrency} HTTP clients`, search.app.clientCpuMs, 'ms'),
   ];
 }
 
@@ -458,26 +461,45 @@ function percentile(values: number[], p: number): number {
 
 /** `rounds` × the mix, by `lanes` parallel clients, each query timed on its own; queries/s over the whole pass. */
 async function searchPass(lanes: number, rounds: number, issue: (c: SearchCase, lane: number) => Promise<void>): Promise<PassStats> {
-  const work = Array.from({ length: rounds * MIX.length }, (_, i) => MIX[i % MIX.length]);
-  const latencies = work.map(() => 0);
+  const count = rounds * MIX.length;
+  const latencies = new Array<number>(count).fill(0);
   let next = 0;
   const started = nowMs();
   await Promise.all(
     Array.from({ length: lanes }, async (_, lane) => {
-      while (next < work.length) {
+      while (next < count) {
         const i = next++;
         const t0 = nowMs();
-        await issue(work[i], lane);
+        await issue(MIX[i % MIX.length], lane);
         latencies[i] = nowMs() - t0;
       }
     }),
   );
-  const seconds = (nowMs() - started) / 1000;
-  const byClass = (cls: QueryClass) => latencies.filter((_, i) => work[i].cls === cls);
+  return passStats(latencies, (nowMs() - started) / 1000);
+}
+
+/**
+ * The same pass over HTTP, by the load generator in its own process (bench/http-load.ts), so the clients do not
+ * take turns with the app on its one thread.
+ */
+async function httpSearchPass(baseUrl: string, auth: Auth, lanes: number, rounds: number): Promise<PassStats & { clientCpuMs: number }> {
+  const run = await httpLoad({
+    baseUrl,
+    lanes,
+    count: rounds * MIX.length,
+    requests: MIX.map((c) => ({ method: 'GET', path: `/api/v1/catalog/services?${queryString(c)}`, headers: auth, expect: 200 })),
+    assign: 'round-robin',
+  });
+  return { ...passStats(run.latencies, run.seconds), clientCpuMs: run.cpuMs / run.latencies.length };
+}
+
+/** Latencies indexed by request number (request i was MIX[i % MIX.length]). */
+function passStats(latencies: number[], seconds: number): PassStats {
+  const byClass = (cls: QueryClass) => latencies.filter((_, i) => MIX[i % MIX.length].cls === cls);
   const perClass = (p: number) => Object.fromEntries(QUERY_CLASSES.map((cls) => [cls, percentile(byClass(cls), p)])) as Record<QueryClass, number>;
   const byQuery = (q: number) => latencies.filter((_, i) => i % MIX.length === q);
   return {
-    qps: work.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), classP50: perClass(50), classP99: perClass(99),
+    qps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), classP50: perClass(50), classP99: perClass(99),
     queryP50: MIX.map((_, q) => percentile(byQuery(q), 50)), queryP99: MIX.map((_, q) => percentile(byQuery(q), 99)),
   };
 }
@@ -551,7 +573,8 @@ async function runApp(ctx: BenchContext, databaseUrl: string, file: string, byte
 }
 
 interface SearchRun {
-  app: PassStats;
+  /** With the CPU per query of the app's process and of the load generator's, milliseconds. */
+  app: PassStats & { appCpuMs: number; clientCpuMs: number };
   baseline: PassStats[];
   appSingle: PassStats;
   baselineSingle: PassStats[];
@@ -590,13 +613,14 @@ async function measureSearch(ctx: BenchContext, target: SearchTarget, w: Workloa
     for (const line of await checkSameAnswers(api, enterprise, observer, running.app.get(RecognitionService), await enterpriseActor(observer))) ctx.log(line);
 
     const lanes = ctx.concurrency;
-    const httpIssue = async (c: SearchCase) => {
-      const res = await fetch(`${baseUrl}/api/v1/catalog/services?${queryString(c)}`, { headers: enterprise });
-      const text = await res.text();
-      if (res.status !== 200) throw new Error(`search ${JSON.stringify(c.query)}: ${res.status} ${text.slice(0, 300)}`);
+    const httpPass = async (clients: number, rounds: number) => {
+      const cpu = process.cpuUsage();
+      const pass = await httpSearchPass(baseUrl, enterprise, clients, rounds);
+      const used = process.cpuUsage(cpu);
+      return { ...pass, appCpuMs: (used.user + used.system) / 1000 / (rounds * MIX.length) };
     };
     ctx.log(`search warm-up: the mix once over HTTP and once as SQL`);
-    await searchPass(lanes, 1, httpIssue);
+    await httpPass(lanes, 1);
     await rawSqlPass(databaseUrl, lanes, 1, statements);
 
     const baseline: PassStats[] = [];
@@ -606,8 +630,9 @@ async function measureSearch(ctx: BenchContext, target: SearchTarget, w: Workloa
     baseline.push(await rawSqlPass(databaseUrl, lanes, w.searchRounds, statements));
     baselineSingle.push(await rawSqlPass(databaseUrl, 1, w.singleRounds, statements));
     ctx.log(`search: ${total} queries over HTTP, ${lanes} clients; then ${w.singleRounds * MIX.length} by one client`);
-    const app = await searchPass(lanes, w.searchRounds, httpIssue);
-    const appSingle = await searchPass(1, w.singleRounds, httpIssue);
+    const app = await httpPass(lanes, w.searchRounds);
+    const appSingle = await httpPass(1, w.singleRounds);
+    ctx.log(`search CPU per query, ${lanes} clients: ${app.appCpuMs.toFixed(2)} ms in the app's process, ${app.clientCpuMs.toFixed(2)} ms in the load generator's`);
     ctx.log(`search baseline (after)`);
     baseline.push(await rawSqlPass(databaseUrl, lanes, w.searchRounds, statements));
     baselineSingle.push(await rawSqlPass(databaseUrl, 1, w.singleRounds, statements));

@@ -1,7 +1,8 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Pool } from 'pg';
-import { JsonClient, nowMs } from './lib';
+import { httpLoad } from './http-load';
+import { nowMs } from './lib';
 
 /**
  * Two floors for an order's hold, measured like the raw loop (same accounts, clients and holds) so that the
@@ -13,7 +14,8 @@ import { JsonClient, nowMs } from './lib';
  *   outbox row. No stamps, checks, foreign keys, secondary indexes, triggers or idempotency record.
  * - **the HTTP floor**: that statement behind a bare `node:http` server in this process (as the app is), after one
  *   indexed read standing for authentication, both prepared; a JSON body in, a JSON answer out, through the same
- *   benchmark client as the app's HTTP figures. No framework, validation, request context, logging or metrics.
+ *   HTTP load generator as the app's HTTP figures (bench/http-load.ts, a process of its own). No framework,
+ *   validation, request context, logging or metrics.
  */
 
 export interface AccountPair {
@@ -22,6 +24,9 @@ export interface AccountPair {
 }
 
 type Hold = (conn: Client, pair: AccountPair) => Promise<void>;
+
+/** Holds placed by something with its own clients (the HTTP load generator): `count` by `clients` lanes, lane i on pairs[i % n]; the seconds they took. */
+type BulkHold = { bulk: (pairs: AccountPair[], clients: number, count: number) => Promise<number> };
 
 /** The floor's bare tables, in the benchmark's own database. */
 export async function prepareFloorTables(url: string): Promise<void> {
@@ -77,7 +82,7 @@ export function floorHold(amountFen: number): Hold {
 }
 
 /** The HTTP floor's server; `hold` posts one order to it. */
-export async function startHttpFloor(url: string, clients: number, amountFen: number): Promise<{ hold: Hold; close(): Promise<void> }> {
+export async function startHttpFloor(url: string, clients: number, amountFen: number): Promise<{ hold: BulkHold; close(): Promise<void> }> {
   const pool = new Pool({ connectionString: url, max: clients, application_name: 'g60-bench-holds-floor' });
   const server: Server = createServer((req, res) => {
     let raw = '';
@@ -99,10 +104,19 @@ export async function startHttpFloor(url: string, clients: number, amountFen: nu
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const http = new JsonClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    hold: async (_c, pair) => {
-      await http.expect(201, 'POST', '/orders', pair);
+    hold: {
+      bulk: async (pairs, lanes, count) => {
+        const run = await httpLoad({
+          baseUrl,
+          lanes,
+          count,
+          requests: pairs.map((pair) => ({ method: 'POST', path: '/orders', body: JSON.stringify(pair), expect: 201 })),
+          assign: 'by-lane',
+        });
+        return run.seconds;
+      },
     },
     async close() {
       await new Promise((resolve) => server.close(resolve));
@@ -115,7 +129,7 @@ export async function startHttpFloor(url: string, clients: number, amountFen: nu
  * `clients` connections, client i on pairs[i % pairs.length], sharing `holds` holds; a warm-up pass first. Every pass
  * starts from the same balances (enough for every hold on one pair). Holds per second.
  */
-export async function holdRate(url: string, pairs: AccountPair[], clients: number, holds: number, warmupHolds: number, amountFen: number, hold: Hold): Promise<number> {
+export async function holdRate(url: string, pairs: AccountPair[], clients: number, holds: number, warmupHolds: number, amountFen: number, hold: Hold | BulkHold): Promise<number> {
   const conns = await Promise.all(
     Array.from({ length: clients }, async () => {
       const c = new Client({ connectionString: url, application_name: 'g60-bench-holds' });
@@ -129,6 +143,7 @@ export async function holdRate(url: string, pairs: AccountPair[], clients: numbe
         pairs.flatMap((p) => [p.from, p.to]),
         (count + 1) * amountFen,
       ]);
+      if ('bulk' in hold) return count / (await hold.bulk(pairs, clients, count));
       let next = 0;
       const started = nowMs();
       await Promise.all(

@@ -10,6 +10,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
 import {
   bootBenchApp, Benchmark, BenchContext, BenchRow, Bracketed, createTemplate, infoRow, JsonClient, machineTimes, mapLimit, nowMs, ratioRow, redisPrefix, sleep, waitUntil } from './lib';
 import { AccountPair, floorHold, holdRate, prepareFloorTables, rawHold, startHttpFloor } from './holds-floor';
+import { httpLoad } from './http-load';
 
 /**
  * Voucher holds per second: an order (使用) computes its subsidy and holds it on the voucher
@@ -71,7 +72,8 @@ export const holdsBenchmark: Benchmark = {
       const where = m.target === 'hot' ? 'hot voucher' : 'many vouchers';
       rows.push(infoRow('holds', `latency p50 via ${m.path}, ${where}`, m.p50, 'ms'));
       rows.push(infoRow('holds', `latency p95 via ${m.path}, ${where}`, m.p95, 'ms'));
-      rows.push(infoRow('holds', `CPU per hold in this process (the app${m.path === 'HTTP' ? ' and the benchmark client' : ''}) via ${m.path}, ${where}`, m.nodeCpuMs, 'ms'));
+      rows.push(infoRow('holds', `CPU per hold in the app's process via ${m.path}, ${where}`, m.nodeCpuMs, 'ms'));
+      if (m.path === 'HTTP') rows.push(infoRow('holds', `CPU per hold in the HTTP load generator's process via ${m.path}, ${where}`, m.clientCpuMs, 'ms'));
       rows.push(infoRow('holds', `CPU per hold in the rest of the machine (PostgreSQL above all) via ${m.path}, ${where}`, m.otherCpuMs, 'ms'));
     }
     const mean = (b: Bracketed) => b.samples.reduce((x, y) => x + y, 0) / b.samples.length;
@@ -164,15 +166,9 @@ async function prepareBaseline(url: string, clients: number): Promise<{ hot: Acc
 
 // ---------------------------------------------------------------- the app
 
-interface Measured {
+interface Measured extends HoldsMeasured {
   path: Path;
   target: Target;
-  rate: number;
-  p50: number;
-  p95: number;
-  /** CPU per hold at 8 clients: this process's, and the rest of the machine's (PostgreSQL above all). */
-  nodeCpuMs: number;
-  otherCpuMs: number;
 }
 
 interface Holder {
@@ -192,10 +188,14 @@ async function runApp(ctx: BenchContext, databaseUrl: string, w: Workload): Prom
     for (const path of ['HTTP', 'service'] as const) {
       for (const target of ['hot', 'many'] as const) {
         const holders = target === 'hot' ? [hot] : many;
-        const place = path === 'HTTP' ? httpOrder(http, serviceId) : serviceOrder(running, serviceId);
-        await placeHolds(holders, ctx.concurrency, w.warmupHolds, place);
-        const m = await placeHolds(holders, ctx.concurrency, w.holds, place);
-        ctx.log(`${path}, ${target}: ${m.rate.toFixed(0)} holds/s (p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms; CPU per hold ${m.nodeCpuMs.toFixed(2)} ms here, ${m.otherCpuMs.toFixed(2)} ms elsewhere)`);
+        const place = (count: number) =>
+          path === 'HTTP' ? placeHoldsHttp(running.url as string, serviceId, holders, ctx.concurrency, count) : placeHolds(holders, ctx.concurrency, count, serviceOrder(running, serviceId));
+        await place(w.warmupHolds);
+        const m = await place(w.holds);
+        ctx.log(
+          `${path}, ${target}: ${m.rate.toFixed(0)} holds/s (p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms; CPU per hold ${m.nodeCpuMs.toFixed(2)} ms in the app's process, ` +
+            `${m.clientCpuMs.toFixed(2)} ms in the load generator's, ${m.otherCpuMs.toFixed(2)} ms elsewhere)`,
+        );
         results.push({ path, target, ...m });
       }
     }
@@ -298,7 +298,17 @@ async function profileOrders(context: RequestContext, place: Place, holder: Hold
  * this process's (the app, and on the HTTP path the benchmark's client too) and the rest of the machine's
  * (PostgreSQL's backends above all; Redis and anything else running).
  */
-async function placeHolds(holders: Holder[], clients: number, count: number, place: Place): Promise<{ rate: number; p50: number; p95: number; nodeCpuMs: number; otherCpuMs: number }> {
+interface HoldsMeasured {
+  rate: number;
+  p50: number;
+  p95: number;
+  /** CPU per hold: the app's process; the HTTP load generator's (0 via the service); the rest of the machine (PostgreSQL above all). */
+  nodeCpuMs: number;
+  clientCpuMs: number;
+  otherCpuMs: number;
+}
+
+async function placeHolds(holders: Holder[], clients: number, count: number, place: Place): Promise<HoldsMeasured> {
   const latencies: number[] = [];
   let next = 0;
   const cpu = process.cpuUsage();
@@ -321,7 +331,32 @@ async function placeHolds(holders: Holder[], clients: number, count: number, pla
   const busyMs = machineTimes().busy - machine.busy;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { rate, p50: at(0.5), p95: at(0.95), nodeCpuMs: nodeMs / count, otherCpuMs: Math.max(0, busyMs - nodeMs) / count };
+  return { rate, p50: at(0.5), p95: at(0.95), nodeCpuMs: nodeMs / count, clientCpuMs: 0, otherCpuMs: Math.max(0, busyMs - nodeMs) / count };
+}
+
+/**
+ * The same over HTTP, by the load generator in its own process (bench/http-load.ts): lane i posts orders on
+ * holders[i % n]'s voucher, each answered 201. Its CPU is counted apart from the app's.
+ */
+async function placeHoldsHttp(baseUrl: string, serviceId: string, holders: Holder[], clients: number, count: number): Promise<HoldsMeasured> {
+  const cpu = process.cpuUsage();
+  const machine = machineTimes();
+  const run = await httpLoad({
+    baseUrl,
+    lanes: clients,
+    count,
+    requests: holders.map((h) => ({ method: 'POST', path: '/api/v1/service-orders', headers: h.auth, body: JSON.stringify({ serviceId, voucherId: h.voucherId, quantity: 1 }), expect: 201 })),
+    assign: 'by-lane',
+  });
+  const used = process.cpuUsage(cpu);
+  const nodeMs = (used.user + used.system) / 1000;
+  const busyMs = machineTimes().busy - machine.busy;
+  const latencies = [...run.latencies].sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return {
+    rate: count / run.seconds, p50: at(0.5), p95: at(0.95), nodeCpuMs: nodeMs / count, clientCpuMs: run.cpuMs / count,
+    otherCpuMs: Math.max(0, busyMs - nodeMs - run.cpuMs) / count,
+  };
 }
 
 /** The end state is checked exactly: every hold is in the ledger, balanced, nothing negative. */
