@@ -10,6 +10,7 @@ const STATUS_COLORS: Record<string, string> = {
   approved: 'success', issued: 'success', active: 'success', paid: 'success', settled: 'success', reconciled: 'success', landed: 'success', invested: 'success', pass: 'success', confirmed_rsvp: 'success', finished: 'success',
   returned: 'warning', warn: 'warning', exhausted: 'warning', suspended: 'warning', waitlisted: 'warning', disputed: 'warning', overdue: 'warning',
   in_force: 'success', partially_signed: 'processing', superseded: 'default',
+  sending: 'processing', sent: 'success',
   uploading: 'processing', queued: 'processing', validating: 'processing', merging: 'processing',
   rejected: 'error', withdrawn: 'default', cancelled: 'default', declined: 'error', revoked: 'error', expired: 'default', fail: 'error', failed: 'error',
 };

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, ApiOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, EnvironmentOutlined, NodeIndexOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ApiOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, EnvironmentOutlined, NodeIndexOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 import { type Area, lazyPage } from '../../app/area';
 import type { Role } from '../../app/auth';
 
@@ -7,6 +7,7 @@ const ApiKeysPage = lazyPage(() => import('./api-keys'), 'ApiKeysPage');
 const AuditPage = lazyPage(() => import('./audit'), 'AuditPage');
 const DailyRunPage = lazyPage(() => import('./daily-run'), 'DailyRunPage');
 const LifecyclesPage = lazyPage(() => import('./lifecycles'), 'LifecyclesPage');
+const MessageDeliveriesPage = lazyPage(() => import('./message-deliveries'), 'MessageDeliveriesPage');
 const QueuesPage = lazyPage(() => import('./queues'), 'QueuesPage');
 const RegionsPage = lazyPage(() => import('./regions'), 'RegionsPage');
 const UsersPage = lazyPage(() => import('./users'), 'UsersPage');
@@ -29,6 +30,8 @@ export const adminArea: Area = {
     { path: '/ops/workflows', element: <WorkflowsPage />, roles: ADMIN, menu: 'admin.menu.workflows', icon: <ApartmentOutlined />, group },
     { path: '/ops/workflows/:key', element: <WorkflowDetailPage />, roles: ADMIN },
     { path: '/ops/audit', element: <AuditPage />, roles: ADMIN, menu: 'admin.menu.audit', icon: <AuditOutlined />, group },
+    // GET /admin/message-deliveries is the platform admin's alone (the API's rule).
+    { path: '/ops/message-deliveries', element: <MessageDeliveriesPage />, roles: ADMIN, menu: 'admin.menu.messageDeliveries', icon: <SendOutlined />, group },
     { path: '/ops/api-keys', element: <ApiKeysPage />, roles: ADMIN, menu: 'admin.menu.apiKeys', icon: <ApiOutlined />, group },
     { path: '/ops/lifecycles', element: <LifecyclesPage />, roles: ADMIN, menu: 'admin.menu.lifecycles', icon: <NodeIndexOutlined />, group },
     // POST /admin/daily-run is the platform admin's alone (the API's rule).
