@@ -44,6 +44,8 @@ export async function bullmqStageFloorRate(backend: QueueBackend, databaseUrl: s
     await setup.end();
   }
   const pool = new Pool({ connectionString: databaseUrl, max: options.concurrency, application_name: 'g60-bench-stage-floor' });
+  // A connection still closing after pool.end() may be terminated when the database is dropped (bench/holds-floor.ts).
+  pool.on('error', () => undefined);
   const text = `WITH c AS (UPDATE bench_floor_cases SET stage = stage + 1, updated_at = now() WHERE id = $1 RETURNING id, stage),
     a AS (INSERT INTO bench_floor_case_audit (action, subject, after) SELECT 'approval.stage_entered', id, jsonb_build_object('stage', stage) FROM c RETURNING 1),
     o AS (INSERT INTO bench_floor_case_outbox (job_name, payload) SELECT 'advance-case', jsonb_build_object('caseId', id, 'fromStage', stage) FROM c RETURNING 1)

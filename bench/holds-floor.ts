@@ -84,6 +84,9 @@ export function floorHold(amountFen: number): Hold {
 /** The HTTP floor's server; `hold` posts one order to it. */
 export async function startHttpFloor(url: string, clients: number, amountFen: number): Promise<{ hold: BulkHold; close(): Promise<void> }> {
   const pool = new Pool({ connectionString: url, max: clients, application_name: 'g60-bench-holds-floor' });
+  // pool.end() resolves once it has asked its connections to close, not when they have: dropping the benchmark's
+  // database right after can terminate one still closing, and that error must not end the run.
+  pool.on('error', () => undefined);
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');
