@@ -292,22 +292,21 @@ async function profileOrders(context: RequestContext, place: Place, holder: Hold
   }
 }
 
-/** `count` holds from `clients` lanes, lane i on holders[i % holders.length]; every one must succeed. */
 /**
- * `count` orders by `clients` parallel lanes. With the rate and latencies, the CPU spent per hold while they ran:
- * this process's (the app, and on the HTTP path the benchmark's client too) and the rest of the machine's
- * (PostgreSQL's backends above all; Redis and anything else running).
+ * One measurement: holds per second, latencies, and the CPU spent per hold while they ran: the app's process; the
+ * HTTP load generator's (0 via the service); the rest of the machine (PostgreSQL's backends above all; Redis and
+ * anything else running, the load generator's own start-up included).
  */
 interface HoldsMeasured {
   rate: number;
   p50: number;
   p95: number;
-  /** CPU per hold: the app's process; the HTTP load generator's (0 via the service); the rest of the machine (PostgreSQL above all). */
   nodeCpuMs: number;
   clientCpuMs: number;
   otherCpuMs: number;
 }
 
+/** `count` orders through the service by `clients` parallel lanes, lane i on holders[i % holders.length]; every one must succeed. */
 async function placeHolds(holders: Holder[], clients: number, count: number, place: Place): Promise<HoldsMeasured> {
   const latencies: number[] = [];
   let next = 0;
