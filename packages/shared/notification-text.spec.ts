@@ -102,6 +102,14 @@ describe('in-app notifications: every kind the server sends has words in each la
     }
   });
 
+  it('names the stage in English for English readers when the task has an English name, in Chinese otherwise', () => {
+    const params = { caseTitle: '申领 SQ-1', stageKey: 'city_approval', stageName: '市科技局审批', stageNameEn: 'City S&T bureau approval', dueAt: null };
+    const assigned = { kind: 'approval.task_assigned', title: '', body: '', params };
+    expect(notificationText(assigned, { ...words('en'), english: true }).body).toBe('City S&T bureau approval');
+    expect(notificationText(assigned, words('zh')).body).toBe('市科技局审批');
+    expect(notificationText({ ...assigned, params: { ...params, stageNameEn: null } }, { ...words('en'), english: true }).body).toBe('市科技局审批');
+  });
+
   it('words money in yuan, regions by name and lists item by item; unknown kinds and old rows show the stored text', () => {
     const issued = { kind: 'voucher_application.outcome', title: '创新券已发放', body: '券号 CX-1…', params: SAMPLES['voucher_application.outcome'][0] };
     expect(notificationText(issued, words('en'))).toEqual({ title: 'Voucher issued', body: 'Voucher CX-1, face value ¥20,000.00, use by 2026-12-31' });

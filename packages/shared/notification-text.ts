@@ -22,6 +22,8 @@ export interface NotificationI18n {
   regionName: (code: string) => string;
   /** An instant (ISO 8601) as people here read it (the portal's formatTime: Asia/Shanghai). */
   time: (iso: string) => string;
+  /** The reader reads English: a name sent in Chinese as `x` with an English `xEn` beside it (a stage name) shows `xEn`. */
+  english?: boolean;
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -40,7 +42,8 @@ export function notificationText(
     if (Array.isArray(value)) {
       vars[key] = value.map((item: unknown) => i18n.t(`${base}.${key}`, scalars(item, i18n))).join(i18n.t('notification.listSeparator'));
     } else {
-      vars[key] = scalar(key, value, i18n);
+      const english = i18n.english ? n.params[`${key}En`] : undefined;
+      vars[key] = scalar(key, typeof english === 'string' && english !== '' ? english : value, i18n);
     }
   }
   return { title: i18n.t(words('title'), vars).trim(), body: i18n.t(words('body'), vars).trim() };

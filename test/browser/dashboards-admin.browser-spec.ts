@@ -215,6 +215,9 @@ describe('web portal: dashboards and platform administration', () => {
     await page.screenshot({ path: '/tmp/admin-workflow-api-error.png' });
 
     await form.locator('#stages_2_key').fill('city_approval');
+    // The English names come along from v1 and can be edited like the Chinese ones.
+    expect(await form.locator('#stages_1_nameEn').inputValue()).toBe('District S&T bureau first review');
+    await form.locator('#stages_2_nameEn').fill('  City bureau approval ');
     await form.getByTestId('form-submit').click();
     await form.waitFor({ state: 'detached' });
     await page.getByTestId('workflow-stages').getByText('4 天').waitFor();
@@ -222,9 +225,10 @@ describe('web portal: dashboards and platform administration', () => {
     const v2 = await app.http().get('/api/v1/workflow-definitions/voucher_application').set(admin.auth).expect(200);
     expect(v2.body).toMatchObject({ version: 2, isActive: true });
     expect(v2.body.stages[1]).toEqual({
-      key: 'district_review', name: '区县科技局初审', kind: 'review', deciderRoles: ['reviewer'], regionScope: 'subject_district',
+      key: 'district_review', name: '区县科技局初审', nameEn: 'District S&T bureau first review', kind: 'review', deciderRoles: ['reviewer'], regionScope: 'subject_district',
       sla: { durationSeconds: 4 * 86_400, remindAtFraction: 0.5, escalateToRole: 'approver' },
     });
+    expect([v2.body.nameEn, v2.body.stages[2].nameEn]).toEqual(['Innovation voucher application approval', 'City bureau approval']);
     await page.screenshot({ path: '/tmp/admin-workflow.png', fullPage: true });
 
     // The publication is in the audit trail, and the chain verifies.

@@ -282,6 +282,16 @@ describe('web portal: review, programmes and settlement', () => {
     await row(taskC.id).getByTestId('overdue-badge').waitFor();
     await expect(row(taskA.id).getByTestId('overdue-badge').count()).resolves.toBe(0);
     await page.screenshot({ path: '/tmp/review-inbox.png', fullPage: true });
+    // Stage names: 简体 reads the Chinese name; English reads the built-in's English name, and the Chinese one of the
+    // version published above without English names.
+    await expect(row(taskA.id).getByTestId('task-stage').textContent()).resolves.toBe('区县科技局初审');
+    await page.evaluate(() => window.localStorage.setItem('g60.lang', 'en'));
+    await page.reload();
+    await row(taskA.id).getByTestId('task-stage').getByText('District S&T bureau first review', { exact: true }).waitFor();
+    await expect(row(taskC.id).getByTestId('task-stage').textContent()).resolves.toBe('区县科技局初审');
+    await page.evaluate(() => window.localStorage.setItem('g60.lang', 'zh'));
+    await page.reload();
+    await row(taskA.id).getByTestId('task-stage').getByText('区县科技局初审', { exact: true }).waitFor();
 
     await row(taskA.id).locator('input[type=checkbox]').check();
     await row(taskB.id).locator('input[type=checkbox]').check();

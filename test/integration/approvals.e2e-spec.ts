@@ -34,6 +34,8 @@ describe('approval workflows: provider admission through multi-stage review', ()
     const caseId = await caseOfSubject(app, provider.organization.id);
     const first = await waitForTask(app, partner.auth, caseId, 'admission_review');
     expect(await admissionOf(provider.organization.id)).toBe('in_review');
+    // Version 2 was published without English names: its tasks have none.
+    expect(first).toMatchObject({ stageName: '入驻审核', stageNameEn: null });
 
     const detail = await app.http().get(`/api/v1/approval-cases/${caseId}`).set(partner.auth).expect(200);
     expect(detail.body.case).toMatchObject({ status: 'in_review', definitionKey: 'provider_admission', definitionVersion: 2, currentStageKey: 'admission_review' });
@@ -265,6 +267,42 @@ describe('approvals: the opening job delivered twice (worker killed after its co
     expect(await engine.advance({ caseId, revision: 1, fromStage: -1 })).toBe('entered stage 1');
     expect(await engine.advance({ caseId, revision: 1, fromStage: -1 })).toBe('skipped: already advanced');
     expect(await counts(caseId)).toEqual({ prechecked: 1, entered: 2, findings: 4, tasks: 1, jobs: [JobName.AdvanceCase] });
+  });
+
+  it('a task of a built-in workflow carries the stage’s English name', async () => {
+    const provider = await registerOrganization(api, { kind: 'provider', regionCode: '310000' });
+    const caseId = await caseOfSubject(api, provider.organization.id);
+    expect(await api.get(CaseEngine).advance({ caseId, revision: 1, fromStage: -1 })).toBe('entered stage 1');
+    const partner = await login(api, DEMO.partner);
+    const detail = await api.http().get(`/api/v1/approval-cases/${caseId}`).set(partner.auth).expect(200);
+    expect(detail.body.tasks.map((t: { stageKey: string; stageName: string; stageNameEn: string | null }) => [t.stageKey, t.stageName, t.stageNameEn])).toEqual([
+      ['admission_review', '入驻审核', 'Admission review'],
+    ]);
+    const inbox = await api.http().get('/api/v1/approval-tasks').set(partner.auth).expect(200);
+    expect(inbox.body.find((t: { caseId: string }) => t.caseId === caseId)).toMatchObject({ stageName: '入驻审核', stageNameEn: 'Admission review' });
+  });
+
+  it('publishes English names trimmed, refuses blank ones, and lists them', async () => {
+    const admin = await login(api, DEMO.admin);
+    const stages = [
+      { key: 'precheck', name: '材料自动预审', nameEn: '  Automatic materials pre-check ', kind: 'precheck' },
+      { key: 'screening', name: '项目筛选', kind: 'review', deciderRoles: ['platform_admin'], regionScope: 'platform' },
+    ];
+    const blank = await api.http().post('/api/v1/workflow-definitions').set(admin.auth)
+      .send({ key: 'roadshow_screening', name: '路演项目筛选', nameEn: '   ', subjectType: 'roadshow_project', stages: [{ ...stages[0], nameEn: ' ' }, stages[1]] })
+      .expect(400);
+    expect(blank.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['nameEn', 'stages[0].nameEn']);
+    const published = await api.http().post('/api/v1/workflow-definitions').set(admin.auth)
+      .send({ key: 'roadshow_screening', name: '路演项目筛选', nameEn: ' Roadshow project screening', subjectType: 'roadshow_project', stages })
+      .expect(201);
+    expect(published.body).toMatchObject({ nameEn: 'Roadshow project screening', stages: [{ nameEn: 'Automatic materials pre-check' }, { name: '项目筛选' }] });
+    expect(published.body.stages[1].nameEn).toBeUndefined();
+    const listed = await api.http().get('/api/v1/workflow-definitions').set(admin.auth).expect(200);
+    expect(listed.body.find((d: { key: string }) => d.key === 'provider_admission')).toMatchObject({
+      name: '服务机构入驻审核',
+      nameEn: 'Service provider admission review',
+      stages: [{ nameEn: 'Automatic qualification check' }, { nameEn: 'Admission review' }, { nameEn: 'Public notice (7 days)' }],
+    });
   });
 
   it('a case that an earlier version left in pre-checking is taken on by its pre-check job, once', async () => {

@@ -165,7 +165,7 @@ export class ApprovalCasesService {
       const existing = (await tx.manager.query(`SELECT 1 FROM approval_tasks WHERE case_id = $1 AND revision = $2 AND stage_index = $3 AND kind = 'objection_review'`, [kase.id, kase.revision, kase.currentStage])) as unknown[];
       if (existing.length > 0) throw DomainError.conflict('An objection to this notice is already under review');
       // Deciders of the earlier review, named after the notice stage it interrupts.
-      await this.engine.createTask(tx, kase, { ...review, key: stage.key, name: stage.name }, kase.currentStage, 'objection_review', objection.id);
+      await this.engine.createTask(tx, kase, { ...review, key: stage.key, name: stage.name, nameEn: stage.nameEn }, kase.currentStage, 'objection_review', objection.id);
       return toCaseDto({ ...kase }, definition);
     });
   }

@@ -164,7 +164,7 @@ export class ApprovalTasksService {
       tx.audit(this.engine.auditOf(kase, 'approval_task.reminded', null, { taskId: task.id, dueAt: task.dueAt }));
       const dueAt = task.dueAt ? shanghaiMinute(task.dueAt) : '';
       this.notifier.inApp(tx, await this.notifier.deciders(tx, task), 'approval.task_reminder', `即将超时：${kase.title}`, `${task.stageName} 将于 ${task.dueAt?.toISOString()} 到期`, kase, `remind:${task.id}`, {
-        caseTitle: kase.title, stageName: task.stageName, dueAt, path: `/review/cases/${kase.id}`, stageKey: task.stageKey,
+        caseTitle: kase.title, stageName: task.stageName, stageNameEn: task.stageNameEn, dueAt, path: `/review/cases/${kase.id}`, stageKey: task.stageKey,
       });
       return 'reminded';
     });
@@ -180,7 +180,7 @@ export class ApprovalTasksService {
       tx.audit(this.engine.auditOf(kase, 'approval_task.escalated', null, { taskId: task.id, escalatedToRole: job.escalateToRole }));
       const recipients = await this.notifier.deciders(tx, task, job.escalateToRole ? [...task.deciderRoles, job.escalateToRole] : task.deciderRoles);
       this.notifier.inApp(tx, recipients, 'approval.task_overdue', `已超时：${kase.title}`, `${task.stageName} 已超过处理时限${job.escalateToRole ? `，已升级至 ${job.escalateToRole}` : ''}`, kase, `escalate:${task.id}`, {
-        caseTitle: kase.title, stageKey: task.stageKey, stageName: task.stageName, escalateToRole: job.escalateToRole, ...(job.escalateToRole ? { variant: 'escalated' } : {}),
+        caseTitle: kase.title, stageKey: task.stageKey, stageName: task.stageName, stageNameEn: task.stageNameEn, escalateToRole: job.escalateToRole, ...(job.escalateToRole ? { variant: 'escalated' } : {}),
       });
       return 'escalated';
     });
@@ -225,6 +225,7 @@ function rowToTaskDto(r: Record<string, unknown>): TaskDto {
     stageIndex: r.stage_index as number,
     stageKey: r.stage_key as string,
     stageName: r.stage_name as string,
+    stageNameEn: (r.stage_name_en as string | null) ?? null,
     kind: r.kind as string,
     deciderRoles: r.decider_roles as string[],
     regionCode: r.region_code as string | null,

@@ -9,6 +9,7 @@ export class WorkflowDefinition {
   @Column() key: string;
   @Column() version: number;
   @Column() name: string;
+  @Column({ type: 'text', nullable: true }) nameEn: string | null;
   @Column() subjectType: string;
   @Column({ type: 'jsonb' }) stages: StageDefinition[];
   @Column({ type: 'bigint', nullable: true, transformer: fenTransformer }) autoApproveBelowFen: number | null;
@@ -53,6 +54,8 @@ export class ApprovalTask {
   @Column() stageIndex: number;
   @Column() stageKey: string;
   @Column() stageName: string;
+  /** The stage's English name as the definition had it when the task was made; null when it had none. */
+  @Column({ type: 'text', nullable: true }) stageNameEn: string | null;
   @Column({ type: 'text' }) kind: 'review' | 'objection_review';
   @Column({ type: 'text', array: true }) deciderRoles: string[];
   @Column({ type: 'text', nullable: true }) regionCode: string | null;

@@ -311,6 +311,7 @@ export class CaseEngine {
         stageIndex: index,
         stageKey: kind === 'objection_review' ? `${stage.key}:objection` : stage.key,
         stageName: kind === 'objection_review' ? `${stage.name}（异议复核）` : stage.name,
+        stageNameEn: stage.nameEn ? (kind === 'objection_review' ? `${stage.nameEn} (objection review)` : stage.nameEn) : null,
         kind,
         deciderRoles: stage.deciderRoles ?? [],
         regionCode,
@@ -326,7 +327,7 @@ export class CaseEngine {
     }
     tx.audit(this.auditOf(kase, 'approval_task.created', null, { taskId: task.id, stage: task.stageKey, deciderRoles: task.deciderRoles, regionCode, dueAt }));
     this.notifier.inApp(tx, await this.notifier.deciders(tx, task), 'approval.task_assigned', `待审批：${kase.title}`, `${task.stageName}${dueAt ? `，请于 ${dueAt.toISOString()} 前处理` : ''}`, kase, `task:${task.id}`, {
-      caseTitle: kase.title, stageKey: task.stageKey, stageName: task.stageName, dueAt: dueAt ? dueAt.toISOString() : null, ...(dueAt ? { variant: 'due' } : {}),
+      caseTitle: kase.title, stageKey: task.stageKey, stageName: task.stageName, stageNameEn: task.stageNameEn, dueAt: dueAt ? dueAt.toISOString() : null, ...(dueAt ? { variant: 'due' } : {}),
     });
   }
 

@@ -16,6 +16,14 @@ describe('workflow definition validation', () => {
     for (const def of SEEDED_DEFINITIONS) expect(() => validateDefinition(def)).not.toThrow();
   });
 
+  it('names every seeded workflow and stage in English too', () => {
+    const missing = SEEDED_DEFINITIONS.flatMap((def) => [def, ...def.stages].filter((x) => !x.nameEn?.trim() || /[\u4e00-\u9fff]/.test(x.nameEn)).map((x) => `${def.key}:${x.key}`));
+    expect(missing).toEqual([]);
+    const stage = (key: string, stageKey: string) => SEEDED_DEFINITIONS.find((d) => d.key === key)?.stages.find((s) => s.key === stageKey)?.nameEn;
+    expect(stage('voucher_application', 'district_review')).toBe('District S&T bureau first review');
+    expect(stage('provider_admission', 'public_notice')).toBe('Public notice (7 days)');
+  });
+
   it('refuses a review stage without a decider or a scope', () => {
     expect(problems(() => validateDefinition({ stages: [{ key: 'r', name: 'R', kind: 'review' }] }))).toEqual([
       { field: 'stages[0].deciderRoles', message: 'a review stage needs at least one decider role' },

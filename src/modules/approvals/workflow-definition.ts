@@ -19,6 +19,8 @@ export interface StageSla {
 export interface StageDefinition {
   key: string;
   name: string;
+  /** English name for English readers; the Chinese `name` is shown where there is none. */
+  nameEn?: string;
   kind: StageKind;
   /** review: who decides. */
   deciderRoles?: Role[];
@@ -35,6 +37,7 @@ export interface StageDefinition {
 export interface WorkflowDefinitionData {
   key: string;
   name: string;
+  nameEn?: string;
   subjectType: string;
   stages: StageDefinition[];
   autoApproveBelowFen?: number | null;
@@ -86,43 +89,47 @@ export const SEEDED_DEFINITIONS: WorkflowDefinitionData[] = [
   {
     key: 'voucher_application',
     name: '创新券申领审批',
+    nameEn: 'Innovation voucher application approval',
     subjectType: 'voucher_application',
     stages: [
-      { key: 'precheck', name: '自动预审', kind: 'precheck' },
-      { key: 'district_review', name: '区县科技局初审', kind: 'review', deciderRoles: [Role.Reviewer], regionScope: 'subject_district', sla: { durationSeconds: 3 * DAY, remindAtFraction: 0.5, escalateToRole: Role.Approver } },
-      { key: 'city_approval', name: '市科技局审批', kind: 'review', deciderRoles: [Role.Approver], regionScope: 'subject_city', sla: { durationSeconds: 5 * DAY, remindAtFraction: 0.6, escalateToRole: Role.PlatformAdmin } },
+      { key: 'precheck', name: '自动预审', nameEn: 'Automatic pre-check', kind: 'precheck' },
+      { key: 'district_review', name: '区县科技局初审', nameEn: 'District S&T bureau first review', kind: 'review', deciderRoles: [Role.Reviewer], regionScope: 'subject_district', sla: { durationSeconds: 3 * DAY, remindAtFraction: 0.5, escalateToRole: Role.Approver } },
+      { key: 'city_approval', name: '市科技局审批', nameEn: 'City S&T bureau approval', kind: 'review', deciderRoles: [Role.Approver], regionScope: 'subject_city', sla: { durationSeconds: 5 * DAY, remindAtFraction: 0.6, escalateToRole: Role.PlatformAdmin } },
     ],
   },
   {
     key: 'redemption_claim',
     name: '创新券兑付审批',
+    nameEn: 'Innovation voucher redemption approval',
     subjectType: 'redemption_claim',
     autoApproveBelowFen: 100_000,
     stages: [
-      { key: 'precheck', name: '自动预审', kind: 'precheck' },
-      { key: 'district_review', name: '区县科技局审核', kind: 'review', deciderRoles: [Role.Reviewer], regionScope: 'subject_district', sla: { durationSeconds: 5 * DAY, remindAtFraction: 0.6, escalateToRole: Role.Approver } },
-      { key: 'city_approval', name: '市科技局审批', kind: 'review', deciderRoles: [Role.Approver], regionScope: 'subject_city', sla: { durationSeconds: 5 * DAY, remindAtFraction: 0.6, escalateToRole: Role.PlatformAdmin } },
+      { key: 'precheck', name: '自动预审', nameEn: 'Automatic pre-check', kind: 'precheck' },
+      { key: 'district_review', name: '区县科技局审核', nameEn: 'District S&T bureau review', kind: 'review', deciderRoles: [Role.Reviewer], regionScope: 'subject_district', sla: { durationSeconds: 5 * DAY, remindAtFraction: 0.6, escalateToRole: Role.Approver } },
+      { key: 'city_approval', name: '市科技局审批', nameEn: 'City S&T bureau approval', kind: 'review', deciderRoles: [Role.Approver], regionScope: 'subject_city', sla: { durationSeconds: 5 * DAY, remindAtFraction: 0.6, escalateToRole: Role.PlatformAdmin } },
     ],
   },
   {
     key: 'provider_admission',
     name: '服务机构入驻审核',
+    nameEn: 'Service provider admission review',
     subjectType: 'provider_admission',
     stages: [
-      { key: 'precheck', name: '资质自动核验', kind: 'precheck' },
-      { key: 'admission_review', name: '入驻审核', kind: 'review', deciderRoles: [Role.Approver, Role.PartnerAdmin], regionScope: 'subject_city', sla: { durationSeconds: 5 * DAY, remindAtFraction: 0.6, escalateToRole: Role.PlatformAdmin } },
-      { key: 'public_notice', name: '公示（7天）', kind: 'timer', timerSeconds: 7 * DAY, objectionsStop: true },
+      { key: 'precheck', name: '资质自动核验', nameEn: 'Automatic qualification check', kind: 'precheck' },
+      { key: 'admission_review', name: '入驻审核', nameEn: 'Admission review', kind: 'review', deciderRoles: [Role.Approver, Role.PartnerAdmin], regionScope: 'subject_city', sla: { durationSeconds: 5 * DAY, remindAtFraction: 0.6, escalateToRole: Role.PlatformAdmin } },
+      { key: 'public_notice', name: '公示（7天）', nameEn: 'Public notice (7 days)', kind: 'timer', timerSeconds: 7 * DAY, objectionsStop: true },
     ],
   },
   {
     key: 'roadshow_screening',
     name: '路演项目筛选',
+    nameEn: 'Roadshow project screening',
     subjectType: 'roadshow_project',
     stages: [
       // Completeness (deck, team, region) checked before experts spend time on it: findings only, never a verdict.
-      { key: 'precheck', name: '材料自动预审', kind: 'precheck' },
+      { key: 'precheck', name: '材料自动预审', nameEn: 'Automatic materials pre-check', kind: 'precheck' },
       // The project's own G60 city's organisers decide, the centre (platform admin) any (docs/domain.md, "Roadshow review chain").
-      { key: 'screening', name: '项目筛选', kind: 'review', deciderRoles: [Role.PlatformAdmin, Role.RoadshowOrganiser], regionScope: 'subject_city', sla: { durationSeconds: 7 * DAY, remindAtFraction: 0.5 } },
+      { key: 'screening', name: '项目筛选', nameEn: 'Project screening', kind: 'review', deciderRoles: [Role.PlatformAdmin, Role.RoadshowOrganiser], regionScope: 'subject_city', sla: { durationSeconds: 7 * DAY, remindAtFraction: 0.5 } },
     ],
   },
 ];

@@ -27,10 +27,10 @@ export class WorkflowDefinitionsService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     for (const def of SEEDED_DEFINITIONS) {
       const inserted = (await this.dataSource.query(
-        `INSERT INTO workflow_definitions (key, version, name, subject_type, stages, auto_approve_below_fen, is_active)
-         SELECT $1, 1, $2, $3, $4, $5, true WHERE NOT EXISTS (SELECT 1 FROM workflow_definitions WHERE key = $1)
+        `INSERT INTO workflow_definitions (key, version, name, name_en, subject_type, stages, auto_approve_below_fen, is_active)
+         SELECT $1, 1, $2, $6, $3, $4, $5, true WHERE NOT EXISTS (SELECT 1 FROM workflow_definitions WHERE key = $1)
          ON CONFLICT DO NOTHING RETURNING id`,
-        [def.key, def.name, def.subjectType, JSON.stringify(def.stages), def.autoApproveBelowFen ?? null],
+        [def.key, def.name, def.subjectType, JSON.stringify(def.stages), def.autoApproveBelowFen ?? null, def.nameEn ?? null],
       )) as unknown[];
       if (inserted.length) this.logger.log(`Installed workflow ${def.key}@1`);
     }
@@ -67,9 +67,9 @@ export class WorkflowDefinitionsService implements OnApplicationBootstrap {
       await tx.manager.query(`UPDATE workflow_definitions SET is_active = false WHERE key = $1 AND is_active`, [dto.key]);
       const version = (latest?.version ?? 0) + 1;
       const [row] = (await tx.manager.query(
-        `INSERT INTO workflow_definitions (key, version, name, subject_type, stages, auto_approve_below_fen, is_active, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, true, $7) RETURNING id`,
-        [dto.key, version, dto.name, dto.subjectType, JSON.stringify(dto.stages), dto.autoApproveBelowFen ?? null, actor.userId],
+        `INSERT INTO workflow_definitions (key, version, name, name_en, subject_type, stages, auto_approve_below_fen, is_active, created_by)
+         VALUES ($1, $2, $3, $8, $4, $5, $6, true, $7) RETURNING id`,
+        [dto.key, version, dto.name, dto.subjectType, JSON.stringify(dto.stages), dto.autoApproveBelowFen ?? null, actor.userId, dto.nameEn ?? null],
       )) as { id: string }[];
       const saved = await tx.manager.getRepository(WorkflowDefinition).findOneByOrFail({ id: row.id });
       tx.audit({
@@ -77,7 +77,7 @@ export class WorkflowDefinitionsService implements OnApplicationBootstrap {
         subjectType: 'workflow_definition',
         subjectId: saved.id,
         before: previous ? { key: previous.key, version: previous.version, stages: previous.stages } : null,
-        after: { key: saved.key, version: saved.version, stages: saved.stages, autoApproveBelowFen: saved.autoApproveBelowFen },
+        after: { key: saved.key, version: saved.version, name: saved.name, nameEn: saved.nameEn, stages: saved.stages, autoApproveBelowFen: saved.autoApproveBelowFen },
       });
       return toDefinitionDto(saved);
     });

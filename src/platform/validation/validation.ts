@@ -1,6 +1,7 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsInt, Max, Min, ValidationOptions } from 'class-validator';
 import { DomainError, ErrorCode, FieldProblem } from '../errors/domain-error';
 
@@ -43,4 +44,9 @@ export function IsFen(options: { min?: number; description?: string } & ApiPrope
     Min(min, validation),
     Max(MAX_FEN, validation),
   );
+}
+
+/** Strips surrounding white space from a string before it is validated (so "  " fails a MinLength(1)). */
+export function Trim() {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 }

@@ -4521,6 +4521,8 @@ export interface components {
             stageIndex: number;
             stageKey: string;
             stageName: string;
+            /** @description The stage's English name when its definition had one */
+            stageNameEn: string | null;
             /** @enum {string} */
             kind: "review" | "objection_review";
             deciderRoles: string[];
@@ -4690,6 +4692,11 @@ export interface components {
             key: string;
             /** @example 区县科技局初审 */
             name: string;
+            /**
+             * @description English name, shown to English readers (the Chinese name where there is none)
+             * @example District S&T bureau first review
+             */
+            nameEn?: string;
             /** @enum {string} */
             kind: "precheck" | "review" | "timer";
             deciderRoles?: ("enterprise_user" | "provider_user" | "reviewer" | "approver" | "finance" | "partner_admin" | "investor" | "platform_admin" | "roadshow_organiser")[];
@@ -4707,6 +4714,7 @@ export interface components {
             key: string;
             version: number;
             name: string;
+            nameEn: string | null;
             subjectType: string;
             stages: components["schemas"]["StageDto"][];
             autoApproveBelowFen: number | null;
@@ -4720,6 +4728,11 @@ export interface components {
              */
             key: string;
             name: string;
+            /**
+             * @description English name, shown to English readers (the Chinese name where there is none)
+             * @example Innovation voucher application approval
+             */
+            nameEn?: string;
             /** @example voucher_application */
             subjectType: string;
             stages: components["schemas"]["StageDto"][];

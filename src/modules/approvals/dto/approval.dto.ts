@@ -6,7 +6,7 @@ import {
 } from 'class-validator';
 import { FINDING_CODES, FindingCode } from '../../../../packages/shared/finding-reasons';
 import { Role } from '../../../platform/context/actor';
-import { MAX_FEN } from '../../../platform/validation/validation';
+import { MAX_FEN, Trim } from '../../../platform/validation/validation';
 import { REGION_SCOPES } from '../workflow-definition';
 
 export const DECISIONS = ['approve', 'reject', 'return'] as const;
@@ -84,6 +84,10 @@ export class StageDto {
   @ApiProperty({ example: '区县科技局初审' }) @IsString() @MinLength(1) @MaxLength(100)
   name: string;
 
+  @ApiPropertyOptional({ example: 'District S&T bureau first review', description: 'English name, shown to English readers (the Chinese name where there is none)', maxLength: 100 })
+  @IsOptional() @Trim() @IsString() @MinLength(1) @MaxLength(100)
+  nameEn?: string;
+
   @ApiProperty({ enum: ['precheck', 'review', 'timer'] }) @IsIn(['precheck', 'review', 'timer'])
   kind: 'precheck' | 'review' | 'timer';
 
@@ -114,6 +118,10 @@ export class CreateDefinitionDto {
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200)
   name: string;
 
+  @ApiPropertyOptional({ example: 'Innovation voucher application approval', description: 'English name, shown to English readers (the Chinese name where there is none)', maxLength: 200 })
+  @IsOptional() @Trim() @IsString() @MinLength(1) @MaxLength(200)
+  nameEn?: string;
+
   @ApiProperty({ example: 'voucher_application' }) @Matches(/^[a-z][a-z0-9_]{2,60}$/)
   subjectType: string;
 
@@ -131,6 +139,7 @@ export class DefinitionDto {
   @ApiProperty() key: string;
   @ApiProperty() version: number;
   @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
   @ApiProperty() subjectType: string;
   @ApiProperty({ type: [StageDto] }) stages: StageDto[];
   @ApiProperty({ nullable: true, type: Number }) autoApproveBelowFen: number | null;
@@ -148,6 +157,7 @@ export class TaskDto {
   @ApiProperty() stageIndex: number;
   @ApiProperty() stageKey: string;
   @ApiProperty() stageName: string;
+  @ApiProperty({ nullable: true, type: String, description: "The stage's English name when its definition had one" }) stageNameEn: string | null;
   @ApiProperty({ enum: ['review', 'objection_review'] }) kind: string;
   @ApiProperty({ type: [String] }) deciderRoles: string[];
   @ApiProperty({ nullable: true, type: String }) regionCode: string | null;

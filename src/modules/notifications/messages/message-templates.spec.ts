@@ -35,6 +35,13 @@ describe('e-mail and SMS templates', () => {
     }
   });
 
+  it('the reminder names the stage in English for English readers when it has an English name', () => {
+    const values = { ...VALUES, stageName: '市科技局审批', stageNameEn: 'City S&T bureau approval' };
+    expect(renderMessage('approval.task_reminder', 'en', values).text).toContain('The City S&T bureau approval step of "C1"');
+    expect(renderMessage('approval.task_reminder', 'zh-CN', values).text).toContain('“C1”的市科技局审批环节');
+    expect(renderMessage('approval.task_reminder', 'en', VALUES).text).toContain('The S1 step of "C1"');
+  });
+
   it('escapes values in the HTML', () => {
     const m = renderMessage('notification', 'en', { ...VALUES, title: '<script>x</script>', body: '"a" & b' });
     expect(m.html).not.toContain('<script>');

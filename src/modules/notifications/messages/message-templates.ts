@@ -74,7 +74,8 @@ const TEMPLATES: Record<TemplateName, Record<MessageLocale, Template>> = {
     },
     en: {
       subject: (v) => `[G60] Review due soon: ${v.caseTitle}`,
-      lines: (v) => [`The ${v.stageName} step of "${v.caseTitle}" is due at ${v.dueAt}. Please decide it in time.`, 'Open your tasks:'],
+      // The English stage name where the task has one (params.stageNameEn), else the Chinese one.
+      lines: (v) => [`The ${v.stageNameEn || v.stageName} step of "${v.caseTitle}" is due at ${v.dueAt}. Please decide it in time.`, 'Open your tasks:'],
       link: { key: 'link', label: 'Open tasks' },
       sms: (v) => `[G60] Review due ${v.dueAt}: ${v.caseTitle}`,
     },

@@ -32,6 +32,7 @@ export function notificationWords(locale: MessageLocale, regionName: (code: stri
     has: (key) => key in words,
     regionName,
     time: (iso) => TIME.format(new Date(iso)),
+    english: locale === 'en',
   };
 }
 

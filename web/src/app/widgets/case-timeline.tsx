@@ -29,7 +29,10 @@ export function CaseTimeline({ caseId, extra, pollMs }: { caseId: string | null 
   const i18n = useI18n();
   const { t, label, lang } = i18n;
   const detail = useApi('/approval-cases/{id}', caseId ? { params: { path: { id: caseId } } } : null, { pollMs });
-  const stageName = (key: unknown) => detail.data?.tasks.find((x) => x.stageKey === key)?.stageName ?? (key ? String(key) : '');
+  const stageName = (key: unknown) => {
+    const task = detail.data?.tasks.find((x) => x.stageKey === key);
+    return task ? i18n.pick(task.stageName, task.stageNameEn) : key ? String(key) : '';
+  };
   const items: TimelineItem[] = [...(extra ?? [])];
   for (const e of detail.data?.timeline ?? []) {
     const d = e.details ?? {};

@@ -14,7 +14,7 @@ export type Stage = Schema<'StageDto'>;
 
 export type Definition = Schema<'DefinitionDto'>;
 
-type Values = Omit<Definition, 'id' | 'version' | 'isActive' | 'createdAt' | 'autoApproveBelowFen'> & { autoApproveBelowFen?: number | null };
+type Values = Omit<Definition, 'id' | 'version' | 'isActive' | 'createdAt' | 'autoApproveBelowFen' | 'nameEn'> & { nameEn?: string; autoApproveBelowFen?: number | null };
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
 const KINDS = ['precheck', 'review', 'timer'] as const;
@@ -56,7 +56,8 @@ function DurationInput({ value, onChange, id }: { value?: number; onChange?(seco
 /** What is sent: only the fields the stage's kind has (the API refuses the others). */
 function toPayload(values: Values): Values {
   const stages = (values.stages ?? []).map((s): Stage => {
-    const base = { key: s.key, name: s.name, kind: s.kind };
+    // An English name left empty is not sent (the API refuses an empty one).
+    const base = { key: s.key, name: s.name, ...(s.nameEn?.trim() ? { nameEn: s.nameEn.trim() } : {}), kind: s.kind };
     if (s.kind === 'timer') return { ...base, timerSeconds: s.timerSeconds, ...(s.objectionsStop ? { objectionsStop: true } : {}) };
     if (s.kind !== 'review') return base;
     const sla = s.sla ? { durationSeconds: s.sla.durationSeconds, remindAtFraction: s.sla.remindAtFraction, ...(s.sla.escalateToRole ? { escalateToRole: s.sla.escalateToRole } : {}) } : undefined;
@@ -68,7 +69,7 @@ function toPayload(values: Values): Values {
       ...(sla ? { sla } : {}),
     };
   });
-  return { key: values.key, name: values.name, subjectType: values.subjectType, stages, ...(values.autoApproveBelowFen !== undefined ? { autoApproveBelowFen: values.autoApproveBelowFen } : {}) };
+  return { key: values.key, name: values.name, ...(values.nameEn?.trim() ? { nameEn: values.nameEn.trim() } : {}), subjectType: values.subjectType, stages, ...(values.autoApproveBelowFen !== undefined ? { autoApproveBelowFen: values.autoApproveBelowFen } : {}) };
 }
 
 /**
@@ -82,7 +83,7 @@ export function PublishDefinitionForm({ from, subjectTypes = [], onDone }: { fro
   // Fields inside the list have relative names, so their schema rules are looked up by absolute path here.
   const lookup = useSchema('CreateDefinitionDto');
   const initial: Partial<Values> = from
-    ? { key: from.key, name: from.name, subjectType: from.subjectType, stages: from.stages, autoApproveBelowFen: from.autoApproveBelowFen ?? undefined }
+    ? { key: from.key, name: from.name, ...(from.nameEn ? { nameEn: from.nameEn } : {}), subjectType: from.subjectType, stages: from.stages, autoApproveBelowFen: from.autoApproveBelowFen ?? undefined }
     : { stages: [{ key: 'review', name: '', kind: 'review', deciderRoles: [], regionScope: 'subject_city' }] };
   return (
     <ApiForm<Values, Definition>
@@ -96,17 +97,22 @@ export function PublishDefinitionForm({ from, subjectTypes = [], onDone }: { fro
       onDone={onDone}
     >
       <Row gutter={16}>
-        <Col span={8}>
+        <Col xs={24} md={8} xl={6}>
           <Field name="key" label={t('admin.workflows.key')}>
             <Input disabled={!!from} />
           </Field>
         </Col>
-        <Col span={8}>
+        <Col xs={24} md={8} xl={6}>
           <Field name="name" label={t('admin.workflows.name')}>
             <Input />
           </Field>
         </Col>
-        <Col span={8}>
+        <Col xs={24} md={8} xl={6}>
+          <Field name="nameEn" label={t('admin.workflows.nameEn')}>
+            <Input data-testid="workflow-name-en" />
+          </Field>
+        </Col>
+        <Col xs={24} md={8} xl={6}>
           <Field name="subjectType" label={t('admin.workflows.subjectType')}>
             <Select disabled={!!from} options={subjectTypes.map((s) => ({ value: s, label: `${names.workflow(s)}（${s}）` }))} />
           </Field>
@@ -179,17 +185,22 @@ function StageEditor({ field, index, count, lookup, remove, move }: StageEditorP
       }
     >
       <Row gutter={12}>
-        <Col span={8}>
+        <Col xs={24} md={12} xl={6}>
           <Field name={at('key')} label={t('admin.stage.key')} rules={rules('key')}>
             <Input placeholder="district_review" />
           </Field>
         </Col>
-        <Col span={8}>
+        <Col xs={24} md={12} xl={6}>
           <Field name={at('name')} label={t('admin.stage.name')} rules={rules('name')}>
             <Input />
           </Field>
         </Col>
-        <Col span={8}>
+        <Col xs={24} md={12} xl={6}>
+          <Field name={at('nameEn')} label={t('admin.stage.nameEn')} rules={rules('nameEn')}>
+            <Input data-testid={`stage-${index}-name-en`} />
+          </Field>
+        </Col>
+        <Col xs={24} md={12} xl={6}>
           <Field name={at('kind')} label={t('admin.stage.kind')} rules={rules('kind')}>
             <Select options={KINDS.map((k) => ({ value: k, label: t(`admin.stageKind.${k}`) }))} />
           </Field>

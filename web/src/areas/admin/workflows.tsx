@@ -9,7 +9,7 @@ import { Definition, formatDuration, PublishDefinitionForm, Stage } from './work
 
 /** 流程配置: the active version of every workflow definition. */
 export function WorkflowsPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const names = useWorkflowLabels();
   const navigate = useNavigate();
   const list = useApi('/workflow-definitions');
@@ -30,10 +30,10 @@ export function WorkflowsPage() {
         pagination={false}
         columns={[
           { title: t('admin.workflows.key'), dataIndex: 'key', render: (key: string) => <Link to={`/ops/workflows/${key}`}>{key}</Link> },
-          { title: t('admin.workflows.name'), dataIndex: 'name' },
+          { title: t('admin.workflows.name'), dataIndex: 'name', render: (name: string, d) => pick(name, d.nameEn) },
           { title: t('admin.workflows.subjectType'), dataIndex: 'subjectType', render: (s: string) => names.workflow(s) },
           { title: t('admin.workflows.version'), dataIndex: 'version', render: (v: number) => <Tag color="blue">v{v}</Tag> },
-          { title: t('admin.workflows.stages'), dataIndex: 'stages', render: (stages: Stage[]) => stages.map((s) => s.name).join(' → ') },
+          { title: t('admin.workflows.stages'), dataIndex: 'stages', render: (stages: Stage[]) => stages.map((s) => pick(s.name, s.nameEn)).join(' → ') },
           { title: t('admin.workflows.publishedAt'), dataIndex: 'createdAt', render: formatTime },
         ]}
       />
@@ -53,7 +53,7 @@ export function WorkflowsPage() {
 /** One workflow: its versions, the stages of the one chosen, and publishing the next version. */
 export function WorkflowDetailPage() {
   const { key = '' } = useParams();
-  const { t, label } = useI18n();
+  const { t, label, pick, lang } = useI18n();
   const names = useWorkflowLabels();
   const all = useApi('/workflow-definitions', { params: { query: { all: true } } });
   const versions = (all.data ?? []).filter((d) => d.key === key);
@@ -66,7 +66,7 @@ export function WorkflowDetailPage() {
   return (
     <>
       <PageHeader
-        title={d ? `${d.name}（${key}）` : key}
+        title={d ? (lang === 'en' ? `${pick(d.name, d.nameEn)} (${key})` : `${pick(d.name, d.nameEn)}（${key}）`) : key}
         sub={<Link to="/ops/workflows">{t('action.back')}</Link>}
         extra={
           <Button type="primary" disabled={!d} onClick={() => setPublishing(true)} data-testid="workflow-publish">
@@ -110,7 +110,7 @@ export function WorkflowDetailPage() {
               dataSource={d?.stages ?? []}
               columns={[
                 { title: '#', key: 'i', render: (_, __, i) => i + 1, width: 40 },
-                { title: t('admin.stage.name'), dataIndex: 'name', render: (n: string, s) => <>{n} <Typography.Text type="secondary">{s.key}</Typography.Text></> },
+                { title: t('admin.stage.name'), dataIndex: 'name', render: (n: string, s) => <>{pick(n, s.nameEn)} <Typography.Text type="secondary">{s.key}</Typography.Text></> },
                 { title: t('admin.stage.kind'), dataIndex: 'kind', render: (k: string) => <Tag>{t(`admin.stageKind.${k}`)}</Tag> },
                 { title: t('admin.stage.deciderRoles'), dataIndex: 'deciderRoles', render: (roles?: string[]) => (roles?.length ? roles.map((r) => label('role', r)).join('、') : '—') },
                 { title: t('admin.stage.regionScope'), dataIndex: 'regionScope', render: scope },

@@ -8,10 +8,10 @@ import { notificationText } from '@shared/notification-text';
 import { useRegions } from '../../app/regions';
 
 export function NotificationsPage() {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
   const regions = useRegions();
   // Title and body in the reader's language from kind + params; the stored text where the portal has no words for it.
-  const words = { t, label, has: (key: string) => t(key) !== key, regionName: (code: string) => regions.name(code), time: formatTime };
+  const words = { t, label, has: (key: string) => t(key) !== key, regionName: (code: string) => regions.name(code), time: formatTime, english: lang === 'en' };
   const inbox = useApi('/notifications', { params: { query: { limit: 100 } } });
   return (
     <>

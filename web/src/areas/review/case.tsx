@@ -288,7 +288,7 @@ function RevisionsCard({ revisions }: { revisions: Revision[] }) {
 }
 
 function TasksCard({ detail }: { detail: CaseDetail }) {
-  const { t, label } = useI18n();
+  const { t, label, pick } = useI18n();
   const comments = new Map<string, string[]>();
   for (const d of detail.decisions) comments.set(d.taskId, [...(comments.get(d.taskId) ?? []), `${label('review.decision', d.decision)}${d.comment ? `：${d.comment}` : ''}`]);
   return (
@@ -300,7 +300,7 @@ function TasksCard({ detail }: { detail: CaseDetail }) {
         dataSource={detail.tasks}
         scroll={{ x: 700 }}
         columns={[
-          { title: t('review.stage'), key: 'stage', render: (_, task) => <>{task.stageName}{task.kind === 'objection_review' && <Tag color="magenta" style={{ marginLeft: 4 }}>{t('review.task.objectionReview')}</Tag>}</> },
+          { title: t('review.stage'), key: 'stage', render: (_, task) => <><span data-testid="task-stage">{pick(task.stageName, task.stageNameEn)}</span>{task.kind === 'objection_review' && <Tag color="magenta" style={{ marginLeft: 4 }}>{t('review.task.objectionReview')}</Tag>}</> },
           { title: t('review.case.revision'), dataIndex: 'revision', width: 70 },
           { title: t('common.status'), key: 'status', render: (_, task) => <Space size={4}><StatusTag status={task.status} group="review.taskStatus" /><ClaimTag task={task} /></Space> },
           { title: t('review.sla.due'), key: 'due', render: (_, task) => <DueCell task={task} /> },
@@ -315,7 +315,7 @@ type DecisionValues = Schema<'DecisionDto'>;
 
 /** Approve, return or reject the open task; return and reject need a comment. */
 function DecisionCard({ task, onDone, onClaim }: { task: Task; onDone(): void; onClaim(): void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const me = useMe();
   const [form] = Form.useForm<DecisionValues>();
   const decision = Form.useWatch('decision', form);
@@ -324,7 +324,7 @@ function DecisionCard({ task, onDone, onClaim }: { task: Task; onDone(): void; o
     <Card title={t('review.decision.title')} style={{ marginBottom: 16 }} extra={<ClaimButtons task={task} onDone={onClaim} size="small" />} data-testid="decision-card">
       <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
         <Typography.Text>
-          {task.stageName} · <DueCell task={task} />
+          {pick(task.stageName, task.stageNameEn)} · <DueCell task={task} />
         </Typography.Text>
         {blocked && <Alert type="warning" showIcon title={t('review.decision.claimedByOther')} />}
       </Space>

@@ -47,7 +47,7 @@ export function ClaimTag({ task }: { task: Task }) {
 
 /** Decider inbox: tasks the caller may decide, oldest due first; claim/release; batch decisions with per-item results. */
 export function InboxPage() {
-  const { t, label } = useI18n();
+  const { t, label, pick } = useI18n();
   const me = useMe();
   const [filters, setFilters] = useState<FilterValues>({ status: 'open' });
   const tasks = usePagedList('/approval-tasks', { params: { query: { status: filters.status as string, subjectType: filters.subjectType as string, stage: filters.stage as string, overdue: filters.overdue ? 'true' : undefined } } });
@@ -117,7 +117,7 @@ export function InboxPage() {
             key: 'stage',
             render: (_, task) => (
               <Space size={4} wrap>
-                {task.stageName}
+                <span data-testid="task-stage">{pick(task.stageName, task.stageNameEn)}</span>
                 {task.kind === 'objection_review' && <Tag color="magenta">{t('review.task.objectionReview')}</Tag>}
                 {task.requiredApprovals > 1 && <Tag>{t('review.task.nOfM', { n: task.approvals, m: task.requiredApprovals })}</Tag>}
               </Space>
