@@ -77,7 +77,7 @@ export class WorkflowEnglishNames1764900300000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE workflow_definitions ADD COLUMN name_en text CONSTRAINT workflow_definitions_name_en_not_blank CHECK (name_en IS NULL OR btrim(name_en) <> '')`);
-    await q.query(`ALTER TABLE approval_tasks ADD COLUMN stage_name_en text`);
+    await q.query(`ALTER TABLE approval_tasks ADD COLUMN stage_name_en text CONSTRAINT approval_tasks_stage_name_en_not_blank CHECK (stage_name_en IS NULL OR btrim(stage_name_en) <> '')`);
     await q.query(
       `UPDATE workflow_definitions d SET name_en = w.name_en
          FROM jsonb_to_recordset($1::jsonb) AS w(key text, name text, name_en text)

@@ -83,6 +83,11 @@ describe('migrating workflow definitions and tasks written before English names'
     ]);
   });
 
+  it('the database refuses a blank English name of a workflow or a task', async () => {
+    await expect(db.query(`UPDATE workflow_definitions SET name_en = '  ' WHERE id = $1`, [ids.v1])).rejects.toThrow(/workflow_definitions_name_en_not_blank/);
+    await expect(db.query(`UPDATE approval_tasks SET stage_name_en = ' ' WHERE id = $1`, [ids.builtIn])).rejects.toThrow(/approval_tasks_stage_name_en_not_blank/);
+  });
+
   it('down removes the English names; up again gives the same ones', async () => {
     await db.undoLastMigration({ transaction: 'each' });
     const columns = await db.query(`SELECT table_name, column_name FROM information_schema.columns WHERE column_name IN ('stage_name_en', 'name_en') AND table_name IN ('approval_tasks', 'workflow_definitions')`);
