@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatTime, Money, PageHeader } from '../../app/common';
 import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
+import { ResponsiveTable } from '../../app/widgets/responsive-table';
 import { useWorkflowLabels } from '../../features/workflows/labels';
 import { Definition, formatDuration, PublishDefinitionForm, Stage } from './workflow-form';
 
@@ -22,7 +23,7 @@ export function WorkflowsPage() {
         extra={<Button type="primary" onClick={() => setCreating(true)} data-testid="workflow-new">{t('admin.workflows.new')}</Button>}
       />
       <LoadError error={list.error} retry={() => void list.reload()} />
-      <Table<Definition>
+      <ResponsiveTable<Definition>
         data-testid="workflows-table"
         rowKey="id"
         loading={list.loading}
@@ -101,7 +102,7 @@ export function WorkflowDetailPage() {
             size="small"
             extra={d?.autoApproveBelowFen != null && <span>{t('admin.workflows.autoApproveBelowFen')}: <Money fen={d.autoApproveBelowFen} /></span>}
           >
-            <Table<Stage>
+            <ResponsiveTable<Stage>
               data-testid="workflow-stages"
               rowKey="key"
               size="small"
