@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+import { WorkflowEnglishNames1764900300000 } from '../../migrations/1764900300000-workflow-english-names';
 import { dataSourceOptions } from '../../src/platform/database/data-source-options';
 import { retireDatabase } from '../support/test-app';
 import { adminUrl, databaseUrl, testDbPrefix } from '../support/test-env';
@@ -89,12 +90,20 @@ describe('migrating workflow definitions and tasks written before English names'
   });
 
   it('down removes the English names; up again gives the same ones', async () => {
-    await db.undoLastMigration({ transaction: 'each' });
-    const columns = await db.query(`SELECT table_name, column_name FROM information_schema.columns WHERE column_name IN ('stage_name_en', 'name_en') AND table_name IN ('approval_tasks', 'workflow_definitions')`);
-    expect(columns).toEqual([]);
-    const left = await db.query(`SELECT count(*)::int AS n FROM workflow_definitions, jsonb_array_elements(stages) AS s WHERE s ? 'nameEn'`);
-    expect(left).toEqual([{ n: 0 }]);
-    await db.runMigrations({ transaction: 'each' });
+    // This migration's own down and up, not the last one's: later migrations may follow it.
+    const migration = new WorkflowEnglishNames1764900300000();
+    const runner = db.createQueryRunner();
+    await runner.connect();
+    try {
+      await migration.down(runner);
+      const columns = await db.query(`SELECT table_name, column_name FROM information_schema.columns WHERE column_name IN ('stage_name_en', 'name_en') AND table_name IN ('approval_tasks', 'workflow_definitions')`);
+      expect(columns).toEqual([]);
+      const left = await db.query(`SELECT count(*)::int AS n FROM workflow_definitions, jsonb_array_elements(stages) AS s WHERE s ? 'nameEn'`);
+      expect(left).toEqual([{ n: 0 }]);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
     expect(await tasks()).toEqual(
       expect.arrayContaining([
         { id: ids.builtIn, stage_name_en: 'Admission review' },
