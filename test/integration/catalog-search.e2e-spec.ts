@@ -2,6 +2,8 @@ import { prng } from '../../scripts/catalog-generate';
 import { searchFields } from '../../src/modules/catalog/catalog.service';
 import { arrayLiteral } from '../../src/modules/catalog/search-tokens';
 import { uniqueUscc } from '../support/factories';
+import { Searchd } from '../../scripts/searchd';
+import { SearchEngineFeeder } from '../../src/modules/catalog/search-engine/search-engine.feeder';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { recogniseShanghaiProviders } from '../support/vouchers';
 
@@ -13,13 +15,16 @@ jest.setTimeout(300_000);
  * query gives: every match found by a plain LIKE, sorted by a plain ORDER BY, written here on its own.
  * Three apps on the same database run the three plans: the defaults (dense keywords are estimated,
  * rare ones read whole), one that reads every match set whole, and one whose tiny probe makes every
- * keyword search walk, run short and fall back to the GIN indexes.
+ * keyword search walk, run short and fall back to the GIN indexes. A fifth app asks a real Sphinx search daemon
+ * (deploy/sphinx/sphinx.conf) fed from the same catalogue: the same pages, and exact totals and facets for any set.
  */
 describe('catalog search: adaptive plan, keyset pages, counts and facets', () => {
   let app: TestApp;
   let exactApp: TestApp;
   let walkApp: TestApp;
   let underApp: TestApp;
+  let engineApp: TestApp;
+  const searchd = new Searchd();
   let enterprise: Session;
   const providers: { id: string; region: string; recognised: boolean }[] = [];
 
@@ -72,17 +77,23 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
       );
     }
     await app.dataSource.query('ANALYZE catalog_services');
-    [exactApp, walkApp, underApp] = await Promise.all([
+    await searchd.start();
+    [exactApp, walkApp, underApp, engineApp] = await Promise.all([
       startTestApp({ database: app.db, env: { CATALOG_SEARCH_EXACT_MAX: '100000' } }),
       startTestApp({ database: app.db, env: { CATALOG_SEARCH_EXACT_MAX: '0', CATALOG_SEARCH_PROBE_ROWS: '50', CATALOG_SEARCH_SAMPLE_MATCHES: '5' } }),
       // Sets estimated small from a short probe that turn out larger when read whole: pages from the sorted head of that read.
       startTestApp({ database: app.db, env: { CATALOG_SEARCH_EXACT_MAX: '20', CATALOG_SEARCH_PROBE_ROWS: '50', CATALOG_SEARCH_SAMPLE_MATCHES: '5' } }),
+      // The feed loop is slow here: the test feeds when it wants to (feedAll), so nothing changes under a comparison.
+      startTestApp({ database: app.db, env: { SEARCH_ENGINE_URL: searchd.url, SEARCH_ENGINE_FEED_INTERVAL_MS: '600000', SEARCH_ENGINE_RETRY_MS: '1500' } }),
     ]);
+    expect(await engineApp.get(SearchEngineFeeder).feedAll()).toBeGreaterThan(2900);
   });
   afterAll(async () => {
     await exactApp?.close({ keepData: true });
     await walkApp?.close({ keepData: true });
     await underApp?.close({ keepData: true });
+    await engineApp?.close({ keepData: true });
+    await searchd.close();
     await app?.close();
   });
 
@@ -170,7 +181,7 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
   ];
 
   const PLANS: [string, () => TestApp][] = [['default thresholds', () => app], ['always exact', () => exactApp], ['tiny probe: walks and fallbacks', () => walkApp],
-    ['underestimated: a set read whole is larger than thought', () => underApp]];
+    ['underestimated: a set read whole is larger than thought', () => underApp], ['the search engine (Sphinx)', () => engineApp]];
 
   describe.each(PLANS)('%s', (_plan, target) => {
     it.each(SHAPES)('%s: every page by cursor equals the exhaustive reference, in order', async (_shape, query) => {
@@ -195,10 +206,10 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
     expect([code.total, code.totalApproximate]).toEqual([1, false]);
   });
 
-  it('counts and facets exactly when the set is read whole, and says so', async () => {
+  it.each([['read whole', () => exactApp], ['the search engine', () => engineApp]])('counts and facets exactly when the set is %s, and says so', async (_how, target) => {
     for (const [, query] of SHAPES) {
       const hits = await reference(query);
-      const answer = await page(exactApp, query);
+      const answer = await page(target(), query);
       expect([answer.total, answer.totalApproximate, answer.facets.approximate]).toEqual([hits.length, false, false]);
       expect(answer.facets.category).toEqual(counted(hits, 'category'));
       expect(answer.facets.region).toEqual(counted(hits, 'region_code'));
@@ -226,6 +237,120 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
     const allowed = providers.filter((p) => p.recognised || p.region.startsWith('3304')).map((p) => p.id);
     expect(rows.length).toBeGreaterThan(2);
     for (const r of rows) expect(allowed).toContain(r.provider_id);
+  });
+
+  describe('the search engine follows the catalogue', () => {
+    const feed = () => engineApp.get(SearchEngineFeeder).feedAll();
+    const ids = async (target: TestApp, query: Query) => (await allPages(target, query, 100)).ids;
+    const retext = (id: string, name: string) => {
+      const search = searchFields({ name, description: null });
+      return app.dataSource.query(`UPDATE catalog_services SET name = $2, description = NULL, search_text = $3, search_tokens = array_to_tsvector($4::text[]) WHERE id = $1`,
+        [id, name, search.text, arrayLiteral(search.tokens)]);
+    };
+
+    /** catalog_searches_total of the engine app, by backend. */
+    const searches = async () => {
+      const res = await engineApp.http().get('/metrics').set('Authorization', `Bearer ${engineApp.env.METRICS_TOKEN}`);
+      expect(res.status).toBe(200);
+      const count = (backend: string) => Number(new RegExp(`^catalog_searches_total\\{backend="${backend}"\\} (\\d+)$`, 'm').exec(res.text)?.[1] ?? 0);
+      return { engine: count('engine'), postgres: count('postgres'), fallback: count('postgres_fallback') };
+    };
+
+    it('answers keyword searches from the engine, and recognisedOnly from PostgreSQL', async () => {
+      const before = await searches();
+      const fromEngine = await page(engineApp, { q: '测' });
+      expect([fromEngine.total, fromEngine.totalApproximate]).toEqual([(await reference({ q: '测' })).length, false]);
+      await page(engineApp, { q: '光谱', recognisedOnly: true });
+      expect(await searches()).toEqual({ engine: before.engine + 1, postgres: before.postgres + 1, fallback: before.fallback });
+    });
+
+    it('drops a service withdrawn since the feed at once, and counts it out after the next feed', async () => {
+      const before = await page(engineApp, { q: '光谱', limit: 5 });
+      const gone = before.items[3].id;
+      await app.dataSource.query(`UPDATE catalog_services SET status = 'withdrawn' WHERE id = $1`, [gone]);
+      const now = await page(engineApp, { q: '光谱', limit: 5 });
+      expect(now.items.map((i) => i.id)).toEqual([...before.items.map((i) => i.id).filter((id) => id !== gone), expect.any(String)]);
+      expect(now.total).toBe(before.total); // the engine's count, as of its last feed
+      expect(await feed()).toBe(1);
+      expect((await page(engineApp, { q: '光谱', limit: 5 })).total).toBe(before.total - 1);
+      expect(await ids(engineApp, { q: '光谱' })).toEqual((await reference({ q: '光谱' })).map((h) => h.id));
+    });
+
+    it('finds a renamed service by its new name after the feed, never by its old one', async () => {
+      const [victim] = (await reference({ q: '振动试验' })).slice(-1);
+      await retext(victim.id, '鼹鼠皮革振荡测试');
+      expect(await ids(engineApp, { q: '振动试验' })).not.toContain(victim.id); // rechecked against the catalogue
+      expect(await ids(engineApp, { q: '振荡' })).toEqual([]); // not fed yet
+      await feed();
+      expect(await ids(engineApp, { q: '振荡' })).toEqual([victim.id]);
+      for (const q of ['鼹鼠', '振动试验']) expect(await ids(engineApp, { q })).toEqual((await reference({ q })).map((h) => h.id));
+    });
+
+    it('feeds a change made by a transaction that was still open when a later one was fed', async () => {
+      const [early, late] = (await reference({ q: '热重分析' })).slice(0, 2).map((h) => h.id);
+      const open = await app.dataSource.createQueryRunner();
+      await open.connect();
+      await open.startTransaction();
+      try {
+        const search = searchFields({ name: '龘龘早', description: null });
+        await open.query(`UPDATE catalog_services SET name = '龘龘早', search_text = $2, search_tokens = array_to_tsvector($3::text[]) WHERE id = $1`, [early, search.text, arrayLiteral(search.tokens)]);
+        await retext(late, '龘龘晚'); // begins and commits after the open one: a higher transaction id
+        await feed();
+        expect(await ids(engineApp, { q: '龘龘' })).toEqual([late]);
+        await open.commitTransaction();
+      } finally {
+        await open.release();
+      }
+      expect(await ids(engineApp, { q: '龘龘' })).toEqual([late]); // committed, not fed yet
+      await feed();
+      expect((await ids(engineApp, { q: '龘龘' })).sort()).toEqual([early, late].sort());
+    });
+
+    it('hides a suspended provider at once, in pages and facets', async () => {
+      const target = providers[2];
+      await app.dataSource.query(`UPDATE organizations SET admission_status = 'suspended' WHERE id = $1`, [target.id]);
+      try {
+        const answer = await page(engineApp, { q: '检测' });
+        expect(answer.facets.provider.map((f) => f.value)).not.toContain(target.id);
+        expect(await ids(engineApp, { q: '检测' })).toEqual((await reference({ q: '检测' })).map((h) => h.id));
+      } finally {
+        await app.dataSource.query(`UPDATE organizations SET admission_status = 'active' WHERE id = $1`, [target.id]);
+      }
+    });
+
+    it('searches PostgreSQL while the engine is down, and the engine again once it is back', async () => {
+      await searchd.stop();
+      const before = await searches();
+      try {
+        expect(await ids(engineApp, { q: '光谱' })).toEqual((await reference({ q: '光谱' })).map((h) => h.id));
+        expect(await ids(engineApp, { q: '测' })).toEqual((await reference({ q: '测' })).map((h) => h.id));
+      } finally {
+        await searchd.start();
+      }
+      const meanwhile = await searches();
+      // The first search found the engine down; the next ones skipped it for SEARCH_ENGINE_RETRY_MS.
+      expect(meanwhile.fallback).toBeGreaterThanOrEqual(before.fallback + 1);
+      expect(meanwhile.postgres).toBeGreaterThan(before.postgres);
+      expect(meanwhile.engine).toBe(before.engine);
+      await new Promise((r) => setTimeout(r, 1600));
+      await page(engineApp, { q: '测' });
+      expect((await searches()).engine).toBe(meanwhile.engine + 1);
+    });
+
+    it('feeds the whole catalogue again to an engine that lost its index', async () => {
+      await searchd.wipe();
+      await searchd.start();
+      // A worker that starts checks the index: empty while the feed thought it fed, so everything is sent again.
+      const worker = await startTestApp({ database: app.db, role: 'worker', env: { SEARCH_ENGINE_URL: searchd.url, SEARCH_ENGINE_FEED_INTERVAL_MS: '600000' } });
+      try {
+        const listed = Number((await app.dataSource.query(`SELECT count(*) AS n FROM catalog_services`))[0].n);
+        expect(await worker.get(SearchEngineFeeder).feedAll()).toBe(listed);
+      } finally {
+        await worker.close({ keepData: true });
+      }
+      await new Promise((r) => setTimeout(r, 1600)); // the engine app's own connections saw the engine go: retry window
+      for (const q of ['测', '光谱']) expect(await ids(engineApp, { q })).toEqual((await reference({ q })).map((h) => h.id));
+    });
   });
 
   it.each([

@@ -5,12 +5,16 @@ import { Actor } from '../../platform/context/actor';
 import { preparedName, preparedQuery } from '../../platform/database/prepared-query';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { DomainError } from '../../platform/errors/domain-error';
+import { MetricsService } from '../../platform/metrics/metrics.service';
 import { CatalogSearchFacetsDto, CatalogSearchQueryDto, CatalogSearchResultDto, SearchFacetCountDto } from './dto/catalog-service.dto';
 import { CatalogServiceRow, RATING_COLUMNS, SERVICE_COLUMNS, toCatalogServiceDto } from './catalog.mapper';
 import { decodeCursor, encodeCursor, SearchCursor, searchFingerprint } from './catalog-search.cursor';
 import { ADMITTED, HIT_COLUMNS, HitRow, keywordPredicates, PROBE_COLUMNS, SearchPredicates, SqlParams } from './catalog-search.sql';
 import { RecognitionService } from './recognition.service';
 import { buildSearchQuery } from './search-tokens';
+import { EngineSearch } from './search-engine/engine-search';
+import { engineMatch } from './search-engine/engine-text';
+import { SearchEngineClient, SearchEngineUnavailable } from './search-engine/search-engine.client';
 
 /** One statement a search ran; the benchmark replays them through pg as its baseline. */
 export interface SearchStatement {
@@ -66,6 +70,9 @@ export class CatalogSearchService {
     private readonly dataSource: DataSource,
     private readonly recognition: RecognitionService,
     private readonly config: AppConfig,
+    private readonly engine: SearchEngineClient,
+    private readonly engineSearch: EngineSearch,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** `actor` undefined: an open-data reader (a widget or a partner key), who cannot ask for recognisedOnly. */
@@ -85,6 +92,24 @@ export class CatalogSearchService {
       trace?.push({ sql, params, name, ms: performance.now() - started });
       return rows;
     };
+    // A keyword search goes to the external search engine when there is one and it is up; recognisedOnly (agreements
+    // the engine does not hold) and words it cannot test in names stay with PostgreSQL (docs/catalog-search.md).
+    const match = search && !query.recognisedOnly && this.engine.usable ? engineMatch(search) : null;
+    if (search && match) {
+      try {
+        const answer = await this.engineSearch.search({
+          query, search, match, cursor, limit, offset, run, scope: (p) => this.scope(actor, query, p),
+          regions: query.regionCode ? this.recognition.regionsUnder(query.regionCode) : null,
+        });
+        this.metrics.catalogSearches.inc({ backend: 'engine' });
+        return answer;
+      } catch (err) {
+        if (!(err instanceof SearchEngineUnavailable)) throw err;
+        this.metrics.catalogSearches.inc({ backend: 'postgres_fallback' });
+      }
+    } else if (search) {
+      this.metrics.catalogSearches.inc({ backend: 'postgres' });
+    }
     const predicates: SearchPredicates = {
       scope: (p) => this.scope(actor, query, p),
       keyword: search ? keywordPredicates(search) : null,

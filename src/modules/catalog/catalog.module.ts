@@ -19,6 +19,9 @@ import { RecognitionAgreementsController } from './agreements/recognition-agreem
 import { RecognitionAgreementsService } from './agreements/recognition-agreements.service';
 import { RecognitionService } from './recognition.service';
 import { OpenCatalogController } from './open-catalog.controller';
+import { EngineSearch } from './search-engine/engine-search';
+import { SearchEngineClient } from './search-engine/search-engine.client';
+import { SearchEngineFeeder } from './search-engine/search-engine.feeder';
 
 /** 服务目录 + 互认: provider catalogues, Chinese search, bulk CSV/XLSX import (queue jobs), recognition agreements. */
 @Module({
@@ -26,7 +29,8 @@ import { OpenCatalogController } from './open-catalog.controller';
   controllers: [CatalogController, OpenCatalogController, CatalogImportsController, RecognitionAgreementsController],
   providers: [
     CatalogService, CatalogSearchService, CatalogImportService, CatalogImportsService, CatalogImportSlots, CatalogImportValidation, CatalogImportMerge, CatalogImportJob,
-    CatalogImportSweeper, RecognitionService, RecognitionAgreementsService, AgreementDetailReader, AgreementSignaturesService],
+    CatalogImportSweeper, RecognitionService, RecognitionAgreementsService, AgreementDetailReader, AgreementSignaturesService,
+    SearchEngineClient, SearchEngineFeeder, EngineSearch],
   exports: [CatalogService, RecognitionService],
 })
 export class CatalogModule {}

@@ -18,11 +18,12 @@ describe('catalogue search tokens', () => {
   });
 
   it('queries one character by its unigram, longer runs by their bigrams; a contiguous recheck only for Han runs of 3+ characters', () => {
-    expect(buildSearchQuery('光')).toEqual({ tsquery: "'光'", patterns: [], keywords: ['%光%'], chars: ['光'], exact: '光' });
-    expect(buildSearchQuery('光谱')).toEqual({ tsquery: "'光谱'", patterns: [], keywords: ['%光谱%'], chars: ['光', '谱'], exact: '光谱' });
+    expect(buildSearchQuery('光')).toEqual({ tsquery: "'光'", patterns: [], keywords: ['%光%'], chars: ['光'], exact: '光', runs: [{ kind: 'han', text: '光' }] });
+    expect(buildSearchQuery('光谱')).toEqual({ tsquery: "'光谱'", patterns: [], keywords: ['%光谱%'], chars: ['光', '谱'], exact: '光谱', runs: [{ kind: 'han', text: '光谱' }] });
     expect(buildSearchQuery('电感耦合')).toMatchObject({ tsquery: "'电感' & '感耦' & '耦合'", patterns: ['%电感耦合%'], keywords: ['%电感耦合%'] });
     expect(buildSearchQuery(' ＩＣＰ-MS 检测 ')).toEqual({
       tsquery: "'icp' & 'ms' & '检测'", patterns: [], keywords: ['%icp%', '%ms%', '%检测%'], chars: ['i', 'c', 'p', 'm', 's', '检', '测'], exact: 'icp-ms 检测',
+      runs: [{ kind: 'word', text: 'icp' }, { kind: 'word', text: 'ms' }, { kind: 'han', text: '检测' }],
     });
     expect(buildSearchQuery('SH-XRF-001')).toMatchObject({ tsquery: "'sh' & 'xrf' & '001'", exact: 'sh-xrf-001' });
     expect(buildSearchQuery(' ！？ ')).toBeNull();

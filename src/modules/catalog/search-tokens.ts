@@ -98,6 +98,8 @@ export interface SearchQuery {
   chars: string[];
   /** What the user typed, trimmed and normalised: equal to a service's normalised name or lower-cased code → exact match (tier 0). */
   exact: string;
+  /** Its runs in order (an external search engine builds its own query from them). */
+  runs: TextRun[];
 }
 
 /** Turns what a user typed into index tokens and recheck patterns; null when nothing searchable remains. */
@@ -121,7 +123,7 @@ export function buildSearchQuery(q: string): SearchQuery | null {
     if (cs.length > 2) patterns.add(run.text);
     for (let i = 0; i + 1 < cs.length; i++) tokens.add(cs[i] + cs[i + 1]);
   }
-  return { tsquery: tsqueryLiteral([...tokens]), patterns: [...patterns].map(likePattern), keywords: [...keywords].map(likePattern), chars: [...letters], exact };
+  return { tsquery: tsqueryLiteral([...tokens]), patterns: [...patterns].map(likePattern), keywords: [...keywords].map(likePattern), chars: [...letters], exact, runs };
 }
 
 /** 'a' & 'b': quoted lexemes are taken verbatim by the tsquery input function. */

@@ -248,6 +248,34 @@ export class AppConfig {
   /** Estimated match sets up to this size are read whole: exact order, total and facets. Larger ones are estimated. */
   @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
   CATALOG_SEARCH_EXACT_MAX = 2000;
+
+  /**
+   * An external search engine for catalogue keyword searches (docs/catalog-search.md, "An external search engine"):
+   * `sphinx://host:port/index`. Unset (the default, and embedded mode): PostgreSQL searches. Set: worker processes feed
+   * the engine from the catalogue, and keyword searches ask it first, PostgreSQL when it is down or behind.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^sphinx:\/\/[^\s/:]+:\d{1,5}\/[a-z_][a-z0-9_]*$/, { message: 'SEARCH_ENGINE_URL must look like sphinx://host:port/index' })
+  SEARCH_ENGINE_URL?: string;
+
+  /** Connections to the engine per process. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  SEARCH_ENGINE_POOL_SIZE = 8;
+
+  /** How long a search waits for the engine (connect or answer) before it searches PostgreSQL instead. */
+  @Transform(toInt) @IsInt() @Min(50) @Max(60_000)
+  SEARCH_ENGINE_TIMEOUT_MS = 2000;
+
+  /** After the engine failed, how long a process's searches go straight to PostgreSQL before asking it again. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(600_000)
+  SEARCH_ENGINE_RETRY_MS = 10_000;
+
+  /** How often a worker sends the engine what changed in the catalogue (the engine lags the catalogue by about this). */
+  @Transform(toInt) @IsInt() @Min(50) @Max(600_000)
+  SEARCH_ENGINE_FEED_INTERVAL_MS = 1000;
+
+  /** Services read and sent per batch of a feed. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  SEARCH_ENGINE_FEED_BATCH = 2000;
   /** Imports one worker process validates and merges at once (the imports queue's BullMQ concurrency). */
   @Transform(toInt) @IsInt() @Min(1) @Max(16)
   CATALOG_IMPORT_WORKER_CONCURRENCY = 1;

@@ -83,6 +83,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   catalog_import_providers: 'catalog',
   catalog_import_changes: 'catalog',
   catalog_import_unchanged: 'catalog',
+  search_engine_feeds: 'catalog',
   recognition_agreements: 'catalog',
   recognition_agreement_providers: 'catalog',
   recognition_agreement_services: 'catalog',

@@ -54,6 +54,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly catalogSearches = new Counter({
+    name: 'catalog_searches_total',
+    help: 'Catalogue keyword searches by who answered: the search engine, PostgreSQL, or PostgreSQL because the engine failed',
+    labelNames: ['backend'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -1,0 +1,200 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DataSource, QueryRunner } from 'typeorm';
+import { AppConfig, ProcessRole } from '../../../platform/config/app-config';
+import { PROCESS_ROLE } from '../../../platform/database/database.tokens';
+import { WorkerLoop } from '../../../platform/queue/worker-loop';
+import { engineFields } from './engine-text';
+import { SearchEngineClient } from './search-engine.client';
+
+const FEED_LOCK = 0x53454644; // 'SEFD'
+const BEFORE_ANY_DOC = '-9223372036854775808';
+/** A REPLACE statement is cut at about this many bytes (the engine's default max_packet_size is 8 MiB). */
+const STATEMENT_BYTES = 1 << 20;
+/** The fields and attributes the engine's index must have (deploy/sphinx/sphinx.conf). */
+export const ENGINE_COLUMNS = ['id', 'name', 'body', 'namesub', 'k1', 'k2', 'sid', 'category', 'region', 'provider'];
+
+export interface FeedPass {
+  /** Services sent (replaced or deleted), some of them perhaps again. */
+  sent: number;
+  /** Every change by a transaction below it has been sent. */
+  horizon: string;
+}
+
+interface ChangedRow {
+  doc: string;
+  id: string;
+  search_text: string;
+  category: string;
+  region_code: string;
+  provider_id: string;
+  status: string;
+  xid: string;
+}
+
+/** The two signed 64-bit halves of a UUID, ordered as the UUID is (the engine sorts by them: the id order of the tiers). */
+export function uuidKeys(id: string): [string, string] {
+  const hex = id.replace(/-/g, '');
+  const signed = (h: string) => (BigInt(`0x${h}`) - (1n << 63n)).toString();
+  return [signed(hex.slice(0, 16)), signed(hex.slice(16, 32))];
+}
+
+/**
+ * Feeds the external search engine from the catalogue (docs/catalog-search.md, "An external search engine"). Every
+ * change to what the engine holds of a service stamps the row with its transaction (`search_xid`, a trigger); a pass
+ * takes the horizon (the oldest transaction still running: everything below it has ended), sends every row stamped at
+ * or above the last pass's horizon (listed services replaced, the others deleted), then records the new horizon. A
+ * transaction still running at the horizon is at or above it, so its rows are sent by a later pass once they are
+ * visible; rows of transactions that end during a pass are sent again next time (sending is idempotent).
+ *
+ * Runs in worker processes every SEARCH_ENGINE_FEED_INTERVAL_MS, one process at a time (a session advisory lock, so
+ * passes never interleave and an older version of a row is never sent after a newer one). The first pass of a process
+ * checks the engine's index: wrong columns stop the feed with an error; an empty index while the feed believes it is
+ * fed (a new engine, a lost data directory) starts a full feed.
+ */
+@Injectable()
+export class SearchEngineFeeder implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(SearchEngineFeeder.name);
+  private readonly loop = new WorkerLoop('Search engine feed', this.logger);
+  private checked = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly engine: SearchEngineClient,
+    private readonly config: AppConfig,
+    @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.engine.enabled) this.loop.start(this.role, this.config.SEARCH_ENGINE_FEED_INTERVAL_MS, () => this.feed());
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  /** One pass; returns the services it sent and its horizon, or null when another process's pass holds the feed. */
+  async feed(): Promise<FeedPass | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [FEED_LOCK])) as { locked: boolean }[];
+      if (!locked) return null;
+      try {
+        return await this.pass(runner);
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [FEED_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Passes until nothing more can be sent (tests, the benchmark): one that sent nothing, or whose horizon did not move
+   * (a transaction still open holds it, and what it changed cannot be sent before it ends). Returns the services sent.
+   */
+  async feedAll(): Promise<number> {
+    let total = 0;
+    let horizon: string | null = null;
+    for (;;) {
+      const pass = await this.feed();
+      if (pass === null) {
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
+      total += pass.sent;
+      if (pass.sent === 0 || pass.horizon === horizon) return total;
+      horizon = pass.horizon;
+    }
+  }
+
+  /** Empties the engine's index and feeds it again from the start on the next pass. */
+  async reset(): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [FEED_LOCK]);
+      try {
+        await this.engine.query(`TRUNCATE RTINDEX ${this.engine.index}`);
+        await runner.query(
+          `INSERT INTO search_engine_feeds (name, horizon, reset_at) VALUES ($1, NULL, now())
+           ON CONFLICT (name) DO UPDATE SET horizon = NULL, fed_rows = 0, reset_at = now()`,
+          [this.engine.index],
+        );
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [FEED_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async pass(runner: QueryRunner): Promise<FeedPass> {
+    const name = this.engine.index;
+    await runner.query(`INSERT INTO search_engine_feeds (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
+    const [state] = (await runner.query(`SELECT horizon::text AS horizon FROM search_engine_feeds WHERE name = $1`, [name])) as { horizon: string | null }[];
+    let from = state.horizon;
+    if (!this.checked) {
+      from = await this.checkIndex(runner, from);
+      this.checked = true;
+    }
+    const [{ horizon }] = (await runner.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`)) as { horizon: string }[];
+    let after: [string, string] = [from ?? '0', BEFORE_ANY_DOC];
+    let sent = 0;
+    for (;;) {
+      const rows = (await runner.query(
+        `SELECT search_doc::text AS doc, id, search_text, category, region_code, provider_id, status, search_xid::text AS xid
+           FROM catalog_services WHERE (search_xid, search_doc) > ($1::xid8, $2::bigint) ORDER BY search_xid, search_doc LIMIT $3`,
+        [...after, this.config.SEARCH_ENGINE_FEED_BATCH],
+      )) as ChangedRow[];
+      if (rows.length === 0) break;
+      await this.send(rows);
+      sent += rows.length;
+      const last = rows[rows.length - 1];
+      after = [last.xid, last.doc];
+      if (rows.length < this.config.SEARCH_ENGINE_FEED_BATCH) break;
+    }
+    await runner.query(`UPDATE search_engine_feeds SET horizon = $2::xid8, fed_rows = fed_rows + $3, fed_at = now() WHERE name = $1`, [name, horizon, sent]);
+    return { sent, horizon };
+  }
+
+  /** The index has our columns; an empty one is fed whole (returns the horizon to feed from). */
+  private async checkIndex(runner: QueryRunner, from: string | null): Promise<string | null> {
+    const [columns] = await this.engine.query<{ Field: string }>(`DESCRIBE ${this.engine.index}`);
+    const missing = ENGINE_COLUMNS.filter((c) => !columns.some((col) => col.Field === c));
+    if (missing.length) throw new Error(`search engine index ${this.engine.index} lacks ${missing.join(', ')} (deploy/sphinx/sphinx.conf)`);
+    if (from === null) return null;
+    const [[{ n }]] = await this.engine.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${this.engine.index}`);
+    if (Number(n) > 0) return from;
+    const [{ listed }] = (await runner.query(`SELECT EXISTS (SELECT 1 FROM catalog_services WHERE status = 'active') AS listed`)) as { listed: boolean }[];
+    if (!listed) return from;
+    this.logger.warn(`search engine index ${this.engine.index} is empty: feeding the whole catalogue`);
+    await runner.query(`UPDATE search_engine_feeds SET horizon = NULL, fed_rows = 0, reset_at = now() WHERE name = $1`, [this.engine.index]);
+    return null;
+  }
+
+  /** Listed services replaced (all their fields), the rest deleted; in statements of about STATEMENT_BYTES. */
+  private async send(rows: ChangedRow[]): Promise<void> {
+    const e = this.engine;
+    const statements: string[] = [];
+    let values: string[] = [];
+    let bytes = 0;
+    const flush = () => {
+      if (values.length) statements.push(`REPLACE INTO ${e.index} (${ENGINE_COLUMNS.join(', ')}) VALUES ${values.join(', ')}`);
+      values = [];
+      bytes = 0;
+    };
+    for (const r of rows.filter((x) => x.status === 'active')) {
+      const f = engineFields(r.search_text);
+      const [k1, k2] = uuidKeys(r.id);
+      const value = `(${r.doc}, ${e.literal(f.name)}, ${e.literal(f.body)}, ${e.literal(f.namesub)}, ${k1}, ${k2}, ${e.literal(r.id)}, ${e.literal(r.category)}, ${e.literal(r.region_code)}, ${e.literal(r.provider_id)})`;
+      values.push(value);
+      bytes += value.length;
+      if (bytes >= STATEMENT_BYTES) flush();
+    }
+    flush();
+    const gone = rows.filter((x) => x.status !== 'active').map((x) => x.doc);
+    if (gone.length) statements.push(`DELETE FROM ${e.index} WHERE id IN (${gone.join(', ')})`);
+    for (const sql of statements) await e.query(sql);
+  }
+}
