@@ -276,6 +276,21 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
       expect(await ids(engineApp, { q: '光谱' })).toEqual((await reference({ q: '光谱' })).map((h) => h.id));
     });
 
+    it('pages right when the first candidates of the engine are all gone from the catalogue (asks it again for more)', async () => {
+      const query = { q: '光谱' }; // tier 1 (in the name) has hundreds, tier 2 (only in the description) some too
+      const matches = (await reference(query)).map((h) => h.id);
+      const gone = matches.slice(1, 40); // after the exact name: more than a page and its slack, all of tier 1's first answer
+      await app.dataSource.query(`UPDATE catalog_services SET status = 'withdrawn' WHERE id = ANY($1::uuid[])`, [gone]);
+      try {
+        const left = matches.filter((id) => !gone.includes(id));
+        expect((await allPages(engineApp, query, 5, 3)).ids).toEqual(left.slice(0, 15));
+        expect(await ids(engineApp, query)).toEqual(left);
+      } finally {
+        await app.dataSource.query(`UPDATE catalog_services SET status = 'active' WHERE id = ANY($1::uuid[])`, [gone]);
+        await feed();
+      }
+    });
+
     it('finds a renamed service by its new name after the feed, never by its old one', async () => {
       const [victim] = (await reference({ q: '振动试验' })).slice(-1);
       await retext(victim.id, '鼹鼠皮革振荡测试');

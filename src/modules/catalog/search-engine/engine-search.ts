@@ -25,6 +25,7 @@ export interface EngineSearchInput {
 }
 
 type ServiceRow = CatalogServiceRow & { search_doc: string };
+type FacetCounts = Record<'category' | 'region_code' | 'provider_id', Map<string, number>>;
 type Hit = { id: string; tier: number };
 
 /** Tier 0 (exact name or code) services read for a search; as in PostgreSQL's plan. */
@@ -69,43 +70,59 @@ export class EngineSearch {
 
     // Tiers 1 and 2 and the facets in one round trip; asked again for more when the recheck drops too many.
     let ask = need - page.length + SLACK;
-    let first = true;
-    let facets: Record<string, Map<string, number>> = {};
-    let rows = new Map<string, ServiceRow>();
-    let hits: Hit[] = [];
+    let counts: FacetCounts | null = null;
+    let named: Promise<CatalogSearchFacetsDto> | null = null;
+    const rows = new Map<string, CatalogServiceRow>(exact.map((r) => [r.id, r]));
+    let hits: Hit[];
     for (;;) {
       const statements: string[] = [];
       const tiers = ([1, 2] as const).filter((t) => !cursor || cursor.tier! <= t);
       for (const t of tiers) statements.push(this.tierStatement(input, t, filters, cursor?.tier === t ? cursor.id : null, ask));
-      if (first) statements.push(this.facetStatement(input, filters));
+      if (!counts) statements.push(this.facetStatement(input, filters));
       const results = await this.engine.query<Record<string, string | number>>(statements.join('; '));
-      const tierHits = tiers.map((t, i) => ({ t, hits: (results[i] as { sid: string }[]).map((r) => ({ id: r.sid, tier: t })) }));
-      if (first) facets = this.facetCounts(results.slice(tiers.length) as Record<string, string | number>[][]);
-      hits = [...page, ...tierHits.flatMap((x) => x.hits)].slice(0, need + SLACK);
-      rows = await this.recheck(input, hits.filter((h) => h.tier > 0), exact);
-      const kept = hits.filter((h) => h.tier === 0 || rows.has(h.id));
-      // Enough, or the engine has no more: every tier answered fewer than asked.
-      if (kept.length >= need || tierHits.every((x) => x.hits.length < ask)) {
-        hits = kept;
-        break;
+      const tierHits = tiers.map((_, i) => (results[i] as { sid: string }[]).map((r) => r.sid));
+      if (!counts) {
+        counts = this.facetCounts(results.slice(tiers.length) as Record<string, string | number>[][]);
+        named = this.facets(counts, exact, run); // the providers' names meanwhile
+        named.catch(() => undefined); // awaited below; a failure then is this search's, not an unhandled rejection
       }
+      // A tier's candidates follow the previous tier's only when that one answered whole (fewer than asked).
+      const candidates: Hit[] = [];
+      let complete = true;
+      for (const [i, t] of tiers.entries()) {
+        candidates.push(...tierHits[i].map((id) => ({ id, tier: t })));
+        if (tierHits[i].length >= ask) {
+          complete = false;
+          break;
+        }
+      }
+      // Rechecked in order, only as many as the page still needs: one read unless some were dropped.
+      hits = [...page];
+      let next = 0;
+      while (hits.length < need && next < candidates.length) {
+        const chunk = candidates.slice(next, next + need - hits.length);
+        next += chunk.length;
+        for (const row of await this.recheck(input, chunk, exact)) rows.set(row.id, row);
+        hits.push(...chunk.filter((h) => rows.has(h.id)));
+      }
+      // Enough, or the engine has no more.
+      if (hits.length >= need || complete) break;
       ask *= 2;
-      first = false;
     }
-    const byId = new Map<string, CatalogServiceRow>([...exact.map((r) => [r.id, r] as const), ...rows]);
     const shown = hits.slice(offset, offset + limit);
     const hasMore = hits.length > offset + limit;
     const last = shown[shown.length - 1];
-    const result = await this.answer(facets, exact, run);
+    const facets = await named!;
     return {
-      items: shown.map((h) => toCatalogServiceDto(byId.get(h.id)!)),
+      items: shown.map((h) => toCatalogServiceDto(rows.get(h.id)!)),
       limit,
       offset,
       hasMore,
       nextCursor: hasMore && last ? encodeCursor({ search: searchFingerprint(query), tier: last.tier, id: last.id, name: null }) : null,
-      total: result.total,
+      // Every match has one category: their counts add up to the total.
+      total: facets.category.reduce((a, f) => a + f.count, 0),
       totalApproximate: false,
-      facets: result.facets,
+      facets,
     };
   }
 
@@ -144,7 +161,7 @@ export class EngineSearch {
       OPTION ranker = none, max_matches = ${FACET_GROUPS} ${facet('category')} ${facet('region')} ${facet('provider')}`;
   }
 
-  private facetCounts(results: Record<string, string | number>[][]): Record<string, Map<string, number>> {
+  private facetCounts(results: Record<string, string | number>[][]): FacetCounts {
     // results[0] is the statement's own row; then one result per FACET, in order.
     const [, category, region, provider] = results;
     const counts = (rows: Record<string, string | number>[] | undefined, attr: string) =>
@@ -156,8 +173,8 @@ export class EngineSearch {
    * The engine's candidates as they are now in the catalogue: listed, of an admitted provider, within the filters, a text
    * match and not an exact one. A candidate that is not (changed since the engine was fed) is left out.
    */
-  private async recheck(input: EngineSearchInput, hits: Hit[], exact: ServiceRow[]): Promise<Map<string, ServiceRow>> {
-    if (!hits.length) return new Map();
+  private async recheck(input: EngineSearchInput, hits: Hit[], exact: ServiceRow[]): Promise<ServiceRow[]> {
+    if (!hits.length) return [];
     const kw = keywordPredicates(input.search);
     const p = new SqlParams();
     const ids = p.add(hits.map((h) => h.id));
@@ -167,22 +184,21 @@ export class EngineSearch {
         WHERE s.id = ANY(${ids}::uuid[]) AND ${input.scope(p)} AND ${kw.text(p)} ${exactIds}`,
       p.values,
     );
-    return new Map(rows.map((r) => [r.id, r]));
+    return rows;
   }
 
-  /** Facets as PostgreSQL's plan gives them (most first, then by value; ten providers, named) and the total. */
-  private async answer(counts: Record<string, Map<string, number>>, exact: ServiceRow[], run: Runner): Promise<{ total: number; facets: CatalogSearchFacetsDto }> {
-    const merged = (key: 'category' | 'region_code' | 'provider_id') => {
-      const m = new Map(counts[key] ?? []);
+  /** Facets as PostgreSQL's plan gives them: most first, then by value; ten providers, with their names. */
+  private async facets(counts: FacetCounts, exact: ServiceRow[], run: Runner): Promise<CatalogSearchFacetsDto> {
+    const merged = (key: keyof FacetCounts) => {
+      const m = new Map(counts[key]);
       for (const r of exact) m.set(r[key], (m.get(r[key]) ?? 0) + 1);
       return [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     };
-    const category = merged('category');
     const provider: SearchFacetCountDto[] = merged('provider_id').slice(0, 10);
     if (provider.length) {
       const names = await run<{ id: string; name: string }>(`SELECT id, name FROM read_organizations WHERE id = ANY($1::uuid[])`, [provider.map((f) => f.value)]);
       for (const f of provider) f.label = names.find((n) => n.id === f.value)?.name ?? '';
     }
-    return { total: category.reduce((a, f) => a + f.count, 0), facets: { approximate: false, category, region: merged('region_code'), provider } };
+    return { approximate: false, category: merged('category'), region: merged('region_code'), provider };
   }
 }
