@@ -253,7 +253,8 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
       const res = await engineApp.http().get('/metrics').set('Authorization', `Bearer ${engineApp.env.METRICS_TOKEN}`);
       expect(res.status).toBe(200);
       const count = (backend: string) => Number(new RegExp(`^catalog_searches_total\\{backend="${backend}"\\} (\\d+)$`, 'm').exec(res.text)?.[1] ?? 0);
-      return { engine: count('engine'), postgres: count('postgres'), fallback: count('postgres_fallback') };
+      const gauge = (name: string) => Number(new RegExp(`^${name} ([\\d.e+-]+)$`, 'm').exec(res.text)?.[1] ?? NaN);
+      return { engine: count('engine'), postgres: count('postgres'), fallback: count('postgres_fallback'), pending: gauge('search_engine_feed_pending'), age: gauge('search_engine_feed_age_seconds') };
     };
 
     it('answers keyword searches from the engine, and recognisedOnly from PostgreSQL', async () => {
@@ -261,7 +262,7 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
       const fromEngine = await page(engineApp, { q: '测' });
       expect([fromEngine.total, fromEngine.totalApproximate]).toEqual([(await reference({ q: '测' })).length, false]);
       await page(engineApp, { q: '光谱', recognisedOnly: true });
-      expect(await searches()).toEqual({ engine: before.engine + 1, postgres: before.postgres + 1, fallback: before.fallback });
+      expect(await searches()).toEqual({ ...before, engine: before.engine + 1, postgres: before.postgres + 1, age: expect.any(Number) });
     });
 
     it('drops a service withdrawn since the feed at once, and counts it out after the next feed', async () => {
@@ -271,7 +272,12 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
       const now = await page(engineApp, { q: '光谱', limit: 5 });
       expect(now.items.map((i) => i.id)).toEqual([...before.items.map((i) => i.id).filter((id) => id !== gone), expect.any(String)]);
       expect(now.total).toBe(before.total); // the engine's count, as of its last feed
+      expect((await searches()).pending).toBe(1); // what the next pass sends
       expect(await feed()).toBe(1);
+      const fed = await searches();
+      expect(fed.pending).toBe(0);
+      expect(fed.age).toBeGreaterThanOrEqual(0);
+      expect(fed.age).toBeLessThan(5);
       expect((await page(engineApp, { q: '光谱', limit: 5 })).total).toBe(before.total - 1);
       expect(await ids(engineApp, { q: '光谱' })).toEqual((await reference({ q: '光谱' })).map((h) => h.id));
     });

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
 import { AppConfig, ProcessRole } from '../../../platform/config/app-config';
 import { PROCESS_ROLE } from '../../../platform/database/database.tokens';
+import { MetricsService } from '../../../platform/metrics/metrics.service';
 import { WorkerLoop } from '../../../platform/queue/worker-loop';
 import { engineFields } from './engine-text';
 import { SearchEngineClient } from './search-engine.client';
@@ -52,7 +53,7 @@ export function uuidKeys(id: string): [string, string] {
  * fed (a new engine, a lost data directory) starts a full feed.
  */
 @Injectable()
-export class SearchEngineFeeder implements OnApplicationBootstrap, OnModuleDestroy {
+export class SearchEngineFeeder implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SearchEngineFeeder.name);
   private readonly loop = new WorkerLoop('Search engine feed', this.logger);
   private checked = false;
@@ -62,7 +63,24 @@ export class SearchEngineFeeder implements OnApplicationBootstrap, OnModuleDestr
     private readonly engine: SearchEngineClient,
     private readonly config: AppConfig,
     @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
+    private readonly metrics: MetricsService,
   ) {}
+
+  /** How far behind the engine is, for alerts: seconds since the last pass, and services changed since its horizon. */
+  onModuleInit(): void {
+    if (!this.engine.enabled) return;
+    this.metrics.gauge('search_engine_feed_age_seconds', 'Seconds since the search engine was last fed (a pass finished)', [], async (gauge) => {
+      const [row] = (await this.dataSource.query(`SELECT EXTRACT(EPOCH FROM now() - fed_at)::float AS age FROM search_engine_feeds WHERE name = $1`, [this.engine.index])) as { age: number | null }[];
+      if (row?.age != null) gauge.set(row.age);
+    });
+    this.metrics.gauge('search_engine_feed_pending', 'Catalogue services changed at or after the feed horizon (sent by the next pass)', [], async (gauge) => {
+      const [row] = (await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM catalog_services s, search_engine_feeds f WHERE f.name = $1 AND s.search_xid >= COALESCE(f.horizon, '0'::xid8)`,
+        [this.engine.index],
+      )) as { n: number }[];
+      gauge.set(row?.n ?? 0);
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (this.engine.enabled) this.loop.start(this.role, this.config.SEARCH_ENGINE_FEED_INTERVAL_MS, () => this.feed());
