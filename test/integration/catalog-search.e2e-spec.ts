@@ -257,12 +257,44 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
       return { engine: count('engine'), postgres: count('postgres'), fallback: count('postgres_fallback'), pending: gauge('search_engine_feed_pending'), age: gauge('search_engine_feed_age_seconds') };
     };
 
-    it('answers keyword searches from the engine, and recognisedOnly from PostgreSQL', async () => {
+    it('answers keyword searches from the engine, recognisedOnly too; searches without a keyword from PostgreSQL', async () => {
       const before = await searches();
       const fromEngine = await page(engineApp, { q: '测' });
       expect([fromEngine.total, fromEngine.totalApproximate]).toEqual([(await reference({ q: '测' })).length, false]);
       await page(engineApp, { q: '光谱', recognisedOnly: true });
-      expect(await searches()).toEqual({ ...before, engine: before.engine + 1, postgres: before.postgres + 1, age: expect.any(Number) });
+      await page(engineApp, { category: 'testing' });
+      expect(await searches()).toEqual({ ...before, engine: before.engine + 2, age: expect.any(Number) });
+    });
+
+    it('recognises services one by one as the agreement lists them, as PostgreSQL does', async () => {
+      // A third Shanghai provider joins the agreement in force for three of its services only.
+      const provider = providers[2];
+      const [{ id: agreement }] = await app.dataSource.query(
+        `SELECT a.id FROM recognition_agreements a JOIN recognition_agreement_providers ap ON ap.agreement_id = a.id AND ap.provider_id = $1
+          WHERE a.issuing_region_code = '330400' AND a.status = 'in_force'`,
+        [providers[0].id],
+      );
+      const listed = (await app.dataSource.query(
+        `SELECT id FROM catalog_services WHERE provider_id = $1 AND status = 'active' AND search_text LIKE '%光谱%' ORDER BY code LIMIT 3`, [provider.id],
+      )).map((r: { id: string }) => r.id);
+      expect(listed).toHaveLength(3);
+      await app.dataSource.query(`INSERT INTO recognition_agreement_providers (agreement_id, provider_id) VALUES ($1, $2)`, [agreement, provider.id]);
+      await app.dataSource.query(`INSERT INTO recognition_agreement_services (agreement_id, service_id, provider_id) SELECT $1, unnest($2::uuid[]), $3`, [agreement, listed, provider.id]);
+      try {
+        const query = { q: '光谱', recognisedOnly: true };
+        const expected = (await app.dataSource.query(
+          `SELECT s.id FROM catalog_services s WHERE s.id = ANY($1::uuid[]) OR s.id = ANY($2::uuid[])`,
+          [(await reference(query)).map((h) => h.id), listed],
+        )).length;
+        const fromEngine = await allPages(engineApp, query, 100);
+        expect(fromEngine.ids).toEqual((await allPages(app, query, 100)).ids); // PostgreSQL's plan, same database
+        expect(fromEngine.ids).toHaveLength(expected);
+        for (const id of listed) expect(fromEngine.ids).toContain(id);
+        expect(fromEngine.first.total).toBe(expected);
+      } finally {
+        await app.dataSource.query(`DELETE FROM recognition_agreement_services WHERE agreement_id = $1 AND provider_id = $2`, [agreement, provider.id]);
+        await app.dataSource.query(`DELETE FROM recognition_agreement_providers WHERE agreement_id = $1 AND provider_id = $2`, [agreement, provider.id]);
+      }
     });
 
     it('drops a service withdrawn since the feed at once, and counts it out after the next feed', async () => {

@@ -92,14 +92,15 @@ export class CatalogSearchService {
       trace?.push({ sql, params, name, ms: performance.now() - started });
       return rows;
     };
-    // A keyword search goes to the external search engine when there is one and it is up; recognisedOnly (agreements
-    // the engine does not hold) and words it cannot test in names stay with PostgreSQL (docs/catalog-search.md).
-    const match = search && !query.recognisedOnly && this.engine.usable ? engineMatch(search) : null;
+    // A keyword search goes to the external search engine when there is one and it is up; words it cannot test in names
+    // stay with PostgreSQL (docs/catalog-search.md, "An external search engine").
+    const match = search && this.engine.usable ? engineMatch(search) : null;
     if (search && match) {
       try {
         const answer = await this.engineSearch.search({
           query, search, match, cursor, limit, offset, run, scope: (p) => this.scope(actor, query, p),
           regions: query.regionCode ? this.recognition.regionsUnder(query.regionCode) : null,
+          recognised: query.recognisedOnly && actor ? this.recognisedFor(actor) : null,
         });
         this.metrics.catalogSearches.inc({ backend: 'engine' });
         return answer;
@@ -136,6 +137,12 @@ export class CatalogSearchService {
       totalApproximate: matches.approximate,
       facets,
     };
+  }
+
+  /** What recognisedOnly means for this reader today: their issuing city, its regions, and the day in Shanghai. */
+  private recognisedFor(actor: Actor): { city: string; localRegions: string[]; day: string } {
+    const city = this.recognition.issuingCityOf(actor.regionCode);
+    return { city, localRegions: this.recognition.regionsUnder(city), day: shanghaiDate() };
   }
 
   /** Listed services of admitted providers within the filters. */

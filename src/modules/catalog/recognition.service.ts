@@ -92,6 +92,24 @@ export class RecognitionService {
 }
 
 /**
+ * SQL of two text arrays, `rec_providers` and `rec_docs`: what recognisedPredicate() recognises beside local providers,
+ * as lists (providers recognised for all their services; the search_doc of services recognised one by one), for a
+ * search engine that cannot read the agreements. Appends its parameters to `params`.
+ */
+export function recognisedListsSql(issuingCity: string, onDate: string, params: unknown[]): string {
+  params.push(issuingCity, onDate);
+  const [city, day] = [params.length - 1, params.length].map((n) => `$${n}`);
+  return `ARRAY(SELECT DISTINCT ap.provider_id::text FROM recognition_agreements a
+                  JOIN recognition_agreement_providers ap ON ap.agreement_id = a.id
+                 WHERE a.issuing_region_code = ${city} AND ${inForce('a', `${day}::date`)}
+                   AND NOT EXISTS (SELECT 1 FROM recognition_agreement_services x WHERE x.agreement_id = a.id AND x.provider_id = ap.provider_id)) AS rec_providers,
+          ARRAY(SELECT DISTINCT s.search_doc::text FROM recognition_agreements a
+                  JOIN recognition_agreement_services x ON x.agreement_id = a.id
+                  JOIN catalog_services s ON s.id = x.service_id
+                 WHERE a.issuing_region_code = ${city} AND ${inForce('a', `${day}::date`)}) AS rec_docs`;
+}
+
+/**
  * The one definition of "in force on a day", shared by findRecognition and search: a version that
  * came into force (both signatures, or migrated), within its period, before its termination and
  * before the day its successor took over. The same days as SQL recognition_agreement_days(), which

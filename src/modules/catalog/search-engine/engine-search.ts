@@ -3,6 +3,7 @@ import { CatalogSearchFacetsDto, CatalogSearchQueryDto, CatalogSearchResultDto, 
 import { CatalogServiceRow, RATING_COLUMNS, SERVICE_COLUMNS, toCatalogServiceDto } from '../catalog.mapper';
 import { encodeCursor, SearchCursor, searchFingerprint } from '../catalog-search.cursor';
 import { keywordPredicates, PROBE_COLUMNS, SqlParams } from '../catalog-search.sql';
+import { recognisedListsSql } from '../recognition.service';
 import { SearchQuery } from '../search-tokens';
 import { EngineMatch } from './engine-text';
 import { uuidKeys } from './search-engine.feeder';
@@ -20,11 +21,16 @@ export interface EngineSearchInput {
   offset: number;
   /** The regions a regionCode filter stands for (itself and those under it). */
   regions: string[] | null;
+  /** recognisedOnly for a signed-in reader: the issuing city, its regions (local providers) and the day. */
+  recognised: { city: string; localRegions: string[]; day: string } | null;
   scope: (p: SqlParams) => string;
   run: Runner;
 }
 
 type ServiceRow = CatalogServiceRow & { search_doc: string };
+/** Read with tier 0: providers not admitted; for recognisedOnly, providers and services (search_doc) the agreements recognise. */
+type EngineLists = { blocked: string[]; rec_providers?: string[]; rec_docs?: string[] };
+type EngineFilters = { select: string; where: string };
 type FacetCounts = Record<'category' | 'region_code' | 'provider_id', Map<string, number>>;
 type Hit = { id: string; tier: number };
 
@@ -53,17 +59,18 @@ export class EngineSearch {
     const { query, search, cursor, limit, offset, run } = input;
     const kw = keywordPredicates(search);
     const p = new SqlParams();
-    // One row at least: the providers not admitted, beside tier 0's services (none: one row of NULLs).
-    const exactRows = await run<ServiceRow & { blocked: string[] }>(
-      `SELECT e.*, b.blocked
-         FROM (SELECT ARRAY(SELECT o.id::text FROM read_organizations o WHERE o.kind = 'provider' AND o.admission_status IS DISTINCT FROM 'active') AS blocked) b
+    // One row at least: the providers not admitted (and for recognisedOnly what the agreements recognise) beside tier
+    // 0's services (none: one row of NULLs).
+    const recognised = input.recognised ? `, ${recognisedListsSql(input.recognised.city, input.recognised.day, p.values)}` : '';
+    const exactRows = await run<ServiceRow & EngineLists>(
+      `SELECT e.*, b.*
+         FROM (SELECT ARRAY(SELECT o.id::text FROM read_organizations o WHERE o.kind = 'provider' AND o.admission_status IS DISTINCT FROM 'active') AS blocked${recognised}) b
          LEFT JOIN LATERAL (SELECT ${PROBE_COLUMNS}, s.search_doc::text AS search_doc FROM catalog_services s
                              WHERE ${input.scope(p)} AND ${kw.exact(p)} ORDER BY s.id LIMIT ${EXACT_TIER_CAP}) e ON true`,
       p.values,
     );
     const exact = exactRows.filter((r) => r.id !== null);
-    const blocked = exactRows[0].blocked;
-    const filters = this.filters(input, blocked, exact.map((r) => r.search_doc));
+    const filters = this.filters(input, exactRows[0], exact.map((r) => r.search_doc));
     const need = offset + limit + 1;
     const after = (h: Hit) => !cursor || h.tier > cursor.tier! || (h.tier === cursor.tier && h.id > cursor.id);
     const page: Hit[] = exact.map((r) => ({ id: r.id, tier: 0 })).filter(after).slice(0, need);
@@ -126,38 +133,51 @@ export class EngineSearch {
     };
   }
 
-  /** Filters of the engine's statements: the query's, providers not admitted, and tier 0 (read from PostgreSQL). */
-  private filters(input: EngineSearchInput, blocked: string[], exactDocs: string[]): string {
+  /**
+   * Filters of the engine's statements: the query's, providers not admitted, tier 0 (read from PostgreSQL), and for
+   * recognisedOnly an expression (local regions, recognised providers, services recognised one by one) in the select list.
+   */
+  private filters(input: EngineSearchInput, lists: EngineLists, exactDocs: string[]): EngineFilters {
     const e = this.engine;
     const list = (xs: string[]) => xs.map((x) => e.literal(x)).join(', ');
     const where: string[] = [];
     if (input.query.category) where.push(`category = ${e.literal(input.query.category)}`);
     if (input.regions) where.push(input.regions.length ? `region IN (${list(input.regions)})` : `id = 0`);
     if (input.query.providerId) where.push(`provider = ${e.literal(input.query.providerId)}`);
-    if (blocked.length) where.push(`provider NOT IN (${list(blocked)})`);
+    if (lists.blocked.length) where.push(`provider NOT IN (${list(lists.blocked)})`);
     if (exactDocs.length) where.push(`id NOT IN (${exactDocs.join(', ')})`);
-    return where.map((w) => ` AND ${w}`).join('');
+    let select = '';
+    if (input.recognised) {
+      const any = [
+        input.recognised.localRegions.length ? `IN(region, ${list(input.recognised.localRegions)})` : '',
+        lists.rec_providers?.length ? `IN(provider, ${list(lists.rec_providers)})` : '',
+        lists.rec_docs?.length ? `IN(id, ${lists.rec_docs.map((d) => BigInt(d).toString()).join(', ')})` : '',
+      ].filter(Boolean);
+      select = `, ${any.length ? any.join(' OR ') : '0'} AS recognised`;
+      where.push('recognised = 1');
+    }
+    return { select, where: where.map((w) => ` AND ${w}`).join('') };
   }
 
-  private tierStatement(input: EngineSearchInput, tier: 1 | 2, filters: string, afterId: string | null, count: number): string {
+  private tierStatement(input: EngineSearchInput, tier: 1 | 2, filters: EngineFilters, afterId: string | null, count: number): string {
     const e = this.engine;
     const text = tier === 1 ? input.match.tier1 : input.match.tier2;
     let keyset = '';
-    let select = 'sid';
+    let select = `sid${filters.select}`;
     if (afterId) {
       const [k1, k2] = uuidKeys(afterId);
       select += `, k1 > ${k1} OR (k1 = ${k1} AND k2 > ${k2}) AS later`;
       keyset = ' AND later = 1';
     }
-    return `SELECT ${select} FROM ${e.index} WHERE MATCH(${e.literal(text)})${filters}${keyset}
+    return `SELECT ${select} FROM ${e.index} WHERE MATCH(${e.literal(text)})${filters.where}${keyset}
       ORDER BY k1 ASC, k2 ASC LIMIT ${count} OPTION ranker = none, max_matches = ${Math.max(1000, count)}`;
   }
 
   /** Category, region and provider counts of every text match; with them, the total. */
-  private facetStatement(input: EngineSearchInput, filters: string): string {
+  private facetStatement(input: EngineSearchInput, filters: EngineFilters): string {
     const e = this.engine;
     const facet = (attr: string) => `FACET ${attr} ORDER BY COUNT(*) DESC LIMIT ${FACET_GROUPS}`;
-    return `SELECT id FROM ${e.index} WHERE MATCH(${e.literal(input.match.all)})${filters} LIMIT 1
+    return `SELECT id${filters.select} FROM ${e.index} WHERE MATCH(${e.literal(input.match.all)})${filters.where} LIMIT 1
       OPTION ranker = none, max_matches = ${FACET_GROUPS} ${facet('category')} ${facet('region')} ${facet('provider')}`;
   }
 
