@@ -48,8 +48,9 @@ const FACET_GROUPS = 5000;
  * feed interval, and a service changed since is dropped rather than shown. Totals and facets are the engine's, as of
  * its last feed.
  *
- * Round trips: tier 0 and the providers not admitted (PostgreSQL, one statement), tiers 1 and 2 and the facets (the
- * engine, one batch), the page (PostgreSQL, with the facet's provider names).
+ * Round trips: tier 0, the providers not admitted and for recognisedOnly what the agreements recognise (PostgreSQL,
+ * one statement); tiers 1 and 2 and the facets (the engine, one batch); the page (PostgreSQL, one statement unless the
+ * recheck drops some), beside the facet's provider names.
  */
 @Injectable()
 export class EngineSearch {
