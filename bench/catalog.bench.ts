@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream, promises as fs, readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,13 +9,18 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { generateCatalogCsv, generateProviders } from '../scripts/catalog-generate';
+import { Searchd } from '../scripts/searchd';
 import { CatalogSearchService, SearchStatement } from '../src/modules/catalog/catalog-search.service';
 import { CatalogSearchQueryDto } from '../src/modules/catalog/dto/catalog-service.dto';
 import { RecognitionService } from '../src/modules/catalog/recognition.service';
+import { SearchEngineClient } from '../src/modules/catalog/search-engine/search-engine.client';
+import { SearchEngineFeeder } from '../src/modules/catalog/search-engine/search-engine.feeder';
 import { buildSearchQuery } from '../src/modules/catalog/search-tokens';
 import { Actor, OrganizationKind, Role } from '../src/platform/context/actor';
+import { AppConfig } from '../src/platform/config/app-config';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
 import { shanghaiDate } from '../src/platform/database/shanghai-date';
+import { MetricsService } from '../src/platform/metrics/metrics.service';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/seed-demo';
 import { httpLoad } from './http-load';
 import {
@@ -38,6 +44,10 @@ import {
  *    what the API (HTTP, auth, validation, mapping, facets, JSON) adds to the SQL. Before measuring,
  *    every query's first page is checked against an exhaustive reference query. The full run (not
  *    BENCH_QUICK) measures search again on a 1,000,000-service catalogue.
+ * 3. The search engine (when /usr/bin/searchd exists): at the main size, after PostgreSQL's search, a real searchd
+ *    and the app with SEARCH_ENGINE_URL on the same database; the whole catalogue fed (timed, against the raw COPY),
+ *    then the same search measurement, as ratios to PostgreSQL's SQL baseline of the same run; the app's
+ *    catalog_searches_total must show that the engine answered (measureEngineSearch).
  */
 export const catalogBenchmark: Benchmark = {
   name: 'catalog',
@@ -83,6 +93,7 @@ export const catalogBenchmark: Benchmark = {
         ratioRow('catalog', `re-import rows/s, same ${large.services} rows, nothing changed`, large.imports.again.rowsPerS, 'rows/s', `${copyName}, ${large.services} rows`, large.copy),
       ] : []),
       ...searchRows(ctx, search),
+      ...(measured.engine ? engineRows(ctx, measured.engine, search, { name: copyName, samples: copy.samples }) : []),
     ];
     if (scale && w.scaleServices) {
       const at = `${w.scaleServices.toLocaleString('en-US')} services`;
@@ -148,6 +159,7 @@ async function searchOnKeptDatabase(ctx: BenchContext, name: string, w: Workload
   }
   const url = databaseUrl(ctx.adminUrl, name);
   const { running, observer, shutdown } = await bootBenchApp(ctx, url, redisPrefix(ctx, 'catalog'), { QUEUE_BACKEND: 'redis', OUTBOX_POLL_MS: '250', CATALOG_IMPORT_MAX_BYTES: String(2 ** 30) });
+  let search: SearchRun;
   try {
     const api = new JsonClient(running.url as string);
     const [partner, approver, enterprise] = await Promise.all([login(api, Role.PartnerAdmin), login(api, Role.Approver), login(api, Role.EnterpriseUser)]);
@@ -165,16 +177,18 @@ async function searchOnKeptDatabase(ctx: BenchContext, name: string, w: Workload
     } else {
       ctx.log(`search on the kept database ${name} (${ready})`);
     }
-    const search = await measureSearch(ctx, { running, observer, api, approver, partner, enterprise, databaseUrl: url, agreementExists: true }, w);
-    return [
-      ...searchRows(ctx, search),
-      infoRow('catalog', 'search queries per measurement (16-query mix)', w.searchRounds * MIX.length, 'queries'),
-      infoRow('catalog', 'search p99 of the slowest query class via HTTP', Math.max(...QUERY_CLASSES.map((c) => search.app.classP99[c])), 'ms'),
-    ];
+    search = await measureSearch(ctx, { running, observer, api, approver, partner, enterprise, databaseUrl: url, agreementExists: true }, w);
   } finally {
     await observer.end().catch(() => undefined);
     await shutdown();
   }
+  const engine = await measureEngineSearchIfAvailable(ctx, url, w, search);
+  return [
+    ...searchRows(ctx, search),
+    ...(engine ? engineRows(ctx, engine, search, null) : []),
+    infoRow('catalog', 'search queries per measurement (16-query mix)', w.searchRounds * MIX.length, 'queries'),
+    infoRow('catalog', 'search p99 of the slowest query class via HTTP', Math.max(...QUERY_CLASSES.map((c) => search.app.classP99[c])), 'ms'),
+  ];
 }
 
 interface Workload {
@@ -495,6 +509,14 @@ async function httpSearchPass(baseUrl: string, auth: Auth, lanes: number, rounds
   return { ...passStats(run.latencies, run.seconds), clientCpuMs: run.cpuMs / run.latencies.length };
 }
 
+/** httpSearchPass with the CPU per query of this process (the app's, which runs in it) over the pass. */
+async function httpSearchPassWithCpu(baseUrl: string, auth: Auth, lanes: number, rounds: number): Promise<PassStats & { clientCpuMs: number; appCpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const pass = await httpSearchPass(baseUrl, auth, lanes, rounds);
+  const used = process.cpuUsage(cpu);
+  return { ...pass, appCpuMs: (used.user + used.system) / 1000 / (rounds * MIX.length) };
+}
+
 /** Latencies indexed by request number (request i was MIX[i % MIX.length]). */
 function passStats(latencies: number[], seconds: number): PassStats {
   const byClass = (cls: QueryClass) => latencies.filter((_, i) => MIX[i % MIX.length].cls === cls);
@@ -553,10 +575,13 @@ interface AppResult {
   imports: { first: ImportRun; again: ImportRun };
   /** Absent with BENCH_CATALOG_IMPORT_ONLY. */
   search?: SearchRun;
+  /** The same search answered by the search engine (Sphinx): absent without searchd, or with BENCH_CATALOG_IMPORT_ONLY. */
+  engine?: EngineRun;
 }
 
 async function runApp(ctx: BenchContext, databaseUrl: string, file: string, bytes: number, w: Workload, betweenImportAndSearch: () => Promise<void>): Promise<AppResult> {
   const { running, observer, shutdown } = await bootBenchApp(ctx, databaseUrl, redisPrefix(ctx, 'catalog'), { QUEUE_BACKEND: 'redis', OUTBOX_POLL_MS: '250' });
+  let result: AppResult;
   try {
     const baseUrl = running.url as string;
     const api = new JsonClient(baseUrl);
@@ -566,12 +591,14 @@ async function runApp(ctx: BenchContext, databaseUrl: string, file: string, byte
     await betweenImportAndSearch();
     if (w.importOnly) return { imports: { first, again } };
 
-    const search = await measureSearch(ctx, { running, observer, api, approver, partner, enterprise, databaseUrl }, w);
-    return { imports: { first, again }, search };
+    result = { imports: { first, again }, search: await measureSearch(ctx, { running, observer, api, approver, partner, enterprise, databaseUrl }, w) };
   } finally {
     await observer.end().catch(() => undefined);
     await shutdown();
   }
+  // The engine's app on the same database once the PostgreSQL one is down, so each has the machine to itself.
+  result.engine = await measureEngineSearchIfAvailable(ctx, databaseUrl, w, result.search!);
+  return result;
 }
 
 interface SearchRun {
@@ -615,12 +642,7 @@ async function measureSearch(ctx: BenchContext, target: SearchTarget, w: Workloa
     for (const line of await checkSameAnswers(api, enterprise, observer, running.app.get(RecognitionService), await enterpriseActor(observer))) ctx.log(line);
 
     const lanes = ctx.concurrency;
-    const httpPass = async (clients: number, rounds: number) => {
-      const cpu = process.cpuUsage();
-      const pass = await httpSearchPass(baseUrl, enterprise, clients, rounds);
-      const used = process.cpuUsage(cpu);
-      return { ...pass, appCpuMs: (used.user + used.system) / 1000 / (rounds * MIX.length) };
-    };
+    const httpPass = (clients: number, rounds: number) => httpSearchPassWithCpu(baseUrl, enterprise, clients, rounds);
     ctx.log(`search warm-up: the mix ${WARMUP_ROUNDS} times over HTTP and once as SQL`);
     await httpPass(lanes, WARMUP_ROUNDS);
     await rawSqlPass(databaseUrl, lanes, 1, statements);
@@ -676,6 +698,244 @@ async function searchAtScale(ctx: BenchContext, template: BenchTemplate, dir: st
     await shutdown();
     await db.drop();
   }
+}
+
+// ---------------------------------------------------------------- the search engine (Sphinx)
+
+/** The search engine's rows are named with this (the PostgreSQL rows are not). */
+const ENGINE = 'search engine (Sphinx)';
+/** Queries of the mix the engine must answer: every keyword search but recognisedOnly, which PostgreSQL may answer instead. */
+const ENGINE_QUERIES_PER_ROUND = MIX.filter((c) => !c.query.recognisedOnly).length;
+const RECOGNISED_ONLY_PER_ROUND = MIX.length - ENGINE_QUERIES_PER_ROUND;
+/** The feed interval of the engine's app: no pass of its own during the measurement (the benchmark feeds). */
+const ENGINE_FEED_INTERVAL_MS = '600000';
+/**
+ * How long the engine's app waits for the engine before searching PostgreSQL instead: far above the default, so that a
+ * slow answer of the engine is measured rather than replaced by PostgreSQL's (and the fallback's 10 s circuit). The
+ * engine's round trips over the default are counted and reported.
+ */
+const ENGINE_TIMEOUT_MS = 60_000;
+
+interface EngineRun {
+  feed: {
+    /** Services in the catalogue (all of them listed in the benchmark's), and what feedAll() sent (some perhaps twice). */
+    rows: number;
+    sent: number;
+    seconds: number;
+    rowsPerS: number;
+    /** CPU over the feed: the app's process (reading, tokenising, building statements) and searchd's (null: not readable). */
+    appCpuS: number;
+    searchdCpuS: number | null;
+  };
+  app: PassStats & { appCpuMs: number; clientCpuMs: number; searchdCpuMs: number | null };
+  appSingle: PassStats;
+  /** The app's round trips to the engine (one SphinxQL batch per search: tiers 1 and 2, facets) in the timed pass by `concurrency` clients. */
+  roundTrips: { p50: number; p99: number; overDefaultTimeout: number; defaultTimeoutMs: number };
+  /** Who answered the mix's recognisedOnly queries in engine mode (catalog_searches_total says). */
+  recognisedOnlyBy: RecognisedOnlyBackend;
+}
+
+type RecognisedOnlyBackend = 'the engine' | 'PostgreSQL';
+
+type SearchesByBackend = Record<'engine' | 'postgres' | 'postgres_fallback', number>;
+
+/** The measurement below when /usr/bin/searchd exists (Debian's sphinxsearch); undefined, and a log line, without it. */
+async function measureEngineSearchIfAvailable(ctx: BenchContext, databaseUrl: string, w: Workload, postgres: SearchRun): Promise<EngineRun | undefined> {
+  if (!Searchd.available()) {
+    ctx.log(`no searchd (${process.env.SEARCHD_BIN ?? '/usr/bin/searchd'}; apt-get install sphinxsearch): the ${ENGINE} is not measured`);
+    return undefined;
+  }
+  return measureEngineSearch(ctx, databaseUrl, w, postgres);
+}
+
+/**
+ * The same search measurement answered by the external search engine: a real searchd (scripts/searchd.ts) and the app
+ * booted on the same database with SEARCH_ENGINE_URL (after the PostgreSQL app has stopped). The whole catalogue is fed
+ * once (`feedAll()`, timed); every query's first page is checked against the exhaustive reference, then the same warm-up
+ * and HTTP passes as PostgreSQL's (ratios against PostgreSQL's SQL baseline of the same run). The app's
+ * catalog_searches_total must show that the engine answered every keyword query (recognisedOnly: the engine, or
+ * PostgreSQL where the engine's search leaves it there) and that nothing fell back to PostgreSQL, after the warm-up
+ * (before timing) and after the timed passes; otherwise the benchmark fails. The app waits ENGINE_TIMEOUT_MS for the
+ * engine, not the default 2 s: a slow answer is measured, and counted, rather than replaced by PostgreSQL's.
+ */
+async function measureEngineSearch(ctx: BenchContext, databaseUrl: string, w: Workload, postgres: SearchRun): Promise<EngineRun> {
+  const searchd = new Searchd();
+  ctx.defer(() => searchd.close());
+  try {
+    await searchd.start();
+    ctx.log(`${ENGINE}: searchd on port ${searchd.port} (${searchd.dir}); the app with SEARCH_ENGINE_URL=${searchd.url}`);
+    const { running, observer, shutdown } = await bootBenchApp(ctx, databaseUrl, redisPrefix(ctx, 'catalog_engine'), {
+      QUEUE_BACKEND: 'redis', OUTBOX_POLL_MS: '250', SEARCH_ENGINE_URL: searchd.url, SEARCH_ENGINE_FEED_INTERVAL_MS: ENGINE_FEED_INTERVAL_MS,
+      SEARCH_ENGINE_TIMEOUT_MS: String(ENGINE_TIMEOUT_MS),
+    });
+    try {
+      const baseUrl = running.url as string;
+      const api = new JsonClient(baseUrl);
+      const enterprise = await login(api, Role.EnterpriseUser);
+      const engineClient = running.app.get(SearchEngineClient);
+      // Each round trip to the engine timed (this app's instance only, a wrapper around its own query()).
+      let roundTrips: number[] | null = null;
+      const engineQuery = engineClient.query.bind(engineClient);
+      engineClient.query = (async (sql: string) => {
+        const t0 = nowMs();
+        try {
+          return await engineQuery(sql);
+        } finally {
+          roundTrips?.push(nowMs() - t0);
+        }
+      }) as SearchEngineClient['query'];
+
+      // The full feed: every service of the catalogue into the empty index.
+      const [{ rows, listed }] = (await observer.query(`SELECT count(*)::int AS rows, count(*) FILTER (WHERE status = 'active')::int AS listed FROM catalog_services`)).rows as { rows: number; listed: number }[];
+      ctx.log(`${ENGINE}: full feed of ${rows} services (feedAll)`);
+      const cpu = process.cpuUsage();
+      const searchdCpu = searchdCpuMs(searchd);
+      const started = nowMs();
+      const sent = await running.app.get(SearchEngineFeeder).feedAll();
+      const seconds = (nowMs() - started) / 1000;
+      const appCpu = process.cpuUsage(cpu);
+      const searchdCpuAfter = searchdCpuMs(searchd);
+      const [[{ n }]] = await engineClient.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${engineClient.index}`);
+      if (Number(n) !== listed) throw new Error(`${ENGINE}: the engine holds ${n} services after the full feed, the catalogue lists ${listed}`);
+      const feed = {
+        rows, sent, seconds, rowsPerS: rows / seconds, appCpuS: (appCpu.user + appCpu.system) / 1e6,
+        searchdCpuS: searchdCpu !== null && searchdCpuAfter !== null ? (searchdCpuAfter - searchdCpu) / 1000 : null,
+      };
+      ctx.log(
+        `${ENGINE}: fed ${rows} services (${sent} sent) in ${seconds.toFixed(1)} s, ${feed.rowsPerS.toFixed(0)} rows/s; CPU ${feed.appCpuS.toFixed(1)} s in the app's process, ` +
+          `${feed.searchdCpuS === null ? 'unknown' : feed.searchdCpuS.toFixed(1)} s in searchd's`,
+      );
+
+      const metrics = running.app.get(MetricsService);
+      const searches = async (): Promise<SearchesByBackend> => {
+        const { values } = await metrics.catalogSearches.get();
+        const count = (backend: string) => values.find((v) => v.labels.backend === backend)?.value ?? 0;
+        return { engine: count('engine'), postgres: count('postgres'), postgres_fallback: count('postgres_fallback') };
+      };
+      // The engine must have answered `rounds` passes of the mix: each keyword query, none fallen back to PostgreSQL, but
+      // recognisedOnly, which PostgreSQL answers when the engine cannot (older versions of the engine's search); whichever
+      // answered it, every round the same.
+      let recognisedOnlyBy: RecognisedOnlyBackend | null = null;
+      const expectEngineAnswered = (before: SearchesByBackend, after: SearchesByBackend, rounds: number, what: string) => {
+        const got = { engine: after.engine - before.engine, postgres: after.postgres - before.postgres, postgres_fallback: after.postgres_fallback - before.postgres_fallback };
+        ctx.log(`${ENGINE}: catalog_searches_total over ${what}: ${JSON.stringify(got)}`);
+        const by: RecognisedOnlyBackend | null =
+          got.engine === rounds * MIX.length && got.postgres === 0 ? 'the engine'
+            : got.engine === rounds * ENGINE_QUERIES_PER_ROUND && got.postgres === rounds * RECOGNISED_ONLY_PER_ROUND ? 'PostgreSQL' : null;
+        if (got.postgres_fallback !== 0 || by === null || (recognisedOnlyBy !== null && by !== recognisedOnlyBy)) {
+          throw new Error(
+            `${ENGINE}: over ${what} catalog_searches_total rose by ${JSON.stringify(got)}; expected no postgres_fallback, engine ${rounds * ENGINE_QUERIES_PER_ROUND} ` +
+              `(the mix but recognisedOnly) and postgres ${rounds * RECOGNISED_ONLY_PER_ROUND}, or engine ${rounds * MIX.length}: the engine did not answer every search`,
+          );
+        }
+        if (recognisedOnlyBy === null) ctx.log(`${ENGINE}: recognisedOnly is answered by ${by}`);
+        recognisedOnlyBy = by;
+      };
+
+      const lanes = ctx.concurrency;
+      const atStart = await searches();
+      for (const line of await checkSameAnswers(api, enterprise, observer, running.app.get(RecognitionService), await enterpriseActor(observer))) ctx.log(`${ENGINE}: ${line}`);
+      ctx.log(`${ENGINE}: search warm-up: the mix ${WARMUP_ROUNDS} times over HTTP`);
+      await httpSearchPassWithCpu(baseUrl, enterprise, lanes, WARMUP_ROUNDS);
+      const beforeTiming = await searches();
+      expectEngineAnswered(atStart, beforeTiming, 1 + WARMUP_ROUNDS, 'the answer check and the warm-up');
+
+      const total = w.searchRounds * MIX.length;
+      ctx.log(`${ENGINE}: search: ${total} queries over HTTP, ${lanes} clients; then ${w.singleRounds * MIX.length} by one client`);
+      const searchdBefore = searchdCpuMs(searchd);
+      const timed: number[] = (roundTrips = []);
+      const pass = await httpSearchPassWithCpu(baseUrl, enterprise, lanes, w.searchRounds);
+      roundTrips = null;
+      const searchdAfter = searchdCpuMs(searchd);
+      const appSingle = await httpSearchPassWithCpu(baseUrl, enterprise, 1, w.singleRounds);
+      expectEngineAnswered(beforeTiming, await searches(), w.searchRounds + w.singleRounds, 'the timed passes');
+      const app = { ...pass, searchdCpuMs: searchdBefore !== null && searchdAfter !== null ? (searchdAfter - searchdBefore) / total : null };
+      const defaultTimeoutMs = new AppConfig().SEARCH_ENGINE_TIMEOUT_MS;
+      const trips = { p50: percentile(timed, 50), p99: percentile(timed, 99), overDefaultTimeout: timed.filter((ms) => ms > defaultTimeoutMs).length, defaultTimeoutMs };
+      ctx.log(
+        `${ENGINE}: the app's round trips to the engine, ${lanes} clients: ${timed.length}, p50 ${trips.p50.toFixed(1)} ms, p99 ${trips.p99.toFixed(1)} ms; ` +
+          `${trips.overDefaultTimeout} over the default SEARCH_ENGINE_TIMEOUT_MS (${defaultTimeoutMs} ms; this app waits ${ENGINE_TIMEOUT_MS} ms), which would have gone to PostgreSQL`,
+      );
+
+      const pg = postgres.app;
+      ctx.log(
+        `${ENGINE}: search CPU per query, ${lanes} clients: ${app.appCpuMs.toFixed(2)} ms in the app's process (PostgreSQL mode ${pg.appCpuMs.toFixed(2)}), ` +
+          `${app.searchdCpuMs === null ? 'unknown' : app.searchdCpuMs.toFixed(2)} ms in searchd's, ${app.clientCpuMs.toFixed(2)} ms in the load generator's`,
+      );
+      ctx.log(
+        `${ENGINE}: search: HTTP p50 ${app.p50.toFixed(1)} ms, p99 ${app.p99.toFixed(1)} ms, ${app.qps.toFixed(1)} q/s; ` +
+          `PostgreSQL (same run): HTTP p50 ${pg.p50.toFixed(1)} ms, p99 ${pg.p99.toFixed(1)} ms, ${pg.qps.toFixed(1)} q/s`,
+      );
+      ctx.log(`${ENGINE}: per query (${lanes} clients): engine HTTP p50 / p99 | PostgreSQL HTTP p50 / p99 | one client engine / PostgreSQL HTTP p50`);
+      MIX.forEach((c, i) => {
+        const ms = (v: number) => v.toFixed(1).padStart(6);
+        ctx.log(
+          `  ${JSON.stringify(c.query).padEnd(64)} ${ms(app.queryP50[i])} / ${ms(app.queryP99[i])} | ${ms(pg.queryP50[i])} / ${ms(pg.queryP99[i])} | ` +
+            `${ms(appSingle.queryP50[i])} / ${ms(postgres.appSingle.queryP50[i])}${c.query.recognisedOnly && recognisedOnlyBy === 'PostgreSQL' ? '   (PostgreSQL in both)' : ''}`,
+        );
+      });
+      return { feed, app, appSingle, roundTrips: trips, recognisedOnlyBy: recognisedOnlyBy! };
+    } finally {
+      await observer.end().catch(() => undefined);
+      await shutdown();
+    }
+  } finally {
+    await searchd.close();
+  }
+}
+
+/** CPU time of searchd's serving process so far (its pid file; /proc, Linux), milliseconds; null when not readable. */
+function searchdCpuMs(searchd: Searchd): number | null {
+  try {
+    const pid = readFileSync(path.join(searchd.dir, 'searchd.pid'), 'utf8').trim();
+    // Fields after the command (in parentheses, which may hold spaces): state is the 3rd field, utime and stime the 14th and 15th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) / clockTicks()) * 1000;
+  } catch {
+    return null;
+  }
+}
+
+/** The kernel's clock ticks per second (/proc/<pid>/stat's unit). */
+let ticks: number | undefined;
+function clockTicks(): number {
+  if (ticks === undefined) {
+    try {
+      ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticks = 100;
+    }
+  }
+  return ticks;
+}
+
+/**
+ * The engine's rows: the full feed (rows/s, against the raw COPY baseline when the run has one), and the search figures
+ * against the same baseline as PostgreSQL's search rows (the service's own SQL in PostgreSQL mode, replayed via pg).
+ */
+function engineRows(ctx: BenchContext, engine: EngineRun, postgres: SearchRun, copy: { name: string; samples: number[] } | null): BenchRow[] {
+  const sqlName = `the service's own SQL via pg, ${ctx.concurrency} clients`;
+  const feedName = `${ENGINE}: full feed rows/s, ${engine.feed.rows} services (feedAll)`;
+  const recognised = (cls: QueryClass) => (cls === 'recognisedOnly (Jiaxing enterprise)' ? `, answered by ${engine.recognisedOnlyBy} in engine mode` : '');
+  return [
+    copy ? ratioRow('catalog', feedName, engine.feed.rowsPerS, 'rows/s', copy.name, copy.samples) : infoRow('catalog', feedName, engine.feed.rowsPerS, 'rows/s'),
+    ratioRow('catalog', `${ENGINE}: search queries/s, ${ctx.concurrency} HTTP clients`, engine.app.qps, 'queries/s', sqlName, postgres.baseline.map((b) => b.qps)),
+    ratioRow('catalog', `${ENGINE}: search latency p50 (lower is better)`, engine.app.p50, 'ms', sqlName, postgres.baseline.map((b) => b.p50)),
+    ratioRow('catalog', `${ENGINE}: search latency p99 (lower is better)`, engine.app.p99, 'ms', sqlName, postgres.baseline.map((b) => b.p99)),
+    ratioRow('catalog', `${ENGINE}: search latency p50, one client (lower is better)`, engine.appSingle.p50, 'ms', `the service's own SQL via pg, one client`, postgres.baselineSingle.map((b) => b.p50)),
+    ...QUERY_CLASSES.map((cls) => ratioRow('catalog', `${ENGINE}: search p50, ${cls}${recognised(cls)} (lower is better)`, engine.app.classP50[cls], 'ms', sqlName, postgres.baseline.map((b) => b.classP50[cls]))),
+    infoRow('catalog', `${ENGINE}: full feed elapsed`, engine.feed.seconds, 's'),
+    infoRow('catalog', `${ENGINE}: full feed CPU in the app's process`, engine.feed.appCpuS, 's'),
+    ...(engine.feed.searchdCpuS === null ? [] : [infoRow('catalog', `${ENGINE}: full feed CPU in searchd's process`, engine.feed.searchdCpuS, 's')]),
+    infoRow('catalog', `${ENGINE}: search CPU per query in the app's process, ${ctx.concurrency} HTTP clients`, engine.app.appCpuMs, 'ms'),
+    ...(engine.app.searchdCpuMs === null ? [] : [infoRow('catalog', `${ENGINE}: search CPU per query in searchd's process, ${ctx.concurrency} HTTP clients`, engine.app.searchdCpuMs, 'ms')]),
+    infoRow('catalog', `${ENGINE}: search CPU per query in the HTTP load generator's process, ${ctx.concurrency} HTTP clients`, engine.app.clientCpuMs, 'ms'),
+    infoRow('catalog', `${ENGINE}: the app's round trip to the engine p50, ${ctx.concurrency} HTTP clients`, engine.roundTrips.p50, 'ms'),
+    infoRow('catalog', `${ENGINE}: the app's round trip to the engine p99, ${ctx.concurrency} HTTP clients`, engine.roundTrips.p99, 'ms'),
+    infoRow('catalog', `${ENGINE}: round trips over the default SEARCH_ENGINE_TIMEOUT_MS (${engine.roundTrips.defaultTimeoutMs} ms), which would have fallen back to PostgreSQL`, engine.roundTrips.overDefaultTimeout, 'queries'),
+    infoRow('catalog', `${ENGINE}: search p99 of the slowest query class via HTTP`, Math.max(...QUERY_CLASSES.map((c) => engine.app.classP99[c])), 'ms'),
+  ];
 }
 
 /**
