@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { publishWorkflow, waitForTask } from '../support/approvals';
+import { seriousAxeLines } from '../support/axe';
 import { confirmPopconfirm, launchBrowser, newPerson, openMenu, signIn } from '../support/browser';
 import { registerOrganization } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
@@ -334,6 +335,44 @@ describe('web portal: review, programmes and settlement', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已退回修改' }).click();
     await page.getByTestId(`case-row-${late.caseId}`).waitFor();
     await page.screenshot({ path: '/tmp/review-cases.png' });
+    expect(person.errors).toEqual([]);
+    await person.context.close();
+  });
+
+  it('reviewer on a phone (English): inbox rows are cards with a checkbox, a page can be selected, two tasks batch-approved; nothing scrolls sideways', async () => {
+    const program = await openProgram(app, approver.auth);
+    const applications = await Promise.all([submittedApplication(app, program.id, 700_000), submittedApplication(app, program.id, 900_000)]);
+    const tasks = await Promise.all(applications.map((a) => waitForTask(app, reviewer.auth, a.caseId, 'district_review')));
+    const person = await newPerson(browser, app.running.url!, 'en');
+    const { page } = person;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(person, DEMO.reviewer);
+    await page.waitForURL(/\/review\/tasks$/);
+    const row = (taskId: string) => page.getByTestId(`task-row-${taskId}`);
+    for (const task of tasks) await row(task.id).waitFor();
+    expect(await row(tasks[0].id).evaluate((e) => e.tagName)).toBe('LI'); // a card, not a table row
+    // The stage as an English reader gets it (an earlier test published a version without English names).
+    const stage = tasks[0] as unknown as { stageName: string; stageNameEn: string | null };
+    await row(tasks[0].id).getByTestId('task-stage').getByText(stage.stageNameEn ?? stage.stageName, { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // "Select all on this page" selects every card that can be decided, and clears them again.
+    const selectable = await page.locator('.g60-row-card-select input[type=checkbox]:not([disabled])').count();
+    expect(selectable).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('select-page').click();
+    await page.getByTestId('batch-bar').getByText(`${selectable} selected`).waitFor();
+    await page.getByTestId('select-page').click();
+    await page.getByTestId('batch-bar').getByText('0 selected').waitFor();
+    expect(await page.getByTestId('batch-approve').isDisabled()).toBe(true);
+
+    for (const task of tasks) await row(task.id).getByTestId('select-row').click();
+    await page.getByTestId('batch-bar').getByText('2 selected').waitFor();
+    expect(await seriousAxeLines(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/review-inbox-phone-en.png', fullPage: true });
+    await page.getByTestId('batch-approve').click();
+    await page.getByTestId('batch-decision-form').getByTestId('form-submit').click();
+    for (const task of tasks) await page.getByTestId(`batch-result-${task.id}`).and(page.locator('[data-ok="true"]')).waitFor();
+    await Promise.all(applications.map((a) => waitForTask(app, approver.auth, a.caseId, 'city_approval')));
     expect(person.errors).toEqual([]);
     await person.context.close();
   });

@@ -1,4 +1,4 @@
-import { Empty, Grid, Spin, Table } from 'antd';
+import { Checkbox, Empty, Grid, Spin, Table } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import type { HTMLAttributes, Key, ReactNode } from 'react';
 import { useI18n } from '../i18n';
@@ -8,11 +8,12 @@ import { useI18n } from '../i18n';
  * label / value pairs, so no table scrolls sideways (web/README.md, "Phones"). A drop-in for `Table`: the same
  * columns (title, dataIndex, render), rowKey, onRow (its test id and click land on the card), loading and
  * emptyText. A row's expanded part (`expandable.expandedRowRender`) folds into its card as a "Details" disclosure
- * (open when the row is in `defaultExpandedRowKeys`). Tables that select rows stay tables.
+ * (open when the row is in `defaultExpandedRowKeys`). Rows that can be selected (`rowSelection`: keys, onChange,
+ * getCheckboxProps) get a checkbox on their card, and the cards a "select all on this page" above them.
  */
 export function ResponsiveTable<T extends object>(props: TableProps<T>) {
   const phone = Grid.useBreakpoint().sm === false;
-  if (!phone || props.rowSelection) return <Table<T> {...props} />;
+  if (!phone) return <Table<T> {...props} />;
   return <RowCards<T> {...props} />;
 }
 
@@ -47,7 +48,7 @@ function cellOf<T extends object>(column: Column<T>, record: T, index: number): 
   return shown as ReactNode;
 }
 
-function RowCards<T extends object>({ columns, dataSource, rowKey = 'key', onRow, loading, locale, expandable, ...rest }: TableProps<T>) {
+function RowCards<T extends object>({ columns, dataSource, rowKey = 'key', onRow, loading, locale, expandable, rowSelection, ...rest }: TableProps<T>) {
   const { t } = useI18n();
   const testId = (rest as { 'data-testid'?: string })['data-testid'];
   const rows = dataSource ?? [];
@@ -58,9 +59,35 @@ function RowCards<T extends object>({ columns, dataSource, rowKey = 'key', onRow
   const actions = cols.filter((c) => untitled(c.title));
   const busy = typeof loading === 'object' ? loading.spinning : loading;
   const empty = typeof locale?.emptyText === 'function' ? locale.emptyText() : locale?.emptyText;
+  // Selection as antd's Table does it: the selected keys are the caller's; onChange gets the new keys and their rows.
+  const selected = new Set<Key>(rowSelection?.selectedRowKeys ?? []);
+  const keyed = rows.map((record, index) => ({ record, key: keyOf(record, index, rowKey) }));
+  const enabled = keyed.filter(({ record }) => !rowSelection?.getCheckboxProps?.(record)?.disabled);
+  const select = (keys: Set<Key>) => {
+    const rowsOf = keyed.filter(({ key }) => keys.has(key)).map(({ record }) => record);
+    rowSelection?.onChange?.([...keys], rowsOf, { type: 'multiple' });
+  };
+  const allOnPage = enabled.length > 0 && enabled.every(({ key }) => selected.has(key));
+  const radio = rowSelection?.type === 'radio';
   return (
     <Spin spinning={busy === true}>
       <ul className="g60-row-cards" data-testid={testId}>
+        {rowSelection && !radio && enabled.length > 0 && (
+          <li className="g60-row-cards-select-all">
+            <Checkbox
+              checked={allOnPage}
+              indeterminate={!allOnPage && enabled.some(({ key }) => selected.has(key))}
+              onChange={(e) => {
+                const next = new Set(selected);
+                for (const { key } of enabled) if (e.target.checked) next.add(key); else next.delete(key);
+                select(next);
+              }}
+              data-testid="select-page"
+            >
+              {t('common.selectPage')}
+            </Checkbox>
+          </li>
+        )}
         {rows.length === 0 && !busy && <li className="g60-row-cards-empty">{empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />}</li>}
         {rows.map((record, index) => {
           const attrs = (onRow?.(record, index) ?? {}) as HTMLAttributes<HTMLLIElement>;
@@ -68,6 +95,21 @@ function RowCards<T extends object>({ columns, dataSource, rowKey = 'key', onRow
           const expand = expandable?.expandedRowRender && (expandable.rowExpandable?.(record) ?? true) ? expandable.expandedRowRender : undefined;
           return (
             <li key={key} {...attrs} className={['g60-row-card', attrs.className].filter(Boolean).join(' ')}>
+              {rowSelection && (
+                <Checkbox
+                  className="g60-row-card-select"
+                  checked={selected.has(key)}
+                  disabled={rowSelection.getCheckboxProps?.(record)?.disabled}
+                  onChange={(e) => {
+                    const next = radio ? new Set<Key>() : new Set(selected);
+                    if (e.target.checked) next.add(key); else next.delete(key);
+                    select(next);
+                  }}
+                  data-testid="select-row"
+                >
+                  {t('common.selectRow')}
+                </Checkbox>
+              )}
               <dl>
                 {fields.map(({ column, title }, c) => (
                   <div key={String(column.key ?? ('dataIndex' in column ? String(column.dataIndex) : c))} className="g60-row-card-field">
