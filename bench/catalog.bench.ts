@@ -704,9 +704,6 @@ async function searchAtScale(ctx: BenchContext, template: BenchTemplate, dir: st
 
 /** The search engine's rows are named with this (the PostgreSQL rows are not). */
 const ENGINE = 'search engine (Sphinx)';
-/** Queries of the mix the engine must answer: every keyword search but recognisedOnly, which PostgreSQL may answer instead. */
-const ENGINE_QUERIES_PER_ROUND = MIX.filter((c) => !c.query.recognisedOnly).length;
-const RECOGNISED_ONLY_PER_ROUND = MIX.length - ENGINE_QUERIES_PER_ROUND;
 /** The feed interval of the engine's app: no pass of its own during the measurement (the benchmark feeds). */
 const ENGINE_FEED_INTERVAL_MS = '600000';
 /**
@@ -731,11 +728,7 @@ interface EngineRun {
   appSingle: PassStats;
   /** The app's round trips to the engine (one SphinxQL batch per search: tiers 1 and 2, facets) in the timed pass by `concurrency` clients. */
   roundTrips: { p50: number; p99: number; overDefaultTimeout: number; defaultTimeoutMs: number };
-  /** Who answered the mix's recognisedOnly queries in engine mode (catalog_searches_total says). */
-  recognisedOnlyBy: RecognisedOnlyBackend;
 }
-
-type RecognisedOnlyBackend = 'the engine' | 'PostgreSQL';
 
 type SearchesByBackend = Record<'engine' | 'postgres' | 'postgres_fallback', number>;
 
@@ -812,24 +805,13 @@ async function measureEngineSearch(ctx: BenchContext, databaseUrl: string, w: Wo
         const count = (backend: string) => values.find((v) => v.labels.backend === backend)?.value ?? 0;
         return { engine: count('engine'), postgres: count('postgres'), postgres_fallback: count('postgres_fallback') };
       };
-      // The engine must have answered `rounds` passes of the mix: each keyword query, none fallen back to PostgreSQL, but
-      // recognisedOnly, which PostgreSQL answers when the engine cannot (older versions of the engine's search); whichever
-      // answered it, every round the same.
-      let recognisedOnlyBy: RecognisedOnlyBackend | null = null;
+      // The engine must have answered `rounds` passes of the mix: every query (recognisedOnly too), none fallen back to PostgreSQL.
       const expectEngineAnswered = (before: SearchesByBackend, after: SearchesByBackend, rounds: number, what: string) => {
         const got = { engine: after.engine - before.engine, postgres: after.postgres - before.postgres, postgres_fallback: after.postgres_fallback - before.postgres_fallback };
         ctx.log(`${ENGINE}: catalog_searches_total over ${what}: ${JSON.stringify(got)}`);
-        const by: RecognisedOnlyBackend | null =
-          got.engine === rounds * MIX.length && got.postgres === 0 ? 'the engine'
-            : got.engine === rounds * ENGINE_QUERIES_PER_ROUND && got.postgres === rounds * RECOGNISED_ONLY_PER_ROUND ? 'PostgreSQL' : null;
-        if (got.postgres_fallback !== 0 || by === null || (recognisedOnlyBy !== null && by !== recognisedOnlyBy)) {
-          throw new Error(
-            `${ENGINE}: over ${what} catalog_searches_total rose by ${JSON.stringify(got)}; expected no postgres_fallback, engine ${rounds * ENGINE_QUERIES_PER_ROUND} ` +
-              `(the mix but recognisedOnly) and postgres ${rounds * RECOGNISED_ONLY_PER_ROUND}, or engine ${rounds * MIX.length}: the engine did not answer every search`,
-          );
+        if (got.engine !== rounds * MIX.length || got.postgres !== 0 || got.postgres_fallback !== 0) {
+          throw new Error(`${ENGINE}: over ${what} catalog_searches_total rose by ${JSON.stringify(got)}; expected engine ${rounds * MIX.length} and nothing else: the engine did not answer every search`);
         }
-        if (recognisedOnlyBy === null) ctx.log(`${ENGINE}: recognisedOnly is answered by ${by}`);
-        recognisedOnlyBy = by;
       };
 
       const lanes = ctx.concurrency;
@@ -871,10 +853,10 @@ async function measureEngineSearch(ctx: BenchContext, databaseUrl: string, w: Wo
         const ms = (v: number) => v.toFixed(1).padStart(6);
         ctx.log(
           `  ${JSON.stringify(c.query).padEnd(64)} ${ms(app.queryP50[i])} / ${ms(app.queryP99[i])} | ${ms(pg.queryP50[i])} / ${ms(pg.queryP99[i])} | ` +
-            `${ms(appSingle.queryP50[i])} / ${ms(postgres.appSingle.queryP50[i])}${c.query.recognisedOnly && recognisedOnlyBy === 'PostgreSQL' ? '   (PostgreSQL in both)' : ''}`,
+            `${ms(appSingle.queryP50[i])} / ${ms(postgres.appSingle.queryP50[i])}`,
         );
       });
-      return { feed, app, appSingle, roundTrips: trips, recognisedOnlyBy: recognisedOnlyBy! };
+      return { feed, app, appSingle, roundTrips: trips };
     } finally {
       await observer.end().catch(() => undefined);
       await shutdown();
@@ -917,14 +899,13 @@ function clockTicks(): number {
 function engineRows(ctx: BenchContext, engine: EngineRun, postgres: SearchRun, copy: { name: string; samples: number[] } | null): BenchRow[] {
   const sqlName = `the service's own SQL via pg, ${ctx.concurrency} clients`;
   const feedName = `${ENGINE}: full feed rows/s, ${engine.feed.rows} services (feedAll)`;
-  const recognised = (cls: QueryClass) => (cls === 'recognisedOnly (Jiaxing enterprise)' ? `, answered by ${engine.recognisedOnlyBy} in engine mode` : '');
   return [
     copy ? ratioRow('catalog', feedName, engine.feed.rowsPerS, 'rows/s', copy.name, copy.samples) : infoRow('catalog', feedName, engine.feed.rowsPerS, 'rows/s'),
     ratioRow('catalog', `${ENGINE}: search queries/s, ${ctx.concurrency} HTTP clients`, engine.app.qps, 'queries/s', sqlName, postgres.baseline.map((b) => b.qps)),
     ratioRow('catalog', `${ENGINE}: search latency p50 (lower is better)`, engine.app.p50, 'ms', sqlName, postgres.baseline.map((b) => b.p50)),
     ratioRow('catalog', `${ENGINE}: search latency p99 (lower is better)`, engine.app.p99, 'ms', sqlName, postgres.baseline.map((b) => b.p99)),
     ratioRow('catalog', `${ENGINE}: search latency p50, one client (lower is better)`, engine.appSingle.p50, 'ms', `the service's own SQL via pg, one client`, postgres.baselineSingle.map((b) => b.p50)),
-    ...QUERY_CLASSES.map((cls) => ratioRow('catalog', `${ENGINE}: search p50, ${cls}${recognised(cls)} (lower is better)`, engine.app.classP50[cls], 'ms', sqlName, postgres.baseline.map((b) => b.classP50[cls]))),
+    ...QUERY_CLASSES.map((cls) => ratioRow('catalog', `${ENGINE}: search p50, ${cls} (lower is better)`, engine.app.classP50[cls], 'ms', sqlName, postgres.baseline.map((b) => b.classP50[cls]))),
     infoRow('catalog', `${ENGINE}: full feed elapsed`, engine.feed.seconds, 's'),
     infoRow('catalog', `${ENGINE}: full feed CPU in the app's process`, engine.feed.appCpuS, 's'),
     ...(engine.feed.searchdCpuS === null ? [] : [infoRow('catalog', `${ENGINE}: full feed CPU in searchd's process`, engine.feed.searchdCpuS, 's')]),
