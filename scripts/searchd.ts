@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,7 +18,7 @@ export class Searchd {
 
   static available(binary = process.env.SEARCHD_BIN ?? '/usr/bin/searchd'): boolean {
     try {
-      readFileSync(binary);
+      accessSync(binary, constants.X_OK);
       return true;
     } catch {
       return false;

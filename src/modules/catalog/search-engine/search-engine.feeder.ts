@@ -126,27 +126,6 @@ export class SearchEngineFeeder implements OnModuleInit, OnApplicationBootstrap,
     }
   }
 
-  /** Empties the engine's index and feeds it again from the start on the next pass. */
-  async reset(): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('SELECT pg_advisory_lock($1)', [FEED_LOCK]);
-      try {
-        await this.engine.query(`TRUNCATE RTINDEX ${this.engine.index}`);
-        await runner.query(
-          `INSERT INTO search_engine_feeds (name, horizon, reset_at) VALUES ($1, NULL, now())
-           ON CONFLICT (name) DO UPDATE SET horizon = NULL, fed_rows = 0, reset_at = now()`,
-          [this.engine.index],
-        );
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [FEED_LOCK]);
-      }
-    } finally {
-      await runner.release();
-    }
-  }
-
   private async pass(runner: QueryRunner): Promise<FeedPass> {
     const name = this.engine.index;
     await runner.query(`INSERT INTO search_engine_feeds (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
