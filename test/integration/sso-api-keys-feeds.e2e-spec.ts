@@ -156,6 +156,13 @@ describe('single sign-on, partner API keys and calendar feeds', () => {
 
       const created = await create({ name: '中国浙江网上技术市场3.0', scopes: ['catalog:read'] }).expect(201);
       expect(created.body.key).toMatch(/^g60k_/);
+      expect(created.body.key.startsWith(`${created.body.prefix}_`)).toBe(true);
+      // The shown prefix is letters and digits, so a reader sees where it ends; base64url would fail this one key in eight.
+      for (let i = 0; i < 24; i++) {
+        const more = await create({ name: `prefix ${i}`, scopes: ['catalog:read'] }).expect(201);
+        expect(more.body.prefix).toMatch(/^g60k_[A-Za-z0-9]{8}$/);
+        expect(more.body.key.startsWith(`${more.body.prefix}_`)).toBe(true);
+      }
       const stored = await app.dataSource.query(`SELECT key_hash FROM partner_api_keys WHERE id = $1`, [created.body.id]);
       expect(stored[0].key_hash).not.toContain(created.body.key);
       const list = await app.http().get('/api/v1/admin/api-keys').set(admin.auth).expect(200);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Actor } from '../../context/actor';
@@ -24,6 +24,16 @@ interface ApiKeyRow {
 }
 
 const KEY_PATTERN = /^g60k_[A-Za-z0-9_-]{8}_[A-Za-z0-9_-]{32,}$/;
+const PREFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * The part of a key shown in the list: letters and digits only, so a person reading `g60k_<prefix>_<secret>` sees
+ * where it ends (base64url would put `_` or `-` in it one time in eight). Keys made before this change keep their
+ * prefix; KEY_PATTERN still accepts them.
+ */
+function newPrefix(): string {
+  return Array.from({ length: 8 }, () => PREFIX_ALPHABET[randomInt(PREFIX_ALPHABET.length)]).join('');
+}
 
 /** The key a request presents: `Authorization: ApiKey <key>` or `X-Api-Key: <key>`; undefined when it sends none. */
 export function presentedApiKey(req: Request): string | undefined {
@@ -49,7 +59,7 @@ export class ApiKeysService {
   ) {}
 
   async create(actor: Actor, dto: CreateApiKeyDto): Promise<ApiKeyCreatedDto> {
-    const prefix = randomBytes(6).toString('base64url');
+    const prefix = newPrefix();
     const key = `g60k_${prefix}_${randomBytes(32).toString('base64url')}`;
     return this.uow.run(async (tx) => {
       const [row] = (await tx.manager.query(
