@@ -48,7 +48,7 @@ async function choose(page: Page, selectTestId: string, option: string): Promise
  * 邮件短信发送 (/ops/message-deliveries) in the portal: deliveries made by the real flows (a password reset e-mailed
  * over a real SMTP server; an approval task's SMS the gateway refuses) listed newest first with their outcome, filtered
  * by status and channel, refreshed, the API's refusal shown with a retry; on a phone as cards in English and in 繁體;
- * and nobody but the platform admin finds the page.
+ * nobody but the platform admin finds the page; and more rows than a page holds are paged.
  */
 describe('web portal: e-mail and SMS deliveries (platform admin)', () => {
   const mailbox = new Mailbox();
@@ -242,5 +242,39 @@ describe('web portal: e-mail and SMS deliveries (platform admin)', () => {
     });
     expect(asked).toEqual([]);
     expect(partner.errors).toEqual([]);
+  });
+
+  it('pages through more deliveries than a page holds, newest first; a filter goes back to the first page', async () => {
+    // Sixty sent e-mails of a year ago (older than every other row), so the whole list runs past one page of 50.
+    await app.dataSource.query(
+      `INSERT INTO message_deliveries (dedup_key, channel, template, kind, recipient, locale, status, attempts, created_at, sent_at)
+       SELECT 'paging:' || i, 'email', 'notification', 'test.paging', 'paging' || i || '@example.test', 'zh-CN', 'sent', 1,
+              now() - interval '365 days' + i * interval '1 second', now() - interval '365 days' + i * interval '1 second'
+         FROM generate_series(1, 60) AS i`,
+    );
+    const all = ((await app.dataSource.query(`SELECT id FROM message_deliveries ORDER BY created_at DESC, id`)) as { id: string }[]).map((r) => r.id);
+    expect(all.length).toBeGreaterThan(50);
+    // The phone test left the admin's language at 繁體: back to 简体 for this one.
+    await app.http().put('/api/v1/me/preferences').set((await login(app, DEMO.admin)).auth).send({ locale: 'zh-CN' }).expect(200);
+    const admin = await person();
+    const { page } = admin;
+    await explainFailure([admin], async () => {
+      await signIn(admin, DEMO.admin);
+      await openMenu(page, '邮件短信发送');
+      const table = page.getByTestId('message-deliveries-table');
+      await table.getByTestId(`delivery-${all[0]}`).waitFor();
+      expect(await shownIds(table)).toEqual(all.slice(0, 50));
+      await page.getByTestId('pager-next').click();
+      await table.getByTestId(`delivery-${all[50]}`).waitFor();
+      expect(await shownIds(table)).toEqual(all.slice(50, 100));
+      await page.getByTestId('pager').getByText('第 2 页').waitFor();
+      // Sent only: back to page 1 of the sent rows.
+      await choose(page, 'delivery-status-filter', '已发送');
+      const sent = ((await app.dataSource.query(`SELECT id FROM message_deliveries WHERE status = 'sent' ORDER BY created_at DESC, id LIMIT 50`)) as { id: string }[]).map((r) => r.id);
+      await table.getByTestId(`delivery-${sent[0]}`).waitFor();
+      expect(await shownIds(table)).toEqual(sent);
+      await page.getByTestId('pager').getByText('第 1 页').waitFor();
+    });
+    expect(admin.errors).toEqual([]);
   });
 });

@@ -50,6 +50,17 @@ async function deliveries(app: TestApp, where: string, params: unknown[]) {
   )) as { id: string; channel: string; template: string; kind: string; recipient: string; status: string; attempts: number; last_error: string | null; secrets: unknown; params: Record<string, string>; sent_at: Date | null }[];
 }
 
+/**
+ * The first delivery matching `where` once its sender has recorded the attempt: the SMTP server holds a message
+ * before the sender's transaction marks the row sent, so a test that saw the e-mail waits for the row too.
+ */
+async function recordedDelivery(app: TestApp, where: string, params: unknown[]) {
+  return eventually(async () => {
+    const [row] = await deliveries(app, where, params);
+    return row && row.status !== 'sending' ? row : undefined;
+  }, 10_000, 'the delivery recorded');
+}
+
 describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences', () => {
   const mailbox = new Mailbox();
   const sms: SmsRequest[] = [];
@@ -92,7 +103,7 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
     await app.http().post('/api/v1/auth/invitations/accept').send({ token, password: TEST_PASSWORD, displayName: '邮件受邀人' }).expect(201);
     await login(app, email, TEST_PASSWORD);
     // Sent: the link (a secret) is gone from the delivery row.
-    const [row] = await deliveries(app, `recipient = $1`, [email]);
+    const row = await recordedDelivery(app, `recipient = $1`, [email]);
     expect(row).toMatchObject({ channel: 'email', template: 'account.invitation', status: 'sent', attempts: 1, secrets: null });
     expect(JSON.stringify(row.params)).not.toContain(token);
   });
@@ -126,7 +137,7 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
     expect(mailbox.to(email, '重置密码')).toHaveLength(1);
     expect(await deliveries(app, `recipient = $1`, [unknown])).toHaveLength(0);
     // The reset link is not kept once sent.
-    const [row] = await deliveries(app, `recipient = $1 AND template = 'account.password_reset'`, [email]);
+    const row = await recordedDelivery(app, `recipient = $1 AND template = 'account.password_reset'`, [email]);
     expect(row).toMatchObject({ status: 'sent', secrets: null });
     const actions = (await app.dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [user.user.id])).map((r: { action: string }) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['user.password_reset_requested', 'user.password_reset_completed']));
@@ -232,6 +243,18 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
     const listed = await app.http().get('/api/v1/admin/message-deliveries?status=failed&channel=sms').set(admin.auth).expect(200);
     expect(listed.body).toContainEqual(expect.objectContaining({ id: failed.id, recipient: expect.stringMatching(/^\*+0000$/), status: 'failed', attempts: 1, lastError: expect.stringContaining('HTTP 400') }));
     await app.http().get('/api/v1/admin/message-deliveries').set(partner.auth).expect(403);
+    // Paged newest first: pages of two, by offset, put together are the whole list, in order and without repeats.
+    const whole = (await app.http().get('/api/v1/admin/message-deliveries?limit=500').set(admin.auth).expect(200)).body as { id: string }[];
+    expect(whole.length).toBeGreaterThan(2);
+    const paged: string[] = [];
+    for (let offset = 0; offset < whole.length + 2; offset += 2) {
+      const page = await app.http().get(`/api/v1/admin/message-deliveries?limit=2&offset=${offset}`).set(admin.auth).expect(200);
+      expect(page.body.length).toBeLessThanOrEqual(2);
+      paged.push(...page.body.map((d: { id: string }) => d.id));
+    }
+    expect(paged).toEqual(whole.map((d) => d.id));
+    const badOffset = await app.http().get('/api/v1/admin/message-deliveries?offset=-1').set(admin.auth).expect(400);
+    expect([badOffset.body.code, badOffset.body.details]).toEqual(['VALIDATION_FAILED', [{ field: 'offset', message: expect.any(String) }]]);
 
     // Removing the number turns SMS off; back to the defaults for the tests after this one.
     const cleared = await app.http().put('/api/v1/me/notification-preferences').set(partner.auth).send({ phone: null, kinds: [{ kind: 'approval_tasks', email: true, sms: false }] }).expect(200);
@@ -307,7 +330,7 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
     expect(pending.secrets).not.toBeNull();
     await mailbox.start();
     await eventually(async () => mailbox.to(email, '重置密码').length === 1, 30_000, 'reset e-mail after SMTP came back');
-    const [row] = await deliveries(app, `recipient = $1 AND template = 'account.password_reset'`, [email]);
+    const row = await recordedDelivery(app, `recipient = $1 AND template = 'account.password_reset'`, [email]);
     expect(row).toMatchObject({ status: 'sent', secrets: null, last_error: null });
     expect(row.attempts).toBeGreaterThanOrEqual(3);
     // Nothing more arrives later.

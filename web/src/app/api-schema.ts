@@ -464,7 +464,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** E-mail and SMS deliveries, newest first, by status and channel */
+        /** E-mail and SMS deliveries, newest first, by status and channel (paged by limit and offset) */
         get: operations["MessageDeliveriesController_list"];
         put?: never;
         post?: never;
@@ -8584,6 +8584,8 @@ export interface operations {
                 status?: "pending" | "sending" | "sent" | "failed";
                 channel?: "email" | "sms";
                 limit?: number;
+                /** @description Rows to skip, newest first: the next page is offset + limit */
+                offset?: number;
             };
             header?: never;
             path?: never;

@@ -13,6 +13,9 @@ export class MessageDeliveryQueryDto {
 
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;
+
+  @ApiPropertyOptional({ default: 0, description: 'Rows to skip, newest first: the next page is offset + limit' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000)
+  offset?: number;
 }
 
 export class MessageDeliveryDto {

@@ -19,14 +19,14 @@ export class MessageDeliveriesController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: 'E-mail and SMS deliveries, newest first, by status and channel' })
+  @ApiOperation({ summary: 'E-mail and SMS deliveries, newest first, by status and channel (paged by limit and offset)' })
   @ApiOkResponse({ type: [MessageDeliveryDto] })
   async list(@Query() query: MessageDeliveryQueryDto): Promise<MessageDeliveryDto[]> {
     const rows = (await this.dataSource.query(
       `SELECT id, channel, kind, recipient, status, attempts, last_error, created_at, sent_at, failed_at FROM message_deliveries
         WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR channel = $2)
-        ORDER BY created_at DESC, id LIMIT $3`,
-      [query.status ?? null, query.channel ?? null, query.limit ?? 100],
+        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+      [query.status ?? null, query.channel ?? null, query.limit ?? 100, query.offset ?? 0],
     )) as Row[];
     return rows.map((r) => ({
       id: r.id,

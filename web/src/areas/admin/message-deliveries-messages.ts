@@ -5,7 +5,7 @@ export const messageDeliveryMessages: Messages = {
   zh: {
     'admin.menu.messageDeliveries': '邮件短信发送',
     'admin.deliveries.title': '邮件与短信发送记录',
-    'admin.deliveries.sub': '每封邮件、每条短信发送得怎样：待发送、已发送或最终失败，尝试了几次，最近一次错误是什么。最新的在前，最多显示 {limit} 条；短信号码只显示后四位。',
+    'admin.deliveries.sub': '每封邮件、每条短信发送得怎样：待发送、已发送或最终失败，尝试了几次，最近一次错误是什么。最新的在前，分页查看；短信号码只显示后四位。',
     'admin.deliveries.channel': '渠道',
     'admin.deliveries.channel.email': '邮件',
     'admin.deliveries.channel.sms': '短信',
@@ -26,7 +26,7 @@ export const messageDeliveryMessages: Messages = {
   en: {
     'admin.menu.messageDeliveries': 'E-mail and SMS',
     'admin.deliveries.title': 'E-mail and SMS deliveries',
-    'admin.deliveries.sub': 'How each e-mail and SMS fared: pending, sent or failed for good, how many attempts, and the last error. Newest first, at most {limit}; SMS numbers show only their last four digits.',
+    'admin.deliveries.sub': 'How each e-mail and SMS fared: pending, sent or failed for good, how many attempts, and the last error. Newest first, a page at a time; SMS numbers show only their last four digits.',
     'admin.deliveries.channel': 'Channel',
     'admin.deliveries.channel.email': 'E-mail',
     'admin.deliveries.channel.sms': 'SMS',

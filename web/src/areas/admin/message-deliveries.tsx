@@ -1,13 +1,11 @@
 import { MailOutlined, MessageOutlined } from '@ant-design/icons';
-import { Empty, Select, Space, Typography } from 'antd';
+import { Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Schema } from '../../app/api';
 import { formatTime, PageHeader, StatusTag } from '../../app/common';
-import { LoadError, useApi } from '../../app/data';
 import { useI18n } from '../../app/i18n';
 import { RefreshButton } from '../../app/widgets/refresh-button';
-import { ResponsiveTable } from '../../app/widgets/responsive-table';
-import { rowProps } from '../../app/widgets/paged-table';
+import { PagedTable, rowProps, usePagedList } from '../../app/widgets/paged-table';
 
 type MessageDelivery = Schema<'MessageDeliveryDto'>;
 type DeliveryStatus = MessageDelivery['status'];
@@ -15,8 +13,8 @@ type DeliveryChannel = MessageDelivery['channel'];
 
 const STATUSES: readonly DeliveryStatus[] = ['pending', 'sending', 'sent', 'failed'];
 const CHANNELS: readonly DeliveryChannel[] = ['email', 'sms'];
-/** The newest this many: the API lists without paging (at most 500). */
-const LIMIT = 100;
+/** Rows a page: the API pages by limit and offset, newest first. */
+const PAGE_SIZE = 50;
 
 function ChannelName({ channel }: { channel: string }) {
   const { label } = useI18n();
@@ -29,20 +27,20 @@ function ChannelName({ channel }: { channel: string }) {
 }
 
 /**
- * 邮件短信发送: how each e-mail and SMS fared (GET /admin/message-deliveries), newest first, by status and channel;
- * SMS numbers come masked from the API (docs/architecture.md, "Messages: e-mail and SMS").
+ * 邮件短信发送: how each e-mail and SMS fared (GET /admin/message-deliveries), newest first, by status and channel,
+ * a page at a time (a filter goes back to the first page); SMS numbers come masked from the API (docs/architecture.md, "Messages: e-mail and SMS").
  */
 export function MessageDeliveriesPage() {
   const { t, label } = useI18n();
   const [status, setStatus] = useState<DeliveryStatus>();
   const [channel, setChannel] = useState<DeliveryChannel>();
-  const deliveries = useApi('/admin/message-deliveries', { params: { query: { status, channel, limit: LIMIT } } });
+  const deliveries = usePagedList('/admin/message-deliveries', { params: { query: { status, channel } } }, { pageSize: PAGE_SIZE });
   const filtered = status !== undefined || channel !== undefined;
   return (
     <>
       <PageHeader
         title={t('admin.deliveries.title')}
-        sub={t('admin.deliveries.sub', { limit: LIMIT })}
+        sub={t('admin.deliveries.sub')}
         extra={
           <>
             <Select
@@ -69,17 +67,11 @@ export function MessageDeliveriesPage() {
           </>
         }
       />
-      <LoadError error={deliveries.error} retry={() => void deliveries.reload()} />
-      <ResponsiveTable<MessageDelivery>
-        data-testid="message-deliveries-table"
-        rowKey="id"
-        size="small"
-        loading={deliveries.loading}
-        dataSource={deliveries.data ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+      <PagedTable<MessageDelivery>
+        testId="message-deliveries-table"
+        list={deliveries}
         onRow={(d) => rowProps(`delivery-${d.id}`)}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(filtered ? 'admin.deliveries.emptyFiltered' : 'admin.deliveries.empty')} /> }}
+        emptyText={t(filtered ? 'admin.deliveries.emptyFiltered' : 'admin.deliveries.empty')}
         columns={[
           { title: t('admin.deliveries.channel'), dataIndex: 'channel', render: (c: string) => <ChannelName channel={c} /> },
           // A stable code (packages/shared/notification-kinds.ts, or account.invitation / account.password_reset), as the audit page shows actions.
