@@ -1,5 +1,6 @@
 /**
- * Labels of states (`status.<value>`) and roles (`role.<value>`), zh and en; zh-Hant is generated (npm run
+ * Labels of states (`status.<value>`) and roles (`role.<value>`), and the words of approval case titles
+ * (`caseTitle.<subjectType>`, case-title.ts), zh and en; zh-Hant is generated (npm run
  * i18n:zh-hant). The portal's common words include them (web/src/app/messages.ts, label()); the server words
  * notification e-mails with them (a status change, an escalation to a role: notification-text.ts).
  */
@@ -32,6 +33,17 @@ export const labelMessages: Record<'zh' | 'en', Record<string, string>> = {
     'status.recovered': '追回款已收回',
     'status.prechecking': '预审中',
     'status.waiting': '公示中',
+    // Approval case titles (case-title.ts): the words around a case's numbers and names.
+    'caseTitle.voucher_application': '创新券申领 {number}：{org}',
+    'caseTitle.provider_admission': '服务机构入驻：{org}',
+    'caseTitle.controller_group_change': '实际控制人关系变更（{action}）：{org}',
+    'caseTitle.controller_group_change.group': '实际控制人关系变更（{action}）：{org} · {group}',
+    'caseTitle.controller_group_change.action.join': '加入',
+    'caseTitle.controller_group_change.action.leave': '退出',
+    'caseTitle.controller_group_change.action.create': '新设',
+    'caseTitle.qualification_verification': '资质核验：{org} {kindName} {certificateNo}',
+    'caseTitle.roadshow_project': '路演项目筛选 {number}：{project}（{org}）',
+    'caseTitle.redemption_claim': '兑付申请 {number}：{provider} → {enterprise}',
   },
   en: {
     'role.enterprise_user': 'Enterprise',
@@ -61,5 +73,15 @@ export const labelMessages: Record<'zh' | 'en', Record<string, string>> = {
     'status.recovered': 'Recovered',
     'status.prechecking': 'Pre-checking',
     'status.waiting': 'Waiting (notice period)',
+    'caseTitle.voucher_application': 'Voucher application {number}: {org}',
+    'caseTitle.provider_admission': 'Provider admission: {org}',
+    'caseTitle.controller_group_change': 'Actual-controller change ({action}): {org}',
+    'caseTitle.controller_group_change.group': 'Actual-controller change ({action}): {org} · {group}',
+    'caseTitle.controller_group_change.action.join': 'join',
+    'caseTitle.controller_group_change.action.leave': 'leave',
+    'caseTitle.controller_group_change.action.create': 'new group',
+    'caseTitle.qualification_verification': 'Qualification check: {org} {kindName} {certificateNo}',
+    'caseTitle.roadshow_project': 'Roadshow screening {number}: {project} ({org})',
+    'caseTitle.redemption_claim': 'Redemption claim {number}: {provider} → {enterprise}',
   },
 };

@@ -71,7 +71,8 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationScalar = string | number | boolean | null;
-export type NotificationParamValue = NotificationScalar | Record<string, NotificationScalar>[];
+/** A list (worded item by item), or a record another value is worded from (`caseTitleParams`: case-title.ts). */
+export type NotificationParamValue = NotificationScalar | Record<string, NotificationScalar>[] | Record<string, NotificationScalar>;
 export type NotificationParams = Record<string, NotificationParamValue>;
 
 const KINDS: ReadonlySet<string> = new Set(NOTIFICATION_KINDS);

@@ -1,3 +1,4 @@
+import { caseTitleOfParams } from './case-title';
 import { formatFen } from './money';
 import { isNotificationKind, NOTIFICATION_KINDS } from './notification-kinds';
 
@@ -41,6 +42,10 @@ export function notificationText(
   for (const [key, value] of Object.entries(n.params)) {
     if (Array.isArray(value)) {
       vars[key] = value.map((item: unknown) => i18n.t(`${base}.${key}`, scalars(item, i18n))).join(i18n.t('notification.listSeparator'));
+    } else if (key === 'caseTitle') {
+      vars[key] = caseTitleOfParams(n.params, i18n) ?? '';
+    } else if (value !== null && typeof value === 'object') {
+      continue; // a record another value is worded from (caseTitleParams)
     } else {
       const english = i18n.english ? n.params[`${key}En`] : undefined;
       vars[key] = scalar(key, typeof english === 'string' && english !== '' ? english : value, i18n);

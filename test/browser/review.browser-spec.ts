@@ -290,9 +290,13 @@ describe('web portal: review, programmes and settlement', () => {
     await page.reload();
     await row(taskA.id).getByTestId('task-stage').getByText('District S&T bureau first review', { exact: true }).waitFor();
     await expect(row(taskC.id).getByTestId('task-stage').textContent()).resolves.toBe('区县科技局初审');
+    // The case's title in English too: the words around the application number and the enterprise's name.
+    const titled = taskA as unknown as { caseTitleParams: { number: string; org: string } };
+    await expect(row(taskA.id).getByTestId('case-link').textContent()).resolves.toBe(`Voucher application ${titled.caseTitleParams.number}: ${titled.caseTitleParams.org}`);
     await page.evaluate(() => window.localStorage.setItem('g60.lang', 'zh'));
     await page.reload();
     await row(taskA.id).getByTestId('task-stage').getByText('区县科技局初审', { exact: true }).waitFor();
+    await expect(row(taskA.id).getByTestId('case-link').textContent()).resolves.toBe(`创新券申领 ${titled.caseTitleParams.number}：${titled.caseTitleParams.org}`);
 
     await row(taskA.id).locator('input[type=checkbox]').check();
     await row(taskB.id).locator('input[type=checkbox]').check();
@@ -354,6 +358,8 @@ describe('web portal: review, programmes and settlement', () => {
     // The stage as an English reader gets it (an earlier test published a version without English names).
     const stage = tasks[0] as unknown as { stageName: string; stageNameEn: string | null };
     await row(tasks[0].id).getByTestId('task-stage').getByText(stage.stageNameEn ?? stage.stageName, { exact: true }).waitFor();
+    const titled = tasks[0] as unknown as { caseTitleParams: { number: string; org: string } };
+    await row(tasks[0].id).getByTestId('case-link').getByText(`Voucher application ${titled.caseTitleParams.number}: ${titled.caseTitleParams.org}`, { exact: true }).waitFor();
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
 
     // "Select all on this page" selects every card that can be decided, and clears them again.

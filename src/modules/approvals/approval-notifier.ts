@@ -6,6 +6,14 @@ import { JobName } from '../../platform/queue/queue.registry';
 import type { NotificationKind, NotificationParams } from '../../../packages/shared/notification-kinds';
 import { ApprovalCase, ApprovalTask } from './approval.entities';
 
+/**
+ * A case's title in a notification's params: the stored (简体) title, and with the case's title values the subject type
+ * and values, so the inbox and e-mails word it in the reader's language (packages/shared/case-title.ts).
+ */
+export function caseTitleValues(kase: Pick<ApprovalCase, 'title' | 'titleParams' | 'subjectType'>): NotificationParams {
+  return { caseTitle: kase.title, ...(kase.titleParams ? { caseTitleParams: { subjectType: kase.subjectType, ...kase.titleParams } } : {}) };
+}
+
 /** Tells people about case events: in-app inbox for users, signed webhooks for organisations. */
 @Injectable()
 export class ApprovalNotifier {

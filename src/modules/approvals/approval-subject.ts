@@ -1,6 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Actor } from '../../platform/context/actor';
 import { Transaction } from '../../platform/database/unit-of-work';
+import type { CaseTitleParams } from '../../../packages/shared/case-title';
 import { type FindingReason, findingText } from '../../../packages/shared/finding-reasons';
 
 export type FindingOutcome = 'pass' | 'warn' | 'fail';
@@ -23,7 +24,9 @@ export function codedFinding(check: string, outcome: FindingOutcome, codes: (Fin
 
 /** What the approvals engine needs to know about a subject to route and show it. */
 export interface SubjectDescription {
+  /** The title in 简体; with `titleParams`, from storedCaseTitle (packages/shared/case-title.ts), so every reader gets it in their language. */
   title: string;
+  titleParams?: CaseTitleParams;
   applicantOrgId: string | null;
   applicantUserId?: string | null;
   /** The subject's own region (an enterprise's district). */

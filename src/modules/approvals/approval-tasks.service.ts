@@ -11,7 +11,7 @@ import { JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { ApprovalCase, ApprovalTask } from './approval.entities';
 import { assertTaskOpen, Decision, DECISION_TASK_STATUS } from './approval-case.state';
-import { ApprovalNotifier } from './approval-notifier';
+import { ApprovalNotifier, caseTitleValues } from './approval-notifier';
 import { ApprovalPolicy } from './approval.policy';
 import { ApprovalSubjectRegistry } from './approval-subject.registry';
 import { CaseEngine } from './case-engine.service';
@@ -51,7 +51,7 @@ export class ApprovalTasksService {
     if (query.overdue) where.push(`t.due_at < now()`);
     params.push(query.limit ?? 50, query.offset ?? 0);
     const rows = (await this.dataSource.query(
-      `SELECT t.*, c.title AS case_title, c.subject_type, c.subject_id, c.amount_fen
+      `SELECT t.*, c.title AS case_title, c.title_params AS case_title_params, c.subject_type, c.subject_id, c.amount_fen
          FROM approval_tasks t JOIN approval_cases c ON c.id = t.case_id
         WHERE ${where.join(' AND ')}
         ORDER BY t.due_at ASC NULLS LAST, t.created_at ASC
@@ -164,7 +164,7 @@ export class ApprovalTasksService {
       tx.audit(this.engine.auditOf(kase, 'approval_task.reminded', null, { taskId: task.id, dueAt: task.dueAt }));
       const dueAt = task.dueAt ? shanghaiMinute(task.dueAt) : '';
       this.notifier.inApp(tx, await this.notifier.deciders(tx, task), 'approval.task_reminder', `即将超时：${kase.title}`, `${task.stageName} 将于 ${task.dueAt?.toISOString()} 到期`, kase, `remind:${task.id}`, {
-        caseTitle: kase.title, stageName: task.stageName, stageNameEn: task.stageNameEn, dueAt, path: `/review/cases/${kase.id}`, stageKey: task.stageKey,
+        ...caseTitleValues(kase), stageName: task.stageName, stageNameEn: task.stageNameEn, dueAt, path: `/review/cases/${kase.id}`, stageKey: task.stageKey,
       });
       return 'reminded';
     });
@@ -180,7 +180,7 @@ export class ApprovalTasksService {
       tx.audit(this.engine.auditOf(kase, 'approval_task.escalated', null, { taskId: task.id, escalatedToRole: job.escalateToRole }));
       const recipients = await this.notifier.deciders(tx, task, job.escalateToRole ? [...task.deciderRoles, job.escalateToRole] : task.deciderRoles);
       this.notifier.inApp(tx, recipients, 'approval.task_overdue', `已超时：${kase.title}`, `${task.stageName} 已超过处理时限${job.escalateToRole ? `，已升级至 ${job.escalateToRole}` : ''}`, kase, `escalate:${task.id}`, {
-        caseTitle: kase.title, stageKey: task.stageKey, stageName: task.stageName, stageNameEn: task.stageNameEn, escalateToRole: job.escalateToRole, ...(job.escalateToRole ? { variant: 'escalated' } : {}),
+        ...caseTitleValues(kase), stageKey: task.stageKey, stageName: task.stageName, stageNameEn: task.stageNameEn, escalateToRole: job.escalateToRole, ...(job.escalateToRole ? { variant: 'escalated' } : {}),
       });
       return 'escalated';
     });
@@ -219,6 +219,7 @@ function rowToTaskDto(r: Record<string, unknown>): TaskDto {
     id: r.id as string,
     caseId: r.case_id as string,
     caseTitle: r.case_title as string,
+    caseTitleParams: (r.case_title_params as Record<string, string> | null) ?? null,
     subjectType: r.subject_type as string,
     subjectId: r.subject_id as string,
     revision: r.revision as number,

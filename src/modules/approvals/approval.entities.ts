@@ -26,6 +26,8 @@ export class ApprovalCase {
   @Column() subjectType: string;
   @Column() subjectId: string;
   @Column() title: string;
+  /** The title's values (numbers and names): the portal and e-mails word the title in the reader's language (packages/shared/case-title.ts); null on cases opened before them. */
+  @Column({ type: 'jsonb', nullable: true }) titleParams: Record<string, string> | null;
   @Column({ type: 'uuid', nullable: true }) applicantOrgId: string | null;
   @Column({ type: 'uuid', nullable: true }) applicantUserId: string | null;
   @Column() regionCode: string;

@@ -6,6 +6,7 @@ export function toTaskDto(t: ApprovalTask, kase: ApprovalCase): TaskDto {
     id: t.id,
     caseId: t.caseId,
     caseTitle: kase.title,
+    caseTitleParams: kase.titleParams,
     subjectType: kase.subjectType,
     subjectId: kase.subjectId,
     revision: t.revision,
@@ -33,6 +34,7 @@ export function toCaseDto(c: ApprovalCase, definition: WorkflowDefinition): Case
   return {
     id: c.id,
     title: c.title,
+    titleParams: c.titleParams,
     definitionKey: definition.key,
     definitionVersion: definition.version,
     subjectType: c.subjectType,

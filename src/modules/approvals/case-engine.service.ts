@@ -9,7 +9,7 @@ import { JobHandler } from '../../platform/queue/job-handler.decorator';
 import { JobName, JobPayload } from '../../platform/queue/queue.registry';
 import { ApprovalCase, ApprovalTask, WorkflowDefinition } from './approval.entities';
 import { CLOSED_STATUSES, nextCaseStatus, TASK_STATES } from './approval-case.state';
-import { ApprovalNotifier } from './approval-notifier';
+import { ApprovalNotifier, caseTitleValues } from './approval-notifier';
 import { CaseRef, Finding } from './approval-subject';
 import { ApprovalSubjectRegistry } from './approval-subject.registry';
 import { StageDefinition } from './workflow-definition';
@@ -75,6 +75,7 @@ export class CaseEngine {
         subjectType: input.subjectType,
         subjectId: input.subjectId,
         title: description.title,
+        titleParams: description.titleParams ?? null,
         applicantOrgId: description.applicantOrgId,
         applicantUserId: description.applicantUserId ?? null,
         regionCode: description.regionCode,
@@ -202,7 +203,7 @@ export class CaseEngine {
     tx.audit(this.auditOf(kase, 'approval_case.outcome_applied', null, { outcome }));
     const titles: Record<Outcome, string> = { approved: '审批通过', rejected: '审批未通过', returned: '退回修改', withdrawn: '已撤回' };
     this.notifier.inApp(tx, await this.notifier.applicants(tx, kase), `approval.${outcome}`, `${titles[outcome]}：${kase.title}`, reason ?? titles[outcome], kase, `r${kase.revision}`, {
-      caseTitle: kase.title, subjectType: kase.subjectType, ...(reason ? { variant: 'reason', reason } : {}),
+      ...caseTitleValues(kase), subjectType: kase.subjectType, ...(reason ? { variant: 'reason', reason } : {}),
     });
     this.notifier.webhook(tx, kase, `approval_case.${outcome}`, { reason }, `r${kase.revision}`);
   }
@@ -249,13 +250,13 @@ export class CaseEngine {
     ]);
     await tx.manager.query(
       `UPDATE approval_cases SET status = $2, revision = $3, current_stage = -1, outcome = NULL, outcome_reason = NULL, outcome_applied_at = NULL, snapshot = $4,
-              title = $5, amount_fen = $6, updated_at = now(), version = version + 1 WHERE id = $1`,
-      [kase.id, status, revision, JSON.stringify(description.snapshot), description.title, description.amountFen ?? null],
+              title = $5, title_params = $7, amount_fen = $6, updated_at = now(), version = version + 1 WHERE id = $1`,
+      [kase.id, status, revision, JSON.stringify(description.snapshot), description.title, description.amountFen ?? null, description.titleParams ? JSON.stringify(description.titleParams) : null],
     );
     tx.audit(this.auditOf(kase, 'approval_case.resubmitted', { revision: kase.revision, status: kase.status }, { revision, status, changed: diff.map((d) => d.path), note }));
     await subject.onResubmitted?.(tx, { caseId: kase.id, subjectId: kase.subjectId, revision });
     tx.enqueue(JobName.AdvanceCase, { caseId: kase.id, revision, fromStage: -1 });
-    Object.assign(kase, { status, revision, currentStage: -1, outcome: null, outcomeAppliedAt: null });
+    Object.assign(kase, { status, revision, currentStage: -1, outcome: null, outcomeAppliedAt: null, title: description.title, titleParams: description.titleParams ?? null });
   }
 
   /**
@@ -327,7 +328,7 @@ export class CaseEngine {
     }
     tx.audit(this.auditOf(kase, 'approval_task.created', null, { taskId: task.id, stage: task.stageKey, deciderRoles: task.deciderRoles, regionCode, dueAt }));
     this.notifier.inApp(tx, await this.notifier.deciders(tx, task), 'approval.task_assigned', `待审批：${kase.title}`, `${task.stageName}${dueAt ? `，请于 ${dueAt.toISOString()} 前处理` : ''}`, kase, `task:${task.id}`, {
-      caseTitle: kase.title, stageKey: task.stageKey, stageName: task.stageName, stageNameEn: task.stageNameEn, dueAt: dueAt ? dueAt.toISOString() : null, ...(dueAt ? { variant: 'due' } : {}),
+      ...caseTitleValues(kase), stageKey: task.stageKey, stageName: task.stageName, stageNameEn: task.stageNameEn, dueAt: dueAt ? dueAt.toISOString() : null, ...(dueAt ? { variant: 'due' } : {}),
     });
   }
 

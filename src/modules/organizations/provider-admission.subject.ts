@@ -11,6 +11,7 @@ import { AdmissionAction } from './organization.state';
 import { OrganizationsService } from './organizations.service';
 import { RegionsService } from './regions.service';
 import { usccProblem } from '../../../packages/shared/uscc';
+import { storedCaseTitle } from '../../../packages/shared/case-title';
 
 export const PROVIDER_ADMISSION = 'provider_admission';
 
@@ -55,7 +56,7 @@ export class ProviderAdmissionSubject implements ApprovalSubject {
     const top = lineage[lineage.length - 1] ?? org.regionCode;
     const firstUser = (await tx.manager.query(`SELECT id FROM users WHERE organization_id = $1 ORDER BY created_at LIMIT 1`, [org.id])) as { id: string }[];
     return {
-      title: `服务机构入驻：${org.name}`,
+      ...storedCaseTitle(PROVIDER_ADMISSION, { org: org.name }),
       applicantOrgId: org.id,
       applicantUserId: firstUser[0]?.id ?? null,
       regionCode: org.regionCode,

@@ -15,6 +15,7 @@ import { VouchersService } from '../vouchers/vouchers.service';
 import { RedemptionClaim } from './claim.entity';
 import { CLAIM_STATES } from './claim.state';
 import { ClaimsService, REDEMPTION_CLAIM } from './claims.service';
+import { storedCaseTitle } from '../../../packages/shared/case-title';
 
 /**
  * A redemption claim as an approval subject: the pre-checks of docs/domain.md ("Pre-checks"), then review. Approval
@@ -39,7 +40,7 @@ export class RedemptionClaimSubject implements ApprovalSubject {
     const program = await this.programs.require(tx.manager, claim.programId);
     const { enterprise, provider } = await this.parties(tx, claim);
     return {
-      title: `兑付申请 ${claim.number}：${provider.name} → ${enterprise.name}`,
+      ...storedCaseTitle(REDEMPTION_CLAIM, { number: claim.number, provider: provider.name, enterprise: enterprise.name }),
       applicantOrgId: claim.claimantOrgId,
       applicantUserId: claim.submittedBy,
       // District review is by the enterprise's district; city approval by the issuing city.

@@ -18,6 +18,7 @@ import { Voucher, VoucherApplication } from './voucher.entities';
 import { APPLICATION_STATES } from './voucher.state';
 import type { NotificationParams } from '../../../packages/shared/notification-kinds';
 import { VOUCHER_APPLICATION, VoucherApplicationsService } from './voucher-applications.service';
+import { storedCaseTitle } from '../../../packages/shared/case-title';
 
 /**
  * A voucher application as an approval subject. Approval issues the voucher: the caps are
@@ -42,7 +43,7 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     const program = await this.programs.require(tx.manager, app.programId);
     const [org] = await this.directory.parties(tx.manager, [app.enterpriseId]);
     return {
-      title: `创新券申领 ${app.number}：${org.name}`,
+      ...storedCaseTitle(VOUCHER_APPLICATION, { number: app.number, org: org.name }),
       applicantOrgId: app.enterpriseId,
       applicantUserId: app.applicantUserId,
       regionCode: org.region_code,

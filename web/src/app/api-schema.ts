@@ -4515,6 +4515,10 @@ export interface components {
             id: string;
             caseId: string;
             caseTitle: string;
+            /** @description The title's values (numbers and names), worded with caseTitle.<subjectType> in the reader's language; null on cases opened before they existed */
+            caseTitleParams: {
+                [key: string]: string;
+            } | null;
             subjectType: string;
             subjectId: string;
             revision: number;
@@ -4561,6 +4565,10 @@ export interface components {
         CaseDto: {
             id: string;
             title: string;
+            /** @description The title's values (numbers and names), worded with caseTitle.<subjectType> in the reader's language; null on cases opened before they existed */
+            titleParams: {
+                [key: string]: string;
+            } | null;
             definitionKey: string;
             definitionVersion: number;
             subjectType: string;

@@ -151,6 +151,7 @@ export class TaskDto {
   @ApiProperty() id: string;
   @ApiProperty() caseId: string;
   @ApiProperty() caseTitle: string;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'string' }, description: "The title's values (numbers and names), worded with caseTitle.<subjectType> in the reader's language; null on cases opened before they existed" }) caseTitleParams: Record<string, string> | null;
   @ApiProperty() subjectType: string;
   @ApiProperty() subjectId: string;
   @ApiProperty() revision: number;
@@ -201,6 +202,7 @@ export class FindingDto {
 export class CaseDto {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'string' }, description: "The title's values (numbers and names), worded with caseTitle.<subjectType> in the reader's language; null on cases opened before they existed" }) titleParams: Record<string, string> | null;
   @ApiProperty() definitionKey: string;
   @ApiProperty() definitionVersion: number;
   @ApiProperty() subjectType: string;

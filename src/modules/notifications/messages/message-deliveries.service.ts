@@ -11,7 +11,9 @@ import { MESSAGE_DELIVERY_STATES } from './message-delivery.state';
 import { isTemplateName, MessageLocale, messageLocale, renderMessage, TemplateName } from './message-templates';
 import { categoryOf, DEFAULT_CHANNELS } from './notification-categories';
 import { RegionsService } from '../../organizations/regions.service';
-import { localizedNotification } from './notification-words';
+import { caseTitleOfParams } from '../../../../packages/shared/case-title';
+import { notificationText } from '../../../../packages/shared/notification-text';
+import { notificationWords } from './notification-words';
 import { SmsGateway } from './sms-adapter';
 
 export type Channel = 'email' | 'sms';
@@ -126,7 +128,10 @@ export class MessageDeliveries {
     const paramsIn = (locale: MessageLocale): Record<string, string> => {
       let params = byLocale.get(locale);
       if (!params) {
-        params = { ...own, ...localizedNotification(payload, locale, (code) => this.regionName(locale, code)), link };
+        const words = notificationWords(locale, (code) => this.regionName(locale, code));
+        // A case's title in the recipient's language too (the reminder's own template shows it).
+        const caseTitle = payload.params ? caseTitleOfParams(payload.params, words) : undefined;
+        params = { ...own, ...(caseTitle === undefined ? {} : { caseTitle }), ...notificationText(payload, words), link };
         byLocale.set(locale, params);
       }
       return params;
@@ -209,7 +214,7 @@ export class MessageDeliveries {
 /** A notification's params as template values: its scalars as text (a template words no lists). */
 function templateValues(params: NotificationParams | undefined): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params ?? {})) if (value !== null && !Array.isArray(value)) values[key] = String(value);
+  for (const [key, value] of Object.entries(params ?? {})) if (value !== null && typeof value !== 'object') values[key] = String(value);
   return values;
 }
 

@@ -9,8 +9,7 @@ import { CONTROLLER_GROUP_CHANGE, ControllerGroupChangesService } from './contro
 import { ControllerGroupsService } from './controller-groups.service';
 import { ControllerGroup, Organization } from '../organization.entity';
 import { RegionsService } from '../regions.service';
-
-const ACTION_TITLES = { join: '加入', leave: '退出', create: '新设' } as const;
+import { storedCaseTitle } from '../../../../packages/shared/case-title';
 
 /**
  * An enterprise's actual-controller change request as an approval subject: its district bureau
@@ -35,7 +34,7 @@ export class ControllerGroupChangeSubject implements ApprovalSubject {
     const from = request.fromGroupId ? await tx.manager.getRepository(ControllerGroup).findOneBy({ id: request.fromGroupId }) : null;
     const groupName = request.action === 'create' ? request.newGroupName : request.action === 'join' ? target?.name : from?.name;
     return {
-      title: `实际控制人关系变更（${ACTION_TITLES[request.action]}）：${org.name}${groupName ? ` · ${groupName}` : ''}`,
+      ...storedCaseTitle(CONTROLLER_GROUP_CHANGE, { action: request.action, org: org.name, ...(groupName ? { group: groupName } : {}) }),
       applicantOrgId: org.id,
       applicantUserId: request.requestedBy,
       regionCode: org.regionCode,

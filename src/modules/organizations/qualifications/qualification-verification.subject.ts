@@ -8,6 +8,7 @@ import { EnterpriseQualification, Organization } from '../organization.entity';
 import { QUALIFICATION_STATES, QualificationAction } from './qualification.state';
 import { QUALIFICATION_VERIFICATION, QualificationsService } from './qualifications.service';
 import { RegionsService } from '../regions.service';
+import { storedCaseTitle } from '../../../../packages/shared/case-title';
 
 
 /**
@@ -48,6 +49,7 @@ export class QualificationVerificationSubject implements ApprovalSubject {
   async describe(tx: Transaction, subjectId: string): Promise<SubjectDescription> {
     const { qualification: q, org } = await this.qualifications.lock(tx, subjectId);
     const lineage = this.regions.lineage(org.regionCode);
+    const kind = (await this.qualifications.kinds(tx.manager)).find((k) => k.code === q.kind);
     const [file] = (await tx.manager.query(`SELECT file_name, content_type, size_bytes, sha256 FROM qualification_files WHERE qualification_id = $1`, [q.id])) as {
       file_name: string;
       content_type: string;
@@ -55,7 +57,7 @@ export class QualificationVerificationSubject implements ApprovalSubject {
       sha256: string;
     }[];
     return {
-      title: `资质核验：${org.name} ${(await this.qualifications.kinds(tx.manager)).find((k) => k.code === q.kind)?.nameZh ?? q.kind} ${q.certificateNo}`,
+      ...storedCaseTitle(QUALIFICATION_VERIFICATION, { org: org.name, kindName: kind?.nameZh ?? q.kind, kindNameEn: kind?.nameEn ?? kind?.nameZh ?? q.kind, certificateNo: q.certificateNo }),
       applicantOrgId: org.id,
       applicantUserId: q.declaredBy,
       regionCode: org.regionCode,

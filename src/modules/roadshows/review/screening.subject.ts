@@ -11,6 +11,7 @@ import { screeningCityOf } from './screening-city';
 import { ROADSHOW_PROJECT } from '../shared/roadshow.constants';
 import { RoadshowProject } from '../shared/roadshow.entities';
 import { PROJECT_STATES } from '../shared/roadshow.state';
+import { storedCaseTitle } from '../../../../packages/shared/case-title';
 
 /**
  * A roadshow project as the subject of the roadshow_screening workflow (路演项目筛选). Its review stage is where
@@ -37,7 +38,7 @@ export class RoadshowScreeningSubject implements ApprovalSubject {
     const [org] = await this.directory.parties(tx.manager, [project.enterpriseId]);
     const lineage = this.regions.lineage(project.regionCode);
     return {
-      title: `路演项目筛选 ${project.number}：${project.title}（${org?.name ?? ''}）`,
+      ...storedCaseTitle(ROADSHOW_PROJECT, { number: project.number, project: project.title, org: org?.name ?? '' }),
       applicantOrgId: project.enterpriseId,
       applicantUserId: project.submittedBy,
       regionCode: project.regionCode,

@@ -7,6 +7,7 @@ import { Facts, formatTime, History, Money, PageHeader, StatusTag, TimelineItem 
 import { type GetPath, LoadError, useApi, useLoad } from '../../app/data';
 import { ApiForm, Field } from '../../app/forms';
 import { findingReasonText } from '../../app/finding-reasons';
+import { useCaseTitle } from '../../app/case-title';
 import { useI18n } from '../../app/i18n';
 import { CertificateButton, QualificationStatusWithRevoke } from '../../features/qualifications/qualifications';
 import { ClaimButtons, ClaimTag, DECISIONS, SUBJECT_TYPES } from './inbox';
@@ -130,6 +131,7 @@ function groupLink(id: unknown, name: unknown): ReactNode {
 export function CasePage() {
   const { id = '' } = useParams();
   const { t, label } = useI18n();
+  const caseTitle = useCaseTitle();
   const me = useMe();
   const navigate = useNavigate();
   const [poll, setPoll] = useState(false);
@@ -146,7 +148,7 @@ export function CasePage() {
   return (
     <>
       <PageHeader
-        title={c.title}
+        title={caseTitle(c)}
         sub={`${label('review.subject', c.subjectType)} · ${c.definitionKey} v${c.definitionVersion}`}
         extra={
           <>
@@ -401,6 +403,7 @@ function timelineItem(e: CaseDetail['timeline'][number], t: T, label: Label): Ti
 /** Cases for oversight: everything in the reader's scope, by status and kind. */
 export function CasesPage() {
   const { t, label } = useI18n();
+  const caseTitle = useCaseTitle();
   const [filters, setFilters] = useState<FilterValues>({});
   const cases = useApi('/approval-cases', { params: { query: { status: filters.status as string, subjectType: filters.subjectType as string, limit: 200 } } });
   const statusOptions = useEnumOptions('review.caseStatus', CASE_STATUSES);
@@ -427,7 +430,7 @@ export function CasesPage() {
         data-testid="cases-table"
         onRow={(c) => rowProps(`case-row-${c.id}`)}
         columns={[
-          { title: t('review.case'), key: 'title', render: (_, c) => <Link to={`/review/cases/${c.id}`}>{c.title}</Link> },
+          { title: t('review.case'), key: 'title', render: (_, c) => <Link to={`/review/cases/${c.id}`}>{caseTitle(c)}</Link> },
           { title: t('review.subjectType'), dataIndex: 'subjectType', render: (v: string) => label('review.subject', v) },
           { title: t('review.case.stage'), dataIndex: 'currentStageKey', render: (v: string | null) => (v ? label('review.stage', v) : '—') },
           { title: t('common.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} group="review.caseStatus" /> },

@@ -1,9 +1,10 @@
 import { Alert, Button, List, Modal, Space, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Schema } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { Money, PageHeader, StatusTag } from '../../app/common';
+import { useCaseTitle } from '../../app/case-title';
 import { ActionButton, ApiForm } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { PagedTable, rowProps, usePagedList } from '../../app/widgets/paged-table';
@@ -59,7 +60,9 @@ export function InboxPage() {
   const stageOptions = useEnumOptions('review.stage', STAGES);
   const selectable = (task: Task) => task.status === 'open' && (!task.claimedBy || task.claimedBy === me.user.id);
   const reload = () => void tasks.reload();
-  const titles = useMemo(() => Object.fromEntries(tasks.rows.map((r) => [r.id, r.caseTitle])), [tasks.rows]);
+  const caseTitle = useCaseTitle();
+  const titleOf = (task: Task) => caseTitle({ subjectType: task.subjectType, title: task.caseTitle, titleParams: task.caseTitleParams });
+  const titles = Object.fromEntries(tasks.rows.map((r) => [r.id, titleOf(r)]));
 
   return (
     <>
@@ -103,7 +106,7 @@ export function InboxPage() {
             render: (_, task) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/review/cases/${task.caseId}`} data-testid="case-link">
-                  {task.caseTitle}
+                  {titleOf(task)}
                 </Link>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {label('review.subject', task.subjectType)}
