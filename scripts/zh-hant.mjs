@@ -1,6 +1,6 @@
 // Generates the 繁體中文 form of every zh-CN message of the portal (docs/i18n.md): OpenCC simplified →
 // Taiwan-standard characters (phrases, no regional vocabulary), with the reviewed glossary of
-// web/src/app/zh-hant.ts winning. The words the server also uses (packages/shared: notifications' words,
+// packages/shared/zh-hant.ts winning. The words the server also uses (packages/shared: notifications' words,
 // state and role labels) go to packages/shared/messages.zh-hant.json, the rest to
 // web/src/app/messages.zh-hant.json; the portal loads both. Usage: npm run i18n:zh-hant
 // `--check` changes nothing and exits 1 when a file is missing a message or is out of date.
@@ -17,7 +17,7 @@ const targets = { web: join(root, 'web', 'src', 'app', 'messages.zh-hant.json'),
 const files = JSON.parse(
   await runInNode(`import { loadAllAreaWords } from './areas';
   import { messagesOf } from './app/i18n';
-  import { withGlossary } from './app/zh-hant';
+  import { withGlossary } from '../../packages/shared/zh-hant';
   import { notificationMessages } from '../../packages/shared/notification-messages';
   import { labelMessages } from '../../packages/shared/label-messages';
   import * as OpenCC from 'opencc-js';

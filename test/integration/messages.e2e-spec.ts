@@ -159,10 +159,12 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
     expect(rows).toEqual([expect.objectContaining({ channel: 'email', template: 'approval.task_reminder', status: 'sent', attempts: 1 })]);
   });
 
-  it('a notification e-mail is worded in its recipient’s language from kind + params (English and 简体), SMS too', async () => {
+  it('a notification e-mail is worded in its recipient’s language from kind + params (English, 简体 and 繁體), SMS too', async () => {
     const english = await registerOrganization(app, { kind: 'enterprise' });
     const chinese = await registerOrganization(app, { kind: 'enterprise' });
+    const traditional = await registerOrganization(app, { kind: 'enterprise' });
     await app.http().put('/api/v1/me/preferences').set(english.auth).send({ locale: 'en' }).expect(200);
+    await app.http().put('/api/v1/me/preferences').set(traditional.auth).send({ locale: 'zh-Hant' }).expect(200);
     await app.http().put('/api/v1/me/notification-preferences').set(english.auth).send({ phone: '+8613800138111', kinds: [{ kind: 'approval_outcomes', email: true, sms: true }] }).expect(200);
     const [jiaxing] = await app.dataSource.query(`SELECT name, name_en FROM regions WHERE code = '330400'`);
     const number = `CX-${Date.now()}`;
@@ -172,7 +174,7 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
       params: { applicationNumber: 'SQ-1', variant: 'issued', voucherNumber: number, faceValueFen: 2_000_000, useBy: '2026-12-31' },
     });
     await app.get(NotificationsService).deliver({
-      userIds: [english.user.id, chinese.user.id], kind: 'roadshow.referral_received', title: '项目推荐', body: '旧', dedupKey: `test:${number}:referral`,
+      userIds: [english.user.id, chinese.user.id, traditional.user.id], kind: 'roadshow.referral_received', title: '项目推荐', body: '旧', dedupKey: `test:${number}:referral`,
       params: { projectTitle: number, fromCityCode: '330400' },
     });
     const [en] = await eventually(async () => (mailbox.to(english.user.email, '[G60] Voucher issued').length ? mailbox.to(english.user.email, '[G60] Voucher issued') : undefined), 15_000, 'English e-mail');
@@ -185,6 +187,10 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
     expect(enReferral.text).toContain(`${jiaxing.name_en} refers the roadshow project “${number}” to your city`);
     const [zhReferral] = await eventually(async () => (mailbox.to(chinese.user.email, `【G60平台】项目推荐：${number}`).length ? mailbox.to(chinese.user.email, `【G60平台】项目推荐：${number}`) : undefined), 15_000, '简体 referral');
     expect(zhReferral.text).toContain(`${jiaxing.name} 向贵市推荐路演项目「${number}」`);
+    // 繁體: the words and the region's name (data, converted as the portal converts it: 嘉兴市 → 嘉興市).
+    expect(jiaxing.name).toBe('嘉兴市');
+    const [hantReferral] = await eventually(async () => (mailbox.to(traditional.user.email, `【G60平臺】項目推薦：${number}`).length ? mailbox.to(traditional.user.email, `【G60平臺】項目推薦：${number}`) : undefined), 15_000, '繁體 referral');
+    expect(hantReferral.text).toContain(`嘉興市 向貴市推薦路演項目「${number}」`);
     // The SMS in English too.
     await eventually(async () => sms.find((r) => r.body.to === '+8613800138111' && r.body.text === '[G60] New notification: Voucher issued'), 15_000, 'English SMS');
   });

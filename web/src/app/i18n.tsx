@@ -1,7 +1,7 @@
 import type { Locale } from 'antd/es/locale';
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { announcePreference } from './preferences';
-import { withGlossary } from './zh-hant';
+import { withGlossary } from '@shared/zh-hant';
 import { interpolate } from '@shared/interpolate';
 
 /** 简体中文, 繁體中文 and English (docs/i18n.md). */

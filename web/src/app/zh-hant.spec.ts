@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
-import { withGlossary, ZH_HANT_GLOSSARY } from './zh-hant';
+import { withGlossary, ZH_HANT_GLOSSARY } from '@shared/zh-hant';
 
 /** Every *messages.ts under a folder: the portal's words, in zh-CN and en (registered by web/src/areas/index.ts). */
 function allMessageFiles(dir: string): string[] {

@@ -13,6 +13,7 @@ import { categoryOf, DEFAULT_CHANNELS } from './notification-categories';
 import { RegionsService } from '../../organizations/regions.service';
 import { caseTitleOfParams } from '../../../../packages/shared/case-title';
 import { notificationText } from '../../../../packages/shared/notification-text';
+import { zhHantData } from '../../../platform/i18n/zh-hant-data';
 import { notificationWords } from './notification-words';
 import { SmsGateway } from './sms-adapter';
 
@@ -148,14 +149,12 @@ export class MessageDeliveries {
     return deliveries;
   }
 
-  /**
-   * A region's or city's name in `locale`; an unknown code as it is. zh-Hant reads the Chinese name as stored: the
-   * converter the portal uses for data (OpenCC) is a build-time tool, not part of the server.
-   */
+  /** A region's or city's name in `locale` (zh-Hant converted as the portal converts it); an unknown code as it is. */
   private regionName(locale: MessageLocale, code: string): string {
     const region = this.regions.get(code);
     if (!region) return code;
-    return locale === 'en' ? region.nameEn || region.name : region.name;
+    if (locale === 'en') return region.nameEn || region.name;
+    return locale === 'zh-Hant' ? zhHantData(region.name) : region.name;
   }
 
   /** Sends one delivery and records the outcome. Transient failures throw (BullMQ retries with backoff). */

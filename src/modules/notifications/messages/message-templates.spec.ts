@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js';
-import { withGlossary } from '../../../../web/src/app/zh-hant';
+import { withGlossary } from '../../../../packages/shared/zh-hant';
 import { redact } from './mail-transport';
 import { renderMessage, TemplateName } from './message-templates';
 

@@ -5,7 +5,8 @@
  * without Taiwan's vocabulary: 软件 becomes 軟件, not 軟體, because the portal speaks the mainland's
  * administrative language in either script), and the result is committed as messages.zh-hant.json. Data
  * shown in the portal (region, category and programme names) is converted in the browser, character by
- * character. In both, the reviewed glossary below wins over the conversion.
+ * character, and data in the server's e-mails and SMS (region names) the same way on the server
+ * (src/platform/i18n/zh-hant-data.ts). In all three, the reviewed glossary below wins over the conversion.
  */
 
 /**
