@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, actorCoversRegion, isPlatformAdmin, Role } from '../../platform/context/actor';
+import { Actor, actorCoversRegion } from '../../platform/context/actor';
 import { ApprovalCasesService } from '../approvals/approval-cases.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { RegionsService } from '../organizations/regions.service';
 import { ProgramsService } from '../programs/programs.service';
+import { orderScope } from './map-figures.service';
 import { BudgetByDistrictDto, CrossRegionFlowDto, RegionFlowRowDto, StageTimeRowDto } from './dto/dashboard.dto';
 
 /** Orders left out of the flow: they never reached the provider or were undone, and hold nothing. */
@@ -66,7 +67,7 @@ export class DashboardsService {
   /** Orders of a programme from its issuing city to each provider city (a district counts with its city). */
   async crossRegionFlow(actor: Actor, programId: string): Promise<CrossRegionFlowDto> {
     const program = await this.programs.visible(this.dataSource.manager, actor, programId);
-    const [scope, params] = this.orderScope(actor);
+    const [scope, params] = orderScope(actor, 2);
     const orders = (await this.dataSource.query(
       `SELECT provider_region_code AS region_code, count(*)::int AS orders, sum(subsidy_fen)::bigint AS subsidy
          FROM read_order_flow
@@ -132,13 +133,6 @@ export class DashboardsService {
       money.set(r.region_code, entry);
     }
     return money;
-  }
-
-  /** Orders an actor sees, as a predicate over the enterprise's and provider's regions, as GET /service-orders scopes them. */
-  private orderScope(actor: Actor): [string, unknown[]] {
-    if (isPlatformAdmin(actor)) return ['true', []];
-    if (actor.role === Role.PartnerAdmin) return ['provider_region_code = ANY($2::text[])', [actor.regionScope]];
-    return ['enterprise_region_code = ANY($2::text[])', [actor.regionScope]];
   }
 
   private cityOf(regionCode: string): string {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { Actor, isPlatformAdmin, Role } from '../../platform/context/actor';
 import { RegionsService } from '../organizations/regions.service';
 import { MapCategoryCountDto, MapLandingFlowDto, MapPlaceCountDto, MapPlaceDto, MapVoucherFlowDto } from './dto/map-layers.dto';
 import { REGION_COORDINATES } from './region-coordinates';
@@ -9,8 +10,19 @@ const VOID_ORDER_STATUSES = ['cancelled', 'declined', 'rejected'];
 /** Projects that never entered the chain's figures. */
 const VOID_PROJECT_STATUSES = ['withdrawn', 'rejected'];
 
-/** A predicate over read_program_order_flow's enterprise_region_code and provider_region_code, its parameters from $1. */
+/** A predicate over an order view's enterprise_region_code and provider_region_code, and its parameters. */
 export type OrderScope = [string, unknown[]];
+
+/**
+ * The orders an actor sees, as GET /service-orders scopes them: the platform all, a partner admin the orders into its
+ * regions (their providers), the bureaus the orders of their regions' enterprises. `first`: the number of the
+ * predicate's one parameter in the statement it goes into.
+ */
+export function orderScope(actor: Actor, first = 1): OrderScope {
+  if (isPlatformAdmin(actor)) return ['true', []];
+  const column = actor.role === Role.PartnerAdmin ? 'provider_region_code' : 'enterprise_region_code';
+  return [`${column} = ANY($${first}::text[])`, [actor.regionScope]];
+}
 
 /**
  * The figures the map and the public big screen draw, counted by place (docs/architecture.md, "Map and big screen"):

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, isPlatformAdmin, Role } from '../../platform/context/actor';
+import { Actor } from '../../platform/context/actor';
 import { MapLayersDto } from './dto/map-layers.dto';
-import { MapFiguresService, OrderScope } from './map-figures.service';
+import { MapFiguresService, orderScope } from './map-figures.service';
 
 /**
  * GET /dashboards/map-layers. Providers and services are the open catalogue; projects and landings are counts per
@@ -28,10 +28,4 @@ export class MapLayersService {
     ]);
     return { places, providers, servicesByCategory, voucherFlows, projects, landings };
   }
-}
-
-function orderScope(actor: Actor): OrderScope {
-  if (isPlatformAdmin(actor)) return ['true', []];
-  if (actor.role === Role.PartnerAdmin) return ['provider_region_code = ANY($1::text[])', [actor.regionScope]];
-  return ['enterprise_region_code = ANY($1::text[])', [actor.regionScope]];
 }
