@@ -467,23 +467,27 @@ async function setUp(ctx: BenchContext, http: JsonClient, observer: Client, w: W
   }, lab.auth);
 
   const enterprises = await mapLimit(Array.from({ length: ctx.concurrency + 1 }, (_, i) => `${run}.e${i}`), ctx.concurrency, (tag) => registerAndLogin(http, 'enterprise', tag));
-  const holders = await mapLimit(enterprises, ctx.concurrency, async (e, i): Promise<Holder> => {
-    // A qualification the district bureau verified (written directly, like the lab's admission: not what is
-    // measured), so every pre-check passes and the application is auto-approved.
-    await observer.query(
-      `INSERT INTO enterprise_qualifications (organization_id, kind, certificate_no, issuer, valid_from, valid_to, status, decided_at, decision_reason)
-       VALUES ($1, 'tech_sme', $2, '浙江省科学技术厅', '2026-01-01', '2028-12-31', 'verified', now(), 'verified for the benchmark')`,
-      [e.orgId, `GR-BENCH-${run}-${i}`],
-    );
+  // A qualification the district bureau verified for each enterprise (written directly, like the lab's admission: not
+  // what is measured), so every pre-check passes and the application is auto-approved. One statement: the observer is
+  // one connection, used by one query at a time.
+  await observer.query(
+    `INSERT INTO enterprise_qualifications (organization_id, kind, certificate_no, issuer, valid_from, valid_to, status, decided_at, decision_reason)
+     SELECT e.id, 'tech_sme', $2 || '-' || e.n, '浙江省科学技术厅', '2026-01-01', '2028-12-31', 'verified', now(), 'verified for the benchmark'
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, n)`,
+    [enterprises.map((e) => e.orgId), `GR-BENCH-${run}`],
+  );
+  const issued = await mapLimit(enterprises, ctx.concurrency, async (e): Promise<string> => {
     const draft = await http.expect<{ id: string }>(201, 'POST', '/api/v1/voucher-applications', { programId: program.id, requestedFen: faceFen, purpose: '基准测试' }, e.auth);
     await http.expect(200, 'POST', `/api/v1/voucher-applications/${draft.id}/submit`, {}, e.auth);
-    const issued = await waitUntil(async () => {
+    const voucherId = await waitUntil(async () => {
       const app = await http.expect<{ status: string; voucherId: string | null; rejectionReason: string | null }>(200, 'GET', `/api/v1/voucher-applications/${draft.id}`, undefined, e.auth);
       if (app.status === 'rejected') throw new Error(`application rejected: ${app.rejectionReason}`);
       return app.status === 'issued' ? app.voucherId : undefined;
     }, 60_000, 'voucher issued');
-    return { auth: e.auth, actor: await actorOf(observer, e.orgId), voucherId: issued as string };
+    return voucherId as string;
   });
+  const holders: Holder[] = [];
+  for (const [i, e] of enterprises.entries()) holders.push({ auth: e.auth, actor: await actorOf(observer, e.orgId), voucherId: issued[i] });
   // Let the set-up's queue work (notifications, webhooks) drain before anything is timed.
   await sleep(500);
   return { serviceId: service.id, hot: holders[0], many: holders.slice(1) };
