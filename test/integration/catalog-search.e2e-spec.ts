@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { prng } from '../../scripts/catalog-generate';
 import { searchFields } from '../../src/modules/catalog/catalog.service';
 import { arrayLiteral } from '../../src/modules/catalog/search-tokens';
@@ -5,6 +6,7 @@ import { uniqueUscc } from '../support/factories';
 import { Searchd } from '../../scripts/searchd';
 import { SearchEngineFeeder } from '../../src/modules/catalog/search-engine/search-engine.feeder';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { adminUrl } from '../support/test-env';
 import { recogniseShanghaiProviders } from '../support/vouchers';
 
 jest.setTimeout(300_000);
@@ -357,6 +359,31 @@ describe('catalog search: adaptive plan, keyset pages, counts and facets', () =>
       expect(await ids(engineApp, { q: '龘龘' })).toEqual([late]); // committed, not fed yet
       await feed();
       expect((await ids(engineApp, { q: '龘龘' })).sort()).toEqual([early, late].sort());
+    });
+
+    it('sends a change once, however long a transaction of another database holds the horizon back', async () => {
+      // A transaction with an id, open in another database of the cluster (as another application's would be): the
+      // horizon (the oldest transaction running) stays at or below it while it lasts.
+      const other = new Client({ connectionString: adminUrl() });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT pg_current_xact_id()');
+        const [target] = (await reference({ q: '热重分析' })).map((h) => h.id);
+        await retext(target, '鼗鼗一次');
+        expect((await searches()).pending).toBe(1);
+        expect(await feed()).toBe(1);
+        expect(await ids(engineApp, { q: '鼗鼗' })).toEqual([target]);
+        // Nothing is sent again, and nothing counts as waiting, while the other transaction stays open.
+        expect(await feed()).toBe(0);
+        expect((await searches()).pending).toBe(0);
+        await retext(target, '鼗鼗两次');
+        expect(await feed()).toBe(1);
+        expect(await ids(engineApp, { q: '鼗鼗两次' })).toEqual([target]);
+      } finally {
+        await other.query('ROLLBACK').catch(() => undefined);
+        await other.end();
+      }
     });
 
     it('hides a suspended provider at once, in pages and facets', async () => {

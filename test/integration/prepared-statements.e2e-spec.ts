@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { preparedQuery } from '../../src/platform/database/prepared-query';
 import { registerOrganization } from '../support/factories';
 import { DEMO, login, startTestApp, TestApp } from '../support/test-app';
 import { admittedProvider, issueVoucher, ledgerInvariants, listService, openProgram } from '../support/vouchers';
@@ -46,5 +47,19 @@ describe('prepared statements survive a view that gains a column while the app r
     const ledger = await ledgerInvariants(app);
     expect(ledger).toMatchObject({ sum: 0, drift: 0 });
     expect(ledger.minBalance).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a statement whose result type a migration changed is prepared again on a fresh connection, on every connection that held it', async () => {
+    await app.dataSource.query(`CREATE TABLE prepared_type_change (id int PRIMARY KEY, amount int NOT NULL)`);
+    await app.dataSource.query(`INSERT INTO prepared_type_change VALUES (1, 42)`);
+    const read = () => preparedQuery<{ amount: number | string }>(app.dataSource, 'test_type_change', `SELECT amount FROM prepared_type_change WHERE id = $1`, [1]);
+    // Both connections of the pool hold the statement (four at once cannot share one).
+    for (let i = 0; i < 3; i += 1) expect(await Promise.all([read(), read(), read(), read()])).toEqual(Array(4).fill([{ amount: 42 }]));
+    // As a migration widening a money column would: the kept plans' result type is no longer the table's.
+    await app.dataSource.query(`ALTER TABLE prepared_type_change ALTER COLUMN amount TYPE bigint`);
+    for (let i = 0; i < 3; i += 1) expect(await Promise.all([read(), read(), read(), read()])).toEqual(Array(4).fill([{ amount: '42' }]));
+    // Other errors are not retried: they come back as before.
+    await expect(preparedQuery(app.dataSource, 'test_missing', `SELECT amount FROM prepared_no_such_table`, [])).rejects.toThrow(/does not exist/);
+    await app.dataSource.query(`DROP TABLE prepared_type_change`);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -8,19 +8,40 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  * PostgreSQL parses and plans it once per connection instead of on every call (node-postgres otherwise sends
  * unnamed statements). For hot statements whose planning costs as much as running them (docs/architecture.md, "Money paths";
  * docs/catalog-search.md, "Planning"). Needs a direct connection or a session-mode pooler (README.md). Name the
- * columns (no `*`): a migration that changes the result type of a kept statement makes it fail on its connection.
- * Failures are TypeORM's QueryFailedError, as from `dataSource.query`.
+ * columns (no `*`), so that a column added to a table or view leaves a kept statement as it was. A migration that
+ * changes the type of a column it returns makes PostgreSQL refuse the kept statement on every connection that holds it
+ * ("cached plan must not change result type"): such a connection is closed and the statement runs on another, prepared
+ * afresh, as often as the pool has connections. Failures are TypeORM's QueryFailedError, as from `dataSource.query`.
  */
+export async function preparedQuery<T>(dataSource: DataSource, name: string, sql: string, params: unknown[]): Promise<T[]> {
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  // Every connection of the pool may hold the stale statement: one more try than the pool has connections.
+  for (let attempt = 0; ; attempt += 1) {
+    let client: PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw new QueryFailedError(sql, params, error as Error);
+    }
+    // As pool.query does: a connection that fails while checked out reports to the query, not as an uncaught error.
+    const ignore = () => undefined;
+    client.on('error', ignore);
+    try {
+      const rows = (await client.query({ name, text: sql, values: params })).rows as T[];
+      client.removeListener('error', ignore);
+      client.release();
+      return rows;
+    } catch (error) {
+      client.removeListener('error', ignore);
+      // As pool.query does, a connection whose query failed is closed (release(error) destroys it).
+      client.release(error as Error);
+      const stale = (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test((error as Error).message);
+      if (!stale || attempt >= (pool.options.max ?? 10)) throw new QueryFailedError(sql, params, error as Error);
+    }
+  }
+}
+
 /** `prefix` and a hash of the text: each shape of a statement built from parts is prepared on its own. */
 export function preparedName(prefix: string, sql: string): string {
   return `${prefix}_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
-}
-
-export async function preparedQuery<T>(dataSource: DataSource, name: string, sql: string, params: unknown[]): Promise<T[]> {
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  try {
-    return (await pool.query({ name, text: sql, values: params })).rows as T[];
-  } catch (error) {
-    throw new QueryFailedError(sql, params, error as Error);
-  }
 }

@@ -42,10 +42,12 @@ export function uuidKeys(id: string): [string, string] {
 /**
  * Feeds the external search engine from the catalogue (docs/catalog-search.md, "An external search engine"). Every
  * change to what the engine holds of a service stamps the row with its transaction (`search_xid`, a trigger); a pass
- * takes the horizon (the oldest transaction still running: everything below it has ended), sends every row stamped at
- * or above the last pass's horizon (listed services replaced, the others deleted), then records the new horizon. A
- * transaction still running at the horizon is at or above it, so its rows are sent by a later pass once they are
- * visible; rows of transactions that end during a pass are sent again next time (sending is idempotent).
+ * takes a snapshot and its horizon (the oldest transaction still running: everything below it has ended), sends every
+ * row stamped at or above the last pass's horizon that the last pass's snapshot did not see (listed services replaced,
+ * the others deleted), then records its own snapshot and horizon. A transaction still running at a pass's snapshot is
+ * at or above its horizon and not in the snapshot, so its rows are sent by a later pass once they are visible; a row
+ * the snapshot saw was read by that pass, so it is not sent again. Rows of transactions that end during a pass may be
+ * sent again next time (sending is idempotent).
  *
  * Runs in worker processes every SEARCH_ENGINE_FEED_INTERVAL_MS, one process at a time (a session advisory lock, so
  * passes never interleave and an older version of a row is never sent after a newer one). The first pass of a process
@@ -75,7 +77,8 @@ export class SearchEngineFeeder implements OnModuleInit, OnApplicationBootstrap,
     });
     this.metrics.gauge('search_engine_feed_pending', 'Catalogue services changed at or after the feed horizon (sent by the next pass)', [], async (gauge) => {
       const [row] = (await this.dataSource.query(
-        `SELECT count(*)::int AS n FROM catalog_services s, search_engine_feeds f WHERE f.name = $1 AND s.search_xid >= COALESCE(f.horizon, '0'::xid8)`,
+        `SELECT count(*)::int AS n FROM catalog_services s, search_engine_feeds f
+          WHERE f.name = $1 AND s.search_xid >= COALESCE(f.horizon, '0'::xid8) AND (f.snapshot IS NULL OR NOT pg_visible_in_snapshot(s.search_xid, f.snapshot))`,
         [this.engine.index],
       )) as { n: number }[];
       gauge.set(row?.n ?? 0);
@@ -129,20 +132,24 @@ export class SearchEngineFeeder implements OnModuleInit, OnApplicationBootstrap,
   private async pass(runner: QueryRunner): Promise<FeedPass> {
     const name = this.engine.index;
     await runner.query(`INSERT INTO search_engine_feeds (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
-    const [state] = (await runner.query(`SELECT horizon::text AS horizon FROM search_engine_feeds WHERE name = $1`, [name])) as { horizon: string | null }[];
+    const [state] = (await runner.query(`SELECT horizon::text AS horizon, snapshot::text AS snapshot FROM search_engine_feeds WHERE name = $1`, [name])) as { horizon: string | null; snapshot: string | null }[];
     let from = state.horizon;
+    let seen = state.snapshot;
     if (!this.checked) {
       from = await this.checkIndex(runner, from);
+      if (from === null) seen = null;
       this.checked = true;
     }
-    const [{ horizon }] = (await runner.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`)) as { horizon: string }[];
+    // Taken before the reads below, whose snapshots are later: every row this one sees is read and sent by this pass.
+    const [{ snapshot, horizon }] = (await runner.query(`SELECT s::text AS snapshot, pg_snapshot_xmin(s)::text AS horizon FROM pg_current_snapshot() AS s`)) as { snapshot: string; horizon: string }[];
     let after: [string, string] = [from ?? '0', BEFORE_ANY_DOC];
     let sent = 0;
     for (;;) {
       const rows = (await runner.query(
         `SELECT search_doc::text AS doc, id, search_text, category, region_code, provider_id, status, search_xid::text AS xid
-           FROM catalog_services WHERE (search_xid, search_doc) > ($1::xid8, $2::bigint) ORDER BY search_xid, search_doc LIMIT $3`,
-        [...after, this.config.SEARCH_ENGINE_FEED_BATCH],
+           FROM catalog_services WHERE (search_xid, search_doc) > ($1::xid8, $2::bigint) AND ($4::pg_snapshot IS NULL OR NOT pg_visible_in_snapshot(search_xid, $4::pg_snapshot))
+          ORDER BY search_xid, search_doc LIMIT $3`,
+        [...after, this.config.SEARCH_ENGINE_FEED_BATCH, seen],
       )) as ChangedRow[];
       if (rows.length === 0) break;
       await this.send(rows);
@@ -151,7 +158,7 @@ export class SearchEngineFeeder implements OnModuleInit, OnApplicationBootstrap,
       after = [last.xid, last.doc];
       if (rows.length < this.config.SEARCH_ENGINE_FEED_BATCH) break;
     }
-    await runner.query(`UPDATE search_engine_feeds SET horizon = $2::xid8, fed_rows = fed_rows + $3, fed_at = now() WHERE name = $1`, [name, horizon, sent]);
+    await runner.query(`UPDATE search_engine_feeds SET horizon = $2::xid8, snapshot = $4::pg_snapshot, fed_rows = fed_rows + $3, fed_at = now() WHERE name = $1`, [name, horizon, sent, snapshot]);
     return { sent, horizon };
   }
 
@@ -166,7 +173,7 @@ export class SearchEngineFeeder implements OnModuleInit, OnApplicationBootstrap,
     const [{ listed }] = (await runner.query(`SELECT EXISTS (SELECT 1 FROM catalog_services WHERE status = 'active') AS listed`)) as { listed: boolean }[];
     if (!listed) return from;
     this.logger.warn(`search engine index ${this.engine.index} is empty: feeding the whole catalogue`);
-    await runner.query(`UPDATE search_engine_feeds SET horizon = NULL, fed_rows = 0, reset_at = now() WHERE name = $1`, [this.engine.index]);
+    await runner.query(`UPDATE search_engine_feeds SET horizon = NULL, snapshot = NULL, fed_rows = 0, reset_at = now() WHERE name = $1`, [this.engine.index]);
     return null;
   }
 
