@@ -147,11 +147,19 @@ export class DefinitionDto {
   @ApiProperty() createdAt: string;
 }
 
+/** A case's title values (packages/shared/case-title.ts), as the API describes them. */
+const TITLE_PARAMS = {
+  nullable: true,
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  description: "The title's values (numbers and names), worded with caseTitle.<subjectType> in the reader's language; null on cases opened before they existed",
+} as const;
+
 export class TaskDto {
   @ApiProperty() id: string;
   @ApiProperty() caseId: string;
   @ApiProperty() caseTitle: string;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'string' }, description: "The title's values (numbers and names), worded with caseTitle.<subjectType> in the reader's language; null on cases opened before they existed" }) caseTitleParams: Record<string, string> | null;
+  @ApiProperty(TITLE_PARAMS) caseTitleParams: Record<string, string> | null;
   @ApiProperty() subjectType: string;
   @ApiProperty() subjectId: string;
   @ApiProperty() revision: number;
@@ -202,7 +210,7 @@ export class FindingDto {
 export class CaseDto {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'string' }, description: "The title's values (numbers and names), worded with caseTitle.<subjectType> in the reader's language; null on cases opened before they existed" }) titleParams: Record<string, string> | null;
+  @ApiProperty(TITLE_PARAMS) titleParams: Record<string, string> | null;
   @ApiProperty() definitionKey: string;
   @ApiProperty() definitionVersion: number;
   @ApiProperty() subjectType: string;

@@ -75,7 +75,7 @@ export class SearchEngineFeeder implements OnModuleInit, OnApplicationBootstrap,
       const [row] = (await this.dataSource.query(`SELECT EXTRACT(EPOCH FROM now() - fed_at)::float AS age FROM search_engine_feeds WHERE name = $1`, [this.engine.index])) as { age: number | null }[];
       if (row?.age != null) gauge.set(row.age);
     });
-    this.metrics.gauge('search_engine_feed_pending', 'Catalogue services changed at or after the feed horizon (sent by the next pass)', [], async (gauge) => {
+    this.metrics.gauge('search_engine_feed_pending', 'Catalogue services changed since the last pass of the feed (what the next pass sends)', [], async (gauge) => {
       const [row] = (await this.dataSource.query(
         `SELECT count(*)::int AS n FROM catalog_services s, search_engine_feeds f
           WHERE f.name = $1 AND s.search_xid >= COALESCE(f.horizon, '0'::xid8) AND (f.snapshot IS NULL OR NOT pg_visible_in_snapshot(s.search_xid, f.snapshot))`,
