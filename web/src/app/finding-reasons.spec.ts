@@ -78,6 +78,11 @@ describe('finding reasons: every code the server sends has a message in each lan
     expect(findingReasonText(uscc, { lang: 'zh', t: dict('zh'), label: (_g, v) => v })).toBe('统一社会信用代码有误：校验码不正确');
     expect(findingReasonText(uscc, { lang: 'en', t: dict('en'), label: (_g, v) => v })).toBe('The unified social credit code is wrong: the check character is wrong');
     expect(findingText(uscc)).toBe('USCC problem: check_character');
+    // Region codes by their names when the page gives them (useReasonWords), the code otherwise.
+    const outside = findingReason('outside_issuing_region', samples.outside_issuing_region);
+    const names: Record<string, string> = { '310104': 'Xuhui', '330400': 'Jiaxing' };
+    expect(findingReasonText(outside, { lang: 'en', t: dict('en'), label: (_g, v) => v, regionName: (code) => names[code] })).toBe('The enterprise is registered in Xuhui, outside the issuing region Jiaxing');
+    expect(findingReasonText(outside, { lang: 'en', t: dict('en'), label: (_g, v) => v })).toContain('registered in 310104');
     expect(findingText(group)).toBe('The annual actual-controller group cap of 5000000 fen would be exceeded: 4000000 fen committed, 2000000 fen requested, 1000000 fen left');
   });
 });

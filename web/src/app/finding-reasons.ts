@@ -3,8 +3,8 @@ import { FINDING_CODES, type FindingParams } from '@shared/finding-reasons';
 
 /**
  * The pre-check reasons the server sends as codes (packages/shared/finding-reasons.ts), in the reader's language.
- * Parameters are data: the applicant kind, cap scope, USCC problem and state are translated here, amounts shown in yuan, and a
- * tier's English name used in English. The messages are in finding-messages.ts; finding-reasons.spec.ts fails when
+ * Parameters are data: the applicant kind, cap scope, USCC problem and state are translated here, amounts shown in yuan, region
+ * codes by the region's name (when the caller gives `regionName`: useReasonWords), and a tier's English name used in English. The messages are in finding-messages.ts; finding-reasons.spec.ts fails when
  * a code has no message in a language.
  */
 
@@ -20,10 +20,18 @@ export function codedText(
   return code ? findingReasonText(code, i18n) : (text ?? undefined);
 }
 
-/** One reason in the reader's language; `t` and `label` are useI18n()'s, `lang` its language. */
+/** What a reason is worded with: useI18n()'s `t`, `label` and language, and a region's name by its code (useReasonWords). */
+export interface ReasonWords {
+  lang: string;
+  t: (key: string, vars?: Record<string, string | number>) => string;
+  label: (group: string, v: string) => string;
+  regionName?: (code: string) => string;
+}
+
+/** One reason in the reader's language. */
 export function findingReasonText(
   reason: { code: string; params: FindingParams },
-  i18n: { lang: string; t: (key: string, vars?: Record<string, string | number>) => string; label: (group: string, v: string) => string },
+  i18n: ReasonWords,
 ): string {
   const p = reason.params;
   const english = i18n.lang === 'en';
@@ -32,6 +40,7 @@ export function findingReasonText(
     if (key.endsWith('Fen') && typeof value === 'number') vars[key] = formatFen(value);
     else if (key === 'who' || key === 'scope' || key === 'kind' || key === 'problem') vars[key] = i18n.t(`finding.${key}.${value}`);
     else if (key === 'status') vars[key] = i18n.label('status', String(value));
+    else if ((key === 'regionCode' || key.endsWith('RegionCode')) && i18n.regionName) vars[key] = i18n.regionName(String(value));
     else vars[key] = value;
   }
   if (english && typeof p.tierNameEn === 'string') vars.tierName = p.tierNameEn;

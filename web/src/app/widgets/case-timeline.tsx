@@ -4,7 +4,7 @@ import type { Schema } from '../api';
 import { History, StatusTag, type TimelineItem } from '../common';
 import { LoadError, useApi } from '../data';
 import { findingReasonText } from '../finding-reasons';
-import { useI18n } from '../i18n';
+import { useReasonWords } from '../reason-words';
 
 export type CaseDetail = Schema<'CaseDetailDto'>;
 
@@ -26,7 +26,7 @@ export function lastDecisionComment(detail: CaseDetail | undefined): string | nu
  * their comments, and the automatic pre-check results. Polls while the case is still moving.
  */
 export function CaseTimeline({ caseId, extra, pollMs }: { caseId: string | null | undefined; extra?: TimelineItem[]; pollMs?: number }) {
-  const i18n = useI18n();
+  const i18n = useReasonWords();
   const { t, label, lang } = i18n;
   const detail = useApi('/approval-cases/{id}', caseId ? { params: { path: { id: caseId } } } : null, { pollMs });
   const stageName = (key: unknown) => {

@@ -18,6 +18,7 @@ import { type Program, ProgramName } from '../../features/orders/records';
 import type { Application } from './records';
 import type { Schema } from '../../app/api';
 import { ResponsiveTable } from '../../app/widgets/responsive-table';
+import { useReasonWords } from '../../app/reason-words';
 
 type Limits = Schema<'ApplicationLimitsDto'>;
 
@@ -245,7 +246,7 @@ export function ApplicationsPage() {
 /** One application: its facts, the workflow timeline, and what the enterprise may do now (edit, submit, withdraw). */
 export function ApplicationPage() {
   const { id = '' } = useParams();
-  const i18n = useI18n();
+  const i18n = useReasonWords();
   const { t } = i18n;
   const app = useLive('/voucher-applications/{id}', { params: { path: { id } } }, (x) => MOVING.includes(x.status));
   const a = app.data;

@@ -10,6 +10,7 @@ import { useI18n } from '../../app/i18n';
 import { CaseTimeline } from '../../app/widgets/case-timeline';
 import type { Schema } from '../../app/api';
 import { ResponsiveTable } from '../../app/widgets/responsive-table';
+import { useReasonWords } from '../../app/reason-words';
 
 type ChangeRequest = Schema<'ChangeRequestDto'>;
 
@@ -140,7 +141,7 @@ export function ControllerGroupPage() {
 }
 
 function RequestDetail({ request }: { request: ChangeRequest }) {
-  const i18n = useI18n();
+  const i18n = useReasonWords();
   const { t } = i18n;
   return (
     <>

@@ -11,6 +11,7 @@ import { nameIn } from '../../features/programmes/policy';
 import { useI18n } from '../../app/i18n';
 import { CertificateButton, type Qualification } from '../../features/qualifications/qualifications';
 import { ResponsiveTable } from '../../app/widgets/responsive-table';
+import { useReasonWords } from '../../app/reason-words';
 
 type DeclareValues = Schema<'DeclareQualificationDto'>;
 
@@ -23,7 +24,7 @@ const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
  * verifies it. Only verified qualifications valid on the day change the subsidy ratio.
  */
 export function QualificationsPage() {
-  const i18n = useI18n();
+  const i18n = useReasonWords();
   const { t, label } = i18n;
   const me = useMe();
   const org = useApi('/organizations/{id}', { params: { path: { id: me.organization.id } } });

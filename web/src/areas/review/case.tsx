@@ -15,6 +15,7 @@ import { FormAction } from '../../app/widgets/form-action';
 import { rowProps } from '../../app/widgets/paged-table';
 import { CommentField, DueCell, Filters, FilterValues, inboxPath, OrgName, ProgramLink, RegionName, useEnumOptions } from './shared';
 import type { Case, CaseDetail, Finding, Revision, Task } from './types';
+import { useReasonWords } from '../../app/reason-words';
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 type Label = (group: string, value: string | null | undefined) => string;
@@ -235,7 +236,7 @@ function showValue(v: unknown): ReactNode {
 }
 
 export function FindingsTable({ findings }: { findings: Finding[] }) {
-  const i18n = useI18n();
+  const i18n = useReasonWords();
   const { t, label, lang } = i18n;
   if (!findings.length) return <Empty description={t('review.case.noFindings')} />;
   return (
