@@ -83,6 +83,10 @@ describe('finding reasons: every code the server sends has a message in each lan
     const names: Record<string, string> = { '310104': 'Xuhui', '330400': 'Jiaxing' };
     expect(findingReasonText(outside, { lang: 'en', t: dict('en'), label: (_g, v) => v, regionName: (code) => names[code] })).toBe('The enterprise is registered in Xuhui, outside the issuing region Jiaxing');
     expect(findingReasonText(outside, { lang: 'en', t: dict('en'), label: (_g, v) => v })).toContain('registered in 310104');
+    // A tier's name is data: the page's dataName words it (繁體 converted, English by its English name).
+    const tier = findingReason('base_tier_only', { who: 'enterprise', tier: 'default', tierName: '一般企业', tierNameEn: 'General' });
+    expect(findingReasonText(tier, { lang: 'zh', t: dict('zh'), label: (_g, v) => v, dataName: (zh) => `«${zh}»` })).toContain('«一般企业»');
+    expect(findingReasonText(tier, { lang: 'en', t: dict('en'), label: (_g, v) => v })).toContain('General');
     expect(findingText(group)).toBe('The annual actual-controller group cap of 5000000 fen would be exceeded: 4000000 fen committed, 2000000 fen requested, 1000000 fen left');
   });
 });

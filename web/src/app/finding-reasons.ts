@@ -4,7 +4,8 @@ import { FINDING_CODES, type FindingParams } from '@shared/finding-reasons';
 /**
  * The pre-check reasons the server sends as codes (packages/shared/finding-reasons.ts), in the reader's language.
  * Parameters are data: the applicant kind, cap scope, USCC problem and state are translated here, amounts shown in yuan, region
- * codes by the region's name (when the caller gives `regionName`: useReasonWords), and a tier's English name used in English. The messages are in finding-messages.ts; finding-reasons.spec.ts fails when
+ * codes by the region's name (when the caller gives `regionName`: useReasonWords), and a tier's name in the reader's
+ * language (its English name in English; converted for 繁體 when the caller gives `dataName`). The messages are in finding-messages.ts; finding-reasons.spec.ts fails when
  * a code has no message in a language.
  */
 
@@ -26,6 +27,8 @@ export interface ReasonWords {
   t: (key: string, vars?: Record<string, string | number>) => string;
   label: (group: string, v: string) => string;
   regionName?: (code: string) => string;
+  /** Data named in Chinese and English (a tier's name) in the reader's language, 繁體 converted (useReasonWords). */
+  dataName?: (zh: string, en: string | undefined) => string;
 }
 
 /** One reason in the reader's language. */
@@ -43,7 +46,12 @@ export function findingReasonText(
     else if ((key === 'regionCode' || key.endsWith('RegionCode')) && i18n.regionName) vars[key] = i18n.regionName(String(value));
     else vars[key] = value;
   }
-  if (english && typeof p.tierNameEn === 'string') vars.tierName = p.tierNameEn;
-  if (english && typeof p.tierNamesEn === 'string') vars.tierNames = p.tierNamesEn;
+  for (const key of ['tierName', 'tierNames'] as const) {
+    const zh = p[key];
+    const en = p[`${key}En`];
+    if (typeof zh !== 'string') continue;
+    if (i18n.dataName) vars[key] = i18n.dataName(zh, typeof en === 'string' ? en : undefined);
+    else if (english && typeof en === 'string') vars[key] = en;
+  }
   return i18n.t(`finding.${reason.code}`, vars);
 }
