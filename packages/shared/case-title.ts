@@ -2,7 +2,7 @@ import { interpolate } from './interpolate';
 import { labelMessages } from './label-messages';
 
 /**
- * An approval case's title in the reader's language (docs/domain.md, "Approval cases"). A case keeps its subject
+ * An approval case's title in the reader's language (docs/i18n.md, "Approval case titles"). A case keeps its subject
  * type and the title's values (`title_params`: numbers and names, which stay as written); the words around them are
  * `caseTitle.<subjectType>` in label-messages.ts. A value `x` with an English `xEn` beside it (a qualification kind's
  * name) shows `xEn` to an English reader; `action` is worded by `caseTitle.<subjectType>.action.<value>`; a template

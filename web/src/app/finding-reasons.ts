@@ -3,9 +3,10 @@ import { FINDING_CODES, type FindingParams } from '@shared/finding-reasons';
 
 /**
  * The pre-check reasons the server sends as codes (packages/shared/finding-reasons.ts), in the reader's language.
- * Parameters are data: the applicant kind, cap scope, USCC problem and state are translated here, amounts shown in yuan, region
- * codes by the region's name (when the caller gives `regionName`: useReasonWords), and a tier's name in the reader's
- * language (its English name in English; converted for 繁體 when the caller gives `dataName`). The messages are in finding-messages.ts; finding-reasons.spec.ts fails when
+ * Parameters are data: the applicant kind, cap scope, USCC problem and state are translated here, amounts shown in
+ * yuan, region codes by the region's name (when the caller gives `regionName`: useReasonWords), and a tier's name in
+ * the reader's language (its English name in English; converted for 繁體 when the caller gives `dataName`). The
+ * messages are in finding-messages.ts; finding-reasons.spec.ts fails when
  * a code has no message in a language.
  */
 
@@ -21,7 +22,7 @@ export function codedText(
   return code ? findingReasonText(code, i18n) : (text ?? undefined);
 }
 
-/** What a reason is worded with: useI18n()'s `t`, `label` and language, and a region's name by its code (useReasonWords). */
+/** What a reason is worded with: useI18n()'s `t`, `label` and language; region and tier names (useReasonWords). */
 export interface ReasonWords {
   lang: string;
   t: (key: string, vars?: Record<string, string | number>) => string;
