@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import { AppConfig, QueueBackendKind } from '../config/app-config';
 import { DATABASE_URL } from '../database/database.tokens';
 import { createRedis, sentinelMaster } from './redis-client';
+import { QueueName } from './queue.registry';
 
 /** BullMQ's PostgreSQL backend keeps its tables in this schema (the backend's own default). */
 export const BULLMQ_PG_SCHEMA = 'bullmq';
@@ -74,6 +75,9 @@ export class QueueConnection implements OnApplicationShutdown {
       application_name: 'g60-queue',
     });
     this.pool.on('error', (err) => this.logger.warn({ err: err.message }, 'Queue PostgreSQL pool error'));
+    // BullMQ's PostgreSQL backend adds an 'error' listener to the pool for each Queue and Worker on it: one of each per
+    // queue, and ours. Eleven is no leak, though Node warns above ten.
+    this.pool.setMaxListeners(1 + 2 * Object.values(QueueName).length);
     const client = await this.pool.connect();
     try {
       await runMigrations(client, BULLMQ_PG_SCHEMA);
