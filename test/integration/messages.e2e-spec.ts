@@ -249,16 +249,21 @@ describe('messages: e-mail over SMTP, SMS through a gateway, channel preferences
     const listed = await app.http().get('/api/v1/admin/message-deliveries?status=failed&channel=sms').set(admin.auth).expect(200);
     expect(listed.body).toContainEqual(expect.objectContaining({ id: failed.id, recipient: expect.stringMatching(/^\*+0000$/), status: 'failed', attempts: 1, lastError: expect.stringContaining('HTTP 400') }));
     await app.http().get('/api/v1/admin/message-deliveries').set(partner.auth).expect(403);
-    // Paged newest first: pages of two, by offset, put together are the whole list, in order and without repeats.
-    const whole = (await app.http().get('/api/v1/admin/message-deliveries?limit=500').set(admin.auth).expect(200)).body as { id: string }[];
+    // Paged newest first: pages of two, by offset, put together are the whole list, in order and without repeats. A
+    // delivery made meanwhile (a reminder's) would shift the pages: compared only while the whole list stays the same.
+    const wholeList = async () => ((await app.http().get('/api/v1/admin/message-deliveries?limit=500').set(admin.auth).expect(200)).body as { id: string }[]).map((d) => d.id);
+    const { whole, paged } = await eventually(async () => {
+      const before = await wholeList();
+      const pages: string[] = [];
+      for (let offset = 0; offset < before.length + 2; offset += 2) {
+        const page = await app.http().get(`/api/v1/admin/message-deliveries?limit=2&offset=${offset}`).set(admin.auth).expect(200);
+        expect(page.body.length).toBeLessThanOrEqual(2);
+        pages.push(...page.body.map((d: { id: string }) => d.id));
+      }
+      return JSON.stringify(await wholeList()) === JSON.stringify(before) ? { whole: before, paged: pages } : undefined;
+    }, 15_000, 'a stable list of deliveries to page through');
     expect(whole.length).toBeGreaterThan(2);
-    const paged: string[] = [];
-    for (let offset = 0; offset < whole.length + 2; offset += 2) {
-      const page = await app.http().get(`/api/v1/admin/message-deliveries?limit=2&offset=${offset}`).set(admin.auth).expect(200);
-      expect(page.body.length).toBeLessThanOrEqual(2);
-      paged.push(...page.body.map((d: { id: string }) => d.id));
-    }
-    expect(paged).toEqual(whole.map((d) => d.id));
+    expect(paged).toEqual(whole);
     const badOffset = await app.http().get('/api/v1/admin/message-deliveries?offset=-1').set(admin.auth).expect(400);
     expect([badOffset.body.code, badOffset.body.details]).toEqual(['VALIDATION_FAILED', [{ field: 'offset', message: expect.any(String) }]]);
 
