@@ -746,8 +746,8 @@ async function measureEngineSearchIfAvailable(ctx: BenchContext, databaseUrl: st
  * booted on the same database with SEARCH_ENGINE_URL (after the PostgreSQL app has stopped). The whole catalogue is fed
  * once (`feedAll()`, timed); every query's first page is checked against the exhaustive reference, then the same warm-up
  * and HTTP passes as PostgreSQL's (ratios against PostgreSQL's SQL baseline of the same run). The app's
- * catalog_searches_total must show that the engine answered every keyword query (recognisedOnly: the engine, or
- * PostgreSQL where the engine's search leaves it there) and that nothing fell back to PostgreSQL, after the warm-up
+ * catalog_searches_total must show that the engine answered every query of the mix (recognisedOnly too) and that
+ * nothing fell back to PostgreSQL, after the warm-up
  * (before timing) and after the timed passes; otherwise the benchmark fails. The app waits ENGINE_TIMEOUT_MS for the
  * engine, not the default 2 s: a slow answer is measured, and counted, rather than replaced by PostgreSQL's.
  */

@@ -89,9 +89,8 @@ function RowCards<T extends object>({ columns, dataSource, rowKey = 'key', onRow
           </li>
         )}
         {rows.length === 0 && !busy && <li className="g60-row-cards-empty">{empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />}</li>}
-        {rows.map((record, index) => {
+        {keyed.map(({ record, key }, index) => {
           const attrs = (onRow?.(record, index) ?? {}) as HTMLAttributes<HTMLLIElement>;
-          const key = keyOf(record, index, rowKey);
           const expand = expandable?.expandedRowRender && (expandable.rowExpandable?.(record) ?? true) ? expandable.expandedRowRender : undefined;
           return (
             <li key={key} {...attrs} className={['g60-row-card', attrs.className].filter(Boolean).join(' ')}>
