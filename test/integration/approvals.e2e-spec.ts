@@ -237,6 +237,26 @@ describe('approval workflows: provider admission through multi-stage review', ()
     );
     expect(timers).toEqual([{ n: 2, live: 0 }]);
   });
+
+  it('the case list pages newest first by offset: pages put together are the whole list, with a field-level 400 for a bad offset', async () => {
+    const whole = async () => ((await app.http().get('/api/v1/approval-cases?limit=200').set(admin.auth).expect(200)).body as { id: string; createdAt: string }[]);
+    const { all, paged } = await eventually(async () => {
+      const before = await whole();
+      const pages: string[] = [];
+      for (let offset = 0; offset < before.length + 3; offset += 3) {
+        const page = await app.http().get(`/api/v1/approval-cases?limit=3&offset=${offset}`).set(admin.auth).expect(200);
+        pages.push(...page.body.map((c: { id: string }) => c.id));
+      }
+      // Compared while no case opens meanwhile (a case opened would shift the pages).
+      return JSON.stringify((await whole()).map((c) => c.id)) === JSON.stringify(before.map((c) => c.id)) ? { all: before, paged: pages } : undefined;
+    }, 15_000, 'a stable case list');
+    expect(all.length).toBeGreaterThan(3);
+    expect(paged).toEqual(all.map((c) => c.id));
+    const times = all.map((c) => Date.parse(c.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const bad = await app.http().get('/api/v1/approval-cases?offset=-1').set(admin.auth).expect(400);
+    expect([bad.body.code, bad.body.details]).toEqual(['VALIDATION_FAILED', [{ field: 'offset', message: expect.any(String) }]]);
+  });
 });
 
 describe('approvals: the opening job delivered twice (worker killed after its commit, before the acknowledgement)', () => {

@@ -92,7 +92,8 @@ export class ApprovalCasesService {
     }
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.subjectType) qb.andWhere('c.subject_type = :subjectType', { subjectType: query.subjectType });
-    const rows = await qb.orderBy('c.created_at', 'DESC').take(query.limit ?? 50).getMany();
+    // Newest first, the id breaking ties, so pages by offset neither repeat nor skip a case.
+    const rows = await qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'ASC').skip(query.offset ?? 0).take(query.limit ?? 50).getMany();
     const definitions = new Map<string, WorkflowDefinition>();
     for (const id of new Set(rows.map((r) => r.definitionId))) definitions.set(id, await this.dataSource.getRepository(WorkflowDefinition).findOneByOrFail({ id }));
     return rows.map((r) => toCaseDto(r, definitions.get(r.definitionId) as WorkflowDefinition));

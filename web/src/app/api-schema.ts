@@ -8735,6 +8735,8 @@ export interface operations {
                 status?: string;
                 subjectType?: string;
                 limit?: number;
+                /** @description Cases to skip, newest first: the next page is offset + limit */
+                offset?: number;
             };
             header?: never;
             path?: never;

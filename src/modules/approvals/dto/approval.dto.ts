@@ -302,4 +302,7 @@ export class ListCasesQueryDto {
 
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
+
+  @ApiPropertyOptional({ default: 0, description: 'Cases to skip, newest first: the next page is offset + limit' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000)
+  offset?: number;
 }

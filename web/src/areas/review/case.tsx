@@ -12,7 +12,7 @@ import { useI18n } from '../../app/i18n';
 import { CertificateButton, QualificationStatusWithRevoke } from '../../features/qualifications/qualifications';
 import { ClaimButtons, ClaimTag, DECISIONS, SUBJECT_TYPES } from './inbox';
 import { FormAction } from '../../app/widgets/form-action';
-import { rowProps } from '../../app/widgets/paged-table';
+import { PagedTable, rowProps, usePagedList } from '../../app/widgets/paged-table';
 import { CommentField, DueCell, Filters, FilterValues, inboxPath, OrgName, ProgramLink, RegionName, useEnumOptions } from './shared';
 import type { Case, CaseDetail, Finding, Revision, Task } from './types';
 import { useReasonWords } from '../../app/reason-words';
@@ -406,7 +406,7 @@ export function CasesPage() {
   const { t, label } = useI18n();
   const caseTitle = useCaseTitle();
   const [filters, setFilters] = useState<FilterValues>({});
-  const cases = useApi('/approval-cases', { params: { query: { status: filters.status as string, subjectType: filters.subjectType as string, limit: 200 } } });
+  const cases = usePagedList('/approval-cases', { params: { query: { status: filters.status as string, subjectType: filters.subjectType as string } } });
   const statusOptions = useEnumOptions('review.caseStatus', CASE_STATUSES);
   const subjectOptions = useEnumOptions('review.subject', SUBJECT_TYPES);
   return (
@@ -420,15 +420,9 @@ export function CasesPage() {
         value={filters}
         onChange={setFilters}
       />
-      <LoadError error={cases.error} retry={() => void cases.reload()} />
-      <Table<Case>
-        rowKey="id"
-        size="middle"
-        loading={cases.loading}
-        dataSource={cases.data ?? []}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
-        scroll={{ x: 900 }}
-        data-testid="cases-table"
+      <PagedTable<Case>
+        testId="cases-table"
+        list={cases}
         onRow={(c) => rowProps(`case-row-${c.id}`)}
         columns={[
           { title: t('review.case'), key: 'title', render: (_, c) => <Link to={`/review/cases/${c.id}`}>{caseTitle(c)}</Link> },
