@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { AxeViolation, seriousAxeViolations } from '../support/axe';
-import { launchBrowser, newPerson, Person, PortalLang, signIn } from '../support/browser';
+import { launchBrowser, newPerson, Person, PortalLang, resize, signIn } from '../support/browser';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
 
 const LANGS: PortalLang[] = ['zh', 'zh-Hant', 'en'];
@@ -142,7 +142,7 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
     await signIn(person, DEMO.enterprise);
     const findings: Finding[] = [];
     for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-      await person.page.setViewportSize(viewport);
+      await resize(person.page, viewport);
       for (const path of ['/account/password', '/account/notifications']) {
         await person.page.goto(path);
         await settled(person.page);
@@ -174,7 +174,7 @@ describe('accessibility: axe-core on every page, normal and elder mode', () => {
       const paths = await menu.locator('li[role=menuitem]').evaluateAll((items) => items.map((li) => li.getAttribute('data-menu-id')?.replace(/^.*?-(?=\/)/, '') ?? ''));
       expect(paths.length).toBeGreaterThan(0);
       expect(paths.every((p) => p.startsWith('/'))).toBe(true);
-      await person.page.setViewportSize({ width: 390, height: 844 });
+      await resize(person.page, { width: 390, height: 844 });
       const findings: Finding[] = [];
       const tooWide: string[] = [];
       // Each page is loaded once and checked in both modes (the toggle restyles it in place).

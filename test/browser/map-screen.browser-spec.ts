@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { seriousAxeLines } from '../support/axe';
-import { launchBrowser, newPerson, signIn } from '../support/browser';
+import { launchBrowser, newPerson, resize, signIn } from '../support/browser';
 import { registerOrganization } from '../support/factories';
 import { DEMO, login, startTestApp, TestApp } from '../support/test-app';
 import { issueVoucher, listService, openProgram, recogniseShanghaiProviders } from '../support/vouchers';
@@ -36,14 +36,14 @@ describe('web portal: the delta map and the public big screen', () => {
     const withProviders = figures.cities.find((c) => c.activeProviders > 0)!;
     await page.getByTestId('table-big-screen').locator(`tr[data-row-key="${withProviders.regionCode}"]`).waitFor();
     for (const [width, height, name] of [[1920, 1080, 'wall'], [1280, 800, 'laptop'], [390, 844, 'phone']] as const) {
-      await page.setViewportSize({ width, height });
+      await resize(page, { width, height });
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await seriousAxeLines(page)).toEqual([]);
       // Nothing wider than the screen at any size.
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
       await page.screenshot({ path: `/tmp/big-screen-${name}.png`, fullPage: name === 'phone' });
     }
-    await page.setViewportSize({ width: 1920, height: 1080 });
+    await resize(page, { width: 1920, height: 1080 });
     // Elder mode (适老化) on the dark ground: still 4.5:1.
     await page.getByTestId('elder-toggle').click();
     await page.waitForFunction(() => document.documentElement.classList.contains('g60-elder'));
@@ -93,11 +93,11 @@ describe('web portal: the delta map and the public big screen', () => {
     const landing = page.getByTestId('table-layer-landings').locator('tr[data-row-key="330400>330100"]');
     expect(await landing.locator('td').allInnerTexts()).toEqual(['嘉兴市', '杭州市', '1']);
     for (const [width, height] of [[1440, 900], [390, 844]] as const) {
-      await page.setViewportSize({ width, height });
+      await resize(page, { width, height });
       await map.locator('canvas').first().waitFor();
       await map.screenshot({ path: `/tmp/delta-map-zh-${width}.png` });
     }
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await resize(page, { width: 1280, height: 800 });
 
     // Providers off, services on: the category selector appears and the services table takes a tab.
     const layers = page.getByTestId('map-layers');
@@ -110,7 +110,7 @@ describe('web portal: the delta map and the public big screen', () => {
     for (const table of ['table-layer-voucherFlows', 'table-layer-projects', 'table-layer-landings']) await page.getByTestId(table).waitFor();
     expect(await seriousAxeLines(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/delta-map-1280.png', fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await map.locator('canvas').first().waitFor();
     expect(await seriousAxeLines(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/delta-map-phone.png', fullPage: true });

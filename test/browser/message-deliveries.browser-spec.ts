@@ -2,7 +2,7 @@ import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { seriousAxeLines } from '../support/axe';
-import { explainFailure, launchBrowser, newPerson, openMenu, Person, PortalLang, signIn } from '../support/browser';
+import { explainFailure, launchBrowser, newPerson, openMenu, Person, PortalLang, resize, signIn } from '../support/browser';
 import { registerOrganization } from '../support/factories';
 import { Mailbox } from '../support/mailbox';
 import { DEMO, eventually, login, startTestApp, TestApp } from '../support/test-app';
@@ -194,7 +194,7 @@ describe('web portal: e-mail and SMS deliveries (platform admin)', () => {
     const sms = await failedTaskSms();
     const admin = await person('en');
     const { page } = admin;
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await explainFailure([admin], async () => {
       await signIn(admin, DEMO.admin);
       // The shell is up (openMenu opens the drawer only when it sees its button).

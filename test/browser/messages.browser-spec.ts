@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { explainFailure, launchBrowser, newPerson, Person, signIn } from '../support/browser';
+import { explainFailure, launchBrowser, newPerson, Person, resize, signIn } from '../support/browser';
 import { registerOrganization, TEST_PASSWORD, uniqueEmail } from '../support/factories';
 import { linkIn, Mailbox } from '../support/mailbox';
 import { DEMO, eventually, login, startTestApp, TestApp } from '../support/test-app';
@@ -81,7 +81,7 @@ describe('portal: e-mailed links and message delivery settings', () => {
     const person = await newPerson(browser, app.running.url!);
     people.push(person);
     const { page } = person;
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await explainFailure(people, async () => {
       await signIn(person, user.user.email, TEST_PASSWORD);
       await page.getByTestId('user-menu').click();

@@ -1,7 +1,7 @@
 import * as ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { explainFailure, launchBrowser, newPerson, openMenu, signIn } from '../support/browser';
+import { explainFailure, launchBrowser, newPerson, openMenu, resize, signIn } from '../support/browser';
 import { uniqueUscc } from '../support/factories';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
 import { contains, shows } from './enterprise-lab.steps';
@@ -91,7 +91,7 @@ describe('web portal: a partner admin imports its region’s catalogue (XLSX and
       await page.getByTestId('changes-changed').click();
       await contains(page.getByTestId('import-changes-table'), '¥250.00');
       await page.screenshot({ path: '/tmp/partner-import-desktop-zh.png', fullPage: true });
-      await page.setViewportSize({ width: 390, height: 844 });
+      await resize(page, { width: 390, height: 844 });
       await page.screenshot({ path: '/tmp/partner-import-phone-zh.png', fullPage: true });
       expect(person.errors).toEqual([]);
     });
@@ -105,7 +105,7 @@ describe('web portal: a partner admin imports its region’s catalogue (XLSX and
       await english.page.getByTestId('import-changes').waitFor();
       await contains(english.page.getByTestId('changes-withdrawn'), 'Withdrawn 5');
       await english.page.screenshot({ path: '/tmp/partner-import-desktop-en.png', fullPage: true });
-      await english.page.setViewportSize({ width: 390, height: 844 });
+      await resize(english.page, { width: 390, height: 844 });
       await english.page.screenshot({ path: '/tmp/partner-import-phone-en.png', fullPage: true });
       expect(english.errors).toEqual([]);
     });

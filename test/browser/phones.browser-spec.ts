@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { screenThroughReview } from '../support/roadshow-review';
 import { registerOrganization, TEST_PASSWORD } from '../support/factories';
-import { confirmPopconfirm, explainFailure, launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
+import { confirmPopconfirm, explainFailure, launchBrowser, newPerson, openMenu, Person, resize, signIn } from '../support/browser';
 import { DEMO, eventually, login, startTestApp, TestApp } from '../support/test-app';
 import { admittedProvider, issueVoucher, listService, openProgram } from '../support/vouchers';
 import { recordStatus } from './enterprise-lab.steps';
@@ -34,7 +34,7 @@ describe('web portal on a phone (390 × 844)', () => {
   /** A person on a phone in this language (繁體 chosen on the device, as the language switch would). */
   async function phonePerson(email: string, lang: 'zh' | 'zh-Hant' | 'en', password = TEST_PASSWORD): Promise<Person> {
     const p = await newPerson(browser, app.running.url!, lang);
-    await p.page.setViewportSize(PHONE);
+    await resize(p.page, PHONE);
     people.push(p);
     await signIn(p, email, password);
     await p.page.getByTestId('menu-button').waitFor();

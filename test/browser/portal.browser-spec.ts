@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPerson, openMenu, signIn } from '../support/browser';
+import { launchBrowser, newPerson, openMenu, resize, signIn } from '../support/browser';
 import { DEMO, eventually, startTestApp, TestApp } from '../support/test-app';
 
 /** The portal shell: served at `/`, deep links, sign-in, the language toggle, the side menu on a phone, and API errors shown on fields. */
@@ -88,7 +88,7 @@ describe('web portal: shell', () => {
 
     // Another device, in 简体 until the user signs in: their choice follows them.
     const phone = await newPerson(browser, app.running.url!);
-    await phone.page.setViewportSize({ width: 390, height: 844 });
+    await resize(phone.page, { width: 390, height: 844 });
     await phone.page.goto('/login');
     await phone.page.getByText('长三角G60科创服务平台').first().waitFor();
     await signIn(phone, DEMO.approver);
@@ -118,7 +118,7 @@ describe('web portal: shell', () => {
     const groups = await openGroups.count();
     expect(groups).toBeGreaterThan(0);
 
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     const button = page.getByTestId('menu-button');
     await button.waitFor();
     expect(await button.getAttribute('aria-expanded')).toBe('false');
@@ -143,7 +143,7 @@ describe('web portal: shell', () => {
     await page.getByTestId('nav-drawer').waitFor({ state: 'hidden' });
 
     // Back at desktop width: the Sider again, every group still open, no menu button.
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await resize(page, { width: 1440, height: 900 });
     await page.locator('.ant-layout-sider').waitFor();
     expect(await button.count()).toBe(0);
     expect(await openGroups.count()).toBe(groups);

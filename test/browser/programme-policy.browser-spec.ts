@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { explainFailure, launchBrowser, newPerson, openMenu, Person, signIn } from '../support/browser';
+import { explainFailure, launchBrowser, newPerson, openMenu, Person, resize, signIn } from '../support/browser';
 import { DEMO, login, startTestApp, TestApp } from '../support/test-app';
 import { choose, confirmPopover, contains, shows } from './enterprise-lab.steps';
 
@@ -14,7 +14,7 @@ async function pickDate(page: Page, id: string, date: string) {
 /** The programme detail page at desktop and phone sizes, for a person to look at. */
 async function screenshots(page: Page, name: string) {
   for (const [size, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
-    await page.setViewportSize(viewport);
+    await resize(page, viewport);
     await page.getByTestId('versions').locator('[data-testid="version-2"]').waitFor();
     await page.screenshot({ path: `/tmp/programme-${name}-${size}.png`, fullPage: true });
     await page.getByTestId('programme-new-version').click();
@@ -23,7 +23,7 @@ async function screenshots(page: Page, name: string) {
     await page.keyboard.press('Escape');
     await page.getByTestId('version-form').waitFor({ state: 'detached' });
   }
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await resize(page, { width: 1440, height: 900 });
 }
 
 /**

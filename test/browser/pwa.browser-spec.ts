@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPerson, signIn } from '../support/browser';
+import { launchBrowser, newPerson, resize, signIn } from '../support/browser';
 import { DEMO, startTestApp, TestApp } from '../support/test-app';
 
 const SHOTS = process.env.PHONE_SHOTS ?? '/tmp';
@@ -65,7 +65,7 @@ describe('web portal: installable app (manifest, service worker, offline shell)'
   it('registers the service worker; offline, the shell still loads and says so, with no API answer in the cache', async () => {
     const person = await newPerson(browser, app.running.url!);
     const { page, context } = person;
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await signIn(person, DEMO.enterprise);
     await page.getByTestId('home-applications').waitFor();
     // The worker is installed (its shell precached) and active.

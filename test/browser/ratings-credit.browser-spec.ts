@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { providerUnderNotice } from '../support/approvals';
 import { seriousAxeLines } from '../support/axe';
-import { launchBrowser, newPerson, openMenu, pick, signIn, submit, typeDate } from '../support/browser';
+import { launchBrowser, newPerson, openMenu, pick, resize, signIn, submit, typeDate } from '../support/browser';
 import { batchWithClaim } from '../support/claims';
 import { registerOrganization, TEST_PASSWORD } from '../support/factories';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
@@ -60,7 +60,7 @@ describe('web portal: ratings, misconduct, public notices, partner statements', 
     await page.getByTestId('rating-summary').first().getByText('（1 条评价）').waitFor();
     await page.getByTestId('service-ratings').getByText('报告规范，周期短').waitFor();
     expect(await seriousAxeLines(page)).toEqual([]);
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await page.getByTestId('rating-summary').first().waitFor();
     expect(await seriousAxeLines(page)).toEqual([]);
     expect(person.errors).toEqual([]);
@@ -109,7 +109,7 @@ describe('web portal: ratings, misconduct, public notices, partner statements', 
     const mine = party.page.getByTestId('misconduct-table');
     await mine.getByText('限制申领中').waitFor();
     await mine.getByText(`${shanghaiDate()} ~ 2029-12-31`).waitFor();
-    await party.page.setViewportSize({ width: 390, height: 844 });
+    await resize(party.page, { width: 390, height: 844 });
     expect(await seriousAxeLines(party.page)).toEqual([]);
     expect(party.errors).toEqual([]);
     await party.context.close();
@@ -125,7 +125,7 @@ describe('web portal: ratings, misconduct, public notices, partner statements', 
       await visitor.page.getByTestId(`public-notice-row-${caseId}`).waitFor();
       await visitor.page.getByText(lang === 'zh' ? '登录后提出异议' : 'Sign in to object').waitFor();
       expect(await visitor.page.getByTestId('notice-object').count()).toBe(0);
-      await visitor.page.setViewportSize({ width: 390, height: 844 });
+      await resize(visitor.page, { width: 390, height: 844 });
       expect(await seriousAxeLines(visitor.page)).toEqual([]);
       expect(visitor.errors).toEqual([]);
       await visitor.context.close();
@@ -148,7 +148,7 @@ describe('web portal: ratings, misconduct, public notices, partner statements', 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('statement-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/-payee\.csv$/);
     expect(await seriousAxeLines(page)).toEqual([]);
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await page.getByTestId('statement-xlsx').waitFor();
     expect(await seriousAxeLines(page)).toEqual([]);
     expect(person.errors).toEqual([]);

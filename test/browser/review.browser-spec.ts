@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { publishWorkflow, waitForTask } from '../support/approvals';
 import { seriousAxeLines } from '../support/axe';
-import { confirmPopconfirm, launchBrowser, newPerson, openMenu, signIn } from '../support/browser';
+import { confirmPopconfirm, launchBrowser, newPerson, openMenu, resize, signIn } from '../support/browser';
 import { registerOrganization } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { admittedProvider, issueVoucher, listService, openProgram, signAgreement } from '../support/vouchers';
@@ -349,7 +349,7 @@ describe('web portal: review, programmes and settlement', () => {
     const tasks = await Promise.all(applications.map((a) => waitForTask(app, reviewer.auth, a.caseId, 'district_review')));
     const person = await newPerson(browser, app.running.url!, 'en');
     const { page } = person;
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await signIn(person, DEMO.reviewer);
     await page.waitForURL(/\/review\/tasks$/);
     const row = (taskId: string) => page.getByTestId(`task-row-${taskId}`);

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { explainFailure, launchBrowser, newPerson, openMenu, Person, pick, signIn, submit, typeDate } from '../support/browser';
+import { explainFailure, launchBrowser, newPerson, openMenu, Person, pick, resize, signIn, submit, typeDate } from '../support/browser';
 import { DEMO, login, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(300_000);
@@ -91,11 +91,11 @@ describe('portal: the G60 roadshow alliance', () => {
       await hp.screenshot({ path: `${SHOTS}/alliance-other-city-session-desktop.png`, fullPage: true });
 
       // ── Phone size, both languages ─────────────────────────────────────────────────────────
-      await hp.setViewportSize({ width: 390, height: 844 });
+      await resize(hp, { width: 390, height: 844 });
       await hp.goto('/roadshow/alliance');
       await hp.getByTestId('cohost-invitations').waitFor();
       await hp.screenshot({ path: `${SHOTS}/alliance-invitations-phone-zh.png`, fullPage: true });
-      await jp.setViewportSize({ width: 390, height: 844 });
+      await resize(jp, { width: 390, height: 844 });
       await jp.goto(`/roadshow/sessions/${sessionId}`);
       await jp.getByTestId('cohost-card').waitFor();
       await jp.screenshot({ path: `${SHOTS}/alliance-host-session-phone-zh.png`, fullPage: true });
@@ -110,7 +110,7 @@ describe('portal: the G60 roadshow alliance', () => {
       await ep.getByRole('tab', { name: 'Statistics' }).click();
       await ep.getByTestId('alliance-stats').getByText('Hangzhou').waitFor();
       await ep.screenshot({ path: `${SHOTS}/alliance-stats-desktop-en.png`, fullPage: true });
-      await ep.setViewportSize({ width: 390, height: 844 });
+      await resize(ep, { width: 390, height: 844 });
       await ep.goto('/roadshow/alliance');
       await ep.getByTestId('cohost-invitations').waitFor();
       await ep.screenshot({ path: `${SHOTS}/alliance-invitations-phone-en.png`, fullPage: true });

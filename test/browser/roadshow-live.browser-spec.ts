@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { registerOrganization } from '../support/factories';
-import { explainFailure, launchBrowser, newPerson, Person, signIn } from '../support/browser';
+import { explainFailure, launchBrowser, newPerson, Person, resize, signIn } from '../support/browser';
 import { liveCloudSession, screenedProject } from '../support/roadshow-live';
 import { DEMO, login, startTestApp, TestApp } from '../support/test-app';
 
@@ -68,8 +68,8 @@ describe('roadshow live page (browser, two API processes)', () => {
       await investor.page.getByTestId('interested-done').waitFor();
       await investor.page.screenshot({ path: `${SHOTS}/live-investor-zh-desktop.png`, fullPage: true });
 
-      await investor.page.setViewportSize({ width: 390, height: 844 });
-      await organiser.page.setViewportSize({ width: 390, height: 844 });
+      await resize(investor.page, { width: 390, height: 844 });
+      await resize(organiser.page, { width: 390, height: 844 });
       await investor.page.screenshot({ path: `${SHOTS}/live-investor-zh-390.png`, fullPage: true });
       await organiser.page.screenshot({ path: `${SHOTS}/live-organiser-en-390.png`, fullPage: true });
       // Nothing failed on the pages besides the (unreachable) test stream host.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/factories';
-import { explainFailure, launchBrowser, newPerson, Person, signIn } from '../support/browser';
+import { explainFailure, launchBrowser, newPerson, Person, resize, signIn } from '../support/browser';
 import { newExpert, openRound, screenThroughReview } from '../support/roadshow-review';
 import { DEMO, eventually, login, startTestApp, TestApp } from '../support/test-app';
 
@@ -64,12 +64,12 @@ describe('web portal: roadshow review chain', () => {
     await page.screenshot({ path: `${SHOTS}/review-${name}-zh.png`, fullPage: true });
     await lang('en');
     await page.screenshot({ path: `${SHOTS}/review-${name}-en.png`, fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await settle();
     await page.screenshot({ path: `${SHOTS}/review-${name}-en-mobile.png`, fullPage: true });
     await lang('zh');
     await page.screenshot({ path: `${SHOTS}/review-${name}-zh-mobile.png`, fullPage: true });
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await resize(page, { width: 1440, height: 900 });
     await settle();
   }
 

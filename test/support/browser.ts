@@ -93,6 +93,18 @@ export async function signIn(person: Person, email: string, password: string = D
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/**
+ * Resizes the window as a person turns a phone or widens a browser, and waits until the portal has laid itself out
+ * at the new size. antd answers a media-query change on the next frame (Descriptions drop to one column, grids
+ * re-flow), so a check run straight after `setViewportSize` can see the desktop layout squeezed into a phone:
+ * CI once saw a three-column Descriptions overflow 390 px and axe call it an unfocusable scrolling region.
+ */
+export async function resize(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.waitForFunction((w) => window.innerWidth === w, size.width);
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
 /** Clicks a side-menu entry by its visible label; on a phone it opens the navigation drawer first. */
 export async function openMenu(page: Page, label: string | RegExp): Promise<void> {
   const drawerButton = page.getByTestId('menu-button');
