@@ -37,7 +37,6 @@ describe('web portal: the delta map and the public big screen', () => {
     await page.getByTestId('table-big-screen').locator(`tr[data-row-key="${withProviders.regionCode}"]`).waitFor();
     for (const [width, height, name] of [[1920, 1080, 'wall'], [1280, 800, 'laptop'], [390, 844, 'phone']] as const) {
       await resize(page, { width, height });
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await seriousAxeLines(page)).toEqual([]);
       // Nothing wider than the screen at any size.
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
