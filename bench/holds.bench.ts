@@ -73,7 +73,7 @@ export const holdsBenchmark: Benchmark = {
       rows.push(infoRow('holds', `latency p50 via ${m.path}, ${where}`, m.p50, 'ms'));
       rows.push(infoRow('holds', `latency p95 via ${m.path}, ${where}`, m.p95, 'ms'));
       rows.push(infoRow('holds', `CPU per hold in the app's process via ${m.path}, ${where}`, m.nodeCpuMs, 'ms'));
-      if (m.path === 'HTTP') rows.push(infoRow('holds', `CPU per hold in the HTTP load generator's process via ${m.path}, ${where}`, m.clientCpuMs, 'ms'));
+      if (m.path !== 'service') rows.push(infoRow('holds', `CPU per hold in the HTTP load generator's process via ${m.path}, ${where}`, m.clientCpuMs, 'ms'));
       rows.push(infoRow('holds', `CPU per hold in the rest of the machine (PostgreSQL above all) via ${m.path}, ${where}`, m.otherCpuMs, 'ms'));
     }
     const mean = (b: Bracketed) => b.samples.reduce((x, y) => x + y, 0) / b.samples.length;
@@ -105,7 +105,9 @@ export const holdsBenchmark: Benchmark = {
   },
 };
 
-type Path = 'HTTP' | 'service';
+/** `HTTP + key`: each order with an Idempotency-Key of its own, as the portal sends it. */
+type Path = 'HTTP' | 'HTTP + key' | 'service';
+const PATHS: readonly Path[] = ['HTTP', 'HTTP + key', 'service'];
 type Target = 'hot' | 'many';
 
 interface Workload {
@@ -185,11 +187,11 @@ async function runApp(ctx: BenchContext, databaseUrl: string, w: Workload): Prom
     const { serviceId, hot, many } = await setUp(ctx, http, observer, w);
     const results: Measured[] = [];
     const profiles: Profile[] = [];
-    for (const path of ['HTTP', 'service'] as const) {
+    for (const path of PATHS) {
       for (const target of ['hot', 'many'] as const) {
         const holders = target === 'hot' ? [hot] : many;
         const place = (count: number) =>
-          path === 'HTTP' ? placeHoldsHttp(running.url as string, serviceId, holders, ctx.concurrency, count) : placeHolds(holders, ctx.concurrency, count, serviceOrder(running, serviceId));
+          path === 'service' ? placeHolds(holders, ctx.concurrency, count, serviceOrder(running, serviceId)) : placeHoldsHttp(running.url as string, serviceId, holders, ctx.concurrency, count, path === 'HTTP + key');
         await place(w.warmupHolds);
         const m = await place(w.holds);
         ctx.log(
@@ -199,13 +201,13 @@ async function runApp(ctx: BenchContext, databaseUrl: string, w: Workload): Prom
         results.push({ path, target, ...m });
       }
     }
-    for (const path of ['HTTP', 'service'] as const) {
-      const place = path === 'HTTP' ? httpOrder(http, serviceId, true) : serviceOrder(running, serviceId, true);
+    for (const path of PATHS) {
+      const place = path === 'service' ? serviceOrder(running, serviceId, true) : httpOrder(http, serviceId, true, path === 'HTTP + key');
       const p = await profileOrders(running.app.get(RequestContext), place, hot, w.profileHolds);
       ctx.log(`${path}, one at a time: ${p.roundTrips.toFixed(2)} round trips per order, ${p.dbMs.toFixed(2)} ms in the database of ${p.wallMs.toFixed(2)} ms`);
       profiles.push({ path, ...p });
     }
-    await verify(observer, [hot, ...many], 2 * (w.holds + w.warmupHolds) * 2 + 2 * w.profileHolds);
+    await verify(observer, [hot, ...many], PATHS.length * ((w.holds + w.warmupHolds) * 2 + w.profileHolds));
     return { results, profiles };
   } finally {
     await observer.end().catch(() => undefined);
@@ -218,9 +220,9 @@ type Place = (holder: Holder) => Promise<void>;
 /** Request ids of the profiled orders: their queries are the ones counted (profileOrders). */
 const PROFILED = 'bench-profile-';
 
-function httpOrder(http: JsonClient, serviceId: string, profiled = false): Place {
+function httpOrder(http: JsonClient, serviceId: string, profiled = false, keyed = false): Place {
   return async (h) => {
-    const headers = profiled ? { ...h.auth, 'X-Request-Id': `${PROFILED}${randomUUID()}` } : h.auth;
+    const headers = { ...h.auth, ...(profiled ? { 'X-Request-Id': `${PROFILED}${randomUUID()}` } : {}), ...(keyed ? { 'Idempotency-Key': randomUUID() } : {}) };
     await http.expect(201, 'POST', '/api/v1/service-orders', { serviceId, voucherId: h.voucherId, quantity: 1 }, headers);
   };
 }
@@ -337,7 +339,7 @@ async function placeHolds(holders: Holder[], clients: number, count: number, pla
  * The same over HTTP, by the load generator in its own process (bench/http-load.ts): lane i posts orders on
  * holders[i % n]'s voucher, each answered 201. Its CPU is counted apart from the app's.
  */
-async function placeHoldsHttp(baseUrl: string, serviceId: string, holders: Holder[], clients: number, count: number): Promise<HoldsMeasured> {
+async function placeHoldsHttp(baseUrl: string, serviceId: string, holders: Holder[], clients: number, count: number, idempotencyKeys: boolean): Promise<HoldsMeasured> {
   const cpu = process.cpuUsage();
   const machine = machineTimes();
   const run = await httpLoad({
@@ -346,6 +348,7 @@ async function placeHoldsHttp(baseUrl: string, serviceId: string, holders: Holde
     count,
     requests: holders.map((h) => ({ method: 'POST', path: '/api/v1/service-orders', headers: h.auth, body: JSON.stringify({ serviceId, voucherId: h.voucherId, quantity: 1 }), expect: 201 })),
     assign: 'by-lane',
+    idempotencyKeys,
   });
   const used = process.cpuUsage(cpu);
   const nodeMs = (used.user + used.system) / 1000;
@@ -432,8 +435,8 @@ async function actorOf(observer: Client, orgId: string): Promise<Actor> {
 async function setUp(ctx: BenchContext, http: JsonClient, observer: Client, w: Workload): Promise<{ serviceId: string; hot: Holder; many: Holder[] }> {
   const run = `${ctx.runId}${randomBytes(2).toString('hex')}`;
   const [approver, admin] = await Promise.all([demoLogin(http, Role.Approver), demoLogin(http, Role.PlatformAdmin)]);
-  // Each voucher takes at most every hold of both paths (warm-ups included), with room to spare.
-  const faceFen = 2 * (w.holds + w.warmupHolds) * SUBSIDY_FEN * 2;
+  // Each voucher takes at most every hold of every path (warm-ups and profiles included), with room to spare.
+  const faceFen = 2 * PATHS.length * (w.holds + w.warmupHolds + w.profileHolds) * SUBSIDY_FEN;
   const program = await http.expect<{ id: string }>(201, 'POST', '/api/v1/programs', {
     issuingRegionCode: '330400',
     year: 2026,

@@ -27,6 +27,8 @@ export interface LoadPlan {
   requests: LoadRequest[];
   /** `round-robin`: request i is requests[i % n]. `by-lane`: lane L always sends requests[L % n]. */
   assign: 'round-robin' | 'by-lane';
+  /** Each request carries an Idempotency-Key of its own, as the portal sends with every change. */
+  idempotencyKeys?: boolean;
 }
 
 export interface LoadResult {
@@ -65,9 +67,11 @@ export function httpLoad(plan: LoadPlan): Promise<LoadResult> {
 async function run(plan: LoadPlan): Promise<LoadResult> {
   const url = new URL(plan.baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: plan.lanes });
-  const send = (r: LoadRequest): Promise<void> =>
+  const keys = `load-${process.pid}-${Date.now()}`;
+  const send = (r: LoadRequest, i: number): Promise<void> =>
     new Promise((resolve, reject) => {
       const headers: Record<string, string | number> = { ...r.headers };
+      if (plan.idempotencyKeys) headers['idempotency-key'] = `${keys}-${i}`;
       if (r.body !== undefined) {
         headers['content-type'] = 'application/json';
         headers['content-length'] = Buffer.byteLength(r.body);
@@ -98,7 +102,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
           const i = next++;
           const r = plan.requests[(plan.assign === 'by-lane' ? lane : i) % plan.requests.length];
           const t0 = performance.now();
-          await send(r);
+          await send(r, i);
           latencies[i] = performance.now() - t0;
         }
       }),

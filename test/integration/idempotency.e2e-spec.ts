@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { registerOrganization, registrationBody } from '../support/factories';
 import { declareQualification } from '../support/qualifications';
+import { admittedProvider, issueVoucher, listService, openProgram } from '../support/vouchers';
 
 const REGISTER = '/api/v1/auth/register';
 
@@ -198,5 +199,52 @@ describe('Idempotency-Key on state-changing POSTs', () => {
     expect(b.body.code).toBe('ALREADY_EXISTS');
     expect(await orgsWithUscc(body.organization.uscc)).toBe(1);
     expect(await count('SELECT 1 FROM idempotency_keys', [])).toBe(before);
+  });
+
+  /**
+   * A request's answer is stored with its key once. When the transaction that did the work stored it (the order's
+   * statement, a unit of work whose result is the response) and committed, the interceptor does not write it again;
+   * when no transaction stored it (a batch of decisions, one unit of work per task, detached from the key), the
+   * interceptor writes it. Either way the key holds what the client received. The interceptor's write is counted on
+   * the app's own DataSource (the unit of work writes through its transaction's runner, not through this).
+   */
+  it("stores the client's answer once: a committed transaction's answer is not written again", async () => {
+    const finalWrites: string[] = [];
+    const query = app.dataSource.query.bind(app.dataSource);
+    const spy = jest.spyOn(app.dataSource, 'query').mockImplementation((...args: Parameters<typeof query>) => {
+      const [sql, params] = args;
+      if (/^UPDATE idempotency_keys SET status = 'completed'/.test(sql.trim())) finalWrites.push(String((params as unknown[])[0]));
+      return query(...args);
+    });
+    try {
+      const [enterprise, provider, reviewer, approver] = await Promise.all([login(app, DEMO.enterprise), admittedProvider(app, '330402'), login(app, DEMO.reviewer), login(app, DEMO.approver)]);
+      const program = await openProgram(app, approver.auth);
+      const { voucherId } = await issueVoucher(app, enterprise.auth, reviewer.auth, approver.auth, program.id, 100_000);
+      const service = await listService(app, provider.auth, 20_000);
+      const registration = registrationBody();
+      const batch = { taskIds: [randomUUID()], decision: 'approve' };
+      const requests = [
+        { name: 'order', status: 201, written: false, send: (key: string) => app.http().post('/api/v1/service-orders').set(enterprise.auth).set('Idempotency-Key', key).send({ serviceId: service.id, voucherId, quantity: 1 }) },
+        { name: 'register', status: 201, written: false, send: (key: string) => app.http().post(REGISTER).set('Idempotency-Key', key).send(registration) },
+        {
+          name: 'batch',
+          status: 200,
+          written: true,
+          send: (key: string) => app.http().post('/api/v1/approval-tasks/decisions').set(reviewer.auth).set('Idempotency-Key', key).send(batch),
+        },
+      ];
+      for (const request of requests) {
+        const key = newKey(request.name);
+        const res = await request.send(key);
+        expect([request.name, res.status]).toEqual([request.name, request.status]);
+        const [row] = (await app.dataSource.query(`SELECT id::text, status, response_status, response_body FROM idempotency_keys WHERE key = $1`, [key])) as { id: string; status: string; response_status: number; response_body: unknown }[];
+        expect({ name: request.name, status: row.status, responseStatus: row.response_status, body: row.response_body }).toEqual({ name: request.name, status: 'completed', responseStatus: request.status, body: res.body });
+        expect([request.name, finalWrites.includes(row.id)]).toEqual([request.name, request.written]);
+        const replay = await request.send(key);
+        expect([replay.status, replay.headers['idempotent-replayed'], replay.body]).toEqual([request.status, 'true', res.body]);
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -152,10 +152,11 @@ export class OrdersService {
     } as ServiceOrder;
     const result = { ...toOrderDto(order), subsidyLimitedBy: subsidy.limitedBy };
     const idempotency = this.context.idempotency;
+    const answer = JSON.stringify(result);
     const params: unknown[] = [
       voucher.id, voucher.enterpriseId, today, subsidy.subsidyFen, order.id, order.number, priced.id, dto.quantity, priced.unitPriceFen, contractAmountFen, ratioBp,
       order.recognitionAgreementId, actor.userId, stamps, this.context.requestId ?? null,
-      idempotency?.id ?? null, idempotency?.claimToken ?? null, idempotency?.responseStatus ?? null, JSON.stringify(result),
+      idempotency?.id ?? null, idempotency?.claimToken ?? null, idempotency?.responseStatus ?? null, answer,
     ];
     // One statement (docs/architecture.md, "Money paths"): service_order_prepare() checks without a lock and
     // writes the journal transaction and the order; the audit and outbox rows follow, still unlocked; then
@@ -197,8 +198,12 @@ export class OrdersService {
     }
     switch (placed.outcome) {
       case 'ok':
-        // The key is complete; later units of work of this request leave it alone (as UnitOfWork does).
-        if (idempotency) this.context.setIdempotency(undefined);
+        // The key is complete, with this answer (the statement has committed); later units of work of this
+        // request leave it alone, as UnitOfWork's do.
+        if (idempotency) {
+          this.context.setIdempotency(undefined);
+          this.context.setIdempotencyStored({ id: idempotency.id, status: idempotency.responseStatus, body: answer });
+        }
         if (notify.outbox) this.waker.wake();
         return { kind: 'placed', order: result };
       case 'missing':

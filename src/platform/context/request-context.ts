@@ -8,6 +8,15 @@ export interface RequestStore extends ClsStore {
   actor?: Actor;
   /** Set by the idempotency interceptor; completed inside the request's unit of work. */
   idempotency?: { id: string; claimToken: string; responseStatus: number };
+  /** The answer a committed transaction stored with the request's key (IdempotencyStore.alreadyStored). */
+  idempotencyStored?: IdempotencyStored;
+}
+
+/** A key's stored answer: its status and the body's JSON text, exactly as written. */
+export interface IdempotencyStored {
+  id: string;
+  status: number;
+  body: string;
 }
 
 /** Typed access to what we carry through a request or a job (nestjs-cls). */
@@ -40,6 +49,15 @@ export class RequestContext {
 
   setIdempotency(value: RequestStore['idempotency']): void {
     this.cls.set('idempotency', value);
+  }
+
+  get idempotencyStored(): IdempotencyStored | undefined {
+    return this.cls.isActive() ? this.cls.get('idempotencyStored') : undefined;
+  }
+
+  /** Called once the transaction that stored `value` with the key has committed. */
+  setIdempotencyStored(value: IdempotencyStored): void {
+    if (this.cls.isActive()) this.cls.set('idempotencyStored', value);
   }
 
   /**

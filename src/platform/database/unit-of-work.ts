@@ -86,9 +86,13 @@ export class UnitOfWork {
     };
     add(this.outbox.insertStatement(tx.messages, params.length + 1));
     add(this.audit.insertStatement(tx.auditEvents, params.length + 1));
-    const completion = add(this.idempotency.completionStatement(result, params.length + 1)) ? `w${members.length - 1}` : null;
+    const key = this.idempotency.completionStatement(result, params.length + 1);
+    const completion = add(key) ? `w${members.length - 1}` : null;
     if (members.length === 0) return;
     const [row] = (await manager.query(`WITH ${members.join(', ')} SELECT ${completion ? `(SELECT count(*) FROM ${completion})::int` : '0'} AS completed`, params)) as { completed: number }[];
-    if (completion) this.idempotency.settleCompletion(row.completed);
+    if (key) {
+      const stored = this.idempotency.settleCompletion(row.completed, key.stored);
+      tx.afterCommit(() => this.idempotency.committed(stored));
+    }
   }
 }

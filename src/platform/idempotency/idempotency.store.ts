@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson } from '../audit/audit-hash';
 import { AppConfig } from '../config/app-config';
-import { RequestContext } from '../context/request-context';
+import { IdempotencyStored, RequestContext } from '../context/request-context';
 import { DomainError, ErrorCode } from '../errors/domain-error';
 
 export type ClaimOutcome =
@@ -73,27 +73,48 @@ export class IdempotencyStore {
    * did), or null when the request carries no key or an earlier unit of work completed it.
    * UnitOfWork sends it with its other rows and hands the count to settleCompletion.
    */
-  completionStatement(result: unknown, firstParam: number): { sql: string; params: unknown[] } | null {
+  completionStatement(result: unknown, firstParam: number): { sql: string; params: unknown[]; stored: IdempotencyStored } | null {
     const pending = this.context.idempotency;
     if (!pending) return null;
     const [id, token, status, body] = [0, 1, 2, 3].map((i) => `$${firstParam + i}`);
+    const stored = { id: pending.id, status: pending.responseStatus, body: JSON.stringify(result ?? null) };
     return {
       sql: `UPDATE idempotency_keys SET status = 'completed', response_status = ${status}::int, response_body = ${body}::jsonb
              WHERE id = ${id}::bigint AND claim_token = ${token}::uuid AND status = 'in_progress' RETURNING id`,
-      params: [pending.id, pending.claimToken, pending.responseStatus, JSON.stringify(result ?? null)],
+      params: [pending.id, pending.claimToken, pending.responseStatus, stored.body],
+      stored,
     };
   }
 
-  /** `completed` rows from completionStatement: none means a retry took the key over, so the change must roll back. */
-  settleCompletion(completed: number): void {
+  /**
+   * `completed` rows from completionStatement: none means a retry took the key over, so the change must roll back.
+   * Returns what to hand `committed` once the transaction has committed.
+   */
+  settleCompletion(completed: number, stored: IdempotencyStored): IdempotencyStored {
     // Our lease lapsed and a retry took the key over: this change must not commit beside it.
     if (completed !== 1) throw new DomainError(ErrorCode.IdempotencyInProgress, 'The Idempotency-Key was taken over by a retry; this attempt was rolled back');
     // Later units of work of the same request leave the key alone; the interceptor stores the final answer.
     this.context.setIdempotency(undefined);
+    return stored;
   }
 
-  /** After the response is built, store exactly what the client received. */
+  /** The transaction that completed the key with `stored` has committed (never called when it rolled back). */
+  committed(stored: IdempotencyStored): void {
+    this.context.setIdempotencyStored(stored);
+  }
+
+  /**
+   * Whether the key already holds exactly this answer, written by a committed transaction of this request, so the
+   * interceptor's `complete` would write the same status and body again (one round trip and one commit saved).
+   */
+  alreadyStored(id: string, status: number, body: unknown): boolean {
+    const stored = this.context.idempotencyStored;
+    return stored !== undefined && stored.id === id && stored.status === status && stored.body === JSON.stringify(body ?? null);
+  }
+
+  /** After the response is built, store exactly what the client received (unless alreadyStored). */
   async complete(id: string, claimToken: string, status: number, body: unknown): Promise<void> {
+    if (this.alreadyStored(id, status, body)) return;
     await this.dataSource.query(
       `UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_body = $4::jsonb
         WHERE id = $1 AND claim_token = $2`,
