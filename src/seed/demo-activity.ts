@@ -118,6 +118,7 @@ export async function seedDemoActivity(baseUrl: string, options: { timeoutMs?: n
     issuingRegionCode: '330400',
     year,
     name: DEMO_PROGRAM_NAME,
+    nameEn: 'Jiaxing S&T Innovation Vouchers (demo)',
     ratioBpByTier: { default: 5000, tech_sme: 5000, high_tech: 6000 },
     perApplicationCapFen: 5_000_000,
     annualCapEnterpriseFen: 10_000_000,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import type { Browser } from 'playwright-core';
 import { decide, waitForTask } from '../support/approvals';
@@ -77,7 +78,8 @@ describe('web portal: enterprise applications (return, resubmit, withdraw) and �
   });
 
   it('通用: the enterprise orders, confirms and claims the subsidy itself', async () => {
-    const program = await openProgram(app, approver.auth, { redemptionMode: 'enterprise_redeems' });
+    const englishName = `Innovation Vouchers (test ${randomBytes(3).toString('hex')})`;
+    const program = await openProgram(app, approver.auth, { redemptionMode: 'enterprise_redeems', nameEn: englishName });
     const enterprise = await registerOrganization(app, { kind: 'enterprise', regionCode: '330402' });
     await issueVoucher(app, enterprise.auth, reviewer.auth, approver.auth, program.id, 1_000_000);
     const labMe = (await app.http().get('/api/v1/me').set(lab.auth).expect(200)).body;
@@ -127,6 +129,9 @@ describe('web portal: enterprise applications (return, resubmit, withdraw) and �
     await page.getByText('Voucher issued').first().waitFor();
     await page.getByText(/face value ¥10,000\.00, use by \d{4}-\d{2}-\d{2}/).first().waitFor();
     expect(await page.getByText('创新券已发放').count()).toBe(0);
+    // …and the programme by the English name its bureau gave it.
+    await page.goto('/enterprise/claims');
+    await page.getByTestId('claims-table').getByText(englishName).waitFor();
     expect(person.errors).toEqual([]);
     await person.context.close();
   });

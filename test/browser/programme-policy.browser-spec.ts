@@ -52,8 +52,10 @@ describe('web portal: a programme policy in versions', () => {
     await openMenu(page, '创新券计划');
     await page.getByTestId('programme-create').click();
     const form = page.getByTestId('programme-form');
-    const name = `2026年嘉兴市科技创新券（政策${randomBytes(2).toString('hex')}）`;
+    const tag = randomBytes(2).toString('hex');
+    const name = `2026年嘉兴市科技创新券（政策${tag}）`;
     await form.locator('#name').fill(name);
+    await form.locator('#nameEn').fill(`Jiaxing S&T Vouchers 2026 (policy ${tag})`);
 
     // Custom tiers: the standard ones go but the first, which becomes 一般企业 at 40 %; a 科技小巨人 tier at 70 % for enterprises.
     for (const i of [3, 2, 1]) await form.getByTestId(`tier-remove-${i}`).click();
@@ -83,6 +85,7 @@ describe('web portal: a programme policy in versions', () => {
 
     const auth = (await login(app, DEMO.approver)).auth;
     const created = await app.http().get(`/api/v1/programs/${id}`).set(auth).expect(200);
+    expect([created.body.name, created.body.nameEn]).toEqual([name, `Jiaxing S&T Vouchers 2026 (policy ${tag})`]);
     expect(created.body.policy).toEqual({
       tiers: [
         { code: 'general', nameZh: '一般企业', nameEn: 'General', ratioBp: 4000, qualifications: [] },
@@ -146,6 +149,17 @@ describe('web portal: a programme policy in versions', () => {
     await topUp.getByTestId('form-submit').click();
     await contains(page.getByTestId('top-ups'), '¥200,000.00');
     await contains(page.getByTestId('budget-availableFen'), '¥1,200,000.00');
+
+    // The English name of an open programme: words for readers, set without a new version.
+    const englishName = `Jiaxing Innovation Vouchers 2026 (${tag})`;
+    await page.getByTestId('programme-english-name').click();
+    const naming = page.getByTestId('programme-english-name-form');
+    await expect(naming.locator('#nameEn').inputValue()).resolves.toBe(`Jiaxing S&T Vouchers 2026 (policy ${tag})`);
+    await naming.locator('#nameEn').fill(englishName);
+    await naming.getByTestId('form-submit').click();
+    await naming.waitFor({ state: 'detached' });
+    const named = await app.http().get(`/api/v1/programs/${id}`).set(auth).expect(200);
+    expect([named.body.nameEn, named.body.latestPolicyVersion]).toEqual([englishName, 2]);
     await screenshots(page, 'zh');
 
     // The same page in English.
@@ -153,12 +167,21 @@ describe('web portal: a programme policy in versions', () => {
     people.push(english);
     await signIn(english, DEMO.approver);
     await english.page.goto(`/review/programmes/${id}`);
+    await english.page.getByRole('heading', { name: englishName }).waitFor();
     await shows(english.page.getByTestId('policy-fullCoverage'), 'Orders below ¥1,000.00 covered in full');
     await contains(english.page.getByTestId('policy-tiers'), 'Little giant');
     await contains(english.page.getByTestId('version-2-changes'), 'No cap');
     await screenshots(english.page, 'en');
 
+    // In 繁體 the Chinese name is converted, as other names the bureau writes (docs/i18n.md).
+    const traditional = await newPerson(browser, app.running.url!, 'zh-Hant');
+    people.push(traditional);
+    await signIn(traditional, DEMO.approver);
+    await traditional.page.goto('/review/programmes');
+    await traditional.page.getByTestId(`programme-row-${id}`).getByRole('link', { name: `2026年嘉興市科技創新券（政策${tag}）` }).waitFor();
+
     expect(approver.errors).toEqual([]);
     expect(english.errors).toEqual([]);
+    expect(traditional.errors).toEqual([]);
   }));
 });

@@ -12,6 +12,8 @@ export class VoucherProgram {
   @Column() issuingRegionCode: string;
   @Column() year: number;
   @Column() name: string;
+  /** For English readers (docs/i18n.md); null: English pages show `name`. */
+  @Column({ type: 'text', nullable: true }) nameEn: string | null;
   /** The newest policy version (voucher_program_versions); which one applies depends on the day. */
   @Column() policyVersion: number;
   @Column({ type: 'date' }) useBy: string;

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentActor, Roles } from '../../platform/auth/access.decorators';
 import { Actor, Role } from '../../platform/context/actor';
-import { BudgetDto, CloseProgramDto, CreateProgramDto, CreateVersionDto, ProgramDto, ProgramQueryDto, ProgramVersionDto, TopUpDto, TopUpRecordDto, UpdateDraftProgramDto } from './dto/program.dto';
+import { BudgetDto, CloseProgramDto, CreateProgramDto, CreateVersionDto, ProgramDto, ProgramEnglishNameDto, ProgramQueryDto, ProgramVersionDto, TopUpDto, TopUpRecordDto, UpdateDraftProgramDto } from './dto/program.dto';
 import { ProgramsService } from './programs.service';
 
 @ApiTags('programmes')
@@ -40,6 +40,14 @@ export class ProgramsController {
   @ApiOkResponse({ type: ProgramDto })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDraftProgramDto): Promise<ProgramDto> {
     return this.programs.updateDraft(actor, id, dto);
+  }
+
+  @Put(':id/english-name')
+  @Roles(Role.Approver, Role.PlatformAdmin)
+  @ApiOperation({ summary: "Set or remove the programme's English name, in any state (words for English readers, not policy: no new version)" })
+  @ApiOkResponse({ type: ProgramDto })
+  setEnglishName(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ProgramEnglishNameDto): Promise<ProgramDto> {
+    return this.programs.setEnglishName(actor, id, dto.nameEn);
   }
 
   @Get(':id/versions')

@@ -54,7 +54,7 @@ export class ProgramsService {
     return this.uow.run(async (tx) => {
       const repo = tx.manager.getRepository(VoucherProgram);
       const { issuingRegionCode, year, name, useBy, redeemBy, redemptionMode, settlementCycle, budgetFen } = dto;
-      const saved = await repo.save(repo.create({ issuingRegionCode, year, name, useBy, redeemBy, redemptionMode, settlementCycle, budgetFen, status: 'draft', policyVersion: 1, createdBy: actor.userId }));
+      const saved = await repo.save(repo.create({ issuingRegionCode, year, name, nameEn: dto.nameEn ?? null, useBy, redeemBy, redemptionMode, settlementCycle, budgetFen, status: 'draft', policyVersion: 1, createdBy: actor.userId }));
       await tx.manager.query(
         `INSERT INTO voucher_program_versions (program_id, version_no, effective_from, policy, note, created_by) VALUES ($1, 1, $2, $3, NULL, $4)`,
         [saved.id, shanghaiDate(), JSON.stringify(policy), actor.userId],
@@ -74,16 +74,30 @@ export class ProgramsService {
       PROGRAM_STATES.next(program.status, 'edit');
       const before = await this.policyOf(tx.manager, program.id, 1);
       const policy = writePolicy(dto, known, before);
-      const next = { ...program, name: dto.name ?? program.name, useBy: dto.useBy ?? program.useBy, redeemBy: dto.redeemBy ?? program.redeemBy, redemptionMode: dto.redemptionMode ?? program.redemptionMode, settlementCycle: dto.settlementCycle ?? program.settlementCycle, budgetFen: dto.budgetFen ?? program.budgetFen };
+      const next = { ...program, name: dto.name ?? program.name, nameEn: dto.nameEn ?? program.nameEn, useBy: dto.useBy ?? program.useBy, redeemBy: dto.redeemBy ?? program.redeemBy, redemptionMode: dto.redemptionMode ?? program.redemptionMode, settlementCycle: dto.settlementCycle ?? program.settlementCycle, budgetFen: dto.budgetFen ?? program.budgetFen };
       if (next.redeemBy < next.useBy) throw DomainError.invalid('redeemBy', 'must not be before useBy');
       await tx.manager.query(
-        `UPDATE voucher_programs SET name = $2, use_by = $3, redeem_by = $4, redemption_mode = $5, settlement_cycle = $6, budget_fen = $7, version = version + 1, updated_at = now() WHERE id = $1`,
-        [program.id, next.name, next.useBy, next.redeemBy, next.redemptionMode, next.settlementCycle, next.budgetFen],
+        `UPDATE voucher_programs SET name = $2, use_by = $3, redeem_by = $4, redemption_mode = $5, settlement_cycle = $6, budget_fen = $7, name_en = $8, version = version + 1, updated_at = now() WHERE id = $1`,
+        [program.id, next.name, next.useBy, next.redeemBy, next.redemptionMode, next.settlementCycle, next.budgetFen, next.nameEn],
       );
       await tx.manager.query(`UPDATE voucher_program_versions SET policy = $2 WHERE program_id = $1 AND version_no = 1`, [program.id, JSON.stringify(policy)]);
       const after = toProgramDto({ ...next, version: program.version + 1 }, 1, policy);
       tx.audit({ action: 'program.edited', subjectType: 'voucher_program', subjectId: program.id, regionCode: program.issuingRegionCode, before: toProgramDto(program, 1, before), after });
       return after;
+    });
+  }
+
+  /**
+   * Sets or removes the programme's English name (docs/i18n.md): words for readers, not policy, so no new version
+   * and no state of its own (a draft, an open or a closed programme alike); the issuing region's approver (or a
+   * platform admin), as for every edit of the programme.
+   */
+  async setEnglishName(actor: Actor, id: string, nameEn: string | null): Promise<ProgramDto> {
+    return this.uow.run(async (tx) => {
+      const program = await this.lockOwned(tx.manager, actor, id);
+      await tx.manager.query(`UPDATE voucher_programs SET name_en = $2, version = version + 1, updated_at = now() WHERE id = $1`, [program.id, nameEn]);
+      tx.audit({ action: 'program.english_name_set', subjectType: 'voucher_program', subjectId: program.id, regionCode: program.issuingRegionCode, before: { nameEn: program.nameEn }, after: { nameEn } });
+      return this.withPolicy(tx.manager, { ...program, nameEn, version: program.version + 1 });
     });
   }
 
@@ -361,6 +375,7 @@ export function toProgramDto(p: VoucherProgram, versionNo: number, policy: Progr
     issuingRegionCode: p.issuingRegionCode,
     year: p.year,
     name: p.name,
+    nameEn: p.nameEn ?? null,
     policyVersion: versionNo,
     latestPolicyVersion: p.policyVersion,
     policy: toPolicyDto(policy),

@@ -1628,6 +1628,23 @@ export interface paths {
         patch: operations["ProgramsController_update"];
         trace?: never;
     };
+    "/api/v1/programs/{id}/english-name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set or remove the programme's English name, in any state (words for English readers, not policy: no new version) */
+        put: operations["ProgramsController_setEnglishName"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{id}/versions": {
         parameters: {
             query?: never;
@@ -5648,6 +5665,11 @@ export interface components {
             year: number;
             /** @example 2026年嘉兴市科技创新券 */
             name: string;
+            /**
+             * @description For English readers; without one, English pages show `name`
+             * @example Jiaxing S&T Innovation Vouchers 2026
+             */
+            nameEn?: string;
             /** @example 2026-12-31 */
             useBy: string;
             /** @example 2027-03-31 */
@@ -5682,6 +5704,8 @@ export interface components {
             issuingRegionCode: string;
             year: number;
             name: string;
+            /** @description For English readers; null: show `name` */
+            nameEn: string | null;
             /** @description The version in effect today (Asia/Shanghai) */
             policyVersion: number;
             /** @description The newest version, possibly effective later */
@@ -5739,6 +5763,8 @@ export interface components {
              */
             closesOn?: string | null;
             name?: string;
+            /** @description For English readers */
+            nameEn?: string;
             useBy?: string;
             redeemBy?: string;
             /** @enum {string} */
@@ -5747,6 +5773,13 @@ export interface components {
             settlementCycle?: "monthly" | "quarterly";
             /** @description Total budget, fen (a draft only; an open programme is topped up) */
             budgetFen?: number;
+        };
+        ProgramEnglishNameDto: {
+            /**
+             * @description null removes it (English pages then show the Chinese name)
+             * @example Jiaxing S&T Innovation Vouchers 2026
+             */
+            nameEn: string | null;
         };
         PolicyChangeDto: {
             /** @example annualCapGroupFen */
@@ -10456,6 +10489,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateDraftProgramDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_setEnglishName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgramEnglishNameDto"];
             };
         };
         responses: {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { IsFen } from '../../../platform/validation/validation';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsFen, Trim } from '../../../platform/validation/validation';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -92,6 +92,10 @@ export class CreateProgramDto extends PolicyFieldsDto {
   @ApiProperty({ example: '2026年嘉兴市科技创新券' }) @IsString() @MinLength(2) @MaxLength(200)
   name: string;
 
+  @ApiPropertyOptional({ example: 'Jiaxing S&T Innovation Vouchers 2026', description: 'For English readers; without one, English pages show `name`' })
+  @IsOptional() @Trim() @IsString() @MinLength(2) @MaxLength(200)
+  nameEn?: string;
+
   @ApiProperty({ example: '2026-12-31' }) @Matches(DATE, { message: 'useBy must be YYYY-MM-DD' })
   useBy: string;
 
@@ -113,6 +117,9 @@ export class CreateProgramDto extends PolicyFieldsDto {
 export class UpdateDraftProgramDto extends PolicyFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
   name?: string;
+
+  @ApiPropertyOptional({ description: 'For English readers' }) @IsOptional() @Trim() @IsString() @MinLength(2) @MaxLength(200)
+  nameEn?: string;
 
   @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: 'useBy must be YYYY-MM-DD' })
   useBy?: string;
@@ -171,11 +178,19 @@ export class PolicyDto {
   @ApiProperty({ nullable: true, type: String }) closesOn: string | null;
 }
 
+/** A programme's English name, in any state: words for readers, not policy (no new version). */
+export class ProgramEnglishNameDto {
+  @ApiProperty({ nullable: true, type: String, example: 'Jiaxing S&T Innovation Vouchers 2026', description: 'null removes it (English pages then show the Chinese name)' })
+  @IsDefined({ message: 'nameEn is required (null removes it)' }) @ValidateIf((_o, v) => v !== null) @Trim() @IsString() @MinLength(2) @MaxLength(200)
+  nameEn: string | null;
+}
+
 export class ProgramDto {
   @ApiProperty() id: string;
   @ApiProperty() issuingRegionCode: string;
   @ApiProperty() year: number;
   @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'For English readers; null: show `name`' }) nameEn: string | null;
   @ApiProperty({ description: 'The version in effect today (Asia/Shanghai)' }) policyVersion: number;
   @ApiProperty({ description: 'The newest version, possibly effective later' }) latestPolicyVersion: number;
   @ApiProperty({ type: PolicyDto, description: 'The rules in effect today' }) policy: PolicyDto;

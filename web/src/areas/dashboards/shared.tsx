@@ -21,7 +21,7 @@ export function useProgramChoice() {
 }
 
 export function ProgramPicker({ choice }: { choice: ReturnType<typeof useProgramChoice> }) {
-  const { t, label } = useI18n();
+  const { t, label, pick } = useI18n();
   return (
     <Select
       data-testid="program-picker"
@@ -31,7 +31,7 @@ export function ProgramPicker({ choice }: { choice: ReturnType<typeof useProgram
       loading={choice.programs.loading}
       value={choice.programId}
       onChange={choice.setProgramId}
-      options={(choice.programs.data ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${label('status', p.status)}` }))}
+      options={(choice.programs.data ?? []).map((p) => ({ value: p.id, label: `${pick(p.name, p.nameEn)} · ${label('status', p.status)}` }))}
       notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboards.noPrograms')} />}
     />
   );

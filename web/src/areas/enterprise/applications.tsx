@@ -27,7 +27,7 @@ const MOVING = ['submitted', 'in_review', 'approved'];
 
 /** Open programmes an enterprise may apply to. */
 export function ProgramsPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { name: regionName } = useRegions();
   const programs = useApi('/programs', { params: { query: { status: 'open' } } });
   return (
@@ -42,7 +42,7 @@ export function ProgramsPage() {
         data-testid="programs-table"
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: t('enterprise.program.name'), dataIndex: 'name' },
+          { title: t('enterprise.program.name'), key: 'name', render: (_, p) => pick(p.name, p.nameEn) },
           { title: t('enterprise.program.region'), dataIndex: 'issuingRegionCode', render: (c: string) => regionName(c) },
           { title: t('enterprise.program.ratio'), render: (_, p) => ratioRange(p.ratioBpByTier) },
           { title: t('enterprise.program.perApplicationCap'), align: 'right', render: (_, p) => capText(p.perApplicationCapFen, t) },

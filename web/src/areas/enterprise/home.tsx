@@ -18,7 +18,7 @@ const ORDER_IN_PROGRESS = ['created', 'accepted', 'disputed'];
 
 /** The enterprise's first page: balances, applications in progress, orders that need it, programmes open now. */
 export function EnterpriseHome() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const me = useMe();
   const vouchers = useApi('/vouchers', { params: { query: { limit: 500 } } });
   const applications = useApi('/voucher-applications', { params: { query: { limit: 100 } } });
@@ -112,7 +112,7 @@ export function EnterpriseHome() {
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('enterprise.programs.none')} /> }}
               renderItem={(p) => (
                 <List.Item actions={[<Link key="a" to={`/enterprise/programs/${p.id}/apply`}>{t('enterprise.programs.apply')}</Link>]}>
-                  <List.Item.Meta title={p.name} description={t('enterprise.home.programLine', { cap: capText(p.perApplicationCapFen, t), useBy: p.useBy })} />
+                  <List.Item.Meta title={pick(p.name, p.nameEn)} description={t('enterprise.home.programLine', { cap: capText(p.perApplicationCapFen, t), useBy: p.useBy })} />
                 </List.Item>
               )}
             />

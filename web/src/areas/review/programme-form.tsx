@@ -207,7 +207,7 @@ export function PolicyFields() {
   );
 }
 
-type ProgramValues = PolicyValues & Pick<Schema<'CreateProgramDto'>, 'name' | 'issuingRegionCode' | 'year' | 'useBy' | 'redeemBy' | 'redemptionMode' | 'settlementCycle' | 'budgetFen'>;
+type ProgramValues = PolicyValues & Pick<Schema<'CreateProgramDto'>, 'name' | 'nameEn' | 'issuingRegionCode' | 'year' | 'useBy' | 'redeemBy' | 'redemptionMode' | 'settlementCycle' | 'budgetFen'>;
 
 /**
  * A new programme (CreateProgramDto) or a draft edited in place (PATCH, UpdateDraftProgramDto): ratios typed
@@ -220,10 +220,10 @@ export function ProgrammeForm({ program, onDone }: { program?: Program; onDone(p
   const cycleOptions = useEnumOptions('review.cycle', CYCLES);
   const year = new Date().getFullYear();
   const initialValues: Partial<ProgramValues> = program
-    ? { ...policyValues(program.policy), name: program.name, useBy: program.useBy, redeemBy: program.redeemBy, budgetFen: program.budgetFen, redemptionMode: program.redemptionMode as ProgramValues['redemptionMode'], settlementCycle: program.settlementCycle as ProgramValues['settlementCycle'] }
+    ? { ...policyValues(program.policy), name: program.name, nameEn: program.nameEn ?? undefined, useBy: program.useBy, redeemBy: program.redeemBy, budgetFen: program.budgetFen, redemptionMode: program.redemptionMode as ProgramValues['redemptionMode'], settlementCycle: program.settlementCycle as ProgramValues['settlementCycle'] }
     : { issuingRegionCode: me.organization.regionCode, year, tiers: STANDARD_TIERS, fullCoverageComparison: 'at_or_below', redemptionMode: 'provider_redeems', settlementCycle: 'monthly' };
-  const submit = ({ issuingRegionCode, year: y, name, useBy, redeemBy, redemptionMode, settlementCycle, budgetFen, ...policy }: ProgramValues, key: string) => {
-    const common = { name, useBy, redeemBy, redemptionMode, settlementCycle, budgetFen, ...policyBody(policy) } as Schema<'UpdateDraftProgramDto'>;
+  const submit = ({ issuingRegionCode, year: y, name, nameEn, useBy, redeemBy, redemptionMode, settlementCycle, budgetFen, ...policy }: ProgramValues, key: string) => {
+    const common = { name, nameEn: nameEn?.trim() ? nameEn : undefined, useBy, redeemBy, redemptionMode, settlementCycle, budgetFen, ...policyBody(policy) } as Schema<'UpdateDraftProgramDto'>;
     return program
       ? api.patch('/programs/{id}', { params: { path: { id: program.id } }, body: common, idempotencyKey: key })
       : api.post('/programs', { body: { ...common, issuingRegionCode, year: y } as Schema<'CreateProgramDto'>, idempotencyKey: key });
@@ -240,6 +240,9 @@ export function ProgrammeForm({ program, onDone }: { program?: Program; onDone(p
     >
       <Field name="name" label={t('review.programme.name')}>
         <Input placeholder={t('review.programme.namePlaceholder', { year })} />
+      </Field>
+      <Field name="nameEn" label={t('review.programme.nameEn')} extra={t('review.programme.nameEnHelp')}>
+        <Input placeholder={t('review.programme.nameEnPlaceholder', { year })} />
       </Field>
       {!program && (
         <Row gutter={16}>

@@ -33,7 +33,7 @@ function useProgramOwner(p: Program | undefined): boolean {
 
 /** Programmes: open and closed for everyone, drafts for their region; the approver creates, opens and closes. */
 export function ProgrammesPage() {
-  const { t, label } = useI18n();
+  const { t, label, pick } = useI18n();
   const navigate = useNavigate();
   const manager = useProgramManager();
   const [filters, setFilters] = useState<FilterValues>({});
@@ -73,7 +73,7 @@ export function ProgrammesPage() {
         data-testid="programmes-table"
         onRow={(p) => rowProps(`programme-row-${p.id}`)}
         columns={[
-          { title: t('review.programme.name'), key: 'name', render: (_, p) => <Link to={`/review/programmes/${p.id}`}>{p.name}</Link> },
+          { title: t('review.programme.name'), key: 'name', render: (_, p) => <Link to={`/review/programmes/${p.id}`}>{pick(p.name, p.nameEn)}</Link> },
           { title: t('review.programme.year'), dataIndex: 'year', width: 80 },
           { title: t('review.programme.region'), dataIndex: 'issuingRegionCode', render: (v: string) => <RegionName code={v} /> },
           { title: t('review.programme.ratio'), key: 'ratio', render: (_, p) => ratioRange(p.ratioBpByTier) },
@@ -101,7 +101,7 @@ export function ProgrammesPage() {
  */
 export function ProgrammeDetailPage() {
   const { id = '' } = useParams();
-  const { t, label } = useI18n();
+  const { t, label, pick } = useI18n();
   const me = useMe();
   const program = useApi('/programs/{id}', { params: { path: { id } } });
   const p = program.data;
@@ -122,7 +122,7 @@ export function ProgrammeDetailPage() {
   return (
     <>
       <PageHeader
-        title={p.name}
+        title={pick(p.name, p.nameEn)}
         sub={<RegionName code={p.issuingRegionCode} />}
         extra={
           <>
@@ -170,6 +170,23 @@ export function ProgrammeDetailPage() {
                 </Field>
               </FormAction>
             )}
+            {owner && p.status !== 'draft' && (
+              <FormAction<{ nameEn?: string }, Program>
+                label={t('review.programme.englishName')}
+                title={t('review.programme.englishNameTitle')}
+                intro={t('review.programme.englishNameIntro')}
+                testId="programme-english-name"
+                schema="ProgramEnglishNameDto"
+                initialValues={{ nameEn: p.nameEn ?? '' }}
+                successMessage={t('review.programme.englishNameSaved')}
+                submit={(v, key) => api.put('/programs/{id}/english-name', { params: { path: { id: p.id } }, body: { nameEn: v.nameEn?.trim() ? v.nameEn : null }, idempotencyKey: key })}
+                onDone={reload}
+              >
+                <Field name="nameEn" label={t('review.programme.nameEn')}>
+                  <Input placeholder={t('review.programme.nameEnPlaceholder', { year: p.year })} />
+                </Field>
+              </FormAction>
+            )}
             {owner && p.status === 'open' && (
               <FormAction<{ reason?: string }, Program>
                 label={t('review.programme.close')}
@@ -198,6 +215,8 @@ export function ProgrammeDetailPage() {
       <Facts
         title={t('review.programme.settings')}
         items={[
+          [t('review.programme.name'), p.name],
+          [t('review.programme.nameEn'), p.nameEn ?? '—'],
           [t('review.programme.year'), p.year],
           [t('review.programme.mode'), label('review.mode', p.redemptionMode)],
           [t('review.programme.cycle'), label('review.cycle', p.settlementCycle)],
