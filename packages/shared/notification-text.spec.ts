@@ -110,6 +110,14 @@ describe('in-app notifications: every kind the server sends has words in each la
     expect(notificationText({ ...assigned, params: { ...params, stageNameEn: null } }, { ...words('en'), english: true }).body).toBe('市科技局审批');
   });
 
+  it("names a programme by its English name for English readers when its bureau gave one", () => {
+    const params = { programName: '嘉兴市科技创新券', programNameEn: 'Jiaxing S&T Innovation Vouchers', amountFen: 100_000, budgetFen: 900_000, reason: 'r' };
+    const toppedUp = { kind: 'voucher_program.topped_up', title: '', body: '', params };
+    expect(notificationText(toppedUp, { ...words('en'), english: true }).title).toBe('Budget topped up: Jiaxing S&T Innovation Vouchers');
+    expect(notificationText(toppedUp, words('zh')).title).toBe('创新券预算追加：嘉兴市科技创新券');
+    expect(notificationText({ ...toppedUp, params: { ...params, programNameEn: null } }, { ...words('en'), english: true }).title).toBe('Budget topped up: 嘉兴市科技创新券');
+  });
+
   it('words money in yuan, regions by name and lists item by item; unknown kinds and old rows show the stored text', () => {
     const issued = { kind: 'voucher_application.outcome', title: '创新券已发放', body: '券号 CX-1…', params: SAMPLES['voucher_application.outcome'][0] };
     expect(notificationText(issued, words('en'))).toEqual({ title: 'Voucher issued', body: 'Voucher CX-1, face value ¥20,000.00, use by 2026-12-31' });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { registerOrganization } from '../support/factories';
-import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
+import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
@@ -66,6 +66,13 @@ describe('programme English names', () => {
     expect([replay.headers['idempotent-replayed'], replay.body]).toEqual(['true', named.body]);
     const versions = (await http().get(`/api/v1/programs/${created.body.id}/versions`).set(approver.auth).expect(200)).body as unknown[];
     expect(versions).toHaveLength(1);
+    // The bureau's notices of the programme carry the English name, for English readers' inboxes and e-mails.
+    await http().post(`/api/v1/programs/${created.body.id}/top-ups`).set(approver.auth).send({ amountFen: 100_000, reason: '追加预算' }).expect(201);
+    const notices = await eventually(async () => {
+      const rows = (await app.dataSource.query(`SELECT params FROM notifications WHERE kind = 'voucher_program.topped_up' AND params->>'programName' = $1`, [created.body.name])) as { params: Record<string, unknown> }[];
+      return rows.length > 0 ? rows : undefined;
+    }, 20_000, 'the top-up notice');
+    expect(notices.map((n) => n.params.programNameEn)).toEqual(notices.map(() => 'Jiaxing Vouchers'));
 
     const removed = await put(null, `${key}-off`).expect(200);
     expect(removed.body.nameEn).toBeNull();

@@ -125,7 +125,7 @@ export class ProgramsService {
       );
       await tx.manager.query(`UPDATE voucher_programs SET policy_version = $2, version = version + 1, updated_at = now() WHERE id = $1`, [program.id, versionNo]);
       await this.notifyBureau(tx, actor, program, 'voucher_program.amended', `创新券政策第 ${versionNo} 版：${program.name}`, `自 ${dto.effectiveFrom} 起生效：${dto.note.trim()}（变更 ${changes.map((c) => c.field).join('、')}）`, `v${versionNo}`, {
-        programName: program.name, version: versionNo, effectiveFrom: dto.effectiveFrom, note: dto.note.trim(), fields: changes.map((c) => ({ field: c.field })),
+        programName: program.name, programNameEn: program.nameEn, version: versionNo, effectiveFrom: dto.effectiveFrom, note: dto.note.trim(), fields: changes.map((c) => ({ field: c.field })),
       });
       tx.audit({ action: 'program.amended', subjectType: 'voucher_program', subjectId: program.id, regionCode: program.issuingRegionCode, before: { policyVersion: program.policyVersion }, after: { policyVersion: versionNo, effectiveFrom: dto.effectiveFrom, note: dto.note.trim(), changes } });
       return (await this.versionsOf(tx.manager, program.id)).find((v) => v.versionNo === versionNo)!;
@@ -178,7 +178,7 @@ export class ProgramsService {
       ]);
       await tx.manager.query(`UPDATE voucher_programs SET budget_fen = budget_fen + $2, version = version + 1, updated_at = now() WHERE id = $1`, [program.id, dto.amountFen]);
       await this.notifyBureau(tx, actor, program, 'voucher_program.topped_up', `创新券预算追加：${program.name}`, `追加 ${dto.amountFen} 分，预算合计 ${program.budgetFen + dto.amountFen} 分：${dto.reason.trim()}`, `top-up:${topUpId}`, {
-        programName: program.name, amountFen: dto.amountFen, budgetFen: program.budgetFen + dto.amountFen, reason: dto.reason.trim(),
+        programName: program.name, programNameEn: program.nameEn, amountFen: dto.amountFen, budgetFen: program.budgetFen + dto.amountFen, reason: dto.reason.trim(),
       });
       tx.audit({ action: 'program.topped_up', subjectType: 'voucher_program', subjectId: program.id, regionCode: program.issuingRegionCode, before: { budgetFen: program.budgetFen }, after: { budgetFen: program.budgetFen + dto.amountFen, amountFen: dto.amountFen, reason: dto.reason.trim(), topUpId } });
       return (await this.topUpsOf(tx.manager, program.id)).find((t) => t.id === topUpId)!;
