@@ -198,7 +198,7 @@ describe('actual-controller groups: bureau data, change requests, usage attribut
   });
 
   it('usage stays with the group it was committed under: a move frees nothing for the others and carries nothing into the new group', async () => {
-    const program = await openProgram(app, approver.auth, { perApplicationCapFen: 1_000_000, annualCapEnterpriseFen: 1_000_000, annualCapGroupFen: 1_000_000 });
+    const program = await openProgram(app, approver.auth, { perApplicationCapFen: 1_000_000, annualCapEnterpriseFen: 1_000_000, annualCapGroupFen: 1_000_000, nameEn: 'Group cap test vouchers' });
     const g1 = await newGroup();
     const g2 = await newGroup();
     const a = await enterpriseIn(g1);
@@ -228,7 +228,7 @@ describe('actual-controller groups: bureau data, change requests, usage attribut
     // The bureau's usage view attributes each voucher to the group it was committed under.
     const usage = (await http().get(`/api/v1/controller-groups/${g1}/usage`).set(reviewer.auth).expect(200)).body;
     const p1 = usage.programs.find((p: { programId: string }) => p.programId === program.id);
-    expect(p1).toMatchObject({ capFen: 1_000_000, usedFen: 700_000, remainingFen: 300_000 });
+    expect(p1).toMatchObject({ capFen: 1_000_000, usedFen: 700_000, remainingFen: 300_000, programNameEn: 'Group cap test vouchers' });
     expect(p1.byEnterprise.map((x: { enterpriseId: string; committedFen: number; currentMember: boolean }) => [x.enterpriseId, x.committedFen, x.currentMember]).sort()).toEqual(
       [
         [a.organization.id, 400_000, false],

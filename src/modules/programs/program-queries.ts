@@ -24,15 +24,15 @@ export class ProgramQueries {
    * Name, year and annual group cap (null: none) of each programme found, under the policy version
    * in effect on `day`, newest year first, then by name (a group's cap usage).
    */
-  async groupCaps(manager: EntityManager, programIds: readonly string[], day: string): Promise<{ id: string; name: string; year: number; annualCapGroupFen: number | null }[]> {
+  async groupCaps(manager: EntityManager, programIds: readonly string[], day: string): Promise<{ id: string; name: string; nameEn: string | null; year: number; annualCapGroupFen: number | null }[]> {
     const rows = (await manager.query(
-      `SELECT p.id, p.name, p.year,
+      `SELECT p.id, p.name, p.name_en, p.year,
               (SELECT (v.policy ->> 'annualCapGroupFen')::bigint FROM voucher_program_versions v
                 WHERE v.program_id = p.id AND (v.effective_from <= $2 OR v.version_no = 1) ORDER BY v.version_no DESC LIMIT 1) AS cap
          FROM voucher_programs p WHERE p.id = ANY($1::uuid[]) ORDER BY p.year DESC, p.name`,
       [[...programIds], day],
-    )) as { id: string; name: string; year: number; cap: string | null }[];
-    return rows.map((r) => ({ id: r.id, name: r.name, year: r.year, annualCapGroupFen: r.cap === null ? null : Number(r.cap) }));
+    )) as { id: string; name: string; name_en: string | null; year: number; cap: string | null }[];
+    return rows.map((r) => ({ id: r.id, name: r.name, nameEn: r.name_en, year: r.year, annualCapGroupFen: r.cap === null ? null : Number(r.cap) }));
   }
 
   /** The region whose bureau issues the programme's vouchers. */

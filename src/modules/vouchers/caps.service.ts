@@ -28,6 +28,7 @@ export type CapCheck = { ok: true; detail: CapHeadroom[] } | { ok: false; reason
 export interface GroupUsage {
   programId: string;
   programName: string;
+  programNameEn: string | null;
   year: number;
   capFen: number | null;
   usedFen: number;
@@ -141,6 +142,7 @@ export class CapsService {
       return {
         programId: p.id,
         programName: p.name,
+        programNameEn: p.nameEn,
         year: p.year,
         capFen: p.annualCapGroupFen,
         usedFen: used,

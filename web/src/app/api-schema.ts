@@ -6042,6 +6042,8 @@ export interface components {
         GroupProgramUsageDto: {
             programId: string;
             programName: string;
+            /** @description The programme's English name, if its bureau gave one */
+            programNameEn: string | null;
             year: number;
             /** @description The annual cap per actual-controller group of the version in effect today, in fen; null: no group cap */
             capFen: number | null;

@@ -11,6 +11,7 @@ export class GroupUsageByEnterpriseDto {
 export class GroupProgramUsageDto {
   @ApiProperty() programId: string;
   @ApiProperty() programName: string;
+  @ApiProperty({ nullable: true, type: String, description: "The programme's English name, if its bureau gave one" }) programNameEn: string | null;
   @ApiProperty() year: number;
   @ApiProperty({ nullable: true, type: Number, description: 'The annual cap per actual-controller group of the version in effect today, in fen; null: no group cap' }) capFen: number | null;
   @ApiProperty({ description: 'Committed under this group (the locked counter issuance checks), in fen' }) usedFen: number;

@@ -79,7 +79,7 @@ export function ControllerGroupsPage() {
 /** One group: its members in the reader's scope (link / unlink) and its usage per programme, attributed at commit time. */
 export function ControllerGroupDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const me = useMe();
   const group = useApi('/controller-groups/{id}', { params: { path: { id } } });
   const usage = useApi('/controller-groups/{id}/usage', { params: { path: { id } } });
@@ -150,7 +150,7 @@ export function ControllerGroupDetailPage() {
         {usage.data?.programs.map((p) => (
           <div key={p.programId} style={{ marginBottom: 16 }} data-testid={`usage-${p.programId}`}>
             <Typography.Text strong>
-              {p.programName} ({p.year})
+              {pick(p.programName, p.programNameEn)} ({p.year})
             </Typography.Text>
             <Space style={{ marginLeft: 16 }} wrap>
               <span>
