@@ -170,7 +170,7 @@ export function ProgrammeDetailPage() {
                 </Field>
               </FormAction>
             )}
-            {owner && p.status !== 'draft' && (
+            {owner && (
               <FormAction<{ nameEn?: string }, Program>
                 label={t('review.programme.englishName')}
                 title={t('review.programme.englishNameTitle')}
