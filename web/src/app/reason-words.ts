@@ -1,10 +1,10 @@
 import type { ReasonWords } from './finding-reasons';
-import { localName, useI18n } from './i18n';
+import { useI18n } from './i18n';
 import { useRegions } from './regions';
 
 /** The words a coded reason is shown in (finding-reasons.ts): the reader's language, with regions and tiers named in it. */
 export function useReasonWords(): ReturnType<typeof useI18n> & ReasonWords {
   const i18n = useI18n();
   const regions = useRegions();
-  return { ...i18n, regionName: (code: string) => regions.name(code), dataName: (zh: string, en: string | undefined) => localName(i18n.lang, zh, en) ?? zh };
+  return { ...i18n, regionName: (code: string) => regions.name(code), dataName: i18n.pick };
 }
