@@ -204,13 +204,19 @@ describe('catalogue import: COPY staging, set-wise validation, batched merge as 
 
     it('XLSX and CSV of the same data give the same catalogue; re-importing it changes nothing and writes nothing', async () => {
       const rows = clean();
+      // ANALYZE catalog_services by the import itself (analyze_count; autovacuum's are counted apart): after 6,000 new services, not after none.
+      const analyses = async () =>
+        ((await app.dataSource.query(`SELECT analyze_count::int AS n FROM pg_stat_user_tables WHERE relid = 'catalog_services'::regclass`)) as { n: number }[])[0].n;
+      const analysedBefore = await analyses();
       const first = await runImport(partner.auth, await xlsxOf(rows), {}, XLSX);
       expect(first).toMatchObject({ status: 'completed', rowsTotal: 6_000, rowsValid: 6_000, rowsInvalid: 0, rowsInserted: 6_000, rowsMerged: 6_000, providersCreated: 40 });
+      expect(await analyses()).toBe(analysedBefore + 1);
       const usccs = providers.map((p) => p.uscc);
       const fromXlsx = await catalogueOf(usccs);
       expect(fromXlsx).toHaveLength(6_000);
       const again = await runImport(partner.auth, `${[HEADER, ...rows.map((r) => r.join(','))].join('\n')}\n`);
       expect(again).toMatchObject({ status: 'completed', format: 'csv', rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 6_000, providersCreated: 0 });
+      expect(await analyses()).toBe(analysedBefore + 1);
       expect(await catalogueOf(usccs)).toEqual(fromXlsx); // every field, the search text and tokens, the version and updated_at
       const changes = await changesOf(partner.auth, again.id, 'unchanged', 5);
       expect(changes.counts).toEqual({ added: 0, changed: 0, withdrawn: 0, unchanged: 6_000 });
