@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { shanghaiDate } from '../../platform/database/shanghai-date';
 import { EntityManager } from 'typeorm';
-import { OrganizationDirectory } from '../organizations/organization-directory';
+import { OrganizationDirectory, OrganizationParty } from '../organizations/organization-directory';
 import { ProgramQueries } from '../programs/program-queries';
 import { ApplicantKind, ProgramPolicy } from '../programs/subsidy';
 import { Voucher } from './voucher.entities';
@@ -68,6 +68,11 @@ export class CapsService {
   /** The applicant an organisation is: a team is an organisation of kind 'team'; only enterprises have groups. */
   async applicant(manager: EntityManager, organizationId: string): Promise<Applicant> {
     const [org] = await this.directory.parties(manager, [organizationId]);
+    return this.applicantOf(organizationId, org);
+  }
+
+  /** The same from the organisation's directory row, when the caller has already read it. */
+  applicantOf(organizationId: string, org: OrganizationParty | undefined): Applicant {
     const kind: ApplicantKind = (org?.kind as string) === 'team' ? 'team' : 'enterprise';
     return { id: organizationId, kind, controllerGroupId: kind === 'enterprise' ? (org?.controller_group_id ?? null) : null };
   }

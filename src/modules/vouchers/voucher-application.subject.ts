@@ -28,6 +28,9 @@ import { storedCaseTitle } from '../../../packages/shared/case-title';
 @Injectable()
 @ApprovalSubjectHandler(VOUCHER_APPLICATION)
 export class VoucherApplicationSubject implements ApprovalSubject {
+  /** Applications read by each open transaction (load()); a transaction's entry goes with it. */
+  private readonly read = new WeakMap<Transaction, Map<string, { app: VoucherApplication; locked: boolean }>>();
+
   constructor(
     private readonly applications: VoucherApplicationsService,
     private readonly programs: ProgramsService,
@@ -58,7 +61,7 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     const today = shanghaiDate();
     const { program, policy } = await this.programs.requireOn(tx.manager, app.programId, today);
     const [org] = await this.directory.parties(tx.manager, [app.enterpriseId]);
-    const applicant = await this.caps.applicant(tx.manager, app.enterpriseId);
+    const applicant = this.caps.applicantOf(app.enterpriseId, org);
     const quals = await this.organizations.qualifications(tx.manager, app.enterpriseId);
     const tier = selectTier(policy.tiers, applicant.kind, quals, today);
     const inRegion = this.regions.lineage(org.region_code).includes(program.issuingRegionCode);
@@ -192,9 +195,19 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     tx.enqueue(JobName.DeliverNotification, { userIds: [app.applicantUserId], kind: 'voucher_application.outcome', title, body, subjectType: 'voucher_application', subjectId: app.id, dedupKey: `voucher_application.outcome:${app.id}:${app.status}`, params: { applicationNumber: app.number, ...params } });
   }
 
+  /**
+   * The application, read once per transaction: a job that runs the pre-check and enters the review stage reads it
+   * three times (each stage entered, and the pre-check). A read under lock serves every later read of the transaction;
+   * one without serves later reads without lock. What this class writes to the application within the transaction
+   * (setStatus) changes the object it hands out too, and nothing else writes to it before the transaction's last read.
+   */
   private async load(tx: Transaction, id: string, lock = false): Promise<VoucherApplication> {
+    const seen = this.read.get(tx)?.get(id);
+    if (seen && (seen.locked || !lock)) return seen.app;
     const app = await tx.manager.getRepository(VoucherApplication).findOne({ where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
     if (!app) throw DomainError.notFound('Application');
+    const memo = this.read.get(tx) ?? new Map<string, { app: VoucherApplication; locked: boolean }>();
+    this.read.set(tx, memo.set(id, { app, locked: lock }));
     return app;
   }
 }
