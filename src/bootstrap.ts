@@ -178,6 +178,12 @@ async function startApplication(role: ProcessRole, config: AppConfig, databaseUr
   }
   let url: string | undefined;
   if (role !== 'worker') {
+    // Idle keep-alive connections stay open longer than a load balancer keeps its idle connections to us, so the
+    // balancer, not this process, closes them: a connection we closed just as it sent a request on it would fail that
+    // request (docs/architecture.md, "Behind a load balancer").
+    const server = app.getHttpServer() as Server;
+    server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+    server.headersTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1_000;
     await app.listen(config.PORT, config.HOST);
     const address = (app.getHttpServer() as Server).address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
