@@ -10,7 +10,7 @@ import { CatalogSearchFacetsDto, CatalogSearchQueryDto, CatalogSearchResultDto, 
 import { CatalogServiceRow, RATING_COLUMNS, SERVICE_COLUMNS, toCatalogServiceDto } from './catalog.mapper';
 import { decodeCursor, encodeCursor, SearchCursor, searchFingerprint } from './catalog-search.cursor';
 import { ADMITTED, HIT_COLUMNS, HitRow, keywordPredicates, PROBE_COLUMNS, SearchPredicates, SqlParams } from './catalog-search.sql';
-import { RecognitionService } from './recognition.service';
+import { recognisedKeysPredicate, RecognitionService } from './recognition.service';
 import { buildSearchQuery } from './search-tokens';
 import { EngineSearch } from './search-engine/engine-search';
 import { engineMatch } from './search-engine/engine-text';
@@ -112,7 +112,7 @@ export class CatalogSearchService {
       this.metrics.catalogSearches.inc({ backend: 'postgres' });
     }
     const predicates: SearchPredicates = {
-      scope: (p) => this.scope(actor, query, p),
+      scope: (p, keywordIndex) => this.scope(actor, query, p, keywordIndex),
       keyword: search ? keywordPredicates(search) : null,
     };
     const need = offset + limit + 1;
@@ -146,12 +146,15 @@ export class CatalogSearchService {
   }
 
   /** Listed services of admitted providers within the filters. */
-  private scope(actor: Actor | undefined, query: CatalogSearchQueryDto, p: SqlParams): string {
+  private scope(actor: Actor | undefined, query: CatalogSearchQueryDto, p: SqlParams, keywordIndex = false): string {
     const where = [`s.status = 'active'`, ADMITTED];
     if (query.category) where.push(`s.category = ${p.add(query.category)}`);
     if (query.regionCode) where.push(`s.region_code = ANY(${p.add(this.recognition.regionsUnder(query.regionCode))}::text[])`);
     if (query.providerId) where.push(`s.provider_id = ${p.add(query.providerId)}`);
-    if (query.recognisedOnly && actor) where.push(this.recognition.recognisedPredicate('s', this.recognition.issuingCityOf(actor.regionCode), shanghaiDate(), p.values));
+    if (query.recognisedOnly && actor) {
+      const { city, localRegions, day } = this.recognisedFor(actor);
+      where.push(recognisedKeysPredicate('s', localRegions, city, day, keywordIndex, p.values));
+    }
     return where.join(' AND ');
   }
 
@@ -190,7 +193,7 @@ export class CatalogSearchService {
       // matches it reads (it reads them all when the set is small); a set larger than expected then gives its first pages.
       const all = await run<HitRow>(
         `SELECT ${HIT_COLUMNS}, ${kw ? `CASE WHEN ${kw.name(q)} THEN 1 ELSE 2 END` : '2'} AS tier FROM catalog_services s
-          WHERE ${predicates.scope(q)} ${kw ? `AND NOT ${kw.exact(q)} AND ${kw.text(q)} ORDER BY 5, s.id` : ''} LIMIT ${q.add(exactMax + 1)}`,
+          WHERE ${predicates.scope(q, kw !== null)} ${kw ? `AND NOT ${kw.exact(q)} AND ${kw.text(q)} ORDER BY 5, s.id` : ''} LIMIT ${q.add(exactMax + 1)}`,
         q.values,
       );
       if (all.length <= exactMax) {
@@ -238,10 +241,11 @@ export class CatalogSearchService {
     const last = matches.probe.length ? matches.probe[matches.probe.length - 1].id : null;
     let from = afterId === null || (last !== null && last > afterId) ? last : afterId;
     const kw = predicates.keyword!;
-    // The GIN index over the name's characters only for reading all of tier 1: in a walk the planner, misled by
-    // its estimate for an array of characters, would prefer it to the id range and read every candidate.
+    // The GIN index over the name's characters (tier 1), and recognisedOnly in the keyword index's form, only for reading
+    // all of the tier: in a walk the planner, misled by its estimate for an array, would prefer them to the id range and
+    // read every candidate.
     const tierMatch = (p: SqlParams, gin: boolean) =>
-      `${predicates.scope(p)} AND NOT ${kw.exact(p)} AND ${kw.text(p)} AND ${tier === 1 ? `${kw.name(p)}${gin ? ` AND ${kw.nameChars(p)}` : ''}` : `NOT (${kw.name(p)})`}`;
+      `${predicates.scope(p, gin)} AND NOT ${kw.exact(p)} AND ${kw.text(p)} AND ${tier === 1 ? `${kw.name(p)}${gin ? ` AND ${kw.nameChars(p)}` : ''}` : `NOT (${kw.name(p)})`}`;
     const density = Math.max(matches.probe.filter((h) => h.tier === tier).length, 0.5) / matches.walked;
     const candidates = (Math.max(matches.probe.length, 0.5) / matches.walked) * matches.services * (1 - (from ? idFraction(from) : 0));
     for (let walked = 0; found.length < count; ) {

@@ -21,8 +21,12 @@ export const NAME_KEY = `split_part(s.search_text, ' | ', 1)`;
  * keyword, else tier 2).
  */
 export interface SearchPredicates {
-  /** status = 'active', an admitted provider, category / region / provider / recognisedOnly. */
-  scope(p: SqlParams): string;
+  /**
+   * status = 'active', an admitted provider, category / region / provider / recognisedOnly. `keywordIndex`: the statement
+   * also asks for the keyword and should find its rows through the keyword index, recognisedOnly included (its form
+   * matching the index's second column; recognisedKeysPredicate()).
+   */
+  scope(p: SqlParams, keywordIndex?: boolean): string;
   /** Null without a keyword. */
   keyword: null | {
     exact(p: SqlParams): string;

@@ -72,8 +72,9 @@ export class RecognitionService {
   }
 
   /**
-   * SQL predicate over a catalog_services alias: recognised by `issuingCity` on a day. Appends its
-   * parameters to `params` (positional), so search can AND it into its own query.
+   * SQL predicate over a catalog_services alias: recognised by `issuingCity` on a day, straight from the agreement
+   * tables, as findRecognition() decides for an order. Search asks the same through the keyword index instead
+   * (recognisedKeysPredicate); the benchmark and the tests compare the two. Appends its parameters to `params`.
    */
   recognisedPredicate(alias: string, issuingCity: string, onDate: string, params: unknown[]): string {
     params.push(this.regionsUnder(issuingCity), issuingCity, onDate);
@@ -120,4 +121,30 @@ function inForce(a: string, day: string): string {
           AND ${a}.effective_from <= ${day} AND (${a}.effective_to IS NULL OR ${a}.effective_to >= ${day})
           AND (${a}.terminated_on IS NULL OR ${a}.terminated_on > ${day})
           AND (${a}.superseded_on IS NULL OR ${a}.superseded_on > ${day})`;
+}
+
+/**
+ * The keyword index's second column (migration 1764900360000): a service's region and the agreements whose lists cover
+ * it. A query must write it exactly so for PostgreSQL to match it to the index.
+ */
+export const RECOGNITION_KEYS = (alias: string) => `(${alias}.region_code || ${alias}.recognised_under)`;
+
+/**
+ * The same services as recognisedPredicate(), from `catalog_services.recognised_under` (kept by triggers): a local
+ * region, or an agreement in force on the day whose lists cover the service. Which agreements are in force is asked here,
+ * at search time, so the stored lists never depend on the day. Two forms of the same test:
+ * - `keywordIndex`: written as the keyword index's second column, for a statement that also asks for the keyword, so that
+ *   PostgreSQL answers both from one GIN scan and reads only the rows that pass both (docs/catalog-search.md,
+ *   "recognisedOnly in the index");
+ * - otherwise a plain filter, which no index matches: where a statement finds its rows another way (a walk in id order,
+ *   the exact names' b-trees), a bitmap of every recognised service would only cost.
+ * Appends its parameters to `params`.
+ */
+export function recognisedKeysPredicate(alias: string, localRegions: string[], issuingCity: string, onDate: string, keywordIndex: boolean, params: unknown[]): string {
+  params.push(localRegions, issuingCity, onDate);
+  const [local, city, day] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+  const inForceIds = `ARRAY(SELECT a.id::text FROM recognition_agreements a WHERE a.issuing_region_code = ${city} AND ${inForce('a', `${day}::date`)})`;
+  return keywordIndex
+    ? `${RECOGNITION_KEYS(alias)} && (${local}::text[] || ${inForceIds})`
+    : `(${alias}.region_code = ANY(${local}::text[]) OR ${alias}.recognised_under && ${inForceIds})`;
 }

@@ -117,6 +117,10 @@ export class AgreementSignaturesService {
       tx.audit({ action: 'recognition_agreement.superseded', subjectType: 'recognition_agreement', subjectId: previous.id, regionCode: previous.issuingRegionCode, before: agreementAuditView(previous), after: { ...agreementAuditView(superseded), supersededBy: agreement.id } });
     }
     await tx.manager.query(`UPDATE recognition_agreements SET status = 'in_force', in_force_since = now(), version = version + 1, updated_at = now() WHERE id = $1`, [agreement.id]);
+    // The search's copy of the lists (catalog_services.recognised_under) once more for this agreement's providers: a service
+    // added while a draft's lists were being edited, in a transaction that could not see the edit, is caught here, before
+    // any day of the agreement counts (docs/catalog-search.md, "recognisedOnly in the index"). The lists are fixed from now on.
+    await tx.manager.query(`SELECT catalog_recognition_refresh(ARRAY(SELECT provider_id FROM recognition_agreement_providers WHERE agreement_id = $1))`, [agreement.id]);
     const after = await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id: agreement.id });
     tx.audit({ action: 'recognition_agreement.in_force', subjectType: 'recognition_agreement', subjectId: agreement.id, regionCode: after.issuingRegionCode, before: agreementAuditView(agreement), after: agreementAuditView(after) });
     await this.reader.notifySigners(tx, after, actor, 'recognition_agreement.in_force', '互认协议已生效', `${after.name}（第 ${after.versionNo} 版）双方已签署，自 ${after.effectiveFrom} 起生效。`, { effectiveFrom: after.effectiveFrom });
