@@ -15,3 +15,13 @@ describe('single sign-on settings', () => {
     expect(() => loadConfig({ ...sso, OIDC_REDIRECT_URI: 'https://evil.example/steal' })).toThrow(ConfigError);
   });
 });
+
+/** HTTP_KEEP_ALIVE_TIMEOUT_MS (docs/architecture.md, "Behind a load balancer"). */
+describe('keep-alive timeout', () => {
+  it('takes 1 s to 299 s: the headers timeout 1 s above it stays within Node’s 300 s request timeout', () => {
+    expect(loadConfig({}).HTTP_KEEP_ALIVE_TIMEOUT_MS).toBe(65_000);
+    expect(loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_MS: '299000' }).HTTP_KEEP_ALIVE_TIMEOUT_MS).toBe(299_000);
+    expect(() => loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_MS: '300000' })).toThrow(/HTTP_KEEP_ALIVE_TIMEOUT_MS/);
+    expect(() => loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_MS: '999' })).toThrow(/HTTP_KEEP_ALIVE_TIMEOUT_MS/);
+  });
+});

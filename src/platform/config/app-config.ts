@@ -129,9 +129,10 @@ export class AppConfig {
    * How long an idle keep-alive connection stays open. Longer than any load balancer in front keeps its idle
    * connections to the API (HAProxy's pool-purge-delay, nginx's upstream keepalive_timeout, a cloud balancer's idle
    * timeout of 60 s), so that the balancer closes them first: Node's own default (5 s) races them, and a request the
-   * balancer sends on a connection the API closes at that moment fails.
+   * balancer sends on a connection the API closes at that moment fails. At most 299 s: the server's headers timeout is
+   * set 1 s above it, and must stay within Node's request timeout (300 s).
    */
-  @Transform(toInt) @IsInt() @Min(1_000) @Max(600_000)
+  @Transform(toInt) @IsInt() @Min(1_000) @Max(299_000)
   HTTP_KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
   /** How long a shutdown waits for in-flight requests, and then for running jobs, before it cuts them off. */
