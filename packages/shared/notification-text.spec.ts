@@ -22,6 +22,8 @@ const SAMPLES: Record<NotificationKind, NotificationParams[]> = {
   'voucher_application.outcome': [
     { applicationNumber: 'SQ-1', variant: 'issued', voucherNumber: 'CX-1', faceValueFen: 2_000_000, useBy: '2026-12-31' },
     { applicationNumber: 'SQ-1', variant: 'not_issued' },
+    { applicationNumber: 'SQ-1', variant: 'programme_issued', programName: '嘉兴市科技创新券', voucherNumber: 'CX-1', faceValueFen: 2_000_000, useBy: '2026-12-31' },
+    { applicationNumber: 'SQ-1', variant: 'programme_not_issued', programName: '嘉兴市科技创新券', programNameEn: 'Jiaxing S&T Innovation Vouchers' },
   ],
   'voucher_program.amended': [{ programName: 'P', version: 2, effectiveFrom: '2026-12-01', note: 'n', fields: [{ field: 'ratio' }, { field: 'caps' }] }],
   'voucher_program.topped_up': [{ programName: 'P', amountFen: 100_000, budgetFen: 900_000, reason: 'r' }],
@@ -116,6 +118,19 @@ describe('in-app notifications: every kind the server sends has words in each la
     expect(notificationText(toppedUp, { ...words('en'), english: true }).title).toBe('Budget topped up: Jiaxing S&T Innovation Vouchers');
     expect(notificationText(toppedUp, words('zh')).title).toBe('创新券预算追加：嘉兴市科技创新券');
     expect(notificationText({ ...toppedUp, params: { ...params, programNameEn: null } }, { ...words('en'), english: true }).title).toBe('Budget topped up: 嘉兴市科技创新券');
+  });
+
+  it('names the programme of a voucher issued or not, in English where it has an English name; notices stored before name none', () => {
+    const [issuedBefore, notIssuedBefore, issued, notIssued] = SAMPLES['voucher_application.outcome'].map((params) => ({ kind: 'voucher_application.outcome', title: '旧', body: '旧', params }));
+    expect(notificationText(issued, words('zh')).title).toBe('创新券已发放：嘉兴市科技创新券');
+    expect(notificationText(issued, { ...words('en'), english: true }).title).toBe('Voucher issued: 嘉兴市科技创新券');
+    expect(notificationText(notIssued, { ...words('en'), english: true })).toEqual({
+      title: 'Voucher not issued: Jiaxing S&T Innovation Vouchers',
+      body: 'No voucher of Jiaxing S&T Innovation Vouchers was issued for application SQ-1; the reason is on the application page.',
+    });
+    expect(notificationText(notIssued, words('zh')).body).toBe('申领 SQ-1（嘉兴市科技创新券）未能发放创新券，原因请在申领详情中查看。');
+    expect(notificationText(issuedBefore, words('zh')).title).toBe('创新券已发放');
+    expect(notificationText(notIssuedBefore, words('en')).title).toBe('Voucher not issued');
   });
 
   it('words money in yuan, regions by name and lists item by item; unknown kinds and old rows show the stored text', () => {

@@ -126,9 +126,11 @@ describe('web portal: enterprise applications (return, resubmit, withdraw) and �
     // An English reader reads the voucher's notice in English (worded from kind + params, not the stored Chinese).
     await page.getByTestId('lang-toggle').getByText('EN').click();
     await page.goto('/notifications');
-    await page.getByText('Voucher issued').first().waitFor();
+    // The notice names the programme, by the English name its bureau gave it.
+    await page.getByText(`Voucher issued: ${englishName}`).first().waitFor();
     await page.getByText(/face value ¥10,000\.00, use by \d{4}-\d{2}-\d{2}/).first().waitFor();
     expect(await page.getByText('创新券已发放').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/enterprise-notices-en.png', fullPage: true });
     // …and the programme by the English name its bureau gave it.
     await page.goto('/enterprise/claims');
     await page.getByTestId('claims-table').getByText(englishName).waitFor();

@@ -115,7 +115,9 @@ export class VoucherApplicationSubject implements ApprovalSubject {
       const reason = `${prefix}${findingText(code)}`;
       await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'reject'), reason, code);
       // The notification names no reason in one language: the application page shows it in the reader's.
-      this.notify(tx, app, '创新券未能发放', `申领 ${app.number} 未能发放创新券，原因请在申领详情中查看。`, { variant: 'not_issued' });
+      this.notify(tx, app, `创新券未能发放：${program.name}`, `申领 ${app.number}（${program.name}）未能发放创新券，原因请在申领详情中查看。`, {
+        variant: 'programme_not_issued', ...programmeNames(program),
+      });
     };
     if (program.status !== 'open') return refuse('the ', findingReason('programme_not_open', { status: program.status }));
     if (policy.perApplicationCapFen !== null && app.requestedFen > policy.perApplicationCapFen) {
@@ -166,8 +168,8 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     });
     await this.applications.setStatus(tx, app, APPLICATION_STATES.next(app.status, 'issue'), null);
     tx.audit({ action: 'voucher.issued', subjectType: 'voucher', subjectId: voucherId, organizationId: app.enterpriseId, after: { number: voucher.number, faceValueFen: voucher.faceValueFen, programVersion: voucher.programVersion, applicantKind: voucher.applicantKind, useBy: voucher.useBy, redeemBy: voucher.redeemBy, applicationId: app.id, controllerGroupId: voucher.controllerGroupId } });
-    this.notify(tx, app, '创新券已发放', `券号 ${voucher.number}，面额 ${voucher.faceValueFen} 分，使用截止 ${voucher.useBy}`, {
-      variant: 'issued', voucherNumber: voucher.number, faceValueFen: voucher.faceValueFen, useBy: voucher.useBy,
+    this.notify(tx, app, `创新券已发放：${program.name}`, `券号 ${voucher.number}，面额 ${voucher.faceValueFen} 分，使用截止 ${voucher.useBy}`, {
+      variant: 'programme_issued', ...programmeNames(program), voucherNumber: voucher.number, faceValueFen: voucher.faceValueFen, useBy: voucher.useBy,
     });
   }
 
@@ -191,6 +193,11 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     if (APPLICATION_STATES.can(app.status, 'submit')) await this.applications.setStatus(tx, app, 'submitted', null);
   }
 
+  /**
+   * The outcome's notice (its words: packages/shared/notification-messages.ts). Notices name the programme since
+   * 2026-12-07 (variants programme_issued and programme_not_issued); those stored before keep the variants issued and
+   * not_issued, whose words name none, so no stored notice shows a placeholder.
+   */
   private notify(tx: Transaction, app: VoucherApplication, title: string, body: string, params: NotificationParams): void {
     tx.enqueue(JobName.DeliverNotification, { userIds: [app.applicantUserId], kind: 'voucher_application.outcome', title, body, subjectType: 'voucher_application', subjectId: app.id, dedupKey: `voucher_application.outcome:${app.id}:${app.status}`, params: { applicationNumber: app.number, ...params } });
   }
@@ -210,4 +217,9 @@ export class VoucherApplicationSubject implements ApprovalSubject {
     this.read.set(tx, memo.set(id, { app, locked: lock }));
     return app;
   }
+}
+
+/** A programme's name in a notice's params: the Chinese name, and the English one for English readers when it has one. */
+function programmeNames(program: { name: string; nameEn: string | null }): NotificationParams {
+  return { programName: program.name, ...(program.nameEn ? { programNameEn: program.nameEn } : {}) };
 }
