@@ -1,17 +1,16 @@
 import { CatalogRecognitionKeys1764900360000 } from '../../migrations/1764900360000-catalog-recognition-keys';
 import { recognisedKeysPredicate, RecognitionService } from '../../src/modules/catalog/recognition.service';
+import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { uniqueUscc } from '../support/factories';
 import { DEMO, eventually, login, Session, startTestApp, TestApp } from '../support/test-app';
-import { signAgreement } from '../support/vouchers';
+import { draftJiaxingShanghaiAgreement, signAgreement } from '../support/vouchers';
 
 jest.setTimeout(240_000);
 
 const HEADER = 'provider_uscc,provider_name,service_code,name,category,unit_price_fen,unit,lead_time_days,instrument_name,instrument_model,description';
 
-/** YYYY-MM-DD in Asia/Shanghai, `days` from today. */
-function shanghaiDay(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
-}
+/** The Shanghai day `days` from today. */
+const shanghaiDay = (days = 0): string => shanghaiDate(new Date(Date.now() + days * 86_400_000));
 
 /**
  * recognisedOnly through the keyword index (docs/catalog-search.md, "recognisedOnly in the index"): search reads which
@@ -95,13 +94,7 @@ describe('recognisedOnly through the keyword index: the copy of the agreements f
 
   it('a draft counts for nothing; signed, it covers a listed provider whole and a narrowed one for its listed services only', async () => {
     const [whole, narrowed] = providers.map((p) => p.id!);
-    const all = await app.http().get('/api/v1/recognition-agreements').set(approver.auth).expect(200);
-    const current = (all.body as { id: string; issuingRegionCode: string; partnerRegionCode: string; status: string; inForceToday: boolean }[])
-      .find((a) => a.issuingRegionCode === '330400' && a.partnerRegionCode === '310000' && a.status === 'in_force' && a.inForceToday);
-    const draft = current
-      ? await app.http().post(`/api/v1/recognition-agreements/${current.id}/amend`).set(approver.auth).send({ effectiveFrom: shanghaiDay() }).expect(201)
-      : await app.http().post('/api/v1/recognition-agreements').set(approver.auth).send({ issuingRegionCode: '330400', partnerRegionCode: '310000', name: '互认索引测试协议', effectiveFrom: shanghaiDay(), effectiveTo: '2099-12-31' }).expect(201);
-    agreementId = draft.body.id;
+    agreementId = (await draftJiaxingShanghaiAgreement(app, approver.auth)).id;
     const before = await expectAgreement(shanghaiDay());
     await app.http().post(`/api/v1/recognition-agreements/${agreementId}/providers`).set(partner.auth).send({ providerIds: [whole, narrowed] }).expect(200);
     const listed = (await servicesOf(narrowed)).slice(0, 2);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Recognition } from '../../src/modules/catalog/recognition.service';
+import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { registerOrganization } from './factories';
 import { eventually, TestApp } from './test-app';
 import { waitForTask } from './approvals';
@@ -82,26 +83,27 @@ export async function signAgreement(app: TestApp, agreementId: string, approver:
 }
 
 /**
- * 互认: Jiaxing recognises these Shanghai providers, with both regions' signatures. At most one
- * Jiaxing–Shanghai agreement is in force per day, so when one already is, the providers join it
- * through an amendment from today (signed the same way); otherwise a new agreement is proposed.
+ * A draft of the Jiaxing–Shanghai recognition agreement (互认), lists empty or copied. At most one such agreement is in
+ * force per day, so when one already is, the draft is its amendment from today; otherwise a new agreement.
  */
-export async function recogniseShanghaiProviders(app: TestApp, approver: Auth, partner: Auth, providerIds: string[]) {
+export async function draftJiaxingShanghaiAgreement(app: TestApp, approver: Auth): Promise<{ id: string }> {
   const all = (await app.http().get('/api/v1/recognition-agreements').set(approver)).body as { id: string; issuingRegionCode: string; partnerRegionCode: string; status: string; inForceToday: boolean }[];
   const current = all.find((a) => a.issuingRegionCode === '330400' && a.partnerRegionCode === '310000' && a.status === 'in_force' && a.inForceToday);
   const draft = current
-    ? await app.http().post(`/api/v1/recognition-agreements/${current.id}/amend`).set(approver).send({ effectiveFrom: todayInShanghai() })
+    ? await app.http().post(`/api/v1/recognition-agreements/${current.id}/amend`).set(approver).send({ effectiveFrom: shanghaiDate() })
     : await app.http().post('/api/v1/recognition-agreements').set(approver).send({
         issuingRegionCode: '330400', partnerRegionCode: '310000', name: `嘉兴—上海创新券互认互通协议 ${randomBytes(3).toString('hex')}`, effectiveFrom: '2026-01-01', effectiveTo: '2027-12-31',
       });
   if (draft.status !== 201) throw new Error(`agreement: ${draft.status} ${JSON.stringify(draft.body)}`);
-  const listed = await app.http().post(`/api/v1/recognition-agreements/${draft.body.id}/providers`).set(partner).send({ providerIds });
-  if (listed.status !== 200) throw new Error(`agreement providers: ${listed.status} ${JSON.stringify(listed.body)}`);
-  return signAgreement(app, draft.body.id, approver, partner);
+  return draft.body;
 }
 
-function todayInShanghai(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+/** 互认: Jiaxing recognises these Shanghai providers, with both regions' signatures (a draft as above, then signed). */
+export async function recogniseShanghaiProviders(app: TestApp, approver: Auth, partner: Auth, providerIds: string[]) {
+  const draft = await draftJiaxingShanghaiAgreement(app, approver);
+  const listed = await app.http().post(`/api/v1/recognition-agreements/${draft.id}/providers`).set(partner).send({ providerIds });
+  if (listed.status !== 200) throw new Error(`agreement providers: ${listed.status} ${JSON.stringify(listed.body)}`);
+  return signAgreement(app, draft.id, approver, partner);
 }
 
 /**

@@ -127,7 +127,7 @@ function inForce(a: string, day: string): string {
  * The keyword index's second column (migration 1764900360000): a service's region and the agreements whose lists cover
  * it. A query must write it exactly so for PostgreSQL to match it to the index.
  */
-export const RECOGNITION_KEYS = (alias: string) => `(${alias}.region_code || ${alias}.recognised_under)`;
+const RECOGNITION_KEYS = (alias: string) => `(${alias}.region_code || ${alias}.recognised_under)`;
 
 /**
  * The same services as recognisedPredicate(), from `catalog_services.recognised_under` (kept by triggers): a local
