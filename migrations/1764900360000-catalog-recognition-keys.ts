@@ -13,22 +13,17 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   only those rows, instead of every row holding the keyword. Which agreements are in force stays a question asked
  *   at search time (the days are not materialised), so nothing goes stale at midnight.
  */
-export class CatalogRecognitionKeys1764900360000 implements MigrationInterface {
-  name = 'CatalogRecognitionKeys1764900360000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE catalog_services ADD COLUMN recognised_under text[]`);
-    await q.query(`COMMENT ON COLUMN catalog_services.recognised_under IS
-      'Ids of the recognition agreements whose lists cover this service (any status); NULL means none. Kept by triggers: catalog_recognition_keys()'`);
-    await q.query(`CREATE FUNCTION catalog_recognition_keys(service uuid, provider uuid) RETURNS text[] LANGUAGE sql STABLE AS $$
+/** This migration's functions, also what migration 1764900370000 puts back when it is reverted. */
+export const RECOGNITION_KEYS_V1 = {
+  keys: `CREATE OR REPLACE FUNCTION catalog_recognition_keys(service uuid, provider uuid) RETURNS text[] LANGUAGE sql STABLE AS $$
       SELECT coalesce(array_agg(ap.agreement_id::text ORDER BY ap.agreement_id), '{}')
         FROM recognition_agreement_providers ap
        WHERE ap.provider_id = provider
          AND (NOT EXISTS (SELECT 1 FROM recognition_agreement_services x WHERE x.agreement_id = ap.agreement_id AND x.provider_id = provider)
               OR EXISTS (SELECT 1 FROM recognition_agreement_services x WHERE x.agreement_id = ap.agreement_id AND x.service_id = service))
-    $$`);
-    // Every service of these providers whose list differs from what the agreement tables say now.
-    await q.query(`CREATE FUNCTION catalog_recognition_refresh(providers uuid[]) RETURNS integer LANGUAGE plpgsql AS $$
+    $$`,
+  // Every service of these providers whose list differs from what the agreement tables say now.
+  refresh: `CREATE OR REPLACE FUNCTION catalog_recognition_refresh(providers uuid[]) RETURNS integer LANGUAGE plpgsql AS $$
       DECLARE changed integer;
       BEGIN
         UPDATE catalog_services s SET recognised_under = k.keys
@@ -36,7 +31,24 @@ export class CatalogRecognitionKeys1764900360000 implements MigrationInterface {
          WHERE s.id = k.id AND s.recognised_under IS DISTINCT FROM k.keys;
         GET DIAGNOSTICS changed = ROW_COUNT;
         RETURN changed;
-      END $$`);
+      END $$`,
+  listsChanged: `CREATE OR REPLACE FUNCTION recognition_lists_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM catalog_recognition_refresh(ARRAY(SELECT DISTINCT provider_id FROM changed));
+        RETURN NULL;
+      END $$`,
+  comment: `COMMENT ON COLUMN catalog_services.recognised_under IS
+      'Ids of the recognition agreements whose lists cover this service (any status); NULL means none. Kept by triggers: catalog_recognition_keys()'`,
+};
+
+export class CatalogRecognitionKeys1764900360000 implements MigrationInterface {
+  name = 'CatalogRecognitionKeys1764900360000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE catalog_services ADD COLUMN recognised_under text[]`);
+    await q.query(RECOGNITION_KEYS_V1.comment);
+    await q.query(RECOGNITION_KEYS_V1.keys);
+    await q.query(RECOGNITION_KEYS_V1.refresh);
     await q.query(`CREATE FUNCTION catalog_services_recognition() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
@@ -49,11 +61,7 @@ export class CatalogRecognitionKeys1764900360000 implements MigrationInterface {
       END $$`);
     await q.query(`CREATE TRIGGER catalog_services_recognition BEFORE INSERT OR UPDATE OF provider_id ON catalog_services
       FOR EACH ROW EXECUTE FUNCTION catalog_services_recognition()`);
-    await q.query(`CREATE FUNCTION recognition_lists_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM catalog_recognition_refresh(ARRAY(SELECT DISTINCT provider_id FROM changed));
-        RETURN NULL;
-      END $$`);
+    await q.query(RECOGNITION_KEYS_V1.listsChanged);
     for (const table of ['recognition_agreement_providers', 'recognition_agreement_services']) {
       for (const [event, transition] of [['INSERT', 'NEW'], ['DELETE', 'OLD']] as const) {
         await q.query(`CREATE TRIGGER ${table}_${event.toLowerCase()}_recognition AFTER ${event} ON ${table}

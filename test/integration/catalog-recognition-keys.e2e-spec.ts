@@ -1,4 +1,5 @@
 import { CatalogRecognitionKeys1764900360000 } from '../../migrations/1764900360000-catalog-recognition-keys';
+import { CatalogRecognitionSignedOnly1764900370000 } from '../../migrations/1764900370000-catalog-recognition-signed-only';
 import { recognisedKeysPredicate, RecognitionService } from '../../src/modules/catalog/recognition.service';
 import { shanghaiDate } from '../../src/platform/database/shanghai-date';
 import { uniqueUscc } from '../support/factories';
@@ -92,26 +93,62 @@ describe('recognisedOnly through the keyword index: the copy of the agreements f
   });
   afterAll(() => app?.close());
 
-  it('a draft counts for nothing; signed, it covers a listed provider whole and a narrowed one for its listed services only', async () => {
+  it('a draft counts for nothing and writes no service; signed, it covers a listed provider whole and a narrowed one for its listed services only', async () => {
     const [whole, narrowed] = providers.map((p) => p.id!);
     agreementId = (await draftJiaxingShanghaiAgreement(app, approver.auth)).id;
     const before = await expectAgreement(shanghaiDay());
+    const versions = async () => app.dataSource.query(`SELECT id, xmin::text AS xmin FROM catalog_services WHERE provider_id = ANY($1::uuid[]) ORDER BY id`, [[whole, narrowed]]);
+    const unwritten = await versions();
     await app.http().post(`/api/v1/recognition-agreements/${agreementId}/providers`).set(partner.auth).send({ providerIds: [whole, narrowed] }).expect(200);
     const listed = (await servicesOf(narrowed)).slice(0, 2);
     await app.http().post(`/api/v1/recognition-agreements/${agreementId}/services`).set(partner.auth).send({ serviceIds: listed }).expect(200);
     expect(await drift()).toBe(0);
-    // Listed in a draft: the copy holds the draft's id, but no search counts it until it is in force.
+    // Listed in a draft: no search counts it, and the copy is not touched (no service row is rewritten) until it is signed.
     expect(await expectAgreement(shanghaiDay())).toEqual(before);
-    const [{ keys }] = await app.dataSource.query(`SELECT recognised_under AS keys FROM catalog_services WHERE id = $1`, [listed[0]]);
-    expect(keys).toContain(agreementId);
+    expect(await versions()).toEqual(unwritten);
+    // Imported while the draft lists their provider: not under the draft either (the import's merge works the copy out itself).
+    await importCsv(rows(7));
+    expect(await drift()).toBe(0);
 
-    // A service written while the draft's lists were being edited, by a transaction that could not see the edit, would be
-    // left without the draft's id: the signature that brings the agreement into force catches it.
+    // The second signature writes the copy, and it waits for catalogue writers in flight: a service inserted by a
+    // transaction that is still open when the signature comes (its trigger saw the agreement unsigned) is covered too.
+    // Also a service whose copy went missing (set to NULL by hand) is worked out again.
     const [stale] = await servicesOf(whole);
     await app.dataSource.query(`UPDATE catalog_services SET recognised_under = NULL WHERE id = $1`, [stale]);
-    expect(await drift()).toBe(1);
-    await signAgreement(app, agreementId, approver.auth, partner.auth);
+    const [{ termsHash }] = [(await app.http().get(`/api/v1/recognition-agreements/${agreementId}`).set(approver.auth).expect(200)).body];
+    await app.http().post(`/api/v1/recognition-agreements/${agreementId}/sign`).set(partner.auth).send({ termsHash }).expect(200);
+    const writer = app.dataSource.createQueryRunner();
+    await writer.connect();
+    let inFlight: string;
+    try {
+      await writer.startTransaction();
+      [{ id: inFlight }] = await writer.query(
+        `INSERT INTO catalog_services (provider_id, code, name, category, unit_price_fen, unit, lead_time_days, region_code, search_text, search_tokens)
+         VALUES ($1, 'K0-in-flight', '金属拉伸试验—签署时写入', 'testing', 900, '样品', 3, '310000', '金属拉伸试验—签署时写入', array_to_tsvector('{拉伸}')) RETURNING id`,
+        [whole],
+      );
+      let answered = false;
+      const second = app.http().post(`/api/v1/recognition-agreements/${agreementId}/sign`).set(approver.auth).send({ termsHash }).then((res) => {
+        answered = true;
+        return res;
+      });
+      // The signature waits for the open writer (its lock is granted only when the writer ends).
+      await eventually(async () => {
+        const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'catalog_services'::regclass AND mode = 'ShareRowExclusiveLock' AND NOT granted`);
+        return n === 1 || undefined;
+      }, 20_000, 'the signature waiting for the catalogue writer');
+      expect(answered).toBe(false);
+      await writer.commitTransaction();
+      const res = await second;
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('in_force');
+    } finally {
+      if (writer.isTransactionActive) await writer.rollbackTransaction();
+      await writer.release();
+    }
     expect(await drift()).toBe(0);
+    const [{ keys }] = await app.dataSource.query(`SELECT recognised_under AS keys FROM catalog_services WHERE id = $1`, [inFlight]);
+    expect(keys).toEqual([agreementId]);
 
     const today = await expectAgreement(shanghaiDay());
     const mine = new Set([...(await servicesOf(whole)), ...listed]);
@@ -164,17 +201,28 @@ describe('recognisedOnly through the keyword index: the copy of the agreements f
 
   it('existing data migrates: down, then up works the copy out from the agreement tables for the listed providers', async () => {
     const before = await expectAgreement(shanghaiDay());
-    const migration = new CatalogRecognitionKeys1764900360000();
+    const [keys, signedOnly] = [new CatalogRecognitionKeys1764900360000(), new CatalogRecognitionSignedOnly1764900370000()];
     const runner = app.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      await migration.down(runner);
+      await signedOnly.down(runner);
+      await keys.down(runner);
       await runner.commitTransaction();
       expect(await runner.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'catalog_services' AND column_name = 'recognised_under'`)).toEqual([]);
+      // A draft's list as data from before: up works out the copy without it.
+      const draft = (await draftJiaxingShanghaiAgreement(app, approver.auth)).id;
+      await app.http().post(`/api/v1/recognition-agreements/${draft}/providers`).set(partner.auth).send({ providerIds: providers.map((p) => p.id) }).expect(200);
       await runner.startTransaction();
-      await migration.up(runner);
+      await keys.up(runner);
       await runner.commitTransaction();
+      const [{ n: withDraft }] = await runner.query(`SELECT count(*)::int AS n FROM catalog_services WHERE recognised_under @> ARRAY[$1]`, [draft]);
+      expect(withDraft).toBeGreaterThan(0); // the first version of the copy held unsigned agreements
+      await runner.startTransaction();
+      await signedOnly.up(runner);
+      await runner.commitTransaction();
+      const [{ n: left }] = await runner.query(`SELECT count(*)::int AS n FROM catalog_services WHERE recognised_under @> ARRAY[$1]`, [draft]);
+      expect(left).toBe(0);
     } finally {
       await runner.release();
     }

@@ -124,13 +124,14 @@ function inForce(a: string, day: string): string {
 }
 
 /**
- * The keyword index's second column (migration 1764900360000): a service's region and the agreements whose lists cover
- * it. A query must write it exactly so for PostgreSQL to match it to the index.
+ * The keyword index's second column (migration 1764900360000): a service's region and the signed agreements whose lists
+ * cover it (migration 1764900370000). A query must write it exactly so for PostgreSQL to match it to the index.
  */
 const RECOGNITION_KEYS = (alias: string) => `(${alias}.region_code || ${alias}.recognised_under)`;
 
 /**
- * The same services as recognisedPredicate(), from `catalog_services.recognised_under` (kept by triggers): a local
+ * The same services as recognisedPredicate(), from `catalog_services.recognised_under` (kept by triggers and the second
+ * signature; signed agreements only, which are the only ones inForce() can accept): a local
  * region, or an agreement in force on the day whose lists cover the service. Which agreements are in force is asked here,
  * at search time, so the stored lists never depend on the day. Two forms of the same test:
  * - `keywordIndex`: written as the keyword index's second column, for a statement that also asks for the keyword, so that

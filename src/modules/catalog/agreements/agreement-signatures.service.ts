@@ -117,9 +117,12 @@ export class AgreementSignaturesService {
       tx.audit({ action: 'recognition_agreement.superseded', subjectType: 'recognition_agreement', subjectId: previous.id, regionCode: previous.issuingRegionCode, before: agreementAuditView(previous), after: { ...agreementAuditView(superseded), supersededBy: agreement.id } });
     }
     await tx.manager.query(`UPDATE recognition_agreements SET status = 'in_force', in_force_since = now(), version = version + 1, updated_at = now() WHERE id = $1`, [agreement.id]);
-    // The search's copy of the lists (catalog_services.recognised_under) once more for this agreement's providers: a service
-    // added while a draft's lists were being edited, in a transaction that could not see the edit, is caught here, before
-    // any day of the agreement counts (docs/catalog-search.md, "recognisedOnly in the index"). The lists are fixed from now on.
+    // The search's copy of the lists (catalog_services.recognised_under) holds signed agreements only, so it is written
+    // here, once, for this agreement's providers (docs/catalog-search.md, "recognisedOnly in the index"). The table lock
+    // waits for every catalogue writer in flight and holds off new ones until this commits: a service inserted meanwhile
+    // is either seen by the refresh or inserted after the commit, when its trigger sees the agreement signed. The lock is
+    // self-exclusive, so two signatures take turns rather than deadlock; orders and searches do not take it.
+    await tx.manager.query(`LOCK TABLE catalog_services IN SHARE ROW EXCLUSIVE MODE`);
     await tx.manager.query(`SELECT catalog_recognition_refresh(ARRAY(SELECT provider_id FROM recognition_agreement_providers WHERE agreement_id = $1))`, [agreement.id]);
     const after = await tx.manager.getRepository(RecognitionAgreement).findOneByOrFail({ id: agreement.id });
     tx.audit({ action: 'recognition_agreement.in_force', subjectType: 'recognition_agreement', subjectId: agreement.id, regionCode: after.issuingRegionCode, before: agreementAuditView(agreement), after: agreementAuditView(after) });

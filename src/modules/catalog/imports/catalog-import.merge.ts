@@ -168,10 +168,11 @@ export class CatalogImportMerge {
                   nullif(l.instrument_model, '') AS instrument_model, nullif(l.description, '') AS description
              FROM unnest($2::int[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[]) AS w(row_number, service_id, provider_id, region_code, search_text, search_tokens)
              JOIN catalog_import_lines l ON l.import_id = $1 AND l.row_number = w.row_number AND l.row_number > $8 AND l.row_number <= $9),
-         -- A new service is recognised under every agreement that lists its provider without narrowing it to some services
+         -- A new service is recognised under every signed agreement that lists its provider without narrowing it to some services
          -- (a new service cannot be one of those): catalog_recognition_keys() for new ids, set-wise, so the trigger has nothing to do.
          rk AS (
            SELECT ap.provider_id, array_agg(ap.agreement_id::text ORDER BY ap.agreement_id) AS keys FROM recognition_agreement_providers ap
+             JOIN recognition_agreements a ON a.id = ap.agreement_id AND a.status IN ('in_force', 'superseded', 'terminated')
             WHERE ap.provider_id IN (SELECT provider_id FROM w WHERE service_id IS NULL)
               AND NOT EXISTS (SELECT 1 FROM recognition_agreement_services x WHERE x.agreement_id = ap.agreement_id AND x.provider_id = ap.provider_id)
             GROUP BY ap.provider_id),
