@@ -10,7 +10,8 @@ const SIGNED = `('in_force', 'superseded', 'terminated')`;
  * - `catalog_recognition_keys(service, provider)` leaves out agreements no side can count yet (draft, partially signed,
  *   withdrawn). A draft's list edits no longer rewrite the services they name; the second signature writes the copy
  *   once, under a table lock that waits for every catalogue writer in flight (agreement-signatures.service.ts).
- *   Before, every list edit rewrote its services, and an amendment rewrote them twice (its draft copy, then the signature).
+ *   Before, every list edit of a draft rewrote the services it named (an amendment all of them, when its draft copied the
+ *   lists), and the signature then recomputed every one of them without writing.
  * - `recognition_lists_changed()` recomputes only for list rows of signed agreements (the lists of a signed agreement do
  *   not change through the API; a row deleted by hand still counts).
  * - `catalog_recognition_refresh(providers)` reads each service once (it joined the table with itself).
