@@ -13,7 +13,7 @@ const SIGNED = `('in_force', 'superseded', 'terminated')`;
  *   Before, every list edit of a draft rewrote the services it named (an amendment all of them, when its draft copied the
  *   lists), and the signature then recomputed every one of them without writing.
  * - `recognition_lists_changed()` recomputes only for list rows of signed agreements (the lists of a signed agreement do
- *   not change through the API; a row deleted by hand still counts).
+ *   not change through the API; a row deleted by hand still counts), and for a draft's edits does not touch the catalogue.
  * - `catalog_recognition_refresh(providers)` reads each service once (it joined the table with itself).
  * - Existing data: the copy is worked out again for every listed provider, dropping the ids of unsigned agreements.
  */
@@ -37,10 +37,12 @@ export class CatalogRecognitionSignedOnly1764900370000 implements MigrationInter
         GET DIAGNOSTICS changed = ROW_COUNT;
         RETURN changed;
       END $$`);
+    // A draft's list edit does not touch catalog_services at all (no row, no lock: it never waits for a signature's).
     await q.query(`CREATE OR REPLACE FUNCTION recognition_lists_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE providers uuid[];
       BEGIN
-        PERFORM catalog_recognition_refresh(ARRAY(
-          SELECT DISTINCT c.provider_id FROM changed c JOIN recognition_agreements a ON a.id = c.agreement_id AND a.status IN ${SIGNED}));
+        providers := ARRAY(SELECT DISTINCT c.provider_id FROM changed c JOIN recognition_agreements a ON a.id = c.agreement_id AND a.status IN ${SIGNED});
+        IF cardinality(providers) > 0 THEN PERFORM catalog_recognition_refresh(providers); END IF;
         RETURN NULL;
       END $$`);
     await q.query(`COMMENT ON COLUMN catalog_services.recognised_under IS

@@ -99,7 +99,20 @@ describe('recognisedOnly through the keyword index: the copy of the agreements f
     const before = await expectAgreement(shanghaiDay());
     const versions = async () => app.dataSource.query(`SELECT id, xmin::text AS xmin FROM catalog_services WHERE provider_id = ANY($1::uuid[]) ORDER BY id`, [[whole, narrowed]]);
     const unwritten = await versions();
-    await app.http().post(`/api/v1/recognition-agreements/${agreementId}/providers`).set(partner.auth).send({ providerIds: [whole, narrowed] }).expect(200);
+    // Not even a lock: a draft's list edit goes through while the catalogue is locked (as by another version's signature).
+    const locker = app.dataSource.createQueryRunner();
+    await locker.connect();
+    try {
+      await locker.startTransaction();
+      await locker.query(`LOCK TABLE catalog_services IN SHARE ROW EXCLUSIVE MODE`);
+      const edit = app.http().post(`/api/v1/recognition-agreements/${agreementId}/providers`).set(partner.auth).send({ providerIds: [whole, narrowed] });
+      const blocked = new Promise<'blocked'>((resolve) => setTimeout(() => resolve('blocked'), 10_000));
+      const answer = await Promise.race([edit, blocked]);
+      expect(answer === 'blocked' ? answer : answer.status).toBe(200);
+    } finally {
+      await locker.rollbackTransaction();
+      await locker.release();
+    }
     const listed = (await servicesOf(narrowed)).slice(0, 2);
     await app.http().post(`/api/v1/recognition-agreements/${agreementId}/services`).set(partner.auth).send({ serviceIds: listed }).expect(200);
     expect(await drift()).toBe(0);
