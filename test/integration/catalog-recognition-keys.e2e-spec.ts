@@ -106,8 +106,9 @@ describe('recognisedOnly through the keyword index: the copy of the agreements f
       await locker.startTransaction();
       await locker.query(`LOCK TABLE catalog_services IN SHARE ROW EXCLUSIVE MODE`);
       const edit = app.http().post(`/api/v1/recognition-agreements/${agreementId}/providers`).set(partner.auth).send({ providerIds: [whole, narrowed] });
-      const blocked = new Promise<'blocked'>((resolve) => setTimeout(() => resolve('blocked'), 10_000));
-      const answer = await Promise.race([edit, blocked]);
+      let timer: NodeJS.Timeout | undefined;
+      const blocked = new Promise<'blocked'>((resolve) => (timer = setTimeout(() => resolve('blocked'), 10_000)));
+      const answer = await Promise.race([edit, blocked]).finally(() => clearTimeout(timer));
       expect(answer === 'blocked' ? answer : answer.status).toBe(200);
     } finally {
       await locker.rollbackTransaction();
@@ -128,7 +129,7 @@ describe('recognisedOnly through the keyword index: the copy of the agreements f
     // Also a service whose copy went missing (set to NULL by hand) is worked out again.
     const [stale] = await servicesOf(whole);
     await app.dataSource.query(`UPDATE catalog_services SET recognised_under = NULL WHERE id = $1`, [stale]);
-    const [{ termsHash }] = [(await app.http().get(`/api/v1/recognition-agreements/${agreementId}`).set(approver.auth).expect(200)).body];
+    const { termsHash } = (await app.http().get(`/api/v1/recognition-agreements/${agreementId}`).set(approver.auth).expect(200)).body;
     await app.http().post(`/api/v1/recognition-agreements/${agreementId}/sign`).set(partner.auth).send({ termsHash }).expect(200);
     const writer = app.dataSource.createQueryRunner();
     await writer.connect();
