@@ -116,8 +116,11 @@ export function recognisedListsSql(issuingCity: string, onDate: string, params: 
  * before the day its successor took over. The same days as SQL recognition_agreement_days(), which
  * the one-in-force exclusion constraint uses.
  */
+/** Statuses of a version both sides signed: the only ones inForce() accepts, and the only ones the search's copy holds. */
+export const SIGNED_STATUSES = `('in_force', 'superseded', 'terminated')`;
+
 function inForce(a: string, day: string): string {
-  return `${a}.status IN ('in_force', 'superseded', 'terminated')
+  return `${a}.status IN ${SIGNED_STATUSES}
           AND ${a}.effective_from <= ${day} AND (${a}.effective_to IS NULL OR ${a}.effective_to >= ${day})
           AND (${a}.terminated_on IS NULL OR ${a}.terminated_on > ${day})
           AND (${a}.superseded_on IS NULL OR ${a}.superseded_on > ${day})`;

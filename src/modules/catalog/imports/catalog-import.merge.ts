@@ -4,6 +4,7 @@ import { Transaction, UnitOfWork } from '../../../platform/database/unit-of-work
 import { DomainError } from '../../../platform/errors/domain-error';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { searchFields } from '../catalog.service';
+import { SIGNED_STATUSES } from '../recognition.service';
 
 /** What merging needs to know of an import. */
 export interface ImportToMerge {
@@ -172,7 +173,7 @@ export class CatalogImportMerge {
          -- (a new service cannot be one of those): catalog_recognition_keys() for new ids, set-wise, so the trigger has nothing to do.
          rk AS (
            SELECT ap.provider_id, array_agg(ap.agreement_id::text ORDER BY ap.agreement_id) AS keys FROM recognition_agreement_providers ap
-             JOIN recognition_agreements a ON a.id = ap.agreement_id AND a.status IN ('in_force', 'superseded', 'terminated')
+             JOIN recognition_agreements a ON a.id = ap.agreement_id AND a.status IN ${SIGNED_STATUSES}
             WHERE ap.provider_id IN (SELECT provider_id FROM w WHERE service_id IS NULL)
               AND NOT EXISTS (SELECT 1 FROM recognition_agreement_services x WHERE x.agreement_id = ap.agreement_id AND x.provider_id = ap.provider_id)
             GROUP BY ap.provider_id),
