@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { preparedQuery } from '../../src/platform/database/prepared-query';
 import { registerOrganization } from '../support/factories';
 import { DEMO, login, startTestApp, TestApp } from '../support/test-app';
@@ -61,5 +63,68 @@ describe('prepared statements survive a view that gains a column while the app r
     // Other errors are not retried: they come back as before.
     await expect(preparedQuery(app.dataSource, 'test_missing', `SELECT amount FROM prepared_no_such_table`, [])).rejects.toThrow(/does not exist/);
     await app.dataSource.query(`DROP TABLE prepared_type_change`);
+  });
+
+  it('a statement PostgreSQL refuses leaves its connection in the pool; a connection whose backend was terminated is closed', async () => {
+    // The pool says when it closes a connection ('remove'); the app's own background work shares it, and closes none.
+    const pool = (app.dataSource.driver as PostgresDriver).master as Pool;
+    const closed = () => {
+      const seen = { count: 0 };
+      const count = () => (seen.count += 1);
+      pool.on('remove', count);
+      return { seen, stop: () => pool.off('remove', count) };
+    };
+    await app.dataSource.query(`CREATE TABLE prepared_locked (id int PRIMARY KEY)`);
+    await app.dataSource.query(`INSERT INTO prepared_locked VALUES (1)`);
+    await app.dataSource.query(`
+      CREATE FUNCTION prepared_refuse(kind text) RETURNS int LANGUAGE plpgsql AS $$
+      BEGIN
+        IF kind = 'raise' THEN RAISE EXCEPTION 'voucher short' USING ERRCODE = 'GO001'; END IF;
+        IF kind = 'check' THEN RETURN 1 / 0; END IF;
+        PERFORM set_config('lock_timeout', '50ms', true);
+        PERFORM 1 FROM prepared_locked FOR UPDATE;
+        RETURN 1;
+      END $$`);
+    // Refusals as the order statement raises them (a function's RAISE with a SQLSTATE of its own), a failed check,
+    // and a lock wait given up (lock_timeout), each more often than the pool has connections.
+    const holder = app.dataSource.createQueryRunner();
+    await holder.startTransaction();
+    await holder.query(`SELECT id FROM prepared_locked FOR UPDATE`);
+    const refusals = closed();
+    try {
+      for (const [kind, message] of [['raise', /voucher short/], ['check', /division by zero/], ['wait', /lock timeout/]] as const) {
+        const refused = await Promise.allSettled(Array.from({ length: 4 }, () => preparedQuery(app.dataSource, 'test_refused', `SELECT prepared_refuse($1) AS x`, [kind])));
+        expect(refused.map((r) => r.status)).toEqual(Array(4).fill('rejected'));
+        for (const r of refused) expect(String((r as PromiseRejectedResult).reason)).toMatch(message);
+      }
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect(await preparedQuery(app.dataSource, 'test_after', `SELECT 1 AS one`, [])).toEqual([{ one: 1 }]);
+    // The pool says 'remove' once a closed connection has ended: give any such end time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    refusals.stop();
+    expect(refusals.seen.count).toBe(0);
+
+    // A connection whose backend is terminated during its statement is closed, not handed out again.
+    const termination = closed();
+    const sleeping = preparedQuery(app.dataSource, 'test_sleep', `SELECT pg_sleep(30) AS slept`, []);
+    let victim: number | undefined;
+    for (let i = 0; i < 200 && victim === undefined; i += 1) {
+      const [row] = (await app.dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()`)) as { pid: number }[];
+      victim = row?.pid;
+      if (victim === undefined) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(victim).toBeDefined();
+    await app.dataSource.query(`SELECT pg_terminate_backend($1)`, [victim]);
+    await expect(sleeping).rejects.toThrow(/terminating connection/);
+    for (let i = 0; i < 100 && termination.seen.count === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    termination.stop();
+    expect(termination.seen.count).toBe(1);
+    expect(await preparedQuery(app.dataSource, 'test_after', `SELECT 1 AS one`, [])).toEqual([{ one: 1 }]);
+    await app.dataSource.query(`DROP FUNCTION prepared_refuse(text)`);
+    await app.dataSource.query(`DROP TABLE prepared_locked`);
   });
 });
