@@ -46,12 +46,13 @@ export async function preparedQuery<T>(dataSource: DataSource, name: string, sql
 }
 
 /**
- * True when `error` is PostgreSQL's error answer to a statement on a connection that stays usable: a SQLSTATE outside
- * connection exceptions (class 08), operator intervention (57P, such as a terminated backend) and internal errors
- * (XX). The pool still drops a connection that closed meanwhile (pg-pool checks that it is queryable).
+ * True when `error` is PostgreSQL's error answer to a statement on a connection that stays usable: an ERROR (not FATAL
+ * or PANIC, which end the session) with a SQLSTATE outside connection exceptions (class 08), operator intervention (57P,
+ * such as a terminated backend) and internal errors (XX). The pool also drops a connection that closed meanwhile
+ * (pg-pool checks that it is still queryable).
  */
 function answeredByServer(error: unknown): boolean {
-  if (!(error instanceof DatabaseError)) return false;
+  if (!(error instanceof DatabaseError) || error.severity !== 'ERROR') return false;
   const code = error.code ?? '';
   return /^[0-9A-Z]{5}$/.test(code) && !/^(08|57P|XX)/.test(code);
 }
