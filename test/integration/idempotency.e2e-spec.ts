@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { QueryRunner } from 'typeorm';
 import { DEMO, login, Session, startTestApp, TestApp } from '../support/test-app';
 import { registerOrganization, registrationBody } from '../support/factories';
 import { declareQualification } from '../support/qualifications';
@@ -202,10 +203,10 @@ describe('Idempotency-Key on state-changing POSTs', () => {
   });
 
   /**
-   * A request's answer is stored with its key once. When the transaction that did the work stored it (the order's
-   * statement, a unit of work whose result is the response) and committed, the interceptor does not write it again;
-   * when no transaction stored it (a batch of decisions, one unit of work per task, detached from the key), the
-   * interceptor writes it. Either way the key holds what the client received. The interceptor's write is counted on
+   * A request's answer is stored with its key once as final. When the transaction that did the work stored the response
+   * itself (the order's statement) and committed, the interceptor does not write it again; when a unit of work stored its
+   * result (not final: the handler may answer otherwise) or nothing did (a batch of decisions, one unit of work per
+   * task, detached from the key), the interceptor writes it. Either way the key holds what the client received. The interceptor's write is counted on
    * the app's own DataSource (the unit of work writes through its transaction's runner, not through this).
    */
   it("stores the client's answer once: a committed transaction's answer is not written again", async () => {
@@ -225,7 +226,8 @@ describe('Idempotency-Key on state-changing POSTs', () => {
       const batch = { taskIds: [randomUUID()], decision: 'approve' };
       const requests = [
         { name: 'order', status: 201, written: false, send: (key: string) => app.http().post('/api/v1/service-orders').set(enterprise.auth).set('Idempotency-Key', key).send({ serviceId: service.id, voucherId, quantity: 1 }) },
-        { name: 'register', status: 201, written: false, send: (key: string) => app.http().post(REGISTER).set('Idempotency-Key', key).send(registration) },
+        // A unit of work's result is never final (the handler may answer otherwise): the interceptor marks it final.
+        { name: 'register', status: 201, written: true, send: (key: string) => app.http().post(REGISTER).set('Idempotency-Key', key).send(registration) },
         {
           name: 'batch',
           status: 200,
@@ -246,5 +248,76 @@ describe('Idempotency-Key on state-changing POSTs', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  /**
+   * The investor profile's POST writes the profile in a unit of work (which completes the key with its own result,
+   * nothing) and then reads the profile back for its answer. The read-back also reads `roadshow_follows`, which the
+   * unit does not write: a lock on that table holds the request between its commit and its answer.
+   */
+  describe('a request held between its commit and its answer', () => {
+    const holders: QueryRunner[] = [];
+    // A failed expectation must not leave the lock behind for the next test.
+    afterEach(async () => {
+      for (const holder of holders.splice(0)) {
+        if (holder.isReleased) continue;
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+    });
+
+    async function heldProfileUpdate(key: string, body: Record<string, unknown>) {
+      const investor = await login(app, DEMO.investor);
+      const holder = app.dataSource.createQueryRunner();
+      holders.push(holder);
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query(`LOCK TABLE roadshow_follows IN ACCESS EXCLUSIVE MODE`);
+      const send = () => app.http().post('/api/v1/investor-profile').set(investor.auth).set('Idempotency-Key', key).send(body);
+      const first = send().then((res) => res);
+      // The unit of work has committed with the key, and the read-back waits for the lock.
+      for (let i = 0; ; i += 1) {
+        const [row] = (await app.dataSource.query(`SELECT status, answer_final FROM idempotency_keys WHERE key = $1`, [key])) as { status: string; answer_final: boolean }[];
+        const [waiting] = (await app.dataSource.query(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM roadshow_follows%'`,
+        )) as { pid: number }[];
+        if (row?.status === 'completed' && waiting) {
+          expect(row.answer_final).toBe(false);
+          return { send, first, readBack: waiting.pid, release: async () => { await holder.rollbackTransaction(); await holder.release(); } };
+        }
+        if (i > 400) throw new Error(`the request did not reach its read-back: ${JSON.stringify(row)}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
+
+    it("a replay in that moment is told the request is in progress, not the unit's result; then it gets the answer", async () => {
+      const key = newKey('held');
+      const held = await heldProfileUpdate(key, { focusIndustries: ['biomedicine'], ticketMinFen: 100_000 });
+      const early = await held.send();
+      expect([early.status, early.body.code]).toEqual([409, 'IDEMPOTENCY_IN_PROGRESS']);
+      await held.release();
+      const res = await held.first;
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ focusIndustries: ['biomedicine'], ticketMinFen: 100_000 });
+      const replay = await held.send();
+      expect([replay.status, replay.headers['idempotent-replayed'], replay.body]).toEqual([200, 'true', res.body]);
+      const [row] = await app.dataSource.query(`SELECT answer_final, response_body FROM idempotency_keys WHERE key = $1`, [key]);
+      expect(row).toEqual({ answer_final: true, response_body: res.body });
+    });
+
+    it('a request that fails after its commit keeps that error with its key: a retry is told the same, and nothing runs twice', async () => {
+      const key = newKey('failed');
+      const audits = () => count(`SELECT 1 FROM audit_events WHERE action = 'investor_profile.updated'`, []);
+      const held = await heldProfileUpdate(key, { focusStages: ['seed'] });
+      const written = await audits();
+      // The read-back is cancelled: the handler throws after the profile was written.
+      await app.dataSource.query(`SELECT pg_cancel_backend($1)`, [held.readBack]);
+      const res = await held.first;
+      await held.release();
+      expect([res.status, res.body.code]).toEqual([500, 'INTERNAL_ERROR']);
+      const retry = await held.send();
+      expect([retry.status, retry.headers['idempotent-replayed'], retry.body]).toEqual([500, 'true', res.body]);
+      expect(await audits()).toBe(written);
+    });
   });
 });

@@ -202,7 +202,7 @@ export class OrdersService {
         // request leave it alone, as UnitOfWork's do.
         if (idempotency) {
           this.context.setIdempotency(undefined);
-          this.context.setIdempotencyStored({ id: idempotency.id, status: idempotency.responseStatus, body: answer });
+          this.context.setIdempotencyStored({ id: idempotency.id, status: idempotency.responseStatus, body: answer, final: true });
         }
         if (notify.outbox) this.waker.wake();
         return { kind: 'placed', order: result };

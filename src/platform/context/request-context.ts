@@ -17,6 +17,11 @@ export interface IdempotencyStored {
   id: string;
   status: number;
   body: string;
+  /**
+   * Stored as the response itself (the order statement), or as a unit of work's result, which the handler may still
+   * turn into another answer: not final until the interceptor has written the response (IdempotencyStore).
+   */
+  final: boolean;
 }
 
 /** Typed access to what we carry through a request or a job (nestjs-cls). */

@@ -34,27 +34,37 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   toBody(exception: unknown): ErrorBody {
-    // A code no module registered (only a cast gets one past the types) is a bug: logged, answered as 500.
-    if (exception instanceof DomainError && errorStatus(exception.code) !== undefined) return exception.toBody();
-    const fromDb = domainErrorFromDatabase(exception);
-    if (fromDb) return fromDb.toBody();
-    const parser = exception as BodyParserError;
-    if (parser && parser.type === 'entity.parse.failed') {
-      return { statusCode: 400, code: ErrorCode.MalformedJson, message: 'The request body is not valid JSON' };
-    }
-    if (parser && parser.type === 'entity.too.large') {
-      return { statusCode: 413, code: ErrorCode.PayloadTooLarge, message: 'The request body is too large' };
-    }
-    if (parser && typeof parser.type === 'string' && parser.status && parser.status < 500) {
-      return { statusCode: parser.status, code: ErrorCode.ValidationFailed, message: 'The request body could not be read' };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      if (status < 500) return { statusCode: status, code: codeForStatus(status), message: messageOf(exception) };
-    }
+    const known = knownErrorBody(exception);
+    if (known) return known;
     this.logger.error({ err: exception }, 'Unhandled error');
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ErrorCode.Internal, message: 'Internal server error' };
+    return INTERNAL_ERROR_BODY;
   }
+}
+
+/** What the client is told of an error nobody anticipated: nothing of it. */
+export const INTERNAL_ERROR_BODY: ErrorBody = { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ErrorCode.Internal, message: 'Internal server error' };
+
+/** The stable error body of an anticipated error (a domain error, a database refusal, a bad body), or null for a bug. */
+export function knownErrorBody(exception: unknown): ErrorBody | null {
+  // A code no module registered (only a cast gets one past the types) is a bug: logged, answered as 500.
+  if (exception instanceof DomainError && errorStatus(exception.code) !== undefined) return exception.toBody();
+  const fromDb = domainErrorFromDatabase(exception);
+  if (fromDb) return fromDb.toBody();
+  const parser = exception as BodyParserError;
+  if (parser && parser.type === 'entity.parse.failed') {
+    return { statusCode: 400, code: ErrorCode.MalformedJson, message: 'The request body is not valid JSON' };
+  }
+  if (parser && parser.type === 'entity.too.large') {
+    return { statusCode: 413, code: ErrorCode.PayloadTooLarge, message: 'The request body is too large' };
+  }
+  if (parser && typeof parser.type === 'string' && parser.status && parser.status < 500) {
+    return { statusCode: parser.status, code: ErrorCode.ValidationFailed, message: 'The request body could not be read' };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status < 500) return { statusCode: status, code: codeForStatus(status), message: messageOf(exception) };
+  }
+  return null;
 }
 
 function codeForStatus(status: number): ErrorCode {

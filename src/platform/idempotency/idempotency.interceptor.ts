@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { RequestContext } from '../context/request-context';
 import { DomainError, ErrorCode } from '../errors/domain-error';
+import { INTERNAL_ERROR_BODY, knownErrorBody } from '../errors/http-exception.filter';
 import { requestHash, IdempotencyStore } from './idempotency.store';
 import { SKIP_IDEMPOTENCY } from './skip-idempotency.decorator';
 
@@ -16,6 +17,8 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Honours `Idempotency-Key` on every state-changing request: same key + same body replays
  * the stored response; same key + other body → 422; first request still running → 409.
+ * The key ends holding what the client received: the response, or the error of a request that
+ * failed after a unit of work had committed (one that failed before any commit frees its key).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -64,7 +67,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.store.complete(outcome.id, outcome.claimToken, res.statusCode || status, instanceToPlain(body));
       return body;
     } catch (err) {
-      await this.store.release(outcome.id, outcome.claimToken).catch(() => undefined);
+      if (this.context.idempotencyStored?.id === outcome.id) {
+        // A unit of work committed with the key before the handler failed: the change stands, so the key must not be
+        // run again. It keeps the answer the client gets now, this error (a retry with the same key is told the same).
+        const body = knownErrorBody(err) ?? INTERNAL_ERROR_BODY;
+        await this.store.complete(outcome.id, outcome.claimToken, body.statusCode, body).catch(() => undefined);
+      } else {
+        await this.store.release(outcome.id, outcome.claimToken).catch(() => undefined);
+      }
       throw err;
     }
   }

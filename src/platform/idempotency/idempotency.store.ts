@@ -19,6 +19,8 @@ interface KeyRow {
   status: 'in_progress' | 'completed';
   response_status: number | null;
   response_body: unknown;
+  answer_final: boolean;
+  leased: boolean;
 }
 
 export function requestHash(method: string, path: string, body: unknown): string {
@@ -29,6 +31,10 @@ export function requestHash(method: string, path: string, body: unknown): string
  * Idempotency keys (kept IDEMPOTENCY_TTL_HOURS). A key is claimed before the handler runs,
  * and completed inside the handler's own transaction, so "committed" and "key completed"
  * can never disagree. A claim whose lease lapsed never committed and may be taken again.
+ * A unit of work completes the key with its own result, which is not final (`answer_final`):
+ * the handler may answer otherwise, and the interceptor then stores what the client received.
+ * Until then a replay is told the request is in progress; once the claim's lease has lapsed
+ * (the process that ran it is gone), it gets the unit's result, the best answer there is.
  */
 @Injectable()
 export class IdempotencyStore {
@@ -47,7 +53,7 @@ export class IdempotencyStore {
        ON CONFLICT (scope, key) DO UPDATE
           SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
               status = 'in_progress', claim_token = EXCLUDED.claim_token, lease_until = EXCLUDED.lease_until,
-              expires_at = EXCLUDED.expires_at, response_status = NULL, response_body = NULL, created_at = now()
+              expires_at = EXCLUDED.expires_at, response_status = NULL, response_body = NULL, answer_final = true, created_at = now()
         WHERE idempotency_keys.expires_at < now()
            OR (idempotency_keys.status = 'in_progress' AND idempotency_keys.lease_until < now()
                AND idempotency_keys.request_hash = EXCLUDED.request_hash)
@@ -58,12 +64,15 @@ export class IdempotencyStore {
       return { kind: 'claimed', id: String(claimed[0].id), claimToken: token };
     }
     const [row] = (await this.dataSource.query(
-      'SELECT id, claim_token, request_hash, status, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2',
+      `SELECT id, claim_token, request_hash, status, response_status, response_body, answer_final, lease_until > now() AS leased
+         FROM idempotency_keys WHERE scope = $1 AND key = $2`,
       [scope, key],
     )) as KeyRow[];
     if (!row) return this.claim(scope, key, method, path, hash); // expired and purged between the two statements
     if (row.request_hash !== hash) return { kind: 'mismatch' };
     if (row.status === 'in_progress') return { kind: 'in_progress' };
+    // Committed, but the handler's answer is not stored yet: the first request is still answering.
+    if (!row.answer_final && row.leased) return { kind: 'in_progress' };
     return { kind: 'replay', status: row.response_status ?? 200, body: row.response_body };
   }
 
@@ -77,9 +86,9 @@ export class IdempotencyStore {
     const pending = this.context.idempotency;
     if (!pending) return null;
     const [id, token, status, body] = [0, 1, 2, 3].map((i) => `$${firstParam + i}`);
-    const stored = { id: pending.id, status: pending.responseStatus, body: JSON.stringify(result ?? null) };
+    const stored = { id: pending.id, status: pending.responseStatus, body: JSON.stringify(result ?? null), final: false };
     return {
-      sql: `UPDATE idempotency_keys SET status = 'completed', response_status = ${status}::int, response_body = ${body}::jsonb
+      sql: `UPDATE idempotency_keys SET status = 'completed', response_status = ${status}::int, response_body = ${body}::jsonb, answer_final = false
              WHERE id = ${id}::bigint AND claim_token = ${token}::uuid AND status = 'in_progress' RETURNING id`,
       params: [pending.id, pending.claimToken, pending.responseStatus, stored.body],
       stored,
@@ -104,19 +113,20 @@ export class IdempotencyStore {
   }
 
   /**
-   * Whether the key already holds exactly this answer, written by a committed transaction of this request, so the
-   * interceptor's `complete` would write the same status and body again (one round trip and one commit saved).
+   * Whether the key already holds exactly this answer as final, written by a committed transaction of this request (the
+   * order statement), so the interceptor's `complete` would write it again (one round trip and one commit saved). A unit
+   * of work's result is never final: the interceptor writes the answer, or marks the same one final.
    */
   alreadyStored(id: string, status: number, body: unknown): boolean {
     const stored = this.context.idempotencyStored;
-    return stored !== undefined && stored.id === id && stored.status === status && stored.body === JSON.stringify(body ?? null);
+    return stored !== undefined && stored.final && stored.id === id && stored.status === status && stored.body === JSON.stringify(body ?? null);
   }
 
   /** After the response is built, store exactly what the client received (unless alreadyStored). */
   async complete(id: string, claimToken: string, status: number, body: unknown): Promise<void> {
     if (this.alreadyStored(id, status, body)) return;
     await this.dataSource.query(
-      `UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_body = $4::jsonb
+      `UPDATE idempotency_keys SET status = 'completed', response_status = $3, response_body = $4::jsonb, answer_final = true
         WHERE id = $1 AND claim_token = $2`,
       [id, claimToken, status, JSON.stringify(body ?? null)],
     );
