@@ -279,7 +279,7 @@ describe('Idempotency-Key on state-changing POSTs', () => {
       for (let i = 0; ; i += 1) {
         const [row] = (await app.dataSource.query(`SELECT status, answer_final FROM idempotency_keys WHERE key = $1`, [key])) as { status: string; answer_final: boolean }[];
         const [waiting] = (await app.dataSource.query(
-          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM roadshow_follows%'`,
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT project_id FROM roadshow_follows WHERE user_id%'`,
         )) as { pid: number }[];
         if (row?.status === 'completed' && waiting) {
           expect(row.answer_final).toBe(false);
