@@ -206,8 +206,9 @@ describe('Idempotency-Key on state-changing POSTs', () => {
    * A request's answer is stored with its key once as final. When the transaction that did the work stored the response
    * itself (the order's statement) and committed, the interceptor does not write it again; when a unit of work stored its
    * result (not final: the handler may answer otherwise) or nothing did (a batch of decisions, one unit of work per
-   * task, detached from the key), the interceptor writes it. Either way the key holds what the client received. The interceptor's write is counted on
-   * the app's own DataSource (the unit of work writes through its transaction's runner, not through this).
+   * task, detached from the key), the interceptor writes it. Either way the key holds what the client received. The
+   * interceptor's write is counted on the app's own DataSource (the unit of work writes through its transaction's
+   * runner, not through this).
    */
   it("stores the client's answer once: a committed transaction's answer is not written again", async () => {
     const finalWrites: string[] = [];
@@ -274,6 +275,7 @@ describe('Idempotency-Key on state-changing POSTs', () => {
       await holder.startTransaction();
       await holder.query(`LOCK TABLE roadshow_follows IN ACCESS EXCLUSIVE MODE`);
       const send = () => app.http().post('/api/v1/investor-profile').set(investor.auth).set('Idempotency-Key', key).send(body);
+      // supertest sends a request when it is awaited or then'd: this one starts now and is awaited later.
       const first = send().then((res) => res);
       // The unit of work has committed with the key, and the read-back waits for the lock.
       for (let i = 0; ; i += 1) {
