@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * `idempotency_keys.answer_final` (owner: idempotency; docs/architecture.md, "Idempotency"). A unit of work completes
+ * `idempotency_keys.answer_final` (owner: idempotency; docs/architecture.md, "One state change" and "Money paths"). A unit of work completes
  * the request's key inside its own transaction, with its own result, so that a change and its key commit together.
  * When the handler then answers with something else (it reads back what the unit wrote, or shapes it), the key held the
  * unit's result until the interceptor wrote the real answer, and for good if the process died in between: a replay in
