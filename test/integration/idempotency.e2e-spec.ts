@@ -305,6 +305,10 @@ describe('Idempotency-Key on state-changing POSTs', () => {
       expect([replay.status, replay.headers['idempotent-replayed'], replay.body]).toEqual([200, 'true', res.body]);
       const [row] = await app.dataSource.query(`SELECT answer_final, response_body FROM idempotency_keys WHERE key = $1`, [key]);
       expect(row).toEqual({ answer_final: true, response_body: res.body });
+      // The database keeps a key in progress final: only a committed unit of work leaves an answer that is not.
+      await expect(app.dataSource.query(`UPDATE idempotency_keys SET status = 'in_progress', answer_final = false WHERE key = $1`, [key])).rejects.toThrow(
+        /idempotency_keys_answer_final/,
+      );
     });
 
     it('a request that fails after its commit keeps that error with its key: a retry is told the same, and nothing runs twice', async () => {

@@ -110,15 +110,15 @@ export function recognisedListsSql(issuingCity: string, onDate: string, params: 
                  WHERE a.issuing_region_code = ${city} AND ${inForce('a', `${day}::date`)}) AS rec_docs`;
 }
 
+/** Statuses of a version both sides signed: the only ones inForce() accepts, and the only ones the search's copy holds. */
+export const SIGNED_STATUSES = `('in_force', 'superseded', 'terminated')`;
+
 /**
  * The one definition of "in force on a day", shared by findRecognition and search: a version that
  * came into force (both signatures, or migrated), within its period, before its termination and
  * before the day its successor took over. The same days as SQL recognition_agreement_days(), which
  * the one-in-force exclusion constraint uses.
  */
-/** Statuses of a version both sides signed: the only ones inForce() accepts, and the only ones the search's copy holds. */
-export const SIGNED_STATUSES = `('in_force', 'superseded', 'terminated')`;
-
 function inForce(a: string, day: string): string {
   return `${a}.status IN ${SIGNED_STATUSES}
           AND ${a}.effective_from <= ${day} AND (${a}.effective_to IS NULL OR ${a}.effective_to >= ${day})
