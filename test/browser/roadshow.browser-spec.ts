@@ -295,6 +295,70 @@ describe('web portal: roadshow', () => {
     for (const p of people) expect(p.errors).toEqual([]);
   });
 
+  /**
+   * The investor profile's POST commits the profile, then reads it back together with the follows: a lock on
+   * `roadshow_follows` holds the request between its commit and its answer (as in idempotency.e2e-spec.ts).
+   */
+  it('a second click after a lost answer waits for the first attempt under the same key: one change, no error', async () => {
+    const investorOrg = await registerOrganization(app, { kind: 'investor', regionCode: '330402' });
+    const investor = await person(investorOrg.user.email, TEST_PASSWORD);
+    const ip = investor.page;
+    await openMenu(ip, '投资机构画像');
+    await pick(ip, '#focusIndustries', '新材料');
+    await ip.keyboard.press('Escape');
+    const audits = async () => Number((await app.dataSource.query(
+      `SELECT count(*) AS n FROM audit_events WHERE action = 'investor_profile.updated' AND actor_user_id = $1`, [investorOrg.user.id],
+    ))[0].n);
+    expect(await audits()).toBe(0);
+
+    const holder = app.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('LOCK TABLE roadshow_follows IN ACCESS EXCLUSIVE MODE');
+    const answers: { key: string; status: number; replayed: boolean }[] = [];
+    let firstAttempt: Promise<unknown> | undefined;
+    try {
+      await ip.route('**/api/v1/investor-profile', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        if (firstAttempt) return route.continue();
+        // The first attempt reaches the API, which commits the profile; its answer is lost on the way back.
+        firstAttempt = route.fetch({ timeout: 120_000 }).catch(() => undefined);
+        await eventually(async () => (await audits()) === 1, 15_000, 'the first attempt to commit');
+        await route.abort('connectionreset');
+      });
+      ip.on('response', (res) => {
+        if (res.request().method() === 'POST' && res.url().endsWith('/api/v1/investor-profile')) {
+          answers.push({ key: res.request().headers()['idempotency-key'], status: res.status(), replayed: res.headers()['idempotent-replayed'] === 'true' });
+        }
+      });
+      const form = ip.getByTestId('profile-form');
+      await form.getByTestId('form-submit').click();
+      await form.getByTestId('form-error').getByText(/网络/).waitFor(); // the lost answer
+      // The person clicks again. The first attempt is still writing its answer: the API answers 409 in progress with
+      // Retry-After, and the portal asks again with the same key instead of showing an error.
+      await form.getByTestId('form-submit').click();
+      await eventually(async () => answers.filter((a) => a.status === 409).length >= 2, 15_000, 'two answers 409 in progress');
+      expect(await form.getByTestId('form-error').count()).toBe(0);
+      await holder.rollbackTransaction();
+      await ip.getByText('画像已保存').waitFor();
+      await firstAttempt;
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    const key = answers[0].key;
+    expect(key).toMatch(/.+/);
+    expect(answers.every((a) => a.key === key)).toBe(true);
+    expect(answers.at(-1)).toEqual({ key, status: 200, replayed: true });
+    expect(answers.slice(0, -1).every((a) => a.status === 409)).toBe(true);
+    expect(await audits()).toBe(1);
+    const profile = await app.http().get('/api/v1/investor-profile').set((await login(app, investorOrg.user.email, TEST_PASSWORD)).auth).expect(200);
+    expect(profile.body.focusIndustries).toEqual(['new_materials']);
+    expect(await ip.getByTestId('profile-form').getByTestId('form-error').count()).toBe(0);
+    // The lost connection and the 409s are the browser's own console lines, not the portal's errors.
+    expect(investor.errors.filter((e) => !/ERR_CONNECTION_RESET|status of 409/.test(e))).toEqual([]);
+  });
+
   it('keeps the investor profile, follows, custom roadshow requests and their answers', async () => {
     const projectTitle = `固态电池隔膜 ${tag}`;
     const projectId = await screenedProject(projectTitle);

@@ -96,7 +96,8 @@ describe('Idempotency-Key on state-changing POSTs', () => {
     expect(originals).toHaveLength(1);
     for (const r of created) expect(r.body).toEqual(originals[0].body);
     for (const r of inProgress) {
-      expect(r.body).toEqual({ statusCode: 409, code: 'IDEMPOTENCY_IN_PROGRESS', message: expect.any(String) });
+      expect(r.body).toEqual({ statusCode: 409, code: 'IDEMPOTENCY_IN_PROGRESS', message: expect.any(String), details: { retryAfterSeconds: 1 } });
+      expect(r.headers['retry-after']).toBe('1');
     }
     expect(await orgsWithUscc(body.organization.uscc)).toBe(1);
     expect(await count('SELECT 1 FROM users WHERE email = $1', [body.user.email])).toBe(1);
@@ -296,7 +297,7 @@ describe('Idempotency-Key on state-changing POSTs', () => {
       const key = newKey('held');
       const held = await heldProfileUpdate(key, { focusIndustries: ['biomedicine'], ticketMinFen: 100_000 });
       const early = await held.send();
-      expect([early.status, early.body.code]).toEqual([409, 'IDEMPOTENCY_IN_PROGRESS']);
+      expect([early.status, early.body.code, early.headers['retry-after']]).toEqual([409, 'IDEMPOTENCY_IN_PROGRESS', '1']);
       await held.release();
       const res = await held.first;
       expect(res.status).toBe(200);

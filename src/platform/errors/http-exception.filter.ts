@@ -21,9 +21,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (response.headersSent) return;
-    // 429/503 tell the client when to come back (rateLimited() and friends put it in details).
+    // An error that names a wait tells the client when to come back (rateLimited() and friends put it in details):
+    // 429, 503, and the 409 of a request whose Idempotency-Key is held by an attempt still in progress.
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if ((body.statusCode === 429 || body.statusCode === 503) && typeof retryAfter === 'number') {
+    if (typeof retryAfter === 'number') {
       response.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
     }
     // Every 429/503 carries Retry-After, also those that did not say how long (docs/security.md, "Bounded work").

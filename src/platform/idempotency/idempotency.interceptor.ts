@@ -13,6 +13,8 @@ import { SKIP_IDEMPOTENCY } from './skip-idempotency.decorator';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** When a duplicate of a request still in progress is told to come back. */
+const IN_PROGRESS_RETRY_AFTER_SECONDS = 1;
 
 /**
  * Honours `Idempotency-Key` on every state-changing request: same key + same body replays
@@ -53,7 +55,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       case 'mismatch':
         throw new DomainError(ErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was used with a different request');
       case 'in_progress':
-        throw new DomainError(ErrorCode.IdempotencyInProgress, 'A request with this Idempotency-Key is still being processed');
+        // Retry-After: the same request again in a second gets the answer once the attempt has it (the portal waits so).
+        throw new DomainError(ErrorCode.IdempotencyInProgress, 'A request with this Idempotency-Key is still being processed', {
+          retryAfterSeconds: IN_PROGRESS_RETRY_AFTER_SECONDS,
+        });
       case 'replay':
         res.status(outcome.status);
         res.setHeader('Idempotent-Replayed', 'true');

@@ -33,6 +33,50 @@ export class ApiError extends Error {
   get fieldProblems(): FieldProblem[] {
     return Array.isArray(this.details) ? this.details : [];
   }
+
+  /**
+   * Whether a retry of the same intent must send the same Idempotency-Key: the request may have been carried out
+   * (the answer was lost, it is still running, or the server failed after its change committed) or nothing was done
+   * for a reason that passes (a rate limit). A new key would risk carrying the change out twice. A refusal (any other
+   * 4xx) did nothing, and the next attempt is a new intent.
+   */
+  get keepsIdempotencyKey(): boolean {
+    return this.code === 'NETWORK' || this.code === IN_PROGRESS || this.status === 429 || this.status >= 500;
+  }
+}
+
+/** The answer to a request whose Idempotency-Key is held by an attempt still running (or whose answer is being written). */
+const IN_PROGRESS = 'IDEMPOTENCY_IN_PROGRESS';
+/**
+ * How long a call keeps asking again, with the same key, while its first attempt is in progress: past the server's
+ * claim lease (60 s), after which a retry takes over the key of an attempt whose process died.
+ */
+const IN_PROGRESS_PATIENCE_MS = 75_000;
+
+/**
+ * Sends `attempt` again with its Idempotency-Key, after the server's Retry-After (1 s when it names none), for as long
+ * as the server answers that an attempt under that key is still in progress; then answers what `attempt` answered.
+ */
+async function untilSettled<T>(attempt: () => Promise<{ error?: ApiError; retryAfter: string | null; value?: T }>, signal?: AbortSignal | null): Promise<T> {
+  const deadline = Date.now() + IN_PROGRESS_PATIENCE_MS;
+  for (;;) {
+    const { error, retryAfter, value } = await attempt();
+    if (!error) return value as T;
+    if (error.code !== IN_PROGRESS || Date.now() >= deadline) throw error;
+    const seconds = Number(retryAfter);
+    await pause(Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 10) * 1000 : 1000, signal);
+  }
+}
+
+function pause(ms: number, signal?: AbortSignal | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new DOMException('Aborted', 'AbortError'));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('Aborted', 'AbortError'));
+    }, { once: true });
+  });
 }
 
 /** The API's operations by their path below /api/v1 (as the server's controllers name them). */
@@ -165,12 +209,23 @@ function toApiError(status: number, statusText: string, body: unknown): ApiError
   return new ApiError(status, err.code ?? `HTTP_${status}`, err.message ?? statusText, err.details);
 }
 
-/** A call by path template and loose parameters: the data on success, ApiError otherwise. */
+/**
+ * A call by path template and loose parameters: the data on success, ApiError otherwise. A state change with an
+ * Idempotency-Key whose earlier attempt is still in progress is asked again until it has its answer (untilSettled).
+ */
 export async function send(method: Method, path: string, init: object = {}): Promise<unknown> {
   const { idempotencyKey, headers, ...rest } = init as LooseInit;
-  const { data, error, response } = await request(method, path, { ...rest, headers: { ...headers, ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) } });
-  if (!response.ok) throw toApiError(response.status, response.statusText, error);
-  return data;
+  const attempt = async () => {
+    const { data, error, response } = await request(method, path, { ...rest, headers: { ...headers, ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) } });
+    const retryAfter = response.headers.get('Retry-After');
+    return response.ok ? { value: data, retryAfter } : { error: toApiError(response.status, response.statusText, error), retryAfter };
+  };
+  if (!idempotencyKey) {
+    const { error, value } = await attempt();
+    if (error) throw error;
+    return value;
+  }
+  return untilSettled(attempt, rest.signal);
 }
 
 /** The URL of a path template with its parameters (for requests made outside openapi-fetch). */
@@ -196,7 +251,7 @@ async function upload<P extends ApiPath<'post'>>(
   const body = new FormData();
   for (const [name, value] of Object.entries(file.fields ?? {})) if (value !== undefined) body.append(name, value);
   body.append(file.field, file.file, file.file.name);
-  return new Promise((resolve, reject) => {
+  const attempt = () => new Promise<{ error?: ApiError; retryAfter: string | null; value?: ApiData<'post', P> }>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', urlOf(path, (params ?? {}) as LooseInit['params']));
     xhr.setRequestHeader('Accept', 'application/json');
@@ -208,15 +263,17 @@ async function upload<P extends ApiPath<'post'>>(
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network'));
     xhr.onload = () => {
       const data = xhr.responseText ? safeJson(xhr.responseText) : undefined;
+      const retryAfter = xhr.getResponseHeader('Retry-After');
       if (xhr.status < 200 || xhr.status >= 300) {
-        reject(toApiError(xhr.status, xhr.statusText, data));
+        resolve({ error: toApiError(xhr.status, xhr.statusText, data), retryAfter });
         return;
       }
       options.onProgress(100);
-      resolve(data as ApiData<'post', P>);
+      resolve({ value: data as ApiData<'post', P>, retryAfter });
     };
     xhr.send(body);
   });
+  return untilSettled(attempt);
 }
 
 function safeJson(text: string): unknown {

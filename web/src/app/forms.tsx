@@ -183,8 +183,9 @@ export function ActionButton({ action, onDone, confirm, successMessage, children
       void message.success(successMessage ?? t('action.done'));
       onDone?.(result);
     } catch (err) {
-      // A refused change will be refused again; only a network failure keeps the key for the retry.
-      if (!(err instanceof ApiError && err.code === 'NETWORK')) key.current = newIdempotencyKey();
+      // A refused change did nothing: the next click is a new intent. A change that may have been carried out keeps its
+      // key, so that the retry is answered with its outcome instead of carrying it out again (ApiError.keepsIdempotencyKey).
+      if (!(err instanceof ApiError && err.keepsIdempotencyKey)) key.current = newIdempotencyKey();
       void message.error(errorText(err, t), 6);
     } finally {
       setPending(false);
