@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { generateCatalogCsv, generateProviders } from '../scripts/catalog-generate';
 import { Searchd } from '../scripts/searchd';
 import { CatalogSearchService, SearchStatement } from '../src/modules/catalog/catalog-search.service';
@@ -35,7 +35,10 @@ import {
  *    again (every row found unchanged, nothing written). Rows/s from the first byte sent to the job's
  *    end, against a raw COPY of the same file into a plain table with the CSV's columns (no
  *    validation, no search columns, no index, no constraint) on the same server. The full run does
- *    the same at 1,000,000 services in a database of its own (the search below stays at 200,000).
+ *    the same at 1,000,000 services in a database of its own (the search below stays at 200,000). After the imports,
+ *    on the app's database, two floors of a new catalogue's import (the finished rows COPYed into a table indexed as
+ *    the catalogue is, and into a bare one whose indexes are then built) and a reference for the unchanged
+ *    re-import (the raw COPY and one set-wise comparison with the catalogue): indexFloorRates, reimportReferenceRate.
  * 2. Search: a fixed mix of 16 queries (1 character, 2 characters, longer keywords, keyword +
  *    category + region, recognisedOnly for a Jiaxing enterprise under a Jiaxing–Shanghai
  *    recognition agreement) over HTTP by `concurrency` clients; p50/p99 and queries/s against the
@@ -67,9 +70,14 @@ export const catalogBenchmark: Benchmark = {
 
     ctx.log(`raw COPY baseline (before), ${w.services} rows`);
     await copy.sample();
+    let indexFloor: IndexFloor | undefined;
     const measured = await runApp(ctx, db.url, file, bytes, w, async () => {
       ctx.log('raw COPY baseline (after)');
       await copy.sample();
+      ctx.log(`index floor: the imported rows COPYed into a table with the catalogue's indexes, and into a bare one`);
+      indexFloor = await indexFloorRates(db.url, dir, w.services);
+      indexFloor.reimport = await reimportReferenceRate(db.url, file, w.services);
+      ctx.log(`index builds after a bare COPY:\n  ${indexFloor.builds.join('\n  ')}`);
     });
     await db.drop();
     await floorDb.drop();
@@ -79,6 +87,7 @@ export const catalogBenchmark: Benchmark = {
     const importRows = [
       ratioRow('catalog', `import rows/s, ${w.services} rows, new catalogue`, imports.first.rowsPerS, 'rows/s', copyName, copy.samples),
       ratioRow('catalog', `re-import rows/s, same ${w.services} rows, nothing changed`, imports.again.rowsPerS, 'rows/s', copyName, copy.samples),
+      ...(indexFloor ? indexFloorRows(`${w.services}`, indexFloor, copyName, copy.samples) : []),
     ];
     if (!search) return [...importRows, infoRow('catalog', 'CSV size', bytes / 2 ** 20, 'MiB'), ...importPhaseRows(`${w.services}`, imports)];
     // Search at 1,000,000 services: the full run only (generating and importing it takes minutes).
@@ -91,6 +100,7 @@ export const catalogBenchmark: Benchmark = {
       ...(large ? [
         ratioRow('catalog', `import rows/s, ${large.services} rows, new catalogue`, large.imports.first.rowsPerS, 'rows/s', `${copyName}, ${large.services} rows`, large.copy),
         ratioRow('catalog', `re-import rows/s, same ${large.services} rows, nothing changed`, large.imports.again.rowsPerS, 'rows/s', `${copyName}, ${large.services} rows`, large.copy),
+        ...indexFloorRows(`${large.services}`, large.indexFloor, `${copyName}, ${large.services} rows`, large.copy),
       ] : []),
       ...searchRows(ctx, search),
       ...(measured.engine ? engineRows(ctx, measured.engine, search, { name: copyName, samples: copy.samples }) : []),
@@ -266,7 +276,15 @@ async function writeCsv(file: string, w: Workload): Promise<number> {
  * with the CSV's eleven columns (typed as the import types them), streamed with pg-copy-streams.
  */
 async function rawCopyRate(databaseUrl: string, file: string, rows: number): Promise<number> {
-  const client = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-copy' });
+  return withRawCopy(databaseUrl, file, rows, 'g60-bench-copy', async (_client, seconds) => rows / seconds);
+}
+
+/**
+ * Runs `then` with the file COPYed raw into `bench_catalog_copy` (the raw COPY baseline's table, checked to hold
+ * `rows` rows) and the seconds the COPY took; the table is dropped afterwards.
+ */
+async function withRawCopy<T>(databaseUrl: string, file: string, rows: number, name: string, then: (client: Client, copySeconds: number) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl, application_name: name });
   await client.connect();
   try {
     await client.query('DROP TABLE IF EXISTS bench_catalog_copy');
@@ -278,11 +296,132 @@ async function rawCopyRate(databaseUrl: string, file: string, rows: number): Pro
     const seconds = (nowMs() - started) / 1000;
     const [{ n }] = (await client.query('SELECT count(*)::int AS n FROM bench_catalog_copy')).rows as { n: number }[];
     if (n !== rows) throw new Error(`raw COPY loaded ${n} rows, expected ${rows}`);
-    return rows / seconds;
+    return await then(client, seconds);
   } finally {
     await client.query('DROP TABLE IF EXISTS bench_catalog_copy').catch(() => undefined);
     await client.end();
   }
+}
+
+/**
+ * Floors for a new catalogue's import, on the catalogue the app has just imported: its finished rows (every
+ * stored column, the search text and tokens included) are copied out once in binary, then timed coming back in:
+ * - `indexed`: `COPY … FROM STDIN (FORMAT binary)` into an empty table with every index `catalog_services` has;
+ * - `bulk`: the same COPY into an empty table without indexes, then each of those indexes built by `CREATE INDEX`
+ *   (one sort per index, `maintenance_work_mem` 256 MB): the fastest a bulk index path could load them.
+ * Neither parses or validates anything, nor checks a foreign key or runs a trigger. What any import still pays that
+ * leaves the services searchable in PostgreSQL, indexed as the catalogue is: against raw COPY, the most a new
+ * catalogue's import ratio can be on this machine.
+ */
+async function indexFloorRates(databaseUrl: string, dir: string, rows: number): Promise<IndexFloor> {
+  const client = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-index-floor' });
+  await client.connect();
+  const dump = path.join(dir, 'catalog-services.bin');
+  try {
+    const columns = (await client.query(`
+      SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) AS list FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = 'catalog_services' AND is_generated = 'NEVER'`)).rows[0].list as string;
+    const indexes = (await client.query(`SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'catalog_services'`)).rows
+      .map((r: { indexdef: string }) => r.indexdef.replace(/^(CREATE (?:UNIQUE )?INDEX )(\S+) ON (?:\S+\.)?catalog_services /, '$1$2_floor ON bench_catalog_floor '));
+    if (indexes.some((d) => !d.includes(' ON bench_catalog_floor '))) throw new Error('index floor: an index definition of catalog_services was not understood');
+    const [{ n }] = (await client.query('SELECT count(*)::int AS n FROM catalog_services')).rows as { n: number }[];
+    if (n !== rows) throw new Error(`index floor: catalog_services has ${n} rows, expected ${rows}`);
+    // What autovacuum would do after the imports, done before the floors instead of during them.
+    await client.query('VACUUM ANALYZE catalog_services, organizations');
+    await pipeline(client.query(copyTo(`COPY (SELECT ${columns} FROM catalog_services) TO STDOUT (FORMAT binary)`)), createWriteStream(dump));
+    await client.query(`SET maintenance_work_mem = '256MB'`);
+    const load = async (withIndexes: boolean) => {
+      await client.query('DROP TABLE IF EXISTS bench_catalog_floor');
+      await client.query('CREATE TABLE bench_catalog_floor (LIKE catalog_services INCLUDING DEFAULTS INCLUDING GENERATED)');
+      if (withIndexes) for (const d of indexes) await client.query(d);
+      const started = nowMs();
+      await pipeline(createReadStream(dump), client.query(copyFrom(`COPY bench_catalog_floor (${columns}) FROM STDIN (FORMAT binary)`)));
+      const copied = nowMs();
+      const builds: string[] = [];
+      if (!withIndexes) {
+        for (const d of indexes) {
+          const before = nowMs();
+          await client.query(d);
+          builds.push(`${d.replace(/^CREATE (?:UNIQUE )?INDEX (\S+) ON bench_catalog_floor /, '$1 ')}: ${((nowMs() - before) / 1000).toFixed(2)} s`);
+        }
+      }
+      return { copySeconds: (copied - started) / 1000, indexSeconds: (nowMs() - copied) / 1000, builds };
+    };
+    const indexed = await load(true);
+    const bulk = await load(false);
+    return {
+      indexes: indexes.length,
+      indexed: rows / indexed.copySeconds,
+      bulk: rows / (bulk.copySeconds + bulk.indexSeconds),
+      bulkCopySeconds: bulk.copySeconds,
+      bulkIndexSeconds: bulk.indexSeconds,
+      builds: bulk.builds,
+    };
+  } finally {
+    await client.query('DROP TABLE IF EXISTS bench_catalog_floor').catch(() => undefined);
+    await client.end();
+    await fs.rm(dump, { force: true });
+  }
+}
+
+/**
+ * A reference for an unchanged re-import, on the app's database after its re-import: the file COPYed raw into a plain
+ * table (as the baseline does), ANALYZE, then one statement written for the benchmark that finds what an import must
+ * find, the file's services compared to the catalogue column by column: none added or changed, and none of those
+ * providers' services gone from the file. No validation, no per-row report, nothing written. Not a proven lower bound
+ * (another statement could compare faster), but what a plain set-wise design of the same work costs on the machine.
+ * Rows/s over the COPY and the comparison together.
+ */
+async function reimportReferenceRate(databaseUrl: string, file: string, rows: number): Promise<{ rowsPerS: number; copySeconds: number; compareSeconds: number }> {
+  return withRawCopy(databaseUrl, file, rows, 'g60-bench-reimport-reference', async (client, copySeconds) => {
+    const compared = nowMs();
+    await client.query('ANALYZE bench_catalog_copy');
+    // Nothing added, changed or gone: every staged row matches an active service column for column, and the
+    // providers named in the file have no other active service ((provider, code) is unique).
+    const [found] = (await client.query(`
+      WITH staged AS MATERIALIZED (
+        SELECT s.*, o.id AS provider_id FROM bench_catalog_copy s LEFT JOIN organizations o ON o.uscc = s.provider_uscc
+      )
+      SELECT count(*)::int AS staged,
+             count(*) FILTER (WHERE c.id IS NULL OR c.status <> 'active'
+               OR (c.name, c.category, c.unit_price_fen, c.unit, c.lead_time_days, c.instrument_name, c.instrument_model, c.description)
+                  IS DISTINCT FROM (s.name, s.category, s.unit_price_fen, s.unit, s.lead_time_days, s.instrument_name, s.instrument_model, s.description))::int AS differing,
+             (SELECT count(*) FROM catalog_services a WHERE a.status = 'active' AND a.provider_id IN (SELECT DISTINCT provider_id FROM staged))::int AS active
+        FROM staged s LEFT JOIN catalog_services c ON c.provider_id = s.provider_id AND c.code = s.service_code`)).rows as { staged: number; differing: number; active: number }[];
+    if (found.staged !== rows || found.differing !== 0 || found.active !== rows) {
+      throw new Error(`re-import reference: expected ${rows} unchanged services, found ${JSON.stringify(found)}`);
+    }
+    const compareSeconds = (nowMs() - compared) / 1000;
+    return { rowsPerS: rows / (copySeconds + compareSeconds), copySeconds, compareSeconds };
+  });
+}
+
+interface IndexFloor {
+  indexes: number;
+  /** Rows/s into a table with the catalogue's indexes. */
+  indexed: number;
+  /** Rows/s of the COPY into a bare table and the index builds after it, together. */
+  bulk: number;
+  bulkCopySeconds: number;
+  bulkIndexSeconds: number;
+  /** Each index's definition (after its name) and the seconds its build took. */
+  builds: string[];
+  /** The reference for an unchanged re-import (reimportReferenceRate). */
+  reimport?: { rowsPerS: number; copySeconds: number; compareSeconds: number };
+}
+
+function indexFloorRows(label: string, floor: IndexFloor, copyName: string, copySamples: number[]): BenchRow[] {
+  return [
+    ratioRow('catalog', `floor: the finished rows COPYed into a table with the catalogue's ${floor.indexes} indexes, ${label} rows`, floor.indexed, 'rows/s', copyName, copySamples),
+    ratioRow('catalog', `floor: the same COPY into a bare table, then the ${floor.indexes} indexes built, ${label} rows`, floor.bulk, 'rows/s', copyName, copySamples),
+    infoRow('catalog', `floor, ${label} rows: that COPY into a bare table`, floor.bulkCopySeconds, 's'),
+    infoRow('catalog', `floor, ${label} rows: building the indexes after it`, floor.bulkIndexSeconds, 's'),
+    ...(floor.reimport === undefined ? [] : [
+      ratioRow('catalog', `reference: an unchanged re-import as the raw COPY and one set-wise comparison with the catalogue, ${label} rows`, floor.reimport.rowsPerS, 'rows/s', copyName, copySamples),
+      infoRow('catalog', `reference, ${label} rows: that raw COPY`, floor.reimport.copySeconds, 's'),
+      infoRow('catalog', `reference, ${label} rows: ANALYZE and the comparison`, floor.reimport.compareSeconds, 's'),
+    ]),
+  ];
 }
 
 interface ImportRun {
@@ -417,7 +556,11 @@ async function importAtScale(ctx: BenchContext, template: { clone(name: string):
     ctx.log(`raw COPY baseline (after), ${size.services} rows`);
     await copy.sample();
     ctx.log(`raw COPY rows/s at ${size.services}: ${copy.spread}`);
-    return { services: size.services, imports, copy: copy.samples };
+    ctx.log(`index floor at ${size.services}`);
+    const indexFloor = await indexFloorRates(db.url, dir, size.services);
+    indexFloor.reimport = await reimportReferenceRate(db.url, file, size.services);
+    ctx.log(`index builds after a bare COPY at ${size.services}:\n  ${indexFloor.builds.join('\n  ')}`);
+    return { services: size.services, imports, copy: copy.samples, indexFloor };
   } finally {
     await db.drop();
     await floorDb.drop();
