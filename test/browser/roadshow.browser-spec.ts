@@ -317,11 +317,13 @@ describe('web portal: roadshow', () => {
     await holder.query('LOCK TABLE roadshow_follows IN ACCESS EXCLUSIVE MODE');
     const answers: { key: string; status: number; replayed: boolean }[] = [];
     let firstAttempt: Promise<unknown> | undefined;
+    let firstKey: string | undefined;
     try {
       await ip.route('**/api/v1/investor-profile', async (route) => {
         if (route.request().method() !== 'POST') return route.continue();
         if (firstAttempt) return route.continue();
         // The first attempt reaches the API, which commits the profile; its answer is lost on the way back.
+        firstKey = route.request().headers()['idempotency-key'];
         firstAttempt = route.fetch({ timeout: 120_000 }).catch(() => undefined);
         await eventually(async () => (await audits()) === 1, 15_000, 'the first attempt to commit');
         await route.abort('connectionreset');
@@ -348,6 +350,7 @@ describe('web portal: roadshow', () => {
     }
     const key = answers[0].key;
     expect(key).toMatch(/.+/);
+    expect(key).toBe(firstKey);
     expect(answers.every((a) => a.key === key)).toBe(true);
     expect(answers.at(-1)).toEqual({ key, status: 200, replayed: true });
     expect(answers.slice(0, -1).every((a) => a.status === 409)).toBe(true);
