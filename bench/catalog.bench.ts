@@ -74,10 +74,7 @@ export const catalogBenchmark: Benchmark = {
     const measured = await runApp(ctx, db.url, file, bytes, w, async () => {
       ctx.log('raw COPY baseline (after)');
       await copy.sample();
-      ctx.log(`index floor: the imported rows COPYed into a table with the catalogue's indexes, and into a bare one`);
-      indexFloor = await indexFloorRates(db.url, dir, w.services);
-      indexFloor.reimport = await reimportReferenceRate(db.url, file, w.services);
-      ctx.log(`index builds after a bare COPY:\n  ${indexFloor.builds.join('\n  ')}`);
+      indexFloor = await importFloors(ctx, db.url, dir, file, w.services);
     });
     await db.drop();
     await floorDb.drop();
@@ -313,7 +310,7 @@ async function withRawCopy<T>(databaseUrl: string, file: string, rows: number, n
  * leaves the services searchable in PostgreSQL, indexed as the catalogue is: against raw COPY, the most a new
  * catalogue's import ratio can be on this machine.
  */
-async function indexFloorRates(databaseUrl: string, dir: string, rows: number): Promise<IndexFloor> {
+async function indexFloorRates(databaseUrl: string, dir: string, rows: number): Promise<Omit<IndexFloor, 'reimport'>> {
   const client = new Client({ connectionString: databaseUrl, application_name: 'g60-bench-index-floor' });
   await client.connect();
   const dump = path.join(dir, 'catalog-services.bin');
@@ -407,7 +404,15 @@ interface IndexFloor {
   /** Each index's definition (after its name) and the seconds its build took. */
   builds: string[];
   /** The reference for an unchanged re-import (reimportReferenceRate). */
-  reimport?: { rowsPerS: number; copySeconds: number; compareSeconds: number };
+  reimport: { rowsPerS: number; copySeconds: number; compareSeconds: number };
+}
+
+/** The import's floors and the re-import's reference at `rows` services, on the app's database after its imports. */
+async function importFloors(ctx: BenchContext, databaseUrl: string, dir: string, file: string, rows: number): Promise<IndexFloor> {
+  ctx.log(`floors at ${rows} services: the imported rows COPYed into a table with the catalogue's indexes, and into a bare one`);
+  const floor = await indexFloorRates(databaseUrl, dir, rows);
+  ctx.log(`index builds after a bare COPY:\n  ${floor.builds.join('\n  ')}`);
+  return { ...floor, reimport: await reimportReferenceRate(databaseUrl, file, rows) };
 }
 
 function indexFloorRows(label: string, floor: IndexFloor, copyName: string, copySamples: number[]): BenchRow[] {
@@ -416,11 +421,9 @@ function indexFloorRows(label: string, floor: IndexFloor, copyName: string, copy
     ratioRow('catalog', `floor: the same COPY into a bare table, then the ${floor.indexes} indexes built, ${label} rows`, floor.bulk, 'rows/s', copyName, copySamples),
     infoRow('catalog', `floor, ${label} rows: that COPY into a bare table`, floor.bulkCopySeconds, 's'),
     infoRow('catalog', `floor, ${label} rows: building the indexes after it`, floor.bulkIndexSeconds, 's'),
-    ...(floor.reimport === undefined ? [] : [
-      ratioRow('catalog', `reference: an unchanged re-import as the raw COPY and one set-wise comparison with the catalogue, ${label} rows`, floor.reimport.rowsPerS, 'rows/s', copyName, copySamples),
-      infoRow('catalog', `reference, ${label} rows: that raw COPY`, floor.reimport.copySeconds, 's'),
-      infoRow('catalog', `reference, ${label} rows: ANALYZE and the comparison`, floor.reimport.compareSeconds, 's'),
-    ]),
+    ratioRow('catalog', `reference: an unchanged re-import as the raw COPY and one set-wise comparison with the catalogue, ${label} rows`, floor.reimport.rowsPerS, 'rows/s', copyName, copySamples),
+    infoRow('catalog', `reference, ${label} rows: that raw COPY`, floor.reimport.copySeconds, 's'),
+    infoRow('catalog', `reference, ${label} rows: ANALYZE and the comparison`, floor.reimport.compareSeconds, 's'),
   ];
 }
 
@@ -556,10 +559,7 @@ async function importAtScale(ctx: BenchContext, template: { clone(name: string):
     ctx.log(`raw COPY baseline (after), ${size.services} rows`);
     await copy.sample();
     ctx.log(`raw COPY rows/s at ${size.services}: ${copy.spread}`);
-    ctx.log(`index floor at ${size.services}`);
-    const indexFloor = await indexFloorRates(db.url, dir, size.services);
-    indexFloor.reimport = await reimportReferenceRate(db.url, file, size.services);
-    ctx.log(`index builds after a bare COPY at ${size.services}:\n  ${indexFloor.builds.join('\n  ')}`);
+    const indexFloor = await importFloors(ctx, db.url, dir, file, size.services);
     return { services: size.services, imports, copy: copy.samples, indexFloor };
   } finally {
     await db.drop();

@@ -46,7 +46,7 @@ export class ApiError extends Error {
 }
 
 /** The answer to a request whose Idempotency-Key is held by an attempt still running (or whose answer is being written). */
-const IN_PROGRESS = 'IDEMPOTENCY_IN_PROGRESS';
+const IN_PROGRESS: Schema<'ErrorBody'>['code'] = 'IDEMPOTENCY_IN_PROGRESS';
 /**
  * How long a call keeps asking again, with the same key, while its first attempt is in progress: past the server's
  * claim lease (60 s), after which a retry takes over the key of an attempt whose process died.
@@ -211,7 +211,8 @@ function toApiError(status: number, statusText: string, body: unknown): ApiError
 
 /**
  * A call by path template and loose parameters: the data on success, ApiError otherwise. A state change with an
- * Idempotency-Key whose earlier attempt is still in progress is asked again until it has its answer (untilSettled).
+ * Idempotency-Key whose earlier attempt is still in progress is asked again until it has its answer (untilSettled; a
+ * request without a key is never told so, and gets its first answer).
  */
 export async function send(method: Method, path: string, init: object = {}): Promise<unknown> {
   const { idempotencyKey, headers, ...rest } = init as LooseInit;
@@ -220,11 +221,6 @@ export async function send(method: Method, path: string, init: object = {}): Pro
     const retryAfter = response.headers.get('Retry-After');
     return response.ok ? { value: data, retryAfter } : { error: toApiError(response.status, response.statusText, error), retryAfter };
   };
-  if (!idempotencyKey) {
-    const { error, value } = await attempt();
-    if (error) throw error;
-    return value;
-  }
   return untilSettled(attempt, rest.signal);
 }
 
