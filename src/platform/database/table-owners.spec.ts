@@ -14,13 +14,21 @@ function tsFiles(dir: string): string[] {
   });
 }
 
+/** What the migrations' up() leave: created (unlogged ones too), minus what a later up() drops. */
 function migrationObjects(kind: 'table' | 'view'): Set<string> {
   const names = new Set<string>();
-  const create = new RegExp(`create\\s+(?:or\\s+replace\\s+)?${kind}\\s+(?:if\\s+not\\s+exists\\s+)?"?([a-z_][a-z0-9_]*)"?`, 'gi');
-  // Migrations only: migrations/data holds their seed data (gbt2260.tsv), not SQL.
-  for (const file of readdirSync(join(ROOT, 'migrations')).filter((f) => f.endsWith('.ts'))) {
+  const create = new RegExp(`create\\s+(?:or\\s+replace\\s+)?(?:unlogged\\s+)?${kind}\\s+(?:if\\s+not\\s+exists\\s+)?"?([a-z_][a-z0-9_]*)"?`, 'gi');
+  const drop = new RegExp(`drop\\s+${kind}\\s+(?:if\\s+exists\\s+)?"?([a-z_][a-z0-9_]*)"?`, 'gi');
+  // Migrations only, in order: migrations/data holds their seed data (gbt2260.tsv), not SQL.
+  for (const file of readdirSync(join(ROOT, 'migrations')).filter((f) => f.endsWith('.ts')).sort()) {
     const text = readFileSync(join(ROOT, 'migrations', file), 'utf8');
-    for (const m of text.matchAll(create)) names.add(m[1].toLowerCase());
+    const up = text.slice(text.indexOf('async up('), text.indexOf('async down(') >= 0 ? text.indexOf('async down(') : undefined);
+    const statements = [...[...up.matchAll(create)].map((m) => ({ at: m.index!, name: m[1].toLowerCase(), created: true })),
+      ...[...up.matchAll(drop)].map((m) => ({ at: m.index!, name: m[1].toLowerCase(), created: false }))].sort((x, y) => x.at - y.at);
+    for (const { name, created } of statements) {
+      if (created) names.add(name);
+      else names.delete(name);
+    }
   }
   return names;
 }
