@@ -216,6 +216,8 @@ describe('catalogue import: COPY staging, set-wise validation, batched merge as 
       expect(fromXlsx).toHaveLength(6_000);
       const again = await runImport(partner.auth, `${[HEADER, ...rows.map((r) => r.join(','))].join('\n')}\n`);
       expect(again).toMatchObject({ status: 'completed', format: 'csv', rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 6_000, providersCreated: 0 });
+      // Each provider's block matched the mark the XLSX import left: nothing was staged (docs/catalog-search.md, "Provider marks").
+      expect((await app.dataSource.query(`SELECT rows_skipped FROM catalog_imports WHERE id = $1`, [again.id]))[0].rows_skipped).toBe(6_000);
       expect(await analyses()).toBe(analysedBefore + 1);
       expect(await catalogueOf(usccs)).toEqual(fromXlsx); // every field, the search text and tokens, the version and updated_at
       const changes = await changesOf(partner.auth, again.id, 'unchanged', 5);
@@ -278,6 +280,113 @@ describe('catalogue import: COPY staging, set-wise validation, batched merge as 
     const back = await runImport(partner.auth, csvOf([row('C3', 1000)]));
     expect(back).toMatchObject({ rowsUpdated: 1 });
     expect((await changesOf(partner.auth, back.id, 'changed')).items.map((i) => [i.code, i.status])).toEqual([['C3', 'active']]);
+  });
+
+  describe('provider marks: a block the catalogue already holds is not staged again (docs/catalog-search.md, "Provider marks")', () => {
+    const skippedOf = async (id: string) => ((await app.dataSource.query(`SELECT rows_skipped FROM catalog_imports WHERE id = $1`, [id])) as { rows_skipped: number }[])[0].rows_skipped;
+    const versionOf = async (uscc: string) =>
+      (
+        (await app.dataSource.query(
+          `SELECT m.version::int AS version, m.mark_version::int AS mark FROM catalog_provider_marks m JOIN organizations o ON o.id = m.provider_id WHERE o.uscc = $1`,
+          [uscc],
+        )) as { version: number; mark: number | null }[]
+      )[0];
+    const rowOf = (uscc: string, name: string) => (code: string, price = 1000) => [uscc, name, code, `鼩鼩标记测试${code}`, 'testing', price, '样品', 2, '', '', ''];
+
+    it('re-imports an unchanged provider without staging it, in either format, and stages it again after any change by another route', async () => {
+      const a = uniqueUscc('310104');
+      const b = uniqueUscc('310105');
+      const rowA = rowOf(a, '上海标记测试甲中心');
+      const rowB = rowOf(b, '上海标记测试乙中心');
+      const file = [rowA('A1'), rowA('A2'), rowA('A3'), rowB('B1'), rowB('B2')];
+      const first = await runImport(partner.auth, csvOf(file));
+      expect(first).toMatchObject({ status: 'completed', rowsInserted: 5, providersCreated: 2 });
+      expect(await skippedOf(first.id)).toBe(0);
+      const stored = await catalogueOf([a, b]);
+
+      // The same data as XLSX: both blocks match their marks; nothing is staged, written or audited beyond the import's own rows.
+      const again = await runImport(partner.auth, await xlsxOf(file), {}, XLSX);
+      expect(again).toMatchObject({ status: 'completed', rowsTotal: 5, rowsValid: 5, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 5, rowsMerged: 5 });
+      expect(await skippedOf(again.id)).toBe(5);
+      expect(await catalogueOf([a, b])).toEqual(stored);
+      const unchanged = await changesOf(partner.auth, again.id, 'unchanged');
+      expect([unchanged.counts, unchanged.items.map((i) => [i.code, i.rowNumber])]).toEqual([
+        { added: 0, changed: 0, withdrawn: 0, unchanged: 5 }, [['A1', 2], ['A2', 3], ['A3', 4], ['B1', 5], ['B2', 6]],
+      ]);
+
+      // A note line inside A's block shifts the row numbers, not the fingerprint.
+      const noted = await runImport(partner.auth, csvOf(file).replace(`\n${rowA('A2').join(',')}`, `\n# 备注\n${rowA('A2').join(',')}`));
+      expect([noted.rowsUnchanged, await skippedOf(noted.id)]).toEqual([5, 5]);
+      expect((await changesOf(partner.auth, noted.id, 'unchanged')).items.map((i) => [i.code, i.rowNumber])).toEqual([['A1', 2], ['A2', 4], ['A3', 5], ['B1', 6], ['B2', 7]]);
+
+      // Another writer changes A2's price: only A's block is staged, and the file wins, as it would have without marks.
+      const before = await versionOf(a);
+      await app.dataSource.query(`UPDATE catalog_services s SET unit_price_fen = 1500 FROM organizations o WHERE o.id = s.provider_id AND o.uscc = $1 AND s.code = 'A2'`, [a]);
+      expect(await versionOf(a)).toEqual({ version: before.version + 1, mark: before.mark });
+      // A write of nothing a file says (the timestamp, a price set to itself) leaves the mark good.
+      await app.dataSource.query(`UPDATE catalog_services s SET updated_at = now(), unit_price_fen = s.unit_price_fen FROM organizations o WHERE o.id = s.provider_id AND o.uscc = $1`, [b]);
+      expect((await versionOf(b)).version).toBe((await versionOf(b)).mark);
+      const restored = await runImport(partner.auth, csvOf(file));
+      expect(restored).toMatchObject({ status: 'completed', rowsUpdated: 1, rowsUnchanged: 4 });
+      expect(await skippedOf(restored.id)).toBe(2);
+      expect((await changesOf(partner.auth, restored.id, 'changed')).items.map((i) => [i.code, i.unitPriceFen, i.rowNumber])).toEqual([['A2', 1000, 3]]);
+      expect(await skippedOf((await runImport(partner.auth, csvOf(file))).id)).toBe(5);
+
+      // A service added by another route: A no longer holds exactly its block, so withdrawMissing sees A's rows and withdraws it.
+      await app.dataSource.query(
+        `INSERT INTO catalog_services (id, provider_id, code, name, category, unit_price_fen, unit, lead_time_days, region_code, search_text, search_tokens)
+         SELECT gen_random_uuid(), o.id, 'A9', '鼩鼩标记测试A9', 'testing', 900, '样品', 1, o.region_code, '鼩鼩标记测试A9', ''::tsvector FROM organizations o WHERE o.uscc = $1`,
+        [a],
+      );
+      const full = await runImport(partner.auth, csvOf(file), { withdrawMissing: 'true' });
+      expect(full).toMatchObject({ status: 'completed', rowsWithdrawn: 1, rowsUnchanged: 5 });
+      expect(await skippedOf(full.id)).toBe(2);
+      expect((await changesOf(partner.auth, full.id, 'withdrawn')).items.map((i) => i.code)).toEqual(['A9']);
+      // Withdrawn by the import itself after its batches: the next file stages A once more, then A is marked again.
+      expect(await skippedOf((await runImport(partner.auth, csvOf(file), { withdrawMissing: 'true' })).id)).toBe(2);
+      const quiet = await runImport(partner.auth, csvOf(file), { withdrawMissing: 'true' });
+      expect([quiet.rowsWithdrawn, await skippedOf(quiet.id)]).toEqual([0, 5]);
+
+      // A's USCC again further down the file: A's first block is staged after all, and the repeated code is reported.
+      const settled = await catalogueOf([a, b]);
+      const split = await runImport(partner.auth, csvOf([...file, rowA('A4'), rowA('A1', 2000)]));
+      expect(split).toMatchObject({ status: 'rejected', rowsInvalid: 1 });
+      expect(await skippedOf(split.id)).toBe(2);
+      expect(await errorsOf(partner.auth, split.id)).toEqual([{ rowNumber: 8, field: 'service_code', message: 'repeats row 2 (same provider and service code)' }]);
+      expect(await catalogueOf([a, b])).toEqual(settled);
+    });
+
+    it('a block that straddles batches is marked only if its earlier rows still hold when its last batch ends', async () => {
+      const c = uniqueUscc('310106');
+      const rowC = rowOf(c, '上海标记测试丙中心');
+      // 1,000 rows in batches of 700: rows 2-701 in the first, 702-1001 in the second. While the second runs, C-5 (first batch) changes.
+      const file = Array.from({ length: 1000 }, (_, i) => rowC(`C-${i + 1}`, 1000 + i));
+      await app.dataSource.query(`CREATE SEQUENCE test_mark_once`);
+      await app.dataSource.query(`
+        CREATE FUNCTION test_mark_change_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.code = 'C-900' AND nextval('test_mark_once') = 1 THEN
+            UPDATE catalog_services SET unit_price_fen = 7 WHERE provider_id = NEW.provider_id AND code = 'C-5';
+          END IF;
+          RETURN NEW;
+        END $$`);
+      await app.dataSource.query(`CREATE TRIGGER test_mark_change_once AFTER INSERT ON catalog_services FOR EACH ROW EXECUTE FUNCTION test_mark_change_once()`);
+      try {
+        const first = await runImport(partner.auth, csvOf(file));
+        expect(first).toMatchObject({ status: 'completed', rowsInserted: 1000 });
+      } finally {
+        await app.dataSource.query(`DROP TRIGGER test_mark_change_once ON catalog_services`);
+        await app.dataSource.query(`DROP FUNCTION test_mark_change_once(); DROP SEQUENCE test_mark_once`);
+      }
+      expect((await versionOf(c)).mark).toBeNull();
+      const fixed = await runImport(partner.auth, csvOf(file));
+      expect(fixed).toMatchObject({ status: 'completed', rowsUpdated: 1, rowsUnchanged: 999 });
+      expect(await skippedOf(fixed.id)).toBe(0);
+      expect((await changesOf(partner.auth, fixed.id, 'changed')).items.map((i) => [i.code, i.unitPriceFen])).toEqual([['C-5', 1004]]);
+      const quiet = await runImport(partner.auth, csvOf(file));
+      expect([quiet.rowsUnchanged, await skippedOf(quiet.id)]).toEqual([1000, 1000]);
+      expect(await catalogueOf([c])).toHaveLength(1000);
+    });
   });
 
   it('a merge that fails between batches resumes on the job’s retry and ends with the same catalogue, each row merged once', async () => {

@@ -290,6 +290,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(16)
   CATALOG_IMPORT_WORKER_CONCURRENCY = 1;
 
+  /**
+   * COPY text one upload may hold in memory for the blocks it skips (docs/catalog-search.md, "Provider marks"): held
+   * until the file ends, because the same USCC further down un-skips a block. Past it, blocks are staged as usual.
+   */
+  @Transform(toInt) @IsInt() @Min(0)
+  CATALOG_IMPORT_HOLD_BYTES = 256 * 1024 * 1024;
+
   /** Staged rows merged per transaction: bounds how long one merge transaction holds its row locks. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
   CATALOG_IMPORT_BATCH_ROWS = 20_000;

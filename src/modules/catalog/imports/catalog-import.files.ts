@@ -57,6 +57,11 @@ const CSV_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: tru
  * its first CR) is read by csv-parse whole, as before.
  */
 export async function* csvRecords(input: Readable): AsyncGenerator<FileRecord> {
+  for await (const batch of csvRecordBatches(input)) yield* batch;
+}
+
+/** csvRecords() a chunk of the file at a time: the records of the lines each chunk completes (one promise per chunk, not per record). */
+export async function* csvRecordBatches(input: Readable): AsyncGenerator<FileRecord[]> {
   const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   let next = await chunks.next();
   if (next.done) return;
@@ -66,7 +71,7 @@ export async function* csvRecords(input: Readable): AsyncGenerator<FileRecord> {
   if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) first = first.subarray(3);
   const cr = first.indexOf(0x0d);
   if (cr >= 0 && cr + 1 < first.length && first[cr + 1] !== 0x0a) {
-    yield* csvParseRecords(Readable.from(utf8Text(prepend<Buffer | string>(first, chunks))));
+    for await (const record of csvParseRecords(Readable.from(utf8Text(prepend<Buffer | string>(first, chunks))))) yield [record];
     return;
   }
   // Lines are cut at LF bytes (a multi-byte character never holds one), so each line decodes whole.
@@ -74,11 +79,13 @@ export async function* csvRecords(input: Readable): AsyncGenerator<FileRecord> {
   let pending: Buffer | null = null;
   for (;;) {
     const chunk: Buffer = pending ? Buffer.concat([pending, first]) : first;
+    const batch: FileRecord[] = [];
     let start = 0;
     for (let end = chunk.indexOf(0x0a); end >= 0; end = chunk.indexOf(0x0a, start)) {
-      yield* records.line(chunk.subarray(start, end));
+      records.line(chunk.subarray(start, end), batch);
       start = end + 1;
     }
+    if (batch.length) yield batch;
     pending = chunk.subarray(start);
     if (pending.length > CSV_OPTIONS.max_record_size) {
       const length = pending.toString('utf8').length;
@@ -87,8 +94,10 @@ export async function* csvRecords(input: Readable): AsyncGenerator<FileRecord> {
     if (next.done || (next = await chunks.next()).done) break;
     first = asBuffer(next.value);
   }
-  if (pending.length) yield* records.line(pending);
-  yield* records.end();
+  const last: FileRecord[] = [];
+  if (pending.length) records.line(pending, last);
+  records.end(last);
+  if (last.length) yield last;
 }
 
 const asBuffer = (chunk: Buffer | string): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
@@ -110,21 +119,21 @@ class CsvRecordSplitter {
   private scanned = 0;
 
   /** One line of the file's bytes (without its LF): a quote-free line of valid UTF-8 stays bytes; any other is decoded (invalid bytes become U+FFFD). */
-  *line(raw: Buffer): Generator<FileRecord> {
+  line(raw: Buffer, out: FileRecord[]): void {
     if (this.gathering === null && raw.indexOf(0x22) < 0 && raw.length <= CSV_OPTIONS.max_record_size && isUtf8(raw)) {
       const line = raw[raw.length - 1] === 0x0d ? raw.subarray(0, raw.length - 1) : raw;
       this.rowNumber += 1;
       // Empty lines and notes are counted, not records.
-      if (line.length > 0 && line[0] !== 0x23 /* # */) yield new CsvBytesLine(this.rowNumber, line);
+      if (line.length > 0 && line[0] !== 0x23 /* # */) out.push(new CsvBytesLine(this.rowNumber, line));
       return;
     }
-    yield* this.text(raw.toString('utf8'));
+    this.text(raw.toString('utf8'), out);
   }
 
-  private *text(raw: string): Generator<FileRecord> {
+  private text(raw: string, out: FileRecord[]): void {
     if (this.gathering !== null) {
       this.gathering += `\n${raw}`;
-      yield* this.gathered();
+      this.gathered(out);
       return;
     }
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -135,23 +144,23 @@ class CsvRecordSplitter {
     if (line.indexOf('"') < 0) {
       if (line.length > CSV_OPTIONS.max_record_size) throw maxRecordSize(line.length);
       this.rowNumber += 1;
-      yield { rowNumber: this.rowNumber, fields: line.split(',') };
+      out.push({ rowNumber: this.rowNumber, fields: line.split(',') });
       return;
     }
     this.gathering = raw;
     this.inQuotes = false;
     this.fieldStart = true;
     this.scanned = 0;
-    yield* this.gathered();
+    this.gathered(out);
   }
 
   /** At the end of the file a record still open is csv-parse's to judge (it reports the unclosed quote). */
-  *end(): Generator<FileRecord> {
-    if (this.gathering !== null) yield* this.parsed(this.gathering);
+  end(out: FileRecord[]): void {
+    if (this.gathering !== null) this.parsed(this.gathering, out);
   }
 
   /** Scans what was added to the gathered record (quotes open a field only at its start; "" inside one is a quote); parses it once it is closed. */
-  private *gathered(): Generator<FileRecord> {
+  private gathered(out: FileRecord[]): void {
     const text = this.gathering as string;
     for (let i = this.scanned; i < text.length; i += 1) {
       const c = text.charCodeAt(i);
@@ -174,10 +183,10 @@ class CsvRecordSplitter {
       return;
     }
     this.gathering = null;
-    yield* this.parsed(text.endsWith('\r') ? text.slice(0, -1) : text);
+    this.parsed(text.endsWith('\r') ? text.slice(0, -1) : text, out);
   }
 
-  private *parsed(text: string): Generator<FileRecord> {
+  private parsed(text: string, out: FileRecord[]): void {
     let records: string[][];
     try {
       records = parseSync(text, { ...CSV_OPTIONS, bom: false }) as string[][];
@@ -189,7 +198,7 @@ class CsvRecordSplitter {
     if (records.length === 0) this.rowNumber += 1;
     for (const fields of records) {
       this.rowNumber += 1;
-      yield { rowNumber: this.rowNumber, fields };
+      out.push({ rowNumber: this.rowNumber, fields });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../../platform/config/app-config';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { JobContext, JobHandler } from '../../../platform/queue/job-handler.decorator';
@@ -73,9 +73,14 @@ export class CatalogImportJob {
     let imp = await this.load(id);
     if (!imp || !(UNFINISHED_IMPORT_STATUSES as readonly string[]).includes(imp.status) || imp.status === 'uploading') return { status: imp?.status ?? 'missing' };
     await this.slots.renew(id);
-    // The staging table is unlogged: after a PostgreSQL crash the file is gone and nothing may be merged from it.
-    const [{ staged }] = (await this.dataSource.query(`SELECT count(*)::int AS staged FROM catalog_import_lines WHERE import_id = $1`, [id])) as { staged: number }[];
-    if (staged !== imp.rows_total) {
+    // The staging tables are unlogged: after a PostgreSQL crash the file is gone and nothing may be merged from it.
+    // Its rows are the staged lines and the skipped blocks' rows (docs/catalog-search.md, "Provider marks").
+    const [{ staged }] = (await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM catalog_import_lines WHERE import_id = $1)
+              + (SELECT coalesce(sum(rows), 0) FROM catalog_import_blocks WHERE import_id = $1 AND skipped) AS staged`,
+      [id],
+    )) as { staged: string }[];
+    if (Number(staged) !== imp.rows_total) {
       await failImports(this.dataSource, [id], `The uploaded file is no longer staged (${staged} of ${imp.rows_total} rows; PostgreSQL restarted?): upload it again`);
       await this.slots.release([id]);
       return { status: 'failed' };
@@ -106,6 +111,7 @@ export class CatalogImportJob {
     };
     const started = Date.now();
     await this.merge.createProviders(target);
+    await this.merge.recordSkipped(target);
     const last = await this.merge.lastRow(id);
     for (let after = imp.merged_through; after < last; after = Math.min(last, after + this.batchRows)) {
       await this.merge.mergeBatch(target, after, Math.min(last, after + this.batchRows), imp.rows_invalid > 0);
@@ -153,8 +159,7 @@ export class CatalogImportJob {
         [imp.id, status, counts.rowsInvalid ?? null],
       )) as [Record<string, number | string>[], number];
       if (!row) return;
-      await tx.manager.query(`DELETE FROM catalog_import_lines WHERE import_id = $1`, [imp.id]);
-      await tx.manager.query(`DELETE FROM catalog_import_providers WHERE import_id = $1`, [imp.id]);
+      await dropStaged(tx.manager, [imp.id]);
       tx.audit({
         action: `catalog.import.${status}`,
         subjectType: 'catalog_import',
@@ -198,11 +203,18 @@ export async function failImports(dataSource: DataSource, ids: string[], message
     [ids, message.slice(0, 1000), UNFINISHED_IMPORT_STATUSES, staleAfterMs ?? null],
   )) as [{ id: string }[], number];
   const failed = rows.map((r) => r.id);
-  if (failed.length) {
-    await dataSource.query(`DELETE FROM catalog_import_lines WHERE import_id = ANY($1::uuid[])`, [failed]);
-    await dataSource.query(`DELETE FROM catalog_import_providers WHERE import_id = ANY($1::uuid[])`, [failed]);
-  }
+  if (failed.length) await dropStaged(dataSource.manager, failed);
   return failed;
+}
+
+/** What an import staged and worked out, gone once it ended: its lines, blocks and providers. */
+export async function dropStaged(manager: EntityManager, ids: string[]): Promise<void> {
+  await manager.query(
+    `WITH lines AS (DELETE FROM catalog_import_lines WHERE import_id = ANY($1::uuid[])),
+          blocks AS (DELETE FROM catalog_import_blocks WHERE import_id = ANY($1::uuid[]))
+     DELETE FROM catalog_import_providers WHERE import_id = ANY($1::uuid[])`,
+    [ids],
+  );
 }
 
 /**

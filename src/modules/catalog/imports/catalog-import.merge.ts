@@ -35,10 +35,23 @@ interface ComparedRow {
   description: string | null;
 }
 
-/** Times a batch is tried when a service it writes changed between its two statements. */
+/** Times a batch is tried when a service it writes changed while it ran. */
 const BATCH_ATTEMPTS = 3;
 
 class BatchRaced extends Error {}
+
+/** A batch runs in one snapshot (REPEATABLE READ): a write that commits in the meantime to a row it writes fails it with 40001 (or 40P01), and it runs again. */
+function raced(err: unknown): boolean {
+  if (err instanceof BatchRaced) return true;
+  const code = (err as { driverError?: { code?: string } }).driverError?.code ?? (err as { code?: string }).code;
+  return code === '40001' || code === '40P01';
+}
+
+/** A staged line's fields as the service stores them (l: catalog_import_lines); compared with SERVICE_FIELDS. */
+const LINE_FIELDS = `l.name, l.category, l.unit_price_fen::bigint, l.unit, l.lead_time_days::int, nullif(l.instrument_name, ''), nullif(l.instrument_model, ''),
+                     nullif(l.description, '')`;
+/** The same fields of a service (s: catalog_services). */
+const SERVICE_FIELDS = `s.name, s.category, s.unit_price_fen, s.unit, s.lead_time_days, s.instrument_name, s.instrument_model, s.description`;
 
 /**
  * The merge of a validated import into catalog_services: set-based SQL, one bounded batch of staged
@@ -81,6 +94,22 @@ export class CatalogImportMerge {
     });
   }
 
+  /**
+   * The rows of the blocks the upload skipped (they matched their provider's mark) are unchanged: one row of
+   * catalog_import_unchanged per block, with the mark's services. Once: a retry finds them recorded.
+   */
+  async recordSkipped(imp: ImportToMerge): Promise<void> {
+    await this.dataSource.query(
+      `WITH ins AS (
+         INSERT INTO catalog_import_unchanged (import_id, first_row, services, service_ids, row_numbers)
+         SELECT import_id, first_row, rows, service_ids, row_numbers FROM catalog_import_blocks WHERE import_id = $1 AND skipped
+         ON CONFLICT DO NOTHING RETURNING services)
+       UPDATE catalog_imports SET rows_unchanged = rows_unchanged + n, updated_at = now()
+         FROM (SELECT coalesce(sum(services), 0)::int AS n FROM ins) i WHERE id = $1 AND i.n > 0`,
+      [imp.id],
+    );
+  }
+
   /** The highest staged row number of the import (the header is row 1). */
   async lastRow(importId: string): Promise<number> {
     const [{ last }] = (await this.dataSource.query(`SELECT coalesce(max(row_number), 1)::int AS last FROM catalog_import_lines WHERE import_id = $1`, [importId])) as { last: number }[];
@@ -98,10 +127,10 @@ export class CatalogImportMerge {
   async mergeBatch(imp: ImportToMerge, after: number, through: number, checkErrors = true): Promise<BatchCounts> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.uow.run((tx) => this.mergeBatchOnce(tx, imp, after, through, checkErrors));
+        return await this.uow.run((tx) => this.mergeBatchOnce(tx, imp, after, through, checkErrors), 'REPEATABLE READ');
       } catch (err) {
-        // A service written by someone else between the two statements: the batch left nothing; it runs again.
-        if (!(err instanceof BatchRaced) || attempt >= BATCH_ATTEMPTS) throw err instanceof BatchRaced ? DomainError.conflict(err.message, { importId: imp.id, after }) : err;
+        // A service written by someone else while the batch ran: the batch left nothing; it runs again.
+        if (!raced(err) || attempt >= BATCH_ATTEMPTS) throw raced(err) ? DomainError.conflict(`A service of rows ${after + 1}-${through} changed while the batch was merged`, { importId: imp.id, after }) : err;
       }
     }
   }
@@ -204,9 +233,10 @@ export class CatalogImportMerge {
          SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM upd)::int AS updated, (SELECT count(*) FROM changes)::int AS recorded`,
         [imp.id, writes.map((r) => r.row_number), writes.map((r) => r.service_id), writes.map((r) => r.provider_id), writes.map((r) => r.region_code), searchText, searchTokens, after, through],
       )) as { inserted: number; updated: number; recorded: number }[];
-      if (counts.inserted + counts.updated !== writes.length) throw new BatchRaced(`A service of rows ${after + 1}-${through} changed while the batch was merged`);
+      if (counts.inserted + counts.updated !== writes.length) throw new BatchRaced();
       ({ inserted, updated } = counts);
     }
+    await this.markProviders(tx, imp, after, through);
     // UPDATE … RETURNING answers [rows, count] through TypeORM.
     const [moved] = (await tx.manager.query(
       `UPDATE catalog_imports SET merged_through = $3, rows_inserted = rows_inserted + $4, rows_updated = rows_updated + $5, rows_unchanged = rows_unchanged + $6,
@@ -226,6 +256,45 @@ export class CatalogImportMerge {
       });
     }
     return { inserted, updated, unchanged };
+  }
+
+  /**
+   * Leaves a mark (catalog_provider_marks; docs/catalog-search.md, "Provider marks") for each provider whose one block
+   * of the file ends in this batch, where the catalogue now holds exactly that block: every row valid and listed
+   * as a service with the row's fields, and no other listed service. Rows of this batch are so by the batch's own
+   * statements; rows of earlier batches are compared here. The mark takes the provider's version as this transaction
+   * sees it, its own writes included: one snapshot (REPEATABLE READ), so a change committed by anyone else since the
+   * snapshot fails this write (40001) and the batch runs again, and one committed afterwards moves the version past
+   * the mark.
+   */
+  private async markProviders(tx: Transaction, imp: ImportToMerge, after: number, through: number): Promise<void> {
+    await tx.manager.query(
+      `WITH cand AS MATERIALIZED (
+         SELECT b.first_row, b.last_row, b.rows, b.block_hash, ip.provider_id
+           FROM catalog_import_blocks b
+           JOIN catalog_import_providers ip ON ip.import_id = b.import_id AND ip.uscc = b.uscc AND ip.provider_id IS NOT NULL
+          WHERE b.import_id = $1 AND b.single AND NOT b.skipped AND b.last_row > $2 AND b.last_row <= $3
+            AND NOT EXISTS (SELECT 1 FROM catalog_import_errors e WHERE e.import_id = $1 AND e.row_number BETWEEN b.first_row AND b.last_row))
+       INSERT INTO catalog_provider_marks AS m (provider_id, mark_hash, mark_version, mark_rows, mark_service_ids)
+       SELECT c.provider_id, c.block_hash, 0, c.rows, f.ids
+         FROM cand c
+         -- The block's rows, each with its service by its key (LATERAL … LIMIT 1, as the batch's comparison: never a scan of
+         -- the catalogue), aggregated per block (no sort of the whole batch).
+         CROSS JOIN LATERAL (
+           SELECT count(*) AS lines, array_agg(s.id ORDER BY l.row_number) AS ids,
+                  count(*) FILTER (WHERE s.status = 'active'
+                    AND CASE WHEN l.row_number > $2 THEN true ELSE (${SERVICE_FIELDS}) IS NOT DISTINCT FROM (${LINE_FIELDS}) END) AS same
+             FROM catalog_import_lines l
+             LEFT JOIN LATERAL (SELECT s.* FROM catalog_services s WHERE s.provider_id = c.provider_id AND s.code = l.service_code LIMIT 1) s ON true
+            WHERE l.import_id = $1 AND l.row_number BETWEEN c.first_row AND c.last_row) f
+         -- The provider's listed services, counted through its key index (a FILTER, so no partial index on status is ANDed in).
+         CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE s.status = 'active') AS listed FROM catalog_services s WHERE s.provider_id = c.provider_id) x
+        WHERE f.lines = c.rows AND f.same = c.rows AND x.listed = c.rows
+        ORDER BY c.provider_id
+       ON CONFLICT (provider_id) DO UPDATE
+         SET mark_hash = excluded.mark_hash, mark_version = m.version, mark_rows = excluded.mark_rows, mark_service_ids = excluded.mark_service_ids`,
+      [imp.id, after, through],
+    );
   }
 
   /**

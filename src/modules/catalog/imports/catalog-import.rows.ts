@@ -105,6 +105,8 @@ function plainCommas(line: Buffer): number[] | null {
 export class CopyText {
   private buffer = Buffer.allocUnsafe(COPY_TEXT_CAPACITY);
   private size = 0;
+  /** Where the last line's content starts: the tab after its row number (the line without its import id and row number). */
+  private contentStart = 0;
   /** `<import id>\t`, and what follows the row number of a plain line: its field count and no NUL columns. */
   private readonly head: Buffer;
   private static readonly middle = Buffer.from(`\t${IMPORT_COLUMNS.length}\t\\N\t`, 'latin1');
@@ -128,6 +130,7 @@ export class CopyText {
     out.set(this.head, at);
     at += this.head.length;
     for (let i = 0; i < digits.length; i += 1) out[at++] = digits.charCodeAt(i);
+    this.contentStart = at;
     out.set(CopyText.middle, at);
     at += CopyText.middle.length;
     out.set(line, at);
@@ -141,15 +144,30 @@ export class CopyText {
   /** Writes COPY text (stagingLine()'s). */
   text(text: string): void {
     this.reserve(Buffer.byteLength(text, 'utf8'));
+    // The line starts `<import id>\t<row number>\t`: its content starts at the second tab.
+    this.contentStart = this.size + text.indexOf('\t', this.head.length);
     this.size += this.buffer.write(text, this.size, 'utf8');
   }
 
-  /** What was written since the last take(); the next lines go to a new buffer (COPY may still hold this one). */
-  take(): Buffer {
-    const out = this.buffer.subarray(0, this.size);
-    this.buffer = Buffer.allocUnsafe(Math.max(COPY_TEXT_CAPACITY, this.size));
-    this.size = 0;
+  /** The last line written, from the tab after its row number through its line end: the same bytes for the same fields, whatever the row. */
+  lastContent(): Buffer {
+    return this.buffer.subarray(this.contentStart, this.size);
+  }
+
+  /** What was written since the last take(), or its first `upTo` bytes; what follows them moves to a new buffer (COPY may still hold this one). */
+  take(upTo = this.size): Buffer {
+    const out = this.buffer.subarray(0, upTo);
+    const rest = this.buffer.subarray(upTo, this.size);
+    this.buffer = Buffer.allocUnsafe(Math.max(COPY_TEXT_CAPACITY, rest.length * 2));
+    this.buffer.set(rest);
+    this.size = rest.length;
+    this.contentStart -= upTo;
     return out;
+  }
+
+  /** Forgets what was written after the first `size` bytes (a block the upload skips). */
+  truncate(size: number): void {
+    this.size = size;
   }
 
   private reserve(bytes: number): void {
