@@ -90,6 +90,16 @@ describe('web portal: a partner admin imports its region’s catalogue (XLSX and
       await contains(page.getByTestId('import-changes-table'), 'YP-300');
       await page.getByTestId('changes-changed').click();
       await contains(page.getByTestId('import-changes-table'), '¥250.00');
+      // The same file twice more: the first finds every row unchanged and leaves the provider's mark (its withdrawn
+      // services were listed until the import before ended); the second is taken as it was last imported, unchecked.
+      for (const skipped of [null, '295']) {
+        await upload(page, 'yangpu-full.csv', 'text/csv', csv(next), { withdraw: true });
+        await result.locator('[data-status="completed"]').waitFor({ timeout: 60_000 });
+        await contains(page.getByTestId('changes-unchanged'), '295');
+        if (skipped) await shows(result.getByTestId('import-skipped'), skipped);
+        else expect(await result.getByTestId('import-skipped').count()).toBe(0);
+      }
+      await contains(result, '与上次导入一致（免复核）');
       await page.screenshot({ path: '/tmp/partner-import-desktop-zh.png', fullPage: true });
       await resize(page, { width: 390, height: 844 });
       await page.screenshot({ path: '/tmp/partner-import-phone-zh.png', fullPage: true });
@@ -101,7 +111,12 @@ describe('web portal: a partner admin imports its region’s catalogue (XLSX and
     await explainFailure([english], async () => {
       await signIn(english, DEMO.partner);
       await openMenu(english.page, 'Catalogue import');
-      await english.page.getByTestId('imports-table').locator('tbody tr.ant-table-row').first().click();
+      const history = english.page.getByTestId('imports-table').locator('tbody tr.ant-table-row');
+      await history.first().click();
+      await shows(english.page.getByTestId('import-skipped'), '295');
+      await contains(english.page.getByTestId('import-result'), 'As last imported (not re-checked)');
+      await english.page.screenshot({ path: '/tmp/partner-import-desktop-en-skipped.png', fullPage: true });
+      await history.nth(2).click();
       await english.page.getByTestId('import-changes').waitFor();
       await contains(english.page.getByTestId('changes-withdrawn'), 'Withdrawn 5');
       await english.page.screenshot({ path: '/tmp/partner-import-desktop-en.png', fullPage: true });

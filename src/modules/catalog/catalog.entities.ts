@@ -94,6 +94,7 @@ export class CatalogImport {
   @Column() rowsInserted: number;
   @Column() rowsUpdated: number;
   @Column() rowsUnchanged: number;
+  @Column() rowsSkipped: number;
   @Column() rowsWithdrawn: number;
   /** The batched merge's cursor: staged rows up to this row number are merged (1: none yet). */
   @Column() mergedThrough: number;

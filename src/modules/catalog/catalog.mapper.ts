@@ -162,6 +162,7 @@ export function toImportDto(i: CatalogImport): CatalogImportDto {
     rowsInserted: i.rowsInserted,
     rowsUpdated: i.rowsUpdated,
     rowsUnchanged: i.rowsUnchanged,
+    rowsSkipped: i.rowsSkipped,
     rowsWithdrawn: i.rowsWithdrawn,
     rowsMerged: i.status === 'completed' ? i.rowsValid : Math.max(0, i.mergedThrough - 1),
     providersCreated: i.providersCreated,

@@ -5339,6 +5339,8 @@ export interface components {
             rowsUpdated: number;
             /** @description Rows equal to their service: nothing written */
             rowsUnchanged: number;
+            /** @description Of the unchanged rows, those of providers whose rows were exactly what the catalogue held for them since their last import (no change by any route since): taken as unchanged without staging or checking them again (docs/catalog-search.md, "Provider marks") */
+            rowsSkipped: number;
             /** @description Services withdrawn because the file no longer names them (withdrawMissing) */
             rowsWithdrawn: number;
             /** @description Admitted providers created by a partner admin’s import */

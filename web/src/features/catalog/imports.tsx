@@ -209,6 +209,11 @@ function ImportResult({ imp, fileSize }: { imp: CatalogImport; fileSize?: number
         <Descriptions.Item label={t('imports.rowsInserted')}><span data-testid="import-inserted">{imp.rowsInserted}</span></Descriptions.Item>
         <Descriptions.Item label={t('imports.rowsUpdated')}><span data-testid="import-updated">{imp.rowsUpdated}</span></Descriptions.Item>
         <Descriptions.Item label={t('imports.rowsUnchanged')}>{imp.rowsUnchanged}</Descriptions.Item>
+        {imp.rowsSkipped > 0 && (
+          <Descriptions.Item label={t('imports.rowsSkipped')}>
+            <span data-testid="import-skipped">{imp.rowsSkipped}</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('imports.rowsWithdrawn')}><span data-testid="import-withdrawn">{imp.rowsWithdrawn}</span></Descriptions.Item>
         <Descriptions.Item label={t('imports.finishedAt')}>{formatTime(imp.finishedAt)}</Descriptions.Item>
       </Descriptions>

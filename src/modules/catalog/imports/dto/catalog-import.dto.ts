@@ -33,6 +33,10 @@ export class CatalogImportDto {
   @ApiProperty({ description: 'New services' }) rowsInserted: number;
   @ApiProperty({ description: 'Existing services changed (or listed again)' }) rowsUpdated: number;
   @ApiProperty({ description: 'Rows equal to their service: nothing written' }) rowsUnchanged: number;
+  @ApiProperty({
+    description: 'Of the unchanged rows, those of providers whose rows were exactly what the catalogue held for them since their last import (no change by any route since): taken as unchanged without staging or checking them again (docs/catalog-search.md, "Provider marks")',
+  })
+  rowsSkipped: number;
   @ApiProperty({ description: 'Services withdrawn because the file no longer names them (withdrawMissing)' }) rowsWithdrawn: number;
   @ApiProperty({ description: 'Admitted providers created by a partner admin’s import' }) providersCreated: number;
   @ApiProperty({ description: 'Bytes of the file received so far' }) bytes: number;
