@@ -1,5 +1,5 @@
 import { createHash, Hash } from 'node:crypto';
-import { FileRecord } from './catalog-import.files';
+import { CsvBytesLine, FileRecord } from './catalog-import.files';
 import { CopyText } from './catalog-import.rows';
 
 /**
@@ -36,7 +36,38 @@ interface OpenBlock {
   mark: ProviderMark | null;
   /** Where the block's COPY text starts in the upload's text. */
   start: number;
-  records: FileRecord[];
+  records: KeptRecords;
+}
+
+/**
+ * The records of a block that may be skipped, kept to be written again if its USCC shows up later. A CSV line read as
+ * bytes is kept as four numbers (row, chunk, offset, length) and its chunk once, not as objects: 200,000 retained
+ * objects cost the upload about a tenth of its time in garbage collection. Other records are kept as they are.
+ */
+class KeptRecords {
+  readonly rowNumbers: number[] = [];
+  private readonly spans: number[] = [];
+  private readonly chunks: ArrayBufferLike[] = [];
+  private readonly others: FileRecord[] = [];
+
+  push(record: FileRecord): void {
+    this.rowNumbers.push(record.rowNumber);
+    const bytes = record instanceof CsvBytesLine ? record.bytes : undefined;
+    if (!bytes) {
+      this.spans.push(-1, this.others.length, 0);
+      this.others.push(record);
+      return;
+    }
+    if (this.chunks[this.chunks.length - 1] !== bytes.buffer) this.chunks.push(bytes.buffer);
+    this.spans.push(this.chunks.length - 1, bytes.byteOffset, bytes.length);
+  }
+
+  *records(): Generator<FileRecord> {
+    for (let i = 0; i < this.rowNumbers.length; i += 1) {
+      const [chunk, offset, length] = [this.spans[3 * i], this.spans[3 * i + 1], this.spans[3 * i + 2]];
+      yield chunk < 0 ? this.others[offset] : new CsvBytesLine(this.rowNumbers[i], Buffer.from(this.chunks[chunk], offset, length));
+    }
+  }
 }
 
 /**
@@ -51,7 +82,7 @@ interface OpenBlock {
 export class ImportBlocks {
   private readonly blocks: UploadBlock[] = [];
   private readonly byUscc = new Map<string, UploadBlock[]>();
-  private readonly kept = new Map<UploadBlock, { records: FileRecord[]; bytes: number }>();
+  private readonly kept = new Map<UploadBlock, { records: KeptRecords; bytes: number }>();
   private keptBytes = 0;
   private open: OpenBlock | null = null;
 
@@ -80,7 +111,7 @@ export class ImportBlocks {
     if (earlier) earlier.push(block);
     else this.byUscc.set(uscc, [block]);
     const mark = (!earlier && this.keptBytes < this.holdBytes && this.marks.get(uscc)) || null;
-    this.open = { block, hash: createHash('sha256').update(MARK_FORMAT), mark, start: this.text.length, records: [] };
+    this.open = { block, hash: createHash('sha256').update(MARK_FORMAT), mark, start: this.text.length, records: new KeptRecords() };
   }
 
   /** After the line of `record` was written. */
@@ -121,13 +152,13 @@ export class ImportBlocks {
     this.text.truncate(open.start);
     this.kept.set(block, { records: open.records, bytes });
     this.keptBytes += bytes;
-    Object.assign(block, { skipped: true, providerId: mark.providerId, rowNumbers: open.records.map((r) => r.rowNumber) });
+    Object.assign(block, { skipped: true, providerId: mark.providerId, rowNumbers: open.records.rowNumbers });
   }
 
   /** The open block goes to COPY after all: no record kept, nothing held back. */
   private release(open: OpenBlock): void {
     open.mark = null;
-    open.records = [];
+    open.records = new KeptRecords();
   }
 
   private unskip(block: UploadBlock): void {
@@ -135,7 +166,7 @@ export class ImportBlocks {
     if (!kept) return;
     this.kept.delete(block);
     this.keptBytes -= kept.bytes;
-    for (const record of kept.records) this.writeLine(record);
+    for (const record of kept.records.records()) this.writeLine(record);
     Object.assign(block, { skipped: false, providerId: null, rowNumbers: null });
   }
 }

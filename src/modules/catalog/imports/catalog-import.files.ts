@@ -30,7 +30,7 @@ export interface FileRecord {
 }
 
 /** A quote-free CSV line, as the file's bytes (valid UTF-8, without its line end): decoded and split only when its fields are asked for. */
-class CsvBytesLine implements FileRecord {
+export class CsvBytesLine implements FileRecord {
   private split: string[] | undefined;
 
   constructor(
