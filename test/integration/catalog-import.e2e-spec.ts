@@ -332,6 +332,15 @@ describe('catalogue import: COPY staging, set-wise validation, batched merge as 
       expect((await changesOf(partner.auth, restored.id, 'changed')).items.map((i) => [i.code, i.unitPriceFen, i.rowNumber])).toEqual([['A2', 1000, 3]]);
       expect(await skippedOf((await runImport(partner.auth, csvOf(file))).id)).toBe(5);
 
+      // An import that changes A but leaves it no mark (a row of A's block is invalid, skipped) moves A's version
+      // itself: the old block is no longer taken as what the catalogue holds.
+      const partial = await runImport(partner.auth, csvOf([rowA('A1', 1200), rowA('A2'), rowA('A3'), rowA('A 4'), rowB('B1'), rowB('B2')]), { invalidRows: 'skip' });
+      expect(partial).toMatchObject({ status: 'completed', rowsInvalid: 1, rowsUpdated: 1 });
+      expect((await versionOf(a)).mark).not.toBe((await versionOf(a)).version);
+      const back = await runImport(partner.auth, csvOf(file));
+      expect([back.rowsUpdated, await skippedOf(back.id)]).toEqual([1, 2]);
+      expect(await skippedOf((await runImport(partner.auth, csvOf(file))).id)).toBe(5);
+
       // A service added by another route: A no longer holds exactly its block, so withdrawMissing sees A's rows and withdraws it.
       await app.dataSource.query(
         `INSERT INTO catalog_services (id, provider_id, code, name, category, unit_price_fen, unit, lead_time_days, region_code, search_text, search_tokens)

@@ -47,6 +47,18 @@ function raced(err: unknown): boolean {
   return code === '40001' || code === '40P01';
 }
 
+/**
+ * The merge moves the versions of the providers it writes itself, one row per provider and statement (MOVE_VERSIONS,
+ * in the writing statement), and tells the row triggers of catalog_services to leave its rows alone for the rest of the
+ * transaction (migration 1764900390000; docs/catalog-search.md, "Provider marks").
+ */
+const MARKS_MOVED_HERE = `SELECT set_config('g60.catalog_marks_moved', 'on', true)`;
+const MOVE_VERSIONS = (rows: string) => `
+  INSERT INTO catalog_provider_marks AS m (provider_id, version)
+  SELECT DISTINCT provider_id, 1 FROM ${rows} ORDER BY provider_id
+  ON CONFLICT (provider_id) DO UPDATE SET version = m.version + 1
+  RETURNING 1`;
+
 /** A staged line's fields as the service stores them (l: catalog_import_lines); compared with SERVICE_FIELDS. */
 const LINE_FIELDS = `l.name, l.category, l.unit_price_fen::bigint, l.unit, l.lead_time_days::int, nullif(l.instrument_name, ''), nullif(l.instrument_model, ''),
                      nullif(l.description, '')`;
@@ -190,6 +202,7 @@ export class CatalogImportMerge {
           searchTokens.push(search.tokens.join(' '));
         }
       }
+      await tx.manager.query(MARKS_MOVED_HERE);
       const [counts] = (await tx.manager.query(
         `WITH w AS MATERIALIZED (
            SELECT w.row_number, w.service_id, CASE WHEN w.service_id IS NULL THEN gen_random_uuid() END AS new_id, w.search_text, w.search_tokens,
@@ -226,6 +239,7 @@ export class CatalogImportMerge {
               AND (w.search_text IS NOT NULL
                    OR (s.name, s.instrument_name, s.instrument_model, s.description) IS NOT DISTINCT FROM (w.name, w.instrument_name, w.instrument_model, w.description))
            RETURNING 1),
+         moved AS (${MOVE_VERSIONS('w')}),
          changes AS (
            INSERT INTO catalog_import_changes (import_id, kind, service_id, row_number)
            SELECT $1, CASE WHEN service_id IS NULL THEN 'added' ELSE 'changed' END, coalesce(service_id, new_id), row_number FROM w
@@ -305,6 +319,7 @@ export class CatalogImportMerge {
    */
   async withdrawBatch(imp: ImportToMerge, limit: number): Promise<number> {
     return this.uow.run(async (tx) => {
+      await tx.manager.query(MARKS_MOVED_HERE);
       const [{ withdrawn }] = (await tx.manager.query(
         `WITH named AS (SELECT DISTINCT provider_uscc, service_code FROM catalog_import_lines WHERE import_id = $1),
          victims AS (
@@ -315,7 +330,8 @@ export class CatalogImportMerge {
             ORDER BY s.id LIMIT $2 FOR UPDATE OF s),
          w AS (
            UPDATE catalog_services s SET status = 'withdrawn', withdrawn_at = now(), version = s.version + 1, updated_at = now()
-             FROM victims v WHERE s.id = v.id RETURNING s.id),
+             FROM victims v WHERE s.id = v.id RETURNING s.id, s.provider_id),
+         moved AS (${MOVE_VERSIONS('w')}),
          recorded AS (INSERT INTO catalog_import_changes (import_id, kind, service_id) SELECT $1, 'withdrawn', id FROM w ON CONFLICT DO NOTHING RETURNING 1)
          SELECT (SELECT count(*) FROM w)::int AS withdrawn, (SELECT count(*) FROM recorded)::int AS recorded`,
         [imp.id, limit],
