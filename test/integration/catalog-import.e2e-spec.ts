@@ -365,6 +365,40 @@ describe('catalogue import: COPY staging, set-wise validation, batched merge as 
       expect(await catalogueOf([a, b])).toEqual(settled);
     });
 
+    it('a change committed while the merge waits to leave its mark leaves the mark out of date', async () => {
+      const d = uniqueUscc('310107');
+      const rowD = rowOf(d, '上海标记测试丁中心');
+      const file = [rowD('D1'), rowD('D2')];
+      await runImport(partner.auth, csvOf(file));
+      // Another writer's change, not yet committed, to D2 (it holds D's version row), while the same file is imported again.
+      await app.dataSource.query(`UPDATE catalog_provider_marks m SET version = m.version + 1 FROM organizations o WHERE o.id = m.provider_id AND o.uscc = $1`, [d]);
+      const writer = app.dataSource.createQueryRunner();
+      await writer.connect();
+      try {
+        await writer.startTransaction();
+        await writer.query(`UPDATE catalog_services s SET unit_price_fen = 5 FROM organizations o WHERE o.id = s.provider_id AND o.uscc = $1 AND s.code = 'D2'`, [d]);
+        const res = await upload(partner.auth, csvOf(file)).expect(202);
+        // The merge compared D's rows as committed (unchanged) and now waits for D's version row to write the mark.
+        await eventually(async () => {
+          const [{ n }] = await app.dataSource.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO catalog_provider_marks AS m (provider_id, mark_hash%'`,
+          );
+          return n > 0 || undefined;
+        }, 30_000, 'the merge waiting for the version row');
+        await writer.commitTransaction();
+        expect(await finished(partner.auth, res.body.id)).toMatchObject({ status: 'completed', rowsUnchanged: 2 });
+      } finally {
+        if (writer.isTransactionActive) await writer.rollbackTransaction();
+        await writer.release();
+      }
+      // The mark holds the version the merge's snapshot saw, before the change: the next import stages D and restores D2.
+      const state = await versionOf(d);
+      expect(state.mark).toBe(state.version - 1);
+      const restored = await runImport(partner.auth, csvOf(file));
+      expect([restored.rowsUpdated, await skippedOf(restored.id)]).toEqual([1, 0]);
+      expect(await skippedOf((await runImport(partner.auth, csvOf(file))).id)).toBe(2);
+    });
+
     it('a block that straddles batches is marked only if its earlier rows still hold when its last batch ends', async () => {
       const c = uniqueUscc('310106');
       const rowC = rowOf(c, '上海标记测试丙中心');

@@ -54,14 +54,10 @@ export class UnitOfWork {
     private readonly waker: OutboxWaker,
   ) {}
 
-  /**
-   * `isolation`: READ COMMITTED (PostgreSQL's default, set by no statement) unless a caller needs one snapshot for the
-   * whole transaction; such a caller retries on serialization failures (40001).
-   */
-  async run<T>(work: (tx: Transaction) => Promise<T>, isolation?: 'REPEATABLE READ'): Promise<T> {
+  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let wrote = false;
     let committed: (() => void)[] = [];
-    const body = async (manager: EntityManager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const tx = new Transaction(manager);
       const done = await work(tx);
       await this.finish(manager, tx, done);
@@ -69,8 +65,7 @@ export class UnitOfWork {
       wrote = tx.messages.length > 0;
       committed = tx.committed;
       return done;
-    };
-    const result = isolation ? await this.dataSource.transaction(isolation, body) : await this.dataSource.transaction(body);
+    });
     if (wrote) this.waker.wake();
     for (const effect of committed) effect();
     return result;

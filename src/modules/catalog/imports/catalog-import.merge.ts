@@ -40,11 +40,10 @@ const BATCH_ATTEMPTS = 3;
 
 class BatchRaced extends Error {}
 
-/** A batch runs in one snapshot (REPEATABLE READ): a write that commits in the meantime to a row it writes fails it with 40001 (or 40P01), and it runs again. */
+/** A service changed between the batch's statements, or a deadlock with another writer of the same providers (40P01): the batch runs again. */
 function raced(err: unknown): boolean {
   if (err instanceof BatchRaced) return true;
-  const code = (err as { driverError?: { code?: string } }).driverError?.code ?? (err as { code?: string }).code;
-  return code === '40001' || code === '40P01';
+  return ((err as { driverError?: { code?: string } }).driverError?.code ?? (err as { code?: string }).code) === '40P01';
 }
 
 /**
@@ -139,7 +138,7 @@ export class CatalogImportMerge {
   async mergeBatch(imp: ImportToMerge, after: number, through: number, checkErrors = true): Promise<BatchCounts> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.uow.run((tx) => this.mergeBatchOnce(tx, imp, after, through, checkErrors), 'REPEATABLE READ');
+        return await this.uow.run((tx) => this.mergeBatchOnce(tx, imp, after, through, checkErrors));
       } catch (err) {
         // A service written by someone else while the batch ran: the batch left nothing; it runs again.
         if (!raced(err) || attempt >= BATCH_ATTEMPTS) throw raced(err) ? DomainError.conflict(`A service of rows ${after + 1}-${through} changed while the batch was merged`, { importId: imp.id, after }) : err;
@@ -274,30 +273,29 @@ export class CatalogImportMerge {
 
   /**
    * Leaves a mark (catalog_provider_marks; docs/catalog-search.md, "Provider marks") for each provider whose one block
-   * of the file ends in this batch, where the catalogue now holds exactly that block: every row valid and listed
-   * as a service with the row's fields, and no other listed service. Rows of this batch are so by the batch's own
-   * statements; rows of earlier batches are compared here. The mark takes the provider's version as this transaction
-   * sees it, its own writes included: one snapshot (REPEATABLE READ), so a change committed by anyone else since the
-   * snapshot fails this write (40001) and the batch runs again, and one committed afterwards moves the version past
-   * the mark.
+   * of the file ends in this batch, where the catalogue now holds exactly that block: every row valid and listed as a
+   * service with the row's fields (every row compared, those of earlier batches too), and no other listed service.
+   * One statement, so one snapshot: the version it records is the one that snapshot sees, which every change it saw
+   * had moved (with this batch's own writes, MOVE_VERSIONS). A change committed after that snapshot moves the version
+   * past the mark; one committed before it is in what the statement compared.
    */
   private async markProviders(tx: Transaction, imp: ImportToMerge, after: number, through: number): Promise<void> {
     await tx.manager.query(
       `WITH cand AS MATERIALIZED (
-         SELECT b.first_row, b.last_row, b.rows, b.block_hash, ip.provider_id
+         SELECT b.first_row, b.last_row, b.rows, b.block_hash, ip.provider_id, coalesce(m.version, 0) AS version
            FROM catalog_import_blocks b
            JOIN catalog_import_providers ip ON ip.import_id = b.import_id AND ip.uscc = b.uscc AND ip.provider_id IS NOT NULL
+           LEFT JOIN catalog_provider_marks m ON m.provider_id = ip.provider_id
           WHERE b.import_id = $1 AND b.single AND NOT b.skipped AND b.last_row > $2 AND b.last_row <= $3
             AND NOT EXISTS (SELECT 1 FROM catalog_import_errors e WHERE e.import_id = $1 AND e.row_number BETWEEN b.first_row AND b.last_row))
        INSERT INTO catalog_provider_marks AS m (provider_id, mark_hash, mark_version, mark_rows, mark_service_ids)
-       SELECT c.provider_id, c.block_hash, 0, c.rows, f.ids
+       SELECT c.provider_id, c.block_hash, c.version, c.rows, f.ids
          FROM cand c
          -- The block's rows, each with its service by its key (LATERAL … LIMIT 1, as the batch's comparison: never a scan of
          -- the catalogue), aggregated per block (no sort of the whole batch).
          CROSS JOIN LATERAL (
            SELECT count(*) AS lines, array_agg(s.id ORDER BY l.row_number) AS ids,
-                  count(*) FILTER (WHERE s.status = 'active'
-                    AND CASE WHEN l.row_number > $2 THEN true ELSE (${SERVICE_FIELDS}) IS NOT DISTINCT FROM (${LINE_FIELDS}) END) AS same
+                  count(*) FILTER (WHERE s.status = 'active' AND (${SERVICE_FIELDS}) IS NOT DISTINCT FROM (${LINE_FIELDS})) AS same
              FROM catalog_import_lines l
              LEFT JOIN LATERAL (SELECT s.* FROM catalog_services s WHERE s.provider_id = c.provider_id AND s.code = l.service_code LIMIT 1) s ON true
             WHERE l.import_id = $1 AND l.row_number BETWEEN c.first_row AND c.last_row) f
@@ -306,7 +304,7 @@ export class CatalogImportMerge {
         WHERE f.lines = c.rows AND f.same = c.rows AND x.listed = c.rows
         ORDER BY c.provider_id
        ON CONFLICT (provider_id) DO UPDATE
-         SET mark_hash = excluded.mark_hash, mark_version = m.version, mark_rows = excluded.mark_rows, mark_service_ids = excluded.mark_service_ids`,
+         SET mark_hash = excluded.mark_hash, mark_version = excluded.mark_version, mark_rows = excluded.mark_rows, mark_service_ids = excluded.mark_service_ids`,
       [imp.id, after, through],
     );
   }
