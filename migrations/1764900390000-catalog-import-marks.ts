@@ -5,10 +5,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * docs/catalog-search.md, "Provider marks"). Owner: catalog.
  * - `catalog_provider_marks`: per provider a `version`, moved by every write that adds, removes or changes what a
  *   file says of one of its services (row triggers on catalog_services; the import's merge moves it itself), and the
- *   mark a merge leaves: the
- *   fingerprint of the provider's one block of rows in the file (`mark_hash`), how many rows, its services in file
- *   order, and the version at which the catalogue held exactly those services with exactly those fields. A mark is
- *   good while `mark_version = version`.
+ *   mark a merge leaves: the fingerprint of the provider's one block of rows in the file (`mark_hash`), how many rows,
+ *   its services in file order, and the version at which the catalogue held exactly those services with exactly those
+ *   fields. A mark is good while `mark_version = version`.
  * - `catalog_import_blocks` (unlogged, like the staged lines): each run of consecutive rows of one USCC in an
  *   uploaded file, with its fingerprint; a block whose fingerprint matched a good mark was not staged (`skipped`).
  * - `catalog_imports.rows_skipped`: the rows of those blocks.
@@ -35,7 +34,7 @@ export class CatalogImportMarks1764900390000 implements MigrationInterface {
     // Each row that adds, removes or changes a field a file sets, its status or its provider moves its provider's
     // version (an UPDATE of other columns, the search feed's or the recognition keys', is not even a call: the WHEN
     // clause). A row trigger, not a statement trigger with transition tables: those keep a copy of every row a statement
-    // writes, search tokens and all, which made a new catalogue's merge a fifth slower. The import's merge writes
+    // writes, search tokens and all, which made a new catalogue's merge a fifth to a third slower. The import's merge writes
     // thousands of rows a statement and moves the versions of their providers itself, set-wise, in the same statement
     // (catalog-import.merge.ts); it says so for its transaction with g60.catalog_marks_moved = 'on', and the triggers
     // leave its rows alone.
